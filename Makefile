@@ -1,0 +1,37 @@
+# The two commands: `make run` and `make test`. Everything else is a helper of theirs.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint bench services clean-venv
+
+$(BIN)/hoptac: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip==23.2.1 || true
+	$(BIN)/pip install -q -c requirements.lock -e '.[dev]'
+	touch $(BIN)/hoptac
+
+## run: install, load the demo articles into the embedded store, serve the dashboard
+run: $(BIN)/hoptac
+	$(BIN)/hoptac extract src/hoptac/resources/demo --format jsonl
+
+## test: install, start the services the tests need, run the whole suite and the linter
+test: $(BIN)/hoptac services
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+## services: PostgreSQL on loopback and Debian chromium for the browser tests
+services:
+	bash scripts/services.sh
+
+lint: $(BIN)/hoptac
+	$(BIN)/ruff check src tests benchmarks
+
+## bench: speed and memory benchmarks (on demand, never part of make test)
+bench: $(BIN)/hoptac
+	$(BIN)/python benchmarks/extract_speed.py
+
+clean-venv:
+	rm -rf $(VENV)

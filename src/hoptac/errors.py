@@ -1,0 +1,24 @@
+"""The two ways an input can fail: a source that cannot be read, an article that is dropped."""
+
+from __future__ import annotations
+
+
+class HoptacError(Exception):
+    """Base class of hoptac's own errors; its message is one line meant for the user."""
+
+
+class SourceError(HoptacError):
+    """A source (file, URL, feed, WARC record) that could not be read, and why."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class Drop(HoptacError):
+    """Raised by a pipeline stage to drop an article; the reason is recorded, never lost."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason

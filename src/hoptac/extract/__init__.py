@@ -1,0 +1,1 @@
+"""Extraction stages: NLP, entities, amounts, dates, events, statements, topics."""

@@ -1,0 +1,11 @@
+"""Stage `entities`. STUB, to be written."""
+
+from __future__ import annotations
+
+from ..model import Article
+from ..settings import Settings
+
+
+def extract_entities(article: Article, settings: Settings) -> Article:
+    """Stub: returns the article unchanged."""
+    return article

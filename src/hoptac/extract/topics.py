@@ -1,0 +1,11 @@
+"""Stage `topics`. STUB, to be written."""
+
+from __future__ import annotations
+
+from ..model import Article
+from ..settings import Settings
+
+
+def extract_topics(article: Article, settings: Settings) -> Article:
+    """Stub: returns the article unchanged."""
+    return article

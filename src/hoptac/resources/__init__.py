@@ -1,0 +1,1 @@
+"""Vocabularies, gazetteers, cue words and the taxonomy: data, not logic."""

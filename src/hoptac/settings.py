@@ -1,0 +1,45 @@
+"""One settings object for the library, the CLI, the API and the workers."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+RESOURCES = Path(__file__).parent / "resources"
+
+
+def default_db_url() -> str:
+    """``$HOPTAC_DB`` if set, else a SQLite file in the user data directory."""
+    env = os.environ.get("HOPTAC_DB")
+    if env:
+        return env if "://" in env else f"sqlite:///{Path(env).expanduser()}"
+    return f"sqlite:///{Path(user_data_dir('hoptac')) / 'hoptac.db'}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Every option in one place; build variants with :meth:`with_`.
+
+    - ``taxonomy_files``: extra YAML taxonomies (user threads/topics) merged over the default.
+    - ``max_bytes``: larger inputs are refused (files, HTTP bodies, WARC records).
+    - ``timeout``: seconds for one HTTP fetch.
+    - ``user_agent``: sent with every HTTP request.
+    - ``db_url``: SQLAlchemy URL of the store.
+    """
+
+    taxonomy_files: tuple[Path, ...] = ()
+    max_bytes: int = 20 * 1024 * 1024
+    timeout: float = 20.0
+    user_agent: str = "hoptac/0.1 (+news analysis; contact: maintainers)"
+    db_url: str = field(default_factory=default_db_url)
+    stages: tuple[str, ...] | None = None
+
+    def with_(self, **changes: object) -> Settings:
+        """A copy with some options changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+DEFAULT = Settings()
