@@ -1,0 +1,93 @@
+"""Extraction throughput and peak memory on one core, beside underthesea's stock ner().
+
+Reads, cleans and extracts every article of ``../shared/corpus/general/`` (or the folder
+given) in this one process, then runs underthesea's ``ner()`` over the same cleaned texts in
+the same run, and prints articles/s, characters/s and peak RSS for both.
+
+    .venv/bin/python benchmarks/extract_speed.py [FOLDER] [--limit N] [--ner-limit N]
+
+``--ner-limit`` runs ner() on the first N texts only (it is slow) and scales per-article
+figures; the report says so. This is a benchmark, run on demand, never a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "corpus" / "general"
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folder", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
+    ap.add_argument("--ner-limit", type=int, default=200, help="ner() on the first N texts (0: all)")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args()
+
+    os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    import hoptac
+    from hoptac.ingest import read_sources
+    from hoptac.pipeline import pipe
+
+    files = sorted(p for p in Path(args.folder).glob("*.txt"))
+    if args.limit:
+        files = files[: args.limit]
+    # warm up: load models and resources outside the timed loop
+    next(pipe(read_sources([str(files[0])], hoptac.DEFAULT)))
+
+    t0 = time.perf_counter()
+    texts, skipped, chars = [], 0, 0
+    for result in pipe(read_sources([str(f) for f in files], hoptac.DEFAULT)):
+        if result.article is None:
+            skipped += 1
+            continue
+        texts.append(result.article.text)
+        chars += len(result.article.text)
+    t_ours = time.perf_counter() - t0
+    rss_ours = peak_rss_mb()
+
+    from underthesea import ner
+
+    sample = texts[: args.ner_limit] if args.ner_limit else texts
+    ner(sample[0][:200])
+    t0 = time.perf_counter()
+    ner_chars = 0
+    for text in sample:
+        ner(text)
+        ner_chars += len(text)
+    t_ner = time.perf_counter() - t0
+
+    ours = {"articles": len(texts), "skipped": skipped, "seconds": round(t_ours, 2),
+            "articles_per_s": round(len(texts) / t_ours, 1), "chars_per_s": round(chars / t_ours),
+            "peak_rss_mb": round(rss_ours)}
+    stock = {"articles": len(sample), "seconds": round(t_ner, 2),
+             "articles_per_s": round(len(sample) / t_ner, 2), "chars_per_s": round(ner_chars / t_ner)}
+    ratio = round(ours["chars_per_s"] / stock["chars_per_s"], 1)
+    figures = {"hoptac": ours, "underthesea_ner": stock, "speedup_chars": ratio, "cores": 1}
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        print(f"hoptac (read+clean+extract): {ours['articles']} articles in {ours['seconds']} s = "
+              f"{ours['articles_per_s']} articles/s, {ours['chars_per_s']:,} chars/s, peak RSS {ours['peak_rss_mb']} MB"
+              f" ({skipped} skipped)")
+        print(f"underthesea ner() on {stock['articles']} of the same texts: {stock['articles_per_s']} articles/s, "
+              f"{stock['chars_per_s']:,} chars/s")
+        print(f"speed-up (chars/s): {ratio}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
