@@ -9,7 +9,6 @@ PORT ?= 8000
 
 $(BIN)/hoptac: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip==23.2.1 || true
 	$(BIN)/pip install -q -c requirements.lock -e '.[dev]'
 	touch $(BIN)/hoptac
 
