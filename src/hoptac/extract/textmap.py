@@ -1,0 +1,72 @@
+"""Search keys with a map back to the original text, so matches keep their evidence spans.
+
+``fold(text)`` lower-cases and (optionally) strips Vietnamese tone and vowel marks
+(``Hoa Kỳ`` -> ``hoa ky``, ``đ`` -> ``d``). Any Unicode form goes in (NFC, NFD, old or new
+tone placement); the result maps every folded character back to its source position.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A folded copy of a text and, for each folded character, its position in the source."""
+
+    text: str
+    index: tuple[int, ...]
+    source_len: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span under the folded span ``[start, end)``."""
+        a = self.index[start] if start < len(self.index) else self.source_len
+        b = self.index[end] if end < len(self.index) else self.source_len
+        return (a, max(a, b))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str, strip: bool) -> str:
+    if not strip:
+        return unicodedata.normalize("NFC", ch).lower()
+    if ch in "đĐ":
+        return "d"
+    out = []
+    for c in unicodedata.normalize("NFD", ch):
+        if unicodedata.combining(c):
+            continue
+        out.append(c.lower())
+    return "".join(out)
+
+
+def fold(text: str, *, strip_marks: bool = True) -> Folded:
+    """Fold ``text`` for searching (case, and tone marks unless ``strip_marks=False``)."""
+    out: list[str] = []
+    index: list[int] = []
+    if not strip_marks:
+        # compose first so that a letter and its marks fold together, keeping the map exact
+        i = 0
+        n = len(text)
+        while i < n:
+            j = i + 1
+            while j < n and unicodedata.combining(text[j]):
+                j += 1
+            piece = unicodedata.normalize("NFC", text[i:j]).lower()
+            for c in piece:
+                out.append(c)
+                index.append(i)
+            i = j
+        return Folded("".join(out), tuple(index), len(text))
+    for i, ch in enumerate(text):
+        piece = _fold_char(ch, True)
+        for c in piece:
+            out.append(c)
+            index.append(i)
+    return Folded("".join(out), tuple(index), len(text))
+
+
+def fold_key(text: str) -> str:
+    """The folded search key of a short string (a pattern, a name)."""
+    return fold(text).text
