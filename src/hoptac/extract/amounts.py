@@ -1,11 +1,229 @@
-"""Stage `amounts`. STUB, to be written."""
+"""Stage ``amounts``: every number that measures something, with kind, value or range, unit.
+
+Steps, for each number written in digits (``find_amounts``):
+
+1. years inside dates (``tháng 6.2014``, ``2/2019``, ``năm 2025``) become ``year`` amounts and
+   every other number inside a date or a clock time is skipped;
+2. numbers that are labels, not measures, are skipped: glued to letters (``VINASAT-1``,
+   ``G20``, ``5G``), after an ordinal word (``lần thứ 2``, ``Điều 4``), in a fraction (``8/112``);
+3. the number is read with what follows: a second number (``50.000-100.000``, ``từ 10 đến 15``),
+   a multiplier (``tỷ``, ``nghìn tỷ``), then a currency (money), ``%`` (percent), a time unit
+   (duration), or a counted noun (count); a bare four-digit 19xx/20xx is a year;
+4. an approximation cue right before it (``khoảng``, ``hơn``, ``gần``...) sets ``approx``.
+
+The vocabulary is in ``resources/units.yaml``.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+import bisect
+import re
+import unicodedata
+
+from ..model import Amount, Article
 from ..settings import Settings
+from .dates import find_dates
+from .numbers import NUMBER, currency, multiplier, parse_number, units
+from .textmap import compose
+
+_TIME = re.compile(r"\b\d{1,2}\s*(?::|g|h)\s*\d{2}\b|\b\d{1,2}\s*(?:giờ|h)\s*(?:sáng|chiều|tối)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_RANK = re.compile(r"\bthứ\s+\d+/$", re.IGNORECASE)
+
+
+def _tail_patterns() -> dict[str, re.Pattern[str]]:
+    u = units()
+    num = rf"(?:{NUMBER})"
+    rng = rf"(?:\s*(?:-|–|—|đến|tới|đến\s+khoảng)\s*(?P<n2>{num})(?:\s+(?P<m2>{u.mult_re})(?!\w))?)?"
+    head = rf"(?:\s+(?P<m1>{u.mult_re})(?!\w))?"
+    return {
+        "main": re.compile(rf"(?P<n1>{num}){head}{rng}", re.IGNORECASE),
+        "currency": re.compile(rf"\s*(?P<u>{u.currency_re})(?!\w)", re.IGNORECASE),
+        "percent": re.compile(rf"\s*(?P<u>{u.percent_re})(?!\w)", re.IGNORECASE),
+        "duration": re.compile(rf"\s+(?P<u>{u.duration_re})(?!\w)(?!\s*\d)", re.IGNORECASE),
+        "approx": re.compile(rf"(?:^|(?<=[^\w]))(?P<cue>{u.approx_re})\s+(?:từ\s+)?$", re.IGNORECASE),
+        "from": re.compile(r"(?:^|(?<=[^\w]))(?P<cue>từ)\s+$", re.IGNORECASE),
+    }
+
+
+_TAILS: dict[str, re.Pattern[str]] = {}
+
+
+def _tails() -> dict[str, re.Pattern[str]]:
+    if not _TAILS:
+        _TAILS.update(_tail_patterns())
+    return _TAILS
+
+
+def _is_label(text: str, a: int, b: int) -> bool:
+    """True when the digits at [a, b) are a name or label (VINASAT-1, G20, 5G, 8/112), not a measure."""
+    before = text[a - 1] if a else " "
+    after = text[b] if b < len(text) else " "
+    if before.isalpha() or after.isalpha():
+        return True
+    if before in "-–" and a >= 2 and text[a - 2].isalpha():
+        return True
+    if before == "/":
+        # "đứng thứ 8/112 quốc gia": the total after a rank is a count
+        return not _RANK.search(text, max(0, a - 20), a)
+    return before in "#№" or (after == "/" and b + 1 < len(text) and text[b + 1].isdigit())
+
+
+def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """The counted noun after a number: a known unit, else the plain word that follows."""
+    u = units()
+    m = re.compile(r"\s+").match(text, pos)
+    if not m:
+        return None, pos
+    start = m.end()
+    km = u.count_units_re.match(text, start, limit)
+    if km:
+        return " ".join(km.group().split()), km.end()
+    words: list[str] = []
+    end = start
+    for wm in re.finditer(r"\S+", text[start:limit]):
+        w = wm.group()
+        core = w.rstrip(".,;:!?)\"”")
+        if not core or not core.isalpha() or not core.islower() or core in u.stop_words:
+            break
+        words.append(core)
+        end = start + wm.start() + len(core)
+        break
+    return (" ".join(words) or None), end
+
+
+def find_amounts(text: str, *, start: int = 0, end: int | None = None,
+                 published: str | None = None) -> list[Amount]:
+    """Every amount written in ``text[start:end]``; spans index into ``text``."""
+    end = len(text) if end is None else end
+    if not unicodedata.is_normalized("NFC", text):
+        return _via_nfc(text, start, end, published)
+    t = _tails()
+    out: list[Amount] = []
+    blocked: list[tuple[int, int]] = [m.span() for m in _TIME.finditer(text, start, end)]
+    for d in find_dates(text, published, start=start, end=end):
+        blocked.append((d.start, d.end))
+        y = _YEAR.search(d.text)
+        if y and d.value[:4] == y.group():
+            # a full date: the year alone is the amount; a month or a year: the whole mention
+            full = d.value.count("-") == 2
+            span = (d.start + y.start(), d.start + y.end()) if full else (d.start, d.end)
+            out.append(Amount(kind="year", unit="năm", text=text[span[0]:span[1]], evidence=span,
+                              value=float(y.group())))
+    pos = start
+    main = t["main"]
+    while True:
+        m = re.compile(NUMBER).search(text, pos, end)
+        if not m:
+            break
+        a = m.start()
+        if any(ba <= a < bb for ba, bb in blocked) or _is_label(text, a, m.end()):
+            pos = m.end()
+            continue
+        mm = main.match(text, a, end)
+        if mm is None:
+            pos = m.end()
+            continue
+        amount = _read(text, mm, end)
+        pos = max(m.end(), mm.end())
+        if amount is None:
+            continue
+        out.append(amount)
+        pos = max(pos, amount.evidence[1])
+    out.sort(key=lambda x: x.evidence[0])
+    return out
+
+
+def _via_nfc(text: str, start: int, end: int, published: str | None) -> list[Amount]:
+    """Find amounts in the NFC form of a decomposed text and map the spans back."""
+    composed = compose(text)
+    first = bisect.bisect_left(composed.index, start)
+    last = bisect.bisect_left(composed.index, end)
+    out = []
+    for a in find_amounts(composed.text, start=first, end=last, published=published):
+        span = composed.span(*a.evidence)
+        a.evidence, a.text = span, text[span[0]:span[1]]
+        out.append(a)
+    return out
+
+
+def _ordinal_before(text: str, a: int) -> bool:
+    return bool(units().not_before_re.search(text[max(0, a - 24):a]))
+
+
+def _read(text: str, mm: re.Match[str], limit: int) -> Amount | None:
+    """One amount from a number match and what follows it, or None."""
+    t = _tails()
+    a = mm.start()
+    n1 = parse_number(mm["n1"])
+    n2 = parse_number(mm["n2"]) if mm["n2"] else None
+    if n1 is None or (mm["n2"] and n2 is None):
+        return None
+    m1, m2 = mm["m1"], mm["m2"]
+    if mm["n2"] and not m1 and m2:
+        m1 = m2  # 1,5-2 tỷ: the multiplier belongs to both
+    v1 = n1 * multiplier(m1)
+    v2 = n2 * multiplier(m2 or m1) if n2 is not None else None
+    end = mm.end()
+    kind: str | None = None
+    unit: str | None = None
+    for k in ("currency", "percent", "duration"):
+        um = t[k].match(text, end, limit)
+        if um:
+            kind, unit = {"currency": "money", "percent": "percent", "duration": "duration"}[k], um["u"]
+            end = um.end()
+            break
+    is_year = (not m1 and mm["n1"].isdigit() and len(mm["n1"]) == 4 and 1900 <= n1 <= 2100
+               and (n2 is None or (mm["n2"].isdigit() and len(mm["n2"]) == 4 and n2 > n1)))
+    if kind == "money":
+        unit = currency(unit or "")
+    elif kind == "percent":
+        unit = "%"
+    elif kind == "duration":
+        unit = " ".join((unit or "").lower().split())
+        if is_year:
+            return None
+    else:
+        cu, cend = _count_unit(text, end, limit)
+        if is_year and (cu is None or not units().count_units_re.fullmatch(cu)):
+            return _make("year", "năm", text, a, mm.end(), n1, n2, limit)
+        if cu is None or (v1 == 2 and v2 is None and cu.lower() in units().pair_nouns):
+            return None
+        kind, unit, end = "count", cu, cend
+    if _ordinal_before(text, a) and not is_year:
+        return None
+    if kind == "duration" and m1:
+        return None
+    return _make(kind, unit, text, a, end, v1, v2, limit)
+
+
+def _make(kind: str, unit: str | None, text: str, a: int, b: int, v1: float, v2: float | None,
+          limit: int) -> Amount:
+    t = _tails()
+    approx = False
+    head = text[max(0, a - 30):a]
+    cm = t["approx"].search(head)
+    if cm:
+        approx = True
+        a -= len(head) - cm.start("cue")
+    else:
+        fm = t["from"].search(head)
+        if fm and v2 is not None:
+            a -= len(head) - fm.start("cue")
+    if kind == "year" and text[max(0, a - 4):a].lower() == "năm ":
+        a -= 4
+    per = re.compile(r"\s*/\s*(?:năm|tháng|ngày|người)\b", re.IGNORECASE).match(text, b, limit)
+    if per:
+        b = per.end()
+    span = (a, b)
+    if v2 is not None and v2 != v1:
+        return Amount(kind=kind, unit=unit, text=text[a:b], evidence=span, min=v1, max=v2, approx=approx)
+    return Amount(kind=kind, unit=unit, text=text[a:b], evidence=span, value=v1, approx=approx)
 
 
 def extract_amounts(article: Article, settings: Settings) -> Article:
-    """Stub: returns the article unchanged."""
+    """Stage ``amounts``: every amount of the article text (skipping photo captions)."""
+    found = find_amounts(article.text, published=article.published)
+    article.amounts = [x for x in found
+                       if not any(ca <= x.evidence[0] < cb for ca, cb in article.captions)]
     return article

@@ -41,7 +41,12 @@ def _fold_char(ch: str, strip: bool) -> str:
     return "".join(out)
 
 
-def fold(text: str, *, strip_marks: bool = True) -> Folded:
+def compose(text: str) -> Folded:
+    """``text`` in NFC, case kept, mapped back to the source (for decomposed input)."""
+    return fold(text, strip_marks=False, lower=False)
+
+
+def fold(text: str, *, strip_marks: bool = True, lower: bool = True) -> Folded:
     """Fold ``text`` for searching (case, and tone marks unless ``strip_marks=False``)."""
     out: list[str] = []
     index: list[int] = []
@@ -53,7 +58,8 @@ def fold(text: str, *, strip_marks: bool = True) -> Folded:
             j = i + 1
             while j < n and unicodedata.combining(text[j]):
                 j += 1
-            piece = unicodedata.normalize("NFC", text[i:j]).lower()
+            piece = unicodedata.normalize("NFC", text[i:j])
+            piece = piece.lower() if lower else piece
             for c in piece:
                 out.append(c)
                 index.append(i)

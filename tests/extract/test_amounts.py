@@ -1,0 +1,88 @@
+"""Amounts read from Vietnamese number writing."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from hoptac.extract.amounts import find_amounts
+from hoptac.extract.numbers import parse_number
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def read(text: str) -> list[tuple]:
+    out = []
+    for a in find_amounts(text):
+        value = a.value if a.value is not None else (a.min, a.max)
+        out.append((a.kind, value, a.unit, a.approx, a.text))
+    return out
+
+
+@pytest.mark.parametrize("written,value", [
+    ("50.000", 50000), ("1.284", 1284), ("10,07", 10.07), ("1,5", 1.5), ("2018", 2018),
+    ("1.284.000", 1284000), ("6.2014", None),
+])
+def test_parse_number(written: str, value: float | None) -> None:
+    assert parse_number(written) == value
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tổng vốn đạt khoảng 8 tỷ USD.", [("money", 8e9, "USD", True, "khoảng 8 tỷ USD")]),
+    ("Dự án trị giá 1,8 tỷ đồng.", [("money", 1.8e9, "VND", False, "1,8 tỷ đồng")]),
+    ("Kim ngạch đạt 55 tỉ USD.", [("money", 55e9, "USD", False, "55 tỉ USD")]),
+    ("Chi phí lên tới 3 nghìn tỷ đồng.", [("money", 3e12, "VND", True, "lên tới 3 nghìn tỷ đồng")]),
+    ("Cần 50.000-100.000 nhân lực bán dẫn.", [("count", (50000, 100000), "nhân lực", False, "50.000-100.000 nhân lực")]),
+    ("Xây từ 10 đến 15 trạm mặt đất.", [("count", (10, 15), "trạm mặt đất", False, "từ 10 đến 15 trạm mặt đất")]),
+    ("Tăng trưởng trên 10% mỗi năm.", [("percent", 10, "%", True, "trên 10%")]),
+    ("Có hơn 21.000 sinh viên đang học.", [("count", 21000, "sinh viên", True, "hơn 21.000 sinh viên")]),
+    ("Quan hệ đã trải qua 2 thập kỷ.", [("duration", 2, "thập kỷ", False, "2 thập kỷ")]),
+    ("Kỷ niệm 30 năm thiết lập quan hệ.", [("duration", 30, "năm", False, "30 năm")]),
+    ("Trung hòa carbon vào năm 2050.", [("year", 2050, "năm", False, "năm 2050")]),
+    ("Nhiệm kỳ 2016-2018 của Hội đồng.", [("year", (2016, 2018), "năm", False, "2016-2018")]),
+    ("Vốn 1,5-2 tỷ USD.", [("money", (1.5e9, 2e9), "USD", False, "1,5-2 tỷ USD")]),
+    ("Mỹ đứng thứ 8/112 quốc gia đầu tư.", [("count", 112, "quốc gia", False, "112 quốc gia")]),
+])
+def test_amounts(text: str, expected: list[tuple]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Chiều 14/11, hai bên gặp nhau lúc 17:05.",
+    "Vệ tinh VINASAT-1 và mạng 5G, hội nghị G20.",
+    "Đây là lần thứ 2 đối thoại, theo Điều 4 của Hiệp định.",
+    "Quy hoạch điện VIII đã được phê duyệt.",
+    "Lãnh đạo 2 nước nhất trí tăng cường hợp tác.",
+])
+def test_labels_dates_and_times_are_not_amounts(text: str) -> None:
+    assert read(text) == []
+
+
+def test_year_inside_a_month_date_is_a_year() -> None:
+    assert read("Cuối tháng 2/2019, hai bên gặp nhau.") == [("year", 2019, "năm", False, "tháng 2/2019")]
+
+
+def test_evidence_spans_hold_the_text_in_both_unicode_forms() -> None:
+    for form in ("NFC", "NFD"):
+        text = unicodedata.normalize(form, "Hai bên ký hợp đồng khoảng 1,5 tỷ USD và hơn 50 đại diện doanh nghiệp tham dự.")
+        found = find_amounts(text)
+        assert [a.value for a in found] == [1.5e9, 50]
+        assert all(text[a.evidence[0]:a.evidence[1]] == a.text for a in found)
+
+
+def test_corpus_sample_spans_are_exact() -> None:
+    corpus = SHARED / "corpus" / "vnus"
+    if not corpus.is_dir():
+        pytest.skip("shared corpus not present")
+    files = sorted(corpus.glob("*.txt"))[::8][:40]
+    n = 0
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        for a in find_amounts(text):
+            n += 1
+            assert text[a.evidence[0]:a.evidence[1]] == a.text
+            assert a.kind in {"money", "percent", "count", "year", "duration"}
+            assert (a.value is not None) != (a.min is not None and a.max is not None)
+    assert n > 40

@@ -1,0 +1,98 @@
+"""The taxonomy: loading, merging user files, matching topics and threads."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from hoptac.extract.topics import load_taxonomy, match_threads, match_topics, tone_key
+from hoptac.settings import DEFAULT
+
+ONTOLOGY_TOPICS = {"semiconductors", "ai", "digital", "science_tech", "energy", "critical_minerals",
+                   "aerospace", "telecom", "supply_chain", "trade", "investment", "workforce", "climate",
+                   "security_defense", "war_legacy", "health", "agriculture", "diplomacy"}
+ONTOLOGY_THREADS = {"market_economy_status", "export_controls", "reciprocal_trade", "trade_remedies", "tpp",
+                    "south_china_sea", "dioxin_remediation", "semiconductor_workforce", "jetp", "ipef", "lng",
+                    "satellite_internet"}
+
+
+def test_default_taxonomy_has_the_ontology_with_labels() -> None:
+    tax = load_taxonomy(DEFAULT)
+    assert set(tax.topics) == ONTOLOGY_TOPICS
+    assert set(tax.threads) == ONTOLOGY_THREADS
+    for entry in [*tax.topics.values(), *tax.threads.values()]:
+        assert entry.vi and entry.en and entry.patterns, entry.id
+    assert tax.label("south_china_sea", "en").startswith("East Sea")
+
+
+@pytest.mark.parametrize("text,threads", [
+    ("Đề nghị phía Mỹ sớm công nhận quy chế kinh tế thị trường cho Việt Nam.", ["market_economy_status"]),
+    ("Đưa Việt Nam ra khỏi danh sách D1, D3 về hạn chế xuất khẩu công nghệ cao.", ["export_controls"]),
+    ("Hai bên đàm phán Hiệp định thương mại đối ứng và mức thuế đối ứng.", ["reciprocal_trade"]),
+    ("Bộ Thương mại Mỹ áp thuế chống bán phá giá đối với cá tra Việt Nam.", ["trade_remedies"]),
+    ("Mỹ rút khỏi Hiệp định Đối tác xuyên Thái Bình Dương (TPP).", ["tpp"]),
+    ("Bảo đảm tự do hàng hải ở Biển Đông theo UNCLOS.", ["south_china_sea"]),
+    ("Dự án tẩy độc dioxin tại sân bay Biên Hòa.", ["dioxin_remediation"]),
+    ("Đào tạo 50.000 kỹ sư bán dẫn vào năm 2030.", ["semiconductor_workforce"]),
+    ("Triển khai Đối tác chuyển đổi năng lượng công bằng (JETP).", ["jetp"]),
+    ("Việt Nam tham gia Khuôn khổ kinh tế Ấn Độ Dương - Thái Bình Dương (IPEF).", ["ipef"]),
+    ("Nhập khẩu khí hóa lỏng cho các nhà máy điện khí.", ["lng"]),
+    ("Cấp phép dịch vụ Internet vệ tinh Starlink.", ["satellite_internet"]),
+])
+def test_threads(text: str, threads: list[str]) -> None:
+    assert match_threads(text, load_taxonomy(DEFAULT)) == threads
+
+
+def test_tone_folding_and_word_boundaries() -> None:
+    tax = load_taxonomy(DEFAULT)
+    # "AI" is cased: the Vietnamese pronoun "ai" (who) is no topic
+    assert match_topics("Ai cũng biết điều đó.", tax) == []
+    assert match_topics("Hợp tác về AI.", tax) == ["ai"]
+    # unaccented and decomposed text still match
+    assert "energy" in match_topics("hop tac nang luong", tax)
+    assert "semiconductors" in match_topics(unicodedata.normalize("NFD", "Công nghiệp BÁN DẪN"), tax)
+    # an exclusion: "môi trường kinh doanh" is investment, not climate
+    assert "climate" not in match_topics("cải thiện môi trường kinh doanh", tax)
+    # tone-exact pattern: "khí đốt" (gas) but not a tone-less collision
+    assert tone_key("hoà bình") == tone_key("hòa bình")
+
+
+def test_user_file_adds_a_thread(tmp_path: Path) -> None:
+    user = tmp_path / "visa.yaml"
+    user.write_text("threads:\n  visa_policy:\n    vi: Thị thực\n    en: Visas\n"
+                    "    patterns: [thị thực, cấp visa]\n    topics: [diplomacy]\n", encoding="utf-8")
+    tax = load_taxonomy(DEFAULT.with_(taxonomy_files=(user,)))
+    assert "visa_policy" in tax.threads and "lng" in tax.threads
+    assert match_threads("Hoa Kỳ cam kết cấp visa nhanh chóng cho sinh viên.", tax) == ["visa_policy"]
+    # the default taxonomy is not changed by the user file
+    assert "visa_policy" not in load_taxonomy(DEFAULT).threads
+
+
+def test_bad_user_file_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("themes:\n  x: {}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown taxonomy keys"):
+        load_taxonomy(DEFAULT.with_(taxonomy_files=(bad,)))
+
+
+def test_cli_taxonomy_option_end_to_end(tmp_path: Path) -> None:
+    article = tmp_path / "bai.txt"
+    article.write_text(
+        "Bộ trưởng Ngoại giao làm việc với Đại sứ Hoa Kỳ\n\n"
+        "Chiều 3/4, tại Hà Nội, hai bên trao đổi về hợp tác lãnh sự. "
+        "Hai bên nhất trí đơn giản hóa thủ tục cấp thị thực cho sinh viên và doanh nhân.\n",
+        encoding="utf-8")
+    user = tmp_path / "my.yaml"
+    user.write_text("threads:\n  visa_policy:\n    vi: Thị thực\n    en: Visas\n"
+                    "    patterns: [thị thực, cấp visa]\n    topics: [diplomacy]\n", encoding="utf-8")
+    exe = Path(sys.executable).with_name("hoptac")
+    out = subprocess.run([str(exe), "extract", str(article), "--format", "json", "--taxonomy", str(user)],
+                         capture_output=True, text=True, timeout=120, check=True)
+    data = json.loads(out.stdout)
+    threads = {t for s in data["statements"] for t in s["threads"]}
+    assert "visa_policy" in threads
