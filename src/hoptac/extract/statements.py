@@ -1,11 +1,225 @@
-"""Stage `statements`. STUB, to be written."""
+"""Stage ``statements``: who asked, proposed, promised, agreed, welcomed or said what.
+
+Steps, sentence by sentence (photo captions are skipped: they repeat the body):
+
+1. find the speech-act cues of ``resources/cues.yaml`` (``đề nghị`` request, ``cam kết``/``sẽ``
+   commit, ``nhất trí`` agree, ``hoan nghênh`` welcome, ``cho biết`` inform...); cues that
+   follow each other directly merge, the strongest act winning (``khẳng định sẽ`` -> commit);
+2. resolve each cue's subject from the words right before it: a person mention
+   (``Thủ tướng``, ``ông Thơ``, a full name), both sides (``Hai bên``), one side (``phía Hoa
+   Kỳ``, resolved to the last speaker of that side when there is one), an organization, a
+   pronoun (``Ông``: the last speaker); an empty subject continues the previous clause's
+   actor (``..., đồng thời đề nghị``); anything else (``Hội nghị sẽ``) is no statement;
+3. the clause runs from the subject to the next statement's subject or the sentence end;
+   its topics, threads and amounts come from the taxonomy matchers and the amounts found.
+
+Actors are names (person, else organization) or side codes (``VN``, ``US``); both sides are
+reported as ``VN`` addressing ``US``.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..model import Article, Organization, Person, Statement
 from ..settings import Settings
+from .acts import Cue, find_cues, only_adverbs, pronoun, side_phrase, window_start
+from .amounts import find_amounts
+from .textmap import Folded, fold
+from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
+
+OTHER = {"VN": "US", "US": "VN"}
+_SENT_END = re.compile(r"(?<=[.!?…])[\"”')]*\s+(?=[\"“'(]*[A-ZĐÀ-Ỹ0-9])|\n+")
+
+
+@dataclass
+class Actor:
+    """Who a clause is about: a display name, a side, and the person behind it if any."""
+
+    name: str
+    side: str | None
+    person: Person | None = None
+
+
+@dataclass
+class _Context:
+    last_person: Actor | None = None
+    last_person_sentence: int = -10
+    last_actor: Actor | None = None
+    last_actor_sentence: int = -10
+
+
+def sentence_spans(article: Article) -> list[tuple[int, int]]:
+    """Sentence spans from the NLP stage, else a simple split on end marks and line breaks."""
+    if article.sentences:
+        return [(s.start, s.end) for s in article.sentences]
+    text = article.text
+    out = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        if text[pos:m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, len(text)))
+    return out
+
+
+def _mentions(article: Article) -> list[tuple[int, int, Person | Organization]]:
+    """Every person and organization mention, by start."""
+    out: list[tuple[int, int, Person | Organization]] = []
+    for p in article.people:
+        out += [(a, b, p) for a, b in p.mentions]
+    for o in article.organizations:
+        out += [(a, b, o) for a, b in o.mentions]
+    out.sort(key=lambda t: (t[0], -t[1]))
+    return out
+
+
+class _Extractor:
+    """One article's statement extraction (holds the folded text and the mentions)."""
+
+    def __init__(self, article: Article, tax: Taxonomy) -> None:
+        self.article = article
+        self.tax = tax
+        self.text = article.text
+        self.low: Folded = fold(self.text, strip_marks=False)
+        self.key: Folded = fold(self.text)
+        self.mentions = _mentions(article)
+        self.starts = [m[0] for m in self.mentions]
+        self.ctx = _Context()
+
+    def fpos(self, pos: int) -> int:
+        """The folded position of a source position."""
+        return bisect.bisect_left(self.low.index, pos)
+
+    def src(self, fpos: int) -> int:
+        """The source position of a folded position."""
+        return self.low.index[fpos] if fpos < len(self.low.index) else len(self.text)
+
+    def mention_before(self, a: int, b: int) -> tuple[int, Person | Organization] | None:
+        """The mention ending right before source position ``b`` (only adverbs between), in [a, b)."""
+        best = None
+        i = bisect.bisect_left(self.starts, b)
+        for ma, mb, ent in reversed(self.mentions[max(0, i - 40):i]):
+            if mb > b or mb <= a:
+                continue
+            gap = self.low.text[self.fpos(mb):self.fpos(b)]
+            better = best is None or (isinstance(best[1], Organization) and isinstance(ent, Person))
+            if better and only_adverbs(gap):
+                best = (max(ma, a), ent)
+        return best
+
+    def actor_of(self, ent: Person | Organization) -> Actor:
+        return Actor(ent.name, ent.side, ent if isinstance(ent, Person) else None)
+
+    def speaker_for(self, side: str, sent_no: int) -> Actor:
+        """A side word as subject: the last speaker of that side nearby, else the side itself."""
+        last = self.ctx.last_person
+        if last and last.side == side and sent_no - self.ctx.last_person_sentence <= 3:
+            return last
+        return Actor(side, side)
+
+    def subject(self, floor: int, cue: Cue, sent_no: int, prev: Actor | None) -> tuple[Actor, int] | None:
+        """The actor of a cue and the folded position where its clause starts (None: no statement)."""
+        low = self.low.text
+        hard = window_start(low, floor, cue.start, soft=False)
+        soft = window_start(low, floor, cue.start, soft=True)
+        # both sides, even across "và" ("Việt Nam và Hoa Kỳ cam kết", "Tổng thống ... và Thủ tướng ...")
+        sp = side_phrase(low, hard, cue.start)
+        if sp and sp[0] == "BOTH":
+            return Actor("VN", "VN"), sp[1]
+        both = self._joined_people(hard, cue.start)
+        if both is not None:
+            return both, hard
+        m = self.mention_before(self.src(soft), self.src(cue.start))
+        if m is not None:
+            start, ent = m
+            return self.actor_of(ent), self.fpos(start)
+        sp = side_phrase(low, soft, cue.start)
+        if sp:
+            return self.speaker_for(sp[0], sent_no), sp[1]
+        if pronoun(low, soft, cue.start):
+            if self.ctx.last_person and sent_no - self.ctx.last_person_sentence <= 4:
+                return self.ctx.last_person, soft
+            return None
+        if only_adverbs(low[soft:cue.start]):
+            if prev is not None:
+                return prev, cue.start
+            if soft == floor and self.ctx.last_actor and sent_no - self.ctx.last_actor_sentence <= 1:
+                return self.ctx.last_actor, cue.start
+        return None
+
+    def _joined_people(self, a: int, b: int) -> Actor | None:
+        """``X và Y`` of both sides right before a cue: both sides."""
+        sa, sb = self.src(a), self.src(b)
+        people = [ent for ma, mb, ent in self.mentions if ma >= sa and mb <= sb and isinstance(ent, Person)]
+        sides = {p.side for p in people}
+        if {"VN", "US"} <= sides and self.mention_before(sa, sb) is not None:
+            return Actor("VN", "VN")
+        return None
+
+    def sentence(self, s_start: int, s_end: int, sent_no: int) -> list[Statement]:
+        """The statements of one sentence (source positions)."""
+        fa, fb = self.fpos(s_start), self.fpos(s_end)
+        found: list[tuple[Actor, int, Cue]] = []
+        floor = fa
+        prev: Actor | None = None
+        for cue in find_cues(self.low.text, fa, fb):
+            subj = self.subject(floor, cue, sent_no, prev)
+            floor = cue.end
+            if subj is None:
+                continue
+            actor, clause_start = subj
+            found.append((actor, clause_start, cue))
+            prev = actor
+            if actor.person is not None:
+                self.ctx.last_person, self.ctx.last_person_sentence = actor, sent_no
+            self.ctx.last_actor, self.ctx.last_actor_sentence = actor, sent_no
+        out = []
+        for i, (actor, clause_start, cue) in enumerate(found):
+            clause_end = found[i + 1][1] if i + 1 < len(found) else fb
+            clause_end = max(clause_end, cue.end)
+            out.append(self.statement(actor, cue, clause_start, clause_end))
+        return out
+
+    def statement(self, actor: Actor, cue: Cue, fa: int, fb: int) -> Statement:
+        """A Statement for a clause (folded positions), with topics, threads and amounts."""
+        a, b = self.src(fa), self.src(fb)
+        while b > a and self.text[b - 1] in " ,;:.-–\n\"“”":
+            b -= 1
+        content = self.src(cue.start)
+        ka = bisect.bisect_left(self.key.index, content)
+        kb = bisect.bisect_left(self.key.index, b)
+        topic_hits = find_matches(self.key, self.text, self.tax.topics, start=ka, end=kb)
+        thread_hits = find_matches(self.key, self.text, self.tax.threads, start=ka, end=kb)
+        threads = _unique(h[0] for h in thread_hits)
+        topics = _unique([h[0] for h in topic_hits] + implied_topics(threads, self.tax))
+        if not topics:
+            topics = ["diplomacy"]
+        side = actor.side
+        return Statement(actor=actor.name, act=cue.act, text=self.text[a:b], evidence=(a, b), side=side,
+                         addressee_side=OTHER.get(side or ""), topics=topics, threads=threads,
+                         amounts=find_amounts(self.text, start=a, end=b, published=self.article.published))
+
+
+def _unique(items) -> list[str]:
+    out: list[str] = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
 
 
 def extract_statements(article: Article, settings: Settings) -> Article:
-    """Stub: returns the article unchanged."""
+    """Stage ``statements``: clause-level speech acts with actor, sides, topics, threads, amounts."""
+    ex = _Extractor(article, load_taxonomy(settings))
+    statements: list[Statement] = []
+    for n, (a, b) in enumerate(sentence_spans(article)):
+        if any(ca <= a < cb or a <= ca < b for ca, cb in article.captions):
+            continue
+        statements += ex.sentence(a, b, n)
+    article.statements = statements
     return article

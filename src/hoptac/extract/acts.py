@@ -1,0 +1,137 @@
+"""Speech-act cues and subject words (``resources/cues.yaml``), and the matchers over them.
+
+All matching runs on a lower-cased NFC copy of the text with tone marks kept (``mời`` is not
+``mới``); positions are positions in that copy, which the caller maps back to the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from ..settings import RESOURCES
+
+
+def _alt(words: list[str]) -> str:
+    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
+
+
+def _phrase_re(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w)")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled tables of ``cues.yaml``."""
+
+    act_of: dict[str, str]
+    strength: dict[str, int]
+    cue_re: re.Pattern[str]
+    not_after_re: re.Pattern[str]
+    adverb_re: re.Pattern[str]
+    both_re: re.Pattern[str]
+    side_res: dict[str, re.Pattern[str]]
+    pronoun_re: re.Pattern[str]
+    boundaries: tuple[str, ...]
+
+
+@cache
+def cues() -> Cues:
+    """The speech-act vocabulary from ``resources/cues.yaml``."""
+    with open(RESOURCES / "cues.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    act_of: dict[str, str] = {}
+    for act, words in data["acts"].items():
+        for w in words:
+            act_of.setdefault(" ".join(str(w).lower().split()), act)
+    adverbs = [str(w) for w in data["adverbs"]]
+    return Cues(
+        act_of=act_of,
+        strength={str(k): int(v) for k, v in data["strength"].items()},
+        cue_re=_phrase_re(list(act_of)),
+        not_after_re=re.compile(rf"(?<!\w)(?:{_alt([str(w) for w in data['not_after']])})\s+$"),
+        adverb_re=re.compile(rf"^(?:\s|[,.]|(?<!\w)(?:{_alt(adverbs)})(?!\w))*$"),
+        both_re=_phrase_re([str(w) for w in data["both"]]),
+        side_res={side: _phrase_re([str(w) for w in words]) for side, words in data["sides"].items()},
+        pronoun_re=_phrase_re([str(w) for w in data["pronouns"]]),
+        boundaries=tuple(str(b) for b in data["boundaries"]),
+    )
+
+
+@dataclass
+class Cue:
+    """A cue in the lower-cased text: span and act (several adjacent cues merged into one)."""
+
+    start: int
+    end: int
+    act: str
+
+
+def only_adverbs(s: str) -> bool:
+    """True when ``s`` (lower case) holds nothing but adverbs, connectors and spaces."""
+    return bool(cues().adverb_re.match(s))
+
+
+def find_cues(low: str, start: int, end: int) -> list[Cue]:
+    """The cues of ``low[start:end]``; adjacent cues merge and the strongest act wins."""
+    c = cues()
+    found: list[Cue] = []
+    for m in c.cue_re.finditer(low, start, end):
+        if c.not_after_re.search(low, max(start, m.start() - 16), m.start()):
+            continue
+        act = c.act_of[" ".join(m.group().split())]
+        if found and only_adverbs(low[found[-1].end:m.start()]):
+            prev = found[-1]
+            if c.strength[act] >= c.strength[prev.act]:
+                prev.act = act
+            prev.end = m.end()
+            continue
+        found.append(Cue(m.start(), m.end(), act))
+    return found
+
+
+def window_start(low: str, floor: int, cue_start: int, *, soft: bool = True) -> int:
+    """Where the subject of a cue may begin: after the last boundary between ``floor`` and it."""
+    c = cues()
+    best = floor
+    for b in c.boundaries:
+        if not soft and b.startswith(" "):
+            continue
+        i = low.rfind(b, floor, cue_start)
+        if i >= 0:
+            best = max(best, i + len(b))
+    return best
+
+
+def side_phrase(low: str, a: int, b: int) -> tuple[str, int] | None:
+    """``("BOTH"|"VN"|"US", start)`` when ``low[a:b]`` ends with a phrase naming a side."""
+    c = cues()
+    for side, pattern in (("BOTH", c.both_re), *c.side_res.items()):
+        hit = None
+        for m in pattern.finditer(low, a, b):
+            if only_adverbs(low[m.end():b]):
+                hit = m
+        if hit is not None and _head_ok(low, a, hit.start()):
+            return side, hit.start()
+    return None
+
+
+def pronoun(low: str, a: int, b: int) -> bool:
+    """True when ``low[a:b]`` is a pronoun standing for the last speaker (``Ông``, ``bà``)."""
+    m = cues().pronoun_re.search(low, a, b)
+    return bool(m) and only_adverbs(low[a:m.start()]) and only_adverbs(low[m.end():b])
+
+
+_PREP = re.compile(r"(?<!\w)(?:giữa|của|với|cho|tại|ở|từ|đối với|về|việc|sự|trong|theo|nhưng)\s*$")
+
+
+def _head_ok(low: str, a: int, phrase_start: int) -> bool:
+    """A side phrase heads the subject: at most three words before it, no preposition."""
+    before = low[a:phrase_start]
+    if _PREP.search(before):
+        return False
+    return len(re.findall(r"\w+", before)) <= 3
