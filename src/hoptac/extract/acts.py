@@ -37,6 +37,8 @@ class Cues:
     side_res: dict[str, re.Pattern[str]]
     pronoun_re: re.Pattern[str]
     boundaries: tuple[str, ...]
+    weak: frozenset[str]
+    noun_re: re.Pattern[str]
 
 
 @cache
@@ -59,6 +61,8 @@ def cues() -> Cues:
         side_res={side: _phrase_re([str(w) for w in words]) for side, words in data["sides"].items()},
         pronoun_re=_phrase_re([str(w) for w in data["pronouns"]]),
         boundaries=tuple(str(b) for b in data["boundaries"]),
+        weak=frozenset(" ".join(str(w).lower().split()) for w in data.get("weak") or []),
+        noun_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('nounable') or []])})(?:\s+\w+){{0,2}}\s+của(?!\w)"),
     )
 
 
@@ -69,6 +73,7 @@ class Cue:
     start: int
     end: int
     act: str
+    weak: bool = False
 
 
 def only_adverbs(s: str) -> bool:
@@ -83,14 +88,18 @@ def find_cues(low: str, start: int, end: int) -> list[Cue]:
     for m in c.cue_re.finditer(low, start, end):
         if c.not_after_re.search(low, max(start, m.start() - 16), m.start()):
             continue
-        act = c.act_of[" ".join(m.group().split())]
+        if c.noun_re.match(low, m.start(), min(end, m.end() + 40)):
+            continue
+        word = " ".join(m.group().split())
+        act = c.act_of[word]
         if found and only_adverbs(low[found[-1].end:m.start()]):
             prev = found[-1]
             if c.strength[act] >= c.strength[prev.act]:
                 prev.act = act
             prev.end = m.end()
+            prev.weak = prev.weak and word in c.weak
             continue
-        found.append(Cue(m.start(), m.end(), act))
+        found.append(Cue(m.start(), m.end(), act, word in c.weak))
     return found
 
 

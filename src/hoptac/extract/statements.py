@@ -31,6 +31,7 @@ from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
 
 OTHER = {"VN": "US", "US": "VN"}
+_LABEL = re.compile(r"\s*[-*•–]?\s*[^:\n.]{2,60}:(?!\d)")
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”')]*\s+(?=[\"“'(]*[A-ZĐÀ-Ỹ0-9])|\n+")
 
 
@@ -45,6 +46,7 @@ class Actor:
 
 @dataclass
 class _Context:
+    interviewee: Actor | None = None
     last_person: Actor | None = None
     last_person_sentence: int = -10
     last_actor: Actor | None = None
@@ -117,6 +119,8 @@ class _Extractor:
 
     def speaker_for(self, side: str, sent_no: int) -> Actor:
         """A side word as subject: the last speaker of that side nearby, else the side itself."""
+        if self.ctx.interviewee and self.ctx.interviewee.side == side:
+            return self.ctx.interviewee
         last = self.ctx.last_person
         if last and last.side == side and sent_no - self.ctx.last_person_sentence <= 3:
             return last
@@ -142,10 +146,12 @@ class _Extractor:
         if sp:
             return self.speaker_for(sp[0], sent_no), sp[1]
         if pronoun(low, soft, cue.start):
+            if self.ctx.interviewee is not None:
+                return self.ctx.interviewee, soft
             if self.ctx.last_person and sent_no - self.ctx.last_person_sentence <= 4:
                 return self.ctx.last_person, soft
             return None
-        if only_adverbs(low[soft:cue.start]):
+        if only_adverbs(low[soft:cue.start]) and not cue.weak:
             if prev is not None:
                 return prev, cue.start
             if soft == floor and self.ctx.last_actor and sent_no - self.ctx.last_actor_sentence <= 1:
@@ -161,18 +167,43 @@ class _Extractor:
             return Actor("VN", "VN")
         return None
 
+    def speaker_label(self, s_start: int, s_end: int) -> bool:
+        """``Đại sứ Kritenbrink: ...`` at a line start: the interview's answers are that person's."""
+        line_start = self.text.rfind("\n", 0, s_start) + 1
+        if self.text[line_start:s_start].strip():
+            return False
+        m = _LABEL.match(self.text, s_start, min(s_end, s_start + 80))
+        if not m:
+            return False
+        people = [ent for a, b, ent in self.mentions
+                  if s_start <= a and b <= m.end() and isinstance(ent, Person)]
+        if people:
+            self.ctx.interviewee = self.actor_of(people[-1])
+            self.ctx.last_person = self.ctx.interviewee
+        return True
+
     def sentence(self, s_start: int, s_end: int, sent_no: int) -> list[Statement]:
         """The statements of one sentence (source positions)."""
+        if self.text[s_start:s_end].rstrip(" \"”'").endswith("?"):
+            return []  # a question asks, it states nothing
+        if self.speaker_label(s_start, s_end) and self.text[s_start:s_start + 2].lstrip()[:1] in "*•":
+            return []
         fa, fb = self.fpos(s_start), self.fpos(s_end)
         found: list[tuple[Actor, int, Cue]] = []
         floor = fa
         prev: Actor | None = None
+        prev_act: str | None = None
         for cue in find_cues(self.low.text, fa, fb):
             subj = self.subject(floor, cue, sent_no, prev)
             floor = cue.end
             if subj is None:
                 continue
             actor, clause_start = subj
+            if (prev_act in ("request", "propose") and prev is not None and actor.person is None
+                    and actor.side == OTHER.get(prev.side or "")
+                    and ";" not in self.low.text[found[-1][2].end:cue.start]):
+                continue  # "đề nghị Hoa Kỳ sẽ ...": what is asked of the other side, not a promise
+            prev_act = cue.act
             found.append((actor, clause_start, cue))
             prev = actor
             if actor.person is not None:
@@ -182,10 +213,10 @@ class _Extractor:
         for i, (actor, clause_start, cue) in enumerate(found):
             clause_end = found[i + 1][1] if i + 1 < len(found) else fb
             clause_end = max(clause_end, cue.end)
-            out.append(self.statement(actor, cue, clause_start, clause_end))
+            out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
 
-    def statement(self, actor: Actor, cue: Cue, fa: int, fb: int) -> Statement:
+    def statement(self, actor: Actor, cue: Cue, fa: int, fb: int, sentence: tuple[int, int]) -> Statement:
         """A Statement for a clause (folded positions), with topics, threads and amounts."""
         a, b = self.src(fa), self.src(fb)
         while b > a and self.text[b - 1] in " ,;:.-–\n\"“”":
@@ -197,6 +228,10 @@ class _Extractor:
         thread_hits = find_matches(self.key, self.text, self.tax.threads, start=ka, end=kb)
         threads = _unique(h[0] for h in thread_hits)
         topics = _unique([h[0] for h in topic_hits] + implied_topics(threads, self.tax))
+        if not topics:  # a clause naming no field takes its sentence's ("..., đề nghị tháo gỡ")
+            sa, sb = sentence
+            ka, kb = bisect.bisect_left(self.key.index, sa), bisect.bisect_left(self.key.index, sb)
+            topics = _unique(h[0] for h in find_matches(self.key, self.text, self.tax.topics, start=ka, end=kb))
         if not topics:
             topics = ["diplomacy"]
         side = actor.side
