@@ -143,6 +143,8 @@ class _Extractor:
             start, ent = m
             return self.actor_of(ent), self.fpos(start)
         sp = side_phrase(low, soft, cue.start)
+        if sp and sp[0] == "BOTH":
+            return Actor("VN", "VN"), sp[1]
         if sp:
             return self.speaker_for(sp[0], sent_no), sp[1]
         if pronoun(low, soft, cue.start):
@@ -199,6 +201,9 @@ class _Extractor:
             if subj is None:
                 continue
             actor, clause_start = subj
+            if (prev_act not in (None, "inform") and found
+                    and only_adverbs(self.low.text[found[-1][2].end:clause_start])):
+                continue  # "nhất trí hai nước sẽ ...": the complement of the previous cue
             if (prev_act in ("request", "propose") and prev is not None and actor.person is None
                     and actor.side == OTHER.get(prev.side or "")
                     and ";" not in self.low.text[found[-1][2].end:cue.start]):
