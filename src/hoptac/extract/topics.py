@@ -6,8 +6,8 @@ header. Patterns match on case- and tone-folded text (``Hoa Kỳ`` ~ ``hoa ky``)
 boundaries; ``=`` in front of a pattern also demands the same tone marks, ``cased`` patterns
 (``AI``, ``LNG``) match the text as written.
 
-The ``topics`` stage sets ``article.topics`` from the statements' topics and the body text:
-a topic is kept when a statement carries it, or when the body mentions it often enough.
+The ``topics`` stage sets ``article.topics`` from the body text and the statements: a topic
+is kept when the body mentions it often enough, mentions inside statements counting double.
 """
 
 from __future__ import annotations
@@ -197,25 +197,26 @@ def implied_topics(threads: list[str], taxonomy: Taxonomy) -> list[str]:
     return out
 
 
+ARTICLE_THRESHOLD = 3
+
+
 def extract_topics(article: Article, settings: Settings) -> Article:
-    """Stage ``topics``: article topics from the statements' topics and repeated body mentions."""
+    """Stage ``topics``: the topics an article is about, scored from body mentions and statements.
+
+    A topic's score is its mentions in the body (photo captions aside) plus one for each of
+    its mentions inside a statement that asks, proposes, promises, agrees or welcomes; a
+    topic scoring ``ARTICLE_THRESHOLD`` (or its own ``min_hits``, if higher) is kept. Topics
+    are ordered by score.
+    """
     tax = load_taxonomy(settings)
     text = article.text
-    folded = fold(text)
-    matches = find_matches(folded, text, tax.topics)
-    matches = [m for m in matches if not _in_captions(article, m[1])]
-    counts = Counter(m[0] for m in matches)
-    from_statements = Counter(t for s in article.statements for t in s.topics)
-    thread_topics = implied_topics(
-        [t for s in article.statements for t in s.threads]
-        + _ids(find_matches(folded, text, tax.threads), tax.threads), tax)
-    chosen: list[str] = []
-    for id_ in tax.topics:
-        if (from_statements[id_] or counts[id_] >= max(2, tax.topics[id_].min_hits)
-                or (counts[id_] and id_ in thread_topics)):
-            chosen.append(id_)
-    # order by importance: statements first, then how often the body mentions them
-    chosen.sort(key=lambda t: (-from_statements[t], -counts[t]))
+    matches = [m for m in find_matches(fold(text), text, tax.topics) if not _in_captions(article, m[1])]
+    acts = [s.evidence for s in article.statements if s.act != "inform"]
+    score: Counter[str] = Counter()
+    for id_, a, _b in matches:
+        score[id_] += 1 + any(sa <= a < sb for sa, sb in acts)
+    chosen = [t for t in tax.topics if score[t] >= max(ARTICLE_THRESHOLD, tax.topics[t].min_hits)]
+    chosen.sort(key=lambda t: -score[t])
     article.topics = chosen
     return article
 
