@@ -177,6 +177,8 @@ class _Extractor:
         m = _LABEL.match(self.text, s_start, min(s_end, s_start + 80))
         if not m:
             return False
+        if find_cues(self.low.text, self.fpos(s_start), self.fpos(m.end())):
+            return False  # "Đại sứ X nhấn mạnh: ..." introduces a quote, not an interview
         people = [ent for a, b, ent in self.mentions
                   if s_start <= a and b <= m.end() and isinstance(ent, Person)]
         if people:
@@ -232,6 +234,11 @@ class _Extractor:
         topic_hits = find_matches(self.key, self.text, self.tax.topics, start=ka, end=kb)
         thread_hits = find_matches(self.key, self.text, self.tax.threads, start=ka, end=kb)
         threads = _unique(h[0] for h in thread_hits)
+        if cue.act == "inform":
+            threads = []  # threads follow what a side asks, offers, agrees or welcomes
+        elif not threads:  # "..., đồng thời đề nghị": the issue may be named earlier in the sentence
+            sa, sb = (bisect.bisect_left(self.key.index, x) for x in sentence)
+            threads = _unique(h[0] for h in find_matches(self.key, self.text, self.tax.threads, start=sa, end=sb))
         topics = _unique([h[0] for h in topic_hits] + implied_topics(threads, self.tax))
         if not topics:  # a clause naming no field takes its sentence's ("..., đề nghị tháo gỡ")
             sa, sb = sentence
