@@ -39,6 +39,7 @@ class Cues:
     boundaries: tuple[str, ...]
     weak: frozenset[str]
     noun_re: re.Pattern[str]
+    not_cue_re: re.Pattern[str]
 
 
 @cache
@@ -62,6 +63,7 @@ def cues() -> Cues:
         pronoun_re=_phrase_re([str(w) for w in data["pronouns"]]),
         boundaries=tuple(str(b) for b in data["boundaries"]),
         weak=frozenset(" ".join(str(w).lower().split()) for w in data.get("weak") or []),
+        not_cue_re=_phrase_re([str(w) for w in data.get("not_cues") or []]),
         noun_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('nounable') or []])})(?:\s+\w+){{0,2}}\s+của(?!\w)"),
     )
 
@@ -88,7 +90,7 @@ def find_cues(low: str, start: int, end: int) -> list[Cue]:
     for m in c.cue_re.finditer(low, start, end):
         if c.not_after_re.search(low, max(start, m.start() - 16), m.start()):
             continue
-        if c.noun_re.match(low, m.start(), min(end, m.end() + 40)):
+        if c.noun_re.match(low, m.start(), min(end, m.end() + 40)) or c.not_cue_re.match(low, m.start(), end):
             continue
         word = " ".join(m.group().split())
         act = c.act_of[word]

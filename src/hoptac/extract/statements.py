@@ -31,6 +31,7 @@ from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
 
 OTHER = {"VN": "US", "US": "VN"}
+_JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,8}$")
 _LABEL = re.compile(r"\s*[-*•–]?\s*[^:\n.]{2,60}:(?!\d)")
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”')]*\s+(?=[\"“'(]*[A-ZĐÀ-Ỹ0-9])|\n+")
 
@@ -161,12 +162,17 @@ class _Extractor:
         return None
 
     def _joined_people(self, a: int, b: int) -> Actor | None:
-        """``X và Y`` of both sides right before a cue: both sides."""
+        """``X và Y`` of both sides right before a cue (``Tổng thống Trump và Thủ tướng ...``)."""
         sa, sb = self.src(a), self.src(b)
-        people = [ent for ma, mb, ent in self.mentions if ma >= sa and mb <= sb and isinstance(ent, Person)]
-        sides = {p.side for p in people}
-        if {"VN", "US"} <= sides and self.mention_before(sa, sb) is not None:
-            return Actor("VN", "VN")
+        last = self.mention_before(sa, sb)
+        if last is None or not isinstance(last[1], Person):
+            return None
+        start, second = last
+        for ma, mb, ent in self.mentions:
+            if ma < sa or mb > start or not isinstance(ent, Person) or ent is second:
+                continue
+            if {ent.side, second.side} == {"VN", "US"} and _JOIN.match(self.low.text[self.fpos(mb):self.fpos(start)]):
+                return Actor("VN", "VN")
         return None
 
     def speaker_label(self, s_start: int, s_end: int) -> bool:
