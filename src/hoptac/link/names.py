@@ -1,0 +1,87 @@
+"""When two person mentions name the same person.
+
+Rules, in order:
+
+1. Names are compared by :func:`~hoptac.link.text.name_key` (case, spacing, punctuation
+   folded; tone marks kept, so ``Lan`` and ``Lân`` differ).
+2. A name matches a known alias exactly, or as a word suffix: ``John Kerry`` matches
+   ``Ngoại trưởng Mỹ John Kerry`` and the reverse. A one-word suffix (``Kerry``) links only
+   when the word is plain ASCII (a Western surname, not a Vietnamese given name shared by
+   thousands) and only one known person fits.
+3. Sides must agree when both are known; offices must agree when both are known, where an
+   office is ``company`` or ``public`` (see ``resources/linking.yaml``). A government
+   official moving from one ministry to another stays one person; a company director and a
+   vice-minister of the same name are two.
+"""
+
+from __future__ import annotations
+
+from .lexicon import cue
+from .text import lower, name_key
+
+
+def office_kind(title: str | None, organization: str | None, org_kind: str | None = None) -> str | None:
+    """``company``, ``public`` or None (unknown), from the org kind, else the title's words."""
+    if org_kind == "company":
+        return "company"
+    if org_kind in ("government", "party", "embassy"):
+        return "public"
+    text = lower(" ".join(x for x in (title, organization) if x))
+    if not text:
+        return None
+    if cue("offices", "company").search(text):
+        return "company"
+    if cue("offices", "public").search(text):
+        return "public"
+    return None
+
+
+def match_score(a: str, b: str) -> int:
+    """How well two name keys match: 3 exact, 2 multi-word suffix, 1 one ASCII word, 0 none."""
+    if not a or not b:
+        return 0
+    if a == b:
+        return 3
+    ta, tb = a.split(), b.split()
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if long_[-len(short):] != short:
+        return 0
+    if len(short) >= 2:
+        return 2
+    word = short[0]
+    return 1 if word.isascii() and word.isalpha() and len(word) >= 3 else 0
+
+
+def compatible(side_a: str | None, side_b: str | None, office_a: str | None, office_b: str | None) -> bool:
+    """Whether two records may be one person: sides and offices do not disagree."""
+    if side_a and side_b and side_a != side_b:
+        return False
+    return not (office_a and office_b and office_a != office_b)
+
+
+def is_clean_name(name: str) -> bool:
+    """A name with no title words: every word starts with a capital (``John Kerry``)."""
+    toks = name.split()
+    return bool(toks) and all(t[:1].isupper() for t in toks)
+
+
+def better_name(current: str, candidate: str) -> str:
+    """The name to show: a clean name beats one with title words; then the longer one."""
+    cur_clean, cand_clean = is_clean_name(current), is_clean_name(candidate)
+    if cand_clean != cur_clean:
+        return candidate if cand_clean else current
+    if cand_clean and len(candidate.split()) > len(current.split()):
+        return candidate
+    if not cand_clean and len(candidate) < len(current):
+        return candidate
+    return current
+
+
+def last_token(key: str) -> str:
+    """The last word of a name key (the index used to find suffix candidates)."""
+    parts = key.split()
+    return parts[-1] if parts else ""
+
+
+__all__ = ["better_name", "compatible", "is_clean_name", "last_token", "match_score", "name_key",
+           "office_kind"]

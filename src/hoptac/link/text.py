@@ -1,0 +1,48 @@
+"""Text keys for linking and searching: name keys, folding, content normalization."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8192)
+def _fold1(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    base = [c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)]
+    out = "".join(base).lower()
+    return out[:1] if out else ch
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip Vietnamese marks (``Bán dẫn`` -> ``ban dan``), one char per char.
+
+    The result has exactly the length of the NFC input, so a position found in the folded
+    text is the same position in the original: search snippets rely on that.
+    """
+    return "".join(_fold1(c) for c in text)
+
+
+def lower(text: str) -> str:
+    """Lower-case, one char per char (no fold of the marks)."""
+    return "".join((c.lower()[:1] or c) for c in text)
+
+
+def nfc(text: str) -> str:
+    """NFC with runs of whitespace collapsed to one space."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of one name share: NFC, case folded, punctuation and spacing dropped."""
+    return " ".join(_WORD.findall(nfc(name).lower()))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens of a text (marks kept)."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())

@@ -1,0 +1,159 @@
+"""A thread's status lifecycle, and its money kept apart by what happened to it.
+
+The lifecycle follows AidData's project stages and promise trackers. Each entry (a
+statement on the thread) first gets a **signal** from its act and its words (cue lists in
+``resources/linking.yaml``):
+
+- a ``request`` or ``propose`` is ``raised`` (whatever words it holds: asking for
+  recognition is not recognition);
+- otherwise a drop cue (``rút khỏi``, ``từ bỏ``…) is ``dropped``; a completion cue
+  (``đã hoàn thành``, ``chính thức công nhận``, ``bàn giao``…) is ``fulfilled``; a progress
+  cue (``đang triển khai``, ``vòng đàm phán``…) is ``in_progress``;
+- else a ``commit`` or ``agree`` is ``pledged`` (the other side said it will consider or do);
+- anything else (``welcome``, ``inform`` without cues) is ``noted`` and changes nothing.
+
+Entries are taken in date order (undated entries last, in article order). The status moves:
+
+- ``raised``: starts a thread (status None -> raised) or reopens a ``fulfilled`` or
+  ``dropped`` one; when the thread is ``raised``, ``pledged`` or ``in_progress`` and more
+  than :data:`STALL_DAYS` passed since the last movement (the first raise, or the last
+  pledge, progress or fulfilment), the thread becomes ``stalled`` — raised again with no
+  movement after a long time. Otherwise a raise changes nothing.
+- ``pledged``: from None, raised, stalled or dropped (never a step back from in_progress
+  or fulfilled).
+- ``in_progress``: from anything but in_progress and fulfilled.
+- ``fulfilled`` and ``dropped``: from any other status.
+
+Every change is recorded in ``status_history`` with the entry that caused it.
+
+Money: each money amount of an entry is ``delivered`` when the clause has a delivery cue
+(``đã giải ngân``, ``đã tài trợ``…), ``pledged`` in a commit, agree or propose,
+``requested`` in a request, else ``mentioned``. Totals are per category and currency and
+count each distinct figure once (five articles reporting one pledge are one pledge);
+pledged money is never added to delivered money.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .lexicon import has_cue
+
+STALL_DAYS = 365
+STATUSES = ("raised", "pledged", "in_progress", "fulfilled", "stalled", "dropped")
+
+
+def signal(act: str, text: str) -> str:
+    """What one entry says happened: raised, pledged, in_progress, fulfilled, dropped or noted."""
+    if act in ("request", "propose"):
+        return "raised"
+    for name in ("dropped", "fulfilled", "in_progress"):
+        if has_cue(text, "lifecycle", name):
+            return name
+    if act in ("commit", "agree"):
+        return "pledged"
+    return "noted"
+
+
+def money_kind(act: str, text: str) -> str:
+    """What an amount of money in an entry is: delivered, pledged, requested or mentioned."""
+    if has_cue(text, "money_delivered"):
+        return "delivered"
+    if act in ("commit", "agree", "propose"):
+        return "pledged"
+    if act == "request":
+        return "requested"
+    return "mentioned"
+
+
+def _day(d: str | None) -> date | None:
+    if not d or d.startswith("--"):
+        return None
+    parts = [*d.split("-"), "01", "01"][:3]
+    try:
+        return date(int(parts[0]), int(parts[1] or 1), int(parts[2] or 1))
+    except ValueError:
+        return None
+
+
+def _gap(a: str | None, b: str | None) -> int | None:
+    da, db = _day(a), _day(b)
+    return None if da is None or db is None else (db - da).days
+
+
+def order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entries in date order, undated ones last (stable: article order kept)."""
+    dated = sorted((e for e in entries if _day(e.get("date"))), key=lambda e: _day(e["date"]))  # type: ignore[arg-type,return-value]
+    return dated + [e for e in entries if not _day(e.get("date"))]
+
+
+def lifecycle(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Annotate entries (``signal``, money ``kind``) and derive status and status history.
+
+    Each entry needs ``id``, ``date``, ``act``, ``quote`` and ``amounts``; the result holds
+    ``entries`` (in date order), ``status``, ``status_history`` and ``money``.
+    """
+    status: str | None = None
+    last_move: str | None = None
+    history: list[dict[str, Any]] = []
+    ordered = order(entries)
+
+    def change(new: str, entry: dict[str, Any], reason: str) -> None:
+        nonlocal status
+        history.append({"status": new, "from": status, "entry": entry["id"], "article": entry.get("article_id"),
+                        "date": entry.get("date"), "reason": reason})
+        status = new
+
+    for e in ordered:
+        g = signal(e.get("act", ""), e.get("quote", ""))
+        e["signal"] = g
+        d = e.get("date")
+        if g == "raised":
+            if status is None:
+                change("raised", e, "first raised")
+                last_move = d
+            elif status in ("fulfilled", "dropped"):
+                change("raised", e, f"raised again after {status}")
+                last_move = d
+            elif status in ("raised", "pledged", "in_progress"):
+                gap = _gap(last_move, d)
+                if gap is not None and gap > STALL_DAYS:
+                    change("stalled", e, f"raised again {gap} days after the last movement")
+        elif g == "pledged":
+            if status in (None, "raised", "stalled", "dropped"):
+                change("pledged", e, "the other side said it will consider or do it")
+            last_move = d or last_move
+        elif g == "in_progress":
+            if status not in ("in_progress", "fulfilled"):
+                change("in_progress", e, "reported under way")
+            last_move = d or last_move
+        elif g in ("fulfilled", "dropped"):
+            if status != g:
+                change(g, e, "reported done" if g == "fulfilled" else "reported abandoned")
+            last_move = d or last_move
+        for a in e.get("amounts") or []:
+            if a.get("kind") == "money":
+                a["money"] = money_kind(e.get("act", ""), e.get("quote", ""))
+    return {"entries": ordered, "status": status, "status_history": history, "money": money_totals(ordered)}
+
+
+def money_totals(entries: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Per category (delivered, pledged, requested, mentioned) and currency, distinct figures summed."""
+    seen: set[tuple[Any, ...]] = set()
+    totals: dict[str, dict[str, float]] = {}
+    for e in entries:
+        for a in e.get("amounts") or []:
+            if a.get("kind") != "money" or "money" not in a:
+                continue
+            value = a.get("value") if a.get("value") is not None else a.get("max")
+            if value is None:
+                continue
+            key = (a["money"], a.get("unit"), a.get("value"), a.get("min"), a.get("max"))
+            if key in seen:
+                continue
+            seen.add(key)
+            cat = totals.setdefault(a["money"], {})
+            unit = a.get("unit") or "?"
+            cat[unit] = cat.get(unit, 0) + value
+    return totals

@@ -1,0 +1,200 @@
+"""Read queries: articles, people, organizations, events, statements, timeline.
+
+Every function takes an open connection and returns plain JSON-able dicts shaped like the
+``hoptac.article/1`` export, with stable string ids. Listings are ``{"items", "total"}``.
+Near-duplicate articles are listed under their original (``duplicates``), never counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from ..link.names import name_key
+from . import schema as t
+
+
+@dataclass(frozen=True, kw_only=True)
+class Filters:
+    """What to list: dates (ISO, inclusive), side, topic, thread, person (id or name), page."""
+
+    since: str | None = None
+    until: str | None = None
+    side: str | None = None
+    topic: str | None = None
+    thread: str | None = None
+    person: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+ALL = Filters(limit=1_000_000)
+CANON = t.articles.c.duplicate_of.is_(None)
+
+
+def _dates(col: sa.ColumnElement[Any], f: Filters) -> list[sa.ColumnElement[bool]]:
+    out = []
+    if f.since:
+        out.append(col >= f.since)
+    if f.until:
+        out.append(col <= f.until + "\uffff")
+    return out
+
+
+def resolve_person(conn: Connection, ident: str) -> str | None:
+    """The person id for an id, an exact name or alias, or a unique name suffix."""
+    if conn.execute(sa.select(t.people.c.id).where(t.people.c.id == ident)).scalar():
+        return ident
+    key = name_key(ident)
+    rows = conn.execute(sa.select(t.person_aliases.c.person_id, sa.func.count())
+                        .where(t.person_aliases.c.key == key).group_by(t.person_aliases.c.person_id)).all()
+    if not rows:
+        rows = conn.execute(sa.select(t.person_aliases.c.person_id, sa.func.count())
+                            .where(t.person_aliases.c.key.like("% " + key))
+                            .group_by(t.person_aliases.c.person_id)).all()
+    if not rows:
+        return None
+    counts = {pid: _mentions(conn, pid) for pid, _ in rows}
+    return max(sorted(counts), key=lambda p: counts[p])
+
+
+def _mentions(conn: Connection, pid: str) -> int:
+    return conn.execute(sa.select(sa.func.count()).select_from(t.person_mentions)
+                        .where(t.person_mentions.c.person_id == pid)).scalar() or 0
+
+
+def _page(conn: Connection, q: sa.Select[Any], f: Filters) -> tuple[list[Any], int]:
+    total = conn.execute(sa.select(sa.func.count()).select_from(q.order_by(None).subquery())).scalar() or 0
+    rows = conn.execute(q.limit(f.limit).offset(f.offset)).all()
+    return list(rows), total
+
+
+def _article_ids_for(conn: Connection, f: Filters) -> list[sa.ColumnElement[bool]]:
+    """Conditions on ``articles.c.id`` for the topic, thread, side and person filters."""
+    cond: list[sa.ColumnElement[bool]] = []
+    a = t.articles.c.id
+    if f.topic:
+        cond.append(a.in_(sa.select(t.article_topics.c.article_id).where(t.article_topics.c.topic == f.topic)))
+    if f.thread:
+        cond.append(a.in_(sa.select(t.statements.c.article_id).join(
+            t.statement_threads, t.statement_threads.c.statement_id == t.statements.c.id)
+            .where(t.statement_threads.c.thread == f.thread)))
+    if f.side:
+        cond.append(a.in_(sa.select(t.statements.c.article_id).where(t.statements.c.side == f.side)))
+    if f.person:
+        pid = resolve_person(conn, f.person) or "\x00"
+        cond.append(a.in_(sa.select(t.person_mentions.c.article_id).where(t.person_mentions.c.person_id == pid)))
+    return cond
+
+
+# articles --------------------------------------------------------------------------------
+
+def article_summary(row: Any, n_dups: int = 0) -> dict[str, Any]:
+    """The listing form of an article row."""
+    return {"id": row.id, "title": row.title, "published": row.published, "outlet": row.outlet,
+            "source": row.source, "url": row.url, "topics": list(row.topics or []), "people": row.n_people,
+            "events": row.n_events, "statements": row.n_statements, "duplicates": n_dups}
+
+
+def list_articles(conn: Connection, f: Filters) -> dict[str, Any]:
+    """Canonical articles, newest first (undated last), filtered."""
+    q = (sa.select(t.articles).where(CANON, *_dates(t.articles.c.date_sort, f), *_article_ids_for(conn, f))
+         .order_by(t.articles.c.date_sort.desc().nulls_last(), t.articles.c.id))
+    rows, total = _page(conn, q, f)
+    dups = _dup_counts(conn, [r.id for r in rows])
+    return {"items": [article_summary(r, dups.get(r.id, 0)) for r in rows], "total": total}
+
+
+def _dup_counts(conn: Connection, ids: list[str]) -> dict[str, int]:
+    if not ids:
+        return {}
+    return dict(conn.execute(sa.select(t.articles.c.duplicate_of, sa.func.count())
+                             .where(t.articles.c.duplicate_of.in_(ids))
+                             .group_by(t.articles.c.duplicate_of)).all())
+
+
+def get_article(conn: Connection, aid: str) -> dict[str, Any] | None:
+    """The full export of one article, with id, sources, duplicates and linked ids."""
+    row = conn.execute(sa.select(t.articles).where(t.articles.c.id == aid)).first()
+    if row is None:
+        return None
+    out = dict(row.data)
+    out["id"] = row.id
+    out["duplicate_of"] = row.duplicate_of
+    out["similarity"] = row.similarity
+    out["sources"] = sorted(conn.execute(sa.select(t.article_sources.c.source)
+                                         .where(t.article_sources.c.article_id == aid)).scalars())
+    out["duplicates"] = [{"id": d.id, "source": d.source, "title": d.title, "similarity": d.similarity}
+                         for d in conn.execute(sa.select(t.articles.c.id, t.articles.c.source, t.articles.c.title,
+                                                         t.articles.c.similarity)
+                                               .where(t.articles.c.duplicate_of == aid).order_by(t.articles.c.id))]
+    out["ingested_at"] = row.ingested_at.isoformat() if row.ingested_at else None
+    pm = conn.execute(sa.select(t.person_mentions.c.name, t.person_mentions.c.person_id)
+                      .where(t.person_mentions.c.article_id == aid)).all()
+    ids = {n: p for n, p in pm}
+    for p in out.get("people", []):
+        p["id"] = ids.get(p["name"])
+    sids = [f"{aid}.s{i}" for i in range(len(out.get("statements", [])))]
+    for s, sid in zip(out.get("statements", []), sids, strict=True):
+        s["id"] = sid if row.duplicate_of is None else None
+    ev = conn.execute(sa.select(t.event_sources.c.idx, t.event_sources.c.event_id)
+                      .where(t.event_sources.c.article_id == aid)).all()
+    evmap = dict(ev)
+    for i, e in enumerate(out.get("events", [])):
+        e["id"] = evmap.get(i)
+    return out
+
+
+# statements ------------------------------------------------------------------------------
+
+def statement_dict(row: Any) -> dict[str, Any]:
+    """One statement row as export-shaped data, with its article."""
+    return {"id": row.id, "article_id": row.article_id, "article_title": row.title, "date": row.date_sort,
+            "actor": row.actor, "person_id": row.person_id, "side": row.side, "act": row.act,
+            "addressee_side": row.addressee_side, "text": row.text,
+            "evidence": [row.evidence_start, row.evidence_end], "topics": list(row.topics or []),
+            "threads": list(row.threads or []), "amounts": list(row.amounts or [])}
+
+
+def statement_query(conn: Connection, f: Filters) -> sa.Select[Any]:
+    """Statements (with their article title) matching the filters, in date order."""
+    s = t.statements.c
+    q = (sa.select(t.statements, t.articles.c.title).join(t.articles, t.articles.c.id == s.article_id)
+         .where(*_dates(s.date_sort, f)))
+    if f.side:
+        q = q.where(s.side == f.side)
+    if f.topic:
+        q = q.where(s.id.in_(sa.select(t.statement_topics.c.statement_id).where(t.statement_topics.c.topic == f.topic)))
+    if f.thread:
+        q = q.where(s.id.in_(sa.select(t.statement_threads.c.statement_id)
+                             .where(t.statement_threads.c.thread == f.thread)))
+    if f.person:
+        q = q.where(s.person_id == (resolve_person(conn, f.person) or "\x00"))
+    return q.order_by(s.date_sort.asc().nulls_last(), s.article_id, s.idx)
+
+
+def list_statements(conn: Connection, f: Filters) -> dict[str, Any]:
+    """Statements matching the filters, in date order (undated last)."""
+    rows, total = _page(conn, statement_query(conn, f), f)
+    return {"items": [statement_dict(r) for r in rows], "total": total}
+
+
+# organizations ----------------------------------------------------------------------------
+
+def list_organizations(conn: Connection, f: Filters) -> dict[str, Any]:
+    """Organizations by number of articles naming them."""
+    o = t.organizations.c
+    n = sa.func.count(t.org_mentions.c.article_id).label("articles")
+    q = (sa.select(t.organizations, n).join(t.org_mentions, t.org_mentions.c.org_id == o.id)
+         .join(t.articles, t.articles.c.id == t.org_mentions.c.article_id)
+         .where(*_dates(t.articles.c.date_sort, f), *_article_ids_for(conn, Filters(topic=f.topic, thread=f.thread,
+                                                                                     person=f.person)))
+         .group_by(*t.organizations.c).order_by(n.desc(), o.name))
+    if f.side:
+        q = q.where(o.side == f.side)
+    rows, total = _page(conn, q, f)
+    return {"items": [{"id": r.id, "name": r.name, "kind": r.kind, "side": r.side, "articles": r.articles}
+                      for r in rows], "total": total}

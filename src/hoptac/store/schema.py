@@ -1,0 +1,181 @@
+"""The store's tables (SQLAlchemy Core). Alembic migrations under ``migrations/`` create them.
+
+Ids are stable strings: ``a_<hash>`` articles (from the content hash), ``p_<hash>`` people,
+``o_<hash>`` organizations, ``e_<hash>`` events, ``<article id>.s<n>`` statements.
+Full-text indexes are backend-specific and live only in the migrations: an FTS5 table
+``search_fts`` on SQLite, ``tsvector`` columns on ``search_docs`` on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+ID = sa.String(64)
+
+
+def _fk(target: str, **kw: object) -> sa.ForeignKey:
+    return sa.ForeignKey(target, **kw)  # type: ignore[arg-type]
+
+
+articles = sa.Table(
+    "articles", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("content_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.String(32)),
+    sa.Column("date_sort", sa.String(10), index=True),
+    sa.Column("outlet", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("topics", sa.JSON, nullable=False),
+    sa.Column("n_people", sa.Integer, nullable=False),
+    sa.Column("n_events", sa.Integer, nullable=False),
+    sa.Column("n_statements", sa.Integer, nullable=False),
+    sa.Column("minhash", sa.LargeBinary),
+    sa.Column("duplicate_of", ID, _fk("articles.id"), index=True),
+    sa.Column("similarity", sa.Float),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+article_sources = sa.Table(
+    "article_sources", metadata,
+    sa.Column("article_id", ID, _fk("articles.id"), primary_key=True),
+    sa.Column("source", sa.Text, primary_key=True),
+)
+
+article_topics = sa.Table(
+    "article_topics", metadata,
+    sa.Column("article_id", ID, _fk("articles.id"), primary_key=True),
+    sa.Column("topic", sa.String(64), primary_key=True, index=True),
+)
+
+article_bands = sa.Table(
+    "article_bands", metadata,
+    sa.Column("band", sa.Integer, primary_key=True),
+    sa.Column("key", sa.String(32), primary_key=True),
+    sa.Column("article_id", ID, _fk("articles.id"), primary_key=True, index=True),
+)
+
+people = sa.Table(
+    "people", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("name_key", sa.Text, nullable=False, index=True),
+    sa.Column("side", sa.String(8)),
+    sa.Column("office", sa.String(16)),
+)
+
+person_aliases = sa.Table(
+    "person_aliases", metadata,
+    sa.Column("person_id", ID, _fk("people.id"), primary_key=True),
+    sa.Column("key", sa.String(255), primary_key=True, index=True),
+    sa.Column("last_token", sa.String(64), nullable=False, index=True),
+    sa.Column("alias", sa.Text, nullable=False),
+)
+
+person_mentions = sa.Table(
+    "person_mentions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("person_id", ID, _fk("people.id"), nullable=False, index=True),
+    sa.Column("article_id", ID, _fk("articles.id"), nullable=False, index=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("organization", sa.Text),
+    sa.Column("side", sa.String(8)),
+    sa.Column("date_sort", sa.String(10)),
+    sa.Column("n_mentions", sa.Integer, nullable=False),
+)
+
+organizations = sa.Table(
+    "organizations", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("name_key", sa.String(255), nullable=False, unique=True),
+    sa.Column("kind", sa.String(16)),
+    sa.Column("side", sa.String(8)),
+)
+
+org_mentions = sa.Table(
+    "org_mentions", metadata,
+    sa.Column("org_id", ID, _fk("organizations.id"), primary_key=True),
+    sa.Column("article_id", ID, _fk("articles.id"), primary_key=True, index=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("n_mentions", sa.Integer, nullable=False),
+)
+
+events = sa.Table(
+    "events", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("family", sa.String(16), nullable=False, index=True),
+    sa.Column("date", sa.String(16)),
+    sa.Column("date_sort", sa.String(10), index=True),
+    sa.Column("place", sa.Text),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("participants", sa.JSON, nullable=False),
+)
+
+event_participants = sa.Table(
+    "event_participants", metadata,
+    sa.Column("event_id", ID, _fk("events.id"), primary_key=True),
+    sa.Column("key", sa.String(255), primary_key=True, index=True),
+    sa.Column("person_id", ID, _fk("people.id"), index=True),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
+event_sources = sa.Table(
+    "event_sources", metadata,
+    sa.Column("event_id", ID, _fk("events.id"), primary_key=True),
+    sa.Column("article_id", ID, _fk("articles.id"), primary_key=True, index=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("date", sa.String(16)),
+    sa.Column("evidence_start", sa.Integer, nullable=False),
+    sa.Column("evidence_end", sa.Integer, nullable=False),
+    sa.Column("quote", sa.Text, nullable=False),
+)
+
+statements = sa.Table(
+    "statements", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("article_id", ID, _fk("articles.id"), nullable=False, index=True),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("person_id", ID, _fk("people.id"), index=True),
+    sa.Column("side", sa.String(8), index=True),
+    sa.Column("act", sa.String(16), nullable=False, index=True),
+    sa.Column("addressee_side", sa.String(8)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("evidence_start", sa.Integer, nullable=False),
+    sa.Column("evidence_end", sa.Integer, nullable=False),
+    sa.Column("date_sort", sa.String(10), index=True),
+    sa.Column("topics", sa.JSON, nullable=False),
+    sa.Column("threads", sa.JSON, nullable=False),
+    sa.Column("amounts", sa.JSON, nullable=False),
+)
+
+statement_threads = sa.Table(
+    "statement_threads", metadata,
+    sa.Column("statement_id", ID, _fk("statements.id"), primary_key=True),
+    sa.Column("thread", sa.String(64), primary_key=True, index=True),
+)
+
+statement_topics = sa.Table(
+    "statement_topics", metadata,
+    sa.Column("statement_id", ID, _fk("statements.id"), primary_key=True),
+    sa.Column("topic", sa.String(64), primary_key=True, index=True),
+)
+
+search_docs = sa.Table(
+    "search_docs", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("ref_id", ID, nullable=False, index=True),
+    sa.Column("article_id", ID, _fk("articles.id"), nullable=False, index=True),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("lowered", sa.Text, nullable=False),
+    sa.Column("folded", sa.Text, nullable=False),
+)

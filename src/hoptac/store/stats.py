@@ -1,0 +1,99 @@
+"""Counts for the dashboard: totals, per-month series, topics, most active people and orgs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from . import schema as t
+from .queries import CANON
+
+
+def _count(conn: Connection, q: sa.Select[Any]) -> int:
+    return conn.execute(q).scalar() or 0
+
+
+def _month(col: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+    return sa.func.substr(col, 1, 7)
+
+
+def _per_month(conn: Connection, col: sa.ColumnElement[Any], *where: sa.ColumnElement[bool],
+               joins: Any = None) -> dict[str, int]:
+    m = _month(col).label("m")
+    q = sa.select(m, sa.func.count()).where(sa.func.length(col) >= 7, *where).group_by(m).order_by(m)
+    if joins is not None:
+        q = q.select_from(joins)
+    return {k: v for k, v in conn.execute(q).all()}
+
+
+def stats(conn: Connection, threads: list[dict[str, Any]], top: int = 10) -> dict[str, Any]:
+    """Counts, per-month series, topics per month, most active people/orgs per side, thread statuses."""
+    a = t.articles.c
+    counts = {
+        "articles": _count(conn, sa.select(sa.func.count()).select_from(t.articles).where(CANON)),
+        "duplicates": _count(conn, sa.select(sa.func.count()).select_from(t.articles).where(a.duplicate_of.is_not(None))),
+        "undated_articles": _count(conn, sa.select(sa.func.count()).select_from(t.articles)
+                                   .where(CANON, a.date_sort.is_(None))),
+        "people": _count(conn, sa.select(sa.func.count()).select_from(t.people)),
+        "organizations": _count(conn, sa.select(sa.func.count()).select_from(t.organizations)),
+        "events": _count(conn, sa.select(sa.func.count()).select_from(t.events)),
+        "statements": _count(conn, sa.select(sa.func.count()).select_from(t.statements)),
+    }
+    topic_month: dict[str, dict[str, int]] = {}
+    m = _month(a.date_sort).label("m")
+    for month, topic, n in conn.execute(
+            sa.select(m, t.article_topics.c.topic, sa.func.count())
+            .join(t.articles, a.id == t.article_topics.c.article_id)
+            .where(sa.func.length(a.date_sort) >= 7).group_by(m, t.article_topics.c.topic).order_by(m)):
+        topic_month.setdefault(month, {})[topic] = n
+    topics = dict(conn.execute(sa.select(t.article_topics.c.topic, sa.func.count())
+                               .group_by(t.article_topics.c.topic).order_by(sa.func.count().desc())).all())
+    return {
+        "counts": counts,
+        "per_month": {
+            "articles": _per_month(conn, a.date_sort, CANON),
+            "events": _per_month(conn, t.events.c.date_sort),
+            "statements": _per_month(conn, t.statements.c.date_sort),
+        },
+        "topics": topics,
+        "topics_per_month": topic_month,
+        "acts": dict(conn.execute(sa.select(t.statements.c.act, sa.func.count()).group_by(t.statements.c.act)).all()),
+        "top_people": _top_people(conn, top),
+        "top_organizations": _top_orgs(conn, top),
+        "threads": {th["id"]: {"status": th["status"], "entries": th["entries"]} for th in threads},
+        "thread_statuses": _tally(th["status"] for th in threads if th["entries"]),
+    }
+
+
+def _tally(values: Any) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for v in values:
+        out[v or "none"] = out.get(v or "none", 0) + 1
+    return out
+
+
+def _top_people(conn: Connection, top: int) -> dict[str, list[dict[str, Any]]]:
+    n = sa.func.count(sa.distinct(t.person_mentions.c.article_id)).label("n")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for side in ("VN", "US", "OTHER"):
+        rows = conn.execute(sa.select(t.people.c.id, t.people.c.name, n)
+                            .join(t.person_mentions, t.person_mentions.c.person_id == t.people.c.id)
+                            .where(t.people.c.side == side).group_by(t.people.c.id, t.people.c.name)
+                            .order_by(n.desc(), t.people.c.name).limit(top)).all()
+        out[side] = [{"id": r.id, "name": r.name, "articles": r.n} for r in rows]
+    return out
+
+
+def _top_orgs(conn: Connection, top: int) -> dict[str, list[dict[str, Any]]]:
+    n = sa.func.count(t.org_mentions.c.article_id).label("n")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for side in ("VN", "US", "OTHER"):
+        rows = conn.execute(sa.select(t.organizations.c.id, t.organizations.c.name, n)
+                            .join(t.org_mentions, t.org_mentions.c.org_id == t.organizations.c.id)
+                            .where(t.organizations.c.side == side)
+                            .group_by(t.organizations.c.id, t.organizations.c.name)
+                            .order_by(n.desc(), t.organizations.c.name).limit(top)).all()
+        out[side] = [{"id": r.id, "name": r.name, "articles": r.n} for r in rows]
+    return out

@@ -1,0 +1,154 @@
+"""The :class:`Store`: one object over a database for the CLI, the API and the tests."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from ..model import Article
+from ..pipeline import Result
+from ..settings import DEFAULT, Settings
+from . import events as ev
+from . import people as pp
+from . import queries as q
+from . import search as se
+from . import stats as st
+from . import threads as th
+from .db import make_engine, migrate
+from .queries import Filters
+from .writer import IngestReport, write_batch
+
+log = logging.getLogger(__name__)
+NO_FILTERS = Filters()
+
+
+class Store:
+    """The knowledge base over one database (SQLite file or PostgreSQL)."""
+
+    def __init__(self, engine: Engine, settings: Settings = DEFAULT):
+        self.engine = engine
+        self.settings = settings
+
+    @classmethod
+    def open(cls, url: str, *, create: bool = True, settings: Settings = DEFAULT) -> Store:
+        """Open the store at ``url`` (a SQLAlchemy URL or a file path), migrating it to the newest schema."""
+        engine = make_engine(url, create=create)
+        migrate(engine)
+        return cls(engine, settings)
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # writing ---------------------------------------------------------------------------
+
+    def ingest(self, results: Iterable[Result | Article], *, batch_size: int = 50,
+               on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
+        """Store articles (or pipeline results) in transactions of ``batch_size``; idempotent.
+
+        Results carrying an error are recorded as skipped. ``on_batch`` is called with each
+        committed batch's report.
+        """
+        report = IngestReport()
+        batch: list[Article] = []
+        for item in results:
+            if isinstance(item, Result):
+                if item.article is None:
+                    report.skipped.append((item.source, item.error or "unknown error"))
+                    continue
+                item = item.article
+            batch.append(item)
+            if len(batch) >= batch_size:
+                self._commit(batch, report, on_batch)
+                batch = []
+        if batch:
+            self._commit(batch, report, on_batch)
+        return report
+
+    def _commit(self, batch: list[Article], report: IngestReport,
+                on_batch: Callable[[IngestReport], None] | None) -> None:
+        part = self.write(batch)
+        report.add(part)
+        if on_batch:
+            on_batch(part)
+
+    def write(self, batch: list[Article]) -> IngestReport:
+        """Store one batch of articles in one transaction (the writer of a parallel ingest)."""
+        with self.engine.begin() as conn:
+            return write_batch(conn, batch)
+
+    def add_article(self, article: Article) -> str:
+        """Store one article; returns its id (the existing id when already stored)."""
+        rep = self.write([article])
+        if rep.skipped:
+            raise ValueError(rep.skipped[0][1])
+        return rep.ids[0]
+
+    # reading ---------------------------------------------------------------------------
+
+    def _read(self, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
+        with self.engine.connect() as conn:
+            return fn(conn, *args, **kw)
+
+    def articles(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
+        """Articles (duplicates folded into their original), newest first."""
+        return self._read(q.list_articles, f)
+
+    def article(self, id: str) -> dict[str, Any] | None:
+        """One article's full export plus id, sources, duplicates and linked ids."""
+        return self._read(q.get_article, id)
+
+    def people(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
+        """Linked people, most often named first."""
+        return self._read(pp.list_people, f)
+
+    def person(self, id_or_name: str) -> dict[str, Any] | None:
+        """One person: aliases, side, titles over time, articles, events, statements."""
+        return self._read(pp.get_person, id_or_name)
+
+    def organizations(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
+        """Organizations, most often named first."""
+        return self._read(q.list_organizations, f)
+
+    def events(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
+        """Deduplicated events, each with its sources."""
+        return self._read(ev.list_events, f)
+
+    def statements(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
+        """Statements in date order."""
+        return self._read(q.list_statements, f)
+
+    def timeline(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
+        """Events grouped by date."""
+        return self._read(ev.timeline, f)
+
+    def threads(self) -> list[dict[str, Any]]:
+        """Every thread with its labels, status, entry count and last date."""
+        return self._read(th.list_threads, self.settings)
+
+    def thread(self, id: str) -> dict[str, Any] | None:
+        """One thread's dated entries, status and status history, money by kind."""
+        return self._read(th.get_thread, id, self.settings)
+
+    def search(self, query: str, *, fold: bool = True, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+        """Ranked full-text hits over articles and statements with ``<mark>`` snippets."""
+        return self._read(se.search, query, fold=fold, limit=limit, offset=offset)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts, per-month series, topics, most active people and orgs, thread statuses."""
+        threads = self.threads()
+        return self._read(st.stats, threads)

@@ -1,0 +1,340 @@
+"""The write path: one batch of Articles into the store, in one transaction.
+
+:func:`write_batch` is a pure function of (connection, articles): readers and extractors can
+run anywhere (threads, processes, a Dask cluster) and one writer stores their output. For
+each article, inside a SAVEPOINT so a bad article loses nothing else:
+
+1. hash the normalized text; a known hash is ``unchanged`` (its source is recorded);
+2. compute the MinHash signature and look up LSH band keys; a near-duplicate of a stored
+   article is stored as a ``duplicate`` linked to it: its facts are not counted again, and
+   its events become extra sources of the original's events;
+3. otherwise store the article, link its people and organizations, merge its events with
+   the same real events reported elsewhere, store its statements, index its text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DataError, IntegrityError
+
+from ..link import dedupe
+from ..link.events import dates_compatible, family, participants_overlap, sort_key
+from ..link.names import better_name, compatible, last_token, match_score, name_key, office_kind
+from ..link.text import fold, lower
+from ..model import Article
+from . import schema as t
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: articles stored, near-duplicates linked, unchanged, skipped."""
+
+    stored: int = 0
+    duplicates: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+
+    def add(self, other: IngestReport) -> None:
+        """Fold another report into this one."""
+        self.stored += other.stored
+        self.duplicates += other.duplicates
+        self.unchanged += other.unchanged
+        self.skipped.extend(other.skipped)
+        self.ids.extend(other.ids)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-able data."""
+        return {"stored": self.stored, "duplicates": self.duplicates, "unchanged": self.unchanged,
+                "skipped": [{"source": s, "reason": r} for s, r in self.skipped]}
+
+
+def _hid(prefix: str, *parts: str, n: int = 12) -> str:
+    return prefix + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
+
+
+def write_batch(conn: Connection, batch: list[Article]) -> IngestReport:
+    """Store a batch of articles on an open transaction; returns what happened to each."""
+    report = IngestReport()
+    for article in batch:
+        try:
+            with conn.begin_nested():
+                outcome, aid = write_article(conn, article)
+        except (ValueError, TypeError, KeyError, IntegrityError, DataError) as exc:
+            log.warning("not stored: %s: %s", article.source, exc)
+            report.skipped.append((article.source, f"not stored: {type(exc).__name__}: {exc}".splitlines()[0]))
+            continue
+        setattr(report, outcome, getattr(report, outcome) + 1)
+        report.ids.append(aid)
+    return report
+
+
+def write_article(conn: Connection, article: Article) -> tuple[str, str]:
+    """Store one article; returns (``stored`` | ``duplicates`` | ``unchanged``, article id)."""
+    text = article.text or article.raw
+    if not text.strip():
+        raise ValueError("the article has no text")
+    h = dedupe.content_hash(text)
+    known = conn.execute(sa.select(t.articles.c.id).where(t.articles.c.content_hash == h)).scalar()
+    if known:
+        _add_source(conn, known, article.source)
+        return "unchanged", known
+    aid = "a_" + h[:16]
+    sig = dedupe.signature(text)
+    dup_of, sim = _find_duplicate(conn, sig) if sig is not None else (None, None)
+    data = article.to_dict()
+    date = sort_key(article.published)
+    conn.execute(t.articles.insert().values(
+        id=aid, content_hash=h, source=article.source, title=article.title, published=article.published,
+        date_sort=date, outlet=article.outlet, url=article.url, text=article.text, data=data,
+        topics=list(article.topics), n_people=len(article.people), n_events=len(article.events),
+        n_statements=len(article.statements), minhash=dedupe.to_bytes(sig) if sig is not None else None,
+        duplicate_of=dup_of, similarity=sim, ingested_at=datetime.now(UTC)))
+    _add_source(conn, aid, article.source)
+    if sig is not None:
+        conn.execute(t.article_bands.insert(), [{"band": b, "key": k, "article_id": aid}
+                                                for b, k in dedupe.band_keys(sig)])
+    if dup_of:
+        people = _link_people(conn, article, aid, date, create=False)
+        _link_events(conn, article, aid, people, create=False, dup_of=dup_of)
+        return "duplicates", aid
+    if article.topics:
+        conn.execute(t.article_topics.insert(), [{"article_id": aid, "topic": tp}
+                                                 for tp in dict.fromkeys(article.topics)])
+    people = _link_people(conn, article, aid, date, create=True)
+    _link_orgs(conn, article, aid)
+    _link_events(conn, article, aid, people, create=True, dup_of=None)
+    _write_statements(conn, article, aid, date, people)
+    _index(conn, aid, "article", aid, "\n".join(x for x in (article.title, article.text) if x))
+    return "stored", aid
+
+
+def _add_source(conn: Connection, aid: str, source: str) -> None:
+    exists = conn.execute(sa.select(sa.func.count()).select_from(t.article_sources).where(
+        t.article_sources.c.article_id == aid, t.article_sources.c.source == source)).scalar()
+    if not exists:
+        conn.execute(t.article_sources.insert().values(article_id=aid, source=source))
+
+
+def _find_duplicate(conn: Connection, sig: Any) -> tuple[str | None, float | None]:
+    """The stored original this signature nearly duplicates, with the similarity."""
+    bands = dedupe.band_keys(sig)
+    cond = sa.or_(*[sa.and_(t.article_bands.c.band == b, t.article_bands.c.key == k) for b, k in bands])
+    cands = conn.execute(sa.select(t.articles.c.id, t.articles.c.minhash, t.articles.c.duplicate_of)
+                         .where(t.articles.c.id.in_(sa.select(t.article_bands.c.article_id).where(cond)))).all()
+    best: tuple[str | None, float | None] = (None, None)
+    for cid, mh, dup in cands:
+        if mh is None:
+            continue
+        s = dedupe.similarity(sig, dedupe.from_bytes(mh))
+        if s >= dedupe.THRESHOLD and (best[1] is None or s > best[1]):
+            best = (dup or cid, round(s, 4))
+    return best
+
+
+# people -------------------------------------------------------------------------------
+
+def _find_person(conn: Connection, keys: list[str], side: str | None, office: str | None) -> str | None:
+    """The known person these name keys, side and office designate (None: new or ambiguous)."""
+    tokens = {last_token(k) for k in keys if k}
+    rows = conn.execute(
+        sa.select(t.person_aliases.c.person_id, t.person_aliases.c.key, t.people.c.side, t.people.c.office)
+        .join(t.people, t.people.c.id == t.person_aliases.c.person_id)
+        .where(t.person_aliases.c.last_token.in_(tokens))).all()
+    scores: dict[str, int] = {}
+    for pid, akey, pside, poffice in rows:
+        if not compatible(side, pside, office, poffice):
+            continue
+        s = max(match_score(k, akey) for k in keys)
+        if s:
+            scores[pid] = max(scores.get(pid, 0), s)
+    if not scores:
+        return None
+    top = max(scores.values())
+    best = sorted(pid for pid, s in scores.items() if s == top)
+    if top == 1 and len(best) > 1:  # a bare surname shared by several people: do not guess
+        return None
+    return best[0]
+
+
+def _link_people(conn: Connection, article: Article, aid: str, date: str | None, *, create: bool) -> dict[str, str]:
+    """Resolve the article's people to store people; returns name key -> person id."""
+    org_kinds = {name_key(o.name): o.kind for o in article.organizations}
+    out: dict[str, str] = {}
+    for p in article.people:
+        names = [n for n in dict.fromkeys([p.name, *p.aliases]) if name_key(n)]
+        if not names:
+            continue
+        keys = [name_key(n) for n in names]
+        office = office_kind(p.title, p.organization, org_kinds.get(name_key(p.organization or "")))
+        pid = _find_person(conn, keys, p.side, office)
+        if pid is None and not create:
+            continue
+        if pid is None:
+            pid = _new_person(conn, p.name, keys[0], p.side, office)
+        elif create:
+            row = conn.execute(sa.select(t.people).where(t.people.c.id == pid)).one()
+            name = p.name
+            for n in names:
+                name = better_name(name, n)
+            conn.execute(t.people.update().where(t.people.c.id == pid).values(
+                name=better_name(row.name, name), side=row.side or p.side, office=row.office or office))
+        if create:
+            have = set(conn.execute(sa.select(t.person_aliases.c.key)
+                                    .where(t.person_aliases.c.person_id == pid)).scalars())
+            new = [{"person_id": pid, "key": k, "last_token": last_token(k), "alias": n}
+                   for n, k in zip(names, keys, strict=True) if k not in have]
+            new = list({d["key"]: d for d in new}.values())
+            if new:
+                conn.execute(t.person_aliases.insert(), new)
+            conn.execute(t.person_mentions.insert().values(
+                person_id=pid, article_id=aid, name=p.name, title=p.title, organization=p.organization,
+                side=p.side, date_sort=date, n_mentions=max(1, len(p.mentions))))
+        for k in keys:
+            out.setdefault(k, pid)
+    return out
+
+
+def _new_person(conn: Connection, name: str, key: str, side: str | None, office: str | None) -> str:
+    base = _hid("p_", key, side or "")
+    pid, n = base, 1
+    while conn.execute(sa.select(t.people.c.id).where(t.people.c.id == pid)).scalar():
+        n += 1
+        pid = f"{base}_{n}"
+    conn.execute(t.people.insert().values(id=pid, name=name, name_key=key, side=side, office=office))
+    return pid
+
+
+def _person_for(name: str, people: dict[str, str]) -> str | None:
+    """The person id an actor or participant name designates within one article."""
+    key = name_key(name)
+    if key in people:
+        return people[key]
+    hits = {pid for k, pid in people.items() if match_score(key, k) >= 1}
+    return hits.pop() if len(hits) == 1 else None
+
+
+# organizations --------------------------------------------------------------------------
+
+def _link_orgs(conn: Connection, article: Article, aid: str) -> None:
+    seen: set[str] = set()
+    for o in article.organizations:
+        key = name_key(o.name)
+        if not key or len(key) > 255:
+            continue
+        keys = [key, *(name_key(a) for a in o.aliases)]
+        oid = conn.execute(sa.select(t.organizations.c.id).where(t.organizations.c.name_key.in_(keys))).scalar()
+        if oid is None:
+            oid = _hid("o_", key)
+            conn.execute(t.organizations.insert().values(id=oid, name=o.name, name_key=key, kind=o.kind,
+                                                         side=o.side))
+        if oid in seen:
+            continue
+        seen.add(oid)
+        conn.execute(t.org_mentions.insert().values(org_id=oid, article_id=aid, name=o.name,
+                                                    n_mentions=max(1, len(o.mentions))))
+
+
+# events --------------------------------------------------------------------------------
+
+def _participant_keys(names: list[str], people: dict[str, str]) -> dict[str, tuple[str | None, str]]:
+    out: dict[str, tuple[str | None, str]] = {}
+    for n in names:
+        pid = _person_for(n, people)
+        key = pid or "name:" + name_key(n)[:240]
+        out.setdefault(key, (pid, n))
+    return out
+
+
+def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str | None) -> list[Any]:
+    q = sa.select(t.events).where(t.events.c.family == fam)
+    if dup_of:
+        q = q.where(t.events.c.id.in_(sa.select(t.event_sources.c.event_id)
+                                     .where(t.event_sources.c.article_id == dup_of)))
+    elif not date:
+        return []
+    elif date.startswith("--"):
+        q = q.where(t.events.c.date.like("%" + date[1:]))
+    else:
+        q = q.where(t.events.c.date_sort.like(date[:4] + "%"))
+    return list(conn.execute(q).all())
+
+
+def _link_events(conn: Connection, article: Article, aid: str, people: dict[str, str], *, create: bool,
+                 dup_of: str | None) -> None:
+    for idx, ev in enumerate(article.events):
+        fam = family(ev.type)
+        parts = _participant_keys(ev.participants, people)
+        match = None
+        for cand in _event_candidates(conn, fam, ev.date, dup_of):
+            keys = set(conn.execute(sa.select(t.event_participants.c.key)
+                                    .where(t.event_participants.c.event_id == cand.id)).scalars())
+            same_day = dup_of is not None or dates_compatible(cand.date, ev.date)
+            if same_day and (participants_overlap(keys, set(parts)) or (dup_of and not parts)):
+                match = (cand, keys)
+                break
+        if match is None and not create:
+            continue
+        if match is None:
+            eid = _hid("e_", aid, str(idx))
+            conn.execute(t.events.insert().values(
+                id=eid, type=ev.type, family=fam, date=ev.date, date_sort=sort_key(ev.date), place=ev.place,
+                status=ev.status, participants=[n for _, n in parts.values()]))
+            have: set[str] = set()
+        else:
+            cand, have = match
+            eid = cand.id
+            better_date = ev.date if ev.date and len(sort_key(ev.date) or "") > len(cand.date_sort or "") else None
+            conn.execute(t.events.update().where(t.events.c.id == eid).values(
+                date=better_date or cand.date, date_sort=sort_key(better_date) if better_date else cand.date_sort,
+                place=cand.place or ev.place, status="happened" if "happened" in (cand.status, ev.status)
+                else cand.status, participants=list(cand.participants) + [n for k, (_, n) in parts.items()
+                                                                         if k not in have]))
+        new = [{"event_id": eid, "key": k, "person_id": pid, "name": n} for k, (pid, n) in parts.items()
+               if k not in have]
+        if new:
+            conn.execute(t.event_participants.insert(), new)
+        conn.execute(t.event_sources.insert().values(
+            event_id=eid, article_id=aid, idx=idx, type=ev.type, date=ev.date, evidence_start=ev.evidence[0],
+            evidence_end=ev.evidence[1], quote=article.quote(ev.evidence)[:2000]))
+
+
+# statements and search --------------------------------------------------------------------
+
+def _write_statements(conn: Connection, article: Article, aid: str, date: str | None,
+                      people: dict[str, str]) -> None:
+    rows, threads, topics = [], [], []
+    for i, s in enumerate(article.statements):
+        sid = f"{aid}.s{i}"
+        rows.append({"id": sid, "article_id": aid, "idx": i, "actor": s.actor, "person_id": _person_for(s.actor, people),
+                     "side": s.side, "act": s.act, "addressee_side": s.addressee_side, "text": s.text,
+                     "evidence_start": s.evidence[0], "evidence_end": s.evidence[1], "date_sort": date,
+                     "topics": list(s.topics), "threads": list(s.threads),
+                     "amounts": [a.to_dict() for a in s.amounts]})
+        threads += [{"statement_id": sid, "thread": th} for th in dict.fromkeys(s.threads)]
+        topics += [{"statement_id": sid, "topic": tp} for tp in dict.fromkeys(s.topics)]
+    if rows:
+        conn.execute(t.statements.insert(), rows)
+        for r in rows:
+            _index(conn, aid, "statement", r["id"], r["text"])
+    if threads:
+        conn.execute(t.statement_threads.insert(), threads)
+    if topics:
+        conn.execute(t.statement_topics.insert(), topics)
+
+
+def _index(conn: Connection, aid: str, kind: str, ref: str, body: str) -> None:
+    res = conn.execute(t.search_docs.insert().values(kind=kind, ref_id=ref, article_id=aid, body=body,
+                                                     lowered=lower(body), folded=fold(body)))
+    if conn.dialect.name == "sqlite":
+        conn.execute(sa.text("INSERT INTO search_fts(rowid, lowered, folded) VALUES (:id, :l, :f)"),
+                     {"id": res.inserted_primary_key[0], "l": lower(body), "f": fold(body)})
