@@ -1,0 +1,52 @@
+"""Fixtures for the scale tests: a small folder of synthetic articles, and store snapshots."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from hoptac.scale.synth import synth_article
+
+N_ARTICLES = 10
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Ten synthetic articles (one in a subfolder), a copy of one, an empty file and a README."""
+    root = tmp_path_factory.mktemp("corpus")
+    (root / "sub").mkdir()
+    for i in range(N_ARTICLES):
+        text, _ = synth_article(i, seed=7)
+        folder = root / "sub" if i == 3 else root
+        (folder / f"bai_{i:02d}.txt").write_text(text, encoding="utf-8")
+    (root / "ban_sao.txt").write_text(synth_article(0, seed=7)[0], encoding="utf-8")
+    (root / "rong.txt").write_bytes(b"")
+    (root / "README.md").write_text("không phải bài báo\n", encoding="utf-8")
+    return root
+
+
+def snapshot(url: str) -> dict[str, Any]:
+    """What a store holds, without ingest times or autoincrement ids: for equality checks."""
+    from hoptac.store import Store
+
+    store = Store.open(url)
+    out: dict[str, Any] = {}
+    try:
+        with store.engine.connect() as conn:
+            meta = sa.MetaData()
+            meta.reflect(conn)
+            for name, table in sorted(meta.tables.items()):
+                if name.startswith(("alembic", "search_fts")):
+                    continue
+                cols = [c for c in table.columns if c.name not in ("ingested_at", "id")
+                        or (c.name == "id" and not isinstance(c.type, sa.Integer))]
+                rows = conn.execute(sa.select(*cols)).mappings().all()
+                out[name] = sorted(json.dumps(dict(r), sort_keys=True, default=repr, ensure_ascii=False)
+                                   for r in rows)
+    finally:
+        store.close()
+    return out

@@ -1,0 +1,52 @@
+"""Parallel ingest gives exactly what a single-process ingest gives, and names what it skipped."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from conftest import snapshot
+
+from hoptac.ingest import read_sources
+from hoptac.pipeline import pipe
+from hoptac.scale import ingest_parallel
+from hoptac.scale.parallel import extracted_chunks
+from hoptac.scale.units import Unit, iter_units
+from hoptac.settings import DEFAULT
+from hoptac.store import Store
+
+
+def single_process(corpus: Path, url: str) -> None:
+    files = [u.source for u in iter_units([str(corpus)])]
+    with Store.open(url) as store:
+        store.ingest(pipe(read_sources(files, DEFAULT), DEFAULT))
+
+
+def test_two_workers_equal_one_process(corpus: Path, tmp_path: Path) -> None:
+    single_process(corpus, str(tmp_path / "one.db"))
+    with Store.open(str(tmp_path / "two.db")) as store:
+        report = ingest_parallel([str(corpus)], store, settings=DEFAULT, workers=2, batch_size=4,
+                                 progress=False, chunk_size=3)
+    assert report.stored + report.duplicates == 10
+    assert report.unchanged == 1  # the copy
+    assert [s for s, _ in report.skipped] == [str(corpus / "rong.txt")]
+    assert snapshot(str(tmp_path / "two.db")) == snapshot(str(tmp_path / "one.db"))
+
+
+def test_summary_names_skipped_sources(corpus: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(str(tmp_path / "s.db")) as store:
+        ingest_parallel([str(corpus), str(tmp_path / "missing.txt")], store, settings=DEFAULT, workers=1,
+                        progress=True)
+    err = capsys.readouterr().err
+    assert "12 documents" not in err  # 12 files in the folder plus the missing one
+    assert "13 documents" in err
+    assert f"skipped {tmp_path / 'missing.txt'}" in err
+    assert f"skipped {corpus / 'rong.txt'}" in err
+
+
+def test_workers_pull_units_lazily() -> None:
+    """An endless stream of units is processed chunk by chunk: nothing lists it first."""
+    endless = ([Unit(f"/nonexistent/{i}.txt")] for i in itertools.count())
+    got = list(itertools.islice(extracted_chunks(endless, DEFAULT, 2), 5))
+    assert [r[0].source for r in got] == [f"/nonexistent/{i}.txt" for i in range(5)]
+    assert all(r[0].error for r in got)
