@@ -91,6 +91,10 @@ class _Extractor:
         self.low: Folded = fold(self.text, strip_marks=False)
         self.key: Folded = fold(self.text)
         self.mentions = _mentions(article)
+        # every topic and thread match and amount of the article, once; clauses take their share
+        self.topic_hits = find_matches(self.key, self.text, tax.topics)
+        self.thread_hits = find_matches(self.key, self.text, tax.threads)
+        self.amounts = article.amounts or find_amounts(self.text, published=article.published)
         self.starts = [m[0] for m in self.mentions]
         self.ctx = _Context()
 
@@ -235,27 +239,25 @@ class _Extractor:
         while b > a and self.text[b - 1] in " ,;:.-–\n\"“”":
             b -= 1
         content = self.src(cue.start)
-        ka = bisect.bisect_left(self.key.index, content)
-        kb = bisect.bisect_left(self.key.index, b)
-        topic_hits = find_matches(self.key, self.text, self.tax.topics, start=ka, end=kb)
-        thread_hits = find_matches(self.key, self.text, self.tax.threads, start=ka, end=kb)
-        threads = _unique(h[0] for h in thread_hits)
+        threads = _ids_in(self.thread_hits, content, b)
         if cue.act == "inform":
             threads = []  # threads follow what a side asks, offers, agrees or welcomes
         elif not threads:  # "..., đồng thời đề nghị": the issue may be named earlier in the sentence
-            sa, sb = (bisect.bisect_left(self.key.index, x) for x in sentence)
-            threads = _unique(h[0] for h in find_matches(self.key, self.text, self.tax.threads, start=sa, end=sb))
-        topics = _unique([h[0] for h in topic_hits] + implied_topics(threads, self.tax))
+            threads = _ids_in(self.thread_hits, *sentence)
+        topics = _unique(_ids_in(self.topic_hits, content, b) + implied_topics(threads, self.tax))
         if not topics:  # a clause naming no field takes its sentence's ("..., đề nghị tháo gỡ")
-            sa, sb = sentence
-            ka, kb = bisect.bisect_left(self.key.index, sa), bisect.bisect_left(self.key.index, sb)
-            topics = _unique(h[0] for h in find_matches(self.key, self.text, self.tax.topics, start=ka, end=kb))
+            topics = _ids_in(self.topic_hits, *sentence)
         if not topics:
             topics = ["diplomacy"]
         side = actor.side
         return Statement(actor=actor.name, act=cue.act, text=self.text[a:b], evidence=(a, b), side=side,
                          addressee_side=OTHER.get(side or ""), topics=topics, threads=threads,
-                         amounts=find_amounts(self.text, start=a, end=b, published=self.article.published))
+                         amounts=[x for x in self.amounts if a <= x.evidence[0] and x.evidence[1] <= b])
+
+
+def _ids_in(hits: list[tuple[str, int, int]], a: int, b: int) -> list[str]:
+    """The ids of the matches starting in the source range [a, b), in order, without repeats."""
+    return _unique(h[0] for h in hits if a <= h[1] < b)
 
 
 def _unique(items) -> list[str]:

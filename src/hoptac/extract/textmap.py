@@ -7,9 +7,13 @@ tone placement); the result maps every folded character back to its source posit
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 @dataclass(frozen=True)
@@ -17,7 +21,7 @@ class Folded:
     """A folded copy of a text and, for each folded character, its position in the source."""
 
     text: str
-    index: tuple[int, ...]
+    index: Sequence[int]
     source_len: int
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -41,13 +45,29 @@ def _fold_char(ch: str, strip: bool) -> str:
     return "".join(out)
 
 
+@cache
+def _table(strip: bool, lower: bool) -> dict[int, str]:
+    """One-to-one folds of the Latin letters (the fast path for composed text)."""
+    table: dict[int, str] = {}
+    for cp in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        ch = chr(cp)
+        out = _fold_char(ch, True) if strip else (ch.lower() if lower else ch)
+        if len(out) == 1 and out != ch:
+            table[cp] = out
+    return table
+
+
 def compose(text: str) -> Folded:
     """``text`` in NFC, case kept, mapped back to the source (for decomposed input)."""
     return fold(text, strip_marks=False, lower=False)
 
 
+@lru_cache(maxsize=32)
 def fold(text: str, *, strip_marks: bool = True, lower: bool = True) -> Folded:
-    """Fold ``text`` for searching (case, and tone marks unless ``strip_marks=False``)."""
+    """Fold ``text`` for searching (case, and tone marks unless ``strip_marks=False``); cached."""
+    if not _COMBINING.search(text):
+        # composed text: every character folds to exactly one character, positions unchanged
+        return Folded(text.translate(_table(strip_marks, lower)), range(len(text)), len(text))
     out: list[str] = []
     index: list[int] = []
     if not strip_marks:

@@ -30,6 +30,7 @@ from .textmap import Folded, fold, fold_key
 log = logging.getLogger(__name__)
 
 DEFAULT_TAXONOMY = RESOURCES / "taxonomy.yaml"
+_WORDS = re.compile(r"[a-z0-9]+")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
@@ -51,6 +52,7 @@ class Pattern:
     regex: re.Pattern[str]
     cased: bool = False
     exact: str | None = None  # tone_key the source text must have (``=`` patterns)
+    words: frozenset[str] = frozenset()  # folded words that must all occur for a match
 
 
 @dataclass
@@ -95,7 +97,8 @@ def _compile(pattern: str, *, cased: bool = False) -> Pattern:
     words = [re.escape(w) for w in phrase.split()]
     body = r"[\s\-–]+".join(words)
     wb = r"\w" if cased else r"[a-z0-9]"
-    return Pattern(pattern, re.compile(rf"(?<!{wb}){body}(?!{wb})"), cased=cased, exact=exact)
+    return Pattern(pattern, re.compile(rf"(?<!{wb}){body}(?!{wb})"), cased=cased, exact=exact,
+                   words=frozenset() if cased else frozenset(re.findall(r"[a-z0-9]+", phrase)))
 
 
 def _entry(id_: str, kind: str, data: dict[str, Any], base: Entry | None) -> Entry:
@@ -146,10 +149,14 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
     ``start``/``end`` are positions in the folded text; spans returned are in ``source``.
     """
     end = len(folded.text) if end is None else end
+    present = set(_WORDS.findall(folded.text, start, end))
     out = []
     for id_, entry in entries.items():
-        blocked = [m.span() for p in entry.exclude for m in p.regex.finditer(folded.text, start, end)]
+        blocked = [m.span() for p in entry.exclude if p.words <= present
+                   for m in p.regex.finditer(folded.text, start, end)]
         for p in entry.patterns:
+            if not p.words <= present:
+                continue  # a word of the phrase is missing: no need to scan
             if p.cased:
                 a0, b0 = folded.span(start, end)
                 hits = [m.span() for m in p.regex.finditer(source, a0, b0)]
