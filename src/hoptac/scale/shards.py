@@ -3,7 +3,7 @@
 One shard per task: one row per document, with the ``hoptac.article/1`` export's keys as
 columns. Scalars and string lists are typed columns (so a shard can be queried as it is);
 the nested records (people, events, statements, …) are JSON strings; keys the export may
-gain later are kept in ``extra``. A skipped document is a row with ``error`` set. Shards are
+gain later are kept in ``extra``; ``raw`` keeps the decoded input (the store hashes it). A skipped document is a row with ``error`` set. Shards are
 written to a temporary name and renamed, so a half-written shard is never loaded.
 """
 
@@ -30,7 +30,7 @@ SCHEMA = pa.schema(
     + [pa.field(c, pa.string()) for c in STRING_COLUMNS]
     + [pa.field(c, pa.list_(pa.string())) for c in LIST_COLUMNS]
     + [pa.field(c, pa.string()) for c in JSON_COLUMNS]
-    + [pa.field("extra", pa.string())]
+    + [pa.field("extra", pa.string()), pa.field("raw", pa.string())]
 )
 KNOWN = {"source", *STRING_COLUMNS, *LIST_COLUMNS, *JSON_COLUMNS}
 
@@ -51,6 +51,7 @@ def to_row(result: Result) -> dict[str, Any]:
         row[c] = json.dumps(data.get(c) or [], ensure_ascii=False)
     extra = {k: v for k, v in data.items() if k not in KNOWN}
     row["extra"] = json.dumps(extra, ensure_ascii=False) if extra else None
+    row["raw"] = result.article.raw
     return row
 
 
@@ -64,7 +65,9 @@ def from_row(row: dict[str, Any]) -> Result:
     data.update({c: json.loads(row[c]) if row.get(c) else [] for c in JSON_COLUMNS})
     if row.get("extra"):
         data.update(json.loads(row["extra"]))
-    return Result(row["source"], article=Article.from_dict(data))
+    article = Article.from_dict(data)
+    article.raw = row.get("raw") or ""
+    return Result(row["source"], article=article)
 
 
 def shard_name(index: int) -> str:

@@ -1,0 +1,60 @@
+"""The Dask engine on a LocalCluster of two worker processes gives what one process gives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import snapshot
+from test_parallel import single_process
+
+from hoptac.scale import ingest_dask, load_shards, read_shards
+from hoptac.settings import DEFAULT
+from hoptac.store import Store
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """A LocalCluster of 2 worker processes with one thread each; its scheduler address."""
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+                                  silence_logs=40) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.fixture(scope="module")
+def baseline(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    url = str(tmp_path_factory.mktemp("one") / "one.db")
+    single_process(corpus, url)
+    return snapshot(url)
+
+
+def test_dask_into_sqlite_equals_single_process(corpus: Path, tmp_path: Path, scheduler: str,
+                                                baseline: dict) -> None:
+    url = str(tmp_path / "dask.db")
+    report = ingest_dask([str(corpus)], scheduler=scheduler, settings=DEFAULT, store_url=url, shards_dir=None,
+                         chunk_size=2, progress=False)
+    assert report.stored + report.duplicates == 10 and report.unchanged == 1
+    assert snapshot(url) == baseline
+
+
+def test_dask_shards_then_load_equal_single_process(corpus: Path, tmp_path: Path, scheduler: str,
+                                                    baseline: dict) -> None:
+    shards = tmp_path / "shards"
+    report = ingest_dask([str(corpus)], scheduler=scheduler, settings=DEFAULT, store_url=None, shards_dir=shards,
+                         chunk_size=4, progress=False)
+    assert report.shards == 3 and report.stored == 12  # the empty file is refused by the store, at load
+    assert sum(1 for _ in read_shards(shards)) == 12
+    url = str(tmp_path / "loaded.db")
+    with Store.open(url) as store:
+        loaded = load_shards(shards, store, progress=False)
+    assert loaded.unchanged == 1
+    assert [s for s, _ in loaded.skipped] == [str(corpus / "rong.txt")]
+    assert snapshot(url) == baseline
+
+
+def test_a_store_or_shards_is_required(corpus: Path, scheduler: str) -> None:
+    with pytest.raises(ValueError, match="store URL or a shards directory"):
+        ingest_dask([str(corpus)], scheduler=scheduler, settings=DEFAULT, store_url=None, shards_dir=None)
