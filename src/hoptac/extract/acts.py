@@ -94,7 +94,8 @@ def find_cues(low: str, start: int, end: int) -> list[Cue]:
             continue
         word = " ".join(m.group().split())
         act = c.act_of[word]
-        if found and only_adverbs(low[found[-1].end:m.start()]):
+        gap = low[found[-1].end:m.start()] if found else ""
+        if found and only_adverbs(gap) and not _SEPARATE.search(gap):
             prev = found[-1]
             if c.strength[act] >= c.strength[prev.act]:
                 prev.act = act
@@ -137,6 +138,7 @@ def pronoun(low: str, a: int, b: int) -> bool:
     return bool(m) and only_adverbs(low[a:m.start()]) and only_adverbs(low[m.end():b])
 
 
+_SEPARATE = re.compile(r"[,;]|(?<!\w)(?:và|đồng thời)(?!\w)")
 _PREP = re.compile(r"(?<!\w)(?:giữa|của|với|cho|tại|ở|từ|đối với|về|việc|sự|trong|theo|nhưng)\s*$")
 
 
