@@ -31,6 +31,7 @@ from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
 
 OTHER = {"VN": "US", "US": "VN"}
+_GOVERNMENT_OF = re.compile(r"(?<!\w)(?:chính phủ|chính quyền|nội các|thời)\s+(?:\S+\s+){0,2}$")
 _JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,8}$")
 _LABEL = re.compile(r"\s*[-*•–]?\s*[^:\n.]{2,60}:(?!\d)")
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”')]*\s+(?=[\"“'(]*[A-ZĐÀ-Ỹ0-9])|\n+")
@@ -146,6 +147,9 @@ class _Extractor:
         m = self.mention_before(self.src(soft), self.src(cue.start))
         if m is not None:
             start, ent = m
+            if _GOVERNMENT_OF.search(low, max(soft, self.fpos(start) - 20), self.fpos(start)) and ent.side:
+                # "chính quyền Tổng thống Trump coi trọng...": the government, i.e. its side
+                return self.speaker_for(ent.side, sent_no), self.fpos(start)
             return self.actor_of(ent), self.fpos(start)
         sp = side_phrase(low, soft, cue.start)
         if sp and sp[0] == "BOTH":
