@@ -12,7 +12,8 @@ statement on the thread) first gets a **signal** from its act and its words (cue
 - else a ``commit`` or ``agree`` is ``pledged`` (the other side said it will consider or do);
 - anything else (``welcome``, ``inform`` without cues) is ``noted`` and changes nothing.
 
-Entries are taken in date order (undated entries last, in article order). The status moves:
+Entries are taken in date order (undated entries last, in article order; on one day a
+``raised`` entry comes before the answers to it). The status moves:
 
 - ``raised``: starts a thread (status None -> raised) or reopens a ``fulfilled`` or
   ``dropped`` one; when the thread is ``raised``, ``pledged`` or ``in_progress`` and more
@@ -82,9 +83,15 @@ def _gap(a: str | None, b: str | None) -> int | None:
     return None if da is None or db is None else (db - da).days
 
 
+_RANK = {"raised": 0, "noted": 1, "pledged": 2, "in_progress": 3, "fulfilled": 4, "dropped": 5}
+
+
 def order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Entries in date order, undated ones last (stable: article order kept)."""
-    dated = sorted((e for e in entries if _day(e.get("date"))), key=lambda e: _day(e["date"]))  # type: ignore[arg-type,return-value]
+    """Entries in date order, undated ones last; on one day an ask comes before its answer."""
+    def key(e: dict[str, Any]) -> tuple[Any, ...]:
+        return (e.get("date") or "", _RANK.get(e.get("signal", ""), 1))
+
+    dated = sorted((e for e in entries if _day(e.get("date"))), key=lambda e: (_day(e["date"]), key(e)))
     return dated + [e for e in entries if not _day(e.get("date"))]
 
 
@@ -97,6 +104,8 @@ def lifecycle(entries: list[dict[str, Any]]) -> dict[str, Any]:
     status: str | None = None
     last_move: str | None = None
     history: list[dict[str, Any]] = []
+    for e in entries:
+        e["signal"] = signal(e.get("act", ""), e.get("quote", ""))
     ordered = order(entries)
 
     def change(new: str, entry: dict[str, Any], reason: str) -> None:
@@ -106,8 +115,7 @@ def lifecycle(entries: list[dict[str, Any]]) -> dict[str, Any]:
         status = new
 
     for e in ordered:
-        g = signal(e.get("act", ""), e.get("quote", ""))
-        e["signal"] = g
+        g = e["signal"]
         d = e.get("date")
         if g == "raised":
             if status is None:

@@ -22,6 +22,7 @@ articles = sa.Table(
     "articles", metadata,
     sa.Column("id", ID, primary_key=True),
     sa.Column("content_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("raw_hash", sa.String(64), index=True),
     sa.Column("source", sa.Text, nullable=False),
     sa.Column("title", sa.Text),
     sa.Column("published", sa.String(32)),

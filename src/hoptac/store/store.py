@@ -79,6 +79,60 @@ class Store:
             self._commit(batch, report, on_batch)
         return report
 
+    def ingest_sources(self, sources: Iterable[str], settings: Settings | None = None, *,
+                       feeds: Iterable[str] = (), batch_size: int = 50,
+                       on_batch: Callable[[IngestReport], None] | None = None,
+                       on_skip: Callable[[str, str], None] | None = None) -> IngestReport:
+        """Read, extract and store sources; inputs whose raw text is already stored skip extraction.
+
+        Steps: read every source; decode each document and look its raw hash up (a known
+        one only records the source, counted ``unchanged``); run the pipeline over the rest;
+        store the results in batches (:meth:`ingest`). ``on_skip`` hears each skipped source.
+        """
+        from ..clean.decode import to_article
+        from ..errors import SourceError
+        from ..ingest import read_sources
+        from ..link.dedupe import raw_hash
+        from ..pipeline import pipe
+
+        settings = settings or self.settings
+        known = IngestReport()
+
+        def fresh() -> Iterable[object]:
+            for doc in read_sources(sources, settings, feeds=feeds):
+                if not isinstance(doc, SourceError):
+                    aid = self._known_raw(raw_hash(to_article(doc).raw))
+                    if aid:
+                        self._record_source(aid, getattr(doc, "source", "?"))
+                        known.unchanged += 1
+                        known.ids.append(aid)
+                        continue
+                yield doc
+
+        def results() -> Iterable[Result]:
+            for r in pipe(fresh(), settings):
+                if r.article is None and on_skip:
+                    on_skip(r.source, r.error or "unknown error")
+                yield r
+
+        report = self.ingest(results(), batch_size=batch_size, on_batch=on_batch)
+        report.add(known)
+        return report
+
+    def _known_raw(self, h: str) -> str | None:
+        import sqlalchemy as sa
+
+        from . import schema as t
+
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(t.articles.c.id).where(t.articles.c.raw_hash == h).limit(1)).scalar()
+
+    def _record_source(self, aid: str, source: str) -> None:
+        from .writer import add_source
+
+        with self.engine.begin() as conn:
+            add_source(conn, aid, source)
+
     def _commit(self, batch: list[Article], report: IngestReport,
                 on_batch: Callable[[IngestReport], None] | None) -> None:
         part = self.write(batch)
@@ -152,3 +206,9 @@ class Store:
         """Counts, per-month series, topics, most active people and orgs, thread statuses."""
         threads = self.threads()
         return self._read(st.stats, threads)
+
+    def export(self, fmt: str, out: Any, *, table: str = "articles", f: Filters | None = None) -> int:
+        """Write records as json, jsonl, csv or parquet (see :func:`hoptac.store.export.export`)."""
+        from .export import export
+
+        return export(self, fmt, out, table=table, f=f)

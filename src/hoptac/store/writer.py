@@ -22,7 +22,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..link import dedupe
 from ..link.events import dates_compatible, family, participants_overlap, sort_key
@@ -69,8 +69,10 @@ def write_batch(conn: Connection, batch: list[Article]) -> IngestReport:
         try:
             with conn.begin_nested():
                 outcome, aid = write_article(conn, article)
-        except (ValueError, TypeError, KeyError, IntegrityError, DataError) as exc:
-            log.warning("not stored: %s: %s", article.source, exc)
+        except (OperationalError, InterfaceError):
+            raise  # the database itself failed: the batch cannot go on
+        except Exception as exc:  # bad input: this article is skipped with its reason, the batch goes on
+            log.warning("not stored: %s: %s", article.source, exc, exc_info=True)
             report.skipped.append((article.source, f"not stored: {type(exc).__name__}: {exc}".splitlines()[0]))
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
@@ -86,7 +88,7 @@ def write_article(conn: Connection, article: Article) -> tuple[str, str]:
     h = dedupe.content_hash(text)
     known = conn.execute(sa.select(t.articles.c.id).where(t.articles.c.content_hash == h)).scalar()
     if known:
-        _add_source(conn, known, article.source)
+        add_source(conn, known, article.source)
         return "unchanged", known
     aid = "a_" + h[:16]
     sig = dedupe.signature(text)
@@ -94,12 +96,12 @@ def write_article(conn: Connection, article: Article) -> tuple[str, str]:
     data = article.to_dict()
     date = sort_key(article.published)
     conn.execute(t.articles.insert().values(
-        id=aid, content_hash=h, source=article.source, title=article.title, published=article.published,
-        date_sort=date, outlet=article.outlet, url=article.url, text=article.text, data=data,
+        id=aid, content_hash=h, raw_hash=dedupe.raw_hash(article.raw) if article.raw else None,
+        source=article.source, title=article.title, published=article.published, date_sort=date, outlet=article.outlet, url=article.url, text=article.text, data=data,
         topics=list(article.topics), n_people=len(article.people), n_events=len(article.events),
         n_statements=len(article.statements), minhash=dedupe.to_bytes(sig) if sig is not None else None,
         duplicate_of=dup_of, similarity=sim, ingested_at=datetime.now(UTC)))
-    _add_source(conn, aid, article.source)
+    add_source(conn, aid, article.source)
     if sig is not None:
         conn.execute(t.article_bands.insert(), [{"band": b, "key": k, "article_id": aid}
                                                 for b, k in dedupe.band_keys(sig)])
@@ -118,7 +120,8 @@ def write_article(conn: Connection, article: Article) -> tuple[str, str]:
     return "stored", aid
 
 
-def _add_source(conn: Connection, aid: str, source: str) -> None:
+def add_source(conn: Connection, aid: str, source: str) -> None:
+    """Record one more source (path or URL) an article was read from."""
     exists = conn.execute(sa.select(sa.func.count()).select_from(t.article_sources).where(
         t.article_sources.c.article_id == aid, t.article_sources.c.source == source)).scalar()
     if not exists:

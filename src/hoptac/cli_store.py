@@ -1,0 +1,298 @@
+"""Knowledge-base commands (``ingest``, ``people``, ``person``, ``events``, ``threads``,
+``thread``, ``timeline``, ``search``, ``stats``, ``export``): thin adapters over
+:class:`hoptac.store.Store`, registered on :data:`hoptac.cli.main`.
+
+The database is ``--db URL`` (a SQLAlchemy URL or a file path), else ``$HOPTAC_DB``, else the
+default file in the user data directory.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from .cli import main, report_skip, settings_from, taxonomy_option
+from .store import Filters, Store
+from .store.export import FORMATS, TABLES
+
+SIDES = ("VN", "US", "OTHER")
+
+
+def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--db URL``: the store to use."""
+    return click.option("--db", "db", metavar="URL", default=None,
+                        help="Store URL (sqlite:///file.db, postgresql+psycopg://…) or a file path; "
+                             "default $HOPTAC_DB, else the user data directory.")(f)
+
+
+def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--format table|json``."""
+    return click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+                        show_default=True, help="table: readable; json: for machines.")(f)
+
+
+def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--since --until --side --topic --thread --person --limit --offset``."""
+    opts = [
+        click.option("--since", metavar="DATE", help="From this ISO date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--until", metavar="DATE", help="Up to this ISO date, inclusive."),
+        click.option("--side", type=click.Choice(SIDES), help="Only this side."),
+        click.option("--topic", metavar="ID", help="Only this topic id (e.g. semiconductors)."),
+        click.option("--thread", metavar="ID", help="Only this thread id (e.g. market_economy_status)."),
+        click.option("--person", metavar="NAME", help="Only records about this person (name or id)."),
+        click.option("--limit", type=int, default=50, show_default=True, help="At most this many items."),
+        click.option("--offset", type=int, default=0, show_default=True, help="Skip this many items."),
+    ]
+    for o in reversed(opts):
+        f = o(f)
+    return f
+
+
+def _filters(kw: dict[str, Any]) -> Filters:
+    return Filters(**{k: kw.pop(k) for k in ("since", "until", "side", "topic", "thread", "person", "limit",
+                                             "offset")})
+
+
+def open_db(db: str | None, taxonomy: tuple[Path, ...] = ()) -> Store:
+    """Open the store for a command; a failure becomes a one-line error."""
+    s = settings_from(taxonomy)
+    try:
+        return Store.open(db or s.db_url, settings=s)
+    except Exception as exc:
+        raise click.ClickException(f"cannot open the store: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
+
+
+def emit_json(data: Any) -> None:
+    """Print data as JSON."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def table(title: str, cols: list[str], rows: list[list[Any]], total: int | None = None) -> None:
+    """Print a rich table."""
+    t = Table(title=title if total is None else f"{title} ({len(rows)} of {total})", show_lines=False)
+    for c in cols:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*["" if v is None else str(v) for v in r])
+    Console().print(t)
+
+
+def _short(s: str | None, n: int = 90) -> str:
+    s = (s or "").replace("\n", " ")
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--feed", "feeds", multiple=True, metavar="URL_OR_FILE", help="An RSS/Atom feed to read (repeatable).")
+@click.option("--batch-size", type=int, default=50, show_default=True, help="Articles per transaction.")
+@click.option("--progress/--no-progress", default=False, help="One line on stderr per committed batch.")
+@db_option
+@format_option
+@taxonomy_option
+def ingest(sources: tuple[str, ...], feeds: tuple[str, ...], batch_size: int, progress: bool, db: str | None,
+           fmt: str, taxonomy: tuple[Path, ...]) -> None:
+    """Read SOURCES, extract every article and store it (idempotent: known texts add nothing).
+
+    Each batch is one transaction; a killed ingest leaves a consistent store and running it
+    again completes the job. Skipped sources are reported on stderr; exit status 1 if any.
+    """
+    if not sources and not feeds:
+        raise click.UsageError("give at least one SOURCE or --feed")
+    settings = settings_from(taxonomy)
+    done = [0]
+
+    def on_batch(rep: Any) -> None:
+        done[0] += rep.stored + rep.duplicates + rep.unchanged
+        for src, why in rep.skipped:
+            report_skip(src, why)
+        if progress:
+            click.echo(f"hoptac: committed {done[0]} articles", err=True)
+
+    with open_db(db, taxonomy) as store:
+        rep = store.ingest_sources(sources, settings, feeds=feeds, batch_size=batch_size, on_batch=on_batch,
+                                   on_skip=report_skip)
+    if fmt == "json":
+        emit_json(rep.to_dict())
+    else:
+        click.echo(f"stored {rep.stored}, near-duplicates linked {rep.duplicates}, unchanged {rep.unchanged}, "
+                   f"skipped {len(rep.skipped)}")
+    if rep.skipped:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@format_option
+@filter_options
+def people(db: str | None, fmt: str, **kw: Any) -> None:
+    """List the people of the store, most often named first (--person filters by name)."""
+    f = _filters(kw)
+    with open_db(db) as store:
+        data = store.people(f)
+    if fmt == "json":
+        return emit_json(data)
+    table("People", ["id", "name", "side", "articles", "statements"],
+          [[p["id"], p["name"], p["side"], p["articles"], p["statements"]] for p in data["items"]], data["total"])
+
+
+@main.command()
+@click.argument("name")
+@db_option
+@format_option
+def person(name: str, db: str | None, fmt: str) -> None:
+    """Show one person (by name, alias or id): titles over time, articles, events, statements."""
+    with open_db(db) as store:
+        data = store.person(name)
+    if data is None:
+        raise click.ClickException(f"no person named {name!r}")
+    if fmt == "json":
+        return emit_json(data)
+    aliases = ", ".join(data["aliases"]) or "-"
+    click.echo(f"{data['name']}  [{data['side'] or '?'}]  id {data['id']}  aliases: {aliases}")
+    table("Titles", ["title", "organization", "first seen", "last seen", "articles"],
+          [[x["title"], x["organization"], x["first_seen"], x["last_seen"], len(x["articles"])] for x in data["titles"]])
+    table("Articles", ["id", "published", "title", "name as written"],
+          [[a["id"], a["published"], _short(a["title"], 70), a["name"]] for a in data["articles"]])
+    table("Events", ["date", "type", "participants", "sources"],
+          [[e["date"], e["type"], ", ".join(p["name"] for p in e["participants"]), e["articles"]]
+           for e in data["events"]])
+    table("Statements", ["date", "act", "text", "article"],
+          [[s["date"], s["act"], _short(s["text"]), s["article_id"]] for s in data["statements"]])
+
+
+@main.command()
+@db_option
+@format_option
+@filter_options
+def events(db: str | None, fmt: str, **kw: Any) -> None:
+    """List deduplicated events in date order, each with the number of articles reporting it."""
+    f = _filters(kw)
+    with open_db(db) as store:
+        data = store.events(f)
+    if fmt == "json":
+        return emit_json(data)
+    table("Events", ["id", "date", "type", "participants", "place", "sources"],
+          [[e["id"], e["date"], e["type"], ", ".join(p["name"] for p in e["participants"]), e["place"], e["articles"]]
+           for e in data["items"]], data["total"])
+
+
+@main.command()
+@db_option
+@format_option
+@taxonomy_option
+def threads(db: str | None, fmt: str, taxonomy: tuple[Path, ...]) -> None:
+    """List the threads (recurring issues) with their status, entries and last date."""
+    with open_db(db, taxonomy) as store:
+        data = store.threads()
+    if fmt == "json":
+        return emit_json(data)
+    table("Threads", ["id", "label", "status", "entries", "articles", "last date"],
+          [[t["id"], t["label_vi"], t["status"] or "-", t["entries"], t["articles"], t["last_date"]] for t in data])
+
+
+@main.command()
+@click.argument("thread_id")
+@db_option
+@format_option
+@taxonomy_option
+def thread(thread_id: str, db: str | None, fmt: str, taxonomy: tuple[Path, ...]) -> None:
+    """Show one thread: entries in date order (actor, act, quote, article), status and its history."""
+    with open_db(db, taxonomy) as store:
+        data = store.thread(thread_id)
+    if data is None:
+        raise click.ClickException(f"no thread {thread_id!r}")
+    if fmt == "json":
+        return emit_json(data)
+    click.echo(f"{data['id']}: {data['label_vi']} / {data['label_en']} — status {data['status'] or '-'}")
+    table("Entries", ["date", "side", "actor", "act", "signal", "quote", "article"],
+          [[e["date"], e["side"], e["actor"], e["act"], e["signal"], _short(e["quote"], 110), e["article_id"]]
+           for e in data["entries"]])
+    table("Status history", ["status", "from", "date", "caused by", "why"],
+          [[h["status"], h["from"], h["date"], h["entry"], h["reason"]] for h in data["status_history"]])
+    for kind, per in data["money"].items():
+        click.echo(f"money {kind}: " + ", ".join(f"{v:,.0f} {u}" for u, v in per.items()))
+
+
+@main.command()
+@db_option
+@format_option
+@filter_options
+def timeline(db: str | None, fmt: str, **kw: Any) -> None:
+    """Events grouped by date."""
+    f = _filters(kw)
+    with open_db(db) as store:
+        data = store.timeline(f)
+    if fmt == "json":
+        return emit_json(data)
+    table("Timeline", ["date", "type", "participants", "sources"],
+          [[d["date"], e["type"], ", ".join(p["name"] for p in e["participants"]), e["articles"]]
+           for d in data["items"] for e in d["events"]], data["total"])
+
+
+@main.command()
+@click.argument("query")
+@click.option("--exact", is_flag=True, help="Tone marks must match (by default `ban dan` finds `bán dẫn`).")
+@click.option("--limit", type=int, default=20, show_default=True, help="At most this many hits.")
+@click.option("--offset", type=int, default=0, show_default=True, help="Skip this many hits.")
+@db_option
+@format_option
+def search(query: str, exact: bool, limit: int, offset: int, db: str | None, fmt: str) -> None:
+    """Full-text search over articles and statements, ranked, with highlighted snippets."""
+    with open_db(db) as store:
+        data = store.search(query, fold=not exact, limit=limit, offset=offset)
+    if fmt == "json":
+        return emit_json(data)
+    table(f"Search: {query}", ["kind", "id", "date", "snippet"],
+          [[h["kind"], h["id"], h["date"], h["snippet"].replace("<mark>", "[").replace("</mark>", "]")]
+           for h in data["items"]], data["total"])
+
+
+@main.command()
+@db_option
+@format_option
+def stats(db: str | None, fmt: str) -> None:
+    """Counts, per-month series, most active people and organizations, thread statuses."""
+    with open_db(db) as store:
+        data = store.stats()
+    if fmt == "json":
+        return emit_json(data)
+    table("Counts", ["what", "n"], [[k, v] for k, v in data["counts"].items()])
+    months = sorted(set(data["per_month"]["articles"]) | set(data["per_month"]["statements"]))
+    table("Per month", ["month", "articles", "events", "statements"],
+          [[m, *(data["per_month"][k].get(m, 0) for k in ("articles", "events", "statements"))] for m in months])
+    table("Most named people", ["side", "name", "articles"],
+          [[side, p["name"], p["articles"]] for side, ps in data["top_people"].items() for p in ps])
+    table("Threads", ["thread", "status", "entries"],
+          [[k, v["status"] or "-", v["entries"]] for k, v in data["threads"].items()])
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+              help="json/jsonl: full article records; csv/parquet: flat rows.")
+@click.option("--table", "table_", type=click.Choice(TABLES), default="articles", show_default=True,
+              help="What to export.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (default stdout; parquet needs a file or a pipe).")
+@db_option
+@filter_options
+def export(fmt: str, table_: str, output: Path | None, db: str | None, **kw: Any) -> None:
+    """Export the store as json, jsonl, csv or parquet."""
+    kw["limit"] = kw["limit"] if kw["limit"] != 50 else 10**9
+    f = _filters(kw)
+    with open_db(db) as store:
+        if output is not None:
+            with output.open("wb" if fmt == "parquet" else "w", encoding=None if fmt == "parquet" else "utf-8",
+                             newline=None if fmt == "parquet" else "") as out:
+                n = store.export(fmt, out, table=table_, f=f)
+        else:
+            out = sys.stdout.buffer if fmt == "parquet" else sys.stdout
+            n = store.export(fmt, out, table=table_, f=f)
+    click.echo(f"hoptac: exported {n} {table_}", err=True)

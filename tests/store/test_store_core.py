@@ -1,0 +1,191 @@
+"""The store on both backends: ingest is idempotent and transactional, reads are linked."""
+
+from __future__ import annotations
+
+import json
+
+import sqlalchemy as sa
+from conftest import make_article, sample_articles
+
+from hoptac.model import Article, Event
+from hoptac.pipeline import Result
+from hoptac.store import Filters, Store
+
+
+def test_ingest_is_idempotent(store):
+    arts = sample_articles()
+    first = store.ingest(arts, batch_size=2)
+    assert (first.stored, first.duplicates, first.unchanged, first.skipped) == (3, 0, 0, [])
+    again = store.ingest(sample_articles())
+    assert (again.stored, again.unchanged) == (0, 3)
+    assert store.articles()["total"] == 3
+    assert store.statements()["total"] == 3
+    assert store.events()["total"] == 2
+
+
+def test_same_text_from_another_source_is_recorded_not_duplicated(store):
+    a = sample_articles()[0]
+    aid = store.add_article(a)
+    b = Article.from_dict(a.to_dict())
+    b.source = "mem://mirror"
+    assert store.add_article(b) == aid
+    assert store.article(aid)["sources"] == ["mem://a1", "mem://mirror"]
+    assert store.articles()["total"] == 1
+
+
+def test_results_with_errors_are_skipped_with_reason(store):
+    good = sample_articles()[0]
+    rep = store.ingest([Result("bad.html", error="cannot decode"), Result(good.source, article=good)])
+    assert rep.stored == 1
+    assert rep.skipped == [("bad.html", "cannot decode")]
+
+
+def test_a_bad_article_loses_nothing_else_in_its_batch(store):
+    good = sample_articles()
+    empty = Article(source="mem://empty", text="   ")
+    broken = make_article("mem://broken", ["Bộ trưởng Lê Văn Thử gặp đối tác Hoa Kỳ tại Hà Nội hôm nay."],
+                          people=[("Lê Văn Thử", "Bộ trưởng", None, "VN")])
+    # fails after the article row and its people were written: the savepoint must undo them
+    broken.events.append(Event("meeting", (0, 5), "2024-01-01", participants=[None]))  # type: ignore[list-item]
+    rep = store.ingest([good[0], empty, broken, good[1]], batch_size=10)
+    assert rep.stored == 2
+    assert [s for s, _ in rep.skipped] == ["mem://empty", "mem://broken"]
+    assert all(r.startswith("not stored:") and "\n" not in r for _, r in rep.skipped)
+    assert store.articles()["total"] == 2
+    with store.engine.connect() as c:
+        assert c.execute(sa.text("SELECT count(*) FROM statements")).scalar() == 2
+        assert c.execute(sa.text("SELECT count(*) FROM person_mentions WHERE name = 'Lê Văn Thử'")).scalar() == 0
+        assert c.execute(sa.text("SELECT count(*) FROM people WHERE name = 'Lê Văn Thử'")).scalar() == 0
+
+
+def test_article_export_round_trips_with_ids(store):
+    a1 = sample_articles()[0]
+    aid = store.add_article(a1)
+    got = store.article(aid)
+    assert got["id"] == aid and aid.startswith("a_")
+    assert got["schema"] == "hoptac.article/1"
+    assert got["text"] == a1.text
+    assert got["statements"][0]["id"] == f"{aid}.s0"
+    assert got["people"][0]["id"].startswith("p_")
+    assert got["events"][0]["id"].startswith("e_")
+    assert got["duplicates"] == [] and got["duplicate_of"] is None
+    json.dumps(got)  # plain JSON-able
+    assert Article.from_dict(got).statements[0].text == a1.statements[0].text
+    assert store.article("a_missing") is None
+
+
+def test_people_are_linked_across_articles_with_title_history(store):
+    store.ingest(sample_articles())
+    ppl = store.people()
+    names = sorted(p["name"] for p in ppl["items"])
+    assert names == ["Jose Fernandez", "Nguyễn Hồng Diên"]
+    jf = store.person("Fernandez")
+    assert jf is not None and jf["name"] == "Jose Fernandez"
+    assert jf["side"] == "US"
+    assert "Fernandez" in jf["aliases"]
+    assert len(jf["articles"]) == 3
+    titles = [t["title"] for t in jf["titles"]]
+    assert set(titles[:2]) == {"Thứ trưởng Bộ Ngoại giao Hoa Kỳ", "Thứ trưởng Ngoại giao Mỹ"}
+    assert titles[-1] == "Cố vấn cấp cao của Nhà Trắng"
+    assert jf["titles"][-1]["first_seen"] == "2026-03-10"
+    assert [s["act"] for s in jf["statements"]] == ["commit"]
+    assert store.person(jf["id"])["id"] == jf["id"]
+    assert store.person("Không Có Ai") is None
+
+
+def test_one_meeting_reported_twice_is_one_event_with_two_sources(store):
+    store.ingest(sample_articles())
+    evs = store.events()["items"]
+    assert len(evs) == 2
+    nov = next(e for e in evs if e["date"] == "2024-11-14")
+    assert len(nov["sources"]) == 2
+    assert {s["type"] for s in nov["sources"]} == {"meeting", "reception"}
+    assert {p["name"] for p in nov["participants"]} == {"Nguyễn Hồng Diên", "Jose Fernandez"}
+    tl = store.timeline()
+    assert [d["date"] for d in tl["items"]] == ["2024-11-14", "2026-03-09"]
+
+
+def test_filters(store):
+    store.ingest(sample_articles())
+    assert store.articles(Filters(since="2025-01-01"))["total"] == 1
+    assert store.articles(Filters(until="2024-12-31"))["total"] == 2
+    assert store.articles(Filters(topic="semiconductors"))["total"] == 1
+    assert store.articles(Filters(thread="market_economy_status"))["total"] == 3
+    assert store.articles(Filters(person="Jose Fernandez"))["total"] == 3
+    assert store.statements(Filters(side="US"))["total"] == 1
+    assert store.statements(Filters(side="VN", since="2026"))["total"] == 1
+    assert store.people(Filters(side="VN"))["total"] == 1
+    assert store.people(Filters(person="nguyen hong"))["items"][0]["name"] == "Nguyễn Hồng Diên"
+    assert store.events(Filters(person="Fernandez"))["total"] == 2
+    assert store.events(Filters(since="2025-01-01"))["total"] == 1
+    page = store.articles(Filters(limit=1, offset=1))
+    assert page["total"] == 3 and len(page["items"]) == 1
+    orgs = store.organizations()
+    assert orgs["items"][0]["name"] == "Bộ Công Thương"
+
+
+def test_thread_entries_status_and_money(store):
+    store.ingest(sample_articles())
+    th = store.thread("market_economy_status")
+    assert th["label_en"]
+    assert [e["act"] for e in th["entries"]] == ["request", "commit", "propose"]
+    assert [e["date"] for e in th["entries"]] == ["2024-11-15", "2024-11-15", "2026-03-10"]
+    assert all(e["quote"] and e["article_id"] and e["actor"] for e in th["entries"])
+    hist = [(h["status"], h["entry"]) for h in th["status_history"]]
+    ids = [e["id"] for e in th["entries"]]
+    assert hist == [("raised", ids[0]), ("pledged", ids[1]), ("stalled", ids[2])]
+    assert th["status"] == "stalled"
+    assert th["money"] == {"pledged": {"USD": 2000000}}
+    listed = {t["id"]: t for t in store.threads()}
+    assert listed["market_economy_status"]["entries"] == 3
+    assert listed["market_economy_status"]["status"] == "stalled"
+    assert listed["market_economy_status"]["last_date"] == "2026-03-10"
+    assert listed["jetp"]["entries"] == 0
+    assert store.thread("no_such_thread") is None
+
+
+def test_stats(store):
+    store.ingest(sample_articles())
+    st = store.stats()
+    assert st["counts"]["articles"] == 3 and st["counts"]["events"] == 2 and st["counts"]["statements"] == 3
+    assert st["per_month"]["articles"] == {"2024-11": 2, "2026-03": 1}
+    assert st["topics_per_month"]["2024-11"]["trade"] == 2
+    assert st["top_people"]["US"][0]["name"] == "Jose Fernandez"
+    assert st["thread_statuses"] == {"stalled": 1}
+    json.dumps(st)
+
+
+def test_reopen_keeps_data_and_schema_is_current(db_url):
+    with Store.open(db_url) as s:
+        s.ingest(sample_articles())
+    with Store.open(db_url) as s:
+        assert s.articles()["total"] == 3
+
+
+def test_migrations_match_the_models(db_url):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from hoptac.store.schema import metadata
+
+    with Store.open(db_url) as s, s.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_object": _skip_search})
+        diff = compare_metadata(ctx, metadata)
+    assert diff == []
+
+
+def _skip_search(obj, name, type_, reflected, compare_to):
+    return not (name or "").startswith(("search_fts", "tsv_", "ix_search_docs_tsv", "alembic"))
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
+    with Store.open(str(tmp_path / "w.db")) as s, s.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_open_without_create_refuses_a_missing_file(tmp_path):
+    import pytest
+
+    with pytest.raises(FileNotFoundError):
+        Store.open(str(tmp_path / "none.db"), create=False)
