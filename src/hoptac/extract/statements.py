@@ -247,7 +247,7 @@ class _Extractor:
         if cue.act == "inform":
             threads = []  # threads follow what a side asks, offers, agrees or welcomes
         elif not threads:  # "..., đồng thời đề nghị": the issue may be named earlier in the sentence
-            threads = _ids_in(self.thread_hits, *sentence)
+            threads = _ids_in(self.thread_hits, sentence[0], b)
         topics = _unique(_ids_in(self.topic_hits, content, b) + implied_topics(threads, self.tax))
         if not topics:  # a clause naming no field takes its sentence's ("..., đề nghị tháo gỡ")
             topics = _ids_in(self.topic_hits, *sentence)
