@@ -217,9 +217,8 @@ class _Extractor:
             if subj is None:
                 continue
             actor, clause_start = subj
-            if (prev_act not in (None, "inform") and found
-                    and only_adverbs(self.low.text[found[-1][2].end:clause_start])):
-                continue  # "nhất trí hai nước sẽ ...": the complement of the previous cue
+            if prev_act not in (None, "inform") and found and _complement(self.low.text[found[-1][2].end:clause_start]):
+                continue  # "nhất trí hai nước sẽ ...", "mong muốn ngài X giới thiệu": the previous cue's object
             if (prev_act in ("request", "propose") and prev is not None and actor.person is None
                     and actor.side == OTHER.get(prev.side or "")
                     and ";" not in self.low.text[found[-1][2].end:cue.start]):
@@ -257,6 +256,11 @@ class _Extractor:
         return Statement(actor=actor.name, act=cue.act, text=self.text[a:b], evidence=(a, b), side=side,
                          addressee_side=OTHER.get(side or ""), topics=topics, threads=threads,
                          amounts=[x for x in self.amounts if a <= x.evidence[0] and x.evidence[1] <= b])
+
+
+def _complement(gap: str) -> bool:
+    """True when a subject follows the previous cue directly (at most two words, no punctuation)."""
+    return only_adverbs(gap) or (not re.search(r"[,;:.()\"“”]", gap) and len(gap.split()) <= 2)
 
 
 def _ids_in(hits: list[tuple[str, int, int]], a: int, b: int) -> list[str]:
