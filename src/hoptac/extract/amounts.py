@@ -69,8 +69,12 @@ def _is_label(text: str, a: int, b: int) -> bool:
     return before in "#№" or (after == "/" and b + 1 < len(text) and text[b + 1].isdigit())
 
 
-def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
-    """The counted noun after a number: a known unit, else the plain word that follows."""
+def _count_unit(text: str, pos: int, limit: int, words: dict[int, int] | None = None) -> tuple[str | None, int]:
+    """The counted noun after a number: a known unit, else the word that follows.
+
+    The word is the NLP stage's token when ``words`` (token start -> end) is given (``giai
+    đoạn`` is one word), else up to two plain lower-case syllables.
+    """
     u = units()
     m = re.compile(r"\s+").match(text, pos)
     if not m:
@@ -79,22 +83,31 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     km = u.count_units_re.match(text, start, limit)
     if km:
         return " ".join(km.group().split()), km.end()
-    words: list[str] = []
+    if words and start in words:
+        token = text[start:words[start]]
+        if all(w.isalpha() and w.islower() for w in token.split()) and token.split()[0] not in u.stop_words:
+            return " ".join(token.split()), words[start]
+        return None, pos
+    syllables: list[str] = []
     end = start
     for wm in re.finditer(r"\S+", text[start:limit]):
         w = wm.group()
         core = w.rstrip(".,;:!?)\"”")
         if not core or not core.isalpha() or not core.islower() or core in u.stop_words:
             break
-        words.append(core)
+        syllables.append(core)
         end = start + wm.start() + len(core)
-        break
-    return (" ".join(words) or None), end
+        if len(syllables) == 2 or core != w:
+            break
+    return (" ".join(syllables) or None), end
 
 
 def find_amounts(text: str, *, start: int = 0, end: int | None = None,
-                 published: str | None = None) -> list[Amount]:
-    """Every amount written in ``text[start:end]``; spans index into ``text``."""
+                 published: str | None = None, words: dict[int, int] | None = None) -> list[Amount]:
+    """Every amount written in ``text[start:end]``; spans index into ``text``.
+
+    ``words`` maps token starts to token ends (from the NLP stage) to read counted nouns.
+    """
     end = len(text) if end is None else end
     if not unicodedata.is_normalized("NFC", text):
         return _via_nfc(text, start, end, published)
@@ -124,7 +137,7 @@ def find_amounts(text: str, *, start: int = 0, end: int | None = None,
         if mm is None:
             pos = m.end()
             continue
-        amount = _read(text, mm, end)
+        amount = _read(text, mm, end, words)
         pos = max(m.end(), mm.end())
         if amount is None:
             continue
@@ -151,7 +164,7 @@ def _ordinal_before(text: str, a: int) -> bool:
     return bool(units().not_before_re.search(text[max(0, a - 24):a]))
 
 
-def _read(text: str, mm: re.Match[str], limit: int) -> Amount | None:
+def _read(text: str, mm: re.Match[str], limit: int, words: dict[int, int] | None = None) -> Amount | None:
     """One amount from a number match and what follows it, or None."""
     t = _tails()
     a = mm.start()
@@ -184,7 +197,7 @@ def _read(text: str, mm: re.Match[str], limit: int) -> Amount | None:
         if is_year:
             return None
     else:
-        cu, cend = _count_unit(text, end, limit)
+        cu, cend = _count_unit(text, end, limit, words)
         if is_year and (cu is None or not units().count_units_re.fullmatch(cu)):
             return _make("year", "năm", text, a, mm.end(), n1, n2, limit)
         if cu is None or (v1 == 2 and v2 is None and cu.lower() in units().pair_nouns):
@@ -223,7 +236,8 @@ def _make(kind: str, unit: str | None, text: str, a: int, b: int, v1: float, v2:
 
 def extract_amounts(article: Article, settings: Settings) -> Article:
     """Stage ``amounts``: every amount of the article text (skipping photo captions)."""
-    found = find_amounts(article.text, published=article.published)
+    words = {t.start: t.end for s in article.sentences for t in s.tokens}
+    found = find_amounts(article.text, published=article.published, words=words or None)
     article.amounts = [x for x in found
                        if not any(ca <= x.evidence[0] < cb for ca, cb in article.captions)]
     return article
