@@ -9,6 +9,7 @@ default file in the user data directory.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,8 +18,10 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .cli import main, report_skip, settings_from, taxonomy_option
+from .cli_scale import scale_options, scaled_ingest, wants_scale
 from .store import Filters, Store
 from .store.export import FORMATS, TABLES
 
@@ -80,8 +83,16 @@ def table(title: str, cols: list[str], rows: list[list[Any]], total: int | None 
     for c in cols:
         t.add_column(c, overflow="fold")
     for r in rows:
-        t.add_row(*["" if v is None else str(v) for v in r])
+        t.add_row(*[v if isinstance(v, Text) else Text("" if v is None else str(v)) for v in r])
     Console().print(t)
+
+
+def marked(snippet: str) -> Text:
+    """A search snippet with its ``<mark>`` hits shown in bold (nothing else is markup)."""
+    out = Text()
+    for i, part in enumerate(re.split(r"</?mark>", snippet)):
+        out.append(part, style="bold yellow" if i % 2 else None)
+    return out
 
 
 def _short(s: str | None, n: int = 90) -> str:
@@ -97,8 +108,9 @@ def _short(s: str | None, n: int = 90) -> str:
 @db_option
 @format_option
 @taxonomy_option
+@scale_options
 def ingest(sources: tuple[str, ...], feeds: tuple[str, ...], batch_size: int, progress: bool, db: str | None,
-           fmt: str, taxonomy: tuple[Path, ...]) -> None:
+           fmt: str, taxonomy: tuple[Path, ...], **scale: Any) -> None:
     """Read SOURCES, extract every article and store it (idempotent: known texts add nothing).
 
     Each batch is one transaction; a killed ingest leaves a consistent store and running it
@@ -116,9 +128,13 @@ def ingest(sources: tuple[str, ...], feeds: tuple[str, ...], batch_size: int, pr
         if progress:
             click.echo(f"hoptac: committed {done[0]} articles", err=True)
 
-    with open_db(db, taxonomy) as store:
-        rep = store.ingest_sources(sources, settings, feeds=feeds, batch_size=batch_size, on_batch=on_batch,
-                                   on_skip=report_skip)
+    if wants_scale(**scale):  # several workers or the Dask engine: hoptac.scale (cli_scale)
+        rep = scaled_ingest(sources, feeds=feeds, settings=settings, db_url=db or settings.db_url,
+                            batch_size=batch_size, progress=progress, **scale)
+    else:
+        with open_db(db, taxonomy) as store:
+            rep = store.ingest_sources(sources, settings, feeds=feeds, batch_size=batch_size, on_batch=on_batch,
+                                       on_skip=report_skip)
     if fmt == "json":
         emit_json(rep.to_dict())
     else:
@@ -251,7 +267,7 @@ def search(query: str, exact: bool, limit: int, offset: int, db: str | None, fmt
     if fmt == "json":
         return emit_json(data)
     table(f"Search: {query}", ["kind", "id", "date", "snippet"],
-          [[h["kind"], h["id"], h["date"], h["snippet"].replace("<mark>", "[").replace("</mark>", "]")]
+          [[h["kind"], h["id"], h["date"], marked(h["snippet"])]
            for h in data["items"]], data["total"])
 
 

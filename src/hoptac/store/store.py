@@ -101,7 +101,7 @@ class Store:
         def fresh() -> Iterable[object]:
             for doc in read_sources(sources, settings, feeds=feeds):
                 if not isinstance(doc, SourceError):
-                    aid = self._known_raw(raw_hash(to_article(doc).raw))
+                    aid = self.known_raw(raw_hash(to_article(doc).raw))
                     if aid:
                         self._record_source(aid, getattr(doc, "source", "?"))
                         known.unchanged += 1
@@ -119,7 +119,8 @@ class Store:
         report.add(known)
         return report
 
-    def _known_raw(self, h: str) -> str | None:
+    def known_raw(self, h: str) -> str | None:
+        """The id of the stored article whose raw input has this hash (see link.dedupe.raw_hash)."""
         import sqlalchemy as sa
 
         from . import schema as t
