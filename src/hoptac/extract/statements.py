@@ -32,6 +32,7 @@ from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
 
 OTHER = {"VN": "US", "US": "VN"}
 _GOVERNMENT_OF = re.compile(r"(?<!\w)(?:chính phủ|chính quyền|nội các|thời)\s+(?:\S+\s+){0,2}$")
+_RELATIVE = re.compile(r"(?<!\w)mà(?!\s+còn)(?!\w)")
 _JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,8}$")
 _LABEL = re.compile(r"\s*[-*•–]?\s*[^:\n.]{2,60}:(?!\d)")
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”')]*\s+(?=[\"“'(]*[A-ZĐÀ-Ỹ0-9])|\n+")
@@ -137,6 +138,8 @@ class _Extractor:
         low = self.low.text
         hard = window_start(low, floor, cue.start, soft=False)
         soft = window_start(low, floor, cue.start, soft=True)
+        if _RELATIVE.search(low, hard, cue.start):
+            return None  # "các nguyên tắc mà hai bên đã nhất trí": a relative clause, no statement
         # both sides, even across "và" ("Việt Nam và Hoa Kỳ cam kết", "Tổng thống ... và Thủ tướng ...")
         sp = side_phrase(low, hard, cue.start)
         if sp and sp[0] == "BOTH":
