@@ -220,7 +220,9 @@ class _Extractor:
             if subj is None:
                 continue
             actor, clause_start = subj
-            if prev_act not in (None, "inform") and found and _complement(self.low.text[found[-1][2].end:clause_start]):
+            explicit = clause_start < cue.start  # a subject of its own, not a continuation
+            if (explicit and prev_act not in (None, "inform") and found
+                    and _complement(self.low.text[found[-1][2].end:clause_start])):
                 continue  # "nhất trí hai nước sẽ ...", "mong muốn ngài X giới thiệu": the previous cue's object
             if (prev_act in ("request", "propose") and prev is not None and actor.person is None
                     and actor.side == OTHER.get(prev.side or "")
