@@ -109,3 +109,42 @@ def test_corpus_sample_runs_and_spans_hold() -> None:
             assert s.act in {"request", "propose", "commit", "agree", "welcome", "inform"}
             assert s.topics
     assert n > 30
+
+
+def _acts(text: str, people: list[Person] | None = None) -> list[tuple[str, str]]:
+    art = Article(text=text)
+    art.people = people or []
+    return [(s.actor, s.act) for s in extract_statements(art, DEFAULT).statements]
+
+
+def _person(text: str, name: str, side: str, *phrases: str) -> Person:
+    spans = sorted({(m.start(), m.end()) for p in phrases for m in re.finditer(re.escape(p), text)})
+    return Person(name=name, side=side, mentions=spans)
+
+
+def test_complement_of_an_agreement_is_one_statement() -> None:
+    assert _acts("Hai bên nhất trí hai nước sẽ tiếp tục hợp tác rà phá bom mìn.\n") == [("VN", "agree")]
+
+
+def test_request_object_is_not_a_promise() -> None:
+    assert _acts("Phía Việt Nam đề nghị Hoa Kỳ sẽ sớm dỡ bỏ các hạn chế xuất khẩu.\n") == [("VN", "request")]
+
+
+def test_welcome_and_request_joined_by_va_are_two_statements() -> None:
+    text = "Thủ tướng Lê Văn Bình đánh giá cao và mong muốn Hoa Kỳ hỗ trợ Việt Nam về y tế.\n"
+    p = _person(text, "Lê Văn Bình", "VN", "Thủ tướng Lê Văn Bình")
+    assert _acts(text, [p]) == [("Lê Văn Bình", "welcome"), ("Lê Văn Bình", "request")]
+
+
+def test_schedule_and_relative_clause_are_no_statements() -> None:
+    text = ("Hoa Kỳ sẽ có cuộc gặp với các nước ASEAN vào tuần tới.\n"
+            "Các nguyên tắc mà hai bên đã nhất trí vẫn còn hiệu lực.\n")
+    assert _acts(text) == []
+
+
+def test_interview_answers_belong_to_the_interviewee() -> None:
+    text = ("Đại sứ Mark Brown: Chúng tôi cam kết hỗ trợ Việt Nam tẩy độc dioxin.\n"
+            "* Phóng viên: Ông có thể nói thêm về thương mại không?\n"
+            "- Tôi mong Việt Nam mở cửa thị trường nông sản hơn nữa.\n")
+    p = _person(text, "Mark Brown", "US", "Đại sứ Mark Brown")
+    assert _acts(text, [p]) == [("Mark Brown", "commit"), ("Mark Brown", "request")]

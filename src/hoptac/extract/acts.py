@@ -57,7 +57,7 @@ def cues() -> Cues:
         strength={str(k): int(v) for k, v in data["strength"].items()},
         cue_re=_phrase_re(list(act_of)),
         not_after_re=re.compile(rf"(?<!\w)(?:{_alt([str(w) for w in data['not_after']])})\s+$"),
-        adverb_re=re.compile(rf"^(?:\s|[,.]|(?<!\w)(?:{_alt(adverbs)})(?!\w))*$"),
+        adverb_re=re.compile(rf"^(?:\s|[,.\-–—•*]|(?<!\w)(?:{_alt(adverbs)})(?!\w))*$"),
         both_re=_phrase_re([str(w) for w in data["both"]]),
         side_res={side: _phrase_re([str(w) for w in words]) for side, words in data["sides"].items()},
         pronoun_re=_phrase_re([str(w) for w in data["pronouns"]]),
