@@ -289,5 +289,24 @@ def extract_statements(article: Article, settings: Settings) -> Article:
         if any(ca <= a < cb or a <= ca < b for ca, cb in article.captions):
             continue
         statements += ex.sentence(a, b, n)
-    article.statements = statements
+    article.statements = _dedupe(statements, {p.name for p in article.people})
     return article
+
+
+def _dedupe(statements: list[Statement], people: set[str]) -> list[Statement]:
+    """Drop a statement that repeats another (a title or summary retold in the body).
+
+    Two statements repeat each other when their sides and acts are the same and their words
+    overlap by 60% or more; the one naming a person as actor is kept, else the first.
+    """
+    words = [set(fold(s.text).text.split()) for s in statements]
+    drop: set[int] = set()
+    for i, si in enumerate(statements):
+        for j in range(i + 1, len(statements)):
+            sj = statements[j]
+            if i in drop or j in drop or si.act != sj.act or si.side != sj.side:
+                continue
+            union = words[i] | words[j]
+            if union and len(words[i] & words[j]) / len(union) >= 0.6:
+                drop.add(i if sj.actor in people and si.actor not in people else j)
+    return [s for k, s in enumerate(statements) if k not in drop]
