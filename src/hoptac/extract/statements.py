@@ -122,6 +122,7 @@ class _Extractor:
         return best
 
     def actor_of(self, ent: Person | Organization) -> Actor:
+        """The actor for a person or organization mention."""
         return Actor(ent.name, ent.side, ent if isinstance(ent, Person) else None)
 
     def speaker_for(self, side: str, sent_no: int) -> Actor:
