@@ -72,6 +72,13 @@ def corpus(*parts: str) -> Path:
     return p
 
 
+def light_edit(text: str) -> str:
+    """A syndicated copy: another outlet's line on top, one sentence dropped, a credit at the end."""
+    body = [ln for ln in text.splitlines() if ln.strip()]
+    drop = len(body) // 2
+    return "\n".join(["(Theo báo điện tử)", *body[:drop], *body[drop + 1:], "Nguồn: thông tấn xã"])
+
+
 def span(text: str, part: str) -> tuple[int, int]:
     """The span of ``part`` in ``text``."""
     i = text.index(part)

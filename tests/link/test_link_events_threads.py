@@ -1,0 +1,89 @@
+"""Event identity (dates, families, participants) and the thread status lifecycle."""
+
+from __future__ import annotations
+
+from hoptac.link.events import dates_compatible, family, participants_overlap, sort_key
+from hoptac.link.threads import STALL_DAYS, lifecycle, money_kind, signal
+
+
+def test_families():
+    assert family("meeting") == family("reception") == family("visit") == family("call") == "meeting"
+    assert family("signing") == "signing"
+
+
+def test_dates_compatible():
+    assert dates_compatible("2024-11-14", "2024-11-15")
+    assert not dates_compatible("2024-11-14", "2024-11-17")
+    assert dates_compatible("--11-14", "2024-11-14")
+    assert dates_compatible("2024-11", "2024-11-14")
+    assert not dates_compatible("2024-10", "2024-11-14")
+    assert not dates_compatible(None, "2024-11-14")
+    assert not dates_compatible("--11-14", "--11-15")
+
+
+def test_participants_overlap_needs_half_of_the_smaller():
+    assert participants_overlap({"a", "b"}, {"a", "b", "c"})
+    assert participants_overlap({"a", "b"}, {"a", "c"})
+    assert not participants_overlap({"a", "b", "c"}, {"a", "d", "e"})
+    assert not participants_overlap(set(), {"a"})
+
+
+def test_sort_key():
+    assert sort_key("2025-11-15") == "2025-11-15"
+    assert sort_key("2025-11-15T10:00:00") == "2025-11-15"
+    assert sort_key("--11-15") is None
+    assert sort_key(None) is None
+
+
+def _e(i, date, act, quote, amounts=()):
+    return {"id": f"s{i}", "date": date, "act": act, "quote": quote, "amounts": [dict(a) for a in amounts]}
+
+
+def test_signals():
+    assert signal("request", "Việt Nam đề nghị Hoa Kỳ sớm chính thức công nhận quy chế") == "raised"
+    assert signal("commit", "Phía Mỹ sẽ xem xét đề nghị này") == "pledged"
+    assert signal("inform", "Hai bên đang đàm phán vòng thứ ba") == "in_progress"
+    assert signal("inform", "Mỹ đã hoàn thành xử lý dioxin tại sân bay") == "fulfilled"
+    assert signal("inform", "Mỹ tuyên bố rút khỏi hiệp định") == "dropped"
+    assert signal("welcome", "Việt Nam hoan nghênh") == "noted"
+
+
+def test_lifecycle_names_the_entry_of_each_change():
+    entries = [
+        _e(3, "2019-05-01", "request", "Việt Nam tiếp tục đề nghị Mỹ công nhận"),
+        _e(1, "2017-05-01", "request", "Việt Nam đề nghị Mỹ công nhận"),
+        _e(2, "2017-06-01", "commit", "Mỹ sẽ xem xét"),
+        _e(4, None, "inform", "Hai bên đang triển khai dự án"),
+        _e(5, "2020-01-01", "inform", "Mỹ đã hoàn thành dự án"),
+    ]
+    life = lifecycle(entries)
+    assert [e["id"] for e in life["entries"]] == ["s1", "s2", "s3", "s5", "s4"]
+    assert [(h["status"], h["entry"]) for h in life["status_history"]] == [
+        ("raised", "s1"), ("pledged", "s2"), ("stalled", "s3"), ("fulfilled", "s5")]
+    assert life["status"] == "fulfilled"
+
+
+def test_no_stall_within_a_year_and_reopen_after_drop():
+    life = lifecycle([_e(1, "2020-01-01", "request", "đề nghị"), _e(2, "2020-06-01", "request", "đề nghị lại")])
+    assert life["status"] == "raised" and len(life["status_history"]) == 1
+    assert STALL_DAYS == 365
+    life = lifecycle([_e(1, "2016-01-01", "commit", "Mỹ cam kết tham gia"),
+                      _e(2, "2017-01-23", "inform", "Mỹ rút khỏi hiệp định"),
+                      _e(3, "2018-01-01", "request", "đề nghị Mỹ quay lại")])
+    assert [h["status"] for h in life["status_history"]] == ["pledged", "dropped", "raised"]
+
+
+def test_money_pledged_is_never_summed_as_delivered():
+    usd = {"kind": "money", "value": 1_000_000, "unit": "USD"}
+    big = {"kind": "money", "value": 5_000_000, "unit": "USD"}
+    life = lifecycle([
+        _e(1, "2020-01-01", "commit", "Mỹ cam kết tài trợ 1 triệu USD", [usd]),
+        _e(2, "2020-02-01", "commit", "Mỹ sẽ tài trợ 1 triệu USD", [usd]),  # the same pledge reported again
+        _e(3, "2021-01-01", "inform", "Mỹ đã giải ngân 1 triệu USD", [usd]),
+        _e(4, "2021-02-01", "request", "Việt Nam đề nghị thêm 5 triệu USD", [big]),
+    ])
+    assert life["money"] == {"pledged": {"USD": 1_000_000}, "delivered": {"USD": 1_000_000},
+                             "requested": {"USD": 5_000_000}}
+    assert [a["money"] for e in life["entries"] for a in e["amounts"]] == ["pledged", "pledged", "delivered",
+                                                                           "requested"]
+    assert money_kind("inform", "Dự án trị giá 3 triệu USD") == "mentioned"

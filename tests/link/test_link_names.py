@@ -1,0 +1,53 @@
+"""Person linking rules: name keys, suffix matches, side and office compatibility."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hoptac.link.names import better_name, compatible, match_score, name_key, office_kind
+
+
+def test_name_key_folds_case_spacing_and_unicode_form():
+    nfd = unicodedata.normalize("NFD", "Nguyễn  Hồng Diên")
+    assert name_key(nfd) == name_key("nguyễn hồng diên") == "nguyễn hồng diên"
+    assert name_key("Lan") != name_key("Lân")  # tone marks are kept: different names
+
+
+def test_kerry_forms_match():
+    full, short, titled = name_key("John Kerry"), name_key("Kerry"), name_key("Ngoại trưởng Mỹ John Kerry")
+    assert match_score(full, full) == 3
+    assert match_score(full, titled) == 2
+    assert match_score(short, full) == 1
+    assert match_score(short, titled) == 1
+
+
+def test_vietnamese_given_name_alone_does_not_link():
+    assert match_score(name_key("Dũng"), name_key("Nguyễn Tấn Dũng")) == 0
+    assert match_score(name_key("Tấn Dũng"), name_key("Nguyễn Tấn Dũng")) == 2
+
+
+def test_no_match_for_different_surnames_or_partial_words():
+    assert match_score(name_key("John Kerry"), name_key("John Kirby")) == 0
+    assert match_score(name_key("Kerr"), name_key("John Kerry")) == 0
+
+
+def test_side_and_office_must_not_disagree():
+    assert compatible("US", "US", "public", "public")
+    assert compatible("US", None, "public", None)
+    assert not compatible("US", "VN", None, None)
+    assert not compatible("VN", "VN", "company", "public")
+
+
+def test_office_kind_from_org_kind_then_title_words():
+    assert office_kind("Phó Chủ tịch", "Excelerate", "company") == "company"
+    assert office_kind("Tổng Giám đốc Tập đoàn Vingroup", None) == "company"
+    assert office_kind("Thứ trưởng Bộ Ngoại giao Hoa Kỳ", None) == "public"
+    assert office_kind("Đại sứ", None) == "public"
+    assert office_kind(None, None) is None
+    assert office_kind("ông", None) is None
+
+
+def test_better_name_prefers_clean_full_names():
+    assert better_name("Kerry", "John Kerry") == "John Kerry"
+    assert better_name("Ngoại trưởng Mỹ John Kerry", "John Kerry") == "John Kerry"
+    assert better_name("John Kerry", "Ngoại trưởng John Kerry") == "John Kerry"
