@@ -139,12 +139,8 @@ def pronoun(low: str, a: int, b: int) -> bool:
 
 
 _SEPARATE = re.compile(r"[,;]|(?<!\w)(?:và|đồng thời)(?!\w)")
-_PREP = re.compile(r"(?<!\w)(?:giữa|của|với|cho|tại|ở|từ|đối với|về|việc|sự|trong|theo|nhưng)\s*$")
 
 
 def _head_ok(low: str, a: int, phrase_start: int) -> bool:
-    """A side phrase heads the subject: at most three words before it, no preposition."""
-    before = low[a:phrase_start]
-    if _PREP.search(before):
-        return False
-    return len(re.findall(r"\w+", before)) <= 3
+    """A side phrase is the subject itself, not a modifier ("doanh nghiệp Mỹ sẽ" is no side)."""
+    return only_adverbs(low[a:phrase_start])
