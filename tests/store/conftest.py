@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,17 +38,36 @@ def _pg_engine() -> sa.Engine:
     return engine
 
 
-@pytest.fixture
-def pg_url():
-    """A fresh PostgreSQL schema for one test, dropped afterwards."""
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """The URL of a fresh PostgreSQL schema, dropped on exit."""
     admin = _pg_engine()
     schema = "t_" + uuid.uuid4().hex[:12]
     with admin.begin() as conn:
         conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    with admin.begin() as conn:
-        conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    try:
+        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@contextmanager
+def fresh_url(backend: str, folder: Path) -> Iterator[str]:
+    """A fresh, empty store URL on ``sqlite`` (a file in ``folder``) or ``postgres``."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'kb.db'}"
+    else:
+        with pg_schema() as url:
+            yield url
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh PostgreSQL schema for one test, dropped afterwards."""
+    with pg_schema() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -62,6 +83,30 @@ def store(db_url):
     """An open, migrated, empty store."""
     with Store.open(db_url) as s:
         yield s
+
+
+def check_consistent(store: Store) -> int:
+    """Check the invariants a half-written article would break; returns the article count."""
+    with store.engine.connect() as c:
+        if c.dialect.name == "sqlite":
+            assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            assert c.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+        rows = c.execute(sa.text(
+            "SELECT a.id, a.n_statements, a.n_events, a.duplicate_of,"
+            " (SELECT count(*) FROM statements s WHERE s.article_id = a.id),"
+            " (SELECT count(*) FROM event_sources e WHERE e.article_id = a.id),"
+            " (SELECT count(*) FROM search_docs d WHERE d.article_id = a.id),"
+            " (SELECT count(*) FROM article_sources x WHERE x.article_id = a.id) FROM articles a")).all()
+        for aid, n_st, n_ev, dup, st, ev, docs, srcs in rows:
+            assert srcs >= 1, aid
+            if dup is None:
+                assert (st, ev, docs) == (n_st, n_ev, 1 + n_st), aid
+            else:
+                assert (st, docs) == (0, 0), aid
+        if c.dialect.name == "sqlite":
+            fts = c.exec_driver_sql("SELECT count(*) FROM search_fts").scalar()
+            assert fts == c.execute(sa.text("SELECT count(*) FROM search_docs")).scalar()
+        return len(rows)
 
 
 def corpus(*parts: str) -> Path:

@@ -9,37 +9,12 @@ import subprocess
 import sys
 
 import pytest
-import sqlalchemy as sa
-from conftest import corpus
+from conftest import check_consistent, corpus
 
 from hoptac.store import Store
 
 N_FILES = 40
 BATCH = 4
-
-
-def _consistent(store: Store) -> int:
-    """Check the invariants a half-written article would break; returns the article count."""
-    with store.engine.connect() as c:
-        if c.dialect.name == "sqlite":
-            assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-            assert c.exec_driver_sql("PRAGMA foreign_key_check").all() == []
-        rows = c.execute(sa.text(
-            "SELECT a.id, a.n_statements, a.n_events, a.duplicate_of,"
-            " (SELECT count(*) FROM statements s WHERE s.article_id = a.id),"
-            " (SELECT count(*) FROM event_sources e WHERE e.article_id = a.id),"
-            " (SELECT count(*) FROM search_docs d WHERE d.article_id = a.id),"
-            " (SELECT count(*) FROM article_sources x WHERE x.article_id = a.id) FROM articles a")).all()
-        for aid, n_st, n_ev, dup, st, ev, docs, srcs in rows:
-            assert srcs >= 1, aid
-            if dup is None:
-                assert (st, ev, docs) == (n_st, n_ev, 1 + n_st), aid
-            else:
-                assert (st, docs) == (0, 0), aid
-        if c.dialect.name == "sqlite":
-            fts = c.exec_driver_sql("SELECT count(*) FROM search_fts").scalar()
-            assert fts == c.execute(sa.text("SELECT count(*) FROM search_docs")).scalar()
-        return len(rows)
 
 
 @pytest.mark.slow
@@ -59,7 +34,7 @@ def test_kill_midway_then_rerun_completes(db_url, tmp_path):
     assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
 
     with Store.open(db_url) as store:
-        before = _consistent(store)
+        before = check_consistent(store)
     assert BATCH <= before < N_FILES
 
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
@@ -68,7 +43,7 @@ def test_kill_midway_then_rerun_completes(db_url, tmp_path):
     assert rep["unchanged"] == before
     assert rep["stored"] + rep["duplicates"] == N_FILES - before
     with Store.open(db_url) as store:
-        after = _consistent(store)
+        after = check_consistent(store)
         assert after == N_FILES
         assert store.articles()["total"] == N_FILES - store.stats()["counts"]["duplicates"]
     again = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
