@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from .cli import main
+from .cli import main, report_skip
 from .settings import Settings
 
 ENGINES = ("local", "dask")
@@ -37,17 +37,31 @@ def scale_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def wants_scale(workers: int | None, engine: str, shards: Path | None) -> bool:
+def wants_scale(*, workers: int | None, engine: str, scheduler: str | None, shards: Path | None) -> bool:
     """True unless the run is the plain single-process ingest (``--workers 1``, local engine)."""
     from .scale import default_workers
 
-    return engine != "local" or shards is not None or (workers or default_workers()) > 1
+    return engine != "local" or bool(scheduler) or shards is not None or (workers or default_workers()) > 1
 
 
 def scaled_ingest(sources: Iterable[str], *, feeds: Iterable[str], settings: Settings, db_url: str,
                   batch_size: int, workers: int | None, engine: str, scheduler: str | None,
-                  shards: Path | None) -> Any:
-    """Run a parallel (local) or distributed (dask) ingest for the ``ingest`` command."""
+                  shards: Path | None, progress: bool = False) -> Any:
+    """Run a parallel (local) or distributed (dask) ingest for the ``ingest`` command.
+
+    The progress bar and summary show with ``progress`` or when stderr is a terminal;
+    otherwise every skipped source is named on stderr, one line each, at the end.
+    """
+    rep = _scaled(sources, feeds=feeds, settings=settings, db_url=db_url, batch_size=batch_size, workers=workers,
+                  engine=engine, scheduler=scheduler, shards=shards, bar=progress or sys.stderr.isatty())
+    if not (progress or sys.stderr.isatty()):
+        for src, why in rep.skipped:
+            report_skip(src, why)
+    return rep
+
+
+def _scaled(sources: Iterable[str], *, feeds: Iterable[str], settings: Settings, db_url: str, batch_size: int,
+            workers: int | None, engine: str, scheduler: str | None, shards: Path | None, bar: bool) -> Any:
     from .scale import ingest_dask, ingest_parallel
     from .store import Store
 
@@ -58,10 +72,10 @@ def scaled_ingest(sources: Iterable[str], *, feeds: Iterable[str], settings: Set
     if engine == "dask":
         return ingest_dask(list(sources), scheduler=scheduler, settings=settings,
                            store_url=None if shards else db_url, shards_dir=shards, feeds=list(feeds),
-                           batch_size=batch_size, workers=workers, progress=True)
+                           batch_size=batch_size, workers=workers, progress=bar)
     with Store.open(db_url, settings=settings) as store:
         return ingest_parallel(list(sources), store, settings=settings, workers=workers, batch_size=batch_size,
-                               feeds=list(feeds), progress=True)
+                               feeds=list(feeds), progress=bar)
 
 
 @main.command()

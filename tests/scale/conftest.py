@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def snapshot(url: str) -> dict[str, Any]:
+def take_snapshot(url: str) -> dict[str, Any]:
     """What a store holds, without ingest times or autoincrement ids: for equality checks."""
     from hoptac.store import Store
 
@@ -50,3 +51,28 @@ def snapshot(url: str) -> dict[str, Any]:
     finally:
         store.close()
     return out
+
+
+def ingest_single_process(corpus: Path, url: str) -> None:
+    """The reference: one process reads, extracts and writes every file of the corpus."""
+    from hoptac.ingest import read_sources
+    from hoptac.pipeline import pipe
+    from hoptac.scale.units import iter_units
+    from hoptac.settings import DEFAULT
+    from hoptac.store import Store
+
+    files = [u.source for u in iter_units([str(corpus)])]
+    with Store.open(url) as store:
+        store.ingest(pipe(read_sources(files, DEFAULT), DEFAULT))
+
+
+@pytest.fixture(scope="session")
+def snapshot() -> Callable[[str], dict[str, Any]]:
+    """The store-snapshot function (a fixture: test modules never import conftest)."""
+    return take_snapshot
+
+
+@pytest.fixture(scope="session")
+def single_process() -> Callable[[Path, str], None]:
+    """The single-process reference ingest (a fixture: test modules never import conftest)."""
+    return ingest_single_process

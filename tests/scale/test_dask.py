@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
-from test_parallel import single_process
 
 from hoptac.scale import ingest_dask, load_shards, read_shards
 from hoptac.settings import DEFAULT
@@ -25,14 +23,14 @@ def scheduler() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def baseline(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+def baseline(corpus: Path, tmp_path_factory: pytest.TempPathFactory, single_process, snapshot) -> dict:  # type: ignore[no-untyped-def]
     url = str(tmp_path_factory.mktemp("one") / "one.db")
     single_process(corpus, url)
     return snapshot(url)
 
 
 def test_dask_into_sqlite_equals_single_process(corpus: Path, tmp_path: Path, scheduler: str,
-                                                baseline: dict) -> None:
+                                                baseline: dict, snapshot) -> None:  # type: ignore[no-untyped-def]
     url = str(tmp_path / "dask.db")
     report = ingest_dask([str(corpus)], scheduler=scheduler, settings=DEFAULT, store_url=url, shards_dir=None,
                          chunk_size=2, progress=False)
@@ -41,7 +39,7 @@ def test_dask_into_sqlite_equals_single_process(corpus: Path, tmp_path: Path, sc
 
 
 def test_dask_shards_then_load_equal_single_process(corpus: Path, tmp_path: Path, scheduler: str,
-                                                    baseline: dict) -> None:
+                                                    baseline: dict, snapshot) -> None:  # type: ignore[no-untyped-def]
     shards = tmp_path / "shards"
     report = ingest_dask([str(corpus)], scheduler=scheduler, settings=DEFAULT, store_url=None, shards_dir=shards,
                          chunk_size=4, progress=False)

@@ -5,24 +5,14 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from conftest import snapshot
-
-from hoptac.ingest import read_sources
-from hoptac.pipeline import pipe
 from hoptac.scale import ingest_parallel
 from hoptac.scale.parallel import extracted_chunks
-from hoptac.scale.units import Unit, iter_units
+from hoptac.scale.units import Unit
 from hoptac.settings import DEFAULT
 from hoptac.store import Store
 
 
-def single_process(corpus: Path, url: str) -> None:
-    files = [u.source for u in iter_units([str(corpus)])]
-    with Store.open(url) as store:
-        store.ingest(pipe(read_sources(files, DEFAULT), DEFAULT))
-
-
-def test_two_workers_equal_one_process(corpus: Path, tmp_path: Path) -> None:
+def test_two_workers_equal_one_process(corpus: Path, tmp_path: Path, single_process, snapshot) -> None:  # type: ignore[no-untyped-def]
     single_process(corpus, str(tmp_path / "one.db"))
     with Store.open(str(tmp_path / "two.db")) as store:
         report = ingest_parallel([str(corpus)], store, settings=DEFAULT, workers=2, batch_size=4,

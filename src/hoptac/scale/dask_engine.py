@@ -45,6 +45,13 @@ class ShardReport:
     shards: int = 0
     stored: int = 0  # articles written into shards
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: int = 0  # known only when the shards are loaded
+    unchanged: int = 0  # known only when the shards are loaded
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-able data."""
+        return {"shards": self.shards, "stored": self.stored,
+                "skipped": [{"source": s, "reason": r} for s, r in self.skipped]}
 
     def add(self, other: ShardReport) -> None:
         """Fold another report into this one."""

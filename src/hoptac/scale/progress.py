@@ -8,6 +8,7 @@ kept with its reason and named in the summary.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -56,8 +57,10 @@ class IngestProgress:
         self._total = total
         self._description = description
         self._lock = threading.Lock()
+        self._start = time.monotonic()
 
     def __enter__(self) -> IngestProgress:
+        self._start = time.monotonic()
         if self.enabled:
             self._progress = Progress(
                 SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
@@ -99,8 +102,7 @@ class IngestProgress:
             if report is not None:
                 self.tally.add_report(report)
             if self._progress is not None:
-                task = self._progress.tasks[0]
-                speed = task.speed or 0.0
+                speed = self.tally.documents / max(time.monotonic() - self._start, 1e-9)
                 self._progress.update(self._task, advance=documents, rate=f"{speed:.1f}",
                                       stored=self.tally.stored, dup=self.tally.duplicates,
                                       skipped=len(self.tally.skipped))
