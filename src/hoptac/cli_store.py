@@ -59,8 +59,11 @@ def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _filters(kw: dict[str, Any]) -> Filters:
-    return Filters(**{k: kw.pop(k) for k in ("since", "until", "side", "topic", "thread", "person", "limit",
-                                             "offset")})
+    try:
+        return Filters(**{k: kw.pop(k) for k in ("since", "until", "side", "topic", "thread", "person", "limit",
+                                                 "offset")})
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
 
 
 def open_db(db: str | None, taxonomy: tuple[Path, ...] = ()) -> Store:

@@ -104,3 +104,8 @@ def test_ingest_command_on_seed_files(db_url, tmp_path):
     res = CliRunner().invoke(main, ["ingest", *seeds, "--db", db_url, "--format", "json", "--workers", "1"])
     assert res.exit_code == 0
     assert json.loads(res.stdout) == {"stored": 0, "duplicates": 0, "unchanged": 2, "skipped": []}
+
+
+def test_bad_filter_is_a_usage_error(filled):
+    res = CliRunner().invoke(main, ["events", "--db", filled, "--since", "14/11/2024"])
+    assert res.exit_code == 2 and "ISO date" in res.output

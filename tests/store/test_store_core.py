@@ -189,3 +189,25 @@ def test_open_without_create_refuses_a_missing_file(tmp_path):
 
     with pytest.raises(FileNotFoundError):
         Store.open(str(tmp_path / "none.db"), create=False)
+
+
+def test_filters_refuse_bad_values():
+    import pytest
+
+    for bad in ({"since": "14/11/2024"}, {"until": "2024-1"}, {"side": "vn"}, {"limit": -1}):
+        with pytest.raises(ValueError):
+            Filters(**bad)
+
+
+def test_readers_see_committed_data_while_a_write_is_open(tmp_path):
+    """WAL: the dashboard reads while an ingest holds an open write transaction."""
+    from hoptac.store.writer import write_batch
+
+    url = str(tmp_path / "wal.db")
+    arts = sample_articles()
+    with Store.open(url) as writer, Store.open(url) as reader:
+        writer.ingest(arts[:1])
+        with writer.engine.begin() as conn:
+            write_batch(conn, arts[1:])  # written, not committed yet
+            assert reader.articles()["total"] == 1
+        assert reader.articles()["total"] == 3

@@ -80,7 +80,7 @@ def better_name(current: str, candidate: str) -> str:
 def last_token(key: str) -> str:
     """The last word of a name key (the index used to find suffix candidates)."""
     parts = key.split()
-    return parts[-1] if parts else ""
+    return parts[-1][:64] if parts else ""
 
 
 __all__ = ["better_name", "compatible", "is_clean_name", "last_token", "match_score", "name_key",

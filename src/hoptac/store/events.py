@@ -56,8 +56,7 @@ def list_events(conn: Connection, f: Filters) -> dict[str, Any]:
 
 def timeline(conn: Connection, f: Filters) -> dict[str, Any]:
     """Events grouped by date (``undated`` last)."""
-    f2 = Filters(**{**f.__dict__, "limit": f.limit if f.limit != 50 else 1000})
-    rows, total = _page(conn, event_query(conn, f2), f2)
+    rows, total = _page(conn, event_query(conn, f), f)
     days: dict[str, list[dict[str, Any]]] = {}
     for ev in event_dicts(conn, rows):
         days.setdefault(ev["date"] or "undated", []).append(ev)

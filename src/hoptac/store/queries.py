@@ -7,6 +7,7 @@ Near-duplicate articles are listed under their original (``duplicates``), never 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,9 @@ from sqlalchemy.engine import Connection
 
 from ..link.names import name_key
 from . import schema as t
+
+SIDES = ("VN", "US", "OTHER")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,6 +33,16 @@ class Filters:
     person: str | None = None
     limit: int = 50
     offset: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            v = getattr(self, name)
+            if v is not None and not _DATE.match(v):
+                raise ValueError(f"--{name} wants an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {v!r}")
+        if self.side is not None and self.side not in SIDES:
+            raise ValueError(f"side must be one of {', '.join(SIDES)}, not {self.side!r}")
+        if self.limit < 0 or self.offset < 0:
+            raise ValueError("limit and offset must not be negative")
 
 
 ALL = Filters(limit=1_000_000)

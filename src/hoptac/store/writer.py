@@ -174,10 +174,10 @@ def _link_people(conn: Connection, article: Article, aid: str, date: str | None,
     org_kinds = {name_key(o.name): o.kind for o in article.organizations}
     out: dict[str, str] = {}
     for p in article.people:
-        names = [n for n in dict.fromkeys([p.name, *p.aliases]) if name_key(n)]
+        names = [n for n in dict.fromkeys([p.name, *p.aliases]) if n and name_key(n)]
         if not names:
             continue
-        keys = [name_key(n) for n in names]
+        keys = [name_key(n)[:255] for n in names]
         office = office_kind(p.title, p.organization, org_kinds.get(name_key(p.organization or "")))
         pid = _find_person(conn, keys, p.side, office)
         if pid is None and not create:
