@@ -51,3 +51,26 @@ def test_signature_round_trips_through_bytes():
 
 def test_short_texts_have_no_signature():
     assert dedupe.signature("Tin ngắn về hợp tác.") is None
+
+
+def _pair(a: str, b: str) -> tuple[float, bool]:
+    ta, tb = _text(a), _text(b)
+    s = dedupe.similarity(dedupe.signature(ta), dedupe.signature(tb))
+    return s, dedupe.is_duplicate(s, ta.splitlines()[0], tb.splitlines()[0])
+
+
+def test_one_story_from_two_outlets_is_linked():
+    # one TTXVN story carried by baomoi and vietnews, with sỹ/sĩ and Hoa Kỳ/Mỹ spellings
+    s, dup = _pair("vnus_0019_baomoi_22424654.txt", "vnus_0034_vietnews_044205.txt")
+    assert dup and s < dedupe.THRESHOLD  # linked thanks to the titles
+
+
+def test_two_stories_of_one_visit_are_not_linked():
+    # the PM's arrival in Washington and a lunch the next day share background paragraphs
+    s, dup = _pair("vnus_0059_vietnews_048922.txt", "vnus_0066_vietnews_010567.txt")
+    assert s > 0.6 and not dup
+
+
+def test_spelling_key_equates_variants():
+    assert dedupe.spelling_key("nghị sỹ Hoa Kỳ") == dedupe.spelling_key("Nghị sĩ Mỹ") == "nghi si mi"
+    assert dedupe.spelling_key("hay") == "hay"  # a final y after a vowel stays

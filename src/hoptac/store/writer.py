@@ -92,7 +92,7 @@ def write_article(conn: Connection, article: Article) -> tuple[str, str]:
         return "unchanged", known
     aid = "a_" + h[:16]
     sig = dedupe.signature(text)
-    dup_of, sim = _find_duplicate(conn, sig) if sig is not None else (None, None)
+    dup_of, sim = _find_duplicate(conn, sig, article.title) if sig is not None else (None, None)
     data = article.to_dict()
     date = sort_key(article.published)
     conn.execute(t.articles.insert().values(
@@ -128,18 +128,19 @@ def add_source(conn: Connection, aid: str, source: str) -> None:
         conn.execute(t.article_sources.insert().values(article_id=aid, source=source))
 
 
-def _find_duplicate(conn: Connection, sig: Any) -> tuple[str | None, float | None]:
-    """The stored original this signature nearly duplicates, with the similarity."""
+def _find_duplicate(conn: Connection, sig: Any, title: str | None) -> tuple[str | None, float | None]:
+    """The stored original this signature (and title) nearly duplicates, with the similarity."""
     bands = dedupe.band_keys(sig)
     cond = sa.or_(*[sa.and_(t.article_bands.c.band == b, t.article_bands.c.key == k) for b, k in bands])
-    cands = conn.execute(sa.select(t.articles.c.id, t.articles.c.minhash, t.articles.c.duplicate_of)
+    cands = conn.execute(sa.select(t.articles.c.id, t.articles.c.minhash, t.articles.c.duplicate_of,
+                                   t.articles.c.title)
                          .where(t.articles.c.id.in_(sa.select(t.article_bands.c.article_id).where(cond)))).all()
     best: tuple[str | None, float | None] = (None, None)
-    for cid, mh, dup in cands:
+    for cid, mh, dup, ctitle in cands:
         if mh is None:
             continue
         s = dedupe.similarity(sig, dedupe.from_bytes(mh))
-        if s >= dedupe.THRESHOLD and (best[1] is None or s > best[1]):
+        if dedupe.is_duplicate(s, title, ctitle) and (best[1] is None or s > best[1]):
             best = (dup or cid, round(s, 4))
     return best
 
