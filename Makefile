@@ -14,7 +14,7 @@ $(BIN)/hoptac: pyproject.toml requirements.lock
 
 ## run: install, load the demo articles into the embedded store, serve the dashboard
 run: $(BIN)/hoptac
-	$(BIN)/hoptac extract src/hoptac/resources/demo --format jsonl
+	$(BIN)/hoptac demo --host $(HOST) --port $(PORT)
 
 ## test: install, start the services the tests need, run the whole suite and the linter
 test: $(BIN)/hoptac services

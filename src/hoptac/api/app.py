@@ -1,0 +1,114 @@
+"""The app factory: one FastAPI app serving the JSON API (``/api``) and the dashboard.
+
+Errors are answered as ``{"error": {"status", "code", "message"}}`` on ``/api`` paths and as
+an HTML page elsewhere; an unexpected exception is logged with its traceback and the
+client sees only a generic 500 message.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..settings import DEFAULT, Settings
+from ..store import Store
+from .security import BodyLimit, SecurityHeaders
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 2 * 1024 * 1024
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+         413: "payload_too_large", 415: "unsupported_media_type", 422: "unprocessable", 500: "internal_error"}
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def create_app(store_url: str | None = None, *, token: str | None = None, store: Store | None = None,
+               settings: Settings = DEFAULT, protect_reads: bool | None = None, max_body: int = MAX_BODY,
+               create: bool = True) -> FastAPI:
+    """The API and dashboard over the store at ``store_url`` (or an open ``store``).
+
+    ``token`` (else ``$HOPTAC_API_TOKEN``) is the bearer token writes need; with none,
+    writes are refused. ``protect_reads`` (else ``$HOPTAC_API_PROTECT_READS``) makes reads
+    need it too. Request bodies over ``max_body`` bytes get 413. ``create=False`` refuses
+    to create a missing SQLite store.
+    """
+    owned = store is None
+    if store is None:
+        store = Store.open(store_url or settings.db_url, create=create, settings=settings)
+    token = token if token is not None else os.environ.get("HOPTAC_API_TOKEN") or None
+    if protect_reads is None:
+        protect_reads = _truthy(os.environ.get("HOPTAC_API_PROTECT_READS"))
+    if protect_reads and not token:
+        raise ValueError("protect_reads needs a token (token= or $HOPTAC_API_TOKEN)")
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            store.close()
+
+    app = FastAPI(title="hoptac", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Vietnam–US cooperation in Vietnamese news, as a cited, queryable record. "
+                              "Every record keeps its evidence span in the article text.")
+    app.state.store = store
+    app.state.token = token
+    app.state.protect_reads = protect_reads
+    app.state.settings = settings
+    _errors(app)
+
+    from ..web import mount_dashboard
+    from .routes import router
+
+    app.include_router(router)
+    mount_dashboard(app)
+    app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def error_response(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    """A JSON error under ``/api`` (and for non-HTML clients), else the dashboard's error page."""
+    if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+        body = {"error": {"status": status, "code": CODES.get(status, "error"), "message": message}}
+        return JSONResponse(body, status_code=status, headers=headers)
+    from ..web.pages import error_page
+
+    return error_page(request, status, message, headers=headers)
+
+
+def _validation_message(errors: list[Any]) -> tuple[int, str]:
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return 400, "the request body is not valid JSON"
+    parts = []
+    for e in errors[:5]:
+        where = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
+        parts.append(f"{where}: {e.get('msg')}" if where else str(e.get("msg")))
+    return 422, "; ".join(parts) or "invalid request"
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error_response(request, exc.status_code, str(exc.detail), headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        status, message = _validation_message(list(exc.errors()))
+        return error_response(request, status, message)
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return error_response(request, 500, "internal error; the server log has the details")

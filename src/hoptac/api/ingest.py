@@ -1,0 +1,67 @@
+"""Ingest one posted text, HTML page or URL: read it, run the pipeline, store the article.
+
+The posted text is never taken for a file path: a text or HTML body becomes a document of
+its own, and only ``http``/``https`` URLs reach the URL reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import HoptacError, SourceError
+from ..ingest import RawDocument, read_sources
+from ..pipeline import pipe
+from ..settings import Settings
+from ..store import Store
+
+
+class Rejected(HoptacError):
+    """The input was read but could not become an article (unreadable, dropped); one-line reason."""
+
+
+class BadInput(HoptacError):
+    """The request names something hoptac will not read (a non-HTTP URL)."""
+
+
+def _document(*, text: str | None, html: str | None, url: str | None, source: str | None,
+              settings: Settings) -> RawDocument:
+    if url is not None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise BadInput(f"only http and https URLs can be fetched, not {url!r}")
+        for doc in read_sources([url], settings):
+            if isinstance(doc, SourceError):
+                raise Rejected(doc.reason)
+            return doc
+        raise Rejected(f"{url}: no article found")
+    body = text if text is not None else html or ""
+    kind = "text" if text is not None else "html"
+    digest = hashlib.sha1(body.encode("utf-8")).hexdigest()[:12]
+    return RawDocument(source or f"api:{kind}:{digest}", body.encode("utf-8"), kind)
+
+
+def ingest_input(store: Store, *, text: str | None = None, html: str | None = None, url: str | None = None,
+                 source: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """Analyze one input and store it; returns ``{id, outcome, article, report}``.
+
+    Steps: build the document (text, HTML, or the page at an http(s) URL); run the
+    pipeline; store the article; read its summary back from the store.
+    """
+    settings = settings or store.settings
+    doc = _document(text=text, html=html, url=url, source=source, settings=settings)
+    result = next(pipe([doc], settings))
+    if result.article is None:
+        raise Rejected(result.error or "the article could not be analyzed")
+    report = store.ingest([result])
+    if report.skipped:
+        raise Rejected(report.skipped[0][1])
+    aid = report.ids[0]
+    outcome = "stored" if report.stored else "duplicate" if report.duplicates else "unchanged"
+    full = store.article(aid) or {}
+    summary = {k: full.get(k) for k in ("id", "title", "published", "outlet", "source", "url", "topics",
+                                        "duplicate_of")}
+    summary["counts"] = {k: len(full.get(k) or []) for k in ("people", "organizations", "events", "statements",
+                                                             "amounts")}
+    return {"id": aid, "outcome": outcome, "article": summary, "report": report.to_dict()}

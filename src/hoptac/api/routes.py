@@ -1,0 +1,183 @@
+"""The JSON API: thin adapters over :class:`hoptac.store.Store`, one call per route.
+
+Listings return the store's ``{"items", "total"}`` plus the ``limit`` and ``offset`` used;
+single records return the store's export-shaped dict, or 404.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..store import Filters, Store
+from .ingest import BadInput, Rejected, ingest_input
+from .security import require_read, require_write
+
+ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+VOCAB_ID = r"^[A-Za-z0-9_]{1,64}$"
+MAX_LIMIT = 500
+
+router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
+
+
+def get_store(request: Request) -> Store:
+    """The app's store."""
+    return request.app.state.store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def page(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = 50,
+         offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0) -> dict[str, int]:
+    """Pagination parameters."""
+    return {"limit": limit, "offset": offset}
+
+
+def filters(
+    pg: Annotated[dict[str, int], Depends(page)],
+    since: Annotated[str | None, Query(pattern=ISO_DATE, description="From this date (YYYY, YYYY-MM or YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, Query(pattern=ISO_DATE, description="Up to this date, inclusive")] = None,
+    side: Annotated[Literal["VN", "US", "OTHER"] | None, Query(description="VN, US or OTHER")] = None,
+    topic: Annotated[str | None, Query(pattern=VOCAB_ID, description="A topic id (e.g. energy)")] = None,
+    thread: Annotated[str | None, Query(pattern=VOCAB_ID, description="A thread id (e.g. jetp)")] = None,
+    person: Annotated[str | None, Query(min_length=1, max_length=200, description="A person's id or name")] = None,
+) -> Filters:
+    """The shared filters of every listing."""
+    return Filters(since=since, until=until, side=side, topic=topic, thread=thread, person=person, **pg)
+
+
+FiltersDep = Annotated[Filters, Depends(filters)]
+IdPath = Annotated[str, Path(min_length=1, max_length=300)]
+
+
+def listing(data: dict[str, Any], f: Filters) -> dict[str, Any]:
+    """A store listing with the page it is."""
+    return {**data, "limit": f.limit, "offset": f.offset}
+
+
+def found(item: Any, what: str, ident: str) -> Any:
+    """The item, or a 404 naming what was not found."""
+    if item is None:
+        raise HTTPException(404, f"no {what} {ident!r}")
+    return item
+
+
+@router.get("/articles", summary="Articles, newest first; near-duplicates folded into their original")
+def list_articles(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
+    """Articles matching the filters."""
+    return listing(store.articles(f), f)
+
+
+@router.get("/articles/{article_id}", summary="One article's full export, with id, sources and duplicates")
+def get_article(store: StoreDep, article_id: IdPath) -> dict[str, Any]:
+    """One article."""
+    return found(store.article(article_id), "article", article_id)
+
+
+class ArticleIn(BaseModel):
+    """One input to analyze and store: exactly one of ``text``, ``html`` or ``url``."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str | None = Field(None, min_length=1, description="Plain article text (first line: the title)")
+    html: str | None = Field(None, min_length=1, description="A whole HTML page")
+    url: str | None = Field(None, min_length=1, max_length=2000, description="An http(s) URL to fetch")
+    source: str | None = Field(None, max_length=500, description="A name for the source (defaults to a hash)")
+
+    @model_validator(mode="after")
+    def one_input(self) -> ArticleIn:
+        """Exactly one of text, html and url."""
+        given = [k for k in ("text", "html", "url") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of text, html or url")
+        return self
+
+
+@router.post("/articles", status_code=201, dependencies=[Depends(require_write)],
+             summary="Analyze a text, an HTML page or a URL and store it (bearer token required)",
+             responses={200: {"description": "Already stored (unchanged or a near-duplicate)"},
+                        401: {"description": "Missing or wrong token"}, 413: {"description": "Body too large"},
+                        422: {"description": "Invalid body, or the input could not become an article"}})
+def post_article(store: StoreDep, body: ArticleIn, request: Request) -> Any:
+    """Ingest one input."""
+    try:
+        out = ingest_input(store, text=body.text, html=body.html, url=body.url, source=body.source,
+                           settings=request.app.state.settings)
+    except BadInput as exc:
+        raise HTTPException(400, str(exc)) from exc
+    except Rejected as exc:
+        raise HTTPException(422, f"not stored: {exc}") from exc
+    return JSONResponse(out, status_code=201 if out["outcome"] == "stored" else 200)
+
+
+@router.get("/people", summary="Linked people, most often named first (person= filters by name)")
+def list_people(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
+    """People matching the filters."""
+    return listing(store.people(f), f)
+
+
+@router.get("/people/{person}", summary="One person by id or name: titles over time, events, statements")
+def get_person(store: StoreDep, person: IdPath) -> dict[str, Any]:
+    """One person."""
+    return found(store.person(person), "person", person)
+
+
+@router.get("/organizations", summary="Organizations, most often named first")
+def list_organizations(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
+    """Organizations matching the filters."""
+    return listing(store.organizations(f), f)
+
+
+@router.get("/events", summary="Deduplicated events in date order, each with its sources")
+def list_events(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
+    """Events matching the filters."""
+    return listing(store.events(f), f)
+
+
+@router.get("/timeline", summary="Events grouped by date")
+def timeline(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
+    """The timeline."""
+    return listing(store.timeline(f), f)
+
+
+@router.get("/statements", summary="Statements (speech acts) in date order")
+def list_statements(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
+    """Statements matching the filters."""
+    return listing(store.statements(f), f)
+
+
+@router.get("/threads", summary="Every thread with labels, status, entry count and last date")
+def list_threads(store: StoreDep) -> dict[str, Any]:
+    """All threads."""
+    items = store.threads()
+    return {"items": items, "total": len(items)}
+
+
+@router.get("/threads/{thread_id}", summary="One thread: dated entries, status history, money kept by kind")
+def get_thread(store: StoreDep, thread_id: Annotated[str, Path(pattern=VOCAB_ID)]) -> dict[str, Any]:
+    """One thread."""
+    return found(store.thread(thread_id), "thread", thread_id)
+
+
+@router.get("/search", summary="Full-text search over articles and statements; tone marks optional")
+def search(store: StoreDep, pg: Annotated[dict[str, int], Depends(page)],
+           q: Annotated[str, Query(min_length=1, max_length=500, description="Words or a phrase")],
+           fold: Annotated[bool, Query(description="Ignore tone marks (ban dan finds bán dẫn)")] = True,
+           ) -> dict[str, Any]:
+    """Ranked hits with ``<mark>`` snippets (only the markers are HTML; the rest is raw text)."""
+    return {**store.search(q, fold=fold, limit=pg["limit"], offset=pg["offset"]), **pg}
+
+
+@router.get("/stats", summary="Counts, per-month series, topics, most active people and organizations")
+def stats(store: StoreDep) -> dict[str, Any]:
+    """The store's statistics."""
+    return store.stats()
+
+
+@router.get("/health", summary="Liveness: the store answers")
+def health(store: StoreDep) -> dict[str, Any]:
+    """A cheap check that the store answers."""
+    return {"status": "ok", "articles": store.articles(Filters(limit=1))["total"]}

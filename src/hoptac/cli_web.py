@@ -1,0 +1,70 @@
+"""``hoptac serve`` and ``hoptac demo``: the API and dashboard over a store, served by uvicorn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .cli import main
+from .settings import DEFAULT, RESOURCES
+
+DEMO_DIR = RESOURCES / "demo"
+DEMO_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def demo_files(folder: Path = DEMO_DIR) -> list[str]:
+    """The demo articles packaged with hoptac, in name order."""
+    return [str(p) for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in DEMO_SUFFIXES]
+
+
+def server_options(f):
+    """``--db``, ``--host``, ``--port`` and ``--token``, shared by serve and demo."""
+    f = click.option("--token", envvar="HOPTAC_API_TOKEN", default=None, show_envvar=True,
+                     help="Bearer token that POST /api/articles requires (writes are refused without one).")(f)
+    f = click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+                     help="TCP port to listen on.")(f)
+    f = click.option("--host", default="127.0.0.1", show_default=True,
+                     help="Address to listen on (127.0.0.1 keeps the dashboard on this machine).")(f)
+    return click.option("--db", "db_url", default=None, metavar="URL",
+                        help="Store URL or SQLite path (default: $HOPTAC_DB, else the user data file).")(f)
+
+
+def _serve(db_url: str, host: str, port: int, token: str | None, *, create: bool) -> None:
+    import uvicorn
+
+    from .api import create_app
+
+    try:
+        app = create_app(db_url, token=token, create=create)
+    except FileNotFoundError as exc:
+        raise click.ClickException(f"{exc} (run `hoptac ingest` or `hoptac demo` first)") from exc
+    click.echo(f"hoptac dashboard: http://{host}:{port}")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@server_options
+def serve(db_url: str | None, host: str, port: int, token: str | None) -> None:
+    """Serve the dashboard and the JSON API (/api, schema at /openapi.json) over an existing store."""
+    _serve(db_url or DEFAULT.db_url, host, port, token, create=False)
+
+
+@main.command()
+@server_options
+def demo(db_url: str | None, host: str, port: int, token: str | None) -> None:
+    """Ingest the packaged demo articles into the store, then serve the dashboard and the API."""
+    from .store import Store
+
+    url = db_url or DEFAULT.db_url
+    files = demo_files()
+    if not files:
+        click.echo(f"hoptac: no demo articles in {DEMO_DIR}; serving the store as it is", err=True)
+    with Store.open(url) as store:
+        report = store.ingest_sources(files, on_skip=lambda src, why: click.echo(f"hoptac: skipped {src}: {why}",
+                                                                                  err=True))
+        counts = store.stats()["counts"]
+    click.echo(f"hoptac: demo articles: {report.stored} stored, {report.duplicates} near-duplicates, "
+               f"{report.unchanged} already there, {len(report.skipped)} skipped; the store at {url} holds "
+               f"{counts['articles']} articles, {counts['events']} events, {counts['statements']} statements")
+    _serve(url, host, port, token, create=True)

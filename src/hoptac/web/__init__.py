@@ -1,0 +1,18 @@
+"""The dashboard: server-rendered pages (Jinja2) and packaged static assets (no CDN)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+STATIC = Path(__file__).parent / "static"
+
+
+def mount_dashboard(app: FastAPI) -> None:
+    """Add the dashboard pages and ``/static`` to an app built by :func:`hoptac.api.create_app`."""
+    from .pages import router
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(router)
