@@ -1,11 +1,93 @@
-"""Stage `entities`. STUB, to be written."""
+"""Stage ``entities``: people, organizations, places and frameworks, with every mention.
+
+Steps:
+
+1. compose the text to NFC with a map back to the article text (any Unicode form in);
+2. people (``people.py``): anchored names, merged names, later mentions, titles, sides;
+3. organizations, places and frameworks (``orgs.py``);
+4. map every span back to ``article.text`` and sort the mentions.
+
+Helpers for later stages: :func:`person_at` (which person a mention at a position names)
+and :func:`mentions_in` (every person and organization mention in a span, in order).
+Mention spans cover the words that name the entity: the name (with ``ông``/``bà`` when
+written before it), or the whole title when a title stands alone for the person.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+import bisect
+
+from ..model import Article, Organization, Person, SpanT
 from ..settings import Settings
+from .gazetteer import gazetteer
+from .orgs import find_frameworks, find_organizations, find_places
+from .people import find_people, organization_of, side_of
+from .textmap import compose
+
+__all__ = ["extract_entities", "mentions_in", "person_at"]
 
 
 def extract_entities(article: Article, settings: Settings) -> Article:
-    """Stub: returns the article unchanged."""
+    """Fill ``people``, ``organizations``, ``places`` and ``frameworks`` of the article."""
+    g = gazetteer()
+    c = compose(article.text)
+    ctext = c.text
+
+    def span(a: int, b: int) -> SpanT:
+        return c.span(a, b)
+
+    people: list[Person] = []
+    for f in find_people(ctext, g):
+        mentions = sorted({span(a, b) for a, b in f.mentions})
+        aliases = sorted({n for n in f.names if n != f.name})
+        people.append(Person(name=f.name, title=f.title, organization=organization_of(f, g),
+                             side=side_of(f, g), mentions=mentions, aliases=aliases))
+    people.sort(key=lambda p: p.mentions[0] if p.mentions else (0, 0))
+    taken = [(a, b) for p in people for a, b in p.mentions]
+
+    orgs = find_organizations(ctext, g)
+    article.organizations = [
+        Organization(name=o.name, kind=o.kind, side=o.side,
+                     mentions=sorted({span(a, b) for a, b in o.mentions}), aliases=sorted(o.aliases))
+        for o in orgs
+    ]
+    article.places = find_places(ctext, g, span)
+    article.frameworks = find_frameworks(ctext, g, span)
+    article.people = people
+    del taken
     return article
+
+
+def _all_mentions(article: Article) -> list[tuple[int, int, Person | Organization]]:
+    out: list[tuple[int, int, Person | Organization]] = []
+    for p in article.people:
+        out += [(a, b, p) for a, b in p.mentions]
+    for o in article.organizations:
+        out += [(a, b, o) for a, b in o.mentions]
+    out.sort(key=lambda t: (t[0], -t[1]))
+    return out
+
+
+def person_at(article: Article, pos: int) -> Person | None:
+    """The person named by the mention that covers ``pos`` or ends exactly at it."""
+    best: Person | None = None
+    best_len = -1
+    for p in article.people:
+        for a, b in p.mentions:
+            if (a <= pos < b or b == pos) and b - a > best_len:
+                best, best_len = p, b - a
+    return best
+
+
+def mentions_in(article: Article, start: int, end: int) -> list[tuple[SpanT, Person | Organization]]:
+    """Every person and organization mention inside ``[start, end)``, in text order."""
+    allm = _all_mentions(article)
+    starts = [m[0] for m in allm]
+    i = bisect.bisect_left(starts, start)
+    out: list[tuple[SpanT, Person | Organization]] = []
+    for a, b, ent in allm[i:]:
+        if a >= end:
+            break
+        if b <= end:
+            out.append(((a, b), ent))
+    return out

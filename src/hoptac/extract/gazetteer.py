@@ -1,0 +1,206 @@
+"""The gazetteers of ``resources/gazetteer/`` (surnames, titles, places, organizations,
+frameworks, leaders, event cues), loaded once and compiled into matchers.
+
+Also the small word-level helpers every entity module shares: Vietnamese-syllable shape,
+capitalization, and underthesea's bundled word list (used to tell that ``Ngoại giao`` or
+``Hải quân`` is one word although its second syllable is lower case).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..settings import RESOURCES
+
+GAZETTEER = RESOURCES / "gazetteer"
+
+_VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_SYLLABLE = re.compile(
+    rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}(?:ng|nh|ch|[cmnpt])?")
+_MARKED = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
+
+
+def load_yaml(name: str) -> Any:
+    """One gazetteer file, parsed."""
+    with open(GAZETTEER / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """Whether a word has the shape of one Vietnamese syllable (``Nguyễn``, not ``Marc``)."""
+    return bool(_SYLLABLE.fullmatch(word.lower()))
+
+
+def has_marks(word: str) -> bool:
+    """Whether a word carries Vietnamese tone or vowel marks (or đ)."""
+    return bool(_MARKED.search(word.lower()))
+
+
+def is_cap(word: str) -> bool:
+    """Whether a word starts with a capital letter."""
+    return bool(word) and word[0].isupper()
+
+
+def alternation(phrases: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any blank."""
+    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+def first_letter_either_case(phrase: str) -> list[str]:
+    """A phrase with its first letter as written, upper- and lower-cased."""
+    return list({phrase, phrase[:1].upper() + phrase[1:], phrase[:1].lower() + phrase[1:]})
+
+
+@cache
+def dictionary() -> frozenset[str]:
+    """underthesea's bundled word list (lower case, syllables joined by spaces)."""
+    try:
+        import joblib
+        import underthesea.pipeline.word_tokenize as wt
+    except ImportError as exc:  # underthesea is a declared dependency: fail loudly
+        raise RuntimeError(f"underthesea is needed for its word list: {exc}") from exc
+    path = Path(wt.__file__).parent / "models" / "ws_crf_vlsp2013_20230727" / "dictionary.bin"
+    return frozenset(joblib.load(path))
+
+
+_NEW_TO_OLD = [("óa", "oá"), ("òa", "oà"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
+               ("óe", "oé"), ("òe", "oè"), ("ỏe", "oẻ"), ("õe", "oẽ"), ("ọe", "oẹ"),
+               ("úy", "uý"), ("ùy", "uỳ"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ")]
+
+
+def in_dictionary(phrase: str) -> bool:
+    """Whether a lower-case phrase is one word of underthesea's list (either tone placement)."""
+    d = dictionary()
+    if phrase in d:
+        return True
+    for new, old in _NEW_TO_OLD:
+        if new in phrase:
+            phrase = phrase.replace(new, old)
+        elif old in phrase:
+            phrase = phrase.replace(old, new)
+    return phrase in d
+
+
+@dataclass
+class Gazetteer:
+    """Every table, compiled."""
+
+    surnames: frozenset[str]
+    compound_surnames: tuple[str, ...]
+    title_heads: re.Pattern[str]
+    company_heads: frozenset[str]
+    bare_heads: frozenset[str]
+    honorifics: frozenset[str]
+    connectors: frozenset[str]
+    open_clauses: frozenset[str]
+    side_words: dict[str, str]
+    countries: dict[str, str]
+    places: re.Pattern[str]
+    place_names: frozenset[str]
+    place_prefixes: frozenset[str]
+    venue_heads: tuple[str, ...]
+    name_blockers: re.Pattern[str]
+    leaders: dict[str, tuple[str, str]]
+    ministries: re.Pattern[str]
+    org_heads: dict[str, str]
+    org_needs_name: frozenset[str]
+    known_orgs: dict[str, dict[str, Any]]
+    known_org_pattern: re.Pattern[str]
+    framework_known: list[tuple[str, re.Pattern[str]]]
+    framework_heads: re.Pattern[str]
+    framework_strict: frozenset[str]
+    framework_stops: frozenset[str]
+    event_cues: list[tuple[str, re.Pattern[str]]]
+    event_planned: re.Pattern[str]
+    event_weak: frozenset[str]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def side_of_country(self, name: str) -> str | None:
+        """The side a country word stands for (``Mỹ`` -> US), if it is one."""
+        return self.countries.get(name) or self.side_words.get(name)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """All gazetteers, loaded and compiled once per process."""
+    sur = load_yaml("surnames.yaml")
+    tit = load_yaml("titles.yaml")
+    pla = load_yaml("places.yaml")
+    org = load_yaml("organizations.yaml")
+    fra = load_yaml("frameworks.yaml")
+    lea = load_yaml("leaders.yaml")
+    ev = load_yaml("events.yaml")
+
+    heads: list[str] = []
+    for h in tit["heads"]:
+        heads += first_letter_either_case(h)
+    title_heads = re.compile(rf"(?<![\w])(?:{alternation(heads)})(?![\w])")
+
+    countries: dict[str, str] = {}
+    for side, names in pla["countries"].items():
+        for n in names:
+            countries[n] = side
+    side_words = {w: side for side, ws in tit["sides"].items() for w in ws}
+    place_names = set(countries) | set(pla["cities"])
+    places = re.compile(rf"(?<![\w])(?:{alternation(sorted(place_names))})(?![\w])")
+
+    leaders: dict[str, tuple[str, str]] = {}
+    for side, groups in lea["leaders"].items():
+        for names in groups:
+            for n in names:
+                leaders[n] = (names[0], side)
+
+    known: dict[str, dict[str, Any]] = {}
+    for item in org["known"]:
+        entry = {"name": item["name"], "kind": item["kind"], "side": item.get("side")}
+        for n in [item["name"], *(item.get("aliases") or [])]:
+            known[n] = entry
+    known_pattern = re.compile(rf"(?<![\w])(?:{alternation(list(known))})(?![\w])")
+    ministries = re.compile(rf"[Bb]ộ\s+(?:{alternation(org['ministries'])})(?![\w])")
+
+    fw_known = [(k["name"], re.compile(rf"(?<![\w])(?:{k['pattern']})(?![\w])")) for k in fra["known"]]
+    fw_heads = re.compile(rf"(?<![\w])(?:{alternation(fra['heads'])})(?![\w])")
+
+    cues: list[tuple[str, re.Pattern[str]]] = []
+    for etype, pats in ev["cues"].items():
+        for p in pats:
+            cues.append((etype, re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.IGNORECASE)))
+    planned = re.compile(rf"(?<![\w])(?:{alternation(ev['planned'])})(?![\w])", re.IGNORECASE)
+
+    return Gazetteer(
+        surnames=frozenset(sur["surnames"]),
+        compound_surnames=tuple(sur.get("compound") or ()),
+        title_heads=title_heads,
+        company_heads=frozenset(h.lower() for h in tit["company_heads"]),
+        bare_heads=frozenset(h.lower() for h in tit["bare_ok"]),
+        honorifics=frozenset(h.lower() for h in tit["honorifics"]),
+        connectors=frozenset(c.lower() for c in tit["connectors"]),
+        open_clauses=frozenset(c.lower() for c in tit["open_clauses"]),
+        side_words=side_words,
+        countries=countries,
+        places=places,
+        place_names=frozenset(place_names),
+        place_prefixes=frozenset(pla["place_prefixes"]),
+        venue_heads=tuple(pla["venue_heads"]),
+        name_blockers=re.compile(rf"(?<![\w])(?:{alternation(pla['name_blockers'])})\s+$"),
+        leaders=leaders,
+        ministries=ministries,
+        org_heads=dict(org["heads"]),
+        org_needs_name=frozenset(org["needs_name"]),
+        known_orgs=known,
+        known_org_pattern=known_pattern,
+        framework_known=fw_known,
+        framework_heads=fw_heads,
+        framework_strict=frozenset(fra["strict_heads"]),
+        framework_stops=frozenset(fra["stops"]),
+        event_cues=cues,
+        event_planned=planned,
+        event_weak=frozenset(ev["weak"]),
+    )

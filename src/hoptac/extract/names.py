@@ -1,0 +1,138 @@
+"""Personal-name candidates: capitalized runs split into Vietnamese and foreign names.
+
+A Vietnamese name is 2-4 capitalized syllables starting with a family name of
+``surnames.yaml`` (``Nguyễn Hồng Diên``, ``Tô Lâm``). A foreign name is a run of 1-4
+capitalized words of which at least one does not look like a Vietnamese syllable
+(``Jose Fernandez``, ``Marc Knapper``, ``Donald J. Trump``). Country, place and
+organization words at the start of a run are split off (``Hoa Kỳ Jacob Helberg``).
+Whether a candidate is a person is decided by its context (``people.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, has_marks, is_cap, is_vietnamese_syllable
+
+WORD = re.compile(r"[A-Z](?:\.[A-Z])+|[^\W_]+(?:['’\-][^\W_]+)*")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+@dataclass
+class Candidate:
+    """A capitalized run that may name a person."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # "vn" or "foreign"
+    words: list[str]
+
+
+def cap_runs(ctext: str) -> list[list[tuple[int, int, str]]]:
+    """Maximal runs of capitalized words separated by single spaces (initials ``J.`` kept)."""
+    runs: list[list[tuple[int, int, str]]] = []
+    cur: list[tuple[int, int, str]] = []
+    prev_end = -1
+    prev_initial = False
+    for m in WORD.finditer(ctext):
+        w = m.group()
+        if not is_cap(w) or w[0].isdigit():
+            if cur:
+                runs.append(cur)
+            cur = []
+            continue
+        start, end = m.span()
+        initial = len(w) == 1 and ctext[end:end + 2] == ". "
+        gap = ctext[prev_end:start]
+        if cur and not (gap in (" ", "\u00a0") or (prev_initial and gap == ". ")):
+            runs.append(cur)
+            cur = []
+        cur.append((start, end + 1 if initial else end, w + "." if initial else w))
+        prev_end, prev_initial = end, initial
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _known_prefix(words: list[str], i: int, g: Gazetteer) -> int:
+    """How many words from ``i`` form a place, country or known organization name (0 if none)."""
+    best = 0
+    for n in range(1, min(6, len(words) - i) + 1):
+        phrase = " ".join(words[i:i + n])
+        if phrase in g.place_names or phrase in g.known_orgs:
+            best = n
+    return best
+
+
+def _native(w: str) -> bool:
+    """A word that is a marked Vietnamese syllable (never part of a foreign name)."""
+    return is_vietnamese_syllable(w) and has_marks(w)
+
+
+def _looks_foreign(w: str) -> bool:
+    return (not is_vietnamese_syllable(w.rstrip("."))) or not has_marks(w)
+
+
+def split_run(run: list[tuple[int, int, str]], g: Gazetteer) -> list[Candidate]:
+    """The name candidates inside one capitalized run."""
+    words = [w for _, _, w in run]
+    out: list[Candidate] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        skip = _known_prefix(words, i, g)
+        initial_next = i + skip < n and _INITIAL.fullmatch(words[i + skip])
+        if skip and words[i] not in g.leaders and not initial_next:
+            i += skip
+            continue
+        w = words[i]
+        if w.isupper() and len(w) > 1 and not w.endswith("."):
+            i += 1  # an acronym or an all-caps byline word
+            continue
+        if w in g.surnames or " ".join(words[i:i + 2]) in g.compound_surnames:
+            j = i + 1
+            while j < n and j - i < 4 and is_vietnamese_syllable(words[j]) and not _known_prefix(words, j, g) \
+                    and not words[j].isupper():
+                j += 1
+            if j - i >= 2:
+                out.append(_cand(run, i, j, "vn"))
+                i = j
+                continue
+        # foreign: words until a known place/organization, at most 4 (initials not counted)
+        if _native(w) and " ".join(words[i:i + 2]) not in g.leaders:
+            i += 1  # a Vietnamese word (Ông, Ngài, Đại) does not start a foreign name
+            continue
+        j = i
+        while j < n and not (j > i and (_known_prefix(words, j, g) or _native(words[j]))) \
+                and not (words[j].isupper() and len(words[j]) > 1 and not words[j].endswith(".")):
+            j += 1
+            if sum(1 for w2 in words[i:j] if not w2.endswith(".")) >= 4:
+                break
+        span = words[i:j]
+        if span and (any(_looks_foreign(w2) for w2 in span) or " ".join(span) in g.leaders):
+            while j > i and words[j - 1].endswith("."):
+                j -= 1  # a name does not end with an initial
+            if j > i:
+                out.append(_cand(run, i, j, "foreign"))
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def _cand(run: list[tuple[int, int, str]], i: int, j: int, kind: str) -> Candidate:
+    start, end = run[i][0], run[j - 1][1]
+    words = [w for _, _, w in run[i:j]]
+    if words[-1].endswith("."):
+        end -= 1
+    return Candidate(start, end, " ".join(words), kind, words)
+
+
+def candidates(ctext: str, g: Gazetteer) -> list[Candidate]:
+    """Every name candidate of the text, in order."""
+    out: list[Candidate] = []
+    for run in cap_runs(ctext):
+        out += split_run(run, g)
+    return out

@@ -1,0 +1,198 @@
+"""Organizations, places and frameworks, from gazetteers and head-word patterns.
+
+Organizations: known institutions of ``organizations.yaml`` (with their aliases), ministries
+(``Bộ`` + a ministry name, with the country after it: ``Bộ Ngoại giao Hoa Kỳ``), and names
+introduced by a head word (``Tập đoàn``, ``UBND``, ``Đại sứ quán``, ``Cơ quan``, ``Nhóm``...)
+running over capitalized words and connectors. The side comes from the country words in the
+name, the known entry, else the name's origin. Places: countries, cities, venues
+(``trụ sở Trung ương Đảng``). Frameworks: known names and acronyms, and names after a head
+(``Hiệp định``, ``Tuyên bố``, ``Bản ghi nhớ``, ``Đối thoại``...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Framework, Place, SpanT
+from .gazetteer import Gazetteer, alternation, dictionary, has_marks, is_cap, is_vietnamese_syllable
+from .titles import side_of_title, walk
+
+_LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
+_TRIM = re.compile(r"(?:\s+(?:của|và|tại|ở|về|các|số|với|cho|-|–|&))+\s*$")
+
+
+@dataclass
+class FoundOrg:
+    """One organization as found in the NFC text."""
+
+    name: str
+    kind: str
+    side: str | None
+    key: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+
+def _foreign_words(name: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", name)]
+    return bool(words) and all(not (is_vietnamese_syllable(w) and has_marks(w)) for w in words)
+
+
+def _heads_pattern(g: Gazetteer) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{alternation(list(g.org_heads))})(?![\w])")
+
+
+def _org_side(name: str, g: Gazetteer, kind: str) -> str | None:
+    side = side_of_title(name, g)
+    if side:
+        return side
+    if kind == "company" and _foreign_words(re.sub(r"^\S+\s+", "", name)):
+        return "US"
+    return "VN" if kind in ("government", "party", "company", "association", "other") else None
+
+
+def find_organizations(ctext: str, g: Gazetteer) -> list[FoundOrg]:
+    """Every organization of the text, mentions merged by name."""
+    hits: list[tuple[int, int, str, str, str | None, str]] = []  # start, end, name, kind, side, key
+    for m in g.known_org_pattern.finditer(ctext):
+        e = g.known_orgs[m.group()]
+        hits.append((m.start(), m.end(), m.group(), e["kind"], e["side"], e["name"].lower()))
+    for m in g.ministries.finditer(ctext):
+        end = m.end()
+        side = "VN"
+        cm = g.places.match(ctext, end + 1) if ctext[end:end + 1] == " " else None
+        if cm and g.side_of_country(cm.group()):
+            side = g.side_of_country(cm.group()) or "VN"
+            end = cm.end()
+        base = re.sub(r"\s+", " ", m.group()[3:].strip()).lower()
+        hits.append((m.start(), end, ctext[m.start():end], "government", side, f"bộ {base}|{side}"))
+    words = dictionary()
+    for m in _heads_pattern(g).finditer(ctext):
+        head = m.group()
+        kind = g.org_heads[head]
+        start = m.start()
+        pos = m.end()
+        if kind in ("company", "association", "other"):
+            lr = _LOWER_RUN.match(ctext, pos)
+            if lr and " ".join(lr.group(1).split()) in words:
+                pos = lr.end()
+        line_end = ctext.find("\n", pos)
+        end, _ = walk(ctext, pos, len(ctext) if line_end < 0 else line_end, g, chains=False)
+        if end <= pos:
+            continue
+        name = _TRIM.sub("", ctext[start:end])
+        end = start + len(name)
+        rest = name[len(head):].strip()
+        if not rest or not any(is_cap(w) for w in rest.split()):
+            continue
+        if not head[:1].isupper() and not is_cap(rest.split()[0]):
+            continue
+        if head == "Ban" and re.search(r"(?i)trưởng\s*$|phó\s*$", ctext[max(0, start - 12):start]):
+            pass  # "Trưởng Ban Kinh tế": the organization is still named
+        side = _org_side(name, g, kind)
+        label = name
+        if kind == "company" and _foreign_words(rest):
+            label = rest
+            hits.append((end - len(rest), end, rest, kind, side, rest.lower()))
+            hits.append((start, end, name, kind, side, rest.lower()))
+            continue
+        hits.append((start, end, label, kind, side, label.lower()))
+    return _merge(ctext, hits, g)
+
+
+def _merge(ctext: str, hits: list[tuple[int, int, str, str, str | None, str]], g: Gazetteer) -> list[FoundOrg]:
+    """One organization per key; names as written (the longest form), aliases kept."""
+    by_key: dict[str, FoundOrg] = {}
+    order: list[str] = []
+    for start, end, name, kind, side, key in sorted(hits, key=lambda h: (h[0], -h[1])):
+        o = by_key.get(key)
+        if o is None:
+            o = by_key[key] = FoundOrg(name=name, kind=kind, side=side, key=key)
+            order.append(key)
+        else:
+            o.aliases.add(name)
+            if len(name) > len(o.name) and not name.lower().startswith(("tập đoàn", "công ty", "hãng")):
+                o.aliases.add(o.name)
+                o.name = name
+        if (start, end) not in o.mentions:
+            o.mentions.append((start, end))
+    out = [by_key[k] for k in order]
+    for o in out:
+        o.aliases.discard(o.name)
+    return out
+
+
+def find_places(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT]) -> list[Place]:
+    """Countries, cities and named venues, one record per name."""
+    found: dict[str, Place] = {}
+    for m in g.places.finditer(ctext):
+        p = found.setdefault(m.group(), Place(name=m.group()))
+        p.mentions.append(span(m.start(), m.end()))
+    venue = re.compile(rf"(?<![\w])(?:{alternation(list(g.venue_heads))})(?![\w])")
+    for m in venue.finditer(ctext):
+        line_end = ctext.find("\n", m.end())
+        end, _ = walk(ctext, m.end(), len(ctext) if line_end < 0 else line_end, g, chains=False)
+        if end <= m.end() and not m.group()[:1].isupper():
+            continue
+        name = _TRIM.sub("", ctext[m.start():end])
+        if name == m.group() and not is_cap(name):
+            continue
+        p = found.setdefault(name, Place(name=name))
+        p.mentions.append(span(m.start(), m.start() + len(name)))
+    return list(found.values())
+
+
+def find_frameworks(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT]) -> list[Framework]:
+    """Named agreements, dialogues, plans and initiatives, one record per name."""
+    found: dict[str, Framework] = {}
+
+    def add(name: str, a: int, b: int) -> None:
+        key = name.lower()
+        fw = found.get(key)
+        if fw is None:
+            fw = found[key] = Framework(name=name)
+        fw.mentions.append(span(a, b))
+
+    for name, pat in g.framework_known:
+        for m in pat.finditer(ctext):
+            add(name, m.start(), m.end())
+    tok = re.compile(r"[^\W_]+(?:[\-–][^\W_]+)*|[^\w\s]")
+    for m in g.framework_heads.finditer(ctext):
+        head = m.group()
+        end = m.end()
+        first = True
+        for n, t in enumerate(tok.finditer(ctext, m.end()), start=1):
+            gap = ctext[end:t.start()]
+            w = t.group()
+            if gap not in (" ", "") or "\n" in gap or (not w[0].isalnum() and w not in "-–"):
+                break
+            low = w.lower()
+            if low in g.framework_stops:
+                break
+            if low == "và" and not is_cap(ctext[t.end() + 1:t.end() + 2]):
+                break
+            if first and head in g.framework_strict and not is_cap(w):
+                break
+            first = False
+            end = t.end()
+            if n >= 14:
+                break
+        name = _TRIM.sub("", ctext[m.start():end])
+        if len(name.split()) <= len(head.split()):
+            continue
+        add(name, m.start(), m.start() + len(name))
+    return _outermost(found)
+
+
+def _outermost(found: dict[str, Framework]) -> list[Framework]:
+    """Drop frameworks every mention of which lies inside another framework's mention."""
+    spans = [(a, b, fw) for fw in found.values() for a, b in fw.mentions]
+    out = []
+    for fw in found.values():
+        inside = all(any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, f2 in spans if f2 is not fw)
+                     for a, b in fw.mentions)
+        if not inside:
+            out.append(fw)
+    return out

@@ -1,0 +1,312 @@
+"""People of the story: names anchored by a title or honorific, and every later mention.
+
+Steps (all on the NFC text; spans are mapped back by the caller):
+
+1. name candidates from capitalized runs (``names.py``);
+2. a candidate is a person when a title comes before it (``Thứ trưởng Jacob Helberg``),
+   an apposition after it (``Ray Mabus, Bộ trưởng Hải quân Mỹ``), an honorific before it
+   (``ông``, ``bà``, ``Ngài``), it is a well-known head of state (``leaders.yaml``), or it is
+   a Vietnamese full name of three or more syllables; never inside a byline or photo credit,
+   nor after words that make it a thing (``đường Lê Lợi``, ``tàu USS Carl Vinson``);
+3. names of the same person merge (``Donald J. Trump``, ``Donald Trump``, ``Trump``);
+4. later mentions resolve: the full name, a foreign surname alone (``Kritenbrink``), a
+   Vietnamese given name after ``ông``/``bà`` or a title (``ông Thơ``, ``Thứ trưởng Sơn``),
+   and a capitalized title alone (``Thủ tướng``, ``Thứ trưởng Bộ Ngoại giao Hoa Kỳ``) for
+   the person holding that office in this article;
+5. each person gets the longest title written next to a name mention, the organization in
+   that title, and a side (title country, organization, leader table, else the name's origin).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, is_cap
+from .names import Candidate, candidates
+from .titles import TitleMatch, heads_in, of_org_after, side_of_title, title_after, title_before, walk
+
+_HONORIFIC = re.compile(r"(?<!\w)(ông|bà|ngài|Ông|Bà|Ngài|Mr\.?|Mrs\.?|Ms\.?)\s+$")
+_CREDIT = re.compile(r"(?:\(|\b)(?:Ảnh|ảnh|Nguồn|Theo|Bài|Video|Clip|Đồ họa|Đồ hoạ)\b[^()\n]{0,40}$|/\s*$")
+_NOT_ONE = re.compile(r"(?<!\w)(?:các|những|nhiều|hai|ba|cựu|nguyên|vị|mọi)\s+$", re.IGNORECASE)
+_NEXT_CAP = re.compile(r"\s+([A-ZĐÀ-Ỹ][\w\-']*)")
+
+
+@dataclass
+class Found:
+    """One person as found in the NFC text, before spans are mapped to the article text."""
+
+    names: list[str]
+    kind: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    leader: tuple[str, str] | None = None
+
+    @property
+    def name(self) -> str:
+        """The fullest written form of the name."""
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+    @property
+    def title(self) -> str | None:
+        """The longest title written beside the name."""
+        return max(self.titles, key=len) if self.titles else None
+
+    def surname_key(self) -> str:
+        """The word later mentions use alone: a foreign surname, a Vietnamese given name."""
+        return self.name.split()[-1]
+
+
+def _line_bounds(ctext: str, pos: int) -> tuple[int, int]:
+    a = ctext.rfind("\n", 0, pos) + 1
+    b = ctext.find("\n", pos)
+    return a, len(ctext) if b < 0 else b
+
+
+def _is_byline(ctext: str, c: Candidate) -> bool:
+    """An author's name alone on its line, or a name in a photo credit."""
+    a, b = _line_bounds(ctext, c.start)
+    line = ctext[a:b].strip(" \t|*_-–.,()[]:")
+    if re.fullmatch(rf"(?:(?:Theo|Bài|Bài và ảnh|Ảnh)\s*:?\s*)?{re.escape(c.name)}(?:\s*\([^)]*\))?", line):
+        return True
+    return bool(_CREDIT.search(ctext[a:c.start]))
+
+
+def _blocked(ctext: str, c: Candidate, g: Gazetteer) -> bool:
+    """A run that names a street, a school, a ship... (``đường Lê Lợi``)."""
+    before = ctext[max(0, c.start - 30):c.start]
+    return bool(g.name_blockers.search(before))
+
+
+class _People:
+    """The people of one text, built up mention by mention."""
+
+    def __init__(self, ctext: str, g: Gazetteer) -> None:
+        self.ctext = ctext
+        self.g = g
+        self.found: list[Found] = []
+        self.taken: list[tuple[int, int, Found]] = []
+        self.heads = heads_in(ctext, g)
+        self.heads_at = {h.start(): h for h in self.heads}
+
+    def person_for(self, c: Candidate) -> Found | None:
+        """The known person a candidate names, if any."""
+        for f in self.found:
+            if c.name in f.names:
+                return f
+        if c.kind == "foreign":
+            last = c.words[-1]
+            first = c.words[0]
+            for f in self.found:
+                if f.kind != "foreign" or f.surname_key() != last:
+                    continue
+                if len(c.words) == 1 or any(n.split()[0] == first or len(n.split()) == 1 for n in f.names):
+                    return f
+            if c.name in self.g.leaders:
+                canon = self.g.leaders[c.name][0]
+                for f in self.found:
+                    if f.leader and f.leader[0] == canon:
+                        return f
+        return None
+
+    def add(self, c: Candidate, span: tuple[int, int], title: str | None, org: str | None) -> Found:
+        """Record a name mention (a new person or one already known)."""
+        f = self.person_for(c)
+        if f is None:
+            f = Found(names=[c.name], kind=c.kind)
+            self.found.append(f)
+        elif c.name not in f.names:
+            f.names.append(c.name)
+        if c.name in self.g.leaders:
+            f.leader = self.g.leaders[c.name]
+        f.mentions.append(span)
+        if title:
+            f.titles.append(title)
+        if org:
+            f.orgs.append(org)
+        self.taken.append((span[0], span[1], f))
+        return f
+
+
+def _title_text(ctext: str, t: TitleMatch) -> str:
+    return ctext[t.start:t.end].strip(" ,-–")
+
+
+def find_people(ctext: str, g: Gazetteer) -> list[Found]:
+    """Every person of the text with their mentions (spans into ``ctext``)."""
+    P = _People(ctext, g)
+    cands = [c for c in candidates(ctext, g) if not _blocked(ctext, c, g)]
+    later: list[Candidate] = []
+    prev_end = 0
+    for c in cands:
+        if _is_byline(ctext, c):
+            continue
+        line_start, _ = _line_bounds(ctext, c.start)
+        hon = _HONORIFIC.search(ctext, max(line_start, c.start - 8), c.start)
+        tb = title_before(ctext, P.heads, c.start, max(line_start, prev_end), g)
+        ta = title_after(ctext, P.heads_at, c.end, g)
+        leader = c.name in g.leaders
+        anchored = bool(hon or tb or ta or leader)
+        seed = anchored if c.kind == "foreign" else (anchored or len(c.words) >= 3)
+        if c.kind == "vn" and len(c.words) == 2 and not anchored and c.name in g.place_names:
+            seed = False
+        if not seed:
+            later.append(c)
+            continue
+        title = None
+        org = None
+        if tb:
+            title = _title_text(ctext, tb)
+            of = of_org_after(ctext, c.end)
+            if of and tb.head in g.company_heads:
+                org = ctext[of[0]:of[1]]
+                title = f"{title} {org}"
+        if ta and (title is None or len(_title_text(ctext, ta)) > len(title)):
+            title = _title_text(ctext, ta)
+        start = hon.start(1) if hon else c.start
+        P.add(c, (start, c.end), title, org)
+        prev_end = c.end
+    # later mentions: candidates that name someone already found
+    for c in later:
+        f = P.person_for(c)
+        if f is None:
+            continue
+        line_start, _ = _line_bounds(ctext, c.start)
+        hon = _HONORIFIC.search(ctext, max(line_start, c.start - 8), c.start)
+        start = hon.start(1) if hon else c.start
+        if not any(a <= c.start < b for a, b, _ in P.taken):
+            P.add(c, (start, c.end), None, None)
+    _given_names(P)
+    _bare_titles(P)
+    return [f for f in P.found if f.mentions]
+
+
+def _given_names(P: _People) -> None:
+    """``ông Thơ``, ``Thứ trưởng Sơn``, ``Đại sứ Kritenbrink``: one word after an honorific or title."""
+    ctext = P.ctext
+    by_key: dict[str, list[Found]] = {}
+    for f in P.found:
+        by_key.setdefault(f.surname_key(), []).append(f)
+    anchors: list[tuple[int, int, bool]] = []  # (anchor start, anchor end, honorific)
+    for m in re.finditer(r"(?<!\w)(?:ông|bà|ngài|Ông|Bà|Ngài)(?!\w)", ctext):
+        anchors.append((m.start(), m.end(), True))
+    for h in P.heads:
+        anchors.append((h.start(), h.end(), False))
+    for a, b, is_hon in anchors:
+        m = _NEXT_CAP.match(ctext, b)
+        if not m or m.group(1) not in by_key:
+            continue
+        ws, we = m.span(1)
+        if we < len(ctext) and ctext[we:we + 1].isalpha():
+            continue
+        nxt = _NEXT_CAP.match(ctext, we)
+        if nxt and ctext[we:nxt.start(1)] == " " and is_cap(nxt.group(1)):
+            continue  # a longer name follows: not a given name alone
+        if any(x <= ws < y for x, y, _ in P.taken):
+            continue
+        people = by_key[m.group(1)]
+        f = _nearest(P, people, ws)
+        P.taken.append((a if is_hon else ws, we, f))
+        f.mentions.append((a if is_hon else ws, we))
+
+
+def _nearest(P: _People, people: list[Found], pos: int) -> Found:
+    """Of several people, the one mentioned last before ``pos`` (else the first)."""
+    best, best_pos = people[0], -1
+    for f in people:
+        before = [a for a, _ in f.mentions if a < pos]
+        if before and max(before) > best_pos:
+            best, best_pos = f, max(before)
+    return best
+
+
+def _words(s: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", s)}
+
+
+def _bare_titles(P: _People) -> None:
+    """A capitalized title standing alone refers to the person holding it in this article."""
+    ctext, g = P.ctext, P.g
+    for h in P.heads:
+        head = h.group()
+        if not head[:1].isupper() or head.lower() not in g.bare_heads:
+            continue
+        if any(a <= h.start() < b for a, b, _ in P.taken):
+            continue
+        line_start, line_end = _line_bounds(ctext, h.start())
+        if _NOT_ONE.search(ctext, max(line_start, h.start() - 12), h.start()):
+            continue
+        end, _ = walk(ctext, h.end(), line_end, g)
+        # a title directly followed by a name is that name's title, not a mention alone
+        if any(h.end() <= a <= end + 5 for a, _, _ in P.taken):
+            continue
+        phrase = ctext[h.start():end]
+        f = _holder(P, head.lower(), phrase, h.start())
+        if f is not None:
+            f.mentions.append((h.start(), end))
+            P.taken.append((h.start(), end, f))
+
+
+def _holder(P: _People, head: str, phrase: str, pos: int) -> Found | None:
+    """The person whose title matches a title written alone."""
+    words = _words(phrase)
+    side = side_of_title(phrase, P.g)
+    fits = []
+    for f in P.found:
+        t = f.title
+        if not t or not t.lower().startswith(head):
+            continue
+        if side and _side(f, P.g) != side:
+            continue
+        fits.append((len(words & _words(t)) == len(words), f))
+    if not fits:
+        return None
+    full = [f for ok, f in fits if ok]
+    return _nearest(P, full or [f for _, f in fits], pos)
+
+
+def _side(f: Found, g: Gazetteer) -> str:
+    """The side of a person: title country, organization, leader table, else name origin."""
+    for t in sorted(f.titles, key=len, reverse=True):
+        s = side_of_title(t, g)
+        if s:
+            return s
+    for o in f.orgs:
+        known = g.known_orgs.get(o)
+        if known and known["side"]:
+            return str(known["side"])
+    if f.leader:
+        return f.leader[1]
+    return "VN" if f.kind == "vn" else "US"
+
+
+def side_of(f: Found, g: Gazetteer) -> str:
+    """The side of a found person (public wrapper)."""
+    return _side(f, g)
+
+
+def organization_of(f: Found, g: Gazetteer) -> str | None:
+    """The organization named in a person's title (``Bộ Công Thương``, ``Excelerate``)."""
+    if f.orgs:
+        return f.orgs[0]
+    t = f.title
+    if not t:
+        return None
+    m = g.ministries.search(t)
+    if m:
+        end = m.end()
+        cm = g.places.match(t, end + 1) if t[end:end + 1] == " " else None
+        if cm and g.side_of_country(cm.group()):
+            end = cm.end()
+        return t[m.start():end]
+    m = g.known_org_pattern.search(t)
+    if m:
+        return m.group()
+    head = g.title_heads.match(t)
+    if head and head.group().lower() in g.company_heads:
+        rest = t[head.end():].strip()
+        words = rest.split()
+        if words and all(is_cap(w) for w in words) and not g.side_of_country(rest):
+            return rest
+    return None

@@ -1,0 +1,208 @@
+"""Titles and offices around a name: where a title phrase starts and ends, and what it
+says about the person (organization, side).
+
+A title is a head from ``resources/gazetteer/titles.yaml`` (``Bộ trưởng``, ``Phó Chủ tịch``,
+``Đại sứ``) followed by the words that complete it: capitalized words (``Bộ Công Thương``,
+``Hoa Kỳ``), lower-case syllables that form one word with the capitalized syllable before
+them in underthesea's word list (``Ngoại giao``), connectors (``của``, ``tại``, ``kiêm``),
+and an open clause after ``phụ trách`` (``phụ trách kinh tế, Môi trường và Năng lượng``).
+It may come before a name (``Thứ trưởng Jacob Helberg``), after it as an apposition
+(``Ông Peter Haas, Phó Chủ tịch Excelerate,``) or stand alone (``Thủ tướng đề nghị``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, in_dictionary, is_cap
+
+_TOK = re.compile(r"[^\W_]+(?:['’&.\-][^\W_]+)*|[^\w\s]")
+# lowercase words that may end a title (a connector that is also content)
+_CONTENT = frozenset({"vấn đề", "thứ nhất", "thường trực", "cấp cao", "điều hành", "quốc gia",
+                      "quốc tế", "khu vực", "nhân dân", "ngoại giao", "đặc mệnh toàn quyền",
+                      "quốc phòng", "thương mại", "chính phủ"})
+_SEAT = frozenset({"tại", "ở", "đến", "tới", "với", "sang"})
+_MAX_LOWER_RUN = 4
+
+
+@dataclass
+class TitleMatch:
+    """A title phrase: its span and head (lower case) in the NFC text."""
+
+    start: int
+    end: int
+    head: str
+
+    def text(self, ctext: str) -> str:
+        """The title as written."""
+        return ctext[self.start:self.end]
+
+
+def _phrase_at(ctext: str, pos: int, phrases: frozenset[str] | tuple[str, ...], n_max: int = 3) -> str | None:
+    """The longest phrase of ``phrases`` (lower case) starting at ``pos``, if any."""
+    words = []
+    for m in _TOK.finditer(ctext, pos, min(len(ctext), pos + 60)):
+        if m.start() != pos and ctext[m.start() - 1] != " ":
+            break
+        words.append(m.group().lower())
+        if len(words) >= n_max:
+            break
+    for n in range(len(words), 0, -1):
+        cand = " ".join(words[:n])
+        if cand in phrases:
+            return cand
+    return None
+
+
+def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True) -> tuple[int, int]:
+    """Extend a title (or a name after an organization head) from ``pos`` up to ``limit``.
+
+    Returns ``(end, stop)``: ``end`` is where the phrase ends (after its last content word);
+    ``stop`` is where the walk stopped (``limit`` when nothing broke it). With ``chains``,
+    a comma followed by another title head continues the phrase (``Thượng nghị sĩ, Chủ tịch``).
+    """
+    end = pos
+    word: list[str] = []  # syllables of the current capitalized word (Ngoại giao)
+    open_clause = False
+    lower_run = 0
+    i = pos
+    toks = list(_TOK.finditer(ctext, pos, limit))
+    k = 0
+    while k < len(toks):
+        m = toks[k]
+        gap = ctext[i:m.start()]
+        if "\n" in gap or len(gap) > 2:
+            return end, i
+        tok = m.group()
+        low = tok.lower()
+        nxt = toks[k + 1].group() if k + 1 < len(toks) else ""
+        if tok[0].isalnum():
+            if is_cap(tok) or tok[0].isdigit():
+                end = m.end()
+                lower_run = 0
+                word = [low]
+            elif word and (in_dictionary(" ".join([*word[-2:], low])) or in_dictionary(f"{word[-1]} {low}")):
+                end = m.end()
+                word.append(low)
+            else:
+                phrase = _phrase_at(ctext, m.start(), g.open_clauses)
+                if phrase:
+                    open_clause = True
+                conn = phrase or _phrase_at(ctext, m.start(), g.connectors)
+                if conn:
+                    n = len(conn.split())
+                    if conn in _CONTENT:
+                        end = toks[k + n - 1].end()
+                    k += n
+                    i = toks[k - 1].end()
+                    lower_run, word = 0, []
+                    continue
+                if not open_clause or lower_run >= _MAX_LOWER_RUN:
+                    return end, m.start()
+                lower_run += 1
+                word = []
+        elif tok == ",":
+            nxt_pos = toks[k + 1].start() if k + 1 < len(toks) else limit
+            chain = chains and g.title_heads.match(ctext, nxt_pos)
+            if not (chain or (open_clause and nxt[:1].isalpha())):
+                return end, m.start()
+            word = []
+        elif tok in "-–&":
+            if not nxt[:1].isupper():
+                return end, m.start()
+            word = []
+        elif tok == "(":
+            close = ctext.find(")", m.end(), limit)
+            inner = ctext[m.end():close] if close > 0 else ""
+            if close < 0 or not inner or not all(is_cap(w) for w in inner.split()):
+                return end, m.start()
+            # skip a parenthesized acronym: it stays out of the title text
+            while k + 1 < len(toks) and toks[k].start() < close:
+                k += 1
+            i = close + 1
+            k += 1
+            continue
+        else:
+            return end, m.start()
+        i = m.end()
+        k += 1
+    return end, limit
+
+
+def heads_in(ctext: str, g: Gazetteer) -> list[re.Match[str]]:
+    """Every title head in the text, in order."""
+    return list(g.title_heads.finditer(ctext))
+
+
+def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor: int,
+                 g: Gazetteer) -> TitleMatch | None:
+    """The title written right before a name (``Bộ trưởng Bộ Công Thương`` Nguyễn Hồng Diên)."""
+    best: TitleMatch | None = None
+    for h in reversed(heads):
+        if h.end() > name_start:
+            continue
+        if h.start() < floor:
+            break
+        gap = ctext[h.end():name_start]
+        if not gap.strip():
+            cand = TitleMatch(h.start(), h.end(), h.group().lower())
+        else:
+            stripped = re.sub(r"(?:\s+là|\s*[,\-–])?\s*$", "", gap)
+            limit = h.end() + len(stripped)
+            end, stop = walk(ctext, h.end(), limit, g)
+            if stop < limit or end < limit:
+                if best is not None:
+                    break
+                continue
+            cand = TitleMatch(h.start(), end, h.group().lower())
+        best = cand
+    return best
+
+
+def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g: Gazetteer) -> TitleMatch | None:
+    """An apposition title after a name (``Ray Mabus, Bộ trưởng Hải quân Mỹ``)."""
+    m = re.compile(r"\s*(?:,|-|–|\(|là)\s*").match(ctext, name_end)
+    if not m:
+        return None
+    h = heads_at.get(m.end())
+    if h is None:
+        return None
+    line_end = ctext.find("\n", h.end())
+    limit = len(ctext) if line_end < 0 else line_end
+    sent = re.compile(r"[.;:!?\"“”]").search(ctext, h.end(), limit)
+    limit = sent.start() if sent else limit
+    end, _ = walk(ctext, h.end(), limit, g)
+    # "Phó Chủ tịch Tim Hughes của SpaceX" handled by the caller; here only appositions
+    return TitleMatch(h.start(), end, h.group().lower())
+
+
+_OF = re.compile(r"\s+của\s+((?:[A-ZĐ][\w&.\-]*)(?:\s+[A-ZĐ][\w&.\-]*){0,4})")
+
+
+def of_org_after(ctext: str, name_end: int) -> tuple[int, int] | None:
+    """``của SpaceX`` right after a name: the organization the title belongs to."""
+    m = _OF.match(ctext, name_end)
+    return m.span(1) if m else None
+
+
+def side_of_title(title: str, g: Gazetteer) -> str | None:
+    """The country a title speaks for: the first country word not after ``tại``/``ở``."""
+    for m in g.places.finditer(title):
+        side = g.side_of_country(m.group())
+        if side is None:
+            continue
+        before = title[:m.start()].split()
+        if before and before[-1].lower() in _SEAT:
+            continue
+        return side
+    for m in g.known_org_pattern.finditer(title):
+        side = g.known_orgs[m.group()]["side"]
+        if side:
+            return side
+    for word, side in g.side_words.items():
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", title):
+            before = title[:title.find(word)].split()
+            if not (before and before[-1].lower() in _SEAT):
+                return side
+    return None
