@@ -108,12 +108,14 @@ def _short(s: str | None, n: int = 90) -> str:
 @click.option("--feed", "feeds", multiple=True, metavar="URL_OR_FILE", help="An RSS/Atom feed to read (repeatable).")
 @click.option("--batch-size", type=int, default=50, show_default=True, help="Articles per transaction.")
 @click.option("--progress/--no-progress", default=False, help="One line on stderr per committed batch.")
+@click.option("--refresh", is_flag=True,
+              help="Rebuild the records of articles already stored from a new extraction (one process).")
 @db_option
 @format_option
 @taxonomy_option
 @scale_options
-def ingest(sources: tuple[str, ...], feeds: tuple[str, ...], batch_size: int, progress: bool, db: str | None,
-           fmt: str, taxonomy: tuple[Path, ...], **scale: Any) -> None:
+def ingest(sources: tuple[str, ...], feeds: tuple[str, ...], batch_size: int, progress: bool, refresh: bool,
+           db: str | None, fmt: str, taxonomy: tuple[Path, ...], **scale: Any) -> None:
     """Read SOURCES, extract every article and store it (idempotent: known texts add nothing).
 
     Each batch is one transaction; a killed ingest leaves a consistent store and running it
@@ -131,18 +133,20 @@ def ingest(sources: tuple[str, ...], feeds: tuple[str, ...], batch_size: int, pr
         if progress:
             click.echo(f"hoptac: committed {done[0]} articles", err=True)
 
-    if wants_scale(**scale):  # several workers or the Dask engine: hoptac.scale (cli_scale)
+    if refresh and (scale.get("engine", "local") != "local" or (scale.get("workers") or 1) > 1):
+        raise click.UsageError("--refresh runs in one process: leave out --workers and --engine")
+    if not refresh and wants_scale(**scale):  # several workers or the Dask engine: hoptac.scale (cli_scale)
         rep = scaled_ingest(sources, feeds=feeds, settings=settings, db_url=db or settings.db_url,
                             batch_size=batch_size, progress=progress, **scale)
     else:
         with open_db(db, taxonomy) as store:
             rep = store.ingest_sources(sources, settings, feeds=feeds, batch_size=batch_size, on_batch=on_batch,
-                                       on_skip=report_skip)
+                                       on_skip=report_skip, refresh=refresh)
     if fmt == "json":
         emit_json(rep.to_dict())
     else:
         click.echo(f"stored {rep.stored}, near-duplicates linked {rep.duplicates}, unchanged {rep.unchanged}, "
-                   f"skipped {len(rep.skipped)}")
+                   f"refreshed {rep.refreshed}, skipped {len(rep.skipped)}")
     if rep.skipped:
         sys.exit(1)
 

@@ -103,9 +103,8 @@ def check_consistent(store: Store) -> int:
                 assert (st, ev, docs) == (n_st, n_ev, 1 + n_st), aid
             else:
                 assert (st, docs) == (0, 0), aid
-        if c.dialect.name == "sqlite":
-            fts = c.exec_driver_sql("SELECT count(*) FROM search_fts").scalar()
-            assert fts == c.execute(sa.text("SELECT count(*) FROM search_docs")).scalar()
+        if c.dialect.name == "sqlite":  # raises when the FTS index disagrees with search_docs
+            c.exec_driver_sql("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
         return len(rows)
 
 

@@ -103,7 +103,7 @@ def test_ingest_command_on_seed_files(db_url, tmp_path):
     assert "missing.txt" in res.stderr
     res = CliRunner().invoke(main, ["ingest", *seeds, "--db", db_url, "--format", "json", "--workers", "1"])
     assert res.exit_code == 0
-    assert json.loads(res.stdout) == {"stored": 0, "duplicates": 0, "unchanged": 2, "skipped": []}
+    assert json.loads(res.stdout) == {"stored": 0, "duplicates": 0, "unchanged": 2, "refreshed": 0, "skipped": []}
 
 
 def test_bad_filter_is_a_usage_error(filled):

@@ -47,4 +47,4 @@ def test_kill_midway_then_rerun_completes(db_url, tmp_path):
         assert after == N_FILES
         assert store.articles()["total"] == N_FILES - store.stats()["counts"]["duplicates"]
     again = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
-    assert json.loads(again.stdout) == {"stored": 0, "duplicates": 0, "unchanged": N_FILES, "skipped": []}
+    assert json.loads(again.stdout) == {"stored": 0, "duplicates": 0, "unchanged": N_FILES, "refreshed": 0, "skipped": []}

@@ -57,11 +57,12 @@ class Store:
     # writing ---------------------------------------------------------------------------
 
     def ingest(self, results: Iterable[Result | Article], *, batch_size: int = 50,
-               on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
+               on_batch: Callable[[IngestReport], None] | None = None, refresh: bool = False) -> IngestReport:
         """Store articles (or pipeline results) in transactions of ``batch_size``; idempotent.
 
         Results carrying an error are recorded as skipped. ``on_batch`` is called with each
-        committed batch's report.
+        committed batch's report. With ``refresh``, known articles are rebuilt from the new
+        extraction instead of being left unchanged.
         """
         report = IngestReport()
         batch: list[Article] = []
@@ -73,21 +74,22 @@ class Store:
                 item = item.article
             batch.append(item)
             if len(batch) >= batch_size:
-                self._commit(batch, report, on_batch)
+                self._commit(batch, report, on_batch, refresh)
                 batch = []
         if batch:
-            self._commit(batch, report, on_batch)
+            self._commit(batch, report, on_batch, refresh)
         return report
 
     def ingest_sources(self, sources: Iterable[str], settings: Settings | None = None, *,
                        feeds: Iterable[str] = (), batch_size: int = 50,
                        on_batch: Callable[[IngestReport], None] | None = None,
-                       on_skip: Callable[[str, str], None] | None = None) -> IngestReport:
+                       on_skip: Callable[[str, str], None] | None = None, refresh: bool = False) -> IngestReport:
         """Read, extract and store sources; inputs whose raw text is already stored skip extraction.
 
         Steps: read every source; decode each document and look its raw hash up (a known
-        one only records the source, counted ``unchanged``); run the pipeline over the rest;
-        store the results in batches (:meth:`ingest`). ``on_skip`` hears each skipped source.
+        one only records the source, counted ``unchanged``; not with ``refresh``); run the
+        pipeline over the rest; store the results in batches (:meth:`ingest`). ``on_skip``
+        hears each skipped source.
         """
         from ..clean.decode import to_article
         from ..errors import SourceError
@@ -100,7 +102,7 @@ class Store:
 
         def fresh() -> Iterable[object]:
             for doc in read_sources(sources, settings, feeds=feeds):
-                if not isinstance(doc, SourceError):
+                if not refresh and not isinstance(doc, SourceError):
                     aid = self.known_raw(raw_hash(to_article(doc).raw))
                     if aid:
                         self._record_source(aid, getattr(doc, "source", "?"))
@@ -115,7 +117,7 @@ class Store:
                     on_skip(r.source, r.error or "unknown error")
                 yield r
 
-        report = self.ingest(results(), batch_size=batch_size, on_batch=on_batch)
+        report = self.ingest(results(), batch_size=batch_size, on_batch=on_batch, refresh=refresh)
         report.add(known)
         return report
 
@@ -135,16 +137,16 @@ class Store:
             add_source(conn, aid, source)
 
     def _commit(self, batch: list[Article], report: IngestReport,
-                on_batch: Callable[[IngestReport], None] | None) -> None:
-        part = self.write(batch)
+                on_batch: Callable[[IngestReport], None] | None, refresh: bool = False) -> None:
+        part = self.write(batch, refresh=refresh)
         report.add(part)
         if on_batch:
             on_batch(part)
 
-    def write(self, batch: list[Article]) -> IngestReport:
+    def write(self, batch: list[Article], *, refresh: bool = False) -> IngestReport:
         """Store one batch of articles in one transaction (the writer of a parallel ingest)."""
         with self.engine.begin() as conn:
-            return write_batch(conn, batch)
+            return write_batch(conn, batch, refresh=refresh)
 
     def add_article(self, article: Article) -> str:
         """Store one article; returns its id (the existing id when already stored)."""

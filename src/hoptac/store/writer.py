@@ -30,45 +30,54 @@ from ..link.names import better_name, compatible, last_token, match_score, name_
 from ..link.text import fold, lower
 from ..model import Article
 from . import schema as t
+from .refresh import clear_derived
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class IngestReport:
-    """What an ingest did: articles stored, near-duplicates linked, unchanged, skipped."""
+    """What an ingest did: articles stored, near-duplicates linked, unchanged, skipped.
+
+    ``refreshed`` counts known articles whose records were rebuilt (``refresh=True``).
+    """
 
     stored: int = 0
     duplicates: int = 0
     unchanged: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
+    refreshed: int = 0
 
     def add(self, other: IngestReport) -> None:
         """Fold another report into this one."""
         self.stored += other.stored
         self.duplicates += other.duplicates
         self.unchanged += other.unchanged
+        self.refreshed += other.refreshed
         self.skipped.extend(other.skipped)
         self.ids.extend(other.ids)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-able data."""
         return {"stored": self.stored, "duplicates": self.duplicates, "unchanged": self.unchanged,
-                "skipped": [{"source": s, "reason": r} for s, r in self.skipped]}
+                "refreshed": self.refreshed, "skipped": [{"source": s, "reason": r} for s, r in self.skipped]}
 
 
 def _hid(prefix: str, *parts: str, n: int = 12) -> str:
     return prefix + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
 
 
-def write_batch(conn: Connection, batch: list[Article]) -> IngestReport:
-    """Store a batch of articles on an open transaction; returns what happened to each."""
+def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False) -> IngestReport:
+    """Store a batch of articles on an open transaction; returns what happened to each.
+
+    With ``refresh``, an article already stored has its records rebuilt from this extraction.
+    """
     report = IngestReport()
     for article in batch:
         try:
             with conn.begin_nested():
-                outcome, aid = write_article(conn, article)
+                outcome, aid = write_article(conn, article, refresh=refresh)
         except (OperationalError, InterfaceError):
             raise  # the database itself failed: the batch cannot go on
         except Exception as exc:  # bad input: this article is skipped with its reason, the batch goes on
@@ -80,23 +89,26 @@ def write_batch(conn: Connection, batch: list[Article]) -> IngestReport:
     return report
 
 
-def write_article(conn: Connection, article: Article) -> tuple[str, str]:
-    """Store one article; returns (``stored`` | ``duplicates`` | ``unchanged``, article id)."""
+def write_article(conn: Connection, article: Article, *, refresh: bool = False) -> tuple[str, str]:
+    """Store one article; returns (``stored`` | ``duplicates`` | ``unchanged`` | ``refreshed``, id)."""
     text = article.text or article.raw
     if not text.strip():
         raise ValueError("the article has no text")
     h = dedupe.content_hash(text)
     known = conn.execute(sa.select(t.articles.c.id).where(t.articles.c.content_hash == h)).scalar()
-    if known:
+    if known and not refresh:
         add_source(conn, known, article.source)
         return "unchanged", known
-    aid = "a_" + h[:16]
+    if known:
+        clear_derived(conn, known)
+    aid = known or "a_" + h[:16]
     sig = dedupe.signature(text)
-    dup_of, sim = _find_duplicate(conn, sig, article.title) if sig is not None else (None, None)
+    dup_of, sim = _find_duplicate(conn, sig, article.title, aid) if sig is not None else (None, None)
     data = article.to_dict()
     date = sort_key(article.published)
-    conn.execute(t.articles.insert().values(
-        id=aid, content_hash=h, raw_hash=dedupe.raw_hash(article.raw) if article.raw else None,
+    stmt = t.articles.update().where(t.articles.c.id == aid) if known else t.articles.insert().values(id=aid)
+    conn.execute(stmt.values(
+        content_hash=h, raw_hash=dedupe.raw_hash(article.raw) if article.raw else None,
         source=article.source, title=article.title, published=article.published, date_sort=date, outlet=article.outlet, url=article.url, text=article.text, data=data,
         topics=list(article.topics), n_people=len(article.people), n_events=len(article.events),
         n_statements=len(article.statements), minhash=dedupe.to_bytes(sig) if sig is not None else None,
@@ -108,7 +120,7 @@ def write_article(conn: Connection, article: Article) -> tuple[str, str]:
     if dup_of:
         people = _link_people(conn, article, aid, date, create=False)
         _link_events(conn, article, aid, people, create=False, dup_of=dup_of)
-        return "duplicates", aid
+        return ("refreshed" if known else "duplicates"), aid
     if article.topics:
         conn.execute(t.article_topics.insert(), [{"article_id": aid, "topic": tp}
                                                  for tp in dict.fromkeys(article.topics)])
@@ -117,7 +129,7 @@ def write_article(conn: Connection, article: Article) -> tuple[str, str]:
     _link_events(conn, article, aid, people, create=True, dup_of=None)
     _write_statements(conn, article, aid, date, people)
     _index(conn, aid, "article", aid, "\n".join(x for x in (article.title, article.text) if x))
-    return "stored", aid
+    return ("refreshed" if known else "stored"), aid
 
 
 def add_source(conn: Connection, aid: str, source: str) -> None:
@@ -128,7 +140,7 @@ def add_source(conn: Connection, aid: str, source: str) -> None:
         conn.execute(t.article_sources.insert().values(article_id=aid, source=source))
 
 
-def _find_duplicate(conn: Connection, sig: Any, title: str | None) -> tuple[str | None, float | None]:
+def _find_duplicate(conn: Connection, sig: Any, title: str | None, aid: str) -> tuple[str | None, float | None]:
     """The stored original this signature (and title) nearly duplicates, with the similarity."""
     bands = dedupe.band_keys(sig)
     cond = sa.or_(*[sa.and_(t.article_bands.c.band == b, t.article_bands.c.key == k) for b, k in bands])
@@ -137,7 +149,7 @@ def _find_duplicate(conn: Connection, sig: Any, title: str | None) -> tuple[str 
                          .where(t.articles.c.id.in_(sa.select(t.article_bands.c.article_id).where(cond)))).all()
     best: tuple[str | None, float | None] = (None, None)
     for cid, mh, dup, ctitle in cands:
-        if mh is None:
+        if mh is None or aid in (cid, dup):
             continue
         s = dedupe.similarity(sig, dedupe.from_bytes(mh))
         if dedupe.is_duplicate(s, title, ctitle) and (best[1] is None or s > best[1]):

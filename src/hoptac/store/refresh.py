@@ -1,0 +1,54 @@
+"""Rebuilding a stored article's records (``ingest --refresh``) after the extraction improved.
+
+:func:`clear_derived` deletes everything the writer derived from one article — statements
+and their tags, search entries, mentions, event sources, topics, LSH bands — and then the
+people, organizations and events no other article supports. The article row stays (near
+duplicates keep pointing at it); the writer then updates it and derives its records again.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from . import schema as t
+
+
+def clear_derived(conn: Connection, aid: str) -> None:
+    """Delete one article's derived records and whatever they alone supported."""
+    sids = sa.select(t.statements.c.id).where(t.statements.c.article_id == aid)
+    conn.execute(t.statement_threads.delete().where(t.statement_threads.c.statement_id.in_(sids)))
+    conn.execute(t.statement_topics.delete().where(t.statement_topics.c.statement_id.in_(sids)))
+    if conn.dialect.name == "sqlite":
+        conn.execute(sa.text("INSERT INTO search_fts(search_fts, rowid, lowered, folded) "
+                             "SELECT 'delete', id, lowered, folded FROM search_docs WHERE article_id = :a"), {"a": aid})
+    conn.execute(t.search_docs.delete().where(t.search_docs.c.article_id == aid))
+    conn.execute(t.statements.delete().where(t.statements.c.article_id == aid))
+    people = set(conn.execute(sa.select(t.person_mentions.c.person_id)
+                              .where(t.person_mentions.c.article_id == aid)).scalars())
+    orgs = set(conn.execute(sa.select(t.org_mentions.c.org_id).where(t.org_mentions.c.article_id == aid)).scalars())
+    events = set(conn.execute(sa.select(t.event_sources.c.event_id)
+                              .where(t.event_sources.c.article_id == aid)).scalars())
+    conn.execute(t.person_mentions.delete().where(t.person_mentions.c.article_id == aid))
+    conn.execute(t.org_mentions.delete().where(t.org_mentions.c.article_id == aid))
+    conn.execute(t.event_sources.delete().where(t.event_sources.c.article_id == aid))
+    conn.execute(t.article_topics.delete().where(t.article_topics.c.article_id == aid))
+    conn.execute(t.article_bands.delete().where(t.article_bands.c.article_id == aid))
+    for eid in events:
+        if not conn.execute(sa.select(sa.func.count()).select_from(t.event_sources)
+                            .where(t.event_sources.c.event_id == eid)).scalar():
+            conn.execute(t.event_participants.delete().where(t.event_participants.c.event_id == eid))
+            conn.execute(t.events.delete().where(t.events.c.id == eid))
+    for pid in people:
+        used = conn.execute(sa.select(sa.func.count()).select_from(t.person_mentions)
+                            .where(t.person_mentions.c.person_id == pid)).scalar()
+        used = used or conn.execute(sa.select(sa.func.count()).select_from(t.event_participants)
+                                    .where(t.event_participants.c.person_id == pid)).scalar()
+        if not used:
+            conn.execute(t.statements.update().where(t.statements.c.person_id == pid).values(person_id=None))
+            conn.execute(t.person_aliases.delete().where(t.person_aliases.c.person_id == pid))
+            conn.execute(t.people.delete().where(t.people.c.id == pid))
+    for oid in orgs:
+        if not conn.execute(sa.select(sa.func.count()).select_from(t.org_mentions)
+                            .where(t.org_mentions.c.org_id == oid)).scalar():
+            conn.execute(t.organizations.delete().where(t.organizations.c.id == oid))
