@@ -37,15 +37,16 @@ def extract_entities(article: Article, settings: Settings) -> Article:
         return c.span(a, b)
 
     people: list[Person] = []
-    for f in find_people(ctext, g):
+    found = find_people(ctext, g)
+    person_spans = [m for f in found for m in f.mentions]
+    for f in found:
         mentions = sorted({span(a, b) for a, b in f.mentions})
         aliases = sorted({n for n in f.names if n != f.name})
         people.append(Person(name=f.name, title=f.title, organization=organization_of(f, g),
                              side=side_of(f, g), mentions=mentions, aliases=aliases))
     people.sort(key=lambda p: p.mentions[0] if p.mentions else (0, 0))
-    taken = [(a, b) for p in people for a, b in p.mentions]
 
-    orgs = find_organizations(ctext, g)
+    orgs = find_organizations(ctext, g, person_spans)
     article.organizations = [
         Organization(name=o.name, kind=o.kind, side=o.side,
                      mentions=sorted({span(a, b) for a, b in o.mentions}), aliases=sorted(o.aliases))
@@ -54,7 +55,6 @@ def extract_entities(article: Article, settings: Settings) -> Article:
     article.places = find_places(ctext, g, span)
     article.frameworks = find_frameworks(ctext, g, span)
     article.people = people
-    del taken
     return article
 
 

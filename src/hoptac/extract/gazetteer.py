@@ -110,6 +110,7 @@ class Gazetteer:
     leaders: dict[str, tuple[str, str]]
     ministries: re.Pattern[str]
     org_heads: dict[str, str]
+    org_head_pattern: re.Pattern[str]
     org_needs_name: frozenset[str]
     known_orgs: dict[str, dict[str, Any]]
     known_org_pattern: re.Pattern[str]
@@ -141,7 +142,7 @@ def gazetteer() -> Gazetteer:
     heads: list[str] = []
     for h in tit["heads"]:
         heads += first_letter_either_case(h)
-    title_heads = re.compile(rf"(?<![\w])(?:{alternation(heads)})(?![\w])")
+    title_heads = re.compile(rf"(?<![\w])(?:{alternation(heads)})(?![\w])", re.IGNORECASE)
 
     countries: dict[str, str] = {}
     for side, names in pla["countries"].items():
@@ -193,6 +194,7 @@ def gazetteer() -> Gazetteer:
         leaders=leaders,
         ministries=ministries,
         org_heads=dict(org["heads"]),
+        org_head_pattern=re.compile(rf"(?<![\w])(?:{alternation(list(org['heads']))})(?![\w])"),
         org_needs_name=frozenset(org["needs_name"]),
         known_orgs=known,
         known_org_pattern=known_pattern,

@@ -93,7 +93,7 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer) -> list[Candidate]:
             continue
         if w in g.surnames or " ".join(words[i:i + 2]) in g.compound_surnames:
             j = i + 1
-            while j < n and j - i < 4 and is_vietnamese_syllable(words[j]) and not _known_prefix(words, j, g) \
+            while j < n and j - i < 4 and is_vietnamese_syllable(words[j]) and _known_prefix(words, j, g) < 2 \
                     and not words[j].isupper():
                 j += 1
             if j - i >= 2:
@@ -111,7 +111,9 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer) -> list[Candidate]:
             if sum(1 for w2 in words[i:j] if not w2.endswith(".")) >= 4:
                 break
         span = words[i:j]
-        if span and (any(_looks_foreign(w2) for w2 in span) or " ".join(span) in g.leaders):
+        foreign = any(_looks_foreign(w2) for w2 in span) if len(span) > 1 else \
+            bool(span) and not is_vietnamese_syllable(span[0].rstrip("."))
+        if span and (foreign or " ".join(span) in g.leaders):
             while j > i and words[j - 1].endswith("."):
                 j -= 1  # a name does not end with an initial
             if j > i:

@@ -16,10 +16,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Framework, Place, SpanT
-from .gazetteer import Gazetteer, alternation, dictionary, has_marks, is_cap, is_vietnamese_syllable
+from .gazetteer import (
+    Gazetteer,
+    alternation,
+    dictionary,
+    has_marks,
+    in_dictionary,
+    is_cap,
+    is_vietnamese_syllable,
+)
 from .titles import side_of_title, walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
+_ROMAN = re.compile(r"[IVXLC]+|\d+")
 _TRIM = re.compile(r"(?:\s+(?:của|và|tại|ở|về|các|số|với|cho|-|–|&))+\s*$")
 
 
@@ -53,8 +62,9 @@ def _org_side(name: str, g: Gazetteer, kind: str) -> str | None:
     return "VN" if kind in ("government", "party", "company", "association", "other") else None
 
 
-def find_organizations(ctext: str, g: Gazetteer) -> list[FoundOrg]:
-    """Every organization of the text, mentions merged by name."""
+def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] = ()) -> list[FoundOrg]:  # type: ignore[assignment]
+    """Every organization of the text, mentions merged by name (a name stops at a person)."""
+    person_starts = sorted(a for a, _ in people)
     hits: list[tuple[int, int, str, str, str | None, str]] = []  # start, end, name, kind, side, key
     for m in g.known_org_pattern.finditer(ctext):
         e = g.known_orgs[m.group()]
@@ -74,18 +84,27 @@ def find_organizations(ctext: str, g: Gazetteer) -> list[FoundOrg]:
         kind = g.org_heads[head]
         start = m.start()
         pos = m.end()
+        if head in g.org_needs_name and not is_cap(ctext[pos + 1:pos + 2]):
+            continue
+        first = re.match(r"\s+([a-zà-ỹđ]+)", ctext[pos:pos + 30])
+        if first and in_dictionary(f"{head.lower()} {first.group(1)}"):
+            continue  # "Hội nghị", "Quỹ đạo", "Ban hành": another word
         if kind in ("company", "association", "other"):
             lr = _LOWER_RUN.match(ctext, pos)
             if lr and " ".join(lr.group(1).split()) in words:
                 pos = lr.end()
         line_end = ctext.find("\n", pos)
-        end, _ = walk(ctext, pos, len(ctext) if line_end < 0 else line_end, g, chains=False)
+        limit = len(ctext) if line_end < 0 else line_end
+        nxt_person = next((a for a in person_starts if a > pos), None)
+        if nxt_person is not None and nxt_person < limit:
+            limit = nxt_person
+        end, _ = walk(ctext, pos, limit, g, chains=False, parens=False, seats=kind == "embassy")
         if end <= pos:
             continue
         name = _TRIM.sub("", ctext[start:end])
         end = start + len(name)
         rest = name[len(head):].strip()
-        if not rest or not any(is_cap(w) for w in rest.split()):
+        if not rest or not any(is_cap(w) for w in rest.split()) or _ROMAN.fullmatch(rest):
             continue
         if not head[:1].isupper() and not is_cap(rest.split()[0]):
             continue

@@ -27,7 +27,8 @@ from .names import Candidate, candidates
 from .titles import TitleMatch, heads_in, of_org_after, side_of_title, title_after, title_before, walk
 
 _HONORIFIC = re.compile(r"(?<!\w)(ông|bà|ngài|Ông|Bà|Ngài|Mr\.?|Mrs\.?|Ms\.?)\s+$")
-_CREDIT = re.compile(r"(?:\(|\b)(?:Ảnh|ảnh|Nguồn|Theo|Bài|Video|Clip|Đồ họa|Đồ hoạ)\b[^()\n]{0,40}$|/\s*$")
+_CREDIT = re.compile(r"(?:\(|^|\|)\s*(?:Ảnh|ẢNH|Nguồn|Bài|Video|Clip|Đồ họa|Đồ hoạ)(?:\s+và\s+ảnh)?\s*:[^()\n]{0,40}$"
+                     r"|/\s*$", re.MULTILINE)
 _NOT_ONE = re.compile(r"(?<!\w)(?:các|những|nhiều|hai|ba|cựu|nguyên|vị|mọi)\s+$", re.IGNORECASE)
 _NEXT_CAP = re.compile(r"\s+([A-ZĐÀ-Ỹ][\w\-']*)")
 
@@ -133,12 +134,32 @@ def _title_text(ctext: str, t: TitleMatch) -> str:
     return ctext[t.start:t.end].strip(" ,-–")
 
 
+def _company_words(ctext: str, g: Gazetteer) -> set[str]:
+    """Capitalized words that follow a company head (``Tập đoàn Excelerate Energy``): not people."""
+    out: set[str] = set()
+    for m in g.org_head_pattern.finditer(ctext):
+        if g.org_heads[m.group()] != "company":
+            continue
+        words = re.match(r"(?:\s+[a-zà-ỹđ]+){0,3}((?:\s+[A-ZĐÀ-Ỹ][\w&\-]*){1,3})", ctext[m.end():m.end() + 80])
+        if words:
+            ws = words.group(1).split()
+            out.add(ws[0])
+            out.add(" ".join(ws))
+    return out
+
+
+_AND = re.compile(r"(?:\s*\([^()\n]{0,60}\))?\s*(?:và|,)\s*")
+
+
 def find_people(ctext: str, g: Gazetteer) -> list[Found]:
     """Every person of the text with their mentions (spans into ``ctext``)."""
     P = _People(ctext, g)
-    cands = [c for c in candidates(ctext, g) if not _blocked(ctext, c, g)]
+    companies = _company_words(ctext, g)
+    cands = [c for c in candidates(ctext, g) if not _blocked(ctext, c, g)
+             and not (c.kind == "foreign" and (c.name in companies or c.name in g.known_orgs))]
     later: list[Candidate] = []
     prev_end = 0
+    last: tuple[int, str | None] | None = None  # end and title of the last person found
     for c in cands:
         if _is_byline(ctext, c):
             continue
@@ -147,7 +168,8 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         tb = title_before(ctext, P.heads, c.start, max(line_start, prev_end), g)
         ta = title_after(ctext, P.heads_at, c.end, g)
         leader = c.name in g.leaders
-        anchored = bool(hon or tb or ta or leader)
+        joined = last is not None and last[0] >= line_start and bool(_AND.fullmatch(ctext, last[0], c.start))
+        anchored = bool(hon or tb or ta or leader or joined)
         seed = anchored if c.kind == "foreign" else (anchored or len(c.words) >= 3)
         if c.kind == "vn" and len(c.words) == 2 and not anchored and c.name in g.place_names:
             seed = False
@@ -164,9 +186,12 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
                 title = f"{title} {org}"
         if ta and (title is None or len(_title_text(ctext, ta)) > len(title)):
             title = _title_text(ctext, ta)
+        if joined and not (tb or ta) and last is not None:
+            title = last[1]
         start = hon.start(1) if hon else c.start
         P.add(c, (start, c.end), title, org)
         prev_end = c.end
+        last = (c.end, title)
     # later mentions: candidates that name someone already found
     for c in later:
         f = P.person_for(c)

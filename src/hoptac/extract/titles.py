@@ -55,12 +55,15 @@ def _phrase_at(ctext: str, pos: int, phrases: frozenset[str] | tuple[str, ...], 
     return None
 
 
-def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True) -> tuple[int, int]:
+def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
+         parens: bool = True, seats: bool = True) -> tuple[int, int]:
     """Extend a title (or a name after an organization head) from ``pos`` up to ``limit``.
 
     Returns ``(end, stop)``: ``end`` is where the phrase ends (after its last content word);
     ``stop`` is where the walk stopped (``limit`` when nothing broke it). With ``chains``,
-    a comma followed by another title head continues the phrase (``Thượng nghị sĩ, Chủ tịch``).
+    a comma followed by another title head continues the phrase (``Thượng nghị sĩ, Chủ tịch``);
+    with ``parens`` a parenthesized name is stepped over (``(USAID)``); without ``seats``,
+    ``tại``/``ở`` end the phrase. ``và`` before a head or a country ends it.
     """
     end = pos
     word: list[str] = []  # syllables of the current capitalized word (Ngoại giao)
@@ -90,6 +93,10 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True)
                 if phrase:
                     open_clause = True
                 conn = phrase or _phrase_at(ctext, m.start(), g.connectors)
+                if conn in ("tại", "ở") and not seats:
+                    return end, m.start()
+                if conn == "và" and k + 1 < len(toks) and _starts_other(ctext, toks[k + 1].start(), g):
+                    return end, m.start()
                 if conn:
                     n = len(conn.split())
                     if conn in _CONTENT:
@@ -115,7 +122,7 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True)
         elif tok == "(":
             close = ctext.find(")", m.end(), limit)
             inner = ctext[m.end():close] if close > 0 else ""
-            if close < 0 or not inner or not all(is_cap(w) for w in inner.split()):
+            if close < 0 or not inner or not is_cap(inner) or len(inner.split()) > 8 or not parens:
                 return end, m.start()
             # skip a parenthesized acronym: it stays out of the title text
             while k + 1 < len(toks) and toks[k].start() < close:
@@ -128,6 +135,12 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True)
         i = m.end()
         k += 1
     return end, limit
+
+
+def _starts_other(ctext: str, pos: int, g: Gazetteer) -> bool:
+    """Whether a new title, organization or country starts at ``pos`` (``và Bộ trưởng...``)."""
+    return bool(g.title_heads.match(ctext, pos) or g.known_org_pattern.match(ctext, pos)
+                or g.org_head_pattern.match(ctext, pos) or g.places.match(ctext, pos))
 
 
 def heads_in(ctext: str, g: Gazetteer) -> list[re.Match[str]]:
@@ -151,7 +164,7 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
             stripped = re.sub(r"(?:\s+là|\s*[,\-–])?\s*$", "", gap)
             limit = h.end() + len(stripped)
             end, stop = walk(ctext, h.end(), limit, g)
-            if stop < limit or end < limit:
+            if stop < limit:
                 if best is not None:
                     break
                 continue
