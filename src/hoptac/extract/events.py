@@ -1,11 +1,189 @@
-"""Stage `events`. STUB, to be written."""
+"""Stage ``events``: meetings, receptions, calls, dialogues, visits and signings.
+
+Steps, sentence by sentence (photo captions are skipped: they repeat the body):
+
+1. find the cue words of ``resources/gazetteer/events.yaml`` (``hội đàm`` meeting, ``tiếp``
+   reception, ``điện đàm`` call, ``đối thoại`` dialogue, ``chuyến thăm`` visit, ``ký`` signing);
+   several cues of one family in a clause are one event, the most specific type winning;
+2. each cue's clause runs from the previous cue (or the sentence start) to the next one;
+   its participants are the people mentioned there, with the organizations when fewer than
+   two people are named; an event needs a participant (a signing may name only a framework);
+3. the date is the first date of the clause (``dates.find_dates``), else the sentence's; an
+   event that shares a participant with the article's first dated event and has no date of
+   its own takes that event's month;
+4. the status is ``planned`` after a future cue (``sẽ``, ``dự kiến``) or for a date after the
+   published date; the place is the first place or venue after ``tại``/``ở`` in the clause;
+5. repeated descriptions of one event merge: same family, and one participant set contains
+   the other.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+import re
+from dataclasses import dataclass, field
+
+from ..model import Article, Event, Organization, Person
 from ..settings import Settings
+from .dates import DateMention, find_dates
+from .entities import mentions_in
+from .gazetteer import Gazetteer, gazetteer
+from .nlp import split_sentences
+
+FAMILY = {"meeting": "engagement", "reception": "engagement", "call": "engagement",
+          "dialogue": "engagement", "visit": "engagement", "signing": "signing"}
+_PRIORITY = ["call", "reception", "dialogue", "meeting", "visit", "signing"]
+_SEAT = re.compile(r"(?<!\w)(?:tại|ở)\s+$")
+_NEGATED = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+
+
+@dataclass
+class _Draft:
+    type: str
+    start: int
+    end: int
+    participants: list[str] = field(default_factory=list)
+    persons: int = 0
+    date: DateMention | None = None
+    place: str | None = None
+    planned: bool = False
+    inherited: str | None = None
+
+
+def _in_captions(article: Article, a: int, b: int) -> bool:
+    return any(ca <= a and b <= cb for ca, cb in article.captions)
+
+
+def _cues(g: Gazetteer, text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """Cue matches inside ``[a, b)``: longest first, no overlaps, in text order."""
+    found: list[tuple[int, int, str]] = []
+    for etype, pat in g.event_cues:
+        for m in pat.finditer(text, a, b):
+            found.append((m.start(), m.end(), etype))
+    found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+    kept: list[tuple[int, int, str]] = []
+    for s, e, t in found:
+        if all(e <= ks or s >= ke for ks, ke, _ in kept):
+            kept.append((s, e, t))
+    kept.sort()
+    return kept
+
+
+def _place(article: Article, g: Gazetteer, text: str, a: int, b: int) -> str | None:
+    """The first place or venue written after ``tại``/``ở`` in ``[a, b)``."""
+    best: tuple[int, str] | None = None
+    for p in article.places:
+        for pa, _pb in p.mentions:
+            if a <= pa < b and _SEAT.search(text[max(a, pa - 8):pa]) and (best is None or pa < best[0]):
+                best = (pa, p.name)
+    return best[1] if best else None
+
+
+def _clauses(cues: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """Group cues into clauses: cues of one family with nothing between merge."""
+    groups: list[list[tuple[int, int, str]]] = []
+    for c in cues:
+        if groups and FAMILY[groups[-1][-1][2]] == FAMILY[c[2]] and c[0] - groups[-1][-1][1] <= 12:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    out = []
+    for i, grp in enumerate(groups):
+        start = a if i == 0 else groups[i - 1][-1][1]
+        end = b if i + 1 == len(groups) else groups[i + 1][0][0]
+        out.append((start, end, grp))
+    return out
+
+
+def _draft(article: Article, g: Gazetteer, dates: list[DateMention], sent: tuple[int, int],
+           clause: tuple[int, int, list[tuple[int, int, str]]]) -> _Draft | None:
+    text = article.text
+    ca, cb, grp = clause
+    etype = min((t for _, _, t in grp), key=_PRIORITY.index)
+    cue_start, cue_end = grp[0][0], grp[-1][1]
+    if _NEGATED.search(text[max(ca, cue_start - 20):cue_start]):
+        return None
+    people: list[str] = []
+    orgs: list[str] = []
+    for _, ent in mentions_in(article, ca, cb):
+        if isinstance(ent, Person) and ent.name not in people:
+            people.append(ent.name)
+        elif isinstance(ent, Organization) and ent.name not in orgs and ent.kind != "media":
+            orgs.append(ent.name)
+    weak = any(text[s:e].lower() in g.event_weak for s, e, _ in grp)
+    parts = people + (orgs[:3] if len(people) < 2 else [])
+    if weak and len(people) < 1:
+        return None
+    if not parts:
+        framework = any(ca <= fa < cb for f in article.frameworks for fa, _ in f.mentions)
+        if not (etype == "signing" and framework):
+            return None
+    d = _Draft(etype, ca, cb, participants=parts, persons=len(people))
+    in_clause = [x for x in dates if ca <= x.start < cb]
+    in_sent = [x for x in dates if sent[0] <= x.start < sent[1]]
+    d.date = (in_clause or in_sent or [None])[0]
+    d.place = _place(article, g, text, ca, cb)
+    lead = text[max(ca, cue_start - 60):cue_start]
+    d.planned = bool(g.event_planned.search(lead)) or bool(g.event_planned.search(text[cue_start:cue_end]))
+    if d.date and article.published and not d.date.value.startswith("--") and d.date.value > article.published[:len(d.date.value)]:
+        d.planned = True
+    return d
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per repeated description: same family, nested participant sets."""
+    out: list[_Draft] = []
+    for d in drafts:
+        ps = set(d.participants)
+        for o in out:
+            os_ = set(o.participants)
+            if FAMILY[o.type] != FAMILY[d.type] or o.planned != d.planned:
+                continue
+            if not ps or not os_ or not (ps <= os_ or os_ <= ps):
+                continue
+            if o.date and d.date and o.date.value != d.date.value:
+                continue
+            if len(ps) > len(os_):
+                o.participants = d.participants
+            if _PRIORITY.index(d.type) < _PRIORITY.index(o.type) and d.persons >= o.persons:
+                o.type = d.type
+            o.date = o.date or d.date
+            o.place = o.place or d.place
+            break
+        else:
+            out.append(d)
+    return out
 
 
 def extract_events(article: Article, settings: Settings) -> Article:
-    """Stub: returns the article unchanged."""
+    """Fill ``article.events`` from the cue words of each sentence."""
+    g = gazetteer()
+    text = article.text
+    spans = [(s.start, s.end) for s in article.sentences] or split_sentences(text)
+    dates = find_dates(text, article.published)
+    drafts: list[_Draft] = []
+    for a, b in spans:
+        if _in_captions(article, a, b):
+            continue
+        cues = _cues(g, text, a, b)
+        if not cues:
+            continue
+        for clause in _clauses(cues, a, b):
+            d = _draft(article, g, dates, (a, b), clause)
+            if d is not None:
+                drafts.append(d)
+    events = _merge(drafts)
+    lead = next((e for e in events if e.date and len(e.date.value) >= 7 and not e.planned), None)
+    if lead is not None and lead.date is not None:
+        month = lead.date.value[:7]
+        for e in events:
+            if e is not lead and e.date is None and not e.planned and set(e.participants) & set(lead.participants):
+                e.inherited = month
+    article.events = [
+        Event(type=e.type, evidence=(e.start, e.end),
+              date=e.date.value if e.date else e.inherited,
+              date_inferred=bool(e.date and e.date.inferred),
+              place=e.place, participants=e.participants,
+              status="planned" if e.planned else "happened")
+        for e in events
+    ]
     return article
