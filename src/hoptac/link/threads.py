@@ -12,8 +12,9 @@ statement on the thread) first gets a **signal** from its act and its words (cue
 - else a ``commit`` or ``agree`` is ``pledged`` (the other side said it will consider or do);
 - anything else (``welcome``, ``inform`` without cues) is ``noted`` and changes nothing.
 
-Entries are taken in date order (undated entries last, in article order; on one day a
-``raised`` entry comes before the answers to it). The status moves:
+Entries are taken in date order; on one day, and among the undated entries (which come
+last), a ``raised`` entry comes before the answers to it. Undated entries cannot stall a
+thread (no gap can be measured). The status moves:
 
 - ``raised``: starts a thread (status None -> raised) or reopens a ``fulfilled`` or
   ``dropped`` one; when the thread is ``raised``, ``pledged`` or ``in_progress`` and more
@@ -87,12 +88,12 @@ _RANK = {"raised": 0, "noted": 1, "pledged": 2, "in_progress": 3, "fulfilled": 4
 
 
 def order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Entries in date order, undated ones last; on one day an ask comes before its answer."""
+    """Entries in date order, undated ones last; on one day (or undated) an ask comes before its answer."""
     def key(e: dict[str, Any]) -> tuple[Any, ...]:
         return (e.get("date") or "", _RANK.get(e.get("signal", ""), 1))
 
     dated = sorted((e for e in entries if _day(e.get("date"))), key=lambda e: (_day(e["date"]), key(e)))
-    return dated + [e for e in entries if not _day(e.get("date"))]
+    return dated + sorted((e for e in entries if not _day(e.get("date"))), key=key)
 
 
 def lifecycle(entries: list[dict[str, Any]]) -> dict[str, Any]:
