@@ -94,13 +94,25 @@ def _clauses(cues: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int
     return out
 
 
+def _people_in(article: Article, a: int, b: int) -> list[str]:
+    out: list[str] = []
+    for _, ent in mentions_in(article, a, b):
+        if isinstance(ent, Person) and ent.name not in out:
+            out.append(ent.name)
+    return out
+
+
 def _draft(article: Article, g: Gazetteer, dates: list[DateMention], sent: tuple[int, int],
-           clause: tuple[int, int, list[tuple[int, int, str]]]) -> _Draft | None:
+           clause: tuple[int, int, list[tuple[int, int, str]]], subject: list[str],
+           around: list[str]) -> _Draft | None:
+    """An event for one clause, or None when the clause names no event."""
     text = article.text
     ca, cb, grp = clause
     etype = min((t for _, _, t in grp), key=_PRIORITY.index)
     cue_start, cue_end = grp[0][0], grp[-1][1]
     if _NEGATED.search(text[max(ca, cue_start - 20):cue_start]):
+        return None
+    if g.event_generic.search(text[max(ca, cue_start - 10):cue_start]):
         return None
     people: list[str] = []
     orgs: list[str] = []
@@ -109,9 +121,14 @@ def _draft(article: Article, g: Gazetteer, dates: list[DateMention], sent: tuple
             people.append(ent.name)
         elif isinstance(ent, Organization) and ent.name not in orgs and ent.kind != "media":
             orgs.append(ent.name)
-    weak = any(text[s:e].lower() in g.event_weak for s, e, _ in grp)
+    weak = any(text[s:e] in g.event_weak for s, e, _ in grp)
+    if etype == "dialogue" and not people and not weak:
+        people = list(around)  # "Đối thoại ... lần thứ 10 tại Washington": the co-chairs nearby
+    people += [p for p in subject if p not in people]
     parts = people + (orgs[:3] if len(people) < 2 else [])
-    if weak and len(people) < 1:
+    if weak and len(people) < 2:
+        return None
+    if all(text[s:e].lower() in g.event_nouns for s, e, _ in grp) and not _own_participant(article, cue_start, cue_end, cb):
         return None
     if not parts:
         framework = any(ca <= fa < cb for f in article.frameworks for fa, _ in f.mentions)
@@ -127,6 +144,43 @@ def _draft(article: Article, g: Gazetteer, dates: list[DateMention], sent: tuple
     if d.date and article.published and not d.date.value.startswith("--") and d.date.value > article.published[:len(d.date.value)]:
         d.planned = True
     return d
+
+
+_SUBJECT_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:đã|đang|sẽ|vừa|có|thực hiện|tiến hành|kết thúc|bắt đầu|trong|cho|về)\s+)*$")
+_OF_GAP = re.compile(r"^\s*(?:[^\s,.;:]+\s+){0,4}?(?:của|do)\s+$")
+
+
+def _own_participant(article: Article, cue_start: int, cue_end: int, clause_end: int) -> bool:
+    """A noun cue's own participant: ``X có chuyến thăm``, ``chuyến thăm ... của X``."""
+    text = article.text
+    for (a, b), ent in mentions_in(article, max(0, cue_start - 80), min(clause_end, cue_end + 80)):
+        if not isinstance(ent, Person):
+            continue
+        if b <= cue_start and _SUBJECT_GAP.match(text[b:cue_start]):
+            return True
+        if a >= cue_end and _OF_GAP.match(text[cue_end:a]):
+            return True
+    return False
+
+
+_LIST_SEP = re.compile(r"^\s*(?:,|và|;)\s*")
+
+
+def _split(article: Article, d: _Draft, clause: tuple[int, int, list[tuple[int, int, str]]]) -> list[_Draft]:
+    """``X đã gặp A, B và C``: one meeting with each of the people listed after the cue."""
+    if d.type != "meeting":
+        return [d]
+    cue_end = clause[2][-1][1]
+    before = _people_in(article, clause[0], clause[2][0][0])
+    after = [(span, ent) for span, ent in mentions_in(article, cue_end, clause[1]) if isinstance(ent, Person)]
+    if len(before) != 1 or len(after) < 2:
+        return [d]
+    out = []
+    for _, ent in after:
+        nd = _Draft(d.type, d.start, d.end, participants=[before[0], ent.name], persons=2, date=d.date,
+                    place=d.place, planned=d.planned)
+        out.append(nd)
+    return out
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
@@ -161,16 +215,22 @@ def extract_events(article: Article, settings: Settings) -> Article:
     spans = [(s.start, s.end) for s in article.sentences] or split_sentences(text)
     dates = find_dates(text, article.published)
     drafts: list[_Draft] = []
-    for a, b in spans:
+    for i, (a, b) in enumerate(spans):
         if _in_captions(article, a, b):
             continue
         cues = _cues(g, text, a, b)
         if not cues:
             continue
-        for clause in _clauses(cues, a, b):
-            d = _draft(article, g, dates, (a, b), clause)
+        around = _people_in(article, *spans[i - 1]) if i else []
+        if not around and i + 1 < len(spans):
+            around = _people_in(article, *spans[i + 1])
+        subject: list[str] = []
+        for k, clause in enumerate(_clauses(cues, a, b)):
+            d = _draft(article, g, dates, (a, b), clause, subject if k else [], around)
             if d is not None:
-                drafts.append(d)
+                drafts.extend(_split(article, d, clause))
+            if k == 0:
+                subject = _people_in(article, a, clause[2][0][0])
     events = _merge(drafts)
     lead = next((e for e in events if e.date and len(e.date.value) >= 7 and not e.planned), None)
     if lead is not None and lead.date is not None:

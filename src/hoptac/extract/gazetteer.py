@@ -121,6 +121,8 @@ class Gazetteer:
     event_cues: list[tuple[str, re.Pattern[str]]]
     event_planned: re.Pattern[str]
     event_weak: frozenset[str]
+    event_generic: re.Pattern[str]
+    event_nouns: frozenset[str]
     extra: dict[str, Any] = field(default_factory=dict)
 
     def side_of_country(self, name: str) -> str | None:
@@ -205,4 +207,6 @@ def gazetteer() -> Gazetteer:
         event_cues=cues,
         event_planned=planned,
         event_weak=frozenset(ev["weak"]),
+        event_generic=re.compile(rf"(?<![\w])(?:{alternation(ev['generic'])})\s+$", re.IGNORECASE),
+        event_nouns=frozenset(ev["nouns"]),
     )
