@@ -45,11 +45,11 @@ def run_one(backend: str, limit: int) -> dict:
     with Store.open(url) as store:
         original = store.write
 
-        def timed(batch):  # type: ignore[no-untyped-def]
+        def timed(batch, **kw):  # type: ignore[no-untyped-def]
             nonlocal write_time
             t = time.perf_counter()
             try:
-                return original(batch)
+                return original(batch, **kw)
             finally:
                 write_time += time.perf_counter() - t
 
