@@ -1,0 +1,54 @@
+"""API fixtures: a real SQLite store holding the self-written test articles, and a client.
+
+The ``*.txt`` articles of ``tests/web/fixtures`` go through the whole pipeline; the two
+``annotated.json`` exports carry hand-made records (events, a thread lifecycle, a person's
+two titles) that the assertions can rely on whatever extraction finds.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from hoptac import analyze
+from hoptac.api import create_app
+from hoptac.model import Article
+from hoptac.store import Store
+
+FIXTURES = Path(__file__).resolve().parents[1] / "web" / "fixtures"
+TOKEN = "test-token-123"
+
+
+def fixture_articles() -> list[Article]:
+    """The analyzed text fixtures (not the XSS one) and the annotated exports."""
+    arts = [analyze(p.read_text(encoding="utf-8").encode("utf-8")) for p in sorted(FIXTURES.glob("0*.txt"))]
+    for i, d in enumerate(json.loads((FIXTURES / "annotated.json").read_text(encoding="utf-8"))):
+        arts.append(Article.from_dict(d))
+        assert arts[-1].source == d["source"], i
+    return arts
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """A store with the fixture articles, shared by one test module."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'kb.db'}"
+    with Store.open(url) as s:
+        report = s.ingest(fixture_articles())
+        assert report.stored == 5 and not report.skipped, report
+        yield s
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    """A client of the app over the shared store, writes allowed with :data:`TOKEN`."""
+    with TestClient(create_app(store=store, token=TOKEN), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture
+def auth():
+    """The Authorization header for writes."""
+    return {"Authorization": f"Bearer {TOKEN}"}

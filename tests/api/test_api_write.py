@@ -1,0 +1,175 @@
+"""POST /api/articles: the token, input kinds, size limits, malformed requests, errors."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+import pytest
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
+
+from hoptac.api import create_app
+from hoptac.store import Store
+
+TOKEN = "test-token-123"  # the token of conftest's client
+TEXT = ("Hoa Kỳ hỗ trợ Việt Nam phát triển điện gió ngoài khơi\n\n"
+        "Bộ trưởng Lê Văn Thành đề nghị phía Hoa Kỳ chia sẻ kinh nghiệm phát triển điện gió ngoài khơi.")
+
+
+def test_write_needs_the_bearer_token(client):
+    body = {"text": TEXT}
+    r = client.post("/api/articles", json=body)
+    assert r.status_code == 401
+    assert r.headers["www-authenticate"] == "Bearer"
+    assert r.json()["error"]["code"] == "unauthorized"
+    r = client.post("/api/articles", json=body, headers={"Authorization": "Bearer wrong"})
+    assert r.status_code == 401
+    r = client.post("/api/articles", json=body, headers={"Authorization": f"Basic {TOKEN}"})
+    assert r.status_code == 401
+
+
+def test_post_text_stores_and_is_idempotent(client, auth):
+    r = client.post("/api/articles", json={"text": TEXT, "source": "test:wind"}, headers=auth)
+    assert r.status_code == 201, r.text
+    out = r.json()
+    assert out["outcome"] == "stored"
+    assert out["article"]["title"] == "Hoa Kỳ hỗ trợ Việt Nam phát triển điện gió ngoài khơi"
+    assert out["article"]["source"] == "test:wind"
+    stored = client.get(f"/api/articles/{out['id']}").json()
+    assert "điện gió ngoài khơi" in stored["text"]
+    again = client.post("/api/articles", json={"text": TEXT, "source": "test:wind"}, headers=auth)
+    assert again.status_code == 200
+    assert again.json()["id"] == out["id"] and again.json()["outcome"] != "stored"
+
+
+def test_post_html_page(client, auth):
+    html = ("<html><head><title>Hợp tác y tế Việt - Mỹ</title></head><body><article><h1>Hợp tác y tế Việt - Mỹ</h1>"
+            "<p>Thứ trưởng Bộ Y tế Trần Thị Hoa cho biết hai bên sẽ hợp tác phòng chống dịch bệnh.</p>"
+            "</article></body></html>")
+    r = client.post("/api/articles", json={"html": html}, headers=auth)
+    assert r.status_code == 201, r.text
+    text = client.get(f"/api/articles/{r.json()['id']}").json()["text"]
+    assert "phòng chống dịch bệnh" in text
+
+
+def test_text_is_never_read_as_a_file_path(client, auth, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("BÍ MẬT KHÔNG ĐƯỢC ĐỌC", encoding="utf-8")
+    r = client.post("/api/articles", json={"text": str(secret)}, headers=auth)
+    assert r.status_code in (201, 422), r.text
+    if r.status_code == 201:
+        assert "BÍ MẬT" not in client.get(f"/api/articles/{r.json()['id']}").json()["text"]
+
+
+@pytest.mark.parametrize("body", [{}, {"text": ""}, {"text": "a", "html": "<p>b</p>"}, {"txt": "a"},
+                                  {"text": 5}, {"text": "x", "bogus": 1}, [1, 2]])
+def test_malformed_bodies_are_422(client, auth, body):
+    r = client.post("/api/articles", json=body, headers=auth)
+    assert r.status_code == 422, r.text
+    assert r.json()["error"]["code"] == "unprocessable"
+
+
+def test_invalid_json_is_400(client, auth):
+    r = client.post("/api/articles", content=b'{"text": "unterminated', headers={**auth, "content-type": "application/json"})
+    assert r.status_code == 400
+    assert r.json()["error"] == {"status": 400, "code": "bad_request", "message": "the request body is not valid JSON"}
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/a", "/etc/passwd", "http://"])
+def test_only_http_urls_are_fetched(client, auth, url):
+    r = client.post("/api/articles", json={"url": url}, headers=auth)
+    assert r.status_code == 400
+    assert "http" in r.json()["error"]["message"]
+
+
+def test_oversized_bodies_are_413(store):
+    app = create_app(store=store, token=TOKEN, max_body=1000)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(app) as c:
+        big = {"text": "Tiêu đề\n\n" + "x" * 2000}
+        r = c.post("/api/articles", json=big, headers=auth)  # declared Content-Length
+        assert r.status_code == 413
+        assert r.json()["error"]["code"] == "payload_too_large"
+
+        def chunks():  # no Content-Length: streamed in chunks
+            for _ in range(5):
+                yield b"x" * 400
+
+        r = c.post("/api/articles", content=chunks(), headers={**auth, "content-type": "application/json"})
+        assert r.status_code == 413
+        small = c.post("/api/articles", json={"text": "Tiêu đề ngắn\n\nMột câu."}, headers=auth)
+        assert small.status_code in (200, 201)
+
+
+def test_writes_refused_without_a_configured_token(store, monkeypatch):
+    monkeypatch.delenv("HOPTAC_API_TOKEN", raising=False)
+    with TestClient(create_app(store=store)) as c:
+        r = c.post("/api/articles", json={"text": TEXT}, headers={"Authorization": "Bearer anything"})
+        assert r.status_code == 403
+        assert "HOPTAC_API_TOKEN" in r.json()["error"]["message"]
+
+
+def test_token_from_the_environment(store, monkeypatch):
+    monkeypatch.setenv("HOPTAC_API_TOKEN", "from-env")
+    with TestClient(create_app(store=store)) as c:
+        assert c.post("/api/articles", json={"x": 1}, headers={"Authorization": "Bearer from-env"}).status_code == 422
+        assert c.post("/api/articles", json={"x": 1}, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 401
+
+
+def test_protected_reads(store):
+    with TestClient(create_app(store=store, token=TOKEN, protect_reads=True)) as c:
+        assert c.get("/api/articles").status_code == 401
+        assert c.get("/").status_code == 401
+        ok = c.get("/api/articles", headers={"Authorization": f"Bearer {TOKEN}"})
+        assert ok.status_code == 200 and ok.json()["total"] >= 5
+    with pytest.raises(ValueError):
+        create_app(store=store, token=None, protect_reads=True)
+
+
+def test_internal_errors_hide_the_traceback(tmp_path):
+    url = f"sqlite:///{tmp_path / 'broken.db'}"
+    s = Store.open(url)
+    with s.engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE statements"))
+    with TestClient(create_app(store=s), raise_server_exceptions=False) as c:
+        r = c.get("/api/statements")
+        assert r.status_code == 500
+        assert r.json()["error"]["code"] == "internal_error"
+        assert "Traceback" not in r.text and "statements" not in r.json()["error"]["message"]
+        page = c.get("/people/x")  # a page that reads statements: an HTML error page, no traceback
+        assert page.status_code in (404, 500) and "Traceback" not in page.text
+    s.close()
+
+
+class _Page(BaseHTTPRequestHandler):
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self):
+        _Page.hits.append(self.path)
+        body = ("<html><head><meta charset='utf-8'><title>Hợp tác giáo dục Việt - Mỹ</title></head><body><article>"
+                "<h1>Hợp tác giáo dục Việt - Mỹ</h1><p>Đại sứ David Brown cho biết Hoa Kỳ sẽ cấp thêm học bổng "
+                "cho sinh viên Việt Nam ngành kỹ thuật.</p></article></body></html>").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_post_url_fetches_the_page(client, auth):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/tin/hop-tac-giao-duc"
+        r = client.post("/api/articles", json={"url": url}, headers=auth)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert _Page.hits == ["/tin/hop-tac-giao-duc"]
+    assert r.status_code == 201, r.text
+    assert "học bổng" in client.get(f"/api/articles/{r.json()['id']}").json()["text"]
