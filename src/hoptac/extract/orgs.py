@@ -12,6 +12,7 @@ name, the known entry, else the name's origin. Places: countries, cities, venues
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -79,6 +80,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         base = re.sub(r"\s+", " ", m.group()[3:].strip()).lower()
         hits.append((m.start(), end, ctext[m.start():end], "government", side, f"bộ {base}|{side}"))
     words = dictionary()
+    written: defaultdict[str, set[str]] = defaultdict(set)
     for m in _heads_pattern(g).finditer(ctext):
         head = m.group()
         kind = g.org_heads[head]
@@ -113,15 +115,17 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         side = _org_side(name, g, kind)
         label = name
         if kind == "company" and _foreign_words(rest):
-            label = rest
-            hits.append((end - len(rest), end, rest, kind, side, rest.lower()))
-            hits.append((start, end, name, kind, side, rest.lower()))
-            continue
+            label = rest  # "Tập đoàn Northwind Energy" is the company "Northwind Energy"
+            written[rest.lower()].add(name)
         hits.append((start, end, label, kind, side, label.lower()))
-    return _merge(ctext, hits, g)
+    orgs = _merge(hits)
+    for o in orgs:
+        o.aliases |= written.get(o.key, set())
+        o.aliases.discard(o.name)
+    return orgs
 
 
-def _merge(ctext: str, hits: list[tuple[int, int, str, str, str | None, str]], g: Gazetteer) -> list[FoundOrg]:
+def _merge(hits: list[tuple[int, int, str, str, str | None, str]]) -> list[FoundOrg]:
     """One organization per key; names as written (the longest form), aliases kept."""
     by_key: dict[str, FoundOrg] = {}
     order: list[str] = []

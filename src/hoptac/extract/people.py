@@ -263,8 +263,11 @@ def _bare_titles(P: _People) -> None:
         if _NOT_ONE.search(ctext, max(line_start, h.start() - 12), h.start()):
             continue
         end, _ = walk(ctext, h.end(), line_end, g)
-        # a title directly followed by a name is that name's title, not a mention alone
+        # a title directly before or after a name is that name's title, not a mention alone
         if any(h.end() <= a <= end + 5 for a, _, _ in P.taken):
+            continue
+        if any(b <= h.start() and re.fullmatch(r"\s*(?:,|-|–|\(|là)\s*", ctext[b:h.start()])
+               for _, b, _ in P.taken):
             continue
         phrase = ctext[h.start():end]
         f = _holder(P, head.lower(), phrase, h.start())

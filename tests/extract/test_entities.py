@@ -1,0 +1,151 @@
+"""Entities: people with titles, sides and every mention; organizations, places, frameworks."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from hoptac.extract.entities import extract_entities, mentions_in, person_at
+from hoptac.extract.nlp import annotate
+from hoptac.model import Article, Organization, Person
+from hoptac.settings import DEFAULT
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+# A self-written article: invented people, real offices and institutions.
+TEXT = (
+    "Bộ trưởng Bộ Công Thương làm việc với Thứ trưởng Bộ Ngoại giao Hoa Kỳ\n"
+    "Chiều 3/4, tại Hà Nội, Bộ trưởng Bộ Công Thương Lê Văn Khải đã có buổi làm việc với "
+    "Thứ trưởng Bộ Ngoại giao Hoa Kỳ phụ trách Kinh tế, Môi trường và Năng lượng John Whitfield.\n"
+    "Thứ trưởng Bộ Ngoại giao Hoa Kỳ cho biết Hoa Kỳ coi trọng hợp tác với Việt Nam.\n"
+    "Bộ trưởng Lê Văn Khải đề nghị phía Hoa Kỳ sớm công nhận quy chế kinh tế thị trường.\n"
+    "Ông Khải cũng đề nghị Tổng thống Hoa Kỳ Donald Trump xem xét các hạn chế xuất khẩu.\n"
+    "Bà Mary Collins, Phó Chủ tịch Tập đoàn Northwind Energy, cho biết Northwind sẽ đầu tư vào khí LNG.\n"
+    "Theo bà Collins, Tập đoàn Northwind Energy đã ký Biên bản ghi nhớ (MOU) với PV Gas.\n"
+    "Đại sứ Việt Nam tại Hoa Kỳ Trần Minh Đức và Đại sứ Hoa Kỳ tại Việt Nam Robert Hale cùng dự.\n"
+    "Đại sứ Hale khẳng định quan hệ Đối tác Chiến lược Toàn diện đang phát triển tốt.\n"
+    "Tại đường Nguyễn Huệ, tàu USS Carl Vinson không phải là người.\n"
+    "Phạm Thu Hà\n"
+)
+
+
+def analyzed(text: str = TEXT) -> Article:
+    art = Article(text=text, published="2025-04-04")
+    annotate(art, DEFAULT)
+    return extract_entities(art, DEFAULT)
+
+
+def by_name(art: Article) -> dict[str, Person]:
+    return {p.name: p for p in art.people}
+
+
+def test_people_names_titles_sides():
+    people = by_name(analyzed())
+    assert set(people) == {"Lê Văn Khải", "John Whitfield", "Donald Trump", "Mary Collins",
+                           "Trần Minh Đức", "Robert Hale"}
+    assert people["Lê Văn Khải"].title == "Bộ trưởng Bộ Công Thương"
+    assert people["Lê Văn Khải"].organization == "Bộ Công Thương"
+    assert people["Lê Văn Khải"].side == "VN"
+    assert people["John Whitfield"].title == (
+        "Thứ trưởng Bộ Ngoại giao Hoa Kỳ phụ trách Kinh tế, Môi trường và Năng lượng")
+    assert people["John Whitfield"].organization == "Bộ Ngoại giao Hoa Kỳ"
+    assert people["John Whitfield"].side == "US"
+    assert people["Mary Collins"].title == "Phó Chủ tịch Tập đoàn Northwind Energy"
+    assert people["Mary Collins"].side == "US"
+    assert people["Donald Trump"].side == "US"
+
+
+def test_ambassador_side_is_the_sending_country():
+    people = by_name(analyzed())
+    assert people["Trần Minh Đức"].side == "VN"
+    assert people["Trần Minh Đức"].title == "Đại sứ Việt Nam tại Hoa Kỳ"
+    assert people["Robert Hale"].side == "US"
+
+
+def test_later_mentions_resolve_to_the_same_person():
+    art = analyzed()
+    people = by_name(art)
+    quoted = {art.text[a:b] for a, b in people["Lê Văn Khải"].mentions}
+    assert {"Lê Văn Khải", "Ông Khải"} <= quoted
+    quoted = {art.text[a:b] for a, b in people["John Whitfield"].mentions}
+    assert "John Whitfield" in quoted
+    assert "Thứ trưởng Bộ Ngoại giao Hoa Kỳ" in quoted  # the title standing alone
+    assert "Đại sứ Hale" in {art.text[a:b] for a, b in people["Robert Hale"].mentions} or \
+        "Hale" in {art.text[a:b] for a, b in people["Robert Hale"].mentions}
+    assert "bà Collins" in {art.text[a:b] for a, b in people["Mary Collins"].mentions}
+    for p in art.people:
+        assert p.mentions == sorted(p.mentions)
+
+
+def test_bylines_streets_ships_and_companies_are_not_people():
+    names = set(by_name(analyzed()))
+    assert "Phạm Thu Hà" not in names  # an author's line
+    assert "Nguyễn Huệ" not in names  # a street
+    assert "Carl Vinson" not in names and "USS Carl Vinson" not in names
+    assert "Northwind" not in names and "Northwind Energy" not in names
+
+
+def test_organizations_kind_and_side():
+    orgs = {o.name: o for o in analyzed().organizations}
+    assert orgs["Bộ Công Thương"].kind == "government" and orgs["Bộ Công Thương"].side == "VN"
+    assert orgs["Bộ Ngoại giao Hoa Kỳ"].side == "US"
+    assert orgs["Northwind Energy"].kind == "company"
+    assert "PV Gas" in orgs
+
+
+def test_places_and_frameworks():
+    art = analyzed()
+    assert "Hà Nội" in {p.name for p in art.places}
+    frameworks = {f.name for f in art.frameworks}
+    assert "Đối tác Chiến lược Toàn diện" in frameworks
+    assert "MOU" in frameworks
+
+
+def test_person_at_and_mentions_in():
+    art = analyzed()
+    pos = art.text.index("Ông Khải") + len("Ông Khải")
+    assert person_at(art, pos).name == "Lê Văn Khải"
+    assert person_at(art, art.text.index("Thứ trưởng Bộ Ngoại giao Hoa Kỳ cho biết")).name == "John Whitfield"
+    line = art.text.index("Bà Mary Collins")
+    found = mentions_in(art, line, art.text.index("\n", line))
+    kinds = [(type(e).__name__, e.name) for _, e in found]
+    assert kinds[0] == ("Person", "Mary Collins")
+    assert ("Organization", "Northwind Energy") in kinds
+    assert [s for s, _ in found] == sorted(s for s, _ in found)
+    assert all(isinstance(e, (Person, Organization)) for _, e in found)
+
+
+def test_decomposed_unicode_gives_the_same_people():
+    nfd = unicodedata.normalize("NFD", TEXT)
+    art = analyzed(nfd)
+    people = by_name(art)
+    assert {unicodedata.normalize("NFC", n) for n in people} == set(by_name(analyzed()))
+    for p in art.people:
+        for a, b in p.mentions:
+            quoted = unicodedata.normalize("NFC", art.text[a:b])
+            assert quoted.strip() == quoted and quoted
+
+
+CORPUS = SHARED / "corpus" / "vnus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/vnus is absent")
+def test_mention_spans_name_the_entity_on_real_articles():
+    files = sorted(CORPUS.glob("*.txt"))
+    random.Random(3).shuffle(files)
+    for path in files[:40]:
+        art = analyzed(path.read_text(encoding="utf-8"))
+        for p in art.people:
+            assert p.name and p.mentions
+            for a, b in p.mentions:
+                quoted = unicodedata.normalize("NFC", art.text[a:b])
+                words = quoted.split()
+                # a name mention ends with a word of the name; a title alone starts like the title
+                assert words[-1] in p.name.split() or (p.title and words[0].lower() == p.title.split()[0].lower()), (
+                    path.name, p.name, quoted)
+        for o in art.organizations:
+            for a, b in o.mentions:
+                assert art.text[a:b].strip(), (path.name, o.name)
