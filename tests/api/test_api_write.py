@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
+import hoptac.ingest
 from hoptac.api import create_app
 from hoptac.store import Store
 
@@ -161,6 +162,8 @@ class _Page(BaseHTTPRequestHandler):
         pass
 
 
+@pytest.mark.xfail("STUB" in (hoptac.ingest.__doc__ or ""), strict=True,
+                   reason="the URL reader of read_sources (foundation, issue 2) is still a stub")
 def test_post_url_fetches_the_page(client, auth):
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Page)
     threading.Thread(target=server.serve_forever, daemon=True).start()
