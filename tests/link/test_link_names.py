@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from hoptac.link.names import better_name, compatible, match_score, name_key, office_kind
+from hoptac.link.names import better_name, compatible, match_score, name_key, office_kind, person_score
 
 
 def test_name_key_folds_case_spacing_and_unicode_form():
@@ -51,3 +51,23 @@ def test_better_name_prefers_clean_full_names():
     assert better_name("Kerry", "John Kerry") == "John Kerry"
     assert better_name("Ngoại trưởng Mỹ John Kerry", "John Kerry") == "John Kerry"
     assert better_name("John Kerry", "Ngoại trưởng John Kerry") == "John Kerry"
+
+
+def test_full_names_of_relatives_do_not_match():
+    assert match_score(name_key("Ivanka Trump"), name_key("Donald Trump")) == 0
+    assert person_score([name_key("Ivanka Trump"), "trump"], [name_key("Donald Trump"), "trump"]) == 0
+    assert person_score([name_key("Michelle Obama")], [name_key("Barack Obama"), "obama"]) == 0
+
+
+def test_western_middle_initials_and_short_first_names_match():
+    assert match_score(name_key("John Kerry"), name_key("John F. Kerry")) == 2
+    assert match_score(name_key("Dan Kritenbrink"), name_key("Daniel J. Kritenbrink")) == 2
+    assert match_score(name_key("Nguyễn Tấn Dũng"), name_key("Nguyễn Chí Dũng")) == 0
+
+
+def test_person_score_uses_full_names_first():
+    kerry = [name_key("John F. Kerry"), "kerry"]
+    assert person_score([name_key("John Kerry"), "kerry"], kerry) == 2
+    assert person_score(["kerry"], kerry) == 3  # an alias it is known by
+    assert person_score(["kerry"], [name_key("John F. Kerry")]) == 1
+    assert person_score([name_key("John Kerry")], ["kerry"]) == 1  # known by surname only: extended

@@ -211,3 +211,14 @@ def test_readers_see_committed_data_while_a_write_is_open(tmp_path):
             write_batch(conn, arts[1:])  # written, not committed yet
             assert reader.articles()["total"] == 1
         assert reader.articles()["total"] == 3
+
+
+def test_relatives_are_not_merged_and_a_bare_surname_goes_to_the_famous_one(store):
+    sents = ["Tổng thống Barack Obama thăm Hà Nội.", "Bà Michelle Obama gặp học sinh.", "Ông Obama phát biểu."]
+    arts = [make_article(f"mem://o{i}", [s, f"Bài số {i} về chuyến thăm năm 2016 của phái đoàn Hoa Kỳ."],
+                         people=[(n, None, None, "US")]) for i, (s, n) in enumerate(
+        [(sents[0], "Barack Obama"), (sents[0] + " Lần hai.", "Barack Obama"), (sents[1], "Michelle Obama"),
+         (sents[2], "Obama")])]
+    store.ingest(arts)
+    names = {p["name"]: p["articles"] for p in store.people()["items"]}
+    assert names == {"Barack Obama": 3, "Michelle Obama": 1}

@@ -4,11 +4,17 @@ Rules, in order:
 
 1. Names are compared by :func:`~hoptac.link.text.name_key` (case, spacing, punctuation
    folded; tone marks kept, so ``Lan`` and ``Lân`` differ).
-2. A name matches a known alias exactly, or as a word suffix: ``John Kerry`` matches
-   ``Ngoại trưởng Mỹ John Kerry`` and the reverse. A one-word suffix (``Kerry``) links only
-   when the word is plain ASCII (a Western surname, not a Vietnamese given name shared by
-   thousands) and only one known person fits.
-3. Sides must agree when both are known; offices must agree when both are known, where an
+2. Two full names (two words or more) match exactly, as a word suffix (``John Kerry`` and
+   ``Ngoại trưởng Mỹ John Kerry``), or — for Western names, all ASCII — with the same
+   surname and compatible first names (``John Kerry`` and ``John F. Kerry``, ``Dan`` and
+   ``Daniel Kritenbrink``). ``Ivanka Trump`` does not match ``Donald Trump``; Vietnamese
+   names (``Nguyễn Tấn Dũng``, ``Nguyễn Chí Dũng``) match only exactly or as a suffix.
+3. A bare surname (``Kerry``) matches a full name ending with it when the word is plain
+   ASCII (a Western surname, not a Vietnamese given name shared by thousands). A mention
+   with a full name is matched on its full names only (its short aliases help others find
+   it); a person known only by a surname is extended by the first full name that fits.
+   When a bare surname fits several people, the one named far more often wins, else none.
+4. Sides must agree when both are known; offices must agree when both are known, where an
    office is ``company`` or ``public`` (see ``resources/linking.yaml``). A government
    official moving from one ministry to another stays one person; a company director and a
    vice-minister of the same name are two.
@@ -36,20 +42,37 @@ def office_kind(title: str | None, organization: str | None, org_kind: str | Non
     return None
 
 
+def _western(tokens: list[str]) -> bool:
+    return all(t.isascii() for t in tokens)
+
+
 def match_score(a: str, b: str) -> int:
-    """How well two name keys match: 3 exact, 2 multi-word suffix, 1 one ASCII word, 0 none."""
+    """How well two name keys match: 3 exact, 2 same full name, 1 bare ASCII surname, 0 none."""
     if not a or not b:
         return 0
     if a == b:
         return 3
     ta, tb = a.split(), b.split()
-    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    if long_[-len(short):] != short:
+    if ta[-1] != tb[-1]:
         return 0
-    if len(short) >= 2:
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) == 1:
+        word = short[0]
+        return 1 if word.isascii() and word.isalpha() and len(word) >= 3 else 0
+    if long_[-len(short):] == short:
         return 2
-    word = short[0]
-    return 1 if word.isascii() and word.isalpha() and len(word) >= 3 else 0
+    if _western(ta) and _western(tb) and (ta[0].startswith(tb[0]) or tb[0].startswith(ta[0])):
+        return 2
+    return 0
+
+
+def person_score(mention_keys: list[str], person_keys: list[str]) -> int:
+    """How well a mention (all its name keys) fits a known person (all their alias keys)."""
+    full_m = [k for k in mention_keys if len(k.split()) >= 2]
+    full_p = [k for k in person_keys if len(k.split()) >= 2]
+    if full_m and full_p:
+        return max(match_score(m, p) for m in full_m for p in full_p)
+    return max((match_score(m, p) for m in (full_m or mention_keys) for p in person_keys), default=0)
 
 
 def compatible(side_a: str | None, side_b: str | None, office_a: str | None, office_b: str | None) -> bool:
@@ -84,4 +107,4 @@ def last_token(key: str) -> str:
 
 
 __all__ = ["better_name", "compatible", "is_clean_name", "last_token", "match_score", "name_key",
-           "office_kind"]
+           "office_kind", "person_score"]

@@ -17,7 +17,8 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from datetime import date as date_cls
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,8 +26,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..link import dedupe
-from ..link.events import dates_compatible, family, participants_overlap, sort_key
-from ..link.names import better_name, compatible, last_token, match_score, name_key, office_kind
+from ..link.events import MAX_DAYS, dates_compatible, family, participants_overlap, sort_key
+from ..link.names import better_name, compatible, last_token, match_score, name_key, office_kind, person_score
 from ..link.text import fold, lower
 from ..model import Article
 from . import schema as t
@@ -162,24 +163,30 @@ def _find_duplicate(conn: Connection, sig: Any, title: str | None, aid: str) -> 
 def _find_person(conn: Connection, keys: list[str], side: str | None, office: str | None) -> str | None:
     """The known person these name keys, side and office designate (None: new or ambiguous)."""
     tokens = {last_token(k) for k in keys if k}
+    cands = sa.select(t.person_aliases.c.person_id).where(t.person_aliases.c.last_token.in_(tokens))
     rows = conn.execute(
         sa.select(t.person_aliases.c.person_id, t.person_aliases.c.key, t.people.c.side, t.people.c.office)
         .join(t.people, t.people.c.id == t.person_aliases.c.person_id)
-        .where(t.person_aliases.c.last_token.in_(tokens))).all()
-    scores: dict[str, int] = {}
+        .where(t.person_aliases.c.person_id.in_(cands))).all()
+    aliases: dict[str, list[str]] = {}
     for pid, akey, pside, poffice in rows:
-        if not compatible(side, pside, office, poffice):
-            continue
-        s = max(match_score(k, akey) for k in keys)
-        if s:
-            scores[pid] = max(scores.get(pid, 0), s)
+        if compatible(side, pside, office, poffice):
+            aliases.setdefault(pid, []).append(akey)
+    scores = {pid: s for pid, ks in aliases.items() if (s := person_score(keys, ks))}
     if not scores:
         return None
     top = max(scores.values())
     best = sorted(pid for pid, s in scores.items() if s == top)
-    if top == 1 and len(best) > 1:  # a bare surname shared by several people: do not guess
-        return None
-    return best[0]
+    if len(best) == 1:
+        return best[0]
+    counts = dict(conn.execute(sa.select(t.person_mentions.c.person_id, sa.func.count())
+                               .where(t.person_mentions.c.person_id.in_(best))
+                               .group_by(t.person_mentions.c.person_id)).all())
+    ranked = sorted(best, key=lambda p: -counts.get(p, 0))
+    bare = not any(len(k.split()) >= 2 for k in keys)
+    if bare and counts.get(ranked[0], 0) < 2 * max(1, counts.get(ranked[1], 0)):
+        return None  # a bare surname several people share, with no clear favourite
+    return ranked[0]
 
 
 def _link_people(conn: Connection, article: Article, aid: str, date: str | None, *, create: bool) -> dict[str, str]:
@@ -271,7 +278,8 @@ def _participant_keys(names: list[str], people: dict[str, str]) -> dict[str, tup
     return out
 
 
-def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str | None) -> list[Any]:
+def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str | None,
+                      keys: set[str] | None = None) -> list[Any]:
     q = sa.select(t.events).where(t.events.c.family == fam)
     if dup_of:
         q = q.where(t.events.c.id.in_(sa.select(t.event_sources.c.event_id)
@@ -280,9 +288,25 @@ def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str 
         return []
     elif date.startswith("--"):
         q = q.where(t.events.c.date.like("%" + date[1:]))
+    elif (day := _day(date)) is not None:  # only the dates dates_compatible() can accept (indexed)
+        lo, hi = (day - timedelta(days=MAX_DAYS)).isoformat(), (day + timedelta(days=MAX_DAYS)).isoformat()
+        q = q.where(sa.or_(t.events.c.date_sort.between(lo, hi), t.events.c.date_sort.in_([date[:4], date[:7]])))
     else:
         q = q.where(t.events.c.date_sort.like(date[:4] + "%"))
+    if not dup_of and keys is not None:  # a match must share a participant (participants_overlap)
+        if not keys:
+            return []
+        q = q.where(t.events.c.id.in_(sa.select(t.event_participants.c.event_id)
+                                     .where(t.event_participants.c.key.in_(sorted(keys)))))
     return list(conn.execute(q).all())
+
+
+def _day(d: str) -> date_cls | None:
+    """A full ISO date as a date (None for partial or invalid dates)."""
+    try:
+        return date_cls.fromisoformat(d) if len(d) == 10 else None
+    except ValueError:
+        return None
 
 
 def _link_events(conn: Connection, article: Article, aid: str, people: dict[str, str], *, create: bool,
@@ -291,7 +315,7 @@ def _link_events(conn: Connection, article: Article, aid: str, people: dict[str,
         fam = family(ev.type)
         parts = _participant_keys(ev.participants, people)
         match = None
-        for cand in _event_candidates(conn, fam, ev.date, dup_of):
+        for cand in _event_candidates(conn, fam, ev.date, dup_of, set(parts)):
             keys = set(conn.execute(sa.select(t.event_participants.c.key)
                                     .where(t.event_participants.c.event_id == cand.id)).scalars())
             same_day = dup_of is not None or dates_compatible(cand.date, ev.date)
