@@ -111,3 +111,22 @@ def test_charts_escape_labels_and_show_counts():
     grid = str(heatmap({"2024-05": {"energy": 2}}, [("energy", "Năng lượng & <x>")], title="t", empty="none"))
     assert "Năng lượng &amp; &lt;x&gt;" in grid and "<x>" not in grid
     assert "none" in str(bar_chart({}, {}, title="t", empty="none"))
+
+
+def test_every_thread_status_reason_is_translated():
+    from hoptac.link.threads import lifecycle
+
+    def e(i, date, act, quote):
+        return {"id": f"a.s{i}", "article_id": "a", "date": date, "act": act, "quote": quote, "amounts": []}
+
+    entries = [e(0, "2020-01-01", "request", "đề nghị"), e(1, "2020-02-01", "commit", "sẽ xem xét"),
+               e(2, "2022-01-01", "request", "đề nghị lại"), e(3, "2022-02-01", "inform", "đang triển khai"),
+               e(4, "2022-03-01", "inform", "đã hoàn thành"), e(5, "2022-04-01", "request", "đề nghị"),
+               e(6, "2022-05-01", "inform", "từ bỏ")]
+    reasons = [h["reason"] for h in lifecycle(entries)["status_history"]]
+    assert len(set(reasons)) >= 6, reasons
+    vi, en = Translator("vi"), Translator("en")
+    for r in reasons:
+        assert vi.reason(r) != r, r
+        assert en.reason(r) == r or "days" in r
+    assert "ngày" in vi.reason("raised again 541 days after the last movement")

@@ -6,6 +6,7 @@ corpus from 2016 to 2025 stays readable.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from markupsafe import Markup, escape
@@ -65,7 +66,7 @@ def bar_chart(series: Mapping[str, Mapping[str, int]], names: Mapping[str, str],
         body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 8}" y2="{y:.1f}" stroke="#eee"/>')
         body.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">'
                     f'{round(top * frac)}</text>')
-    step = max(1, len(per) // 12)
+    step = max(1, math.ceil(56 / slot))  # a label every ~56px, so they never overlap
     for i, p in enumerate(per):
         x0 = left + i * slot + slot * 0.1
         for j, k in enumerate(keys):
@@ -101,18 +102,20 @@ def heatmap(cells: Mapping[str, Mapping[str, int]], rows: list[tuple[str, str]],
             data.setdefault(rid, {})
             data[rid][key] = data[rid].get(key, 0) + int(v)
     top = max([1, *(v for d in data.values() for v in d.values())])
-    label_w, cell_h, width = 230, 20, 760
+    label_w, cell_h, width = 250, 20, 760
     cell_w = (width - label_w - 8) / len(per)
     height = 28 + cell_h * len(rows)
     body: list[str] = []
-    step = max(1, len(per) // 10)
+    step = max(1, math.ceil(56 / cell_w))
     for i, p in enumerate(per):
         if i % step == 0:
             body.append(f'<text x="{label_w + i * cell_w + cell_w / 2:.1f}" y="16" text-anchor="middle" '
                         f'class="tick">{escape(p)}</text>')
     for r, (rid, name) in enumerate(rows):
         y = 24 + r * cell_h
-        body.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" class="rowlabel">{escape(name)}</text>')
+        short = name if len(name) <= 36 else name[:35].rstrip(" ,") + "…"
+        body.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" class="rowlabel">{escape(short)}'
+                    f'<title>{escape(name)}</title></text>')
         for i, p in enumerate(per):
             v = data.get(rid, {}).get(p, 0)
             shade = 0.08 + 0.92 * v / top if v else 0.0

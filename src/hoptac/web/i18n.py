@@ -6,6 +6,7 @@ is shown with its own labels), then from ``labels.yaml``; an unknown id shows as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -76,6 +77,22 @@ class Translator:
         if entry is None:
             return None
         return (entry.vi if self.lang == "vi" else entry.en) or None
+
+    def reason(self, text: str | None) -> str:
+        """A thread status change's reason (written in English by the store) in the page language."""
+        text = text or ""
+        reasons = load_labels().get("reasons", {})
+        m = re.fullmatch(r"raised again (\d+) days after the last movement", text)
+        if m:
+            return reasons["stalled_days"][self.lang].format(days=m.group(1))
+        m = re.fullmatch(r"raised again after (\w+)", text)
+        if m:
+            status = self.label("thread_statuses", m.group(1))
+            return reasons["raised_again_after"][self.lang].format(status=status.lower())
+        fixed = {"first raised": "first_raised", "the other side said it will consider or do it": "pledged",
+                 "reported under way": "in_progress", "reported done": "fulfilled", "reported abandoned": "dropped"}
+        key = fixed.get(text)
+        return reasons[key][self.lang] if key else text
 
     def options(self, section: str) -> list[tuple[str, str]]:
         """(id, label) pairs of a vocabulary, for a filter's drop-down."""
