@@ -176,3 +176,18 @@ def test_post_url_fetches_the_page(client, auth):
     assert _Page.hits == ["/tin/hop-tac-giao-duc"]
     assert r.status_code == 201, r.text
     assert "học bổng" in client.get(f"/api/articles/{r.json()['id']}").json()["text"]
+
+
+def test_dashboard_sign_in_when_reads_are_protected(store):
+    with TestClient(create_app(store=store, token=TOKEN, protect_reads=True), follow_redirects=False) as c:
+        page = c.get("/timeline")
+        assert page.status_code == 401 and 'href="/login?next=/timeline"' in page.text
+        assert c.get("/login").status_code == 200  # the form itself is open
+        bad = c.post("/login", data={"token": "wrong", "next": "/timeline"})
+        assert bad.status_code == 303 and bad.headers["location"].startswith("/login?failed=1")
+        assert c.get("/timeline").status_code == 401
+        ok = c.post("/login", data={"token": TOKEN, "next": "//evil.example/x"})
+        assert ok.status_code == 303 and ok.headers["location"] == "/"  # never an off-site redirect
+        assert "httponly" in ok.headers["set-cookie"].lower()
+        assert c.get("/timeline").status_code == 200
+        assert c.get("/api/stats").status_code == 200  # the cookie also opens the API to this browser

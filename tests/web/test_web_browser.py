@@ -59,7 +59,7 @@ def test_article_highlights_every_kind_and_lists_records(page, live):
     expect(text.locator(".hl-person").first).to_have_text("Phạm Quốc Anh")
     expect(text.locator(".hl-amount")).to_have_text("3 triệu USD")
     assert "Bộ Công Thương" in text.locator(".hl-organization").all_text_contents()
-    req = "".join(text.locator(".hl-act.act-request").all_text_contents())
+    req = "".join(text.locator(".hl-act.hl-act-request").all_text_contents())
     assert "đề nghị Bộ Thương mại Hoa Kỳ sớm công nhận" in req
     # the whole text is there, in order, whatever is highlighted
     assert text.inner_text().startswith(T2023)

@@ -24,7 +24,7 @@ def test_highlight_keeps_the_text_and_escapes_every_piece():
     name = text.index("Lê Văn Thành")
     amount = text.index("2 triệu USD")
     spans = [Span(name, name + len("Lê Văn Thành"), "person", "Người: Lê Văn Thành"),
-             Span(0, len(text) - 1, "act", 'Cam kết: "x" <y>', css="act-commit", anchor="st-0"),
+             Span(0, len(text) - 1, "act", 'Cam kết: "x" <y>', css="hl-act-commit", anchor="st-0"),
              Span(amount, amount + len("2 triệu USD"), "amount", "Tiền"),
              Span(5, 500, "person", "out of range"), Span(7, 7, "person", "empty")]
     out = str(highlight(text, spans))
@@ -32,8 +32,8 @@ def test_highlight_keeps_the_text_and_escapes_every_piece():
     assert "<b>" not in out and "&lt;b&gt;" in out and "&amp; hơn" in out
     assert '<span class="anchor" id="st-0"></span>' in out
     person = re.search(r'<span class="([^"]*hl-person[^"]*)"[^>]*>Lê Văn Thành</span>', out)
-    assert person and "hl-act" in person.group(1) and "act-commit" in person.group(1)
-    assert re.search(r'class="hl hl-act act-commit hl-amount"[^>]*>2 triệu USD<', out)
+    assert person and "hl-act" in person.group(1) and "hl-act-commit" in person.group(1)
+    assert re.search(r'class="hl hl-act hl-act-commit hl-amount"[^>]*>2 triệu USD<', out)
     assert 'title="Cam kết: &#34;x&#34; &lt;y&gt;' in out  # labels are escaped inside attributes too
     assert "out of range" not in out and "empty" not in out
 

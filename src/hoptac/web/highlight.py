@@ -53,7 +53,7 @@ def article_spans(article: dict[str, Any], tr: Translator) -> list[Span]:
         ev = s.get("evidence")
         if ev:
             label = f"{tr.label('acts', s.get('act'))}: {s.get('actor') or ''}"
-            spans.append(Span(int(ev[0]), int(ev[1]), "act", label, css=f"act-{s.get('act')}", anchor=f"st-{i}"))
+            spans.append(Span(int(ev[0]), int(ev[1]), "act", label, css=f"hl-act-{s.get('act')}", anchor=f"st-{i}"))
     return spans
 
 
