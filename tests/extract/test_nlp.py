@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hoptac.extract.nlp import annotate, ensure_tokens, split_sentences
+from hoptac.extract.nlp import annotate, ensure_tokens, ensure_words, shape_tokens, split_sentences
 from hoptac.model import Article
 from hoptac.settings import DEFAULT
 
@@ -36,19 +36,26 @@ def test_sentences_cover_the_text_and_respect_abbreviations():
     assert spans == sorted(spans)
 
 
-def test_crf_words_and_tags_on_cue_sentences():
+def test_crf_words_and_tags_on_demand():
     art = annotate(Article(text=TEXT), DEFAULT)
+    assert all(not s.tokens for s in art.sentences)  # nothing paid for until asked
     first = art.sentences[0]
-    words = [t.text for t in first.tokens]
+    words = [t.text for t in ensure_words(art, first)]
     assert "hội đàm" in words  # one word of two syllables, from the CRF segmenter
-    tags = {t.text: t.pos for t in first.tokens}
+    tags = {t.text: t.pos for t in ensure_tokens(art, first)}
     assert tags["hội đàm"] == "V"
-    for s in art.sentences:
-        for t in s.tokens:
-            assert art.text[t.start:t.end] == t.text
+    for t in first.tokens:
+        assert art.text[t.start:t.end] == t.text
 
 
-def test_ensure_tokens_runs_the_crf_on_demand():
+def test_shape_tokens_cover_a_sentence():
+    s = TEXT.index("Trời")
+    toks = shape_tokens(TEXT, s, TEXT.index("\n", s))
+    assert [t.text for t in toks][:3] == ["Trời", "hôm", "nay"]
+    assert toks[0].pos == "Np" and toks[1].pos == "X" and toks[-1].pos == "CH"
+
+
+def test_ensure_tokens_segments_any_sentence():
     art = annotate(Article(text=TEXT), DEFAULT)
     plain = next(s for s in art.sentences if art.text[s.start:s.end].startswith("Trời"))
     toks = ensure_tokens(art, plain)
@@ -61,7 +68,7 @@ def test_decomposed_text_keeps_spans_exact():
     art = annotate(Article(text=nfd), DEFAULT)
     assert len(art.sentences) == 5
     for s in art.sentences:
-        for t in s.tokens:
+        for t in ensure_words(art, s):
             assert nfd[t.start:t.end] == t.text
 
 
@@ -77,5 +84,5 @@ def test_every_non_blank_line_is_covered_on_real_articles():
         assert covered >= letters * 0.95, path.name
         for s in art.sentences:
             assert "\n" not in text[s.start:s.end]
-            for t in s.tokens:
+            for t in shape_tokens(text, s.start, s.end):
                 assert text[t.start:t.end] == t.text

@@ -4,6 +4,8 @@ Steps, sentence by sentence (photo captions are skipped: they repeat the body):
 
 1. find the cue words of ``resources/gazetteer/events.yaml`` (``hội đàm`` meeting, ``tiếp``
    reception, ``điện đàm`` call, ``đối thoại`` dialogue, ``chuyến thăm`` visit, ``ký`` signing);
+   in a sentence that names a person, a cue must be whole words of underthesea's CRF word
+   segmentation (``nlp.ensure_words``), so ``tiếp`` in ``tiếp cận`` is no reception;
    several cues of one family in a clause are one event, the most specific type winning;
 2. each cue's clause runs from the previous cue (or the sentence start) to the next one;
    its participants are the people mentioned there, with the organizations when fewer than
@@ -19,15 +21,17 @@ Steps, sentence by sentence (photo captions are skipped: they repeat the body):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..model import Article, Event, Organization, Person
+from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
 from .dates import DateMention, find_dates
 from .entities import mentions_in
 from .gazetteer import Gazetteer, gazetteer
-from .nlp import split_sentences
+from .nlp import ensure_words, split_sentences
+from .textmap import fold
 
 FAMILY = {"meeting": "engagement", "reception": "engagement", "call": "engagement",
           "dialogue": "engagement", "visit": "engagement", "signing": "signing"}
@@ -53,12 +57,22 @@ def _in_captions(article: Article, a: int, b: int) -> bool:
     return any(ca <= a and b <= cb for ca, cb in article.captions)
 
 
-def _cues(g: Gazetteer, text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    """Cue matches inside ``[a, b)``: longest first, no overlaps, in text order."""
+def _all_cues(g: Gazetteer, text: str) -> list[tuple[int, int, str]]:
+    """Every cue match of the text (overlaps included), by start."""
+    low = fold(text, strip_marks=False)
     found: list[tuple[int, int, str]] = []
     for etype, pat in g.event_cues:
-        for m in pat.finditer(text, a, b):
-            found.append((m.start(), m.end(), etype))
+        for m in pat.finditer(low.text):
+            a, b = low.span(m.start(), m.end())
+            found.append((a, b, etype))
+    found.sort()
+    return found
+
+
+def _cues(found: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int, int, str]]:
+    """Cue matches inside ``[a, b)``: longest first, no overlaps, in text order."""
+    i = bisect.bisect_left(found, (a, -1, ""))
+    found = [c for c in found[i:] if c[0] < b and c[1] <= b]
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     kept: list[tuple[int, int, str]] = []
     for s, e, t in found:
@@ -66,6 +80,29 @@ def _cues(g: Gazetteer, text: str, a: int, b: int) -> list[tuple[int, int, str]]
             kept.append((s, e, t))
     kept.sort()
     return kept
+
+
+def _has_person(article: Article, a: int, b: int) -> bool:
+    return any(isinstance(e, Person) for _, e in mentions_in(article, a, b))
+
+
+def _whole_words(article: Article, sentence: Sentence, cues: list[tuple[int, int, str]],
+                 g: Gazetteer) -> list[tuple[int, int, str]]:
+    """Cues no common word of the CRF segmentation crosses (``tiếp``, not ``trực tiếp``).
+
+    Words with a capital are left out of the test: the segmenter often glues a name to
+    the verb before it (``tiếp Đại sứ``).
+    """
+    toks = [t for t in ensure_words(article, sentence) if t.text.islower()]
+    out = []
+    for c in cues:
+        if article.text[c[0]:c[1]].lower() not in g.event_ambiguous:
+            out.append(c)
+            continue
+        crossed = any(t.start < c[0] < t.end or t.start < c[1] < t.end for t in toks)
+        if not crossed:
+            out.append(c)
+    return out
 
 
 def _place(article: Article, g: Gazetteer, text: str, a: int, b: int) -> str | None:
@@ -214,11 +251,15 @@ def extract_events(article: Article, settings: Settings) -> Article:
     text = article.text
     spans = [(s.start, s.end) for s in article.sentences] or split_sentences(text)
     dates = find_dates(text, article.published)
+    all_cues = _all_cues(g, text)
     drafts: list[_Draft] = []
     for i, (a, b) in enumerate(spans):
         if _in_captions(article, a, b):
             continue
-        cues = _cues(g, text, a, b)
+        cues = _cues(all_cues, a, b)
+        if any(text[c[0]:c[1]].lower() in g.event_ambiguous for c in cues) \
+                and i < len(article.sentences) and _has_person(article, a, b):
+            cues = _whole_words(article, article.sentences[i], cues, g)
         if not cues:
             continue
         around = _people_in(article, *spans[i - 1]) if i else []

@@ -42,15 +42,42 @@ def has_marks(word: str) -> bool:
     return bool(_MARKED.search(word.lower()))
 
 
+UPPER = "".join(chr(c) for c in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+                if chr(c).isupper())
+
+
 def is_cap(word: str) -> bool:
     """Whether a word starts with a capital letter."""
     return bool(word) and word[0].isupper()
 
 
 def alternation(phrases: list[str]) -> str:
-    """A regex alternation of literal phrases, longest first, spaces matching any blank."""
-    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    """A regex matching any of the literal phrases (longest first), spaces matching any blank.
+
+    The phrases are folded into a character trie so that the regex engine does not try
+    hundreds of alternatives at every position.
+    """
+    trie: dict[str, Any] = {}
+    for p in {p for p in phrases if p}:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    end = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_pattern(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        return f"(?:{body})?"
+    return body
 
 
 def first_letter_either_case(phrase: str) -> list[str]:
@@ -101,11 +128,13 @@ class Gazetteer:
     connectors: frozenset[str]
     open_clauses: frozenset[str]
     side_words: dict[str, str]
+    side_word_pattern: re.Pattern[str]
     countries: dict[str, str]
     places: re.Pattern[str]
     place_names: frozenset[str]
     place_prefixes: frozenset[str]
     venue_heads: tuple[str, ...]
+    venue_pattern: re.Pattern[str]
     name_blockers: re.Pattern[str]
     leaders: dict[str, tuple[str, str]]
     ministries: re.Pattern[str]
@@ -121,6 +150,7 @@ class Gazetteer:
     event_cues: list[tuple[str, re.Pattern[str]]]
     event_planned: re.Pattern[str]
     event_weak: frozenset[str]
+    event_ambiguous: frozenset[str]
     event_generic: re.Pattern[str]
     event_nouns: frozenset[str]
     extra: dict[str, Any] = field(default_factory=dict)
@@ -143,8 +173,8 @@ def gazetteer() -> Gazetteer:
 
     heads: list[str] = []
     for h in tit["heads"]:
-        heads += first_letter_either_case(h)
-    title_heads = re.compile(rf"(?<![\w])(?:{alternation(heads)})(?![\w])", re.IGNORECASE)
+        heads += first_letter_either_case(h) + first_letter_either_case(h.lower())
+    title_heads = re.compile(rf"(?<![\w])(?:{alternation(heads)})(?![\w])")
 
     countries: dict[str, str] = {}
     for side, names in pla["countries"].items():
@@ -171,10 +201,11 @@ def gazetteer() -> Gazetteer:
     fw_known = [(k["name"], re.compile(rf"(?<![\w])(?:{k['pattern']})(?![\w])")) for k in fra["known"]]
     fw_heads = re.compile(rf"(?<![\w])(?:{alternation(fra['heads'])})(?![\w])")
 
+    # one pattern per type, matched on the lower-cased text
     cues: list[tuple[str, re.Pattern[str]]] = []
     for etype, pats in ev["cues"].items():
-        for p in pats:
-            cues.append((etype, re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.IGNORECASE)))
+        body = "|".join(f"(?:{p})" for p in pats)
+        cues.append((etype, re.compile(rf"(?<![\w])(?:{body})(?![\w])")))
     planned = re.compile(rf"(?<![\w])(?:{alternation(ev['planned'])})(?![\w])", re.IGNORECASE)
 
     return Gazetteer(
@@ -187,11 +218,13 @@ def gazetteer() -> Gazetteer:
         connectors=frozenset(c.lower() for c in tit["connectors"]),
         open_clauses=frozenset(c.lower() for c in tit["open_clauses"]),
         side_words=side_words,
+        side_word_pattern=re.compile(rf"(?<![\w])(?:{alternation(list(side_words))})(?![\w])"),
         countries=countries,
         places=places,
         place_names=frozenset(place_names),
         place_prefixes=frozenset(pla["place_prefixes"]),
         venue_heads=tuple(pla["venue_heads"]),
+        venue_pattern=re.compile(rf"(?<![\w])(?:{alternation(list(pla['venue_heads']))})(?![\w])"),
         name_blockers=re.compile(rf"(?<![\w])(?:{alternation(pla['name_blockers'])})\s+$"),
         leaders=leaders,
         ministries=ministries,
@@ -207,6 +240,7 @@ def gazetteer() -> Gazetteer:
         event_cues=cues,
         event_planned=planned,
         event_weak=frozenset(ev["weak"]),
+        event_ambiguous=frozenset(ev["ambiguous"]),
         event_generic=re.compile(rf"(?<![\w])(?:{alternation(ev['generic'])})\s+$", re.IGNORECASE),
         event_nouns=frozenset(ev["nouns"]),
     )

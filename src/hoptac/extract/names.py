@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, has_marks, is_cap, is_vietnamese_syllable
+from .gazetteer import UPPER, Gazetteer, has_marks, is_vietnamese_syllable
 
 WORD = re.compile(r"[A-Z](?:\.[A-Z])+|[^\W_]+(?:['’\-][^\W_]+)*")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -30,29 +30,16 @@ class Candidate:
     words: list[str]
 
 
+_CAPWORD = rf"(?:[A-Z](?:\.[A-Z])+|[A-Z]\.(?= )|[{UPPER}][^\W_]*(?:['’\-][^\W_]+)*)"
+_RUN = re.compile(rf"(?<![\w.]){_CAPWORD}(?:[ \u00a0]{_CAPWORD})*(?![\w])")
+_RUN_WORD = re.compile(r"[^ \u00a0]+")
+
+
 def cap_runs(ctext: str) -> list[list[tuple[int, int, str]]]:
     """Maximal runs of capitalized words separated by single spaces (initials ``J.`` kept)."""
     runs: list[list[tuple[int, int, str]]] = []
-    cur: list[tuple[int, int, str]] = []
-    prev_end = -1
-    prev_initial = False
-    for m in WORD.finditer(ctext):
-        w = m.group()
-        if not is_cap(w) or w[0].isdigit():
-            if cur:
-                runs.append(cur)
-            cur = []
-            continue
-        start, end = m.span()
-        initial = len(w) == 1 and ctext[end:end + 2] == ". "
-        gap = ctext[prev_end:start]
-        if cur and not (gap in (" ", "\u00a0") or (prev_initial and gap == ". ")):
-            runs.append(cur)
-            cur = []
-        cur.append((start, end + 1 if initial else end, w + "." if initial else w))
-        prev_end, prev_initial = end, initial
-    if cur:
-        runs.append(cur)
+    for m in _RUN.finditer(ctext):
+        runs.append([(w.start(), w.end(), w.group()) for w in _RUN_WORD.finditer(ctext, m.start(), m.end())])
     return runs
 
 

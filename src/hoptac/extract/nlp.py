@@ -5,33 +5,36 @@ Steps:
 1. split the text into sentences: line breaks, and ``.``/``!``/``?``/``…`` followed by a
    capital, a digit or an opening quote; abbreviations (``TP.``, ``D.C.``, initials ``B.``,
    ``Mr.``, ``GS.``) do not end a sentence;
-2. segment words and tag parts of speech with underthesea's bundled CRF models
-   (``word_tokenize`` then the CRF POS tagger) for the sentences that carry the facts hoptac
-   extracts: those with an event cue, a title or a capitalized word after the first one;
-3. every other sentence gets fast syllable tokens (a regex) tagged by their shape:
-   ``Np`` capitalized, ``M`` number, ``CH`` punctuation, ``X`` otherwise.
+2. leave the tokens empty: later stages call :func:`ensure_tokens` on the sentences they
+   read closely, which fills them with underthesea's bundled CRF word segmentation and POS
+   tags (``pos_tag``), or :func:`ensure_words` for the segmentation alone (its POS tagger
+   is the slow half); :func:`shape_tokens` gives fast syllable tokens tagged by their shape
+   (``Np`` capitalized, ``M`` number, ``CH`` punctuation, ``X`` otherwise) to any reader
+   that needs no more. The events stage segments every sentence that has an ambiguous
+   one-syllable event cue and names a person, to tell a cue word from a longer word
+   (``tiếp`` from ``trực tiếp``).
 
 Why not the CRF everywhere: underthesea's segmentation costs about 1 ms and its POS tagger
-about 3 ms per sentence, so a 6 KB article with 40 sentences would spend 150 ms here alone,
-five times the whole pipeline's budget (30 articles per second). :func:`ensure_tokens` runs
-the CRF on any other sentence on demand. Token spans always index ``article.text``.
+about 3 ms per sentence (measured over 200 articles of ``corpus/general``), so a 6 KB
+article of 40 sentences would spend 150 ms here alone, five times the whole pipeline's
+budget of 30 articles per second. Token spans always index ``article.text``.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from ..model import Article, Sentence, Token
 from ..settings import Settings
 
-__all__ = ["annotate", "ensure_tokens", "split_sentences"]
+__all__ = ["annotate", "ensure_tokens", "ensure_words", "shape_tokens", "split_sentences"]
 
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-ZĐÀ-Ỹ0-9])")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|Mr|Mrs|Ms|Dr|St|GS|PGS|TS|ThS|BS|Th|Co|Inc|Ltd|Corp|No|Jr|Sr|tr|v\.v)"
                      r"|\b[A-ZĐ]|\b[A-Z](?:\.[A-Z])+)\.$")
 _SYL = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’\-][^\W\d_]+)*|[^\w\s]")
 _MAX_CRF_CHARS = 1200
+_SHAPES = frozenset({"Np", "M", "CH", "X"})
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -57,23 +60,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@cache
-def _cue_pattern() -> re.Pattern[str]:
-    from .gazetteer import gazetteer
-
-    g = gazetteer()
-    parts = [p.pattern for _, p in g.event_cues] + [g.title_heads.pattern]
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
-
-
-def _wants_crf(sentence: str) -> bool:
-    """A sentence the later stages read closely: a cue, a title, a name inside it."""
-    if len(sentence) > _MAX_CRF_CHARS:
-        return False
-    return bool(_cue_pattern().search(sentence))
-
-
-def _shape_tokens(text: str, start: int, end: int) -> list[Token]:
+def shape_tokens(text: str, start: int, end: int) -> list[Token]:
+    """Syllable, number and punctuation tokens of ``text[start:end]``, tagged by shape."""
     toks = []
     for m in _SYL.finditer(text, start, end):
         w = m.group()
@@ -82,18 +70,21 @@ def _shape_tokens(text: str, start: int, end: int) -> list[Token]:
     return toks
 
 
-def _crf_tokens(text: str, start: int, end: int) -> list[Token]:
-    """underthesea's CRF segmentation and POS tags, each word located in the text."""
-    from underthesea import pos_tag
+def _crf_tokens(text: str, start: int, end: int, *, tags: bool = True) -> list[Token]:
+    """underthesea's CRF segmentation (and POS tags), each word located in the text."""
+    from underthesea import pos_tag, word_tokenize
 
-    tagged: list[tuple[str, str]] = pos_tag(text[start:end])
+    if tags:
+        tagged: list[tuple[str, str]] = pos_tag(text[start:end])
+    else:
+        tagged = [(w, "") for w in word_tokenize(text[start:end])]
     toks: list[Token] = []
     pos = start
     for word, tag in tagged:
         loc = _locate(text, word, pos, end)
         if loc is None:
             # underthesea normalized the word: fall back to shapes for the rest
-            return toks + _shape_tokens(text, pos, end)
+            return toks + shape_tokens(text, pos, end)
         a, b = loc
         toks.append(Token(text[a:b], tag, a, b))
         pos = b
@@ -109,10 +100,23 @@ def _locate(text: str, word: str, pos: int, end: int) -> tuple[int, int] | None:
     return m.end() - len(m.group().lstrip()), m.end()
 
 
+def ensure_words(article: Article, sentence: Sentence) -> list[Token]:
+    """CRF words of a sentence (POS left empty unless already tagged), computed once."""
+    if not sentence.tokens or all(t.pos in _SHAPES for t in sentence.tokens):
+        if sentence.end - sentence.start > _MAX_CRF_CHARS:
+            sentence.tokens = shape_tokens(article.text, sentence.start, sentence.end)
+        else:
+            sentence.tokens = _crf_tokens(article.text, sentence.start, sentence.end, tags=False)
+    return sentence.tokens
+
+
 def ensure_tokens(article: Article, sentence: Sentence) -> list[Token]:
-    """CRF tokens for a sentence (computed now if the stage gave it shape tokens only)."""
-    if not sentence.tokens or all(t.pos in ("Np", "M", "CH", "X") for t in sentence.tokens):
-        sentence.tokens = _crf_tokens(article.text, sentence.start, sentence.end)
+    """CRF words and POS tags for a sentence, computed on first use and kept."""
+    if not sentence.tokens or any(t.pos in _SHAPES or not t.pos for t in sentence.tokens):
+        if sentence.end - sentence.start > _MAX_CRF_CHARS:
+            sentence.tokens = shape_tokens(article.text, sentence.start, sentence.end)
+        else:
+            sentence.tokens = _crf_tokens(article.text, sentence.start, sentence.end)
     return sentence.tokens
 
 
@@ -121,11 +125,6 @@ def annotate(article: Article, settings: Settings) -> Article:
     text = article.text
     sentences: list[Sentence] = []
     for a, b in split_sentences(text):
-        s = Sentence(a, b)
-        if _wants_crf(text[a:b]):
-            s.tokens = _crf_tokens(text, a, b)
-        else:
-            s.tokens = _shape_tokens(text, a, b)
-        sentences.append(s)
+        sentences.append(Sentence(a, b))
     article.sentences = sentences
     return article

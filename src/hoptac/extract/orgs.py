@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from ..model import Framework, Place, SpanT
 from .gazetteer import (
     Gazetteer,
-    alternation,
     dictionary,
     has_marks,
     in_dictionary,
@@ -50,10 +49,6 @@ def _foreign_words(name: str) -> bool:
     return bool(words) and all(not (is_vietnamese_syllable(w) and has_marks(w)) for w in words)
 
 
-def _heads_pattern(g: Gazetteer) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?:{alternation(list(g.org_heads))})(?![\w])")
-
-
 def _org_side(name: str, g: Gazetteer, kind: str) -> str | None:
     side = side_of_title(name, g)
     if side:
@@ -81,7 +76,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         hits.append((m.start(), end, ctext[m.start():end], "government", side, f"bộ {base}|{side}"))
     words = dictionary()
     written: defaultdict[str, set[str]] = defaultdict(set)
-    for m in _heads_pattern(g).finditer(ctext):
+    for m in g.org_head_pattern.finditer(ctext):
         head = m.group()
         kind = g.org_heads[head]
         start = m.start()
@@ -110,8 +105,6 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             continue
         if not head[:1].isupper() and not is_cap(rest.split()[0]):
             continue
-        if head == "Ban" and re.search(r"(?i)trưởng\s*$|phó\s*$", ctext[max(0, start - 12):start]):
-            pass  # "Trưởng Ban Kinh tế": the organization is still named
         side = _org_side(name, g, kind)
         label = name
         if kind == "company" and _foreign_words(rest):
@@ -153,8 +146,7 @@ def find_places(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT]) -> 
     for m in g.places.finditer(ctext):
         p = found.setdefault(m.group(), Place(name=m.group()))
         p.mentions.append(span(m.start(), m.end()))
-    venue = re.compile(rf"(?<![\w])(?:{alternation(list(g.venue_heads))})(?![\w])")
-    for m in venue.finditer(ctext):
+    for m in g.venue_pattern.finditer(ctext):
         line_end = ctext.find("\n", m.end())
         end, _ = walk(ctext, m.end(), len(ctext) if line_end < 0 else line_end, g, chains=False)
         if end <= m.end() and not m.group()[:1].isupper():

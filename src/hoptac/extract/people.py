@@ -29,6 +29,8 @@ from .titles import TitleMatch, heads_in, of_org_after, side_of_title, title_aft
 _HONORIFIC = re.compile(r"(?<!\w)(ông|bà|ngài|Ông|Bà|Ngài|Mr\.?|Mrs\.?|Ms\.?)\s+$")
 _CREDIT = re.compile(r"(?:\(|^|\|)\s*(?:Ảnh|ẢNH|Nguồn|Bài|Video|Clip|Đồ họa|Đồ hoạ)(?:\s+và\s+ảnh)?\s*:[^()\n]{0,40}$"
                      r"|/\s*$", re.MULTILINE)
+_CREDIT_LEAD = re.compile(r"^(?:Theo|Bài|Bài và ảnh|Ảnh)\s*:?\s*")
+_PAREN_TAIL = re.compile(r"\s*\([^)]*\)$")
 _NOT_ONE = re.compile(r"(?<!\w)(?:các|những|nhiều|hai|ba|cựu|nguyên|vị|mọi)\s+$", re.IGNORECASE)
 _NEXT_CAP = re.compile(r"\s+([A-ZĐÀ-Ỹ][\w\-']*)")
 
@@ -69,7 +71,8 @@ def _is_byline(ctext: str, c: Candidate) -> bool:
     """An author's name alone on its line, or a name in a photo credit."""
     a, b = _line_bounds(ctext, c.start)
     line = ctext[a:b].strip(" \t|*_-–.,()[]:")
-    if re.fullmatch(rf"(?:(?:Theo|Bài|Bài và ảnh|Ảnh)\s*:?\s*)?{re.escape(c.name)}(?:\s*\([^)]*\))?", line):
+    line = _CREDIT_LEAD.sub("", _PAREN_TAIL.sub("", line))
+    if line == c.name:
         return True
     return bool(_CREDIT.search(ctext[a:c.start]))
 
@@ -148,6 +151,7 @@ def _company_words(ctext: str, g: Gazetteer) -> set[str]:
     return out
 
 
+_APPOSITION = re.compile(r"\s*(?:,|-|–|\(|là)\s*")
 _AND = re.compile(r"(?:\s*\([^()\n]{0,60}\))?\s*(?:và|,)\s*")
 
 
@@ -266,8 +270,7 @@ def _bare_titles(P: _People) -> None:
         # a title directly before or after a name is that name's title, not a mention alone
         if any(h.end() <= a <= end + 5 for a, _, _ in P.taken):
             continue
-        if any(b <= h.start() and re.fullmatch(r"\s*(?:,|-|–|\(|là)\s*", ctext[b:h.start()])
-               for _, b, _ in P.taken):
+        if any(b <= h.start() and _APPOSITION.fullmatch(ctext, b, h.start()) for _, b, _ in P.taken):
             continue
         phrase = ctext[h.start():end]
         f = _holder(P, head.lower(), phrase, h.start())

@@ -213,9 +213,8 @@ def side_of_title(title: str, g: Gazetteer) -> str | None:
         side = g.known_orgs[m.group()]["side"]
         if side:
             return side
-    for word, side in g.side_words.items():
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", title):
-            before = title[:title.find(word)].split()
-            if not (before and before[-1].lower() in _SEAT):
-                return side
+    for m in g.side_word_pattern.finditer(title):
+        before = title[:m.start()].split()
+        if not (before and before[-1].lower() in _SEAT):
+            return g.side_words[m.group()]
     return None
