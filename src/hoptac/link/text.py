@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=8192)
 def _fold1(ch: str) -> str:
     if ch in "đĐ":
         return "d"
@@ -19,18 +17,34 @@ def _fold1(ch: str) -> str:
     return out[:1] if out else ch
 
 
+class _Table(dict[int, str]):
+    """A str.translate table that computes each character's image once, on first use."""
+
+    def __init__(self, fn):  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = self.fn(chr(code))
+        return out
+
+
+_FOLD = _Table(_fold1)
+_LOWER = _Table(lambda c: c.lower()[:1] or c)
+
+
 def fold(text: str) -> str:
     """Lower-case and strip Vietnamese marks (``Bán dẫn`` -> ``ban dan``), one char per char.
 
     The result has exactly the length of the NFC input, so a position found in the folded
     text is the same position in the original: search snippets rely on that.
     """
-    return "".join(_fold1(c) for c in text)
+    return text.translate(_FOLD)
 
 
 def lower(text: str) -> str:
     """Lower-case, one char per char (no fold of the marks)."""
-    return "".join((c.lower()[:1] or c) for c in text)
+    return text.translate(_LOWER)
 
 
 def nfc(text: str) -> str:
