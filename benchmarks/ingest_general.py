@@ -66,7 +66,7 @@ def run_one(backend: str, limit: int) -> dict:
             c.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
     return {"backend": backend, "files": len(files), "wall_s": round(wall, 1), "store_write_s": round(write_time, 1),
             "rerun_s": round(rerun, 1), "stored": rep.stored, "duplicates": rep.duplicates,
-            "skipped": len(rep.skipped), "rerun_unchanged": again.unchanged, "counts": counts}
+            "unchanged": rep.unchanged, "skipped": len(rep.skipped), "rerun_unchanged": again.unchanged, "counts": counts}
 
 
 def pg_up() -> bool:
