@@ -55,6 +55,7 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        """Close the store on shutdown when this app opened it."""
         yield
         if owned:
             store.close()
@@ -101,14 +102,17 @@ def _validation_message(errors: list[Any]) -> tuple[int, str]:
 def _errors(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """HTTP errors raised by routes (404, 401, 400…)."""
         return error_response(request, exc.status_code, str(exc.detail), headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        """Invalid parameters or body: 422, or 400 when the body is not JSON at all."""
         status, message = _validation_message(list(exc.errors()))
         return error_response(request, status, message)
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> Response:
+        """Anything unexpected: logged with its traceback, a generic 500 to the client."""
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error_response(request, 500, "internal error; the server log has the details")

@@ -67,6 +67,7 @@ class SecurityHeaders:
             return
 
         async def send_with_headers(message: Message) -> None:
+            """Add the headers a response does not set itself."""
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = [*message.get("headers", []), *(h for h in HEADERS if h[0] not in names)]
@@ -125,6 +126,7 @@ class BodyLimit:
         sent = False
 
         async def replay() -> dict[str, Any]:
+            """The buffered body once, then whatever the client sends (a disconnect)."""
             nonlocal sent
             if not sent:
                 sent = True
