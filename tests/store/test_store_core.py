@@ -222,3 +222,15 @@ def test_relatives_are_not_merged_and_a_bare_surname_goes_to_the_famous_one(stor
     store.ingest(arts)
     names = {p["name"]: p["articles"] for p in store.people()["items"]}
     assert names == {"Barack Obama": 3, "Michelle Obama": 1}
+
+
+def test_an_event_without_year_joins_the_dated_report_of_it(store):
+    s1 = ["Sáng 14/11, Bộ trưởng Nguyễn Hồng Diên tiếp Đại sứ Marc Knapper tại trụ sở Bộ."]
+    s2 = ["Ngày 14/11/2024, Đại sứ Marc Knapper đã có buổi làm việc với Bộ trưởng Nguyễn Hồng Diên."]
+    ppl = [("Nguyễn Hồng Diên", "Bộ trưởng", None, "VN"), ("Marc Knapper", "Đại sứ", None, "US")]
+    a = make_article("mem://y1", s1, people=ppl, events=[("reception", "--11-14", ["Nguyễn Hồng Diên", "Marc Knapper"])])
+    b = make_article("mem://y2", s2, people=ppl, events=[("meeting", "2024-11-14", ["Marc Knapper", "Nguyễn Hồng Diên"])])
+    store.ingest([a, b])
+    evs = store.events()["items"]
+    assert len(evs) == 1 and len(evs[0]["sources"]) == 2
+    assert evs[0]["date"] == "2024-11-14"  # the more precise date wins

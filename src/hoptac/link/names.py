@@ -23,7 +23,7 @@ Rules, in order:
 from __future__ import annotations
 
 from .lexicon import cue
-from .text import lower, name_key
+from .text import lower, name_key, words
 
 
 def office_kind(title: str | None, organization: str | None, org_kind: str | None = None) -> str | None:
@@ -100,6 +100,16 @@ def better_name(current: str, candidate: str) -> str:
     return current
 
 
+def org_key(name: str) -> str:
+    """The key two spellings of one organization share: folded, ``Hoa Kỳ`` = ``Mỹ``, ``kì`` = ``kỳ``.
+
+    ``Bộ Ngoại giao Hoa Kỳ`` and ``Bộ Ngoại giao Mỹ`` are one ministry.
+    """
+    from .dedupe import spelling_key
+
+    return " ".join(words(spelling_key(name)))[:255]
+
+
 def last_token(key: str) -> str:
     """The last word of a name key (the index used to find suffix candidates)."""
     parts = key.split()
@@ -107,4 +117,4 @@ def last_token(key: str) -> str:
 
 
 __all__ = ["better_name", "compatible", "is_clean_name", "last_token", "match_score", "name_key",
-           "office_kind", "person_score"]
+           "office_kind", "org_key", "person_score"]

@@ -27,7 +27,16 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..link import dedupe
 from ..link.events import MAX_DAYS, dates_compatible, family, participants_overlap, sort_key
-from ..link.names import better_name, compatible, last_token, match_score, name_key, office_kind, person_score
+from ..link.names import (
+    better_name,
+    compatible,
+    last_token,
+    match_score,
+    name_key,
+    office_kind,
+    org_key,
+    person_score,
+)
 from ..link.text import fold, lower
 from ..model import Article
 from . import schema as t
@@ -251,10 +260,10 @@ def _person_for(name: str, people: dict[str, str]) -> str | None:
 def _link_orgs(conn: Connection, article: Article, aid: str) -> None:
     seen: set[str] = set()
     for o in article.organizations:
-        key = name_key(o.name)
-        if not key or len(key) > 255:
+        key = org_key(o.name)
+        if not key:
             continue
-        keys = [key, *(name_key(a) for a in o.aliases)]
+        keys = [key, *(org_key(a) for a in o.aliases)]
         oid = conn.execute(sa.select(t.organizations.c.id).where(t.organizations.c.name_key.in_(keys))).scalar()
         if oid is None:
             oid = _hid("o_", key)
@@ -290,7 +299,8 @@ def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str 
         q = q.where(t.events.c.date.like("%" + date[1:]))
     elif (day := _day(date)) is not None:  # only the dates dates_compatible() can accept (indexed)
         lo, hi = (day - timedelta(days=MAX_DAYS)).isoformat(), (day + timedelta(days=MAX_DAYS)).isoformat()
-        q = q.where(sa.or_(t.events.c.date_sort.between(lo, hi), t.events.c.date_sort.in_([date[:4], date[:7]])))
+        q = q.where(sa.or_(t.events.c.date_sort.between(lo, hi), t.events.c.date_sort.in_([date[:4], date[:7]]),
+                           t.events.c.date == "-" + date[4:]))
     else:
         q = q.where(t.events.c.date_sort.like(date[:4] + "%"))
     if not dup_of and keys is not None:  # a match must share a participant (participants_overlap)
