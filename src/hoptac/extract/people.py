@@ -19,6 +19,7 @@ Steps (all on the NFC text; spans are mapped back by the caller):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -151,6 +152,7 @@ def _company_words(ctext: str, g: Gazetteer) -> set[str]:
     return out
 
 
+_PAREN_ORG = re.compile(r"\s*\(((?:[A-ZĐÀ-Ỹ][^\s()]*)(?:\s+[^\s()]+){0,7})\)")
 _APPOSITION = re.compile(r"\s*(?:,|-|–|\(|là)\s*")
 _AND = re.compile(r"(?:\s*\([^()\n]{0,60}\))?\s*(?:và|,)\s*")
 
@@ -162,6 +164,7 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
     cands = [c for c in candidates(ctext, g) if not _blocked(ctext, c, g)
              and not (c.kind == "foreign" and (c.name in companies or c.name in g.known_orgs))]
     later: list[Candidate] = []
+    start_list = sorted({c.start for c in cands})
     prev_end = 0
     last: tuple[int, str | None] | None = None  # end and title of the last person found
     for c in cands:
@@ -170,7 +173,13 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         line_start, _ = _line_bounds(ctext, c.start)
         hon = _HONORIFIC.search(ctext, max(line_start, c.start - 8), c.start)
         tb = title_before(ctext, P.heads, c.start, max(line_start, prev_end), g)
-        ta = title_after(ctext, P.heads_at, c.end, g)
+        k = bisect.bisect_right(start_list, c.end)
+        ta = title_after(ctext, P.heads_at, c.end, g, start_list[k] if k < len(start_list) else None)
+        if ta is not None and ta.reached:
+            # the apposition ran into the next name's own title: cut it there
+            tb_next = title_before(ctext, P.heads, start_list[k], ta.start, g)
+            ok = tb_next is not None and tb_next.start > ta.start
+            ta = title_after(ctext, P.heads_at, c.end, g, tb_next.start) if ok and tb_next else None
         leader = c.name in g.leaders
         joined = last is not None and last[0] >= line_start and bool(_AND.fullmatch(ctext, last[0], c.start))
         anchored = bool(hon or tb or ta or leader or joined)
@@ -192,9 +201,12 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
             title = _title_text(ctext, ta)
         if joined and not (tb or ta) and last is not None:
             title = last[1]
+        paren = _PAREN_ORG.match(ctext, c.end)
+        if paren and org is None and not any(ch.isdigit() for ch in paren.group(1)):
+            org = paren.group(1)
         start = hon.start(1) if hon else c.start
         P.add(c, (start, c.end), title, org)
-        prev_end = c.end
+        prev_end = max(c.end, ta.end if ta else 0)
         last = (c.end, title)
     # later mentions: candidates that name someone already found
     for c in later:
@@ -277,6 +289,9 @@ def _bare_titles(P: _People) -> None:
         if f is not None:
             f.mentions.append((h.start(), end))
             P.taken.append((h.start(), end, f))
+            title = f.title or ""
+            if len(phrase) > len(title) and _words(title) <= _words(phrase):
+                f.titles.append(phrase)  # "Thứ trưởng" Fernandez is "Thứ trưởng Bộ Ngoại giao Hoa Kỳ"
 
 
 def _holder(P: _People, head: str, phrase: str, pos: int) -> Found | None:
@@ -307,6 +322,9 @@ def _side(f: Found, g: Gazetteer) -> str:
         known = g.known_orgs.get(o)
         if known and known["side"]:
             return str(known["side"])
+        s = side_of_title(o, g)
+        if s:
+            return s
     if f.leader:
         return f.leader[1]
     return "VN" if f.kind == "vn" else "US"

@@ -22,6 +22,8 @@ _TOK = re.compile(r"[^\W_]+(?:['’&.\-][^\W_]+)*|[^\w\s]")
 _CONTENT = frozenset({"vấn đề", "thứ nhất", "thường trực", "cấp cao", "điều hành", "quốc gia",
                       "quốc tế", "khu vực", "nhân dân", "ngoại giao", "đặc mệnh toàn quyền",
                       "quốc phòng", "thương mại", "chính phủ"})
+_SENT_END = re.compile(r"[.;:!?\"“”]")
+_GAP_TAIL = re.compile(r"(?:\s+là|\s*[,\-–])?\s*$")
 _SEAT = frozenset({"tại", "ở", "đến", "tới", "với", "sang"})
 _MAX_LOWER_RUN = 4
 
@@ -33,6 +35,7 @@ class TitleMatch:
     start: int
     end: int
     head: str
+    reached: bool = False  # an apposition that ran on up to the next name
 
     def text(self, ctext: str) -> str:
         """The title as written."""
@@ -56,14 +59,17 @@ def _phrase_at(ctext: str, pos: int, phrases: frozenset[str] | tuple[str, ...], 
 
 
 def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
-         parens: bool = True, seats: bool = True) -> tuple[int, int]:
+         parens: bool = True, seats: bool = True, bounded: bool = False) -> tuple[int, int]:
     """Extend a title (or a name after an organization head) from ``pos`` up to ``limit``.
 
     Returns ``(end, stop)``: ``end`` is where the phrase ends (after its last content word);
     ``stop`` is where the walk stopped (``limit`` when nothing broke it). With ``chains``,
     a comma followed by another title head continues the phrase (``Thượng nghị sĩ, Chủ tịch``);
     with ``parens`` a parenthesized name is stepped over (``(USAID)``); without ``seats``,
-    ``tại``/``ở`` end the phrase. ``và`` before a head or a country ends it.
+    ``tại``/``ở`` end the phrase. ``và`` before a head or a country ends it. A place name
+    of the gazetteer is taken whole (``Hợp chúng quốc Hoa Kỳ``). ``bounded`` walks (a title
+    that must reach the name after it) also take lower-case words of two syllables
+    (``xã hội``, ``chủ nghĩa``).
     """
     end = pos
     word: list[str] = []  # syllables of the current capitalized word (Ngoại giao)
@@ -80,6 +86,23 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
         tok = m.group()
         low = tok.lower()
         nxt = toks[k + 1].group() if k + 1 < len(toks) else ""
+        place = g.places.match(ctext, m.start(), limit) if tok[0].isupper() or low in ("hợp", "châu") else None
+        if place and place.end() > m.end():
+            end = place.end()
+            while k < len(toks) and toks[k].end() <= place.end():
+                k += 1
+            i = place.end()
+            word, lower_run = [], 0
+            continue
+        if bounded and tok[0].isalpha() and not is_cap(tok) and k + 1 < len(toks) and not nxt[:1].isupper() \
+                and not open_clause and not _phrase_at(ctext, m.start(), g.open_clauses) \
+                and nxt[:1].isalpha() and ctext[m.end():toks[k + 1].start()] == " " \
+                and in_dictionary(f"{low} {nxt.lower()}") and low not in g.connectors:
+            end = toks[k + 1].end()
+            i = end
+            k += 2
+            word = []
+            continue
         if tok[0].isalnum():
             if is_cap(tok) or tok[0].isdigit():
                 end = m.end()
@@ -111,8 +134,10 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
                 word = []
         elif tok == ",":
             nxt_pos = toks[k + 1].start() if k + 1 < len(toks) else limit
-            chain = chains and g.title_heads.match(ctext, nxt_pos)
-            if not (chain or (open_clause and nxt[:1].isalpha())):
+            head_next = g.title_heads.match(ctext, nxt_pos)
+            if open_clause and head_next:
+                return end, m.start()  # "... phụ trách X dẫn đầu, Bộ trưởng": another title
+            if not ((chains and head_next) or (open_clause and nxt[:1].isalpha())):
                 return end, m.start()
             word = []
         elif tok in "-–&":
@@ -161,9 +186,10 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
         if not gap.strip():
             cand = TitleMatch(h.start(), h.end(), h.group().lower())
         else:
-            stripped = re.sub(r"(?:\s+là|\s*[,\-–])?\s*$", "", gap)
+            stripped = _GAP_TAIL.sub("", gap)
             limit = h.end() + len(stripped)
-            end, stop = walk(ctext, h.end(), limit, g)
+            end, stop = walk(ctext, h.end(), limit, g, bounded=True)
+            end = limit  # the whole gap up to the name is the title
             if stop < limit:
                 if best is not None:
                     break
@@ -173,8 +199,9 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
     return best
 
 
-def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g: Gazetteer) -> TitleMatch | None:
-    """An apposition title after a name (``Ray Mabus, Bộ trưởng Hải quân Mỹ``)."""
+def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g: Gazetteer,
+                next_name: int | None = None) -> TitleMatch | None:
+    """An apposition title after a name (``Ray Mabus, Bộ trưởng Hải quân Mỹ``), up to the next name."""
     m = re.compile(r"\s*(?:,|-|–|\(|là)\s*").match(ctext, name_end)
     if not m:
         return None
@@ -183,11 +210,13 @@ def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g
         return None
     line_end = ctext.find("\n", h.end())
     limit = len(ctext) if line_end < 0 else line_end
-    sent = re.compile(r"[.;:!?\"“”]").search(ctext, h.end(), limit)
+    sent = _SENT_END.search(ctext, h.end(), limit)
     limit = sent.start() if sent else limit
-    end, _ = walk(ctext, h.end(), limit, g)
-    # "Phó Chủ tịch Tim Hughes của SpaceX" handled by the caller; here only appositions
-    return TitleMatch(h.start(), end, h.group().lower())
+    reach = False
+    if next_name is not None and h.end() < next_name < limit:
+        limit, reach = next_name, True
+    end, stop = walk(ctext, h.end(), limit, g)
+    return TitleMatch(h.start(), end, h.group().lower(), reached=reach and stop >= limit)
 
 
 _OF = re.compile(r"\s+của\s+((?:[A-ZĐ][\w&.\-]*)(?:\s+[A-ZĐ][\w&.\-]*){0,4})")
@@ -213,7 +242,10 @@ def side_of_title(title: str, g: Gazetteer) -> str | None:
         side = g.known_orgs[m.group()]["side"]
         if side:
             return side
+    sideless = [(p.start(), p.end()) for p in g.places.finditer(title) if not g.side_of_country(p.group())]
     for m in g.side_word_pattern.finditer(title):
+        if any(a <= m.start() < b for a, b in sideless):
+            continue
         before = title[:m.start()].split()
         if not (before and before[-1].lower() in _SEAT):
             return g.side_words[m.group()]
