@@ -51,6 +51,7 @@ class _Draft:
     place: str | None = None
     planned: bool = False
     inherited: str | None = None
+    split: bool = False
 
 
 def _in_captions(article: Article, a: int, b: int) -> bool:
@@ -141,7 +142,7 @@ def _people_in(article: Article, a: int, b: int) -> list[str]:
 
 def _draft(article: Article, g: Gazetteer, dates: list[DateMention], sent: tuple[int, int],
            clause: tuple[int, int, list[tuple[int, int, str]]], subject: list[str],
-           around: list[str]) -> _Draft | None:
+           around: list[str], single: bool) -> _Draft | None:
     """An event for one clause, or None when the clause names no event."""
     text = article.text
     ca, cb, grp = clause
@@ -149,8 +150,9 @@ def _draft(article: Article, g: Gazetteer, dates: list[DateMention], sent: tuple
     cue_start, cue_end = grp[0][0], grp[-1][1]
     if _NEGATED.search(text[max(ca, cue_start - 20):cue_start]):
         return None
-    if g.event_generic.search(text[max(ca, cue_start - 10):cue_start]):
-        return None
+    if g.event_generic.search(text[max(ca, cue_start - 10):cue_start]) \
+            and not _own_participant(article, cue_start, cue_end, cb):
+        return None  # "các chuyến thăm" in general; "ông X đã có các cuộc gặp" is real
     people: list[str] = []
     orgs: list[str] = []
     for _, ent in mentions_in(article, ca, cb):
@@ -158,7 +160,7 @@ def _draft(article: Article, g: Gazetteer, dates: list[DateMention], sent: tuple
             people.append(ent.name)
         elif isinstance(ent, Organization) and ent.name not in orgs and ent.kind != "media":
             orgs.append(ent.name)
-    weak = any(text[s:e] in g.event_weak for s, e, _ in grp)
+    weak = any(text[s:e].lower() in g.event_weak and (text[s].islower() or s == sent[0]) for s, e, _ in grp)
     if etype == "dialogue" and not people and not weak:
         people = list(around)  # "Đối thoại ... lần thứ 10 tại Washington": the co-chairs nearby
     people += [p for p in subject if p not in people]
@@ -174,7 +176,7 @@ def _draft(article: Article, g: Gazetteer, dates: list[DateMention], sent: tuple
     d = _Draft(etype, ca, cb, participants=parts, persons=len(people))
     in_clause = [x for x in dates if ca <= x.start < cb]
     in_sent = [x for x in dates if sent[0] <= x.start < sent[1]]
-    d.date = (in_clause or in_sent or [None])[0]
+    d.date = (in_clause or (in_sent if single else []) or [None])[0]
     d.place = _place(article, g, text, ca, cb)
     lead = text[max(ca, cue_start - 60):cue_start]
     d.planned = bool(g.event_planned.search(lead)) or bool(g.event_planned.search(text[cue_start:cue_end]))
@@ -183,7 +185,8 @@ def _draft(article: Article, g: Gazetteer, dates: list[DateMention], sent: tuple
     return d
 
 
-_SUBJECT_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:đã|đang|sẽ|vừa|có|thực hiện|tiến hành|kết thúc|bắt đầu|trong|cho|về)\s+)*$")
+_SUBJECT_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:đã|đang|sẽ|vừa|có|các|những|một|thực hiện|tiến hành|kết thúc|bắt đầu|trong|cho|về)\s+)*$")
+_WITH_GAP = re.compile(r"^\s*với\s+$")
 _OF_GAP = re.compile(r"^\s*(?:[^\s,.;:]+\s+){0,4}?(?:của|do)\s+$")
 
 
@@ -191,12 +194,13 @@ def _own_participant(article: Article, cue_start: int, cue_end: int, clause_end:
     """A noun cue's own participant: ``X có chuyến thăm``, ``chuyến thăm ... của X``."""
     text = article.text
     for (a, b), ent in mentions_in(article, max(0, cue_start - 80), min(clause_end, cue_end + 80)):
-        if not isinstance(ent, Person):
-            continue
-        if b <= cue_start and _SUBJECT_GAP.match(text[b:cue_start]):
-            return True
-        if a >= cue_end and _OF_GAP.match(text[cue_end:a]):
-            return True
+        if isinstance(ent, Person):
+            if b <= cue_start and _SUBJECT_GAP.match(text[b:cue_start]):
+                return True
+            if a >= cue_end and _OF_GAP.match(text[cue_end:a]):
+                return True
+        elif a >= cue_end and _WITH_GAP.match(text[cue_end:a]):
+            return True  # "buổi làm việc với Tập đoàn X"
     return False
 
 
@@ -215,7 +219,7 @@ def _split(article: Article, d: _Draft, clause: tuple[int, int, list[tuple[int, 
     out = []
     for _, ent in after:
         nd = _Draft(d.type, d.start, d.end, participants=[before[0], ent.name], persons=2, date=d.date,
-                    place=d.place, planned=d.planned)
+                    place=d.place, planned=d.planned, split=True)
         out.append(nd)
     return out
 
@@ -231,6 +235,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 continue
             if not ps or not os_ or not (ps <= os_ or os_ <= ps):
                 continue
+            if (o.split or d.split) and ps != os_ and not ps < os_:
+                continue  # one of the listed meetings: a wider description is not it
             if o.date and d.date and o.date.value != d.date.value:
                 continue
             if len(ps) > len(os_):
@@ -266,8 +272,9 @@ def extract_events(article: Article, settings: Settings) -> Article:
         if not around and i + 1 < len(spans):
             around = _people_in(article, *spans[i + 1])
         subject: list[str] = []
-        for k, clause in enumerate(_clauses(cues, a, b)):
-            d = _draft(article, g, dates, (a, b), clause, subject if k else [], around)
+        clauses = _clauses(cues, a, b)
+        for k, clause in enumerate(clauses):
+            d = _draft(article, g, dates, (a, b), clause, subject if k else [], around, len(clauses) == 1)
             if d is not None:
                 drafts.extend(_split(article, d, clause))
             if k == 0:
