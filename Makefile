@@ -29,8 +29,14 @@ lint: $(BIN)/hoptac
 	$(BIN)/ruff check src tests benchmarks
 
 ## bench: speed and memory benchmarks (on demand, never part of make test)
+##        SCALE_SIZES=10000,100000,1000000 for the million-article run (hours on 2 cores)
+SCALE_SIZES ?= 10000,100000
 bench: $(BIN)/hoptac
+	bash scripts/services/postgres.sh
 	$(BIN)/python benchmarks/extract_speed.py
+	$(BIN)/python benchmarks/ingest_throughput.py
+	$(BIN)/python benchmarks/dask_vs_single.py
+	$(BIN)/python benchmarks/scale.py --sizes $(SCALE_SIZES)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -76,7 +76,12 @@ def main() -> int:
     stock = {"articles": len(sample), "seconds": round(t_ner, 2),
              "articles_per_s": round(len(sample) / t_ner, 2), "chars_per_s": round(ner_chars / t_ner)}
     ratio = round(ours["chars_per_s"] / stock["chars_per_s"], 1)
-    figures = {"hoptac": ours, "underthesea_ner": stock, "speedup_chars": ratio, "cores": 1}
+    figures = {"hoptac": ours, "underthesea_ner": stock, "speedup_chars": ratio, "cores": 1,
+               "goals": {"articles_per_s_per_core>=30": ours["articles_per_s"] >= 30,
+                         "speedup>=20": ratio >= 20}}
+    out = ROOT / "benchmarks" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "extract_speed.json").write_text(json.dumps(figures, indent=1))
     if args.json:
         print(json.dumps(figures))
     else:
@@ -86,6 +91,8 @@ def main() -> int:
         print(f"underthesea ner() on {stock['articles']} of the same texts: {stock['articles_per_s']} articles/s, "
               f"{stock['chars_per_s']:,} chars/s")
         print(f"speed-up (chars/s): {ratio}x")
+        print(f"goals: >= 30 articles/s per core: {'met' if ours['articles_per_s'] >= 30 else 'MISSED'}; "
+              f">= 20x ner(): {'met' if ratio >= 20 else 'MISSED'}")
     return 0
 
 

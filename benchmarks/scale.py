@@ -1,0 +1,170 @@
+"""Scale: store size, ingest time and API latency over a synthetic corpus of N articles.
+
+The corpus is generated here (``hoptac.scale.synth``: hoptac's own templates, varied people,
+dates, sectors, threads and amounts). The Article records are built directly from the
+templates, with exact spans, and written through ``Store.ingest`` (the extractor is measured
+by ``extract_speed.py``; running it on a million articles takes hours on two cores). One
+SQLite store grows through the sizes given (``--sizes 10000,100000`` ingests 10,000, measures,
+then 90,000 more and measures again). At each size, the real FastAPI app is served by
+uvicorn on 127.0.0.1 and queried over HTTP (httpx): search, timeline, thread and person,
+``--queries`` requests each, p50/p95/max in ms.
+
+    .venv/bin/python benchmarks/scale.py --sizes 10000,100000 [--db PATH] [--queries 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import socket
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+SEARCH_WORDS = ("bán dẫn", "năng lượng sạch", "vắc-xin", "chuyển đổi số", "trí tuệ nhân tạo", "ban dan",
+                "kinh tế thị trường", "LNG", "cá tra", "đào tạo nguồn nhân lực", "điện gió", "Biên Hòa")
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def store_bytes(db: Path) -> int:
+    """The SQLite file and its WAL."""
+    return sum(p.stat().st_size for p in (db, db.with_name(db.name + "-wal")) if p.exists())
+
+
+def ingest_range(store: Any, start: int, stop: int, batch_size: int) -> float:
+    """Generate and store articles start..stop-1; seconds taken."""
+    from hoptac.scale.synth import synth_article
+
+    t0 = time.perf_counter()
+    step = 10_000
+    for k in range(start, stop, step):
+        store.ingest((synth_article(i)[1] for i in range(k, min(k + step, stop))), batch_size=batch_size)
+        print(f"  {min(k + step, stop):>9,} articles, {time.perf_counter() - t0:8.1f} s", file=sys.stderr, flush=True)
+    return time.perf_counter() - t0
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(url: str) -> tuple[Any, str]:
+    """Start the real API under uvicorn in a thread; (server, base URL)."""
+    import uvicorn
+
+    from hoptac.api import create_app
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def latencies(base: str, n: int, seed: int = 1) -> dict[str, dict[str, float]]:
+    """p50/p95/max (ms) of n requests for each query kind, over HTTP."""
+    import httpx
+
+    from hoptac.scale.synth import THREADS, figures
+
+    rng = random.Random(seed)
+    vn, us = figures(0)
+    people = [f.name for f in vn + us]
+    with httpx.Client(base_url=base, timeout=120) as client:  # people the store holds (no 404s)
+        listed = client.get("/api/people", params={"limit": 200}).json().get("items", [])
+    people = [p["name"] for p in listed if p.get("name") in set(people)] or people
+    kinds = {
+        "search": lambda: ("/api/search", {"q": rng.choice(SEARCH_WORDS), "limit": 20}),
+        "timeline": lambda: ("/api/timeline", _month_range(rng)),
+        "thread": lambda: (f"/api/threads/{rng.choice(sorted(THREADS))}", {}),
+        "person": lambda: (f"/api/people/{rng.choice(people)}", {}),
+    }
+    out: dict[str, dict[str, float]] = {}
+    with httpx.Client(base_url=base, timeout=120) as client:
+        for kind, make in kinds.items():
+            times, statuses = [], set()
+            for i in range(n + 3):
+                path, params = make()
+                t0 = time.perf_counter()
+                r = client.get(path, params=params)
+                dt = (time.perf_counter() - t0) * 1000
+                statuses.add(r.status_code)
+                if i >= 3:  # the first requests warm the caches
+                    times.append(dt)
+            times.sort()
+            out[kind] = {"p50_ms": round(statistics.median(times), 1),
+                         "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
+                         "max_ms": round(times[-1], 1), "requests": len(times),
+                         "statuses": sorted(statuses)}
+    return out
+
+
+def _month_range(rng: random.Random) -> dict[str, Any]:
+    y, m = rng.randint(2013, 2026), rng.randint(1, 12)
+    return {"since": f"{y}-{m:02d}", "until": f"{y}-{m:02d}", "limit": 50}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10000,100000", help="comma-separated corpus sizes, ascending")
+    ap.add_argument("--db", default=None, help="the SQLite file (default: benchmarks/out/scale.db, recreated)")
+    ap.add_argument("--queries", type=int, default=100, help="requests per query kind")
+    ap.add_argument("--batch-size", type=int, default=500)
+    ap.add_argument("--resume", action="store_true", help="keep an existing store and add to it")
+    args = ap.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    OUT.mkdir(parents=True, exist_ok=True)
+    db = Path(args.db) if args.db else OUT / "scale.db"
+    if not args.resume:
+        for p in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+            p.unlink(missing_ok=True)
+    from hoptac.store import Store
+
+    url = f"sqlite:///{db}"
+    store = Store.open(url)
+    have = store.stats()["counts"]["articles"] if args.resume else 0
+    rows, done, ingest_s = [], have, 0.0
+    for size in sizes:
+        if size > done:
+            print(f"ingest {done:,} -> {size:,}", file=sys.stderr, flush=True)
+            ingest_s += ingest_range(store, done, size, args.batch_size)
+            done = size
+        server, base = serve(url)
+        lat = latencies(base, args.queries)
+        server.should_exit = True
+        row = {"articles": size, "ingest_s_total": round(ingest_s, 1),
+               "ingest_articles_per_s": round((size - have) / ingest_s, 1) if ingest_s else None,
+               "store_mb": round(store_bytes(db) / 1e6, 1), "peak_rss_mb": round(peak_rss_mb()),
+               "latency": lat, "api": "uvicorn on 127.0.0.1, httpx over HTTP", "cores": os.cpu_count()}
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+        (OUT / "scale.json").write_text(json.dumps(rows, indent=1))
+    print(f"{'articles':>10} {'ingest s':>9} {'art/s':>7} {'store MB':>9} {'RSS MB':>7}  "
+          + "  ".join(f"{k + ' p50/p95 ms':>24}" for k in rows[0]["latency"]))
+    for r in rows:
+        lat = "  ".join(f"{v['p50_ms']:>11}/{v['p95_ms']:<12}" for v in r["latency"].values())
+        print(f"{r['articles']:>10,} {r['ingest_s_total']:>9} {r['ingest_articles_per_s']!s:>7} "
+              f"{r['store_mb']:>9} {r['peak_rss_mb']:>7}  {lat}")
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
