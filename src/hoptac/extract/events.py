@@ -174,9 +174,9 @@ def _draft(article: Article, g: Gazetteer, dates: list[DateMention], sent: tuple
         if not (etype == "signing" and framework):
             return None
     d = _Draft(etype, ca, cb, participants=parts, persons=len(people))
-    in_clause = [x for x in dates if ca <= x.start < cb]
-    in_sent = [x for x in dates if sent[0] <= x.start < sent[1]]
-    d.date = (in_clause or (in_sent if single else []) or [None])[0]
+    in_clause = [x for x in dates if ca <= x.start < cb
+                 and (x.start < cue_start or not _PURPOSE.search(text, cue_end, x.start))]
+    d.date = in_clause[0] if in_clause else None
     d.place = _place(article, g, text, ca, cb)
     lead = text[max(ca, cue_start - 60):cue_start]
     d.planned = bool(g.event_planned.search(lead)) or bool(g.event_planned.search(text[cue_start:cue_end]))
@@ -185,9 +185,13 @@ def _draft(article: Article, g: Gazetteer, dates: list[DateMention], sent: tuple
     return d
 
 
-_SUBJECT_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:đã|đang|sẽ|vừa|có|các|những|một|thực hiện|tiến hành|kết thúc|bắt đầu|trong|cho|về)\s+)*$")
+_SUBJECT_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:đã|đang|sẽ|vừa|có|các|những|một|loạt|thực hiện|tiến hành|kết thúc|bắt đầu|trong|cho|về)\s+)*$")
+# "X và đoàn ... đã tới Mỹ trong chuyến thăm": a subject a few words before, with a verb between
+_SUBJECT_FAR = re.compile(r"^\s*,?[^,.;:!?\n]{0,80}?\b(?:đã|đang|sẽ|vừa|có|tới|đến|sang)\b[^,.;:!?\n]{0,40}$")
+_YEAR_MONTH = re.compile(r"\d{4}-\d\d")
+_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm|về việc|hướng tới|tiến tới|chuẩn bị cho)(?!\w)")
 _WITH_GAP = re.compile(r"^\s*với\s+$")
-_OF_GAP = re.compile(r"^\s*(?:[^\s,.;:]+\s+){0,4}?(?:của|do)\s+$")
+_OF_GAP = re.compile(r"^\s*(?:[^\s,.;:]+\s+){0,6}?(?:của|do)\s+$")
 
 
 def _own_participant(article: Article, cue_start: int, cue_end: int, clause_end: int) -> bool:
@@ -195,7 +199,7 @@ def _own_participant(article: Article, cue_start: int, cue_end: int, clause_end:
     text = article.text
     for (a, b), ent in mentions_in(article, max(0, cue_start - 80), min(clause_end, cue_end + 80)):
         if isinstance(ent, Person):
-            if b <= cue_start and _SUBJECT_GAP.match(text[b:cue_start]):
+            if b <= cue_start and (_SUBJECT_GAP.match(text[b:cue_start]) or _SUBJECT_FAR.match(text[b:cue_start])):
                 return True
             if a >= cue_end and _OF_GAP.match(text[cue_end:a]):
                 return True
@@ -280,11 +284,12 @@ def extract_events(article: Article, settings: Settings) -> Article:
             if k == 0:
                 subject = _people_in(article, a, clause[2][0][0])
     events = _merge(drafts)
-    lead = next((e for e in events if e.date and len(e.date.value) >= 7 and not e.planned), None)
+    lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned), None)
     if lead is not None and lead.date is not None:
         month = lead.date.value[:7]
         for e in events:
-            if e is not lead and e.date is None and not e.planned and set(e.participants) & set(lead.participants):
+            if e is not lead and e.date is None and not e.planned and FAMILY[e.type] == FAMILY[lead.type] \
+                    and set(e.participants) & set(lead.participants):
                 e.inherited = month
     article.events = [
         Event(type=e.type, evidence=(e.start, e.end),

@@ -29,7 +29,8 @@ from ..settings import Settings
 
 __all__ = ["annotate", "ensure_tokens", "ensure_words", "shape_tokens", "split_sentences"]
 
-_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-ZĐÀ-Ỹ0-9])")
+_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-ZĐÀ-Ỹ0-9])"
+                  r"|(?<=[a-zà-ỹđ]{2})[.!?]+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # "bán dẫn.Ngày": a lost space
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|Mr|Mrs|Ms|Dr|St|GS|PGS|TS|ThS|BS|Th|Co|Inc|Ltd|Corp|No|Jr|Sr|tr|v\.v)"
                      r"|\b[A-ZĐ]|\b[A-Z](?:\.[A-Z])+)\.$")
 _SYL = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’\-][^\W\d_]+)*|[^\w\s]")
