@@ -65,6 +65,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     for m in g.known_org_pattern.finditer(ctext):
         e = g.known_orgs[m.group()]
         hits.append((m.start(), m.end(), m.group(), e["kind"], e["side"], e["name"].lower()))
+    n_known = len(hits)
     for m in g.ministries.finditer(ctext):
         end = m.end()
         side = "VN"
@@ -111,6 +112,11 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             label = rest  # "Tập đoàn Northwind Energy" is the company "Northwind Energy"
             written[rest.lower()].add(name)
         hits.append((start, end, label, kind, side, label.lower()))
+    known_starts = {h[0] for h in hits[:n_known]}
+    known_spans = [(h[0], h[1]) for h in hits[:n_known]]
+    # a head pattern starting where a known name starts, or inside one, is that name
+    hits = hits[:n_known] + [h for h in hits[n_known:] if h[0] not in known_starts
+                             and not any(a <= h[0] and h[1] <= b for a, b in known_spans)]
     orgs = _merge(hits)
     for o in orgs:
         o.aliases |= written.get(o.key, set())
