@@ -57,7 +57,7 @@ def main() -> int:
     record("single process", single, rep.stored + rep.duplicates + rep.unchanged + len(rep.skipped), mem)
 
     t0 = time.perf_counter()
-    with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=40) as cluster:
         with Client(cluster) as client:  # load the models on every worker, as the single process did
             client.run(warm_up, DEFAULT)

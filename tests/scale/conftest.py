@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +76,29 @@ def snapshot() -> Callable[[str], dict[str, Any]]:
 def single_process() -> Callable[[Path, str], None]:
     """The single-process reference ingest (a fixture: test modules never import conftest)."""
     return ingest_single_process
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh schema on the PostgreSQL server of ``scripts/services/postgres.sh``, dropped afterwards."""
+    import os
+    import uuid
+
+    base = os.environ.get("HOPTAC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:54329/hoptac_test")
+    admin = sa.create_engine(base, poolclass=sa.pool.NullPool)
+    try:
+        with admin.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except Exception as exc:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"PostgreSQL unreachable at {base}: {type(exc).__name__}")
+        pytest.skip(f"PostgreSQL unreachable at {base}: {type(exc).__name__}")
+    schema = "scale_" + uuid.uuid4().hex[:10]
+    with admin.begin() as conn:
+        conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{base}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()

@@ -17,7 +17,7 @@ distributed = pytest.importorskip("distributed")
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     """A LocalCluster of 2 worker processes with one thread each; its scheduler address."""
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0",
                                   silence_logs=40) as cluster:
         yield cluster.scheduler_address
 
@@ -43,12 +43,13 @@ def test_dask_shards_then_load_equal_single_process(corpus: Path, tmp_path: Path
     shards = tmp_path / "shards"
     report = ingest_dask([str(corpus)], scheduler=scheduler, settings=DEFAULT, store_url=None, shards_dir=shards,
                          chunk_size=4, progress=False)
-    assert report.shards == 3 and report.stored == 12  # the empty file is refused by the store, at load
+    assert report.shards == 3 and report.stored + len(report.skipped) == 12
     assert sum(1 for _ in read_shards(shards)) == 12
     url = str(tmp_path / "loaded.db")
     with Store.open(url) as store:
         loaded = load_shards(shards, store, progress=False)
     assert loaded.unchanged == 1
+    # skipped by the reader (a shard row with its reason) or by the store: named at load either way
     assert [s for s, _ in loaded.skipped] == [str(corpus / "rong.txt")]
     assert snapshot(url) == baseline
 
@@ -56,3 +57,15 @@ def test_dask_shards_then_load_equal_single_process(corpus: Path, tmp_path: Path
 def test_a_store_or_shards_is_required(corpus: Path, scheduler: str) -> None:
     with pytest.raises(ValueError, match="store URL or a shards directory"):
         ingest_dask([str(corpus)], scheduler=scheduler, settings=DEFAULT, store_url=None, shards_dir=None)
+
+
+@pytest.mark.postgres
+def test_dask_workers_write_postgres_directly(corpus: Path, scheduler: str, baseline: dict, pg_url: str,
+                                              snapshot) -> None:  # type: ignore[no-untyped-def]
+    """Several writers (one per worker) into PostgreSQL: the same articles and extracted records."""
+    report = ingest_dask([str(corpus)], scheduler=scheduler, settings=DEFAULT, store_url=pg_url, shards_dir=None,
+                         chunk_size=2, progress=False)
+    assert report.stored + report.duplicates == 10 and report.unchanged == 1
+    got = snapshot(pg_url)
+    for table in ("articles", "statements", "article_topics", "article_sources"):
+        assert got[table] == baseline[table], table

@@ -107,7 +107,7 @@ def connect(scheduler: str | None, workers: int | None = None) -> Iterator[Any]:
             yield client
         return
     with LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         yield client
 
 
