@@ -52,7 +52,10 @@ def warm_up(settings: Settings) -> None:
 
 
 def add_reports(total: Any, part: Any) -> Any:
-    """The sum of two IngestReports, field by field (counts add, lists concatenate)."""
+    """The sum of two IngestReports: ``total.add(part)`` in place (lists extend, never copied)."""
     if total is None:
         return part
+    if hasattr(total, "add"):
+        total.add(part)
+        return total
     return type(total)(**{f.name: getattr(total, f.name) + getattr(part, f.name) for f in fields(total)})
