@@ -29,3 +29,44 @@ def test_chunks_keep_order_and_isolate_archives() -> None:
     chunks = list(chunked(units, 2))
     assert [[u.source for u in c] for c in chunks] == [["a.txt", "b.txt"], ["c.warc.gz"], ["d.txt", "e.html"]]
     assert count_units(["x.warc"]) is None
+
+
+def write_warc(path: Path, n: int) -> None:
+    """A WARC of n HTML responses, written with warcio."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for i in range(n):
+            body = f"<html><body><p>Bài {i}: hợp tác Việt Nam – Hoa Kỳ.</p></body></html>".encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://example.vn/{i}", "response",
+                                                          payload=BytesIO(body), http_headers=headers))
+
+
+def test_an_archive_is_cut_into_record_batches(tmp_path: Path) -> None:
+    write_warc(tmp_path / "kho.warc.gz", 5)
+    units = list(iter_units([str(tmp_path)], warc_batch=2))
+    assert [(u.skip, u.take) for u in units] == [(0, 2), (2, 2), (4, 2)]
+    assert all(u.is_warc for u in units)
+    assert [len(c) for c in chunked(units, 16)] == [1, 1, 1]
+
+
+def test_a_batch_reads_only_its_slice(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from hoptac import ingest
+    from hoptac.errors import SourceError
+    from hoptac.scale.work import process_unit
+    from hoptac.settings import DEFAULT
+
+    def fake_read(paths, settings, feeds=()):  # type: ignore[no-untyped-def]
+        for i in range(7):
+            yield SourceError(f"{paths[0]}#{i}", "test record")
+
+    monkeypatch.setattr(ingest, "read_sources", fake_read)
+    got = [r.source for r in process_unit(Unit("a.warc", skip=4, take=2), DEFAULT)]
+    assert got == ["a.warc#4", "a.warc#5"]
+    tail = [r.source for r in process_unit(Unit("a.warc", skip=6, take=2), DEFAULT)]
+    assert tail == ["a.warc#6"]

@@ -3,27 +3,37 @@
 A *unit* is one argument for :func:`hoptac.ingest.read_sources`: a file path, a URL, or a
 feed (``feed:`` + URL or file). Directories are walked lazily with ``os.scandir`` (a
 directory of a million files streams: no list of its entries is ever built), so that every
-file becomes its own unit and the workers can share one directory. Units are grouped into
+file becomes its own unit and the workers can share one directory. A web archive (WARC)
+becomes one unit per batch of its documents, so one big archive is shared too and no task
+holds more than a batch. Units are grouped into
 chunks (:func:`chunked`), the piece of work one task or process handles at a time.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 #: Files of a directory that are articles; everything else in it (manifests, READMEs) is not.
 ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm", ".warc", ".warc.gz", ".arc", ".arc.gz")
-FEED_PREFIX = "feed:"
+log = logging.getLogger(__name__)
+
+
+#: Documents per unit of a web archive: one task reads records skip..skip+WARC_BATCH of the file.
+WARC_BATCH = 500
 
 
 @dataclass(frozen=True)
 class Unit:
-    """One piece of input for the readers: a file, a URL, or a feed (``feed=True``)."""
+    """One piece of input for the readers: a file, a URL, a feed (``feed=True``), or a slice of
+    the documents a web archive yields (``skip``, ``take``)."""
 
     source: str
     feed: bool = False
+    skip: int = 0
+    take: int | None = None
 
     @property
     def is_warc(self) -> bool:
@@ -56,15 +66,41 @@ def is_remote(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def iter_units(sources: Iterable[str], *, feeds: Iterable[str] = ()) -> Iterator[Unit]:
-    """Expand sources into units: files of directories one by one, everything else as given."""
+def iter_units(sources: Iterable[str], *, feeds: Iterable[str] = (), warc_batch: int = WARC_BATCH) -> Iterator[Unit]:
+    """Expand sources into units: files of directories one by one, archives in record batches."""
     for src in sources:
         if not is_remote(src) and os.path.isdir(src):
-            yield from (Unit(path) for path in walk(src))
+            paths: Iterable[str] = walk(src)
         else:
-            yield Unit(src)
+            paths = [src]
+        for path in paths:
+            unit = Unit(path)
+            yield from (warc_slices(path, warc_batch) if unit.is_warc and not is_remote(path) else [unit])
     for feed in feeds:
         yield Unit(feed, feed=True)
+
+
+def warc_records(path: str) -> int | None:
+    """How many records a web archive holds (a bound on its documents); None if it cannot be scanned."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        with open(path, "rb") as f:
+            return sum(1 for _ in ArchiveIterator(f))
+    except (OSError, ArchiveLoadFailed, ValueError, EOFError) as exc:
+        log.info("cannot count the records of %s (%s): read as one unit", path, exc)
+        return None
+
+
+def warc_slices(path: str, batch: int) -> Iterator[Unit]:
+    """Units of ``batch`` documents each covering a web archive (the whole file if it cannot be scanned)."""
+    n = warc_records(path)
+    if n is None or n <= batch:
+        yield Unit(path)
+        return
+    for skip in range(0, n, batch):
+        yield Unit(path, skip=skip, take=batch)
 
 
 def count_units(sources: Iterable[str]) -> int | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
+from itertools import islice
 from typing import Any
 
 from ..pipeline import Result, pipe
@@ -25,7 +26,10 @@ def process_unit(unit: Unit, settings: Settings) -> Iterator[Result]:
 
     paths, feeds = ([], [unit.source]) if unit.feed else ([unit.source], [])
     try:
-        yield from pipe(read_sources(paths, settings, feeds=feeds), settings)
+        docs: Iterable[object] = read_sources(paths, settings, feeds=feeds)
+        if unit.take is not None:  # one batch of an archive's documents
+            docs = islice(docs, unit.skip, unit.skip + unit.take)
+        yield from pipe(docs, settings)
     except Exception as exc:  # a bug in a reader: name the source, keep the batch going
         log.exception("reading %s failed", unit.source)
         yield Result(unit.source, error=f"internal error: {type(exc).__name__}: {exc}")
