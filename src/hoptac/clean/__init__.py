@@ -1,17 +1,79 @@
-"""Cleaning: raw input to article text and metadata. STUB."""
+"""Stage ``clean``: raw input to the article's text and metadata.
+
+Steps of :func:`clean`:
+
+1. HTML pages: trafilatura extracts the main text and the metadata (title, date by htmldate,
+   authors, site name); the extracted text goes through the plain-text steps below, and the
+   metadata wins over what those find. ``raw`` keeps the decoded page; ``offsets`` then map
+   into ``meta["extracted"]`` (``meta["offsets_base"] == "extracted"``).
+2. Plain text (:func:`hoptac.clean.plain.clean_text`): title, dateline, bylines, outlet,
+   end matter, furniture lines, photo credits cut and captions marked.
+3. Set ``text`` (title line first, then one paragraph a line), ``title``, ``published``,
+   ``outlet``, ``authors``, ``site_name``, ``captions``, ``paragraphs``, ``offsets``.
+4. Drop the article (``Drop``) when no text is left.
+
+Spellings are kept as the article writes them; matching keys come from
+:mod:`hoptac.clean.normalize`.
+"""
 
 from __future__ import annotations
 
+from ..errors import Drop
 from ..model import Article
 from ..settings import Settings
+from .normalize import fold_tones, nfc, search_key, strip_diacritics
+from .plain import clean_text
+from .rules import load_rules
+
+__all__ = ["clean", "fold_tones", "nfc", "search_key", "strip_diacritics"]
 
 
 def clean(article: Article, settings: Settings) -> Article:
-    """Set text (whole raw input), title (first non-empty line)."""
-    article.text = article.raw
-    article.offsets = [(0, 0, len(article.raw))]
-    for line in article.raw.splitlines():
-        if line.strip():
-            article.title = line.strip()
-            break
+    """Set the cleaned text and metadata of an article by the module's steps; Drop if empty."""
+    rules = load_rules()
+    if article.content_type == "html":
+        from .html import extract_html
+
+        ex = extract_html(article.raw, article.url)
+        extracted = nfc(ex.text)
+        article.meta["extracted"] = extracted
+        article.meta["offsets_base"] = "extracted"
+        article.meta["extractor"] = ex.method
+        layout = clean_text(extracted, rules, find_title=False)
+        title = nfc(ex.title) if ex.title else None
+        if title and layout.text and not layout.text.startswith(title):
+            layout = clean_text(f"{title}\n{extracted}", rules, find_title=True)
+            _shift_offsets(layout, len(title) + 1)
+        article.title = title or layout.title
+        article.published = ex.published or layout.published
+        article.authors = [nfc(a) for a in ex.authors or []] or layout.authors
+        article.site_name = nfc(ex.site_name) if ex.site_name else None
+        article.outlet = layout.outlet or article.site_name
+    else:
+        article.meta["offsets_base"] = "raw"
+        layout = clean_text(article.raw, rules)
+        article.title = layout.title
+        article.published = layout.published
+        article.authors = layout.authors
+        article.outlet = layout.outlet
+    article.text = layout.text
+    article.offsets = layout.offsets
+    article.captions = layout.captions
+    article.paragraphs = layout.paragraphs
+    if layout.title_span:
+        article.meta["title_span"] = layout.title_span
+    if not article.text.strip():
+        raise Drop("no article text after cleaning (empty page or only boilerplate)")
     return article
+
+
+def _shift_offsets(layout, n: int) -> None:
+    """Offsets of a layout built on ``title + "\\n" + extracted`` made relative to ``extracted``."""
+    kept = []
+    for c, r, length in layout.offsets:
+        if r + length <= n:
+            continue  # the title, which is not in the extracted text
+        if r < n:
+            c, length, r = c + (n - r), length - (n - r), n
+        kept.append((c, r - n, length))
+    layout.offsets = kept

@@ -1,0 +1,101 @@
+"""HTML pages: the main text and metadata with trafilatura (dates by htmldate), with a fallback.
+
+trafilatura's text is not aligned with the HTML: hoptac keeps the decoded page in
+``Article.raw`` and trafilatura's text in ``Article.meta["extracted"]``; for HTML the
+``offsets`` of the cleaned text map into that extracted text (``meta["offsets_base"]`` says so).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+__all__ = ["Extracted", "extract_html"]
+
+log = logging.getLogger(__name__)
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+              "template", "button", "select")
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "pre", "td", "div")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class Extracted:
+    """What an HTML page holds: main text (one paragraph a line) and metadata."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    authors: list[str] | None = None
+    site_name: str | None = None
+    method: str = "trafilatura"
+
+
+def _fallback_text(tree: lxml.html.HtmlElement) -> str:
+    """Paragraph text of <article>, <main> or <body> with page furniture removed."""
+    for bad in tree.xpath("|".join(f"//{t}" for t in _DROP_TAGS)):
+        bad.drop_tree()
+    root = (tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree])[0]
+    lines: list[str] = []
+    for el in root.iter(*_BLOCKS):
+        if el.tag == "div" and any(child.tag in _BLOCKS for child in el):
+            continue
+        text = " ".join(el.text_content().split())
+        if text and (not lines or lines[-1] != text):
+            lines.append(text)
+    return "\n".join(lines)
+
+
+def _title_from(tree: lxml.html.HtmlElement) -> str | None:
+    for xp in ("//meta[@property='og:title']/@content", "//h1", "//title"):
+        found = tree.xpath(xp)
+        if found:
+            value = found[0] if isinstance(found[0], str) else found[0].text_content()
+            value = " ".join(value.split())
+            if value:
+                return value
+    return None
+
+
+def extract_html(html: str, url: str | None = None) -> Extracted:
+    """Main text and metadata of a page: trafilatura first, a plain paragraph walk if it fails."""
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, include_comments=False, include_tables=True,
+                                          include_images=False, with_metadata=True, favor_precision=True)
+    except (ValueError, TypeError, etree.ParserError) as exc:
+        log.warning("trafilatura could not read %s: %s", url or "the page", exc)
+    text = getattr(doc, "text", None) if doc is not None else None
+    meta_title = getattr(doc, "title", None) if doc is not None else None
+    date = getattr(doc, "date", None) if doc is not None else None
+    author = getattr(doc, "author", None) if doc is not None else None
+    site = getattr(doc, "sitename", None) if doc is not None else None
+    method = "trafilatura"
+    tree = None
+    if not text or not text.strip():
+        try:
+            tree = lxml.html.fromstring(html)
+        except (etree.ParserError, ValueError) as exc:
+            log.warning("unparseable HTML %s: %s", url or "", exc)
+            return Extracted("", method="none")
+        text = _fallback_text(tree)
+        method = "fallback"
+    if not meta_title:
+        tree = tree if tree is not None else _parse(html)
+        meta_title = _title_from(tree) if tree is not None else None
+    authors = [a.strip() for a in re.split(r";|,", author) if a.strip()] if author else []
+    return Extracted(text=text or "", title=meta_title, published=date if date and _ISO.match(date) else None,
+                     authors=authors, site_name=site, method=method)
+
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None

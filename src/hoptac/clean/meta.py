@@ -1,0 +1,117 @@
+"""Metadata read from lines of text: datelines, bylines and named outlets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .rules import Rules, marker_key
+
+__all__ = ["Byline", "is_title_case_word", "match_dateline", "outlet_name", "parse_byline"]
+
+_PAREN_TAIL = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
+_THEO = re.compile(r"^(?:nguồn\s*:\s*|theo\s+)(.{2,60}?)\s*$", re.I)
+_GLUED_THEO = re.compile(r"^(.*?[a-zà-ỹđ])(Theo\s+.{2,60})$")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*\.?)(?:\.[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*)*\.?$")
+
+
+def match_dateline(line: str, rules: Rules) -> tuple[str, bool, bool] | None:
+    """(ISO date, explicit, has a time) when the whole line is a dateline, else None."""
+    s = line.strip()
+    if not s or len(s) > 90:
+        return None
+    for dl in rules.datelines:
+        m = dl.pattern.fullmatch(s)
+        if not m:
+            continue
+        g = m.groupdict()
+        try:
+            day = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
+        except (TypeError, ValueError):
+            continue
+        if not 1990 <= day.year <= 2100:
+            continue
+        has_time = bool(g.get("hh") or g.get("hh2"))
+        return day.isoformat(), dl.explicit, has_time
+    return None
+
+
+def outlet_name(name: str, rules: Rules) -> str | None:
+    """The reported name of a known outlet (``Vietnam +`` -> ``Vietnam+``), else None."""
+    key = " ".join(name.replace(" +", "+").split())
+    if key in rules.outlets:
+        return rules.outlets[key]
+    folded = {k.casefold(): v for k, v in rules.outlets.items()}
+    return folded.get(key.casefold())
+
+
+def is_title_case_word(tok: str) -> bool:
+    """A capitalized word or initials (``Minh``, ``NGỌC``, ``H.Long``, ``K.T.``)."""
+    return bool(_NAME_TOKEN.match(tok)) and not any(ch.isdigit() for ch in tok)
+
+
+class Byline:
+    """A byline line's parts: the authors named and the outlet credited (``Theo TTXVN``)."""
+
+    def __init__(self, authors: list[str], outlet: str | None):
+        self.authors = authors
+        self.outlet = outlet
+
+    def __repr__(self) -> str:
+        return f"Byline({self.authors!r}, {self.outlet!r})"
+
+
+def parse_byline(line: str, rules: Rules, *, allow_single: bool = False) -> Byline | None:
+    """The byline a short line is, or None: ``Minh Thư``, ``NGỌC VÂN (Theo TTXVN)``, ``Theo VOV``.
+
+    A name is one to five capitalized words without digits or sentence punctuation, not a
+    heading of ``not_bylines``; a lone word counts only when it is a known outlet (or, with
+    ``allow_single``, written in capitals).
+    """
+    s = " ".join(line.strip().split())
+    if not s or len(s) > 80:
+        return None
+    outlet: str | None = None
+    glued = _GLUED_THEO.match(s)
+    if glued:  # "Nhật LinhTheo Nikkei Asia"
+        s = f"{glued.group(1)} ({glued.group(2)})"
+    whole = re.fullmatch(r"\(([^()]{1,40})\)", s)
+    if whole:  # "(Vietnam+)": an outlet line
+        inner = whole.group(1).strip()
+        theo = _THEO.match(inner)
+        inner = theo.group(1) if theo else inner
+        known = outlet_name(inner, rules)
+        return Byline([], known or inner) if known or len(inner.split()) <= 3 else None
+    while True:
+        m = _PAREN_TAIL.search(s)
+        if not m:
+            break
+        note = m.group(1).strip()
+        theo = _THEO.match(note)
+        if theo:
+            outlet = outlet or theo.group(1)
+        elif note.casefold() not in rules.byline_notes and not note.lower().startswith(("video", "ảnh", "clip")):
+            return None
+        s = s[: m.start()].strip()
+    theo = _THEO.match(s)
+    if theo:
+        return Byline([], outlet or theo.group(1)) if len(theo.group(1).split()) <= 6 else None
+    if not s:
+        return Byline([], outlet) if outlet else None
+    if s.casefold() in rules.byline_notes:
+        return Byline([], outlet)
+    known = outlet_name(s, rules)
+    if known:
+        return Byline([], known)
+    names = [n.strip() for n in re.split(r"\s*(?:,|\s-\s|\s–\s|\bvà\b|&)\s*", s) if n.strip()]
+    authors = []
+    for name in names:
+        toks = name.split()
+        if not 1 <= len(toks) <= 5 or not all(is_title_case_word(t) for t in toks):
+            return None
+        if marker_key(name) in rules.not_bylines:
+            return None
+        if len(toks) == 1 and not ("." in name or (allow_single and name.isupper() and len(name) > 2)):
+            return None
+        authors.append(name)
+    return Byline(authors, outlet)

@@ -1,0 +1,382 @@
+"""Plain-text layout: which lines of a page are the article, and what the others say about it.
+
+Steps of :func:`clean_text`:
+
+1. split the input into lines (positions into the input, blanks trimmed);
+2. the head: skip site headers, page clocks, share widgets and datelines above the title;
+   the first other line is the title when it reads like one (a lead sentence is not);
+3. datelines just under the title give the published date (explicit ``date ...`` lines
+   count anywhere in the head; a bare weekday-and-date line above the title is a page clock);
+4. the end matter: from the first end marker (``Tin bài liên quan``, ``Tin khác``...) on,
+   nothing is the article;
+5. furniture lines anywhere (hashtags, ``![]()`` placeholders, share widgets, ``Xem thêm``);
+6. bylines and outlets: under the lead, at the end (then the lines after a final byline are
+   the page's repeated photo captions), glued to the last sentence (``... USD. NGỌC VÂN``);
+   an outlet prefix before the lead (``(Dân trí) - ``);
+7. photo credits are cut and the captions they close are marked; a caption repeated at the
+   end is dropped and its first appearance marked;
+8. the text is assembled from unchanged runs of the input (``offsets``), one line a
+   paragraph; glued sentences (``bán dẫn.Ngày``) are split into paragraphs by span only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .captions import find_credits
+from .meta import match_dateline, outlet_name, parse_byline
+from .rules import Rules, load_rules, marker_key
+
+__all__ = ["Layout", "clean_text"]
+
+_OUTLET_PREFIX = re.compile(r"^\(([^()]{2,30})\)\s*[-–—:]\s*")
+_TABLE_CELL = re.compile(r"^\|\s*(.*?)\s*\|?$")
+_GLUE = re.compile(r"(?<=[a-zà-ỹđ]{2}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+_TAIL_TOKEN = r"(?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ.\-]+|\([^()]{1,40}\))"
+_GLUED_TAIL = re.compile(r"(?:(?<=[.!?\"”])|(?<=\./\.))\s+(" + _TAIL_TOKEN + r"(?:\s+" + _TAIL_TOKEN + r"){0,7})\s*$")
+_END_MARK_TAIL = re.compile(r"\./\.\s+(\S.{0,60}?)\s*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZĐÀ-Ỹ]")
+_TITLE_MAX_WORDS = 40
+_TRAILING_WINDOW = 8
+
+
+@dataclass
+class Line:
+    """One input line: its span in the input (blanks trimmed), role, cuts and captions."""
+
+    a: int
+    b: int
+    text: str
+    kind: str = "body"  # body, title, drop, blank
+    cuts: list[tuple[int, int]] = field(default_factory=list)
+    captions: list[tuple[int, int]] = field(default_factory=list)
+    trailing: bool = False
+
+
+@dataclass
+class Layout:
+    """What :func:`clean_text` found: the text, its map to the input, and the metadata."""
+
+    text: str = ""
+    offsets: list[tuple[int, int, int]] = field(default_factory=list)
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    captions: list[tuple[int, int]] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    title_span: tuple[int, int] | None = None
+
+
+def _split_lines(raw: str) -> list[Line]:
+    lines = []
+    for m in re.finditer(r"[^\n]*", raw):
+        a, b = m.span()
+        if a == b and a > 0 and raw[a - 1] != "\n":
+            continue
+        seg = raw[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        la, lb = a + lead, b - trail
+        lines.append(Line(la, lb, raw[la:lb], "body" if lb > la else "blank"))
+    return lines
+
+
+def is_furniture(s: str, rules: Rules) -> bool:
+    """Whether a whole line is page furniture (share widgets, placeholders, hashtags...)."""
+    low = s.casefold()
+    if any(low.startswith(p) for p in rules.line_prefixes):
+        return True
+    return any(p.fullmatch(s) for p in rules.line_patterns)
+
+
+def plausible_title(s: str) -> bool:
+    """Whether a first line reads like a headline rather than a lead sentence or a caption."""
+    words = s.split()
+    if not words or len(words) > _TITLE_MAX_WORDS or len(s) > 300:
+        return False
+    if s.endswith((".", ":", ";", ",")) and not s.endswith("...") and len(words) > 20:
+        return False
+    if re.search(r"\bẢnh\s*:", s) or s.startswith("("):
+        return False
+    return not (len(words) > 20 and _SENTENCE_INSIDE.search(s))
+
+
+def _body(lines: list[Line]) -> list[int]:
+    return [i for i, ln in enumerate(lines) if ln.kind == "body"]
+
+
+def _head(lines: list[Line], rules: Rules, out: Layout, find_title: bool) -> int:
+    """Steps 2-3: mark the head's lines; the index where the body starts."""
+    before: list[tuple[str, bool, bool]] = []
+    after: list[tuple[str, bool, bool]] = []
+    title_idx = -1
+    seen = 0
+    i = 0
+    while i < len(lines) and seen < 8:
+        ln = lines[i]
+        if ln.kind == "blank":
+            i += 1
+            continue
+        seen += 1
+        dl = match_dateline(ln.text, rules)
+        words = ln.text.split()
+        if dl:
+            before.append(dl)
+            ln.kind = "drop"
+        elif marker_key(ln.text) in rules.site_headers or is_furniture(ln.text, rules) or (
+                ln.text.isascii() and ln.text.isupper() and len(words) <= 6):
+            ln.kind = "drop"
+        else:
+            if find_title and plausible_title(ln.text):
+                ln.kind = "title"
+                out.title = ln.text
+                title_idx = i
+            break
+        i += 1
+    start = title_idx + 1 if title_idx >= 0 else i
+    j, looked = start, 0
+    while j < len(lines) and looked < 4:
+        ln = lines[j]
+        j += 1
+        if ln.kind == "blank":
+            continue
+        looked += 1
+        dl = match_dateline(ln.text, rules)
+        if dl:
+            after.append(dl)
+            ln.kind = "drop"
+    explicit = [d for d in before + after if d[1]]
+    timed_before = [d for d in before if d[2]]
+    if title_idx < 0:  # no title: a dateline may sit anywhere in the head
+        after = after + before
+        timed_before = []
+    pick = (explicit or after or timed_before or [None])[0]
+    if pick:
+        out.published = pick[0]
+    return start
+
+
+def _end_matter(lines: list[Line], rules: Rules, start: int) -> None:
+    """Step 4-5: drop the end matter and the furniture lines."""
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        if ln.kind != "body":
+            continue
+        if marker_key(ln.text) in rules.end_markers and i > start:
+            for rest in lines[i:]:
+                if rest.kind != "blank":
+                    rest.kind = "drop"
+            return
+        if is_furniture(ln.text, rules):
+            ln.kind = "drop"
+
+
+def _add_byline(out: Layout, authors: list[str], outlet: str | None, rules: Rules) -> None:
+    for name in authors:
+        if name not in out.authors:
+            out.authors.append(name)
+    if outlet and not out.outlet:
+        out.outlet = outlet_name(outlet, rules) or outlet
+
+
+def _bylines(lines: list[Line], rules: Rules, out: Layout) -> None:
+    """Step 6: bylines and outlets under the lead, at the end and glued to the last sentence."""
+    body = _body(lines)
+    for _ in range(3):  # a name, an outlet line, a "Theo ..." line: at most three at the end
+        body = _body(lines)
+        window = body[-_TRAILING_WINDOW:]
+        found = None
+        for k in reversed(window):
+            if lines[k].trailing:
+                continue
+            after = [x for x in body if x > k]
+            if len(after) > 6 or any(len(lines[x].text.split()) > 50 for x in after):
+                break
+            bl = parse_byline(lines[k].text, rules, allow_single=True)
+            if bl:
+                found = (k, bl, after)
+                break
+        if not found or found[0] == body[0]:
+            break
+        k, bl, after = found
+        lines[k].kind = "drop"
+        _add_byline(out, bl.authors, bl.outlet, rules)
+        for x in after:
+            lines[x].trailing = True
+    body = _body(lines)
+    for k in body[:3]:
+        if len(lines[k].text.split()) <= 5:
+            bl = parse_byline(lines[k].text, rules)
+            if bl and bl.authors:
+                lines[k].kind = "drop"
+                _add_byline(out, bl.authors, bl.outlet, rules)
+    body = [x for x in _body(lines) if not lines[x].trailing]
+    if body:
+        _glued_tail(lines[body[-1]], rules, out)
+        first = lines[body[0]]
+        m = _OUTLET_PREFIX.match(first.text)
+        if m and len(m.group(1).split()) <= 4:
+            first.cuts.append((first.a, first.a + m.end()))
+            _add_byline(out, [], m.group(1).strip(), rules)
+
+
+def _glued_tail(ln: Line, rules: Rules, out: Layout) -> None:
+    """A byline or outlet glued after the last sentence: ``... USD. NGỌC VÂN (Theo TTXVN)``."""
+    m = _END_MARK_TAIL.search(ln.text) or _GLUED_TAIL.search(ln.text)
+    if not m:
+        return
+    tail = m.group(1)
+    names: list[str] = []
+    outlet = None
+    for part in re.findall(r"\(([^()]*)\)|([^()]+)", tail):
+        paren, plain = part
+        if paren:
+            bl = parse_byline(f"({paren})", rules) or parse_byline(paren, rules)
+            if bl is None:
+                return
+            outlet = outlet or bl.outlet
+            continue
+        plain = plain.strip()
+        if not plain:
+            continue
+        known = outlet_name(plain, rules)
+        if known:
+            outlet = outlet or known
+            continue
+        bl = parse_byline(plain, rules, allow_single=True)
+        if bl is None:
+            return
+        names += [n for n in bl.authors if n not in names]
+        outlet = outlet or bl.outlet
+    if not names and not outlet:
+        return
+    cut_a = ln.a + m.start(1)
+    ln.cuts.append((cut_a, ln.b))
+    _add_byline(out, names, outlet, rules)
+
+
+def _captions(lines: list[Line], rules: Rules) -> None:
+    """Step 7: credits cut, captions marked (table-wrapped cells, placeholders' captions)."""
+    prev_placeholder = False
+    for ln in lines:
+        if ln.kind == "drop" and ln.text.startswith("!["):
+            prev_placeholder = True
+            continue
+        if ln.kind != "body":
+            continue
+        text, base = ln.text, ln.a
+        cell = _TABLE_CELL.match(text) if text.startswith("|") else None
+        if cell:
+            inner_a = base + cell.start(1)
+            ln.cuts.append((ln.a, inner_a))
+            ln.cuts.append((inner_a + len(cell.group(1)), ln.b))
+            text, base = cell.group(1), inner_a
+        credits = find_credits(text, rules)
+        for c in credits:
+            ln.cuts.append((base + c.cut[0], base + c.cut[1]))
+            ln.captions.append((base + c.caption[0], base + c.caption[1]))
+        if (cell or prev_placeholder or ln.trailing) and not credits and text.strip():
+            ln.captions.append((base, base + len(text)))
+        prev_placeholder = False
+
+
+def _dedupe_trailing(lines: list[Line]) -> None:
+    """A caption repeated after the byline is dropped; its first appearance becomes a caption."""
+    seen: dict[str, Line] = {}
+    for ln in lines:
+        if ln.kind != "body":
+            continue
+        key = " ".join(ln.text.split())
+        if ln.trailing and key in seen:
+            ln.kind = "drop"
+            first = seen[key]
+            if not first.captions:
+                first.captions.append((first.a, first.b))
+        elif not ln.trailing:
+            seen.setdefault(key, ln)
+
+
+def _segments(ln: Line) -> list[tuple[int, int]]:
+    """The line's span minus its cuts, trimmed of blanks at both ends."""
+    segs = [(ln.a, ln.b)]
+    for ca, cb in sorted(ln.cuts):
+        nxt = []
+        for a, b in segs:
+            if cb <= a or ca >= b:
+                nxt.append((a, b))
+                continue
+            if a < ca:
+                nxt.append((a, ca))
+            if cb < b:
+                nxt.append((cb, b))
+        segs = nxt
+    return [s for s in segs if s[1] > s[0]]
+
+
+def _assemble(raw: str, lines: list[Line], out: Layout, title_in_text: bool) -> None:
+    """Step 8: text from unchanged runs of the input, offsets, captions and paragraphs."""
+    parts: list[str] = []
+    pos = 0
+    for ln in lines:
+        if ln.kind not in ("body", "title") or (ln.kind == "title" and not title_in_text):
+            continue
+        segs = _segments(ln)
+        while segs and not raw[segs[0][0]:segs[0][1]].strip():
+            segs.pop(0)
+        while segs and not raw[segs[-1][0]:segs[-1][1]].strip():
+            segs.pop()
+        if not segs:
+            continue
+        a0 = segs[0][0] + len(raw[segs[0][0]:segs[0][1]]) - len(raw[segs[0][0]:segs[0][1]].lstrip())
+        segs[0] = (a0, segs[0][1])
+        b1 = segs[-1][1] - (len(raw[segs[-1][0]:segs[-1][1]]) - len(raw[segs[-1][0]:segs[-1][1]].rstrip()))
+        segs[-1] = (segs[-1][0], b1)
+        if parts:
+            parts.append("\n")
+            pos += 1
+        line_start = pos
+        for a, b in segs:
+            out.offsets.append((pos, a, b - a))
+            parts.append(raw[a:b])
+            pos += b - a
+        span = (line_start, pos)
+        if ln.kind == "title":
+            out.title_span = span
+            continue
+        para_a = line_start
+        chunk = "".join(parts[-len(segs):]) if segs else ""
+        for g in _GLUE.finditer(chunk):
+            out.paragraphs.append((para_a, line_start + g.start()))
+            para_a = line_start + g.start()
+        out.paragraphs.append((para_a, pos))
+        for ca, cb in ln.captions:
+            c = _map_span(out.offsets, ca, cb)
+            if c:
+                out.captions.append(c)
+    out.text = "".join(parts)
+
+
+def _map_span(offsets: list[tuple[int, int, int]], ra: int, rb: int) -> tuple[int, int] | None:
+    """The text span covering the input span ``[ra, rb)`` (its kept parts), or None."""
+    starts = [c + max(0, ra - r) for c, r, n in offsets if r + n > ra and r < rb]
+    ends = [c + min(n, rb - r) for c, r, n in offsets if r + n > ra and r < rb]
+    if not starts:
+        return None
+    return (min(starts), max(ends))
+
+
+def clean_text(raw: str, rules: Rules | None = None, *, find_title: bool = True,
+               title_in_text: bool = True) -> Layout:
+    """Split a plain-text page into the article text and its metadata, by the module's steps."""
+    rules = rules or load_rules()
+    out = Layout()
+    lines = _split_lines(raw)
+    start = _head(lines, rules, out, find_title)
+    _end_matter(lines, rules, start)
+    _bylines(lines, rules, out)
+    _captions(lines, rules)
+    _dedupe_trailing(lines)
+    _assemble(raw, lines, out, title_in_text)
+    return out
