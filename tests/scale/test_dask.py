@@ -23,7 +23,13 @@ def scheduler() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def baseline(corpus: Path, tmp_path_factory: pytest.TempPathFactory, single_process, snapshot) -> dict:  # type: ignore[no-untyped-def]
+def baseline(corpus: Path, tmp_path_factory: pytest.TempPathFactory, scheduler: str, single_process,  # type: ignore[no-untyped-def]
+             snapshot) -> dict:
+    """The single-process reference, made right after the workers import hoptac (same code)."""
+    from hoptac.scale.work import warm_up
+
+    with distributed.Client(scheduler) as client:
+        client.run(warm_up, DEFAULT)
     url = str(tmp_path_factory.mktemp("one") / "one.db")
     single_process(corpus, url)
     return snapshot(url)
