@@ -2,7 +2,8 @@
 
 The corpus is generated here (``hoptac.scale.synth``: hoptac's own templates, varied people,
 dates, sectors, threads and amounts). The Article records are built directly from the
-templates, with exact spans, and written through ``Store.ingest`` (the extractor is measured
+templates, with exact spans, and written by the ingest write loop (``hoptac.scale.parallel.write``:
+``Store.ingest`` per batch, planner statistics refreshed as the store grows; the extractor is measured
 by ``extract_speed.py``; running it on a million articles takes hours on two cores). One
 SQLite store grows through the sizes given (``--sizes 10000,100000`` ingests 10,000, measures,
 then 90,000 more and measures again). At each size, the real FastAPI app is served by
@@ -44,13 +45,16 @@ def store_bytes(db: Path) -> int:
 
 
 def ingest_range(store: Any, start: int, stop: int, batch_size: int) -> float:
-    """Generate and store articles start..stop-1; seconds taken."""
+    """Generate and store articles start..stop-1 with the ingest write loop; seconds taken."""
+    from hoptac.scale.parallel import write
+    from hoptac.scale.progress import IngestProgress
     from hoptac.scale.synth import synth_article
 
     t0 = time.perf_counter()
     step = 10_000
     for k in range(start, stop, step):
-        store.ingest((synth_article(i)[1] for i in range(k, min(k + step, stop))), batch_size=batch_size)
+        articles = ([synth_article(i)[1]] for i in range(k, min(k + step, stop)))
+        write(store, articles, batch_size=batch_size, progress=IngestProgress(enabled=False))
         print(f"  {min(k + step, stop):>9,} articles, {time.perf_counter() - t0:8.1f} s", file=sys.stderr, flush=True)
     return time.perf_counter() - t0
 

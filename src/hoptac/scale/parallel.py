@@ -70,9 +70,9 @@ def extracted_chunks(chunks: Iterable[list[Unit]], settings: Settings, workers: 
                 fut.cancel()
 
 
-def batches(results: Iterable[list[Result]], size: int) -> Iterator[list[Result]]:
-    """Regroup chunk results into write batches of ``size``."""
-    pending: list[Result] = []
+def batches(results: Iterable[list[Any]], size: int) -> Iterator[list[Any]]:
+    """Regroup chunk results (Results or Articles) into write batches of ``size``."""
+    pending: list[Any] = []
     for chunk in results:
         pending.extend(chunk)
         while len(pending) >= size:
@@ -82,14 +82,38 @@ def batches(results: Iterable[list[Result]], size: int) -> Iterator[list[Result]
         yield pending
 
 
-def write(store: Any, results: Iterable[list[Result]], *, batch_size: int, progress: IngestProgress) -> Any:
-    """Write result batches with ``store.ingest`` (one call per batch); the summed report."""
-    total = None
+def refresh_statistics(store: Any) -> None:
+    """Refresh the database's query-planner statistics (``ANALYZE``; bounded sampling on SQLite).
+
+    Without them SQLite picks a low-selectivity index (``events.family``) for the event-linking
+    query and every write slows down as the store grows (8.6 ms against 0.2 ms per lookup at
+    33,000 events); with them the plan starts from the participants index.
+    """
+    with store.engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+        conn.exec_driver_sql("ANALYZE")
+
+
+def write(store: Any, results: Iterable[list[Any]], *, batch_size: int, progress: IngestProgress) -> Any:
+    """Write result batches with ``store.ingest`` (one call per batch); the summed report.
+
+    Planner statistics are refreshed as the store grows (after 1,000 documents, then each
+    time the count doubles) and at the end.
+    """
+    total, done, next_refresh = None, 0, 1000
     for batch in batches(results, batch_size):
         report = store.ingest(batch, batch_size=batch_size)
         progress.update(len(batch), report)
         total = work.add_reports(total, report)
-    return total if total is not None else store.ingest([], batch_size=batch_size)
+        done += len(batch)
+        if done >= next_refresh:
+            refresh_statistics(store)
+            next_refresh = 2 * done
+    if total is None:
+        return store.ingest([], batch_size=batch_size)
+    refresh_statistics(store)
+    return total
 
 
 def ingest_parallel(sources: Iterable[str], store: Any, *, settings: Settings = DEFAULT,
