@@ -56,6 +56,8 @@ def clean(article: Article, settings: Settings) -> Article:
         article.published = layout.published
         article.authors = layout.authors
         article.outlet = layout.outlet
+    article.title = article.title or _hint(article, "title_hint")
+    article.published = article.published or _hint(article, "published_hint")
     article.text = layout.text
     article.offsets = layout.offsets
     article.captions = layout.captions
@@ -65,6 +67,12 @@ def clean(article: Article, settings: Settings) -> Article:
     if not article.text.strip():
         raise Drop("no article text after cleaning (empty page or only boilerplate)")
     return article
+
+
+def _hint(article: Article, key: str) -> str | None:
+    """A reader's hint (a feed entry's title or date), used when the page itself has none."""
+    value = article.meta.get(key)
+    return nfc(str(value)) if value else None
 
 
 def _shift_offsets(layout, n: int) -> None:

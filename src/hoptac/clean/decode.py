@@ -36,6 +36,8 @@ SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _VI_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ" "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+#: Symbols that Vietnamese prose almost never uses but mojibake (UTF-8 read as a Windows code page) is full of.
+_MOJIBAKE = frozenset("¡¢£¤¥¦§¨©ª¬®¯±²³´µ¶¸¹º»¼½¾¿†‡ˆ‰Š‹ŒŽ˜™š›œžŸ\xa0\xad")
 _MAX_BROKEN_SHARE = 0.01  # at most 1% of the non-ASCII sequences of mostly-UTF-8 text may be broken
 
 
@@ -100,7 +102,8 @@ def vietnamese_score(text: str) -> float:
         return 0.0
     controls = sum(1 for c in text[:20000] if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
     good = sum(1 for c in letters if c in _VI_LETTERS)
-    return good / len(letters) - controls / max(1, len(letters))
+    odd = sum(1 for c in text[:20000] if c in _MOJIBAKE)
+    return (good - controls - 5 * odd) / len(letters)
 
 
 def _broken_utf8(data: bytes) -> tuple[int, int]:

@@ -12,6 +12,7 @@ __all__ = ["Byline", "is_title_case_word", "match_dateline", "outlet_name", "par
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
 _THEO = re.compile(r"^(?:nguồn\s*:\s*|theo\s+)(.{2,60}?)\s*$", re.I)
 _GLUED_THEO = re.compile(r"^(.*?[a-zà-ỹđ])(Theo\s+.{2,60})$")
+_NOT_NAME_START = frozenset({"ảnh", "video", "clip", "nguồn", "theo", "xem", "đọc", "tin", "bài"})
 _NAME_TOKEN = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*\.?)(?:\.[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*)*\.?$")
 
 
@@ -46,8 +47,10 @@ def outlet_name(name: str, rules: Rules) -> str | None:
 
 
 def is_title_case_word(tok: str) -> bool:
-    """A capitalized word or initials (``Minh``, ``NGỌC``, ``H.Long``, ``K.T.``)."""
-    return bool(_NAME_TOKEN.match(tok)) and not any(ch.isdigit() for ch in tok)
+    """A capitalized word or initials (``Minh``, ``NGỌC``, ``H.Long``, ``K.T.``), not ``Lighthizer.``."""
+    if not _NAME_TOKEN.match(tok) or any(ch.isdigit() for ch in tok):
+        return False
+    return not tok.endswith(".") or len(tok) <= 3 or "." in tok[:-1]
 
 
 class Byline:
@@ -81,7 +84,12 @@ def parse_byline(line: str, rules: Rules, *, allow_single: bool = False) -> Byli
         theo = _THEO.match(inner)
         inner = theo.group(1) if theo else inner
         known = outlet_name(inner, rules)
-        return Byline([], known or inner) if known or len(inner.split()) <= 3 else None
+        if known or theo:
+            return Byline([], known or inner)
+        if inner.casefold() in rules.byline_notes:
+            return Byline([], None)
+        words = inner.split()
+        return Byline([], inner) if len(words) <= 3 and all(is_title_case_word(w) for w in words) else None
     while True:
         m = _PAREN_TAIL.search(s)
         if not m:
@@ -109,7 +117,7 @@ def parse_byline(line: str, rules: Rules, *, allow_single: bool = False) -> Byli
         toks = name.split()
         if not 1 <= len(toks) <= 5 or not all(is_title_case_word(t) for t in toks):
             return None
-        if marker_key(name) in rules.not_bylines:
+        if marker_key(name) in rules.not_bylines or toks[0].rstrip(":").casefold() in _NOT_NAME_START:
             return None
         if len(toks) == 1 and not ("." in name or (allow_single and name.isupper() and len(name) > 2)):
             return None

@@ -36,7 +36,7 @@ _GLUE = re.compile(r"(?<=[a-zà-ỹđ]{2}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 _TAIL_TOKEN = r"(?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ.\-]+|\([^()]{1,40}\))"
 _GLUED_TAIL = re.compile(r"(?:(?<=[.!?\"”])|(?<=\./\.))\s+(" + _TAIL_TOKEN + r"(?:\s+" + _TAIL_TOKEN + r"){0,7})\s*$")
 _END_MARK_TAIL = re.compile(r"\./\.\s+(\S.{0,60}?)\s*$")
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZĐÀ-Ỹ]")
+_SENTENCE_INSIDE = re.compile(r"(?<=[a-zà-ỹđ]{2}[.!?])\s+[A-ZĐÀ-Ỹ]")
 _TITLE_MAX_WORDS = 40
 _TRAILING_WINDOW = 8
 
@@ -83,12 +83,20 @@ def _split_lines(raw: str) -> list[Line]:
     return lines
 
 
-def is_furniture(s: str, rules: Rules) -> bool:
-    """Whether a whole line is page furniture (share widgets, placeholders, hashtags...)."""
+def is_furniture(s: str, rules: Rules, *, head: bool = False) -> bool:
+    """Whether a whole line is page furniture (share widgets, placeholders, hashtags...).
+
+    Above the title (``head``) the body-only rules do not apply: ``[Video] ...`` or
+    ``Video: ...`` there is the headline of a video story, not a related link or a credit.
+    """
+    if any(p.fullmatch(s) for p in rules.line_patterns):
+        return True
+    if head:
+        return False
     low = s.casefold()
     if any(low.startswith(p) for p in rules.line_prefixes):
         return True
-    return any(p.fullmatch(s) for p in rules.line_patterns)
+    return any(p.fullmatch(s) for p in rules.body_line_patterns)
 
 
 def plausible_title(s: str) -> bool:
@@ -96,9 +104,9 @@ def plausible_title(s: str) -> bool:
     words = s.split()
     if not words or len(words) > _TITLE_MAX_WORDS or len(s) > 300:
         return False
-    if s.endswith((".", ":", ";", ",")) and not s.endswith("...") and len(words) > 20:
-        return False
-    if re.search(r"\bẢnh\s*:", s) or s.startswith("("):
+    if s.endswith((".", ":", ";")) and not s.endswith(".."):
+        return False  # a lead sentence or a caption: headlines do not end with a full stop
+    if re.search(r"\bẢnh\s*:|\((?:Ảnh|Nguồn|Video|Clip)\b[^()]*\)", s) or s.startswith("("):
         return False
     return not (len(words) > 20 and _SENTENCE_INSIDE.search(s))
 
@@ -125,7 +133,9 @@ def _head(lines: list[Line], rules: Rules, out: Layout, find_title: bool) -> int
         if dl:
             before.append(dl)
             ln.kind = "drop"
-        elif marker_key(ln.text) in rules.site_headers or is_furniture(ln.text, rules) or (
+        elif marker_key(ln.text) in rules.end_markers:
+            break
+        elif marker_key(ln.text) in rules.site_headers or is_furniture(ln.text, rules, head=True) or (
                 ln.text.isascii() and ln.text.isupper() and len(words) <= 6):
             ln.kind = "drop"
         else:
@@ -164,7 +174,7 @@ def _end_matter(lines: list[Line], rules: Rules, start: int) -> None:
         ln = lines[i]
         if ln.kind != "body":
             continue
-        if marker_key(ln.text) in rules.end_markers and i > start:
+        if marker_key(ln.text) in rules.end_markers:
             for rest in lines[i:]:
                 if rest.kind != "blank":
                     rest.kind = "drop"

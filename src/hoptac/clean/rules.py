@@ -30,6 +30,7 @@ class Rules:
     end_markers: frozenset[str]
     line_prefixes: tuple[str, ...]
     line_patterns: tuple[re.Pattern[str], ...]
+    body_line_patterns: tuple[re.Pattern[str], ...]
     credit_words: tuple[str, ...]
     site_headers: frozenset[str]
     outlets: dict[str, str]
@@ -52,6 +53,7 @@ def load_rules(path: Path = BOILERPLATE) -> Rules:
         end_markers=frozenset(marker_key(m) for m in data.get("end_markers", [])),
         line_prefixes=tuple(p.casefold() for p in data.get("line_prefixes", [])),
         line_patterns=tuple(re.compile(p, re.I) for p in data.get("line_patterns", [])),
+        body_line_patterns=tuple(re.compile(p, re.I) for p in data.get("body_line_patterns", [])),
         credit_words=tuple(sorted(data.get("credit_words", []), key=len, reverse=True)),
         site_headers=frozenset(marker_key(s) for s in data.get("site_headers", [])),
         outlets={str(k): str(v) for k, v in (data.get("outlets") or {}).items()},

@@ -1,48 +1,86 @@
 """Readers: one per source kind, each yielding RawDocuments (or SourceErrors).
 
-STUB: the foundation work replaces this with text/html/url/feed/warc readers.
+- files (``.txt``, ``.html``...) and directories, walked recursively (:mod:`.files`);
+- ``http://``/``https://`` URLs and RSS/Atom feeds, fetched with httpx (:mod:`.web`);
+- web archives ``.warc``/``.warc.gz``/``.arc``, one document per HTML response (:mod:`.warc`).
+
+A source that cannot be read becomes a :class:`~hoptac.errors.SourceError` in the stream, with
+a one-line reason; the other sources go on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..errors import SourceError
 from ..settings import Settings
+from .document import RawDocument
+from .files import ARTICLE_SUFFIXES, is_warc, read_file, sniff_kind, walk
+from .warc import read_warc
+from .web import Fetcher, is_url, read_feed
+
+__all__ = ["ARTICLE_SUFFIXES", "RawDocument", "document_from_input", "read_sources"]
 
 
-@dataclass
-class RawDocument:
-    """Bytes as read from a source, before decoding: ``kind`` is ``text`` or ``html``."""
+def _read_one(src: str, settings: Settings, fetcher: Fetcher) -> Iterator[RawDocument | SourceError]:
+    if is_url(src):
+        yield fetcher.fetch(src)
+        return
+    if "://" in src:
+        yield SourceError(src, "only http and https URLs can be fetched")
+        return
+    path = Path(src)
+    if path.is_dir():
+        found = False
+        try:
+            for file in walk(src):
+                found = True
+                yield from _read_one(file, settings, fetcher)
+        except OSError as exc:
+            yield SourceError(src, exc.strerror or str(exc))
+            return
+        if not found:
+            yield SourceError(src, f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in the directory")
+        return
+    if is_warc(src):
+        yield from read_warc(src, settings)
+        return
+    yield read_file(src, settings)
 
-    source: str
-    data: bytes
-    kind: str = "text"
-    url: str | None = None
-    charset: str | None = None
-    meta: dict[str, Any] = field(default_factory=dict)
+
+def read_sources(sources: Iterable[str], settings: Settings, *,
+                 feeds: Iterable[str] = ()) -> Iterator[RawDocument | SourceError]:
+    """Yield one RawDocument per article found in the sources and feeds, or a SourceError."""
+    fetcher = Fetcher(settings)
+    try:
+        for src in sources:
+            yield from _read_one(str(src), settings, fetcher)
+        for feed in feeds:
+            yield from read_feed(str(feed), settings, fetcher)
+    finally:
+        fetcher.close()
 
 
 def document_from_input(source: str | bytes, settings: Settings) -> RawDocument | SourceError:
-    """One document from a path, URL, raw HTML or plain text given to analyze()."""
+    """One document from what analyze() is given: a path, a URL, raw HTML or plain text."""
     if isinstance(source, bytes):
-        return RawDocument("<bytes>", source, "html" if source.lstrip()[:1] == b"<" else "text")
-    if "\n" not in source and len(source) < 4096 and Path(source).exists():
-        return next(iter(read_sources([source], settings)))
-    kind = "html" if source.lstrip().startswith("<") else "text"
-    return RawDocument("<text>", source.encode("utf-8"), kind)
-
-
-def read_sources(sources: Iterable[str], settings: Settings, *, feeds: Iterable[str] = ()) -> Iterator[RawDocument | SourceError]:
-    """Yield one RawDocument per article found in the sources, or a SourceError."""
-    for src in sources:
-        path = Path(src)
+        return RawDocument("<bytes>", source, sniff_kind(source))
+    stripped = source.strip()
+    one_line = "\n" not in stripped and len(stripped) < 4096
+    if one_line and is_url(stripped) and " " not in stripped:
+        fetcher = Fetcher(settings)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            yield SourceError(src, exc.strerror or str(exc))
-            continue
-        yield RawDocument(src, data, "html" if path.suffix in (".html", ".htm") else "text")
+            return fetcher.fetch(stripped)
+        finally:
+            fetcher.close()
+    if one_line and stripped:
+        path = Path(stripped).expanduser()
+        if path.is_dir():
+            return SourceError(stripped, "a directory holds many articles: use analyze_many()")
+        if path.exists():
+            return next(iter(read_sources([str(path)], settings)))
+        if " " not in stripped and stripped.lower().endswith(ARTICLE_SUFFIXES):
+            return SourceError(stripped, "no such file or directory")
+    data = source.encode("utf-8")
+    return RawDocument("<text>", data, sniff_kind(data))

@@ -1,0 +1,81 @@
+"""Local files and directories: size-checked reads, kind by suffix or content, recursive walks."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterator
+
+from ..errors import SourceError
+from ..settings import Settings
+from .document import RawDocument
+
+__all__ = ["ARTICLE_SUFFIXES", "WARC_SUFFIXES", "is_warc", "read_file", "sniff_kind", "walk"]
+
+#: Files of a directory that are articles or archives; everything else (MANIFEST.tsv, README.md) is not.
+ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".html", ".htm", ".xhtml", ".warc", ".warc.gz",
+                                     ".arc", ".arc.gz")
+WARC_SUFFIXES: tuple[str, ...] = (".warc", ".warc.gz", ".arc", ".arc.gz")
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_HTML_HEADS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<article", b"<meta")
+
+
+def is_warc(name: str) -> bool:
+    """Whether a file name is a web archive (WARC or ARC, optionally gzipped)."""
+    return name.lower().endswith(WARC_SUFFIXES)
+
+
+def sniff_kind(data: bytes, name: str = "") -> str:
+    """``html`` for an HTML suffix or a page that starts like HTML, else ``text``."""
+    if name.lower().endswith(_HTML_SUFFIXES):
+        return "html"
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff"):
+        head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore").lstrip().lower()
+    return "html" if head.startswith(_HTML_HEADS) else "text"
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        return "no such file or directory"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EISDIR:
+        return "is a directory"
+    return exc.strerror or str(exc)
+
+
+def read_file(path: str, settings: Settings) -> RawDocument | SourceError:
+    """One local file as a RawDocument; too large, missing or unreadable files as SourceErrors."""
+    try:
+        size = os.stat(path).st_size
+    except OSError as exc:
+        return SourceError(path, _reason(exc))
+    if size > settings.max_bytes:
+        return SourceError(path, f"too large: {size / 1e6:.1f} MB, the limit is {settings.max_bytes / 1e6:.1f} MB")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(settings.max_bytes + 1)
+    except OSError as exc:
+        return SourceError(path, _reason(exc))
+    if len(data) > settings.max_bytes:  # grew while we looked
+        return SourceError(path, f"too large: more than {settings.max_bytes / 1e6:.1f} MB")
+    return RawDocument(path, data, sniff_kind(data, path))
+
+
+def walk(directory: str) -> Iterator[str]:
+    """Every article file under a directory, recursively, in sorted order (hidden files skipped)."""
+    stack = [directory]
+    while stack:
+        current = stack.pop()
+        files, subdirs = [], []
+        with os.scandir(current) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=True):
+                    subdirs.append(entry.path)
+                elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                    files.append(entry.path)
+        yield from sorted(files)
+        stack.extend(sorted(subdirs, reverse=True))
