@@ -40,3 +40,21 @@ def test_workers_pull_units_lazily() -> None:
     got = list(itertools.islice(extracted_chunks(endless, DEFAULT, 2), 5))
     assert [r[0].source for r in got] == [f"/nonexistent/{i}.txt" for i in range(5)]
     assert all(r[0].error for r in got)
+
+
+def test_known_inputs_are_not_extracted_again(corpus: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from hoptac.scale import work
+
+    url = str(tmp_path / "again.db")
+    with Store.open(url) as store:
+        first = ingest_parallel([str(corpus)], store, settings=DEFAULT, workers=1, progress=False)
+
+    def no_extraction(docs, settings):  # type: ignore[no-untyped-def]
+        raise AssertionError("a known input was extracted again")
+
+    monkeypatch.setattr(work, "pipe", no_extraction)
+    with Store.open(url) as store:
+        again = ingest_parallel([str(corpus / f"bai_{i:02d}.txt") for i in (0, 1, 2)] + [str(corpus / "ban_sao.txt")],
+                                store, settings=DEFAULT, workers=1, progress=False)
+    assert first.stored == 10
+    assert (again.stored, again.unchanged, again.skipped) == (0, 4, [])

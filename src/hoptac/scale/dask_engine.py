@@ -47,6 +47,7 @@ class ShardReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     duplicates: int = 0  # known only when the shards are loaded
     unchanged: int = 0  # known only when the shards are loaded
+    refreshed: int = 0  # shards never refresh
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-able data."""
@@ -62,9 +63,9 @@ class ShardReport:
 
 # tasks (run on the workers) --------------------------------------------------------------
 
-def extract_task(units: list[Unit], settings: Settings) -> list[Result]:
-    """Extract one chunk and send the results back."""
-    return work.process_chunk(units, settings)
+def extract_task(units: list[Unit], settings: Settings, store_url: str | None = None) -> list[Result]:
+    """Extract one chunk and send the results back (inputs the store holds are not extracted)."""
+    return work.process_chunk(units, settings, store_url)
 
 
 def shard_task(units: list[Unit], settings: Settings, path: str) -> ShardReport:
@@ -85,7 +86,7 @@ def store_task(units: list[Unit], settings: Settings, store_url: str, batch_size
     store = _STORES.get(store_url)
     if store is None:
         store = _STORES[store_url] = Store.open(store_url, settings=settings)
-    results = work.process_chunk(units, settings)
+    results = work.process_chunk(units, settings, store_url)
     report = store.ingest(results, batch_size=batch_size)
     raced = {src for src, reason in report.skipped if "IntegrityError" in reason}
     if raced:  # another worker inserted the same person or event meanwhile: once more, now visible
@@ -173,8 +174,9 @@ def _run(client: Any, mode: str, chunks: Iterator[list[Unit]], *, settings: Sett
     if mode == "client":
         from ..store import Store
 
-        results = (value for _, value in ordered(client, chunks, extract_task, lambda i: (settings,), window))
         with Store.open(store_url or "", settings=settings) as store:
+            args = (settings, work.shareable_url(store))
+            results = (value for _, value in ordered(client, chunks, extract_task, lambda i: args, window))
             return write(store, results, batch_size=batch_size, progress=bar)
     if mode == "shards":
         assert shards_dir is not None

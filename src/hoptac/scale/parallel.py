@@ -5,7 +5,8 @@ Steps of :func:`ingest_parallel`:
 1. expand the sources lazily into units (files of directories one by one, see ``units``)
    and group them into chunks;
 2. keep at most ``2 × workers`` chunks in flight in a process pool (``forkserver``); each
-   worker runs read + clean + extract (``hoptac.pipeline.pipe``) on its chunk;
+   worker runs read + clean + extract (``hoptac.pipeline.pipe``) on its chunk, except for
+   inputs whose raw text the store already holds (their stored record is sent back);
 3. take the chunks back *in submission order* and hand their results to ``store.ingest``
    in batches (the parent is the single writer, so SQLite works and the outcome is the
    same as a single-process run);
@@ -46,11 +47,15 @@ def _init_worker(settings: Settings) -> None:
     work.warm_up(settings)
 
 
-def extracted_chunks(chunks: Iterable[list[Unit]], settings: Settings, workers: int) -> Iterator[list[Result]]:
-    """The results of every chunk, in order, extracted by ``workers`` processes (1: in this one)."""
+def extracted_chunks(chunks: Iterable[list[Unit]], settings: Settings, workers: int,
+                     store_url: str | None = None) -> Iterator[list[Result]]:
+    """The results of every chunk, in order, extracted by ``workers`` processes (1: in this one).
+
+    With ``store_url``, inputs the store already holds are not extracted again.
+    """
     if workers <= 1:
         for chunk in chunks:
-            yield work.process_chunk(chunk, settings)
+            yield work.process_chunk(chunk, settings, store_url)
         return
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["hoptac.pipeline", "hoptac.ingest", "hoptac.scale.work"])
@@ -60,7 +65,7 @@ def extracted_chunks(chunks: Iterable[list[Unit]], settings: Settings, workers: 
         it = iter(chunks)
         try:
             for chunk in it:
-                inflight.append(pool.submit(work.process_chunk, chunk, settings))
+                inflight.append(pool.submit(work.process_chunk, chunk, settings, store_url))
                 if len(inflight) >= 2 * workers:
                     yield inflight.popleft().result()
             while inflight:
@@ -127,6 +132,7 @@ def ingest_parallel(sources: Iterable[str], store: Any, *, settings: Settings = 
     with IngestProgress(enabled=progress) as bar:
         if not feeds:
             bar.count_in_background(lambda: count_units(sources))
-        report = write(store, extracted_chunks(chunks, settings, n), batch_size=batch_size, progress=bar)
+        results = extracted_chunks(chunks, settings, n, work.shareable_url(store))
+        report = write(store, results, batch_size=batch_size, progress=bar)
     bar.summary()
     return report

@@ -20,8 +20,12 @@ from .units import Unit
 log = logging.getLogger(__name__)
 
 
-def process_unit(unit: Unit, settings: Settings) -> Iterator[Result]:
-    """Every Result of one unit; an unexpected reader error becomes a skipped Result."""
+def process_unit(unit: Unit, settings: Settings, known: Known | None = None) -> Iterator[Result]:
+    """Every Result of one unit; an unexpected reader error becomes a skipped Result.
+
+    With ``known``, a document whose raw input the store already holds is not extracted
+    again: its stored record comes back instead (the writer counts it ``unchanged``).
+    """
     from ..ingest import read_sources
 
     paths, feeds = ([], [unit.source]) if unit.feed else ([unit.source], [])
@@ -29,15 +33,84 @@ def process_unit(unit: Unit, settings: Settings) -> Iterator[Result]:
         docs: Iterable[object] = read_sources(paths, settings, feeds=feeds)
         if unit.take is not None:  # one batch of an archive's documents
             docs = islice(docs, unit.skip, unit.skip + unit.take)
-        yield from pipe(docs, settings)
+        for doc in docs:
+            stored = known.lookup(doc) if known is not None else None
+            if stored is not None:
+                yield stored
+            else:
+                yield from pipe([doc], settings)
     except Exception as exc:  # a bug in a reader: name the source, keep the batch going
         log.exception("reading %s failed", unit.source)
         yield Result(unit.source, error=f"internal error: {type(exc).__name__}: {exc}")
 
 
-def process_chunk(units: Iterable[Unit], settings: Settings) -> list[Result]:
-    """Every Result of a chunk of units, in order, ready to send back to the writer."""
-    return [slim(r) for unit in units for r in process_unit(unit, settings)]
+def process_chunk(units: Iterable[Unit], settings: Settings, store_url: str | None = None) -> list[Result]:
+    """Every Result of a chunk of units, in order, ready to send back to the writer.
+
+    ``store_url``: the store the results go to, read here to skip inputs it already holds.
+    """
+    known = Known.for_url(store_url) if store_url else None  # None: every input is extracted
+    return [slim(r) for unit in units for r in process_unit(unit, settings, known)]
+
+
+class Known:
+    """Read access to a store from a worker: is this raw input already stored, and as what."""
+
+    def __init__(self, store: Any):
+        self.store = store
+
+    @classmethod
+    def for_url(cls, url: str) -> Known | None:
+        """The (cached, per process) reader of the store at ``url``; no migration, no writes.
+
+        None (logged once) when this process cannot reach the store, e.g. a remote Dask worker
+        and a SQLite file on the client: then every input is extracted.
+        """
+        if url not in _KNOWN:
+            import sqlalchemy as sa
+
+            from ..store import Store
+            from ..store.db import make_engine
+
+            try:
+                store = Store(make_engine(url, create=False))
+                with store.engine.connect() as conn:
+                    conn.execute(sa.text("SELECT 1 FROM articles LIMIT 1"))
+                _KNOWN[url] = cls(store)
+            except (OSError, sa.exc.SQLAlchemyError) as exc:
+                log.warning("cannot read the store from this worker (%s): known inputs are extracted again",
+                            str(exc).splitlines()[0])
+                _KNOWN[url] = None
+        return _KNOWN[url]
+
+    def lookup(self, doc: object) -> Result | None:
+        """The stored article for a document whose raw input is known, else None."""
+        from ..clean.decode import to_article
+        from ..errors import SourceError
+        from ..link.dedupe import raw_hash
+        from ..model import Article
+
+        if isinstance(doc, SourceError):
+            return None
+        raw = to_article(doc).raw
+        aid = self.store.known_raw(raw_hash(raw))
+        data = self.store.article(aid) if aid else None
+        if data is None:
+            return None
+        article = Article.from_dict(data)
+        article.source, article.raw = getattr(doc, "source", "?"), raw
+        return Result(article.source, article=article)
+
+
+_KNOWN: dict[str, Known | None] = {}
+
+
+def shareable_url(store: Any) -> str | None:
+    """The URL other processes can open the store by (None for an in-memory database)."""
+    url = store.engine.url
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        return None
+    return url.render_as_string(hide_password=False)
 
 
 def slim(result: Result) -> Result:
