@@ -34,16 +34,18 @@ def clean(article: Article, settings: Settings) -> Article:
     if article.content_type == "html":
         from .html import extract_html
 
-        ex = extract_html(article.raw, article.url)
+        ex = extract_html(article.raw, article.url, caption_classes=rules.html_caption_classes)
         extracted = nfc(ex.text)
         article.meta["extracted"] = extracted
         article.meta["offsets_base"] = "extracted"
         article.meta["extractor"] = ex.method
-        layout = clean_text(extracted, rules, find_title=False)
         title = nfc(ex.title) if ex.title else None
-        if title and layout.text and not layout.text.startswith(title):
+        first = next((ln.strip() for ln in extracted.splitlines() if ln.strip()), "")
+        if title and first != title:  # the page's title line first, as in plain text (not in offsets)
             layout = clean_text(f"{title}\n{extracted}", rules, find_title=True)
             _shift_offsets(layout, len(title) + 1)
+        else:
+            layout = clean_text(extracted, rules, find_title=bool(title))
         article.title = title or layout.title
         article.published = ex.published or layout.published
         article.authors = [nfc(a) for a in ex.authors or []] or layout.authors

@@ -15,6 +15,8 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from .rules import CAPTION_MARK
+
 __all__ = ["Extracted", "extract_html"]
 
 log = logging.getLogger(__name__)
@@ -63,9 +65,40 @@ def _title_from(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def extract_html(html: str, url: str | None = None) -> Extracted:
+def mark_captions(html: str, classes: tuple[str, ...]) -> str:
+    """The page with each photo caption (``<figcaption>``, caption classes) turned into a marked paragraph.
+
+    trafilatura drops figures and their captions; as marked paragraphs they reach the text,
+    where the cleaner keeps them as captions.
+    """
+    if "figcaption" not in html and not any(c in html for c in classes):
+        return html
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    conds = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in classes)
+    found = tree.xpath(f"//figcaption | //*[{conds}]" if conds else "//figcaption")
+    if not found:
+        return html
+    for el in found:
+        text = " ".join(el.text_content().split())
+        if not text or el.getparent() is None:
+            continue
+        para = lxml.html.Element("p")
+        para.text = CAPTION_MARK + text
+        figure = el.getparent() if el.getparent().tag == "figure" else None
+        target = figure if figure is not None and figure.getparent() is not None else el
+        target.addprevious(para)
+        para.tail = target.tail
+        target.getparent().remove(target)
+    return lxml.html.tostring(tree, encoding="unicode")
+
+
+def extract_html(html: str, url: str | None = None, *, caption_classes: tuple[str, ...] = ()) -> Extracted:
     """Main text and metadata of a page: trafilatura first, a plain paragraph walk if it fails."""
     doc = None
+    html = mark_captions(html, caption_classes)
     try:
         doc = trafilatura.bare_extraction(html, url=url, include_comments=False, include_tables=True,
                                           include_images=False, with_metadata=True, favor_precision=True)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .captions import find_credits
 from .meta import match_dateline, outlet_name, parse_byline
-from .rules import Rules, load_rules, marker_key
+from .rules import CAPTION_MARK, Rules, load_rules, marker_key
 
 __all__ = ["Layout", "clean_text"]
 
@@ -283,11 +283,15 @@ def _captions(lines: list[Line], rules: Rules) -> None:
             ln.cuts.append((ln.a, inner_a))
             ln.cuts.append((inner_a + len(cell.group(1)), ln.b))
             text, base = cell.group(1), inner_a
+        marked = text.startswith(CAPTION_MARK)
+        if marked:  # an HTML photo caption (see hoptac.clean.html)
+            ln.cuts.append((base, base + len(CAPTION_MARK)))
+            text, base = text[len(CAPTION_MARK):], base + len(CAPTION_MARK)
         credits = find_credits(text, rules)
         for c in credits:
             ln.cuts.append((base + c.cut[0], base + c.cut[1]))
             ln.captions.append((base + c.caption[0], base + c.caption[1]))
-        if (cell or prev_placeholder or ln.trailing) and not credits and text.strip():
+        if (cell or prev_placeholder or ln.trailing or marked) and not credits and text.strip():
             ln.captions.append((base, base + len(text)))
         prev_placeholder = False
 

@@ -13,6 +13,8 @@ import yaml
 from ..settings import RESOURCES
 
 BOILERPLATE = RESOURCES / "boilerplate.yaml"
+#: Marks a photo caption's line in text extracted from HTML; the plain-text cleaner cuts it and marks the caption.
+CAPTION_MARK = "\ue000"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Rules:
     byline_notes: frozenset[str]
     not_bylines: frozenset[str]
     datelines: tuple[Dateline, ...]
+    html_caption_classes: tuple[str, ...]
 
 
 def marker_key(line: str) -> str:
@@ -61,4 +64,5 @@ def load_rules(path: Path = BOILERPLATE) -> Rules:
         not_bylines=frozenset(marker_key(s) for s in data.get("not_bylines", [])),
         datelines=tuple(Dateline(re.compile(d["pattern"], re.I), bool(d.get("explicit")))
                         for d in data.get("datelines", [])),
+        html_caption_classes=tuple(data.get("html_caption_classes", [])),
     )

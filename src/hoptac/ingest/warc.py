@@ -40,7 +40,7 @@ def read_warc(path: str, settings: Settings) -> Iterator[RawDocument | SourceErr
     except OSError as exc:
         yield SourceError(path, exc.strerror or str(exc))
         return
-    n = 0
+    n = yielded = 0
     last_end = 0
     try:
         it = ArchiveIterator(f)
@@ -60,6 +60,7 @@ def read_warc(path: str, settings: Settings) -> Iterator[RawDocument | SourceErr
             stream = rec.content_stream()
             data = stream.read(settings.max_bytes + 1)
             if len(data) > settings.max_bytes:
+                yielded += 1
                 yield SourceError(src, f"record too large: more than {settings.max_bytes / 1e6:.1f} MB")
                 continue
             remaining = getattr(rec.raw_stream, "limit", 0) or 0
@@ -68,6 +69,7 @@ def read_warc(path: str, settings: Settings) -> Iterator[RawDocument | SourceErr
                 last_end = size
                 break
             if status is not None and status >= 400:
+                yielded += 1
                 yield SourceError(src, f"archived page is an error page (HTTP {status})")
                 continue
             charset = None
@@ -75,6 +77,7 @@ def read_warc(path: str, settings: Settings) -> Iterator[RawDocument | SourceErr
                 charset = ctype.split("charset=", 1)[1].split(";")[0].strip().strip("\"'") or None
             uri = rec.rec_headers.get_header("WARC-Target-URI")
             date = rec.rec_headers.get_header("WARC-Date")
+            yielded += 1
             yield RawDocument(src, data, "html", url=uri, charset=charset,
                               meta={k: v for k, v in (("warc_date", date), ("archive", path)) if v})
         else:
@@ -84,6 +87,8 @@ def read_warc(path: str, settings: Settings) -> Iterator[RawDocument | SourceErr
             yield SourceError(f"{path}#record-{n + 1}", "truncated or damaged data after the last whole record")
         elif n == 0:
             yield SourceError(path, "no WARC records (not a web archive, or empty)")
+        elif yielded == 0:
+            yield SourceError(path, f"no HTML pages among the archive's {n} record(s)")
     except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError) as exc:
         yield SourceError(f"{path}#record-{n + 1}" if n else path,
                           f"damaged archive: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
