@@ -33,3 +33,14 @@ def test_shards_need_the_dask_engine(tmp_path: Path) -> None:
     with pytest.raises(click.UsageError, match="--engine dask"):
         scaled_ingest([], feeds=[], settings=DEFAULT, db_url=str(tmp_path / "x.db"), batch_size=50, workers=2,
                       engine="local", scheduler=None, shards=tmp_path)
+
+
+def test_ingest_with_two_workers(corpus: Path, tmp_path: Path) -> None:
+    import json
+
+    db = str(tmp_path / "w.db")
+    out = CliRunner().invoke(main, ["ingest", str(corpus), "--db", db, "--workers", "2", "--format", "json"])
+    assert out.exit_code == 1, out.output  # the empty file is skipped
+    report = json.loads(out.stdout)
+    assert report["stored"] + report["duplicates"] == 10 and report["unchanged"] == 1
+    assert [s["source"] for s in report["skipped"]] == [str(corpus / "rong.txt")]
