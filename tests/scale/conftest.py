@@ -102,3 +102,31 @@ def pg_url() -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+def _write_warc(path: Path, n: int) -> None:
+    """A WARC of n synthetic articles as HTML responses, written with warcio."""
+    from html import escape
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for i in range(n):
+            text = synth_article(100 + i, seed=7)[0]
+            title, _, body = text.partition("\n")
+            paras = "".join(f"<p>{escape(p)}</p>" for p in body.split("\n\n") if p.strip())
+            page = f"<html><head><title>{escape(title)}</title></head><body><article><h1>{escape(title)}</h1>{paras}"
+            page += "</article></body></html>"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://tin.example.vn/bai/{i}", "response",
+                                                          payload=BytesIO(page.encode("utf-8")),
+                                                          http_headers=headers))
+
+
+@pytest.fixture(scope="session")
+def write_warc() -> Callable[[Path, int], None]:
+    """The WARC writer (a fixture: test modules never import conftest)."""
+    return _write_warc

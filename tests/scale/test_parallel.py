@@ -58,3 +58,21 @@ def test_known_inputs_are_not_extracted_again(corpus: Path, tmp_path: Path, monk
                                 store, settings=DEFAULT, workers=1, progress=False)
     assert first.stored == 10
     assert (again.stored, again.unchanged, again.skipped) == (0, 4, [])
+
+
+def test_a_web_archive_is_shared_by_workers(tmp_path: Path, write_warc, snapshot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Record batches of one WARC go to different workers; the store equals a one-process ingest."""
+    from hoptac.ingest import read_sources
+    from hoptac.pipeline import pipe
+    from hoptac.scale import units
+
+    warc = tmp_path / "kho.warc.gz"
+    write_warc(warc, 5)
+    with Store.open(str(tmp_path / "one.db")) as store:
+        store.ingest(pipe(read_sources([str(warc)], DEFAULT), DEFAULT))
+    monkeypatch.setattr(units, "WARC_BATCH", 2)
+    assert len(list(units.iter_units([str(warc)]))) == 3
+    with Store.open(str(tmp_path / "two.db")) as store:
+        report = ingest_parallel([str(warc)], store, settings=DEFAULT, workers=2, progress=False)
+    assert report.stored + report.duplicates == 5, report.skipped
+    assert snapshot(str(tmp_path / "two.db")) == snapshot(str(tmp_path / "one.db"))

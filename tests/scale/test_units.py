@@ -31,23 +31,7 @@ def test_chunks_keep_order_and_isolate_archives() -> None:
     assert count_units(["x.warc"]) is None
 
 
-def write_warc(path: Path, n: int) -> None:
-    """A WARC of n HTML responses, written with warcio."""
-    from io import BytesIO
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    with open(path, "wb") as f:
-        writer = WARCWriter(f, gzip=True)
-        for i in range(n):
-            body = f"<html><body><p>Bài {i}: hợp tác Việt Nam – Hoa Kỳ.</p></body></html>".encode()
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(f"https://example.vn/{i}", "response",
-                                                          payload=BytesIO(body), http_headers=headers))
-
-
-def test_an_archive_is_cut_into_record_batches(tmp_path: Path) -> None:
+def test_an_archive_is_cut_into_record_batches(tmp_path: Path, write_warc) -> None:  # type: ignore[no-untyped-def]
     write_warc(tmp_path / "kho.warc.gz", 5)
     units = list(iter_units([str(tmp_path)], warc_batch=2))
     assert [(u.skip, u.take) for u in units] == [(0, 2), (2, 2), (4, 2)]
@@ -70,3 +54,16 @@ def test_a_batch_reads_only_its_slice(monkeypatch) -> None:  # type: ignore[no-u
     assert got == ["a.warc#4", "a.warc#5"]
     tail = [r.source for r in process_unit(Unit("a.warc", skip=6, take=2), DEFAULT)]
     assert tail == ["a.warc#6"]
+
+
+def test_big_directories_stream_unsorted_small_ones_sorted(tmp_path: Path) -> None:
+    from hoptac.scale.units import walk
+
+    for name in ("c.txt", "a.txt", "b.html", ".hidden.txt", "notes.md"):
+        (tmp_path / name).write_text("x")
+    assert [Path(p).name for p in walk(str(tmp_path))] == ["a.txt", "b.html", "c.txt"]
+    assert sorted(Path(p).name for p in walk(str(tmp_path), sort_limit=1)) == ["a.txt", "b.html", "c.txt"]
+
+
+def test_an_empty_directory_is_passed_on_for_the_reader_to_report(tmp_path: Path) -> None:
+    assert [u.source for u in iter_units([str(tmp_path)])] == [str(tmp_path)]

@@ -1,12 +1,14 @@
 """Work units: the sources of a run, expanded lazily into small pieces workers can share.
 
 A *unit* is one argument for :func:`hoptac.ingest.read_sources`: a file path, a URL, or a
-feed (``feed:`` + URL or file). Directories are walked lazily with ``os.scandir`` (a
-directory of a million files streams: no list of its entries is ever built), so that every
-file becomes its own unit and the workers can share one directory. A web archive (WARC)
-becomes one unit per batch of its documents, so one big archive is shared too and no task
-holds more than a batch. Units are grouped into
-chunks (:func:`chunked`), the piece of work one task or process handles at a time.
+feed. Directories are walked with ``os.scandir`` the way the readers walk them (same
+article suffixes, hidden entries skipped, files in sorted order, so the results come in the
+order of a single-process run), except that a directory of more than :data:`SORT_LIMIT`
+files streams in filesystem order instead of being listed and sorted: memory never grows
+with the size of a directory. Every file becomes its own unit, so workers share one
+directory. A web archive (WARC) becomes one unit per batch of its documents, so one big
+archive is shared too and no task holds more than a batch. Units are grouped into chunks
+(:func:`chunked`), the piece of work one task or process handles at a time.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-#: Files of a directory that are articles; everything else in it (manifests, READMEs) is not.
-ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm", ".warc", ".warc.gz", ".arc", ".arc.gz")
-log = logging.getLogger(__name__)
+from ..ingest.files import ARTICLE_SUFFIXES, is_warc
 
+log = logging.getLogger(__name__)
 
 #: Documents per unit of a web archive: one task reads records skip..skip+WARC_BATCH of the file.
 WARC_BATCH = 500
+#: A directory with more files than this streams unsorted (bounded memory) instead of sorted.
+SORT_LIMIT = 100_000
 
 
 @dataclass(frozen=True)
@@ -38,26 +41,39 @@ class Unit:
     @property
     def is_warc(self) -> bool:
         """True for a web archive (its records are many articles)."""
-        return self.source.lower().endswith((".warc", ".warc.gz", ".arc", ".arc.gz"))
+        return is_warc(self.source)
 
 
 def is_article_file(name: str) -> bool:
-    """True when a file name inside a directory looks like an article or an archive."""
+    """True when a file name inside a directory is an article or an archive (as the readers decide)."""
     return not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES)
 
 
-def walk(directory: str) -> Iterator[str]:
-    """Every article file under a directory, recursively, streamed in directory order."""
+def walk(directory: str, *, sort_limit: int = SORT_LIMIT) -> Iterator[str]:
+    """Every article file under a directory, recursively: sorted per directory up to ``sort_limit``
+    files, beyond that streamed in filesystem order."""
     stack = [directory]
     while stack:
         current = stack.pop()
-        subdirs = []
+        subdirs: list[str] = []
+        files: list[str] | None = []
         with os.scandir(current) as entries:
             for entry in entries:
+                if entry.name.startswith("."):
+                    continue
                 if entry.is_dir(follow_symlinks=True):
                     subdirs.append(entry.path)
-                elif is_article_file(entry.name):
-                    yield entry.path
+                elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                    if files is None:
+                        yield entry.path
+                        continue
+                    files.append(entry.path)
+                    if len(files) > sort_limit:  # too many to hold: stream from here on
+                        log.info("%s holds more than %d files: read in filesystem order", current, sort_limit)
+                        yield from files
+                        files = None
+        if files:
+            yield from sorted(files)
         stack.extend(sorted(subdirs, reverse=True))
 
 
@@ -66,11 +82,12 @@ def is_remote(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def iter_units(sources: Iterable[str], *, feeds: Iterable[str] = (), warc_batch: int = WARC_BATCH) -> Iterator[Unit]:
+def iter_units(sources: Iterable[str], *, feeds: Iterable[str] = (), warc_batch: int | None = None) -> Iterator[Unit]:
     """Expand sources into units: files of directories one by one, archives in record batches."""
+    warc_batch = warc_batch or WARC_BATCH
     for src in sources:
         if not is_remote(src) and os.path.isdir(src):
-            paths: Iterable[str] = walk(src)
+            paths: Iterable[str] = _or_itself(walk(src), src)
         else:
             paths = [src]
         for path in paths:
@@ -78,6 +95,16 @@ def iter_units(sources: Iterable[str], *, feeds: Iterable[str] = (), warc_batch:
             yield from (warc_slices(path, warc_batch) if unit.is_warc and not is_remote(path) else [unit])
     for feed in feeds:
         yield Unit(feed, feed=True)
+
+
+def _or_itself(paths: Iterator[str], directory: str) -> Iterator[str]:
+    """The paths, or the directory itself when it holds none (the reader then says why)."""
+    found = False
+    for p in paths:
+        found = True
+        yield p
+    if not found:
+        yield directory
 
 
 def warc_records(path: str) -> int | None:
@@ -106,10 +133,13 @@ def warc_slices(path: str, batch: int) -> Iterator[Unit]:
 def count_units(sources: Iterable[str]) -> int | None:
     """How many documents the sources hold, when that is cheap to know (no archives, no URLs)."""
     total = 0
-    for unit in iter_units(sources):
-        if unit.is_warc or is_remote(unit.source):
+    for src in sources:
+        if is_remote(src):
             return None
-        total += 1
+        for path in walk(src) if os.path.isdir(src) else [src]:
+            if is_warc(path):
+                return None
+            total += 1
     return total
 
 
@@ -133,8 +163,3 @@ def chunked(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
             pending = []
     if pending:
         yield pending
-
-
-def split(units: list[Unit]) -> tuple[list[str], list[str]]:
-    """The paths/URLs and the feeds of a chunk, as read_sources takes them."""
-    return [u.source for u in units if not u.feed], [u.source for u in units if u.feed]
