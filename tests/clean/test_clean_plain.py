@@ -135,3 +135,23 @@ def test_only_boilerplate_is_dropped_with_a_reason():
     with pytest.raises(Drop) as err:
         clean(to_article(RawDocument("junk.txt", text.encode())), DEFAULT)
     assert "no article text" in err.value.reason
+
+
+@pytest.mark.parametrize(("line", "caption", "body"), [
+    ("Quang cảnh lễ tại sân bay Biên Hòa. Ảnh: QĐND Tại buổi lễ, hai bên trao đổi kế hoạch.",
+     "Quang cảnh lễ tại sân bay Biên Hòa.", "Tại buổi lễ, hai bên trao đổi kế hoạch."),
+    ("Lễ ký kết tại Nhà Trắng. Ảnh: Quang Hiếu Với tư cách là đối tác toàn diện, hai nước hợp tác.",
+     "Lễ ký kết tại Nhà Trắng.", "Với tư cách là đối tác toàn diện, hai nước hợp tác."),
+    ("Cảnh hội đàm. Ảnh: Thống Nhất/TTXVN Bày tỏ vui mừng, Thủ tướng cảm ơn phía Mỹ.",
+     "Cảnh hội đàm.", "Bày tỏ vui mừng, Thủ tướng cảm ơn phía Mỹ."),
+    ("Cảnh hội đàm. Ảnh: Lê Hiếu. Theo ông Tsutomu, hai bên nhất trí.", "Cảnh hội đàm.",
+     "Theo ông Tsutomu, hai bên nhất trí."),
+    ("Đại sứ phát biểu tại họp báo - Ảnh: NGUYỄN KHÁNH.", "Đại sứ phát biểu tại họp báo", None),
+    ("Toàn cảnh phiên họp sáng 28-10 - Ảnh: tư liệu", "Toàn cảnh phiên họp sáng 28-10", None),
+])
+def test_photo_credits_are_cut_and_the_text_after_them_kept(line, caption, body):
+    art = clean(to_article(RawDocument("c.txt", f"Tiêu đề bài báo\n\n{line}\n".encode())), DEFAULT)
+    assert "Ảnh" not in art.text
+    assert [art.quote(c) for c in art.captions] == [caption]
+    if body:
+        assert art.text.endswith(f"{caption} {body}")

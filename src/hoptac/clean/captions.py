@@ -48,17 +48,30 @@ def _sentence_start(line: str, pos: int) -> int:
     return start
 
 
+_CREDIT_WORDS = frozenset({"tư", "liệu", "minh", "họa", "hoạ", "chụp", "màn", "hình", "nguồn", "internet", "của",
+                           "và", "theo", "từ", "clip", "video", "cắt", "ảnh", "đồ", "phóng", "viên", "thương"})
+
+
+def _credit_like(tail: str) -> bool:
+    """Whether the rest of a line after ``Ảnh:`` is only a credit (names, agencies, ``tư liệu``)."""
+    toks = tail.split()
+    if len(toks) > 8 or _SENT_END.search(tail):
+        return False
+    odd = [t for t in toks if not (is_title_case_word(t.strip("(),.;")) or "/" in t or t.strip("(),.;").isupper()
+                                   or t.strip("(),.;").lower() in _CREDIT_WORDS or not t.strip("(),.;-–"))]
+    return (len(odd) <= 1 and len(toks) - len(odd) >= 1) or not toks
+
+
 def _inline_who(rest: str) -> int:
-    """Length of a credit name at the start of ``rest`` when body text follows it."""
-    m = re.match(r"\s*([^.\n]{1,50}?)\.(?:\s|$)", rest)
-    if m and len(m.group(1).split()) <= 6 and all(is_title_case_word(t) or "/" in t or t.islower()
-                                                  for t in m.group(1).split()):
+    """Length of a credit name at the start of ``rest`` when body text follows it (0: none found)."""
+    m = re.match(r"\s*([^.\n]{1,50}?)\.(?=\s+[\"“‘(]*[A-ZĐÀ-Ỹ])", rest)  # "Ảnh: Lê Hiếu. Theo ông..."
+    if m and _credit_like(m.group(1)):
         return m.end()
     toks = list(re.finditer(r"\S+", rest))
     if not toks:
         return 0
     first = toks[0].group()
-    if "/" in first or first.isupper():  # agency or capitals: the run of such tokens
+    if "/" in first or first.isupper():  # an agency or a name in capitals: the run of such tokens
         end = 0
         for t in toks:
             w = t.group().strip("“\"")
@@ -69,11 +82,13 @@ def _inline_who(rest: str) -> int:
         return end
     run = []
     for t in toks[:5]:
+        if "/" in t.group():  # "Thống Nhất/TTXVN": the agency ends the credit
+            return t.end()
         if is_title_case_word(t.group()):
             run.append(t)
         else:
             break
-    if len(run) >= 2:
+    if len(run) >= 2:  # "Quang Hiếu Với tư cách...": the last capital starts the next sentence
         keep = run[:-1] if len(run) < len(toks) else run
         return keep[-1].end()
     return 0
@@ -105,17 +120,15 @@ def find_credits(line: str, rules: Rules) -> list[Credit]:
                 continue
             rest = line[m.end():]
             tail = rest.strip().rstrip(".|").strip()
-            if len(tail.split()) <= 8 and not _SENT_END.search(tail):
+            if _credit_like(tail):
                 cut_b = len(line)
                 who = tail
             else:
                 n = _inline_who(rest)
                 if not n:
                     continue
-                cut_b = m.end() + n
+                cut_b = m.end() + n  # the blank after the credit stays: it separates what follows
                 who = rest[:n].strip().rstrip(".")
-                while cut_b < len(line) and line[cut_b] == " ":
-                    cut_b += 1
             cut_a = a
             before = line[:a].rstrip()
             if before.endswith(("-", "–", "—", "|")):

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from .captions import find_credits
-from .meta import match_dateline, outlet_name, parse_byline
+from .meta import Byline, match_dateline, outlet_name, parse_byline
 from .rules import CAPTION_MARK, Rules, load_rules, marker_key
 
 __all__ = ["Layout", "clean_text"]
@@ -205,6 +205,9 @@ def _bylines(lines: list[Line], rules: Rules, out: Layout) -> None:
             if len(after) > 6 or any(len(lines[x].text.split()) > 50 for x in after):
                 break
             bl = parse_byline(lines[k].text, rules, allow_single=True)
+            if bl is None and "(" in lines[k].text and len(lines[k].text) <= 80:
+                parsed = parse_tail(lines[k].text, rules)  # "HOÀNG LONG (Theo QĐND) HOÀNG LONG"
+                bl = Byline(*parsed) if parsed else None
             if bl:
                 found = (k, bl, after)
                 break
@@ -232,20 +235,15 @@ def _bylines(lines: list[Line], rules: Rules, out: Layout) -> None:
             _add_byline(out, [], m.group(1).strip(), rules)
 
 
-def _glued_tail(ln: Line, rules: Rules, out: Layout) -> None:
-    """A byline or outlet glued after the last sentence: ``... USD. NGỌC VÂN (Theo TTXVN)``."""
-    m = _END_MARK_TAIL.search(ln.text) or _GLUED_TAIL.search(ln.text)
-    if not m:
-        return
-    tail = m.group(1)
+def parse_tail(tail: str, rules: Rules) -> tuple[list[str], str | None] | None:
+    """Names and outlet of a byline run such as ``NGỌC VÂN (Theo TTXVN) NGỌC VÂN``, or None."""
     names: list[str] = []
     outlet = None
-    for part in re.findall(r"\(([^()]*)\)|([^()]+)", tail):
-        paren, plain = part
+    for paren, plain in re.findall(r"\(([^()]*)\)|([^()]+)", tail):
         if paren:
             bl = parse_byline(f"({paren})", rules) or parse_byline(paren, rules)
             if bl is None:
-                return
+                return None
             outlet = outlet or bl.outlet
             continue
         plain = plain.strip()
@@ -257,14 +255,22 @@ def _glued_tail(ln: Line, rules: Rules, out: Layout) -> None:
             continue
         bl = parse_byline(plain, rules, allow_single=True)
         if bl is None:
-            return
+            return None
         names += [n for n in bl.authors if n not in names]
         outlet = outlet or bl.outlet
-    if not names and not outlet:
+    return (names, outlet) if names or outlet else None
+
+
+def _glued_tail(ln: Line, rules: Rules, out: Layout) -> None:
+    """A byline or outlet glued after the last sentence: ``... USD. NGỌC VÂN (Theo TTXVN)``."""
+    m = _END_MARK_TAIL.search(ln.text) or _GLUED_TAIL.search(ln.text)
+    if not m:
         return
-    cut_a = ln.a + m.start(1)
-    ln.cuts.append((cut_a, ln.b))
-    _add_byline(out, names, outlet, rules)
+    parsed = parse_tail(m.group(1), rules)
+    if parsed is None:
+        return
+    ln.cuts.append((ln.a + m.start(1), ln.b))
+    _add_byline(out, *parsed, rules)
 
 
 def _captions(lines: list[Line], rules: Rules) -> None:
@@ -296,13 +302,19 @@ def _captions(lines: list[Line], rules: Rules) -> None:
         prev_placeholder = False
 
 
+def _kept_key(ln: Line) -> str:
+    """A line's text without its cuts (credits), blanks and final stop: what a repeat compares."""
+    text = "".join(ln.text[a - ln.a:b - ln.a] for a, b in _segments(ln))
+    return " ".join(text.split()).rstrip(" .")
+
+
 def _dedupe_trailing(lines: list[Line]) -> None:
     """A caption repeated after the byline is dropped; its first appearance becomes a caption."""
     seen: dict[str, Line] = {}
     for ln in lines:
         if ln.kind != "body":
             continue
-        key = " ".join(ln.text.split())
+        key = _kept_key(ln)
         if ln.trailing and key in seen:
             ln.kind = "drop"
             first = seen[key]
