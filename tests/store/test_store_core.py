@@ -234,3 +234,14 @@ def test_an_event_without_year_joins_the_dated_report_of_it(store):
     evs = store.events()["items"]
     assert len(evs) == 1 and len(evs[0]["sources"]) == 2
     assert evs[0]["date"] == "2024-11-14"  # the more precise date wins
+
+
+def test_concurrent_opens_of_a_fresh_store_migrate_once(db_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_count(_):
+        with Store.open(db_url) as s:
+            return s.articles()["total"]
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(open_and_count, range(4))) == [0, 0, 0, 0]

@@ -33,7 +33,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
 
 
 def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
-    conn.exec_driver_sql("BEGIN")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("immediate") else "BEGIN")
 
 
 def make_engine(url: str, *, create: bool = True) -> Engine:
@@ -62,12 +62,26 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+MIGRATION_LOCK = 4_716_001  # PostgreSQL advisory lock key held while migrating
+
+
 def migrate(engine: Engine) -> None:
-    """Upgrade the database to the newest schema (a no-op when it is current)."""
+    """Upgrade the database to the newest schema (a no-op when it is current).
+
+    Processes opening one fresh store at once migrate it one at a time: SQLite takes the
+    write lock first (``BEGIN IMMEDIATE``), PostgreSQL an advisory transaction lock.
+    """
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        conn.info["immediate"] = True
+        try:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        finally:
+            conn.info.pop("immediate", None)
 
 
 def current_revision(engine: Engine) -> str | None:
