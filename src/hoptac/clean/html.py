@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+import htmldate
 import lxml.html
 import trafilatura
 from lxml import etree
@@ -21,6 +22,7 @@ __all__ = ["Extracted", "extract_html"]
 
 log = logging.getLogger(__name__)
 
+_FURNITURE = ("header", "nav", "footer", "aside")  # where page clocks and sidebar dates live
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
               "template", "button", "select")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "pre", "td", "div")
@@ -101,12 +103,13 @@ def extract_html(html: str, url: str | None = None, *, caption_classes: tuple[st
     html = mark_captions(html, caption_classes)
     try:
         doc = trafilatura.bare_extraction(html, url=url, include_comments=False, include_tables=True,
-                                          include_images=False, with_metadata=True, favor_precision=True)
+                                          include_images=False, with_metadata=True, favor_precision=True,
+                                          date_extraction_params={"extensive_search": False,
+                                                                  "original_date": True})
     except (ValueError, TypeError, etree.ParserError) as exc:
         log.warning("trafilatura could not read %s: %s", url or "the page", exc)
     text = getattr(doc, "text", None) if doc is not None else None
     meta_title = getattr(doc, "title", None) if doc is not None else None
-    date = getattr(doc, "date", None) if doc is not None else None
     author = getattr(doc, "author", None) if doc is not None else None
     site = getattr(doc, "sitename", None) if doc is not None else None
     method = "trafilatura"
@@ -122,9 +125,41 @@ def extract_html(html: str, url: str | None = None, *, caption_classes: tuple[st
     if not meta_title:
         tree = tree if tree is not None else _parse(html)
         meta_title = _title_from(tree) if tree is not None else None
+    tree = tree if tree is not None else _parse(html)
+    date = _article_date(tree, url) if tree is not None else None  # not trafilatura's: it reads page clocks
     authors = [a.strip() for a in re.split(r";|,", author) if a.strip()] if author else []
     return Extracted(text=text or "", title=meta_title, published=date if date and _ISO.match(date) else None,
                      authors=authors, site_name=site, method=method)
+
+
+def _article_date(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
+    """The date of the article itself: htmldate on the page without its header, menus, sidebars
+    and footer (a page clock or a most-read list is never the article's date), structured
+    metadata and date elements only, then a dateline line at the top of the article."""
+    from .meta import match_dateline
+    from .rules import load_rules
+
+    tree = lxml.html.fromstring(lxml.html.tostring(tree))  # a copy: the caller's tree stays whole
+    for el in tree.xpath("|".join(f"//{t}" for t in _FURNITURE)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    try:
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
+    except (ValueError, TypeError) as exc:
+        log.info("htmldate failed on %s: %s", url or "a page", exc)
+        found = None
+    if found:
+        return found
+    root = (tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree])[0]
+    rules = load_rules()
+    for n, el in enumerate(root.iter("time", "span", "div", "p", "small")):
+        if n > 40:
+            break
+        text = " ".join(el.text_content().split())
+        hit = match_dateline(text, rules) if 6 <= len(text) <= 90 else None
+        if hit:
+            return hit[0]
+    return None
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
