@@ -33,8 +33,9 @@ def run_one(backend: str, limit: int) -> dict:
 
     files = sorted(str(p) for p in GENERAL.glob("*.txt"))[:limit]
     schema = None
+    tmp = tempfile.TemporaryDirectory()
     if backend == "sqlite":
-        url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
+        url = f"sqlite:///{Path(tmp.name) / 'bench.db'}"
     else:
         schema = "bench_" + uuid.uuid4().hex[:8]
         admin = sa.create_engine(PG_URL)
@@ -64,6 +65,7 @@ def run_one(backend: str, limit: int) -> dict:
     if schema:
         with admin.begin() as c:
             c.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
+    tmp.cleanup()
     return {"backend": backend, "files": len(files), "wall_s": round(wall, 1), "store_write_s": round(write_time, 1),
             "rerun_s": round(rerun, 1), "stored": rep.stored, "duplicates": rep.duplicates,
             "unchanged": rep.unchanged, "skipped": len(rep.skipped), "rerun_unchanged": again.unchanged, "counts": counts}
