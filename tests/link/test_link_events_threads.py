@@ -87,3 +87,12 @@ def test_money_pledged_is_never_summed_as_delivered():
     assert [a["money"] for e in life["entries"] for a in e["amounts"]] == ["pledged", "pledged", "delivered",
                                                                            "requested"]
     assert money_kind("inform", "Dự án trị giá 3 triệu USD") == "mentioned"
+
+
+def test_year_only_dates_need_two_shared_participants():
+    from hoptac.link.events import coarse
+
+    assert coarse("2016", "2016-05-23") and not coarse("2016-05", "2016-05-23")
+    assert participants_overlap({"obama", "quang"}, {"obama", "phuc"})
+    assert not participants_overlap({"obama", "quang"}, {"obama", "phuc"}, strict=True)
+    assert participants_overlap({"obama", "quang"}, {"obama", "quang", "kerry"}, strict=True)

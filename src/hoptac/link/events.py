@@ -8,7 +8,8 @@ Two events are the same when all hold:
   (``2025-11``, ``--11-14``) consistent with the other; an unknown date only matches an
   event from an article that is a near-duplicate of this one;
 - overlapping participants: at least half of the smaller list (and at least one), compared
-  as linked people (so ``Kerry`` and ``John Kerry`` count as one).
+  as linked people (so ``Kerry`` and ``John Kerry`` count as one); when a date is only a
+  year, two shared participants are needed (a year holds many meetings of one leader).
 """
 
 from __future__ import annotations
@@ -53,12 +54,17 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
-def participants_overlap(a: set[str], b: set[str]) -> bool:
-    """At least half of the smaller participant set (and at least one) is shared."""
+def participants_overlap(a: set[str], b: set[str], *, strict: bool = False) -> bool:
+    """At least half of the smaller participant set (and at least one; two when ``strict``) is shared."""
     if not a or not b:
         return False
-    need = max(1, math.ceil(min(len(a), len(b)) / 2))
+    need = max(2 if strict else 1, math.ceil(min(len(a), len(b)) / 2))
     return len(a & b) >= need
+
+
+def coarse(a: str | None, b: str | None) -> bool:
+    """Whether either date is known only to the year."""
+    return any(d is not None and len(d) == 4 for d in (a, b))
 
 
 def sort_key(d: str | None) -> str | None:

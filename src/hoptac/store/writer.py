@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..link import dedupe
-from ..link.events import MAX_DAYS, dates_compatible, family, participants_overlap, sort_key
+from ..link.events import MAX_DAYS, coarse, dates_compatible, family, participants_overlap, sort_key
 from ..link.names import (
     better_name,
     compatible,
@@ -329,7 +329,8 @@ def _link_events(conn: Connection, article: Article, aid: str, people: dict[str,
             keys = set(conn.execute(sa.select(t.event_participants.c.key)
                                     .where(t.event_participants.c.event_id == cand.id)).scalars())
             same_day = dup_of is not None or dates_compatible(cand.date, ev.date)
-            if same_day and (participants_overlap(keys, set(parts)) or (dup_of and not parts)):
+            if same_day and (participants_overlap(keys, set(parts), strict=coarse(cand.date, ev.date))
+                             or (dup_of and not parts)):
                 match = (cand, keys)
                 break
         if match is None and not create:
