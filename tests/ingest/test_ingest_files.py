@@ -121,3 +121,13 @@ def test_analyze_plain_text_in_both_unicode_forms():
     b = hoptac.analyze(unicodedata.normalize("NFD", TEXT), DEFAULT.with_(stages=("clean",)))
     assert a.title == b.title == "Hoa Kỳ trao trả 27 hiện vật chiến tranh cho Việt Nam"
     assert a.text == b.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_page_in_a_txt_file_is_read_as_html(tmp_path, codec):
+    path = tmp_path / "page.txt"
+    path.write_bytes(("<!DOCTYPE html>" + HTML).encode(codec))
+    (doc,) = read_sources([str(path)], DEFAULT)
+    assert doc.kind == "html"
+    art = hoptac.analyze(str(path), DEFAULT.with_(stages=("clean",)))
+    assert "an ninh y tế toàn cầu" in art.text

@@ -29,9 +29,10 @@ def sniff_kind(data: bytes, name: str = "") -> str:
     """``html`` for an HTML suffix or a page that starts like HTML, else ``text``."""
     if name.lower().endswith(_HTML_SUFFIXES):
         return "html"
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff"):
-        head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore").lstrip().lower()
+    head = data[:1024]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:64].count(0) > 8:  # UTF-16, with or without a BOM
+        head = head.replace(b"\x00", b"").lstrip(b"\xff\xfe")
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return "html" if head.startswith(_HTML_HEADS) else "text"
 
 
