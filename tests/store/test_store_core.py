@@ -245,3 +245,21 @@ def test_concurrent_opens_of_a_fresh_store_migrate_once(db_url):
 
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(open_and_count, range(4))) == [0, 0, 0, 0]
+
+
+def test_concurrent_writers_take_turns(db_url):
+    """Several writers (threads here, processes or Dask workers in practice) into one store."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    arts = sample_articles()
+    extra = [make_article(f"mem://w{i}", [f"Bài {i}: Thứ trưởng Jose Fernandez gặp Bộ trưởng Nguyễn Hồng Diên lần {i}."],
+                          people=[("Jose Fernandez", "Thứ trưởng", None, "US"),
+                                  ("Nguyễn Hồng Diên", "Bộ trưởng", None, "VN")],
+                          orgs=[("Bộ Công Thương", "government", "VN")]) for i in range(6)]
+    batches = [[arts[0], extra[0]], [arts[1], extra[1], extra[2]], [arts[2], extra[3]], [extra[4], extra[5]]]
+    with Store.open(db_url) as s, ThreadPoolExecutor(4) as pool:
+        reports = list(pool.map(s.write, batches))
+        assert [r.skipped for r in reports] == [[], [], [], []]
+        assert sum(r.stored for r in reports) == 9
+        assert sorted(p["name"] for p in s.people()["items"]) == ["Jose Fernandez", "Nguyễn Hồng Diên"]
+        assert s.organizations()["total"] == 1

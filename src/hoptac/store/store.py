@@ -145,8 +145,13 @@ class Store:
 
     def write(self, batch: list[Article], *, refresh: bool = False) -> IngestReport:
         """Store one batch of articles in one transaction (the writer of a parallel ingest)."""
-        with self.engine.begin() as conn:
-            return write_batch(conn, batch, refresh=refresh)
+        with self.engine.connect() as conn:
+            conn.info["immediate"] = True  # SQLite: take the write lock first, so writers queue, never deadlock
+            try:
+                with conn.begin():
+                    return write_batch(conn, batch, refresh=refresh)
+            finally:
+                conn.info.pop("immediate", None)
 
     def add_article(self, article: Article) -> str:
         """Store one article; returns its id (the existing id when already stored)."""

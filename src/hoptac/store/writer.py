@@ -43,6 +43,7 @@ from . import schema as t
 from .refresh import clear_derived
 
 log = logging.getLogger(__name__)
+WRITE_LOCK = 4_716_002  # PostgreSQL advisory lock key held by the batch being written
 
 
 @dataclass
@@ -82,7 +83,11 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
     """Store a batch of articles on an open transaction; returns what happened to each.
 
     With ``refresh``, an article already stored has its records rebuilt from this extraction.
+    On PostgreSQL, concurrent writers take turns (an advisory transaction lock): linking
+    must see every person and event stored before it. (On SQLite the write lock does that.)
     """
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
     report = IngestReport()
     for article in batch:
         try:
