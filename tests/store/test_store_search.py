@@ -75,3 +75,11 @@ def test_snippet_marks_only_and_keeps_original_text():
     assert s.count("<mark>") == 2 and s.count("</mark>") == 2
     assert "<mark>Bán Dẫn</mark>" in s and "<b>mạnh</b>" in s
     assert s.startswith("…") and s.endswith("…")
+
+
+def test_exact_search_ignores_where_the_tone_mark_sits(store):
+    aid = store.add_article(make_article("mem://t", ["Hai nước cùng giữ gìn hoà bình và ổn định ở khu vực."]))
+    res = store.search("hòa bình", fold=False)
+    assert [h["article_id"] for h in res["items"]] == [aid]
+    assert "<mark>hoà bình</mark>" in res["items"][0]["snippet"]
+    assert store.search("hoa binh", fold=False)["total"] == 0

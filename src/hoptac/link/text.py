@@ -47,6 +47,18 @@ def lower(text: str) -> str:
     return text.translate(_LOWER)
 
 
+def exact_key(text: str) -> str:
+    """Lower-cased, tone marks kept but put in their canonical place (``hoà`` ~ ``hòa``), char for char.
+
+    Uses :func:`hoptac.clean.normalize.fold_tones`; where moving the marks would change the
+    length (never for NFC Vietnamese), the text is only lower-cased, so positions still map.
+    """
+    from ..clean.normalize import fold_tones
+
+    canon = fold_tones(text)
+    return lower(canon if len(canon) == len(text) else text)
+
+
 def nfc(text: str) -> str:
     """NFC with runs of whitespace collapsed to one space."""
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()

@@ -1,7 +1,7 @@
 """Full-text search over articles and statements: FTS5 on SQLite, tsvector on PostgreSQL.
 
 Both backends index two columns of ``search_docs``: ``lowered`` (case folded, tone marks
-kept) and ``folded`` (marks stripped too, ``đ`` -> ``d``). ``fold=True`` searches the folded
+kept in their canonical place, so ``hoà`` finds ``hòa``) and ``folded`` (marks stripped too, ``đ`` -> ``d``). ``fold=True`` searches the folded
 column, so ``ban dan`` finds ``bán dẫn``. A query of several words is first tried as a
 phrase; when the phrase finds nothing, every word must appear (in any order). Snippets
 are cut from the original text around the first hit, with hits wrapped in ``<mark>``;
@@ -16,8 +16,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from ..link.text import exact_key, nfc
 from ..link.text import fold as fold_text
-from ..link.text import lower, nfc
 from . import schema as t
 
 SNIPPET = 160
@@ -26,7 +26,7 @@ _TOKEN = re.compile(r"\w+")
 
 def _terms(query: str, fold: bool) -> list[str]:
     q = nfc(query)
-    return _TOKEN.findall(fold_text(q) if fold else lower(q))
+    return _TOKEN.findall(fold_text(q) if fold else exact_key(q))
 
 
 def _fts_query(terms: list[str], phrase: bool) -> str:
@@ -58,7 +58,7 @@ def _matches(conn: Connection, terms: list[str], fold: bool, phrase: bool) -> sa
 
 def snippet(body: str, terms: list[str], fold: bool, width: int = SNIPPET, *, phrase: bool = False) -> str:
     """A window of ``body`` around the first hit, every hit (of the phrase, or of each term) in ``<mark>``."""
-    key = fold_text(body) if fold else lower(body)
+    key = fold_text(body) if fold else exact_key(body)
     pats = [r"\W+".join(map(re.escape, terms))] if phrase else [re.escape(w) for w in terms]
     spans: list[tuple[int, int]] = []
     for pat in pats:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from datetime import date as date_cls
@@ -37,7 +38,7 @@ from ..link.names import (
     org_key,
     person_score,
 )
-from ..link.text import fold, lower
+from ..link.text import exact_key, fold
 from ..model import Article
 from . import schema as t
 from .refresh import clear_derived
@@ -389,8 +390,15 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
 
 
 def _index(conn: Connection, aid: str, kind: str, ref: str, body: str) -> None:
+    body = nfc_keep(body)
+    low, folded = exact_key(body), fold(body)
     res = conn.execute(t.search_docs.insert().values(kind=kind, ref_id=ref, article_id=aid, body=body,
-                                                     lowered=lower(body), folded=fold(body)))
+                                                     lowered=low, folded=folded))
     if conn.dialect.name == "sqlite":
         conn.execute(sa.text("INSERT INTO search_fts(rowid, lowered, folded) VALUES (:id, :l, :f)"),
-                     {"id": res.inserted_primary_key[0], "l": lower(body), "f": fold(body)})
+                     {"id": res.inserted_primary_key[0], "l": low, "f": folded})
+
+
+def nfc_keep(text: str) -> str:
+    """NFC text (search keys and snippets map position for position onto it)."""
+    return unicodedata.normalize("NFC", text)
