@@ -71,3 +71,8 @@ def test_person_score_uses_full_names_first():
     assert person_score(["kerry"], kerry) == 3  # an alias it is known by
     assert person_score(["kerry"], [name_key("John F. Kerry")]) == 1
     assert person_score([name_key("John Kerry")], ["kerry"]) == 1  # known by surname only: extended
+
+
+def test_name_key_ignores_where_the_tone_mark_sits():
+    assert name_key("Nguyễn Thị Thanh Thuỷ") == name_key("Nguyễn Thị Thanh Thủy")
+    assert name_key("Hoà") == name_key("Hòa") != name_key("Hoa")

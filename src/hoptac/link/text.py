@@ -65,8 +65,13 @@ def nfc(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """The key two spellings of one name share: NFC, case folded, punctuation and spacing dropped."""
-    return " ".join(_WORD.findall(nfc(name).lower()))
+    """The key two spellings of one name share: case, punctuation, spacing and tone placement folded.
+
+    ``Nguyễn Thị Thanh Thuỷ`` and ``nguyễn thị thanh thủy`` share a key; ``Lan`` and ``Lân`` do not.
+    """
+    from ..clean.normalize import fold_tones
+
+    return " ".join(_WORD.findall(fold_tones(nfc(name)).lower()))
 
 
 def words(text: str) -> list[str]:
