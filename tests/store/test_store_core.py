@@ -263,3 +263,20 @@ def test_concurrent_writers_take_turns(db_url):
         assert sum(r.stored for r in reports) == 9
         assert sorted(p["name"] for p in s.people()["items"]) == ["Jose Fernandez", "Nguyễn Hồng Diên"]
         assert s.organizations()["total"] == 1
+
+
+def test_migrations_downgrade_and_upgrade_again(db_url):
+    from alembic import command
+
+    from hoptac.store.db import alembic_config, current_revision, migrate
+
+    with Store.open(db_url) as s:
+        cfg = alembic_config(s.engine)
+        with s.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "base")
+        assert current_revision(s.engine) is None
+        migrate(s.engine)
+        assert current_revision(s.engine) == "0002"
+        s.ingest(sample_articles())
+        assert s.search("ban dan")["total"] >= 1

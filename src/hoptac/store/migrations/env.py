@@ -17,6 +17,7 @@ def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-
 
 
 def run() -> None:
+    """Run the migrations on the handed-over connection (or a new engine from the URL)."""
     conn = config.attributes.get("connection")
     if conn is None:
         engine = create_engine(config.get_main_option("sqlalchemy.url"))

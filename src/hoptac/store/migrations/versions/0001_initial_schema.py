@@ -17,6 +17,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Create every table and the full-text index."""
     op.create_table('articles',
     sa.Column('id', sa.String(length=64), nullable=False),
     sa.Column('content_hash', sa.String(length=64), nullable=False),
@@ -251,6 +252,7 @@ def _create_search() -> None:
 
 
 def downgrade() -> None:
+    """Drop everything 0001 created."""
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS search_fts")
     with op.batch_alter_table('statement_topics', schema=None) as batch_op:

@@ -16,12 +16,14 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Add articles.raw_hash and its index."""
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.add_column(sa.Column("raw_hash", sa.String(length=64), nullable=True))
         batch_op.create_index(batch_op.f("ix_articles_raw_hash"), ["raw_hash"], unique=False)
 
 
 def downgrade() -> None:
+    """Drop articles.raw_hash."""
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_articles_raw_hash"))
         batch_op.drop_column("raw_hash")
