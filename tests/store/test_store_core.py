@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import sqlalchemy as sa
-from conftest import make_article, sample_articles
+from conftest import make_article, sample_articles, span
 
 from hoptac.model import Article, Event
 from hoptac.pipeline import Result
@@ -280,3 +280,20 @@ def test_migrations_downgrade_and_upgrade_again(db_url):
         assert current_revision(s.engine) == "0002"
         s.ingest(sample_articles())
         assert s.search("ban dan")["total"] >= 1
+
+
+def test_an_undated_article_dates_its_statements_by_the_event_they_report(store):
+    """No published date: a statement takes the date of its event; a year-less date stays unknown."""
+    s = ["Sáng 5/3/2018, Thứ trưởng Lê Văn A tiếp Đại sứ John Doe tại Hà Nội.",
+         "Thứ trưởng đề nghị phía Mỹ sớm công nhận quy chế kinh tế thị trường cho Việt Nam.",
+         "Trước đó, ngày 2/3, hai bên đã gặp tại Đà Nẵng."]
+    art = make_article("mem://undated", s, events=[("reception", "2018-03-05", ["Lê Văn A", "John Doe"])],
+                       statements=[("Lê Văn A", "request", s[1], "VN", ["market_economy_status"], [])])
+    art.events[0].evidence = span(art.text, s[0])
+    t = ["Chiều 14/9, Phó Thủ tướng Trần Văn B điện đàm với Bộ trưởng Jane Roe về thương mại.",
+         "Phó Thủ tướng đề nghị Hoa Kỳ xem xét công nhận quy chế kinh tế thị trường."]
+    undated = make_article("mem://undated-2", t, events=[("call", "--09-14", ["Trần Văn B", "Jane Roe"])],
+                           statements=[("Trần Văn B", "request", t[1], "VN", ["market_economy_status"], [])])
+    store.ingest([art, undated])
+    dates = sorted((e["date"] or "") for e in store.thread("market_economy_status")["entries"])
+    assert dates == ["", "2018-03-05"]

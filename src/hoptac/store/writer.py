@@ -372,9 +372,10 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
     rows, threads, topics = [], [], []
     for i, s in enumerate(article.statements):
         sid = f"{aid}.s{i}"
+        when = date or statement_date(article, s.evidence)
         rows.append({"id": sid, "article_id": aid, "idx": i, "actor": s.actor, "person_id": _person_for(s.actor, people),
                      "side": s.side, "act": s.act, "addressee_side": s.addressee_side, "text": s.text,
-                     "evidence_start": s.evidence[0], "evidence_end": s.evidence[1], "date_sort": date,
+                     "evidence_start": s.evidence[0], "evidence_end": s.evidence[1], "date_sort": when,
                      "topics": list(s.topics), "threads": list(s.threads),
                      "amounts": [a.to_dict() for a in s.amounts]})
         threads += [{"statement_id": sid, "thread": th} for th in dict.fromkeys(s.threads)]
@@ -387,6 +388,21 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
         conn.execute(t.statement_threads.insert(), threads)
     if topics:
         conn.execute(t.statement_topics.insert(), topics)
+
+
+def statement_date(article: Article, span: tuple[int, int]) -> str | None:
+    """When an undated article's statement was made: the date of the event it reports.
+
+    Most archived articles carry no published date, yet their lead dates the meeting
+    (``Chiều 5-3-2018, ...``). A statement inside an event's evidence takes that event's date;
+    otherwise the first event of the article with a known year (the story's own occasion).
+    Dates without a year stay unknown rather than guessed.
+    """
+    dated = [(e.evidence, k) for e in article.events if (k := sort_key(e.date))]
+    inside = [k for (a, b), k in dated if a <= span[0] < b]
+    if inside:
+        return inside[0]
+    return min(dated)[1] if dated else None
 
 
 def _index(conn: Connection, aid: str, kind: str, ref: str, body: str) -> None:
