@@ -68,8 +68,9 @@ def test_pronoun_is_the_last_speaker() -> None:
 
 
 def test_both_sides_agree() -> None:
+    # "Hai bên" right after the Vietnamese speaker talked: reported as that speaker (the co-chair)
     [agree] = [s for s in run() if s.act == "agree"]
-    assert (agree.actor, agree.side, agree.addressee_side) == ("VN", "VN", "US")
+    assert (agree.actor, agree.side, agree.addressee_side) == ("Nguyễn Văn An", "VN", "US")
     assert agree.threads == ["south_china_sea"]
 
 

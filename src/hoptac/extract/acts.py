@@ -24,6 +24,10 @@ def _phrase_re(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w)")
 
 
+def _words(data: dict, key: str) -> list[str]:
+    return [str(w) for w in data.get(key) or []]
+
+
 @dataclass(frozen=True)
 class Cues:
     """The compiled tables of ``cues.yaml``."""
@@ -40,6 +44,13 @@ class Cues:
     weak: frozenset[str]
     noun_re: re.Pattern[str]
     not_cue_re: re.Pattern[str]
+    conditional_end_re: re.Pattern[str]
+    object_end_re: re.Pattern[str]
+    non_agent_end_re: re.Pattern[str]
+    third_party_re: re.Pattern[str]
+    wishes: frozenset[str]
+    wish_object_re: re.Pattern[str]
+    anaphor_re: re.Pattern[str]
 
 
 @cache
@@ -64,6 +75,13 @@ def cues() -> Cues:
         boundaries=tuple(str(b) for b in data["boundaries"]),
         weak=frozenset(" ".join(str(w).lower().split()) for w in data.get("weak") or []),
         not_cue_re=_phrase_re([str(w) for w in data.get("not_cues") or []]),
+        conditional_end_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'conditionals'))})\s+(?:\S+\s+){{0,2}}$"),
+        object_end_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'object_markers'))})\s+$"),
+        non_agent_end_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'non_agent_heads'))})\s+của\s+$"),
+        third_party_re=_phrase_re(_words(data, "third_parties")),
+        wishes=frozenset(" ".join(w.lower().split()) for w in _words(data, "wishes")),
+        wish_object_re=_phrase_re(_words(data, "wish_objects")),
+        anaphor_re=_phrase_re(_words(data, "anaphors")),
         noun_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('nounable') or []])})(?:\s+\w+){{0,2}}\s+của(?!\w)"),
     )
 
@@ -144,3 +162,34 @@ _SEPARATE = re.compile(r"[,;]|(?<!\w)(?:và|đồng thời)(?!\w)")
 def _head_ok(low: str, a: int, phrase_start: int) -> bool:
     """A side phrase is the subject itself, not a modifier ("doanh nghiệp Mỹ sẽ" is no side)."""
     return only_adverbs(low[a:phrase_start])
+
+
+def side_name(name: str) -> str | None:
+    """The side a whole name stands for (``Chính phủ Việt Nam`` -> ``VN``), else None."""
+    low = " ".join(name.lower().split())
+    for side, pattern in cues().side_res.items():
+        if pattern.fullmatch(low):
+            return side
+    return None
+
+
+def redirected(act: str, word: str, obj: str, side: str | None) -> str:
+    """The act of a request once its object is read: ``inform`` when it asks nothing of the other side.
+
+    ``obj`` is the lower-case text right after the cue ``word``. A call on third parties
+    (``các bên liên quan``) or on one's own side (``doanh nghiệp Việt Nam`` said by Vietnam), and
+    a wish about the relationship itself (``mong muốn quan hệ hai nước ...``) are positions.
+    """
+    if act != "request":
+        return act
+    c = cues()
+    head = " ".join(obj.split()[:4])
+    if c.third_party_re.match(head):
+        return "inform"
+    if any(word.endswith(w) for w in c.wishes) and c.wish_object_re.match(head):
+        return "inform"
+    other = {"VN": "US", "US": "VN"}.get(side or "")
+    if other and c.side_res[side].search(head) and not c.side_res[other].search(head) \
+            and not c.both_re.search(head):
+        return "inform"
+    return act

@@ -21,19 +21,31 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Article, Organization, Person, Statement
 from ..settings import Settings
-from .acts import Cue, find_cues, only_adverbs, pronoun, side_phrase, window_start
+from .acts import (
+    Cue,
+    cues,
+    find_cues,
+    only_adverbs,
+    pronoun,
+    redirected,
+    side_name,
+    side_phrase,
+    window_start,
+)
 from .amounts import find_amounts
+from .clauses import drop_restatements, ids_in, unique
 from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
 
 OTHER = {"VN": "US", "US": "VN"}
 _GOVERNMENT_OF = re.compile(r"(?<!\w)(?:chính phủ|chính quyền|nội các|thời)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"(?<!\w)mà(?!\s+còn)(?!\w)")
-_JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,8}$")
+_JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,16}$")
+_OF = re.compile(r"(?<!\w)của\s+$")
 _LABEL = re.compile(r"\s*[-*•–]?\s*[^:\n.]{2,60}:(?!\d)")
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”')]*\s+(?=[\"“'(]*[A-ZĐÀ-Ỹ0-9])|\n+")
 
@@ -54,6 +66,7 @@ class _Context:
     last_person_sentence: int = -10
     last_actor: Actor | None = None
     last_actor_sentence: int = -10
+    speakers: dict[str, tuple[Actor, int]] = field(default_factory=dict)  # side -> last person, sentence
 
 
 def sentence_spans(article: Article) -> list[tuple[int, int]]:
@@ -98,6 +111,8 @@ class _Extractor:
         self.thread_hits = find_matches(self.key, self.text, tax.threads)
         self.amounts = article.amounts or find_amounts(self.text, published=article.published)
         self.starts = [m[0] for m in self.mentions]
+        self.sents = sentence_spans(article)
+        self.sent_start = 0
         self.ctx = _Context()
 
     def fpos(self, pos: int) -> int:
@@ -121,9 +136,23 @@ class _Extractor:
                 best = (max(ma, a), ent)
         return best
 
-    def actor_of(self, ent: Person | Organization) -> Actor:
-        """The actor for a person or organization mention."""
-        return Actor(ent.name, ent.side, ent if isinstance(ent, Person) else None)
+    def actor_of(self, ent: Person | Organization, sent_no: int) -> Actor:
+        """The actor for a person or organization mention.
+
+        An organization standing for a whole side (``Chính phủ Việt Nam``) is that side's
+        speaker; one whose own person was named in the last few sentences (``Bộ Công Thương``
+        after its minister) is that person.
+        """
+        if isinstance(ent, Person):
+            return Actor(ent.name, ent.side, ent)
+        side = side_name(ent.name)
+        if side:
+            return self.speaker_for(side, sent_no)
+        since = self.sents[max(0, sent_no - 3)][0] if self.sents else 0
+        for person in self.article.people:
+            if person.organization == ent.name and any(since <= a for a, _b in person.mentions):
+                return Actor(person.name, person.side, person)
+        return Actor(ent.name, ent.side)
 
     def speaker_for(self, side: str, sent_no: int) -> Actor:
         """A side word as subject: the last speaker of that side nearby, else the side itself."""
@@ -133,6 +162,13 @@ class _Extractor:
         if last and last.side == side and sent_no - self.ctx.last_person_sentence <= 3:
             return last
         return Actor(side, side)
+
+    def both_sides(self, sent_no: int) -> Actor:
+        """Both sides as subject: reported as Vietnam, by its speaker of the last sentences if any."""
+        hit = self.ctx.speakers.get("VN")
+        if hit is not None and sent_no - hit[1] <= 3:
+            return hit[0]
+        return Actor("VN", "VN")
 
     def subject(self, floor: int, cue: Cue, sent_no: int, prev: Actor | None) -> tuple[Actor, int] | None:
         """The actor of a cue and the folded position where its clause starts (None: no statement)."""
@@ -144,20 +180,18 @@ class _Extractor:
         # both sides, even across "và" ("Việt Nam và Hoa Kỳ cam kết", "Tổng thống ... và Thủ tướng ...")
         sp = side_phrase(low, hard, cue.start)
         if sp and sp[0] == "BOTH":
-            return Actor("VN", "VN"), sp[1]
-        both = self._joined_people(hard, cue.start)
-        if both is not None:
-            return both, hard
+            return self.both_sides(sent_no), sp[1]
+        if self._joined_people(hard, cue.start):
+            return self.both_sides(sent_no), hard
+        app = self.appositive(floor, cue, sent_no)
+        if app is not None:
+            return app
         m = self.mention_before(self.src(soft), self.src(cue.start))
         if m is not None:
-            start, ent = m
-            if _GOVERNMENT_OF.search(low, max(soft, self.fpos(start) - 20), self.fpos(start)) and ent.side:
-                # "chính quyền Tổng thống Trump coi trọng...": the government, i.e. its side
-                return self.speaker_for(ent.side, sent_no), self.fpos(start)
-            return self.actor_of(ent), self.fpos(start)
+            return self._mention_subject(m, soft, hard, sent_no)
         sp = side_phrase(low, soft, cue.start)
         if sp and sp[0] == "BOTH":
-            return Actor("VN", "VN"), sp[1]
+            return self.both_sides(sent_no), sp[1]
         if sp:
             return self.speaker_for(sp[0], sent_no), sp[1]
         if pronoun(low, soft, cue.start):
@@ -171,6 +205,89 @@ class _Extractor:
                 return prev, cue.start
             if soft == floor and self.ctx.last_actor and sent_no - self.ctx.last_actor_sentence <= 1:
                 return self.ctx.last_actor, cue.start
+            if floor == self.sent_start:  # "Hai bên đã thảo luận về ..., nhất trí ...": the sentence's subject
+                initial = self.initial_subject(floor, cue.start, sent_no)
+                if initial is not None:
+                    return initial, cue.start
+        return None
+
+    def _mention_subject(self, m: tuple[int, Person | Organization], soft: int, hard: int,
+                         sent_no: int) -> tuple[Actor, int] | None:
+        """The subject a mention right before a cue gives: itself, its owner, or none at all."""
+        low, c = self.low.text, cues()
+        start, ent = m
+        fs = self.fpos(start)
+        before = low[max(soft, fs - 60):fs]
+        if c.conditional_end_re.search(before):
+            return None  # "..., nếu doanh nghiệp X cam kết ...": a condition, no statement
+        if _GOVERNMENT_OF.search(low, max(soft, fs - 40), fs) and ent.side:
+            # "chính quyền Tổng thống Trump coi trọng...": the government, i.e. its side
+            return self.speaker_for(ent.side, sent_no), fs
+        of = _OF.search(before)
+        if of is not None:  # "Phó Chủ tịch X của SpaceX khẳng định", "chuyến thăm của Thủ tướng X sẽ"
+            if c.non_agent_end_re.search(before):
+                return None
+            owner = self.mention_before(self.src(soft), self.src(fs - len(of.group())))
+            if owner is not None and isinstance(owner[1], Person):
+                return self.actor_of(owner[1], sent_no), self.fpos(owner[0])
+        if c.object_end_re.search(before):
+            # "có thư gửi Thủ tướng X hoan nghênh ...": X is the addressee; the clause's subject speaks
+            first = self.initial_subject(hard, fs, sent_no, persons_only=True)
+            return (first, hard) if first is not None else None
+        return self.actor_of(ent, sent_no), fs
+
+    def appositive(self, floor: int, cue: Cue, sent_no: int) -> tuple[Actor, int] | None:
+        """``Ông X, Phó Chủ tịch Y, đã đề xuất``: a person named before a title set off by commas."""
+        low = self.low.text
+        i = bisect.bisect_left(self.starts, self.src(cue.start))
+        for ma, mb, ent in reversed(self.mentions[max(0, i - 12):i]):
+            if ma < self.src(floor) or not isinstance(ent, Person):
+                continue
+            gap = low[self.fpos(mb):cue.start]
+            if not gap.lstrip().startswith(",") or re.search(r"[;:()\"“”]", gap):
+                return None
+            inner = gap.strip()[1:]
+            last = inner.rfind(",")
+            closed = last >= 0 and only_adverbs(inner[last + 1:])
+            title = (inner[:last] if closed else inner).strip()
+            src_title = self.text[self.text.index(",", mb) + 1:].lstrip()
+            known = bool(ent.title) and fold(ent.title).text.startswith(fold(title).text)
+            looks = closed and src_title[:1].isupper() and len(title.split()) <= 25
+            prefix_start = window_start(low, floor, self.fpos(ma), soft=False)
+            prefix = low[prefix_start:self.fpos(ma)]
+            if title and (known or looks) and (only_adverbs(prefix) or pronoun(low, prefix_start, self.fpos(ma))):
+                return self.actor_of(ent, sent_no), self.fpos(ma)
+            return None
+        return None
+
+    def initial_subject(self, a: int, b: int, sent_no: int, *, persons_only: bool = False) -> Actor | None:
+        """The subject that opens the folded range [a, b): both sides, a person, an organization, a side."""
+        low = self.low.text
+        seg = low[a:b]
+        if re.search(r"[;:()\"“”]", seg) or seg.count(",") > 3:
+            return None
+        i = a + len(seg) - len(seg.lstrip())
+        if not persons_only and cues().both_re.match(low, i):
+            return self.both_sides(sent_no)
+        for ma, _mb, ent in self.mentions:
+            fa = self.fpos(ma)
+            if fa < i:
+                continue
+            if fa >= b:
+                break
+            lead = self.text[self.src(i):ma]
+            titled = isinstance(ent, Person) and bool(ent.title) and lead.strip() \
+                and fold(ent.title).text.endswith(fold(lead).text.strip())
+            if fa == i or titled:
+                if persons_only and not isinstance(ent, Person):
+                    return None
+                return self.actor_of(ent, sent_no)
+            break
+        if persons_only:
+            return None
+        for side, pattern in cues().side_res.items():
+            if pattern.match(low, i):
+                return self.speaker_for(side, sent_no)
         return None
 
     def _joined_people(self, a: int, b: int) -> Actor | None:
@@ -200,7 +317,7 @@ class _Extractor:
         people = [ent for a, b, ent in self.mentions
                   if s_start <= a and b <= m.end() and isinstance(ent, Person)]
         if people:
-            self.ctx.interviewee = self.actor_of(people[-1])
+            self.ctx.interviewee = self.actor_of(people[-1], 0)
             self.ctx.last_person = self.ctx.interviewee
         return True
 
@@ -211,30 +328,36 @@ class _Extractor:
         if self.speaker_label(s_start, s_end) and self.text[s_start:s_start + 2].lstrip()[:1] in "*•":
             return []
         fa, fb = self.fpos(s_start), self.fpos(s_end)
+        self.sent_start = fa
+        low = self.low.text
         found: list[tuple[Actor, int, Cue]] = []
         floor = fa
         prev: Actor | None = None
         prev_act: str | None = None
-        for cue in find_cues(self.low.text, fa, fb):
+        sentence_cues = find_cues(low, fa, fb)
+        fronted = self.fronted(sentence_cues, sent_no)
+        for k, cue in enumerate(sentence_cues):
             subj = self.subject(floor, cue, sent_no, prev)
             floor = cue.end
+            if fronted is not None and k < fronted[1] and (subj is None or subj[1] == cue.start):
+                subj = fronted[0], cue.start  # "Hoan nghênh ..., Thủ tướng cho biết": the main clause's subject
             if subj is None:
                 continue
             actor, clause_start = subj
             explicit = clause_start < cue.start  # a subject of its own, not a continuation
             if (explicit and prev_act not in (None, "inform") and found
-                    and _complement(self.low.text[found[-1][2].end:clause_start])):
+                    and _complement(low[found[-1][2].end:clause_start])):
                 continue  # "nhất trí hai nước sẽ ...", "mong muốn ngài X giới thiệu": the previous cue's object
             if (prev_act in ("request", "propose") and prev is not None and actor.person is None
                     and actor.side == OTHER.get(prev.side or "")
-                    and ";" not in self.low.text[found[-1][2].end:cue.start]):
+                    and ";" not in low[found[-1][2].end:cue.start]):
                 continue  # "đề nghị Hoa Kỳ sẽ ...": what is asked of the other side, not a promise
+            if not explicit and found and found[-1][0].name == actor.name and found[-1][2].act == cue.act:
+                continue  # "bày tỏ vui mừng ..., đồng thời đánh giá cao ...": one act, one statement
             prev_act = cue.act
             found.append((actor, clause_start, cue))
             prev = actor
-            if actor.person is not None:
-                self.ctx.last_person, self.ctx.last_person_sentence = actor, sent_no
-            self.ctx.last_actor, self.ctx.last_actor_sentence = actor, sent_no
+            self.remember(actor, sent_no)
         out = []
         for i, (actor, clause_start, cue) in enumerate(found):
             clause_end = found[i + 1][1] if i + 1 < len(found) else fb
@@ -242,26 +365,58 @@ class _Extractor:
             out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
 
+    def fronted(self, sentence_cues: list[Cue], sent_no: int) -> tuple[Actor, int] | None:
+        """A sentence opening on a cue (``Đánh giá cao ..., Thủ tướng nêu rõ ...``): the subject
+        of the first later cue that has one written after a comma, and that cue's index."""
+        low = self.low.text
+        if not sentence_cues or not only_adverbs(low[self.sent_start:sentence_cues[0].start]):
+            return None
+        for k in range(1, len(sentence_cues)):
+            subj = self.subject(sentence_cues[k - 1].end, sentence_cues[k], sent_no, None)
+            if subj is not None and subj[1] < sentence_cues[k].start:
+                between = low[sentence_cues[0].end:subj[1]]
+                return (subj[0], k) if "," in between else None
+        return None
+
+    def remember(self, actor: Actor, sent_no: int) -> None:
+        """Note who spoke last, for pronouns, side words and continuations that follow."""
+        if actor.person is not None:
+            self.ctx.last_person, self.ctx.last_person_sentence = actor, sent_no
+            if actor.side:
+                self.ctx.speakers[actor.side] = (actor, sent_no)
+        self.ctx.last_actor, self.ctx.last_actor_sentence = actor, sent_no
+
     def statement(self, actor: Actor, cue: Cue, fa: int, fb: int, sentence: tuple[int, int]) -> Statement:
         """A Statement for a clause (folded positions), with topics, threads and amounts."""
         a, b = self.src(fa), self.src(fb)
         while b > a and self.text[b - 1] in " ,;:.-–\n\"“”":
             b -= 1
+        low = self.low.text
+        word = " ".join(low[cue.start:cue.end].split())
+        act = redirected(cue.act, word, low[cue.end:min(fb, cue.end + 60)], actor.side)
         content = self.src(cue.start)
-        threads = _ids_in(self.thread_hits, content, b)
-        if cue.act == "inform":
+        threads = ids_in(self.thread_hits, content, b)
+        if act == "inform":
             threads = []  # threads follow what a side asks, offers, agrees or welcomes
         elif not threads:  # "..., đồng thời đề nghị": the issue may be named earlier in the sentence
-            threads = _ids_in(self.thread_hits, sentence[0], b)
-        topics = _unique(_ids_in(self.topic_hits, content, b) + implied_topics(threads, self.tax))
+            threads = ids_in(self.thread_hits, sentence[0], b)
+        topics = ids_in(self.topic_hits, content, b)
+        if cues().anaphor_re.search(low, cue.end, fb):  # "việc này", "các đề xuất nói trên": what came before
+            topics += ids_in(self.topic_hits, self.previous_sentence(sentence[0]), content)
+        topics = unique(topics + implied_topics(threads, self.tax))
         if not topics:  # a clause naming no field takes its sentence's ("..., đề nghị tháo gỡ")
-            topics = _ids_in(self.topic_hits, *sentence)
+            topics = ids_in(self.topic_hits, *sentence)
         if not topics:
             topics = ["diplomacy"]
         side = actor.side
-        return Statement(actor=actor.name, act=cue.act, text=self.text[a:b], evidence=(a, b), side=side,
+        return Statement(actor=actor.name, act=act, text=self.text[a:b], evidence=(a, b), side=side,
                          addressee_side=OTHER.get(side or ""), topics=topics, threads=threads,
                          amounts=[x for x in self.amounts if a <= x.evidence[0] and x.evidence[1] <= b])
+
+    def previous_sentence(self, start: int) -> int:
+        """Where the sentence before the one starting at source position ``start`` begins."""
+        i = bisect.bisect_left([s for s, _e in self.sents], start)
+        return self.sents[i - 1][0] if i > 0 else start
 
 
 def _complement(gap: str) -> bool:
@@ -269,45 +424,13 @@ def _complement(gap: str) -> bool:
     return only_adverbs(gap) or (not re.search(r"[,;:.()\"“”]", gap) and len(gap.split()) <= 2)
 
 
-def _ids_in(hits: list[tuple[str, int, int]], a: int, b: int) -> list[str]:
-    """The ids of the matches starting in the source range [a, b), in order, without repeats."""
-    return _unique(h[0] for h in hits if a <= h[1] < b)
-
-
-def _unique(items) -> list[str]:
-    out: list[str] = []
-    for x in items:
-        if x not in out:
-            out.append(x)
-    return out
-
-
 def extract_statements(article: Article, settings: Settings) -> Article:
     """Stage ``statements``: clause-level speech acts with actor, sides, topics, threads, amounts."""
     ex = _Extractor(article, load_taxonomy(settings))
     statements: list[Statement] = []
-    for n, (a, b) in enumerate(sentence_spans(article)):
+    for n, (a, b) in enumerate(ex.sents):
         if any(ca <= a < cb or a <= ca < b for ca, cb in article.captions):
             continue
         statements += ex.sentence(a, b, n)
-    article.statements = _dedupe(statements, {p.name for p in article.people})
+    article.statements = drop_restatements(article, statements)
     return article
-
-
-def _dedupe(statements: list[Statement], people: set[str]) -> list[Statement]:
-    """Drop a statement that repeats another (a title or summary retold in the body).
-
-    Two statements repeat each other when their sides and acts are the same and their words
-    overlap by 60% or more; the one naming a person as actor is kept, else the first.
-    """
-    words = [set(fold(s.text).text.split()) for s in statements]
-    drop: set[int] = set()
-    for i, si in enumerate(statements):
-        for j in range(i + 1, len(statements)):
-            sj = statements[j]
-            if i in drop or j in drop or si.act != sj.act or si.side != sj.side:
-                continue
-            union = words[i] | words[j]
-            if union and len(words[i] & words[j]) / len(union) >= 0.6:
-                drop.add(i if sj.actor in people and si.actor not in people else j)
-    return [s for k, s in enumerate(statements) if k not in drop]

@@ -1,0 +1,84 @@
+"""Statement clean-up after extraction: repeats, headline restatements, topic and id helpers.
+
+A news article says its main facts up to three times: in the headline, in the lead, and in
+the body. The body's clause is the one to keep; the others are dropped here (see
+``drop_restatements``), with a reason a reader can follow: same side and act, same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Article, Statement
+from .textmap import fold
+
+
+def ids_in(hits: list[tuple[str, int, int]], a: int, b: int) -> list[str]:
+    """The ids of the matches starting in the source range [a, b), in order, without repeats."""
+    return unique(h[0] for h in hits if a <= h[1] < b)
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """The items in order, each once."""
+    out: list[str] = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _shares(a: Statement, b: Statement) -> bool:
+    return bool(set(a.topics) & set(b.topics) or set(a.threads) & set(b.threads))
+
+
+def _lines(text: str) -> tuple[int, int]:
+    """The end of the first line (the headline) and of the second (the lead)."""
+    first = text.find("\n")
+    if first < 0:
+        return 0, 0
+    second = text.find("\n", first + 1)
+    return first, len(text) if second < 0 else second
+
+
+def drop_restatements(article: Article, statements: list[Statement]) -> list[Statement]:
+    """Drop headline and lead statements that the body says again, then repeats (``dedupe``).
+
+    The headline paraphrases (``Việt - Mỹ sẽ thúc đẩy ...`` for the body's ``nhất trí``): a
+    headline statement goes when a body statement of the same side shares a topic or thread.
+    The lead summarizes more closely: it goes when a later statement has the same actor and
+    act and shares a topic or thread. Only when the first line is the article's title.
+    """
+    text = article.text
+    head_end, lead_end = _lines(text)
+    if not article.title or text[:head_end].strip() != article.title.strip():
+        return dedupe(statements, {p.name for p in article.people})
+    body = [s for s in statements if s.evidence[0] >= lead_end]
+    kept = []
+    for s in statements:
+        start = s.evidence[0]
+        if start < head_end and any(b.side == s.side and _shares(b, s) for b in body):
+            continue
+        if head_end <= start < lead_end and any(
+                b.actor == s.actor and b.act == s.act and _shares(b, s) for b in body):
+            continue
+        kept.append(s)
+    return dedupe(kept, {p.name for p in article.people})
+
+
+def dedupe(statements: list[Statement], people: set[str]) -> list[Statement]:
+    """Drop a statement that repeats another (a title or summary retold in the body).
+
+    Two statements repeat each other when their sides and acts are the same and their words
+    overlap by 60% or more; the one naming a person as actor is kept, else the first.
+    """
+    words = [set(fold(s.text).text.split()) for s in statements]
+    drop: set[int] = set()
+    for i, si in enumerate(statements):
+        for j in range(i + 1, len(statements)):
+            sj = statements[j]
+            if i in drop or j in drop or si.act != sj.act or si.side != sj.side:
+                continue
+            union = words[i] | words[j]
+            if union and len(words[i] & words[j]) / len(union) >= 0.6:
+                drop.add(i if sj.actor in people and si.actor not in people else j)
+    return [s for k, s in enumerate(statements) if k not in drop]
