@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
 import sys
 import tempfile
@@ -27,15 +28,26 @@ from hoptac.model import Article
 from hoptac.store import Filters, Store
 
 DOCS = Path(__file__).resolve().parent
-FIXTURES = DOCS.parent / "tests" / "web" / "fixtures"
+ROOT = DOCS.parent
+FIXTURES = ROOT / "tests" / "web" / "fixtures"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 
 
 def build(store: Store, fixtures: bool) -> None:
-    """Ingest the demo articles (and the test fixtures when asked)."""
-    report = store.ingest_sources(demo_files())
+    """Ingest the demo articles (and the test fixtures when asked).
+
+    The demo files are given relative to the repository, so the pages show
+    ``src/hoptac/resources/demo/…`` as their source rather than this machine's paths.
+    """
+    os.chdir(ROOT)
+    files = [os.path.relpath(f, ROOT) for f in demo_files()]
+    if not files:
+        sys.exit("no demo articles in src/hoptac/resources/demo")
+    report = store.ingest_sources(files)
     print(f"demo: {report.stored} stored, {len(report.skipped)} skipped", file=sys.stderr)
+    for src, why in report.skipped:
+        print(f"  skipped {src}: {why}", file=sys.stderr)
     if fixtures:
         arts = [analyze(p.read_bytes()) for p in sorted(FIXTURES.glob("0*.txt"))]
         arts += [Article.from_dict(d) for d in json.loads((FIXTURES / "annotated.json").read_text("utf-8"))]
@@ -44,7 +56,7 @@ def build(store: Store, fixtures: bool) -> None:
 
 def pages(store: Store) -> list[tuple[str, str]]:
     """(name, path) of the pages to photograph, picked from what the store holds."""
-    out = [("overview", "/"), ("timeline", "/timeline")]
+    out = [("overview", "/"), ("timeline", "/timeline"), ("threads", "/threads")]
     threads = sorted((t for t in store.threads() if t["entries"]), key=lambda t: -t["entries"])
     if threads:
         out.append(("thread", f"/threads/{threads[0]['id']}"))
@@ -52,6 +64,7 @@ def pages(store: Store) -> list[tuple[str, str]]:
     if people:
         out.append(("person", f"/people/{people[0]['id']}"))
     arts = store.articles(Filters(limit=200))["items"]
+    out.append(("articles", "/articles"))
     if arts:
         best = max(arts, key=lambda a: (a["statements"] + a["events"] + a["people"]))
         out.append(("article", f"/articles/{best['id']}"))
