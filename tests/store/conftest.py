@@ -108,6 +108,22 @@ def check_consistent(store: Store) -> int:
         return len(rows)
 
 
+LEADS = [  # self-written, distinct enough that no two are near-duplicates
+    "Sáng nay tại Hà Nội, Bộ Công Thương tổ chức hội thảo về điện gió ngoài khơi ở Bình Thuận.",
+    "Đoàn doanh nghiệp Mỹ thăm nhà máy lọc dầu Dung Quất và làm việc với lãnh đạo tỉnh Quảng Ngãi.",
+    "Ủy ban nhân dân Thành phố Hồ Chí Minh tiếp đoàn công tác của bang California về giao thông xanh.",
+    "Tại Cần Thơ, các chuyên gia bàn về xâm nhập mặn và sinh kế của nông dân đồng bằng sông Cửu Long.",
+    "Hội nghị xúc tiến đầu tư vào Khu kinh tế Nghi Sơn thu hút hơn ba trăm nhà đầu tư trong và ngoài nước.",
+    "Trường Đại học Bách khoa Đà Nẵng ký thỏa thuận đào tạo kỹ sư vi mạch với một tập đoàn Hoa Kỳ.",
+    "Tập đoàn Điện lực Việt Nam công bố kế hoạch nâng cấp lưới truyền tải điện miền Trung năm tới.",
+    "Các nhà khoa học Việt Nam và Hoa Kỳ công bố kết quả khảo sát rạn san hô quanh quần đảo Côn Đảo.",
+    "Hiệp hội Chế biến và Xuất khẩu thủy sản kiến nghị tháo gỡ vướng mắc về thủ tục kiểm dịch.",
+    "Ngân hàng Nhà nước họp báo về điều hành tỷ giá và lãi suất trong sáu tháng cuối năm.",
+    "Lễ hội văn hóa Việt Nam tại Seattle giới thiệu ẩm thực, áo dài và nghệ thuật múa rối nước.",
+    "Bộ Giáo dục và Đào tạo phối hợp với Quỹ Fulbright trao học bổng cho sinh viên ngành kỹ thuật.",
+]
+
+
 def corpus(*parts: str) -> Path:
     """A path in the shared corpus, skipping the test when the shared folder is absent."""
     p = SHARED.joinpath("corpus", *parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from conftest import make_article, sample_articles
+from conftest import LEADS, make_article, sample_articles
 
 from hoptac.store.search import snippet
 
@@ -83,3 +83,48 @@ def test_exact_search_ignores_where_the_tone_mark_sits(store):
     assert [h["article_id"] for h in res["items"]] == [aid]
     assert "<mark>hoà bình</mark>" in res["items"][0]["snippet"]
     assert store.search("hoa binh", fold=False)["total"] == 0
+
+
+def _search(store, query, **kw):
+    from hoptac.store.search import search
+
+    with store.engine.connect() as conn:
+        return search(conn, query, **kw)
+
+
+def _reports(store, n):
+    """``n`` articles on semiconductors, the ``i``-th naming ``bán dẫn`` i + 1 times."""
+    ids = []
+    for i in range(n):
+        body = [LEADS[i], " ".join(["Hợp tác bán dẫn."] * (i + 1))]
+        ids.append(store.add_article(make_article(f"mem://bd{i}", body, published=f"2024-0{1 + i % 9}-01")))
+    return ids
+
+
+def test_ranking_is_within_the_newest_matches_then_older_ones_follow(store):
+    """Only the newest ``window`` matches are ranked; pages past them list older matches, newest first."""
+    ids = _reports(store, 6)
+    ranked = _search(store, "ban dan", limit=10)
+    assert [h["article_id"] for h in ranked["items"]] == ids[::-1]  # more hits rank higher
+    windowed = _search(store, "ban dan", limit=10, window=3)
+    assert [h["article_id"] for h in windowed["items"]] == ids[::-1]  # the newest 3 are also the best here
+    assert windowed["total"] == 6 and windowed["total_exact"] is True
+    seen = [h["article_id"] for o in range(0, 6, 2) for h in _search(store, "ban dan", limit=2, offset=o,
+                                                                     window=3)["items"]]
+    assert seen == [h["article_id"] for h in windowed["items"]]  # pages straddle the window seamlessly
+
+
+def test_a_common_word_ranks_the_newest_matches_and_caps_the_count(store):
+    ids = _reports(store, 5)
+    older_but_best = store.add_article(make_article("mem://old", [LEADS[10], " ".join(["Hợp tác bán dẫn."] * 12)]))
+    newest = _reports_after(store)
+    res = _search(store, "ban dan", limit=3, window=2, count_cap=4)
+    assert res["total"] == 4 and res["total_exact"] is False
+    top = [h["article_id"] for h in res["items"]]
+    assert top[:2] == [older_but_best, newest]  # ranked within the newest two: most hits first
+    assert top[2] == ids[-1]  # then the older matches, newest first
+    assert all("<mark>bán dẫn</mark>" in h["snippet"] for h in res["items"])
+
+
+def _reports_after(store):
+    return store.add_article(make_article("mem://new", [LEADS[11], "Nhà máy bán dẫn mới khởi công."]))

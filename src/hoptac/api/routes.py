@@ -156,10 +156,12 @@ def list_threads(store: StoreDep) -> dict[str, Any]:
     return {"items": items, "total": len(items)}
 
 
-@router.get("/threads/{thread_id}", summary="One thread: dated entries, status history, money kept by kind")
-def get_thread(store: StoreDep, thread_id: Annotated[str, Path(pattern=VOCAB_ID)]) -> dict[str, Any]:
-    """One thread."""
-    return found(store.thread(thread_id), "thread", thread_id)
+@router.get("/threads/{thread_id}",
+            summary="One thread: a page of its dated entries (entries_total in all), status history, money by kind")
+def get_thread(store: StoreDep, thread_id: Annotated[str, Path(pattern=VOCAB_ID)],
+               pg: Annotated[dict[str, int], Depends(page)]) -> dict[str, Any]:
+    """One thread; status, history, money and counts cover every entry, ``entries`` is one page."""
+    return {**found(store.thread(thread_id, **pg), "thread", thread_id), **pg}
 
 
 @router.get("/search", summary="Full-text search over articles and statements; tone marks optional")

@@ -96,55 +96,80 @@ def order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return dated + sorted((e for e in entries if not _day(e.get("date"))), key=key)
 
 
+def order_key(date: str | None, sig: str, article_id: str, idx: int) -> str:
+    """A string that sorts entries as :func:`order` does (ties: by article, then statement).
+
+    The store keeps it beside each thread entry, so a page of a thread is an index range.
+    Dates are ISO prefixes (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``): padded with spaces, which
+    sort before ``-`` and digits, so ``2023`` comes before ``2023-01-01`` as in :func:`order`.
+    """
+    dated = _day(date) is not None
+    return f"{0 if dated else 1} {(date or ''):<10} {_RANK.get(sig, 1)} {article_id} {idx:06d}"
+
+
+class StatusMachine:
+    """The status of a thread, fed its entries one by one in :func:`order` (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.status: str | None = None
+        self.last_move: str | None = None
+        self.history: list[dict[str, Any]] = []
+
+    def _change(self, new: str, entry: dict[str, Any], reason: str) -> None:
+        self.history.append({"status": new, "from": self.status, "entry": entry["id"],
+                             "article": entry.get("article_id"), "date": entry.get("date"), "reason": reason})
+        self.status = new
+
+    def feed(self, e: dict[str, Any]) -> None:
+        """Move the status on one entry (``id``, ``article_id``, ``date`` and its ``signal``)."""
+        g, d, status = e["signal"], e.get("date"), self.status
+        if g == "raised":
+            if status is None:
+                self._change("raised", e, "first raised")
+                self.last_move = d
+            elif status in ("fulfilled", "dropped"):
+                self._change("raised", e, f"raised again after {status}")
+                self.last_move = d
+            elif status in ("raised", "pledged", "in_progress"):
+                gap = _gap(self.last_move, d)
+                if gap is not None and gap > STALL_DAYS:
+                    self._change("stalled", e, f"raised again {gap} days after the last movement")
+        elif g == "pledged":
+            if status in (None, "raised", "stalled", "dropped"):
+                self._change("pledged", e, "the other side said it will consider or do it")
+            self.last_move = d or self.last_move
+        elif g == "in_progress":
+            if status not in ("in_progress", "fulfilled"):
+                self._change("in_progress", e, "reported under way")
+            self.last_move = d or self.last_move
+        elif g in ("fulfilled", "dropped"):
+            if status != g:
+                self._change(g, e, "reported done" if g == "fulfilled" else "reported abandoned")
+            self.last_move = d or self.last_move
+
+
+def annotate_money(e: dict[str, Any]) -> None:
+    """Mark each money amount of an entry (``act``, ``quote``, ``amounts``) with what it is."""
+    for a in e.get("amounts") or []:
+        if a.get("kind") == "money":
+            a["money"] = money_kind(e.get("act", ""), e.get("quote", ""))
+
+
 def lifecycle(entries: list[dict[str, Any]]) -> dict[str, Any]:
     """Annotate entries (``signal``, money ``kind``) and derive status and status history.
 
     Each entry needs ``id``, ``date``, ``act``, ``quote`` and ``amounts``; the result holds
     ``entries`` (in date order), ``status``, ``status_history`` and ``money``.
     """
-    status: str | None = None
-    last_move: str | None = None
-    history: list[dict[str, Any]] = []
     for e in entries:
         e["signal"] = signal(e.get("act", ""), e.get("quote", ""))
     ordered = order(entries)
-
-    def change(new: str, entry: dict[str, Any], reason: str) -> None:
-        nonlocal status
-        history.append({"status": new, "from": status, "entry": entry["id"], "article": entry.get("article_id"),
-                        "date": entry.get("date"), "reason": reason})
-        status = new
-
+    machine = StatusMachine()
     for e in ordered:
-        g = e["signal"]
-        d = e.get("date")
-        if g == "raised":
-            if status is None:
-                change("raised", e, "first raised")
-                last_move = d
-            elif status in ("fulfilled", "dropped"):
-                change("raised", e, f"raised again after {status}")
-                last_move = d
-            elif status in ("raised", "pledged", "in_progress"):
-                gap = _gap(last_move, d)
-                if gap is not None and gap > STALL_DAYS:
-                    change("stalled", e, f"raised again {gap} days after the last movement")
-        elif g == "pledged":
-            if status in (None, "raised", "stalled", "dropped"):
-                change("pledged", e, "the other side said it will consider or do it")
-            last_move = d or last_move
-        elif g == "in_progress":
-            if status not in ("in_progress", "fulfilled"):
-                change("in_progress", e, "reported under way")
-            last_move = d or last_move
-        elif g in ("fulfilled", "dropped"):
-            if status != g:
-                change(g, e, "reported done" if g == "fulfilled" else "reported abandoned")
-            last_move = d or last_move
-        for a in e.get("amounts") or []:
-            if a.get("kind") == "money":
-                a["money"] = money_kind(e.get("act", ""), e.get("quote", ""))
-    return {"entries": ordered, "status": status, "status_history": history, "money": money_totals(ordered)}
+        machine.feed(e)
+        annotate_money(e)
+    return {"entries": ordered, "status": machine.status, "status_history": machine.history,
+            "money": money_totals(ordered)}
 
 
 def money_totals(entries: list[dict[str, Any]]) -> dict[str, dict[str, float]]:

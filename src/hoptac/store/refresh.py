@@ -17,7 +17,13 @@ from . import schema as t
 def clear_derived(conn: Connection, aid: str) -> None:
     """Delete one article's derived records and whatever they alone supported."""
     sids = sa.select(t.statements.c.id).where(t.statements.c.article_id == aid)
+    threads = set(conn.execute(sa.select(t.statement_threads.c.thread)
+                               .where(t.statement_threads.c.statement_id.in_(sids))).scalars())
     conn.execute(t.statement_threads.delete().where(t.statement_threads.c.statement_id.in_(sids)))
+    if threads:
+        from .writer import touch_threads
+
+        touch_threads(conn, threads)
     conn.execute(t.statement_topics.delete().where(t.statement_topics.c.statement_id.in_(sids)))
     if conn.dialect.name == "sqlite":
         conn.execute(sa.text("INSERT INTO search_fts(search_fts, rowid, lowered, folded) "

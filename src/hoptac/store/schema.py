@@ -162,6 +162,17 @@ statement_threads = sa.Table(
     "statement_threads", metadata,
     sa.Column("statement_id", ID, _fk("statements.id"), primary_key=True),
     sa.Column("thread", sa.String(64), primary_key=True, index=True),
+    sa.Column("signal", sa.String(16)),  # hoptac.link.threads.signal of the statement
+    sa.Column("entry_order", sa.String(128)),  # hoptac.link.threads.order_key: the lifecycle order
+    sa.Index("ix_statement_threads_thread_order", "thread", "entry_order"),
+)
+
+thread_states = sa.Table(  # a thread's summary, recomputed when a write has bumped its version
+    "thread_states", metadata,
+    sa.Column("thread", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("computed", sa.Integer),
+    sa.Column("summary", sa.JSON),
 )
 
 statement_topics = sa.Table(

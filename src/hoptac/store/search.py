@@ -1,9 +1,11 @@
 """Full-text search over articles and statements: FTS5 on SQLite, tsvector on PostgreSQL.
 
 Both backends index two columns of ``search_docs``: ``lowered`` (case folded, tone marks
-kept in their canonical place, so ``hoà`` finds ``hòa``) and ``folded`` (marks stripped too, ``đ`` -> ``d``). ``fold=True`` searches the folded
-column, so ``ban dan`` finds ``bán dẫn``. A query of several words is first tried as a
-phrase; when the phrase finds nothing, every word must appear (in any order). Snippets
+kept in their canonical place, so ``hoà`` finds ``hòa``) and ``folded`` (marks stripped
+too, ``đ`` -> ``d``). ``fold=True`` searches the folded column, so ``ban dan`` finds ``bán dẫn``. A query of several words is first tried as a
+phrase; when the phrase finds nothing, every word must appear (in any order). Only the
+newest :data:`RANK_WINDOW` matches are ranked and only :data:`COUNT_CAP` are counted, so a
+query over a million articles costs what it costs over a few thousand (see :func:`search`). Snippets
 are cut from the original text around the first hit, with hits wrapped in ``<mark>``;
 only those markers are HTML: the caller escapes the rest.
 """
@@ -21,6 +23,8 @@ from ..link.text import fold as fold_text
 from . import schema as t
 
 SNIPPET = 160
+RANK_WINDOW = 1_000  # matches ranked per query: the newest ones (see search())
+COUNT_CAP = 10_000  # matches counted per query; past it, total_exact is false
 _TOKEN = re.compile(r"\w+")
 
 
@@ -34,26 +38,62 @@ def _fts_query(terms: list[str], phrase: bool) -> str:
     return '"' + " ".join(terms) + '"' if phrase else " AND ".join(quoted)
 
 
-def _matches(conn: Connection, terms: list[str], fold: bool, phrase: bool) -> sa.Select[Any]:
-    col = "folded" if fold else "lowered"
-    if conn.dialect.name == "sqlite":
-        fts = sa.text("SELECT rowid AS doc_id, bm25(search_fts) AS rank FROM search_fts "
-                      "WHERE search_fts MATCH :q").bindparams(q=f"{col} : ({_fts_query(terms, phrase)})")
-        sub = fts.columns(sa.column("doc_id", sa.Integer), sa.column("rank", sa.Float)).subquery()
-        order = sub.c.rank.asc()
-    else:
-        fn = "phraseto_tsquery" if phrase else "plainto_tsquery"
-        tsq = getattr(sa.func, fn)(sa.literal_column("'simple'"), " ".join(terms))
-        tsv = sa.literal_column(f"search_docs.tsv_{col}")
-        rank = sa.func.ts_rank(tsv, tsq)
-        sub = (sa.select(t.search_docs.c.id.label("doc_id"), (-rank).label("rank"))
-               .where(tsv.op("@@")(tsq)).subquery())
-        order = sub.c.rank.asc()
-    return (sa.select(t.search_docs, sub.c.rank, t.articles.c.title, t.articles.c.date_sort,
-                      t.articles.c.published)
-            .join(sub, sub.c.doc_id == t.search_docs.c.id)
-            .join(t.articles, t.articles.c.id == t.search_docs.c.article_id)
-            .order_by(order, t.search_docs.c.id))
+class _Matcher:
+    """The documents matching one query, newest first, with a rank (lower is better).
+
+    ``newest(n, skip)`` walks the index in document order from the newest: it stops after
+    ``n`` rows, so its cost does not grow with the number of matches.
+    """
+
+    def __init__(self, conn: Connection, terms: list[str], fold: bool, phrase: bool):
+        self.conn = conn
+        col = "folded" if fold else "lowered"
+        if conn.dialect.name == "sqlite":
+            self.sql = ("SELECT rowid AS doc_id, bm25(search_fts) AS rank FROM search_fts "
+                        "WHERE search_fts MATCH :q")
+            self.order = " ORDER BY rowid DESC"
+            self.params: dict[str, Any] = {"q": f"{col} : ({_fts_query(terms, phrase)})"}
+        else:
+            fn = "phraseto_tsquery" if phrase else "plainto_tsquery"
+            tsq = f"{fn}('simple', :q)"
+            self.sql = (f"SELECT id AS doc_id, -ts_rank(tsv_{col}, {tsq}) AS rank FROM search_docs "
+                        f"WHERE tsv_{col} @@ {tsq}")
+            self.order = " ORDER BY id DESC"
+            self.params = {"q": " ".join(terms)}
+
+    def newest(self, n: int, skip: int = 0) -> list[tuple[int, float]]:
+        """(doc id, rank) of up to ``n`` matches, newest first, after skipping ``skip``."""
+        if n <= 0:
+            return []
+        rows = self.conn.execute(sa.text(self.sql + self.order + " LIMIT :n OFFSET :skip"), {**self.params, "n": n, "skip": skip})
+        return [(int(d), float(r)) for d, r in rows]
+
+    def count(self, cap: int) -> tuple[int, bool]:
+        """(number of matches, exact?): counting stops after ``cap`` matches."""
+        n = self.conn.execute(sa.text(f"SELECT count(*) FROM ({self.sql} LIMIT :n) AS m"),
+                              {**self.params, "n": cap + 1}).scalar() or 0
+        return min(n, cap), n <= cap
+
+
+def _ranked_page(m: _Matcher, limit: int, offset: int, window: int) -> list[tuple[int, float]]:
+    """One page of hits: the newest ``window`` matches by rank, then older matches newest first."""
+    ranked = sorted(m.newest(window), key=lambda h: (h[1], h[0]))
+    page = ranked[offset:offset + limit]
+    if len(ranked) == window and offset + limit > window:
+        start = max(offset, window)
+        page += m.newest(offset + limit - start, skip=start)
+    return page
+
+
+def _hits(conn: Connection, page: list[tuple[int, float]]) -> list[Any]:
+    """The search_docs rows (with their article's title and date) of a page, in page order."""
+    if not page:
+        return []
+    q = (sa.select(t.search_docs, t.articles.c.title, t.articles.c.date_sort)
+         .join(t.articles, t.articles.c.id == t.search_docs.c.article_id)
+         .where(t.search_docs.c.id.in_([d for d, _ in page])))
+    rows = {r.id: r for r in conn.execute(q)}
+    return [(rows[d], rank) for d, rank in page if d in rows]
 
 
 def snippet(body: str, terms: list[str], fold: bool, width: int = SNIPPET, *, phrase: bool = False) -> str:
@@ -84,21 +124,29 @@ def snippet(body: str, terms: list[str], fold: bool, width: int = SNIPPET, *, ph
     return ("…" if start else "") + "".join(out) + ("…" if end < len(body) else "")
 
 
-def search(conn: Connection, query: str, *, fold: bool = True, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """Ranked hits over articles and statements, with highlighted snippets."""
+def search(conn: Connection, query: str, *, fold: bool = True, limit: int = 20, offset: int = 0,
+           window: int = RANK_WINDOW, count_cap: int = COUNT_CAP) -> dict[str, Any]:
+    """Ranked hits over articles and statements, with highlighted snippets.
+
+    Steps: a query of several words is first tried as a phrase, then as all of its words;
+    the newest ``window`` matches are ranked (bm25 on SQLite, ts_rank on PostgreSQL) and
+    paged; pages past the window list older matches newest first; ``total`` counts matches
+    up to ``count_cap`` (``total_exact`` says whether it stopped there). Ranking every match
+    of a common word would cost time in proportion to the store; this does not.
+    """
     terms = _terms(query, fold)
     if not terms:
-        return {"query": query, "items": [], "total": 0, "mode": None}
+        return {"query": query, "fold": fold, "mode": None, "items": [], "total": 0, "total_exact": True}
     mode = "phrase" if len(terms) > 1 else "words"
-    q = _matches(conn, terms, fold, phrase=len(terms) > 1)
-    total = conn.execute(sa.select(sa.func.count()).select_from(q.order_by(None).subquery())).scalar() or 0
+    m = _Matcher(conn, terms, fold, phrase=len(terms) > 1)
+    total, exact = m.count(count_cap)
     if not total and len(terms) > 1:
         mode = "words"
-        q = _matches(conn, terms, fold, phrase=False)
-        total = conn.execute(sa.select(sa.func.count()).select_from(q.order_by(None).subquery())).scalar() or 0
+        m = _Matcher(conn, terms, fold, phrase=False)
+        total, exact = m.count(count_cap)
     items = []
-    for r in conn.execute(q.limit(limit).offset(offset)):
+    for r, rank in _hits(conn, _ranked_page(m, limit, offset, window) if total else []):
         items.append({"kind": r.kind, "id": r.ref_id, "article_id": r.article_id, "title": r.title,
-                      "date": r.date_sort, "score": round(-float(r.rank), 4),
+                      "date": r.date_sort, "score": round(-rank, 4),
                       "snippet": snippet(r.body, terms, fold, phrase=mode == "phrase")})
-    return {"query": query, "fold": fold, "mode": mode, "items": items, "total": total}
+    return {"query": query, "fold": fold, "mode": mode, "items": items, "total": total, "total_exact": exact}

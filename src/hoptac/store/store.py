@@ -202,9 +202,9 @@ class Store:
         """Every thread with its labels, status, entry count and last date."""
         return self._read(th.list_threads, self.settings)
 
-    def thread(self, id: str) -> dict[str, Any] | None:
-        """One thread's dated entries, status and status history, money by kind."""
-        return self._read(th.get_thread, id, self.settings)
+    def thread(self, id: str, *, limit: int | None = None, offset: int = 0) -> dict[str, Any] | None:
+        """One thread's dated entries (a page of them with ``limit``), status, status history, money by kind."""
+        return self._read(th.get_thread, id, self.settings, limit=limit, offset=offset)
 
     def search(self, query: str, *, fold: bool = True, limit: int = 20, offset: int = 0) -> dict[str, Any]:
         """Ranked full-text hits over articles and statements with ``<mark>`` snippets."""

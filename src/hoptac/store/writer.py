@@ -39,6 +39,7 @@ from ..link.names import (
     person_score,
 )
 from ..link.text import exact_key, fold
+from ..link.threads import order_key, signal
 from ..model import Article
 from . import schema as t
 from .refresh import clear_derived
@@ -378,7 +379,9 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
                      "evidence_start": s.evidence[0], "evidence_end": s.evidence[1], "date_sort": when,
                      "topics": list(s.topics), "threads": list(s.threads),
                      "amounts": [a.to_dict() for a in s.amounts]})
-        threads += [{"statement_id": sid, "thread": th} for th in dict.fromkeys(s.threads)]
+        sig = signal(s.act, s.text)
+        threads += [{"statement_id": sid, "thread": th, "signal": sig, "entry_order": order_key(when, sig, aid, i)}
+                    for th in dict.fromkeys(s.threads)]
         topics += [{"statement_id": sid, "topic": tp} for tp in dict.fromkeys(s.topics)]
     if rows:
         conn.execute(t.statements.insert(), rows)
@@ -386,6 +389,7 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
             _index(conn, aid, "statement", r["id"], r["text"])
     if threads:
         conn.execute(t.statement_threads.insert(), threads)
+        touch_threads(conn, {r["thread"] for r in threads})
     if topics:
         conn.execute(t.statement_topics.insert(), topics)
 
@@ -403,6 +407,18 @@ def statement_date(article: Article, span: tuple[int, int]) -> str | None:
     if inside:
         return inside[0]
     return min(dated)[1] if dated else None
+
+
+def touch_threads(conn: Connection, threads: set[str]) -> None:
+    """Bump the version of these threads' cached summaries (``thread_states``), creating missing rows.
+
+    Writers take turns (see :func:`write_batch`), so the read-then-insert cannot race another writer.
+    """
+    ts = t.thread_states.c
+    for th in sorted(threads):
+        bumped = conn.execute(t.thread_states.update().where(ts.thread == th).values(version=ts.version + 1))
+        if not bumped.rowcount:
+            conn.execute(t.thread_states.insert().values(thread=th, version=1))
 
 
 def _index(conn: Connection, aid: str, kind: str, ref: str, body: str) -> None:

@@ -1,0 +1,141 @@
+"""Thread queries on both backends: pages of entries, the cached summary kept current, the migration.
+
+The summary (status, history, money, counts) is cached per thread in ``thread_states`` and
+recomputed when a write bumped the thread's version; these tests check that a read never
+sees a stale summary and that a page of entries is a slice of the whole lifecycle order.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import sqlalchemy as sa
+from conftest import LEADS, make_article, sample_articles
+
+from hoptac.model import Amount
+from hoptac.store import Store
+
+ASK = "Phía Việt Nam đề nghị Hoa Kỳ hỗ trợ chuyển đổi năng lượng công bằng (JETP) trong năm {y}."
+PLEDGE = "Phía Hoa Kỳ cam kết xem xét khoản hỗ trợ {n} triệu USD cho JETP."
+
+
+def _jetp(i: int, published: str | None, act: str = "request", money: float | None = None):
+    """One article with one statement on the ``jetp`` thread."""
+    if act == "request":
+        sentence = ASK.format(y=(published or "nay")[:4])
+        side, amounts = "VN", []
+    else:
+        sentence = PLEDGE.format(n=int((money or 0) / 1e6))
+        side = "US"
+        text = f"{int((money or 0) / 1e6)} triệu USD"
+        start = sentence.index(text)
+        amounts = [Amount("money", "USD", text, (start, start + len(text)), money)]
+    art = make_article(f"mem://jetp{i}", [LEADS[i % len(LEADS)], sentence], published=published,
+                       statements=[("Trần Văn Minh" if side == "VN" else "John Doe", act, sentence, side,
+                                    ["jetp"], amounts)])
+    if amounts:  # spans into the article text, not the sentence
+        off = art.text.index(sentence)
+        a = art.statements[0].amounts[0]
+        a.evidence = (a.evidence[0] + off, a.evidence[1] + off)
+    return art
+
+
+def _articles():
+    return [_jetp(0, "2021-03-01"), _jetp(1, "2021-03-01", "commit", 5e6), _jetp(2, "2023-06-10"),
+            _jetp(3, None), _jetp(4, "2022"), _jetp(5, "2022-01-05", "commit", 7e6), _jetp(6, "2024-02")]
+
+
+def _state(store: Store, tid: str):
+    with store.engine.connect() as c:
+        return c.execute(sa.text("SELECT version, computed FROM thread_states WHERE thread = :t"), {"t": tid}).one()
+
+
+def test_pages_of_a_thread_are_slices_of_the_whole_lifecycle(store):
+    store.ingest(_articles())
+    whole = store.thread("jetp")
+    assert whole["entries_total"] == len(whole["entries"]) == 7
+    dates = [e["date"] for e in whole["entries"]]
+    # date order, a year before its first day, the ask before its answer on one day, undated last
+    assert dates == ["2021-03-01", "2021-03-01", "2022", "2022-01-05", "2023-06-10", "2024-02", None]
+    assert [e["act"] for e in whole["entries"][:2]] == ["request", "commit"]
+    pages = [store.thread("jetp", limit=3, offset=o)["entries"] for o in (0, 3, 6, 9)]
+    assert [len(p) for p in pages] == [3, 3, 1, 0]
+    assert [e["id"] for p in pages for e in p] == [e["id"] for e in whole["entries"]]
+    page = store.thread("jetp", limit=3, offset=3)
+    for key in ("status", "status_history", "money", "articles", "acts_by_side", "entries_total"):
+        assert page[key] == whole[key], key  # the summary covers every entry, whatever the page
+    assert whole["money"] == {"pledged": {"USD": 12e6}}
+    assert whole["acts_by_side"] == {"VN": {"request": 5}, "US": {"commit": 2}}
+    pledges = [e for e in whole["entries"] if e["act"] == "commit"]
+    assert all(a["money"] == "pledged" for e in pledges for a in e["amounts"])
+
+
+def test_the_cached_summary_follows_every_write(store):
+    arts = _articles()
+    store.ingest(arts[:2])
+    assert store.thread("jetp")["status"] == "pledged"
+    v, computed = _state(store, "jetp")
+    assert computed == v  # cached by the read
+    assert store.thread("jetp")["status"] == "pledged"  # served from the cache
+    store.ingest([_jetp(7, "2023-06-10")])  # asked again more than a year after the pledge
+    v2, computed2 = _state(store, "jetp")
+    assert v2 == v + 1 and computed2 == v  # the write made the cache stale ...
+    th = store.thread("jetp")
+    assert th["status"] == "stalled"  # ... and the read recomputed it
+    assert th["status_history"][-1]["reason"].startswith("raised again")
+    assert _state(store, "jetp")[1] == v2
+    listed = {t["id"]: t for t in store.threads()}
+    assert listed["jetp"]["status"] == "stalled" and listed["jetp"]["entries"] == 3
+    assert listed["jetp"]["first_date"] == "2021-03-01" and listed["jetp"]["last_date"] == "2023-06-10"
+
+
+def test_an_entry_dated_earlier_than_the_others_changes_the_history(store):
+    """Entries arrive in any order; the lifecycle is always computed in date order."""
+    store.ingest([_jetp(0, "2024-05-01"), _jetp(1, "2024-06-01", "commit", 1e6)])
+    assert [h["status"] for h in store.thread("jetp")["status_history"]] == ["raised", "pledged"]
+    store.ingest([_jetp(2, "2020-01-01", "commit", 2e6)])  # an old pledge, stored last
+    th = store.thread("jetp")
+    assert [h["status"] for h in th["status_history"]] == ["pledged", "stalled", "pledged"]
+    assert th["entries"][0]["date"] == "2020-01-01"
+
+
+def test_refresh_removing_an_entry_makes_the_summary_stale(store):
+    arts = sample_articles()
+    store.ingest(arts)
+    before = store.thread("market_economy_status")
+    a2 = copy.deepcopy(arts[1])
+    a2.statements = []
+    store.ingest([a2], refresh=True)
+    after = store.thread("market_economy_status")
+    assert after["entries_total"] == before["entries_total"] - 1
+    assert "pledged" not in after["money"]
+
+
+def test_migration_fills_in_the_order_of_stored_entries(db_url):
+    from alembic import command
+
+    from hoptac.store.db import alembic_config, migrate
+
+    with Store.open(db_url) as s:
+        s.ingest(_articles() + sample_articles())
+        want = {tid: s.thread(tid) for tid in ("jetp", "market_economy_status")}
+        cfg = alembic_config(s.engine)
+        with s.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0002")
+        migrate(s.engine)
+        for tid, th in want.items():
+            assert _state(s, tid)[1] is None  # every thread starts out stale
+            assert s.thread(tid) == th
+
+
+def test_order_key_sorts_entries_as_the_lifecycle_orders_them():
+    from hoptac.link.threads import order, order_key
+
+    dates = ["2023-01-01", "2023", "2022-12-31", "2023-01", None, "2023-02-30", "2023-01-01", "2021-07", None]
+    sigs = ["pledged", "raised", "noted", "raised", "pledged", "raised", "raised", "fulfilled", "raised"]
+    entries = [{"id": f"a{i % 3}.s{i}", "date": d, "signal": g, "aid": f"a{i % 3}", "idx": i}
+               for i, (d, g) in enumerate(zip(dates, sigs, strict=True))]
+    by_key = sorted(entries, key=lambda e: order_key(e["date"], e["signal"], e["aid"], e["idx"]))
+    by_input = sorted(entries, key=lambda e: (e["aid"], e["idx"]))  # order() keeps input order on ties
+    assert [e["id"] for e in by_key] == [e["id"] for e in order(by_input)]
