@@ -7,10 +7,13 @@ the body. The body's clause is the one to keep; the others are dropped here (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..model import Article, Statement
 from .textmap import fold
+
+HEADLINE_END = re.compile(r"[.!?…]\s")
 
 
 def ids_in(hits: list[tuple[str, int, int]], a: int, b: int) -> list[str]:
@@ -46,12 +49,16 @@ def drop_restatements(article: Article, statements: list[Statement]) -> list[Sta
     The headline paraphrases (``Việt - Mỹ sẽ thúc đẩy ...`` for the body's ``nhất trí``): a
     headline statement goes when a body statement of the same side shares a topic or thread.
     The lead summarizes more closely: it goes when a later statement has the same actor and
-    act and shares a topic or thread. Only when the first line is the article's title.
+    act and shares a topic or thread. Only when the first line is the article's title, or,
+    with no title known, a single short sentence (a plain-text page starting on its headline).
     """
     text = article.text
     head_end, lead_end = _lines(text)
-    if not article.title or text[:head_end].strip() != article.title.strip():
+    headline = text[:head_end].strip()
+    if article.title and headline != article.title.strip():
         return dedupe(statements, {p.name for p in article.people})
+    if not article.title and (len(headline) > 200 or HEADLINE_END.search(headline[:-1])):
+        return dedupe(statements, {p.name for p in article.people})  # no title known, no one-line opener
     body = [s for s in statements if s.evidence[0] >= lead_end]
     kept = []
     for s in statements:

@@ -42,7 +42,7 @@ from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
 
 OTHER = {"VN": "US", "US": "VN"}
-_GOVERNMENT_OF = re.compile(r"(?<!\w)(?:chính phủ|chính quyền|nội các|thời)\s+(?:\S+\s+){0,2}$")
+_GOVERNMENT_OF = re.compile(r"(?<!\w)(?<!thủ tướng )(?:chính phủ|chính quyền|nội các|thời)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"(?<!\w)mà(?!\s+còn)(?!\w)")
 _JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,16}$")
 _OF = re.compile(r"(?<!\w)của\s+$")
@@ -218,19 +218,20 @@ class _Extractor:
         start, ent = m
         fs = self.fpos(start)
         before = low[max(soft, fs - 60):fs]
+        plain = _untitled(self.text[self.src(max(soft, fs - 60)):start])  # "gửi Thủ tướng Chính phủ X": "gửi"
         if c.conditional_end_re.search(before):
             return None  # "..., nếu doanh nghiệp X cam kết ...": a condition, no statement
         if _GOVERNMENT_OF.search(low, max(soft, fs - 40), fs) and ent.side:
             # "chính quyền Tổng thống Trump coi trọng...": the government, i.e. its side
             return self.speaker_for(ent.side, sent_no), fs
+        if c.non_agent_end_re.search(plain):
+            return None  # "chuyến thăm của Thủ tướng X sẽ ...": the visit, no speaker
         of = _OF.search(before)
-        if of is not None:  # "Phó Chủ tịch X của SpaceX khẳng định", "chuyến thăm của Thủ tướng X sẽ"
-            if c.non_agent_end_re.search(before):
-                return None
+        if of is not None:  # "Phó Chủ tịch X của SpaceX khẳng định"
             owner = self.mention_before(self.src(soft), self.src(fs - len(of.group())))
             if owner is not None and isinstance(owner[1], Person):
                 return self.actor_of(owner[1], sent_no), self.fpos(owner[0])
-        if c.object_end_re.search(before):
+        if c.object_end_re.search(plain):
             # "có thư gửi Thủ tướng X hoan nghênh ...": X is the addressee; the clause's subject speaks
             first = self.initial_subject(hard, fs, sent_no, persons_only=True)
             return (first, hard) if first is not None else None
@@ -275,9 +276,8 @@ class _Extractor:
                 continue
             if fa >= b:
                 break
-            lead = self.text[self.src(i):ma]
-            titled = isinstance(ent, Person) and bool(ent.title) and lead.strip() \
-                and fold(ent.title).text.endswith(fold(lead).text.strip())
+            lead = self.text[self.src(i):ma].strip()  # a title before the name: "Thượng nghị sĩ X"
+            titled = isinstance(ent, Person) and lead[:1].isupper() and len(lead.split()) <= 4
             if fa == i or titled:
                 if persons_only and not isinstance(ent, Person):
                     return None
@@ -336,27 +336,30 @@ class _Extractor:
         prev_act: str | None = None
         sentence_cues = find_cues(low, fa, fb)
         fronted = self.fronted(sentence_cues, sent_no)
+        last_end = fa  # where the last cue kept (or merged) ends
         for k, cue in enumerate(sentence_cues):
             subj = self.subject(floor, cue, sent_no, prev)
             floor = cue.end
-            if fronted is not None and k < fronted[1] and (subj is None or subj[1] == cue.start):
+            if (fronted is not None and k < fronted[1] and not cue.weak
+                    and (subj is None or subj[1] == cue.start)):
                 subj = fronted[0], cue.start  # "Hoan nghênh ..., Thủ tướng cho biết": the main clause's subject
             if subj is None:
                 continue
             actor, clause_start = subj
             explicit = clause_start < cue.start  # a subject of its own, not a continuation
-            if (explicit and prev_act not in (None, "inform") and found
-                    and _complement(low[found[-1][2].end:clause_start])):
+            if explicit and prev_act not in (None, "inform") and found and _complement(low[last_end:clause_start]):
                 continue  # "nhất trí hai nước sẽ ...", "mong muốn ngài X giới thiệu": the previous cue's object
             if (prev_act in ("request", "propose") and prev is not None and actor.person is None
-                    and actor.side == OTHER.get(prev.side or "")
-                    and ";" not in low[found[-1][2].end:cue.start]):
+                    and actor.side == OTHER.get(prev.side or "") and ";" not in low[last_end:cue.start]):
                 continue  # "đề nghị Hoa Kỳ sẽ ...": what is asked of the other side, not a promise
-            if not explicit and found and found[-1][0].name == actor.name and found[-1][2].act == cue.act:
+            act = self.act_of(cue, actor, fb)
+            if not explicit and found and self.continues(found[-1], actor, act, cue):
+                last_end = cue.end
                 continue  # "bày tỏ vui mừng ..., đồng thời đánh giá cao ...": one act, one statement
-            prev_act = cue.act
+            prev_act = act
             found.append((actor, clause_start, cue))
             prev = actor
+            last_end = cue.end
             self.remember(actor, sent_no)
         out = []
         for i, (actor, clause_start, cue) in enumerate(found):
@@ -364,6 +367,24 @@ class _Extractor:
             clause_end = max(clause_end, cue.end)
             out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
+
+    def act_of(self, cue: Cue, actor: Actor, end: int) -> str:
+        """The act of a cue once its object is read (a request of no one on the other side is inform)."""
+        low = self.low.text
+        return redirected(cue.act, self.word(cue), low[cue.end:min(end, cue.end + 60)], actor.side)
+
+    def word(self, cue: Cue) -> str:
+        """The cue's words, spaces normalized."""
+        return " ".join(self.low.text[cue.start:cue.end].split())
+
+    def continues(self, last: tuple[Actor, int, Cue], actor: Actor, act: str, cue: Cue) -> bool:
+        """True when a subjectless cue goes on with the previous statement's act in other words
+        (``mong muốn ... và đề nghị ...``); a repeated word (``nhất trí ..., nhất trí ...``) or a
+        ``;`` between list items starts a new statement."""
+        prev_actor, _start, prev_cue = last
+        low = self.low.text
+        return (prev_actor.name == actor.name and self.act_of(prev_cue, prev_actor, cue.start) == act
+                and self.word(prev_cue) != self.word(cue) and ";" not in low[prev_cue.end:cue.start])
 
     def fronted(self, sentence_cues: list[Cue], sent_no: int) -> tuple[Actor, int] | None:
         """A sentence opening on a cue (``Đánh giá cao ..., Thủ tướng nêu rõ ...``): the subject
@@ -392,8 +413,7 @@ class _Extractor:
         while b > a and self.text[b - 1] in " ,;:.-–\n\"“”":
             b -= 1
         low = self.low.text
-        word = " ".join(low[cue.start:cue.end].split())
-        act = redirected(cue.act, word, low[cue.end:min(fb, cue.end + 60)], actor.side)
+        act = self.act_of(cue, actor, fb)
         content = self.src(cue.start)
         threads = ids_in(self.thread_hits, content, b)
         if act == "inform":
@@ -417,6 +437,21 @@ class _Extractor:
         """Where the sentence before the one starting at source position ``start`` begins."""
         i = bisect.bisect_left([s for s, _e in self.sents], start)
         return self.sents[i - 1][0] if i > 0 else start
+
+
+def _untitled(s: str) -> str:
+    """Lower-case ``s`` without the title it ends with (``có thư gửi Thủ tướng Chính phủ `` -> ``có thư gửi ``).
+
+    A title's words start in capitals now and then (``Thủ tướng``, ``Bộ trưởng Bộ Công Thương``):
+    cut at a capitalized word among the last three, again and again.
+    """
+    words = s.split()
+    while words:
+        caps = [i for i in range(max(0, len(words) - 3), len(words)) if words[i][:1].isupper()]
+        if not caps:
+            break
+        words = words[:caps[-1]]
+    return fold(" ".join(words) + " ", strip_marks=False).text
 
 
 def _complement(gap: str) -> bool:
