@@ -23,6 +23,11 @@ def values(text: str, published: str | None) -> list[tuple[str, str]]:
     ("Chiều nay, Tổng Bí thư tiếp Đại sứ.", "2025-09-29", [("Chiều nay", "2025-09-29")]),
     ("Hôm qua, hai bên đã ký kết.", "2025-09-29", [("Hôm qua", "2025-09-28")]),
     ("Ngày 20 tháng 5 năm 2016, Tổng thống đến Hà Nội.", None, [("Ngày 20 tháng 5 năm 2016", "2016-05-20")]),
+    # a range of days is dated by its first day; the month is never the first digit of a day
+    ("Bộ trưởng thăm Hoa Kỳ từ ngày 20 - 21/4/2017.", None, [("từ ngày 20 - 21/4/2017", "2017-04-20")]),
+    ("Thủ tướng sẽ thăm Mỹ từ ngày 29-31/5.", "2017-05-20", [("từ ngày 29-31/5", "2017-05-29")]),
+    # "mong chờ" looks ahead: November after a May publication is this year's
+    ("Tổng thống mong chờ chuyến thăm vào tháng 11.", "2017-05-31", [("tháng 11", "2017-11")]),
 ])
 def test_resolves_written_dates(text: str, published: str | None, expected: list[tuple[str, str]]) -> None:
     assert values(text, published) == expected
@@ -66,3 +71,12 @@ def test_decomposed_unicode_spans_point_into_the_input() -> None:
     ds = find_dates(text, "2025-11-15")
     assert [d.value for d in ds] == ["2025-11-14", "2025-11-14"]
     assert all(text[d.start:d.end] == d.text for d in ds)
+
+
+def test_a_full_date_opening_the_lead_gives_the_year() -> None:
+    text = ("Tuyên bố chung\nNgày 31/5/2017, tại Washington, hai nhà lãnh đạo đã hội đàm.\n"
+            "Tổng thống cho biết ông mong chờ chuyến thăm Việt Nam vào tháng 11.\n")
+    assert infer_year(text) == 2017
+    assert ("tháng 11", "2017-11") in values(text, None)
+    # a full date deep in the body is no clue to the article's year
+    assert infer_year("Tin vắn\n" + "Hai nước hợp tác. " * 60 + "Ngày 20/9/1977, Việt Nam gia nhập.") is None

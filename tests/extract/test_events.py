@@ -87,3 +87,92 @@ def test_events_on_real_articles_are_well_formed():
             assert set(e.participants) <= names, (path.name, e)
             a, b = e.evidence
             assert 0 <= a < b <= len(art.text)
+
+
+def events_of(text: str, published: str | None = "2025-11-15") -> list:
+    return run(text, published).events
+
+
+def test_planned_cue_inside_an_organization_name_does_not_count():
+    text = ("Ngày 10/11, Bộ trưởng Bộ Kế hoạch và Đầu tư Lê Văn Khải và Thứ trưởng Ngoại giao Hoa Kỳ "
+            "John Whitfield đã đồng chủ trì Đối thoại kinh tế lần thứ hai.\n")
+    ev = events_of(text)
+    assert [(e.type, e.status, e.date) for e in ev] == [("dialogue", "happened", "2025-11-10")]
+
+
+def test_a_date_before_a_verb_of_saying_dates_the_saying_not_the_event():
+    text = ("Đại sứ Hoa Kỳ John Whitfield tối 12/11 tiết lộ rằng chuyến thăm Hoa Kỳ của "
+            "Thủ tướng Lê Văn Khải đã rất thành công.\n")
+    visits = [e for e in events_of(text) if e.type == "visit"]
+    assert len(visits) == 1
+    assert visits[0].participants == ["Lê Văn Khải"]
+    assert visits[0].date is None
+
+
+def test_goals_and_interviews_are_no_events():
+    text = ("Thứ trưởng Bộ Công Thương Trần Văn Bình cho biết hai bên đang tiến tới đàm phán, ký kết "
+            "một hiệp định thương mại song phương.\n"
+            "Trao đổi với phóng viên, ông Trần Văn Bình cho biết Tổng thống Mỹ John Whitfield quan tâm tới Việt Nam.\n"
+            "Trao đổi với báo Kinh tế, ông Trần Văn Bình nói thêm rằng Tổng thống John Whitfield sẽ quyết định sớm.\n")
+    assert events_of(text) == []
+
+
+def test_a_visitor_named_before_the_verb_is_the_visit_participant():
+    text = ("Tối 9/11, Thủ tướng Lê Văn Khải đã tới Hoa Kỳ trong chuyến thăm chính thức theo lời mời của "
+            "Tổng thống Mỹ John Whitfield.\n"
+            "Thượng nghị sĩ Mỹ Mary Olsen đã ra tuyên bố chào mừng Thủ tướng Lê Văn Khải tới thăm Hoa Kỳ.\n")
+    visits = [e for e in events_of(text) if e.type == "visit"]
+    assert len(visits) == 1  # the welcome names the same visit
+    assert visits[0].participants == ["Lê Văn Khải", "John Whitfield"]
+    assert visits[0].date == "2025-11-09"
+
+
+def test_an_itinerary_keeps_its_subject_and_its_unnamed_counterparts_apart():
+    text = ("Trưa 12/11, Thủ tướng Lê Văn Khải dự tiệc chiêu đãi do Ngoại trưởng Mỹ John Whitfield chủ trì.\n"
+            "Thủ tướng sau đó sẽ hội đàm với Tổng thống Mỹ Mary Olsen tại Nhà Trắng.\n"
+            "Trước đó, lãnh đạo Việt Nam đã có buổi làm việc với các doanh nghiệp Mỹ, "
+            "điện đàm với một số nghị sĩ Mỹ và tiếp một số nhà khoa học gốc Việt.\n")
+    ev = events_of(text)
+    talks = [e for e in ev if e.type == "meeting" and "Mary Olsen" in e.participants]
+    assert len(talks) == 1 and talks[0].status == "planned"
+    assert talks[0].date == "2025-11-12"  # "sau đó": the day of the event before
+    alone = [e for e in ev if e.participants == ["Lê Văn Khải"]]
+    assert sorted(e.type for e in alone) == ["call", "meeting", "reception"]
+
+
+def test_tiep_doan_is_the_previous_meeting_seen_from_its_host():
+    text = ("Ngày 9/4, Bộ trưởng Hải quân Mỹ John Whitfield đã làm việc với UBND tỉnh Khánh Hòa.\n"
+            "Tiếp đoàn, Chủ tịch UBND tỉnh Khánh Hòa Lê Văn Khải đánh giá cao ý nghĩa của chuyến công tác.\n")
+    ev = events_of(text)
+    assert [(e.type, e.date) for e in ev] == [("reception", "2025-04-09")]
+    assert {"John Whitfield", "Lê Văn Khải"} <= set(ev[0].participants)
+
+
+def test_a_named_dialogue_to_come_needs_no_participant():
+    text = ("Cuộc đối thoại diễn ra trong không khí cởi mở.\n"
+            "Hai bên nhất trí sẽ tiến hành Đối thoại Chính trị - An ninh lần thứ 12 tại Washington D.C.\n")
+    ev = events_of(text)
+    assert [(e.type, e.status, e.participants) for e in ev] == [("dialogue", "planned", [])]
+
+
+def test_meetings_with_listed_companies_are_meetings_with_their_named_people():
+    text = ("Ngày 20/5, Bộ trưởng Bộ Công Thương Trần Văn Bình đã có loạt cuộc gặp với lãnh đạo các tập đoàn "
+            "Hoa Kỳ, bao gồm Tập đoàn Northwind và Tập đoàn Bluepeak.\n"
+            "Tại buổi làm việc với Tập đoàn Northwind, ông Mark Ellis, Phó Chủ tịch Northwind, đề xuất ba hướng hợp tác.\n")
+    meetings = [e for e in events_of(text) if e.type == "meeting"]
+    pairs = {frozenset(e.participants) for e in meetings}
+    assert frozenset({"Trần Văn Bình", "Mark Ellis"}) in pairs
+    assert any("Bluepeak" in " ".join(p) for p in pairs)
+    assert len(meetings) == 2
+
+
+def test_a_caption_lends_its_date_but_makes_no_event():
+    body = "Trong cuộc tiếp Đại sứ Mỹ John Whitfield, Tổng Bí thư Lê Văn Khải nhấn mạnh quan hệ hai nước.\n"
+    caption = "Tổng Bí thư Lê Văn Khải tiếp Đại sứ Mỹ John Whitfield chiều 29/9.\n"
+    art = Article(text=body + caption, published=None)
+    art.captions = [(len(body), len(body) + len(caption))]
+    annotate(art, DEFAULT)
+    extract_entities(art, DEFAULT)
+    ev = extract_events(art, DEFAULT).events
+    assert [(e.type, e.date) for e in ev] == [("reception", "--09-29")]
+    assert ev[0].evidence[1] <= len(body)

@@ -43,6 +43,9 @@ _Y = r"(?P<y>(?:19|20)\d\d)"
 
 # Written in lower case: the search runs on a case-folded copy of the text.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # từ ngày 20 - 21/4/2017, ngày 29-31/5: a range of days is dated by its first day
+    ("dmy", re.compile(rf"\b(?:(?:từ\s+)?ngày\s+|từ\s+){_D}\s*[-–]\s*[0-3]?\d\s*[/.-]\s*{_M}(?!\d)"
+                       rf"(?:\s*[/.-]\s*{_Y})?(?![\d/])")),
     # Thứ Hai (12/3), thứ 5 (14/11/2024), Chủ nhật, 12/3
     ("dmy", re.compile(rf"(?P<wd>{_WEEKDAY})\s*(?:\(|,\s*(?:ngày\s*)?)\s*{_D}\s*[/.-]\s*{_M}"
                        rf"(?:\s*[/.-]\s*{_Y})?\s*\)?(?![\d/])")),
@@ -50,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b{_PART}\s+(?:ngày\s+)?{_D}\s+tháng\s+{_M}(?:\s*(?:năm|,)\s*{_Y})?\b")),
     # chiều 14/11, sáng 5-3, ngày 20/5/2025 (a day-part or ngày in front)
     ("dmy", re.compile(rf"\b{_PART}(?:\s+(?:nay|qua|mai)\b,?)?\s*(?:ngày\s+)?(?:mùng\s+|mồng\s+)?"
-                       rf"{_D}\s*[/.-]\s*{_M}(?:\s*[/.-]\s*{_Y})?(?![\d/.-]\d)")),
+                       rf"{_D}\s*[/.-]\s*{_M}(?!\d)(?:\s*[/.-]\s*{_Y})?(?![\d/.-]\d)")),
     # 20/5/2025 standing alone (a full date is unambiguous)
     ("dmy", re.compile(rf"(?<![\d/.,-]){_D}\s*/\s*{_M}\s*/\s*{_Y}(?![\d/])")),
     # (12/3) in parentheses, or 20/5 after a preposition of time
@@ -70,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _PAST = re.compile(r"\b(đã|vừa|qua|trước đó|từng|hồi|diễn ra|cho biết|tuyên bố)\b")
-_FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp|tới|kế hoạch|chuẩn bị|dự định|hẹn)\b")
+_FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp|tới|kế hoạch|chuẩn bị|dự định|hẹn|mong chờ|mong đợi)\b")
 
 
 def parse_published(published: str | None) -> dt.date | None:
@@ -97,14 +100,23 @@ _YEAR_CUES = [
 ]
 
 
+# A full date opening one of the first lines or sentences: the day the lead reports
+# ("Ngày 31/5/2017, tại Nhà Trắng, ..."), so the article's year.
+_LEAD_DATE = re.compile(rf"(?:^|\n|[.!?]\s+|\)\s*-\s*)(?:{_PART}\s+)?(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*[01]?\d"
+                        r"\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?![\d/])")
+_LEAD_CHARS = 600
+
+
 def infer_year(text: str) -> int | None:
-    """The current year as the text states it (``2025 là năm ... kỷ niệm 30 năm``), else None."""
+    """The current year as the text states it (``2025 là năm ... kỷ niệm 30 năm``), or as the
+    full date that opens its lead gives it (``Ngày 31/5/2017, ...``), else None."""
     low = fold(text, strip_marks=False).text
     for pattern in _YEAR_CUES:
         m = pattern.search(low)
         if m:
             return int(m["y"])
-    return None
+    m = _LEAD_DATE.search(low[:_LEAD_CHARS])
+    return int(m["y"]) if m else None
 
 
 def _valid(y: int, m: int, d: int) -> bool:

@@ -1,22 +1,34 @@
 """Stage ``events``: meetings, receptions, calls, dialogues, visits and signings.
 
-Steps, sentence by sentence (photo captions are skipped: they repeat the body):
+Steps, sentence by sentence (photo captions make no events: they repeat the body, and only
+lend their dates):
 
 1. find the cue words of ``resources/gazetteer/events.yaml`` (``hội đàm`` meeting, ``tiếp``
    reception, ``điện đàm`` call, ``đối thoại`` dialogue, ``chuyến thăm`` visit, ``ký`` signing);
    in a sentence that names a person, a cue must be whole words of underthesea's CRF word
    segmentation (``nlp.ensure_words``), so ``tiếp`` in ``tiếp cận`` is no reception;
    several cues of one family in a clause are one event, the most specific type winning;
-2. each cue's clause runs from the previous cue (or the sentence start) to the next one;
-   its participants are the people mentioned there, with the organizations when fewer than
-   two people are named; an event needs a participant (a signing may name only a framework);
-3. the date is the first date of the clause (``dates.find_dates``), else the sentence's; an
-   event that shares a participant with the article's first dated event and has no date of
-   its own takes that event's month;
-4. the status is ``planned`` after a future cue (``sẽ``, ``dự kiến``) or for a date after the
-   published date; the place is the first place or venue after ``tại``/``ở`` in the clause;
-5. repeated descriptions of one event merge: same family, and one participant set contains
-   the other.
+2. each cue's clause runs from the previous cue (or the sentence start, or the comma after a
+   previous event of a list) to the next one, cut at semicolons and to an open parenthesis;
+   a clause naming no one joins the next clause of its family. Its participants are the
+   people mentioned there (a visit's visitor and inviting host when the text says who they
+   are), with the organizations when fewer than two people are named, an organization
+   standing for the one person the article names for it; an event needs a participant (a
+   signing may name only a framework, a named dialogue ``lần thứ N`` may name no one).
+   The clause-level rules of ``event_rules`` drop goals (``tiến tới ký kết``), interviews
+   (``trao đổi với phóng viên``) and standing mechanisms (``đối thoại thường kỳ``);
+3. the date is the first date of the clause that dates the cue (not one before a verb of
+   saying, ``đêm 22/5 tiết lộ rằng``, nor one after a purpose); ``Cùng ngày``/``sau đó`` take
+   the previous event's day, ``Tiếp đoàn`` joins the previous meeting as its host, clauses
+   linked by ``và dự`` share a date and a status; an undated event takes the date of a
+   caption that shows it, else, sharing a participant with the article's first dated
+   event, that event's month;
+4. the status is ``planned`` after a future cue (``sẽ``, ``dự kiến``, not inside a name such
+   as ``Bộ Kế hoạch và Đầu tư``) or before ``sẽ diễn ra``, or for a date after the published
+   date; the place is the first place or venue after ``tại``/``ở`` in the clause;
+5. repeated descriptions of one event merge: same family, nested participant sets, never a
+   visit with the meetings it holds, nor two clauses of one sentence of different types, nor
+   an event with an unnamed counterpart (``tiếp một số doanh nhân``).
 """
 
 from __future__ import annotations
@@ -29,6 +41,16 @@ from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
 from .dates import DateMention, find_dates
 from .entities import mentions_in
+from .event_rules import (
+    EventRules,
+    date_fits,
+    event_rules,
+    narrow,
+    planned_before,
+    sole_person_of,
+    to_press,
+    visit_people,
+)
 from .gazetteer import Gazetteer, gazetteer
 from .nlp import ensure_words, split_sentences
 from .textmap import fold
@@ -52,6 +74,10 @@ class _Draft:
     planned: bool = False
     inherited: str | None = None
     split: bool = False
+    own_object: bool = False  # "tiếp một số doanh nhân": a counterpart of its own, unnamed
+    delegation: bool = False  # "Tiếp đoàn": the visitors of the event just described
+    cue: tuple[int, int] = (0, 0)
+    sentence: int = -1
 
 
 def _in_captions(article: Article, a: int, b: int) -> bool:
@@ -140,62 +166,114 @@ def _people_in(article: Article, a: int, b: int) -> list[str]:
     return out
 
 
-def _draft(article: Article, g: Gazetteer, dates: list[DateMention], sent: tuple[int, int],
+_NO_PARTS = "no participants"
+def _participants(article: Article, ca: int, cb: int) -> tuple[list[str], list[Organization]]:
+    people: list[str] = []
+    orgs: list[Organization] = []
+    for _, ent in mentions_in(article, ca, cb):
+        if isinstance(ent, Person) and ent.name not in people:
+            people.append(ent.name)
+        elif isinstance(ent, Organization) and ent not in orgs and ent.kind != "media":
+            orgs.append(ent)
+    return people, orgs
+
+
+def _with_people_of(article: Article, people: list[str], orgs: list[Organization]) -> tuple[list[str], list[str]]:
+    """Organizations replaced by the one person the article names for each (the ontology's
+    participants are people, organizations only where no person is named)."""
+    people = list(people)
+    left: list[str] = []
+    for o in orgs:
+        who = sole_person_of(article, o)
+        if who is None:
+            left.append(o.name)
+        elif who not in people:
+            people.append(who)
+    return people, left
+
+
+def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMention], sent: tuple[int, int],
            clause: tuple[int, int, list[tuple[int, int, str]]], subject: list[str],
-           around: list[str], single: bool) -> _Draft | None:
-    """An event for one clause, or None when the clause names no event."""
+           around: list[str]) -> tuple[_Draft | None, str]:
+    """An event for one clause, or None and the reason the clause names no event."""
     text = article.text
     ca, cb, grp = clause
     etype = min((t for _, _, t in grp), key=_PRIORITY.index)
     cue_start, cue_end = grp[0][0], grp[-1][1]
+    ca, cb = narrow(text, ca, cb, cue_start, cue_end)
+    after = text[cue_end:cb]
     if _NEGATED.search(text[max(ca, cue_start - 20):cue_start]):
-        return None
+        return None, "negated"
     if g.event_generic.search(text[max(ca, cue_start - 10):cue_start]) \
             and not _own_participant(article, cue_start, cue_end, cb):
-        return None  # "các chuyến thăm" in general; "ông X đã có các cuộc gặp" is real
-    people: list[str] = []
-    orgs: list[str] = []
-    for _, ent in mentions_in(article, ca, cb):
-        if isinstance(ent, Person) and ent.name not in people:
-            people.append(ent.name)
-        elif isinstance(ent, Organization) and ent.name not in orgs and ent.kind != "media":
-            orgs.append(ent.name)
+        return None, "generic"  # "các chuyến thăm" in general; "ông X đã có các cuộc gặp" is real
+    if etype == "dialogue" and r.standing.match(after):
+        return None, "standing"  # "đối thoại thường kỳ": a mechanism, not one meeting
+    in_clause = [x for x in dates if ca <= x.start < cb and date_fits(text, r, x, cue_start, cue_end)]
+    if etype == "signing" and not in_clause and r.aims.search(text[max(ca, cue_start - 40):cue_start]):
+        return None, "aim"  # "tiến tới đàm phán, ký kết hiệp định": a goal
+    if etype == "meeting" and to_press(article, r, sent[0], cue_start, cue_end, cb):
+        return None, "press"  # "trao đổi với phóng viên": an interview
+    people, org_ents = _participants(article, ca, cb)
     weak = any(text[s:e].lower() in g.event_weak and (text[s].islower() or s == sent[0]) for s, e, _ in grp)
-    if etype == "dialogue" and not people and not weak:
+    planned = planned_before(article, g.event_planned, max(ca, cue_start - 60), cue_end) \
+        or bool(r.planned_after.match(after))
+    named = etype == "dialogue" and text[cue_start].isupper() and bool(_ORDINAL.match(after))
+    if etype == "dialogue" and not people and not subject and not weak and not (named and planned):
         people = list(around)  # "Đối thoại ... lần thứ 10 tại Washington": the co-chairs nearby
-    people += [p for p in subject if p not in people]
-    parts = people + (orgs[:3] if len(people) < 2 else [])
+    visit = _visit(article, r, grp, cue_start, cue_end, cb) if etype == "visit" else None
+    if visit is not None:
+        people, org_ents = visit, []
+    else:
+        people += [p for p in subject if p not in people]
     if weak and len(people) < 2:
-        return None
-    if all(text[s:e].lower() in g.event_nouns for s, e, _ in grp) and not _own_participant(article, cue_start, cue_end, cb):
-        return None
+        return None, "weak"
+    people, orgs = _with_people_of(article, people, org_ents)
+    parts = people + (orgs[:3] if len(people) < 2 else [])
+    if all(text[s:e].lower() in g.event_nouns for s, e, _ in grp) and visit is None \
+            and not _own_participant(article, cue_start, cue_end, cb):
+        return None, "noun"
     if not parts:
         framework = any(ca <= fa < cb for f in article.frameworks for fa, _ in f.mentions)
-        if not (etype == "signing" and framework):
-            return None
-    d = _Draft(etype, ca, cb, participants=parts, persons=len(people))
-    in_clause = [x for x in dates if ca <= x.start < cb
-                 and (x.start < cue_start or not _PURPOSE.search(text, cue_end, x.start))]
+        if not (etype == "signing" and framework) and not named:
+            return None, _NO_PARTS
+    d = _Draft(etype, ca, cb, participants=parts, persons=len(people), cue=(cue_start, cue_end))
     d.date = in_clause[0] if in_clause else None
     d.place = _place(article, g, text, ca, cb)
-    lead = text[max(ca, cue_start - 60):cue_start]
-    d.planned = bool(g.event_planned.search(lead)) or bool(g.event_planned.search(text[cue_start:cue_end]))
+    d.planned = planned
     if d.date and article.published and not d.date.value.startswith("--") and d.date.value > article.published[:len(d.date.value)]:
         d.planned = True
-    return d
+    d.own_object = etype != "signing" and bool(r.unnamed.match(after))
+    d.delegation = etype == "reception" and bool(r.delegation.match(after))
+    return d, ""
+
+
+_DAY = re.compile(r"-\d\d-\d\d$")
+_ORDINAL = re.compile(r"^[^.;]{0,80}?(?<!\w)(?:lần thứ|thường niên|lần đầu)", re.IGNORECASE)
+
+
+def _visit(article: Article, r: EventRules, grp: list[tuple[int, int, str]], cue_start: int, cue_end: int,
+           clause_end: int) -> list[str] | None:
+    """The visitor (and inviting host) of a visit cue, or None when the text does not say."""
+    g = gazetteer()
+    noun = all(article.text[s:e].lower() in g.event_nouns for s, e, _ in grp)
+    return visit_people(article, cue_start, cue_end, clause_end, noun, r.host_of)
 
 
 _SUBJECT_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:đã|đang|sẽ|vừa|có|các|những|một|loạt|thực hiện|tiến hành|kết thúc|bắt đầu|trong|cho|về)\s+)*$")
 # "X và đoàn ... đã tới Mỹ trong chuyến thăm": a subject a few words before, with a verb between
 _SUBJECT_FAR = re.compile(r"^\s*,?[^,.;:!?\n]{0,80}?\b(?:đã|đang|sẽ|vừa|có|tới|đến|sang)\b[^,.;:!?\n]{0,40}$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
-_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm|về việc|hướng tới|tiến tới|chuẩn bị cho)(?!\w)")
 _WITH_GAP = re.compile(r"^\s*với\s+$")
 _OF_GAP = re.compile(r"^\s*(?:[^\s,.;:]+\s+){0,6}?(?:của|do)\s+$")
 
 
+_PRONOUN_GAP = re.compile(r"(?<!\w)(?:ông|bà)\s+(?:\w+\s+){0,2}$")
+
+
 def _own_participant(article: Article, cue_start: int, cue_end: int, clause_end: int) -> bool:
-    """A noun cue's own participant: ``X có chuyến thăm``, ``chuyến thăm ... của X``."""
+    """A noun cue's own participant: ``X có chuyến thăm``, ``chuyến thăm ... của X``, or
+    ``X ... cho biết ông mong chờ chuyến thăm`` (a pronoun for a person named before)."""
     text = article.text
     for (a, b), ent in mentions_in(article, max(0, cue_start - 80), min(clause_end, cue_end + 80)):
         if isinstance(ent, Person):
@@ -205,49 +283,79 @@ def _own_participant(article: Article, cue_start: int, cue_end: int, clause_end:
                 return True
         elif a >= cue_end and _WITH_GAP.match(text[cue_end:a]):
             return True  # "buổi làm việc với Tập đoàn X"
+    if _PRONOUN_GAP.search(text[max(0, cue_start - 25):cue_start]):
+        start = max(0, cue_start - 200)
+        cut = max(text.rfind(".", start, cue_start), text.rfind("\n", start, cue_start))
+        return _has_person(article, max(start, cut + 1), cue_start)
     return False
 
 
-_LIST_SEP = re.compile(r"^\s*(?:,|và|;)\s*")
+# between two people of a list: a separator, then a title or honorific, never a clause
+_LIST_ITEM = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:,|và|;)\s*(?:cùng\s+)?(?:(?:ông|bà|ngài)\s+)?"
+                        r"(?:[A-ZĐÀ-Ỹ][^,.;:()]{0,80})?$")
 
 
 def _split(article: Article, d: _Draft, clause: tuple[int, int, list[tuple[int, int, str]]]) -> list[_Draft]:
-    """``X đã gặp A, B và C``: one meeting with each of the people listed after the cue."""
+    """``X đã gặp A, B và C``: one meeting with each of the people listed after the cue, or
+    with each organization listed when no person is (``loạt cuộc gặp với ... Google, SpaceX``);
+    an organization is then the one person the article names for it, if any."""
     if d.type != "meeting":
         return [d]
     cue_end = clause[2][-1][1]
     before = _people_in(article, clause[0], clause[2][0][0])
-    after = [(span, ent) for span, ent in mentions_in(article, cue_end, clause[1]) if isinstance(ent, Person)]
-    if len(before) != 1 or len(after) < 2:
+    after: list[Person] = []
+    last = cue_end
+    for (a, b), ent in mentions_in(article, cue_end, clause[1]):
+        if not isinstance(ent, Person):
+            continue
+        if after and not _LIST_ITEM.match(article.text[last:a]):
+            break  # "hội đàm với A, trao đổi ..., bà B cho biết": B is no item of the list
+        if ent not in after:
+            after.append(ent)
+        last = b
+    names = [p.name for p in after]
+    if not after:
+        orgs = [ent for _, ent in mentions_in(article, cue_end, clause[1])
+                if isinstance(ent, Organization) and ent.kind != "media"]
+        names = list(dict.fromkeys(sole_person_of(article, o) or o.name for o in orgs))
+    if len(before) != 1 or len(names) < 2:
         return [d]
-    out = []
-    for _, ent in after:
-        nd = _Draft(d.type, d.start, d.end, participants=[before[0], ent.name], persons=2, date=d.date,
-                    place=d.place, planned=d.planned, split=True)
-        out.append(nd)
-    return out
+    return [_Draft(d.type, d.start, d.end, participants=[before[0], n], persons=2, date=d.date,
+                   place=d.place, planned=d.planned, split=True, cue=d.cue, sentence=d.sentence) for n in names]
+
+
+def _mergeable(o: _Draft, d: _Draft) -> bool:
+    """Whether ``d`` describes the event ``o`` again."""
+    ps, os_ = set(d.participants), set(o.participants)
+    if FAMILY[o.type] != FAMILY[d.type] or (o.type == "visit") != (d.type == "visit"):
+        return False  # a visit holds meetings; it is not one of them
+    if not ps or not os_ or not (ps <= os_ or os_ <= ps):
+        return False
+    if o.planned != d.planned and (ps != os_ or (o.date and d.date)):
+        return False  # "sẽ hội đàm" and an undated "hội đàm" of the same two people are one
+    if (o.split or d.split) and ps != os_ and not ps < os_:
+        return False  # one of the listed meetings: a wider description is not it
+    if o.own_object or d.own_object:
+        return False  # "tiếp một số doanh nhân" is neither "tiếp Bộ trưởng X" nor "tiếp các tập đoàn"
+    if o.sentence == d.sentence and o.type != d.type:
+        return False  # "gặp X, dự Toạ đàm ...": two clauses, two events
+    return not (o.date and d.date and o.date.value != d.date.value)
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """One event per repeated description: same family, nested participant sets."""
     out: list[_Draft] = []
     for d in drafts:
-        ps = set(d.participants)
         for o in out:
-            os_ = set(o.participants)
-            if FAMILY[o.type] != FAMILY[d.type] or o.planned != d.planned:
+            if not _mergeable(o, d):
                 continue
-            if not ps or not os_ or not (ps <= os_ or os_ <= ps):
-                continue
-            if (o.split or d.split) and ps != os_ and not ps < os_:
-                continue  # one of the listed meetings: a wider description is not it
-            if o.date and d.date and o.date.value != d.date.value:
-                continue
-            if len(ps) > len(os_):
+            if len(d.participants) > len(o.participants):
                 o.participants = d.participants
-            if _PRIORITY.index(d.type) < _PRIORITY.index(o.type) and d.persons >= o.persons:
-                o.type = d.type
-            o.date = o.date or d.date
+            if _PRIORITY.index(d.type) < _PRIORITY.index(o.type) and d.persons >= o.persons \
+                    and d.type != "dialogue":
+                o.type = d.type  # "hội đàm" then "tiếp": a reception; a dialogue is named as one
+            if o.date is None and d.date is not None:
+                o.date, o.planned = d.date, d.planned
             o.place = o.place or d.place
             break
         else:
@@ -255,35 +363,128 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMention],
+                     spans: list[tuple[int, int]], i: int, cues: list[tuple[int, int, str]],
+                     carried: list[str]) -> tuple[list[_Draft], list[str]]:
+    """The drafts of one sentence and its subject (the people before its first cue).
+
+    A clause that names no one and is followed by a cue of the same family joins it
+    (``cuộc họp đối thoại ... đã được tổ chức dưới sự đồng chủ trì của A và B``); a sentence
+    opened by a continuer (``Trước đó,``) with no subject of its own takes ``carried``.
+    """
+    text = article.text
+    a, b = spans[i]
+    around = _people_in(article, *spans[i - 1]) if i else []
+    if not around and i + 1 < len(spans):
+        around = _people_in(article, *spans[i + 1])
+    clauses = _clauses(cues, a, b)
+    first = clauses[0][2][0][0]
+    subject = _people_in(article, a, first)
+    if not subject and r.continuers.match(text[a:b]) and not mentions_in(article, a, first):
+        subject = list(carried)  # "Trước đó, lãnh đạo Việt Nam đã có ...": no one else named
+    out: list[_Draft] = []
+    pending: int | None = None
+    for k, clause in enumerate(clauses):
+        if pending is not None:
+            clause = (pending, clause[1], clause[2])
+        elif out:  # "hội đàm với A và B, gặp C": C's clause starts after the comma
+            cut = text.rfind(",", clause[0], clause[2][0][0])
+            clause = (cut + 1, clause[1], clause[2]) if cut >= 0 else clause
+        d, why = _draft(article, g, r, dates, (a, b), clause, subject, around)
+        pending = None
+        if d is None:
+            if why == _NO_PARTS and k + 1 < len(clauses) \
+                    and FAMILY[clauses[k + 1][2][0][2]] == FAMILY[clause[2][0][2]]:
+                pending = clause[0]
+            continue
+        if out and r.coordination.match(text[out[-1].cue[1]:d.cue[0]]):
+            prev = out[-1]  # "chuyến thăm Việt Nam và dự Hội nghị ... vào tháng 11"
+            prev.date = prev.date or d.date
+            d.date = d.date or prev.date
+            prev.planned = d.planned = prev.planned or d.planned
+        d.sentence = i
+        out.extend(_split(article, d, clause))
+    return out, subject
+
+
+def _link_previous(article: Article, r: EventRules, sent: tuple[int, int], drafts: list[_Draft],
+                   prev: _Draft | None) -> list[_Draft]:
+    """Undated drafts on the previous event's day (``Cùng ngày``, ``Thủ tướng sau đó sẽ ...``);
+    a ``Tiếp đoàn`` reception is the previous meeting seen from its host (the host joins it),
+    or, after a visit, a reception of that visit's people. Returns the drafts left."""
+    if prev is None:
+        return drafts
+    text = article.text
+    names = {p.name for p in article.people}
+    out = []
+    for d in drafts:
+        lead = text[sent[0]:d.cue[0]][:60]
+        if d.date is None and prev.date is not None and _DAY.search(prev.date.value) and r.same_day.search(lead):
+            d.date = prev.date
+        if d.delegation:
+            hosts = [p for p in d.participants if p in names]
+            if prev.type != "visit" and hosts:
+                prev.participants += [p for p in hosts if p not in prev.participants]
+                prev.persons = sum(1 for p in prev.participants if p in names)
+                prev.type = "reception"
+                continue
+            d.participants = hosts + [p for p in prev.participants if p in names and p not in hosts] \
+                or d.participants
+            d.persons = sum(1 for p in d.participants if p in names)
+            d.date = d.date or prev.date
+        out.append(d)
+    return out
+
+
+def _caption_dates(events: list[_Draft], captions: list[_Draft]) -> None:
+    """An undated event takes the date of a photo caption that shows it (same family, the same
+    people or two of them): captions repeat the body, often with the day the body leaves out."""
+    for e in events:
+        if e.date is not None:
+            continue
+        for c in captions:
+            common = set(e.participants) & set(c.participants)
+            if c.date is not None and FAMILY[c.type] == FAMILY[e.type] and c.planned == e.planned \
+                    and (set(c.participants) == set(e.participants) or len(common) >= 2):
+                e.date = c.date
+                break
+
+
 def extract_events(article: Article, settings: Settings) -> Article:
-    """Fill ``article.events`` from the cue words of each sentence."""
+    """Fill ``article.events`` from the cue words of each sentence.
+
+    Steps: cue words per sentence (whole words where ambiguous); drafts per clause; the
+    previous event's day and delegation carried over; repeated descriptions merged; dates
+    from photo captions (which never make events of their own); the lead event's month for
+    its undated follow-ups.
+    """
     g = gazetteer()
+    r = event_rules()
     text = article.text
     spans = [(s.start, s.end) for s in article.sentences] or split_sentences(text)
     dates = find_dates(text, article.published)
     all_cues = _all_cues(g, text)
     drafts: list[_Draft] = []
+    captions: list[_Draft] = []
+    carried: list[str] = []
+    prev: _Draft | None = None
     for i, (a, b) in enumerate(spans):
-        if _in_captions(article, a, b):
-            continue
         cues = _cues(all_cues, a, b)
         if any(text[c[0]:c[1]].lower() in g.event_ambiguous for c in cues) \
                 and i < len(article.sentences) and _has_person(article, a, b):
             cues = _whole_words(article, article.sentences[i], cues, g)
         if not cues:
             continue
-        around = _people_in(article, *spans[i - 1]) if i else []
-        if not around and i + 1 < len(spans):
-            around = _people_in(article, *spans[i + 1])
-        subject: list[str] = []
-        clauses = _clauses(cues, a, b)
-        for k, clause in enumerate(clauses):
-            d = _draft(article, g, dates, (a, b), clause, subject if k else [], around, len(clauses) == 1)
-            if d is not None:
-                drafts.extend(_split(article, d, clause))
-            if k == 0:
-                subject = _people_in(article, a, clause[2][0][0])
+        found, subject = _sentence_drafts(article, g, r, dates, spans, i, cues, carried)
+        if _in_captions(article, a, b):
+            captions += found
+            continue
+        found = _link_previous(article, r, (a, b), found, prev)
+        drafts += found
+        carried = subject or carried
+        prev = next((d for d in reversed(found) if FAMILY[d.type] == "engagement"), prev)
     events = _merge(drafts)
+    _caption_dates(events, captions)
     lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned), None)
     if lead is not None and lead.date is not None:
         month = lead.date.value[:7]

@@ -1,0 +1,190 @@
+"""Clause-level rules of the events stage, compiled from ``resources/gazetteer/events.yaml``.
+
+The cue words themselves are compiled with the other gazetteers (``gazetteer.event_cues``);
+this module holds the rules that decide, around a cue, whether it names an event of its own,
+who its participants are and which written date and status belong to it:
+
+- ``aims`` before a signing cue (``tiến tới ký kết``) make it a goal, not an act;
+- ``press`` after a "talk with" cue (``trao đổi với phóng viên``) make it an interview;
+- ``date_breaks`` between a date and the cue (``đêm 22/5 tiết lộ rằng chuyến thăm``) give the
+  date to the saying, not to the event;
+- ``continuers`` and ``same_day`` openers carry the previous sentence's subject and day;
+- ``unnamed`` objects (``tiếp một số doanh nhân``) keep an event apart from named ones;
+- ``delegation`` objects (``Tiếp đoàn``) point back to the visitors just described;
+- ``coordination`` links (``chuyến thăm ... và dự Hội nghị``) share a date and a status;
+- ``host_of`` words (``theo lời mời của``) make a visit's ``của`` person the host.
+
+Each is a vocabulary in the data file; the functions here only read the text around a cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import Article, Organization, Person
+from .dates import DateMention
+from .entities import mentions_in
+from .gazetteer import alternation, load_yaml
+
+__all__ = ["EventRules", "date_fits", "event_rules", "narrow", "planned_before", "sole_person_of", "to_press",
+           "visit_people"]
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """Compiled vocabularies of the clause-level event rules."""
+
+    planned_after: re.Pattern[str]
+    standing: re.Pattern[str]
+    aims: re.Pattern[str]
+    press: re.Pattern[str]
+    date_breaks: re.Pattern[str]
+    continuers: re.Pattern[str]
+    same_day: re.Pattern[str]
+    unnamed: re.Pattern[str]
+    delegation: re.Pattern[str]
+    coordination: re.Pattern[str]
+    host_of: re.Pattern[str]
+
+
+def _words(phrases: list[str]) -> str:
+    return rf"(?<![\w])(?:{alternation(phrases)})(?![\w])"
+
+
+@cache
+def event_rules() -> EventRules:
+    """The rules, loaded and compiled once per process."""
+    ev = load_yaml("events.yaml")
+    after = "|".join(f"(?:{p})" for p in ev["planned_after"])
+    coord = "|".join(f"(?:{p})" for p in ev["coordination"])
+    return EventRules(
+        planned_after=re.compile(rf"^[^.;:!?]{{0,90}}?(?<![\w])(?:{after})(?![\w])", re.IGNORECASE),
+        standing=re.compile(rf"^\s*{_words(ev['standing'])}(?![^.;]{{0,60}}lần thứ)", re.IGNORECASE),
+        aims=re.compile(rf"{_words(ev['aims'])}[\s,]+(?:\w+\s+){{0,2}}$", re.IGNORECASE),
+        press=re.compile(rf"^\s*(?:(?:các|những|một số|nhiều)\s+)?{_words(ev['press'])}", re.IGNORECASE),
+        date_breaks=re.compile(_words(ev["date_breaks"]), re.IGNORECASE),
+        continuers=re.compile(rf"^\W*{_words(ev['continuers'])}", re.IGNORECASE),
+        same_day=re.compile(_words(ev["same_day"]), re.IGNORECASE),
+        unnamed=re.compile(rf"^\s*(?:với\s+)?{_words(ev['unnamed'])}", re.IGNORECASE),
+        delegation=re.compile(rf"^\s*{_words(ev['delegation'])}(?!\s+[A-ZĐÀ-Ỹ])", re.IGNORECASE),
+        coordination=re.compile(rf"^[^,.;:!?]{{0,40}}?(?<![\w])(?:{coord})\s*$", re.IGNORECASE),
+        host_of=re.compile(_words(ev["host_of"]), re.IGNORECASE),
+    )
+
+
+def planned_before(article: Article, pattern: re.Pattern[str], a: int, b: int) -> bool:
+    """Whether a planned cue stands in ``[a, b)``, not counting capitalized words of a name
+    (``Bộ Kế hoạch và Đầu tư``) or words inside an organization's or framework's mention."""
+    text = article.text
+    names = [s for o in article.organizations for s in o.mentions if s[0] < b and s[1] > a]
+    names += [s for f in article.frameworks for s in f.mentions if s[0] < b and s[1] > a]
+    for m in pattern.finditer(text, a, b):
+        if any(na <= m.start() < nb for na, nb in names):
+            continue
+        start_of_sentence = not text[a:m.start()].strip(" \t\"“'(")
+        if text[m.start()].isupper() and not start_of_sentence:
+            continue
+        return True
+    return False
+
+
+# "X tới thăm", "X và phu nhân đã sang thăm": a visitor named right before a verbal cue
+_VISITOR_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:và|cùng)\s+(?:phu nhân|đoàn|Phu nhân)\b[^,.;]{0,40}?)?\s*"
+                          r"(?:(?:đã|sẽ|vừa|đang|có|dự kiến|sắp|lần đầu|quyết định|tiến hành|thực hiện|kết thúc|bắt đầu)\s+)*$")
+_RENAMED = re.compile(r"^\s*(?:lúc đó|khi đó|thời đó|đương nhiệm)?\s*$")
+_OWNER_GAP = re.compile(r"^[^,.;:()]{0,60}?\s(?:của|do)\s+(?:[^,.;:()]{0,50}\s)?$")
+
+
+def visit_people(article: Article, cue_start: int, cue_end: int, clause_end: int,
+                 noun: bool, host_words: re.Pattern[str]) -> list[str] | None:
+    """The visitor (and host) of a visit cue, when the text says who it is, else None.
+
+    ``X tới thăm Mỹ``: X, not the people who welcomed the visit earlier in the clause;
+    ``chuyến thăm ... của X``: X; ``theo lời mời của Y``: Y is the host and joins the visitor.
+    """
+    text = article.text
+    visitor: str | None = None
+    host: str | None = None
+    for (_a, b), ent in reversed(mentions_in(article, max(0, cue_start - 60), cue_start)):
+        if isinstance(ent, Person) and _VISITOR_GAP.match(text[b:cue_start]):
+            visitor = ent.name
+        break
+    after = [(a, b, ent) for (a, b), ent in mentions_in(article, cue_end, clause_end) if isinstance(ent, Person)]
+    for k, (a, b, ent) in enumerate(after):
+        gap = text[cue_end:a]
+        if k + 1 < len(after) and _RENAMED.match(text[b:after[k + 1][0]]):
+            ent = after[k + 1][2]  # "Tổng thống Mỹ lúc đó Barack Obama": the name, not the title
+        if _OWNER_GAP.match(gap):
+            if host_words.search(gap):
+                host = host or ent.name
+            elif noun and visitor is None:
+                visitor = ent.name
+        break
+    if visitor is None:
+        return None
+    return [visitor] + ([host] if host and host != visitor else [])
+
+
+def sole_person_of(article: Article, org: Organization) -> str | None:
+    """The one person the article names for an organization (``Phó Chủ tịch Excelerate`` for
+    ``Excelerate Energy``), else None: a meeting "with the company" is a meeting with them."""
+    key = org.name.casefold()
+    names = {o.casefold() for o in [org.name, *org.aliases]}
+    found = []
+    for p in article.people:
+        po = (p.organization or "").casefold()
+        if not po:
+            continue
+        if po in names or (len(po) >= 4 and (key.startswith(po + " ") or po.startswith(key + " "))):
+            found.append(p.name)
+    return found[0] if len(found) == 1 else None
+
+
+_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm|về việc|hướng tới|tiến tới|chuẩn bị cho)(?!\w)")
+_AT_EVENT = re.compile(r"(?<!\w)(?:tại|trong|bên lề)\s+(?:\w+\s+){0,2}$")
+
+
+def date_fits(text: str, r: EventRules, x: DateMention, cue_start: int, cue_end: int) -> bool:
+    """Whether a date of the clause dates its event: before the cue with no saying or linking
+    word between (``đêm 22/5 tiết lộ rằng chuyến thăm``), or shortly after it, not after a
+    purpose (``để``, ``nhằm``) or a link (``kể từ khi``)."""
+    if x.start < cue_start:
+        between = text[x.end:cue_start]
+        return not r.date_breaks.search(between) or bool(_AT_EVENT.search(between))
+    between = text[cue_end:x.start]
+    return x.start - cue_end <= 120 and not _PURPOSE.search(between) and not r.date_breaks.search(between)
+
+
+def narrow(text: str, ca: int, cb: int, cue_start: int, cue_end: int) -> tuple[int, int]:
+    """The clause cut to the semicolon-separated part and the open parenthesis holding the cue
+    (``tôn trọng lãnh đạo Việt Nam (ông X đã gặp ...)``)."""
+    semi = text.rfind(";", ca, cue_start)
+    ca = semi + 1 if semi >= 0 else ca
+    semi = text.find(";", cue_end, cb)
+    cb = semi if semi >= 0 else cb
+    paren = text.rfind("(", ca, cue_start)
+    if paren >= 0 and ")" not in text[paren:cue_start]:
+        close = text.find(")", cue_end, cb)
+        ca, cb = paren + 1, close if close >= 0 else cb
+    return ca, cb
+
+
+_INTERVIEW = re.compile(r"^\s*[^,.;:!?]{1,40},")
+
+
+def to_press(article: Article, r: EventRules, sent_start: int, cue_start: int, cue_end: int,
+              clause_end: int) -> bool:
+    """A talk with the press (``phóng viên``, a newspaper): an interview, no event. Opening a
+    sentence, ``Trao đổi với <an outlet>, ông X cho rằng`` is the interview formula."""
+    text = article.text
+    if r.press.match(text[cue_end:clause_end]):
+        return True
+    if not text[sent_start:cue_start].strip() and _INTERVIEW.match(text[cue_end:clause_end]):
+        comma = text.index(",", cue_end)
+        if not any(isinstance(e, Person) for _, e in mentions_in(article, cue_end, comma)):
+            return True
+    first = mentions_in(article, cue_end, min(clause_end, cue_end + 40))
+    return bool(first) and isinstance(first[0][1], Organization) and first[0][1].kind == "media" \
+        and not article.text[cue_end:first[0][0][0]].strip()
