@@ -179,3 +179,27 @@ def test_security_headers_on_json(client):
     csp = r.headers["content-security-policy"]
     assert "default-src 'none'" in csp and "script-src 'self'" in csp
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_thread_and_person_are_paged_with_totals(client):
+    """A thread or a person answers one page of its lists; status, money and totals cover them all."""
+    whole = client.get("/api/threads/market_economy_status", params={"limit": 500}).json()
+    n = whole["entries_total"]
+    assert n == len(whole["entries"]) >= 3 and whole["limit"] == 500 and whole["offset"] == 0
+    pages = [client.get("/api/threads/market_economy_status", params={"limit": 2, "offset": o}).json()
+             for o in range(0, n, 2)]
+    assert [e["id"] for p in pages for e in p["entries"]] == [e["id"] for e in whole["entries"]]
+    assert all(p["status"] == whole["status"] and p["money"] == whole["money"] for p in pages)
+    assert client.get("/api/threads/market_economy_status", params={"limit": 0}).status_code == 422
+    person = client.get("/api/people/Phạm Quốc Anh", params={"limit": 1}).json()
+    assert person["totals"]["statements"] == 2 and len(person["statements"]) == 1
+    second = client.get("/api/people/Phạm Quốc Anh", params={"limit": 1, "offset": 1}).json()
+    assert [s["act"] for s in person["statements"] + second["statements"]] == ["request", "request"]
+    assert person["statements"][0]["id"] != second["statements"][0]["id"]
+    assert len(person["articles"]) == 1 and person["totals"]["articles"] >= 2
+    assert person["titles"] == second["titles"]  # titles over time always cover every article
+
+
+def test_search_says_whether_the_total_is_exact(client):
+    res = client.get("/api/search", params={"q": "kinh te thi truong"}).json()
+    assert res["total"] >= 1 and res["total_exact"] is True

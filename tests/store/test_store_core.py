@@ -297,3 +297,16 @@ def test_an_undated_article_dates_its_statements_by_the_event_they_report(store)
     store.ingest([art, undated])
     dates = sorted((e["date"] or "") for e in store.thread("market_economy_status")["entries"])
     assert dates == ["", "2018-03-05"]
+
+
+def test_a_person_is_read_a_page_at_a_time(store):
+    """With limit, articles, events and statements are pages in date order; totals count them all."""
+    store.ingest(sample_articles())
+    whole = store.person("Nguyễn Hồng Diên")
+    assert whole["totals"] == {"articles": len(whole["articles"]), "events": len(whole["events"]),
+                               "statements": len(whole["statements"])}
+    for key in ("articles", "events", "statements"):
+        pages = [store.person("Nguyễn Hồng Diên", limit=1, offset=o)[key] for o in range(whole["totals"][key] + 1)]
+        assert [x["id"] for p in pages for x in p] == [x["id"] for x in whole[key]], key
+        assert pages[-1] == []
+    assert store.person("Nguyễn Hồng Diên", limit=1)["titles"] == whole["titles"]

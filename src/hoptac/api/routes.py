@@ -119,10 +119,11 @@ def list_people(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
     return listing(store.people(f), f)
 
 
-@router.get("/people/{person}", summary="One person by id or name: titles over time, events, statements")
-def get_person(store: StoreDep, person: IdPath) -> dict[str, Any]:
-    """One person."""
-    return found(store.person(person), "person", person)
+@router.get("/people/{person}",
+            summary="One person by id or name: titles over time, a page of articles, events and statements")
+def get_person(store: StoreDep, person: IdPath, pg: Annotated[dict[str, int], Depends(page)]) -> dict[str, Any]:
+    """One person; ``limit`` and ``offset`` page each of the lists, ``totals`` counts them all."""
+    return {**found(store.person(person, **pg), "person", person), **pg}
 
 
 @router.get("/organizations", summary="Organizations, most often named first")

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from ..link.text import fold
 from . import schema as t
-from .queries import ALL, Filters, _article_ids_for, _dates, _page, list_statements, resolve_person
+from .queries import Filters, _article_ids_for, _dates, _page, resolve_person, statement_dict
 
 
 def list_people(conn: Connection, f: Filters) -> dict[str, Any]:
@@ -34,38 +34,82 @@ def list_people(conn: Connection, f: Filters) -> dict[str, Any]:
                        "statements": r.statements} for r in rows], "total": total}
 
 
-def get_person(conn: Connection, ident: str) -> dict[str, Any] | None:
-    """One person: names, side, titles over time, articles, events and statements by date."""
+def _titles(conn: Connection, pid: str) -> list[dict[str, Any]]:
+    """The person's titles over time: each (title, organization) with first and last date and its articles."""
+    m = t.person_mentions.c
+    rows = conn.execute(sa.select(m.article_id, m.title, m.organization, m.date_sort).where(m.person_id == pid)
+                        .where(sa.or_(m.title.is_not(None), m.organization.is_not(None)))
+                        .order_by(m.date_sort.asc().nulls_last(), m.article_id))
+    titles: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+    for r in rows:
+        if not (r.title or r.organization):
+            continue
+        entry = titles.setdefault((r.title, r.organization), {"title": r.title, "organization": r.organization,
+                                                              "first_seen": None, "last_seen": None,
+                                                              "articles": []})
+        if r.article_id not in entry["articles"][-1:]:
+            entry["articles"].append(r.article_id)
+        if r.date_sort:
+            entry["first_seen"] = min(filter(None, [entry["first_seen"], r.date_sort]))
+            entry["last_seen"] = max(filter(None, [entry["last_seen"], r.date_sort]))
+    return sorted(titles.values(), key=lambda x: (x["first_seen"] is None, x["first_seen"] or ""))
+
+
+def _articles(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """A page of the articles naming the person, by date (one row per article), and their number.
+
+    The page is chosen among the narrow mention rows first; only its rows are joined to articles.
+    """
+    m = t.person_mentions.c
+    order = (m.date_sort.asc().nulls_last(), m.article_id)
+    first = sa.select(sa.func.min(m.id)).where(m.person_id == pid).group_by(m.article_id)
+    page = sa.select(m.id).where(m.id.in_(first)).order_by(*order).limit(limit).offset(offset)
+    total = conn.execute(sa.select(sa.func.count(sa.distinct(m.article_id))).where(m.person_id == pid)).scalar()
+    rows = conn.execute(sa.select(m.article_id, m.name, m.title, t.articles.c.title.label("article_title"),
+                                  t.articles.c.published).join(t.articles, t.articles.c.id == m.article_id)
+                        .where(m.id.in_(page)).order_by(*order))
+    return [{"id": r.article_id, "title": r.article_title, "published": r.published, "name": r.name,
+             "title_then": r.title} for r in rows], total or 0
+
+
+def _statements(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """A page of the person's statements by date (chosen before joining articles), and their number."""
+    s = t.statements.c
+    order = (s.date_sort.asc().nulls_last(), s.article_id, s.idx)
+    page = sa.select(s.id).where(s.person_id == pid).order_by(*order).limit(limit).offset(offset)
+    total = conn.execute(sa.select(sa.func.count()).select_from(t.statements).where(s.person_id == pid)).scalar()
+    rows = conn.execute(sa.select(t.statements, t.articles.c.title).join(t.articles, t.articles.c.id == s.article_id)
+                        .where(s.id.in_(page)).order_by(*order))
+    return [statement_dict(r) for r in rows], total or 0
+
+
+def _events(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """A page of the events the person took part in, by date, and their number."""
+    from .events import event_dicts
+
+    ids = sa.select(t.event_participants.c.event_id).where(t.event_participants.c.person_id == pid)
+    total = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(t.events.c.id.in_(ids))).scalar()
+    rows = conn.execute(sa.select(t.events).where(t.events.c.id.in_(ids))
+                        .order_by(t.events.c.date_sort.asc().nulls_last(), t.events.c.id)
+                        .limit(limit).offset(offset)).all()
+    return event_dicts(conn, rows), total or 0
+
+
+def get_person(conn: Connection, ident: str, *, limit: int | None = None, offset: int = 0) -> dict[str, Any] | None:
+    """One person: names, side, titles over time, and their articles, events and statements by date.
+
+    With ``limit``, ``articles``, ``events`` and ``statements`` are each one page (``offset``
+    skips into each); ``totals`` counts them all. Titles over time always cover every article.
+    """
     pid = resolve_person(conn, ident)
     if pid is None:
         return None
     p = conn.execute(sa.select(t.people).where(t.people.c.id == pid)).one()
     aliases = sorted(set(conn.execute(sa.select(t.person_aliases.c.alias)
                                       .where(t.person_aliases.c.person_id == pid)).scalars()) - {p.name})
-    m = t.person_mentions.c
-    rows = conn.execute(sa.select(t.person_mentions, t.articles.c.title.label("article_title"),
-                                  t.articles.c.published).join(t.articles, t.articles.c.id == m.article_id)
-                        .where(m.person_id == pid).order_by(m.date_sort.asc().nulls_last(), m.article_id)).all()
-    titles: dict[tuple[str | None, str | None], dict[str, Any]] = {}
-    articles: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        articles.setdefault(r.article_id, {"id": r.article_id, "title": r.article_title, "published": r.published,
-                                           "name": r.name, "title_then": r.title})
-        if not (r.title or r.organization):
-            continue
-        entry = titles.setdefault((r.title, r.organization), {"title": r.title, "organization": r.organization,
-                                                              "first_seen": None, "last_seen": None,
-                                                              "articles": []})
-        entry["articles"].append(r.article_id)
-        if r.date_sort:
-            entry["first_seen"] = min(filter(None, [entry["first_seen"], r.date_sort]))
-            entry["last_seen"] = max(filter(None, [entry["last_seen"], r.date_sort]))
-    ev = conn.execute(sa.select(t.events).where(t.events.c.id.in_(
-        sa.select(t.event_participants.c.event_id).where(t.event_participants.c.person_id == pid)))
-        .order_by(t.events.c.date_sort.asc().nulls_last(), t.events.c.id)).all()
-    from .events import event_dicts
-
+    articles, n_articles = _articles(conn, pid, limit, offset)
+    events, n_events = _events(conn, pid, limit, offset)
+    statements, n_statements = _statements(conn, pid, limit, offset)
     return {"id": p.id, "name": p.name, "aliases": aliases, "side": p.side, "office": p.office,
-            "titles": sorted(titles.values(), key=lambda x: (x["first_seen"] is None, x["first_seen"] or "")),
-            "articles": list(articles.values()), "events": event_dicts(conn, ev),
-            "statements": list_statements(conn, Filters(person=pid, limit=ALL.limit))["items"]}
+            "titles": _titles(conn, pid), "articles": articles, "events": events, "statements": statements,
+            "totals": {"articles": n_articles, "events": n_events, "statements": n_statements}}
