@@ -176,3 +176,13 @@ def test_a_caption_lends_its_date_but_makes_no_event():
     ev = extract_events(art, DEFAULT).events
     assert [(e.type, e.date) for e in ev] == [("reception", "--09-29")]
     assert ev[0].evidence[1] <= len(body)
+
+
+def test_an_executive_order_is_no_signing_and_a_closed_parenthesis_keeps_its_date():
+    text = ("Hôm 21/1, Tổng thống Mỹ John Whitfield ký quyết định rút khỏi hiệp định.\n"
+            "Hai bên nhắc lại chuyến thăm của Thủ tướng Lê Văn Khải tới Hoa Kỳ (tháng 5/2017) và chuyến thăm "
+            "của Tổng thống John Whitfield tới Việt Nam.\n")
+    ev = events_of(text)
+    assert not [e for e in ev if e.type == "signing"]
+    dated = {tuple(e.participants): e.date for e in ev if e.type == "visit"}
+    assert dated == {("Lê Văn Khải",): "2017-05", ("John Whitfield",): None}

@@ -152,6 +152,8 @@ def date_fits(text: str, r: EventRules, x: DateMention, cue_start: int, cue_end:
     purpose (``để``, ``nhằm``) or a link (``kể từ khi``)."""
     if x.start < cue_start:
         between = text[x.end:cue_start]
+        if _CLOSED.search(between):
+            return False  # "chuyến thăm của X (tháng 5) và chuyến thăm của Y": X's month
         return not r.date_breaks.search(between) or bool(_AT_EVENT.search(between))
     between = text[cue_end:x.start]
     return x.start - cue_end <= 120 and not _PURPOSE.search(between) and not r.date_breaks.search(between)
@@ -171,6 +173,7 @@ def narrow(text: str, ca: int, cb: int, cue_start: int, cue_end: int) -> tuple[i
     return ca, cb
 
 
+_CLOSED = re.compile(r"^[^()]*\)\s*(?:,|và|;)")
 _INTERVIEW = re.compile(r"^\s*[^,.;:!?]{1,40},")
 
 
