@@ -49,6 +49,7 @@ class _Matcher:
         self.conn = conn
         col = "folded" if fold else "lowered"
         if conn.dialect.name == "sqlite":
+            self.ids = "SELECT rowid FROM search_fts WHERE search_fts MATCH :q"
             self.sql = ("SELECT rowid AS doc_id, bm25(search_fts) AS rank FROM search_fts "
                         "WHERE search_fts MATCH :q")
             self.order = " ORDER BY rowid DESC"
@@ -56,6 +57,7 @@ class _Matcher:
         else:
             fn = "phraseto_tsquery" if phrase else "plainto_tsquery"
             tsq = f"{fn}('simple', :q)"
+            self.ids = f"SELECT id FROM search_docs WHERE tsv_{col} @@ {tsq}"
             self.sql = (f"SELECT id AS doc_id, -ts_rank(tsv_{col}, {tsq}) AS rank FROM search_docs "
                         f"WHERE tsv_{col} @@ {tsq}")
             self.order = " ORDER BY id DESC"
@@ -65,12 +67,13 @@ class _Matcher:
         """(doc id, rank) of up to ``n`` matches, newest first, after skipping ``skip``."""
         if n <= 0:
             return []
-        rows = self.conn.execute(sa.text(self.sql + self.order + " LIMIT :n OFFSET :skip"), {**self.params, "n": n, "skip": skip})
+        rows = self.conn.execute(sa.text(self.sql + self.order + " LIMIT :n OFFSET :skip"),
+                                 {**self.params, "n": n, "skip": skip})
         return [(int(d), float(r)) for d, r in rows]
 
     def count(self, cap: int) -> tuple[int, bool]:
         """(number of matches, exact?): counting stops after ``cap`` matches."""
-        n = self.conn.execute(sa.text(f"SELECT count(*) FROM ({self.sql} LIMIT :n) AS m"),
+        n = self.conn.execute(sa.text(f"SELECT count(*) FROM ({self.ids} LIMIT :n) AS m"),  # no ranking: cheap
                               {**self.params, "n": cap + 1}).scalar() or 0
         return min(n, cap), n <= cap
 
