@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hoptac.extract.statements import extract_statements
-from hoptac.model import Article, Person
+from hoptac.model import Article, Organization, Person
 from hoptac.settings import DEFAULT
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -149,3 +149,132 @@ def test_interview_answers_belong_to_the_interviewee() -> None:
             "- Tôi mong Việt Nam mở cửa thị trường nông sản hơn nữa.\n")
     p = _person(text, "Mark Brown", "US", "Đại sứ Mark Brown")
     assert _acts(text, [p]) == [("Mark Brown", "commit"), ("Mark Brown", "request")]
+
+
+# --- subjects, merges and redirections (sentences written for these tests) ---
+
+def _people(text: str, *specs: tuple[str, str, str | None, str | None, tuple[str, ...]]) -> list[Person]:
+    out = []
+    for name, side, title, org, phrases in specs:
+        p = _person(text, name, side, *phrases)
+        p.title, p.organization = title, org
+        out.append(p)
+    return out
+
+
+def _run_people(text: str, people: list[Person], orgs: list | None = None) -> list:
+    art = Article(text=text)
+    art.people, art.organizations = people, orgs or []
+    return extract_statements(art, DEFAULT).statements
+
+
+def test_appositive_title_between_name_and_cue() -> None:
+    text = "Ông Mark Lee, Phó Chủ tịch tập đoàn Alpha, đã đề xuất lập một nhà máy điện khí LNG.\n"
+    people = _people(text, ("Mark Lee", "US", "Phó Chủ tịch tập đoàn Alpha", None, ("Mark Lee",)))
+    assert [(s.actor, s.act) for s in _run_people(text, people)] == [("Mark Lee", "propose")]
+
+
+def test_person_of_an_organization_is_the_actor() -> None:
+    text = "Phó Chủ tịch Mark Lee của Alpha khẳng định cam kết đầu tư vào Internet vệ tinh tại Việt Nam.\n"
+    people = _people(text, ("Mark Lee", "US", "Phó Chủ tịch", "Alpha", ("Mark Lee",)))
+    orgs = [Organization("Alpha", side="US", mentions=[(text.index("Alpha"), text.index("Alpha") + 5)])]
+    [s] = _run_people(text, people, orgs)
+    assert (s.actor, s.act, s.threads) == ("Mark Lee", "commit", ["satellite_internet"])
+
+
+def test_ministry_after_its_minister_spoke_is_the_minister() -> None:
+    text = ("Bộ trưởng Trần Văn Hải đề nghị tập đoàn Beta mở rộng sản xuất chip.\n"
+            "Bộ Công Thương cam kết hỗ trợ Beta về thủ tục đầu tư.\n")
+    people = _people(text, ("Trần Văn Hải", "VN", "Bộ trưởng Bộ Công Thương", "Bộ Công Thương",
+                            ("Bộ trưởng Trần Văn Hải",)))
+    i = text.index("Bộ Công Thương")
+    orgs = [Organization("Bộ Công Thương", side="VN", mentions=[(i, i + 14)])]
+    acts = [(s.actor, s.act) for s in _run_people(text, people, orgs)]
+    assert acts == [("Trần Văn Hải", "request"), ("Trần Văn Hải", "commit")]
+
+
+def test_condition_is_no_statement() -> None:
+    text = "Việt Nam sẵn sàng hỗ trợ về thủ tục, nếu doanh nghiệp Mỹ cam kết mở rộng đầu tư.\n"
+    assert [a for _, a in _acts(text)] == ["commit"]
+
+
+def test_fronted_cue_takes_the_main_subject() -> None:
+    text = "Hoan nghênh các đề xuất này, Thủ tướng Lê Văn Bình cho biết Việt Nam sẽ đào tạo kỹ sư.\n"
+    people = _people(text, ("Lê Văn Bình", "VN", "Thủ tướng", None, ("Thủ tướng Lê Văn Bình",)))
+    acts = [(s.actor, s.act) for s in _run_people(text, people)]
+    assert acts[0] == ("Lê Văn Bình", "welcome")
+
+
+def test_letter_to_a_leader_welcomes_from_its_writer() -> None:
+    text = "Thượng nghị sĩ Tom Hill đã có thư gửi Thủ tướng Lê Văn Bình hoan nghênh chuyến thăm.\n"
+    people = _people(text, ("Tom Hill", "US", "Thượng nghị sĩ", None, ("Tom Hill",)),
+                     ("Lê Văn Bình", "VN", "Thủ tướng", None, ("Lê Văn Bình",)))
+    assert [(s.actor, s.act) for s in _run_people(text, people)] == [("Tom Hill", "welcome")]
+
+
+def test_visit_of_a_leader_is_no_speaker() -> None:
+    text = "Chuyến thăm của Thủ tướng Lê Văn Bình sẽ thúc đẩy hợp tác quốc phòng.\n"
+    people = _people(text, ("Lê Văn Bình", "VN", "Thủ tướng", None, ("Lê Văn Bình",)))
+    assert _run_people(text, people) == []
+
+
+def test_continued_act_in_other_words_is_one_statement() -> None:
+    text = ("Việt Nam mong muốn được đối xử công bằng về thương mại và đề nghị Hoa Kỳ sớm công nhận "
+            "quy chế kinh tế thị trường.\n")
+    [s] = extract_statements(Article(text=text), DEFAULT).statements
+    assert s.act == "request" and s.threads == ["market_economy_status"]
+
+
+def test_repeated_cue_word_keeps_two_statements() -> None:
+    text = "Hai bên nhất trí tăng cường trao đổi đoàn, nhất trí hợp tác thương mại là trọng tâm.\n"
+    assert [a for _, a in _acts(text)] == ["agree", "agree"]
+
+
+def test_requests_of_third_parties_or_own_side_and_wishes_are_inform() -> None:
+    text = ("Hai nước kêu gọi các bên liên quan kiềm chế ở Biển Đông.\n"
+            "Phía Việt Nam khuyến khích doanh nghiệp Việt Nam đầu tư vào Mỹ.\n"
+            "Phía Hoa Kỳ mong muốn quan hệ hai nước tiếp tục phát triển.\n"
+            "Phía Hoa Kỳ mong muốn Việt Nam mở cửa thị trường nông sản.\n")
+    assert [a for _, a in _acts(text)] == ["inform", "inform", "inform", "request"]
+
+
+def test_valuing_and_schedules_are_no_promises() -> None:
+    text = ("Hoa Kỳ coi trọng hợp tác với Việt Nam về năng lượng.\n"
+            "Hai bên dự kiến sẽ thảo luận các vấn đề song phương.\n"
+            "Phía Mỹ mong muốn Việt Nam gia tăng những sáng kiến và đề xuất hợp tác.\n")
+    assert [a for _, a in _acts(text)] == ["inform", "request"]
+
+
+def test_sentence_subject_carries_past_a_plain_verb() -> None:
+    text = "Hai bên đã thảo luận về an ninh khu vực, nhất trí thúc đẩy hợp tác chống khủng bố.\n"
+    assert _acts(text) == [("VN", "agree")]
+
+
+def test_side_representative_is_the_side_speaker() -> None:
+    text = ("Thứ trưởng John Smith cho biết Hoa Kỳ sẽ hỗ trợ Việt Nam về y tế.\n"
+            "Đại diện Hoa Kỳ nhấn mạnh cam kết hợp tác về năng lượng.\n")
+    people = _people(text, ("John Smith", "US", "Thứ trưởng", None, ("Thứ trưởng John Smith",)))
+    assert ("John Smith", "commit") in [(s.actor, s.act) for s in _run_people(text, people)]
+    assert all(s.actor == "John Smith" for s in _run_people(text, people))
+
+
+def test_headline_restated_in_the_body_is_dropped() -> None:
+    text = ("Việt - Mỹ sẽ thúc đẩy hợp tác về an ninh biển\n"
+            "Ngày 3/4, tại Hà Nội, hai bên đã họp.\n"
+            "Việt Nam và Hoa Kỳ nhất trí tăng cường hợp tác an ninh biển.\n")
+    art = Article(text=text, title="Việt - Mỹ sẽ thúc đẩy hợp tác về an ninh biển")
+    statements = extract_statements(art, DEFAULT).statements
+    assert [(s.act, s.evidence[0] > text.index("\n")) for s in statements] == [("agree", True)]
+    for s in statements:
+        assert text[s.evidence[0]:s.evidence[1]] == s.text
+
+
+def test_anaphor_takes_the_topics_before_it() -> None:
+    text = ("Hoa Kỳ đề nghị mở chương trình giảng dạy tiếng Anh tại các trường đại học.\n"
+            "Thứ trưởng Lê An cho biết phía Việt Nam hoan nghênh việc này.\n")
+    [s] = [s for s in _acts_full(text) if s.act == "welcome"]
+    assert "workforce" in s.topics
+
+
+def _acts_full(text: str) -> list:
+    return extract_statements(Article(text=text), DEFAULT).statements

@@ -51,6 +51,7 @@ class Cues:
     wishes: frozenset[str]
     wish_object_re: re.Pattern[str]
     anaphor_re: re.Pattern[str]
+    listed_re: re.Pattern[str]
 
 
 @cache
@@ -82,6 +83,7 @@ def cues() -> Cues:
         wishes=frozenset(" ".join(w.lower().split()) for w in _words(data, "wishes")),
         wish_object_re=_phrase_re(_words(data, "wish_objects")),
         anaphor_re=_phrase_re(_words(data, "anaphors")),
+        listed_re=re.compile(rf"(?<!\w)(?:các|những|nhiều)\s+(?:{_alt(_words(data, 'nounable'))})\s+(?:và|cùng)\s+$"),
         noun_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('nounable') or []])})(?:\s+\w+){{0,2}}\s+của(?!\w)"),
     )
 
@@ -110,6 +112,10 @@ def find_cues(low: str, start: int, end: int) -> list[Cue]:
             continue
         if c.noun_re.match(low, m.start(), min(end, m.end() + 40)) or c.not_cue_re.match(low, m.start(), end):
             continue
+        if m.group().endswith("sẽ") and c.not_cue_re.match(low, m.end() - 2, end):
+            continue  # "dự kiến sẽ tới": a schedule
+        if c.listed_re.search(low, max(start, m.start() - 40), m.start()):
+            continue  # "những sáng kiến và đề xuất": nouns side by side, no verb
         word = " ".join(m.group().split())
         act = c.act_of[word]
         gap = low[found[-1].end:m.start()] if found else ""

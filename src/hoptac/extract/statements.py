@@ -164,10 +164,10 @@ class _Extractor:
         return Actor(side, side)
 
     def both_sides(self, sent_no: int) -> Actor:
-        """Both sides as subject: reported as Vietnam, by its speaker of the last sentences if any."""
-        hit = self.ctx.speakers.get("VN")
-        if hit is not None and sent_no - hit[1] <= 3:
-            return hit[0]
+        """Both sides as subject: reported as Vietnam, by its speaker when both sides spoke just before."""
+        vn, us = self.ctx.speakers.get("VN"), self.ctx.speakers.get("US")
+        if vn is not None and us is not None and sent_no - min(vn[1], us[1]) <= 3:
+            return vn[0]  # a meeting whose two sides just spoke: the Vietnamese participant
         return Actor("VN", "VN")
 
     def subject(self, floor: int, cue: Cue, sent_no: int, prev: Actor | None) -> tuple[Actor, int] | None:
@@ -252,7 +252,7 @@ class _Extractor:
             closed = last >= 0 and only_adverbs(inner[last + 1:])
             title = (inner[:last] if closed else inner).strip()
             src_title = self.text[self.text.index(",", mb) + 1:].lstrip()
-            known = bool(ent.title) and fold(ent.title).text.startswith(fold(title).text)
+            known = bool(ent.title) and _prefixed(fold(ent.title).text, fold(title).text)
             looks = closed and src_title[:1].isupper() and len(title.split()) <= 25
             prefix_start = window_start(low, floor, self.fpos(ma), soft=False)
             prefix = low[prefix_start:self.fpos(ma)]
@@ -439,15 +439,21 @@ class _Extractor:
         return self.sents[i - 1][0] if i > 0 else start
 
 
+def _prefixed(a: str, b: str) -> bool:
+    """True when one of two non-empty strings starts the other."""
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
+
+
 def _untitled(s: str) -> str:
     """Lower-case ``s`` without the title it ends with (``có thư gửi Thủ tướng Chính phủ `` -> ``có thư gửi ``).
 
     A title's words start in capitals now and then (``Thủ tướng``, ``Bộ trưởng Bộ Công Thương``):
-    cut at a capitalized word among the last three, again and again.
+    cut at a capitalized word among the last three, again and again (never at the first word,
+    which may open the sentence).
     """
     words = s.split()
     while words:
-        caps = [i for i in range(max(0, len(words) - 3), len(words)) if words[i][:1].isupper()]
+        caps = [i for i in range(max(1, len(words) - 3), len(words)) if words[i][:1].isupper()]
         if not caps:
             break
         words = words[:caps[-1]]
