@@ -53,6 +53,7 @@ class Pattern:
     cased: bool = False
     exact: str | None = None  # tone_key the source text must have (``=`` patterns)
     words: frozenset[str] = frozenset()  # folded words that must all occur for a match
+    needle: str = ""  # a cased phrase's first word: no need to scan a text without it
 
 
 @dataclass
@@ -98,7 +99,8 @@ def _compile(pattern: str, *, cased: bool = False) -> Pattern:
     body = r"[\s\-–]+".join(words)
     wb = r"\w" if cased else r"[a-z0-9]"
     return Pattern(pattern, re.compile(rf"(?<!{wb}){body}(?!{wb})"), cased=cased, exact=exact,
-                   words=frozenset() if cased else frozenset(re.findall(r"[a-z0-9]+", phrase)))
+                   words=frozenset() if cased else frozenset(re.findall(r"[a-z0-9]+", phrase)),
+                   needle=phrase.split()[0] if cased and phrase.split() else "")
 
 
 def _entry(id_: str, kind: str, data: dict[str, Any], base: Entry | None) -> Entry:
@@ -159,6 +161,8 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
                 continue  # a word of the phrase is missing: no need to scan
             if p.cased:
                 a0, b0 = folded.span(start, end)
+                if p.needle and source.find(p.needle, a0, b0) < 0:
+                    continue  # the phrase's first word is not there: no need to scan
                 hits = [m.span() for m in p.regex.finditer(source, a0, b0)]
                 for a, b in hits:
                     out.append((id_, a, b))
