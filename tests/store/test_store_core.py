@@ -87,6 +87,8 @@ def test_people_are_linked_across_articles_with_title_history(store):
     titles = [t["title"] for t in jf["titles"]]
     assert set(titles[:2]) == {"Thứ trưởng Bộ Ngoại giao Hoa Kỳ", "Thứ trưởng Ngoại giao Mỹ"}
     assert titles[-1] == "Cố vấn cấp cao của Nhà Trắng"
+    listed = {p["name"]: p["title"] for p in ppl["items"]}
+    assert listed["Jose Fernandez"] == titles[-1]  # the list shows the latest title
     assert jf["titles"][-1]["first_seen"] == "2026-03-10"
     assert [s["act"] for s in jf["statements"]] == ["commit"]
     assert store.person(jf["id"])["id"] == jf["id"]
@@ -277,7 +279,7 @@ def test_migrations_downgrade_and_upgrade_again(db_url):
             command.downgrade(cfg, "base")
         assert current_revision(s.engine) is None
         migrate(s.engine)
-        assert current_revision(s.engine) == "0003"
+        assert current_revision(s.engine) == "0004"
         s.ingest(sample_articles())
         assert s.search("ban dan")["total"] >= 1
 

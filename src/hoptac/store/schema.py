@@ -112,7 +112,7 @@ events = sa.Table(
     sa.Column("id", ID, primary_key=True),
     sa.Column("type", sa.String(16), nullable=False),
     sa.Column("family", sa.String(16), nullable=False, index=True),
-    sa.Column("date", sa.String(16)),
+    sa.Column("date", sa.String(16), index=True),
     sa.Column("date_sort", sa.String(10), index=True),
     sa.Column("place", sa.Text),
     sa.Column("status", sa.String(16), nullable=False),
