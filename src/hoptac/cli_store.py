@@ -8,6 +8,7 @@ default file in the user data directory.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -41,8 +42,9 @@ def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
                         show_default=True, help="table: readable; json: for machines.")(f)
 
 
-def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """``--since --until --side --topic --thread --person --limit --offset``."""
+def filter_options(f: Callable[..., Any], limit: int | None = 50) -> Callable[..., Any]:
+    """``--since --until --side --topic --thread --person --limit --offset`` (``limit`` None: no default cap)."""
+    limit_help = "At most this many items." if limit is not None else "At most this many items (default: all)."
     opts = [
         click.option("--since", metavar="DATE", help="From this ISO date (YYYY, YYYY-MM or YYYY-MM-DD)."),
         click.option("--until", metavar="DATE", help="Up to this ISO date, inclusive."),
@@ -50,7 +52,7 @@ def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--topic", metavar="ID", help="Only this topic id (e.g. semiconductors)."),
         click.option("--thread", metavar="ID", help="Only this thread id (e.g. market_economy_status)."),
         click.option("--person", metavar="NAME", help="Only records about this person (name or id)."),
-        click.option("--limit", type=int, default=50, show_default=True, help="At most this many items."),
+        click.option("--limit", type=int, default=limit, show_default=limit is not None, help=limit_help),
         click.option("--offset", type=int, default=0, show_default=True, help="Skip this many items."),
     ]
     for o in reversed(opts):
@@ -305,10 +307,11 @@ def stats(db: str | None, fmt: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (default stdout; parquet needs a file or a pipe).")
 @db_option
-@filter_options
+@functools.partial(filter_options, limit=None)
 def export(fmt: str, table_: str, output: Path | None, db: str | None, **kw: Any) -> None:
     """Export the store as json, jsonl, csv or parquet."""
-    kw["limit"] = kw["limit"] if kw["limit"] != 50 else 10**9
+    if kw["limit"] is None:  # export everything unless a limit is asked for
+        kw["limit"] = 10**9
     f = _filters(kw)
     with open_db(db) as store:
         if output is not None:

@@ -80,7 +80,8 @@ def test_article_filters_by_date_topic_side_thread_person(client):
 
 
 @pytest.mark.parametrize("params", [{"since": "yesterday"}, {"side": "FR"}, {"limit": 0}, {"limit": 10_000},
-                                    {"offset": -1}, {"topic": "a b"}, {"until": "2025-13-011"}])
+                                    {"offset": -1}, {"topic": "a b"}, {"until": "2025-13-011"},
+                                    {"since": "2025-13"}, {"until": "2025-02-32"}])
 def test_bad_filters_are_422_json(client, params):
     r = client.get("/api/articles", params=params)
     assert r.status_code == 422

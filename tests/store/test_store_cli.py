@@ -81,6 +81,7 @@ def test_bad_db_url_is_a_one_line_error():
 def test_export_formats(filled, tmp_path):
     lines = run("export", "--db", filled, "--format", "jsonl").strip().splitlines()
     assert len(lines) == 3 and all(json.loads(x)["schema"] == "hoptac.article/1" for x in lines)
+    assert len(run("export", "--db", filled, "--format", "jsonl", "--limit", "2").strip().splitlines()) == 2
     arr = json.loads(run("export", "--db", filled, "--format", "json", "--since", "2026-01-01"))
     assert len(arr) == 1 and arr[0]["published"] == "2026-03-10"
     rows = list(csv.DictReader(io.StringIO(run("export", "--db", filled, "--format", "csv", "--table", "statements"))))

@@ -13,10 +13,10 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..store import Filters, Store
+from ..store.queries import ISO_DATE
 from .ingest import BadInput, Rejected, ingest_input
 from .security import require_read, require_write
 
-ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 VOCAB_ID = r"^[A-Za-z0-9_]{1,64}$"
 MAX_LIMIT = 500
 

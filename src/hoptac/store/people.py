@@ -30,8 +30,24 @@ def list_people(conn: Connection, f: Filters) -> dict[str, Any]:
                if key in fold(alias)]
         q = q.where(t.people.c.id.in_(ids))
     rows, total = _page(conn, q, f)
-    return {"items": [{"id": r.id, "name": r.name, "side": r.side, "office": r.office, "articles": r.articles,
+    titles = _latest_titles(conn, [r.id for r in rows])
+    return {"items": [{"id": r.id, "name": r.name, "side": r.side, "office": r.office,
+                       "title": titles.get(r.id), "articles": r.articles,
                        "statements": r.statements} for r in rows], "total": total}
+
+
+def _latest_titles(conn: Connection, ids: list[str]) -> dict[str, str]:
+    """Each listed person's most recent title (undated mentions count as oldest), for one page of people."""
+    if not ids:
+        return {}
+    m = t.person_mentions.c
+    rows = conn.execute(sa.select(m.person_id, m.title, m.date_sort)
+                        .where(m.person_id.in_(ids), m.title.is_not(None)))
+    best: dict[str, tuple[str, str]] = {}
+    for pid, title, when in rows:
+        if pid not in best or (when or "") >= best[pid][0]:
+            best[pid] = (when or "", title)
+    return {pid: title for pid, (_, title) in best.items()}
 
 
 def _titles(conn: Connection, pid: str) -> list[dict[str, Any]]:

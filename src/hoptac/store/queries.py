@@ -18,7 +18,9 @@ from ..link.names import name_key
 from . import schema as t
 
 SIDES = ("VN", "US", "OTHER")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: An ISO date, month or year with real months and days (the API validates its queries with it too).
+ISO_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+_DATE = re.compile(ISO_DATE)
 
 
 @dataclass(frozen=True, kw_only=True)
