@@ -296,27 +296,36 @@ def _participant_keys(names: list[str], people: dict[str, str]) -> dict[str, tup
 
 def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str | None,
                       keys: set[str] | None = None) -> list[Any]:
-    q = sa.select(t.events).where(t.events.c.family == fam)
+    """Stored events of family ``fam`` this event may be: its duplicate's events, or those at a compatible
+    date sharing a participant (``keys``; None: any).
+
+    A full date looks events up by date (three index ranges: a day either side, the month or year
+    written alone, the day without a year) and checks the shared participant per candidate; the
+    family is checked here, so the planner cannot prefer the family index, which grows with the
+    store. Other dates start from the participants' events.
+    """
+    e, ep = t.events.c, t.event_participants.c
+    if not dup_of and keys is not None and not keys:
+        return []  # a match must share a participant (participants_overlap)
+    day = _day(date) if date and not dup_of else None
+    if day is not None and date:
+        lo, hi = (day - timedelta(days=MAX_DAYS)).isoformat(), (day + timedelta(days=MAX_DAYS)).isoformat()
+        q = sa.select(t.events).where(sa.or_(e.date_sort.between(lo, hi), e.date_sort.in_([date[:4], date[:7]]),
+                                             e.date == "-" + date[4:]))
+        if keys is not None:
+            q = q.where(sa.exists().where(ep.event_id == e.id, ep.key.in_(sorted(keys))))
+        return [r for r in conn.execute(q) if r.family == fam]
+    q = sa.select(t.events).where(e.family == fam)
     if dup_of:
-        q = q.where(t.events.c.id.in_(sa.select(t.event_sources.c.event_id)
-                                     .where(t.event_sources.c.article_id == dup_of)))
+        q = q.where(e.id.in_(sa.select(t.event_sources.c.event_id).where(t.event_sources.c.article_id == dup_of)))
     elif not date:
         return []
     elif date.startswith("--"):
-        q = q.where(t.events.c.date.like("%" + date[1:]))
-    elif (day := _day(date)) is not None:  # only the dates dates_compatible() can accept (indexed)
-        lo, hi = (day - timedelta(days=MAX_DAYS)).isoformat(), (day + timedelta(days=MAX_DAYS)).isoformat()
-        q = q.where(sa.or_(t.events.c.date_sort.between(lo, hi), t.events.c.date_sort.in_([date[:4], date[:7]]),
-                           t.events.c.date == "-" + date[4:]))
+        q = q.where(e.date.like("%" + date[1:]))
     else:
-        q = q.where(t.events.c.date_sort.like(date[:4] + "%"))
-    if not dup_of and keys is not None:  # a match must share a participant (participants_overlap)
-        if not keys:
-            return []
-        # checked per candidate (found by date, indexed), not by listing every event of each participant,
-        # which grows with the store (a person seen in 2,000 articles)
-        ep = t.event_participants.c
-        q = q.where(sa.exists().where(ep.event_id == t.events.c.id, ep.key.in_(sorted(keys))))
+        q = q.where(e.date_sort.like(date[:4] + "%"))
+    if not dup_of and keys is not None:
+        q = q.where(e.id.in_(sa.select(ep.event_id).where(ep.key.in_(sorted(keys)))))
     return list(conn.execute(q).all())
 
 
