@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from pathlib import Path
 
@@ -142,10 +143,60 @@ def test_mention_spans_name_the_entity_on_real_articles():
             assert p.name and p.mentions
             for a, b in p.mentions:
                 quoted = unicodedata.normalize("NFC", art.text[a:b])
-                words = quoted.split()
+                words = re.split(r"\s+|(?<=\.)(?=\w)", quoted)
                 # a name mention ends with a word of the name; a title alone starts like the title
-                assert words[-1] in p.name.split() or (p.title and words[0].lower() == p.title.split()[0].lower()), (
+                assert words[-1] in re.split(r"\s+|(?<=\.)(?=\w)", p.name) or (p.title and words[0].lower() == p.title.split()[0].lower()), (
                     path.name, p.name, quoted)
         for o in art.organizations:
             for a, b in o.mentions:
                 assert art.text[a:b].strip(), (path.name, o.name)
+
+
+# Name boundaries on self-written sentences (issue 3): each rule once, in both Unicode forms.
+BOUNDARIES = (
+    "Tổng thống Mỹ Donald Trump Trong khuôn khổ chuyến thăm đã gặp Thủ tướng Lê Minh Quân.\n"
+    "Bộ trưởng Thương mại Mỹ Wilbur L.Ross cho biết ông D. Trump ủng hộ.\n"
+    "Ông Tạ Văn Khoa Vụ trưởng Vụ Thị trường châu Mỹ dự họp.\n"
+    "Chủ tịch Hoang Long Holdings cùng đại diện Fox Business Network có mặt.\n"
+    "Thiếu tướng Trần Quốc Bảo, Phó giám đốc Công an TP. Hồ Chí Minh, phát biểu.\n"
+    "Theo tiến sĩ G.Hăm-men, Tổng thống Đ.Tơ-rum đã ký. Ông Peter Quill, Jr và ông Peter nói.\n"
+    "Bà Anna Kowalczyk và bà Anna Kowalczik (một lỗi chính tả) cùng dự.\n"
+)
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_name_boundaries(form):
+    art = analyzed(unicodedata.normalize(form, BOUNDARIES))
+    names = {unicodedata.normalize("NFC", p.name): p for p in art.people}
+    assert "Donald Trump" in names and not any(n.endswith(" Trong") for n in names)  # function word
+    assert "Wilbur L.Ross" in names and "Wilbur L" not in names  # glued middle initial
+    assert "Tạ Văn Khoa" in names  # a title head ends the name
+    assert not any("Holdings" in n or "Network" in n for n in names)  # company and outlet words
+    assert unicodedata.normalize("NFC", names["Trần Quốc Bảo"].title) == \
+        "Phó giám đốc Công an TP. Hồ Chí Minh"  # TP. is no sentence end
+    assert all(len(n.replace(".", "").replace(" ", "")) > 1 for n in names)  # no letter alone
+    assert "G.Hăm-men" in names and "Đ.Tơ-rum" in names  # an abbreviation kept whole
+    assert "Jr" not in names and "Peter" not in names  # suffix and first name alone resolve
+    assert len([n for n in names if n.startswith("Anna")]) == 1  # a one-letter misspelling merges
+    orgs = {unicodedata.normalize("NFC", o.name) for o in art.organizations}
+    assert {"Hoang Long Holdings", "Fox Business Network"} <= orgs
+
+
+def test_initial_resolves_to_the_full_name():
+    art = analyzed("Tổng thống Donald Trump đến Hà Nội. Ông D. Trump nói rằng hợp tác sẽ tăng.\n")
+    assert [p.name for p in art.people] == ["Donald Trump"]
+
+
+def test_side_only_from_evidence():
+    text = ("Nhà nghiên cứu Pieter Janssen (Hà Lan) và ông Marek Nowak, chuyên gia độc lập, "
+            "bình luận về quan hệ Việt Nam - Mỹ và Trung Quốc - Mỹ.\n"
+            "Theo ông Nowak, Trung Quốc lo ngại.\n")
+    people = by_name(analyzed(text))
+    assert people["Marek Nowak"].side is None  # two foreign countries around him: no side
+    text2 = "Ông Jakob Brandt cho biết, Hoa Kỳ sẽ tiếp tục hỗ trợ Việt Nam.\n"
+    assert by_name(analyzed(text2))["Jakob Brandt"].side == "US"  # the one country he speaks for
+
+
+def test_count_after_a_name_is_not_part_of_it():
+    art = analyzed("Mỹ đã chuyển giao cho Cảnh sát biển Việt Nam 6 xuồng tuần tra.\n")
+    assert "Cảnh sát biển Việt Nam" in {o.name for o in art.organizations}

@@ -1,5 +1,5 @@
 """The gazetteers of ``resources/gazetteer/`` (surnames, titles, places, organizations,
-frameworks, leaders, event cues), loaded once and compiled into matchers.
+frameworks, leaders, event cues, name boundaries), loaded once and compiled into matchers.
 
 Also the small word-level helpers every entity module shares: Vietnamese-syllable shape,
 capitalization, and underthesea's bundled word list (used to tell that ``Ngoại giao`` or
@@ -154,6 +154,11 @@ class Gazetteer:
     event_generic: re.Pattern[str]
     event_nouns: frozenset[str]
     extra: dict[str, Any] = field(default_factory=dict)
+    function_words: frozenset[str] = frozenset()
+    name_suffixes: frozenset[str] = frozenset()
+    company_suffixes: frozenset[str] = frozenset()
+    media_suffixes: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
 
     def side_of_country(self, name: str) -> str | None:
         """The side a country word stands for (``Mỹ`` -> US), if it is one."""
@@ -170,6 +175,7 @@ def gazetteer() -> Gazetteer:
     fra = load_yaml("frameworks.yaml")
     lea = load_yaml("leaders.yaml")
     ev = load_yaml("events.yaml")
+    nam = load_yaml("names.yaml")
 
     heads: list[str] = []
     for h in tit["heads"]:
@@ -243,4 +249,9 @@ def gazetteer() -> Gazetteer:
         event_ambiguous=frozenset(ev["ambiguous"]),
         event_generic=re.compile(rf"(?<![\w])(?:{alternation(ev['generic'])})\s+$", re.IGNORECASE),
         event_nouns=frozenset(ev["nouns"]),
+        function_words=frozenset(nam["function_words"]),
+        name_suffixes=frozenset(nam["name_suffixes"]),
+        company_suffixes=frozenset(nam["company_suffixes"]),
+        media_suffixes=frozenset(nam["media_suffixes"]),
+        abbreviations=frozenset(nam["abbreviations"]),
     )

@@ -5,6 +5,13 @@ A Vietnamese name is 2-4 capitalized syllables starting with a family name of
 capitalized words of which at least one does not look like a Vietnamese syllable
 (``Jose Fernandez``, ``Marc Knapper``, ``Donald J. Trump``). Country, place and
 organization words at the start of a run are split off (``Hoa Kỳ Jacob Helberg``).
+
+Boundaries (vocabularies in ``names.yaml``): a capitalized function word (``Trong``,
+``Theo``, ``Ngày``) starts a new clause, and a title head (``Vụ trưởng``) starts a title,
+so neither continues a name; an initial glued to the next word is an initial
+(``Wilbur L.Ross``, ``Đ.Trăm`` kept whole); a letter or initial never names anyone alone;
+``Jr``/``III`` end a foreign name; a run holding a company word (``Holdings``, ``Group``,
+``JSC``) or ending with a media word (``Network``) names an organization, not a person.
 Whether a candidate is a person is decided by its context (``people.py``).
 """
 
@@ -30,17 +37,36 @@ class Candidate:
     words: list[str]
 
 
-_CAPWORD = rf"(?:[A-Z](?:\.[A-Z])+|[A-Z]\.(?= )|[{UPPER}][^\W_]*(?:['’\-][^\W_]+)*)"
-_RUN = re.compile(rf"(?<![\w.]){_CAPWORD}(?:[ \u00a0]{_CAPWORD})*(?![\w])")
-_RUN_WORD = re.compile(r"[^ \u00a0]+")
+_GLUED = rf"[{UPPER}]\.(?=[{UPPER}][\w\-'’]*?[^\W\d_{UPPER}])"  # "L." of "L.Ross", "Đ." of "Đ.Trăm"
+_CAPWORD = (rf"(?:{_GLUED}|[A-Z](?:\.[A-Z])+|[{UPPER}]\.(?=[ \u00a0])"
+            rf"|[{UPPER}][^\W_]*(?:['’\-][^\W_]+)*)")
+_RUN = re.compile(rf"(?<![\w.]){_CAPWORD}(?:(?:[ \u00a0]|(?<=\.)){_CAPWORD})*(?![\w])")
+_RUN_WORD = re.compile(rf"{_GLUED}|[^ \u00a0]+")
 
 
 def cap_runs(ctext: str) -> list[list[tuple[int, int, str]]]:
-    """Maximal runs of capitalized words separated by single spaces (initials ``J.`` kept)."""
+    """Maximal runs of capitalized words separated by single spaces (initials ``J.`` kept).
+
+    An initial glued to the word after it (``L.Ross``) is a word of its own.
+    """
     runs: list[list[tuple[int, int, str]]] = []
     for m in _RUN.finditer(ctext):
         runs.append([(w.start(), w.end(), w.group()) for w in _RUN_WORD.finditer(ctext, m.start(), m.end())])
     return runs
+
+
+def is_initial(w: str) -> bool:
+    """A single capital letter with its full stop (``L.``, ``Đ.``)."""
+    return len(w) == 2 and w[1] == "." and w[0].isupper()
+
+
+def _stop_word(words: list[str], j: int, ctext: str, run: list[tuple[int, int, str]], g: Gazetteer) -> bool:
+    """Whether word ``j`` cannot continue a name: a function word, a name suffix, a title head."""
+    w = words[j]
+    if w in g.function_words or w in g.name_suffixes:
+        return True
+    h = g.title_heads.match(ctext, run[j][0])
+    return bool(h and h.end() > run[j][1])  # "Vụ trưởng", not a one-word head that is also a name
 
 
 def _known_prefix(words: list[str], i: int, g: Gazetteer) -> int:
@@ -62,8 +88,8 @@ def _looks_foreign(w: str) -> bool:
     return (not is_vietnamese_syllable(w.rstrip("."))) or not has_marks(w)
 
 
-def split_run(run: list[tuple[int, int, str]], g: Gazetteer) -> list[Candidate]:
-    """The name candidates inside one capitalized run."""
+def split_run(run: list[tuple[int, int, str]], g: Gazetteer, ctext: str) -> list[Candidate]:
+    """The name candidates inside one capitalized run (``ctext`` to see title heads after it)."""
     words = [w for _, _, w in run]
     out: list[Candidate] = []
     i = 0
@@ -78,10 +104,13 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer) -> list[Candidate]:
         if w.isupper() and len(w) > 1 and not w.endswith("."):
             i += 1  # an acronym or an all-caps byline word
             continue
+        if w in g.function_words or w in g.name_suffixes:
+            i += 1
+            continue
         if w in g.surnames or " ".join(words[i:i + 2]) in g.compound_surnames:
             j = i + 1
             while j < n and j - i < 4 and is_vietnamese_syllable(words[j]) and _known_prefix(words, j, g) < 2 \
-                    and not words[j].isupper():
+                    and not words[j].isupper() and not _stop_word(words, j, ctext, run, g):
                 j += 1
             if j - i >= 2:
                 out.append(_cand(run, i, j, "vn"))
@@ -92,17 +121,30 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer) -> list[Candidate]:
             i += 1  # a Vietnamese word (Ông, Ngài, Đại) does not start a foreign name
             continue
         j = i
-        while j < n and not (j > i and (_known_prefix(words, j, g) or _native(words[j]))) \
+        while j < n and not (j > i and (_known_prefix(words, j, g) or _stop_word(words, j, ctext, run, g)
+                                        or (_native(words[j]) and not is_initial(words[j - 1])))) \
                 and not (words[j].isupper() and len(words[j]) > 1 and not words[j].endswith(".")):
             j += 1
             if sum(1 for w2 in words[i:j] if not w2.endswith(".")) >= 4:
                 break
+        if any(w2.rstrip(",") in g.company_suffixes for w2 in words[i:j + 1]) or (
+                j > i and words[j - 1] in g.media_suffixes):
+            # "Phu Thai Holdings", "Fox Business Network": an organization, never a person
+            while j < n and words[j] in g.company_suffixes:
+                j += 1
+            i = max(j, i + 1)
+            continue
+        if j > i and j < n and words[j] in g.name_suffixes and not is_initial(words[j - 1]):
+            j += 1  # "Robert H. McCooey Jr", "Theodore G. Osius III"
         span = words[i:j]
         foreign = any(_looks_foreign(w2) for w2 in span) if len(span) > 1 else \
             bool(span) and not is_vietnamese_syllable(span[0].rstrip("."))
         if span and (foreign or " ".join(span) in g.leaders):
-            while j > i and words[j - 1].endswith("."):
+            while j > i and (is_initial(words[j - 1]) or (words[j - 1].endswith(".") and words[j - 1] not in
+                                                           g.name_suffixes)):
                 j -= 1  # a name does not end with an initial
+            if j > i and all(len(w2.rstrip(".")) == 1 for w2 in words[i:j]):
+                j = i  # a letter or initials alone name no one ("G." of "tiến sĩ G.")
             if j > i:
                 out.append(_cand(run, i, j, "foreign"))
             i = max(j, i + 1)
@@ -114,14 +156,19 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer) -> list[Candidate]:
 def _cand(run: list[tuple[int, int, str]], i: int, j: int, kind: str) -> Candidate:
     start, end = run[i][0], run[j - 1][1]
     words = [w for _, _, w in run[i:j]]
-    if words[-1].endswith("."):
+    if words[-1].endswith(".") and not words[-1].startswith(("Jr", "Sr")):
         end -= 1
-    return Candidate(start, end, " ".join(words), kind, words)
+    name = ""
+    for k in range(i, j):
+        if k > i and run[k][0] > run[k - 1][1]:
+            name += " "
+        name += run[k][2]
+    return Candidate(start, end, name.rstrip(".") if end < run[j - 1][1] else name, kind, words)
 
 
 def candidates(ctext: str, g: Gazetteer) -> list[Candidate]:
     """Every name candidate of the text, in order."""
     out: list[Candidate] = []
     for run in cap_runs(ctext):
-        out += split_run(run, g)
+        out += split_run(run, g, ctext)
     return out

@@ -1,9 +1,10 @@
 """Organizations, places and frameworks, from gazetteers and head-word patterns.
 
 Organizations: known institutions of ``organizations.yaml`` (with their aliases), ministries
-(``Bộ`` + a ministry name, with the country after it: ``Bộ Ngoại giao Hoa Kỳ``), and names
+(``Bộ`` + a ministry name, with the country after it: ``Bộ Ngoại giao Hoa Kỳ``), names
 introduced by a head word (``Tập đoàn``, ``UBND``, ``Đại sứ quán``, ``Cơ quan``, ``Nhóm``...)
-running over capitalized words and connectors. The side comes from the country words in the
+running over capitalized words and connectors, and names closed by a company or media word
+of ``names.yaml`` (``Phu Thai Holdings``, ``Fox Business Network``). The side comes from the country words in the
 name, the known entry, else the name's origin. Places: countries, cities, venues
 (``trụ sở Trung ương Đảng``). Frameworks: known names and acronyms, and names after a head
 (``Hiệp định``, ``Tuyên bố``, ``Bản ghi nhớ``, ``Đối thoại``...).
@@ -25,6 +26,7 @@ from .gazetteer import (
     is_cap,
     is_vietnamese_syllable,
 )
+from .names import cap_runs
 from .titles import side_of_title, walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
@@ -112,6 +114,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             label = rest  # "Tập đoàn Northwind Energy" is the company "Northwind Energy"
             written[rest.lower()].add(name)
         hits.append((start, end, label, kind, side, label.lower()))
+    taken = [(h[0], h[1]) for h in hits]
+    hits += [h for h in _suffix_hits(ctext, g) if not any(a < h[1] and h[0] < b for a, b in taken)]
     known_starts = {h[0] for h in hits[:n_known]}
     known_spans = [(h[0], h[1]) for h in hits[:n_known]]
     # a head pattern starting where a known name starts, or inside one, is that name
@@ -122,6 +126,38 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         o.aliases |= written.get(o.key, set())
         o.aliases.discard(o.name)
     return orgs
+
+
+_CREDIT_BEFORE = re.compile(r"(?:Ảnh|Nguồn|Video)\s*:\s*$")
+
+
+def _suffix_hits(ctext: str, g: Gazetteer) -> list[tuple[int, int, str, str, str | None, str]]:
+    """Companies and outlets named by a closing word (``Phu Thai Holdings``, ``Fox Business Network``).
+
+    The name runs from the start of its capitalized run (after function words) to the last
+    company word, or to a media word that ends the run; photo credits are left out. The
+    side comes only from a country in the name.
+    """
+    out: list[tuple[int, int, str, str, str | None, str]] = []
+    for run in cap_runs(ctext):
+        words = [w.rstrip(",") for _, _, w in run]
+        i = 0
+        while i < len(words) and words[i] in g.function_words:
+            i += 1
+        last = max((k for k, w in enumerate(words) if w in g.company_suffixes), default=-1)
+        kind = "company"
+        if last <= i:
+            last, kind = len(words) - 1, "media"
+            while i < last and is_vietnamese_syllable(words[i]):
+                i += 1  # "Trang Geopolitical Monitor", "Tờ Straits Times": the outlet is the rest
+            if words[last] not in g.media_suffixes or last <= i:
+                continue
+        start, end = run[i][0], run[last][0] + len(words[last])
+        if _CREDIT_BEFORE.search(ctext, max(0, start - 12), start):
+            continue
+        name = ctext[start:end]
+        out.append((start, end, name, kind, side_of_title(name, g), name.lower()))
+    return out
 
 
 def _merge(hits: list[tuple[int, int, str, str, str | None, str]]) -> list[FoundOrg]:

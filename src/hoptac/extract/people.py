@@ -14,13 +14,15 @@ Steps (all on the NFC text; spans are mapped back by the caller):
    and a capitalized title alone (``Thủ tướng``, ``Thứ trưởng Bộ Ngoại giao Hoa Kỳ``) for
    the person holding that office in this article;
 5. each person gets the longest title written next to a name mention, the organization in
-   that title, and a side (title country, organization, leader table, else the name's origin).
+   that title, and a side (title country, organization, leader table, a Vietnamese name;
+   else none: a foreign name alone says nothing of the side).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, is_cap
@@ -46,6 +48,7 @@ class Found:
     titles: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
     leader: tuple[str, str] | None = None
+    text_side: str | None = None  # the one foreign country of the sentences that mention them
 
     @property
     def name(self) -> str:
@@ -59,7 +62,35 @@ class Found:
 
     def surname_key(self) -> str:
         """The word later mentions use alone: a foreign surname, a Vietnamese given name."""
-        return self.name.split()[-1]
+        return _surname(_words_of(self.name))
+
+
+def _words_of(name: str) -> list[str]:
+    """The words of a name, a glued initial apart (``Wilbur L.Ross``: Wilbur, L., Ross)."""
+    return re.split(r"\s+|(?<=\.)(?=\w)", name)
+
+
+def _surname(words: list[str]) -> str:
+    """The last word of a name that is not a suffix (``McCooey`` of ``Robert H. McCooey Jr``)."""
+    ws = [w for w in words if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")] or words
+    return ws[-1]
+
+
+def _first_fits(a: str, b: str) -> bool:
+    """Two first names of one person: equal, or one is the other's initial (``D.``)."""
+    if a == b:
+        return True
+    return any(len(x) == 2 and x[1] == "." and y[:1] == x[0] for x, y in ((a, b), (b, a)))
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two long words that differ by one letter replaced, added or dropped (a misspelling)."""
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _line_bounds(ctext: str, pos: int) -> tuple[int, int]:
@@ -96,18 +127,35 @@ class _People:
         self.heads_at = {h.start(): h for h in self.heads}
 
     def person_for(self, c: Candidate) -> Found | None:
-        """The known person a candidate names, if any."""
+        """The known person a candidate names, if any.
+
+        Besides the same name: a foreign surname alone, the same first and last names
+        (``Donald J. Trump``), an initial for the first name (``D. Trump``), a surname
+        misspelt by one letter (``Tina Kaidanov``), or a first name alone that only one
+        person of the article bears (``ông Robert``).
+        """
         for f in self.found:
             if c.name in f.names:
                 return f
         if c.kind == "foreign":
-            last = c.words[-1]
+            last = _surname(c.words)
             first = c.words[0]
             for f in self.found:
-                if f.kind != "foreign" or f.surname_key() != last:
+                if f.kind != "foreign":
                     continue
-                if len(c.words) == 1 or any(n.split()[0] == first or len(n.split()) == 1 for n in f.names):
+                same = f.surname_key() == last
+                if not same and len(c.words) > 1 and _one_letter_apart(f.surname_key(), last):
+                    same = any(n.split()[0] == first for n in f.names)
+                if not same:
+                    continue
+                if len(c.words) == 1 or any(_first_fits(_words_of(n)[0], first) or len(_words_of(n)) == 1
+                                            for n in f.names):
                     return f
+            if len(c.words) == 1:
+                bearers = [f for f in self.found if f.kind == "foreign" and len(f.name.split()) > 1
+                           and f.name.split()[0] == first]
+                if len(bearers) == 1:
+                    return bearers[0]
             if c.name in self.g.leaders:
                 canon = self.g.leaders[c.name][0]
                 for f in self.found:
@@ -219,8 +267,46 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         if not any(a <= c.start < b for a, b, _ in P.taken):
             P.add(c, (start, c.end), None, None)
     _given_names(P)
+    story = _sides_in(ctext, [(0, len(ctext))], g, whole=True)
+    ranked = story.most_common(2)
+    story_side = ranked[0][0] if ranked and ranked[0][1] >= 2 and (
+        len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
+    for f in P.found:
+        if f.kind == "foreign":
+            own = _sides_in(ctext, f.mentions, g)
+            f.text_side = (next(iter(own)) if len(own) == 1 else None) if own else story_side
     _bare_titles(P)
     return [f for f in P.found if f.mentions]
+
+
+_SENT_BREAK = re.compile(r"[!?\n]|\.(?=\s|$)")
+
+
+def _sides_in(ctext: str, mentions: list[tuple[int, int]], g: Gazetteer, *,
+              whole: bool = False) -> Counter[str]:
+    """How often each side other than Vietnam is named in the sentences of a person's mentions.
+
+    A foreign person whose title, organization and the leader table say nothing speaks for
+    the only foreign country of their sentences (``Ông Jose Fernandez cho biết, Hoa Kỳ
+    sẽ...``); two countries there leave the side open. When their sentences name no
+    country, the story's own foreign country decides (``whole``: the span is the story),
+    if it is named at least twice as often as any other.
+    """
+    sides: Counter[str] = Counter()
+    for a, b in mentions:
+        if whole:
+            sent = ctext[a:b]
+        else:
+            start = max((m.end() for m in _SENT_BREAK.finditer(ctext, max(0, a - 400), a)),
+                        default=max(0, a - 400))
+            stop = _SENT_BREAK.search(ctext, b)
+            sent = ctext[start:stop.start() if stop else len(ctext)]
+        for m in g.places.finditer(sent):
+            sides[g.side_of_country(m.group()) or ""] += 1
+        for m in g.side_word_pattern.finditer(sent):
+            sides[g.side_words[m.group()]] += 1
+    del sides[""], sides["VN"]
+    return sides
 
 
 def _given_names(P: _People) -> None:
@@ -303,7 +389,7 @@ def _holder(P: _People, head: str, phrase: str, pos: int) -> Found | None:
         t = f.title
         if not t or not t.lower().startswith(head):
             continue
-        if side and _side(f, P.g) != side:
+        if side and _side(f, P.g) not in (side, None):
             continue
         fits.append((len(words & _words(t)) == len(words), f))
     if not fits:
@@ -312,8 +398,8 @@ def _holder(P: _People, head: str, phrase: str, pos: int) -> Found | None:
     return _nearest(P, full or [f for _, f in fits], pos)
 
 
-def _side(f: Found, g: Gazetteer) -> str:
-    """The side of a person: title country, organization, leader table, else name origin."""
+def _side(f: Found, g: Gazetteer) -> str | None:
+    """The side of a person: title country, organization, leader table, a Vietnamese name."""
     for t in sorted(f.titles, key=len, reverse=True):
         s = side_of_title(t, g)
         if s:
@@ -327,10 +413,13 @@ def _side(f: Found, g: Gazetteer) -> str:
             return s
     if f.leader:
         return f.leader[1]
-    return "VN" if f.kind == "vn" else "US"
+    if f.text_side:
+        return f.text_side
+    # no other evidence: a Vietnamese name in a Vietnamese story is Vietnamese; a foreign one stays open
+    return "VN" if f.kind == "vn" else None
 
 
-def side_of(f: Found, g: Gazetteer) -> str:
+def side_of(f: Found, g: Gazetteer) -> str | None:
     """The side of a found person (public wrapper)."""
     return _side(f, g)
 

@@ -6,6 +6,7 @@ A title is a head from ``resources/gazetteer/titles.yaml`` (``Bộ trưởng``, 
 ``Hoa Kỳ``), lower-case syllables that form one word with the capitalized syllable before
 them in underthesea's word list (``Ngoại giao``), connectors (``của``, ``tại``, ``kiêm``),
 and an open clause after ``phụ trách`` (``phụ trách kinh tế, Môi trường và Năng lượng``).
+The full stop of an abbreviation of ``names.yaml`` (``TP. Hồ Chí Minh``) continues a title.
 It may come before a name (``Thứ trưởng Jacob Helberg``), after it as an apposition
 (``Ông Peter Haas, Phó Chủ tịch Excelerate,``) or stand alone (``Thủ tướng đề nghị``).
 """
@@ -103,6 +104,8 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
             k += 2
             word = []
             continue
+        if tok[0].isdigit() and nxt[:1].islower() and not _phrase_at(ctext, toks[k + 1].start(), g.connectors):
+            return end, m.start()  # "Cảnh sát biển Việt Nam 6 tàu": a count, not part of the name
         if tok[0].isalnum():
             if is_cap(tok) or tok[0].isdigit():
                 end = m.end()
@@ -140,6 +143,8 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
             if not ((chains and head_next) or (open_clause and nxt[:1].isalpha())):
                 return end, m.start()
             word = []
+        elif tok == "." and k > 0 and abbreviation_dot(ctext, m.start(), g) and nxt[:1].isupper():
+            word = []  # "Công an TP. Hồ Chí Minh": the full stop of an abbreviation
         elif tok in "-–&":
             if not nxt[:1].isupper():
                 return end, m.start()
@@ -160,6 +165,15 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
         i = m.end()
         k += 1
     return end, limit
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]+(?:\.[^\W\d_]+)*)$")
+
+
+def abbreviation_dot(ctext: str, pos: int, g: Gazetteer) -> bool:
+    """Whether the full stop at ``pos`` ends an abbreviation (``TP.``, ``Tp.``, ``U.S.``), not a sentence."""
+    m = _WORD_BEFORE.search(ctext, max(0, pos - 12), pos)
+    return bool(m and m.group(1) in g.abbreviations)
 
 
 def _starts_other(ctext: str, pos: int, g: Gazetteer) -> bool:
@@ -210,7 +224,8 @@ def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g
         return None
     line_end = ctext.find("\n", h.end())
     limit = len(ctext) if line_end < 0 else line_end
-    sent = _SENT_END.search(ctext, h.end(), limit)
+    sent = next((e for e in _SENT_END.finditer(ctext, h.end(), limit)
+                 if not (e.group() == "." and abbreviation_dot(ctext, e.start(), g))), None)
     limit = sent.start() if sent else limit
     reach = False
     if next_name is not None and h.end() < next_name < limit:
