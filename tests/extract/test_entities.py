@@ -200,3 +200,11 @@ def test_side_only_from_evidence():
 def test_count_after_a_name_is_not_part_of_it():
     art = analyzed("Mỹ đã chuyển giao cho Cảnh sát biển Việt Nam 6 xuồng tuần tra.\n")
     assert "Cảnh sát biển Việt Nam" in {o.name for o in art.organizations}
+
+
+def test_given_names_and_dotted_abbreviations():
+    text = ("Chủ tịch Quốc hội Trần Thị Kim Liên tiếp đoàn. Chủ tịch Quốc hội Kim Liên nói.\n"
+            "Ông Lê Văn Đạt, Chủ tịch Ủy ban T.Ư MTTQ Việt Nam, dự lễ.\n")
+    people = by_name(analyzed(text))
+    assert "Kim Liên" not in people and "Trần Thị Kim Liên" in people
+    assert people["Lê Văn Đạt"].title == "Chủ tịch Ủy ban T.Ư MTTQ Việt Nam"

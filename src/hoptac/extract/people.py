@@ -137,6 +137,11 @@ class _People:
         for f in self.found:
             if c.name in f.names:
                 return f
+        if c.kind == "vn" and len(c.words) == 2:
+            # "Kim Ngân" after "Nguyễn Thị Kim Ngân": the given names of one person
+            ends = [f for f in self.found if f.kind == "vn" and f.name.endswith(" " + c.name)]
+            if len(ends) == 1:
+                return ends[0]
         if c.kind == "foreign":
             last = _surname(c.words)
             first = c.words[0]

@@ -172,6 +172,8 @@ _WORD_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 
 def abbreviation_dot(ctext: str, pos: int, g: Gazetteer) -> bool:
     """Whether the full stop at ``pos`` ends an abbreviation (``TP.``, ``Tp.``, ``U.S.``), not a sentence."""
+    if ctext[pos + 1:pos + 2].isalpha() and ctext[pos - 1:pos].isalpha():
+        return True  # inside a word: "T.Ư", "U.S"
     m = _WORD_BEFORE.search(ctext, max(0, pos - 12), pos)
     return bool(m and m.group(1) in g.abbreviations)
 
