@@ -278,3 +278,16 @@ def test_anaphor_takes_the_topics_before_it() -> None:
 
 def _acts_full(text: str) -> list:
     return extract_statements(Article(text=text), DEFAULT).statements
+
+
+def test_an_actor_without_a_side_makes_no_thread_entry() -> None:
+    """A thread entry is (side, act, thread): a speaker of unknown side keeps topics, not threads."""
+    text = "Chuyên gia Peter Roe đề nghị Mỹ sớm công nhận quy chế kinh tế thị trường của Việt Nam.\n"
+    art = Article(text=text, published="2025-04-04")
+    art.people = [Person(name="Peter Roe", side=None, mentions=[(text.index("Peter"), text.index(" đề"))])]
+    [req] = extract_statements(art, DEFAULT).statements
+    assert req.actor == "Peter Roe" and req.side is None
+    assert req.threads == [] and "trade" in req.topics
+    art.people[0].side = "VN"
+    [req] = extract_statements(art, DEFAULT).statements
+    assert req.threads == ["market_economy_status"]

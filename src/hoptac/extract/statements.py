@@ -416,8 +416,9 @@ class _Extractor:
         act = self.act_of(cue, actor, fb)
         content = self.src(cue.start)
         threads = ids_in(self.thread_hits, content, b)
-        if act == "inform":
-            threads = []  # threads follow what a side asks, offers, agrees or welcomes
+        if act == "inform" or actor.side is None:
+            # threads follow what a side asks, offers, agrees or welcomes: no side, no thread entry
+            threads = []
         elif not threads:  # "..., đồng thời đề nghị": the issue may be named earlier in the sentence
             threads = ids_in(self.thread_hits, sentence[0], b)
         topics = ids_in(self.topic_hits, content, b)
