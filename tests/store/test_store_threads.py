@@ -14,6 +14,7 @@ from conftest import LEADS, make_article, sample_articles
 
 from hoptac.model import Amount
 from hoptac.store import Store
+from hoptac.store import schema as t
 
 ASK = "Phía Việt Nam đề nghị Hoa Kỳ hỗ trợ chuyển đổi năng lượng công bằng (JETP) trong năm {y}."
 PLEDGE = "Phía Hoa Kỳ cam kết xem xét khoản hỗ trợ {n} triệu USD cho JETP."
@@ -139,3 +140,42 @@ def test_order_key_sorts_entries_as_the_lifecycle_orders_them():
     by_key = sorted(entries, key=lambda e: order_key(e["date"], e["signal"], e["aid"], e["idx"]))
     by_input = sorted(entries, key=lambda e: (e["aid"], e["idx"]))  # order() keeps input order on ties
     assert [e["id"] for e in by_key] == [e["id"] for e in order(by_input)]
+
+
+def _cached(store: Store, tid: str):
+    ts = t.thread_states.c
+    with store.engine.connect() as c:
+        return c.execute(sa.select(ts.dirty_from, ts.summary).where(ts.thread == tid)).one()
+
+
+def test_new_entries_after_the_last_are_folded_into_the_cached_summary(store):
+    """Later news only extends the summary; the result equals a summary computed from scratch."""
+    from hoptac.store.threads import summarize
+
+    arts = sorted(_articles(), key=lambda a: a.published or "9999")
+    arts += [_jetp(7, "2025-09-01"), _jetp(8, "2025-09-01", "commit", 5e6), _jetp(9, "2027-01-02")]
+    for i, art in enumerate(arts[:-1]):
+        store.ingest([art])
+        th = store.thread("jetp")
+        dirty, cached = _cached(store, "jetp")
+        assert dirty is None and cached["entries"] == i + 1
+    store.ingest([arts[-1]])  # dated after every stored entry ...
+    dirty, cached = _cached(store, "jetp")
+    assert dirty > cached["fold"]["last_key"]  # ... so the next read only folds it in (and the undated one)
+    th = store.thread("jetp")
+    with store.engine.connect() as c:
+        scratch = summarize(c, "jetp")
+    for key in ("status", "status_history", "money", "articles", "acts_by_side"):
+        assert th[key] == scratch[key], key
+    assert th["entries_total"] == scratch["entries"] == len(arts)
+    assert th["entries"][-1]["date"] is None  # the undated entry stays last
+    assert th["status"] == "stalled" and th["money"] == {"pledged": {"USD": 12e6}}  # 5e6 counted once
+
+
+def test_an_entry_before_the_last_makes_the_summary_start_over(store):
+    store.ingest([_jetp(0, "2024-05-01"), _jetp(1, "2024-06-01", "commit", 1e6)])
+    store.thread("jetp")
+    store.ingest([_jetp(2, "2020-01-01", "commit", 2e6)])
+    dirty, cached = _cached(store, "jetp")
+    assert dirty < cached["fold"]["last_key"]
+    assert store.thread("jetp")["money"] == {"pledged": {"USD": 3e6}}

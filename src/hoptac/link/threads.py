@@ -37,6 +37,7 @@ pledged money is never added to delivered money.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -110,10 +111,12 @@ def order_key(date: str | None, sig: str, article_id: str, idx: int) -> str:
 class StatusMachine:
     """The status of a thread, fed its entries one by one in :func:`order` (see the module docstring)."""
 
-    def __init__(self) -> None:
-        self.status: str | None = None
-        self.last_move: str | None = None
-        self.history: list[dict[str, Any]] = []
+    def __init__(self, status: str | None = None, last_move: str | None = None,
+                 history: list[dict[str, Any]] | None = None) -> None:
+        """A new thread, or one resumed where an earlier run over its first entries stopped."""
+        self.status = status
+        self.last_move = last_move
+        self.history: list[dict[str, Any]] = list(history or [])
 
     def _change(self, new: str, entry: dict[str, Any], reason: str) -> None:
         self.history.append({"status": new, "from": self.status, "entry": entry["id"],
@@ -172,10 +175,14 @@ def lifecycle(entries: list[dict[str, Any]]) -> dict[str, Any]:
             "money": money_totals(ordered)}
 
 
-def money_totals(entries: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """Per category (delivered, pledged, requested, mentioned) and currency, distinct figures summed."""
-    seen: set[tuple[Any, ...]] = set()
-    totals: dict[str, dict[str, float]] = {}
+def money_totals(entries: Iterable[dict[str, Any]], *, seen: set[tuple[Any, ...]] | None = None,
+                 totals: dict[str, dict[str, float]] | None = None) -> dict[str, dict[str, float]]:
+    """Per category (delivered, pledged, requested, mentioned) and currency, distinct figures summed.
+
+    ``seen`` and ``totals`` carry on from earlier entries (both are updated in place).
+    """
+    seen = set() if seen is None else seen
+    totals = {} if totals is None else totals
     for e in entries:
         for a in e.get("amounts") or []:
             if a.get("kind") != "money" or "money" not in a:

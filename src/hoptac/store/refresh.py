@@ -17,8 +17,9 @@ from . import schema as t
 def clear_derived(conn: Connection, aid: str) -> None:
     """Delete one article's derived records and whatever they alone supported."""
     sids = sa.select(t.statements.c.id).where(t.statements.c.article_id == aid)
-    threads = set(conn.execute(sa.select(t.statement_threads.c.thread)
-                               .where(t.statement_threads.c.statement_id.in_(sids))).scalars())
+    st = t.statement_threads.c
+    threads = dict(conn.execute(sa.select(st.thread, sa.func.min(sa.func.coalesce(st.entry_order, "")))
+                                .where(st.statement_id.in_(sids)).group_by(st.thread)).all())
     conn.execute(t.statement_threads.delete().where(t.statement_threads.c.statement_id.in_(sids)))
     if threads:
         from .writer import touch_threads

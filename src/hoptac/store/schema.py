@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 metadata = sa.MetaData()
 ID = sa.String(64)
+ORDER_KEY = sa.String(128).with_variant(sa.String(128, collation="C"), "postgresql")  # compared byte by byte
 
 
 def _fk(target: str, **kw: object) -> sa.ForeignKey:
@@ -163,7 +164,7 @@ statement_threads = sa.Table(
     sa.Column("statement_id", ID, _fk("statements.id"), primary_key=True),
     sa.Column("thread", sa.String(64), primary_key=True, index=True),
     sa.Column("signal", sa.String(16)),  # hoptac.link.threads.signal of the statement
-    sa.Column("entry_order", sa.String(128)),  # hoptac.link.threads.order_key: the lifecycle order
+    sa.Column("entry_order", ORDER_KEY),  # hoptac.link.threads.order_key: the lifecycle order
     sa.Index("ix_statement_threads_thread_order", "thread", "entry_order"),
 )
 
@@ -173,6 +174,7 @@ thread_states = sa.Table(  # a thread's summary, recomputed when a write has bum
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("computed", sa.Integer),
     sa.Column("summary", sa.JSON),
+    sa.Column("dirty_from", ORDER_KEY),  # the lowest entry_order written since the summary
 )
 
 statement_topics = sa.Table(

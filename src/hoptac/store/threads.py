@@ -33,38 +33,86 @@ def labels(settings: Settings = DEFAULT) -> dict[str, tuple[str, str]]:
     return {tid: (e.vi or tid, e.en or tid) for tid, e in tax.threads.items()}
 
 
-def summarize(conn: Connection, tid: str) -> dict[str, Any]:
-    """Status, status history, money, entry and article counts, acts by side, first and last date.
+UNDATED = "1"  # an undated entry's order key starts with 1 (hoptac.link.threads.order_key): they come last
+PUBLIC = ("status", "status_history", "money", "entries", "articles", "acts_by_side", "first_date", "last_date")
 
-    One pass over the thread's entries in lifecycle order (the ``(thread, entry_order)`` index);
-    only entries holding money are kept in memory.
-    """
-    st, s = t.statement_threads.c, t.statements.c
-    q = (sa.select(st.statement_id, st.signal, s.article_id, s.date_sort, s.side, s.act, s.text, s.amounts)
-         .join(t.statements, s.id == st.statement_id).where(st.thread == tid).order_by(st.entry_order))
-    machine = StatusMachine()
-    money: list[dict[str, Any]] = []
-    articles: set[str] = set()
-    by_act: dict[str, dict[str, int]] = {}
-    dates: list[str] = []
-    n = 0
-    for r in conn.execute(q):
-        n += 1
+
+class _Fold:
+    """A thread summary being built: the status machine and the counts, as JSON-able state."""
+
+    def __init__(self, d: dict[str, Any] | None = None) -> None:
+        d = d or {}
+        self.machine = StatusMachine(d.get("status"), d.get("last_move"), d.get("status_history"))
+        self.seen = {tuple(k) for k in d.get("money_seen", [])}
+        self.money = {cat: dict(units) for cat, units in d.get("money", {}).items()}
+        self.by_act = {side: dict(acts) for side, acts in d.get("acts_by_side", {}).items()}
+        self.n, self.articles = d.get("entries", 0), d.get("articles", 0)
+        self.dates = [x for x in (d.get("first_date"), d.get("last_date")) if x]
+        self.last_key: str | None = d.get("last_key")
+
+    def feed(self, r: Any) -> str:
+        """Fold one entry row in (in lifecycle order); returns its article id."""
         e = {"id": r.statement_id, "article_id": r.article_id, "date": r.date_sort,
              "signal": r.signal or signal(r.act, r.text)}
-        machine.feed(e)
-        articles.add(r.article_id)
-        acts = by_act.setdefault(r.side or "?", {})
+        self.machine.feed(e)
+        self.n += 1
+        self.last_key = r.entry_order
+        acts = self.by_act.setdefault(r.side or "?", {})
         acts[r.act] = acts.get(r.act, 0) + 1
         if r.date_sort:
-            dates.append(r.date_sort)
+            self.dates.append(r.date_sort)
         if any(a.get("kind") == "money" for a in r.amounts or []):
             e.update(act=r.act, quote=r.text, amounts=[dict(a) for a in r.amounts])
             annotate_money(e)
-            money.append(e)
-    return {"status": machine.status, "status_history": machine.history, "money": money_totals(money),
-            "entries": n, "articles": len(articles), "acts_by_side": by_act,
-            "first_date": min(dates) if dates else None, "last_date": max(dates) if dates else None}
+            money_totals([e], seen=self.seen, totals=self.money)
+        return r.article_id
+
+    def to_dict(self) -> dict[str, Any]:
+        """The state: the public summary plus what resuming needs (last key, last movement, money seen)."""
+        return {"status": self.machine.status, "status_history": self.machine.history, "money": self.money,
+                "entries": self.n, "articles": self.articles, "acts_by_side": self.by_act,
+                "first_date": min(self.dates) if self.dates else None,
+                "last_date": max(self.dates) if self.dates else None, "last_key": self.last_key,
+                "last_move": self.machine.last_move, "money_seen": sorted(map(list, self.seen), key=repr)}
+
+
+def _dated_articles(conn: Connection, tid: str, ids: set[str]) -> set[str]:
+    """Those of these articles that have a dated entry on the thread."""
+    st, s = t.statement_threads.c, t.statements.c
+    out: set[str] = set()
+    chunk = sorted(ids)
+    for i in range(0, len(chunk), 500):
+        out.update(conn.execute(sa.select(s.article_id).distinct().join(t.statement_threads, st.statement_id == s.id)
+                                .where(st.thread == tid, st.entry_order < UNDATED,
+                                       s.article_id.in_(chunk[i:i + 500]))).scalars())
+    return out
+
+
+def summarize(conn: Connection, tid: str, start: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Status, status history, money, entry and article counts, acts by side, first and last date.
+
+    Steps: fold the dated entries in lifecycle order (the ``(thread, entry_order)`` index) —
+    with ``start`` (an earlier summary), only those after the last dated entry it covers (the
+    caller knows no entry changed before that point, so they come from articles it never saw);
+    keep that state as ``fold``; then fold the undated entries, which come last, into a copy
+    (they are read again each time: usually few). Only entries holding money stay in memory.
+    """
+    st, s = t.statement_threads.c, t.statements.c
+    rows = (sa.select(st.statement_id, st.signal, st.entry_order, s.article_id, s.date_sort, s.side, s.act, s.text,
+                      s.amounts).join(t.statements, s.id == st.statement_id).where(st.thread == tid)
+            .order_by(st.entry_order))
+    dated = _Fold((start or {}).get("fold"))
+    q = rows.where(st.entry_order < UNDATED)
+    if dated.last_key is not None:
+        q = q.where(st.entry_order > dated.last_key)
+    dated.articles += len({dated.feed(r) for r in conn.execute(q)})
+    state = dated.to_dict()
+    whole = _Fold(state)
+    tail = {whole.feed(r) for r in conn.execute(rows.where(st.entry_order >= UNDATED))}
+    if tail:
+        whole.articles += len(tail - _dated_articles(conn, tid, tail))
+    out = whole.to_dict()
+    return {**{k: out[k] for k in PUBLIC}, "fold": state}
 
 
 def _save(engine: Engine, tid: str, version: int, summary: dict[str, Any]) -> None:
@@ -81,7 +129,7 @@ def _save(engine: Engine, tid: str, version: int, summary: dict[str, Any]) -> No
                 w.exec_driver_sql(f"PRAGMA busy_timeout={SAVE_WAIT_MS}")
             try:
                 w.execute(t.thread_states.update().where(ts.thread == tid, ts.version == version)
-                          .values(computed=version, summary=summary))
+                          .values(computed=version, summary=summary, dirty_from=None))
             finally:
                 if sqlite:
                     w.exec_driver_sql("PRAGMA busy_timeout=30000")
@@ -90,12 +138,21 @@ def _save(engine: Engine, tid: str, version: int, summary: dict[str, Any]) -> No
 
 
 def thread_summary(conn: Connection, tid: str) -> dict[str, Any]:
-    """The thread's summary: the cached one when current, else recomputed (and cached)."""
+    """The thread's summary: the cached one when current, else brought up to date (and cached).
+
+    When every entry written since the cached summary sorts after the last dated one it covers
+    (``dirty_from``), only the new ones are folded in; otherwise it is computed from scratch.
+    """
     ts = t.thread_states.c
-    row = conn.execute(sa.select(ts.version, ts.computed, ts.summary).where(ts.thread == tid)).first()
+    row = conn.execute(sa.select(ts.version, ts.computed, ts.summary, ts.dirty_from).where(ts.thread == tid)).first()
     if row is not None and row.computed == row.version and row.summary is not None:
         return dict(row.summary)
-    summary = summarize(conn, tid)  # read after the version: it holds at least that version's entries
+    start = None
+    if row is not None and row.summary and row.dirty_from is not None:
+        last = (row.summary.get("fold") or {}).get("last_key")  # the last dated entry it covers
+        if last is not None and row.dirty_from > last:
+            start = row.summary
+    summary = summarize(conn, tid, start)  # read after the version: it holds at least that version's entries
     if row is not None:
         _save(conn.engine, tid, row.version, summary)
     return summary

@@ -400,7 +400,10 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
             _index(conn, aid, "statement", r["id"], r["text"])
     if threads:
         conn.execute(t.statement_threads.insert(), threads)
-        touch_threads(conn, {r["thread"] for r in threads})
+        changed: dict[str, str] = {}
+        for r in threads:
+            changed[r["thread"]] = min(changed.get(r["thread"], r["entry_order"]), r["entry_order"])
+        touch_threads(conn, changed)
     if topics:
         conn.execute(t.statement_topics.insert(), topics)
 
@@ -420,16 +423,19 @@ def statement_date(article: Article, span: tuple[int, int]) -> str | None:
     return min(dated)[1] if dated else None
 
 
-def touch_threads(conn: Connection, threads: set[str]) -> None:
-    """Bump the version of these threads' cached summaries (``thread_states``), creating missing rows.
+def touch_threads(conn: Connection, changed: dict[str, str]) -> None:
+    """Mark cached thread summaries stale: thread -> the lowest ``entry_order`` added or removed.
 
-    Writers take turns (see :func:`write_batch`), so the read-then-insert cannot race another writer.
+    Bumps ``thread_states.version`` and lowers ``dirty_from`` (creating missing rows). Writers
+    take turns (see :func:`write_batch`), so the read-then-insert cannot race another writer.
     """
     ts = t.thread_states.c
-    for th in sorted(threads):
-        bumped = conn.execute(t.thread_states.update().where(ts.thread == th).values(version=ts.version + 1))
+    for th, key in sorted(changed.items()):
+        lowest = sa.case((sa.or_(ts.dirty_from.is_(None), ts.dirty_from > key), key), else_=ts.dirty_from)
+        bumped = conn.execute(t.thread_states.update().where(ts.thread == th)
+                              .values(version=ts.version + 1, dirty_from=lowest))
         if not bumped.rowcount:
-            conn.execute(t.thread_states.insert().values(thread=th, version=1))
+            conn.execute(t.thread_states.insert().values(thread=th, version=1, dirty_from=key))
 
 
 def _index(conn: Connection, aid: str, kind: str, ref: str, body: str) -> None:
