@@ -16,6 +16,11 @@ writes ``scale_reuse.json`` instead of ``scale.json``.
 
     .venv/bin/python benchmarks/scale.py --sizes 10000,100000 [--db PATH] [--queries 100] [--rounds 3]
     .venv/bin/python benchmarks/scale.py --reuse --db benchmarks/out/scale.db --rounds 3
+    .venv/bin/python benchmarks/scale.py --catchup --db benchmarks/out/scale.db
+
+``--catchup`` measures, on a copy of the store, what a thread read costs right after a write:
+the cached thread summary is brought up to date by folding in new entries (articles dated
+after every stored one) or recomputed (articles dated in the middle); ``scale_catchup.json``.
 """
 
 from __future__ import annotations
@@ -157,6 +162,58 @@ def reuse(db: Path, n: int, rounds: int) -> int:
     return 0
 
 
+def catchup(db: Path, n: int = 500) -> dict[str, Any]:
+    """ms per thread read (a page of 50) after writes, on a copy of the store at ``db``."""
+    import sqlite3
+    import tempfile
+
+    from hoptac.scale.synth import THREADS, synth_article
+    from hoptac.store import Store
+    from hoptac.store.threads import summarize
+
+    copy = Path(tempfile.mkdtemp(dir=OUT)) / "catchup.db"
+    src, dst = sqlite3.connect(f"file:{db}?mode=ro", uri=True), sqlite3.connect(copy)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    tids = sorted(THREADS)
+
+    def add(start: int, count: int, published: str | None) -> None:
+        arts = [synth_article(i)[1] for i in range(start, start + count)]
+        for a in arts:
+            a.published = published or a.published
+        store.ingest(arts, batch_size=count)
+
+    def read_all() -> float:
+        t0 = time.perf_counter()
+        for tid in tids:
+            store.thread(tid, limit=50)
+        return round((time.perf_counter() - t0) * 1000 / len(tids), 1)
+
+    try:
+        with Store.open(str(copy)) as store:
+            add(59_000_000, 20, "2099-01-01")  # makes every summary stale
+            row: dict[str, Any] = {"recomputed_ms": read_all()}  # before stats(), which reads every thread
+            row["articles"] = store.stats()["counts"]["articles"]
+            row["cached_ms"] = read_all()
+            with store.engine.connect() as conn:
+                t0 = time.perf_counter()
+                summarize(conn, tids[0])
+                row["from_scratch_one_thread_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+            add(60_000_000, n, "2099-03-01")
+            row[f"after_{n}_newer_articles_ms"] = read_all()
+            add(61_000_000, n, None)
+            row[f"after_{n}_articles_dated_in_the_middle_ms"] = read_all()
+    finally:
+        for p in copy.parent.iterdir():
+            p.unlink()
+        copy.parent.rmdir()
+    row["loadavg_1m"] = round(os.getloadavg()[0], 2)
+    (OUT / "scale_catchup.json").write_text(json.dumps(row, indent=1))
+    print(json.dumps(row), flush=True)
+    return row
+
+
 def _month_range(rng: random.Random) -> dict[str, Any]:
     y, m = rng.randint(2013, 2026), rng.randint(1, 12)
     return {"since": f"{y}-{m:02d}", "until": f"{y}-{m:02d}", "limit": 50}
@@ -171,10 +228,14 @@ def main() -> int:
     ap.add_argument("--resume", action="store_true", help="keep an existing store and add to it")
     ap.add_argument("--reuse", action="store_true", help="only measure the existing store (no ingest)")
     ap.add_argument("--rounds", type=int, default=1, help="measure the latencies this many times")
+    ap.add_argument("--catchup", action="store_true", help="thread reads right after writes, on a copy of --db")
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     OUT.mkdir(parents=True, exist_ok=True)
     db = Path(args.db) if args.db else OUT / "scale.db"
+    if args.catchup:
+        catchup(db)
+        return 0
     if args.reuse:
         if not db.exists():
             ap.error(f"--reuse: no store at {db}")
