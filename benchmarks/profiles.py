@@ -70,8 +70,8 @@ def profile_query(db: Path, kind: str, n: int) -> Profiler:
     calls = {
         "search": lambda i: store.search(("bán dẫn", "năng lượng sạch", "vắc-xin")[i % 3], limit=20),
         "timeline": lambda i: store.timeline(Filters(since=f"{2013 + i % 13}-05", until=f"{2013 + i % 13}-05")),
-        "thread": lambda i: store.thread(sorted(THREADS)[i % len(THREADS)]),
-        "person": lambda i: store.person((vn + us)[i].name),
+        "thread": lambda i: store.thread(sorted(THREADS)[i % len(THREADS)], limit=50),  # the API's default page
+        "person": lambda i: store.person((vn + us)[i].name, limit=50),
     }
     call = calls[kind]
     call(0)
