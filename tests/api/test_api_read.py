@@ -204,3 +204,18 @@ def test_thread_and_person_are_paged_with_totals(client):
 def test_search_says_whether_the_total_is_exact(client):
     res = client.get("/api/search", params={"q": "kinh te thi truong"}).json()
     assert res["total"] >= 1 and res["total_exact"] is True
+
+
+def test_dashboard_thread_and_person_pages_are_paged(client, monkeypatch):
+    """A long thread or a busy person is shown a page at a time, with links to the next page."""
+    from hoptac.web import pages
+
+    total = client.get("/api/threads/market_economy_status").json()["entries_total"]
+    assert total >= 3
+    monkeypatch.setattr(pages, "DETAIL_PAGE", 2)
+    first = client.get("/threads/market_economy_status").text
+    assert first.count('class="entry ') == 2 and 'rel="next"' in first and f">{total} " in first
+    rest = client.get("/threads/market_economy_status", params={"offset": 2}).text
+    assert rest.count('class="entry ') == min(2, total - 2) and 'rel="prev"' in rest
+    person = client.get("/people/Linda Parker").text
+    assert 'id="person-statements"' in person

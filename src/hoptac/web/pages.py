@@ -20,6 +20,8 @@ router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 VOCAB_ID = re.compile(r"^[A-Za-z0-9_]{1,64}$")
 PAGE = 25
+#: entries per page on a thread's or a person's page (a long-running thread has thousands)
+DETAIL_PAGE = 100
 
 
 def _store(request: Request) -> Store:
@@ -105,10 +107,11 @@ def thread(request: Request, thread_id: str) -> Response:
     """One thread's lifecycle: status history and dated entries with quotes."""
     if not VOCAB_ID.match(thread_id):
         raise HTTPException(404, f"no thread {thread_id!r}")
-    th = _store(request).thread(thread_id)
+    f = Filters(limit=DETAIL_PAGE, offset=_int(request, "offset", 0, 0, 10**7))
+    th = _store(request).thread(thread_id, limit=f.limit, offset=f.offset)
     if th is None:
         raise HTTPException(404, f"no thread {thread_id!r}")
-    return render(request, "thread.html", th=th)
+    return render(request, "thread.html", th=th, pg=pager(th["entries_total"], f))
 
 
 @router.get("/people", response_class=HTMLResponse)
@@ -122,10 +125,12 @@ def people(request: Request) -> Response:
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person(request: Request, person_id: str) -> Response:
     """One person: titles over time, meetings, statements and articles, by date."""
-    p = _store(request).person(person_id) if len(person_id) <= 300 else None
+    f = Filters(limit=DETAIL_PAGE, offset=_int(request, "offset", 0, 0, 10**7))
+    p = _store(request).person(person_id, limit=f.limit, offset=f.offset) if len(person_id) <= 300 else None
     if p is None:
         raise HTTPException(404, f"no person {person_id!r}")
-    return render(request, "person.html", p=p)
+    # one pager walks the person's meetings, statements and articles together, a page of each at a time
+    return render(request, "person.html", p=p, pg=pager(max(p["totals"].values(), default=0), f))
 
 
 @router.get("/articles", response_class=HTMLResponse)
