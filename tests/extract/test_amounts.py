@@ -86,3 +86,19 @@ def test_corpus_sample_spans_are_exact() -> None:
             assert a.kind in {"money", "percent", "count", "year", "duration"}
             assert (a.value is not None) != (a.min is not None and a.max is not None)
     assert n > 40
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the end of a proper name ("Hoa Kỳ") is not the label word "kỳ"
+    ("Hãng giày bán sang Hoa Kỳ 138 triệu đôi mỗi năm.", [("count", 138e6, "đôi", False, "138 triệu đôi")]),
+    ("Kỳ 2 của phiên họp bắt đầu.", []),
+    ("Theo Điều 4 của hiệp định, hai bên hợp tác.", []),
+    # a classifier is not the counted noun
+    ("Ngôi trường mới đủ chỗ cho 75 em học sinh.", [("count", 75, "học sinh", False, "75 em học sinh")]),
+    ("Hải quân tiếp nhận 3 con tàu tuần tra.", [("count", 3, "tàu tuần tra", False, "3 con tàu tuần tra")]),
+    # "2 bên" names the two sides, also when a word follows
+    ("Hợp tác trên nguyên tắc 2 bên cùng có lợi.", []),
+    ("Còn 1.261 trường hợp chưa tìm thấy.", [("count", 1261, "trường hợp", False, "1.261 trường hợp")]),
+])
+def test_labels_classifiers_and_sides(text: str, expected: list[tuple]) -> None:
+    assert read(text) == expected

@@ -208,3 +208,14 @@ def test_given_names_and_dotted_abbreviations():
     people = by_name(analyzed(text))
     assert "Kim Liên" not in people and "Trần Thị Kim Liên" in people
     assert people["Lê Văn Đạt"].title == "Chủ tịch Ủy ban T.Ư MTTQ Việt Nam"
+
+
+def test_framework_acronym_of_an_organization_and_name_ends():
+    art = analyzed("Theo Bộ Thương mại Hoa Kỳ (DOC), mức thuế tăng mạnh.\n"
+                   "Báo chí dẫn Tuyên bố chung Việt - Mỹ nhân chuyến thăm chính thức của Thủ tướng.\n"
+                   "Hai bộ trưởng gặp nhau bên lề Đối thoại Shangri-La ở Singapore.\n"
+                   "Hai bên tổ chức Đối thoại nhân quyền thường niên.\n"
+                   "Mỹ thông qua Quy chế thương mại bình thường vĩnh viễn (PNTR) cho Việt Nam.\n")
+    names = [f.name for f in art.frameworks]
+    assert "DOC" not in names
+    assert {"Tuyên bố chung Việt - Mỹ", "Đối thoại Shangri-La", "Đối thoại nhân quyền thường niên", "PNTR"} <= set(names)

@@ -96,3 +96,33 @@ def test_cli_taxonomy_option_end_to_end(tmp_path: Path) -> None:
     data = json.loads(out.stdout)
     threads = {t for s in data["statements"] for t in s["threads"]}
     assert "visa_policy" in threads
+
+
+def _article_topics(text: str) -> list[str]:
+    from hoptac.extract.topics import extract_topics
+    from hoptac.model import Article, Person
+
+    art = Article(text=text)
+    i = text.find("Ngô Văn An")
+    if i >= 0:
+        art.people = [Person(name="Ngô Văn An", mentions=[(i, i + len("Ngô Văn An"))])]
+    return extract_topics(art, DEFAULT).topics
+
+
+def test_nested_mentions_count_once() -> None:
+    # "khoa học - công nghệ" holds "công nghệ": three mentions in all, not six
+    text = ("Hai bên bàn về hợp tác khoa học - công nghệ. Hợp tác khoa học - công nghệ là trụ cột. "
+            "Khoa học - công nghệ sẽ được đẩy mạnh.")
+    assert "science_tech" in _article_topics(text)
+    text = "Hai bên bàn về hợp tác khoa học - công nghệ. Đây là ưu tiên."
+    assert "science_tech" not in _article_topics(text)
+
+
+def test_person_names_finance_ministries_and_income_tax_are_not_topics() -> None:
+    text = ("Bộ trưởng Ngô Văn An gặp đối tác. Ông Ngô Văn An nói. Ông Ngô Văn An cảm ơn. "
+            "Bộ Tài chính Mỹ ra báo cáo. Bộ Tài chính Mỹ theo dõi. Bộ Tài chính Mỹ công bố. "
+            "Mỹ giảm thuế thu nhập doanh nghiệp; thuế thu nhập cá nhân giữ nguyên; thuế thu nhập giảm.")
+    topics = _article_topics(text)
+    assert "agriculture" not in topics and "investment" not in topics and "trade" not in topics
+    assert "trade" in _article_topics("Hai nước ký thỏa thuận thương mại. Thỏa thuận thương mại mới. "
+                                      "Thỏa thuận thương mại có hiệu lực.")

@@ -80,6 +80,9 @@ def _count_unit(text: str, pos: int, limit: int, words: dict[int, int] | None = 
     if not m:
         return None, pos
     start = m.end()
+    cl = u.classifier_re.match(text, start, limit)
+    if cl:
+        start = cl.end()  # "75 em học sinh": the classifier is not the unit
     km = u.count_units_re.match(text, start, limit)
     if km:
         return " ".join(km.group().split()), km.end()
@@ -160,8 +163,22 @@ def _via_nfc(text: str, start: int, end: int, published: str | None) -> list[Amo
     return out
 
 
+# a capitalized word inside a sentence (after another word): part of a proper name
+_NAME_WORD = re.compile(r"(?<=\w )[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*\s+$")
+
+
 def _ordinal_before(text: str, a: int) -> bool:
-    return bool(units().not_before_re.search(text[max(0, a - 24):a]))
+    """True when a label word (``lần thứ``, ``Điều``, ``kỳ``) stands right before the number.
+
+    A capitalized cue preceded by another capitalized word is the end of a proper name
+    (``Hoa Kỳ 138 triệu đôi``), not the cue.
+    """
+    head = text[max(0, a - 24):a]
+    m = units().not_before_re.search(head)
+    if not m:
+        return False
+    cue = next(i for i in range(m.start(), len(head)) if head[i].isalnum())
+    return not (head[cue].isupper() and _NAME_WORD.search(head, 0, cue))
 
 
 def _read(text: str, mm: re.Match[str], limit: int, words: dict[int, int] | None = None) -> Amount | None:
@@ -200,7 +217,7 @@ def _read(text: str, mm: re.Match[str], limit: int, words: dict[int, int] | None
         cu, cend = _count_unit(text, end, limit, words)
         if is_year and (cu is None or not units().count_units_re.fullmatch(cu)):
             return _make("year", "năm", text, a, mm.end(), n1, n2, limit)
-        if cu is None or (v1 == 2 and v2 is None and cu.lower() in units().pair_nouns):
+        if cu is None or (v1 == 2 and v2 is None and cu.lower().split()[0] in units().pair_nouns):
             return None
         kind, unit, end = "count", cu, cend
     if _ordinal_before(text, a) and not is_year:

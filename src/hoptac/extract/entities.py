@@ -53,7 +53,8 @@ def extract_entities(article: Article, settings: Settings) -> Article:
         for o in orgs
     ]
     article.places = find_places(ctext, g, span)
-    article.frameworks = find_frameworks(ctext, g, span)
+    org_ends = frozenset(b for o in orgs for _a, b in o.mentions)
+    article.frameworks = find_frameworks(ctext, g, span, org_ends)
     article.people = people
     return article
 

@@ -147,6 +147,7 @@ class Gazetteer:
     framework_heads: re.Pattern[str]
     framework_strict: frozenset[str]
     framework_stops: frozenset[str]
+    framework_stop_pairs: frozenset[tuple[str, str]]
     event_cues: list[tuple[str, re.Pattern[str]]]
     event_planned: re.Pattern[str]
     event_weak: frozenset[str]
@@ -243,6 +244,7 @@ def gazetteer() -> Gazetteer:
         framework_heads=fw_heads,
         framework_strict=frozenset(fra["strict_heads"]),
         framework_stops=frozenset(fra["stops"]),
+        framework_stop_pairs=frozenset(tuple(p.split()[:2]) for p in fra.get("stop_pairs") or []),
         event_cues=cues,
         event_planned=planned,
         event_weak=frozenset(ev["weak"]),

@@ -59,6 +59,7 @@ class Units:
     count_units_re: re.Pattern[str]
     stop_words: frozenset[str]
     pair_nouns: frozenset[str]
+    classifier_re: re.Pattern[str]
 
 
 @cache
@@ -84,6 +85,7 @@ def units() -> Units:
         count_units_re=re.compile(rf"(?:{_alt([str(w) for w in data['count_units']])})(?!\w)", re.IGNORECASE),
         stop_words=frozenset(str(w).lower() for w in data["stop_words"]),
         pair_nouns=frozenset(str(w).lower() for w in data.get("pair_nouns") or []),
+        classifier_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('classifiers') or ['em']])})\s+(?=[a-zà-ỹđ])"),
     )
 
 

@@ -201,8 +201,17 @@ def find_places(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT]) -> 
     return list(found.values())
 
 
-def find_frameworks(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT]) -> list[Framework]:
-    """Named agreements, dialogues, plans and initiatives, one record per name."""
+_ACRONYM_AFTER_ORG = re.compile(r"\s*\($")
+
+
+def find_frameworks(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT],
+                    org_ends: frozenset[int] = frozenset()) -> list[Framework]:
+    """Named agreements, dialogues, plans and initiatives, one record per name.
+
+    A known acronym in brackets right after an organization (``Bộ Thương mại Hoa Kỳ (DOC)``)
+    names that organization, not the framework of the same letters; ``org_ends`` are the
+    ends of the organization mentions.
+    """
     found: dict[str, Framework] = {}
 
     def add(name: str, a: int, b: int) -> None:
@@ -214,6 +223,9 @@ def find_frameworks(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT])
 
     for name, pat in g.framework_known:
         for m in pat.finditer(ctext):
+            br = _ACRONYM_AFTER_ORG.search(ctext, max(0, m.start() - 3), m.start())
+            if br and br.start() in org_ends and ctext[m.end():m.end() + 1] == ")":
+                continue
             add(name, m.start(), m.end())
     tok = re.compile(r"[^\W_]+(?:[\-–][^\W_]+)*|[^\w\s]")
     for m in g.framework_heads.finditer(ctext):
@@ -227,6 +239,9 @@ def find_frameworks(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT])
                 break
             low = w.lower()
             if low in g.framework_stops:
+                break
+            nxt = re.match(r" (\w+)", ctext[t.end():t.end() + 20])
+            if nxt and (low, nxt.group(1).lower()) in g.framework_stop_pairs:
                 break
             if low == "và" and not is_cap(ctext[t.end() + 1:t.end() + 2]):
                 break

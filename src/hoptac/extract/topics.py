@@ -211,17 +211,39 @@ def implied_topics(threads: list[str], taxonomy: Taxonomy) -> list[str]:
 ARTICLE_THRESHOLD = 3
 
 
+def _distinct(matches: list[tuple[str, int, int]], skip: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """One match per place: nested and overlapping matches of a topic count once.
+
+    ``khoa học - công nghệ`` also holds ``công nghệ``; ``thương mại và đầu tư`` holds
+    ``đầu tư``: one mention each, not two. Matches inside ``skip`` spans (person names:
+    the surname ``Ngô`` is not maize) are dropped.
+    """
+    out: list[tuple[str, int, int]] = []
+    last_end: dict[str, int] = {}
+    for id_, a, b in sorted(matches, key=lambda m: (m[1], -m[2])):
+        if any(sa <= a and b <= sb for sa, sb in skip):
+            continue
+        if a < last_end.get(id_, -1):
+            last_end[id_] = max(last_end[id_], b)
+            continue
+        last_end[id_] = b
+        out.append((id_, a, b))
+    return out
+
+
 def extract_topics(article: Article, settings: Settings) -> Article:
     """Stage ``topics``: the topics an article is about, scored from body mentions and statements.
 
-    A topic's score is its mentions in the body (photo captions aside) plus one for each of
-    its mentions inside a statement that asks, proposes, promises, agrees or welcomes; a
-    topic scoring ``ARTICLE_THRESHOLD`` (or its own ``min_hits``, if higher) is kept. Topics
-    are ordered by score.
+    A topic's score is its distinct mentions in the body (photo captions and person names
+    aside) plus one for each of its mentions inside a statement that asks, proposes,
+    promises, agrees or welcomes; a topic scoring ``ARTICLE_THRESHOLD`` (or its own
+    ``min_hits``, if higher) is kept. Topics are ordered by score.
     """
     tax = load_taxonomy(settings)
     text = article.text
-    matches = [m for m in find_matches(fold(text), text, tax.topics) if not _in_captions(article, m[1])]
+    names = [m for p in article.people for m in p.mentions]
+    matches = _distinct([m for m in find_matches(fold(text), text, tax.topics)
+                         if not _in_captions(article, m[1])], names)
     acts = [s.evidence for s in article.statements if s.act != "inform"]
     score: Counter[str] = Counter()
     for id_, a, _b in matches:
