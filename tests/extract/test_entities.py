@@ -219,3 +219,37 @@ def test_framework_acronym_of_an_organization_and_name_ends():
     names = [f.name for f in art.frameworks]
     assert "DOC" not in names
     assert {"Tuyên bố chung Việt - Mỹ", "Đối thoại Shangri-La", "Đối thoại nhân quyền thường niên", "PNTR"} <= set(names)
+
+
+def _orgs(text: str) -> dict[str, Organization]:
+    return {o.name: o for o in analyzed(text).organizations}
+
+
+def test_organizations_from_acronyms_numbers_and_schools():
+    orgs = _orgs("Ông Trần Văn Bình, Chủ tịch kiêm Tổng giám đốc KTX, ký thỏa thuận với sàn NASDAQ.\n"
+                 "Theo KTX, công ty sẽ niêm yết năm sau.\n"
+                 "Đoàn Tư lệnh Hạm đội 7 thăm thành phố. Quân khu 4 tổ chức diễn tập.\n"
+                 "Trường đại học Fulbright Việt Nam tuyển sinh khóa mới.\n"
+                 "Giám đốc CEO cho biết GDP tăng.\n")
+    assert orgs["KTX"].kind == "company" and orgs["KTX"].side == "VN" and len(orgs["KTX"].mentions) == 2
+    assert orgs["NASDAQ"].side == "US" and orgs["Hạm đội 7"].side == "US" and orgs["Quân khu 4"].side == "VN"
+    assert "Trường đại học Fulbright Việt Nam" in orgs
+    assert not {"CEO", "GDP"} & set(orgs)
+
+
+def test_generic_heads_and_referring_country():
+    orgs = _orgs("Hai nước đều có Ban Lãnh đạo mới.\n"
+                 "Bộ Tài chính Mỹ công bố báo cáo. Theo luật, Bộ Tài chính nước này phải theo dõi tỷ giá.\n")
+    assert "Ban Lãnh đạo" not in orgs
+    assert [o for o in orgs if o.startswith("Bộ Tài chính")] == ["Bộ Tài chính Mỹ"]
+
+
+def test_organization_sides_from_evidence():
+    orgs = _orgs("Công ty Sao Ta xuất khẩu tôm.\n"
+                 "Ông Green là đối tác của Công ty tư vấn Northbridge (Mỹ).\n"
+                 "Công ty Cổ phần MGH mở nhà máy.\n"
+                 "Chủ tịch Uỷ ban Đối ngoại Thượng viện phát biểu.\n")
+    assert orgs["Sao Ta"].side == "VN"
+    assert orgs["Công ty tư vấn Northbridge"].side == "US"
+    assert orgs["Công ty Cổ phần MGH"].side == "VN"
+    assert orgs["Uỷ ban Đối ngoại Thượng viện"].side == "US"

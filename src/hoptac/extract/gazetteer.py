@@ -160,6 +160,10 @@ class Gazetteer:
     company_suffixes: frozenset[str] = frozenset()
     media_suffixes: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
+    org_generic: frozenset[str] = frozenset()
+    org_numbered: frozenset[str] = frozenset()
+    acronym_cue_pattern: re.Pattern[str] | None = None
+    not_acronyms: frozenset[str] = frozenset()
 
     def side_of_country(self, name: str) -> str | None:
         """The side a country word stands for (``Mỹ`` -> US), if it is one."""
@@ -256,4 +260,10 @@ def gazetteer() -> Gazetteer:
         company_suffixes=frozenset(nam["company_suffixes"]),
         media_suffixes=frozenset(nam["media_suffixes"]),
         abbreviations=frozenset(nam["abbreviations"]),
+        org_generic=frozenset(w.lower() for w in org.get("generic_names") or []),
+        org_numbered=frozenset(org.get("numbered_heads") or []),
+        acronym_cue_pattern=re.compile(
+            rf"(?<![\w])(?:{alternation(org.get('acronym_cues') or ['tập đoàn'])})"
+            r"((?:\s+(?:và|kiêm|[A-ZĐÀ-Ỹ][\wÀ-ỹđ]*)){0,4}?)\s+([A-Z][A-Z0-9&]{1,6})(?![\w&])"),
+        not_acronyms=frozenset(org.get("not_acronyms") or []),
     )

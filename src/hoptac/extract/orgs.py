@@ -51,13 +51,72 @@ def _foreign_words(name: str) -> bool:
     return bool(words) and all(not (is_vietnamese_syllable(w) and has_marks(w)) for w in words)
 
 
-def _org_side(name: str, g: Gazetteer, kind: str) -> str | None:
+def _foreign_name(rest: str) -> bool:
+    """Whether the capitalized words after a head include one no Vietnamese syllable spells.
+
+    ``Harbinger``, ``Asia Group``: a foreign name; ``Sao Ta``, ``Nha Trang`` (even written
+    without marks), ``Hữu Nghị``: Vietnamese. Acronyms in capitals (``VNG``) tell nothing.
+    """
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w[:1].isupper() and not (len(w) > 1 and w.isupper())]
+    return bool(words) and any(not is_vietnamese_syllable(w) for w in words)
+
+
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def _context_side(ctext: str, a: int, b: int, g: Gazetteer) -> str | None:
+    """The side of the non-Vietnamese country named nearest to ``[a, b)`` in its sentence."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(ctext, max(0, a - 300), a)), default=max(0, a - 300))
+    m_end = _SENTENCE_END.search(ctext, b, b + 300)
+    right = m_end.start() if m_end else min(len(ctext), b + 300)
+    best: tuple[int, str] | None = None
+    for m in g.places.finditer(ctext, left, right):
+        side = g.side_of_country(m.group())
+        if side and side != "VN":
+            dist = a - m.end() if m.end() <= a else m.start() - b
+            if best is None or dist < best[0]:
+                best = (dist, side)
+    return best[1] if best else None
+
+
+def _side_after(ctext: str, end: int, g: Gazetteer) -> str | None:
+    """A country written right after a name: ``(Mỹ)``, ``của Hoa Kỳ``, ``, Hoa Kỳ.``."""
+    m = re.compile(r"\s*(?:\(|của\s+|,\s*)").match(ctext, end)
+    if not m:
+        return None
+    cm = g.places.match(ctext, m.end())
+    if not cm or not g.side_of_country(cm.group()):
+        return None
+    closing = ctext[cm.end():cm.end() + 1]
+    if m.group().strip() == "(" and closing != ")":
+        return None
+    if m.group().strip() == "," and closing not in (".", ",", ";", "\n", ""):
+        return None
+    return g.side_of_country(cm.group())
+
+
+def _org_side(name: str, g: Gazetteer, kind: str, rest: str = "") -> str | None:
+    """The side from the name: a country in it, else a Vietnamese name is VN, else unknown.
+
+    A foreign-looking name (``Công ty Avascent``) gets its side from evidence around it
+    (see :func:`_evidence_side`), never by default.
+    """
     side = side_of_title(name, g)
     if side:
         return side
-    if kind == "company" and _foreign_words(re.sub(r"^\S+\s+", "", name)):
-        return "US"
+    if _foreign_name(rest or name):
+        return None
     return "VN" if kind in ("government", "party", "company", "association", "other") else None
+
+
+def _country_before(ctext: str, pos: int, g: Gazetteer) -> str | None:
+    """The side of the last non-Vietnamese country named before ``pos`` (``nước này``)."""
+    side = None
+    for m in g.places.finditer(ctext, max(0, pos - 1500), pos):
+        s = g.side_of_country(m.group())
+        if s and s != "VN":
+            side = s
+    return side
 
 
 def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] = ()) -> list[FoundOrg]:  # type: ignore[assignment]
@@ -75,6 +134,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         if cm and g.side_of_country(cm.group()):
             side = g.side_of_country(cm.group()) or "VN"
             end = cm.end()
+        elif re.match(r"\s+nước\s+(?:này|bạn)(?!\w)", ctext[end:end + 14]):
+            side = _country_before(ctext, m.start(), g) or "VN"  # "Bộ Tài chính nước này"
         base = re.sub(r"\s+", " ", m.group()[3:].strip()).lower()
         hits.append((m.start(), end, ctext[m.start():end], "government", side, f"bộ {base}|{side}"))
     words = dictionary()
@@ -84,6 +145,12 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         kind = g.org_heads[head]
         start = m.start()
         pos = m.end()
+        num = re.match(r" (\d{1,3})(?![\d\w.,/])", ctext[pos:pos + 6]) if head in g.org_numbered else None
+        if num:  # "Hạm đội 7": a unit named by its number
+            end = pos + num.end()
+            side = _side_after(ctext, end, g) or "VN"
+            hits.append((start, end, ctext[start:end], kind, side, f"{ctext[start:end].lower()}|{side}"))
+            continue
         if head in g.org_needs_name and not is_cap(ctext[pos + 1:pos + 2]):
             continue
         first = re.match(r"\s+([a-zà-ỹđ]+)", ctext[pos:pos + 30])
@@ -108,7 +175,10 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             continue
         if not head[:1].isupper() and not is_cap(rest.split()[0]):
             continue
-        side = _org_side(name, g, kind)
+        words_ = rest.split()
+        if " ".join(words_[:2]).lower() in g.org_generic and not any(is_cap(w) for w in words_[2:]):
+            continue  # "Ban Lãnh đạo": a head and a common noun, no name
+        side = _org_side(name, g, kind, rest) or _side_after(ctext, end, g)
         label = name
         if kind == "company" and _foreign_words(rest):
             label = rest  # "Tập đoàn Northwind Energy" is the company "Northwind Energy"
@@ -116,6 +186,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         hits.append((start, end, label, kind, side, label.lower()))
     taken = [(h[0], h[1]) for h in hits]
     hits += [h for h in _suffix_hits(ctext, g) if not any(a < h[1] and h[0] < b for a, b in taken)]
+    taken = [(h[0], h[1]) for h in hits]
+    hits += [h for h in _acronym_hits(ctext, g, hits) if not any(a < h[1] and h[0] < b for a, b in taken)]
     known_starts = {h[0] for h in hits[:n_known]}
     known_spans = [(h[0], h[1]) for h in hits[:n_known]]
     # a head pattern starting where a known name starts, or inside one, is that name
@@ -125,7 +197,54 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     for o in orgs:
         o.aliases |= written.get(o.key, set())
         o.aliases.discard(o.name)
+        if o.side is None:
+            o.side = _evidence_side(ctext, o, g)
     return orgs
+
+
+def _evidence_side(ctext: str, o: FoundOrg, g: Gazetteer) -> str | None:
+    """The side of an organization whose name tells none: a country written right after a
+    mention (``(Mỹ)``, ``của Hoa Kỳ``), else the nearest foreign country in a mention's sentence.
+    """
+    for _a, b in o.mentions:
+        side = _side_after(ctext, b, g)
+        if side:
+            return side
+    for a, b in o.mentions:
+        side = _context_side(ctext, a, b, g)
+        if side:
+            return side
+    return None
+
+
+def _acronym_hits(ctext: str, g: Gazetteer, found: list[tuple[int, int, str, str, str | None, str]] = (),  # type: ignore[assignment]
+                  ) -> list[tuple[int, int, str, str, str | None, str]]:
+    """Acronyms in capitals introduced by an organization word or a company title, and
+    every later bare mention of them (``Tổng giám đốc VNG`` ... ``với VNG``).
+
+    Known names, framework acronyms and the ``not_acronyms`` of ``organizations.yaml`` are
+    left out. The side is a country written right after a mention, else VN. An acronym that
+    ends a name already found (``Công ty Cổ phần VNG``) is a mention of that name.
+    """
+    if g.acronym_cue_pattern is None:
+        return []
+    names: set[str] = set()
+    for m in g.acronym_cue_pattern.finditer(ctext):
+        token = m.group(2)
+        if (token in g.not_acronyms or token in g.known_orgs or g.places.fullmatch(token)
+                or token in g.org_heads or any(p.fullmatch(token) for _n, p in g.framework_known)):
+            continue
+        names.add(token)
+    out: list[tuple[int, int, str, str, str | None, str]] = []
+    for token in sorted(names):
+        spans = [m.span() for m in re.finditer(rf"(?<![\w&]){re.escape(token)}(?![\w&])", ctext)]
+        owner = next((h for h in found if h[2].endswith(" " + token)), None)
+        if owner:
+            out += [(a, b, owner[2], owner[3], owner[4], owner[5]) for a, b in spans]
+            continue
+        side = next((s for s in (_side_after(ctext, b, g) for _a, b in spans) if s), "VN")
+        out += [(a, b, token, "company", side, token.lower()) for a, b in spans]
+    return out
 
 
 _CREDIT_BEFORE = re.compile(r"(?:Ảnh|Nguồn|Video)\s*:\s*$")
