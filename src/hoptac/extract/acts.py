@@ -52,6 +52,9 @@ class Cues:
     wish_object_re: re.Pattern[str]
     anaphor_re: re.Pattern[str]
     listed_re: re.Pattern[str]
+    deeds: frozenset[str]
+    prediction_re: re.Pattern[str]
+    past_re: re.Pattern[str]
 
 
 @cache
@@ -84,6 +87,9 @@ def cues() -> Cues:
         wish_object_re=_phrase_re(_words(data, "wish_objects")),
         anaphor_re=_phrase_re(_words(data, "anaphors")),
         listed_re=re.compile(rf"(?<!\w)(?:các|những|nhiều)\s+(?:{_alt(_words(data, 'nounable'))})\s+(?:và|cùng)\s+$"),
+        prediction_re=_phrase_re(_words(data, "predictions")),
+        deeds=frozenset(" ".join(w.lower().split()) for w in _words(data, "deeds")),
+        past_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'past_markers'))})\s+(?:(?!sẽ\s)\S+\s+){{0,2}}$"),
         noun_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('nounable') or []])})(?:\s+\w+){{0,2}}\s+của(?!\w)"),
     )
 
@@ -190,12 +196,27 @@ def redirected(act: str, word: str, obj: str, side: str | None) -> str:
         return act
     c = cues()
     head = " ".join(obj.split()[:4])
+    other = {"VN": "US", "US": "VN"}.get(side or "")
+    if other and c.side_res[other].search(head) and not c.side_res[side or ""].search(head):
+        return act  # "đề nghị Bộ Thương mại Mỹ ...": the other side, even behind a generic head
     if c.third_party_re.match(head):
         return "inform"
     if any(word.endswith(w) for w in c.wishes) and c.wish_object_re.match(head):
         return "inform"
-    other = {"VN": "US", "US": "VN"}.get(side or "")
     if other and c.side_res[side].search(head) and not c.side_res[other].search(head) \
             and not c.both_re.search(head):
         return "inform"
     return act
+
+
+def narrated(act: str, word: str, before: str) -> str:
+    """The act of a commit cue once the words before it are read: a deed told in the past
+    (``đã nhận lời``, ``đã hỗ trợ xây dựng``) informs, it promises nothing.
+
+    ``before`` is the lower-case text right before the cue ``word``; a promise verb
+    (``đã cam kết``) is no deed and stays a commit.
+    """
+    c = cues()
+    if act != "commit" or " ".join(word.split()) not in c.deeds:
+        return act
+    return "inform" if c.past_re.search(before) else act

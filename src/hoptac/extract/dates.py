@@ -43,8 +43,8 @@ _Y = r"(?P<y>(?:19|20)\d\d)"
 
 # Written in lower case: the search runs on a case-folded copy of the text.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # từ ngày 20 - 21/4/2017, ngày 29-31/5: a range of days is dated by its first day
-    ("dmy", re.compile(rf"\b(?:(?:từ\s+)?ngày\s+|từ\s+){_D}\s*[-–]\s*[0-3]?\d\s*[/.-]\s*{_M}(?!\d)"
+    # từ ngày 20 - 21/4/2017, ngày 29-31/5, từ ngày 22 đến 25/5: a range of days is dated by its first day
+    ("dmy", re.compile(rf"\b(?:(?:từ\s+)?ngày\s+|từ\s+){_D}\s*(?:[-–]|\s(?:đến|tới)(?:\s+ngày)?\s)\s*[0-3]?\d\s*[/.-]\s*{_M}(?!\d)"
                        rf"(?:\s*[/.-]\s*{_Y})?(?![\d/])")),
     # Thứ Hai (12/3), thứ 5 (14/11/2024), Chủ nhật, 12/3
     ("dmy", re.compile(rf"(?P<wd>{_WEEKDAY})\s*(?:\(|,\s*(?:ngày\s*)?)\s*{_D}\s*[/.-]\s*{_M}"

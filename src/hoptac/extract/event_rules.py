@@ -12,7 +12,11 @@ who its participants are and which written date and status belong to it:
 - ``unnamed`` objects (``tiếp một số doanh nhân``) keep an event apart from named ones;
 - ``delegation`` objects (``Tiếp đoàn``) point back to the visitors just described;
 - ``coordination`` links (``chuyến thăm ... và dự Hội nghị``) share a date and a status;
-- ``host_of`` words (``theo lời mời của``) make a visit's ``của`` person the host.
+- ``host_of`` words (``theo lời mời của``) make a visit's ``của`` person the host;
+- ``setting`` words (``gặp X bên lề Hội nghị``) make a forum the setting of the event before it;
+- ``venue_before`` words (``thăm Trung tâm``, ``tại Nhà Trắng``) make an organization the place;
+- ``sources`` after a person named behind a comma after the cue (``..., Phát ngôn viên X cho
+  biết``) make that person the news's source, not a participant.
 
 Each is a vocabulary in the data file; the functions here only read the text around a cue.
 """
@@ -28,8 +32,8 @@ from .dates import DateMention
 from .entities import mentions_in
 from .gazetteer import alternation, load_yaml
 
-__all__ = ["EventRules", "date_fits", "event_rules", "narrow", "planned_before", "sole_person_of", "to_press",
-           "visit_people"]
+__all__ = ["EventRules", "date_fits", "dating", "event_rules", "narrow", "not_participant", "own_participant", "planned_before",
+           "sole_person_of", "to_press", "visit_people"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,10 @@ class EventRules:
     delegation: re.Pattern[str]
     coordination: re.Pattern[str]
     host_of: re.Pattern[str]
+    venue_before: re.Pattern[str]
+    setting: re.Pattern[str]
+    source_after: re.Pattern[str]
+    source_tail: re.Pattern[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -71,6 +79,11 @@ def event_rules() -> EventRules:
         delegation=re.compile(rf"^\s*{_words(ev['delegation'])}(?!\s+[A-ZĐÀ-Ỹ])", re.IGNORECASE),
         coordination=re.compile(rf"^[^,.;:!?]{{0,40}}?(?<![\w])(?:{coord})\s*$", re.IGNORECASE),
         host_of=re.compile(_words(ev["host_of"]), re.IGNORECASE),
+        setting=re.compile(rf"{_words(ev['setting'])}\s+(?:\w+\s+){{0,1}}$", re.IGNORECASE),
+        source_tail=re.compile(rf"[\s,.;:!?\"”)]*(?:$|{_words(ev['source_tails'])})", re.IGNORECASE),
+        venue_before=re.compile(rf"{_words(ev['venue_before'])}\s+$", re.IGNORECASE),
+        source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",
+                                re.IGNORECASE),
     )
 
 
@@ -146,6 +159,15 @@ _PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm|về việc|hướng tới|tiến
 _AT_EVENT = re.compile(r"(?<!\w)(?:tại|trong|bên lề)\s+(?:\w+\s+){0,2}$")
 
 
+def dating(text: str, r: EventRules, found: list[DateMention], cue_start: int, cue_end: int) -> DateMention | None:
+    """The date of a cue among the clause's dates: a span of days written just after it
+    (``thăm Mỹ từ ngày 29 đến 31/5``) before the first that fits (``đêm 28/5 rời Hà Nội``)."""
+    fits = [x for x in found if date_fits(text, r, x, cue_start, cue_end)]
+    span = next((x for x in fits if x.start >= cue_end and x.start - cue_end <= 60
+                 and x.text.lower().startswith("từ")), None)
+    return span or (fits[0] if fits else None)
+
+
 def date_fits(text: str, r: EventRules, x: DateMention, cue_start: int, cue_end: int) -> bool:
     """Whether a date of the clause dates its event: before the cue with no saying or linking
     word between (``đêm 22/5 tiết lộ rằng chuyến thăm``), or shortly after it, not after a
@@ -191,3 +213,56 @@ def to_press(article: Article, r: EventRules, sent_start: int, cue_start: int, c
     first = mentions_in(article, cue_end, min(clause_end, cue_end + 40))
     return bool(first) and isinstance(first[0][1], Organization) and first[0][1].kind == "media" \
         and not article.text[cue_end:first[0][0][0]].strip()
+
+
+_SUBJECT_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:đã|đang|sẽ|vừa|có|các|những|một|loạt|thực hiện|tiến hành|kết thúc|bắt đầu|trong|cho|về)\s+)*$")
+# "X và đoàn ... đã tới Mỹ trong chuyến thăm": a subject a few words before, with a verb between
+_SUBJECT_FAR = re.compile(r"^\s*,?[^,.;:!?\n]{0,80}?\b(?:đã|đang|sẽ|vừa|có|tới|đến|sang)\b[^,.;:!?\n]{0,40}$")
+_WITH_GAP = re.compile(r"^\s*với\s+$")
+_OF_GAP = re.compile(r"^\s*(?:[^\s,.;:]+\s+){0,6}?(?:của|do)\s+$")
+
+
+_PRONOUN_GAP = re.compile(r"(?<!\w)(?:ông|bà)\s+(?:\w+\s+){0,2}$")
+
+
+def own_participant(article: Article, cue_start: int, cue_end: int, clause_end: int) -> bool:
+    """A noun cue's own participant: ``X có chuyến thăm``, ``chuyến thăm ... của X``, or
+    ``X ... cho biết ông mong chờ chuyến thăm`` (a pronoun for a person named before)."""
+    text = article.text
+    for (a, b), ent in mentions_in(article, max(0, cue_start - 80), min(clause_end, cue_end + 80)):
+        if isinstance(ent, Person):
+            if b <= cue_start and (_SUBJECT_GAP.match(text[b:cue_start]) or _SUBJECT_FAR.match(text[b:cue_start])):
+                return True
+            if a >= cue_end and _OF_GAP.match(text[cue_end:a]):
+                return True
+        elif a >= cue_end and _WITH_GAP.match(text[cue_end:a]):
+            return True  # "buổi làm việc với Tập đoàn X"
+    if _PRONOUN_GAP.search(text[max(0, cue_start - 25):cue_start]):
+        start = max(0, cue_start - 200)
+        cut = max(text.rfind(".", start, cue_start), text.rfind("\n", start, cue_start))
+        return any(isinstance(e, Person) for _, e in mentions_in(article, max(start, cut + 1), cue_start))
+    return False
+
+
+def not_participant(article: Article, r: EventRules, ent: Person | Organization, span: tuple[int, int],
+                    cue_end: int, clause_end: int) -> bool:
+    """Whether the mention ``span`` of a clause names no participant of its event.
+
+    An organization right after ``tại``/``ở``/``thăm`` is the venue (``thăm Trung tâm X``,
+    ``tại Nhà Trắng``); a person named after the cue behind a comma, followed by a verb of
+    saying that ends the clause (``..., Phát ngôn viên X cho biết trong thông cáo``), is the
+    source of the news. (``Trong cuộc tiếp X, Tổng Bí thư Y nhấn mạnh quan hệ ...``: Y speaks
+    on, and is the host.)
+    """
+    text = article.text
+    a, b = span
+    if isinstance(ent, Organization):  # a venue, or the employer in a source's title
+        nxt = [(s, e) for s, e in mentions_in(article, b, min(clause_end, b + 40)) if isinstance(e, Person)]
+        titled = bool(nxt) and "," not in text[b:nxt[0][0][0]] \
+            and not_participant(article, r, nxt[0][1], nxt[0][0], cue_end, clause_end)
+        return titled or bool(r.venue_before.search(text[max(0, a - 16):a]))
+    said = r.source_after.match(text, b, min(clause_end, b + 40)) if a >= cue_end else None
+    if said is None or not r.source_tail.match(text[said.end():clause_end]):
+        return False
+    comma = text.rfind(",", cue_end, a)
+    return comma >= 0 and not any(isinstance(e, Person) for _, e in mentions_in(article, comma, a))

@@ -43,9 +43,11 @@ from .dates import DateMention, find_dates
 from .entities import mentions_in
 from .event_rules import (
     EventRules,
-    date_fits,
+    dating,
     event_rules,
     narrow,
+    not_participant,
+    own_participant,
     planned_before,
     sole_person_of,
     to_press,
@@ -167,10 +169,12 @@ def _people_in(article: Article, a: int, b: int) -> list[str]:
 
 
 _NO_PARTS = "no participants"
-def _participants(article: Article, ca: int, cb: int) -> tuple[list[str], list[Organization]]:
+def _participants(article: Article, r: EventRules, ca: int, cb: int, cue_end: int) -> tuple[list[str], list[Organization]]:
     people: list[str] = []
     orgs: list[Organization] = []
-    for _, ent in mentions_in(article, ca, cb):
+    for (a, b), ent in mentions_in(article, ca, cb):
+        if not_participant(article, r, ent, (a, b), cue_end, cb):
+            continue
         if isinstance(ent, Person) and ent.name not in people:
             people.append(ent.name)
         elif isinstance(ent, Organization) and ent not in orgs and ent.kind != "media":
@@ -205,16 +209,16 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     if _NEGATED.search(text[max(ca, cue_start - 20):cue_start]):
         return None, "negated"
     if g.event_generic.search(text[max(ca, cue_start - 10):cue_start]) \
-            and not _own_participant(article, cue_start, cue_end, cb):
+            and not own_participant(article, cue_start, cue_end, cb):
         return None, "generic"  # "các chuyến thăm" in general; "ông X đã có các cuộc gặp" is real
     if etype == "dialogue" and r.standing.match(after):
         return None, "standing"  # "đối thoại thường kỳ": a mechanism, not one meeting
-    in_clause = [x for x in dates if ca <= x.start < cb and date_fits(text, r, x, cue_start, cue_end)]
-    if etype == "signing" and not in_clause and r.aims.search(text[max(ca, cue_start - 40):cue_start]):
+    when = dating(text, r, [x for x in dates if ca <= x.start < cb], cue_start, cue_end)
+    if etype == "signing" and when is None and r.aims.search(text[max(ca, cue_start - 40):cue_start]):
         return None, "aim"  # "tiến tới đàm phán, ký kết hiệp định": a goal
     if etype == "meeting" and to_press(article, r, sent[0], cue_start, cue_end, cb):
         return None, "press"  # "trao đổi với phóng viên": an interview
-    people, org_ents = _participants(article, ca, cb)
+    people, org_ents = _participants(article, r, ca, cb, cue_end)
     weak = any(text[s:e].lower() in g.event_weak and (text[s].islower() or s == sent[0]) for s, e, _ in grp)
     planned = planned_before(article, g.event_planned, max(ca, cue_start - 60), cue_end) \
         or bool(r.planned_after.match(after))
@@ -231,14 +235,14 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     people, orgs = _with_people_of(article, people, org_ents)
     parts = people + (orgs[:3] if len(people) < 2 else [])
     if all(text[s:e].lower() in g.event_nouns for s, e, _ in grp) and visit is None \
-            and not _own_participant(article, cue_start, cue_end, cb):
+            and not own_participant(article, cue_start, cue_end, cb):
         return None, "noun"
     if not parts:
         framework = any(ca <= fa < cb for f in article.frameworks for fa, _ in f.mentions)
         if not (etype == "signing" and framework) and not named:
             return None, _NO_PARTS
     d = _Draft(etype, ca, cb, participants=parts, persons=len(people), cue=(cue_start, cue_end))
-    d.date = in_clause[0] if in_clause else None
+    d.date = when
     d.place = _place(article, g, text, ca, cb)
     d.planned = planned
     if d.date and article.published and not d.date.value.startswith("--") and d.date.value > article.published[:len(d.date.value)]:
@@ -249,6 +253,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
 
 
 _DAY = re.compile(r"-\d\d-\d\d$")
+_YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _ORDINAL = re.compile(r"^[^.;]{0,80}?(?<!\w)(?:lần thứ|thường niên|lần đầu)", re.IGNORECASE)
 
 
@@ -258,36 +263,6 @@ def _visit(article: Article, r: EventRules, grp: list[tuple[int, int, str]], cue
     g = gazetteer()
     noun = all(article.text[s:e].lower() in g.event_nouns for s, e, _ in grp)
     return visit_people(article, cue_start, cue_end, clause_end, noun, r.host_of)
-
-
-_SUBJECT_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:đã|đang|sẽ|vừa|có|các|những|một|loạt|thực hiện|tiến hành|kết thúc|bắt đầu|trong|cho|về)\s+)*$")
-# "X và đoàn ... đã tới Mỹ trong chuyến thăm": a subject a few words before, with a verb between
-_SUBJECT_FAR = re.compile(r"^\s*,?[^,.;:!?\n]{0,80}?\b(?:đã|đang|sẽ|vừa|có|tới|đến|sang)\b[^,.;:!?\n]{0,40}$")
-_YEAR_MONTH = re.compile(r"\d{4}-\d\d")
-_WITH_GAP = re.compile(r"^\s*với\s+$")
-_OF_GAP = re.compile(r"^\s*(?:[^\s,.;:]+\s+){0,6}?(?:của|do)\s+$")
-
-
-_PRONOUN_GAP = re.compile(r"(?<!\w)(?:ông|bà)\s+(?:\w+\s+){0,2}$")
-
-
-def _own_participant(article: Article, cue_start: int, cue_end: int, clause_end: int) -> bool:
-    """A noun cue's own participant: ``X có chuyến thăm``, ``chuyến thăm ... của X``, or
-    ``X ... cho biết ông mong chờ chuyến thăm`` (a pronoun for a person named before)."""
-    text = article.text
-    for (a, b), ent in mentions_in(article, max(0, cue_start - 80), min(clause_end, cue_end + 80)):
-        if isinstance(ent, Person):
-            if b <= cue_start and (_SUBJECT_GAP.match(text[b:cue_start]) or _SUBJECT_FAR.match(text[b:cue_start])):
-                return True
-            if a >= cue_end and _OF_GAP.match(text[cue_end:a]):
-                return True
-        elif a >= cue_end and _WITH_GAP.match(text[cue_end:a]):
-            return True  # "buổi làm việc với Tập đoàn X"
-    if _PRONOUN_GAP.search(text[max(0, cue_start - 25):cue_start]):
-        start = max(0, cue_start - 200)
-        cut = max(text.rfind(".", start, cue_start), text.rfind("\n", start, cue_start))
-        return _has_person(article, max(start, cut + 1), cue_start)
-    return False
 
 
 # between two people of a list: a separator, then a title or honorific, never a clause
@@ -396,6 +371,10 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: list[
             if why == _NO_PARTS and k + 1 < len(clauses) \
                     and FAMILY[clauses[k + 1][2][0][2]] == FAMILY[clause[2][0][2]]:
                 pending = clause[0]
+            continue
+        if out and d.type == "dialogue" and r.setting.search(text[out[-1].cue[1]:d.cue[0]]):
+            out[-1].date = out[-1].date or d.date  # "gặp X bên lề Hội nghị ...": the forum is the setting
+            out[-1].place = out[-1].place or d.place
             continue
         if out and r.coordination.match(text[out[-1].cue[1]:d.cue[0]]):
             prev = out[-1]  # "chuyến thăm Việt Nam và dự Hội nghị ... vào tháng 11"

@@ -29,6 +29,7 @@ from .acts import (
     Cue,
     cues,
     find_cues,
+    narrated,
     only_adverbs,
     pronoun,
     redirected,
@@ -38,6 +39,7 @@ from .acts import (
 )
 from .amounts import find_amounts
 from .clauses import drop_restatements, ids_in, unique
+from .pronouns import genders, pronoun_gender
 from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
 
@@ -67,6 +69,7 @@ class _Context:
     last_actor: Actor | None = None
     last_actor_sentence: int = -10
     speakers: dict[str, tuple[Actor, int]] = field(default_factory=dict)  # side -> last person, sentence
+    recent: list[tuple[Actor, int]] = field(default_factory=list)  # people who spoke, sentence
 
 
 def sentence_spans(article: Article) -> list[tuple[int, int]]:
@@ -114,6 +117,7 @@ class _Extractor:
         self.sents = sentence_spans(article)
         self.sent_start = 0
         self.ctx = _Context()
+        self.gender = genders(article)
 
     def fpos(self, pos: int) -> int:
         """The folded position of a source position."""
@@ -195,11 +199,8 @@ class _Extractor:
         if sp:
             return self.speaker_for(sp[0], sent_no), sp[1]
         if pronoun(low, soft, cue.start):
-            if self.ctx.interviewee is not None:
-                return self.ctx.interviewee, soft
-            if self.ctx.last_person and sent_no - self.ctx.last_person_sentence <= 4:
-                return self.ctx.last_person, soft
-            return None
+            who = self.referent(low[soft:cue.start], sent_no)
+            return (who, soft) if who is not None else None
         if only_adverbs(low[soft:cue.start]) and not cue.weak:
             if prev is not None:
                 return prev, cue.start
@@ -210,6 +211,14 @@ class _Extractor:
                 if initial is not None:
                     return initial, cue.start
         return None
+
+    def referent(self, words: str, sent_no: int) -> Actor | None:
+        """The person a pronoun subject stands for: the interviewee, else the last speaker of
+        the last four sentences whose gender the pronoun allows (``bà`` is no ``ông X``)."""
+        want = pronoun_gender(words.strip().split()[-1]) if words.strip() else None
+        fits = [a for a in (self.ctx.interviewee, *(a for a, n in reversed(self.ctx.recent) if sent_no - n <= 4))
+                if a is not None and a.person is not None]
+        return next((a for a in fits if want is None or self.gender.get(a.name, want) == want), None)
 
     def _mention_subject(self, m: tuple[int, Person | Organization], soft: int, hard: int,
                          sent_no: int) -> tuple[Actor, int] | None:
@@ -346,6 +355,8 @@ class _Extractor:
             if subj is None:
                 continue
             actor, clause_start = subj
+            if self.word(cue).startswith("sẽ") and cues().prediction_re.search(low, fa, cue.start):
+                continue  # "các chuyên gia dự đoán hai nhà lãnh đạo sẽ bàn ...": a forecast
             explicit = clause_start < cue.start  # a subject of its own, not a continuation
             if explicit and prev_act not in (None, "inform") and found and _complement(low[last_end:clause_start]):
                 continue  # "nhất trí hai nước sẽ ...", "mong muốn ngài X giới thiệu": the previous cue's object
@@ -371,7 +382,8 @@ class _Extractor:
     def act_of(self, cue: Cue, actor: Actor, end: int) -> str:
         """The act of a cue once its object is read (a request of no one on the other side is inform)."""
         low = self.low.text
-        return redirected(cue.act, self.word(cue), low[cue.end:min(end, cue.end + 60)], actor.side)
+        act = narrated(cue.act, self.word(cue), low[max(0, cue.start - 30):cue.start])
+        return redirected(act, self.word(cue), low[cue.end:min(end, cue.end + 60)], actor.side)
 
     def word(self, cue: Cue) -> str:
         """The cue's words, spaces normalized."""
@@ -403,6 +415,7 @@ class _Extractor:
         """Note who spoke last, for pronouns, side words and continuations that follow."""
         if actor.person is not None:
             self.ctx.last_person, self.ctx.last_person_sentence = actor, sent_no
+            self.ctx.recent.append((actor, sent_no))
             if actor.side:
                 self.ctx.speakers[actor.side] = (actor, sent_no)
         self.ctx.last_actor, self.ctx.last_actor_sentence = actor, sent_no

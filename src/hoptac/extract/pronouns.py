@@ -1,0 +1,71 @@
+"""Gender of the people of an article, read from the honorifics the article writes before them.
+
+Vietnamese news refers back to a speaker with ``ông`` (a man), ``bà`` (a woman) or ``Ngài``
+(either). The statements stage resolves such a pronoun to the last person who spoke; this
+module tells it when that person cannot be meant: ``bà`` never stands for someone the article
+calls ``ông X``, and ``ông`` never for someone it calls ``bà X``. The honorific words are in
+``resources/cues.yaml`` (``honorifics``), and so is a Vietnamese middle name (``Văn``, ``Thị``);
+a person the article tells neither of is compatible with every pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import yaml
+
+from ..model import Article
+from ..settings import RESOURCES
+
+
+@cache
+def _table(key: str) -> dict[str, str]:
+    """Word (lower case) -> ``M`` or ``F``, from the ``key`` table of ``cues.yaml``."""
+    with open(RESOURCES / "cues.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return {" ".join(str(w).lower().split()): str(g) for g, words in data[key].items() for w in words}
+
+
+def _honorifics() -> dict[str, str]:
+    return _table("honorifics")
+
+
+def _middle(name: str) -> str | None:
+    """The gender a Vietnamese middle name tells (``Nguyễn Văn An``), if any."""
+    words = name.lower().split()
+    found = {g for w in words[1:-1] if (g := _table("middle_names").get(w))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _before(text: str, a: int) -> str | None:
+    """The gender of an honorific written right before position ``a``, if any."""
+    m = re.search(r"(\w+(?:\s+\w+)?)\s+$", text[max(0, a - 14):a])
+    if not m:
+        return None
+    words = m.group(1).lower().split()
+    return _honorifics().get(" ".join(words)) or _honorifics().get(words[-1])
+
+
+def _opening(text: str, a: int, b: int) -> str | None:
+    """The gender of an honorific that opens a mention (``Bà Tina Kaidanow``), if any."""
+    first = text[a:b].split(maxsplit=1)
+    return _honorifics().get(first[0].lower()) if len(first) == 2 else None
+
+
+def genders(article: Article) -> dict[str, str]:
+    """Person name -> ``M``/``F`` where the article writes one honorific before them (``ông X``)."""
+    out: dict[str, str] = {}
+    for p in article.people:
+        seen = {g for a, b in p.mentions if (g := _opening(article.text, a, b) or _before(article.text, a))}
+        if not seen and (g := _middle(p.name)):
+            seen = {g}
+        if len(seen) == 1:
+            out[p.name] = seen.pop()
+    return out
+
+
+def pronoun_gender(word: str) -> str | None:
+    """The gender a pronoun says (``bà`` -> ``F``, ``ông ấy`` -> ``M``), None for ``Ngài``, ``tôi``."""
+    words = word.lower().split()
+    return _honorifics().get(words[0]) if words else None

@@ -1,0 +1,107 @@
+"""General Vietnamese news-writing patterns of events and statements, on self-written sentences.
+
+Each test is one pattern the held-out check (``test_heldout_events_statements.py``) showed:
+a venue is no participant, a source named at the end of a sentence joins no meeting, a forum
+``bên lề`` a meeting is its setting, a span of days dates a visit, a deed told in the past
+is no promise, a pronoun keeps its gender, a forecast is no commitment.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+import hoptac
+from hoptac.extract.dates import find_dates
+
+
+def events(text: str) -> list[tuple[str, str | None, list[str], str]]:
+    return [(e.type, e.date, e.participants, e.status) for e in hoptac.analyze(text).events]
+
+
+def statements(text: str) -> list[tuple[str, str, str]]:
+    return [(s.actor, s.act, s.text) for s in hoptac.analyze(text).statements]
+
+
+def test_a_building_visited_is_the_place_not_a_participant() -> None:
+    found = events("Chiều 6/3, đoàn Bộ Quốc phòng Mỹ thăm Trung tâm Hành động bom mìn Quảng Trị.\n"
+                   "Cuộc hội đàm tại Nhà Trắng diễn ra trong không khí thân mật.")
+    assert found == [("visit", "--03-06", ["Bộ Quốc phòng Mỹ"], "happened")]
+
+
+def test_a_spokesperson_at_the_end_of_the_sentence_is_the_source() -> None:
+    found = events("Ông Kerry sẽ cùng Tổng thống Obama hội đàm với các lãnh đạo Việt Nam vào ngày 23/5, "
+                   "Phát ngôn viên Bộ Ngoại giao Mỹ John Kirby cho biết hôm qua.")
+    assert [(t, d, set(p), s) for t, d, p, s in found] == [("meeting", "--05-23", {"Kerry", "Obama"}, "planned")]
+
+
+def test_a_host_speaking_on_after_the_event_stays_a_participant() -> None:
+    found = events("Trong cuộc tiếp Đại sứ Mỹ John Smith tại Hà Nội chiều 5/3, Chủ tịch nước Trần Văn Nam "
+                   "nhấn mạnh quan hệ hai nước đang phát triển tốt đẹp.")
+    assert [(t, set(p)) for t, _d, p, _s in found] == [("reception", {"John Smith", "Trần Văn Nam"})]
+
+
+def test_a_forum_beside_a_meeting_is_its_setting() -> None:
+    found = events("Bộ trưởng Quốc phòng Lê Văn Hùng đã có cuộc gặp song phương với Bộ trưởng Quốc phòng Mỹ "
+                   "Robert Miller bên lề Hội nghị An ninh khu vực ngày 2-6.")
+    assert found == [("meeting", "--06-02", ["Lê Văn Hùng", "Robert Miller"], "happened")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("tàu sẽ thăm Đà Nẵng từ ngày 5 tới 9-3 tới", "--03-05"),
+    ("đến Hà Nội từ ngày 22 đến 25/5", "--05-22"),
+    ("từ 20 - 21/4/2017", "2017-04-20"),
+])
+def test_a_span_of_days_is_dated_by_its_first_day(text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text, None)] == [value]
+
+
+def test_a_visit_takes_its_span_of_days_not_the_departure() -> None:
+    found = events("Thủ tướng Lê Văn Hùng đêm 28/5 rời Hà Nội, lên đường thăm chính thức Mỹ từ ngày 29 đến 31/5.")
+    assert [(t, d) for t, d, _p, _s in found] == [("visit", "--05-29")]
+
+
+def test_a_deed_told_in_the_past_informs_a_promise_commits() -> None:
+    found = statements("Hợp tác Việt - Mỹ khắc phục hậu quả chiến tranh\n"
+                       "Đại sứ Mỹ Daniel Brown cho biết Mỹ đã hỗ trợ xây dựng nhiều trường học tại Quảng Trị.\n"
+                       "Ông Brown khẳng định Mỹ sẽ tiếp tục hỗ trợ Việt Nam khắc phục hậu quả chiến tranh.\n"
+                       "Bộ trưởng Lloyd Austin đã cam kết hỗ trợ Việt Nam.")
+    acts = [(actor, act) for actor, act, text in found if "hỗ trợ" in text]
+    assert acts == [("Daniel Brown", "inform"), ("Daniel Brown", "commit"), ("Lloyd Austin", "commit")]
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_ba_never_stands_for_a_man(form: str) -> None:
+    text = unicodedata.normalize(form, (
+        "Thứ trưởng Ngoại giao Lê Văn Bình đã tiếp bà Mary Jones, Phó Trợ lý Ngoại trưởng Mỹ, tại Hà Nội.\n"
+        "Bà Mary Jones đánh giá cao hợp tác giáo dục giữa hai nước.\n"
+        "Thứ trưởng Lê Văn Bình đề nghị phía Mỹ tiếp tục hỗ trợ đào tạo nguồn nhân lực.\n"
+        "Bà cho biết Mỹ sẵn sàng cấp thêm học bổng cho sinh viên Việt Nam."))
+    found = statements(text)
+    assert [(a, act) for a, act, t in found if "học bổng" in t] == [("Mary Jones", "commit")]
+
+
+def test_ong_stands_for_the_last_man_who_spoke() -> None:
+    found = statements("Bà Trần Thị Lan, Thứ trưởng Bộ Công Thương, hoan nghênh doanh nghiệp Mỹ đầu tư vào Việt Nam.\n"
+                       "Ông Peter Clark, Chủ tịch Hội đồng Kinh doanh Mỹ - ASEAN, đánh giá cao môi trường đầu tư.\n"
+                       "Bà Trần Thị Lan đề nghị phía Mỹ sớm công nhận quy chế kinh tế thị trường của Việt Nam.\n"
+                       "Ông cam kết sẽ kêu gọi thêm doanh nghiệp Mỹ đầu tư vào Việt Nam.")
+    assert [(a, act) for a, act, t in found if t.startswith("Ông cam kết")] == [("Peter Clark", "commit")]
+
+
+def test_a_forecast_is_no_commitment() -> None:
+    found = statements("Các chuyên gia dự đoán Thủ tướng Lê Văn Hùng và Tổng thống Mỹ John Carter sẽ bàn về thương mại.\n"
+                       "Thủ tướng Lê Văn Hùng khẳng định Việt Nam sẽ mở cửa thị trường cho nông sản Mỹ.")
+    assert [(a, act) for a, act, _t in found if act == "commit"] == [("Lê Văn Hùng", "commit")]
+
+
+def test_a_request_of_a_named_ministry_of_the_other_side_stays_a_request() -> None:
+    found = statements("Thủ tướng Lê Văn Hùng đề nghị Bộ Thương mại Mỹ sớm công nhận quy chế kinh tế thị trường "
+                       "cho Việt Nam.")
+    assert [(a, act) for a, act, _t in found] == [("Lê Văn Hùng", "request")]
+
+
+def test_a_welcome_inside_french_quotes_has_its_own_subject() -> None:
+    found = statements("Tuyên bố chung nêu rõ: «Hai nhà lãnh đạo hoan nghênh việc ký Bản ghi nhớ về hợp tác y tế».")
+    assert [(a, act) for a, act, _t in found if act == "welcome"] == [("VN", "welcome")]
