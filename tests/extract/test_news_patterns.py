@@ -105,3 +105,16 @@ def test_a_request_of_a_named_ministry_of_the_other_side_stays_a_request() -> No
 def test_a_welcome_inside_french_quotes_has_its_own_subject() -> None:
     found = statements("Tuyên bố chung nêu rõ: «Hai nhà lãnh đạo hoan nghênh việc ký Bản ghi nhớ về hợp tác y tế».")
     assert [(a, act) for a, act, _t in found if act == "welcome"] == [("VN", "welcome")]
+
+
+def test_words_that_only_look_like_cues_make_no_event() -> None:
+    found = events("Các hãng hàng không như Vietnam Airlines và Vietjet muốn mở đường bay trực tiếp tới Mỹ.\n"
+                   "Hãng Vietnam Airlines đã lên kế hoạch bay tới Mỹ năm 2008 nhưng gặp rào cản pháp lý.")
+    assert found == []
+
+
+def test_this_meeting_points_back_and_a_source_is_no_visitor() -> None:
+    found = events("Chiều 30/5, Thủ tướng Lê Văn Hùng gặp ông Mark Davis, Giám đốc điều hành Công ty Alpha, tại New York.\n"
+                   "Cựu Trợ lý Ngoại trưởng Mỹ Paul Green là người đã giúp tổ chức cuộc gặp này.\n"
+                   "Theo ông Paul Green, chuyến thăm của tàu sân bay Mỹ vào tháng tới có ý nghĩa quan trọng.")
+    assert [(t, set(p)) for t, _d, p, _s in found] == [("meeting", {"Lê Văn Hùng", "Mark Davis"})]

@@ -15,7 +15,8 @@ who its participants are and which written date and status belong to it:
 - ``host_of`` words (``theo lời mời của``) make a visit's ``của`` person the host;
 - ``setting`` words (``gặp X bên lề Hội nghị``) make a forum the setting of the event before it;
 - ``venue_before`` words (``thăm Trung tâm``, ``tại Nhà Trắng``) make an organization the place;
-- ``sources`` after a person named behind a comma after the cue (``..., Phát ngôn viên X cho
+- ``anaphoric`` words after a noun cue (``cuộc gặp này``) point back to an event already told;
+- ``source_before`` words (``Theo ông X,``) and ``sources`` after a person named behind a comma after the cue (``..., Phát ngôn viên X cho
   biết``) make that person the news's source, not a participant.
 
 Each is a vocabulary in the data file; the functions here only read the text around a cue.
@@ -55,6 +56,8 @@ class EventRules:
     setting: re.Pattern[str]
     source_after: re.Pattern[str]
     source_tail: re.Pattern[str]
+    anaphoric: re.Pattern[str]
+    source_before: re.Pattern[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -81,6 +84,8 @@ def event_rules() -> EventRules:
         host_of=re.compile(_words(ev["host_of"]), re.IGNORECASE),
         setting=re.compile(rf"{_words(ev['setting'])}\s+(?:\w+\s+){{0,1}}$", re.IGNORECASE),
         source_tail=re.compile(rf"[\s,.;:!?\"”)]*(?:$|{_words(ev['source_tails'])})", re.IGNORECASE),
+        anaphoric=re.compile(rf"\s*{_words(ev['anaphoric'])}", re.IGNORECASE),
+        source_before=re.compile(rf"{_words(ev['source_before'])}\s+$", re.IGNORECASE),
         venue_before=re.compile(rf"{_words(ev['venue_before'])}\s+$", re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",
                                 re.IGNORECASE),
@@ -261,6 +266,8 @@ def not_participant(article: Article, r: EventRules, ent: Person | Organization,
         titled = bool(nxt) and "," not in text[b:nxt[0][0][0]] \
             and not_participant(article, r, nxt[0][1], nxt[0][0], cue_end, clause_end)
         return titled or bool(r.venue_before.search(text[max(0, a - 16):a]))
+    if r.source_before.search(text[max(0, a - 16):a]) and text[b:b + 2].lstrip().startswith(","):
+        return True  # "Theo ông X, chuyến thăm ...": the source of what follows
     said = r.source_after.match(text, b, min(clause_end, b + 40)) if a >= cue_end else None
     if said is None or not r.source_tail.match(text[said.end():clause_end]):
         return False

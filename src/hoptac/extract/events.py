@@ -211,6 +211,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     if g.event_generic.search(text[max(ca, cue_start - 10):cue_start]) \
             and not own_participant(article, cue_start, cue_end, cb):
         return None, "generic"  # "các chuyến thăm" in general; "ông X đã có các cuộc gặp" is real
+    if all(text[s:e].lower() in g.event_nouns for s, e, _ in grp) and r.anaphoric.match(after):
+        return None, "anaphor"  # "cuộc gặp này": the event told before
     if etype == "dialogue" and r.standing.match(after):
         return None, "standing"  # "đối thoại thường kỳ": a mechanism, not one meeting
     when = dating(text, r, [x for x in dates if ca <= x.start < cb], cue_start, cue_end)
@@ -225,11 +227,15 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     named = etype == "dialogue" and text[cue_start].isupper() and bool(_ORDINAL.match(after))
     if etype == "dialogue" and not people and not subject and not weak and not (named and planned):
         people = list(around)  # "Đối thoại ... lần thứ 10 tại Washington": the co-chairs nearby
+    # "Theo ông X, chuyến thăm ...", "..., Phát ngôn viên X cho biết": X is a source, no participant
+    said = {e.name for (a, b), e in mentions_in(article, min(ca, cue_start - 60), cb)
+            if isinstance(e, Person) and not_participant(article, r, e, (a, b), cue_end, cb)}
     visit = _visit(article, r, grp, cue_start, cue_end, cb) if etype == "visit" else None
+    visit = [p for p in visit if p not in said] or None if visit is not None else None
     if visit is not None:
         people, org_ents = visit, []
     else:
-        people += [p for p in subject if p not in people]
+        people += [p for p in subject if p not in people and p not in said]
     if weak and len(people) < 2:
         return None, "weak"
     people, orgs = _with_people_of(article, people, org_ents)
