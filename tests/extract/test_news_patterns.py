@@ -118,3 +118,10 @@ def test_this_meeting_points_back_and_a_source_is_no_visitor() -> None:
                    "Cựu Trợ lý Ngoại trưởng Mỹ Paul Green là người đã giúp tổ chức cuộc gặp này.\n"
                    "Theo ông Paul Green, chuyến thăm của tàu sân bay Mỹ vào tháng tới có ý nghĩa quan trọng.")
     assert [(t, set(p)) for t, _d, p, _s in found] == [("meeting", {"Lê Văn Hùng", "Mark Davis"})]
+
+
+def test_a_statement_ends_before_the_next_subjects_title() -> None:
+    found = statements("Tin hợp tác quốc phòng\n"
+                       "Cảm ơn Phó Chủ tịch Quốc hội Trần Văn Tỵ đã dành thời gian tiếp Đoàn, Chủ nhiệm Ủy ban Quân vụ "
+                       "Hạ viện Hoa Kỳ John Miller đánh giá cao kết quả phát triển kinh tế của Việt Nam.")
+    assert found[0][2].endswith("tiếp Đoàn")

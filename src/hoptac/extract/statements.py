@@ -374,10 +374,17 @@ class _Extractor:
             self.remember(actor, sent_no)
         out = []
         for i, (actor, clause_start, cue) in enumerate(found):
-            clause_end = found[i + 1][1] if i + 1 < len(found) else fb
+            clause_end = self.before_title(cue.end, found[i + 1][1]) if i + 1 < len(found) else fb
             clause_end = max(clause_end, cue.end)
             out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
+
+    def before_title(self, cue_end: int, next_start: int) -> int:
+        """Where a clause ends before the next one's subject: at the comma before that subject's
+        title (``Cảm ơn ... tiếp Đoàn, Chủ nhiệm Ủy ban X William Y đánh giá cao``), not inside it."""
+        comma = self.low.text.rfind(",", cue_end, next_start)
+        title = self.text[self.src(comma) + 1:self.src(next_start)].strip() if comma >= 0 else ""
+        return comma if title[:1].isupper() and len(title.split()) <= 12 else next_start
 
     def act_of(self, cue: Cue, actor: Actor, end: int) -> str:
         """The act of a cue once its object is read (a request of no one on the other side is inform)."""
