@@ -1,10 +1,10 @@
 """Personal-name candidates: capitalized runs split into Vietnamese and foreign names.
 
 A Vietnamese name is 2-4 capitalized syllables starting with a family name of
-``surnames.yaml`` (``Nguyễn Hồng Diên``, ``Tô Lâm``). A foreign name is a run of 1-4
+``surnames.yaml`` (``Nguyễn Văn Bình``, ``Tô Lâm``). A foreign name is a run of 1-4
 capitalized words of which at least one does not look like a Vietnamese syllable
-(``Jose Fernandez``, ``Marc Knapper``, ``Donald J. Trump``). Country, place and
-organization words at the start of a run are split off (``Hoa Kỳ Jacob Helberg``).
+(``John Carter``, ``Mary Lowe``, ``Donald J. Trump``). Country, place and
+organization words at the start of a run are split off (``Hoa Kỳ Jacob Miller``).
 
 Boundaries (vocabularies in ``names.yaml``): a capitalized function word (``Trong``,
 ``Theo``, ``Ngày``) starts a new clause, and a title head (``Vụ trưởng``) starts a title,

@@ -3,14 +3,14 @@
 Steps (all on the NFC text; spans are mapped back by the caller):
 
 1. name candidates from capitalized runs (``names.py``);
-2. a candidate is a person when a title comes before it (``Thứ trưởng Jacob Helberg``),
-   an apposition after it (``Ray Mabus, Bộ trưởng Hải quân Mỹ``), an honorific before it
+2. a candidate is a person when a title comes before it (``Thứ trưởng Jacob Miller``),
+   an apposition after it (``Ray Turner, Bộ trưởng Hải quân Mỹ``), an honorific before it
    (``ông``, ``bà``, ``Ngài``), it is a well-known head of state (``leaders.yaml``), or it is
    a Vietnamese full name of three or more syllables; never inside a byline or photo credit,
    nor after words that make it a thing (``đường Lê Lợi``, ``tàu USS Carl Vinson``);
 3. names of the same person merge (``Donald J. Trump``, ``Donald Trump``, ``Trump``);
-4. later mentions resolve: the full name, a foreign surname alone (``Kritenbrink``), a
-   Vietnamese given name after ``ông``/``bà`` or a title (``ông Thơ``, ``Thứ trưởng Sơn``),
+4. later mentions resolve: the full name, a foreign surname alone (``Holloway``), a
+   Vietnamese given name after ``ông``/``bà`` or a title (``ông Thành``, ``Thứ trưởng Hải``),
    and a capitalized title alone (``Thủ tướng``, ``Thứ trưởng Bộ Ngoại giao Hoa Kỳ``) for
    the person holding that office in this article;
 5. each person gets the longest title written next to a name mention, the organization in
@@ -192,7 +192,7 @@ def _title_text(ctext: str, t: TitleMatch) -> str:
 
 
 def _company_words(ctext: str, g: Gazetteer) -> set[str]:
-    """Capitalized words that follow a company head (``Tập đoàn Excelerate Energy``): not people."""
+    """Capitalized words that follow a company head (``Tập đoàn Northwind Energy``): not people."""
     out: set[str] = set()
     for m in g.org_head_pattern.finditer(ctext):
         if g.org_heads[m.group()] != "company":
@@ -292,7 +292,7 @@ def _sides_in(ctext: str, mentions: list[tuple[int, int]], g: Gazetteer, *,
     """How often each side other than Vietnam is named in the sentences of a person's mentions.
 
     A foreign person whose title, organization and the leader table say nothing speaks for
-    the only foreign country of their sentences (``Ông Jose Fernandez cho biết, Hoa Kỳ
+    the only foreign country of their sentences (``Ông John Carter cho biết, Hoa Kỳ
     sẽ...``); two countries there leave the side open. When their sentences name no
     country, the story's own foreign country decides (``whole``: the span is the story),
     if it is named at least twice as often as any other.
@@ -315,7 +315,7 @@ def _sides_in(ctext: str, mentions: list[tuple[int, int]], g: Gazetteer, *,
 
 
 def _given_names(P: _People) -> None:
-    """``ông Thơ``, ``Thứ trưởng Sơn``, ``Đại sứ Kritenbrink``: one word after an honorific or title."""
+    """``ông Thành``, ``Thứ trưởng Hải``, ``Đại sứ Holloway``: one word after an honorific or title."""
     ctext = P.ctext
     by_key: dict[str, list[Found]] = {}
     for f in P.found:
@@ -430,7 +430,7 @@ def side_of(f: Found, g: Gazetteer) -> str | None:
 
 
 def organization_of(f: Found, g: Gazetteer) -> str | None:
-    """The organization named in a person's title (``Bộ Công Thương``, ``Excelerate``)."""
+    """The organization named in a person's title (``Bộ Công Thương``, ``Northwind``)."""
     if f.orgs:
         return f.orgs[0]
     t = f.title

@@ -7,8 +7,8 @@ A title is a head from ``resources/gazetteer/titles.yaml`` (``Bộ trưởng``, 
 them in underthesea's word list (``Ngoại giao``), connectors (``của``, ``tại``, ``kiêm``),
 and an open clause after ``phụ trách`` (``phụ trách kinh tế, Môi trường và Năng lượng``).
 The full stop of an abbreviation of ``names.yaml`` (``TP. Hồ Chí Minh``) continues a title.
-It may come before a name (``Thứ trưởng Jacob Helberg``), after it as an apposition
-(``Ông Peter Haas, Phó Chủ tịch Excelerate,``) or stand alone (``Thủ tướng đề nghị``).
+It may come before a name (``Thứ trưởng Jacob Miller``), after it as an apposition
+(``Ông Peter Gray, Phó Chủ tịch Northwind,``) or stand alone (``Thủ tướng đề nghị``).
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ def heads_in(ctext: str, g: Gazetteer) -> list[re.Match[str]]:
 
 def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor: int,
                  g: Gazetteer) -> TitleMatch | None:
-    """The title written right before a name (``Bộ trưởng Bộ Công Thương`` Nguyễn Hồng Diên)."""
+    """The title written right before a name (``Bộ trưởng Bộ Công Thương`` Nguyễn Văn Bình)."""
     best: TitleMatch | None = None
     for h in reversed(heads):
         if h.end() > name_start:
@@ -217,7 +217,7 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
 
 def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g: Gazetteer,
                 next_name: int | None = None) -> TitleMatch | None:
-    """An apposition title after a name (``Ray Mabus, Bộ trưởng Hải quân Mỹ``), up to the next name."""
+    """An apposition title after a name (``Ray Turner, Bộ trưởng Hải quân Mỹ``), up to the next name."""
     m = re.compile(r"\s*(?:,|-|–|\(|là)\s*").match(ctext, name_end)
     if not m:
         return None

@@ -7,8 +7,8 @@ Rules, in order:
 2. Two full names (two words or more) match exactly, as a word suffix (``John Kerry`` and
    ``Ngoại trưởng Mỹ John Kerry``), or — for Western names, all ASCII — with the same
    surname and compatible first names (``John Kerry`` and ``John F. Kerry``, ``Dan`` and
-   ``Daniel Kritenbrink``). ``Ivanka Trump`` does not match ``Donald Trump``; Vietnamese
-   names (``Nguyễn Tấn Dũng``, ``Nguyễn Chí Dũng``) match only exactly or as a suffix.
+   ``Daniel Holloway``). ``Ivanka Trump`` does not match ``Donald Trump``; Vietnamese
+   names (``Nguyễn Tấn Dũng``, ``Nguyễn Đức Dũng``) match only exactly or as a suffix.
 3. A bare surname (``Kerry``) matches a full name ending with it when the word is plain
    ASCII (a Western surname, not a Vietnamese given name shared by thousands). A mention
    with a full name is matched on its full names only (its short aliases help others find
