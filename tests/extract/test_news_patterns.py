@@ -125,3 +125,8 @@ def test_a_statement_ends_before_the_next_subjects_title() -> None:
                        "Cảm ơn Phó Chủ tịch Quốc hội Trần Văn Tỵ đã dành thời gian tiếp Đoàn, Chủ nhiệm Ủy ban Quân vụ "
                        "Hạ viện Hoa Kỳ John Miller đánh giá cao kết quả phát triển kinh tế của Việt Nam.")
     assert found[0][2].endswith("tiếp Đoàn")
+
+
+def test_a_surname_that_spells_a_topic_word_gives_no_topic() -> None:
+    found = hoptac.analyze("Bộ trưởng Quốc phòng Mỹ Robert Miller cảm ơn Thượng tướng Ngô Văn Bình đã tiếp đón đoàn.").statements
+    assert [(s.act, "agriculture" in s.topics) for s in found] == [("welcome", False)]

@@ -89,3 +89,12 @@ def dedupe(statements: list[Statement], people: set[str]) -> list[Statement]:
             if union and len(words[i] & words[j]) / len(union) >= 0.6:
                 drop.add(i if sj.actor in people and si.actor not in people else j)
     return [s for k, s in enumerate(statements) if k not in drop]
+
+
+def outside_names(hits: list[tuple[str, int, int]], spans: Iterable[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """The topic or thread matches that do not fall inside a person's name.
+
+    A surname may spell a topic word (``Ngô`` is maize): inside a name it names no field.
+    """
+    names = sorted(spans)
+    return [h for h in hits if not any(a <= h[1] and h[2] <= b for a, b in names)]

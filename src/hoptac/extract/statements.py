@@ -38,7 +38,7 @@ from .acts import (
     window_start,
 )
 from .amounts import find_amounts
-from .clauses import drop_restatements, ids_in, unique
+from .clauses import drop_restatements, ids_in, outside_names, unique
 from .pronouns import genders, pronoun_gender
 from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
@@ -110,8 +110,9 @@ class _Extractor:
         self.key: Folded = fold(self.text)
         self.mentions = _mentions(article)
         # every topic and thread match and amount of the article, once; clauses take their share
-        self.topic_hits = find_matches(self.key, self.text, tax.topics)
-        self.thread_hits = find_matches(self.key, self.text, tax.threads)
+        names = [span for p in article.people for span in p.mentions]
+        self.topic_hits = outside_names(find_matches(self.key, self.text, tax.topics), names)
+        self.thread_hits = outside_names(find_matches(self.key, self.text, tax.threads), names)
         self.amounts = article.amounts or find_amounts(self.text, published=article.published)
         self.starts = [m[0] for m in self.mentions]
         self.sents = sentence_spans(article)
