@@ -130,3 +130,17 @@ def test_a_statement_ends_before_the_next_subjects_title() -> None:
 def test_a_surname_that_spells_a_topic_word_gives_no_topic() -> None:
     found = hoptac.analyze("Bộ trưởng Quốc phòng Mỹ Robert Miller cảm ơn Thượng tướng Ngô Văn Bình đã tiếp đón đoàn.").statements
     assert [(s.act, "agriculture" in s.topics) for s in found] == [("welcome", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Một số nhà bình luận cho rằng trong cuộc gặp tới, Bộ trưởng Lê Văn Hùng sẽ đề cập hợp tác năng lượng với Mỹ.",
+    "Báo chí Mỹ nhận định Thủ tướng Lê Văn Hùng sẽ tìm cách mở rộng thương mại với Washington.",
+])
+def test_an_opinion_about_what_someone_will_do_is_no_commitment(text: str) -> None:
+    assert [act for _a, act, _t in statements(text) if act == "commit"] == []
+
+
+def test_a_promise_after_an_opinion_in_the_same_sentence_stays_a_promise() -> None:
+    found = statements("Ông Robert Miller cho rằng hợp tác giáo dục rất quan trọng và khẳng định Mỹ sẽ tiếp tục "
+                       "cấp học bổng cho sinh viên Việt Nam.")
+    assert [(a, act) for a, act, _t in found if act == "commit"] == [("Robert Miller", "commit")]

@@ -54,6 +54,7 @@ class Cues:
     listed_re: re.Pattern[str]
     deeds: frozenset[str]
     prediction_re: re.Pattern[str]
+    assertions: frozenset[str]
     past_re: re.Pattern[str]
 
 
@@ -88,6 +89,7 @@ def cues() -> Cues:
         anaphor_re=_phrase_re(_words(data, "anaphors")),
         listed_re=re.compile(rf"(?<!\w)(?:các|những|nhiều)\s+(?:{_alt(_words(data, 'nounable'))})\s+(?:và|cùng)\s+$"),
         prediction_re=_phrase_re(_words(data, "predictions")),
+        assertions=frozenset(" ".join(w.lower().split()) for w in _words(data, "assertions")),
         deeds=frozenset(" ".join(w.lower().split()) for w in _words(data, "deeds")),
         past_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'past_markers'))})\s+(?:(?!sẽ\s)\S+\s+){{0,2}}$"),
         noun_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('nounable') or []])})(?:\s+\w+){{0,2}}\s+của(?!\w)"),
@@ -220,3 +222,18 @@ def narrated(act: str, word: str, before: str) -> str:
     if act != "commit" or " ".join(word.split()) not in c.deeds:
         return act
     return "inform" if c.past_re.search(before) else act
+
+
+def forecast(low: str, start: int, earlier: list[Cue], at: int) -> bool:
+    """True when a ``sẽ`` at ``at`` follows a verb of prediction or opinion in its sentence
+    (``các chuyên gia cho rằng Thủ tướng sẽ ...``): someone's forecast, not a promise.
+
+    The search starts after the last earlier cue that asserts the speaker's own position
+    (``... cho rằng ... và khẳng định Mỹ sẽ ...``: the promise is asserted, not forecast).
+    """
+    c = cues()
+    for cue in reversed(earlier):
+        if " ".join(low[cue.start:cue.end].split()) in c.assertions:
+            start = max(start, cue.start)
+            break
+    return bool(c.prediction_re.search(low, start, at))

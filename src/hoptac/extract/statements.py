@@ -29,6 +29,7 @@ from .acts import (
     Cue,
     cues,
     find_cues,
+    forecast,
     narrated,
     only_adverbs,
     pronoun,
@@ -356,7 +357,7 @@ class _Extractor:
             if subj is None:
                 continue
             actor, clause_start = subj
-            if self.word(cue).startswith("sẽ") and cues().prediction_re.search(low, fa, cue.start):
+            if self.word(cue).startswith("sẽ") and forecast(low, fa, sentence_cues[:k], cue.start):
                 continue  # "các chuyên gia dự đoán hai nhà lãnh đạo sẽ bàn ...": a forecast
             explicit = clause_start < cue.start  # a subject of its own, not a continuation
             if explicit and prev_act not in (None, "inform") and found and _complement(low[last_end:clause_start]):
