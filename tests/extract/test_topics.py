@@ -126,3 +126,64 @@ def test_person_names_finance_ministries_and_income_tax_are_not_topics() -> None
     assert "agriculture" not in topics and "investment" not in topics and "trade" not in topics
     assert "trade" in _article_topics("Hai nước ký thỏa thuận thương mại. Thỏa thuận thương mại mới. "
                                       "Thỏa thuận thương mại có hiệu lực.")
+
+
+def _topics_with_sentences(text: str) -> list[str]:
+    import re
+
+    from hoptac.extract.topics import extract_topics
+    from hoptac.model import Article, Sentence
+
+    art = Article(text=text, sentences=[Sentence(m.start(), m.end()) for m in re.finditer(r"[^.\n]+[.\n]?", text)])
+    return extract_topics(art, DEFAULT).topics
+
+
+def test_enumerations_are_found_inside_a_sentence() -> None:
+    from hoptac.extract.topics import enumerations
+
+    text = "Hai nước mở rộng hợp tác về văn hóa, giáo dục, y tế và du lịch trong năm tới. Ông nói vậy."
+    spans = enumerations(text, [(0, text.index(".") + 1), (text.index(".") + 2, len(text))])
+    assert [text[a:b] for a, b in spans] == ["hợp tác về văn hóa, giáo dục, y tế và du lịch trong năm tới"]
+    # two clauses joined by a comma are no list
+    text = "Khi đoàn tới Hà Nội, các bộ trưởng đã có buổi làm việc kéo dài suốt buổi sáng."
+    assert enumerations(text, [(0, len(text))]) == []
+
+
+FILLER = "Buổi gặp diễn ra trong không khí cởi mở và thân tình. "
+
+
+def test_a_field_named_in_one_list_only_is_not_an_article_topic() -> None:
+    listed = ("Hai ngoại trưởng gặp nhau tại Hà Nội.\nHai bên trao đổi về du lịch và giao lưu văn hóa. "
+              "Hai nước sẽ hợp tác về thương mại, quốc phòng, an ninh, quân sự, y tế, giáo dục. " + FILLER)
+    assert "security_defense" not in _topics_with_sentences(listed)
+    # the same words in a sentence of their own are evidence
+    alone = ("Hai ngoại trưởng gặp nhau tại Hà Nội.\nHai bên trao đổi về du lịch và giao lưu văn hóa. "
+             "Hợp tác quốc phòng, an ninh và quân sự sẽ được mở rộng. " + FILLER)
+    assert "security_defense" in _topics_with_sentences(alone)
+    # a field listed again and again is a field the article is about
+    twice = listed + "Ông nhắc lại các lĩnh vực thương mại, quốc phòng, an ninh, y tế, giáo dục. "
+    assert "security_defense" in _topics_with_sentences(twice)
+
+
+def test_a_long_article_needs_more_mentions_unless_the_lead_names_the_topic() -> None:
+    health = "Chương trình y tế cộng đồng được mở rộng. Chi phí y tế giảm. Y tế dự phòng được chú ý. "
+    short = "Hai đoàn đại biểu gặp nhau tại Hà Nội.\n" + FILLER * 10 + health
+    assert "health" in _topics_with_sentences(short)
+    long = "Hai đoàn đại biểu gặp nhau tại Hà Nội.\n" + FILLER * 200 + health
+    assert "health" not in _topics_with_sentences(long)
+    led = "Hai nước mở rộng hợp tác y tế.\n" + FILLER * 200 + health
+    assert "health" in _topics_with_sentences(led)
+    # the filler is neutral: no topic of its own
+    assert _topics_with_sentences(FILLER * 10) == []
+
+
+def test_generic_words_count_half() -> None:
+    lead = "Hai đoàn đại biểu gặp nhau tại Hà Nội.\n"
+    generic = lead + "Nhà máy mở cửa. Công nhân sản xuất ca đêm. Họ sản xuất giày. Việc sản xuất tăng. "
+    assert "supply_chain" not in _topics_with_sentences(generic)
+    qualified = lead + "Chuỗi cung ứng được nối lại. Nội địa hóa tăng. Logistics cải thiện. "
+    assert "supply_chain" in _topics_with_sentences(qualified)
+    planes = lead + "Máy bay hạ cánh. Sân bay đông khách. Ông rời sân bay bằng máy bay riêng. "
+    assert "aerospace" not in _topics_with_sentences(planes)
+    # statements still see the generic words
+    assert "supply_chain" in match_topics("Hai bên hợp tác sản xuất linh kiện.", load_taxonomy(DEFAULT))

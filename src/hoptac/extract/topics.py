@@ -68,6 +68,7 @@ class Entry:
     exclude: list[Pattern] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     min_hits: int = 1
+    weak: list[Pattern] = field(default_factory=list)  # generic words: half a mention each
 
 
 @dataclass
@@ -112,6 +113,9 @@ def _entry(id_: str, kind: str, data: dict[str, Any], base: Entry | None) -> Ent
     entry.patterns += [_compile(str(p)) for p in data.get("patterns") or []]
     entry.patterns += [_compile(str(p), cased=True) for p in data.get("cased") or []]
     entry.exclude += [_compile(str(p)) for p in data.get("exclude") or []]
+    weak = [_compile(str(p)) for p in data.get("weak") or []]
+    entry.patterns += weak
+    entry.weak += weak
     entry.topics += [str(t) for t in data.get("topics") or [] if t not in entry.topics]
     entry.min_hits = int(data.get("min_hits", entry.min_hits))
     return entry
@@ -209,6 +213,47 @@ def implied_topics(threads: list[str], taxonomy: Taxonomy) -> list[str]:
 
 
 ARTICLE_THRESHOLD = 3
+# a long article needs one mention per CHARS_PER_MENTION characters of text, unless the title
+# or the lead names the topic: a field named twice in 8,000 characters is a passing mention
+CHARS_PER_MENTION = 2600
+WEAK = 0.5  # the weight of a generic word (``sản xuất``, ``máy bay``): half a mention
+# separators of list items, on folded text: commas, semicolons, "và", "cũng như", "cho đến"
+_SEP = re.compile(r"(?:\s*(?:[,;]|\bva\b|\bcung nhu\b|\bcho den\b)\s*)+")
+_ITEM_WORDS = 5  # a list item is a few words ("hợp tác khoa học - công nghệ", "chuỗi cung ứng")
+
+
+def enumerations(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of lists of short items in ``text``: ``kinh tế, thương mại, đầu tư, quốc phòng``.
+
+    Inside each sentence, a run of short segments (``_ITEM_WORDS`` words or fewer) between
+    separators is a list; it reaches back over the last words of the segment before the run
+    and forward over the first words of the segment after it (the first and last items).
+    """
+    out: list[tuple[int, int]] = []
+    for s0, s1 in sentences:
+        f = fold(text[s0:s1])
+        seps = [m.span() for m in _SEP.finditer(f.text)]
+        if len(seps) < 2:
+            continue
+        cuts = [0, *(x for sp in seps for x in sp), len(f.text)]
+        segs = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+        words = [_WORDS.findall(f.text, a, b) for a, b in segs]
+        i = 1
+        while i < len(segs) - 1:
+            if not 0 < len(words[i]) <= _ITEM_WORDS:
+                i += 1
+                continue
+            j = i
+            while j < len(segs) - 1 and 0 < len(words[j]) <= _ITEM_WORDS:
+                j += 1
+            first = list(_WORDS.finditer(f.text, *segs[i - 1]))[-_ITEM_WORDS:]
+            last = list(_WORDS.finditer(f.text, *segs[j]))[:_ITEM_WORDS]
+            a = first[0].start() if first else segs[i][0]
+            b = last[-1].end() if last else segs[j - 1][1]
+            a, b = f.span(a, b)
+            out.append((s0 + a, s0 + b))
+            i = j
+    return out
 
 
 def _distinct(matches: list[tuple[str, int, int]], skip: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
@@ -236,19 +281,56 @@ def extract_topics(article: Article, settings: Settings) -> Article:
 
     A topic's score is its distinct mentions in the body (photo captions and person names
     aside) plus one for each of its mentions inside a statement that asks, proposes,
-    promises, agrees or welcomes; a topic scoring ``ARTICLE_THRESHOLD`` (or its own
-    ``min_hits``, if higher) is kept. Topics are ordered by score.
+    promises, agrees or welcomes; a generic word (the taxonomy's ``weak`` patterns) counts
+    half. Mentions inside a list of three or more fields in one sentence (``hợp tác kinh tế,
+    thương mại, đầu tư, quốc phòng, an ninh``) are weak evidence: a topic named in one such
+    list and nowhere else is dropped. A topic is kept when its score reaches ``ARTICLE_THRESHOLD`` (or its
+    own ``min_hits``, if higher) and, unless the title or lead names it, one mention per
+    ``CHARS_PER_MENTION`` characters. Topics are ordered by score.
     """
     tax = load_taxonomy(settings)
     text = article.text
+    folded = fold(text)
     names = [m for p in article.people for m in p.mentions]
-    matches = _distinct([m for m in find_matches(fold(text), text, tax.topics)
+    matches = _distinct([m for m in find_matches(folded, text, tax.topics)
                          if not _in_captions(article, m[1])], names)
+    weak_entries = {k: Entry(k, "topic", patterns=e.weak, exclude=e.exclude)
+                    for k, e in tax.topics.items() if e.weak}
+    weak = set(find_matches(folded, text, weak_entries)) if weak_entries else set()
+    sentences = [(s.start, s.end) for s in article.sentences]
+    lists = enumerations(text, sentences)
+    fields: dict[tuple[int, int], set[str]] = {}
+    for id_, a, b in matches:
+        span = next((sp for sp in lists if sp[0] <= a and b <= sp[1]), None)
+        if span is not None:
+            fields.setdefault(span, set()).add(id_)
+    listed = {sp for sp, ids in fields.items() if len(ids) >= 3}
     acts = [s.evidence for s in article.statements if s.act != "inform"]
+    head_end = sentences[1][1] if len(sentences) > 1 else len(text)
     score: Counter[str] = Counter()
-    for id_, a, _b in matches:
-        score[id_] += 1 + any(sa <= a < sb for sa, sb in acts)
-    chosen = [t for t in tax.topics if score[t] >= max(ARTICLE_THRESHOLD, tax.topics[t].min_hits)]
+    strong: set[str] = set()
+    lists_of: dict[str, set[tuple[int, int]]] = {t: set() for t in tax.topics}
+    head: set[str] = set()
+    for id_, a, b in matches:
+        w = WEAK if (id_, a, b) in weak else 1.0
+        score[id_] += w * (1 + any(sa <= a < sb for sa, sb in acts))
+        span = next((sp for sp in listed if sp[0] <= a and b <= sp[1]), None)
+        if span is None:
+            strong.add(id_)
+        else:
+            lists_of[id_].add(span)
+        if a < head_end:
+            head.add(id_)
+    need = len(text) / CHARS_PER_MENTION
+
+    def keep(t: str) -> bool:
+        if score[t] < max(ARTICLE_THRESHOLD, tax.topics[t].min_hits):
+            return False
+        if t not in strong and len(lists_of[t]) < 2:
+            return False  # named in one list of fields only
+        return t in head or score[t] >= need
+
+    chosen = [t for t in tax.topics if keep(t)]
     chosen.sort(key=lambda t: -score[t])
     article.topics = chosen
     return article
