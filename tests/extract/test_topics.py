@@ -187,3 +187,9 @@ def test_generic_words_count_half() -> None:
     assert "aerospace" not in _topics_with_sentences(planes)
     # statements still see the generic words
     assert "supply_chain" in match_topics("Hai bên hợp tác sản xuất linh kiện.", load_taxonomy(DEFAULT))
+
+
+def test_the_name_of_apec_is_no_economic_cooperation() -> None:
+    tax = load_taxonomy(DEFAULT)
+    assert match_topics("Ông dự Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương năm nay.", tax) == []
+    assert "trade" in match_topics("Hai bên thúc đẩy hợp tác kinh tế song phương.", tax)
