@@ -144,3 +144,13 @@ def test_a_promise_after_an_opinion_in_the_same_sentence_stays_a_promise() -> No
     found = statements("Ông Robert Miller cho rằng hợp tác giáo dục rất quan trọng và khẳng định Mỹ sẽ tiếp tục "
                        "cấp học bổng cho sinh viên Việt Nam.")
     assert [(a, act) for a, act, _t in found if act == "commit"] == [("Robert Miller", "commit")]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Hiệp hội Thép Việt Nam vừa ra thông cáo yêu cầu Bộ Thương mại Mỹ xem xét lại mức thuế chống bán phá giá "
+     "đối với thép.", "Hiệp hội Thép Việt Nam"),
+    ("Bộ Công Thương đã gửi thư đề nghị phía Mỹ sớm công nhận quy chế kinh tế thị trường cho Việt Nam.",
+     "Bộ Công Thương"),
+])
+def test_a_request_put_in_a_document_is_its_issuers(text: str, actor: str) -> None:
+    assert [(a, act) for a, act, _t in statements("Tin thương mại\n" + text)] == [(actor, "request")]

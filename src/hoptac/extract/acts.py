@@ -55,6 +55,7 @@ class Cues:
     deeds: frozenset[str]
     prediction_re: re.Pattern[str]
     assertions: frozenset[str]
+    issued_re: re.Pattern[str]
     past_re: re.Pattern[str]
 
 
@@ -90,6 +91,8 @@ def cues() -> Cues:
         listed_re=re.compile(rf"(?<!\w)(?:các|những|nhiều)\s+(?:{_alt(_words(data, 'nounable'))})\s+(?:và|cùng)\s+$"),
         prediction_re=_phrase_re(_words(data, "predictions")),
         assertions=frozenset(" ".join(w.lower().split()) for w in _words(data, "assertions")),
+        issued_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'issuing_verbs'))})(?:\s+(?:{_alt(_words(data, 'documents'))})"
+                             rf"(?:\s+(?:{_alt(_words(data, 'document_modifiers'))}))?)?\s+$"),
         deeds=frozenset(" ".join(w.lower().split()) for w in _words(data, "deeds")),
         past_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'past_markers'))})\s+(?:(?!sẽ\s)\S+\s+){{0,2}}$"),
         noun_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('nounable') or []])})(?:\s+\w+){{0,2}}\s+của(?!\w)"),
@@ -237,3 +240,19 @@ def forecast(low: str, start: int, earlier: list[Cue], at: int) -> bool:
             start = max(start, cue.start)
             break
     return bool(c.prediction_re.search(low, start, at))
+
+
+def issued(low: str, floor: int, cue: Cue) -> Cue:
+    """The cue as its subject sees it: a request or proposal put in a document its subject issues
+    (``Hiệp hội X ra thông cáo yêu cầu ...``, ``Bộ Y gửi thư đề nghị ...``) reaches back over
+    the issuing words, so that the issuer is the subject. A bare issuing verb counts only before
+    a cue that names the document itself (``ra tuyên bố ...``)."""
+    if cue.act not in ("request", "propose"):
+        return cue
+    m = cues().issued_re.search(low, max(floor, cue.start - 60), cue.start)
+    if m is None or (" " not in m.group().strip() and not low.startswith(_DOCUMENT_CUES, cue.start)):
+        return cue
+    return Cue(m.start(), cue.end, cue.act, cue.weak)
+
+
+_DOCUMENT_CUES = ("tuyên bố", "thông báo", "kiến nghị")

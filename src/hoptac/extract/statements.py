@@ -30,6 +30,7 @@ from .acts import (
     cues,
     find_cues,
     forecast,
+    issued,
     narrated,
     only_adverbs,
     pronoun,
@@ -349,7 +350,7 @@ class _Extractor:
         fronted = self.fronted(sentence_cues, sent_no)
         last_end = fa  # where the last cue kept (or merged) ends
         for k, cue in enumerate(sentence_cues):
-            subj = self.subject(floor, cue, sent_no, prev)
+            subj = self.subject(floor, issued(low, floor, cue), sent_no, prev)
             floor = cue.end
             if (fronted is not None and k < fronted[1] and not cue.weak
                     and (subj is None or subj[1] == cue.start)):
@@ -439,8 +440,7 @@ class _Extractor:
         content = self.src(cue.start)
         threads = ids_in(self.thread_hits, content, b)
         if act == "inform" or actor.side is None:
-            # threads follow what a side asks, offers, agrees or welcomes: no side, no thread entry
-            threads = []
+            threads = []  # threads follow what a side asks, offers, agrees or welcomes
         elif not threads:  # "..., đồng thời đề nghị": the issue may be named earlier in the sentence
             threads = ids_in(self.thread_hits, sentence[0], b)
         topics = ids_in(self.topic_hits, content, b)
