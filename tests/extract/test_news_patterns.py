@@ -154,3 +154,10 @@ def test_a_promise_after_an_opinion_in_the_same_sentence_stays_a_promise() -> No
 ])
 def test_a_request_put_in_a_document_is_its_issuers(text: str, actor: str) -> None:
     assert [(a, act) for a, act, _t in statements("Tin thương mại\n" + text)] == [(actor, "request")]
+
+
+def test_the_one_persuaded_is_no_speaker() -> None:
+    found = statements("Tin hợp tác\nBộ trưởng Robert Miller cho biết ông sẽ về nước báo cáo, thuyết phục Chính phủ "
+                       "và Quốc hội Mỹ tiếp tục hỗ trợ Việt Nam rà phá bom mìn.")
+    assert "Quốc hội Mỹ" not in [a for a, _act, _t in found]
+    assert ("Robert Miller", "commit") in [(a, act) for a, act, _t in found]

@@ -56,6 +56,7 @@ class Cues:
     prediction_re: re.Pattern[str]
     assertions: frozenset[str]
     issued_re: re.Pattern[str]
+    persuading_re: re.Pattern[str]
     past_re: re.Pattern[str]
 
 
@@ -91,6 +92,7 @@ def cues() -> Cues:
         listed_re=re.compile(rf"(?<!\w)(?:các|những|nhiều)\s+(?:{_alt(_words(data, 'nounable'))})\s+(?:và|cùng)\s+$"),
         prediction_re=_phrase_re(_words(data, "predictions")),
         assertions=frozenset(" ".join(w.lower().split()) for w in _words(data, "assertions")),
+        persuading_re=_phrase_re(_words(data, "persuading")),
         issued_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'issuing_verbs'))})(?:\s+(?:{_alt(_words(data, 'documents'))})"
                              rf"(?:\s+(?:{_alt(_words(data, 'document_modifiers'))}))?)?\s+$"),
         deeds=frozenset(" ".join(w.lower().split()) for w in _words(data, "deeds")),
@@ -256,3 +258,10 @@ def issued(low: str, floor: int, cue: Cue) -> Cue:
 
 
 _DOCUMENT_CUES = ("tuyên bố", "thông báo", "kiến nghị")
+
+
+def persuaded(low: str, a: int, b: int) -> bool:
+    """True when a verb of persuasion in ``low[a:b]`` (no boundary between) makes what follows
+    it its object: ``thuyết phục chính phủ và Quốc hội Mỹ tiếp tục hỗ trợ`` is no promise of
+    the Congress, but of the one who persuades."""
+    return bool(cues().persuading_re.search(low, a, b))

@@ -98,3 +98,24 @@ def outside_names(hits: list[tuple[str, int, int]], spans: Iterable[tuple[int, i
     """
     names = sorted(spans)
     return [h for h in hits if not any(a <= h[1] and h[2] <= b for a, b in names)]
+
+
+def prefixed(a: str, b: str) -> bool:
+    """True when one of two non-empty strings starts the other."""
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
+
+
+def untitled(s: str) -> str:
+    """Lower-case ``s`` without the title it ends with (``có thư gửi Thủ tướng Chính phủ `` -> ``có thư gửi ``).
+
+    A title's words start in capitals now and then (``Thủ tướng``, ``Bộ trưởng Bộ Công Thương``):
+    cut at a capitalized word among the last three, again and again (never at the first word,
+    which may open the sentence).
+    """
+    words = s.split()
+    while words:
+        caps = [i for i in range(max(1, len(words) - 3), len(words)) if words[i][:1].isupper()]
+        if not caps:
+            break
+        words = words[:caps[-1]]
+    return fold(" ".join(words) + " ", strip_marks=False).text

@@ -33,6 +33,7 @@ from .acts import (
     issued,
     narrated,
     only_adverbs,
+    persuaded,
     pronoun,
     redirected,
     side_name,
@@ -40,7 +41,7 @@ from .acts import (
     window_start,
 )
 from .amounts import find_amounts
-from .clauses import drop_restatements, ids_in, outside_names, unique
+from .clauses import drop_restatements, ids_in, outside_names, prefixed, unique, untitled
 from .pronouns import genders, pronoun_gender
 from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
@@ -194,6 +195,8 @@ class _Extractor:
         if app is not None:
             return app
         m = self.mention_before(self.src(soft), self.src(cue.start))
+        if m is not None and persuaded(low, hard, self.fpos(m[0])):  # "..., thuyết phục Quốc hội Mỹ tiếp tục"
+            return (prev, cue.start) if prev is not None else None  # the one persuaded is no speaker
         if m is not None:
             return self._mention_subject(m, soft, hard, sent_no)
         sp = side_phrase(low, soft, cue.start)
@@ -230,7 +233,7 @@ class _Extractor:
         start, ent = m
         fs = self.fpos(start)
         before = low[max(soft, fs - 60):fs]
-        plain = _untitled(self.text[self.src(max(soft, fs - 60)):start])  # "gửi Thủ tướng Chính phủ X": "gửi"
+        plain = untitled(self.text[self.src(max(soft, fs - 60)):start])  # "gửi Thủ tướng Chính phủ X": "gửi"
         if c.conditional_end_re.search(before):
             return None  # "..., nếu doanh nghiệp X cam kết ...": a condition, no statement
         if _GOVERNMENT_OF.search(low, max(soft, fs - 40), fs) and ent.side:
@@ -264,7 +267,7 @@ class _Extractor:
             closed = last >= 0 and only_adverbs(inner[last + 1:])
             title = (inner[:last] if closed else inner).strip()
             src_title = self.text[self.text.index(",", mb) + 1:].lstrip()
-            known = bool(ent.title) and _prefixed(fold(ent.title).text, fold(title).text)
+            known = bool(ent.title) and prefixed(fold(ent.title).text, fold(title).text)
             looks = closed and src_title[:1].isupper() and len(title.split()) <= 25
             prefix_start = window_start(low, floor, self.fpos(ma), soft=False)
             prefix = low[prefix_start:self.fpos(ma)]
@@ -460,27 +463,6 @@ class _Extractor:
         """Where the sentence before the one starting at source position ``start`` begins."""
         i = bisect.bisect_left([s for s, _e in self.sents], start)
         return self.sents[i - 1][0] if i > 0 else start
-
-
-def _prefixed(a: str, b: str) -> bool:
-    """True when one of two non-empty strings starts the other."""
-    return bool(a and b) and (a.startswith(b) or b.startswith(a))
-
-
-def _untitled(s: str) -> str:
-    """Lower-case ``s`` without the title it ends with (``có thư gửi Thủ tướng Chính phủ `` -> ``có thư gửi ``).
-
-    A title's words start in capitals now and then (``Thủ tướng``, ``Bộ trưởng Bộ Công Thương``):
-    cut at a capitalized word among the last three, again and again (never at the first word,
-    which may open the sentence).
-    """
-    words = s.split()
-    while words:
-        caps = [i for i in range(max(1, len(words) - 3), len(words)) if words[i][:1].isupper()]
-        if not caps:
-            break
-        words = words[:caps[-1]]
-    return fold(" ".join(words) + " ", strip_marks=False).text
 
 
 def _complement(gap: str) -> bool:
