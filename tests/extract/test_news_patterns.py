@@ -161,3 +161,17 @@ def test_the_one_persuaded_is_no_speaker() -> None:
                        "và Quốc hội Mỹ tiếp tục hỗ trợ Việt Nam rà phá bom mìn.")
     assert "Quốc hội Mỹ" not in [a for a, _act, _t in found]
     assert ("Robert Miller", "commit") in [(a, act) for a, act, _t in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Hai bên mong muốn tăng cường hợp tác kinh tế và giáo dục.",
+    "Việt Nam và Hoa Kỳ đều mong muốn thúc đẩy quan hệ đối tác trong lĩnh vực y tế.",
+])
+def test_a_wish_of_both_sides_asks_nothing_of_the_other(text: str) -> None:
+    assert [act for _a, act, _t in statements("Tin hợp tác\n" + text)] == ["inform"]
+
+
+def test_a_request_after_both_sides_spoke_is_the_speakers_own() -> None:
+    found = statements("Tin hợp tác\nHai bên nhất trí tăng cường hợp tác y tế.\n"
+                       "Bộ trưởng Lê Văn Hùng đề nghị phía Mỹ hỗ trợ đào tạo bác sĩ.")
+    assert [(a, act) for a, act, _t in found] == [("VN", "agree"), ("Lê Văn Hùng", "request")]

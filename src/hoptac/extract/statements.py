@@ -62,6 +62,7 @@ class Actor:
     name: str
     side: str | None
     person: Person | None = None
+    both: bool = False  # both sides speak through it ("Hai bên", "Việt Nam và Hoa Kỳ")
 
 
 @dataclass
@@ -175,8 +176,8 @@ class _Extractor:
         """Both sides as subject: reported as Vietnam, by its speaker when both sides spoke just before."""
         vn, us = self.ctx.speakers.get("VN"), self.ctx.speakers.get("US")
         if vn is not None and us is not None and sent_no - min(vn[1], us[1]) <= 3:
-            return vn[0]  # a meeting whose two sides just spoke: the Vietnamese participant
-        return Actor("VN", "VN")
+            return Actor(vn[0].name, "VN", vn[0].person, both=True)  # a meeting whose two sides just spoke
+        return Actor("VN", "VN", both=True)
 
     def subject(self, floor: int, cue: Cue, sent_no: int, prev: Actor | None) -> tuple[Actor, int] | None:
         """The actor of a cue and the folded position where its clause starts (None: no statement)."""
@@ -396,6 +397,8 @@ class _Extractor:
         """The act of a cue once its object is read (a request of no one on the other side is inform)."""
         low = self.low.text
         act = narrated(cue.act, self.word(cue), low[max(0, cue.start - 30):cue.start])
+        if act == "request" and actor.both:
+            return "inform"  # both sides wishing asks nothing of the other side: a shared position
         return redirected(act, self.word(cue), low[cue.end:min(end, cue.end + 60)], actor.side)
 
     def word(self, cue: Cue) -> str:
@@ -426,6 +429,7 @@ class _Extractor:
 
     def remember(self, actor: Actor, sent_no: int) -> None:
         """Note who spoke last, for pronouns, side words and continuations that follow."""
+        actor = Actor(actor.name, actor.side, actor.person)  # alone in the sentences after
         if actor.person is not None:
             self.ctx.last_person, self.ctx.last_person_sentence = actor, sent_no
             self.ctx.recent.append((actor, sent_no))
