@@ -175,3 +175,10 @@ def test_a_request_after_both_sides_spoke_is_the_speakers_own() -> None:
     found = statements("Tin hợp tác\nHai bên nhất trí tăng cường hợp tác y tế.\n"
                        "Bộ trưởng Lê Văn Hùng đề nghị phía Mỹ hỗ trợ đào tạo bác sĩ.")
     assert [(a, act) for a, act, _t in found] == [("VN", "agree"), ("Lê Văn Hùng", "request")]
+
+
+def test_a_request_named_by_a_passive_reporting_verb_is_no_new_statement() -> None:
+    found = statements("Tin hợp tác\nThứ trưởng Lê Văn Hùng đề nghị phía Mỹ hỗ trợ rà phá bom mìn.\n"
+                       "Đề nghị trên được Thứ trưởng Lê Văn Hùng đưa ra trong cuộc gặp với Đại sứ Mỹ sáng 3/4.\n"
+                       "Đề nghị được ông Hùng nêu ra khi tiếp đoàn.")
+    assert [(a, act) for a, act, _t in found if act != "inform"] == [("Lê Văn Hùng", "request")]

@@ -57,6 +57,7 @@ class Cues:
     assertions: frozenset[str]
     issued_re: re.Pattern[str]
     persuading_re: re.Pattern[str]
+    passive_re: re.Pattern[str]
     past_re: re.Pattern[str]
 
 
@@ -93,6 +94,8 @@ def cues() -> Cues:
         prediction_re=_phrase_re(_words(data, "predictions")),
         assertions=frozenset(" ".join(w.lower().split()) for w in _words(data, "assertions")),
         persuading_re=_phrase_re(_words(data, "persuading")),
+        passive_re=re.compile(rf"(?:\s+(?:{_alt(_words(data, 'referring'))}))?\s+được\s+(?:\S+\s+){{1,12}}?"
+                              rf"(?:{_alt(_words(data, 'passive_reporting'))})(?!\w)"),
         issued_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'issuing_verbs'))})(?:\s+(?:{_alt(_words(data, 'documents'))})"
                              rf"(?:\s+(?:{_alt(_words(data, 'document_modifiers'))}))?)?\s+$"),
         deeds=frozenset(" ".join(w.lower().split()) for w in _words(data, "deeds")),
@@ -127,6 +130,8 @@ def find_cues(low: str, start: int, end: int) -> list[Cue]:
             continue
         if m.group().endswith("sẽ") and c.not_cue_re.match(low, m.end() - 2, end):
             continue  # "dự kiến sẽ tới": a schedule
+        if c.passive_re.match(low, m.end(), end):
+            continue  # "Đề nghị (trên) được Bộ trưởng X đưa ra ...": a noun for what was told before
         if c.listed_re.search(low, max(start, m.start() - 40), m.start()):
             continue  # "những sáng kiến và đề xuất": nouns side by side, no verb
         word = " ".join(m.group().split())
