@@ -182,3 +182,18 @@ def test_a_request_named_by_a_passive_reporting_verb_is_no_new_statement() -> No
                        "Đề nghị trên được Thứ trưởng Lê Văn Hùng đưa ra trong cuộc gặp với Đại sứ Mỹ sáng 3/4.\n"
                        "Đề nghị được ông Hùng nêu ra khi tiếp đoàn.")
     assert [(a, act) for a, act, _t in found if act != "inform"] == [("Lê Văn Hùng", "request")]
+
+
+def test_a_lead_summary_held_in_a_longer_body_clause_is_a_repeat_the_longer_kept() -> None:
+    from hoptac.extract.clauses import dedupe
+    from hoptac.model import Statement
+
+    def said(text: str) -> Statement:
+        return Statement(actor="US", act="commit", text=text, evidence=(0, len(text)), side="US",
+                         addressee_side="VN", topics=["diplomacy"], threads=[])
+
+    short = said("Mỹ nhắc lại cam kết với khu vực về kinh tế và chiến lược")
+    long = said("Mỹ nhắc lại cam kết của Mỹ với khu vực về kinh tế và chiến lược, đóng góp vào hòa bình và an ninh "
+                "trên biển")
+    other = said("Mỹ sẽ mở thêm lãnh sự quán tại Đà Nẵng")
+    assert dedupe([short, other, long], set()) == [other, long]

@@ -109,7 +109,7 @@ def test_corpus_sample_runs_and_spans_hold() -> None:
             assert text[s.evidence[0]:s.evidence[1]] == s.text
             assert s.act in {"request", "propose", "commit", "agree", "welcome", "inform"}
             assert s.topics
-    assert n > 30
+    assert n >= 30  # 31 until a lead summary held in its body clause counted as a repeat (one dropped)
 
 
 def _acts(text: str, people: list[Person] | None = None) -> list[tuple[str, str]]:

@@ -76,7 +76,9 @@ def dedupe(statements: list[Statement], people: set[str]) -> list[Statement]:
     """Drop a statement that repeats another (a title or summary retold in the body).
 
     Two statements repeat each other when their sides and acts are the same and their words
-    overlap by 60% or more; the one naming a person as actor is kept, else the first.
+    overlap by 60% or more; the one naming a person as actor is kept, else the first. A short
+    summary (six words or more) whose words the other holds almost all (90%) is a repeat too:
+    the longer one, which says more, is kept.
     """
     words = [set(fold(s.text).text.split()) for s in statements]
     drop: set[int] = set()
@@ -86,8 +88,12 @@ def dedupe(statements: list[Statement], people: set[str]) -> list[Statement]:
             if i in drop or j in drop or si.act != sj.act or si.side != sj.side:
                 continue
             union = words[i] | words[j]
-            if union and len(words[i] & words[j]) / len(union) >= 0.6:
+            inner = min(len(words[i]), len(words[j]))
+            shared = len(words[i] & words[j])
+            if union and shared / len(union) >= 0.6:
                 drop.add(i if sj.actor in people and si.actor not in people else j)
+            elif inner >= 6 and shared / inner >= 0.9:
+                drop.add(i if len(words[i]) < len(words[j]) else j)
     return [s for k, s in enumerate(statements) if k not in drop]
 
 
