@@ -197,3 +197,17 @@ def test_a_lead_summary_held_in_a_longer_body_clause_is_a_repeat_the_longer_kept
                 "trên biển")
     other = said("Mỹ sẽ mở thêm lãnh sự quán tại Đà Nẵng")
     assert dedupe([short, other, long], set()) == [other, long]
+
+
+def test_a_title_alone_names_the_one_who_holds_it() -> None:
+    from hoptac.extract.acts import only_adverbs
+    from hoptac.extract.pronouns import titled
+    from hoptac.model import Person
+
+    people = [Person(name="John Carter", title="Bộ trưởng Quốc phòng Mỹ", side="US"),
+              Person(name="Lê Văn Hùng", title="Bộ trưởng Quốc phòng", side="VN")]
+    assert titled(people, " quyền bộ trưởng quốc phòng mỹ cũng ", only_adverbs).name == "John Carter"
+    assert titled(people, " bộ trưởng quốc phòng ", only_adverbs).name == "Lê Văn Hùng"
+    assert titled(people, " đoàn của bộ trưởng quốc phòng mỹ ", only_adverbs) is None  # a group, not him
+    assert titled([*people[:1], Person(name="Paul Green", title="Bộ trưởng Quốc phòng Mỹ", side="US")],
+                  " bộ trưởng quốc phòng mỹ ", only_adverbs) is None  # two hold it: neither

@@ -11,11 +11,12 @@ a person the article tells neither of is compatible with every pronoun.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 import yaml
 
-from ..model import Article
+from ..model import Article, Person
 from ..settings import RESOURCES
 
 
@@ -25,6 +26,14 @@ def _table(key: str) -> dict[str, str]:
     with open(RESOURCES / "cues.yaml", encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     return {" ".join(str(w).lower().split()): str(g) for g, words in data[key].items() for w in words}
+
+
+@cache
+def _title_prefixes() -> frozenset[str]:
+    """The words that may precede a title used alone (``Quyền``), and the empty string."""
+    with open(RESOURCES / "cues.yaml", encoding="utf-8") as fh:
+        words = yaml.safe_load(fh).get("title_prefixes") or []
+    return frozenset({"", *(" ".join(str(w).lower().split()) for w in words)})
 
 
 def _honorifics() -> dict[str, str]:
@@ -69,3 +78,22 @@ def pronoun_gender(word: str) -> str | None:
     """The gender a pronoun says (``bà`` -> ``F``, ``ông ấy`` -> ``M``), None for ``Ngài``, ``tôi``."""
     words = word.lower().split()
     return _honorifics().get(words[0]) if words else None
+
+
+def titled(people: list[Person], phrase: str, filler: Callable[[str], bool]) -> Person | None:
+    """The one person whose title the subject ``phrase`` (lower case) names without a name:
+    ``Quyền bộ trưởng Quốc phòng Mỹ cũng đánh giá cao`` after ``Patrick Shanahan``, titled
+    ``bộ trưởng Quốc phòng Mỹ``. Trailing ``filler`` words (adverbs) are dropped; the title
+    (two words or more) must make the phrase, after nothing or one of ``title_prefixes`` of
+    ``cues.yaml`` (``quyền``, ``tân``); a title that two people hold names neither.
+    """
+    words = phrase.split()
+    while words and filler(words[-1]):
+        words.pop()
+    found = set()
+    for p in people:
+        title = (p.title or "").lower().split()
+        lead = words[:len(words) - len(title)]
+        if len(title) >= 2 and words[-len(title):] == title and " ".join(lead) in _title_prefixes():
+            found.add(p.name)
+    return next(p for p in people if p.name in found) if len(found) == 1 else None

@@ -42,7 +42,7 @@ from .acts import (
 )
 from .amounts import find_amounts
 from .clauses import drop_restatements, ids_in, outside_names, prefixed, unique, untitled
-from .pronouns import genders, pronoun_gender
+from .pronouns import genders, pronoun_gender, titled
 from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
 
@@ -200,6 +200,9 @@ class _Extractor:
             return (prev, cue.start) if prev is not None else None  # the one persuaded is no speaker
         if m is not None:
             return self._mention_subject(m, soft, hard, sent_no)
+        who = titled(self.article.people, low[soft:cue.start], only_adverbs)  # "Quyền bộ trưởng X Mỹ"
+        if who is not None:
+            return self.actor_of(who, sent_no), soft
         sp = side_phrase(low, soft, cue.start)
         if sp and sp[0] == "BOTH":
             return self.both_sides(sent_no), sp[1]
