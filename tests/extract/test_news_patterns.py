@@ -211,3 +211,15 @@ def test_a_title_alone_names_the_one_who_holds_it() -> None:
     assert titled(people, " đoàn của bộ trưởng quốc phòng mỹ ", only_adverbs) is None  # a group, not him
     assert titled([*people[:1], Person(name="Paul Green", title="Bộ trưởng Quốc phòng Mỹ", side="US")],
                   " bộ trưởng quốc phòng mỹ ", only_adverbs) is None  # two hold it: neither
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Các tập đoàn Mỹ bày tỏ ấn tượng với tốc độ tăng trưởng, đồng thời khẳng định sẽ mở rộng sản xuất tại Việt Nam.",
+     [("US", "welcome"), ("US", "commit")]),
+    ("Các doanh nghiệp Mỹ có mặt tại hội chợ năm nay sẽ giới thiệu sản phẩm nông nghiệp.", []),
+    ("Thủ tướng Lê Văn Hùng kêu gọi các doanh nghiệp Mỹ tiếp tục đầu tư vào Việt Nam.",
+     [("Lê Văn Hùng", "request")]),
+])
+def test_a_plural_group_of_one_sides_firms_speaks_as_that_side_only_as_the_whole_subject(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a, act) for a, act, _t in statements("Tin đầu tư\n" + text) if act != "inform"] == expected

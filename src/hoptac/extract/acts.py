@@ -58,6 +58,7 @@ class Cues:
     issued_re: re.Pattern[str]
     persuading_re: re.Pattern[str]
     passive_re: re.Pattern[str]
+    group_res: dict[str, re.Pattern[str]]
     past_re: re.Pattern[str]
 
 
@@ -94,6 +95,8 @@ def cues() -> Cues:
         prediction_re=_phrase_re(_words(data, "predictions")),
         assertions=frozenset(" ".join(w.lower().split()) for w in _words(data, "assertions")),
         persuading_re=_phrase_re(_words(data, "persuading")),
+        group_res={side: re.compile(rf"\s*(?:{_alt(_words(data, 'side_groups'))})\s+(?:{_alt([str(w) for w in words])})(?!\w)")
+                   for side, words in data["sides"].items()},
         passive_re=re.compile(rf"(?:\s+(?:{_alt(_words(data, 'referring'))}))?\s+được\s+(?:\S+\s+){{1,12}}?"
                               rf"(?:{_alt(_words(data, 'passive_reporting'))})(?!\w)"),
         issued_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'issuing_verbs'))})(?:\s+(?:{_alt(_words(data, 'documents'))})"
@@ -270,3 +273,14 @@ def persuaded(low: str, a: int, b: int) -> bool:
     it its object: ``thuyết phục chính phủ và Quốc hội Mỹ tiếp tục hỗ trợ`` is no promise of
     the Congress, but of the one who persuades."""
     return bool(cues().persuading_re.search(low, a, b))
+
+
+def group_side(low: str, a: int, b: int) -> tuple[str, int] | None:
+    """``(side, start)`` when ``low[a:b]`` is a plural group of one side's organizations and
+    nothing else (``Các doanh nghiệp Mỹ đồng thời khẳng định sẽ ...``): a speaker for that side.
+    A group named in passing (``một số doanh nghiệp Mỹ``) or with more words is none."""
+    for side, pattern in cues().group_res.items():
+        m = pattern.match(low, a, b)
+        if m is not None and only_adverbs(low[m.end():b]):
+            return side, a + len(low[a:m.end()]) - len(low[a:m.end()].lstrip())
+    return None

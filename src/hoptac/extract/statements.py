@@ -30,6 +30,7 @@ from .acts import (
     cues,
     find_cues,
     forecast,
+    group_side,
     issued,
     narrated,
     only_adverbs,
@@ -200,6 +201,9 @@ class _Extractor:
             return (prev, cue.start) if prev is not None else None  # the one persuaded is no speaker
         if m is not None:
             return self._mention_subject(m, soft, hard, sent_no)
+        grp = group_side(low, soft, cue.start)  # "Các doanh nghiệp Mỹ ... khẳng định sẽ": that side, no one
+        if grp is not None:
+            return Actor(grp[0], grp[0]), grp[1]
         who = titled(self.article.people, low[soft:cue.start], only_adverbs)  # "Quyền bộ trưởng X Mỹ"
         if who is not None:
             return self.actor_of(who, sent_no), soft
