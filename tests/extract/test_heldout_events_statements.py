@@ -38,7 +38,7 @@ VNUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "vnus"
 
 # measured floors: raise them when the scores rise, never lower them
 # measured before any change: events 0.8197, events.date 0.760, statements 0.679, threads 0.762
-FLOORS = {"events": 0.90, "events.date": 0.88, "statements": 0.76, "threads": 0.84}
+FLOORS = {"events": 0.90, "events.date": 0.88, "statements": 0.86, "threads": 0.84}
 
 FAMILY = {"meeting": "engagement", "reception": "engagement", "call": "engagement",
           "dialogue": "engagement", "visit": "engagement", "signing": "signing"}
