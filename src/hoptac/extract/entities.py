@@ -59,7 +59,8 @@ def extract_entities(article: Article, settings: Settings) -> Article:
     return article
 
 
-def _all_mentions(article: Article) -> list[tuple[int, int, Person | Organization]]:
+def all_mentions(article: Article) -> list[tuple[int, int, Person | Organization]]:
+    """Every person and organization mention, by start (longer first on a shared start)."""
     out: list[tuple[int, int, Person | Organization]] = []
     for p in article.people:
         out += [(a, b, p) for a, b in p.mentions]
@@ -82,7 +83,7 @@ def person_at(article: Article, pos: int) -> Person | None:
 
 def mentions_in(article: Article, start: int, end: int) -> list[tuple[SpanT, Person | Organization]]:
     """Every person and organization mention inside ``[start, end)``, in text order."""
-    allm = _all_mentions(article)
+    allm = all_mentions(article)
     starts = [m[0] for m in allm]
     i = bisect.bisect_left(starts, start)
     out: list[tuple[SpanT, Person | Organization]] = []

@@ -43,6 +43,7 @@ from .acts import (
 )
 from .amounts import find_amounts
 from .clauses import drop_restatements, ids_in, outside_names, prefixed, unique, untitled
+from .entities import all_mentions
 from .pronouns import genders, pronoun_gender, titled
 from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
@@ -93,17 +94,6 @@ def sentence_spans(article: Article) -> list[tuple[int, int]]:
     return out
 
 
-def _mentions(article: Article) -> list[tuple[int, int, Person | Organization]]:
-    """Every person and organization mention, by start."""
-    out: list[tuple[int, int, Person | Organization]] = []
-    for p in article.people:
-        out += [(a, b, p) for a, b in p.mentions]
-    for o in article.organizations:
-        out += [(a, b, o) for a, b in o.mentions]
-    out.sort(key=lambda t: (t[0], -t[1]))
-    return out
-
-
 class _Extractor:
     """One article's statement extraction (holds the folded text and the mentions)."""
 
@@ -113,7 +103,7 @@ class _Extractor:
         self.text = article.text
         self.low: Folded = fold(self.text, strip_marks=False)
         self.key: Folded = fold(self.text)
-        self.mentions = _mentions(article)
+        self.mentions = all_mentions(article)
         # every topic and thread match and amount of the article, once; clauses take their share
         names = [span for p in article.people for span in p.mentions]
         self.topic_hits = outside_names(find_matches(self.key, self.text, tax.topics), names)
