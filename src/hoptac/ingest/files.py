@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import errno
+import logging
 import os
 from collections.abc import Iterator
 
 from ..errors import SourceError
 from ..settings import Settings
 from .document import RawDocument
+
+log = logging.getLogger(__name__)
 
 __all__ = ["ARTICLE_SUFFIXES", "WARC_SUFFIXES", "is_warc", "read_file", "sniff_kind", "walk"]
 
@@ -64,12 +67,19 @@ def read_file(path: str, settings: Settings) -> RawDocument | SourceError:
     return RawDocument(path, data, sniff_kind(data, path))
 
 
-def walk(directory: str) -> Iterator[str]:
-    """Every article file under a directory, recursively, in sorted order (hidden files skipped)."""
+def walk(directory: str, *, sort_limit: int | None = None) -> Iterator[str]:
+    """Every article file under a directory, recursively, hidden entries skipped.
+
+    Files come sorted per directory, subdirectories after them in sorted order. With
+    ``sort_limit``, a directory holding more files than that streams them in filesystem order
+    from there on instead of listing and sorting them all, so memory stays bounded whatever
+    the directory's size (the parallel ingest walks with a limit).
+    """
     stack = [directory]
     while stack:
         current = stack.pop()
-        files, subdirs = [], []
+        subdirs: list[str] = []
+        files: list[str] | None = []
         with os.scandir(current) as entries:
             for entry in entries:
                 if entry.name.startswith("."):
@@ -77,6 +87,14 @@ def walk(directory: str) -> Iterator[str]:
                 if entry.is_dir(follow_symlinks=True):
                     subdirs.append(entry.path)
                 elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                    if files is None:
+                        yield entry.path
+                        continue
                     files.append(entry.path)
-        yield from sorted(files)
+                    if sort_limit is not None and len(files) > sort_limit:  # too many to hold: stream
+                        log.info("%s holds more than %d files: read in filesystem order", current, sort_limit)
+                        yield from files
+                        files = None
+        if files:
+            yield from sorted(files)
         stack.extend(sorted(subdirs, reverse=True))

@@ -18,7 +18,8 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..ingest.files import ARTICLE_SUFFIXES, is_warc
+from ..ingest import files
+from ..ingest.files import is_warc
 
 log = logging.getLogger(__name__)
 
@@ -44,37 +45,9 @@ class Unit:
         return is_warc(self.source)
 
 
-def is_article_file(name: str) -> bool:
-    """True when a file name inside a directory is an article or an archive (as the readers decide)."""
-    return not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES)
-
-
 def walk(directory: str, *, sort_limit: int = SORT_LIMIT) -> Iterator[str]:
-    """Every article file under a directory, recursively: sorted per directory up to ``sort_limit``
-    files, beyond that streamed in filesystem order."""
-    stack = [directory]
-    while stack:
-        current = stack.pop()
-        subdirs: list[str] = []
-        files: list[str] | None = []
-        with os.scandir(current) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_dir(follow_symlinks=True):
-                    subdirs.append(entry.path)
-                elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
-                    if files is None:
-                        yield entry.path
-                        continue
-                    files.append(entry.path)
-                    if len(files) > sort_limit:  # too many to hold: stream from here on
-                        log.info("%s holds more than %d files: read in filesystem order", current, sort_limit)
-                        yield from files
-                        files = None
-        if files:
-            yield from sorted(files)
-        stack.extend(sorted(subdirs, reverse=True))
+    """The readers' directory walk (:func:`hoptac.ingest.files.walk`), streaming past ``sort_limit`` files."""
+    return files.walk(directory, sort_limit=sort_limit)
 
 
 def is_remote(source: str) -> bool:
