@@ -13,11 +13,10 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..store import Filters, Store
-from ..store.queries import ISO_DATE
+from ..store.queries import ISO_DATE, VOCAB_ID
 from .ingest import BadInput, Rejected, ingest_input
 from .security import require_read, require_write
 
-VOCAB_ID = r"^[A-Za-z0-9_]{1,64}$"
 MAX_LIMIT = 500
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])

@@ -18,8 +18,10 @@ from ..link.names import name_key
 from . import schema as t
 
 SIDES = ("VN", "US", "OTHER")
-#: An ISO date, month or year with real months and days (the API validates its queries with it too).
+#: An ISO date, month or year with real months and days (the API and the dashboard validate with it too).
 ISO_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+#: A topic or thread id as the taxonomy writes them (API and dashboard paths and filters).
+VOCAB_ID = r"^[A-Za-z0-9_]{1,64}$"
 _DATE = re.compile(ISO_DATE)
 
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..api.security import require_read
-from ..store import Filters, Store
+from ..store import Filters, Store, queries
 from .charts import bar_chart, heatmap
 from .highlight import KINDS, article_spans, highlight
 from .i18n import Translator
@@ -17,8 +17,8 @@ from .render import page_lang, render
 
 router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False)
 
-ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-VOCAB_ID = re.compile(r"^[A-Za-z0-9_]{1,64}$")
+ISO_DATE = re.compile(queries.ISO_DATE)
+VOCAB_ID = re.compile(queries.VOCAB_ID)
 PAGE = 25
 #: entries per page on a thread's or a person's page (a long-running thread has thousands)
 DETAIL_PAGE = 100
@@ -57,6 +57,11 @@ def page_filters(request: Request, *, limit: int = PAGE) -> Filters:
     return Filters(since=q.get("since"), until=q.get("until"), side=q.get("side"), topic=q.get("topic"),
                    thread=q.get("thread"), person=q.get("person"), limit=limit,
                    offset=_int(request, "offset", 0, 0, 10**7))
+
+
+def detail_page(request: Request) -> Filters:
+    """The page of a thread's entries or a person's records that the request asks for."""
+    return Filters(limit=DETAIL_PAGE, offset=_int(request, "offset", 0, 0, 10**7))
 
 
 def pager(total: int, f: Filters) -> dict[str, Any]:
@@ -107,7 +112,7 @@ def thread(request: Request, thread_id: str) -> Response:
     """One thread's lifecycle: status history and dated entries with quotes."""
     if not VOCAB_ID.match(thread_id):
         raise HTTPException(404, f"no thread {thread_id!r}")
-    f = Filters(limit=DETAIL_PAGE, offset=_int(request, "offset", 0, 0, 10**7))
+    f = detail_page(request)
     th = _store(request).thread(thread_id, limit=f.limit, offset=f.offset)
     if th is None:
         raise HTTPException(404, f"no thread {thread_id!r}")
@@ -125,7 +130,7 @@ def people(request: Request) -> Response:
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person(request: Request, person_id: str) -> Response:
     """One person: titles over time, meetings, statements and articles, by date."""
-    f = Filters(limit=DETAIL_PAGE, offset=_int(request, "offset", 0, 0, 10**7))
+    f = detail_page(request)
     p = _store(request).person(person_id, limit=f.limit, offset=f.offset) if len(person_id) <= 300 else None
     if p is None:
         raise HTTPException(404, f"no person {person_id!r}")
