@@ -21,13 +21,12 @@ every miss.
 from __future__ import annotations
 
 import json
-import re
 import sys
-import unicodedata
 from functools import cache
 from pathlib import Path
 
 import pytest
+from heldout import norm
 
 import hoptac
 
@@ -42,14 +41,6 @@ FLOORS = {
 }
 
 pytestmark = pytest.mark.skipif(not VNUS.is_dir(), reason="../shared/corpus/vnus is absent")
-
-
-def norm(s: str | None) -> str:
-    """A name folded like the eval scorer: NFC, case folded, single spaces, edge punctuation off."""
-    if s is None:
-        return ""
-    s = re.sub(r"[\s\u00a0]+", " ", unicodedata.normalize("NFC", str(s)).casefold())
-    return s.strip(" .,;:()[]\"'“”‘’-–")
 
 
 def _close(a: float | None, b: float | None) -> bool:

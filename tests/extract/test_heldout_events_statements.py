@@ -23,13 +23,12 @@ every miss.
 from __future__ import annotations
 
 import json
-import re
 import sys
-import unicodedata
 from functools import cache
 from pathlib import Path
 
 import pytest
+from heldout import norm
 
 import hoptac
 
@@ -44,14 +43,6 @@ FAMILY = {"meeting": "engagement", "reception": "engagement", "call": "engagemen
           "dialogue": "engagement", "visit": "engagement", "signing": "signing"}
 
 pytestmark = pytest.mark.skipif(not VNUS.is_dir(), reason="../shared/corpus/vnus is absent")
-
-
-def norm(s: str | None) -> str:
-    """A name folded like the eval scorer: NFC, case folded, single spaces, edge punctuation off."""
-    if s is None:
-        return ""
-    s = re.sub(r"[\s\u00a0]+", " ", unicodedata.normalize("NFC", str(s)).casefold())
-    return s.strip(" .,;:()[]\"'“”‘’-–")
 
 
 class Canon:
