@@ -29,6 +29,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA synchronous=NORMAL")
+    # 64 MB of page cache instead of 2 MB: a large store's index pages stay in the process
+    # (about 7% more writes per second at 100,000 articles; see docs/BENCHMARKS.md).
+    cur.execute("PRAGMA cache_size=-65536")
     cur.close()
 
 
