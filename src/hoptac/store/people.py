@@ -74,12 +74,14 @@ def _titles(conn: Connection, pid: str) -> list[dict[str, Any]]:
 def _articles(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
     """A page of the articles naming the person, by date (one row per article), and their number.
 
-    The page is chosen among the narrow mention rows first; only its rows are joined to articles.
+    The page is chosen in ``ix_person_mentions_person_order`` alone (an article's mentions share
+    its date, so grouping by date and article is grouping by article); only its rows are joined
+    to articles.
     """
     m = t.person_mentions.c
     order = (m.date_sort.asc().nulls_last(), m.article_id)
-    first = sa.select(sa.func.min(m.id)).where(m.person_id == pid).group_by(m.article_id)
-    page = sa.select(m.id).where(m.id.in_(first)).order_by(*order).limit(limit).offset(offset)
+    page = (sa.select(sa.func.min(m.id)).where(m.person_id == pid).group_by(m.date_sort, m.article_id)
+            .order_by(*order).limit(limit).offset(offset))
     total = conn.execute(sa.select(sa.func.count(sa.distinct(m.article_id))).where(m.person_id == pid)).scalar()
     rows = conn.execute(sa.select(m.article_id, m.name, m.title, t.articles.c.title.label("article_title"),
                                   t.articles.c.published).join(t.articles, t.articles.c.id == m.article_id)
@@ -100,14 +102,19 @@ def _statements(conn: Connection, pid: str, limit: int | None, offset: int) -> t
 
 
 def _events(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """A page of the events the person took part in, by date, and their number."""
+    """A page of the events the person took part in, by date, and their number.
+
+    The person's events are found in ``ix_event_participants_person_event`` alone and ordered
+    on their id and date; only the page's events are read whole.
+    """
     from .events import event_dicts
 
+    e = t.events.c
+    order = (e.date_sort.asc().nulls_last(), e.id)
     ids = sa.select(t.event_participants.c.event_id).where(t.event_participants.c.person_id == pid)
-    total = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(t.events.c.id.in_(ids))).scalar()
-    rows = conn.execute(sa.select(t.events).where(t.events.c.id.in_(ids))
-                        .order_by(t.events.c.date_sort.asc().nulls_last(), t.events.c.id)
-                        .limit(limit).offset(offset)).all()
+    total = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(e.id.in_(ids))).scalar()
+    page = sa.select(e.id).where(e.id.in_(ids)).order_by(*order).limit(limit).offset(offset)
+    rows = conn.execute(sa.select(t.events).where(e.id.in_(page)).order_by(*order)).all()
     return event_dicts(conn, rows), total or 0
 
 

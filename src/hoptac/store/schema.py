@@ -81,7 +81,7 @@ person_aliases = sa.Table(
 person_mentions = sa.Table(
     "person_mentions", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("person_id", ID, _fk("people.id"), nullable=False, index=True),
+    sa.Column("person_id", ID, _fk("people.id"), nullable=False),
     sa.Column("article_id", ID, _fk("articles.id"), nullable=False, index=True),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("title", sa.Text),
@@ -89,6 +89,9 @@ person_mentions = sa.Table(
     sa.Column("side", sa.String(8)),
     sa.Column("date_sort", sa.String(10)),
     sa.Column("n_mentions", sa.Integer, nullable=False),
+    # a person's page and titles read this index alone (migration 0006)
+    sa.Index("ix_person_mentions_person_order", "person_id", "date_sort", "article_id", "id", "title",
+             "organization"),
 )
 
 organizations = sa.Table(
@@ -124,8 +127,9 @@ event_participants = sa.Table(
     "event_participants", metadata,
     sa.Column("event_id", ID, _fk("events.id"), primary_key=True),
     sa.Column("key", sa.String(255), primary_key=True, index=True),
-    sa.Column("person_id", ID, _fk("people.id"), index=True),
+    sa.Column("person_id", ID, _fk("people.id")),
     sa.Column("name", sa.Text, nullable=False),
+    sa.Index("ix_event_participants_person_event", "person_id", "event_id"),
 )
 
 event_sources = sa.Table(
@@ -146,7 +150,7 @@ statements = sa.Table(
     sa.Column("article_id", ID, _fk("articles.id"), nullable=False, index=True),
     sa.Column("idx", sa.Integer, nullable=False),
     sa.Column("actor", sa.Text, nullable=False),
-    sa.Column("person_id", ID, _fk("people.id"), index=True),
+    sa.Column("person_id", ID, _fk("people.id")),
     sa.Column("side", sa.String(8), index=True),
     sa.Column("act", sa.String(16), nullable=False, index=True),
     sa.Column("addressee_side", sa.String(8)),
@@ -157,6 +161,7 @@ statements = sa.Table(
     sa.Column("topics", sa.JSON, nullable=False),
     sa.Column("threads", sa.JSON, nullable=False),
     sa.Column("amounts", sa.JSON, nullable=False),
+    sa.Index("ix_statements_person_order", "person_id", "date_sort", "article_id", "idx", "id"),
 )
 
 statement_threads = sa.Table(
