@@ -20,7 +20,9 @@ writes ``scale_reuse.json`` instead of ``scale.json``.
 
 ``--catchup`` measures, on a copy of the store, what a thread read costs right after a write:
 the cached thread summary is brought up to date by folding in new entries (articles dated
-after every stored one) or recomputed (articles dated in the middle); ``scale_catchup.json``.
+after every stored one), resumed from the last checkpoint before the change (articles from
+one past month) or recomputed from about the start (articles dated all over the range, as a
+synthetic batch is); ``scale_catchup.json``.
 """
 
 from __future__ import annotations
@@ -204,6 +206,9 @@ def catchup(db: Path, n: int = 500) -> dict[str, Any]:
             row[f"after_{n}_newer_articles_ms"] = read_all()
             add(61_000_000, n, None)
             row[f"after_{n}_articles_dated_in_the_middle_ms"] = read_all()
+            read_all()  # leaves checkpoints along every thread
+            add(62_000_000, n, "2016-05-10")  # an old outlet's archive: one past month
+            row[f"after_{n}_articles_dated_2016_05_ms"] = read_all()
     finally:
         for p in copy.parent.iterdir():
             p.unlink()

@@ -179,3 +179,52 @@ def test_an_entry_before_the_last_makes_the_summary_start_over(store):
     dirty, cached = _cached(store, "jetp")
     assert dirty < cached["fold"]["last_key"]
     assert store.thread("jetp")["money"] == {"pledged": {"USD": 3e6}}
+
+
+def _checkpoints(store: Store, tid: str) -> list[str]:
+    tc = t.thread_checkpoints.c
+    with store.engine.connect() as c:
+        return list(c.execute(sa.select(tc.entry_order).where(tc.thread == tid).order_by(tc.entry_order)).scalars())
+
+
+def test_old_news_resumes_from_the_last_checkpoint_before_it(store, monkeypatch):
+    """A write in the middle keeps the checkpoints before it; the resumed summary equals one from scratch."""
+    from hoptac.store import threads
+    from hoptac.store.threads import summarize
+
+    monkeypatch.setattr(threads, "CHECKPOINT_EVERY", 2)
+    acts = ["request", "commit", "request", "agree", "commit", "request", "request", "commit", "request"]
+    arts = [_jetp(i, f"20{15 + i}-03-0{1 + i % 3}", act, (i + 1) * 1e6 if act == "commit" else None)
+            for i, act in enumerate(acts)]
+    store.ingest(arts)
+    store.thread("jetp")
+    before = _checkpoints(store, "jetp")
+    assert len(before) >= 3  # one every two dated entries (at a change of date)
+    store.ingest([_jetp(20, "2019-06-15", "commit", 4e7)])  # old news, between stored entries
+    dirty, _ = _cached(store, "jetp")
+    after = _checkpoints(store, "jetp")
+    assert after == [k for k in before if k < dirty] and after and len(after) < len(before)
+    th = store.thread("jetp")
+    with store.engine.connect() as c:
+        scratch = summarize(c, "jetp")
+    for key in ("status", "status_history", "money", "articles", "acts_by_side"):
+        assert th[key] == scratch[key], key
+    assert th["entries_total"] == scratch["entries"] == len(arts) + 1
+    assert th["money"]["pledged"] == {"USD": 4e7 + 2e6 + 5e6 + 8e6}
+    assert _checkpoints(store, "jetp")[: len(after)] == after  # the read saved checkpoints again past the change
+    assert len(_checkpoints(store, "jetp")) >= len(before)
+
+
+def test_a_refresh_clears_the_checkpoints_it_invalidates(store, monkeypatch):
+    from hoptac.store import threads
+
+    monkeypatch.setattr(threads, "CHECKPOINT_EVERY", 1)
+    arts = [_jetp(i, f"202{i}-01-01") for i in range(5)]
+    store.ingest(arts)
+    store.thread("jetp")
+    assert _checkpoints(store, "jetp")
+    changed = copy.deepcopy(arts[1])
+    changed.statements = []
+    store.ingest([changed], refresh=True)  # its entry is removed: every checkpoint from there on goes
+    assert all(k < _cached(store, "jetp")[0] for k in _checkpoints(store, "jetp"))
+    assert store.thread("jetp")["entries_total"] == 4

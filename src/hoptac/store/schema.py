@@ -182,6 +182,13 @@ thread_states = sa.Table(  # a thread's summary, recomputed when a write has bum
     sa.Column("dirty_from", ORDER_KEY),  # the lowest entry_order written since the summary
 )
 
+thread_checkpoints = sa.Table(  # a thread's summary state part-way through its dated entries (store/threads.py)
+    "thread_checkpoints", metadata,
+    sa.Column("thread", sa.String(64), primary_key=True),
+    sa.Column("entry_order", ORDER_KEY, primary_key=True),  # the last entry the state covers
+    sa.Column("state", sa.JSON, nullable=False),
+)
+
 statement_topics = sa.Table(
     "statement_topics", metadata,
     sa.Column("statement_id", ID, _fk("statements.id"), primary_key=True),

@@ -4,12 +4,16 @@ A thread's status, status history, money and counts depend on every entry, so th
 kept as a summary in ``thread_states``: every write that adds or removes an entry bumps the
 thread's ``version``; a read finds the summary current (``computed == version``) or
 recomputes it in one pass over the entries in lifecycle order and saves it, provided no
-write bumped the version meanwhile. Entries themselves are read a page at a time, along the
-``(thread, entry_order)`` index, so a page costs the same in a store of any size.
+write bumped the version meanwhile. The pass starts from the cached summary when every
+change lies after it, else from the last checkpoint before the first change
+(``thread_checkpoints``: the pass's state every :data:`CHECKPOINT_EVERY` dated entries,
+deleted by the writes that invalidate them). Entries themselves are read a page at a time,
+along the ``(thread, entry_order)`` index, so a page costs the same in a store of any size.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
@@ -23,6 +27,7 @@ from . import schema as t
 
 log = logging.getLogger(__name__)
 SAVE_WAIT_MS = 250  # how long a read waits for SQLite's write lock to cache a summary
+CHECKPOINT_EVERY = 2_000  # dated entries folded between two saved checkpoints
 
 
 def labels(settings: Settings = DEFAULT) -> dict[str, tuple[str, str]]:
@@ -88,14 +93,18 @@ def _dated_articles(conn: Connection, tid: str, ids: set[str]) -> set[str]:
     return out
 
 
-def summarize(conn: Connection, tid: str, start: dict[str, Any] | None = None) -> dict[str, Any]:
+def summarize(conn: Connection, tid: str, start: dict[str, Any] | None = None,
+              checkpoints: list[tuple[str, dict[str, Any]]] | None = None) -> dict[str, Any]:
     """Status, status history, money, entry and article counts, acts by side, first and last date.
 
     Steps: fold the dated entries in lifecycle order (the ``(thread, entry_order)`` index) —
-    with ``start`` (an earlier summary), only those after the last dated entry it covers (the
-    caller knows no entry changed before that point, so they come from articles it never saw);
-    keep that state as ``fold``; then fold the undated entries, which come last, into a copy
-    (they are read again each time: usually few). Only entries holding money stay in memory.
+    with ``start`` (an earlier summary or a checkpoint), only those after the last dated entry
+    it covers (the caller knows no entry changed before that point, so they come from articles
+    it never saw); keep that state as ``fold``; then fold the undated entries, which come last,
+    into a copy (they are read again each time: usually few). Only entries holding money stay
+    in memory. Every :data:`CHECKPOINT_EVERY` dated entries, at a change of date (an article's
+    entries share its date, so the distinct-article count stays exact), the state is appended
+    to ``checkpoints`` as (last entry_order, state).
     """
     st, s = t.statement_threads.c, t.statements.c
     rows = (sa.select(st.statement_id, st.signal, st.entry_order, s.article_id, s.date_sort, s.side, s.act, s.text,
@@ -105,7 +114,16 @@ def summarize(conn: Connection, tid: str, start: dict[str, Any] | None = None) -
     q = rows.where(st.entry_order < UNDATED)
     if dated.last_key is not None:
         q = q.where(st.entry_order > dated.last_key)
-    dated.articles += len({dated.feed(r) for r in conn.execute(q)})
+    seen: set[str] = set()
+    since, day = 0, None
+    for r in conn.execute(q):
+        if since >= CHECKPOINT_EVERY and r.entry_order[:12] != day and checkpoints is not None:
+            dated.articles += len(seen)
+            seen, since = set(), 0
+            checkpoints.append((dated.last_key or "", copy.deepcopy(dated.to_dict())))  # the fold goes on
+        seen.add(dated.feed(r))
+        since, day = since + 1, r.entry_order[:12]
+    dated.articles += len(seen)
     state = dated.to_dict()
     whole = _Fold(state)
     tail = {whole.feed(r) for r in conn.execute(rows.where(st.entry_order >= UNDATED))}
@@ -115,8 +133,9 @@ def summarize(conn: Connection, tid: str, start: dict[str, Any] | None = None) -
     return {**{k: out[k] for k in PUBLIC}, "fold": state}
 
 
-def _save(engine: Engine, tid: str, version: int, summary: dict[str, Any]) -> None:
-    """Cache a summary computed at ``version``, unless a write bumped the version since.
+def _save(engine: Engine, tid: str, version: int, summary: dict[str, Any],
+          checkpoints: list[tuple[str, dict[str, Any]]]) -> None:
+    """Cache a summary computed at ``version`` and its new checkpoints, unless a write bumped the version since.
 
     On SQLite the read waits at most :data:`SAVE_WAIT_MS` for the write lock (an ingest may
     hold it); when it cannot write (busy, read-only file) the summary is simply not cached.
@@ -128,8 +147,14 @@ def _save(engine: Engine, tid: str, version: int, summary: dict[str, Any]) -> No
             if sqlite:
                 w.exec_driver_sql(f"PRAGMA busy_timeout={SAVE_WAIT_MS}")
             try:
-                w.execute(t.thread_states.update().where(ts.thread == tid, ts.version == version)
-                          .values(computed=version, summary=summary, dirty_from=None))
+                saved = w.execute(t.thread_states.update().where(ts.thread == tid, ts.version == version)
+                                  .values(computed=version, summary=summary, dirty_from=None)).rowcount
+                if saved and checkpoints:
+                    tc = t.thread_checkpoints.c
+                    w.execute(t.thread_checkpoints.delete().where(tc.thread == tid,
+                                                                  tc.entry_order >= checkpoints[0][0]))
+                    w.execute(t.thread_checkpoints.insert(), [{"thread": tid, "entry_order": k, "state": v}
+                                                              for k, v in checkpoints])
             finally:
                 if sqlite:
                     w.exec_driver_sql("PRAGMA busy_timeout=30000")
@@ -141,7 +166,9 @@ def thread_summary(conn: Connection, tid: str) -> dict[str, Any]:
     """The thread's summary: the cached one when current, else brought up to date (and cached).
 
     When every entry written since the cached summary sorts after the last dated one it covers
-    (``dirty_from``), only the new ones are folded in; otherwise it is computed from scratch.
+    (``dirty_from``), only the new ones are folded in; otherwise the fold resumes from the last
+    checkpoint before ``dirty_from`` (writes delete the checkpoints they invalidate), or from
+    the first entry when there is none.
     """
     ts = t.thread_states.c
     row = conn.execute(sa.select(ts.version, ts.computed, ts.summary, ts.dirty_from).where(ts.thread == tid)).first()
@@ -152,9 +179,15 @@ def thread_summary(conn: Connection, tid: str) -> dict[str, Any]:
         last = (row.summary.get("fold") or {}).get("last_key")  # the last dated entry it covers
         if last is not None and row.dirty_from > last:
             start = row.summary
-    summary = summarize(conn, tid, start)  # read after the version: it holds at least that version's entries
+    if start is None and row is not None and row.dirty_from is not None:
+        tc = t.thread_checkpoints.c
+        state = conn.execute(sa.select(tc.state).where(tc.thread == tid, tc.entry_order < row.dirty_from)
+                             .order_by(tc.entry_order.desc()).limit(1)).scalar()
+        start = {"fold": state} if state else None
+    checkpoints: list[tuple[str, dict[str, Any]]] = []
+    summary = summarize(conn, tid, start, checkpoints)  # read after the version: it holds at least its entries
     if row is not None:
-        _save(conn.engine, tid, row.version, summary)
+        _save(conn.engine, tid, row.version, summary, checkpoints)
     return summary
 
 

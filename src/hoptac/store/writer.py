@@ -426,11 +426,13 @@ def statement_date(article: Article, span: tuple[int, int]) -> str | None:
 def touch_threads(conn: Connection, changed: dict[str, str]) -> None:
     """Mark cached thread summaries stale: thread -> the lowest ``entry_order`` added or removed.
 
-    Bumps ``thread_states.version`` and lowers ``dirty_from`` (creating missing rows). Writers
-    take turns (see :func:`write_batch`), so the read-then-insert cannot race another writer.
+    Bumps ``thread_states.version`` and lowers ``dirty_from`` (creating missing rows), and
+    deletes the thread's checkpoints at or after the change (their state no longer holds).
+    Writers take turns (see :func:`write_batch`), so the read-then-insert cannot race another writer.
     """
-    ts = t.thread_states.c
+    ts, tc = t.thread_states.c, t.thread_checkpoints.c
     for th, key in sorted(changed.items()):
+        conn.execute(t.thread_checkpoints.delete().where(tc.thread == th, tc.entry_order >= key))
         lowest = sa.case((sa.or_(ts.dirty_from.is_(None), ts.dirty_from > key), key), else_=ts.dirty_from)
         bumped = conn.execute(t.thread_states.update().where(ts.thread == th)
                               .values(version=ts.version + 1, dirty_from=lowest))
