@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .cli import main
-from .settings import DEFAULT, RESOURCES
+from .cli import main, settings_from, taxonomy_option
+from .settings import DEFAULT, RESOURCES, Settings
 
 DEMO_DIR = RESOURCES / "demo"
 DEMO_SUFFIXES = (".txt", ".html", ".htm")
@@ -19,7 +19,8 @@ def demo_files(folder: Path = DEMO_DIR) -> list[str]:
 
 
 def server_options(f):
-    """``--db``, ``--host``, ``--port`` and ``--token``, shared by serve and demo."""
+    """``--db``, ``--host``, ``--port``, ``--token`` and ``--taxonomy``, shared by serve and demo."""
+    f = taxonomy_option(f)
     f = click.option("--token", envvar="HOPTAC_API_TOKEN", default=None, show_envvar=True,
                      help="Bearer token that POST /api/articles requires (writes are refused without one).")(f)
     f = click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
@@ -30,13 +31,13 @@ def server_options(f):
                         help="Store URL or SQLite path (default: $HOPTAC_DB, else the user data file).")(f)
 
 
-def _serve(db_url: str, host: str, port: int, token: str | None, *, create: bool) -> None:
+def _serve(db_url: str, host: str, port: int, token: str | None, *, create: bool, settings: Settings) -> None:
     import uvicorn
 
     from .api import create_app
 
     try:
-        app = create_app(db_url, token=token, create=create)
+        app = create_app(db_url, token=token, create=create, settings=settings)
     except FileNotFoundError as exc:
         raise click.ClickException(f"{exc} (run `hoptac ingest` or `hoptac demo` first)") from exc
     click.echo(f"hoptac dashboard: http://{host}:{port}")
@@ -45,26 +46,31 @@ def _serve(db_url: str, host: str, port: int, token: str | None, *, create: bool
 
 @main.command()
 @server_options
-def serve(db_url: str | None, host: str, port: int, token: str | None) -> None:
-    """Serve the dashboard and the JSON API (/api, schema at /openapi.json) over an existing store."""
-    _serve(db_url or DEFAULT.db_url, host, port, token, create=False)
+def serve(db_url: str | None, host: str, port: int, token: str | None, taxonomy: tuple[Path, ...]) -> None:
+    """Serve the dashboard and the JSON API (/api, schema at /openapi.json) over an existing store.
+
+    With ``--taxonomy``, the dashboard names your own threads and topics, and articles posted
+    to the API are extracted with them.
+    """
+    _serve(db_url or DEFAULT.db_url, host, port, token, create=False, settings=settings_from(taxonomy))
 
 
 @main.command()
 @server_options
-def demo(db_url: str | None, host: str, port: int, token: str | None) -> None:
+def demo(db_url: str | None, host: str, port: int, token: str | None, taxonomy: tuple[Path, ...]) -> None:
     """Ingest the packaged demo articles into the store, then serve the dashboard and the API."""
     from .store import Store
 
+    settings = settings_from(taxonomy)
     url = db_url or DEFAULT.db_url
     files = demo_files()
     if not files:
         click.echo(f"hoptac: no demo articles in {DEMO_DIR}; serving the store as it is", err=True)
-    with Store.open(url) as store:
+    with Store.open(url, settings=settings) as store:
         report = store.ingest_sources(files, on_skip=lambda src, why: click.echo(f"hoptac: skipped {src}: {why}",
                                                                                   err=True))
         counts = store.stats()["counts"]
     click.echo(f"hoptac: demo articles: {report.stored} stored, {report.duplicates} near-duplicates, "
                f"{report.unchanged} already there, {len(report.skipped)} skipped; the store at {url} holds "
                f"{counts['articles']} articles, {counts['events']} events, {counts['statements']} statements")
-    _serve(url, host, port, token, create=True)
+    _serve(url, host, port, token, create=True, settings=settings)

@@ -73,3 +73,26 @@ def test_serve_needs_an_existing_store(tmp_path):
 def test_demo_articles_are_packaged_files():
     assert DEMO_DIR.is_dir()
     assert all(f.endswith((".txt", ".html", ".htm")) for f in demo_files())
+
+
+def test_serve_with_a_taxonomy_names_the_users_threads(tmp_path):
+    """``--taxonomy`` reaches the served store: the thread list names the user's own thread."""
+    user = tmp_path / "my.yaml"
+    user.write_text("threads:\n  visa_policy:\n    vi: Thị thực sinh viên\n    en: Student visas\n"
+                    "    patterns: [thị thực, cấp visa]\n    topics: [diplomacy]\n", encoding="utf-8")
+    db = tmp_path / "kb.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", demo_files()[0], "--db", str(db), "--workers", "1"]).exit_code == 0
+    env = {**os.environ, "HOPTAC_API_TOKEN": ""}
+    for args in (["serve", "--db", str(db)], ["serve", "--db", str(db), "--taxonomy", str(user)]):
+        proc, url = start([*args, "--port", str(free_port())], env)
+        try:
+            ids = {t["id"]: t for t in httpx.get(url + "/api/threads").json()["items"]}
+            page = httpx.get(url + "/threads", params={"lang": "en"}).text
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+        if "--taxonomy" in args:
+            assert ids["visa_policy"]["label_en"] == "Student visas" and "Student visas" in page
+        else:
+            assert "visa_policy" not in ids and "Student visas" not in page
