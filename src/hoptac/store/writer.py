@@ -81,6 +81,26 @@ def _hid(prefix: str, *parts: str, n: int = 12) -> str:
     return prefix + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
 
 
+# Statements the write path runs for every article, built once (building a statement costs more
+# than SQLite takes to run it); parameters are bound at execution.
+_BY_HASH = sa.select(t.articles.c.id).where(t.articles.c.content_hash == sa.bindparam("h"))
+_HAS_SOURCE = sa.select(sa.func.count()).select_from(t.article_sources).where(
+    t.article_sources.c.article_id == sa.bindparam("a"), t.article_sources.c.source == sa.bindparam("src"))
+_ALIASES_BY_TOKEN = (
+    sa.select(t.person_aliases.c.person_id, t.person_aliases.c.key, t.people.c.side, t.people.c.office)
+    .join(t.people, t.people.c.id == t.person_aliases.c.person_id)
+    .where(t.person_aliases.c.person_id.in_(sa.select(t.person_aliases.c.person_id).where(
+        t.person_aliases.c.last_token.in_(sa.bindparam("tokens", expanding=True))))))
+_PERSON = sa.select(t.people).where(t.people.c.id == sa.bindparam("pid"))
+_PERSON_ID = sa.select(t.people.c.id).where(t.people.c.id == sa.bindparam("pid"))
+_UPDATE_PERSON = (t.people.update().where(t.people.c.id == sa.bindparam("pid"))
+                  .values(name=sa.bindparam("n"), side=sa.bindparam("s"), office=sa.bindparam("o")))
+_ALIAS_KEYS = sa.select(t.person_aliases.c.key).where(t.person_aliases.c.person_id == sa.bindparam("pid"))
+_ORG_BY_KEYS = sa.select(t.organizations.c.id).where(t.organizations.c.name_key.in_(
+    sa.bindparam("keys", expanding=True)))
+_EVENT_KEYS = sa.select(t.event_participants.c.key).where(t.event_participants.c.event_id == sa.bindparam("eid"))
+
+
 def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False) -> IngestReport:
     """Store a batch of articles on an open transaction; returns what happened to each.
 
@@ -112,7 +132,7 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
     if not text.strip():
         raise ValueError("the article has no text")
     h = dedupe.content_hash(text)
-    known = conn.execute(sa.select(t.articles.c.id).where(t.articles.c.content_hash == h)).scalar()
+    known = conn.execute(_BY_HASH, {"h": h}).scalar()
     if known and not refresh:
         add_source(conn, known, article.source)
         return "unchanged", known
@@ -123,13 +143,16 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
     dup_of, sim = _find_duplicate(conn, sig, article.title, aid) if sig is not None else (None, None)
     data = article.to_dict()
     date = sort_key(article.published)
-    stmt = t.articles.update().where(t.articles.c.id == aid) if known else t.articles.insert().values(id=aid)
-    conn.execute(stmt.values(
+    row = dict(
         content_hash=h, raw_hash=dedupe.raw_hash(article.raw) if article.raw else None,
         source=article.source, title=article.title, published=article.published, date_sort=date, outlet=article.outlet, url=article.url, text=article.text, data=data,
         topics=list(article.topics), n_people=len(article.people), n_events=len(article.events),
         n_statements=len(article.statements), minhash=dedupe.to_bytes(sig) if sig is not None else None,
-        duplicate_of=dup_of, similarity=sim, ingested_at=datetime.now(UTC)))
+        duplicate_of=dup_of, similarity=sim, ingested_at=datetime.now(UTC))
+    if known:
+        conn.execute(t.articles.update().where(t.articles.c.id == aid).values(**row))
+    else:
+        conn.execute(t.articles.insert(), {"id": aid, **row})
     add_source(conn, aid, article.source)
     if sig is not None:
         conn.execute(t.article_bands.insert(), [{"band": b, "key": k, "article_id": aid}
@@ -144,26 +167,39 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
     people = _link_people(conn, article, aid, date, create=True)
     _link_orgs(conn, article, aid)
     _link_events(conn, article, aid, people, create=True, dup_of=None)
-    _write_statements(conn, article, aid, date, people)
-    _index(conn, aid, "article", aid, "\n".join(x for x in (article.title, article.text) if x))
+    docs = [("article", aid, "\n".join(x for x in (article.title, article.text) if x))]
+    docs += _write_statements(conn, article, aid, date, people)
+    _index(conn, aid, docs)
     return ("refreshed" if known else "stored"), aid
 
 
 def add_source(conn: Connection, aid: str, source: str) -> None:
     """Record one more source (path or URL) an article was read from."""
-    exists = conn.execute(sa.select(sa.func.count()).select_from(t.article_sources).where(
-        t.article_sources.c.article_id == aid, t.article_sources.c.source == source)).scalar()
-    if not exists:
-        conn.execute(t.article_sources.insert().values(article_id=aid, source=source))
+    if not conn.execute(_HAS_SOURCE, {"a": aid, "src": source}).scalar():
+        conn.execute(t.article_sources.insert(), {"article_id": aid, "source": source})
+
+
+_DUP_SQL: dict[int, Any] = {}
+
+
+def _dup_candidates(n: int) -> Any:
+    """The stored articles sharing one of ``n`` LSH bands (``:b0``/``:k0``...), built once per ``n``.
+
+    An OR of (band, key) pairs, which both backends answer with one primary-key lookup each
+    (SQLite scans the table for a row-value ``IN (VALUES ...)``).
+    """
+    if n not in _DUP_SQL:
+        pairs = " OR ".join(f"(band = :b{i} AND key = :k{i})" for i in range(n))
+        _DUP_SQL[n] = sa.text("SELECT id, minhash, duplicate_of, title FROM articles WHERE id IN "
+                              f"(SELECT article_id FROM article_bands WHERE {pairs})")
+    return _DUP_SQL[n]
 
 
 def _find_duplicate(conn: Connection, sig: Any, title: str | None, aid: str) -> tuple[str | None, float | None]:
     """The stored original this signature (and title) nearly duplicates, with the similarity."""
     bands = dedupe.band_keys(sig)
-    cond = sa.or_(*[sa.and_(t.article_bands.c.band == b, t.article_bands.c.key == k) for b, k in bands])
-    cands = conn.execute(sa.select(t.articles.c.id, t.articles.c.minhash, t.articles.c.duplicate_of,
-                                   t.articles.c.title)
-                         .where(t.articles.c.id.in_(sa.select(t.article_bands.c.article_id).where(cond)))).all()
+    params = {f"{x}{i}": v for i, (b, k) in enumerate(bands) for x, v in (("b", b), ("k", k))}
+    cands = conn.execute(_dup_candidates(len(bands)), params).all()
     best: tuple[str | None, float | None] = (None, None)
     for cid, mh, dup, ctitle in cands:
         if mh is None or aid in (cid, dup):
@@ -178,12 +214,8 @@ def _find_duplicate(conn: Connection, sig: Any, title: str | None, aid: str) -> 
 
 def _find_person(conn: Connection, keys: list[str], side: str | None, office: str | None) -> str | None:
     """The known person these name keys, side and office designate (None: new or ambiguous)."""
-    tokens = {last_token(k) for k in keys if k}
-    cands = sa.select(t.person_aliases.c.person_id).where(t.person_aliases.c.last_token.in_(tokens))
-    rows = conn.execute(
-        sa.select(t.person_aliases.c.person_id, t.person_aliases.c.key, t.people.c.side, t.people.c.office)
-        .join(t.people, t.people.c.id == t.person_aliases.c.person_id)
-        .where(t.person_aliases.c.person_id.in_(cands))).all()
+    tokens = sorted({last_token(k) for k in keys if k})
+    rows = conn.execute(_ALIASES_BY_TOKEN, {"tokens": tokens}).all()
     aliases: dict[str, list[str]] = {}
     for pid, akey, pside, poffice in rows:
         if compatible(side, pside, office, poffice):
@@ -221,23 +253,23 @@ def _link_people(conn: Connection, article: Article, aid: str, date: str | None,
         if pid is None:
             pid = _new_person(conn, p.name, keys[0], p.side, office)
         elif create:
-            row = conn.execute(sa.select(t.people).where(t.people.c.id == pid)).one()
+            row = conn.execute(_PERSON, {"pid": pid}).one()
             name = p.name
             for n in names:
                 name = better_name(name, n)
-            conn.execute(t.people.update().where(t.people.c.id == pid).values(
-                name=better_name(row.name, name), side=row.side or p.side, office=row.office or office))
+            conn.execute(_UPDATE_PERSON, {"pid": pid, "n": better_name(row.name, name), "s": row.side or p.side,
+                                          "o": row.office or office})
         if create:
-            have = set(conn.execute(sa.select(t.person_aliases.c.key)
-                                    .where(t.person_aliases.c.person_id == pid)).scalars())
+            have = set(conn.execute(_ALIAS_KEYS, {"pid": pid}).scalars())
             new = [{"person_id": pid, "key": k, "last_token": last_token(k), "alias": n}
                    for n, k in zip(names, keys, strict=True) if k not in have]
             new = list({d["key"]: d for d in new}.values())
             if new:
                 conn.execute(t.person_aliases.insert(), new)
-            conn.execute(t.person_mentions.insert().values(
-                person_id=pid, article_id=aid, name=p.name, title=p.title, organization=p.organization,
-                side=p.side, date_sort=date, n_mentions=max(1, len(p.mentions))))
+            conn.execute(t.person_mentions.insert(), {
+                "person_id": pid, "article_id": aid, "name": p.name, "title": p.title,
+                "organization": p.organization, "side": p.side, "date_sort": date,
+                "n_mentions": max(1, len(p.mentions))})
         for k in keys:
             out.setdefault(k, pid)
     return out
@@ -246,10 +278,10 @@ def _link_people(conn: Connection, article: Article, aid: str, date: str | None,
 def _new_person(conn: Connection, name: str, key: str, side: str | None, office: str | None) -> str:
     base = _hid("p_", key, side or "")
     pid, n = base, 1
-    while conn.execute(sa.select(t.people.c.id).where(t.people.c.id == pid)).scalar():
+    while conn.execute(_PERSON_ID, {"pid": pid}).scalar():
         n += 1
         pid = f"{base}_{n}"
-    conn.execute(t.people.insert().values(id=pid, name=name, name_key=key, side=side, office=office))
+    conn.execute(t.people.insert(), {"id": pid, "name": name, "name_key": key, "side": side, "office": office})
     return pid
 
 
@@ -271,16 +303,16 @@ def _link_orgs(conn: Connection, article: Article, aid: str) -> None:
         if not key:
             continue
         keys = [key, *(org_key(a) for a in o.aliases)]
-        oid = conn.execute(sa.select(t.organizations.c.id).where(t.organizations.c.name_key.in_(keys))).scalar()
+        oid = conn.execute(_ORG_BY_KEYS, {"keys": keys}).scalar()
         if oid is None:
             oid = _hid("o_", key)
-            conn.execute(t.organizations.insert().values(id=oid, name=o.name, name_key=key, kind=o.kind,
-                                                         side=o.side))
+            conn.execute(t.organizations.insert(), {"id": oid, "name": o.name, "name_key": key, "kind": o.kind,
+                                                    "side": o.side})
         if oid in seen:
             continue
         seen.add(oid)
-        conn.execute(t.org_mentions.insert().values(org_id=oid, article_id=aid, name=o.name,
-                                                    n_mentions=max(1, len(o.mentions))))
+        conn.execute(t.org_mentions.insert(), {"org_id": oid, "article_id": aid, "name": o.name,
+                                               "n_mentions": max(1, len(o.mentions))})
 
 
 # events --------------------------------------------------------------------------------
@@ -344,8 +376,7 @@ def _link_events(conn: Connection, article: Article, aid: str, people: dict[str,
         parts = _participant_keys(ev.participants, people)
         match = None
         for cand in _event_candidates(conn, fam, ev.date, dup_of, set(parts)):
-            keys = set(conn.execute(sa.select(t.event_participants.c.key)
-                                    .where(t.event_participants.c.event_id == cand.id)).scalars())
+            keys = set(conn.execute(_EVENT_KEYS, {"eid": cand.id}).scalars())
             same_day = dup_of is not None or dates_compatible(cand.date, ev.date)
             if same_day and (participants_overlap(keys, set(parts), strict=coarse(cand.date, ev.date))
                              or (dup_of and not parts)):
@@ -355,9 +386,9 @@ def _link_events(conn: Connection, article: Article, aid: str, people: dict[str,
             continue
         if match is None:
             eid = _hid("e_", aid, str(idx))
-            conn.execute(t.events.insert().values(
-                id=eid, type=ev.type, family=fam, date=ev.date, date_sort=sort_key(ev.date), place=ev.place,
-                status=ev.status, participants=[n for _, n in parts.values()]))
+            conn.execute(t.events.insert(), {
+                "id": eid, "type": ev.type, "family": fam, "date": ev.date, "date_sort": sort_key(ev.date),
+                "place": ev.place, "status": ev.status, "participants": [n for _, n in parts.values()]})
             have: set[str] = set()
         else:
             cand, have = match
@@ -372,15 +403,16 @@ def _link_events(conn: Connection, article: Article, aid: str, people: dict[str,
                if k not in have]
         if new:
             conn.execute(t.event_participants.insert(), new)
-        conn.execute(t.event_sources.insert().values(
-            event_id=eid, article_id=aid, idx=idx, type=ev.type, date=ev.date, evidence_start=ev.evidence[0],
-            evidence_end=ev.evidence[1], quote=article.quote(ev.evidence)[:2000]))
+        conn.execute(t.event_sources.insert(), {
+            "event_id": eid, "article_id": aid, "idx": idx, "type": ev.type, "date": ev.date,
+            "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000]})
 
 
 # statements and search --------------------------------------------------------------------
 
 def _write_statements(conn: Connection, article: Article, aid: str, date: str | None,
-                      people: dict[str, str]) -> None:
+                      people: dict[str, str]) -> list[tuple[str, str, str]]:
+    """Store the article's statements with their threads and topics; their search documents to index."""
     rows, threads, topics = [], [], []
     for i, s in enumerate(article.statements):
         sid = f"{aid}.s{i}"
@@ -396,8 +428,6 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
         topics += [{"statement_id": sid, "topic": tp} for tp in dict.fromkeys(s.topics)]
     if rows:
         conn.execute(t.statements.insert(), rows)
-        for r in rows:
-            _index(conn, aid, "statement", r["id"], r["text"])
     if threads:
         conn.execute(t.statement_threads.insert(), threads)
         changed: dict[str, str] = {}
@@ -406,6 +436,7 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
         touch_threads(conn, changed)
     if topics:
         conn.execute(t.statement_topics.insert(), topics)
+    return [("statement", r["id"], r["text"]) for r in rows]
 
 
 def statement_date(article: Article, span: tuple[int, int]) -> str | None:
@@ -440,14 +471,17 @@ def touch_threads(conn: Connection, changed: dict[str, str]) -> None:
             conn.execute(t.thread_states.insert().values(thread=th, version=1, dirty_from=key))
 
 
-def _index(conn: Connection, aid: str, kind: str, ref: str, body: str) -> None:
-    body = nfc_keep(body)
-    low, folded = exact_key(body), fold(body)
-    res = conn.execute(t.search_docs.insert().values(kind=kind, ref_id=ref, article_id=aid, body=body,
-                                                     lowered=low, folded=folded))
-    if conn.dialect.name == "sqlite":
-        conn.execute(sa.text("INSERT INTO search_fts(rowid, lowered, folded) VALUES (:id, :l, :f)"),
-                     {"id": res.inserted_primary_key[0], "l": low, "f": folded})
+def _index(conn: Connection, aid: str, docs: list[tuple[str, str, str]]) -> None:
+    """Index an article's search documents, (kind, ref id, body) each; on SQLite, into FTS5 too."""
+    rows = [{"kind": kind, "ref_id": ref, "article_id": aid, "body": b, "lowered": exact_key(b), "folded": fold(b)}
+            for kind, ref, body in docs for b in [nfc_keep(body)]]
+    conn.execute(t.search_docs.insert(), rows)
+    if conn.dialect.name == "sqlite":  # the article's documents were deleted first on a refresh (clear_derived)
+        conn.execute(_FTS_COPY, {"a": aid})
+
+
+_FTS_COPY = sa.text("INSERT INTO search_fts(rowid, lowered, folded) "
+                    "SELECT id, lowered, folded FROM search_docs WHERE article_id = :a")
 
 
 def nfc_keep(text: str) -> str:
