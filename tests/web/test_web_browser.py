@@ -118,6 +118,17 @@ def test_timeline_filters(page, live):
     expect(page.locator("h1#article-title")).to_have_text(T2023)
 
 
+def test_the_date_fields_refuse_what_the_server_refuses(page, live):
+    page.goto(live.url + "/timeline")
+    field = page.locator('input[name="since"]')
+    for value, ok in (("2025", True), ("2025-12", True), ("2025-02-28", True), ("2025-13", False),
+                      ("2025-00-10", False), ("2025-1-5", False), ("2025-12-32", False)):
+        field.fill(value)
+        assert field.evaluate("el => el.checkValidity()") is ok, value
+        status = page.request.get(live.url + "/timeline", params={"since": value}).status
+        assert (status == 200) is ok, (value, status)
+
+
 def test_bad_filter_is_a_400_page(page, live):
     resp = page.goto(live.url + "/timeline?since=hôm-qua")
     assert resp.status == 400

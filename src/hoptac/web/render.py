@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import __version__
+from ..store.queries import ISO_DATE
 from .highlight import snippet_html
 from .i18n import Translator, pick_lang
 
@@ -29,6 +30,7 @@ def environment() -> Environment:
     env.filters["st_anchor"] = lambda sid: "st-" + str(sid).rsplit(".s", 1)[-1]
     env.filters["safe_url"] = safe_url
     env.globals["version"] = __version__
+    env.globals["date_pattern"] = ISO_DATE.strip("^$")  # the browser checks what the server accepts
     return env
 
 
