@@ -244,6 +244,24 @@ def test_generic_heads_and_referring_country():
     assert [o for o in orgs if o.startswith("Bộ Tài chính")] == ["Bộ Tài chính Mỹ"]
 
 
+def test_a_country_after_a_vietnamese_worded_name_gives_its_side():
+    orgs = _orgs("Đại diện Viện Nghiên cứu Kinh tế Đông Á (ERIA) của Nhật Bản và Hiệp hội Doanh nghiệp Xanh (Mỹ) "
+                 "cùng dự hội thảo với Trung tâm Phát triển Nông thôn.\n")
+    assert orgs["Viện Nghiên cứu Kinh tế Đông Á"].side == "OTHER"  # past its acronym in brackets
+    assert orgs["Hiệp hội Doanh nghiệp Xanh"].side == "US"
+    assert orgs["Trung tâm Phát triển Nông thôn"].side == "VN"  # nothing said: a Vietnamese name is VN
+
+
+def test_a_name_runs_on_to_its_acronym_and_its_shorter_mentions_are_the_same_name():
+    orgs = _orgs("Hiệp hội Chè và Cà phê xuất khẩu Tây Nguyên gặp các nhà nhập khẩu Mỹ\n\n"
+                 "Ngày 3/4, Hiệp hội Chè và Cà phê xuất khẩu Tây Nguyên (TCEA) làm việc với đối tác. "
+                 "Hội đồng Cà phê thông báo Hiệp hội Sữa (VDA) đã tham gia.\n")
+    name = "Hiệp hội Chè và Cà phê xuất khẩu Tây Nguyên"
+    assert name in orgs and len(orgs[name].mentions) == 2  # the title's mention, cut at "xuất", is the same
+    assert not [o for o in orgs if o.startswith("Hội đồng Cà phê thông")]  # a verb never joins a name
+    assert "Hiệp hội Sữa" in orgs
+
+
 def test_organization_sides_from_evidence():
     orgs = _orgs("Công ty Sao Ta xuất khẩu tôm.\n"
                  "Ông Green là đối tác của Công ty tư vấn Northbridge (Mỹ).\n"

@@ -161,6 +161,7 @@ class Gazetteer:
     media_suffixes: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     org_generic: frozenset[str] = frozenset()
+    org_not_in_name: frozenset[str] = frozenset()  # words that never run a name on to its acronym
     org_numbered: frozenset[str] = frozenset()
     acronym_cue_pattern: re.Pattern[str] | None = None
     not_acronyms: frozenset[str] = frozenset()
@@ -261,6 +262,7 @@ def gazetteer() -> Gazetteer:
         media_suffixes=frozenset(nam["media_suffixes"]),
         abbreviations=frozenset(nam["abbreviations"]),
         org_generic=frozenset(w.lower() for w in org.get("generic_names") or []),
+        org_not_in_name=frozenset(w.lower() for w in org.get("not_in_names") or []),
         org_numbered=frozenset(org.get("numbered_heads") or []),
         acronym_cue_pattern=re.compile(
             rf"(?<![\w])(?:{alternation(org.get('acronym_cues') or ['tập đoàn'])})"

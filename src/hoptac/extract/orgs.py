@@ -31,6 +31,9 @@ from .titles import side_of_title, walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
 _ROMAN = re.compile(r"[IVXLC]+|\d+")
+# up to four more words, then the name's acronym in brackets: "Hiệp hội Chế biến và Xuất khẩu
+# thủy sản Việt Nam (VASEP)" is one name, though the walk stops at its first lowercase word
+_TO_ACRONYM = re.compile(r"((?:\s+[^\W\d_]+){1,4})(?=\s*\([A-Z][A-Za-z0-9&\-]{1,11}\))")
 _TRIM = re.compile(r"(?:\s+(?:của|và|tại|ở|về|các|số|với|cho|-|–|&))+\s*$")
 
 
@@ -79,8 +82,14 @@ def _context_side(ctext: str, a: int, b: int, g: Gazetteer) -> str | None:
     return best[1] if best else None
 
 
+_PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z0-9&.\-]{1,14}\)")
+
+
 def _side_after(ctext: str, end: int, g: Gazetteer) -> str | None:
-    """A country written right after a name: ``(Mỹ)``, ``của Hoa Kỳ``, ``, Hoa Kỳ.``."""
+    """A country written right after a name (or after its acronym in brackets):
+    ``(Mỹ)``, ``của Hoa Kỳ``, ``, Hoa Kỳ.``, ``(CSIS) của Mỹ``."""
+    ac = _PAREN_ACRONYM.match(ctext, end)
+    end = ac.end() if ac else end
     m = re.compile(r"\s*(?:\(|của\s+|,\s*)").match(ctext, end)
     if not m:
         return None
@@ -170,6 +179,10 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             continue
         name = _TRIM.sub("", ctext[start:end])
         end = start + len(name)
+        ext = _TO_ACRONYM.match(ctext, end) if kind in ("company", "association", "other") else None
+        if ext and not any(w.lower() in g.org_not_in_name or w in g.org_heads for w in ext.group(1).split()):
+            end = ext.end()
+            name = ctext[start:end]
         rest = name[len(head):].strip()
         if not rest or not any(is_cap(w) for w in rest.split()) or _ROMAN.fullmatch(rest):
             continue
@@ -178,12 +191,14 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         words_ = rest.split()
         if " ".join(words_[:2]).lower() in g.org_generic and not any(is_cap(w) for w in words_[2:]):
             continue  # "Ban Lãnh đạo": a head and a common noun, no name
-        side = _org_side(name, g, kind, rest) or _side_after(ctext, end, g)
+        # a country written after the name wins over the default for a Vietnamese-worded name
+        side = side_of_title(name, g) or _side_after(ctext, end, g) or _org_side(name, g, kind, rest)
         label = name
         if kind == "company" and _foreign_words(rest):
             label = rest  # "Tập đoàn Northwind Energy" is the company "Northwind Energy"
             written[rest.lower()].add(name)
         hits.append((start, end, label, kind, side, label.lower()))
+    hits = hits[:n_known] + _whole_names(ctext, hits[n_known:])  # gazetteer names stay as they are
     taken = [(h[0], h[1]) for h in hits]
     hits += [h for h in _suffix_hits(ctext, g) if not any(a < h[1] and h[0] < b for a, b in taken)]
     taken = [(h[0], h[1]) for h in hits]
@@ -200,6 +215,23 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         if o.side is None:
             o.side = _evidence_side(ctext, o, g)
     return orgs
+
+
+def _whole_names(ctext: str, hits: list[tuple[int, int, str, str, str | None, str]]
+                 ) -> list[tuple[int, int, str, str, str | None, str]]:
+    """A name cut short where the text goes on with a longer name found elsewhere is that name.
+
+    The title writes "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam làm việc ..." and the walk
+    stops at "thủy"; the lead writes the whole name before its acronym. Where the text at a
+    short hit reads the longer name in full, the hit becomes the longer one.
+    """
+    longer = sorted({h[2]: h for h in hits}.values(), key=lambda h: -len(h[2]))
+    out = []
+    for h in hits:
+        full = next((x for x in longer if len(x[2]) > len(h[2]) and x[2].startswith(h[2] + " ")
+                     and ctext.startswith(x[2], h[0])), None)
+        out.append((h[0], h[0] + len(full[2]), *full[2:]) if full else h)
+    return out
 
 
 def _evidence_side(ctext: str, o: FoundOrg, g: Gazetteer) -> str | None:
