@@ -59,6 +59,14 @@ def test_people_names_titles_sides():
     assert people["Donald Trump"].side == "US"
 
 
+def test_titles_are_found_however_their_words_are_capitalized():
+    people = by_name(analyzed("Hai nước bàn hợp tác năng lượng\n\n"
+                              "\"Chúng tôi trông đợi chuyến thăm\", ông John Carter, Phó trợ lý Ngoại trưởng Mỹ, "
+                              "nói hôm qua. Ông Lê Văn Sơn, Phó Thủ Tướng, tiếp đoàn.\n"))
+    assert people["John Carter"].title == "Phó trợ lý Ngoại trưởng Mỹ" and people["John Carter"].side == "US"
+    assert people["Lê Văn Sơn"].title == "Phó Thủ Tướng"
+
+
 def test_ambassador_side_is_the_sending_country():
     people = by_name(analyzed())
     assert people["Trần Minh Đức"].side == "VN"

@@ -85,6 +85,19 @@ def first_letter_either_case(phrase: str) -> list[str]:
     return list({phrase, phrase[:1].upper() + phrase[1:], phrase[:1].lower() + phrase[1:]})
 
 
+def initials_either_case(phrase: str) -> list[str]:
+    """A phrase with each word's first letter upper- or lower-cased, in every combination.
+
+    Titles are capitalized word by word as each newsroom likes ("Phó Trợ lý Ngoại trưởng",
+    "Phó trợ lý Ngoại trưởng", "phó trợ lý ngoại trưởng"); heads have a few words at most.
+    """
+    out = [""]
+    for i, w in enumerate(phrase.split(" ")):
+        forms = {w[:1].upper() + w[1:], w[:1].lower() + w[1:]} if w else {w}
+        out = [f"{o} {f}" if i else f for o in out for f in forms]
+    return out
+
+
 @cache
 def dictionary() -> frozenset[str]:
     """underthesea's bundled word list (lower case, syllables joined by spaces)."""
@@ -185,7 +198,7 @@ def gazetteer() -> Gazetteer:
 
     heads: list[str] = []
     for h in tit["heads"]:
-        heads += first_letter_either_case(h) + first_letter_either_case(h.lower())
+        heads += [*initials_either_case(h), h.lower()]
     title_heads = re.compile(rf"(?<![\w])(?:{alternation(heads)})(?![\w])")
 
     countries: dict[str, str] = {}
