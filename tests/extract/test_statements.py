@@ -291,3 +291,18 @@ def test_an_actor_without_a_side_makes_no_thread_entry() -> None:
     art.people[0].side = "VN"
     [req] = extract_statements(art, DEFAULT).statements
     assert req.threads == ["market_economy_status"]
+
+
+def test_a_quote_before_its_speaker_is_what_was_said() -> None:
+    """'"...", ông X, <title>, nói': the statement is the quote with its attribution, and the
+    quote's subjects are its topics."""
+    text = ("Hai nước bàn hợp tác\n\n"
+            "\"Chúng tôi sẽ mở rộng hợp tác đào tạo kỹ sư bán dẫn với Việt Nam\", ông John Smith, "
+            "Thứ trưởng Ngoại giao Hoa Kỳ, nói với báo chí.\n")
+    art = Article(text=text, published="2025-04-04")
+    spans = [(m.start(), m.end()) for m in re.finditer("John Smith", text)]
+    art.people = [Person(name="John Smith", side="US", mentions=spans)]
+    [st] = extract_statements(art, DEFAULT).statements
+    assert st.actor == "John Smith" and st.text.startswith("\"Chúng tôi sẽ mở rộng")
+    assert st.text.endswith("nói với báo chí") and text[st.evidence[0]:st.evidence[1]] == st.text
+    assert "semiconductors" in st.topics

@@ -380,8 +380,16 @@ class _Extractor:
         for i, (actor, clause_start, cue) in enumerate(found):
             clause_end = self.before_title(cue.end, found[i + 1][1]) if i + 1 < len(found) else fb
             clause_end = max(clause_end, cue.end)
+            if i == 0 and self.quote_before(fa, clause_start):
+                clause_start = fa  # '"...", ông X nói': what was said is the quote before the speaker
             out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
+
+    def quote_before(self, fa: int, clause_start: int) -> bool:
+        """True when the sentence opens on a quotation that closes, with a comma, right before the
+        speaker (``"Chúng tôi trông đợi ...", ông X, Phó trợ lý Ngoại trưởng, nói``)."""
+        head = self.text[self.src(fa):self.src(clause_start)].strip()
+        return len(head) > 12 and _QUOTE_THEN_SPEAKER.fullmatch(head) is not None
 
     def before_title(self, cue_end: int, next_start: int) -> int:
         """Where a clause ends before the next one's subject: at the comma before that subject's
@@ -441,7 +449,7 @@ class _Extractor:
             b -= 1
         low = self.low.text
         act = self.act_of(cue, actor, fb)
-        content = self.src(cue.start)
+        content = a if self.text[a:a + 1] in "\"“" else self.src(cue.start)  # a quote before its speaker says it
         threads = ids_in(self.thread_hits, content, b)
         if act == "inform" or actor.side is None:
             threads = []  # threads follow what a side asks, offers, agrees or welcomes
@@ -464,6 +472,10 @@ class _Extractor:
         """Where the sentence before the one starting at source position ``start`` begins."""
         i = bisect.bisect_left([s for s, _e in self.sents], start)
         return self.sents[i - 1][0] if i > 0 else start
+
+
+# a whole quotation, its comma, and perhaps the speaker's honorific: '"...", ông'
+_QUOTE_THEN_SPEAKER = re.compile(r"[\"“][^\"“”]+[\"”]\s*,(?:\s*(?:[ôÔ]ng|[bB]à|[nN]gài|[aA]nh|[cC]hị))?")
 
 
 def _complement(gap: str) -> bool:
