@@ -67,6 +67,12 @@ def test_titles_are_found_however_their_words_are_capitalized():
     assert people["Lê Văn Sơn"].title == "Phó Thủ Tướng"
 
 
+def test_a_country_inside_a_state_body_in_a_title_speaks_for_that_body():
+    people = by_name(analyzed("Mỹ tăng hợp tác hải quân\n\nĐô đốc John Reed, chỉ huy Bộ tư lệnh Ấn Độ - "
+                              "Thái Bình Dương, cho biết sẽ chuyển giao thêm tàu tuần tra.\n"))
+    assert people["John Reed"].side == "US"
+
+
 def test_ambassador_side_is_the_sending_country():
     people = by_name(analyzed())
     assert people["Trần Minh Đức"].side == "VN"

@@ -306,3 +306,17 @@ def test_a_quote_before_its_speaker_is_what_was_said() -> None:
     assert st.actor == "John Smith" and st.text.startswith("\"Chúng tôi sẽ mở rộng")
     assert st.text.endswith("nói với báo chí") and text[st.evidence[0]:st.evidence[1]] == st.text
     assert "semiconductors" in st.topics
+
+
+def test_what_a_speaker_hopes_the_other_side_will_do_is_not_its_promise() -> None:
+    text = ("Hai nước bàn hợp tác\n\n"
+            "Thủ tướng Nguyễn Văn An cho biết chúng tôi mong trên cương vị mới, Thứ trưởng John Smith sẽ tiếp "
+            "tục đóng góp vào hợp tác quốc phòng giữa hai nước.\n")
+    art = Article(text=text, published="2025-04-04")
+    art.people = [Person(name=n, side=sd, mentions=[(m.start(), m.end()) for m in re.finditer(p, text)])
+                  for n, sd, p in (("Nguyễn Văn An", "VN", "Thủ tướng Nguyễn Văn An"),
+                                   ("John Smith", "US", "Thứ trưởng John Smith"))]
+    statements = extract_statements(art, DEFAULT).statements
+    assert not find(statements, "commit", "John Smith")
+    [req] = find(statements, "request", "Nguyễn Văn An")
+    assert req.text.endswith("giữa hai nước")

@@ -364,9 +364,10 @@ class _Extractor:
             explicit = clause_start < cue.start  # a subject of its own, not a continuation
             if explicit and prev_act not in (None, "inform") and found and _complement(low[last_end:clause_start]):
                 continue  # "nhất trí hai nước sẽ ...", "mong muốn ngài X giới thiệu": the previous cue's object
-            if (prev_act in ("request", "propose") and prev is not None and actor.person is None
+            if (prev_act in ("request", "propose") and prev is not None
+                    and (actor.person is None or self.word(cue).startswith("sẽ"))
                     and actor.side == OTHER.get(prev.side or "") and ";" not in low[last_end:cue.start]):
-                continue  # "đề nghị Hoa Kỳ sẽ ...": what is asked of the other side, not a promise
+                continue  # "đề nghị Hoa Kỳ sẽ ...", "mong ..., Bộ trưởng Mỹ sẽ ...": what is asked, not a promise
             act = self.act_of(cue, actor, fb)
             if not explicit and found and self.continues(found[-1], actor, act, cue):
                 last_end = cue.end

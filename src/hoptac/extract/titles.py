@@ -246,9 +246,16 @@ def of_org_after(ctext: str, name_end: int) -> tuple[int, int] | None:
 
 
 def side_of_title(title: str, g: Gazetteer) -> str | None:
-    """The country a title speaks for: the first country word not after ``tại``/``ở``."""
+    """The country a title speaks for: the first country word not after ``tại``/``ở`` (one inside
+    a known state body's name speaks for that body's state: ``Bộ Tư lệnh Ấn Độ - Thái Bình
+    Dương`` is American), else the side of a known organization it names."""
+    orgs = [(m.start(), m.end(), g.known_orgs[m.group()]["side"]) for m in g.known_org_pattern.finditer(title)
+            if g.known_orgs[m.group()]["kind"] == "government"]  # a state body speaks for its state
     for m in g.places.finditer(title):
         side = g.side_of_country(m.group())
+        inside = [s for a, b, s in orgs if a <= m.start() < b]
+        if inside:  # the country word belongs to the organization's name: the organization's side
+            side = inside[0] if inside[0] in ("VN", "US") else side
         if side is None:
             continue
         before = title[:m.start()].split()
