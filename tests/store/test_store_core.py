@@ -238,6 +238,26 @@ def test_an_event_without_year_joins_the_dated_report_of_it(store):
     assert evs[0]["date"] == "2024-11-14"  # the more precise date wins
 
 
+def test_participants_keep_their_events_date_so_a_later_report_finds_it(store):
+    """The date copied beside each participant follows the event's when a report makes it more
+    precise, and linking looks events up by it: a third report a day later joins the same event."""
+    ppl = [("Nguyễn Hồng Diên", "Bộ trưởng", None, "VN"), ("Marc Knapper", "Đại sứ", None, "US")]
+    reports = [("mem://d1", "Sáng 14/11, Bộ trưởng Nguyễn Hồng Diên tiếp Đại sứ Marc Knapper.", "--11-14"),
+               ("mem://d2", "Ngày 14/11/2024, Đại sứ Marc Knapper làm việc với Bộ trưởng Nguyễn Hồng Diên.",
+                "2024-11-14"),
+               ("mem://d3", "Tối 15/11/2024, Đại sứ Marc Knapper và Bộ trưởng Nguyễn Hồng Diên dự tiệc chiêu đãi.",
+                "2024-11-15")]
+    for src, sentence, date in reports:
+        store.ingest([make_article(src, [sentence], people=ppl,
+                                   events=[("meeting", date, ["Nguyễn Hồng Diên", "Marc Knapper"])])])
+        with store.engine.connect() as c:
+            rows = c.execute(sa.text("SELECT p.date, p.date_sort, e.date, e.date_sort FROM event_participants p "
+                                     "JOIN events e ON e.id = p.event_id")).all()
+        assert rows and all(r[0] == r[2] and r[1] == r[3] for r in rows)
+    evs = store.events()["items"]
+    assert len(evs) == 1 and len(evs[0]["sources"]) == 3 and evs[0]["date"] == "2024-11-14"
+
+
 def test_concurrent_opens_of_a_fresh_store_migrate_once(db_url):
     from concurrent.futures import ThreadPoolExecutor
 
@@ -279,7 +299,7 @@ def test_migrations_downgrade_and_upgrade_again(db_url):
             command.downgrade(cfg, "base")
         assert current_revision(s.engine) is None
         migrate(s.engine)
-        assert current_revision(s.engine) == "0007"
+        assert current_revision(s.engine) == "0008"
         s.ingest(sample_articles())
         assert s.search("ban dan")["total"] >= 1
 

@@ -126,10 +126,16 @@ events = sa.Table(
 event_participants = sa.Table(
     "event_participants", metadata,
     sa.Column("event_id", ID, _fk("events.id"), primary_key=True),
-    sa.Column("key", sa.String(255), primary_key=True, index=True),
+    sa.Column("key", sa.String(255), primary_key=True),
     sa.Column("person_id", ID, _fk("people.id")),
     sa.Column("name", sa.Text, nullable=False),
+    # the event's date, kept equal to it by the writer: linking looks up a participant's events
+    # near a date in these indexes (migration 0008)
+    sa.Column("date", sa.String(16)),
+    sa.Column("date_sort", sa.String(10)),
     sa.Index("ix_event_participants_person_event", "person_id", "event_id"),
+    sa.Index("ix_event_participants_key_date_sort", "key", "date_sort"),
+    sa.Index("ix_event_participants_key_date", "key", "date"),
 )
 
 event_sources = sa.Table(

@@ -98,6 +98,8 @@ _UPDATE_PERSON = (t.people.update().where(t.people.c.id == sa.bindparam("pid"))
 _ALIAS_KEYS = sa.select(t.person_aliases.c.key).where(t.person_aliases.c.person_id == sa.bindparam("pid"))
 _ORG_BY_KEYS = sa.select(t.organizations.c.id).where(t.organizations.c.name_key.in_(
     sa.bindparam("keys", expanding=True)))
+_PARTICIPANT_DATES = (t.event_participants.update().where(t.event_participants.c.event_id == sa.bindparam("eid"))
+                      .values(date=sa.bindparam("d"), date_sort=sa.bindparam("ds")))
 _EVENT_KEYS = sa.select(t.event_participants.c.key).where(t.event_participants.c.event_id == sa.bindparam("eid"))
 
 
@@ -331,10 +333,12 @@ def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str 
     """Stored events of family ``fam`` this event may be: its duplicate's events, or those at a compatible
     date sharing a participant (``keys``; None: any).
 
-    A full date looks events up by date (three index ranges: a day either side, the month or year
-    written alone, the day without a year) and checks the shared participant per candidate; the
-    family is checked here, so the planner cannot prefer the family index, which grows with the
-    store. Other dates start from the participants' events.
+    A full date looks up each participant's events by the date copied beside the participant
+    (``(key, date_sort)`` and ``(key, date)`` indexes, migration 0008; three conditions: a day
+    either side, the month or year written alone, the day without a year), so the cost does not
+    grow with the events of a busy day. The family is checked here, so the planner cannot prefer
+    the family index, which grows with the store. Other dates start from the participants' events.
+    Candidates come in id order (the first that matches is taken).
     """
     e, ep = t.events.c, t.event_participants.c
     if not dup_of and keys is not None and not keys:
@@ -342,11 +346,16 @@ def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str 
     day = _day(date) if date and not dup_of else None
     if day is not None and date:
         lo, hi = (day - timedelta(days=MAX_DAYS)).isoformat(), (day + timedelta(days=MAX_DAYS)).isoformat()
-        q = sa.select(t.events).where(sa.or_(e.date_sort.between(lo, hi), e.date_sort.in_([date[:4], date[:7]]),
-                                             e.date == "-" + date[4:]))
-        if keys is not None:
-            q = q.where(sa.exists().where(ep.event_id == e.id, ep.key.in_(sorted(keys))))
-        return [r for r in conn.execute(q) if r.family == fam]
+        if keys is None:
+            q = sa.select(t.events).where(sa.or_(e.date_sort.between(lo, hi), e.date_sort.in_([date[:4], date[:7]]),
+                                                 e.date == "-" + date[4:]))
+        else:
+            ks = sorted(keys)
+            ids = sa.union(sa.select(ep.event_id).where(ep.key.in_(ks), ep.date_sort.between(lo, hi)),
+                           sa.select(ep.event_id).where(ep.key.in_(ks), ep.date_sort.in_([date[:4], date[:7]])),
+                           sa.select(ep.event_id).where(ep.key.in_(ks), ep.date == "-" + date[4:]))
+            q = sa.select(t.events).where(e.id.in_(ids))
+        return [r for r in conn.execute(q.order_by(e.id)) if r.family == fam]
     q = sa.select(t.events).where(e.family == fam)
     if dup_of:
         q = q.where(e.id.in_(sa.select(t.event_sources.c.event_id).where(t.event_sources.c.article_id == dup_of)))
@@ -358,7 +367,7 @@ def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str 
         q = q.where(e.date_sort.like(date[:4] + "%"))
     if not dup_of and keys is not None:
         q = q.where(e.id.in_(sa.select(ep.event_id).where(ep.key.in_(sorted(keys)))))
-    return list(conn.execute(q).all())
+    return list(conn.execute(q.order_by(e.id)).all())
 
 
 def _day(d: str) -> date_cls | None:
@@ -386,21 +395,26 @@ def _link_events(conn: Connection, article: Article, aid: str, people: dict[str,
             continue
         if match is None:
             eid = _hid("e_", aid, str(idx))
+            when, when_sort = ev.date, sort_key(ev.date)
             conn.execute(t.events.insert(), {
-                "id": eid, "type": ev.type, "family": fam, "date": ev.date, "date_sort": sort_key(ev.date),
+                "id": eid, "type": ev.type, "family": fam, "date": when, "date_sort": when_sort,
                 "place": ev.place, "status": ev.status, "participants": [n for _, n in parts.values()]})
             have: set[str] = set()
         else:
             cand, have = match
             eid = cand.id
             better_date = ev.date if ev.date and len(sort_key(ev.date) or "") > len(cand.date_sort or "") else None
+            when = better_date or cand.date
+            when_sort = sort_key(better_date) if better_date else cand.date_sort
             conn.execute(t.events.update().where(t.events.c.id == eid).values(
-                date=better_date or cand.date, date_sort=sort_key(better_date) if better_date else cand.date_sort,
+                date=when, date_sort=when_sort,
                 place=cand.place or ev.place, status="happened" if "happened" in (cand.status, ev.status)
                 else cand.status, participants=list(cand.participants) + [n for k, (_, n) in parts.items()
                                                                          if k not in have]))
-        new = [{"event_id": eid, "key": k, "person_id": pid, "name": n} for k, (pid, n) in parts.items()
-               if k not in have]
+            if better_date:  # the participants' copies of the date follow the event's
+                conn.execute(_PARTICIPANT_DATES, {"eid": eid, "d": when, "ds": when_sort})
+        new = [{"event_id": eid, "key": k, "person_id": pid, "name": n, "date": when, "date_sort": when_sort}
+               for k, (pid, n) in parts.items() if k not in have]
         if new:
             conn.execute(t.event_participants.insert(), new)
         conn.execute(t.event_sources.insert(), {
