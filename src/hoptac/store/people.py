@@ -104,17 +104,18 @@ def _statements(conn: Connection, pid: str, limit: int | None, offset: int) -> t
 def _events(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
     """A page of the events the person took part in, by date, and their number.
 
-    The person's events are found in ``ix_event_participants_person_event`` alone and ordered
-    on their id and date; only the page's events are read whole.
+    The page is chosen in ``ix_event_participants_person_date`` alone (each participant row
+    carries its event's date, migration 0008; an event's rows share it, so grouping by date and
+    event is grouping by event); only the page's events are read.
     """
     from .events import event_dicts
 
-    e = t.events.c
-    order = (e.date_sort.asc().nulls_last(), e.id)
-    ids = sa.select(t.event_participants.c.event_id).where(t.event_participants.c.person_id == pid)
-    total = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(e.id.in_(ids))).scalar()
-    page = sa.select(e.id).where(e.id.in_(ids)).order_by(*order).limit(limit).offset(offset)
-    rows = conn.execute(sa.select(t.events).where(e.id.in_(page)).order_by(*order)).all()
+    e, ep = t.events.c, t.event_participants.c
+    total = conn.execute(sa.select(sa.func.count(sa.distinct(ep.event_id))).where(ep.person_id == pid)).scalar()
+    page = (sa.select(ep.event_id).where(ep.person_id == pid).group_by(ep.date_sort, ep.event_id)
+            .order_by(ep.date_sort.asc().nulls_last(), ep.event_id).limit(limit).offset(offset))
+    rows = conn.execute(sa.select(t.events).where(e.id.in_(page))
+                        .order_by(e.date_sort.asc().nulls_last(), e.id)).all()
     return event_dicts(conn, rows), total or 0
 
 

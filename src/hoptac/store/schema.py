@@ -133,7 +133,7 @@ event_participants = sa.Table(
     # near a date in these indexes (migration 0008)
     sa.Column("date", sa.String(16)),
     sa.Column("date_sort", sa.String(10)),
-    sa.Index("ix_event_participants_person_event", "person_id", "event_id"),
+    sa.Index("ix_event_participants_person_date", "person_id", "date_sort", "event_id"),  # a person's events page
     sa.Index("ix_event_participants_key_date_sort", "key", "date_sort"),
     sa.Index("ix_event_participants_key_date", "key", "date"),
 )
