@@ -308,6 +308,20 @@ def test_a_quote_before_its_speaker_is_what_was_said() -> None:
     assert "semiconductors" in st.topics
 
 
+def test_a_quote_before_a_titled_speaker_is_theirs_but_not_before_a_contrast() -> None:
+    text = ("Hai nước bàn hợp tác\n\n"
+            "\"Quan hệ hai nước phát triển tốt đẹp\", Thứ trưởng John Smith cho biết hôm qua. "
+            "\"Hai nước còn nhiều việc phải làm\", nhưng Thủ tướng Nguyễn Văn An cho biết sẽ thúc đẩy hợp tác.\n")
+    art = Article(text=text, published="2025-04-04")
+    art.people = [Person(name=n, side=sd, mentions=[(m.start(), m.end()) for m in re.finditer(p, text)])
+                  for n, sd, p in (("John Smith", "US", "John Smith"), ("Nguyễn Văn An", "VN", "Nguyễn Văn An"))]
+    statements = extract_statements(art, DEFAULT).statements
+    smith = [s for s in statements if s.actor == "John Smith"]
+    an = [s for s in statements if s.actor == "Nguyễn Văn An"]
+    assert smith and smith[0].text.startswith("\"Quan hệ hai nước")
+    assert an and not an[0].text.startswith("\"")
+
+
 def test_what_a_speaker_hopes_the_other_side_will_do_is_not_its_promise() -> None:
     text = ("Hai nước bàn hợp tác\n\n"
             "Thủ tướng Nguyễn Văn An cho biết chúng tôi mong trên cương vị mới, Thứ trưởng John Smith sẽ tiếp "

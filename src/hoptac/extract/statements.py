@@ -475,8 +475,10 @@ class _Extractor:
         return self.sents[i - 1][0] if i > 0 else start
 
 
-# a whole quotation, its comma, and perhaps the speaker's honorific: '"...", ông'
-_QUOTE_THEN_SPEAKER = re.compile(r"[\"“][^\"“”]+[\"”]\s*,(?:\s*(?:[ôÔ]ng|[bB]à|[nN]gài|[aA]nh|[cC]hị))?")
+# a whole quotation, its comma, and perhaps the speaker's honorific or title: '"...", ông',
+# '"...", Thủ tướng' (a few words, no punctuation)
+_QUOTE_THEN_SPEAKER = re.compile(r"[\"“][^\"“”]+[\"”]\s*,(?!\s*(?:nhưng|và|còn|song|tuy nhiên|trong khi)\b)"
+                                 r"(?:\s+[^\W\d_]+){0,8}", re.IGNORECASE)
 
 
 def _complement(gap: str) -> bool:
