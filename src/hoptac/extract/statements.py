@@ -381,10 +381,20 @@ class _Extractor:
         for i, (actor, clause_start, cue) in enumerate(found):
             clause_end = self.before_title(cue.end, found[i + 1][1]) if i + 1 < len(found) else fb
             clause_end = max(clause_end, cue.end)
-            if i == 0 and self.quote_before(fa, clause_start):
+            if i == 0 and (self.quote_before(fa, clause_start) or self.said_before(fa, clause_start, cue, clause_end)):
                 clause_start = fa  # '"...", ông X nói': what was said is the quote before the speaker
             out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
+
+    def said_before(self, fa: int, clause_start: int, cue: Cue, clause_end: int) -> bool:
+        """True when what was said comes first, unquoted, and the sentence ends on its speaker
+        and a speech verb (``Quan hệ hai nước ..., Thủ tướng cho biết.``)."""
+        head = self.text[self.src(fa):self.src(clause_start)].strip()
+        tail = self.text[self.src(cue.end):self.src(clause_end)].strip(" .\n")
+        said, comma, speaker = head.rpartition(",")
+        return (cue.act == "inform" and bool(comma) and len(said.split()) >= 8 and len(tail.split()) <= 4
+                and _SPEAKER_WORDS.fullmatch(speaker) is not None
+                and not self.low.text[fa:clause_start].lstrip().startswith(_OPENERS))
 
     def quote_before(self, fa: int, clause_start: int) -> bool:
         """True when the sentence opens on a quotation that closes, with a comma, right before the
@@ -475,6 +485,12 @@ class _Extractor:
         return self.sents[i - 1][0] if i > 0 else start
 
 
+# sentence openings that introduce the speaker's own clause, not what was said before them
+_OPENERS = ("theo ", "trong ", "tại ", "khi ", "sau ", "trước ", "nhân ", "với ", "về ", "ngoài ra", "nói về ",
+            "đề cập", "bàn về", "trả lời", "liên quan", "đánh giá về", "chia sẻ về", "phát biểu", "tiếp ")
+# what may stand between the comma and the speaker's name: a title or honorific, not a contrast
+_SPEAKER_WORDS = re.compile(r"(?!\s*(?:nhưng|và|còn|song|tuy nhiên|trong khi)\b)(?:\s+[^\W\d_]+){0,8}\s*",
+                            re.IGNORECASE)
 # a whole quotation, its comma, and perhaps the speaker's honorific or title: '"...", ông',
 # '"...", Thủ tướng' (a few words, no punctuation)
 _QUOTE_THEN_SPEAKER = re.compile(r"[\"“][^\"“”]+[\"”]\s*,(?!\s*(?:nhưng|và|còn|song|tuy nhiên|trong khi)\b)"
