@@ -348,3 +348,16 @@ def test_reported_words_before_the_speaker_are_the_statement_but_a_topic_opener_
     [smith] = [s for s in statements if s.actor == "John Smith"]
     assert smith.text.startswith("Quan hệ hai nước") and smith.text.endswith("cho biết")
     assert all(not s.text.startswith("Nói về") for s in statements if s.actor == "Nguyễn Văn An")
+
+
+def test_a_bare_speech_verb_before_its_content_and_a_dangling_conjunction_are_dropped() -> None:
+    text = ("Hai nước bàn hợp tác\n\n"
+            "Thủ tướng Nguyễn Văn An cảm ơn Thứ trưởng John Smith dành thời gian đón tiếp đoàn và nhấn mạnh "
+            "Việt Nam sẽ tiếp tục khắc phục hậu quả chất độc da cam.\n")
+    art = Article(text=text, published="2025-04-04")
+    art.people = [Person(name=n, side=sd, mentions=[(m.start(), m.end()) for m in re.finditer(p, text)])
+                  for n, sd, p in (("John Smith", "US", "John Smith"), ("Nguyễn Văn An", "VN", "Nguyễn Văn An"))]
+    statements = extract_statements(art, DEFAULT).statements
+    assert all(s.text.strip() not in ("nhấn mạnh", "") for s in statements)
+    assert not any(s.text.endswith((" và", " và,")) for s in statements)
+    assert any(s.act == "commit" and s.text.startswith("Việt Nam sẽ") for s in statements)

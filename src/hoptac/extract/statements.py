@@ -383,6 +383,9 @@ class _Extractor:
             clause_end = max(clause_end, cue.end)
             if i == 0 and (self.quote_before(fa, clause_start) or self.said_before(fa, clause_start, cue, clause_end)):
                 clause_start = fa  # '"...", ông X nói': what was said is the quote before the speaker
+            if (i + 1 < len(found) and cue.act == "inform" and clause_start >= cue.start
+                    and not self.low.text[cue.end:clause_end].strip(" ,;:.-–\n\"“”")):
+                continue  # "..., nhấn mạnh Việt Nam sẽ ...": the speech verb's content is the next clause
             out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
 
@@ -458,6 +461,9 @@ class _Extractor:
         a, b = self.src(fa), self.src(fb)
         while b > a and self.text[b - 1] in " ,;:.-–\n\"“”":
             b -= 1
+            if b > a and self.text[b - 1] not in " ,;:.-–\n\"“”":
+                tail = _TRAILING_LINK.search(self.text, a, b)
+                b = tail.start() if tail and tail.start() > a else b  # "... đón tiếp đoàn và": no dangling "và"
         low = self.low.text
         act = self.act_of(cue, actor, fb)
         content = a if self.text[a:a + 1] in "\"“" else self.src(cue.start)  # a quote before its speaker says it
@@ -485,6 +491,7 @@ class _Extractor:
         return self.sents[i - 1][0] if i > 0 else start
 
 
+_TRAILING_LINK = re.compile(r"\s+(?:và|đồng thời|cũng như|nhưng|hoặc)$", re.IGNORECASE)
 # sentence openings that introduce the speaker's own clause, not what was said before them
 _OPENERS = ("theo ", "trong ", "tại ", "khi ", "sau ", "trước ", "nhân ", "với ", "về ", "ngoài ra", "nói về ",
             "đề cập", "bàn về", "trả lời", "liên quan", "đánh giá về", "chia sẻ về", "phát biểu", "tiếp ")
