@@ -14,6 +14,34 @@ from ..model import Article, Statement
 from .textmap import fold
 
 HEADLINE_END = re.compile(r"[.!?…]\s")
+_CONTRAST = r"(?!\s*(?:nhưng|và|còn|song|tuy nhiên|trong khi)\b)"  # a contrast starts another speaker's clause
+# what may stand between the comma and the speaker's name: a title or honorific, a few words
+_SPEAKER_WORDS = re.compile(_CONTRAST + r"(?:\s+[^\W\d_]+){0,8}\s*", re.IGNORECASE)
+# a whole quotation, its comma, and perhaps the speaker's honorific or title ('"...", Thủ tướng')
+_QUOTE_THEN_SPEAKER = re.compile(r"[\"“][^\"“”]+[\"”]\s*," + _CONTRAST + r"(?:\s+[^\W\d_]+){0,8}", re.IGNORECASE)
+# sentence openings that introduce the speaker's own clause, not what was said before them
+_OPENERS = ("theo ", "trong ", "tại ", "khi ", "sau ", "trước ", "nhân ", "với ", "về ", "ngoài ra", "nói về ",
+            "đề cập", "bàn về", "trả lời", "liên quan", "đánh giá về", "chia sẻ về", "phát biểu", "tiếp ")
+_TRAILING_LINK = re.compile(r"\s+(?:và|đồng thời|cũng như|nhưng|hoặc)$", re.IGNORECASE)
+
+
+def quoted_first(head: str) -> bool:
+    """True when the text before a speaker is a whole quotation and its comma ('"...", ông')."""
+    return len(head) > 12 and _QUOTE_THEN_SPEAKER.fullmatch(head) is not None
+
+
+def said_first(head: str, tail: str) -> bool:
+    """True when ``head``, the text before a speaker, is what they said, unquoted, and ``tail``,
+    after their speech verb, is a few words at most (``Quan hệ ..., Thủ tướng cho biết.``)."""
+    said, comma, speaker = head.rpartition(",")
+    return (bool(comma) and len(said.split()) >= 8 and len(tail.strip(" .\n").split()) <= 4
+            and _SPEAKER_WORDS.fullmatch(speaker) is not None and not head.lower().startswith(_OPENERS))
+
+
+def without_trailing_link(text: str) -> int:
+    """The length of ``text`` without a conjunction left dangling at its end (``... và``)."""
+    m = _TRAILING_LINK.search(text)
+    return m.start() if m and m.start() > 0 else len(text)
 
 
 def ids_in(hits: list[tuple[str, int, int]], a: int, b: int) -> list[str]:

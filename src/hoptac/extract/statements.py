@@ -42,7 +42,17 @@ from .acts import (
     window_start,
 )
 from .amounts import find_amounts
-from .clauses import drop_restatements, ids_in, outside_names, prefixed, unique, untitled
+from .clauses import (
+    drop_restatements,
+    ids_in,
+    outside_names,
+    prefixed,
+    quoted_first,
+    said_first,
+    unique,
+    untitled,
+    without_trailing_link,
+)
 from .entities import all_mentions
 from .pronouns import genders, pronoun_gender, titled
 from .textmap import Folded, fold
@@ -393,17 +403,13 @@ class _Extractor:
         """True when what was said comes first, unquoted, and the sentence ends on its speaker
         and a speech verb (``Quan hệ hai nước ..., Thủ tướng cho biết.``)."""
         head = self.text[self.src(fa):self.src(clause_start)].strip()
-        tail = self.text[self.src(cue.end):self.src(clause_end)].strip(" .\n")
-        said, comma, speaker = head.rpartition(",")
-        return (cue.act == "inform" and bool(comma) and len(said.split()) >= 8 and len(tail.split()) <= 4
-                and _SPEAKER_WORDS.fullmatch(speaker) is not None
-                and not self.low.text[fa:clause_start].lstrip().startswith(_OPENERS))
+        tail = self.text[self.src(cue.end):self.src(clause_end)]
+        return cue.act == "inform" and said_first(head, tail)
 
     def quote_before(self, fa: int, clause_start: int) -> bool:
         """True when the sentence opens on a quotation that closes, with a comma, right before the
         speaker (``"Chúng tôi trông đợi ...", ông X, Phó trợ lý Ngoại trưởng, nói``)."""
-        head = self.text[self.src(fa):self.src(clause_start)].strip()
-        return len(head) > 12 and _QUOTE_THEN_SPEAKER.fullmatch(head) is not None
+        return quoted_first(self.text[self.src(fa):self.src(clause_start)].strip())
 
     def before_title(self, cue_end: int, next_start: int) -> int:
         """Where a clause ends before the next one's subject: at the comma before that subject's
@@ -462,8 +468,7 @@ class _Extractor:
         while b > a and self.text[b - 1] in " ,;:.-–\n\"“”":
             b -= 1
             if b > a and self.text[b - 1] not in " ,;:.-–\n\"“”":
-                tail = _TRAILING_LINK.search(self.text, a, b)
-                b = tail.start() if tail and tail.start() > a else b  # "... đón tiếp đoàn và": no dangling "và"
+                b = a + without_trailing_link(self.text[a:b])  # "... đón tiếp đoàn và": no dangling "và"
         low = self.low.text
         act = self.act_of(cue, actor, fb)
         content = a if self.text[a:a + 1] in "\"“" else self.src(cue.start)  # a quote before its speaker says it
@@ -489,19 +494,6 @@ class _Extractor:
         """Where the sentence before the one starting at source position ``start`` begins."""
         i = bisect.bisect_left([s for s, _e in self.sents], start)
         return self.sents[i - 1][0] if i > 0 else start
-
-
-_TRAILING_LINK = re.compile(r"\s+(?:và|đồng thời|cũng như|nhưng|hoặc)$", re.IGNORECASE)
-# sentence openings that introduce the speaker's own clause, not what was said before them
-_OPENERS = ("theo ", "trong ", "tại ", "khi ", "sau ", "trước ", "nhân ", "với ", "về ", "ngoài ra", "nói về ",
-            "đề cập", "bàn về", "trả lời", "liên quan", "đánh giá về", "chia sẻ về", "phát biểu", "tiếp ")
-# what may stand between the comma and the speaker's name: a title or honorific, not a contrast
-_SPEAKER_WORDS = re.compile(r"(?!\s*(?:nhưng|và|còn|song|tuy nhiên|trong khi)\b)(?:\s+[^\W\d_]+){0,8}\s*",
-                            re.IGNORECASE)
-# a whole quotation, its comma, and perhaps the speaker's honorific or title: '"...", ông',
-# '"...", Thủ tướng' (a few words, no punctuation)
-_QUOTE_THEN_SPEAKER = re.compile(r"[\"“][^\"“”]+[\"”]\s*,(?!\s*(?:nhưng|và|còn|song|tuy nhiên|trong khi)\b)"
-                                 r"(?:\s+[^\W\d_]+){0,8}", re.IGNORECASE)
 
 
 def _complement(gap: str) -> bool:
