@@ -339,14 +339,14 @@ def test_what_a_speaker_hopes_the_other_side_will_do_is_not_its_promise() -> Non
 def test_reported_words_before_the_speaker_are_the_statement_but_a_topic_opener_is_not() -> None:
     text = ("Hai nước bàn hợp tác\n\n"
             "Quan hệ hai nước đang phát triển tốt đẹp trên mọi lĩnh vực từ thương mại tới giáo dục, "
-            "Thứ trưởng John Smith cho biết. "
+            "Thứ trưởng John Smith cho biết trong thông cáo báo chí hôm qua. "
             "Nói về hợp tác giáo dục trong nhiều năm qua giữa hai nước, Thủ tướng Nguyễn Văn An cho biết.\n")
     art = Article(text=text, published="2025-04-04")
     art.people = [Person(name=n, side=sd, mentions=[(m.start(), m.end()) for m in re.finditer(p, text)])
                   for n, sd, p in (("John Smith", "US", "John Smith"), ("Nguyễn Văn An", "VN", "Nguyễn Văn An"))]
     statements = extract_statements(art, DEFAULT).statements
     [smith] = [s for s in statements if s.actor == "John Smith"]
-    assert smith.text.startswith("Quan hệ hai nước") and smith.text.endswith("cho biết")
+    assert smith.text.startswith("Quan hệ hai nước") and smith.text.endswith("hôm qua")  # a place or time may follow
     assert all(not s.text.startswith("Nói về") for s in statements if s.actor == "Nguyễn Văn An")
 
 

@@ -22,6 +22,9 @@ _QUOTE_THEN_SPEAKER = re.compile(r"[\"“][^\"“”]+[\"”]\s*," + _CONTRAST +
 # sentence openings that introduce the speaker's own clause, not what was said before them
 _OPENERS = ("theo ", "trong ", "tại ", "khi ", "sau ", "trước ", "nhân ", "với ", "về ", "ngoài ra", "nói về ",
             "đề cập", "bàn về", "trả lời", "liên quan", "đánh giá về", "chia sẻ về", "phát biểu", "tiếp ")
+# words that open a place or time after a speech verb, not what was said
+_ADVERBIAL = frozenset(["trong", "tại", "với", "khi", "hôm", "sáng", "chiều", "tối", "trưa", "ngày", "vào", "bên",
+                        "qua", "trước", "sau", "ở", "trên"])
 _TRAILING_LINK = re.compile(r"\s+(?:và|đồng thời|cũng như|nhưng|hoặc)$", re.IGNORECASE)
 
 
@@ -34,7 +37,9 @@ def said_first(head: str, tail: str) -> bool:
     """True when ``head``, the text before a speaker, is what they said, unquoted, and ``tail``,
     after their speech verb, is a few words at most (``Quan hệ ..., Thủ tướng cho biết.``)."""
     said, comma, speaker = head.rpartition(",")
-    return (bool(comma) and len(said.split()) >= 8 and len(tail.strip(" .\n").split()) <= 4
+    rest = tail.strip(" .\n").split()
+    where_when = bool(rest) and len(rest) <= 10 and rest[0].lower() in _ADVERBIAL  # "trong thông cáo mới đây"
+    return (bool(comma) and len(said.split()) >= 8 and (len(rest) <= 4 or where_when)
             and _SPEAKER_WORDS.fullmatch(speaker) is not None and not head.lower().startswith(_OPENERS))
 
 
