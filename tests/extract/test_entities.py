@@ -276,6 +276,13 @@ def test_a_name_runs_on_to_its_acronym_and_its_shorter_mentions_are_the_same_nam
     assert "Hiệp hội Sữa" in orgs
 
 
+def test_an_acronym_in_brackets_after_a_name_is_that_organization():
+    orgs = _orgs("Hiệp hội Gỗ Bình Dương (BIFA) gửi kiến nghị lên Bộ Công Thương.\n"
+                 "Theo BIFA, xuất khẩu gỗ sang Mỹ tăng 20% trong năm qua. Công ty Cổ phần Sao Mai tham gia.\n")
+    bifa = orgs["Hiệp hội Gỗ Bình Dương"]
+    assert "BIFA" not in orgs and "BIFA" in bifa.aliases and len(bifa.mentions) >= 2
+
+
 def test_organization_sides_from_evidence():
     orgs = _orgs("Công ty Sao Ta xuất khẩu tôm.\n"
                  "Ông Green là đối tác của Công ty tư vấn Northbridge (Mỹ).\n"

@@ -208,13 +208,42 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     # a head pattern starting where a known name starts, or inside one, is that name
     hits = hits[:n_known] + [h for h in hits[n_known:] if h[0] not in known_starts
                              and not any(a <= h[0] and h[1] <= b for a, b in known_spans)]
-    orgs = _merge(hits)
+    orgs = _bracketed_acronyms(ctext, _merge(hits))
     for o in orgs:
         o.aliases |= written.get(o.key, set())
         o.aliases.discard(o.name)
         if o.side is None:
             o.side = _evidence_side(ctext, o, g)
     return orgs
+
+
+def _bracketed_acronyms(ctext: str, orgs: list[FoundOrg]) -> list[FoundOrg]:
+    """An acronym in brackets right after a name is that organization: "Hiệp hội Xăng dầu Việt Nam
+    (VINPA)" and a later "VINPA" are one organization, the acronym an alias of the name, and
+    each place the acronym is written a mention of it."""
+    by_name = {o.name: o for o in orgs}
+    gone: set[int] = set()
+    for o in orgs:
+        if id(o) in gone:
+            continue
+        for _a, b in list(o.mentions):
+            m = _PAREN_ACRONYM.match(ctext, b)
+            if not m:
+                continue
+            acr = m.group().strip()[1:-1]
+            other = by_name.get(acr)
+            if other is not None and other is not o and id(other) not in gone:
+                gone.add(id(other))
+                o.mentions = sorted(set(o.mentions) | set(other.mentions))
+                o.aliases |= other.aliases | {other.name}
+                o.side = o.side or other.side
+            elif other is None:
+                o.aliases.add(acr)
+            else:
+                continue
+            spans = {(x.start(), x.end()) for x in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", ctext)}
+            o.mentions = sorted(set(o.mentions) | spans)  # the acronym names it wherever it is written
+    return [o for o in orgs if id(o) not in gone]
 
 
 def _whole_names(ctext: str, hits: list[tuple[int, int, str, str, str | None, str]]
