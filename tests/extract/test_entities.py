@@ -271,7 +271,8 @@ def test_a_name_runs_on_to_its_acronym_and_its_shorter_mentions_are_the_same_nam
                  "Ngày 3/4, Hiệp hội Chè và Cà phê xuất khẩu Tây Nguyên (TCEA) làm việc với đối tác. "
                  "Hội đồng Cà phê thông báo Hiệp hội Sữa (VDA) đã tham gia.\n")
     name = "Hiệp hội Chè và Cà phê xuất khẩu Tây Nguyên"
-    assert name in orgs and len(orgs[name].mentions) == 2  # the title's mention, cut at "xuất", is the same
+    starts = [a for a, _ in orgs[name].mentions]
+    assert 0 in starts and len(starts) >= 2  # the title's mention, cut at "xuất", is the same organization
     assert not [o for o in orgs if o.startswith("Hội đồng Cà phê thông")]  # a verb never joins a name
     assert "Hiệp hội Sữa" in orgs
 
