@@ -80,11 +80,6 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return body
 
 
-def first_letter_either_case(phrase: str) -> list[str]:
-    """A phrase with its first letter as written, upper- and lower-cased."""
-    return list({phrase, phrase[:1].upper() + phrase[1:], phrase[:1].lower() + phrase[1:]})
-
-
 def initials_either_case(phrase: str) -> list[str]:
     """A phrase with each word's first letter upper- or lower-cased, in every combination.
 

@@ -329,9 +329,9 @@ def _participant_keys(names: list[str], people: dict[str, str]) -> dict[str, tup
 
 
 def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str | None,
-                      keys: set[str] | None = None) -> list[Any]:
+                      keys: set[str]) -> list[Any]:
     """Stored events of family ``fam`` this event may be: its duplicate's events, or those at a compatible
-    date sharing a participant (``keys``; None: any).
+    date sharing a participant (one of ``keys``).
 
     A full date looks up each participant's events by the date copied beside the participant
     (``(key, date_sort)`` and ``(key, date)`` indexes, migration 0008; three conditions: a day
@@ -341,20 +341,16 @@ def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str 
     Candidates come in id order (the first that matches is taken).
     """
     e, ep = t.events.c, t.event_participants.c
-    if not dup_of and keys is not None and not keys:
+    if not dup_of and not keys:
         return []  # a match must share a participant (participants_overlap)
     day = _day(date) if date and not dup_of else None
     if day is not None and date:
         lo, hi = (day - timedelta(days=MAX_DAYS)).isoformat(), (day + timedelta(days=MAX_DAYS)).isoformat()
-        if keys is None:
-            q = sa.select(t.events).where(sa.or_(e.date_sort.between(lo, hi), e.date_sort.in_([date[:4], date[:7]]),
-                                                 e.date == "-" + date[4:]))
-        else:
-            ks = sorted(keys)
-            ids = sa.union(sa.select(ep.event_id).where(ep.key.in_(ks), ep.date_sort.between(lo, hi)),
-                           sa.select(ep.event_id).where(ep.key.in_(ks), ep.date_sort.in_([date[:4], date[:7]])),
-                           sa.select(ep.event_id).where(ep.key.in_(ks), ep.date == "-" + date[4:]))
-            q = sa.select(t.events).where(e.id.in_(ids))
+        ks = sorted(keys)
+        ids = sa.union(sa.select(ep.event_id).where(ep.key.in_(ks), ep.date_sort.between(lo, hi)),
+                       sa.select(ep.event_id).where(ep.key.in_(ks), ep.date_sort.in_([date[:4], date[:7]])),
+                       sa.select(ep.event_id).where(ep.key.in_(ks), ep.date == "-" + date[4:]))
+        q = sa.select(t.events).where(e.id.in_(ids))
         return [r for r in conn.execute(q.order_by(e.id)) if r.family == fam]
     q = sa.select(t.events).where(e.family == fam)
     if dup_of:
@@ -365,7 +361,7 @@ def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str 
         q = q.where(e.date.like("%" + date[1:]))
     else:
         q = q.where(e.date_sort.like(date[:4] + "%"))
-    if not dup_of and keys is not None:
+    if not dup_of:
         q = q.where(e.id.in_(sa.select(ep.event_id).where(ep.key.in_(sorted(keys)))))
     return list(conn.execute(q.order_by(e.id)).all())
 
