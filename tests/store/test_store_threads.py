@@ -142,6 +142,16 @@ def test_order_key_sorts_entries_as_the_lifecycle_orders_them():
     assert [e["id"] for e in by_key] == [e["id"] for e in order(by_input)]
 
 
+def test_order_day_is_shared_by_the_entries_of_one_date_only():
+    from hoptac.link.threads import order_day, order_key
+
+    day = order_day(order_key("2023-01-01", "raised", "a_1", 0))
+    assert day == order_day(order_key("2023-01-01", "fulfilled", "a_9", 4))
+    assert day != order_day(order_key("2023-01-02", "raised", "a_1", 0))
+    assert day != order_day(order_key("2023-01", "raised", "a_1", 0))
+    assert order_day(order_key(None, "raised", "a_1", 0)) != day
+
+
 def _cached(store: Store, tid: str):
     ts = t.thread_states.c
     with store.engine.connect() as c:

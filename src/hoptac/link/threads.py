@@ -108,6 +108,11 @@ def order_key(date: str | None, sig: str, article_id: str, idx: int) -> str:
     return f"{0 if dated else 1} {(date or ''):<10} {_RANK.get(sig, 1)} {article_id} {idx:06d}"
 
 
+def order_day(key: str) -> str:
+    """The part of an :func:`order_key` that entries of one date share (dated or not, and the date)."""
+    return key[:12]
+
+
 class StatusMachine:
     """The status of a thread, fed its entries one by one in :func:`order` (see the module docstring)."""
 

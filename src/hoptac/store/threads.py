@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-from ..link.threads import StatusMachine, annotate_money, money_totals, signal
+from ..link.threads import StatusMachine, annotate_money, money_totals, order_day, signal
 from ..settings import DEFAULT, Settings
 from . import schema as t
 
@@ -117,12 +117,12 @@ def summarize(conn: Connection, tid: str, start: dict[str, Any] | None = None,
     seen: set[str] = set()
     since, day = 0, None
     for r in conn.execute(q):
-        if since >= CHECKPOINT_EVERY and r.entry_order[:12] != day and checkpoints is not None:
+        if since >= CHECKPOINT_EVERY and order_day(r.entry_order) != day and checkpoints is not None:
             dated.articles += len(seen)
             seen, since = set(), 0
             checkpoints.append((dated.last_key or "", copy.deepcopy(dated.to_dict())))  # the fold goes on
         seen.add(dated.feed(r))
-        since, day = since + 1, r.entry_order[:12]
+        since, day = since + 1, order_day(r.entry_order)
     dated.articles += len(seen)
     state = dated.to_dict()
     whole = _Fold(state)
