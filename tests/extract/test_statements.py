@@ -38,6 +38,14 @@ def run(text: str = TEXT) -> list:
     return extract_statements(art, DEFAULT).statements
 
 
+def said_in(text: str, *people: tuple[str, str, str]) -> list:
+    """The statements of a self-written text whose people are (name, side, phrase every mention reads)."""
+    art = Article(text=text, published="2025-04-04")
+    art.people = [Person(name=n, side=sd, mentions=[(m.start(), m.end()) for m in re.finditer(re.escape(p), text)])
+                  for n, sd, p in people]
+    return extract_statements(art, DEFAULT).statements
+
+
 def find(statements, act: str, actor: str):
     return [s for s in statements if s.act == act and s.actor == actor]
 
@@ -299,10 +307,7 @@ def test_a_quote_before_its_speaker_is_what_was_said() -> None:
     text = ("Hai nước bàn hợp tác\n\n"
             "\"Chúng tôi sẽ mở rộng hợp tác đào tạo kỹ sư bán dẫn với Việt Nam\", ông John Smith, "
             "Thứ trưởng Ngoại giao Hoa Kỳ, nói với báo chí.\n")
-    art = Article(text=text, published="2025-04-04")
-    spans = [(m.start(), m.end()) for m in re.finditer("John Smith", text)]
-    art.people = [Person(name="John Smith", side="US", mentions=spans)]
-    [st] = extract_statements(art, DEFAULT).statements
+    [st] = said_in(text, ("John Smith", "US", "John Smith"))
     assert st.actor == "John Smith" and st.text.startswith("\"Chúng tôi sẽ mở rộng")
     assert st.text.endswith("nói với báo chí") and text[st.evidence[0]:st.evidence[1]] == st.text
     assert "semiconductors" in st.topics
@@ -312,10 +317,7 @@ def test_a_quote_before_a_titled_speaker_is_theirs_but_not_before_a_contrast() -
     text = ("Hai nước bàn hợp tác\n\n"
             "\"Quan hệ hai nước phát triển tốt đẹp\", Thứ trưởng John Smith cho biết hôm qua. "
             "\"Hai nước còn nhiều việc phải làm\", nhưng Thủ tướng Nguyễn Văn An cho biết sẽ thúc đẩy hợp tác.\n")
-    art = Article(text=text, published="2025-04-04")
-    art.people = [Person(name=n, side=sd, mentions=[(m.start(), m.end()) for m in re.finditer(p, text)])
-                  for n, sd, p in (("John Smith", "US", "John Smith"), ("Nguyễn Văn An", "VN", "Nguyễn Văn An"))]
-    statements = extract_statements(art, DEFAULT).statements
+    statements = said_in(text, ("John Smith", "US", "John Smith"), ("Nguyễn Văn An", "VN", "Nguyễn Văn An"))
     smith = [s for s in statements if s.actor == "John Smith"]
     an = [s for s in statements if s.actor == "Nguyễn Văn An"]
     assert smith and smith[0].text.startswith("\"Quan hệ hai nước")
@@ -326,11 +328,8 @@ def test_what_a_speaker_hopes_the_other_side_will_do_is_not_its_promise() -> Non
     text = ("Hai nước bàn hợp tác\n\n"
             "Thủ tướng Nguyễn Văn An cho biết chúng tôi mong trên cương vị mới, Thứ trưởng John Smith sẽ tiếp "
             "tục đóng góp vào hợp tác quốc phòng giữa hai nước.\n")
-    art = Article(text=text, published="2025-04-04")
-    art.people = [Person(name=n, side=sd, mentions=[(m.start(), m.end()) for m in re.finditer(p, text)])
-                  for n, sd, p in (("Nguyễn Văn An", "VN", "Thủ tướng Nguyễn Văn An"),
-                                   ("John Smith", "US", "Thứ trưởng John Smith"))]
-    statements = extract_statements(art, DEFAULT).statements
+    statements = said_in(text, ("Nguyễn Văn An", "VN", "Thủ tướng Nguyễn Văn An"),
+                                   ("John Smith", "US", "Thứ trưởng John Smith"))
     assert not find(statements, "commit", "John Smith")
     [req] = find(statements, "request", "Nguyễn Văn An")
     assert req.text.endswith("giữa hai nước")
@@ -341,10 +340,7 @@ def test_reported_words_before_the_speaker_are_the_statement_but_a_topic_opener_
             "Quan hệ hai nước đang phát triển tốt đẹp trên mọi lĩnh vực từ thương mại tới giáo dục, "
             "Thứ trưởng John Smith cho biết trong thông cáo báo chí hôm qua. "
             "Nói về hợp tác giáo dục trong nhiều năm qua giữa hai nước, Thủ tướng Nguyễn Văn An cho biết.\n")
-    art = Article(text=text, published="2025-04-04")
-    art.people = [Person(name=n, side=sd, mentions=[(m.start(), m.end()) for m in re.finditer(p, text)])
-                  for n, sd, p in (("John Smith", "US", "John Smith"), ("Nguyễn Văn An", "VN", "Nguyễn Văn An"))]
-    statements = extract_statements(art, DEFAULT).statements
+    statements = said_in(text, ("John Smith", "US", "John Smith"), ("Nguyễn Văn An", "VN", "Nguyễn Văn An"))
     [smith] = [s for s in statements if s.actor == "John Smith"]
     assert smith.text.startswith("Quan hệ hai nước") and smith.text.endswith("hôm qua")  # a place or time may follow
     assert all(not s.text.startswith("Nói về") for s in statements if s.actor == "Nguyễn Văn An")
@@ -354,10 +350,7 @@ def test_a_bare_speech_verb_before_its_content_and_a_dangling_conjunction_are_dr
     text = ("Hai nước bàn hợp tác\n\n"
             "Thủ tướng Nguyễn Văn An cảm ơn Thứ trưởng John Smith dành thời gian đón tiếp đoàn và nhấn mạnh "
             "Việt Nam sẽ tiếp tục khắc phục hậu quả chất độc da cam.\n")
-    art = Article(text=text, published="2025-04-04")
-    art.people = [Person(name=n, side=sd, mentions=[(m.start(), m.end()) for m in re.finditer(p, text)])
-                  for n, sd, p in (("John Smith", "US", "John Smith"), ("Nguyễn Văn An", "VN", "Nguyễn Văn An"))]
-    statements = extract_statements(art, DEFAULT).statements
+    statements = said_in(text, ("John Smith", "US", "John Smith"), ("Nguyễn Văn An", "VN", "Nguyễn Văn An"))
     assert all(s.text.strip() not in ("nhấn mạnh", "") for s in statements)
     assert not any(s.text.endswith((" và", " và,")) for s in statements)
     assert any(s.act == "commit" and s.text.startswith("Việt Nam sẽ") for s in statements)
