@@ -329,7 +329,7 @@ def test_what_a_speaker_hopes_the_other_side_will_do_is_not_its_promise() -> Non
             "Thủ tướng Nguyễn Văn An cho biết chúng tôi mong trên cương vị mới, Thứ trưởng John Smith sẽ tiếp "
             "tục đóng góp vào hợp tác quốc phòng giữa hai nước.\n")
     statements = said_in(text, ("Nguyễn Văn An", "VN", "Thủ tướng Nguyễn Văn An"),
-                                   ("John Smith", "US", "Thứ trưởng John Smith"))
+                          ("John Smith", "US", "Thứ trưởng John Smith"))
     assert not find(statements, "commit", "John Smith")
     [req] = find(statements, "request", "Nguyễn Văn An")
     assert req.text.endswith("giữa hai nước")
