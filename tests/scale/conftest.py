@@ -64,6 +64,7 @@ def ingest_single_process(corpus: Path, url: str) -> None:
     files = [u.source for u in iter_units([str(corpus)])]
     with Store.open(url) as store:
         store.ingest(pipe(read_sources(files, DEFAULT), DEFAULT))
+        store.refresh_threads()  # as every ingest command ends
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 from hoptac.scale import ingest_parallel
@@ -20,7 +21,10 @@ def test_two_workers_equal_one_process(corpus: Path, tmp_path: Path, single_proc
     assert report.stored + report.duplicates == 10
     assert report.unchanged == 1  # the copy
     assert [s for s, _ in report.skipped] == [str(corpus / "rong.txt")]
-    assert snapshot(str(tmp_path / "two.db")) == snapshot(str(tmp_path / "one.db"))
+    two = snapshot(str(tmp_path / "two.db"))
+    assert two == snapshot(str(tmp_path / "one.db"))
+    states = [json.loads(r) for r in two["thread_states"]]
+    assert states and all(r["computed"] == r["version"] for r in states)  # the ingest cached every summary
 
 
 def test_summary_names_skipped_sources(corpus: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -70,6 +74,7 @@ def test_a_web_archive_is_shared_by_workers(tmp_path: Path, write_warc, snapshot
     write_warc(warc, 5)
     with Store.open(str(tmp_path / "one.db")) as store:
         store.ingest(pipe(read_sources([str(warc)], DEFAULT), DEFAULT))
+        store.refresh_threads()  # as every ingest command ends
     monkeypatch.setattr(units, "WARC_BATCH", 2)
     assert len(list(units.iter_units([str(warc)]))) == 3
     with Store.open(str(tmp_path / "two.db")) as store:

@@ -125,6 +125,13 @@ def test_migration_fills_in_the_order_of_stored_entries(db_url):
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, "0002")
         migrate(s.engine)
+        st, sm = t.statement_threads.c, t.statements.c
+        with s.engine.connect() as c:
+            rows = c.execute(sa.select(st.side, st.act, st.has_money, sm.side, sm.act, sm.amounts)
+                             .join(t.statements, sm.id == st.statement_id)).all()
+        assert rows and all(r[:2] == r[3:5] for r in rows)  # 0010 copied the fold's inputs
+        assert sum(r.has_money for r in rows) >= 2  # the two pledges of 5 and 7 million at least
+        assert all(r.has_money == any(a["kind"] == "money" for a in r.amounts) for r in rows)
         for tid, th in want.items():
             assert _state(s, tid)[1] is None  # every thread starts out stale
             assert s.thread(tid) == th
@@ -150,6 +157,14 @@ def test_order_day_is_shared_by_the_entries_of_one_date_only():
     assert day != order_day(order_key("2023-01-02", "raised", "a_1", 0))
     assert day != order_day(order_key("2023-01", "raised", "a_1", 0))
     assert order_day(order_key(None, "raised", "a_1", 0)) != day
+
+
+def test_order_fields_give_back_the_date_and_article_of_a_key():
+    from hoptac.link.threads import order_fields, order_key
+
+    for date in ("2023-01-01", "2023-01", "2023", None, "--09-14"):
+        for sig in ("raised", "dropped"):
+            assert order_fields(order_key(date, sig, "a1b2c3d4e5", 12)) == (date, "a1b2c3d4e5")
 
 
 def _cached(store: Store, tid: str):

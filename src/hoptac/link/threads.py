@@ -113,6 +113,11 @@ def order_day(key: str) -> str:
     return key[:12]
 
 
+def order_fields(key: str) -> tuple[str | None, str]:
+    """The date (None when there was none) and the article id an :func:`order_key` was made of."""
+    return key[2:12].strip() or None, key[13:].split(" ", 1)[1].rsplit(" ", 1)[0]
+
+
 class StatusMachine:
     """The status of a thread, fed its entries one by one in :func:`order` (see the module docstring)."""
 

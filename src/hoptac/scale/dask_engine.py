@@ -197,4 +197,6 @@ def _run(client: Any, mode: str, chunks: Iterator[list[Unit]], *, settings: Sett
         n_docs = part.stored + part.duplicates + part.unchanged + len(part.skipped)
         bar.update(n_docs, part)
         total = work.add_reports(total, part)
+    with Store.open(store_url or "", settings=settings) as store:
+        store.refresh_threads()
     return total if total is not None else IngestReport()

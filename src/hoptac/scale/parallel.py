@@ -104,7 +104,7 @@ def write(store: Any, results: Iterable[list[Any]], *, batch_size: int, progress
     """Write result batches with ``store.ingest`` (one call per batch); the summed report.
 
     Planner statistics are refreshed as the store grows (after 1,000 documents, then each
-    time the count doubles) and at the end.
+    time the count doubles) and at the end, where stale thread summaries are brought up to date.
     """
     total, done, next_refresh = None, 0, 1000
     for batch in batches(results, batch_size):
@@ -118,6 +118,7 @@ def write(store: Any, results: Iterable[list[Any]], *, batch_size: int, progress
     if total is None:
         return store.ingest([], batch_size=batch_size)
     refresh_statistics(store)
+    store.refresh_threads()
     return total
 
 

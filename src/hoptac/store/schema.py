@@ -176,7 +176,11 @@ statement_threads = sa.Table(
     sa.Column("thread", sa.String(64), primary_key=True, index=True),
     sa.Column("signal", sa.String(16)),  # hoptac.link.threads.signal of the statement
     sa.Column("entry_order", ORDER_KEY),  # hoptac.link.threads.order_key: the lifecycle order
-    sa.Index("ix_statement_threads_thread_order", "thread", "entry_order"),
+    sa.Column("side", sa.String(8)),  # the statement's side, act and whether it names money: the summary's
+    sa.Column("act", sa.String(16)),  # fold reads them here, in the index, not from the statements
+    sa.Column("has_money", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Index("ix_statement_threads_fold", "thread", "entry_order", "signal", "side", "act", "has_money",
+             "statement_id"),
 )
 
 thread_states = sa.Table(  # a thread's summary, recomputed when a write has bumped its version

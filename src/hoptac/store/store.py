@@ -119,6 +119,7 @@ class Store:
 
         report = self.ingest(results(), batch_size=batch_size, on_batch=on_batch, refresh=refresh)
         report.add(known)
+        self.refresh_threads()
         return report
 
     def known_raw(self, h: str) -> str | None:
@@ -152,6 +153,10 @@ class Store:
                     return write_batch(conn, batch, refresh=refresh)
             finally:
                 conn.info.pop("immediate", None)
+
+    def refresh_threads(self) -> list[str]:
+        """Bring every stale thread summary up to date (the end of each ingest calls it); their ids."""
+        return th.refresh_stale(self.engine)
 
     def add_article(self, article: Article) -> str:
         """Store one article; returns its id (the existing id when already stored)."""

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-from ..link.threads import StatusMachine, annotate_money, money_totals, order_day, signal
+from ..link.threads import StatusMachine, annotate_money, money_totals, order_day, order_fields, signal
 from ..settings import DEFAULT, Settings
 from . import schema as t
 
@@ -52,32 +53,40 @@ class _Fold:
         self.money = {cat: dict(units) for cat, units in d.get("money", {}).items()}
         self.by_act = {side: dict(acts) for side, acts in d.get("acts_by_side", {}).items()}
         self.n, self.articles = d.get("entries", 0), d.get("articles", 0)
-        self.dates = [x for x in (d.get("first_date"), d.get("last_date")) if x]
+        self.first, self.last = d.get("first_date"), d.get("last_date")
         self.last_key: str | None = d.get("last_key")
 
-    def feed(self, r: Any) -> str:
-        """Fold one entry row in (in lifecycle order); returns its article id."""
-        e = {"id": r.statement_id, "article_id": r.article_id, "date": r.date_sort,
-             "signal": r.signal or signal(r.act, r.text)}
+    def feed(self, r: Any, detail: Callable[[str], Any]) -> str:
+        """Fold one entry in (in lifecycle order); returns its article id.
+
+        ``r`` is a row of the fold index: statement id, signal, order key, side, act, has money.
+
+        ``detail(statement_id)`` gives the statement's text and amounts, asked only for an entry
+        that names money (or, in a store older than 0003, has no signal).
+        """
+        sid, sig, key, side, act, money = r
+        date, aid = order_fields(key)
+        d = detail(sid) if money or not sig else None
+        e = {"id": sid, "article_id": aid, "date": date, "signal": sig or signal(act, d.text)}
         self.machine.feed(e)
         self.n += 1
-        self.last_key = r.entry_order
-        acts = self.by_act.setdefault(r.side or "?", {})
-        acts[r.act] = acts.get(r.act, 0) + 1
-        if r.date_sort:
-            self.dates.append(r.date_sort)
-        if any(a.get("kind") == "money" for a in r.amounts or []):
-            e.update(act=r.act, quote=r.text, amounts=[dict(a) for a in r.amounts])
+        self.last_key = key
+        acts = self.by_act.setdefault(side or "?", {})
+        acts[act] = acts.get(act, 0) + 1
+        if date:
+            self.first = date if self.first is None else min(self.first, date)
+            self.last = date if self.last is None else max(self.last, date)
+        if d is not None and money:
+            e.update(act=act, quote=d.text, amounts=[dict(a) for a in d.amounts or []])
             annotate_money(e)
             money_totals([e], seen=self.seen, totals=self.money)
-        return r.article_id
+        return aid
 
     def to_dict(self) -> dict[str, Any]:
         """The state: the public summary plus what resuming needs (last key, last movement, money seen)."""
         return {"status": self.machine.status, "status_history": self.machine.history, "money": self.money,
                 "entries": self.n, "articles": self.articles, "acts_by_side": self.by_act,
-                "first_date": min(self.dates) if self.dates else None,
-                "last_date": max(self.dates) if self.dates else None, "last_key": self.last_key,
+                "first_date": self.first, "last_date": self.last, "last_key": self.last_key,
                 "last_move": self.machine.last_move, "money_seen": sorted(map(list, self.seen), key=repr)}
 
 
@@ -97,7 +106,8 @@ def summarize(conn: Connection, tid: str, start: dict[str, Any] | None = None,
               checkpoints: list[tuple[str, dict[str, Any]]] | None = None) -> dict[str, Any]:
     """Status, status history, money, entry and article counts, acts by side, first and last date.
 
-    Steps: fold the dated entries in lifecycle order (the ``(thread, entry_order)`` index) —
+    Steps: fold the dated entries in lifecycle order (the fold index of 0010, statements are read
+    only for entries naming money) —
     with ``start`` (an earlier summary or a checkpoint), only those after the last dated entry
     it covers (the caller knows no entry changed before that point, so they come from articles
     it never saw); keep that state as ``fold``; then fold the undated entries, which come last,
@@ -107,9 +117,13 @@ def summarize(conn: Connection, tid: str, start: dict[str, Any] | None = None,
     to ``checkpoints`` as (last entry_order, state).
     """
     st, s = t.statement_threads.c, t.statements.c
-    rows = (sa.select(st.statement_id, st.signal, st.entry_order, s.article_id, s.date_sort, s.side, s.act, s.text,
-                      s.amounts).join(t.statements, s.id == st.statement_id).where(st.thread == tid)
-            .order_by(st.entry_order))
+    rows = (sa.select(st.statement_id, st.signal, st.entry_order, st.side, st.act, st.has_money)
+            .where(st.thread == tid).order_by(st.entry_order))
+    details = sa.select(s.text, s.amounts).where(s.id == sa.bindparam("sid"))
+
+    def detail(sid: str) -> Any:
+        return conn.execute(details, {"sid": sid}).one()
+
     dated = _Fold((start or {}).get("fold"))
     q = rows.where(st.entry_order < UNDATED)
     if dated.last_key is not None:
@@ -121,12 +135,12 @@ def summarize(conn: Connection, tid: str, start: dict[str, Any] | None = None,
             dated.articles += len(seen)
             seen, since = set(), 0
             checkpoints.append((dated.last_key or "", copy.deepcopy(dated.to_dict())))  # the fold goes on
-        seen.add(dated.feed(r))
+        seen.add(dated.feed(r, detail))
         since, day = since + 1, order_day(r.entry_order)
     dated.articles += len(seen)
     state = dated.to_dict()
     whole = _Fold(state)
-    tail = {whole.feed(r) for r in conn.execute(rows.where(st.entry_order >= UNDATED))}
+    tail = {whole.feed(r, detail) for r in conn.execute(rows.where(st.entry_order >= UNDATED))}
     if tail:
         whole.articles += len(tail - _dated_articles(conn, tid, tail))
     out = whole.to_dict()
@@ -189,6 +203,22 @@ def thread_summary(conn: Connection, tid: str) -> dict[str, Any]:
     if row is not None:
         _save(conn.engine, tid, row.version, summary, checkpoints)
     return summary
+
+
+def refresh_stale(engine: Engine) -> list[str]:
+    """Bring every stale thread summary up to date and cache it; the threads refreshed.
+
+    An ingest ends with it, so the first reader after a batch of old news (which makes a thread
+    fold again from an early checkpoint) finds the summary cached instead of paying for it.
+    """
+    ts = t.thread_states.c
+    with engine.connect() as conn:
+        stale = list(conn.execute(sa.select(ts.thread).where(sa.or_(ts.computed.is_(None), ts.computed != ts.version))
+                                  .order_by(ts.thread)).scalars())
+        for tid in stale:
+            thread_summary(conn, tid)
+            conn.rollback()  # end the read, so the next thread reads what this one cached
+    return stale
 
 
 def entries(conn: Connection, tid: str, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:

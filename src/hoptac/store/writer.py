@@ -433,8 +433,9 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
                      "topics": list(s.topics), "threads": list(s.threads),
                      "amounts": [a.to_dict() for a in s.amounts]})
         sig = signal(s.act, s.text)
-        threads += [{"statement_id": sid, "thread": th, "signal": sig, "entry_order": order_key(when, sig, aid, i)}
-                    for th in dict.fromkeys(s.threads)]
+        money = any(a.kind == "money" for a in s.amounts)
+        threads += [{"statement_id": sid, "thread": th, "signal": sig, "entry_order": order_key(when, sig, aid, i),
+                     "side": s.side, "act": s.act, "has_money": money} for th in dict.fromkeys(s.threads)]
         topics += [{"statement_id": sid, "topic": tp} for tp in dict.fromkeys(s.topics)]
     if rows:
         conn.execute(t.statements.insert(), rows)
