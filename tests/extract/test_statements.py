@@ -67,7 +67,8 @@ def test_side_subject_after_a_speaker_is_the_speaker() -> None:
     statements = run()
     [commit] = [s for s in find(statements, "commit", "John Smith") if "da cam" in s.text]
     assert commit.threads == ["dioxin_remediation"] and commit.side == "US"
-    assert find(statements, "inform", "John Smith")  # "cho biết" is kept as inform
+    assert commit.text.startswith("John Smith cho biết")  # what he said, no bare "cho biết" apart
+    assert not [s for s in find(statements, "inform", "John Smith") if s.text.endswith("cho biết")]
 
 
 def test_pronoun_is_the_last_speaker() -> None:
@@ -353,4 +354,23 @@ def test_a_bare_speech_verb_before_its_content_and_a_dangling_conjunction_are_dr
     statements = said_in(text, ("John Smith", "US", "John Smith"), ("Nguyễn Văn An", "VN", "Nguyễn Văn An"))
     assert all(s.text.strip() not in ("nhấn mạnh", "") for s in statements)
     assert not any(s.text.endswith((" và", " và,")) for s in statements)
-    assert any(s.act == "commit" and s.text.startswith("Việt Nam sẽ") for s in statements)
+    [commit] = [s for s in statements if s.act == "commit"]  # the speech verb heads what it reports
+    assert commit.actor == "Nguyễn Văn An" and commit.text.startswith("nhấn mạnh Việt Nam sẽ")
+
+
+def test_a_side_named_after_a_speech_verb_is_what_the_speaker_said() -> None:
+    text = ("Hai nước bàn hợp tác\n\n"
+            "Đại sứ Lê Văn Bình khẳng định Việt Nam luôn coi trọng quan hệ với Hoa Kỳ, cho biết Việt Nam "
+            "sẽ mở rộng hợp tác đào tạo.\n"
+            "Thứ trưởng John Smith cho biết Hoa Kỳ sẽ hỗ trợ Việt Nam về y tế.\n"
+            "Thứ trưởng John Smith cho biết phía Việt Nam đã đề nghị Hoa Kỳ mở cửa thị trường cho trái cây.\n"
+            "Đại sứ Lê Văn Bình cho biết Hoa Kỳ sẽ tài trợ học bổng.\n")
+    statements = said_in(text, ("John Smith", "US", "John Smith"), ("Lê Văn Bình", "VN", "Lê Văn Bình"))
+    binh = [(s.act, s.text) for s in statements if s.actor == "Lê Văn Bình" and "học bổng" not in s.text]
+    assert binh == [("inform", "Lê Văn Bình khẳng định Việt Nam luôn coi trọng quan hệ với Hoa Kỳ"),
+                    ("commit", "cho biết Việt Nam sẽ mở rộng hợp tác đào tạo")]
+    # his own side's plan: he commits; the other side's plan: he informs
+    assert [(s.actor, s.act) for s in statements if "y tế" in s.text] == [("John Smith", "commit")]
+    assert [(s.actor, s.act) for s in statements if "học bổng" in s.text] == [("Lê Văn Bình", "inform")]
+    # the other side's request, reported: the other side asks (the speaker only informs)
+    assert [(s.side, s.act) for s in statements if "trái cây" in s.text] == [("VN", "request")]

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Article, Statement
+from .acts import only_adverbs
 from .textmap import fold
 
 HEADLINE_END = re.compile(r"[.!?…]\s")
@@ -25,6 +26,7 @@ _OPENERS = ("theo ", "trong ", "tại ", "khi ", "sau ", "trước ", "nhân ", 
 # words that open a place or time after a speech verb, not what was said
 _ADVERBIAL = frozenset(["trong", "tại", "với", "khi", "hôm", "sáng", "chiều", "tối", "trưa", "ngày", "vào", "bên",
                         "qua", "trước", "sau", "ở", "trên"])
+_SENT_END = re.compile(r"(?<=[.!?…])[\"”')]*\s+(?=[\"“'(]*[A-ZĐÀ-Ỹ0-9])|\n+")
 _TRAILING_LINK = re.compile(r"\s+(?:và|đồng thời|cũng như|nhưng|hoặc)$", re.IGNORECASE)
 
 
@@ -158,3 +160,24 @@ def untitled(s: str) -> str:
             break
         words = words[:caps[-1]]
     return fold(" ".join(words) + " ", strip_marks=False).text
+
+
+def sentence_spans(article: Article) -> list[tuple[int, int]]:
+    """Sentence spans from the NLP stage, else a simple split on end marks and line breaks."""
+    if article.sentences:
+        return [(s.start, s.end) for s in article.sentences]
+    text = article.text
+    out = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        if text[pos:m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, len(text)))
+    return out
+
+
+def complement(gap: str) -> bool:
+    """True when a subject follows the previous cue directly (at most two words, no punctuation)."""
+    return only_adverbs(gap) or (not re.search(r"[,;:.()\"“”]", gap) and len(gap.split()) <= 2)

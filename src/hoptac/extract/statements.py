@@ -43,12 +43,14 @@ from .acts import (
 )
 from .amounts import find_amounts
 from .clauses import (
+    complement,
     drop_restatements,
     ids_in,
     outside_names,
     prefixed,
     quoted_first,
     said_first,
+    sentence_spans,
     unique,
     untitled,
     without_trailing_link,
@@ -64,7 +66,6 @@ _RELATIVE = re.compile(r"(?<!\w)mà(?!\s+còn)(?!\w)")
 _JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,16}$")
 _OF = re.compile(r"(?<!\w)của\s+$")
 _LABEL = re.compile(r"\s*[-*•–]?\s*[^:\n.]{2,60}:(?!\d)")
-_SENT_END = re.compile(r"(?<=[.!?…])[\"”')]*\s+(?=[\"“'(]*[A-ZĐÀ-Ỹ0-9])|\n+")
 
 
 @dataclass
@@ -86,22 +87,6 @@ class _Context:
     last_actor_sentence: int = -10
     speakers: dict[str, tuple[Actor, int]] = field(default_factory=dict)  # side -> last person, sentence
     recent: list[tuple[Actor, int]] = field(default_factory=list)  # people who spoke, sentence
-
-
-def sentence_spans(article: Article) -> list[tuple[int, int]]:
-    """Sentence spans from the NLP stage, else a simple split on end marks and line breaks."""
-    if article.sentences:
-        return [(s.start, s.end) for s in article.sentences]
-    text = article.text
-    out = []
-    pos = 0
-    for m in _SENT_END.finditer(text):
-        if text[pos:m.start()].strip():
-            out.append((pos, m.start()))
-        pos = m.end()
-    if text[pos:].strip():
-        out.append((pos, len(text)))
-    return out
 
 
 class _Extractor:
@@ -360,6 +345,7 @@ class _Extractor:
         sentence_cues = find_cues(low, fa, fb)
         fronted = self.fronted(sentence_cues, sent_no)
         last_end = fa  # where the last cue kept (or merged) ends
+        tail: int | None = None  # where the last speech verb merged into the last statement starts
         for k, cue in enumerate(sentence_cues):
             subj = self.subject(floor, issued(low, floor, cue), sent_no, prev)
             floor = cue.end
@@ -372,7 +358,17 @@ class _Extractor:
             if self.word(cue).startswith("sẽ") and forecast(low, fa, sentence_cues[:k], cue.start):
                 continue  # "các chuyên gia dự đoán hai nhà lãnh đạo sẽ bàn ...": a forecast
             explicit = clause_start < cue.start  # a subject of its own, not a continuation
-            if explicit and prev_act not in (None, "inform") and found and _complement(low[last_end:clause_start]):
+            if (explicit and prev_act == "inform" and self.reported(found[-1][0], actor, last_end, clause_start)
+                    and (actor.side == found[-1][0].side or cue.weak)):  # "X cho biết phía Mỹ đề nghị": Mỹ asks
+                speaker, act = found[-1][0], self.act_of(cue, found[-1][0], fb)
+                if actor.side == speaker.side and tail is not None and act != prev_act:
+                    found.append((speaker, tail, cue))  # "..., cho biết Việt Nam sẽ ...": a second statement
+                elif actor.side == speaker.side:  # "X khẳng định Việt Nam sẽ ...": X commits
+                    found[-1] = (speaker, found[-1][1], cue)
+                prev_act = act if actor.side == speaker.side else prev_act
+                last_end, tail = cue.end, None
+                continue  # "X cho biết Mỹ sẽ ...": what X said, X's statement
+            if explicit and prev_act not in (None, "inform") and found and complement(low[last_end:clause_start]):
                 continue  # "nhất trí hai nước sẽ ...", "mong muốn ngài X giới thiệu": the previous cue's object
             if (prev_act in ("request", "propose") and prev is not None
                     and (actor.person is None or self.word(cue).startswith("sẽ"))
@@ -380,9 +376,9 @@ class _Extractor:
                 continue  # "đề nghị Hoa Kỳ sẽ ...", "mong ..., Bộ trưởng Mỹ sẽ ...": what is asked, not a promise
             act = self.act_of(cue, actor, fb)
             if not explicit and found and self.continues(found[-1], actor, act, cue):
-                last_end = cue.end
+                last_end, tail = cue.end, cue.start
                 continue  # "bày tỏ vui mừng ..., đồng thời đánh giá cao ...": one act, one statement
-            prev_act = act
+            prev_act, tail = act, None
             found.append((actor, clause_start, cue))
             prev = actor
             last_end = cue.end
@@ -398,6 +394,14 @@ class _Extractor:
                 continue  # "..., nhấn mạnh Việt Nam sẽ ...": the speech verb's content is the next clause
             out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
+
+    def reported(self, speaker: Actor, actor: Actor, speech_end: int, clause_start: int) -> bool:
+        """True when a side named right after a speech verb (``X cho biết Việt Nam ...``) is what
+        the speaker said, not a second speaker: a country, not a person, both sides or the speaker."""
+        low = self.low.text
+        return (not actor.both and actor is not speaker and complement(low[speech_end:clause_start])
+                and any(p.match(low, clause_start) for p in cues().side_res.values())
+                and self.mention_before(self.src(clause_start), self.src(clause_start) + 1) is None)
 
     def said_before(self, fa: int, clause_start: int, cue: Cue, clause_end: int) -> bool:
         """True when what was said comes first, unquoted, and the sentence ends on its speaker
@@ -494,11 +498,6 @@ class _Extractor:
         """Where the sentence before the one starting at source position ``start`` begins."""
         i = bisect.bisect_left([s for s, _e in self.sents], start)
         return self.sents[i - 1][0] if i > 0 else start
-
-
-def _complement(gap: str) -> bool:
-    """True when a subject follows the previous cue directly (at most two words, no punctuation)."""
-    return only_adverbs(gap) or (not re.search(r"[,;:.()\"“”]", gap) and len(gap.split()) <= 2)
 
 
 def extract_statements(article: Article, settings: Settings) -> Article:
