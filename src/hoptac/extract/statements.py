@@ -396,10 +396,13 @@ class _Extractor:
         return out
 
     def reported(self, speaker: Actor, actor: Actor, speech_end: int, clause_start: int) -> bool:
-        """True when a side named right after a speech verb (``X cho biết Việt Nam ...``) is what
-        the speaker said, not a second speaker: a country, not a person, both sides or the speaker."""
+        """True when a side named right after a speech verb (``X cho biết Việt Nam ...``), or inside
+        the quotation it opens (``X nói: "Từ trước tới nay, khi Mỹ ...``), is what the speaker said,
+        not a second speaker: a country, not a person, both sides or the speaker."""
         low = self.low.text
-        return (not actor.both and actor is not speaker and complement(low[speech_end:clause_start])
+        gap = low[speech_end:clause_start]
+        quoted = gap.count('"') % 2 == 1 or gap.count("“") > gap.count("”")
+        return (not actor.both and actor is not speaker and (complement(gap) or quoted)
                 and any(p.match(low, clause_start) for p in cues().side_res.values())
                 and self.mention_before(self.src(clause_start), self.src(clause_start) + 1) is None)
 
