@@ -365,7 +365,8 @@ def test_a_side_named_after_a_speech_verb_is_what_the_speaker_said() -> None:
             "Thứ trưởng John Smith cho biết Hoa Kỳ sẽ hỗ trợ Việt Nam về y tế.\n"
             "Thứ trưởng John Smith cho biết phía Việt Nam đã đề nghị Hoa Kỳ mở cửa thị trường cho trái cây.\n"
             "Đại sứ Lê Văn Bình cho biết Hoa Kỳ sẽ tài trợ học bổng.\n"
-            "Đại sứ Lê Văn Bình nói: \"Nhiều năm qua, khi Hoa Kỳ hỗ trợ rà phá bom mìn, Việt Nam luôn phối hợp.\"\n")
+            "Đại sứ Lê Văn Bình nói: \"Nhiều năm qua, khi Hoa Kỳ hỗ trợ rà phá bom mìn, Việt Nam luôn phối hợp.\"\n"
+            "Bên lề hội nghị, Thứ trưởng John Smith nói: \"Chúng tôi sẽ mở thêm văn phòng tại Đà Nẵng.\"\n")
     statements = said_in(text, ("John Smith", "US", "John Smith"), ("Lê Văn Bình", "VN", "Lê Văn Bình"))
     binh = [(s.act, s.text) for s in statements if s.actor == "Lê Văn Bình" and "Hoa Kỳ sẽ" not in s.text
             and "bom mìn" not in s.text]
@@ -376,5 +377,8 @@ def test_a_side_named_after_a_speech_verb_is_what_the_speaker_said() -> None:
     assert [(s.actor, s.act) for s in statements if "học bổng" in s.text] == [("Lê Văn Bình", "inform")]
     # inside his quotation too: the other side's help he speaks of is no promise of theirs
     assert [(s.actor, s.act) for s in statements if "bom mìn" in s.text] == [("Lê Văn Bình", "inform")]
+    # his own words in his quotation: one statement, with what they do
+    [office] = [s for s in statements if "Smith nói" in s.text]
+    assert office.act == "commit" and "Đà Nẵng" in office.text
     # the other side's request, reported: the other side asks (the speaker only informs)
     assert [(s.side, s.act) for s in statements if "trái cây" in s.text] == [("VN", "request")]

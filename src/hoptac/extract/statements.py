@@ -358,8 +358,8 @@ class _Extractor:
             if self.word(cue).startswith("sẽ") and forecast(low, fa, sentence_cues[:k], cue.start):
                 continue  # "các chuyên gia dự đoán hai nhà lãnh đạo sẽ bàn ...": a forecast
             explicit = clause_start < cue.start  # a subject of its own, not a continuation
-            if (explicit and prev_act == "inform" and self.reported(found[-1][0], actor, last_end, clause_start)
-                    and (actor.side == found[-1][0].side or cue.weak)):  # "X cho biết phía Mỹ đề nghị": Mỹ asks
+            if (explicit and prev_act == "inform"
+                    and self.reported(found[-1][0], actor, last_end, clause_start, cue.start) and (actor.side == found[-1][0].side or cue.weak)):  # "X cho biết phía Mỹ đề nghị": Mỹ asks
                 speaker, act = found[-1][0], self.act_of(cue, found[-1][0], fb)
                 if actor.side == speaker.side and tail is not None and act != prev_act:
                     found.append((speaker, tail, cue))  # "..., cho biết Việt Nam sẽ ...": a second statement
@@ -395,15 +395,19 @@ class _Extractor:
             out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
 
-    def reported(self, speaker: Actor, actor: Actor, speech_end: int, clause_start: int) -> bool:
-        """True when a side named right after a speech verb (``X cho biết Việt Nam ...``), or inside
+    def reported(self, speaker: Actor, actor: Actor, speech_end: int, clause_start: int, cue_start: int) -> bool:
+        """True when a subject right after a speech verb (``X cho biết Việt Nam ...``), or inside
         the quotation it opens (``X nói: "Từ trước tới nay, khi Mỹ ...``), is what the speaker said,
-        not a second speaker: a country, not a person, both sides or the speaker."""
+        not a second speaker: a country (not a person named there, nor both sides), or a pronoun
+        standing for the speaker (``X cho biết ông sẽ ...``, ``X nói: "Chúng tôi sẽ ...``)."""
         low = self.low.text
         gap = low[speech_end:clause_start]
         quoted = gap.count('"') % 2 == 1 or gap.count("“") > gap.count("”")
-        return (not actor.both and actor is not speaker and (complement(gap) or quoted)
-                and any(p.match(low, clause_start) for p in cues().side_res.values())
+        if actor.both or not (complement(gap) or quoted):
+            return False
+        if actor.name == speaker.name and pronoun(low, clause_start, cue_start):
+            return True
+        return (any(p.match(low, clause_start) for p in cues().side_res.values())
                 and self.mention_before(self.src(clause_start), self.src(clause_start) + 1) is None)
 
     def said_before(self, fa: int, clause_start: int, cue: Cue, clause_end: int) -> bool:
