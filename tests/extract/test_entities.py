@@ -67,6 +67,12 @@ def test_titles_are_found_however_their_words_are_capitalized():
     assert people["Lê Văn Sơn"].title == "Phó Thủ Tướng"
 
 
+def test_a_title_leaves_out_its_own_abbreviation():
+    people = by_name(analyzed("Đoàn nghị sĩ Mỹ thăm Đà Nẵng\n\n"
+                              "Dẫn đầu đoàn là thượng nghị sĩ (TNS) John Carter. TNS Carter thăm sân bay.\n"))
+    assert people["John Carter"].title == "thượng nghị sĩ"
+
+
 def test_a_country_inside_a_state_body_in_a_title_speaks_for_that_body():
     people = by_name(analyzed("Mỹ tăng hợp tác hải quân\n\nĐô đốc John Reed, chỉ huy Bộ tư lệnh Ấn Độ - "
                               "Thái Bình Dương, cho biết sẽ chuyển giao thêm tàu tuần tra.\n"))

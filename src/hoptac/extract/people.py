@@ -187,8 +187,12 @@ class _People:
         return f
 
 
+_ACRONYM_END = re.compile(r"\s*\([A-ZĐ]{2,8}\)$")
+
+
 def _title_text(ctext: str, t: TitleMatch) -> str:
-    return ctext[t.start:t.end].strip(" ,-–")
+    """The title's words, without edge punctuation or its own abbreviation (``thượng nghị sĩ (TNS)``)."""
+    return _ACRONYM_END.sub("", ctext[t.start:t.end].strip(" ,-–"))
 
 
 def _company_words(ctext: str, g: Gazetteer) -> set[str]:
