@@ -382,3 +382,15 @@ def test_a_side_named_after_a_speech_verb_is_what_the_speaker_said() -> None:
     assert office.act == "commit" and "Đà Nẵng" in office.text
     # the other side's request, reported: the other side asks (the speaker only informs)
     assert [(s.side, s.act) for s in statements if "trái cây" in s.text] == [("VN", "request")]
+
+
+def test_clauses_of_a_quotation_before_its_speaker_are_the_speakers_words() -> None:
+    text = ("Hai nước bàn hợp tác\n\n"
+            "\"Việt Nam và Hoa Kỳ cùng coi trọng quan hệ, tính đến lợi ích của nhau\", Thứ trưởng Lê Văn Bình khẳng định.\n"
+            "\"Việt Nam sẽ mở cửa cho hàng nông sản Mỹ\", Thứ trưởng Lê Văn Bình nói với báo chí.\n"
+            "\"Mỹ sẽ tiếp tục hỗ trợ\", nhưng Thứ trưởng Lê Văn Bình cho biết Việt Nam sẽ tự chủ về vốn.\n")
+    statements = said_in(text, ("Lê Văn Bình", "VN", "Lê Văn Bình"))
+    said = [(s.actor, s.act, s.text[:12]) for s in statements]
+    assert said[:2] == [("Lê Văn Bình", "inform", "\"Việt Nam và"), ("Lê Văn Bình", "commit", "\"Việt Nam sẽ")]
+    # after a contrast the quotation is someone else's; the link word goes with the next clause
+    assert [s.text for s in statements if s.side == "US"] == ["Mỹ sẽ tiếp tục hỗ trợ"]

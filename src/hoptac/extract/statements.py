@@ -65,6 +65,7 @@ _GOVERNMENT_OF = re.compile(r"(?<!\w)(?<!thủ tướng )(?:chính phủ|chính 
 _RELATIVE = re.compile(r"(?<!\w)mà(?!\s+còn)(?!\w)")
 _JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,16}$")
 _OF = re.compile(r"(?<!\w)của\s+$")
+_LINK_WORD = re.compile(r"^(?:và|nhưng|còn|song|trong khi|đồng thời)\s+")
 _LABEL = re.compile(r"\s*[-*•–]?\s*[^:\n.]{2,60}:(?!\d)")
 
 
@@ -389,6 +390,11 @@ class _Extractor:
             clause_end = max(clause_end, cue.end)
             if i == 0 and (self.quote_before(fa, clause_start) or self.said_before(fa, clause_start, cue, clause_end)):
                 clause_start = fa  # '"...", ông X nói': what was said is the quote before the speaker
+            elif i > 0 and cue.act == "inform" and self.quote_before(fa, clause_start):
+                # '"Hai nước sẽ ...", Thứ trưởng khẳng định.': the clauses of the quote are the speaker's
+                # words, with the act of the first one on the speaker's side that is not inform
+                inner = [c for a, _s, c in found[:i] if a.side == actor.side and self.act_of(c, a, fb) != "inform"]
+                out, clause_start, cue = [], fa, (inner[0] if inner else cue)
             if (i + 1 < len(found) and cue.act == "inform" and clause_start >= cue.start
                     and not self.low.text[cue.end:clause_end].strip(" ,;:.-–\n\"“”")):
                 continue  # "..., nhấn mạnh Việt Nam sẽ ...": the speech verb's content is the next clause
@@ -427,6 +433,7 @@ class _Extractor:
         title (``Cảm ơn ... tiếp Đoàn, Chủ nhiệm Ủy ban X William Y đánh giá cao``), not inside it."""
         comma = self.low.text.rfind(",", cue_end, next_start)
         title = self.text[self.src(comma) + 1:self.src(next_start)].strip() if comma >= 0 else ""
+        title = _LINK_WORD.sub("", title)  # ", nhưng Thứ trưởng X cho biết": the link goes with the next clause
         return comma if title[:1].isupper() and len(title.split()) <= 12 else next_start
 
     def act_of(self, cue: Cue, actor: Actor, end: int) -> str:
