@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from ..model import Article, Organization, Person, Statement
 from ..settings import Settings
@@ -57,37 +56,16 @@ from .clauses import (
 )
 from .entities import all_mentions
 from .pronouns import genders, pronoun_gender, titled
+from .speakers import OTHER, Actor, Context
 from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
 
-OTHER = {"VN": "US", "US": "VN"}
 _GOVERNMENT_OF = re.compile(r"(?<!\w)(?<!thủ tướng )(?:chính phủ|chính quyền|nội các|thời)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"(?<!\w)mà(?!\s+còn)(?!\w)")
 _JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,16}$")
 _OF = re.compile(r"(?<!\w)của\s+$")
 _LINK_WORD = re.compile(r"^(?:và|nhưng|còn|song|trong khi|đồng thời)\s+")
 _LABEL = re.compile(r"\s*[-*•–]?\s*[^:\n.]{2,60}:(?!\d)")
-
-
-@dataclass
-class Actor:
-    """Who a clause is about: a display name, a side, and the person behind it if any."""
-
-    name: str
-    side: str | None
-    person: Person | None = None
-    both: bool = False  # both sides speak through it ("Hai bên", "Việt Nam và Hoa Kỳ")
-
-
-@dataclass
-class _Context:
-    interviewee: Actor | None = None
-    last_person: Actor | None = None
-    last_person_sentence: int = -10
-    last_actor: Actor | None = None
-    last_actor_sentence: int = -10
-    speakers: dict[str, tuple[Actor, int]] = field(default_factory=dict)  # side -> last person, sentence
-    recent: list[tuple[Actor, int]] = field(default_factory=list)  # people who spoke, sentence
 
 
 class _Extractor:
@@ -108,7 +86,7 @@ class _Extractor:
         self.starts = [m[0] for m in self.mentions]
         self.sents = sentence_spans(article)
         self.sent_start = 0
-        self.ctx = _Context()
+        self.ctx = Context()
         self.gender = genders(article)
 
     def fpos(self, pos: int) -> int:
