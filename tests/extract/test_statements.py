@@ -394,3 +394,12 @@ def test_clauses_of_a_quotation_before_its_speaker_are_the_speakers_words() -> N
     assert said[:2] == [("Lê Văn Bình", "inform", "\"Việt Nam và"), ("Lê Văn Bình", "commit", "\"Việt Nam sẽ")]
     # after a contrast the quotation is someone else's; the link word goes with the next clause
     assert [s.text for s in statements if s.side == "US"] == ["Mỹ sẽ tiếp tục hỗ trợ"]
+
+
+def test_a_fronted_speech_frame_is_no_statement_of_its_own() -> None:
+    text = ("Hai nước bàn hợp tác\n\n"
+            "Phát biểu tại buổi lễ, Đại sứ John Smith cho biết Hoa Kỳ sẽ tài trợ dự án.\n"
+            "Đánh giá cao các đề xuất, Thủ tướng Lê Văn Bình cho biết Việt Nam sẽ đào tạo kỹ sư.\n")
+    statements = said_in(text, ("John Smith", "US", "John Smith"), ("Lê Văn Bình", "VN", "Lê Văn Bình"))
+    assert [(s.actor, s.act) for s in statements] == [("John Smith", "commit"), ("Lê Văn Bình", "welcome"),
+                                                       ("Lê Văn Bình", "commit")]  # praise is kept

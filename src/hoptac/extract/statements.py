@@ -330,6 +330,8 @@ class _Extractor:
             floor = cue.end
             if (fronted is not None and k < fronted[1] and not cue.weak
                     and (subj is None or subj[1] == cue.start)):
+                if self.act_of(cue, fronted[0], fb) == "inform":
+                    continue  # "Phát biểu tại buổi lễ, Đại sứ X cho biết ...": a frame; the main clause says it
                 subj = fronted[0], cue.start  # "Hoan nghênh ..., Thủ tướng cho biết": the main clause's subject
             if subj is None:
                 continue
