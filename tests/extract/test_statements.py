@@ -403,3 +403,12 @@ def test_a_fronted_speech_frame_is_no_statement_of_its_own() -> None:
     statements = said_in(text, ("John Smith", "US", "John Smith"), ("Lê Văn Bình", "VN", "Lê Văn Bình"))
     assert [(s.actor, s.act) for s in statements] == [("John Smith", "commit"), ("Lê Văn Bình", "welcome"),
                                                        ("Lê Văn Bình", "commit")]  # praise is kept
+
+
+def test_a_statement_addresses_the_other_side_only_when_the_story_names_it() -> None:
+    text = ("Khủng hoảng ở Nam Mỹ\n\n"
+            "Ngoại trưởng John Smith kêu gọi chính phủ Venezuela tổ chức bầu cử sớm.\n")
+    [far] = said_in(text, ("John Smith", "US", "John Smith"))
+    assert far.act == "request" and far.addressee_side is None
+    near = said_in(text.replace("Venezuela", "Việt Nam"), ("John Smith", "US", "John Smith"))
+    assert [s.addressee_side for s in near] == ["VN"]

@@ -39,6 +39,7 @@ class Cues:
     adverb_re: re.Pattern[str]
     both_re: re.Pattern[str]
     side_res: dict[str, re.Pattern[str]]
+    country_res: dict[str, re.Pattern[str]]
     pronoun_re: re.Pattern[str]
     boundaries: tuple[str, ...]
     weak: frozenset[str]
@@ -80,6 +81,7 @@ def cues() -> Cues:
         adverb_re=re.compile(rf"^(?:\s|[,.\-–—•*]|(?<!\w)(?:{_alt(adverbs)})(?!\w))*$"),
         both_re=_phrase_re([str(w) for w in data["both"]]),
         side_res={side: _phrase_re([str(w) for w in words]) for side, words in data["sides"].items()},
+        country_res={side: _phrase_re([str(w) for w in words]) for side, words in data["countries"].items()},
         pronoun_re=_phrase_re([str(w) for w in data["pronouns"]]),
         boundaries=tuple(str(b) for b in data["boundaries"]),
         weak=frozenset(" ".join(str(w).lower().split()) for w in data.get("weak") or []),

@@ -503,4 +503,9 @@ def extract_statements(article: Article, settings: Settings) -> Article:
             continue
         statements += ex.sentence(a, b, n)
     article.statements = drop_restatements(article, statements)
+    named = {e.side for e in (*article.people, *article.organizations) if e.side}
+    named |= {side for side, pattern in cues().country_res.items() if pattern.search(ex.low.text)}
+    for s in article.statements:
+        if s.addressee_side not in named:
+            s.addressee_side = None  # the other side is nowhere in the story: no one of it is addressed
     return article
