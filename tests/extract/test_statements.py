@@ -366,7 +366,8 @@ def test_a_side_named_after_a_speech_verb_is_what_the_speaker_said() -> None:
             "Thứ trưởng John Smith cho biết phía Việt Nam đã đề nghị Hoa Kỳ mở cửa thị trường cho trái cây.\n"
             "Đại sứ Lê Văn Bình cho biết Hoa Kỳ sẽ tài trợ học bổng.\n"
             "Đại sứ Lê Văn Bình nói: \"Nhiều năm qua, khi Hoa Kỳ hỗ trợ rà phá bom mìn, Việt Nam luôn phối hợp.\"\n"
-            "Bên lề hội nghị, Thứ trưởng John Smith nói: \"Chúng tôi sẽ mở thêm văn phòng tại Đà Nẵng.\"\n")
+            "Bên lề hội nghị, Thứ trưởng John Smith nói: \"Chúng tôi sẽ mở thêm văn phòng tại Đà Nẵng.\"\n"
+            "Thứ trưởng John Smith cho biết các doanh nghiệp Hoa Kỳ mong muốn đầu tư vào cảng biển.\n")
     statements = said_in(text, ("John Smith", "US", "John Smith"), ("Lê Văn Bình", "VN", "Lê Văn Bình"))
     binh = [(s.act, s.text) for s in statements if s.actor == "Lê Văn Bình" and "Hoa Kỳ sẽ" not in s.text
             and "bom mìn" not in s.text]
@@ -380,6 +381,8 @@ def test_a_side_named_after_a_speech_verb_is_what_the_speaker_said() -> None:
     # his own words in his quotation: one statement, with what they do
     [office] = [s for s in statements if "Smith nói" in s.text]
     assert office.act == "commit" and "Đà Nẵng" in office.text
+    [ports] = [s for s in statements if "cảng biển" in s.text]  # his side's businesses: what he said
+    assert (ports.actor, ports.act) == ("John Smith", "request") and ports.text.startswith("John Smith cho biết")
     # the other side's request, reported: the other side asks (the speaker only informs)
     assert [(s.side, s.act) for s in statements if "trái cây" in s.text] == [("VN", "request")]
 

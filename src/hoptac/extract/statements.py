@@ -384,7 +384,7 @@ class _Extractor:
     def reported(self, speaker: Actor, actor: Actor, speech_end: int, clause_start: int, cue_start: int) -> bool:
         """True when a subject right after a speech verb (``X cho biết Việt Nam ...``), or inside
         the quotation it opens (``X nói: "Từ trước tới nay, khi Mỹ ...``), is what the speaker said,
-        not a second speaker: a country (not a person named there, nor both sides), or a pronoun
+        not a second speaker: a country or its businesses (not a person named there, nor both sides), or a pronoun
         standing for the speaker (``X cho biết ông sẽ ...``, ``X nói: "Chúng tôi sẽ ...``)."""
         low = self.low.text
         gap = low[speech_end:clause_start]
@@ -393,7 +393,7 @@ class _Extractor:
             return False
         if actor.name == speaker.name and pronoun(low, clause_start, cue_start):
             return True
-        return (any(p.match(low, clause_start) for p in cues().side_res.values())
+        return (any(p.match(low, clause_start) for p in (*cues().side_res.values(), *cues().group_res.values()))
                 and self.mention_before(self.src(clause_start), self.src(clause_start) + 1) is None)
 
     def said_before(self, fa: int, clause_start: int, cue: Cue, clause_end: int) -> bool:
