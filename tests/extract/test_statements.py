@@ -415,3 +415,17 @@ def test_a_statement_addresses_the_other_side_only_when_the_story_names_it() -> 
     assert far.act == "request" and far.addressee_side is None
     near = said_in(text.replace("Venezuela", "Việt Nam"), ("John Smith", "US", "John Smith"))
     assert [s.addressee_side for s in near] == ["VN"]
+
+
+def test_a_quotation_of_several_sentences_ending_on_a_dash_and_its_speaker_is_theirs() -> None:
+    text = ("Hai nước bàn hợp tác\n\n"
+            "Thứ trưởng Lê Văn Bình cho biết Việt Nam coi trọng quan hệ với Hoa Kỳ.\n"
+            "\"Chúng tôi sẽ mở thêm hai lãnh sự quán trong năm tới.\n"
+            "Hai nước sẽ kỷ niệm 30 năm quan hệ\" - Ngoại trưởng John Smith cho biết.\n"
+            "\"Hai bên sẽ mở rộng hợp tác giáo dục\" – Thứ trưởng Lê Văn Bình nói.\n")
+    statements = said_in(text, ("John Smith", "US", "John Smith"), ("Lê Văn Bình", "VN", "Lê Văn Bình"))
+    [smith] = [s for s in statements if s.actor == "John Smith"]
+    assert smith.text.startswith("\"Chúng tôi sẽ mở thêm") and smith.text.endswith("John Smith cho biết")
+    assert not [s for s in statements if s.actor == "Lê Văn Bình" and "lãnh sự quán" in s.text]
+    [school] = [s for s in statements if "giáo dục" in s.text]
+    assert school.actor == "Lê Văn Bình" and school.text.startswith("\"Hai bên sẽ")

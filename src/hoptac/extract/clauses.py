@@ -18,8 +18,13 @@ HEADLINE_END = re.compile(r"[.!?…]\s")
 _CONTRAST = r"(?!\s*(?:nhưng|và|còn|song|tuy nhiên|trong khi)\b)"  # a contrast starts another speaker's clause
 # what may stand between the comma and the speaker's name: a title or honorific, a few words
 _SPEAKER_WORDS = re.compile(_CONTRAST + r"(?:\s+[^\W\d_]+){0,8}\s*", re.IGNORECASE)
-# a whole quotation, its comma, and perhaps the speaker's honorific or title ('"...", Thủ tướng')
-_QUOTE_THEN_SPEAKER = re.compile(r"[\"“][^\"“”]+[\"”]\s*," + _CONTRAST + r"(?:\s+[^\W\d_]+){0,8}", re.IGNORECASE)
+# a whole quotation, its comma (or dash), and perhaps the speaker's honorific or title ('"...", Thủ tướng')
+_QUOTE_THEN_SPEAKER = re.compile(r"[\"“][^\"“”]+[\"”]\s*(?:,|\s[-–—])" + _CONTRAST + r"(?:\s+[^\W\d_]+){0,8}",
+                                 re.IGNORECASE)
+# the end of a quotation opened in an earlier sentence, then its speaker ('... quan hệ" - Ngoại trưởng')
+_QUOTE_END_THEN_SPEAKER = re.compile(r"[^\"“”]+[\"”]\s*(?:,|\s[-–—])" + _CONTRAST + r"(?:\s+[^\W\d_]+){0,8}",
+                                     re.IGNORECASE)
+QUOTE_REACH = 1500  # how far back (characters) the opening of a quotation that ends before its speaker is looked for
 # sentence openings that introduce the speaker's own clause, not what was said before them
 _OPENERS = ("theo ", "trong ", "tại ", "khi ", "sau ", "trước ", "nhân ", "với ", "về ", "ngoài ra", "nói về ",
             "đề cập", "bàn về", "trả lời", "liên quan", "đánh giá về", "chia sẻ về", "phát biểu", "tiếp ")
@@ -33,6 +38,19 @@ _TRAILING_LINK = re.compile(r"\s+(?:và|đồng thời|cũng như|nhưng|hoặc)
 def quoted_first(head: str) -> bool:
     """True when the text before a speaker is a whole quotation and its comma ('"...", ông')."""
     return len(head) > 12 and _QUOTE_THEN_SPEAKER.fullmatch(head) is not None
+
+
+def quote_opening(text: str, sentence_start: int, head: str) -> int | None:
+    """Where the quotation opens when ``head``, the text of a sentence before its speaker, is the
+    end of a quotation opened in an earlier sentence (``"Cùng nhau ... năm qua. Năm tới ... quan
+    hệ" - Ngoại trưởng X cho biết``): the position of the opening quote mark, else None."""
+    if _QUOTE_END_THEN_SPEAKER.fullmatch(head) is None:
+        return None
+    before = text[max(0, sentence_start - QUOTE_REACH):sentence_start]
+    last = max(before.rfind('"'), before.rfind("“"), before.rfind("”"))
+    if last < 0 or before[last] == "”" or (before[last] == '"' and before[last - 1:last].strip(" :\n") != ""):
+        return None  # the last mark closes a quotation, or no quotation opens in reach
+    return sentence_start - len(before) + last
 
 
 def said_first(head: str, tail: str) -> bool:

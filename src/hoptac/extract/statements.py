@@ -47,6 +47,7 @@ from .clauses import (
     ids_in,
     outside_names,
     prefixed,
+    quote_opening,
     quoted_first,
     said_first,
     sentence_spans,
@@ -368,8 +369,11 @@ class _Extractor:
         for i, (actor, clause_start, cue) in enumerate(found):
             clause_end = self.before_title(cue.end, found[i + 1][1]) if i + 1 < len(found) else fb
             clause_end = max(clause_end, cue.end)
+            opening = self.quote_opening(fa, clause_start) if i == 0 else None
             if i == 0 and (self.quote_before(fa, clause_start) or self.said_before(fa, clause_start, cue, clause_end)):
                 clause_start = fa  # '"...", ông X nói': what was said is the quote before the speaker
+            elif opening is not None:
+                clause_start = opening  # '"... . ... quan hệ" - Ngoại trưởng X cho biết': a quotation of sentences
             elif i > 0 and cue.act == "inform" and self.quote_before(fa, clause_start):
                 # '"Hai nước sẽ ...", Thứ trưởng khẳng định.': the clauses of the quote are the speaker's
                 # words, with the act of the first one on the speaker's side that is not inform
@@ -407,6 +411,13 @@ class _Extractor:
         """True when the sentence opens on a quotation that closes, with a comma, right before the
         speaker (``"Chúng tôi trông đợi ...", ông X, Phó trợ lý Ngoại trưởng, nói``)."""
         return quoted_first(self.text[self.src(fa):self.src(clause_start)].strip())
+
+    def quote_opening(self, fa: int, clause_start: int) -> int | None:
+        """The folded position where a quotation opens in an earlier sentence when this sentence,
+        up to the speaker, is its end (see :func:`clauses.quote_opening`)."""
+        start = self.src(fa)
+        q = quote_opening(self.text, start, self.text[start:self.src(clause_start)].strip())
+        return None if q is None else self.fpos(q)
 
     def before_title(self, cue_end: int, next_start: int) -> int:
         """Where a clause ends before the next one's subject: at the comma before that subject's
@@ -501,7 +512,11 @@ def extract_statements(article: Article, settings: Settings) -> Article:
     for n, (a, b) in enumerate(ex.sents):
         if any(ca <= a < cb or a <= ca < b for ca, cb in article.captions):
             continue
-        statements += ex.sentence(a, b, n)
+        found = ex.sentence(a, b, n)
+        for st in found:
+            if st.evidence[0] < a:  # a quotation of several sentences: what was taken inside it is its speaker's
+                statements = [x for x in statements if x.evidence[0] < st.evidence[0]]
+        statements += found
     article.statements = drop_restatements(article, statements)
     named = {e.side for e in (*article.people, *article.organizations) if e.side}
     named |= {side for side, pattern in cues().country_res.items() if pattern.search(ex.low.text)}
