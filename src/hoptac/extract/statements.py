@@ -5,7 +5,7 @@ Steps, sentence by sentence (photo captions are skipped: they repeat the body):
 1. find the speech-act cues of ``resources/cues.yaml`` (``đề nghị`` request, ``cam kết``/``sẽ``
    commit, ``nhất trí`` agree, ``hoan nghênh`` welcome, ``cho biết`` inform...); cues that
    follow each other directly merge, the strongest act winning (``khẳng định sẽ`` -> commit);
-2. resolve each cue's subject from the words right before it: a person mention
+2. resolve each cue's subject from the words right before it (:mod:`.speakers`): a person mention
    (``Thủ tướng``, ``ông Thơ``, a full name), both sides (``Hai bên``), one side (``phía Hoa
    Kỳ``, resolved to the last speaker of that side when there is one), an organization, a
    pronoun (``Ông``: the last speaker); an empty subject continues the previous clause's
@@ -22,23 +22,18 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import Article, Organization, Person, Statement
+from ..model import Article, Person, Statement
 from ..settings import Settings
 from .acts import (
     Cue,
     cues,
     find_cues,
     forecast,
-    group_side,
     issued,
     narrated,
     only_adverbs,
-    persuaded,
     pronoun,
     redirected,
-    side_name,
-    side_phrase,
-    window_start,
 )
 from .amounts import find_amounts
 from .clauses import (
@@ -46,251 +41,32 @@ from .clauses import (
     drop_restatements,
     ids_in,
     outside_names,
-    prefixed,
     quote_opening,
     quoted_first,
     said_first,
-    sentence_spans,
     unique,
-    untitled,
     without_trailing_link,
 )
-from .entities import all_mentions
-from .pronouns import genders, pronoun_gender, titled
-from .speakers import OTHER, Actor, Context
+from .speakers import OTHER, Actor, Speakers
 from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
 
-_GOVERNMENT_OF = re.compile(r"(?<!\w)(?<!thủ tướng )(?:chính phủ|chính quyền|nội các|thời)\s+(?:\S+\s+){0,2}$")
-_RELATIVE = re.compile(r"(?<!\w)mà(?!\s+còn)(?!\w)")
-_JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,16}$")
-_OF = re.compile(r"(?<!\w)của\s+$")
 _LINK_WORD = re.compile(r"^(?:và|nhưng|còn|song|trong khi|đồng thời)\s+")
 _LABEL = re.compile(r"\s*[-*•–]?\s*[^:\n.]{2,60}:(?!\d)")
 
 
-class _Extractor:
-    """One article's statement extraction (holds the folded text and the mentions)."""
+class _Extractor(Speakers):
+    """One article's statement extraction (the speakers' resolution, the topic, thread and amount matches)."""
 
     def __init__(self, article: Article, tax: Taxonomy) -> None:
-        self.article = article
+        super().__init__(article)
         self.tax = tax
-        self.text = article.text
-        self.low: Folded = fold(self.text, strip_marks=False)
         self.key: Folded = fold(self.text)
-        self.mentions = all_mentions(article)
         # every topic and thread match and amount of the article, once; clauses take their share
         names = [span for p in article.people for span in p.mentions]
         self.topic_hits = outside_names(find_matches(self.key, self.text, tax.topics), names)
         self.thread_hits = outside_names(find_matches(self.key, self.text, tax.threads), names)
         self.amounts = article.amounts or find_amounts(self.text, published=article.published)
-        self.starts = [m[0] for m in self.mentions]
-        self.sents = sentence_spans(article)
-        self.sent_start = 0
-        self.ctx = Context()
-        self.gender = genders(article)
-
-    def fpos(self, pos: int) -> int:
-        """The folded position of a source position."""
-        return bisect.bisect_left(self.low.index, pos)
-
-    def src(self, fpos: int) -> int:
-        """The source position of a folded position."""
-        return self.low.index[fpos] if fpos < len(self.low.index) else len(self.text)
-
-    def mention_before(self, a: int, b: int) -> tuple[int, Person | Organization] | None:
-        """The mention ending right before source position ``b`` (only adverbs between), in [a, b)."""
-        best = None
-        i = bisect.bisect_left(self.starts, b)
-        for ma, mb, ent in reversed(self.mentions[max(0, i - 40):i]):
-            if mb > b or mb <= a:
-                continue
-            gap = self.low.text[self.fpos(mb):self.fpos(b)]
-            better = best is None or (isinstance(best[1], Organization) and isinstance(ent, Person))
-            if better and only_adverbs(gap):
-                best = (max(ma, a), ent)
-        return best
-
-    def actor_of(self, ent: Person | Organization, sent_no: int) -> Actor:
-        """The actor for a person or organization mention.
-
-        An organization standing for a whole side (``Chính phủ Việt Nam``) is that side's
-        speaker; one whose own person was named in the last few sentences (``Bộ Công Thương``
-        after its minister) is that person.
-        """
-        if isinstance(ent, Person):
-            return Actor(ent.name, ent.side, ent)
-        side = side_name(ent.name)
-        if side:
-            return self.speaker_for(side, sent_no)
-        since = self.sents[max(0, sent_no - 3)][0] if self.sents else 0
-        for person in self.article.people:
-            if person.organization == ent.name and any(since <= a for a, _b in person.mentions):
-                return Actor(person.name, person.side, person)
-        return Actor(ent.name, ent.side)
-
-    def speaker_for(self, side: str, sent_no: int) -> Actor:
-        """A side word as subject: the last speaker of that side nearby, else the side itself."""
-        if self.ctx.interviewee and self.ctx.interviewee.side == side:
-            return self.ctx.interviewee
-        last = self.ctx.last_person
-        if last and last.side == side and sent_no - self.ctx.last_person_sentence <= 3:
-            return last
-        return Actor(side, side)
-
-    def both_sides(self, sent_no: int) -> Actor:
-        """Both sides as subject: reported as Vietnam, by its speaker when both sides spoke just before."""
-        vn, us = self.ctx.speakers.get("VN"), self.ctx.speakers.get("US")
-        if vn is not None and us is not None and sent_no - min(vn[1], us[1]) <= 3:
-            return Actor(vn[0].name, "VN", vn[0].person, both=True)  # a meeting whose two sides just spoke
-        return Actor("VN", "VN", both=True)
-
-    def subject(self, floor: int, cue: Cue, sent_no: int, prev: Actor | None) -> tuple[Actor, int] | None:
-        """The actor of a cue and the folded position where its clause starts (None: no statement)."""
-        low = self.low.text
-        hard = window_start(low, floor, cue.start, soft=False)
-        soft = window_start(low, floor, cue.start, soft=True)
-        if _RELATIVE.search(low, hard, cue.start):
-            return None  # "các nguyên tắc mà hai bên đã nhất trí": a relative clause, no statement
-        # both sides, even across "và" ("Việt Nam và Hoa Kỳ cam kết", "Tổng thống ... và Thủ tướng ...")
-        sp = side_phrase(low, hard, cue.start)
-        if sp and sp[0] == "BOTH":
-            return self.both_sides(sent_no), sp[1]
-        if self._joined_people(hard, cue.start):
-            return self.both_sides(sent_no), hard
-        app = self.appositive(floor, cue, sent_no)
-        if app is not None:
-            return app
-        m = self.mention_before(self.src(soft), self.src(cue.start))
-        if m is not None and persuaded(low, hard, self.fpos(m[0])):  # "..., thuyết phục Quốc hội Mỹ tiếp tục"
-            return (prev, cue.start) if prev is not None else None  # the one persuaded is no speaker
-        if m is not None:
-            return self._mention_subject(m, soft, hard, sent_no)
-        grp = group_side(low, soft, cue.start)  # "Các doanh nghiệp Mỹ ... khẳng định sẽ": that side, no one
-        if grp is not None:
-            return Actor(grp[0], grp[0]), grp[1]
-        who = titled(self.article.people, low[soft:cue.start], only_adverbs)  # "Quyền bộ trưởng X Mỹ"
-        if who is not None:
-            return self.actor_of(who, sent_no), soft
-        sp = side_phrase(low, soft, cue.start)
-        if sp and sp[0] == "BOTH":
-            return self.both_sides(sent_no), sp[1]
-        if sp:
-            return self.speaker_for(sp[0], sent_no), sp[1]
-        if pronoun(low, soft, cue.start):
-            who = self.referent(low[soft:cue.start], sent_no)
-            return (who, soft) if who is not None else None
-        if only_adverbs(low[soft:cue.start]) and not cue.weak:
-            if prev is not None:
-                return prev, cue.start
-            if soft == floor and self.ctx.last_actor and sent_no - self.ctx.last_actor_sentence <= 1:
-                return self.ctx.last_actor, cue.start
-            if floor == self.sent_start:  # "Hai bên đã thảo luận về ..., nhất trí ...": the sentence's subject
-                initial = self.initial_subject(floor, cue.start, sent_no)
-                if initial is not None:
-                    return initial, cue.start
-        return None
-
-    def referent(self, words: str, sent_no: int) -> Actor | None:
-        """The person a pronoun subject stands for: the interviewee, else the last speaker of
-        the last four sentences whose gender the pronoun allows (``bà`` is no ``ông X``)."""
-        want = pronoun_gender(words.strip().split()[-1]) if words.strip() else None
-        fits = [a for a in (self.ctx.interviewee, *(a for a, n in reversed(self.ctx.recent) if sent_no - n <= 4))
-                if a is not None and a.person is not None]
-        return next((a for a in fits if want is None or self.gender.get(a.name, want) == want), None)
-
-    def _mention_subject(self, m: tuple[int, Person | Organization], soft: int, hard: int,
-                         sent_no: int) -> tuple[Actor, int] | None:
-        """The subject a mention right before a cue gives: itself, its owner, or none at all."""
-        low, c = self.low.text, cues()
-        start, ent = m
-        fs = self.fpos(start)
-        before = low[max(soft, fs - 60):fs]
-        plain = untitled(self.text[self.src(max(soft, fs - 60)):start])  # "gửi Thủ tướng Chính phủ X": "gửi"
-        if c.conditional_end_re.search(before):
-            return None  # "..., nếu doanh nghiệp X cam kết ...": a condition, no statement
-        if _GOVERNMENT_OF.search(low, max(soft, fs - 40), fs) and ent.side:
-            # "chính quyền Tổng thống Trump coi trọng...": the government, i.e. its side
-            return self.speaker_for(ent.side, sent_no), fs
-        if c.non_agent_end_re.search(plain):
-            return None  # "chuyến thăm của Thủ tướng X sẽ ...": the visit, no speaker
-        of = _OF.search(before)
-        if of is not None:  # "Phó Chủ tịch X của SpaceX khẳng định"
-            owner = self.mention_before(self.src(soft), self.src(fs - len(of.group())))
-            if owner is not None and isinstance(owner[1], Person):
-                return self.actor_of(owner[1], sent_no), self.fpos(owner[0])
-        if c.object_end_re.search(plain):
-            # "có thư gửi Thủ tướng X hoan nghênh ...": X is the addressee; the clause's subject speaks
-            first = self.initial_subject(hard, fs, sent_no, persons_only=True)
-            return (first, hard) if first is not None else None
-        return self.actor_of(ent, sent_no), fs
-
-    def appositive(self, floor: int, cue: Cue, sent_no: int) -> tuple[Actor, int] | None:
-        """``Ông X, Phó Chủ tịch Y, đã đề xuất``: a person named before a title set off by commas."""
-        low = self.low.text
-        i = bisect.bisect_left(self.starts, self.src(cue.start))
-        for ma, mb, ent in reversed(self.mentions[max(0, i - 12):i]):
-            if ma < self.src(floor) or not isinstance(ent, Person):
-                continue
-            gap = low[self.fpos(mb):cue.start]
-            if not gap.lstrip().startswith(",") or re.search(r"[;:()\"“”]", gap):
-                return None
-            inner = gap.strip()[1:]
-            last = inner.rfind(",")
-            closed = last >= 0 and only_adverbs(inner[last + 1:])
-            title = (inner[:last] if closed else inner).strip()
-            src_title = self.text[self.text.index(",", mb) + 1:].lstrip()
-            known = bool(ent.title) and prefixed(fold(ent.title).text, fold(title).text)
-            looks = closed and src_title[:1].isupper() and len(title.split()) <= 25
-            prefix_start = window_start(low, floor, self.fpos(ma), soft=False)
-            prefix = low[prefix_start:self.fpos(ma)]
-            if title and (known or looks) and (only_adverbs(prefix) or pronoun(low, prefix_start, self.fpos(ma))):
-                return self.actor_of(ent, sent_no), self.fpos(ma)
-            return None
-        return None
-
-    def initial_subject(self, a: int, b: int, sent_no: int, *, persons_only: bool = False) -> Actor | None:
-        """The subject that opens the folded range [a, b): both sides, a person, an organization, a side."""
-        low = self.low.text
-        seg = low[a:b]
-        if re.search(r"[;:()\"“”]", seg) or seg.count(",") > 3:
-            return None
-        i = a + len(seg) - len(seg.lstrip())
-        if not persons_only and cues().both_re.match(low, i):
-            return self.both_sides(sent_no)
-        for ma, _mb, ent in self.mentions:
-            fa = self.fpos(ma)
-            if fa < i:
-                continue
-            if fa >= b:
-                break
-            lead = self.text[self.src(i):ma].strip()  # a title before the name: "Thượng nghị sĩ X"
-            titled = isinstance(ent, Person) and lead[:1].isupper() and len(lead.split()) <= 4
-            if fa == i or titled:
-                if persons_only and not isinstance(ent, Person):
-                    return None
-                return self.actor_of(ent, sent_no)
-            break
-        if persons_only:
-            return None
-        for side, pattern in cues().side_res.items():
-            if pattern.match(low, i):
-                return self.speaker_for(side, sent_no)
-        return None
-
-    def _joined_people(self, a: int, b: int) -> Actor | None:
-        """``X và Y`` of both sides right before a cue (``Tổng thống Trump và Thủ tướng ...``)."""
-        sa, sb = self.src(a), self.src(b)
-        last = self.mention_before(sa, sb)
-        if last is None or not isinstance(last[1], Person):
-            return None
-        start, second = last
-        for ma, mb, ent in self.mentions:
-            if ma < sa or mb > start or not isinstance(ent, Person) or ent is second:
-                continue
-            if {ent.side, second.side} == {"VN", "US"} and _JOIN.match(self.low.text[self.fpos(mb):self.fpos(start)]):
-                return Actor("VN", "VN")
-        return None
 
     def speaker_label(self, s_start: int, s_end: int) -> bool:
         """``Đại sứ Kritenbrink: ...`` at a line start: the interview's answers are that person's."""
@@ -369,11 +145,9 @@ class _Extractor:
         for i, (actor, clause_start, cue) in enumerate(found):
             clause_end = self.before_title(cue.end, found[i + 1][1]) if i + 1 < len(found) else fb
             clause_end = max(clause_end, cue.end)
-            opening = self.quote_opening(fa, clause_start) if i == 0 else None
-            if i == 0 and (self.quote_before(fa, clause_start) or self.said_before(fa, clause_start, cue, clause_end)):
-                clause_start = fa  # '"...", ông X nói': what was said is the quote before the speaker
-            elif opening is not None:
-                clause_start = opening  # '"... . ... quan hệ" - Ngoại trưởng X cho biết': a quotation of sentences
+            said = self.said_start(fa, clause_start, cue, clause_end) if i == 0 else None
+            if said is not None:
+                clause_start = said  # '"...", ông X nói': what was said is the quote before the speaker
             elif i > 0 and cue.act == "inform" and self.quote_before(fa, clause_start):
                 # '"Hai nước sẽ ...", Thứ trưởng khẳng định.': the clauses of the quote are the speaker's
                 # words, with the act of the first one on the speaker's side that is not inform
@@ -400,24 +174,23 @@ class _Extractor:
         return (any(p.match(low, clause_start) for p in (*cues().side_res.values(), *cues().group_res.values()))
                 and self.mention_before(self.src(clause_start), self.src(clause_start) + 1) is None)
 
-    def said_before(self, fa: int, clause_start: int, cue: Cue, clause_end: int) -> bool:
-        """True when what was said comes first, unquoted, and the sentence ends on its speaker
-        and a speech verb (``Quan hệ hai nước ..., Thủ tướng cho biết.``)."""
-        head = self.text[self.src(fa):self.src(clause_start)].strip()
+    def said_start(self, fa: int, clause_start: int, cue: Cue, clause_end: int) -> int | None:
+        """Where what a sentence's first speaker said starts when it comes before them: the sentence
+        start for a quotation closed right before them ('"...", ông X nói') or an unquoted clause
+        ending on the speaker and a speech verb (``Quan hệ ..., Thủ tướng cho biết.``); the opening
+        quote mark of a quotation of several sentences ('"... . ... quan hệ" - Ngoại trưởng X cho biết')."""
+        start = self.src(fa)
+        head = self.text[start:self.src(clause_start)].strip()
         tail = self.text[self.src(cue.end):self.src(clause_end)]
-        return cue.act == "inform" and said_first(head, tail)
+        if quoted_first(head) or (cue.act == "inform" and said_first(head, tail)):
+            return fa
+        q = quote_opening(self.text, start, head)
+        return None if q is None else self.fpos(q)
 
     def quote_before(self, fa: int, clause_start: int) -> bool:
         """True when the sentence opens on a quotation that closes, with a comma, right before the
         speaker (``"Chúng tôi trông đợi ...", ông X, Phó trợ lý Ngoại trưởng, nói``)."""
         return quoted_first(self.text[self.src(fa):self.src(clause_start)].strip())
-
-    def quote_opening(self, fa: int, clause_start: int) -> int | None:
-        """The folded position where a quotation opens in an earlier sentence when this sentence,
-        up to the speaker, is its end (see :func:`clauses.quote_opening`)."""
-        start = self.src(fa)
-        q = quote_opening(self.text, start, self.text[start:self.src(clause_start)].strip())
-        return None if q is None else self.fpos(q)
 
     def before_title(self, cue_end: int, next_start: int) -> int:
         """Where a clause ends before the next one's subject: at the comma before that subject's
@@ -460,16 +233,6 @@ class _Extractor:
                 between = low[sentence_cues[0].end:subj[1]]
                 return (subj[0], k) if "," in between else None
         return None
-
-    def remember(self, actor: Actor, sent_no: int) -> None:
-        """Note who spoke last, for pronouns, side words and continuations that follow."""
-        actor = Actor(actor.name, actor.side, actor.person)  # alone in the sentences after
-        if actor.person is not None:
-            self.ctx.last_person, self.ctx.last_person_sentence = actor, sent_no
-            self.ctx.recent.append((actor, sent_no))
-            if actor.side:
-                self.ctx.speakers[actor.side] = (actor, sent_no)
-        self.ctx.last_actor, self.ctx.last_actor_sentence = actor, sent_no
 
     def statement(self, actor: Actor, cue: Cue, fa: int, fb: int, sentence: tuple[int, int]) -> Statement:
         """A Statement for a clause (folded positions), with topics, threads and amounts."""
