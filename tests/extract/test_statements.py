@@ -429,3 +429,12 @@ def test_a_quotation_of_several_sentences_ending_on_a_dash_and_its_speaker_is_th
     assert not [s for s in statements if s.actor == "Lê Văn Bình" and "lãnh sự quán" in s.text]
     [school] = [s for s in statements if "giáo dục" in s.text]
     assert school.actor == "Lê Văn Bình" and school.text.startswith("\"Hai bên sẽ")
+
+
+def test_a_time_or_place_between_a_speech_verb_and_what_was_said_is_a_lead_in() -> None:
+    text = ("Hai nước bàn hợp tác\n\n"
+            "Bộ trưởng Lê Văn Bình khẳng định, trong thời gian tới, Việt Nam sẽ cải cách thủ tục đầu tư.\n"
+            "Đại sứ John Smith cho biết thêm, mùa thu năm nay, Mỹ sẽ khởi công trung tâm huấn luyện.\n")
+    statements = said_in(text, ("John Smith", "US", "John Smith"), ("Lê Văn Bình", "VN", "Lê Văn Bình"))
+    assert [(s.actor, s.act) for s in statements] == [("Lê Văn Bình", "commit"), ("John Smith", "commit")]
+    assert all(s.text.split()[1] in ("Văn", "Smith") for s in statements)  # each from its speaker on

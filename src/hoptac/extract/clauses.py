@@ -196,6 +196,19 @@ def sentence_spans(article: Article) -> list[tuple[int, int]]:
     return out
 
 
+_LEAD_INS = frozenset(["thêm", "rằng", "là", "thời", "năm", "tháng", "mùa", "hiện", "từ", "đến", "sắp", "nay"])
+
+
+def lead_in(gap: str) -> bool:
+    """True when the words between a speech verb and the subject of what was said are a time, a
+    place or a lead-in word (``cho biết thêm mùa thu năm nay, Mỹ ...``, ``khẳng định trong thời
+    gian tới, Việt Nam sẽ ...``): at most seven words, each piece between commas opening on one."""
+    inner = gap.strip(" ,")
+    pieces = [p.split() for p in inner.split(",")]
+    return (0 < len(inner.split()) <= 7 and not re.search(r"[;:()\"“”]", inner)
+            and all(p and p[0].lower() in _ADVERBIAL | _LEAD_INS for p in pieces))
+
+
 def complement(gap: str) -> bool:
     """True when a subject follows the previous cue directly (at most two words, no punctuation)."""
     return only_adverbs(gap) or (not re.search(r"[,;:.()\"“”]", gap) and len(gap.split()) <= 2)

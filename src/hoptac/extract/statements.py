@@ -40,6 +40,7 @@ from .clauses import (
     complement,
     drop_restatements,
     ids_in,
+    lead_in,
     outside_names,
     quote_opening,
     quoted_first,
@@ -167,7 +168,7 @@ class _Extractor(Speakers):
         low = self.low.text
         gap = low[speech_end:clause_start]
         quoted = gap.count('"') % 2 == 1 or gap.count("“") > gap.count("”")
-        if actor.both or not (complement(gap) or quoted):
+        if actor.both or not (complement(gap) or lead_in(gap) or quoted):
             return False
         if actor.name == speaker.name and pronoun(low, clause_start, cue_start):
             return True
