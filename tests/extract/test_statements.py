@@ -438,3 +438,14 @@ def test_a_time_or_place_between_a_speech_verb_and_what_was_said_is_a_lead_in() 
     statements = said_in(text, ("John Smith", "US", "John Smith"), ("Lê Văn Bình", "VN", "Lê Văn Bình"))
     assert [(s.actor, s.act) for s in statements] == [("Lê Văn Bình", "commit"), ("John Smith", "commit")]
     assert all(s.text.split()[1] in ("Văn", "Smith") for s in statements)  # each from its speaker on
+
+
+def test_quotations_closed_by_a_comma_inside_or_a_tight_dash_and_a_quoted_object() -> None:
+    text = ("Hai nước bàn hợp tác\n\n"
+            "\"Các nhà khoa học hai nước sẽ vượt qua mọi khó khăn,\" Đại sứ John Smith nói.\n"
+            "“Chúng tôi muốn đàm phán từng hiệp định”- Thứ trưởng Lê Văn Bình nói.\n"
+            "Thứ trưởng Lê Văn Bình cho biết \"hài lòng với tốc độ phát triển của quan hệ hai nước\".\n")
+    statements = said_in(text, ("John Smith", "US", "John Smith"), ("Lê Văn Bình", "VN", "Lê Văn Bình"))
+    assert [s.text[:6] for s in statements[:2]] == ["\"Các n", "“Chúng"]  # the quote is what was said
+    assert [(s.actor, s.act) for s in statements if "hài lòng" in s.text] == [("Lê Văn Bình", "welcome")]
+    assert not [s for s in statements if s.text.endswith("cho biết")]

@@ -19,11 +19,10 @@ _CONTRAST = r"(?!\s*(?:nhưng|và|còn|song|tuy nhiên|trong khi)\b)"  # a contr
 # what may stand between the comma and the speaker's name: a title or honorific, a few words
 _SPEAKER_WORDS = re.compile(_CONTRAST + r"(?:\s+[^\W\d_]+){0,8}\s*", re.IGNORECASE)
 # a whole quotation, its comma (or dash), and perhaps the speaker's honorific or title ('"...", Thủ tướng')
-_QUOTE_THEN_SPEAKER = re.compile(r"[\"“][^\"“”]+[\"”]\s*(?:,|\s[-–—])" + _CONTRAST + r"(?:\s+[^\W\d_]+){0,8}",
-                                 re.IGNORECASE)
+_CLOSE = r"(?:[\"”]\s*(?:,|[-–—])|,\s*[\"”]\s*[-–—]?)"  # '", ', '" - ', '”- ', ',"'
+_QUOTE_THEN_SPEAKER = re.compile(r"[\"“][^\"“”]+" + _CLOSE + _CONTRAST + r"(?:\s+[^\W\d_]+){0,8}", re.IGNORECASE)
 # the end of a quotation opened in an earlier sentence, then its speaker ('... quan hệ" - Ngoại trưởng')
-_QUOTE_END_THEN_SPEAKER = re.compile(r"[^\"“”]+[\"”]\s*(?:,|\s[-–—])" + _CONTRAST + r"(?:\s+[^\W\d_]+){0,8}",
-                                     re.IGNORECASE)
+_QUOTE_END_THEN_SPEAKER = re.compile(r"[^\"“”]+" + _CLOSE + _CONTRAST + r"(?:\s+[^\W\d_]+){0,8}", re.IGNORECASE)
 QUOTE_REACH = 1500  # how far back (characters) the opening of a quotation that ends before its speaker is looked for
 # sentence openings that introduce the speaker's own clause, not what was said before them
 _OPENERS = ("theo ", "trong ", "tại ", "khi ", "sau ", "trước ", "nhân ", "với ", "về ", "ngoài ra", "nói về ",

@@ -134,6 +134,11 @@ class _Extractor(Speakers):
                     and actor.side == OTHER.get(prev.side or "") and ";" not in low[last_end:cue.start]):
                 continue  # "đề nghị Hoa Kỳ sẽ ...", "mong ..., Bộ trưởng Mỹ sẽ ...": what is asked, not a promise
             act = self.act_of(cue, actor, fb)
+            if (not explicit and found and prev_act == "inform" and found[-1][0].name == actor.name
+                    and not low[last_end:cue.start].strip(" ,:\"“")):  # 'X cho biết "hài lòng với ...': one act
+                found[-1] = (found[-1][0], found[-1][1], cue)
+                prev_act, last_end = act, cue.end
+                continue
             if not explicit and found and self.continues(found[-1], actor, act, cue):
                 last_end, tail = cue.end, cue.start
                 continue  # "bày tỏ vui mừng ..., đồng thời đánh giá cao ...": one act, one statement
