@@ -449,3 +449,11 @@ def test_quotations_closed_by_a_comma_inside_or_a_tight_dash_and_a_quoted_object
     assert [s.text[:6] for s in statements[:2]] == ["\"Các n", "“Chúng"]  # the quote is what was said
     assert [(s.actor, s.act) for s in statements if "hài lòng" in s.text] == [("Lê Văn Bình", "welcome")]
     assert not [s for s in statements if s.text.endswith("cho biết")]
+
+
+def test_a_quotation_of_sentences_whose_last_has_its_own_subject_is_still_the_speakers() -> None:
+    text = ("Hai nước bàn hợp tác\n\n"
+            "\"Quan hệ hai nước được cải thiện trong vài năm gần đây.\n"
+            "Mỹ nhìn nhận Việt Nam là một đối tác chủ chốt trong khu vực\", giáo sư John Smith nói.\n")
+    statements = said_in(text, ("John Smith", "US", "John Smith"))
+    assert [(s.actor, s.text[:12]) for s in statements] == [("John Smith", "\"Quan hệ hai")]

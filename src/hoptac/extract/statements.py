@@ -152,13 +152,14 @@ class _Extractor(Speakers):
             clause_end = self.before_title(cue.end, found[i + 1][1]) if i + 1 < len(found) else fb
             clause_end = max(clause_end, cue.end)
             said = self.said_start(fa, clause_start, cue, clause_end) if i == 0 else None
+            quote = self.quoted_start(fa, clause_start) if i > 0 and cue.act == "inform" else None
             if said is not None:
                 clause_start = said  # '"...", ông X nói': what was said is the quote before the speaker
-            elif i > 0 and cue.act == "inform" and self.quote_before(fa, clause_start):
+            elif quote is not None:
                 # '"Hai nước sẽ ...", Thứ trưởng khẳng định.': the clauses of the quote are the speaker's
                 # words, with the act of the first one on the speaker's side that is not inform
                 inner = [c for a, _s, c in found[:i] if a.side == actor.side and self.act_of(c, a, fb) != "inform"]
-                out, clause_start, cue = [], fa, (inner[0] if inner else cue)
+                out, clause_start, cue = [], quote, (inner[0] if inner else cue)
             if (i + 1 < len(found) and cue.act == "inform" and clause_start >= cue.start
                     and not self.low.text[cue.end:clause_end].strip(" ,;:.-–\n\"“”")):
                 continue  # "..., nhấn mạnh Việt Nam sẽ ...": the speech verb's content is the next clause
@@ -180,23 +181,27 @@ class _Extractor(Speakers):
         return (any(p.match(low, clause_start) for p in (*cues().side_res.values(), *cues().group_res.values()))
                 and self.mention_before(self.src(clause_start), self.src(clause_start) + 1) is None)
 
-    def said_start(self, fa: int, clause_start: int, cue: Cue, clause_end: int) -> int | None:
-        """Where what a sentence's first speaker said starts when it comes before them: the sentence
-        start for a quotation closed right before them ('"...", ông X nói') or an unquoted clause
-        ending on the speaker and a speech verb (``Quan hệ ..., Thủ tướng cho biết.``); the opening
-        quote mark of a quotation of several sentences ('"... . ... quan hệ" - Ngoại trưởng X cho biết')."""
+    def quoted_start(self, fa: int, clause_start: int) -> int | None:
+        """Where the quotation that closes right before a speaker opens: the sentence start
+        ('"...", ông X nói') or the quote mark of an earlier sentence ('"... . ... quan hệ" -
+        Ngoại trưởng X cho biết'); None when the text before the speaker is no quotation."""
         start = self.src(fa)
         head = self.text[start:self.src(clause_start)].strip()
-        tail = self.text[self.src(cue.end):self.src(clause_end)]
-        if quoted_first(head) or (cue.act == "inform" and said_first(head, tail)):
+        if quoted_first(head):
             return fa
         q = quote_opening(self.text, start, head)
         return None if q is None else self.fpos(q)
 
-    def quote_before(self, fa: int, clause_start: int) -> bool:
-        """True when the sentence opens on a quotation that closes, with a comma, right before the
-        speaker (``"Chúng tôi trông đợi ...", ông X, Phó trợ lý Ngoại trưởng, nói``)."""
-        return quoted_first(self.text[self.src(fa):self.src(clause_start)].strip())
+    def said_start(self, fa: int, clause_start: int, cue: Cue, clause_end: int) -> int | None:
+        """Where what a sentence's first speaker said starts when it comes before them: a quotation
+        (:meth:`quoted_start`), or an unquoted clause ending on the speaker and a speech verb, from the
+        sentence start (``Quan hệ ..., Thủ tướng cho biết.``)."""
+        quote = self.quoted_start(fa, clause_start)
+        if quote is not None:
+            return quote
+        head = self.text[self.src(fa):self.src(clause_start)].strip()
+        tail = self.text[self.src(cue.end):self.src(clause_end)]
+        return fa if cue.act == "inform" and said_first(head, tail) else None
 
     def before_title(self, cue_end: int, next_start: int) -> int:
         """Where a clause ends before the next one's subject: at the comma before that subject's
