@@ -385,6 +385,7 @@ def test_a_side_named_after_a_speech_verb_is_what_the_speaker_said() -> None:
     assert (ports.actor, ports.act) == ("John Smith", "request") and ports.text.startswith("John Smith cho biết")
     # the other side's request, reported: the other side asks (the speaker only informs)
     assert [(s.side, s.act) for s in statements if "trái cây" in s.text] == [("VN", "request")]
+    assert not [s for s in statements if s.text.endswith("cho biết")]  # no bare speech verb is left over
 
 
 def test_clauses_of_a_quotation_before_its_speaker_are_the_speakers_words() -> None:
@@ -457,3 +458,17 @@ def test_a_quotation_of_sentences_whose_last_has_its_own_subject_is_still_the_sp
             "Mỹ nhìn nhận Việt Nam là một đối tác chủ chốt trong khu vực\", giáo sư John Smith nói.\n")
     statements = said_in(text, ("John Smith", "US", "John Smith"))
     assert [(s.actor, s.text[:12]) for s in statements] == [("John Smith", "\"Quan hệ hai")]
+
+
+def test_an_organization_or_both_sides_named_after_a_speech_verb_are_what_was_said() -> None:
+    text = ("Hai nước bàn hợp tác\n\n"
+            "Thượng tướng Lê Văn Bình khẳng định Bộ Quốc phòng Việt Nam coi trọng hợp tác với Hoa Kỳ.\n"
+            "Hai nhà lãnh đạo nhấn mạnh hai nước sẽ mở rộng hợp tác an ninh.\n")
+    art = Article(text=text, published="2025-04-04")
+    art.people = [Person(name="Lê Văn Bình", side="VN", mentions=[(m.start(), m.end()) for m in
+                                                                  re.finditer("Lê Văn Bình", text)])]
+    start = text.index("Bộ Quốc phòng Việt Nam")
+    art.organizations = [Organization(name="Bộ Quốc phòng Việt Nam", side="VN",
+                                      mentions=[(start, start + len("Bộ Quốc phòng Việt Nam"))])]
+    statements = extract_statements(art, DEFAULT).statements
+    assert [(s.act, s.text.split()[0]) for s in statements] == [("inform", "Lê"), ("commit", "Hai")]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import Article, Person, Statement
+from ..model import Article, Organization, Person, Statement
 from ..settings import Settings
 from .acts import (
     Cue,
@@ -160,26 +160,32 @@ class _Extractor(Speakers):
                 # words, with the act of the first one on the speaker's side that is not inform
                 inner = [c for a, _s, c in found[:i] if a.side == actor.side and self.act_of(c, a, fb) != "inform"]
                 out, clause_start, cue = [], quote, (inner[0] if inner else cue)
-            if (i + 1 < len(found) and cue.act == "inform" and clause_start >= cue.start
+            if (i + 1 < len(found) and cue.act == "inform"
                     and not self.low.text[cue.end:clause_end].strip(" ,;:.-–\n\"“”")):
-                continue  # "..., nhấn mạnh Việt Nam sẽ ...": the speech verb's content is the next clause
+                continue  # "X cho biết phía Mỹ đề nghị ...": the speech verb's content is the next clause
             out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
 
     def reported(self, speaker: Actor, actor: Actor, speech_end: int, clause_start: int, cue_start: int) -> bool:
         """True when a subject right after a speech verb (``X cho biết Việt Nam ...``), or inside
         the quotation it opens (``X nói: "Từ trước tới nay, khi Mỹ ...``), is what the speaker said,
-        not a second speaker: a country or its businesses (not a person named there, nor both sides), or a pronoun
-        standing for the speaker (``X cho biết ông sẽ ...``, ``X nói: "Chúng tôi sẽ ...``)."""
+        not a second speaker: a country or its businesses, an organization (``X khẳng định Bộ
+        Quốc phòng Việt Nam coi trọng ...``), both sides when both sides speak
+        (``Hai nhà lãnh đạo nhấn mạnh hai nước sẽ ...``), or a pronoun standing for the speaker
+        (``X cho biết ông sẽ ...``, ``X nói: "Chúng tôi sẽ ...``); never a person named there."""
         low = self.low.text
         gap = low[speech_end:clause_start]
         quoted = gap.count('"') % 2 == 1 or gap.count("“") > gap.count("”")
-        if actor.both or not (complement(gap) or lead_in(gap) or quoted):
+        if (actor.both and not speaker.both) or not (complement(gap) or lead_in(gap) or quoted):
             return False
         if actor.name == speaker.name and pronoun(low, clause_start, cue_start):
             return True
-        return (any(p.match(low, clause_start) for p in (*cues().side_res.values(), *cues().group_res.values()))
-                and self.mention_before(self.src(clause_start), self.src(clause_start) + 1) is None)
+        at = self.src(clause_start)
+        named = next((e for a, _b, e in self.mentions if a == at), None)
+        if named is not None:
+            return isinstance(named, Organization)
+        c = cues()
+        return any(p.match(low, clause_start) for p in (c.both_re, *c.side_res.values(), *c.group_res.values()))
 
     def quoted_start(self, fa: int, clause_start: int) -> int | None:
         """Where the quotation that closes right before a speaker opens: the sentence start
