@@ -186,3 +186,12 @@ def test_an_executive_order_is_no_signing_and_a_closed_parenthesis_keeps_its_dat
     assert not [e for e in ev if e.type == "signing"]
     dated = {tuple(e.participants): e.date for e in ev if e.type == "visit"}
     assert dated == {("Lê Văn Khải",): "2017-05", ("John Whitfield",): None}
+
+
+def test_a_sentence_opening_on_the_setting_of_an_event_told_before_adds_no_event() -> None:
+    events = events_of("Hai nước bàn hợp tác\n\n"
+                       "Ngày 12/11, Thủ tướng Lê Văn Bình đã tiếp Bộ trưởng Thương mại Mỹ John Carter.\n"
+                       "Tại buổi tiếp, Thủ tướng đề nghị Bộ Thương mại Mỹ sớm công nhận quy chế kinh tế thị trường.\n"
+                       "Trong cuộc gặp với Đại sứ Jane Roe chiều cùng ngày, Thủ tướng Lê Văn Bình đề nghị tăng hợp tác.\n")
+    assert [(e.type, sorted(e.participants)) for e in events][:1] == [("reception", ["John Carter", "Lê Văn Bình"])]
+    assert not [e for e in events if "Bộ Thương mại Mỹ" in e.participants]  # the setting is no new reception

@@ -213,6 +213,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
         return None, "generic"  # "các chuyến thăm" in general; "ông X đã có các cuộc gặp" is real
     if all(text[s:e].lower() in g.event_nouns for s, e, _ in grp) and r.anaphoric.match(after):
         return None, "anaphor"  # "cuộc gặp này": the event told before
+    if len(grp) == 1 and _SETTING_OPEN.match(text[sent[0]:cue_start]) and after.startswith(","):
+        return None, "setting"  # "Tại buổi tiếp, Thủ tướng ...": the setting of what follows, told before
     if etype == "dialogue" and r.standing.match(after):
         return None, "standing"  # "đối thoại thường kỳ": a mechanism, not one meeting
     when = dating(text, r, [x for x in dates if ca <= x.start < cb], cue_start, cue_end)
@@ -258,6 +260,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     return d, ""
 
 
+# a sentence opening on "Tại buổi tiếp," or "Trong cuộc hội đàm,": the setting, not a new event
+_SETTING_OPEN = re.compile(r"^\s*(?:tại|trong|ở|qua)\s+(?:buổi|cuộc|chuyến|lễ)?\s*$", re.IGNORECASE)
 _DAY = re.compile(r"-\d\d-\d\d$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _ORDINAL = re.compile(r"^[^.;]{0,80}?(?<!\w)(?:lần thứ|thường niên|lần đầu)", re.IGNORECASE)
@@ -365,14 +369,15 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: list[
         subject = list(carried)  # "Trước đó, lãnh đạo Việt Nam đã có ...": no one else named
     out: list[_Draft] = []
     pending: int | None = None
+    setting = False  # the sentence opened on the setting of an event told before ("Tại buổi tiếp, ...")
     for k, clause in enumerate(clauses):
         if pending is not None:
             clause = (pending, clause[1], clause[2])
-        elif out:  # "hội đàm với A và B, gặp C": C's clause starts after the comma
+        elif out or setting:  # "hội đàm với A và B, gặp C": C's clause starts after the comma
             cut = text.rfind(",", clause[0], clause[2][0][0])
             clause = (cut + 1, clause[1], clause[2]) if cut >= 0 else clause
         d, why = _draft(article, g, r, dates, (a, b), clause, subject, around)
-        pending = None
+        pending, setting = None, setting or why == "setting"
         if d is None:
             if why == _NO_PARTS and k + 1 < len(clauses) \
                     and FAMILY[clauses[k + 1][2][0][2]] == FAMILY[clause[2][0][2]]:
