@@ -86,3 +86,14 @@ def test_every_non_blank_line_is_covered_on_real_articles():
             assert "\n" not in text[s.start:s.end]
             for t in shape_tokens(text, s.start, s.end):
                 assert text[t.start:t.end] == t.text
+
+
+def test_a_caption_glued_to_the_next_sentence_is_split_off_but_names_are_not() -> None:
+    text = ("Thủ tướng Lê Văn Bình hội đàm với Tổng thống Mỹ John Carter Trong khuôn khổ chuyến thăm, "
+            "hai bên ký thỏa thuận. Ảnh: VGP Sáng 2/6, đoàn tới Boston. Ông Trần Thiện Nhân khẳng định "
+            "hợp tác tốt. Hai bên bàn Về Sáng kiến Vành đai trong buổi họp Trong khi đó.")
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts[0] == "Thủ tướng Lê Văn Bình hội đàm với Tổng thống Mỹ John Carter"
+    assert "Ảnh: VGP" in parts and "Sáng 2/6, đoàn tới Boston." in parts
+    assert "Ông Trần Thiện Nhân khẳng định hợp tác tốt." in parts  # a name is no opener
+    assert parts[-1] == "Hai bên bàn Về Sáng kiến Vành đai trong buổi họp Trong khi đó."

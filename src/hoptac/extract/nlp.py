@@ -31,6 +31,10 @@ __all__ = ["annotate", "ensure_tokens", "ensure_words", "shape_tokens", "split_s
 
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-ZĐÀ-Ỹ0-9])"
                   r"|(?<=[a-zà-ỹđ]{2})[.!?]+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # "bán dẫn.Ngày": a lost space
+# a photo caption ending on a name glued to the next sentence ("... Tổng thống Mỹ Donald Trump Trong
+# khuôn khổ chuyến thăm ..."): a capitalized opener right after a capitalized word, mid-line
+_GLUED = re.compile(r"(?<=[^\W\d_]) (?=(?:Trong|Tại|Theo) [a-zà-ỹđ]"
+                    r"|(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm) (?:\d|nay|qua|mai|cùng))")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|Mr|Mrs|Ms|Dr|St|GS|PGS|TS|ThS|BS|Th|Co|Inc|Ltd|Corp|No|Jr|Sr|tr|v\.v)"
                      r"|\b[A-ZĐ]|\b[A-Z](?:\.[A-Z])+)\.$")
 _SYL = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’\-][^\W\d_]+)*|[^\w\s]")
@@ -44,12 +48,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for lm in re.finditer(r"[^\n]+", text):
         a, line_end = lm.span()
         pos = a
-        for m in _END.finditer(text, a, line_end):
-            if _ABBREV.search(text[max(a, m.start() - 6):m.end()]) and m.group().startswith(".") \
-                    and len(m.group()) == 1:
-                continue
-            out.append((pos, m.end()))
-            pos = m.end()
+        ends = [m for m in _END.finditer(text, a, line_end)
+                if not (_ABBREV.search(text[max(a, m.start() - 6):m.end()]) and m.group() == ".")]
+        glued = [m for m in _GLUED.finditer(text, a, line_end) if text[text.rfind(" ", a, m.start()) + 1].isupper()]
+        for end in sorted({m.end() for m in ends + glued}):
+            out.append((pos, end))
+            pos = end
         out.append((pos, line_end))
     spans = []
     for a, b in out:
