@@ -195,3 +195,10 @@ def test_a_sentence_opening_on_the_setting_of_an_event_told_before_adds_no_event
                        "Trong cuộc gặp với Đại sứ Jane Roe chiều cùng ngày, Thủ tướng Lê Văn Bình đề nghị tăng hợp tác.\n")
     assert [(e.type, sorted(e.participants)) for e in events][:1] == [("reception", ["John Carter", "Lê Văn Bình"])]
     assert not [e for e in events if "Bộ Thương mại Mỹ" in e.participants]  # the setting is no new reception
+
+
+def test_forums_listed_as_where_two_sides_work_together_are_no_events() -> None:
+    events = events_of("Hai nước bàn hợp tác\n\n"
+                       "Thứ trưởng Lê Văn Bình cho biết hai bên sẽ phối hợp trong các diễn đàn đa phương như "
+                       "Diễn đàn Khu vực ASEAN (ARF), Hội nghị Cấp cao Đông Á (EAS).\n")
+    assert not [e for e in events if e.type == "dialogue"]
