@@ -211,8 +211,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     if g.event_generic.search(text[max(ca, cue_start - 10):cue_start]) \
             and not own_participant(article, cue_start, cue_end, cb):
         return None, "generic"  # "các chuyến thăm" in general; "ông X đã có các cuộc gặp" is real
-    if etype == "dialogue" and _FORUM_LIST.search(text[max(ca, cue_start - 150):cue_start]):
-        return None, "generic"  # "phối hợp trong các diễn đàn APEC, Diễn đàn an ninh khu vực (ARF) ...": a list of forums
+    if etype == "dialogue" and _FORUM_LIST.search(text[max(sent[0], cue_start - 150):cue_start]):
+        return None, "generic"  # "phối hợp trong các diễn đàn như Diễn đàn Khu vực ASEAN ...": forums to work in
     if all(text[s:e].lower() in g.event_nouns for s, e, _ in grp) and r.anaphoric.match(after):
         return None, "anaphor"  # "cuộc gặp này": the event told before
     if len(grp) == 1 and _SETTING_OPEN.match(text[sent[0]:cue_start]) and after.startswith(","):
@@ -263,7 +263,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
 
 
 # a sentence opening on "Tại buổi tiếp," or "Trong cuộc hội đàm,": the setting, not a new event
-_FORUM_LIST = re.compile(r"(?<!\w)(?:các|những)\s+(?:diễn đàn|hội nghị|cơ chế)(?!\w)[^.;:]*$", re.IGNORECASE)
+_FORUM_LIST = re.compile(r"(?<!\w)(?:các|những)\s+(?:diễn đàn|cơ chế)(?!\w)[^.;:]*$", re.IGNORECASE)
 _SETTING_OPEN = re.compile(r"^\s*(?:tại|trong|ở|qua)\s+(?:buổi|cuộc|chuyến|lễ)?\s*$", re.IGNORECASE)
 _DAY = re.compile(r"-\d\d-\d\d$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
