@@ -118,7 +118,8 @@ class _Extractor(Speakers):
                 continue  # "các chuyên gia dự đoán hai nhà lãnh đạo sẽ bàn ...": a forecast
             explicit = clause_start < cue.start  # a subject of its own, not a continuation
             if (explicit and prev_act == "inform"
-                    and self.reported(found[-1][0], actor, last_end, clause_start, cue.start) and (actor.side == found[-1][0].side or cue.weak)):  # "X cho biết phía Mỹ đề nghị": Mỹ asks
+                    and self.reported(found[-1][0], actor, last_end, clause_start, cue.start)
+                    and (actor.side == found[-1][0].side or cue.weak)):  # "X cho biết phía Mỹ đề nghị": Mỹ asks
                 speaker, act = found[-1][0], self.act_of(cue, found[-1][0], fb)
                 if actor.side == speaker.side and tail is not None and act != prev_act:
                     found.append((speaker, tail, cue))  # "..., cho biết Việt Nam sẽ ...": a second statement
