@@ -67,6 +67,16 @@ def test_titles_are_found_however_their_words_are_capitalized():
     assert people["Lê Văn Sơn"].title == "Phó Thủ Tướng"
 
 
+def test_a_body_named_in_lower_case_stays_in_the_title_but_a_speech_verb_does_not():
+    people = by_name(analyzed("Doanh nghiệp hai nước gặp gỡ\n\n"
+                              "Ông Lê Văn Sơn, Vụ trưởng Vụ thị trường châu Âu, phát biểu. "
+                              "Bà Jane Carter, phó chủ tịch Uỷ ban chuẩn chi Thượng viện Mỹ, dự lễ. "
+                              "Cục trưởng Cục nhấn mạnh Hoa Kỳ là thị trường lớn, ông Trần Văn Tâm nói.\n"))
+    assert people["Lê Văn Sơn"].title == "Vụ trưởng Vụ thị trường châu Âu"
+    assert people["Jane Carter"].title == "phó chủ tịch Uỷ ban chuẩn chi Thượng viện Mỹ"
+    assert "nhấn mạnh" not in (people["Trần Văn Tâm"].title or "")
+
+
 def test_a_title_leaves_out_its_own_abbreviation():
     people = by_name(analyzed("Đoàn nghị sĩ Mỹ thăm Đà Nẵng\n\n"
                               "Dẫn đầu đoàn là thượng nghị sĩ (TNS) John Carter. TNS Carter thăm sân bay.\n"))

@@ -131,6 +131,8 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
                     i = toks[k - 1].end()
                     lower_run, word = 0, []
                     continue
+                if not open_clause and _named_lower(ctext, toks, k, word, g):
+                    open_clause = True  # "Vụ trưởng Vụ thị trường châu Âu": a body's name written in lower case
                 if not open_clause or lower_run >= _MAX_LOWER_RUN:
                     return end, m.start()
                 lower_run += 1
@@ -165,6 +167,25 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
         i = m.end()
         k += 1
     return end, limit
+
+
+def _named_lower(ctext: str, toks: list[re.Match[str]], k: int, word: list[str], g: Gazetteer) -> bool:
+    """True when a body head that needs a name (``Vụ``, ``Uỷ ban``) is followed by lower-case
+    words and then a capitalized one within :data:`_MAX_LOWER_RUN` words (``Uỷ ban chuẩn chi
+    Thượng viện Mỹ``), none of them a speech-act cue (``Cục nhấn mạnh Hoa Kỳ`` is no name)."""
+    from .acts import cues
+
+    if " ".join(word) not in {h.lower() for h in g.org_needs_name}:
+        return False
+    lower: list[str] = []
+    for m in toks[k:k + _MAX_LOWER_RUN + 1]:
+        tok = m.group()
+        if is_cap(tok):
+            return bool(lower) and not cues().cue_re.search(" ".join(lower))
+        if not tok.isalpha() or not tok.islower():
+            return False
+        lower.append(tok)
+    return False
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]+(?:\.[^\W\d_]+)*)$")
