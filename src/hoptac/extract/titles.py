@@ -75,6 +75,7 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
     end = pos
     word: list[str] = []  # syllables of the current capitalized word (Ngoại giao)
     open_clause = False
+    named_run = False  # a lower-case run inside a body's name, up to its next capitalized word
     lower_run = 0
     i = pos
     toks = list(_TOK.finditer(ctext, pos, limit))
@@ -93,7 +94,7 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
             while k < len(toks) and toks[k].end() <= place.end():
                 k += 1
             i = place.end()
-            word, lower_run = [], 0
+            word, lower_run, named_run = [], 0, False
             continue
         if bounded and tok[0].isalpha() and not is_cap(tok) and k + 1 < len(toks) and not nxt[:1].isupper() \
                 and not open_clause and not _phrase_at(ctext, m.start(), g.open_clauses) \
@@ -109,7 +110,7 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
         if tok[0].isalnum():
             if is_cap(tok) or tok[0].isdigit():
                 end = m.end()
-                lower_run = 0
+                lower_run, named_run = 0, False
                 word = [low]
             elif word and (in_dictionary(" ".join([*word[-2:], low])) or in_dictionary(f"{word[-1]} {low}")):
                 end = m.end()
@@ -131,9 +132,9 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
                     i = toks[k - 1].end()
                     lower_run, word = 0, []
                     continue
-                if not open_clause and _named_lower(ctext, toks, k, word, g):
-                    open_clause = True  # "Vụ trưởng Vụ thị trường châu Âu": a body's name written in lower case
-                if not open_clause or lower_run >= _MAX_LOWER_RUN:
+                if not (open_clause or named_run or bounded) and _named_lower(ctext, toks, k, word, g):
+                    named_run = True  # "Vụ trưởng Vụ thị trường châu Âu": a body's name written in lower case
+                if not (open_clause or named_run) or lower_run >= _MAX_LOWER_RUN:
                     return end, m.start()
                 lower_run += 1
                 word = []
@@ -171,8 +172,10 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
 
 def _named_lower(ctext: str, toks: list[re.Match[str]], k: int, word: list[str], g: Gazetteer) -> bool:
     """True when a body head that needs a name (``Vụ``, ``Uỷ ban``) is followed by lower-case
-    words and then a capitalized one within :data:`_MAX_LOWER_RUN` words (``Uỷ ban chuẩn chi
-    Thượng viện Mỹ``), none of them a speech-act cue (``Cục nhấn mạnh Hoa Kỳ`` is no name)."""
+    words and then, within :data:`_MAX_LOWER_RUN` words, a place or another body of the gazetteer
+    (``Vụ thị trường châu Âu``, ``Uỷ ban chuẩn chi Thượng viện Mỹ``); none of the words may be a
+    speech-act cue (``Cục nhấn mạnh Hoa Kỳ`` is no name), and a name there (``Ban quản lý VQG
+    Phong Nha``) could be a person's, so it does not count."""
     from .acts import cues
 
     if " ".join(word) not in {h.lower() for h in g.org_needs_name}:
@@ -180,8 +183,10 @@ def _named_lower(ctext: str, toks: list[re.Match[str]], k: int, word: list[str],
     lower: list[str] = []
     for m in toks[k:k + _MAX_LOWER_RUN + 1]:
         tok = m.group()
-        if is_cap(tok):
-            return bool(lower) and not cues().cue_re.search(" ".join(lower))
+        known = g.places.match(ctext, m.start()) or g.known_org_pattern.match(ctext, m.start()) \
+            or g.org_head_pattern.match(ctext, m.start())
+        if known or is_cap(tok):  # the name goes on to a place or another body ("châu Âu", "Thượng viện Mỹ")
+            return bool(lower) and bool(known) and not cues().cue_re.search(" ".join(lower))
         if not tok.isalpha() or not tok.islower():
             return False
         lower.append(tok)
