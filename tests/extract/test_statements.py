@@ -472,3 +472,12 @@ def test_an_organization_or_both_sides_named_after_a_speech_verb_are_what_was_sa
                                       mentions=[(start, start + len("Bộ Quốc phòng Việt Nam"))])]
     statements = extract_statements(art, DEFAULT).statements
     assert [(s.act, s.text.split()[0]) for s in statements] == [("inform", "Lê"), ("commit", "Hai")]
+
+
+def test_both_sides_reported_by_one_speaker_share_a_position_or_agree_themselves() -> None:
+    text = ("Hai nước bàn hợp tác\n\n"
+            "Thứ trưởng Lê Văn Bình nêu rõ trong vấn đề biển, Việt Nam và Mỹ chia sẻ lập trường chung.\n"
+            "Thứ trưởng Lê Văn Bình cho biết Việt Nam và Hoa Kỳ đã nhất trí mở rộng hợp tác.\n")
+    statements = said_in(text, ("Lê Văn Bình", "VN", "Lê Văn Bình"))
+    assert [(s.actor, s.act, s.text.split()[0]) for s in statements] == [("Lê Văn Bình", "inform", "Lê"),
+                                                                          ("VN", "agree", "Việt")]

@@ -118,7 +118,7 @@ class _Extractor(Speakers):
                 continue  # "các chuyên gia dự đoán hai nhà lãnh đạo sẽ bàn ...": a forecast
             explicit = clause_start < cue.start  # a subject of its own, not a continuation
             if (explicit and prev_act == "inform"
-                    and self.reported(found[-1][0], actor, last_end, clause_start, cue.start)
+                    and self.reported(found[-1][0], actor, last_end, clause_start, cue)
                     and (actor.side == found[-1][0].side or cue.weak)):  # "X cho biết phía Mỹ đề nghị": Mỹ asks
                 speaker, act = found[-1][0], self.act_of(cue, found[-1][0], fb)
                 if actor.side == speaker.side and tail is not None and act != prev_act:
@@ -167,19 +167,22 @@ class _Extractor(Speakers):
             out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
 
-    def reported(self, speaker: Actor, actor: Actor, speech_end: int, clause_start: int, cue_start: int) -> bool:
+    def reported(self, speaker: Actor, actor: Actor, speech_end: int, clause_start: int, cue: Cue) -> bool:
         """True when a subject right after a speech verb (``X cho biết Việt Nam ...``), or inside
         the quotation it opens (``X nói: "Từ trước tới nay, khi Mỹ ...``), is what the speaker said,
         not a second speaker: a country or its businesses, an organization (``X khẳng định Bộ
-        Quốc phòng Việt Nam coi trọng ...``), both sides when both sides speak
-        (``Hai nhà lãnh đạo nhấn mạnh hai nước sẽ ...``), or a pronoun standing for the speaker
+        Quốc phòng Việt Nam coi trọng ...``), both sides (when both sides speak, ``Hai nhà lãnh đạo
+        nhấn mạnh hai nước sẽ ...``, or when what they do is a position, ``X nêu rõ Việt Nam và Mỹ
+        chia sẻ ...``), or a pronoun standing for the speaker
         (``X cho biết ông sẽ ...``, ``X nói: "Chúng tôi sẽ ...``); never a person named there."""
         low = self.low.text
         gap = low[speech_end:clause_start]
         quoted = gap.count('"') % 2 == 1 or gap.count("“") > gap.count("”")
-        if (actor.both and not speaker.both) or not (complement(gap) or lead_in(gap) or quoted):
+        if not (complement(gap) or lead_in(gap) or quoted):
             return False
-        if actor.name == speaker.name and pronoun(low, clause_start, cue_start):
+        if actor.both and not speaker.both and not (cue.weak or cue.act == "inform"):
+            return False  # "X cho biết hai bên đã nhất trí ...": both sides agreed, not X
+        if actor.name == speaker.name and pronoun(low, clause_start, cue.start):
             return True
         at = self.src(clause_start)
         named = next((e for a, _b, e in self.mentions if a == at), None)
