@@ -77,6 +77,16 @@ def test_a_body_named_in_lower_case_stays_in_the_title_but_a_speech_verb_does_no
     assert "nhấn mạnh" not in (people["Trần Văn Tâm"].title or "")
 
 
+def test_titles_of_two_countries_around_a_comma_are_two_peoples():
+    people = by_name(analyzed("Hợp tác quốc phòng\n\n"
+                              "Nhận lời mời của Đại tướng Lê Văn Bình, Bộ trưởng Quốc phòng Việt Nam, "
+                              "Bộ trưởng Quốc phòng Mỹ John Carter sẽ thăm Việt Nam.\n"
+                              "Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình An tiếp đoàn.\n"))
+    assert people["Lê Văn Bình"].title == "Bộ trưởng Quốc phòng Việt Nam"
+    assert (people["John Carter"].title, people["John Carter"].side) == ("Bộ trưởng Quốc phòng Mỹ", "US")
+    assert people["Phạm Bình An"].title == "Phó Thủ tướng, Bộ trưởng Ngoại giao"  # one person's two roles
+
+
 def test_a_title_leaves_out_its_own_abbreviation():
     people = by_name(analyzed("Đoàn nghị sĩ Mỹ thăm Đà Nẵng\n\n"
                               "Dẫn đầu đoàn là thượng nghị sĩ (TNS) John Carter. TNS Carter thăm sân bay.\n"))

@@ -145,6 +145,8 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
                 return end, m.start()  # "... phụ trách X dẫn đầu, Bộ trưởng": another title
             if not ((chains and head_next) or (open_clause and nxt[:1].isalpha())):
                 return end, m.start()
+            if head_next and _other_country(ctext, pos, m.start(), nxt_pos, limit, g):
+                return end, m.start()  # "Bộ trưởng Quốc phòng Việt Nam, Bộ trưởng Quốc phòng Mỹ": two people
             word = []
         elif tok == "." and k > 0 and abbreviation_dot(ctext, m.start(), g) and nxt[:1].isupper():
             word = []  # "Công an TP. Hồ Chí Minh": the full stop of an abbreviation
@@ -168,6 +170,15 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
         i = m.end()
         k += 1
     return end, limit
+
+
+def _other_country(ctext: str, start: int, comma: int, nxt: int, limit: int, g: Gazetteer) -> bool:
+    """True when the titles on either side of a comma speak for different countries: they are
+    two people's (``Bộ trưởng Quốc phòng Việt Nam, Bộ trưởng Quốc phòng Mỹ John Carter``)."""
+    stop = ctext.find(",", nxt, limit)
+    first = side_of_title(ctext[start:comma], g)
+    second = side_of_title(ctext[nxt:limit if stop < 0 else stop], g)
+    return first is not None and second is not None and first != second
 
 
 def _named_lower(ctext: str, toks: list[re.Match[str]], k: int, word: list[str], g: Gazetteer) -> bool:
