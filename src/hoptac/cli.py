@@ -24,9 +24,24 @@ def taxonomy_option(f):
                         help="A YAML taxonomy file of your own topics and threads (repeatable).")(f)
 
 
-def settings_from(taxonomy: tuple[Path, ...] = (), **changes: object) -> Settings:
-    """The settings for one command run."""
-    return DEFAULT.with_(taxonomy_files=tuple(taxonomy), **changes)
+def meta_option(f):
+    """``--meta FILE``: the sources' metadata (CSV, TSV or JSON Lines keyed by file name or URL)."""
+    return click.option("--meta", "meta", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                        help="A CSV, TSV or JSON Lines file of metadata for the sources (columns file or url, "
+                             "and published, outlet, title, url); it wins over what the pages say.")(f)
+
+
+def settings_from(taxonomy: tuple[Path, ...] = (), meta: Path | None = None, **changes: object) -> Settings:
+    """The settings for one command run (a metadata file is read once here, so errors come first)."""
+    if meta is not None:
+        from .ingest.metafile import MetaError, load_metadata
+
+        meta = meta.resolve()
+        try:
+            load_metadata(meta)
+        except MetaError as exc:
+            raise click.ClickException(str(exc)) from None
+    return DEFAULT.with_(taxonomy_files=tuple(taxonomy), meta_file=meta, **changes)
 
 
 def report_skip(source: str, reason: str) -> None:
@@ -47,7 +62,9 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: one object (an array for several articles); jsonl: one object a line.")
 @taxonomy_option
-def extract(sources: tuple[str, ...], feeds: tuple[str, ...], fmt: str, taxonomy: tuple[Path, ...]) -> None:
+@meta_option
+def extract(sources: tuple[str, ...], feeds: tuple[str, ...], fmt: str, taxonomy: tuple[Path, ...],
+            meta: Path | None) -> None:
     """Read SOURCES (files, directories, URLs, WARC files) and print what each article says.
 
     A source that cannot be read is reported on stderr in one line and the others go on;
@@ -57,7 +74,7 @@ def extract(sources: tuple[str, ...], feeds: tuple[str, ...], fmt: str, taxonomy
 
     if not sources and not feeds:
         raise click.UsageError("give at least one SOURCE or --feed")
-    settings = settings_from(taxonomy)
+    settings = settings_from(taxonomy, meta)
     skipped = 0
     out = sys.stdout
     articles = []

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .cli import main, report_skip, settings_from, taxonomy_option
+from .cli import main, meta_option, report_skip, settings_from, taxonomy_option
 from .cli_scale import scale_options, scaled_ingest, wants_scale
 from .store import Filters, Store
 from .store.export import FORMATS, TABLES
@@ -115,9 +115,10 @@ def _short(s: str | None, n: int = 90) -> str:
 @db_option
 @format_option
 @taxonomy_option
+@meta_option
 @scale_options
 def ingest(sources: tuple[str, ...], feeds: tuple[str, ...], batch_size: int, progress: bool, refresh: bool,
-           db: str | None, fmt: str, taxonomy: tuple[Path, ...], **scale: Any) -> None:
+           db: str | None, fmt: str, taxonomy: tuple[Path, ...], meta: Path | None, **scale: Any) -> None:
     """Read SOURCES, extract every article and store it (idempotent: known texts add nothing).
 
     Each batch is one transaction; a killed ingest leaves a consistent store and running it
@@ -125,7 +126,7 @@ def ingest(sources: tuple[str, ...], feeds: tuple[str, ...], batch_size: int, pr
     """
     if not sources and not feeds:
         raise click.UsageError("give at least one SOURCE or --feed")
-    settings = settings_from(taxonomy)
+    settings = settings_from(taxonomy, meta)
     done = [0]
 
     def on_batch(rep: Any) -> None:

@@ -99,6 +99,15 @@ class Amount:
                    min=d.get("min"), max=d.get("max"), approx=bool(d.get("approx")))
 
 
+def precision(date: str | None) -> str | None:
+    """``day``, ``month`` or ``year`` for an ISO date, month or year; ``partial`` without a year."""
+    if not date:
+        return None
+    if date.startswith("--"):
+        return "partial"
+    return {4: "year", 7: "month"}.get(len(date), "day")
+
+
 def _num(v: float | None) -> float | int | None:
     """Whole numbers export as ints (8000000000, not 8e9)."""
     if v is None:
@@ -117,6 +126,10 @@ class Event:
     place: str | None = None
     participants: list[str] = field(default_factory=list)
     status: str = "happened"
+    #: where the date's year came from: stated, relative, inferred, partial (no year), or None
+    date_provenance: str | None = None
+    #: a past occasion mentioned in passing (months or years before the article), not its news
+    background: bool = False
 
 
 @dataclass
@@ -132,6 +145,10 @@ class Statement:
     topics: list[str] = field(default_factory=list)
     threads: list[str] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
+    #: when it was said: the event it was said at, else the article's publication date
+    date: str | None = None
+    #: where that date came from: event:<provenance of the event's date>, or the article's (metadata, stated, inferred)
+    date_provenance: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -145,7 +162,8 @@ class Statement:
                    evidence=_span(d.get("evidence")) or (0, 0), side=d.get("side"),
                    addressee_side=d.get("addressee_side"), topics=list(d.get("topics") or []),
                    threads=list(d.get("threads") or []),
-                   amounts=[Amount.from_dict(a) for a in d.get("amounts") or []])
+                   amounts=[Amount.from_dict(a) for a in d.get("amounts") or []],
+                   date=d.get("date"), date_provenance=d.get("date_provenance"))
 
 
 @dataclass
@@ -181,6 +199,13 @@ class Article:
     text: str = ""
     title: str | None = None
     published: str | None = None
+    #: where ``published`` came from: metadata (page, feed, crawler record, the user's file),
+    #: stated (the text's date line), inferred (from the text alone), or None when undated
+    published_provenance: str | None = None
+    #: how it was found, in one line ("date line", "metadata file", "the lunar new year named: ...")
+    published_basis: str | None = None
+    #: the days it may lie in, when not known to the day (inferred dates, a crawl date's bound)
+    published_window: tuple[str, str] | None = None
     outlet: str | None = None
     authors: list[str] = field(default_factory=list)
     site_name: str | None = None
@@ -235,6 +260,10 @@ class Article:
             "source": self.source,
             "title": self.title,
             "published": self.published,
+            "published_provenance": self.published_provenance,
+            "published_precision": precision(self.published),
+            "published_basis": self.published_basis,
+            "published_window": list(self.published_window) if self.published_window else None,
             "outlet": self.outlet,
             "authors": list(self.authors),
             "url": self.url,
@@ -272,6 +301,9 @@ class Article:
             text=d.get("text", ""),
             title=d.get("title"),
             published=d.get("published"),
+            published_provenance=d.get("published_provenance"),
+            published_basis=d.get("published_basis"),
+            published_window=tuple(d["published_window"]) if d.get("published_window") else None,  # type: ignore[arg-type]
             outlet=d.get("outlet"),
             authors=list(d.get("authors") or []),
             url=d.get("url"),

@@ -2,13 +2,15 @@
 
 The default order, and what each stage reads and writes:
 
-1. ``clean``      raw -> text, title, published, outlet, authors, captions, paragraphs, offsets
-2. ``nlp``        text -> sentences with tokens (underthesea's bundled CRF models)
-3. ``entities``   sentences -> people, organizations, places, frameworks
-4. ``amounts``    text -> amounts
-5. ``events``     sentences, people, published -> events (with resolved dates)
-6. ``statements`` sentences, people, organizations -> statements (act, actor, topics, threads)
-7. ``topics``     text, statements -> article topics
+1. ``clean``      raw -> text, title, published (with provenance), outlet, authors, captions, paragraphs, offsets
+2. ``published``  text, published -> published inferred from the text when no metadata gave it, or a warning
+3. ``nlp``        text -> sentences with tokens (underthesea's bundled CRF models)
+4. ``entities``   sentences -> people, organizations, places, frameworks
+5. ``amounts``    text -> amounts
+6. ``events``     sentences, people, published -> events (with resolved dates)
+7. ``statements`` sentences, people, organizations -> statements (act, actor, topics, threads)
+8. ``topics``     text, statements -> article topics
+9. ``dates``      published, events, statements -> events' date provenance and background flag, statements' dates
 
 ``pipe()`` streams documents through the stages and yields one :class:`Result` per
 document, carrying the source beside the article or the reason it was skipped.
@@ -32,12 +34,14 @@ Stage = Callable[[Article, Settings], Article]
 
 REGISTRY: dict[str, str] = {
     "clean": "hoptac.clean:clean",
+    "published": "hoptac.extract.dating:date_article",
     "nlp": "hoptac.extract.nlp:annotate",
     "entities": "hoptac.extract.entities:extract_entities",
     "amounts": "hoptac.extract.amounts:extract_amounts",
     "events": "hoptac.extract.events:extract_events",
     "statements": "hoptac.extract.statements:extract_statements",
     "topics": "hoptac.extract.topics:extract_topics",
+    "dates": "hoptac.extract.dating:date_records",
 }
 DEFAULT_STAGES: tuple[str, ...] = tuple(REGISTRY)
 

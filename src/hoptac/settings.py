@@ -28,6 +28,10 @@ class Settings:
     - ``timeout``: seconds for one HTTP fetch.
     - ``user_agent``: sent with every HTTP request.
     - ``db_url``: SQLAlchemy URL of the store.
+    - ``stages``: the pipeline's stages by name (default: all, see :mod:`hoptac.pipeline`).
+    - ``meta_file``: a CSV, TSV or JSON Lines file of metadata for the sources (``published``,
+      ``url``, ``outlet``, ``title``), keyed by file name, path or URL
+      (:mod:`hoptac.ingest.metafile`); what it gives wins over what the page says.
     """
 
     taxonomy_files: tuple[Path, ...] = ()
@@ -36,6 +40,7 @@ class Settings:
     user_agent: str = "hoptac/0.1 (+news analysis; contact: maintainers)"
     db_url: str = field(default_factory=default_db_url)
     stages: tuple[str, ...] | None = None
+    meta_file: Path | None = None
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some options changed."""

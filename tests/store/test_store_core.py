@@ -131,7 +131,7 @@ def test_thread_entries_status_and_money(store):
     th = store.thread("market_economy_status")
     assert th["label_en"]
     assert [e["act"] for e in th["entries"]] == ["request", "commit", "propose"]
-    assert [e["date"] for e in th["entries"]] == ["2024-11-15", "2024-11-15", "2026-03-10"]
+    assert [e["date"] for e in th["entries"]] == ["2024-11-15", "2024-11-15", "2026-03-09"]  # said at the meeting of 9 March
     assert all(e["quote"] and e["article_id"] and e["actor"] for e in th["entries"])
     hist = [(h["status"], h["entry"]) for h in th["status_history"]]
     ids = [e["id"] for e in th["entries"]]
@@ -141,7 +141,7 @@ def test_thread_entries_status_and_money(store):
     listed = {t["id"]: t for t in store.threads()}
     assert listed["market_economy_status"]["entries"] == 3
     assert listed["market_economy_status"]["status"] == "stalled"
-    assert listed["market_economy_status"]["last_date"] == "2026-03-10"
+    assert listed["market_economy_status"]["last_date"] == "2026-03-09"
     assert listed["jetp"]["entries"] == 0
     assert store.thread("no_such_thread") is None
 
@@ -299,7 +299,7 @@ def test_migrations_downgrade_and_upgrade_again(db_url):
             command.downgrade(cfg, "base")
         assert current_revision(s.engine) is None
         migrate(s.engine)
-        assert current_revision(s.engine) == "0010"
+        assert current_revision(s.engine) == "0011"
         s.ingest(sample_articles())
         assert s.search("ban dan")["total"] >= 1
 

@@ -48,6 +48,9 @@ def clean(article: Article, settings: Settings) -> Article:
             layout = clean_text(extracted, rules, find_title=bool(title))
         article.title = title or layout.title
         article.published = ex.published or layout.published
+        article.published_provenance, article.published_basis = (
+            ("metadata", "page metadata") if ex.published else ("stated", "date line") if layout.published
+            else (None, None))
         article.authors = [nfc(a) for a in ex.authors or []] or layout.authors
         article.site_name = nfc(ex.site_name) if ex.site_name else None
         article.outlet = layout.outlet or article.site_name
@@ -56,10 +59,18 @@ def clean(article: Article, settings: Settings) -> Article:
         layout = clean_text(article.raw, rules)
         article.title = layout.title
         article.published = layout.published
+        if layout.published:
+            article.published_provenance, article.published_basis = "stated", "date line"
         article.authors = layout.authors
         article.outlet = layout.outlet
     article.title = article.title or _hint(article, "title_hint")
-    article.published = article.published or _hint(article, "published_hint")
+    if not article.published and _hint(article, "published_hint"):
+        article.published = _iso(_hint(article, "published_hint"))
+        if article.published:
+            article.published_provenance = "metadata"
+            article.published_basis = str(article.meta.get("published_hint_basis") or "feed entry")
+    article.outlet = article.outlet or _hint(article, "outlet_hint")
+    _user_metadata(article, settings)
     article.text = layout.text
     article.offsets = layout.offsets
     article.captions = layout.captions
@@ -69,6 +80,35 @@ def clean(article: Article, settings: Settings) -> Article:
     if not article.text.strip():
         raise Drop("no article text after cleaning (empty page or only boilerplate)")
     return article
+
+
+def _iso(value: str | None) -> str | None:
+    """A date hint as an ISO date, month or year (None when unreadable)."""
+    from ..ingest.metafile import normalize_date
+
+    try:
+        return normalize_date(value)
+    except ValueError:
+        return None
+
+
+def _user_metadata(article: Article, settings: Settings) -> None:
+    """What the user's metadata file (``settings.meta_file``) says of this source wins."""
+    if settings.meta_file is None:
+        return
+    from ..ingest.metafile import lookup
+
+    meta = lookup(settings.meta_file, article.source, article.url)
+    if not meta:
+        return
+    if meta.get("published"):
+        article.published = meta["published"]
+        article.published_provenance = "metadata"
+        article.published_basis = f"metadata file {settings.meta_file.name}"
+        article.published_window = None
+    article.url = meta.get("url") or article.url
+    article.outlet = meta.get("outlet") or article.outlet
+    article.title = meta.get("title") or article.title
 
 
 def _hint(article: Article, key: str) -> str | None:

@@ -24,13 +24,19 @@ __all__ = ["DateMention", "find_dates", "infer_year", "parse_published"]
 
 @dataclass
 class DateMention:
-    """A date written in the text: span, text as written, ISO value, year inferred or not."""
+    """A date written in the text: span, text as written, ISO value, year inferred or not.
+
+    ``provenance`` says where its year came from: ``stated`` (written), ``relative`` (from
+    the publication date: ``hôm qua``, ``chiều 14/11``), ``inferred`` (from a year the text
+    only implies), or ``partial`` when it has none (``--11-14``).
+    """
 
     start: int
     end: int
     text: str
     value: str
     inferred: bool
+    provenance: str = "stated"
 
 
 _PART = r"(?:sáng sớm|sáng|trưa|chiều|tối|đêm|rạng sáng|chiều tối|hôm|ngày)"
@@ -89,34 +95,12 @@ def parse_published(published: str | None) -> dt.date | None:
         return None
 
 
-_YEAR_CUES = [
-    # 2025 là năm ..., năm 2025 là năm ...
-    re.compile(r"(?:năm\s+)?\b(?P<y>(?:19|20)\d\d)\s+(?:là|được coi là|sẽ là)\s+năm\b"),
-    # năm nay (2025), năm nay, năm 2025,
-    re.compile(r"\bnăm nay\s*(?:\(|,\s*năm\s+|-\s*)(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d\d)\s*(?:\(|,\s*)năm nay\b"),
-    # kỷ niệm 30 năm ... (1995-2025)
-    re.compile(r"\bkỷ niệm\s+\d+\s+năm[^.()]{0,120}\(\s*(?:19|20)\d\d\s*[-–]\s*(?P<y>(?:19|20)\d\d)\s*\)"),
-]
-
-
-# A full date opening one of the first lines or sentences: the day the lead reports
-# ("Ngày 31/5/2017, tại Nhà Trắng, ..."), so the article's year.
-_LEAD_DATE = re.compile(rf"(?:^|\n|[.!?]\s+|\)\s*-\s*)(?:{_PART}\s+)?(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*[01]?\d"
-                        r"\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?![\d/])")
-_LEAD_CHARS = 600
-
-
 def infer_year(text: str) -> int | None:
-    """The current year as the text states it (``2025 là năm ... kỷ niệm 30 năm``), or as the
-    full date that opens its lead gives it (``Ngày 31/5/2017, ...``), else None."""
-    low = fold(text, strip_marks=False).text
-    for pattern in _YEAR_CUES:
-        m = pattern.search(low)
-        if m:
-            return int(m["y"])
-    m = _LEAD_DATE.search(low[:_LEAD_CHARS])
-    return int(m["y"]) if m else None
+    """The current year as the text gives it (:func:`hoptac.extract.pubdate.infer_published`), else None."""
+    from .pubdate import infer_published
+
+    found = infer_published(text)
+    return int(found.value[:4]) if found else None
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -204,7 +188,9 @@ def find_dates(text: str, published: str | None, *, start: int = 0,
     year_guess: int | None = None
     year_inferred = False
     if pub is None:
-        year_guess = infer_year(text)
+        # a publication known to the year or month (inferred, or partial metadata) dates the rest
+        partial = re.match(r"(\d{4})", published or "")
+        year_guess = int(partial[1]) if partial else infer_year(text)
         year_inferred = year_guess is not None
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
@@ -220,9 +206,20 @@ def find_dates(text: str, published: str | None, *, start: int = 0,
                 continue
             taken.append((a, b))
             sa, sb = folded.span(a, b)
-            out.append(DateMention(sa, sb, text[sa:sb], value, inferred))
+            out.append(DateMention(sa, sb, text[sa:sb], value, inferred, _provenance(kind, m, value, inferred)))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _provenance(kind: str, m: re.Match[str], value: str, inferred: bool) -> str:
+    """Where a resolved date's year came from (see :class:`DateMention`)."""
+    if value.startswith("--"):
+        return "partial"
+    if inferred:
+        return "inferred"
+    if kind == "y" or m.groupdict().get("y"):
+        return "stated"
+    return "relative"
 
 
 def _to_folded(index: tuple[int, ...], pos: int) -> int:
@@ -238,9 +235,9 @@ def _value(kind: str, m: re.Match[str], low: str, a: int, b: int, pub: dt.date |
     if kind == "rel":
         return _resolve_rel(m, pub), False
     if kind == "rely":
-        if pub is None:
-            return None, False
         shift = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1}[m["rel"]]
+        if pub is None:
+            return (f"{year_guess + shift:04d}", year_inferred) if year_guess else (None, False)
         return f"{pub.year + shift:04d}", False
     if kind == "y":
         return m["y"], False

@@ -255,8 +255,9 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     d.date = when
     d.place = _place(article, g, text, ca, cb)
     d.planned = planned
-    if d.date and article.published and not d.date.value.startswith("--") and d.date.value > article.published[:len(d.date.value)]:
-        d.planned = True
+    if d.date and article.published and not d.date.value.startswith("--"):
+        n = min(len(d.date.value), len(article.published))  # a publication known to the year: compare years
+        d.planned = d.planned or d.date.value[:n] > article.published[:n]
     d.own_object = etype != "signing" and bool(r.unnamed.match(after))
     d.delegation = etype == "reception" and bool(r.delegation.match(after))
     return d, ""
@@ -489,6 +490,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
         Event(type=e.type, evidence=(e.start, e.end),
               date=e.date.value if e.date else e.inherited,
               date_inferred=bool(e.date and e.date.inferred),
+              date_provenance=e.date.provenance if e.date else ("inferred" if e.inherited else None),
               place=e.place, participants=e.participants,
               status="planned" if e.planned else "happened")
         for e in events

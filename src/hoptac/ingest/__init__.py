@@ -2,7 +2,8 @@
 
 - files (``.txt``, ``.html``...) and directories, walked recursively (:mod:`.files`);
 - ``http://``/``https://`` URLs and RSS/Atom feeds, fetched with httpx (:mod:`.web`);
-- web archives ``.warc``/``.warc.gz``/``.arc``, one document per HTML response (:mod:`.warc`).
+- web archives ``.warc``/``.warc.gz``/``.arc``, one document per HTML response (:mod:`.warc`);
+- JSON Lines as crawlers write them (``.jsonl``, ``.ndjson``), one document per line (:mod:`.jsonl`).
 
 A source that cannot be read becomes a :class:`~hoptac.errors.SourceError` in the stream, with
 a one-line reason; the other sources go on.
@@ -17,6 +18,7 @@ from ..errors import SourceError
 from ..settings import Settings
 from .document import RawDocument
 from .files import ARTICLE_SUFFIXES, is_warc, read_file, sniff_kind, walk
+from .jsonl import is_jsonl, read_jsonl
 from .warc import read_warc
 from .web import Fetcher, is_url, read_feed
 
@@ -45,6 +47,9 @@ def _read_one(src: str, settings: Settings, fetcher: Fetcher) -> Iterator[RawDoc
         return
     if is_warc(src):
         yield from read_warc(src, settings)
+        return
+    if is_jsonl(src):
+        yield from read_jsonl(src, settings)
         return
     yield read_file(src, settings)
 

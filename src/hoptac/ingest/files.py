@@ -17,7 +17,7 @@ __all__ = ["ARTICLE_SUFFIXES", "WARC_SUFFIXES", "is_warc", "read_file", "sniff_k
 
 #: Files of a directory that are articles or archives; everything else (MANIFEST.tsv, README.md) is not.
 ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".html", ".htm", ".xhtml", ".warc", ".warc.gz",
-                                     ".arc", ".arc.gz")
+                                     ".arc", ".arc.gz", ".jsonl", ".ndjson")
 WARC_SUFFIXES: tuple[str, ...] = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _HTML_HEADS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<article", b"<meta")

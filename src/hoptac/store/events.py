@@ -25,10 +25,22 @@ def event_dicts(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
                               .order_by(t.event_sources.c.article_id, t.event_sources.c.idx)):
             srcs.setdefault(s.event_id, []).append({
                 "article_id": s.article_id, "title": s.title, "type": s.type, "date": s.date,
-                "quote": s.quote, "evidence": [s.evidence_start, s.evidence_end], "duplicate": bool(s.duplicate_of)})
-    return [{"id": r.id, "type": r.type, "date": r.date, "place": r.place, "status": r.status,
+                "quote": s.quote, "evidence": [s.evidence_start, s.evidence_end], "duplicate": bool(s.duplicate_of),
+                "date_provenance": s.date_provenance, "background": bool(s.background)})
+    return [{"id": r.id, "type": r.type, "date": r.date, "date_provenance": _provenance(r.date, srcs.get(r.id, [])),
+             "background": bool(srcs.get(r.id)) and all(s["background"] for s in srcs.get(r.id, [])),
+             "place": r.place, "status": r.status,
              "participants": parts.get(r.id, []), "sources": srcs.get(r.id, []),
              "articles": len({s["article_id"] for s in srcs.get(r.id, [])})} for r in rows]
+
+
+def _provenance(date: str | None, sources: list[dict[str, Any]]) -> str | None:
+    """Where an event's date came from: the provenance of a report giving that date, stated first."""
+    found = [s["date_provenance"] for s in sources if s["date"] == date and s["date_provenance"]]
+    for p in ("stated", "relative", "metadata", "inferred", "partial"):
+        if p in found:
+            return p
+    return found[0] if found else None
 
 
 def event_query(conn: Connection, f: Filters) -> sa.Select[Any]:

@@ -112,7 +112,8 @@ def _article_ids_for(conn: Connection, f: Filters) -> list[sa.ColumnElement[bool
 
 def article_summary(row: Any, n_dups: int = 0) -> dict[str, Any]:
     """The listing form of an article row."""
-    return {"id": row.id, "title": row.title, "published": row.published, "outlet": row.outlet,
+    return {"id": row.id, "title": row.title, "published": row.published,
+            "published_provenance": row.published_provenance, "outlet": row.outlet,
             "source": row.source, "url": row.url, "topics": list(row.topics or []), "people": row.n_people,
             "events": row.n_events, "statements": row.n_statements, "duplicates": n_dups}
 
@@ -171,6 +172,7 @@ def get_article(conn: Connection, aid: str) -> dict[str, Any] | None:
 def statement_dict(row: Any) -> dict[str, Any]:
     """One statement row as export-shaped data, with its article."""
     return {"id": row.id, "article_id": row.article_id, "article_title": row.title, "date": row.date_sort,
+            "date_provenance": row.date_provenance,
             "actor": row.actor, "person_id": row.person_id, "side": row.side, "act": row.act,
             "addressee_side": row.addressee_side, "text": row.text,
             "evidence": [row.evidence_start, row.evidence_end], "topics": list(row.topics or []),

@@ -27,6 +27,7 @@ articles = sa.Table(
     sa.Column("source", sa.Text, nullable=False),
     sa.Column("title", sa.Text),
     sa.Column("published", sa.String(32)),
+    sa.Column("published_provenance", sa.String(16)),  # metadata, stated, inferred (0011)
     sa.Column("date_sort", sa.String(10), index=True),
     sa.Column("outlet", sa.Text),
     sa.Column("url", sa.Text),
@@ -148,6 +149,8 @@ event_sources = sa.Table(
     sa.Column("evidence_start", sa.Integer, nullable=False),
     sa.Column("evidence_end", sa.Integer, nullable=False),
     sa.Column("quote", sa.Text, nullable=False),
+    sa.Column("date_provenance", sa.String(16)),  # stated, relative, inferred, partial (0011)
+    sa.Column("background", sa.Boolean),  # the article mentions it in passing (0011)
 )
 
 statements = sa.Table(
@@ -164,6 +167,7 @@ statements = sa.Table(
     sa.Column("evidence_start", sa.Integer, nullable=False),
     sa.Column("evidence_end", sa.Integer, nullable=False),
     sa.Column("date_sort", sa.String(10), index=True),
+    sa.Column("date_provenance", sa.String(16)),  # the event's, else the article's (0011)
     sa.Column("topics", sa.JSON, nullable=False),
     sa.Column("threads", sa.JSON, nullable=False),
     sa.Column("amounts", sa.JSON, nullable=False),

@@ -147,7 +147,8 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
     date = sort_key(article.published)
     row = dict(
         content_hash=h, raw_hash=dedupe.raw_hash(article.raw) if article.raw else None,
-        source=article.source, title=article.title, published=article.published, date_sort=date, outlet=article.outlet, url=article.url, text=article.text, data=data,
+        source=article.source, title=article.title, published=article.published,
+        published_provenance=article.published_provenance, date_sort=date, outlet=article.outlet, url=article.url, text=article.text, data=data,
         topics=list(article.topics), n_people=len(article.people), n_events=len(article.events),
         n_statements=len(article.statements), minhash=dedupe.to_bytes(sig) if sig is not None else None,
         duplicate_of=dup_of, similarity=sim, ingested_at=datetime.now(UTC))
@@ -415,7 +416,8 @@ def _link_events(conn: Connection, article: Article, aid: str, people: dict[str,
             conn.execute(t.event_participants.insert(), new)
         conn.execute(t.event_sources.insert(), {
             "event_id": eid, "article_id": aid, "idx": idx, "type": ev.type, "date": ev.date,
-            "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000]})
+            "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000],
+            "date_provenance": ev.date_provenance, "background": ev.background})
 
 
 # statements and search --------------------------------------------------------------------
@@ -423,13 +425,17 @@ def _link_events(conn: Connection, article: Article, aid: str, people: dict[str,
 def _write_statements(conn: Connection, article: Article, aid: str, date: str | None,
                       people: dict[str, str]) -> list[tuple[str, str, str]]:
     """Store the article's statements with their threads and topics; their search documents to index."""
+    from ..extract.dating import date_records
+
+    date_records(article)  # articles built by hand or read back from an export: date what is not
     rows, threads, topics = [], [], []
     for i, s in enumerate(article.statements):
         sid = f"{aid}.s{i}"
-        when = date or statement_date(article, s.evidence)
+        when = sort_key(s.date) if s.date else date  # the dates stage's, else the article's
         rows.append({"id": sid, "article_id": aid, "idx": i, "actor": s.actor, "person_id": _person_for(s.actor, people),
                      "side": s.side, "act": s.act, "addressee_side": s.addressee_side, "text": s.text,
                      "evidence_start": s.evidence[0], "evidence_end": s.evidence[1], "date_sort": when,
+                     "date_provenance": s.date_provenance if s.date else article.published_provenance,
                      "topics": list(s.topics), "threads": list(s.threads),
                      "amounts": [a.to_dict() for a in s.amounts]})
         sig = signal(s.act, s.text)
@@ -448,21 +454,6 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
     if topics:
         conn.execute(t.statement_topics.insert(), topics)
     return [("statement", r["id"], r["text"]) for r in rows]
-
-
-def statement_date(article: Article, span: tuple[int, int]) -> str | None:
-    """When an undated article's statement was made: the date of the event it reports.
-
-    Most archived articles carry no published date, yet their lead dates the meeting
-    (``Chiều 5-3-2018, ...``). A statement inside an event's evidence takes that event's date;
-    otherwise the first event of the article with a known year (the story's own occasion).
-    Dates without a year stay unknown rather than guessed.
-    """
-    dated = [(e.evidence, k) for e in article.events if (k := sort_key(e.date))]
-    inside = [k for (a, b), k in dated if a <= span[0] < b]
-    if inside:
-        return inside[0]
-    return min(dated)[1] if dated else None
 
 
 def touch_threads(conn: Connection, changed: dict[str, str]) -> None:

@@ -1,0 +1,107 @@
+"""Stages ``published`` and ``dates``: when the article appeared, and when what it reports happened.
+
+``published`` (right after ``clean``) keeps a publication date that metadata or the text's
+date line gave (``clean`` has set its provenance), else infers the year from the text
+(:mod:`.pubdate`), else leaves the article undated and says so in ``warnings``. A crawl date
+(a WARC record's) bounds the date from above: an inferred year after it is dropped.
+
+``dates`` (last) settles what the other stages dated against it:
+
+1. each event's date provenance (``stated``, ``relative``, ``inferred``; ``partial`` without
+   a year) and ``background``: a dated occasion that ended more than a month before the
+   article's publication is mentioned in passing, not reported as news;
+2. each statement's date: the date of the reported (not background, not planned) event it
+   was said at, else the article's publication date, else, for an article known only to the
+   year, the day of the occasion its lead reports.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from ..model import Article, Event
+from ..settings import Settings
+from .pubdate import infer_published
+
+__all__ = ["date_article", "date_records", "interval"]
+
+#: how long before publication an occasion still counts as the news (words are reported within days)
+NEWS_DAYS = 31
+
+
+def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days an ISO date, month or year may stand for (None for partial or invalid values)."""
+    if not value or value.startswith("-"):
+        return None
+    parts = value[:10].split("-")
+    try:
+        y = int(parts[0])
+        if len(parts) == 1:
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        m = int(parts[1])
+        if len(parts) == 2:
+            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+        day = dt.date(y, m, int(parts[2]))
+        return day, day
+    except ValueError:
+        return None
+
+
+def date_article(article: Article, settings: Settings) -> Article:
+    """Stage ``published``: the publication date with its provenance, inferred from the text when none."""
+    crawled = interval(str(article.meta.get("warc_date") or "")[:10])
+    if article.published:
+        article.published_provenance = article.published_provenance or "metadata"
+        return article
+    title_span = article.meta.get("title_span")
+    found = infer_published(article.text, title_end=title_span[1] if title_span else 0)
+    if found is not None and crawled is not None and found.window[0] > crawled[1].isoformat():
+        found = None  # the text's year lies after the crawl: not the current year
+    if found is None:
+        bound = f"; crawled {crawled[1].isoformat()}, so published then or before" if crawled else ""
+        article.warnings.append(f"no publication date: no metadata, date line or year in the text{bound}")
+        return article
+    hi = min(found.window[1], crawled[1].isoformat()) if crawled else found.window[1]
+    article.published = found.value
+    article.published_provenance = "inferred"
+    article.published_basis = found.basis
+    article.published_window = (found.window[0], hi)
+    article.warnings.append(f"publication date inferred from the text: {found.value} ({found.basis})")
+    return article
+
+
+def _reported(ev: Event, pub: tuple[dt.date, dt.date] | None) -> bool:
+    """Whether an event is the article's news: happened, not background, dated to the day (to the
+    month when the publication date confirms it is recent), not after the publication."""
+    iv = interval(ev.date)
+    if ev.status != "happened" or ev.background or iv is None or len(ev.date or "") < (7 if pub else 10):
+        return False
+    return pub is None or iv[0] <= pub[1] + dt.timedelta(days=1)
+
+
+def date_records(article: Article, settings: Settings | None = None) -> Article:
+    """Stage ``dates``: events' provenance and background flag, statements' dates (module steps)."""
+    pub = interval(article.published)
+    for ev in article.events:
+        iv = interval(ev.date)
+        if ev.date_provenance is None:
+            ev.date_provenance = ("partial" if ev.date and ev.date.startswith("--") else
+                                  "inferred" if ev.date_inferred else "stated" if ev.date else None)
+        ev.background = bool(iv and pub and iv[1] < pub[0] - dt.timedelta(days=NEWS_DAYS))
+    lead = next((ev for ev in sorted(article.events, key=lambda e: e.evidence[0])
+                 if _reported(ev, pub) and len(ev.date or "") == 10), None)
+    for st in article.statements:
+        if st.date:
+            continue  # dated already (an earlier run, or the caller)
+        at = next((ev for ev in article.events
+                   if ev.evidence[0] <= st.evidence[0] < ev.evidence[1] and _reported(ev, pub)), None)
+        if at is not None:
+            st.date, st.date_provenance = at.date, at.date_provenance
+        elif article.published and len(article.published) == 10:
+            st.date, st.date_provenance = article.published, article.published_provenance
+        elif lead is not None:
+            st.date, st.date_provenance = lead.date, "inferred"
+        elif article.published:
+            st.date, st.date_provenance = article.published, article.published_provenance
+    return article

@@ -1,0 +1,347 @@
+"""When an article was published, inferred from its text when no metadata says.
+
+Most archived news has no date line. The text still tells the year, through what it says of
+time, in order of strength:
+
+1. the current year stated (``2025 là năm ...``, ``năm nay (2017)``, ``hôm nay (30-6-2017)``);
+   ``năm ngoái`` / ``năm tới`` tied to a written year (``năm ngoái (2017)`` -> 2018);
+2. an anniversary whose base year is known (``kỷ niệm 20 năm bình thường hóa quan hệ``: the
+   base years are data, ``resources/anniversaries.yaml``), or counted from a written year
+   (``14 năm qua, kể từ tháng 10/2003``);
+3. a full date with its year in the lead (``Ngày 31/5/2017, ...``): the day the story reports;
+4. the latest year the text writes of as past or present (``năm 2016``, ``APEC 2017``); the
+   lead's day and month move it on by one when that day would come before a month of that
+   year told as past (``Chiều 15-2`` after ``cuối năm 2018`` is 2019).
+
+The inferred year must fit the terms of office of the heads of state and government the
+text names with a current title (``resources/offices.yaml``): ``Tổng thống Donald Trump``
+holds 2017-01-20…2021-01-20 or from 2025-01-20. A year that does not fit is dropped, and
+an article with no consistent year stays undated. Dates of historical asides never count as
+the current year; future ones (``sẽ``, ``dự kiến``, ``đến năm 2030``) bound it from above.
+
+The result is a year (the precision analysts can defend from text alone) with a window and
+a one-line basis, marked ``inferred``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .textmap import fold
+
+__all__ = ["Inference", "infer_published"]
+
+_Y = r"(?:19[5-9]\d|20[0-4]\d)"
+
+
+@dataclass(frozen=True)
+class Inference:
+    """An inferred publication date: ISO value, window and how it was found."""
+
+    value: str
+    window: tuple[str, str]
+    basis: str
+    strength: int
+
+
+# -- strong cues: the text states the current year -------------------------------------------
+_CURRENT = [
+    re.compile(rf"(?:năm\s+)?\b(?P<y>{_Y})\s+(?:là|được coi là|sẽ là)\s+năm\b"),
+    re.compile(rf"\bnăm nay\s*(?:\(\s*|,\s*năm\s+|-\s*|là\s+năm\s+)(?P<y>{_Y})\b"),
+    re.compile(rf"\bnăm\s+(?P<y>{_Y})\s*(?:\(|,\s*)\s*(?:tức\s+)?năm nay\b"),
+    re.compile(rf"\b(?:hôm nay|ngày hôm nay|sáng nay|chiều nay|tối nay)\s*[\(,]\s*(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*"
+               rf"[01]?\d\s*[/.-]\s*(?P<y>{_Y})\b"),
+    re.compile(rf"\bkỷ niệm\s+\d+\s+năm[^.()]{{0,120}}\(\s*{_Y}\s*[-–]\s*(?P<y>{_Y})\s*\)"),
+]
+_SHIFTED = [  # (pattern, shift): the written year is the current one plus shift
+    (re.compile(rf"\bnăm\s+(?:ngoái|trước)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{_Y})\b"), 1),
+    (re.compile(rf"\bnăm\s+(?P<y>{_Y})\s*(?:\(|,\s*)\s*năm\s+(?:ngoái|trước)\b"), 1),
+    (re.compile(rf"\bnăm\s+(?:tới|sau)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{_Y})\b"), -1),
+]
+# N năm qua / N năm trước, counted from a written year in the same sentence
+_SINCE = re.compile(rf"\b(?P<n>\d{{1,2}})\s+năm\s+(?:qua|nay)\b[^.!?\n]{{0,140}}?\b(?:kể\s+)?từ\b[^.!?\n]{{0,60}}?"
+                    rf"(?<!\d)(?P<y>{_Y})\b"
+                    rf"|\b(?:kể\s+)?từ\s+(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y2>{_Y})\b[^.!?\n]{{0,160}}?"
+                    rf"\b(?P<n2>\d{{1,2}})\s+năm\s+(?:qua|nay)\b")
+_STEMS = {"canh": 0, "tân": 1, "nhâm": 2, "quý": 3, "giáp": 4, "ất": 5, "bính": 6, "đinh": 7, "mậu": 8, "kỷ": 9}
+_BRANCHES = {"thân": 0, "dậu": 1, "tuất": 2, "hợi": 3, "tý": 4, "sửu": 5, "dần": 6, "mão": 7, "mẹo": 7, "thìn": 8,
+             "tỵ": 9, "tị": 9, "ngọ": 10, "mùi": 11}
+_LUNAR = re.compile(r"\b(?:tết|xuân|năm mới|tết nguyên đán|năm)\s+(?P<s>" + "|".join(_STEMS) + r")\s+(?P<b>"
+                    + "|".join(_BRANCHES) + r")\b")
+_AGO = re.compile(r"\b(?P<n>\d{1,2})\s+năm\s+(?:trước|trước đây|về trước)\b")
+_ANNIV = re.compile(r"\bkỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?(?P<what>[^.,;()]{3,80})")
+_LEAD_FULL = re.compile(rf"(?:^|\n|[.!?]\s+)(?:(?:sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s+)?(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?P<y>{_Y})(?![\d/])")
+_LEAD_DM = re.compile(r"\b(?:sáng sớm|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|ngày)\s+(?:ngày\s+)?"
+                      r"(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?![\d/.-]*\d)")
+# a written year, with what may stand before it: a day and month, a month, a part of the year
+_YEAR = re.compile(rf"(?<![\d/.,-])(?:(?:(?P<d>[0-3]?\d)\s*[/.-]\s*)?(?P<m>[01]?\d)\s*[/.-]\s*"
+                   rf"|tháng\s+(?P<m2>[01]?\d)\s*(?:[/.-]|,?\s*năm)\s*|(?P<part>đầu|cuối|giữa)\s+năm\s+)?"
+                   rf"(?P<y>{_Y})(?![\d/]|\.\d)")
+_PART_MONTH = {"đầu": 2, "giữa": 6, "cuối": 11}
+_FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|đến năm|tới năm|trước năm|"
+                     r"kế hoạch|lên kế hoạch|hẹn|mời|lời mời|nhận lời|mong đợi|chờ đợi)\b")
+_PAST = re.compile(r"\b(đã|vừa|hồi|trước đó|từng|diễn ra|qua|năm ngoái|trước đây)\b")
+_PERIOD_START = re.compile(r"\b(?:từ|kể từ|bắt đầu từ|từ sau)\s+(?:năm|tháng|đầu năm|cuối năm|giữa năm|ngày)?\s*"
+                           r"(?:[0-3]?\d\s*[/.-]\s*)?(?:[01]?\d\s*[/.-]\s*)?$")
+# a running total of the year so far: "9 tháng năm 2017", "4 tháng đầu năm 2019", "quý 1/2019"
+_YEAR_TO_DATE = re.compile(rf"\b(?:(?:\d{{1,2}}|mười một)\s+tháng\s+(?:đầu\s+)?năm\s+|quý\s+(?:[1-4]|i{{1,3}}|iv)\s*(?:[/.-]|năm)\s*"
+                           rf"|từ đầu năm\s+|hết tháng\s+\d{{1,2}}\s*[/.-]\s*|(?:nửa|6 tháng) đầu năm\s+)(?P<y>{_Y})\b")
+_ASIDE = re.compile(r"\b(?:hồi|vào hồi|năm ngoái|trước đây|trước đó)\s+(?:tháng|đầu|cuối|giữa|ngày|năm)?[^.,]{0,12}$")
+_NOW = re.compile(r"\b(?:năm nay|hiện nay|hôm nay|sáng nay|chiều nay|tối nay|vừa qua|mới đây|tuần này|tháng này)\b")
+_NOT_YEAR_BEFORE = re.compile(r"(?:số|nghị định|quyết định|thông tư|luật|điều|khoản|mã|hs|ngàn|nghìn|triệu|tỷ|usd"
+                              r"|đồng|tấn|km|m2|người|chiếc|[$%])\s*$")
+_NOT_YEAR_AFTER = re.compile(r"^\s*(?:tỷ|triệu|nghìn|ngàn|usd|đồng|tấn|người|km|chiếc|%|ha\b|mw|dặm)")
+
+
+def _sentence(low: str, pos: int) -> tuple[int, int]:
+    a = max(low.rfind(". ", 0, pos), low.rfind("\n", 0, pos)) + 1
+    ends = [e for e in (low.find(". ", pos), low.find("\n", pos)) if e >= 0]
+    return a, (min(ends) if ends else len(low))
+
+
+def _clause(low: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the clause before a mention and after it (commas, semicolons, full stops end it)."""
+    a = max(low.rfind(c, 0, start) for c in ",;.\n") + 1
+    ends = [e for e in (low.find(c, end) for c in ",;.\n") if e >= 0]
+    b = min(ends) if ends else len(low)
+    return low[max(a, start - 120):start], low[end:min(b, end + 60)]
+
+
+def _tense(low: str, start: int, end: int) -> int:
+    """1 when the clause of a mention speaks of the future, -1 of the past, 0 when it does not say."""
+    before, after = _clause(low, start, end)
+    a, b = _sentence(low, start)
+    if not after.strip():  # a fronted time ("Tháng 11/2017, Việt Nam sẽ ..."): the clause after it
+        after = low[end:min(b, end + 80)]
+    sentence_before = low[max(a, start - 200):start]
+    if _FUTURE.search(sentence_before) or _FUTURE.search(after) or re.match(r"\s*(?:trở đi|sắp tới|tới)\b", after):
+        return 1
+    if _PAST.search(before) or _PAST.search(after):
+        return -1
+    return 0
+
+
+def _years(low: str) -> list[tuple[int, int | None, int, int]]:
+    """Every written year: (year, month or None, position, tense)."""
+    out = []
+    for m in _YEAR.finditer(low):
+        y, pos = int(m["y"]), m.start("y")
+        if _NOT_YEAR_BEFORE.search(low[max(0, m.start() - 14):m.start()]) or _NOT_YEAR_AFTER.match(low[m.end():]):
+            continue
+        before = low[max(0, m.start() - 3):m.start()]
+        if re.search(r"[-–]\s*$", before) and re.search(rf"{_Y}\s*[-–]\s*$", low[max(0, m.start() - 8):m.start()]):
+            tense = 0  # the end of a range (2019-2023): counted as it stands
+        else:
+            tense = _tense(low, m.start(), m.end())
+        mo = m["m"] or m["m2"]
+        month = int(mo) if mo and 1 <= int(mo) <= 12 else _PART_MONTH.get(m["part"] or "")
+        out.append((y, month, pos, tense))
+    return out
+
+
+@cache
+def _anniversaries() -> list[tuple[re.Pattern[str], int]]:
+    from .gazetteer import load_yaml
+
+    data = load_yaml("anniversaries.yaml")
+    out = []
+    for item in data.get("anniversaries", []):
+        keys = [fold(k, strip_marks=False).text for k in item["cues"]]
+        out.append((re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b"), int(item["year"])))
+    return out
+
+
+@dataclass(frozen=True)
+class _Term:
+    start: dt.date
+    end: dt.date
+
+
+@cache
+def _offices() -> list[tuple[re.Pattern[str], list[_Term]]]:
+    """(pattern of an office title followed by the holder's name, the holder's terms)."""
+    from .gazetteer import load_yaml
+
+    data = load_yaml("offices.yaml")
+    out = []
+    for office in data.get("offices", []):
+        titles = "|".join(re.escape(fold(t, strip_marks=False).text) for t in office["titles"])
+        for holder in office["holders"]:
+            names = "|".join(re.escape(fold(n, strip_marks=False).text) for n in holder["names"])
+            terms = [_Term(dt.date.fromisoformat(str(a)), dt.date.fromisoformat(str(b)) if b else dt.date(2100, 1, 1))
+                     for a, b in holder["terms"]]
+            # a current title right before the name; "cựu" (former) or "đắc cử" (elect) is another matter
+            pattern = re.compile(rf"(?<!cựu )(?<!nguyên )\b(?:{titles})\s+(?:{names})\b(?!\s*(?:đắc cử|khi đó|lúc đó|thời đó))")
+            out.append((pattern, terms))
+    return out
+
+
+def _fits_offices(low: str, year: int) -> bool:
+    """Whether the year meets the terms of every head named with a current title in ``low``
+    (the lead: further down, a former president is often still given his title)."""
+    lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    for pattern, terms in _offices():
+        if pattern.search(low) and not any(t.start <= hi and lo <= t.end for t in terms):
+            return False
+    return True
+
+
+def _strong(low: str) -> tuple[int, str] | None:
+    for p in _CURRENT:
+        m = p.search(low)
+        if m:
+            return int(m["y"]), f"the text states the current year: '{m.group(0).strip()}'"
+    for p, shift in _SHIFTED:
+        m = p.search(low)
+        if m:
+            return int(m["y"]) + shift, f"a year told relative to the current one: '{m.group(0).strip()}'"
+    for m in _ANNIV.finditer(low):
+        for pattern, base in _anniversaries():
+            if pattern.search(m["what"]):
+                return base + int(m["n"]), f"an anniversary of {base}: '{m.group(0).strip()}'"
+    m = _LUNAR.search(low)
+    if m:
+        year = next(y for y in range(1990, 2050) if y % 10 == _STEMS[m["s"]] and y % 12 == _BRANCHES[m["b"]])
+        return year, f"the lunar new year named: '{m.group(0).strip()}'"
+    m = _YEAR_TO_DATE.search(low)
+    if m:
+        return int(m["y"]), f"a running total of the current year: '{m.group(0).strip()}'"
+    for m in _AGO.finditer(low):
+        a = _sentence(low, m.start())[0]
+        for pattern, base in _anniversaries():
+            if pattern.search(low, max(a, m.start() - 80), m.start()):
+                return base + int(m["n"]), f"years counted from {base}: '{m.group(0).strip()}'"
+    m = _SINCE.search(low)
+    if m:
+        if m["n"]:
+            return int(m["y"]) + int(m["n"]), f"years counted from {m['y']}: '{m.group(0).strip()[:60]}'"
+        return int(m["y2"]) + int(m["n2"]), f"years counted from {m['y2']}: '{m.group(0).strip()[:60]}'"
+    return None
+
+
+def _lead(low: str, title_end: int) -> str:
+    """The title and the first three sentences after it."""
+    end = title_end
+    for _ in range(3):
+        nxt = [e for e in (low.find(". ", end + 1), low.find("\n", end + 1)) if e >= 0]
+        end = min(nxt) if nxt else len(low)
+    return low[:end]
+
+
+def _event_name(text: str, low: str, pos: int) -> str | None:
+    """The name an event carries before its year (``APEC 2017``, ``Gặp gỡ Hoa Kỳ 2018``), or None.
+
+    One of the up to four words before the year is capitalized in the text (not ``năm 2017``
+    or ``giai đoạn 2017``), and the word right before the year is no preposition of time.
+    """
+    words = list(re.finditer(r"[\wà-ỹ-]+", low[max(0, pos - 40):pos]))[-4:]
+    if not words or words[-1].group(0) in ("năm", "tháng", "quý", "từ", "đến", "tới", "đoạn", "kỳ hạn"):
+        return None
+    base = max(0, pos - 40)
+    if not any(text[base + w.start()].isupper() for w in words):
+        return None
+    return low[base + words[0].start():pos + 4].strip()
+
+
+def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
+    """The latest year the text writes of as past or present, when the story itself is of it.
+
+    It is the story's own when it stands in a sentence about the present (``năm nay``,
+    ``hôm nay``, ``vừa qua``), or names an event of that year (``APEC 2017``, ``Gặp gỡ Hoa
+    Kỳ 2018``) that the text tells without tense and names in its lead or more than once;
+    otherwise it may be an aside or a statistic of years before.
+    """
+    own = [(y, mo, pos, tense) for y, mo, pos, tense in years
+           if tense <= 0 and not _PERIOD_START.search(low[max(0, pos - 24):pos])]
+    if not own:
+        return None
+    top = max(y for y, _, _, _ in own)
+    if any(y > top for y, _, _, tense in years if tense <= 0):
+        return None  # a later year stands at the start of a period: the text goes on past it
+    for y, mo, pos, tense in own:
+        if y != top:
+            continue
+        if _NOW.search(low, *_sentence(low, pos)):
+            return top, f"the latest year written, in a sentence about the present ({top})"
+        name = _event_name(text, low, pos) if mo is None else None
+        if name and tense == 0 and (low.count(name) >= 2 or name in lead):
+            return top, f"the latest year written, naming an event of it ('{name}')"
+    return None
+
+
+def _months(y: int, m: int) -> int:
+    return y * 12 + m - 1
+
+
+def _anchored(low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
+    """The year that puts the lead's day next to the months the text dates, and after its past.
+
+    The lead's ``Chiều 15-2`` is the story's day; a month written with its year and told as
+    past (``cuối năm 2018``) or future (``tháng 11/2017 ... sẽ``) within six months of it says
+    which year that day is in. Years told as past bound the result from below, as future from
+    above; historical asides, months away, do not count.
+    """
+    dm = _LEAD_DM.search(lead)
+    if not dm:
+        return None
+    lm, ld = int(dm["m"]), int(dm["d"])
+    if not (1 <= lm <= 12 and 1 <= ld <= 31):
+        return None
+    floor = max((y for y, _, _, tense in years if tense < 0), default=0)
+    ceiling = min((y for y, _, _, tense in years if tense > 0), default=9999)
+    support: dict[int, tuple[float, str]] = {}
+    for y, mo, pos, tense in years:
+        if mo is None or tense > 0 or _PERIOD_START.search(low[max(0, pos - 24):pos]):
+            continue  # a plan says little of when it was told
+        aside = bool(_ASIDE.search(low[max(0, pos - 24):pos]))  # "hồi tháng 5/2016": never this month
+        for cand in (y - 1, y, y + 1):
+            if not floor <= cand <= ceiling:
+                continue
+            delta = _months(cand, lm) - _months(y, mo)  # > 0: the month written lies before the lead
+            if aside and delta == 0:
+                continue
+            if abs(delta) > 6 or (tense <= 0 and delta < 0) or (tense > 0 and delta > 0):
+                continue
+            weight = 1.0 / (1 + abs(delta))
+            prev = support.get(cand, (0.0, ""))
+            written = low[max(0, pos - 16):pos + 4].split("\n")[-1]
+            written = (written.split(" ", 1)[-1] if pos >= 16 and not low[pos - 17].isspace() else written).strip()
+            support[cand] = (prev[0] + weight, prev[1] or f"'{written}'")
+    if not support:
+        return None
+    ranked = sorted(support.items(), key=lambda kv: (-kv[1][0], -kv[0]))
+    if len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0] * 0.8:
+        return None  # two years fit about as well: the text does not tell
+    year, (_, what) = ranked[0]
+    return year, f"the lead's '{dm.group(0).strip()}' lies within months of {what}"
+
+
+@lru_cache(maxsize=64)
+def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
+    """The publication year the text gives, with its window and basis; None when it gives none."""
+    low = fold(text, strip_marks=False).text
+    lead = _lead(low, title_end)
+    years = _years(low)
+    future = [y for y, _, _, tense in years if tense > 0]
+    found = _strong(low)
+    strength = 3
+    if found is None:
+        m = _LEAD_FULL.search(lead)
+        if m and _tense(low, m.start(), m.end()) <= 0:
+            found, strength = (int(m["y"]), f"the lead's date '{m.group(0).strip()}'"), 2
+    if found is None:
+        found = _anchored(low, lead, years)
+        strength = 1
+    if found is None:
+        found = _named_current(text, low, lead, years)
+    if found is None:
+        return None
+    year, basis = found
+    if future and strength < 3 and min(future) < year:
+        return None  # a year told as future lies before the one found: the text contradicts itself
+    if not _fits_offices(lead, year):
+        return None
+    return Inference(f"{year:04d}", (f"{year:04d}-01-01", f"{year:04d}-12-31"), basis, strength)

@@ -1,0 +1,88 @@
+"""The publication year inferred from the text alone: each cue, and the asides that must not date."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from hoptac.extract.pubdate import infer_published
+
+
+def year(text: str) -> str | None:
+    found = infer_published(text)
+    return found.value if found else None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the current year stated
+    ("Hợp tác giáo dục\nBộ trưởng cho biết năm nay (2021) hai bên sẽ mở thêm ba chương trình.", "2021"),
+    ("Kỷ niệm quan hệ\nNăm 2020 là năm đặc biệt với hai nước, ông nói.", "2020"),
+    # last year tied to a written year
+    ("Xuất khẩu tăng\nSo với năm ngoái (2018), kim ngạch tăng 12%.", "2019"),
+    # an anniversary whose base year is data
+    ("Lễ kỷ niệm\nHai bên tổ chức lễ kỷ niệm 25 năm bình thường hóa quan hệ Việt Nam - Hoa Kỳ tại Hà Nội.", "2020"),
+    ("Thông điệp\nQuan hệ Việt Nam - Hoa Kỳ kể từ khi thiết lập quan hệ ngoại giao 24 năm trước đây đã phát triển.", "2019"),
+    # years counted from a written one
+    ("Dự án\nSau 8 năm qua, kể từ khi khởi công vào tháng 3/2012, dự án đã hoàn thành.", "2020"),
+    # the lunar new year
+    ("Thư chúc Tết\nĐại sứ gửi lời chúc mừng năm mới Canh Tý tới người dân.", "2020"),
+    # a running total of the year
+    ("Thương mại\nTrong 9 tháng năm 2022, kim ngạch hai chiều đạt 90 tỷ USD.", "2022"),
+    # a full date opening the lead
+    ("Tuyên bố chung\nNgày 12/7/2021, tại Hà Nội, hai bên đã ký kết bản ghi nhớ.", "2021"),
+])
+def test_a_cue_gives_the_year(text: str, expected: str) -> None:
+    assert year(text) == expected
+    assert year(unicodedata.normalize("NFD", text)) == expected
+
+
+def test_the_lead_day_after_a_month_told_as_past_is_next_year() -> None:
+    text = ("Đường bay mới\nChiều 20-1, Bộ trưởng Trần Văn Bình tiếp đoàn doanh nghiệp Mỹ.\n"
+            "Cuộc kiểm tra đã được thực hiện vào cuối năm 2022 và kết quả rất tốt.")
+    found = infer_published(text)
+    assert found is not None and found.value == "2023"
+    assert "chiều 20-1" in found.basis
+    assert found.window == ("2023-01-01", "2023-12-31")
+
+
+def test_the_lead_day_within_months_of_a_past_month_is_that_year() -> None:
+    text = ("Đối thoại\nNgày 25/3, hai bên tổ chức đối thoại lần thứ 5 tại Washington.\n"
+            "Hai nước đã ký thỏa thuận hồi đầu tháng 2/2022.")
+    assert year(text) == "2022"
+
+
+def test_an_aside_of_the_same_month_a_year_before_does_not_date() -> None:
+    # "hồi tháng 5/2016" beside a lead of 29/5: a year-old visit, not this month's news
+    text = ("Chuyến thăm\nChiều 29/5, Thủ tướng lên đường thăm Hoa Kỳ.\n"
+            "Chuyến thăm của Tổng thống hồi tháng 5/2016 là dấu mốc quan trọng.")
+    assert year(text) is None
+
+
+def test_plans_do_not_date_the_article() -> None:
+    text = ("Kế hoạch\nNgày 7/6, hai bên thảo luận dự án điện mặt trời.\n"
+            "Nhà máy sẽ hoàn thành vào tháng 8/2024.")
+    assert year(text) is None
+
+
+def test_old_years_alone_leave_the_article_undated() -> None:
+    text = ("Thương mại\nKim ngạch thương mại đạt 50 tỷ USD năm 2016, tăng mạnh so với năm 2015.\n"
+            "Hai bên nhất trí tăng cường hợp tác.")
+    assert year(text) is None
+
+
+def test_a_head_of_state_named_in_the_lead_vetoes_a_year_outside_his_terms() -> None:
+    # Barack Obama's terms end in 2017: a text saying 2019 is the current year contradicts itself
+    text = "Hợp tác\nTổng thống Barack Obama phát biểu tại Hà Nội. Ông cho biết năm nay (2019) là năm quan trọng."
+    assert year(text) is None
+    assert year(text.replace("2019", "2016")) == "2016"
+
+
+def test_an_event_named_with_its_year_in_the_lead() -> None:
+    text = ("Hội nghị Đối tác Mekong 2021 khai mạc\nHội nghị Đối tác Mekong 2021 khai mạc tại TP.HCM với 300 đại biểu.\n"
+            "Hội nghị lần đầu tổ chức năm 2015.")
+    assert year(text) == "2021"
+
+
+def test_nothing_to_go_on() -> None:
+    assert year("Hai bên nhất trí tăng cường hợp tác trong nhiều lĩnh vực.") is None
