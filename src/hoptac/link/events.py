@@ -8,7 +8,8 @@ Two events are the same occasion when all hold:
 - compatible dates: two full dates at most :data:`MAX_DAYS` apart (a visit: :data:`VISIT_DAYS`,
   it lasts days and papers date it by the day they report), or a day without its year
   (``--11-14``) on the other's day; a date known only to the month or year beside another date
-  is weak evidence, so it needs the same people (:func:`same_people`); an unknown date only
+  is weak evidence, so it needs the same people (:func:`same_people`) and one such occasion
+  only (the writer checks that no other stored occasion fits as well); an unknown date only
   matches an event from an article that is a near-duplicate of this one;
 - overlapping participants (compared as linked people, so ``Kerry`` and ``John Kerry`` are
   one): two shared when both events name two or more (Trump–Trọng is not Trump–Kim), at
@@ -83,8 +84,8 @@ def participants_overlap(a: set[str], b: set[str]) -> bool:
 
 
 def same_people(a: set[str], b: set[str]) -> bool:
-    """The strong form: the same two or more participants."""
-    return len(a) >= 2 and a == b
+    """The strong form: the same two or more participants (one list may add people to the other)."""
+    return min(len(a), len(b)) >= 2 and (a <= b or b <= a)
 
 
 def same_occasion(fam: str, a: tuple[str, str | None, set[str]], b: tuple[str, str | None, set[str]]) -> bool:

@@ -25,6 +25,7 @@ from ..link.events import (
     VISIT_BEFORE,
     VISIT_DAYS,
     days_apart,
+    precise,
     family,
     same_occasion,
     sort_key,
@@ -107,6 +108,7 @@ def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set
           dup_of: str | None) -> tuple[Any, set[str]] | None:
     """The candidate this event reports: most shared participants, then the nearest date, then the first."""
     best: tuple[tuple[int, int, int], Any, set[str]] | None = None
+    fits = 0
     for i, cand in enumerate(cands):
         keys = set(conn.execute(_EVENT_KEYS, {"eid": cand.id}).scalars())
         if dup_of is not None:
@@ -115,11 +117,14 @@ def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set
             ok = same_occasion(fam, (cand.type, cand.date, keys), (ev_type, date, parts))
         if not ok:
             continue
+        fits += 1
         gap = days_apart(cand.date, date)
         rank = (-len(keys & parts), gap if gap is not None else 99, i)
         if best is None or rank < best[0]:
             best = (rank, cand, keys)
-    return (best[1], best[2]) if best else None
+    if best is None or (dup_of is None and fits > 1 and not (precise(date) and precise(best[1].date))):
+        return None  # "tháng 5" beside two meetings of the same people that month: which one is unknown
+    return best[1], best[2]
 
 
 def link_events(conn: Connection, article: Article, aid: str, people: dict[str, str], *, create: bool,
