@@ -4,13 +4,12 @@ statement copied by several outlets is one claim: on SQLite and PostgreSQL, on s
 from __future__ import annotations
 
 import sqlalchemy as sa
+from conftest import make_article
 
 from hoptac.ingest.document import RawDocument
 from hoptac.pipeline import pipe
 from hoptac.settings import DEFAULT
 from hoptac.store import Filters
-
-from conftest import make_article
 
 HANLEY = ("Robert Hanley", "Tổng thống Mỹ", None, "US")
 KHAI = ("Nguyễn Văn Khải", "Thủ tướng", None, "VN")

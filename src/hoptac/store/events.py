@@ -60,6 +60,7 @@ def get_event(conn: Connection, eid: str) -> dict[str, Any] | None:
     kids = conn.execute(sa.select(t.events).where(t.events.c.parent_id == eid)
                         .order_by(t.events.c.date_sort.asc().nulls_last(), t.events.c.id)).all()
     out["parts"] = event_dicts(conn, list(kids))
+    out["parent"] = None
     if row.parent_id:
         parent = conn.execute(sa.select(t.events).where(t.events.c.id == row.parent_id)).first()
         out["parent"] = ({"id": parent.id, "type": parent.type, "date": parent.date,

@@ -10,7 +10,6 @@ from sqlalchemy.engine import Connection
 from . import schema as t
 from .queries import CANON
 
-
 # one claim, many sources: copies of a statement share a claim key (statements stored before
 # migration 0013 have none and count alone)
 _CLAIM = sa.func.coalesce(t.statements.c.claim_key, t.statements.c.id)
