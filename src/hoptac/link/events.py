@@ -9,7 +9,8 @@ Two events are the same occasion when all hold:
   it lasts days and papers date it by the day they report), or a day without its year
   (``--11-14``) on the other's day; a date known only to the month or year beside another date
   is weak evidence, so it needs the same people (:func:`same_people`) and one such occasion
-  only (the writer checks that no other stored occasion fits as well); an unknown date only
+  only (the writer checks that no other stored occasion fits as well), and a year only matches
+  the same year; an unknown date only
   matches an event from an article that is a near-duplicate of this one;
 - overlapping participants (compared as linked people, so ``Kerry`` and ``John Kerry`` are
   one): two shared when both events name two or more (Trump–Trọng is not Trump–Kim), at
@@ -84,8 +85,8 @@ def participants_overlap(a: set[str], b: set[str]) -> bool:
 
 
 def same_people(a: set[str], b: set[str]) -> bool:
-    """The strong form: the same two or more participants (one list may add people to the other)."""
-    return min(len(a), len(b)) >= 2 and (a <= b or b <= a)
+    """The strong form: the same two or more participants."""
+    return len(a) >= 2 and a == b
 
 
 def same_occasion(fam: str, a: tuple[str, str | None, set[str]], b: tuple[str, str | None, set[str]]) -> bool:
@@ -94,7 +95,9 @@ def same_occasion(fam: str, a: tuple[str, str | None, set[str]], b: tuple[str, s
     if not dates_compatible(da, db, span=VISIT_DAYS if fam == "visit" else MAX_DAYS):
         return False
     if not (precise(da) and precise(db)):
-        return same_people(pa, pb)  # a month or a year holds many meetings of the same people
+        if coarse(da, db) and da != db:
+            return False  # a year beside a month or a day: too many occasions fit
+        return same_people(pa, pb)  # a month holds many meetings of the same people
     if len(pa) == 1 or len(pb) == 1:
         if fam == "visit":
             return bool(pa & pb)  # the visitor: one visit at a time
