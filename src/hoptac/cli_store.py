@@ -1,4 +1,4 @@
-"""Knowledge-base commands (``ingest``, ``people``, ``person``, ``events``, ``threads``,
+"""Knowledge-base commands (``ingest``, ``people``, ``person``, ``events``, ``meetings``, ``threads``,
 ``thread``, ``timeline``, ``search``, ``stats``, ``export``): thin adapters over
 :class:`hoptac.store.Store`, registered on :data:`hoptac.cli.main`.
 
@@ -205,9 +205,27 @@ def events(db: str | None, fmt: str, **kw: Any) -> None:
         data = store.events(f)
     if fmt == "json":
         return emit_json(data)
-    table("Events", ["id", "date", "type", "participants", "place", "sources"],
-          [[e["id"], e["date"], e["type"], ", ".join(p["name"] for p in e["participants"]), e["place"], e["articles"]]
-           for e in data["items"]], data["total"])
+    table("Events", ["id", "date", "type", "participants", "place", "sources", "part of", "parts"],
+          [[e["id"], e["date"], e["type"], ", ".join(p["name"] for p in e["participants"]), e["place"], e["articles"],
+            e["parent_id"] or "", len(e["parts"]) or ""] for e in data["items"]], data["total"])
+
+
+@main.command()
+@db_option
+@format_option
+@filter_options
+@click.option("--with", "other", metavar="NAME", help="Only the meetings of --person with this person.")
+def meetings(db: str | None, fmt: str, other: str | None, **kw: Any) -> None:
+    """Who met whom, how often: pairs of people by the occasions they met at (one per real
+    occasion, however many outlets reported it; the meetings of one visit count once)."""
+    f = _filters(kw)
+    with open_db(db) as store:
+        data = store.meetings(f, other)
+    if fmt == "json":
+        return emit_json(data)
+    table("Meetings", ["person", "person", "occasions", "undated", "first", "last", "rows"],
+          [[m["people"][0]["name"], m["people"][1]["name"], m["occasions"], m["undated"], m["first"], m["last"],
+            m["rows"]] for m in data["items"]], data["total"])
 
 
 @main.command()

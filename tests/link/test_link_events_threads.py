@@ -7,8 +7,8 @@ from hoptac.link.threads import STALL_DAYS, lifecycle, money_kind, signal
 
 
 def test_families():
-    assert family("meeting") == family("reception") == family("visit") == family("call") == "meeting"
-    assert family("signing") == "signing"
+    assert family("meeting") == family("reception") == family("dialogue") == family("call") == "meeting"
+    assert family("signing") == "signing" and family("visit") == "visit"  # a visit holds meetings
 
 
 def test_dates_compatible():
@@ -21,10 +21,11 @@ def test_dates_compatible():
     assert not dates_compatible("--11-14", "--11-15")
 
 
-def test_participants_overlap_needs_half_of_the_smaller():
+def test_participants_overlap_needs_two_shared_when_both_name_two():
     assert participants_overlap({"a", "b"}, {"a", "b", "c"})
-    assert participants_overlap({"a", "b"}, {"a", "c"})
+    assert not participants_overlap({"a", "b"}, {"a", "c"})  # Trump–Trọng is not Trump–Kim
     assert not participants_overlap({"a", "b", "c"}, {"a", "d", "e"})
+    assert participants_overlap({"a"}, {"a", "b"})
     assert not participants_overlap(set(), {"a"})
 
 
@@ -89,10 +90,28 @@ def test_money_pledged_is_never_summed_as_delivered():
     assert money_kind("inform", "Dự án trị giá 3 triệu USD") == "mentioned"
 
 
-def test_year_only_dates_need_two_shared_participants():
-    from hoptac.link.events import coarse
+def test_a_month_or_a_year_beside_a_day_needs_the_same_people():
+    from hoptac.link.events import same_occasion
 
-    assert coarse("2016", "2016-05-23") and not coarse("2016-05", "2016-05-23")
-    assert participants_overlap({"obama", "quang"}, {"obama", "phuc"})
-    assert not participants_overlap({"obama", "quang"}, {"obama", "phuc"}, strict=True)
-    assert participants_overlap({"obama", "quang"}, {"obama", "quang", "kerry"}, strict=True)
+    pair, trio = {"obama", "quang"}, {"obama", "quang", "kerry"}
+    assert same_occasion("meeting", ("meeting", "2016-05-23", pair), ("reception", "2016-05-23", trio))
+    assert not same_occasion("meeting", ("meeting", "2016", pair), ("meeting", "2016-05-23", trio))
+    assert same_occasion("meeting", ("meeting", "2016-05", pair), ("meeting", "2016-05-23", set(pair)))
+    assert not same_occasion("meeting", ("meeting", None, pair), ("meeting", "2016-05-23", pair))
+    assert not same_occasion("meeting", ("meeting", "2016-05-23", pair), ("meeting", "2016-05-26", pair))
+
+
+def test_one_named_participant_matches_only_that_one_alone_the_same_day():
+    from hoptac.link.events import same_occasion
+
+    assert same_occasion("meeting", ("reception", "2017-05-30", {"phuc"}), ("reception", "2017-05-30", {"phuc"}))
+    assert not same_occasion("meeting", ("reception", "2017-05-30", {"phuc"}),
+                             ("meeting", "2017-05-30", {"phuc", "trump"}))
+    assert same_occasion("visit", ("visit", "2017-05-29", {"phuc"}), ("visit", "2017-05-31", {"phuc", "trump"}))
+
+
+def test_a_visit_holds_the_days_after_its_date():
+    from hoptac.link.events import within_visit
+
+    assert within_visit("2017-05-29", "2017-05-31") and within_visit("2017-05-29", "2017-05-28")
+    assert not within_visit("2017-05-29", "2017-06-10") and not within_visit("2017-05-29", "2017-05")

@@ -299,7 +299,7 @@ def test_migrations_downgrade_and_upgrade_again(db_url):
             command.downgrade(cfg, "base")
         assert current_revision(s.engine) is None
         migrate(s.engine)
-        assert current_revision(s.engine) == "0011"
+        assert current_revision(s.engine) == "0013"
         s.ingest(sample_articles())
         assert s.search("ban dan")["total"] >= 1
 

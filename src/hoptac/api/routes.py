@@ -131,10 +131,25 @@ def list_organizations(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
     return listing(store.organizations(f), f)
 
 
-@router.get("/events", summary="Deduplicated events in date order, each with its sources")
+@router.get("/events", summary="Occasions in date order, each with its sources, the visit it is part of and its parts")
 def list_events(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
     """Events matching the filters."""
     return listing(store.events(f), f)
+
+
+@router.get("/events/{event_id}", summary="One occasion with its sources, the visit it is part of and its parts")
+def get_event(store: StoreDep, event_id: IdPath) -> dict[str, Any]:
+    """One event."""
+    return found(store.event(event_id), "event", event_id)
+
+
+@router.get("/meetings", summary="Who met whom, how often: pairs of people by occasions (not rows)")
+def list_meetings(store: StoreDep, f: FiltersDep,
+                  other: Annotated[str | None, Query(alias="with", max_length=200,
+                                                     description="Only the meetings of person= with this person")] = None,
+                  ) -> dict[str, Any]:
+    """Pairs of people by the occasions they met at."""
+    return listing(store.meetings(f, other), f)
 
 
 @router.get("/timeline", summary="Events grouped by date")

@@ -1,15 +1,24 @@
-"""When two reported events are one real event.
+"""When two reported events are one real occasion, and when a visit holds a meeting.
 
-Two events are the same when all hold:
+Two events are the same occasion when all hold:
 
-- same type family: ``meeting``, ``reception``, ``call``, ``dialogue`` and ``visit`` are one
-  family (papers call the same meeting a visit, a reception or talks); ``signing`` is another;
-- compatible dates: two full dates at most :data:`MAX_DAYS` apart, or a partial date
-  (``2025-11``, ``--11-14``) consistent with the other; an unknown date only matches an
-  event from an article that is a near-duplicate of this one;
-- overlapping participants: at least half of the smaller list (and at least one), compared
-  as linked people (so ``Kerry`` and ``John Kerry`` count as one); when a date is only a
-  year, two shared participants are needed (a year holds many meetings of one leader).
+- same type family: ``meeting``, ``reception``, ``call`` and ``dialogue`` are one family
+  (papers call the same meeting a reception or talks); a ``visit`` is its own family (it holds
+  meetings, it is none of them); ``signing`` is another;
+- compatible dates: two full dates at most :data:`MAX_DAYS` apart (a visit: :data:`VISIT_DAYS`,
+  it lasts days and papers date it by the day they report), or a day without its year
+  (``--11-14``) on the other's day; a date known only to the month or year beside another date
+  is weak evidence, so it needs the same people (:func:`same_people`) and one such occasion
+  only (the writer checks that no other stored occasion fits as well), and a year only matches
+  the same year; an unknown date only
+  matches an event from an article that is a near-duplicate of this one;
+- overlapping participants (compared as linked people, so ``Kerry`` and ``John Kerry`` are
+  one): two shared when both events name two or more (Trump–Trọng is not Trump–Kim), at
+  least half of the smaller list; an event naming one participant only matches an event
+  naming that one participant alone, of the same type on the same day.
+
+A visit holds the meetings, receptions, signings and banquets of its visitor during its days
+(:func:`within_visit`): the store shows the occasion and its parts.
 """
 
 from __future__ import annotations
@@ -19,13 +28,15 @@ import re
 from datetime import date
 
 MAX_DAYS = 1
+VISIT_DAYS = 4  # two reports of one visit may date it by its first and its last day
+VISIT_BEFORE, VISIT_AFTER = 1, 6  # the days around a visit's date its parts may fall on
 _FULL = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SORTABLE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def family(event_type: str) -> str:
-    """The type family: ``signing`` or ``meeting``."""
-    return "signing" if event_type == "signing" else "meeting"
+    """The type family: ``signing``, ``visit`` or ``meeting``."""
+    return event_type if event_type in ("signing", "visit") else "meeting"
 
 
 def _as_date(s: str) -> date | None:
@@ -35,15 +46,21 @@ def _as_date(s: str) -> date | None:
         return None
 
 
-def dates_compatible(a: str | None, b: str | None) -> bool:
-    """Whether two event dates can be the same day."""
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two full dates (None unless both are full, valid dates)."""
+    if not a or not b or not _FULL.match(a) or not _FULL.match(b):
+        return None
+    da, db = _as_date(a), _as_date(b)
+    return None if da is None or db is None else abs((da - db).days)
+
+
+def dates_compatible(a: str | None, b: str | None, *, span: int = MAX_DAYS) -> bool:
+    """Whether two event dates can be the same occasion (full dates at most ``span`` days apart)."""
     if not a or not b:
         return False
     if _FULL.match(a) and _FULL.match(b):
-        da, db = _as_date(a), _as_date(b)
-        if da is None or db is None:
-            return a == b
-        return abs((da - db).days) <= MAX_DAYS
+        n = days_apart(a, b)
+        return a == b if n is None else n <= span
     if a == b:
         return True
     for x, y in ((a, b), (b, a)):
@@ -54,12 +71,50 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
-def participants_overlap(a: set[str], b: set[str], *, strict: bool = False) -> bool:
-    """At least half of the smaller participant set (and at least one; two when ``strict``) is shared."""
+def precise(d: str | None) -> bool:
+    """Whether a date names its day (a full date, or a day without its year)."""
+    return bool(d) and (bool(_FULL.match(d or "")) or (d or "").count("-") == 3)
+
+
+def participants_overlap(a: set[str], b: set[str]) -> bool:
+    """Two shared when both name two or more, else the one; at least half of the smaller set."""
     if not a or not b:
         return False
-    need = max(2 if strict else 1, math.ceil(min(len(a), len(b)) / 2))
+    need = max(2 if min(len(a), len(b)) >= 2 else 1, math.ceil(min(len(a), len(b)) / 2))
     return len(a & b) >= need
+
+
+def same_people(a: set[str], b: set[str]) -> bool:
+    """The strong form: the same two or more participants."""
+    return len(a) >= 2 and a == b
+
+
+def same_occasion(fam: str, a: tuple[str, str | None, set[str]], b: tuple[str, str | None, set[str]]) -> bool:
+    """Whether events ``a`` and ``b`` of family ``fam`` ((type, date, participant keys) each) are one occasion."""
+    (ta, da, pa), (tb, db, pb) = a, b
+    if not dates_compatible(da, db, span=VISIT_DAYS if fam == "visit" else MAX_DAYS):
+        return False
+    if not (precise(da) and precise(db)):
+        if coarse(da, db) and da != db:
+            return False  # a year beside a month or a day: too many occasions fit
+        return same_people(pa, pb)  # a month holds many meetings of the same people
+    if len(pa) == 1 or len(pb) == 1:
+        if fam == "visit":
+            return bool(pa & pb)  # the visitor: one visit at a time
+        return pa == pb and ta == tb and days_apart(da, db) in (0, None)
+    if fam == "visit":
+        return len(pa & pb) >= math.ceil(min(len(pa), len(pb)) / 2)  # the visitor, and half the hosts
+    return participants_overlap(pa, pb)
+
+
+def within_visit(visit_date: str | None, part_date: str | None) -> bool:
+    """Whether an event on ``part_date`` falls in the days of a visit dated ``visit_date``."""
+    if not visit_date or not part_date or not _FULL.match(visit_date) or not _FULL.match(part_date):
+        return False
+    v, p = _as_date(visit_date), _as_date(part_date)
+    if v is None or p is None:
+        return False
+    return -VISIT_BEFORE <= (p - v).days <= VISIT_AFTER
 
 
 def coarse(a: str | None, b: str | None) -> bool:

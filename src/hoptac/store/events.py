@@ -1,4 +1,4 @@
-"""Event queries: deduplicated events with their sources, and the timeline."""
+"""Event queries: occasions with their sources and parts, the timeline, who met whom how often."""
 
 from __future__ import annotations
 
@@ -27,9 +27,11 @@ def event_dicts(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
                 "article_id": s.article_id, "title": s.title, "type": s.type, "date": s.date,
                 "quote": s.quote, "evidence": [s.evidence_start, s.evidence_end], "duplicate": bool(s.duplicate_of),
                 "date_provenance": s.date_provenance, "background": bool(s.background)})
+    kids = _parts(conn, ids)
     return [{"id": r.id, "type": r.type, "date": r.date, "date_provenance": _provenance(r.date, srcs.get(r.id, [])),
              "background": bool(srcs.get(r.id)) and all(s["background"] for s in srcs.get(r.id, [])),
              "place": r.place, "status": r.status,
+             "parent_id": r.parent_id, "parts": kids.get(r.id, []),
              "participants": parts.get(r.id, []), "sources": srcs.get(r.id, []),
              "articles": len({s["article_id"] for s in srcs.get(r.id, [])})} for r in rows]
 
@@ -41,6 +43,83 @@ def _provenance(date: str | None, sources: list[dict[str, Any]]) -> str | None:
         if p in found:
             return p
     return found[0] if found else None
+
+
+def _parts(conn: Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The parts of these occasions (a visit's meetings, receptions, signings), in date order."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    if not ids:
+        return out
+    e = t.events.c
+    for r in conn.execute(sa.select(e.id, e.parent_id, e.type, e.date, e.participants).where(e.parent_id.in_(ids))
+                          .order_by(e.date_sort.asc().nulls_last(), e.id)):
+        out.setdefault(r.parent_id, []).append({"id": r.id, "type": r.type, "date": r.date,
+                                                "participants": list(r.participants or [])})
+    return out
+
+
+def _distinct(dates: list[str]) -> int:
+    """Occasions told apart by their dates: a month or a year holding a more precise one is that one."""
+    return sum(1 for d in dates if not any(o != d and o.startswith(d) for o in dates))
+
+
+def get_event(conn: Connection, eid: str) -> dict[str, Any] | None:
+    """One occasion with its participants, sources, the occasion it is part of, and its parts in full."""
+    row = conn.execute(sa.select(t.events).where(t.events.c.id == eid)).first()
+    if row is None:
+        return None
+    out = event_dicts(conn, [row])[0]
+    kids = conn.execute(sa.select(t.events).where(t.events.c.parent_id == eid)
+                        .order_by(t.events.c.date_sort.asc().nulls_last(), t.events.c.id)).all()
+    out["parts"] = event_dicts(conn, list(kids))
+    out["parent"] = None
+    if row.parent_id:
+        parent = conn.execute(sa.select(t.events).where(t.events.c.id == row.parent_id)).first()
+        out["parent"] = ({"id": parent.id, "type": parent.type, "date": parent.date,
+                          "participants": list(parent.participants or [])} if parent else None)
+    return out
+
+
+def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str, Any]:
+    """Who met whom, how often: pairs of people with the number of occasions they met at.
+
+    Occasions, not rows: the meetings, receptions, calls and dialogues that happened (planned
+    ones are left out), one per occasion however many outlets reported it, and the meetings
+    within one visit count once for that visit. ``f.person`` (and ``other``) narrow the pairs;
+    ``since``/``until`` the dates. ``occasions`` counts the dated ones, where one known only to
+    its month or year counts unless the pair has an occasion on a day of it (it may be that
+    one); ``undated`` counts the reports without a date, which may be any of them. Each pair
+    lists its occasions, dated first. Pairs come by their dated occasions, most first.
+    """
+    e, a, b = t.events.c, t.event_participants.alias("a"), t.event_participants.alias("b")
+    occ = sa.func.coalesce(e.parent_id, e.id)
+    cond = [e.family == "meeting", e.status == "happened", a.c.person_id.is_not(None),
+            b.c.person_id.is_not(None), a.c.person_id < b.c.person_id, *_dates(e.date_sort, f)]
+    for who in (f.person, other):
+        if who:
+            pid = resolve_person(conn, who) or "\x00"
+            cond.append(sa.or_(a.c.person_id == pid, b.c.person_id == pid))
+    base = (sa.select(a.c.person_id.label("p1"), b.c.person_id.label("p2"), occ.label("occ"), e.id, e.date_sort)
+            .select_from(a.join(b, a.c.event_id == b.c.event_id).join(t.events, e.id == a.c.event_id))
+            .where(*cond).subquery())
+    n = sa.func.count(sa.distinct(sa.case((base.c.date_sort.is_not(None), base.c.occ)))).label("n")
+    q = (sa.select(base.c.p1, base.c.p2, n, sa.func.count(sa.distinct(base.c.id)).label("rows"),
+                   sa.func.min(base.c.date_sort).label("first"), sa.func.max(base.c.date_sort).label("last"))
+         .group_by(base.c.p1, base.c.p2).order_by(n.desc(), base.c.p1, base.c.p2))
+    rows, total = _page(conn, q, f)
+    pids = {p for r in rows for p in (r.p1, r.p2)}
+    names = dict(conn.execute(sa.select(t.people.c.id, t.people.c.name).where(t.people.c.id.in_(pids))).all())
+    items = []
+    for r in rows:
+        occs = conn.execute(sa.select(base.c.occ, sa.func.min(base.c.date_sort).label("d"))
+                            .where(base.c.p1 == r.p1, base.c.p2 == r.p2).group_by(base.c.occ)
+                            .order_by(sa.func.min(base.c.date_sort).asc().nulls_last(), base.c.occ)).all()
+        items.append({"people": [{"id": r.p1, "name": names.get(r.p1)}, {"id": r.p2, "name": names.get(r.p2)}],
+                      "occasions": _distinct([o.d for o in occs if o.d]), "rows": r.rows,
+                      "undated": sum(1 for o in occs if not o.d),
+                      "first": r.first, "last": r.last,
+                      "list": [{"id": o.occ, "date": o.d} for o in occs]})
+    return {"items": items, "total": total}
 
 
 def event_query(conn: Connection, f: Filters) -> sa.Select[Any]:

@@ -45,6 +45,7 @@ def clear_derived(conn: Connection, aid: str) -> None:
         if not conn.execute(sa.select(sa.func.count()).select_from(t.event_sources)
                             .where(t.event_sources.c.event_id == eid)).scalar():
             conn.execute(t.event_participants.delete().where(t.event_participants.c.event_id == eid))
+            conn.execute(t.events.update().where(t.events.c.parent_id == eid).values(parent_id=None))
             conn.execute(t.events.delete().where(t.events.c.id == eid))
     for pid in people:
         used = conn.execute(sa.select(sa.func.count()).select_from(t.person_mentions)

@@ -122,6 +122,7 @@ events = sa.Table(
     sa.Column("place", sa.Text),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("participants", sa.JSON, nullable=False),
+    sa.Column("parent_id", ID, index=True),  # the visit (occasion) this event is part of (migration 0013)
 )
 
 event_participants = sa.Table(
@@ -151,6 +152,7 @@ event_sources = sa.Table(
     sa.Column("quote", sa.Text, nullable=False),
     sa.Column("date_provenance", sa.String(16)),  # stated, relative, inferred, partial (0011)
     sa.Column("background", sa.Boolean),  # the article mentions it in passing (0011)
+    sa.Column("part_keys", sa.JSON),  # this report's participant keys: who a visit's visitor is (migration 0013)
 )
 
 statements = sa.Table(
@@ -171,6 +173,7 @@ statements = sa.Table(
     sa.Column("topics", sa.JSON, nullable=False),
     sa.Column("threads", sa.JSON, nullable=False),
     sa.Column("amounts", sa.JSON, nullable=False),
+    sa.Column("claim_key", sa.String(40), index=True),  # the same for copies of one statement (migration 0013)
     sa.Index("ix_statements_person_order", "person_id", "date_sort", "article_id", "idx", "id"),
 )
 

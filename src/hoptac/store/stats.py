@@ -10,6 +10,10 @@ from sqlalchemy.engine import Connection
 from . import schema as t
 from .queries import CANON
 
+# one claim, many sources: copies of a statement share a claim key (statements stored before
+# migration 0013 have none and count alone)
+_CLAIM = sa.func.coalesce(t.statements.c.claim_key, t.statements.c.id)
+
 
 def _count(conn: Connection, q: sa.Select[Any]) -> int:
     return conn.execute(q).scalar() or 0
@@ -20,16 +24,22 @@ def _month(col: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
 
 
 def _per_month(conn: Connection, col: sa.ColumnElement[Any], *where: sa.ColumnElement[bool],
-               joins: Any = None) -> dict[str, int]:
+               joins: Any = None, distinct: sa.ColumnElement[Any] | None = None) -> dict[str, int]:
     m = _month(col).label("m")
-    q = sa.select(m, sa.func.count()).where(sa.func.length(col) >= 7, *where).group_by(m).order_by(m)
+    n = sa.func.count(sa.distinct(distinct)) if distinct is not None else sa.func.count()
+    q = sa.select(m, n).where(sa.func.length(col) >= 7, *where).group_by(m).order_by(m)
     if joins is not None:
         q = q.select_from(joins)
     return {k: v for k, v in conn.execute(q).all()}
 
 
 def stats(conn: Connection, threads: list[dict[str, Any]], top: int = 10) -> dict[str, Any]:
-    """Counts, per-month series, topics per month, most active people/orgs per side, thread statuses."""
+    """Counts, per-month series, topics per month, most active people/orgs per side, thread statuses.
+
+    Statements per month and per act count claims (a statement copied by several outlets once);
+    ``counts`` has both ``statements`` (rows) and ``claims``, ``events`` (rows) and ``occasions``
+    (events that are no part of a visit).
+    """
     a = t.articles.c
     counts = {
         "articles": _count(conn, sa.select(sa.func.count()).select_from(t.articles).where(CANON)),
@@ -40,6 +50,9 @@ def stats(conn: Connection, threads: list[dict[str, Any]], top: int = 10) -> dic
         "organizations": _count(conn, sa.select(sa.func.count()).select_from(t.organizations)),
         "events": _count(conn, sa.select(sa.func.count()).select_from(t.events)),
         "statements": _count(conn, sa.select(sa.func.count()).select_from(t.statements)),
+        "claims": _count(conn, sa.select(sa.func.count(sa.distinct(_CLAIM)))),
+        "occasions": _count(conn, sa.select(sa.func.count()).select_from(t.events)
+                            .where(t.events.c.parent_id.is_(None))),
     }
     topic_month: dict[str, dict[str, int]] = {}
     m = _month(a.date_sort).label("m")
@@ -55,11 +68,12 @@ def stats(conn: Connection, threads: list[dict[str, Any]], top: int = 10) -> dic
         "per_month": {
             "articles": _per_month(conn, a.date_sort, CANON),
             "events": _per_month(conn, t.events.c.date_sort),
-            "statements": _per_month(conn, t.statements.c.date_sort),
+            "statements": _per_month(conn, t.statements.c.date_sort, distinct=_CLAIM),
         },
         "topics": topics,
         "topics_per_month": topic_month,
-        "acts": dict(conn.execute(sa.select(t.statements.c.act, sa.func.count()).group_by(t.statements.c.act)).all()),
+        "acts": dict(conn.execute(sa.select(t.statements.c.act, sa.func.count(sa.distinct(_CLAIM)))
+                                  .group_by(t.statements.c.act)).all()),
         "top_people": _top_people(conn, top),
         "top_organizations": _top_orgs(conn, top),
         "threads": {th["id"]: {"status": th["status"], "entries": th["entries"]} for th in threads},

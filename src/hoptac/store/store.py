@@ -195,6 +195,14 @@ class Store:
         """Deduplicated events, each with its sources."""
         return self._read(ev.list_events, f)
 
+    def event(self, id: str) -> dict[str, Any] | None:
+        """One occasion: participants, sources, the occasion it is part of, its parts."""
+        return self._read(ev.get_event, id)
+
+    def meetings(self, f: Filters = NO_FILTERS, other: str | None = None) -> dict[str, Any]:
+        """Who met whom, how often: pairs of people by the occasions they met at (not rows)."""
+        return self._read(ev.meetings, f, other)
+
     def statements(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Statements in date order."""
         return self._read(q.list_statements, f)

@@ -18,8 +18,7 @@ import hashlib
 import logging
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from datetime import date as date_cls
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,7 +26,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..link import dedupe
-from ..link.events import MAX_DAYS, coarse, dates_compatible, family, participants_overlap, sort_key
+from ..link.claims import claim_key
+from ..link.events import sort_key
 from ..link.names import (
     better_name,
     compatible,
@@ -42,6 +42,7 @@ from ..link.text import exact_key, fold
 from ..link.threads import order_key, signal
 from ..model import Article
 from . import schema as t
+from .occasions import link_events
 from .refresh import clear_derived
 
 log = logging.getLogger(__name__)
@@ -98,9 +99,6 @@ _UPDATE_PERSON = (t.people.update().where(t.people.c.id == sa.bindparam("pid"))
 _ALIAS_KEYS = sa.select(t.person_aliases.c.key).where(t.person_aliases.c.person_id == sa.bindparam("pid"))
 _ORG_BY_KEYS = sa.select(t.organizations.c.id).where(t.organizations.c.name_key.in_(
     sa.bindparam("keys", expanding=True)))
-_PARTICIPANT_DATES = (t.event_participants.update().where(t.event_participants.c.event_id == sa.bindparam("eid"))
-                      .values(date=sa.bindparam("d"), date_sort=sa.bindparam("ds")))
-_EVENT_KEYS = sa.select(t.event_participants.c.key).where(t.event_participants.c.event_id == sa.bindparam("eid"))
 
 
 def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False) -> IngestReport:
@@ -172,6 +170,7 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
     _link_events(conn, article, aid, people, create=True, dup_of=None)
     docs = [("article", aid, "\n".join(x for x in (article.title, article.text) if x))]
     docs += _write_statements(conn, article, aid, date, people)
+    _mark_claims(conn, article, aid)
     _index(conn, aid, docs)
     return ("refreshed" if known else "stored"), aid
 
@@ -320,104 +319,11 @@ def _link_orgs(conn: Connection, article: Article, aid: str) -> None:
 
 # events --------------------------------------------------------------------------------
 
-def _participant_keys(names: list[str], people: dict[str, str]) -> dict[str, tuple[str | None, str]]:
-    out: dict[str, tuple[str | None, str]] = {}
-    for n in names:
-        pid = _person_for(n, people)
-        key = pid or "name:" + name_key(n)[:240]
-        out.setdefault(key, (pid, n))
-    return out
-
-
-def _event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str | None,
-                      keys: set[str]) -> list[Any]:
-    """Stored events of family ``fam`` this event may be: its duplicate's events, or those at a compatible
-    date sharing a participant (one of ``keys``).
-
-    A full date looks up each participant's events by the date copied beside the participant
-    (``(key, date_sort)`` and ``(key, date)`` indexes, migration 0008; three conditions: a day
-    either side, the month or year written alone, the day without a year), so the cost does not
-    grow with the events of a busy day. The family is checked here, so the planner cannot prefer
-    the family index, which grows with the store. Other dates start from the participants' events.
-    Candidates come in id order (the first that matches is taken).
-    """
-    e, ep = t.events.c, t.event_participants.c
-    if not dup_of and not keys:
-        return []  # a match must share a participant (participants_overlap)
-    day = _day(date) if date and not dup_of else None
-    if day is not None and date:
-        lo, hi = (day - timedelta(days=MAX_DAYS)).isoformat(), (day + timedelta(days=MAX_DAYS)).isoformat()
-        ks = sorted(keys)
-        ids = sa.union(sa.select(ep.event_id).where(ep.key.in_(ks), ep.date_sort.between(lo, hi)),
-                       sa.select(ep.event_id).where(ep.key.in_(ks), ep.date_sort.in_([date[:4], date[:7]])),
-                       sa.select(ep.event_id).where(ep.key.in_(ks), ep.date == "-" + date[4:]))
-        q = sa.select(t.events).where(e.id.in_(ids))
-        return [r for r in conn.execute(q.order_by(e.id)) if r.family == fam]
-    q = sa.select(t.events).where(e.family == fam)
-    if dup_of:
-        q = q.where(e.id.in_(sa.select(t.event_sources.c.event_id).where(t.event_sources.c.article_id == dup_of)))
-    elif not date:
-        return []
-    elif date.startswith("--"):
-        q = q.where(e.date.like("%" + date[1:]))
-    else:
-        q = q.where(e.date_sort.like(date[:4] + "%"))
-    if not dup_of:
-        q = q.where(e.id.in_(sa.select(ep.event_id).where(ep.key.in_(sorted(keys)))))
-    return list(conn.execute(q.order_by(e.id)).all())
-
-
-def _day(d: str) -> date_cls | None:
-    """A full ISO date as a date (None for partial or invalid dates)."""
-    try:
-        return date_cls.fromisoformat(d) if len(d) == 10 else None
-    except ValueError:
-        return None
-
-
 def _link_events(conn: Connection, article: Article, aid: str, people: dict[str, str], *, create: bool,
                  dup_of: str | None) -> None:
-    for idx, ev in enumerate(article.events):
-        fam = family(ev.type)
-        parts = _participant_keys(ev.participants, people)
-        match = None
-        for cand in _event_candidates(conn, fam, ev.date, dup_of, set(parts)):
-            keys = set(conn.execute(_EVENT_KEYS, {"eid": cand.id}).scalars())
-            same_day = dup_of is not None or dates_compatible(cand.date, ev.date)
-            if same_day and (participants_overlap(keys, set(parts), strict=coarse(cand.date, ev.date))
-                             or (dup_of and not parts)):
-                match = (cand, keys)
-                break
-        if match is None and not create:
-            continue
-        if match is None:
-            eid = _hid("e_", aid, str(idx))
-            when, when_sort = ev.date, sort_key(ev.date)
-            conn.execute(t.events.insert(), {
-                "id": eid, "type": ev.type, "family": fam, "date": when, "date_sort": when_sort,
-                "place": ev.place, "status": ev.status, "participants": [n for _, n in parts.values()]})
-            have: set[str] = set()
-        else:
-            cand, have = match
-            eid = cand.id
-            better_date = ev.date if ev.date and len(sort_key(ev.date) or "") > len(cand.date_sort or "") else None
-            when = better_date or cand.date
-            when_sort = sort_key(better_date) if better_date else cand.date_sort
-            conn.execute(t.events.update().where(t.events.c.id == eid).values(
-                date=when, date_sort=when_sort,
-                place=cand.place or ev.place, status="happened" if "happened" in (cand.status, ev.status)
-                else cand.status, participants=list(cand.participants) + [n for k, (_, n) in parts.items()
-                                                                         if k not in have]))
-            if better_date:  # the participants' copies of the date follow the event's
-                conn.execute(_PARTICIPANT_DATES, {"eid": eid, "d": when, "ds": when_sort})
-        new = [{"event_id": eid, "key": k, "person_id": pid, "name": n, "date": when, "date_sort": when_sort}
-               for k, (pid, n) in parts.items() if k not in have]
-        if new:
-            conn.execute(t.event_participants.insert(), new)
-        conn.execute(t.event_sources.insert(), {
-            "event_id": eid, "article_id": aid, "idx": idx, "type": ev.type, "date": ev.date,
-            "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000],
-            "date_provenance": ev.date_provenance, "background": ev.background})
+    """The article's events into occasions (:mod:`hoptac.store.occasions`)."""
+    link_events(conn, article, aid, people, create=create, dup_of=dup_of, person_for=_person_for,
+                new_id=lambda idx: _hid("e_", aid, str(idx)))
 
 
 # statements and search --------------------------------------------------------------------
@@ -454,6 +360,18 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
     if topics:
         conn.execute(t.statement_topics.insert(), topics)
     return [("statement", r["id"], r["text"]) for r in rows]
+
+
+_SET_CLAIM = (t.statements.update().where(t.statements.c.id == sa.bindparam("sid"))
+              .values(claim_key=sa.bindparam("ck")))
+
+
+def _mark_claims(conn: Connection, article: Article, aid: str) -> None:
+    """Give the article's statements their claim keys: copies of one statement share one."""
+    rows = [{"sid": f"{aid}.s{i}", "ck": claim_key(s.side, s.text, f"{aid}.s{i}")}
+            for i, s in enumerate(article.statements)]
+    if rows:
+        conn.execute(_SET_CLAIM, rows)
 
 
 def touch_threads(conn: Connection, changed: dict[str, str]) -> None:

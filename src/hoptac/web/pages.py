@@ -101,6 +101,25 @@ def timeline(request: Request) -> Response:
     return render(request, "timeline.html", days=data["items"], total=data["total"], f=f, pg=pager(data["total"], f))
 
 
+@router.get("/meetings", response_class=HTMLResponse)
+def meetings(request: Request) -> Response:
+    """Who met whom, how often: pairs of people by the occasions they met at, not by reports."""
+    f = page_filters(request)
+    other = request.query_params.get("with", "").strip()[:200] or None
+    data = _store(request).meetings(f, other)
+    return render(request, "meetings.html", pairs=data["items"], total=data["total"], f=f, other=other,
+                  pg=pager(data["total"], f))
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event(request: Request, event_id: str) -> Response:
+    """One occasion: its reports, the visit it is part of, and its parts."""
+    e = _store(request).event(event_id) if len(event_id) <= 300 else None
+    if e is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return render(request, "event.html", e=e)
+
+
 @router.get("/threads", response_class=HTMLResponse)
 def threads(request: Request) -> Response:
     """Every thread with its status, entry count and dates."""

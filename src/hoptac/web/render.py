@@ -16,7 +16,8 @@ from .highlight import snippet_html
 from .i18n import Translator, pick_lang
 
 LANG_COOKIE = "hoptac_lang"
-NAV = (("overview", "/"), ("timeline", "/timeline"), ("threads", "/threads"), ("people", "/people"),
+NAV = (("overview", "/"), ("timeline", "/timeline"), ("meetings", "/meetings"), ("threads", "/threads"),
+       ("people", "/people"),
        ("articles", "/articles"), ("search", "/search"))
 
 

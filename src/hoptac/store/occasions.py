@@ -1,0 +1,217 @@
+"""Events into occasions: each reported event joins the stored occasion it reports, or starts one.
+
+The same meeting told by several outlets, or several times in one article, is one event row
+with every report in ``event_sources``; a visit is one row holding its meetings, receptions and
+signings as parts (``events.parent_id``). The rules of identity are :mod:`hoptac.link.events`.
+Candidates come from the participants' index (``event_participants (key, date_sort)`` and
+``(key, date)``), so linking costs the same in a store of a million articles as in an empty one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from datetime import date as date_cls
+from datetime import timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from ..link.events import (
+    MAX_DAYS,
+    VISIT_AFTER,
+    VISIT_BEFORE,
+    VISIT_DAYS,
+    days_apart,
+    family,
+    precise,
+    same_occasion,
+    sort_key,
+    within_visit,
+)
+from ..link.names import name_key
+from ..model import Article
+from . import schema as t
+
+_PARTICIPANT_DATES = (t.event_participants.update().where(t.event_participants.c.event_id == sa.bindparam("eid"))
+                      .values(date=sa.bindparam("d"), date_sort=sa.bindparam("ds")))
+_EVENT_KEYS = sa.select(t.event_participants.c.key).where(t.event_participants.c.event_id == sa.bindparam("eid"))
+_SET_PARENT = (t.events.update().where(t.events.c.id == sa.bindparam("eid"), t.events.c.parent_id.is_(None))
+               .values(parent_id=sa.bindparam("pid")))
+
+
+def participant_keys(names: list[str], people: dict[str, str],
+                     person_for: Callable[[str, dict[str, str]], str | None]) -> dict[str, tuple[str | None, str]]:
+    """Participant key (the linked person id, else ``name:`` and the name key) -> (person id, name)."""
+    out: dict[str, tuple[str | None, str]] = {}
+    for n in names:
+        pid = person_for(n, people)
+        key = pid or "name:" + name_key(n)[:240]
+        out.setdefault(key, (pid, n))
+    return out
+
+
+def _day(d: str | None) -> date_cls | None:
+    """A full ISO date as a date (None for partial or invalid dates)."""
+    try:
+        return date_cls.fromisoformat(d) if d and len(d) == 10 else None
+    except ValueError:
+        return None
+
+
+def _near(keys: set[str], day: date_cls, before: int, after: int, date: str) -> Any:
+    """Ids of events of these participants dated from ``before`` days before ``day`` to ``after`` after
+    (or dated by the month or year of ``date``, or by its day without the year): index ranges only."""
+    ep = t.event_participants.c
+    lo, hi = (day - timedelta(days=before)).isoformat(), (day + timedelta(days=after)).isoformat()
+    ks = sorted(keys)
+    return sa.union(sa.select(ep.event_id).where(ep.key.in_(ks), ep.date_sort.between(lo, hi)),
+                    sa.select(ep.event_id).where(ep.key.in_(ks), ep.date_sort.in_([date[:4], date[:7]])),
+                    sa.select(ep.event_id).where(ep.key.in_(ks), ep.date == "-" + date[4:]))
+
+
+def event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str | None, keys: set[str]) -> list[Any]:
+    """Stored events of family ``fam`` this event may be: its duplicate's events, or those at a compatible
+    date sharing a participant (one of ``keys``).
+
+    A full date looks up each participant's events by the date copied beside the participant
+    (three conditions: the days around it, the month or year written alone, the day without a
+    year), so the cost does not grow with the events of a busy day. The family is checked here,
+    so the planner cannot prefer the family index, which grows with the store. Other dates start
+    from the participants' events. Candidates come in id order.
+    """
+    e, ep = t.events.c, t.event_participants.c
+    if not dup_of and not keys:
+        return []  # a match must share a participant
+    day = _day(date) if not dup_of else None
+    if day is not None and date:
+        span = VISIT_DAYS if fam == "visit" else MAX_DAYS
+        q = sa.select(t.events).where(e.id.in_(_near(keys, day, span, span, date)))
+        return [r for r in conn.execute(q.order_by(e.id)) if r.family == fam]
+    q = sa.select(t.events).where(e.family == fam)
+    if dup_of:
+        q = q.where(e.id.in_(sa.select(t.event_sources.c.event_id).where(t.event_sources.c.article_id == dup_of)))
+    elif not date:
+        return []
+    elif date.startswith("--"):
+        q = q.where(e.date.like("%" + date[1:]))
+    else:
+        q = q.where(e.date_sort.like(date[:4] + "%"))
+    if not dup_of:
+        q = q.where(e.id.in_(sa.select(ep.event_id).where(ep.key.in_(sorted(keys)))))
+    return list(conn.execute(q.order_by(e.id)).all())
+
+
+def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set[str], cands: list[Any],
+          dup_of: str | None) -> tuple[Any, set[str]] | None:
+    """The candidate this event reports: most shared participants, then the nearest date, then the first."""
+    best: tuple[tuple[int, int, int], Any, set[str]] | None = None
+    fits = 0
+    for i, cand in enumerate(cands):
+        keys = set(conn.execute(_EVENT_KEYS, {"eid": cand.id}).scalars())
+        if dup_of is not None:
+            ok = not parts or len(keys & parts) >= max(1, math.ceil(min(len(keys), len(parts)) / 2))
+        else:
+            ok = same_occasion(fam, (cand.type, cand.date, keys), (ev_type, date, parts))
+        if not ok:
+            continue
+        fits += 1
+        gap = days_apart(cand.date, date)
+        rank = (-len(keys & parts), gap if gap is not None else 99, i)
+        if best is None or rank < best[0]:
+            best = (rank, cand, keys)
+    if best is None or (dup_of is None and fits > 1 and not (precise(date) and precise(best[1].date))):
+        return None  # "tháng 5" beside two meetings of the same people that month: which one is unknown
+    return best[1], best[2]
+
+
+def link_events(conn: Connection, article: Article, aid: str, people: dict[str, str], *, create: bool,
+                dup_of: str | None, person_for: Callable[[str, dict[str, str]], str | None],
+                new_id: Callable[[int], str]) -> None:
+    """Merge each of the article's events with the stored occasion it reports, or store it; then
+    place meetings within the visits that hold them."""
+    touched: list[tuple[str, str, str | None, set[str]]] = []
+    for idx, ev in enumerate(article.events):
+        fam = family(ev.type)
+        parts = participant_keys(ev.participants, people, person_for)
+        match = _best(conn, fam, ev.type, ev.date, set(parts),
+                      event_candidates(conn, fam, ev.date, dup_of, set(parts)), dup_of)
+        if match is None and not create:
+            continue
+        if match is None:
+            eid = new_id(idx)
+            when, when_sort = ev.date, sort_key(ev.date)
+            conn.execute(t.events.insert(), {
+                "id": eid, "type": ev.type, "family": fam, "date": when, "date_sort": when_sort,
+                "place": ev.place, "status": ev.status, "participants": [n for _, n in parts.values()]})
+            have: set[str] = set()
+        else:
+            cand, have = match
+            eid = cand.id
+            when, when_sort = _merged_date(fam, cand.date, cand.date_sort, ev.date)
+            conn.execute(t.events.update().where(t.events.c.id == eid).values(
+                date=when, date_sort=when_sort,
+                place=cand.place or ev.place, status="happened" if "happened" in (cand.status, ev.status)
+                else cand.status, participants=list(cand.participants) + [n for k, (_, n) in parts.items()
+                                                                         if k not in have]))
+            if when != cand.date:  # the participants' copies of the date follow the event's
+                conn.execute(_PARTICIPANT_DATES, {"eid": eid, "d": when, "ds": when_sort})
+        new = [{"event_id": eid, "key": k, "person_id": pid, "name": n, "date": when, "date_sort": when_sort}
+               for k, (pid, n) in parts.items() if k not in have]
+        if new:
+            conn.execute(t.event_participants.insert(), new)
+        conn.execute(t.event_sources.insert(), {
+            "event_id": eid, "article_id": aid, "idx": idx, "type": ev.type, "date": ev.date,
+            "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000],
+            "part_keys": list(parts), "date_provenance": ev.date_provenance, "background": ev.background})
+        touched.append((eid, fam, when, have | set(parts)))
+    for eid, fam, when, keys in touched:
+        _place_in_visit(conn, eid, fam, when, keys)
+
+
+def _merged_date(fam: str, old: str | None, old_sort: str | None, new: str | None) -> tuple[str | None, str | None]:
+    """The occasion's date once a report joins it: the more precise; for a visit, its first day."""
+    if new and len(sort_key(new) or "") > len(old_sort or ""):
+        return new, sort_key(new)
+    if fam == "visit" and _day(new) and _day(old) and new and old and new < old:
+        return new, sort_key(new)
+    return old, old_sort
+
+
+def _visitor(conn: Connection, vid: str) -> str | None:
+    """The participant key of a visit's visitor: the linked person most of its reports name."""
+    ep = t.event_participants.c
+    people = set(conn.execute(sa.select(ep.key).where(ep.event_id == vid, ep.person_id.is_not(None))).scalars())
+    counts: Counter[str] = Counter()
+    for keys in conn.execute(sa.select(t.event_sources.c.part_keys).where(t.event_sources.c.event_id == vid)).scalars():
+        counts.update(k for k in dict.fromkeys(keys or []) if k in people)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _place_in_visit(conn: Connection, eid: str, fam: str, when: str | None, keys: set[str]) -> None:
+    """A meeting or signing joins the visit whose visitor takes part in it during its days; a visit
+    takes the meetings and signings of its visitor during its days that belong to no visit yet."""
+    day = _day(when)
+    if day is None or not keys or not when:
+        return
+    e = t.events.c
+    if fam == "visit":
+        visitor = _visitor(conn, eid)
+        if visitor is None:
+            return
+        ids = _near({visitor}, day, VISIT_BEFORE, VISIT_AFTER, when)
+        for r in conn.execute(sa.select(e.id, e.family, e.date, e.parent_id).where(e.id.in_(ids)).order_by(e.id)):
+            if r.family != "visit" and r.parent_id is None and within_visit(when, r.date):
+                conn.execute(_SET_PARENT, {"eid": r.id, "pid": eid})
+        return
+    ids = _near(keys, day, VISIT_AFTER, VISIT_BEFORE, when)
+    best: tuple[int, str] | None = None
+    for r in conn.execute(sa.select(e.id, e.family, e.date).where(e.id.in_(ids)).order_by(e.id)):
+        if r.family == "visit" and within_visit(r.date, when) and _visitor(conn, r.id) in keys:
+            gap = days_apart(r.date, when) or 0
+            if best is None or gap < best[0]:
+                best = (gap, r.id)
+    if best is not None:
+        conn.execute(_SET_PARENT, {"eid": eid, "pid": best[1]})

@@ -1,0 +1,184 @@
+"""One real occasion is one row, a visit holds its parts, "who met whom" counts occasions, and a
+statement copied by several outlets is one claim: on SQLite and PostgreSQL, on self-written articles."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from conftest import make_article
+
+from hoptac.ingest.document import RawDocument
+from hoptac.pipeline import pipe
+from hoptac.settings import DEFAULT
+from hoptac.store import Filters
+
+HANLEY = ("Robert Hanley", "Tổng thống Mỹ", None, "US")
+KHAI = ("Nguyễn Văn Khải", "Thủ tướng", None, "VN")
+OKAFOR = ("Daniel Okafor", "Bộ trưởng Thương mại Mỹ", None, "US")
+
+REPORT_A = """Thủ tướng Nguyễn Văn Khải hội đàm với Tổng thống Mỹ Robert Hanley tại Nhà Trắng
+
+Chiều 12/3, tại Nhà Trắng, Thủ tướng Nguyễn Văn Khải đã hội đàm với Tổng thống Mỹ Robert Hanley. \
+Hai nhà lãnh đạo nhất trí thúc đẩy hợp tác thương mại và giáo dục.
+
+Trước đó, sáng 11/3, Thủ tướng Nguyễn Văn Khải đã tiếp Bộ trưởng Thương mại Mỹ Daniel Okafor tại Washington."""
+REPORT_B = """Tổng thống Hanley đón Thủ tướng Việt Nam tại Nhà Trắng
+
+Ngày 12/3, Tổng thống Mỹ Robert Hanley đã tiếp Thủ tướng Nguyễn Văn Khải tại Nhà Trắng. Thủ tướng \
+Nguyễn Văn Khải đang có chuyến thăm chính thức Hoa Kỳ từ ngày 10/3 đến 13/3 theo lời mời của Tổng thống \
+Robert Hanley."""
+
+
+def _analyzed(*reports: tuple[str, str, str]) -> list:
+    """Self-written reports through the whole pipeline, dated as a metadata file would date them."""
+    docs = [RawDocument(src, text.encode("utf-8"), meta={"published_hint": published})
+            for src, text, published in reports]
+    return [r.article for r in pipe(docs, DEFAULT)]
+
+
+def test_two_outlets_one_meeting_is_one_row_within_the_visit_that_holds_it(store):
+    store.ingest(_analyzed(("mem://outlet-a", REPORT_A, "2031-03-13"), ("mem://outlet-b", REPORT_B, "2031-03-13")))
+    evs = store.events(Filters(limit=100))["items"]
+    talks = [e for e in evs if e["date"] == "2031-03-12"]
+    assert len(talks) == 1, talks
+    assert {s["article_id"] for s in talks[0]["sources"]} == {a["id"] for a in store.articles()["items"]}
+    visit = next(e for e in evs if e["type"] == "visit")
+    assert visit["date"] == "2031-03-10"
+    parts = {p["id"] for p in visit["parts"]}
+    okafor = next(e for e in evs if any(p["name"] == "Daniel Okafor" for p in e["participants"]))
+    assert parts == {talks[0]["id"], okafor["id"]}  # the talks and the reception of the day before
+    assert talks[0]["parent_id"] == okafor["parent_id"] == visit["id"]
+    one = store.event(talks[0]["id"])
+    assert one["parent"]["id"] == visit["id"] and len(one["sources"]) == 2
+    assert [p["id"] for p in store.event(visit["id"])["parts"]] == [okafor["id"], talks[0]["id"]]
+    met = store.meetings(Filters(person="Robert Hanley"), other="Nguyễn Văn Khải")["items"]
+    assert len(met) == 1 and met[0]["occasions"] == 1 and met[0]["undated"] == 0
+
+
+def _meeting(src: str, sentence: str, date: str | None, who: list[str], people=(KHAI, HANLEY), etype="meeting"):
+    return make_article(src, [sentence], published=None, people=list(people), events=[(etype, date, who)])
+
+
+def test_the_same_people_on_different_days_are_two_occasions(store):
+    store.ingest([
+        _meeting("mem://d1", "Ngày 12/3, Thủ tướng Nguyễn Văn Khải hội đàm với Tổng thống Robert Hanley.",
+                 "2031-03-12", ["Nguyễn Văn Khải", "Robert Hanley"]),
+        _meeting("mem://d2", "Ngày 20/3, Tổng thống Robert Hanley điện đàm với Thủ tướng Nguyễn Văn Khải.",
+                 "2031-03-20", ["Robert Hanley", "Nguyễn Văn Khải"], etype="call"),
+    ])
+    assert store.events()["total"] == 2
+    met = store.meetings(Filters(person="Nguyễn Văn Khải"))["items"]
+    assert met[0]["occasions"] == 2 and met[0]["rows"] == 2
+
+
+def test_an_undated_report_is_not_merged_with_a_dated_one(store):
+    store.ingest([
+        _meeting("mem://u1", "Chiều 12/3, Thủ tướng Nguyễn Văn Khải hội đàm với Tổng thống Robert Hanley.",
+                 "2031-03-12", ["Nguyễn Văn Khải", "Robert Hanley"]),
+        _meeting("mem://u2", "Thủ tướng Nguyễn Văn Khải từng hội đàm với Tổng thống Robert Hanley.",
+                 None, ["Nguyễn Văn Khải", "Robert Hanley"]),
+    ])
+    assert store.events()["total"] == 2
+    met = store.meetings(Filters(person="Robert Hanley"))["items"][0]
+    assert (met["occasions"], met["undated"]) == (1, 1)
+
+
+def test_two_summits_of_one_leader_on_one_day_stay_apart(store):
+    trump, trong, kim = ("Donald Trump", "Tổng thống Mỹ", None, "US"), ("Nguyễn Phú Trọng", "Tổng Bí thư", None, "VN"), \
+        ("Kim Jong-un", "Chủ tịch Triều Tiên", None, "OTHER")
+    store.ingest([
+        make_article("mem://s1", ["Ngày 27/2, Tổng Bí thư Nguyễn Phú Trọng hội đàm với Tổng thống Donald Trump."],
+                     people=[trump, trong], events=[("meeting", "2019-02-27", ["Nguyễn Phú Trọng", "Donald Trump"])]),
+        make_article("mem://s2", ["Tối 27/2, Tổng thống Donald Trump gặp Chủ tịch Kim Jong-un tại Hà Nội."],
+                     people=[trump, kim], events=[("meeting", "2019-02-27", ["Donald Trump", "Kim Jong-un"])]),
+        make_article("mem://s3", ["Hôm 27/2, ông Trump và ông Kim Jong-un ăn tối tại khách sạn Metropole."],
+                     people=[("Trump", None, None, "US"), kim],
+                     events=[("meeting", "2019-02-27", ["Trump", "Kim Jong-un"])]),
+    ])
+    evs = store.events()["items"]
+    assert len(evs) == 2
+    by_people = {frozenset(p["name"] for p in e["participants"]): len(e["sources"]) for e in evs}
+    assert by_people[frozenset({"Nguyễn Phú Trọng", "Donald Trump"})] == 1
+    assert by_people[frozenset({"Donald Trump", "Kim Jong-un"})] == 2
+
+
+def test_one_article_telling_its_meeting_twice_gives_one_event(store):
+    s = ["Chiều 12/3, Thủ tướng Nguyễn Văn Khải hội đàm với Tổng thống Robert Hanley.",
+         "Cuộc hội đàm giữa Thủ tướng Nguyễn Văn Khải và Tổng thống Robert Hanley kéo dài hai giờ."]
+    art = make_article("mem://twice", s, people=[KHAI, HANLEY],
+                       events=[("meeting", "2031-03-12", ["Nguyễn Văn Khải", "Robert Hanley"]),
+                               ("meeting", "2031-03-12", ["Robert Hanley", "Nguyễn Văn Khải"])])
+    store.ingest([art])
+    evs = store.events()["items"]
+    assert len(evs) == 1 and len(evs[0]["sources"]) == 2
+
+
+def test_a_month_joins_the_one_occasion_of_those_people_that_month_only(store):
+    store.ingest([
+        _meeting("mem://m1", "Chiều 12/3, Thủ tướng Nguyễn Văn Khải hội đàm với Tổng thống Robert Hanley.",
+                 "2031-03-12", ["Nguyễn Văn Khải", "Robert Hanley"]),
+        _meeting("mem://m2", "Tháng 3, Thủ tướng Nguyễn Văn Khải và Tổng thống Robert Hanley đã gặp nhau.",
+                 "2031-03", ["Nguyễn Văn Khải", "Robert Hanley"]),
+    ])
+    assert store.events()["total"] == 1
+    store.ingest([
+        _meeting("mem://m3", "Ngày 25/3, Tổng thống Robert Hanley tiếp Thủ tướng Nguyễn Văn Khải lần thứ hai.",
+                 "2031-03-25", ["Robert Hanley", "Nguyễn Văn Khải"], etype="reception"),
+        _meeting("mem://m4", "Trong tháng 3, Thủ tướng Nguyễn Văn Khải gặp Tổng thống Robert Hanley tại Mỹ.",
+                 "2031-03", ["Nguyễn Văn Khải", "Robert Hanley"]),
+    ])
+    evs = store.events()["items"]
+    assert len(evs) == 3  # two occasions that month: the month-dated report joins neither
+    assert store.meetings(Filters(person="Robert Hanley"))["items"][0]["occasions"] == 2
+
+
+def test_a_visit_holds_only_its_visitors_meetings_during_its_days(store):
+    store.ingest([
+        make_article("mem://v1", ["Thủ tướng Nguyễn Văn Khải thăm chính thức Hoa Kỳ từ ngày 10/3."],
+                     people=[KHAI], events=[("visit", "2031-03-10", ["Nguyễn Văn Khải"])]),
+        _meeting("mem://v2", "Ngày 11/3, Thủ tướng Nguyễn Văn Khải tiếp Bộ trưởng Daniel Okafor.", "2031-03-11",
+                 ["Nguyễn Văn Khải", "Daniel Okafor"], people=(KHAI, OKAFOR), etype="reception"),
+        _meeting("mem://v3", "Ngày 11/3, Tổng thống Robert Hanley gặp Bộ trưởng Daniel Okafor.", "2031-03-11",
+                 ["Robert Hanley", "Daniel Okafor"], people=(HANLEY, OKAFOR)),
+        _meeting("mem://v4", "Ngày 30/3, Thủ tướng Nguyễn Văn Khải gặp Bộ trưởng Daniel Okafor tại Hà Nội.",
+                 "2031-03-30", ["Nguyễn Văn Khải", "Daniel Okafor"], people=(KHAI, OKAFOR)),
+    ])
+    evs = {e["date"] + ("*" if "Robert Hanley" in {p["name"] for p in e["participants"]} else ""): e
+           for e in store.events()["items"]}
+    visit = evs["2031-03-10"]
+    assert [p["id"] for p in visit["parts"]] == [evs["2031-03-11"]["id"]]
+    assert evs["2031-03-11*"]["parent_id"] is None and evs["2031-03-30"]["parent_id"] is None
+    # a visit stored after its parts takes them too
+    store.ingest([_meeting("mem://v5", "Ngày 2/4, Thủ tướng Nguyễn Văn Khải tiếp Tổng thống Robert Hanley.",
+                           "2031-04-02", ["Nguyễn Văn Khải", "Robert Hanley"], etype="reception"),
+                  make_article("mem://v6", ["Tổng thống Robert Hanley thăm Việt Nam từ ngày 1/4."],
+                               people=[HANLEY], events=[("visit", "2031-04-01", ["Robert Hanley"])])])
+    late = next(e for e in store.events(Filters(since="2031-04"))["items"] if e["type"] == "visit")
+    assert len(late["parts"]) == 1 and late["parts"][0]["date"] == "2031-04-02"
+
+
+def test_a_statement_copied_by_two_outlets_is_one_claim(store):
+    said = "Việt Nam đề nghị Hoa Kỳ sớm công nhận quy chế kinh tế thị trường cho Việt Nam trong năm nay."
+    copy = "“" + said[:-1].replace("hòa", "hoà") + "”"  # another outlet's quote marks, no full stop
+    other = "Hai bên nhất trí tăng cường hợp tác về giáo dục đại học và trao đổi sinh viên giữa hai nước."
+    short = "Việt Nam hoan nghênh."
+
+    def art(src: str, lead: str, quote: str, extra: str) -> object:
+        return make_article(src, [lead, quote, extra], published="2031-03-13", people=[KHAI],
+                            statements=[("Nguyễn Văn Khải", "request", quote, "VN", [], []),
+                                        ("Nguyễn Văn Khải", "welcome", extra, "VN", [], [])])
+
+    store.ingest([art("mem://c1", "Chiều 12/3, Thủ tướng Nguyễn Văn Khải làm việc tại Washington.", said, short),
+                  art("mem://c2", "Báo chí Mỹ đưa tin về chuyến công tác của Thủ tướng.",
+                      copy, short),
+                  art("mem://c3", "Một bài viết khác về quan hệ hai nước.", other, short)])
+    with store.engine.connect() as c:
+        keys = c.execute(sa.text("SELECT text, claim_key FROM statements ORDER BY article_id, idx")).all()
+    by_text: dict[str, set[str]] = {}
+    for text, key in keys:
+        by_text.setdefault(text, set()).add(key)
+    assert by_text[said] == by_text[copy] and len(by_text[said]) == 1 and by_text[said] != by_text[other]
+    assert len(by_text[short]) == 3  # too short to tell a copy from another statement like it
+    st = store.stats()
+    assert st["counts"]["statements"] == 6 and st["counts"]["claims"] == 5
+    assert st["acts"] == {"request": 2, "welcome": 3}
+    assert st["per_month"]["statements"] == {"2031-03": 5}
