@@ -82,7 +82,7 @@ _YEAR = re.compile(rf"(?<![\d/.,-])(?:(?:(?P<d>[0-3]?\d)\s*[/.-]\s*)?(?P<m>[01]?
                    rf"(?P<y>{_Y})(?![\d/]|\.\d)")
 _PART_MONTH = {"đầu": 2, "giữa": 6, "cuối": 11}
 _FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|đến năm|tới năm|trước năm|"
-                     r"kế hoạch|lên kế hoạch|hẹn|mời|lời mời|nhận lời|mong đợi|chờ đợi)\b")
+                     r"kế hoạch|lên kế hoạch|hẹn|mời|lời mời|nhận lời|mong đợi|chờ đợi|quy hoạch)\b")
 _PAST = re.compile(r"\b(đã|vừa|hồi|trước đó|từng|diễn ra|qua|năm ngoái|trước đây)\b")
 _PERIOD_START = re.compile(r"\b(?:từ|kể từ|bắt đầu từ|từ sau)\s+(?:năm|tháng|đầu năm|cuối năm|giữa năm|ngày)?\s*"
                            r"(?:[0-3]?\d\s*[/.-]\s*)?(?:[01]?\d\s*[/.-]\s*)?$")
@@ -243,7 +243,7 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
     base = max(0, pos - 40)
     if not any(text[base + w.start()].isupper() for w in words):
         return None
-    return low[base + words[0].start():pos + 4].strip()
+    return f"{words[-1].group(0)} {low[pos:pos + 4]}"
 
 
 def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
@@ -295,7 +295,7 @@ def _anchored(low: str, lead: str, years: list[tuple[int, int | None, int, int]]
     support: dict[int, tuple[float, str]] = {}
     for y, mo, pos, tense in years:
         if mo is None or tense > 0 or _PERIOD_START.search(low[max(0, pos - 24):pos]):
-            continue  # a plan says little of when it was told
+            continue  # a plan says little of when it was told (works finish a year after the lead's day)
         aside = bool(_ASIDE.search(low[max(0, pos - 24):pos]))  # "hồi tháng 5/2016": never this month
         for cand in (y - 1, y, y + 1):
             if not floor <= cand <= ceiling:
@@ -303,8 +303,8 @@ def _anchored(low: str, lead: str, years: list[tuple[int, int | None, int, int]]
             delta = _months(cand, lm) - _months(y, mo)  # > 0: the month written lies before the lead
             if aside and delta == 0:
                 continue
-            if abs(delta) > 6 or (tense <= 0 and delta < 0) or (tense > 0 and delta > 0):
-                continue
+            if not 0 <= delta <= 6:
+                continue  # told as past (or without tense): up to six months before the lead's day
             weight = 1.0 / (1 + abs(delta))
             prev = support.get(cand, (0.0, ""))
             written = low[max(0, pos - 16):pos + 4].split("\n")[-1]
