@@ -52,6 +52,8 @@ def filter_options(f: Callable[..., Any], limit: int | None = 50) -> Callable[..
         click.option("--topic", metavar="ID", help="Only this topic id (e.g. semiconductors)."),
         click.option("--thread", metavar="ID", help="Only this thread id (e.g. market_economy_status)."),
         click.option("--person", metavar="NAME", help="Only records about this person (name or id)."),
+        click.option("--background", is_flag=True,
+                     help="Events: include past occasions the articles mention in passing."),
         click.option("--limit", type=int, default=limit, show_default=limit is not None, help=limit_help),
         click.option("--offset", type=int, default=0, show_default=True, help="Skip this many items."),
     ]
@@ -63,7 +65,7 @@ def filter_options(f: Callable[..., Any], limit: int | None = 50) -> Callable[..
 def _filters(kw: dict[str, Any]) -> Filters:
     try:
         return Filters(**{k: kw.pop(k) for k in ("since", "until", "side", "topic", "thread", "person", "limit",
-                                                 "offset")})
+                                                 "offset", "background") if k in kw})
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from exc
 

@@ -44,9 +44,11 @@ def filters(
     topic: Annotated[str | None, Query(pattern=VOCAB_ID, description="A topic id (e.g. energy)")] = None,
     thread: Annotated[str | None, Query(pattern=VOCAB_ID, description="A thread id (e.g. jetp)")] = None,
     person: Annotated[str | None, Query(min_length=1, max_length=200, description="A person's id or name")] = None,
+    background: Annotated[bool, Query(description="Events: include past occasions mentioned in passing")] = False,
 ) -> Filters:
     """The shared filters of every listing."""
-    return Filters(since=since, until=until, side=side, topic=topic, thread=thread, person=person, **pg)
+    return Filters(since=since, until=until, side=side, topic=topic, thread=thread, person=person,
+                   background=background, **pg)
 
 
 FiltersDep = Annotated[Filters, Depends(filters)]

@@ -126,6 +126,9 @@ def event_query(conn: Connection, f: Filters) -> sa.Select[Any]:
     """Events matching the filters, in date order (undated last)."""
     e = t.events.c
     q = sa.select(t.events).where(*_dates(e.date_sort, f))
+    if not f.background:  # what happened: an occasion some article reports as its news
+        es = t.event_sources.c
+        q = q.where(e.id.in_(sa.select(es.event_id).where(sa.or_(es.background.is_(None), es.background.is_(False)))))
     if f.person:
         pid = resolve_person(conn, f.person) or "\x00"
         q = q.where(e.id.in_(sa.select(t.event_participants.c.event_id).where(t.event_participants.c.person_id == pid)))

@@ -35,6 +35,8 @@ class Filters:
     topic: str | None = None
     thread: str | None = None
     person: str | None = None
+    #: events: include the past occasions articles mention in passing (left out by default)
+    background: bool = False
     limit: int = 50
     offset: int = 0
 

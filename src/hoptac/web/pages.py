@@ -55,7 +55,7 @@ def page_filters(request: Request, *, limit: int = PAGE) -> Filters:
     if len(q.get("person", "")) > 200:
         raise HTTPException(400, "person is too long")
     return Filters(since=q.get("since"), until=q.get("until"), side=q.get("side"), topic=q.get("topic"),
-                   thread=q.get("thread"), person=q.get("person"), limit=limit,
+                   thread=q.get("thread"), person=q.get("person"), background=q.get("background") == "1", limit=limit,
                    offset=_int(request, "offset", 0, 0, 10**7))
 
 
