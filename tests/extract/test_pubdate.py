@@ -86,3 +86,25 @@ def test_an_event_named_with_its_year_in_the_lead() -> None:
 
 def test_nothing_to_go_on() -> None:
     assert year("Hai bên nhất trí tăng cường hợp tác trong nhiều lĩnh vực.") is None
+
+
+def test_a_gathering_named_with_its_year_dates_the_article() -> None:
+    text = ("Doanh nghiệp hai nước gặp gỡ\nSáng 12-4, hơn 200 doanh nghiệp dự hội chợ.\n"
+            "Phát biểu tại Diễn đàn Doanh nghiệp Việt - Mỹ 2023 tổ chức ở Hà Nội, ông cho biết hợp tác còn nhiều dư địa.\n"
+            "Năm 2015, hai bên đã ký thỏa thuận đầu tiên.")
+    assert year(text) == "2023"
+
+
+def test_a_period_starting_this_month_anchors_the_lead_and_one_of_years_ago_does_not() -> None:
+    recent = ("Chống biến đổi khí hậu\nTối 23/4, Chủ tịch nước phát biểu trực tuyến.\n"
+              "Từ đầu tháng 4/2021, Việt Nam đã triển khai chương trình trồng cây.")
+    assert year(recent) == "2021"
+    old = ("Dự án hoàn thành\nSáng 7-11, hai bên tổ chức lễ hoàn thành dự án.\n"
+           "Dự án được thực hiện bắt đầu từ tháng 8-2012 và kéo dài nhiều năm.")
+    assert year(old) is None
+
+
+def test_ranges_are_periods_not_the_current_year() -> None:
+    text = ("Kế hoạch hợp tác\nChiều 5-3, hai bên thảo luận triển vọng thương mại 2018-2030.\n"
+            "Hai bên thống nhất nhiều nội dung.")
+    assert year(text) is None

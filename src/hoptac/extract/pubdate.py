@@ -77,13 +77,13 @@ _LEAD_FULL = re.compile(rf"(?:^|\n|[.!?]\s+)(?:(?:sáng|trưa|chiều|tối|đê
 _LEAD_DM = re.compile(r"\b(?:sáng sớm|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|ngày)\s+(?:ngày\s+)?"
                       r"(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?![\d/.-]*\d)")
 # a written year, with what may stand before it: a day and month, a month, a part of the year
-_YEAR = re.compile(rf"(?<![\d/.,-])(?:(?:(?P<d>[0-3]?\d)\s*[/.-]\s*)?(?P<m>[01]?\d)\s*[/.-]\s*"
+_YEAR = re.compile(rf"(?<![\d/.,])(?<!\d-)(?:(?:(?P<d>[0-3]?\d)\s*[/.-]\s*)?(?P<m>[01]?\d)\s*[/.-]\s*"
                    rf"|tháng\s+(?P<m2>[01]?\d)\s*(?:[/.-]|,?\s*năm)\s*|(?P<part>đầu|cuối|giữa)\s+năm\s+)?"
                    rf"(?P<y>{_Y})(?![\d/]|\.\d)")
 _PART_MONTH = {"đầu": 2, "giữa": 6, "cuối": 11}
 _FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|đến năm|tới năm|trước năm|"
-                     r"kế hoạch|lên kế hoạch|hẹn|mời|lời mời|nhận lời|mong đợi|chờ đợi|quy hoạch)\b")
-_PAST = re.compile(r"\b(đã|vừa|hồi|trước đó|từng|diễn ra|qua|năm ngoái|trước đây)\b")
+                     r"kế hoạch|lên kế hoạch|hẹn|mời|lời mời|nhận lời|mong đợi|chờ đợi|quy hoạch|hi vọng|hy vọng|kỳ vọng|dự báo)\b")
+_PAST = re.compile(r"\b(đã|vừa|hồi|trước đó|từng|vừa qua|tuần qua|tháng qua|năm qua|năm ngoái|trước đây)\b")
 _PERIOD_START = re.compile(r"\b(?:từ|kể từ|bắt đầu từ|từ sau)\s+(?:năm|tháng|đầu năm|cuối năm|giữa năm|ngày)?\s*"
                            r"(?:[0-3]?\d\s*[/.-]\s*)?(?:[01]?\d\s*[/.-]\s*)?$")
 # a running total of the year so far: "9 tháng năm 2017", "4 tháng đầu năm 2019", "quý 1/2019"
@@ -246,16 +246,28 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
     return f"{words[-1].group(0)} {low[pos:pos + 4]}"
 
 
+_EVENT_NOUN = re.compile(r"\b(?:diễn đàn|hội nghị|hội thảo|triển lãm|hội chợ|ngày hội|tuần lễ|lễ hội|đối thoại|"
+                         r"thượng đỉnh|hội nghị cấp cao|liên hoan|festival|expo|summit|forum|dialogue)\b")
+_RANGE = re.compile(rf"{_Y}\s*[-–]\s*$")
+
+
+def _in_range(low: str, pos: int) -> bool:
+    """Whether the year at ``pos`` starts or ends a range of years (``2018-2020``, ``nhiệm kỳ 2020 - 2021``)."""
+    return bool(_RANGE.search(low, max(0, pos - 9), pos) or re.match(r"\s*[-–]\s*(?:19|20)\d\d", low[pos + 4:pos + 12]))
+
+
 def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
     """The latest year the text writes of as past or present, when the story itself is of it.
 
     It is the story's own when it stands in a sentence about the present (``năm nay``,
     ``hôm nay``, ``vừa qua``), or names an event of that year (``APEC 2017``, ``Gặp gỡ Hoa
-    Kỳ 2018``) that the text tells without tense and names in its lead or more than once;
-    otherwise it may be an aside or a statistic of years before.
+    Kỳ 2018``) after a word for a gathering (``hội nghị``, ``diễn đàn``: ``resources``-free, a
+    closed list), or that the text tells without tense and names in its lead or more than
+    once; otherwise it may be an aside or a statistic of years before. Years of ranges
+    (``2018-2020``) are periods, not the current year.
     """
     own = [(y, mo, pos, tense) for y, mo, pos, tense in years
-           if tense <= 0 and not _PERIOD_START.search(low[max(0, pos - 24):pos])]
+           if tense <= 0 and not _PERIOD_START.search(low[max(0, pos - 24):pos]) and not _in_range(low, pos)]
     if not own:
         return None
     top = max(y for y, _, _, _ in own)
@@ -267,7 +279,8 @@ def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | 
         if _NOW.search(low, *_sentence(low, pos)):
             return top, f"the latest year written, in a sentence about the present ({top})"
         name = _event_name(text, low, pos) if mo is None else None
-        if name and tense == 0 and (low.count(name) >= 2 or name in lead):
+        held = bool(_EVENT_NOUN.search(low, max(_sentence(low, pos)[0], pos - 60), pos))
+        if name and (held or (tense == 0 and (low.count(name) >= 2 or name in lead))):
             return top, f"the latest year written, naming an event of it ('{name}')"
     return None
 
@@ -291,17 +304,17 @@ def _anchored(low: str, lead: str, years: list[tuple[int, int | None, int, int]]
     if not (1 <= lm <= 12 and 1 <= ld <= 31):
         return None
     floor = max((y for y, _, _, tense in years if tense < 0), default=0)
-    ceiling = min((y for y, _, _, tense in years if tense > 0), default=9999)
     support: dict[int, tuple[float, str]] = {}
     for y, mo, pos, tense in years:
-        if mo is None or tense > 0 or _PERIOD_START.search(low[max(0, pos - 24):pos]):
+        if mo is None or tense > 0:
             continue  # a plan says little of when it was told (works finish a year after the lead's day)
         aside = bool(_ASIDE.search(low[max(0, pos - 24):pos]))  # "hồi tháng 5/2016": never this month
+        since = bool(_PERIOD_START.search(low[max(0, pos - 24):pos]))  # "từ tháng 8-2012": maybe years ago
         for cand in (y - 1, y, y + 1):
-            if not floor <= cand <= ceiling:
+            if cand < floor:
                 continue
             delta = _months(cand, lm) - _months(y, mo)  # > 0: the month written lies before the lead
-            if aside and delta == 0:
+            if (aside and delta == 0) or (since and delta > 1):
                 continue
             if not 0 <= delta <= 6:
                 continue  # told as past (or without tense): up to six months before the lead's day
@@ -337,6 +350,7 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
         strength = 1
     if found is None:
         found = _named_current(text, low, lead, years)
+
     if found is None:
         return None
     year, basis = found
