@@ -108,3 +108,20 @@ def test_ranges_are_periods_not_the_current_year() -> None:
     text = ("Kế hoạch hợp tác\nChiều 5-3, hai bên thảo luận triển vọng thương mại 2018-2030.\n"
             "Hai bên thống nhất nhiều nội dung.")
     assert year(text) is None
+
+
+def test_terms_of_office_bound_the_date_and_place_the_lead_day() -> None:
+    from hoptac.extract.pubdate import office_window
+
+    both = "Hội đàm\nChiều 12/4, Tổng thống Donald Trump tiếp Thủ tướng Nguyễn Xuân Phúc tại Nhà Trắng."
+    assert office_window(both)[:2] == ("2017-01-20", "2021-01-20")
+    assert year(both) is None  # 12 April falls in four years of that stretch
+    # Donald Trump alone held two terms: no one stretch
+    assert office_window("Tin\nTổng thống Donald Trump phát biểu tại Washington.") is None
+    # a president-elect's weeks hold the lead's day once (Joe Biden was elect once)
+    elect = "Điện đàm\nNgày 2/12, Tổng thống đắc cử Joe Biden điện đàm với lãnh đạo nhiều nước."
+    assert office_window(elect)[:2] == ("2020-11-07", "2021-01-20")
+    assert year(elect) == "2020"
+    assert year(elect.replace("Joe Biden", "Donald Trump")) is None  # elect twice: 2016 or 2024
+    # a former president keeps no term: "cựu Tổng thống" bounds nothing
+    assert office_window("Tin\nCựu Tổng thống Barack Obama phát biểu tại Hà Nội.") is None

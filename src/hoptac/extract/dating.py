@@ -22,7 +22,7 @@ import datetime as dt
 
 from ..model import Article, Event
 from ..settings import Settings
-from .pubdate import infer_published
+from .pubdate import infer_published, office_window
 
 __all__ = ["date_article", "date_records", "interval"]
 
@@ -54,19 +54,26 @@ def date_article(article: Article, settings: Settings) -> Article:
     if article.published:
         article.published_provenance = article.published_provenance or "metadata"
         return article
-    title_span = article.meta.get("title_span")
-    found = infer_published(article.text, title_end=title_span[1] if title_span else 0)
-    if found is not None and crawled is not None and found.window[0] > crawled[1].isoformat():
-        found = None  # the text's year lies after the crawl: not the current year
+    title_end = title_span[1] if (title_span := article.meta.get("title_span")) else 0
+    found = infer_published(article.text, title_end=title_end)
+    terms = office_window(article.text, title_end=title_end)
+    lo, hi, basis = terms if terms else ("", "9999-12-31", "")
+    if crawled is not None:
+        hi = min(hi, crawled[1].isoformat())
+        basis = "; ".join(b for b in (basis, f"crawled {crawled[1].isoformat()}") if b)
+    if found is not None and (found.window[0] > hi or found.window[1] < lo):
+        found = None  # the text's year lies outside the terms or after the crawl: not the current year
     if found is None:
-        bound = f"; crawled {crawled[1].isoformat()}, so published then or before" if crawled else ""
+        if hi < "9999" or lo:
+            article.published_window = (lo or "0001-01-01", hi)
+            article.published_basis = basis
+        bound = f"; {basis} bound it to {lo or '…'}…{hi}" if basis else ""
         article.warnings.append(f"no publication date: no metadata, date line or year in the text{bound}")
         return article
-    hi = min(found.window[1], crawled[1].isoformat()) if crawled else found.window[1]
     article.published = found.value
     article.published_provenance = "inferred"
     article.published_basis = found.basis
-    article.published_window = (found.window[0], hi)
+    article.published_window = (max(found.window[0], lo), min(found.window[1], hi))
     article.warnings.append(f"publication date inferred from the text: {found.value} ({found.basis})")
     return article
 

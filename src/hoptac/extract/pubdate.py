@@ -161,8 +161,8 @@ class _Term:
 
 
 @cache
-def _offices() -> list[tuple[re.Pattern[str], list[_Term]]]:
-    """(pattern of an office title followed by the holder's name, the holder's terms)."""
+def _offices() -> list[tuple[re.Pattern[str], list[_Term], str]]:
+    """(pattern of an office title followed by the holder's name, the holder's terms, a label)."""
     from .gazetteer import load_yaml
 
     data = load_yaml("offices.yaml")
@@ -174,8 +174,9 @@ def _offices() -> list[tuple[re.Pattern[str], list[_Term]]]:
             terms = [_Term(dt.date.fromisoformat(str(a)), dt.date.fromisoformat(str(b)) if b else dt.date(2100, 1, 1))
                      for a, b in holder["terms"]]
             # a current title right before the name; "cựu" (former) or "đắc cử" (elect) is another matter
-            pattern = re.compile(rf"(?<!cựu )(?<!nguyên )\b(?:{titles})\s+(?:{names})\b(?!\s*(?:đắc cử|khi đó|lúc đó|thời đó))")
-            out.append((pattern, terms))
+            pattern = re.compile(rf"(?<!cựu )(?<!nguyên )(?<!phó )\b(?:{titles})\s+(?:{names})\b"
+                                 rf"(?!\s*(?:đắc cử|khi đó|lúc đó|thời đó))")
+            out.append((pattern, terms, f"{office['titles'][0]} {holder['names'][0]}"))
     return out
 
 
@@ -183,10 +184,53 @@ def _fits_offices(low: str, year: int) -> bool:
     """Whether the year meets the terms of every head named with a current title in ``low``
     (the lead: further down, a former president is often still given his title)."""
     lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    for pattern, terms in _offices():
+    for pattern, terms, _ in _offices():
         if pattern.search(low) and not any(t.start <= hi and lo <= t.end for t in terms):
             return False
     return True
+
+
+def office_window(text: str, *, title_end: int = 0) -> tuple[str, str, str] | None:
+    """The days the heads the lead names with a current title were all in office together:
+    ``(first, last, basis)``, or None when the lead names none or their terms do not meet in
+    one stretch (``Tổng thống Donald Trump`` alone holds two)."""
+    spans, basis = _office_spans(_lead(fold(text, strip_marks=False).text, title_end))
+    if not basis or len(spans) != 1:
+        return None
+    return spans[0][0].isoformat(), spans[0][1].isoformat(), basis
+
+
+def _office_spans(lead: str) -> tuple[list[tuple[dt.date, dt.date]], str]:
+    """The stretches in which every head the lead names with a current title held office, and who they are."""
+    spans = [(dt.date(1900, 1, 1), dt.date.today())]
+    named = []
+    for pattern, terms, label in _offices():
+        if not pattern.search(lead):
+            continue
+        named.append(label)
+        spans = [(max(a, t.start), min(b, t.end, dt.date.today())) for a, b in spans for t in terms
+                 if max(a, t.start) <= min(b, t.end)]
+    return spans, ("terms of office: " + ", ".join(named)) if named else ""
+
+
+def _day_in_terms(text: str, lead: str, title_end: int) -> tuple[int, str] | None:
+    """The year in which the lead's day falls inside the terms of the heads it names, when only one does."""
+    spans, basis = _office_spans(lead)
+    dm = _LEAD_DM.search(lead)
+    if not basis or dm is None:
+        return None
+    fits = set()
+    for lo, hi in spans:
+        for y in range(lo.year, hi.year + 1):
+            try:
+                day = dt.date(y, int(dm["m"]), int(dm["d"]))
+            except ValueError:
+                continue
+            if lo <= day <= hi:
+                fits.add(y)
+    if len(fits) != 1:
+        return None
+    return fits.pop(), f"the lead's '{dm.group(0).strip()}' falls once within the {basis}"
 
 
 def _strong(low: str) -> tuple[int, str] | None:
@@ -350,7 +394,8 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
         strength = 1
     if found is None:
         found = _named_current(text, low, lead, years)
-
+    if found is None:
+        found = _day_in_terms(text, lead, title_end)
     if found is None:
         return None
     year, basis = found
