@@ -21,11 +21,14 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from .text import fold, nfc, words
+
+if TYPE_CHECKING:  # datasketch pulls in scipy (0.8 s): imported when a signature is made
+    from datasketch import MinHash
 
 NUM_PERM = 128
 LSH_THRESHOLD = 0.7  # the banding finds candidates from about this similarity
@@ -67,6 +70,8 @@ def signature(text: str) -> MinHash | None:
     sh = shingles(text)
     if len(sh) < MIN_SHINGLES:
         return None
+    from datasketch import MinHash
+
     m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     m.update_batch(list(sh))
     return m
@@ -79,11 +84,15 @@ def to_bytes(m: MinHash) -> bytes:
 
 def from_bytes(data: bytes) -> MinHash:
     """A stored signature back as a MinHash."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64).copy(), scheme=SCHEME)
 
 
 @lru_cache(maxsize=1)
 def _ranges() -> list[tuple[int, int]]:
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)  # its banding for this threshold
     return list(lsh.hashranges)
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from sqlalchemy.engine import Engine
+
+if TYPE_CHECKING:  # alembic is imported when a store is opened, not by every command
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -59,6 +61,8 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
 
 def alembic_config(engine: Engine) -> Config:
     """An Alembic config pointing at the packaged migrations."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
@@ -74,6 +78,8 @@ def migrate(engine: Engine) -> None:
     Processes opening one fresh store at once migrate it one at a time: SQLite takes the
     write lock first (``BEGIN IMMEDIATE``), PostgreSQL an advisory transaction lock.
     """
+    from alembic import command
+
     cfg = alembic_config(engine)
     with engine.connect() as conn:
         conn.info["immediate"] = True
