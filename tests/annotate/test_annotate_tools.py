@@ -84,6 +84,9 @@ def test_locate_occurrences_whole_words_and_errors() -> None:
         locate(text, "Hải")
     assert locate(text, "Bìnhh") == [len(text) - 5, len(text)]
     assert len(resolve_list(text, [{"q": "Bình", "all": True}])) == 3
+    # a short form inside a longer mention of the same list is that mention, counted once
+    both = resolve_list(text, [{"q": "Bình An", "all": True}, {"q": "Bình", "all": True}])
+    assert [text[a:b] for a, b in both] == ["Bình", "Bình An", "Bình"]
     second = text.index("Bình An")
     assert resolve(text, {"q": "Bình", "after": "bà"}) == [second, second + 4]
     assert resolve(text, {"from": "gặp", "to": "nói"}) == [text.index("gặp"), third + len("Bình nói")]

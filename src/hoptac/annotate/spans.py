@@ -5,7 +5,8 @@ A *quote* stands for a span in a working ("quotes") file:
 - ``"Daniel Kritenbrink"``: the only whole-word occurrence (an error if there are several);
 - ``{"q": "Kritenbrink", "n": 2}``: the 2nd whole-word occurrence (1-based);
 - ``{"q": "Kritenbrink", "all": true}``: every whole-word occurrence (only in span lists:
-  ``mentions``, ``boilerplate``);
+  ``mentions``, ``boilerplate``); a span of a list inside another span of the same list is
+  dropped, so ``John Kerry`` (all) and ``Kerry`` (all) give each mention once;
 - ``{"q": "...", "after": QUOTE}``: the first occurrence after the span of another quote;
 - ``{"from": "first words", "to": "last words", "n": 1, "to_n": 1}``: from the n-th occurrence
   of ``from`` to the end of the ``to_n``-th occurrence of ``to`` after it (long clauses);
@@ -95,7 +96,9 @@ def resolve_list(text: str, quotes: Any) -> list[list[int]]:
             spans += [[i, i + len(needle)] for i in occ]
         else:
             spans.append(resolve(text, quote))
-    return sorted({tuple(s): s for s in spans}.values())
+    unique = sorted({tuple(s): s for s in spans}.values())
+    # "Kerry" (all) inside "John Kerry" (all): the longer mention wins
+    return [s for s in unique if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in unique)]
 
 
 def resolve_doc(doc: dict[str, Any], text: str) -> tuple[dict[str, Any], list[str]]:
