@@ -191,3 +191,18 @@ def test_loader_yields_done_files_of_a_split_and_flattens_spans(corpus: Path, tm
     doc["status"] = "draft"
     dump(doc, root / "docs" / "vnus" / "vnus_9999_test.json")
     assert list(iter_docs("test", root=root, corpus=corpus)) == []
+
+
+def test_agreement_leaves_optional_items_out_on_both_sides(corpus: Path) -> None:
+    doc, _ = _resolved(corpus)
+    other = copy.deepcopy(doc)
+    other["statements"] = other["statements"][:1]          # s2 missing in B ...
+    rows = {r["label"]: r for r in agree.report(agree.compare([(doc, other)]))}
+    assert rows["statement"]["f1_exact"] == pytest.approx(2 / 3)
+    doc["statements"][1]["optional"] = True                 # ... is no loss once A marks it optional
+    rows = {r["label"]: r for r in agree.report(agree.compare([(doc, other)]))}
+    assert rows["statement"]["f1_exact"] == 1.0
+    extra = copy.deepcopy(doc)                              # and B finding it is no gain or loss either
+    extra["statements"][1]["optional"] = False
+    rows = {r["label"]: r for r in agree.report(agree.compare([(doc, extra)]))}
+    assert rows["statement"]["a"] == rows["statement"]["b"] == 1

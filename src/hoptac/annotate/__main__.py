@@ -220,21 +220,38 @@ def validate_cmd(paths: tuple[Path, ...]) -> None:
 
 @main.command("agree")
 @click.option("--json", "as_json", is_flag=True)
-def agree_cmd(as_json: bool) -> None:
+@click.option("--against-draft", is_flag=True,
+              help="Compare each done file of annotations/docs with a fresh machine draft instead "
+                   "(how much the extractor agrees with the annotators; test files are skipped "
+                   "unless --include-test).")
+@click.option("--include-test", is_flag=True, help="With --against-draft: include test-split files too.")
+def agree_cmd(as_json: bool, against_draft: bool, include_test: bool) -> None:
     """Agreement between annotations/docs and annotations/double on every file done in both."""
     root = annotations_dir()
     pairs = []
-    for second in sorted(root.glob("double/*/*.json")):
-        first = root / "docs" / second.relative_to(root / "double")
-        if first.exists():
-            a, b = load(first), load(second)
-            if a.get("status") == b.get("status") == "done":
-                pairs.append((a, b))
+    if against_draft:
+        test = set(load_split(root)["test"])
+        for first in sorted(root.glob("docs/*/*.json")):
+            a = load(first)
+            if a.get("status") != "done" or (a["path"] in test and not include_test):
+                continue
+            try:
+                pairs.append((a, make_draft(a["path"], corpus_root())))
+            except ValueError as exc:
+                click.echo(f"error: {exc}", err=True)
+    else:
+        for second in sorted(root.glob("double/*/*.json")):
+            first = root / "docs" / second.relative_to(root / "double")
+            if first.exists():
+                a, b = load(first), load(second)
+                if a.get("status") == b.get("status") == "done":
+                    pairs.append((a, b))
     rows = agreement.report(agreement.compare(pairs))
     if as_json:
         click.echo(json.dumps({"files": len(pairs), "labels": rows}, ensure_ascii=False, indent=1))
         return
-    click.echo(f"{len(pairs)} double-annotated files")
+    click.echo(f"{len(pairs)} " + ("files, annotation (A) against machine draft (B)" if against_draft
+                                   else "double-annotated files"))
     for r in rows:
         extra = "  ".join(f"{k} agree={v['agree']} kappa={v['kappa']}" for k, v in r.items() if isinstance(v, dict))
         click.echo(f"{r['label']:<13} A={r['a']:<4} B={r['b']:<4} F1 exact={r['f1_exact']:.3f} "

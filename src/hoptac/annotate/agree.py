@@ -3,7 +3,9 @@
 Spans match *exactly* (same start and end) or *loosely* (they overlap; each span is used once,
 greedy by largest overlap). For matched pairs the categorical fields are compared (act, event
 type, side, kind) and summarised as raw agreement and Cohen's kappa over all matched pairs of
-all files given. F1 is symmetric, so which annotation is "A" does not matter.
+all files given. F1 is symmetric, so which annotation is "A" does not matter. An item marked
+``optional`` on either side is neither credited nor charged: it and whatever overlaps it on the
+other side (same label) are left out, as the dev-gold scorer treats optional gold items.
 """
 
 from __future__ import annotations
@@ -14,42 +16,63 @@ from dataclasses import dataclass, field
 from typing import Any
 
 Item = tuple[int, int, dict[str, Any]]
+#: An item and whether it is optional (found or not, neither credited nor charged).
+Flagged = tuple[int, int, dict[str, Any], bool]
+LABELS = ("person", "title", "organization", "event", "event_date", "statement", "cue", "amount")
 
 
-def items(doc: dict[str, Any]) -> dict[str, list[Item]]:
-    """Each label's comparable units: (start, end, categorical fields)."""
+def flagged_items(doc: dict[str, Any]) -> dict[str, list[Flagged]]:
+    """Each label's comparable units: (start, end, categorical fields, optional)."""
     sides = {p["id"]: p.get("side") for p in doc.get("people", [])}
     sides.update({o["id"]: o.get("side") for o in doc.get("organizations", [])})
-    out: dict[str, list[Item]] = {"person": [], "title": [], "organization": [], "event": [],
-                                  "event_date": [], "statement": [], "cue": [], "amount": []}
+    out: dict[str, list[Flagged]] = {label: [] for label in LABELS}
     for p in doc.get("people", []):
-        out["person"] += [(m[0], m[1], {"side": p.get("side")}) for m in p.get("mentions") or []]
+        opt = bool(p.get("optional"))
+        out["person"] += [(m[0], m[1], {"side": p.get("side")}, opt) for m in p.get("mentions") or []]
         if p.get("title"):
-            out["title"].append((p["title"][0], p["title"][1], {}))
+            out["title"].append((p["title"][0], p["title"][1], {}, opt))
     for o in doc.get("organizations", []):
-        out["organization"] += [(m[0], m[1], {"kind": o.get("kind"), "side": o.get("side")})
+        opt = bool(o.get("optional"))
+        out["organization"] += [(m[0], m[1], {"kind": o.get("kind"), "side": o.get("side")}, opt)
                                 for m in o.get("mentions") or []]
     for e in doc.get("events", []):
-        if e.get("optional"):
-            continue
+        opt = bool(e.get("optional"))
         out["event"].append((e["trigger"][0], e["trigger"][1],
                              {"type": e.get("type"), "status": e.get("status"),
-                              "background": bool(e.get("background"))}))
+                              "background": bool(e.get("background"))}, opt))
         if e.get("date"):
-            out["event_date"].append((e["date"][0], e["date"][1], {}))
+            out["event_date"].append((e["date"][0], e["date"][1], {}, opt))
     for s in doc.get("statements", []):
-        if s.get("optional"):
-            continue
+        opt = bool(s.get("optional"))
         actor = s.get("actor")
         out["statement"].append((s["clause"][0], s["clause"][1],
                                  {"act": s.get("act"), "side": s.get("side") or sides.get(actor),
-                                  "addressee_side": s.get("addressee_side")}))
-        out["cue"].append((s["cue"][0], s["cue"][1], {}))
+                                  "addressee_side": s.get("addressee_side")}, opt))
+        out["cue"].append((s["cue"][0], s["cue"][1], {}, opt))
     for a in doc.get("amounts", []):
         value = a.get("value") if a.get("value") is not None else (a.get("min"), a.get("max"))
         out["amount"].append((a["span"][0], a["span"][1],
-                              {"kind": a.get("kind"), "value": str(value), "unit": a.get("unit")}))
+                              {"kind": a.get("kind"), "value": str(value), "unit": a.get("unit")},
+                              bool(a.get("optional"))))
     return out
+
+
+def items(doc: dict[str, Any]) -> dict[str, list[Item]]:
+    """Each label's required units (optional ones left out): (start, end, categorical fields)."""
+    return {label: [(a, b, f) for a, b, f, opt in units if not opt]
+            for label, units in flagged_items(doc).items()}
+
+
+def _settle(a: list[Flagged], b: list[Flagged]) -> tuple[list[Item], list[Item]]:
+    """Drop optional items and whatever on the other side overlaps one of them."""
+    opt_a = [(x[0], x[1]) for x in a if x[3]]
+    opt_b = [(x[0], x[1]) for x in b if x[3]]
+
+    def free(x: Flagged, others: list[tuple[int, int]]) -> bool:
+        return not x[3] and not any(min(x[1], e) > max(x[0], s) for s, e in others)
+
+    return ([(x[0], x[1], x[2]) for x in a if free(x, opt_b)],
+            [(x[0], x[1], x[2]) for x in b if free(x, opt_a)])
 
 
 def match(a: list[Item], b: list[Item], *, exact: bool) -> list[tuple[Item, Item]]:
@@ -101,13 +124,14 @@ def compare(pairs_of_docs: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> d
     for da, db in pairs_of_docs:
         if da.get("sha256") != db.get("sha256"):
             raise ValueError(f"{da.get('path')}: the two annotations are of different file versions")
-        ia, ib = items(da), items(db)
-        for label in ia:
+        fa, fb = flagged_items(da), flagged_items(db)
+        for label in LABELS:
+            xa, xb = _settle(fa[label], fb[label])
             t = tallies.setdefault(label, Tally())
-            t.n_a += len(ia[label])
-            t.n_b += len(ib[label])
-            t.exact += len(match(ia[label], ib[label], exact=True))
-            loose = match(ia[label], ib[label], exact=False)
+            t.n_a += len(xa)
+            t.n_b += len(xb)
+            t.exact += len(match(xa, xb, exact=True))
+            loose = match(xa, xb, exact=False)
             t.loose += len(loose)
             for x, y in loose:
                 for k in x[2]:
