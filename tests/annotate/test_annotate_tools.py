@@ -87,6 +87,7 @@ def test_locate_occurrences_whole_words_and_errors() -> None:
     # a short form inside a longer mention of the same list is that mention, counted once
     both = resolve_list(text, [{"q": "Bình An", "all": True}, {"q": "Bình", "all": True}])
     assert [text[a:b] for a, b in both] == ["Bình", "Bình An", "Bình"]
+    assert len(resolve_list(text, [{"q": "Bình", "all": True, "except": ["Bình An", "Bình nói"]}])) == 1
     second = text.index("Bình An")
     assert resolve(text, {"q": "Bình", "after": "bà"}) == [second, second + 4]
     assert resolve(text, {"from": "gặp", "to": "nói"}) == [text.index("gặp"), third + len("Bình nói")]
@@ -164,7 +165,7 @@ def test_agreement_identical_and_different(corpus: Path) -> None:
     assert rows["amount"]["f1_exact"] == 0.0
     assert rows["statement"]["f1_exact"] == 1.0 and rows["statement"]["act"]["agree"] == 0.5
     n = rows["person"]["a"]
-    assert rows["person"]["f1_exact"] == pytest.approx((n - 1) / n)
+    assert rows["person"]["f1_exact"] == pytest.approx((n - 1) / n, abs=1e-3)
     assert rows["person"]["f1_overlap"] == 1.0
 
 

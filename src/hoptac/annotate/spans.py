@@ -6,7 +6,8 @@ A *quote* stands for a span in a working ("quotes") file:
 - ``{"q": "Kritenbrink", "n": 2}``: the 2nd whole-word occurrence (1-based);
 - ``{"q": "Kritenbrink", "all": true}``: every whole-word occurrence (only in span lists:
   ``mentions``, ``boilerplate``); a span of a list inside another span of the same list is
-  dropped, so ``John Kerry`` (all) and ``Kerry`` (all) give each mention once;
+  dropped, so ``John Kerry`` (all) and ``Kerry`` (all) give each mention once; ``"except":
+  ["USS John S. McCain"]`` leaves out the occurrences inside those strings;
 - ``{"q": "...", "after": QUOTE}``: the first occurrence after the span of another quote;
 - ``{"from": "first words", "to": "last words", "n": 1, "to_n": 1}``: from the n-th occurrence
   of ``from`` to the end of the ``to_n``-th occurrence of ``to`` after it (long clauses);
@@ -93,7 +94,10 @@ def resolve_list(text: str, quotes: Any) -> list[list[int]]:
             occ = occurrences(text, needle, sub=bool(quote.get("sub")))
             if not occ:
                 raise QuoteError(f"{needle!r} not found")
-            spans += [[i, i + len(needle)] for i in occ]
+            # "except": strings whose occurrences hide this one ("McCain" in "USS John S. McCain")
+            hidden = [(j, j + len(x)) for x in quote.get("except") or [] for j in occurrences(text, x, sub=True)]
+            spans += [[i, i + len(needle)] for i in occ
+                      if not any(a <= i and i + len(needle) <= b for a, b in hidden)]
         else:
             spans.append(resolve(text, quote))
     unique = sorted({tuple(s): s for s in spans}.values())
