@@ -144,6 +144,13 @@ def test_validator_catches_changed_corpus_file(corpus: Path, tmp_path: Path) -> 
     assert any("sha256" in str(p) for p in check_file(out, corpus))
 
 
+def test_validator_flags_mentions_inside_boilerplate(corpus: Path) -> None:
+    doc, text = _resolved(corpus)
+    assert validate(doc, text) == []
+    doc["boilerplate"] = [locate(text, "Đại sứ Ellison cho biết")]
+    assert any("inside boilerplate" in str(p) for p in validate(doc, text))
+
+
 def test_validator_flags_span_on_whitespace(corpus: Path) -> None:
     doc, text = _resolved(corpus)
     a, b = doc["amounts"][0]["span"]

@@ -219,6 +219,7 @@ def validate(doc: dict[str, Any], text: str, *, sha: str | None = None) -> list[
     _statements(c)
     _amounts(c)
     _duplicates(c)
+    _inside_boilerplate(c)
     return c.problems
 
 
@@ -323,6 +324,21 @@ def _duplicates(c: _Checker) -> None:
                 c.add(f"{label} {id2}", f"same span [{a2}, {b2}] as {id1}")
             elif a2 < b1 and label in ("person", "organization", "amount"):
                 c.add(f"{label} {id2}", f"span [{a2}, {b2}] overlaps [{a1}, {b1}] of {id1}")
+
+
+def _inside_boilerplate(c: _Checker) -> None:
+    """Names and amounts inside a byline, credit or related headline are not the article's."""
+    zones = [b for b in c.doc.get("boilerplate", []) if _valid(b)]
+    if not zones:
+        return
+    spans: list[tuple[str, Any]] = []
+    for key in ("people", "organizations"):
+        for it in c.doc.get(key, []):
+            spans += [(f"{key}[{it.get('id')}]", m) for m in it.get("mentions") or []]
+    spans += [(f"amounts[{a.get('id')}]", a.get("span")) for a in c.doc.get("amounts", [])]
+    for where, span in spans:
+        if _valid(span) and any(a <= span[0] and span[1] <= b for a, b in zones):
+            c.add(where, f"span {span} lies inside boilerplate: not the article's")
 
 
 def _valid(span: Any) -> bool:
