@@ -214,3 +214,17 @@ def test_agreement_leaves_optional_items_out_on_both_sides(corpus: Path) -> None
     extra["statements"][1]["optional"] = False
     rows = {r["label"]: r for r in agree.report(agree.compare([(doc, extra)]))}
     assert rows["statement"]["a"] == rows["statement"]["b"] == 1
+
+
+def test_machine_draft_of_a_self_written_article_validates(corpus: Path) -> None:
+    from hoptac.annotate.draft import draft
+
+    doc = draft("vnus/vnus_9999_test.txt", corpus)
+    text = read_text(corpus / "vnus" / "vnus_9999_test.txt")
+    assert doc["status"] == "draft"
+    assert validate(doc, text, sha=sha256_file(corpus / doc["path"])) == []
+    names = {p["name"] for p in doc["people"]}
+    assert "Mark Ellison" in names
+    for p in doc["people"]:
+        for a, b in p["mentions"]:
+            assert not text[a:b].lower().startswith(("ông ", "bà "))  # honorifics are not the name

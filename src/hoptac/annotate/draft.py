@@ -108,7 +108,27 @@ def draft(rel: str, corpus: Path, annotator: str = "hoptac-draft") -> dict[str, 
     _events(doc, art, text, people, orgs)
     _statements(doc, art, text, people, orgs)
     _amounts(doc, art, text)
+    _dedupe(doc)
     return doc
+
+
+def _dedupe(doc: dict[str, Any]) -> None:
+    """Drop what the format forbids: a second item on the same span, mentions inside others."""
+    for key, field in (("events", "trigger"), ("statements", "clause"), ("amounts", "span")):
+        seen: set[tuple[int, int]] = set()
+        kept = []
+        for item in doc[key]:
+            span = tuple(item[field])
+            if span not in seen:
+                seen.add(span)
+                kept.append(item)
+        doc[key] = kept
+    for key in ("people", "organizations"):
+        taken: list[list[int]] = []
+        for item in sorted(doc[key], key=lambda it: -max(b - a for a, b in it["mentions"])):
+            free = [m for m in item["mentions"] if not any(m[0] < t[1] and t[0] < m[1] for t in taken)]
+            item["mentions"] = free or item["mentions"]  # an item keeps its spans rather than vanish (refs)
+            taken += item["mentions"]
 
 
 def _key(name: str | None) -> str:
