@@ -27,6 +27,7 @@ import datetime as dt
 import email.utils
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .meta import match_dateline
 from .rules import Rules, load_rules, marker_key
@@ -483,7 +484,7 @@ def strip_markdown(raw: str, rules: Rules | None = None) -> MarkdownText:
 
 def _hard_wrapped(kept: list[_Line]) -> bool:
     """Whether the page wraps its paragraphs at a fixed width (html2text): most lines that run on are 55-100 long."""
-    running = [len(ln.text) for ln, nxt in zip(kept, kept[1:], strict=False)
+    running = [len(ln.text) for ln, nxt in pairwise(kept)
                if ln.para and nxt.para and nxt.row == ln.row + 1]
     paras = [len(ln.text) for ln in kept if ln.para]
     if len(running) < 4 or max(paras) > 110:
