@@ -1,0 +1,70 @@
+"""Trade-remedy rulings of a US agency, and associations and companies as actors (self-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoptac.extract.amounts import extract_amounts
+from hoptac.extract.entities import extract_entities
+from hoptac.extract.nlp import annotate
+from hoptac.extract.statements import extract_statements
+from hoptac.model import Article
+from hoptac.settings import DEFAULT
+
+
+def run(text: str, published: str | None = "2024-06-06") -> Article:
+    art = Article(text=text, published=published)
+    annotate(art, DEFAULT)
+    extract_entities(art, DEFAULT)
+    extract_amounts(art, DEFAULT)
+    return extract_statements(art, DEFAULT)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ngày 5/6, Bộ Thương mại Mỹ thông báo khởi xướng điều tra chống bán phá giá đối với thép mạ kẽm nhập khẩu từ Việt Nam.",
+    "Ngày 20/3, Bộ Thương mại Hoa Kỳ (DOC) đã ban hành kết luận sơ bộ đợt rà soát hành chính đối với tôm đông lạnh của Việt Nam.",
+    "Ngày 10/10, Bộ Thương mại Hoa Kỳ ra quyết định cuối cùng áp thuế chống trợ cấp 2,84% đối với lốp xe của Việt Nam.",
+    "Bộ Thương mại Hoa Kỳ vừa công bố kết quả cuối cùng đợt rà soát thuế chống bán phá giá đối với cá tra Việt Nam.",
+])
+def test_a_trade_remedy_step_is_a_statement_of_the_us_agency_with_its_thread(sentence):
+    art = run(sentence)
+    (st,) = [s for s in art.statements if s.actor.startswith("Bộ Thương mại")]
+    assert st.side == "US" and st.act == "inform" and st.addressee_side == "VN"
+    assert st.threads == ["trade_remedies"]
+
+
+def test_a_ruling_told_after_a_statement_keeps_its_thread():
+    art = run("Bộ Thương mại Hoa Kỳ khẳng định có việc lẩn tránh thuế và quyết định áp thuế chống bán phá giá "
+              "đối với thép cán nguội của Việt Nam.")
+    (st,) = art.statements
+    assert st.threads == ["trade_remedies"]
+
+
+def test_a_ruling_inside_another_clause_is_no_statement():
+    art = run("Kết quả cuối cùng sẽ được Bộ Thương mại Mỹ công bố vào tháng 9. "
+              "Sau khi Bộ Thương mại Mỹ công bố mức thuế, nhiều doanh nghiệp thủy sản đã kháng cáo.\n"
+              "Ông Trần Văn Khánh cho rằng quy chuẩn do Bộ Y tế ban hành đã lỗi thời.")
+    assert all(not s.actor.startswith(("Bộ Thương mại", "Bộ Y tế")) for s in art.statements)
+    assert [s.actor for s in art.statements] == ["Trần Văn Khánh"]
+
+
+def test_an_inform_that_is_no_ruling_keeps_no_thread():
+    art = run("Bộ Thương mại Hoa Kỳ cho biết thuế chống bán phá giá đối với cá tra vẫn được giữ nguyên.")
+    (st,) = art.statements
+    assert st.act == "inform" and st.threads == []
+
+
+def test_an_association_named_with_its_acronym_is_the_actor():
+    art = run("Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam (VASEP) đề nghị Bộ Thương mại Hoa Kỳ "
+              "xem xét lại phương pháp tính thuế chống bán phá giá đối với cá tra.")
+    (st,) = art.statements
+    assert st.actor.startswith("Hiệp hội Chế biến và Xuất khẩu")
+    assert st.side == "VN" and st.act == "request" and st.threads == ["trade_remedies"]
+
+
+def test_a_company_named_with_its_acronym_speaks():
+    art = run("Tập đoàn General Electric (GE) cho biết đã ký hợp đồng trị giá 5 tỷ USD với Việt Nam. "
+              "Tập đoàn Boeing khẳng định sẽ tiếp tục hỗ trợ Việt Nam đào tạo phi công.")
+    actors = {s.actor: s for s in art.statements}
+    assert "General Electric" in actors and actors["General Electric"].side == "US"
+    assert actors["Boeing"].act == "commit"
