@@ -68,3 +68,11 @@ def test_a_company_named_with_its_acronym_speaks():
     actors = {s.actor: s for s in art.statements}
     assert "General Electric" in actors and actors["General Electric"].side == "US"
     assert actors["Boeing"].act == "commit"
+
+
+def test_exporters_and_associations_as_a_group_speak_for_their_side():
+    art = run("Các hiệp hội ngành hàng Việt Nam đề nghị phía Mỹ xem xét lại mức thuế chống bán phá giá đối với tôm.\n"
+              "Các nhà xuất khẩu Mỹ cam kết tiếp tục cung cấp bông cho doanh nghiệp dệt may Việt Nam.")
+    by_side = {s.side: s for s in art.statements}
+    assert by_side["VN"].actor == "VN" and by_side["VN"].act == "request"
+    assert by_side["US"].actor == "US" and by_side["US"].act == "commit"
