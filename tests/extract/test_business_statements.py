@@ -76,3 +76,15 @@ def test_exporters_and_associations_as_a_group_speak_for_their_side():
     by_side = {s.side: s for s in art.statements}
     assert by_side["VN"].actor == "VN" and by_side["VN"].act == "request"
     assert by_side["US"].actor == "US" and by_side["US"].act == "commit"
+
+
+def test_an_association_name_runs_over_a_lowercase_noun_to_its_country():
+    art = run("Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam đề nghị Bộ Thương mại Hoa Kỳ xem xét lại mức thuế.\n"
+              "Hiệp hội Dệt may đề nghị Việt Nam đàm phán sớm với phía Mỹ.\n"
+              "Viện Năng lượng nguyên tử Việt Nam tại Hà Nội cho biết sẽ hợp tác với các đối tác Mỹ.")
+    names = {o.name for o in art.organizations}
+    assert "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam" in names
+    assert "Viện Năng lượng nguyên tử Việt Nam" in names
+    assert not any("đề nghị" in n or "tại Hà Nội" in n for n in names)
+    actors = [s.actor for s in art.statements]
+    assert "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam" in actors
