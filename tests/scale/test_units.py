@@ -59,7 +59,7 @@ def test_a_batch_reads_only_its_slice(monkeypatch) -> None:  # type: ignore[no-u
 def test_big_directories_stream_unsorted_small_ones_sorted(tmp_path: Path) -> None:
     from hoptac.scale.units import walk
 
-    for name in ("c.txt", "a.txt", "b.html", ".hidden.txt", "notes.md"):
+    for name in ("c.txt", "a.txt", "b.html", ".hidden.txt", "notes.csv", "README.md"):
         (tmp_path / name).write_text("x")
     assert [Path(p).name for p in walk(str(tmp_path))] == ["a.txt", "b.html", "c.txt"]
     assert sorted(Path(p).name for p in walk(str(tmp_path), sort_limit=1)) == ["a.txt", "b.html", "c.txt"]

@@ -6,11 +6,15 @@ Steps of :func:`clean`:
    authors, site name); the extracted text goes through the plain-text steps below, and the
    metadata wins over what those find. ``raw`` keeps the decoded page; ``offsets`` then map
    into ``meta["extracted"]`` (``meta["offsets_base"] == "extracted"``).
-2. Plain text (:func:`hoptac.clean.plain.clean_text`): title, dateline, bylines, outlet,
+2. Crawler Markdown (a ``.md`` file, or a ``.txt`` whose syntax density says Markdown):
+   :func:`hoptac.clean.markdown.strip_markdown` cuts the syntax and the navigation lines and
+   reads the crawler's header (title, URL, date); the result goes through the plain-text steps
+   and ``offsets`` are composed back to the raw input.
+3. Plain text (:func:`hoptac.clean.plain.clean_text`): title, dateline, bylines, outlet,
    end matter, furniture lines, photo credits cut and captions marked.
-3. Set ``text`` (title line first, then one paragraph a line), ``title``, ``published``,
+4. Set ``text`` (title line first, then one paragraph a line), ``title``, ``published``,
    ``outlet``, ``authors``, ``site_name``, ``captions``, ``paragraphs``, ``offsets``.
-4. Drop the article (``Drop``) when no text is left.
+5. Drop the article (``Drop``) when no text is left.
 
 Spellings are kept as the article writes them; matching keys come from
 :mod:`hoptac.clean.normalize`.
@@ -21,6 +25,7 @@ from __future__ import annotations
 from ..errors import Drop
 from ..model import Article
 from ..settings import Settings
+from .markdown import compose_offsets, looks_like_markdown, strip_markdown
 from .normalize import fold_tones, nfc, search_key, strip_diacritics
 from .plain import clean_text
 from .rules import load_rules
@@ -54,6 +59,21 @@ def clean(article: Article, settings: Settings) -> Article:
         article.authors = [nfc(a) for a in ex.authors or []] or layout.authors
         article.site_name = nfc(ex.site_name) if ex.site_name else None
         article.outlet = layout.outlet or article.site_name
+    elif article.content_type == "markdown" or looks_like_markdown(article.raw):
+        md = strip_markdown(article.raw, rules)
+        article.meta["offsets_base"] = "raw"
+        article.meta["markdown"] = True
+        layout = clean_text(md.text, rules)
+        layout.offsets = compose_offsets(layout.offsets, md.segments)
+        article.title = md.title or layout.title
+        article.published = _iso(md.published) or layout.published
+        article.published_provenance, article.published_basis = (
+            ("metadata", "crawler header") if _iso(md.published) else ("stated", "date line") if layout.published
+            else (None, None))
+        article.authors = md.authors or layout.authors
+        article.site_name = md.site_name
+        article.outlet = layout.outlet or md.site_name
+        article.url = article.url or md.url
     else:
         article.meta["offsets_base"] = "raw"
         layout = clean_text(article.raw, rules)

@@ -61,6 +61,8 @@ class Cues:
     passive_re: re.Pattern[str]
     group_res: dict[str, re.Pattern[str]]
     past_re: re.Pattern[str]
+    decision_re: re.Pattern[str]
+    subordinate_re: re.Pattern[str]
 
 
 @cache
@@ -72,6 +74,9 @@ def cues() -> Cues:
     for act, words in data["acts"].items():
         for w in words:
             act_of.setdefault(" ".join(str(w).lower().split()), act)
+    decisions = [" ".join(str(w).lower().split()) for w in data.get("decisions") or []]
+    for w in decisions:
+        act_of.setdefault(w, "inform")
     adverbs = [str(w) for w in data["adverbs"]]
     return Cues(
         act_of=act_of,
@@ -84,7 +89,9 @@ def cues() -> Cues:
         country_res={side: _phrase_re([str(w) for w in words]) for side, words in data["countries"].items()},
         pronoun_re=_phrase_re([str(w) for w in data["pronouns"]]),
         boundaries=tuple(str(b) for b in data["boundaries"]),
-        weak=frozenset(" ".join(str(w).lower().split()) for w in data.get("weak") or []),
+        weak=frozenset([*(" ".join(str(w).lower().split()) for w in data.get("weak") or []), *decisions]),
+        decision_re=_phrase_re(decisions),
+        subordinate_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'decision_subordinators'))})\s+$"),
         not_cue_re=_phrase_re([str(w) for w in data.get("not_cues") or []]),
         conditional_end_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'conditionals'))})\s+(?:\S+\s+){{0,2}}$"),
         object_end_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'object_markers'))})\s+$"),
@@ -153,14 +160,20 @@ def find_cues(low: str, start: int, end: int) -> list[Cue]:
     return found
 
 
+_GLOSS = re.compile(r"\([^()\s]{2,15}\)")
+
+
 def window_start(low: str, floor: int, cue_start: int, *, soft: bool = True) -> int:
     """Where the subject of a cue may begin: after the last boundary between ``floor`` and it."""
     c = cues()
     best = floor
+    glosses = [m.span() for m in _GLOSS.finditer(low, floor, cue_start)] if "(" in low[floor:cue_start] else []
     for b in c.boundaries:
         if not soft and b.startswith(" "):
             continue
         i = low.rfind(b, floor, cue_start)
+        while i >= 0 and b in "()" and any(ga <= i < gb for ga, gb in glosses):
+            i = low.rfind(b, floor, i)  # "Bộ Thương mại Hoa Kỳ (DOC) công bố": the name's acronym, no boundary
         if i >= 0:
             best = max(best, i + len(b))
     return best
@@ -212,7 +225,7 @@ def redirected(act: str, word: str, obj: str, side: str | None) -> str:
     if act != "request":
         return act
     c = cues()
-    head = " ".join(obj.split()[:4])
+    head = " ".join(obj.split()[:5])  # "Bộ Thương mại Hoa Kỳ": five words
     other = {"VN": "US", "US": "VN"}.get(side or "")
     if other and c.side_res[other].search(head) and not c.side_res[side or ""].search(head):
         return act  # "đề nghị Bộ Thương mại Mỹ ...": the other side, even behind a generic head

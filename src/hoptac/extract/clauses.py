@@ -117,8 +117,10 @@ def drop_restatements(article: Article, statements: list[Statement]) -> list[Sta
         start = s.evidence[0]
         if start < head_end and any(b.side == s.side and _shares(b, s) for b in body):
             continue
-        if head_end <= start < lead_end and any(
-                b.actor == s.actor and b.act == s.act and _shares(b, s) for b in body):
+        again = [b for b in body if b.actor == s.actor and b.act == s.act and _shares(b, s)] \
+            if head_end <= start < lead_end else []
+        if again:
+            again[0].threads += [t for t in s.threads if t not in again[0].threads]  # the lead named the issue
             continue
         kept.append(s)
     return dedupe(kept, {p.name for p in article.people})

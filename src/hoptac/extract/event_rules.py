@@ -16,6 +16,9 @@ who its participants are and which written date and status belong to it:
 - ``setting`` words (``gặp X bên lề Hội nghị``) make a forum the setting of the event before it;
 - ``venue_before`` words (``thăm Trung tâm``, ``tại Nhà Trắng``) make an organization the place;
 - ``anaphoric`` words after a noun cue (``cuộc gặp này``) point back to an event already told;
+- ``held_before``/``held_after`` verbs (``tổ chức hội thảo``, ``hội thảo diễn ra``) make a forum held,
+  and ``forum_speech`` verbs after the person opening a sentence of its report make that speaker
+  one of its participants;
 - ``source_before`` words (``Theo ông X,``) and ``sources`` after a person named behind a comma after the cue (``..., Phát ngôn viên X cho
   biết``) make that person the news's source, not a participant.
 
@@ -33,7 +36,7 @@ from .dates import DateMention
 from .entities import mentions_in
 from .gazetteer import alternation, load_yaml
 
-__all__ = ["EventRules", "date_fits", "dating", "event_rules", "narrow", "not_participant", "own_participant", "planned_before",
+__all__ = ["EventRules", "date_fits", "dating", "event_rules", "forum_speakers", "held_forum", "narrow", "not_participant", "own_participant", "planned_before",
            "sole_person_of", "to_press", "visit_people"]
 
 
@@ -58,6 +61,10 @@ class EventRules:
     source_tail: re.Pattern[str]
     anaphoric: re.Pattern[str]
     source_before: re.Pattern[str]
+    held_before: re.Pattern[str]
+    held_at: re.Pattern[str]
+    forum_speech: re.Pattern[str]
+    held_after: re.Pattern[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -86,10 +93,40 @@ def event_rules() -> EventRules:
         source_tail=re.compile(rf"[\s,.;:!?\"”)]*(?:$|{_words(ev['source_tails'])})", re.IGNORECASE),
         anaphoric=re.compile(rf"\s*{_words(ev['anaphoric'])}", re.IGNORECASE),
         source_before=re.compile(rf"{_words(ev['source_before'])}\s+$", re.IGNORECASE),
+        held_before=re.compile(rf"(?<![\w])(?:{'|'.join(ev['held_before'])})\s+(?:(?:một|các|những|buổi|cuộc|phiên|lễ)\s+)?$",
+                               re.IGNORECASE),
+        held_at=re.compile(rf"(?<![\w])(?:{'|'.join(ev['held_at'])})\s+(?:(?:một|các|những|buổi|cuộc|phiên|lễ)\s+)?$",
+                           re.IGNORECASE),
+        forum_speech=re.compile(rf"\s*(?:,[^,.;:!?]{{1,80}},\s*)?(?:(?:đã|cũng|thì|còn)\s+)*{_words(ev['forum_speech'])}",
+                                re.IGNORECASE),
+        held_after=re.compile(rf"^[^.;:!?]{{0,100}}?(?<![\w])(?:{'|'.join(ev['held_after'])})(?![\w])", re.IGNORECASE),
         venue_before=re.compile(rf"{_words(ev['venue_before'])}\s+$", re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",
                                 re.IGNORECASE),
     )
+
+
+_NOT_HELD = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def held_forum(text: str, r: EventRules, ca: int, cue_start: int, after: str, *, dated: bool) -> bool | None:
+    """Whether a forum cue is held (``tổ chức hội thảo``; ``tại cuộc họp báo`` or ``hội thảo diễn ra``
+    with a date in the clause); None when the holding verb is negated (``không đăng ký dự hội nghị``)."""
+    lead_at = max(ca, cue_start - 40)
+    lead = text[lead_at:cue_start]
+    verb = r.held_before.search(lead)
+    if verb is not None and _NOT_HELD.search(text[max(ca, lead_at - 30):lead_at + verb.start()]):
+        return None
+    return verb is not None or (dated and (bool(r.held_at.search(lead)) or bool(r.held_after.match(after))))
+
+
+def forum_speakers(article: Article, r: EventRules, a: int, b: int) -> list[str]:
+    """The people who open the sentence ``[a, b)`` and speak (``Tiếp đó, ông X, ..., cho rằng``)."""
+    out: list[str] = []
+    for (_ma, mb), ent in mentions_in(article, a, min(b, a + 80)):
+        if isinstance(ent, Person) and ent.name not in out and r.forum_speech.match(article.text, mb, b):
+            out.append(ent.name)
+    return out
 
 
 def planned_before(article: Article, pattern: re.Pattern[str], a: int, b: int) -> bool:

@@ -45,6 +45,8 @@ from .event_rules import (
     EventRules,
     dating,
     event_rules,
+    forum_speakers,
+    held_forum,
     narrow,
     not_participant,
     own_participant,
@@ -78,6 +80,8 @@ class _Draft:
     split: bool = False
     own_object: bool = False  # "tiếp một số doanh nhân": a counterpart of its own, unnamed
     delegation: bool = False  # "Tiếp đoàn": the visitors of the event just described
+    back: bool = False  # "Phát biểu tại hội nghị, X ...": the forum already told, X one more participant
+    held: bool = False  # a forum said to be held ("tổ chức hội thảo"): the speakers of its report take part
     cue: tuple[int, int] = (0, 0)
     sentence: int = -1
 
@@ -217,18 +221,23 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
         return None, "anaphor"  # "cuộc gặp này": the event told before
     if len(grp) == 1 and _SETTING_OPEN.match(text[sent[0]:cue_start]) and after.startswith(","):
         return None, "setting"  # "Tại buổi tiếp, Thủ tướng ...": the setting of what follows, told before
-    if etype == "dialogue" and r.standing.match(after):
-        return None, "standing"  # "đối thoại thường kỳ": a mechanism, not one meeting
     when = dating(text, r, [x for x in dates if ca <= x.start < cb], cue_start, cue_end)
+    if etype == "dialogue" and r.standing.match(after) and when is None:
+        return None, "standing"  # "đối thoại thường kỳ": a mechanism, not one meeting (one on a day is held)
     if etype == "signing" and when is None and r.aims.search(text[max(ca, cue_start - 40):cue_start]):
         return None, "aim"  # "tiến tới đàm phán, ký kết hiệp định": a goal
     if etype == "meeting" and to_press(article, r, sent[0], cue_start, cue_end, cb):
         return None, "press"  # "trao đổi với phóng viên": an interview
     people, org_ents = _participants(article, r, ca, cb, cue_end)
-    weak = any(text[s:e].lower() in g.event_weak and (text[s].islower() or s == sent[0]) for s, e, _ in grp)
+    held = held_forum(text, r, ca, cue_start, after, dated=when is not None)
+    if held is None:
+        return None, "negated"  # "không đăng ký dự hội nghị"
+    held = held and etype == "dialogue"
+    weak = not held and any(text[s:e].lower() in g.event_weak and (text[s].islower() or s == sent[0])
+                            for s, e, _ in grp)
     planned = planned_before(article, g.event_planned, max(ca, cue_start - 60), cue_end) \
         or bool(r.planned_after.match(after))
-    named = etype == "dialogue" and text[cue_start].isupper() and bool(_ORDINAL.match(after))
+    named = etype == "dialogue" and text[cue_start].isupper() and (bool(_ORDINAL.match(after)) or held)
     if etype == "dialogue" and not people and not subject and not weak and not (named and planned):
         people = list(around)  # "Đối thoại ... lần thứ 10 tại Washington": the co-chairs nearby
     # "Theo ông X, chuyến thăm ...", "..., Phát ngôn viên X cho biết": X is a source, no participant
@@ -260,12 +269,17 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
         d.planned = d.planned or d.date.value[:n] > article.published[:n]
     d.own_object = etype != "signing" and bool(r.unnamed.match(after))
     d.delegation = etype == "reception" and bool(r.delegation.match(after))
+    d.held = held and not planned
+    d.back = held and any(text[s:e].lower() in g.event_weak and text[s].islower() for s, e, _ in grp) \
+        and bool(_BARE.match(after))
     return d, ""
 
 
 # a sentence opening on "Tại buổi tiếp," or "Trong cuộc hội đàm,": the setting, not a new event
 _FORUM_LIST = re.compile(r"(?<!\w)(?:các|những)\s+(?:diễn đàn|cơ chế)(?!\w)[^.;:]*$", re.IGNORECASE)
 _SETTING_OPEN = re.compile(r"^\s*(?:tại|trong|ở|qua)\s+(?:buổi|cuộc|chuyến|lễ)?\s*$", re.IGNORECASE)
+# a forum cue with no name or description after it ("tại hội nghị,", "hội thảo này."): one told before
+_BARE = re.compile(r"^\s*(?:(?:này|đó|trên|nói trên|kể trên)(?!\w))?\s*(?:[,.;:!?]|$)", re.IGNORECASE)
 _DAY = re.compile(r"-\d\d-\d\d$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _ORDINAL = re.compile(r"^[^.;]{0,80}?(?<!\w)(?:lần thứ|thường niên|lần đầu)", re.IGNORECASE)
@@ -326,8 +340,8 @@ def _mergeable(o: _Draft, d: _Draft) -> bool:
         return False  # one of the listed meetings: a wider description is not it
     if o.own_object or d.own_object:
         return False  # "tiếp một số doanh nhân" is neither "tiếp Bộ trưởng X" nor "tiếp các tập đoàn"
-    if o.sentence == d.sentence and o.type != d.type:
-        return False  # "gặp X, dự Toạ đàm ...": two clauses, two events
+    if o.type != d.type and (o.sentence == d.sentence or o.held or d.held):
+        return False  # "gặp X, dự Toạ đàm ...": two clauses, two events; a forum held is no meeting at it
     return not (o.date and d.date and o.date.value != d.date.value)
 
 
@@ -430,6 +444,18 @@ def _link_previous(article: Article, r: EventRules, sent: tuple[int, int], draft
     return out
 
 
+def _told_forums(drafts: list[_Draft], found: list[_Draft]) -> list[_Draft]:
+    """``Phát biểu tại hội nghị, X ...`` after a forum was told: X joins that forum, no new event."""
+    told = next((d for d in reversed(drafts) if d.type == "dialogue"), None)
+    out = []
+    for d in found:
+        if d.back and told is not None and not (d.date and told.date and d.date.value != told.date.value):
+            told.participants += [p for p in d.participants if p not in told.participants]
+            continue
+        out.append(d)
+    return out
+
+
 def _caption_dates(events: list[_Draft], captions: list[_Draft]) -> None:
     """An undated event takes the date of a photo caption that shows it (same family, the same
     people or two of them): captions repeat the body, often with the day the body leaves out."""
@@ -462,19 +488,25 @@ def extract_events(article: Article, settings: Settings) -> Article:
     captions: list[_Draft] = []
     carried: list[str] = []
     prev: _Draft | None = None
+    forum: _Draft | None = None  # a held forum whose report goes on (its speakers take part)
     for i, (a, b) in enumerate(spans):
         cues = _cues(all_cues, a, b)
         if any(text[c[0]:c[1]].lower() in g.event_ambiguous for c in cues) \
                 and i < len(article.sentences) and _has_person(article, a, b):
             cues = _whole_words(article, article.sentences[i], cues, g)
         if not cues:
+            if forum is not None and not _in_captions(article, a, b):
+                forum.participants += [p for p in forum_speakers(article, r, a, b) if p not in forum.participants]
             continue
         found, subject = _sentence_drafts(article, g, r, dates, spans, i, cues, carried)
         if _in_captions(article, a, b):
             captions += found
             continue
         found = _link_previous(article, r, (a, b), found, prev)
+        found = _told_forums(drafts, found)
         drafts += found
+        if found:
+            forum = found[-1] if found[-1].held else None
         carried = subject or carried
         prev = next((d for d in reversed(found) if FAMILY[d.type] == "engagement"), prev)
     events = _merge(drafts)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Framework, Place, SpanT
+from .acts import cues
 from .gazetteer import (
     Gazetteer,
     dictionary,
@@ -35,6 +36,23 @@ _ROMAN = re.compile(r"[IVXLC]+|\d+")
 # thủy sản Việt Nam (VASEP)" is one name, though the walk stops at its first lowercase word
 _TO_ACRONYM = re.compile(r"((?:\s+[^\W\d_]+){1,4})(?=\s*\([A-Z][A-Za-z0-9&\-]{1,11}\))")
 _TRIM = re.compile(r"(?:\s+(?:của|và|tại|ở|về|các|số|với|cho|-|–|&))+\s*$")
+
+
+_LINKS = frozenset({"tại", "ở", "của", "với", "cho", "về", "từ", "đến", "tới", "trong", "ngoài", "và", "là", "nước"})
+_LOWER_THEN_CAP = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _to_country(ctext: str, end: int, g: Gazetteer, words: frozenset[str] | set[str]) -> int:
+    """Where a name runs on to: over one lower-case noun of the dictionary (not a cue verb) to the
+    country that closes it ("... thủy sản Việt Nam", "... hải quân Mỹ"), else where it ended."""
+    m = _LOWER_THEN_CAP.match(ctext, end)
+    if m is None:
+        return end
+    run = " ".join(m.group(1).split())
+    if run not in words or cues().cue_re.fullmatch(run) or any(w in g.org_not_in_name or w in _LINKS for w in run.split()):
+        return end  # "Hội Mỹ thuật Việt Nam tại Hà Nội": a seat, not the name
+    cm = g.places.match(ctext, m.end())
+    return cm.end() if cm and g.side_of_country(cm.group()) else end
 
 
 @dataclass
@@ -179,6 +197,9 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             continue
         name = _TRIM.sub("", ctext[start:end])
         end = start + len(name)
+        if kind in ("company", "association", "other"):
+            end = _to_country(ctext, end, g, words)  # "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam"
+            name = ctext[start:end]
         ext = _TO_ACRONYM.match(ctext, end) if kind in ("company", "association", "other") else None
         if ext and not any(w.lower() in g.org_not_in_name or w in g.org_heads for w in ext.group(1).split()):
             end = ext.end()

@@ -59,6 +59,9 @@ _GOVERNMENT_OF = re.compile(r"(?<!\w)(?<!thủ tướng )(?:chính phủ|chính 
 _RELATIVE = re.compile(r"(?<!\w)mà(?!\s+còn)(?!\w)")
 _JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,16}$")
 _OF = re.compile(r"(?<!\w)của\s+$")
+_COORDINATED = re.compile(r"(?:\svà|\sđồng thời|,)\s*(?:(?:cũng|đã|vừa|chính thức)\s+)*$")
+# a name's acronym or short gloss in brackets right after it: "Bộ Thương mại Hoa Kỳ (DOC)"
+_ACRONYM = re.compile(r"^\s*\([^()\s]{2,15}\)")
 
 
 class Speakers:
@@ -90,7 +93,7 @@ class Speakers:
         for ma, mb, ent in reversed(self.mentions[max(0, i - 40):i]):
             if mb > b or mb <= a:
                 continue
-            gap = self.low.text[self.fpos(mb):self.fpos(b)]
+            gap = _ACRONYM.sub(" ", self.low.text[self.fpos(mb):self.fpos(b)], count=1)  # "X (VASEP) đề nghị"
             better = best is None or (isinstance(best[1], Organization) and isinstance(ent, Person))
             if better and only_adverbs(gap):
                 best = (max(ma, a), ent)
@@ -165,6 +168,9 @@ class Speakers:
         if pronoun(low, soft, cue.start):
             who = self.referent(low[soft:cue.start], sent_no)
             return (who, soft) if who is not None else None
+        if only_adverbs(low[soft:cue.start]) and cue.weak and prev is not None \
+                and _COORDINATED.search(low, floor, cue.start) and cues().decision_re.match(low, cue.start):
+            return prev, cue.start  # "X khẳng định ... và quyết định áp thuế": X's second verb
         if only_adverbs(low[soft:cue.start]) and not cue.weak:
             if prev is not None:
                 return prev, cue.start

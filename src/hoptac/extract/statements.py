@@ -114,6 +114,8 @@ class _Extractor(Speakers):
             if subj is None:
                 continue
             actor, clause_start = subj
+            if cue.weak and (self.ruling_inside(fa, clause_start, cue) or (self.ruling(cue) and actor.person)):
+                continue  # "quy chuẩn do Bộ Y tế ban hành": inside another clause; a person's decision is no ruling
             if self.word(cue).startswith("sẽ") and forecast(low, fa, sentence_cues[:k], cue.start):
                 continue  # "các chuyên gia dự đoán hai nhà lãnh đạo sẽ bàn ...": a forecast
             explicit = clause_start < cue.start  # a subject of its own, not a continuation
@@ -141,6 +143,8 @@ class _Extractor(Speakers):
                 prev_act, last_end = act, cue.end
                 continue
             if not explicit and found and self.continues(found[-1], actor, act, cue):
+                if self.ruling(cue) and not self.ruling(found[-1][2]):  # "... khẳng định ... và quyết định áp thuế"
+                    found[-1] = (found[-1][0], found[-1][1], cue)
                 last_end, tail = cue.end, cue.start
                 continue  # "bày tỏ vui mừng ..., đồng thời đánh giá cao ...": one act, one statement
             prev_act, tail = act, None
@@ -166,6 +170,15 @@ class _Extractor(Speakers):
                 continue  # "X cho biết phía Mỹ đề nghị ...": the speech verb's content is the next clause
             out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
+
+    def ruling(self, cue: Cue) -> bool:
+        """Whether a cue announces a ruling or a step of an authority (``ban hành kết luận``, ``áp thuế``)."""
+        return bool(cues().decision_re.search(self.word(cue)))
+
+    def ruling_inside(self, fa: int, clause_start: int, cue: Cue) -> bool:
+        """A ruling cue (``ban hành``, ``công bố``) whose subject follows a subordinator (``do``, ``sau khi``)."""
+        return self.ruling(cue) and bool(cues().subordinate_re.search(self.low.text, max(fa, clause_start - 16),
+                                                                        clause_start))
 
     def reported(self, speaker: Actor, actor: Actor, speech_end: int, clause_start: int, cue: Cue) -> bool:
         """True when a subject right after a speech verb (``X cho biết Việt Nam ...``), or inside
@@ -266,8 +279,9 @@ class _Extractor(Speakers):
         act = self.act_of(cue, actor, fb)
         content = a if self.text[a:a + 1] in "\"“" else self.src(cue.start)  # a quote before its speaker says it
         threads = ids_in(self.thread_hits, content, b)
-        if act == "inform" or actor.side is None:
-            threads = []  # threads follow what a side asks, offers, agrees or welcomes
+        ruling = act == "inform" and self.ruling(cue)
+        if (act == "inform" and not ruling) or actor.side is None:
+            threads = []  # threads follow what a side asks, offers, agrees or welcomes, or rules on
         elif not threads:  # "..., đồng thời đề nghị": the issue may be named earlier in the sentence
             threads = ids_in(self.thread_hits, sentence[0], b)
         topics = ids_in(self.topic_hits, content, b)

@@ -8,7 +8,7 @@ from typing import Any
 
 @dataclass
 class RawDocument:
-    """Bytes as read from a source, before decoding: ``kind`` is ``text`` or ``html``.
+    """Bytes as read from a source, before decoding: ``kind`` is ``text``, ``html`` or ``markdown``.
 
     ``charset`` is what the source declared (an HTTP header), if anything; ``meta`` carries
     hints a reader knows (a feed entry's title and date: ``title_hint``, ``published_hint``).

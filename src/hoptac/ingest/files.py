@@ -16,10 +16,13 @@ log = logging.getLogger(__name__)
 __all__ = ["ARTICLE_SUFFIXES", "WARC_SUFFIXES", "is_warc", "read_file", "sniff_kind", "walk"]
 
 #: Files of a directory that are articles or archives; everything else (MANIFEST.tsv, README.md) is not.
-ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".html", ".htm", ".xhtml", ".warc", ".warc.gz",
-                                     ".arc", ".arc.gz", ".jsonl", ".ndjson")
+ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".warc",
+                                     ".warc.gz", ".arc", ".arc.gz", ".jsonl", ".ndjson")
+#: Markdown files of a directory that document it (README.md), not articles.
+NOT_ARTICLES: frozenset[str] = frozenset({"readme", "changelog", "license", "contributing"})
 WARC_SUFFIXES: tuple[str, ...] = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
 _HTML_HEADS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<article", b"<meta")
 
 
@@ -29,9 +32,11 @@ def is_warc(name: str) -> bool:
 
 
 def sniff_kind(data: bytes, name: str = "") -> str:
-    """``html`` for an HTML suffix or a page that starts like HTML, else ``text``."""
+    """``html`` for an HTML suffix or a page that starts like HTML, ``markdown`` for a Markdown suffix, else ``text``."""
     if name.lower().endswith(_HTML_SUFFIXES):
         return "html"
+    if name.lower().endswith(_MARKDOWN_SUFFIXES) and data.lstrip()[:1] != b"<":
+        return "markdown"
     head = data[:1024]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:64].count(0) > 8:  # UTF-16, with or without a BOM
         head = head.replace(b"\x00", b"").lstrip(b"\xff\xfe")
@@ -67,6 +72,12 @@ def read_file(path: str, settings: Settings) -> RawDocument | SourceError:
     return RawDocument(path, data, sniff_kind(data, path))
 
 
+def _documents_folder(name: str) -> bool:
+    """A Markdown file that documents its folder (README.md, CHANGELOG.md), not an article."""
+    stem, _, suffix = name.lower().rpartition(".")
+    return "." + suffix in _MARKDOWN_SUFFIXES and stem in NOT_ARTICLES
+
+
 def walk(directory: str, *, sort_limit: int | None = None) -> Iterator[str]:
     """Every article file under a directory, recursively, hidden entries skipped.
 
@@ -86,7 +97,7 @@ def walk(directory: str, *, sort_limit: int | None = None) -> Iterator[str]:
                     continue
                 if entry.is_dir(follow_symlinks=True):
                     subdirs.append(entry.path)
-                elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and not _documents_folder(entry.name):
                     if files is None:
                         yield entry.path
                         continue
