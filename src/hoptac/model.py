@@ -132,6 +132,7 @@ class Statement:
     topics: list[str] = field(default_factory=list)
     threads: list[str] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
+    subthreads: list[str] = field(default_factory=list)  # sub-issues of its threads (taxonomy ``parent``)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -145,7 +146,8 @@ class Statement:
                    evidence=_span(d.get("evidence")) or (0, 0), side=d.get("side"),
                    addressee_side=d.get("addressee_side"), topics=list(d.get("topics") or []),
                    threads=list(d.get("threads") or []),
-                   amounts=[Amount.from_dict(a) for a in d.get("amounts") or []])
+                   amounts=[Amount.from_dict(a) for a in d.get("amounts") or []],
+                   subthreads=list(d.get("subthreads") or []))
 
 
 @dataclass

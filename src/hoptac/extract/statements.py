@@ -66,7 +66,8 @@ class _Extractor(Speakers):
         # every topic and thread match and amount of the article, once; clauses take their share
         names = [span for p in article.people for span in p.mentions]
         self.topic_hits = outside_names(find_matches(self.key, self.text, tax.topics), names)
-        self.thread_hits = outside_names(find_matches(self.key, self.text, tax.threads), names)
+        self.thread_hits = outside_names(find_matches(self.key, self.text, tax.roots()), names)
+        self.child_hits = outside_names(find_matches(self.key, self.text, tax.children()), names)
         self.amounts = article.amounts or find_amounts(self.text, published=article.published)
 
     def speaker_label(self, s_start: int, s_end: int) -> bool:
@@ -266,10 +267,12 @@ class _Extractor(Speakers):
         act = self.act_of(cue, actor, fb)
         content = a if self.text[a:a + 1] in "\"“" else self.src(cue.start)  # a quote before its speaker says it
         threads = ids_in(self.thread_hits, content, b)
-        if act == "inform" or actor.side is None:
-            threads = []  # threads follow what a side asks, offers, agrees or welcomes
-        elif not threads:  # "..., đồng thời đề nghị": the issue may be named earlier in the sentence
+        if actor.side is None:
+            threads = []  # threads follow what a side says
+        elif not threads and act != "inform":  # "..., đồng thời đề nghị": the issue may be named earlier
             threads = ids_in(self.thread_hits, sentence[0], b)
+        issue = content if set(threads) & set(ids_in(self.thread_hits, content, b)) else sentence[0]
+        subthreads = [c for c in ids_in(self.child_hits, issue, b) if self.tax.threads[c].parent in threads]
         topics = ids_in(self.topic_hits, content, b)
         if cues().anaphor_re.search(low, cue.end, fb):  # "việc này", "các đề xuất nói trên": what came before
             topics += ids_in(self.topic_hits, self.previous_sentence(sentence[0]), content)
@@ -281,7 +284,8 @@ class _Extractor(Speakers):
         side = actor.side
         return Statement(actor=actor.name, act=act, text=self.text[a:b], evidence=(a, b), side=side,
                          addressee_side=OTHER.get(side or ""), topics=topics, threads=threads,
-                         amounts=[x for x in self.amounts if a <= x.evidence[0] and x.evidence[1] <= b])
+                         amounts=[x for x in self.amounts if a <= x.evidence[0] and x.evidence[1] <= b],
+                         subthreads=subthreads)
 
     def previous_sentence(self, start: int) -> int:
         """Where the sentence before the one starting at source position ``start`` begins."""
