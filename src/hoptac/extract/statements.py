@@ -11,7 +11,8 @@ Steps, sentence by sentence (photo captions are skipped: they repeat the body):
    pronoun (``Ông``: the last speaker); an empty subject continues the previous clause's
    actor (``..., đồng thời đề nghị``); anything else (``Hội nghị sẽ``) is no statement;
 3. the clause runs from the subject to the next statement's subject or the sentence end;
-   its topics, threads and amounts come from the taxonomy matchers and the amounts found.
+   its topics, threads and amounts come from the taxonomy matchers and the amounts found, its
+   addressee from the words after the cue and the meetings the story reports (:mod:`.addressees`).
 
 Actors are names (person, else organization) or side codes (``VN``, ``US``); both sides are
 reported as ``VN`` addressing ``US``.
@@ -35,6 +36,7 @@ from .acts import (
     pronoun,
     redirected,
 )
+from .addressees import addressee, met_in_story
 from .amounts import find_amounts
 from .clauses import (
     complement,
@@ -69,6 +71,7 @@ class _Extractor(Speakers):
         self.thread_hits = outside_names(find_matches(self.key, self.text, tax.roots()), names)
         self.child_hits = outside_names(find_matches(self.key, self.text, tax.children()), names)
         self.amounts = article.amounts or find_amounts(self.text, published=article.published)
+        self.met = met_in_story(self)  # the sides the story's meetings were with
 
     def speaker_label(self, s_start: int, s_end: int) -> bool:
         """``Đại sứ Kritenbrink: ...`` at a line start: the interview's answers are that person's."""
@@ -282,8 +285,9 @@ class _Extractor(Speakers):
         if not topics:
             topics = ["diplomacy"]
         side = actor.side
+        to = addressee(self, actor, cue, (self.fpos(a), fb), sentence, self.met)
         return Statement(actor=actor.name, act=act, text=self.text[a:b], evidence=(a, b), side=side,
-                         addressee_side=OTHER.get(side or ""), topics=topics, threads=threads,
+                         addressee_side=to, topics=topics, threads=threads,
                          amounts=[x for x in self.amounts if a <= x.evidence[0] and x.evidence[1] <= b],
                          subthreads=subthreads)
 
@@ -309,6 +313,6 @@ def extract_statements(article: Article, settings: Settings) -> Article:
     named = {e.side for e in (*article.people, *article.organizations) if e.side}
     named |= {side for side, pattern in cues().country_res.items() if pattern.search(ex.low.text)}
     for s in article.statements:
-        if s.addressee_side not in named:
+        if s.addressee_side in OTHER and s.addressee_side not in named:
             s.addressee_side = None  # the other side is nowhere in the story: no one of it is addressed
     return article
