@@ -536,3 +536,13 @@ def test_no_addressee_when_the_story_names_no_one_addressed() -> None:
     asked = next(s for s in said if "kêu gọi" in s.text)
     assert told.addressee_side is None  # a position told to the press, in no meeting
     assert asked.addressee_side == "VN"  # "kêu gọi Việt Nam ...": the one addressed is named
+
+
+def test_a_position_stays_off_a_thread_no_one_raised_with_it() -> None:
+    text = ("Ông Robert Green cho biết Hoa Kỳ luôn coi trọng tự do hàng hải ở Biển Đông.\n"
+            "Ông Robert Green cho biết Mỹ đã rút khỏi Hiệp định Đối tác xuyên Thái Bình Dương.\n")
+    said = said_in(text, ("Robert Green", "US", "Robert Green"))
+    view = next(s for s in said if "Biển Đông" in s.text)
+    step = next(s for s in said if "rút khỏi" in s.text)
+    assert view.act == "inform" and view.threads == []  # a view on an issue no one raised with the speaker
+    assert step.threads == ["tpp"]  # a position telling of a step (a withdrawal) is on its thread
