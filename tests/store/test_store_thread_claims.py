@@ -168,3 +168,11 @@ def test_a_sub_issue_is_told_apart_from_its_thread(store):
     order = [t["id"] for t in store.threads()]
     assert order.index("dioxin_remediation") < order.index("dioxin_da_nang") < order.index("dioxin_bien_hoa")
     assert {t["id"]: t["parent"] for t in store.threads()}["dioxin_bien_hoa"] == "dioxin_remediation"
+
+
+def test_an_undated_copy_never_bridges_two_dates(store):
+    store.ingest([_one(0, ASK, "request", "VN", published="2016-05-23"),
+                  _one(1, ASK, "request", "VN", published=None),  # a copy of the 2016 claim
+                  _one(2, ASK, "request", "VN", published="2019-05-02")])  # agrees with the undated copy only
+    th = store.thread("dioxin_remediation")
+    assert [e["date"] for e in th["entries"]] == ["2016-05-23", "2019-05-02"] and th["copies"] == 1

@@ -33,6 +33,7 @@ from sqlalchemy.engine import Connection
 from ..link.dedupe import spelling_key
 from ..link.names import name_key
 from ..link.text import words
+from ..link.threads import order_fields
 from . import schema as t
 
 MIN_WORDS = 8
@@ -160,6 +161,10 @@ def link_copies(conn: Connection, statements: list[dict[str, Any]], entries: lis
             orders = dict(conn.execute(sa.select(t.statement_threads.c.statement_id, t.statement_threads.c.entry_order)
                                        .where(t.statement_threads.c.thread == e["thread"],
                                               t.statement_threads.c.statement_id.in_(sorted(kept)))).all())
+            # the claim's own date must agree too: an undated copy never bridges two dates
+            kept = {k for k in kept if k in orders and dates_agree(order_fields(orders[k])[0], s["date_sort"])}
+            if not kept:
+                continue
             best = min(kept, key=lambda k: rank(orders.get(k) or "1"))
             if rank(e["entry_order"]) < rank(orders.get(best) or "1"):
                 _promote(conn, e["thread"], best, sid)
