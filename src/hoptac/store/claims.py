@@ -10,8 +10,9 @@ with a Jaccard similarity of at least :data:`JACCARD` and a containment of at le
 :data:`CONTAINMENT`, both at least :data:`MIN_WORDS` words long.
 
 Candidates are found through ``claim_keys``: a small MinHash of the bigrams, cut into
-:data:`BANDS` bands, each band hashed with the side and the act; a statement sharing one key is a
-candidate. So a new statement costs a few index lookups whatever the store's size.
+:data:`BANDS` bands, each band hashed with the side and the act; of the statements sharing a key,
+the :data:`MAX_CANDIDATES` sharing most among the first :data:`MAX_KEY_ROWS` key rows are compared
+(a boilerplate sentence recurs thousands of times). So a new statement costs a few index lookups and a bounded comparison whatever the store's size.
 
 A claim keeps one entry on each thread, the best dated (dated before undated, a full day
 before a month or year, then the earliest): the others point at it (``statement_threads.copy_of``)
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date as date_cls
 from typing import Any
@@ -41,6 +43,8 @@ JACCARD = 0.5
 CONTAINMENT = 0.7
 MAX_DAYS = 7
 BANDS, ROWS = 16, 2
+MAX_CANDIDATES = 24  # the statements sharing most band keys that are compared (boilerplate recurs thousands of times)
+MAX_KEY_ROWS = 16 * MAX_CANDIDATES  # key rows read to find them
 _PRIME = (1 << 61) - 1
 _RNG = np.random.default_rng(20_241_115)
 _A = _RNG.integers(1, _PRIME, BANDS * ROWS, dtype=np.uint64)
@@ -117,11 +121,12 @@ def rank(entry_order: str) -> tuple[str, int, str]:
     return entry_order[:1], -len(entry_order[2:12].strip()), entry_order
 
 
+_SHARING = (sa.select(t.claim_keys.c.statement_id).where(t.claim_keys.c.key.in_(sa.bindparam("keys", expanding=True)))
+            .limit(MAX_KEY_ROWS))
 _CANDIDATES = (sa.select(t.statements.c.id, t.statements.c.article_id, t.statements.c.actor,
                          t.statements.c.person_id, t.statements.c.side, t.statements.c.act,
                          t.statements.c.text, t.statements.c.date_sort)
-               .where(t.statements.c.id.in_(sa.select(t.claim_keys.c.statement_id).where(
-                   t.claim_keys.c.key.in_(sa.bindparam("keys", expanding=True))))))
+               .where(t.statements.c.id.in_(sa.bindparam("ids", expanding=True))))
 _ENTRIES = (sa.select(t.statement_threads.c.statement_id, t.statement_threads.c.thread,
                       t.statement_threads.c.copy_of, t.statement_threads.c.entry_order)
             .where(t.statement_threads.c.statement_id.in_(sa.bindparam("ids", expanding=True))))
@@ -147,7 +152,9 @@ def link_copies(conn: Connection, statements: list[dict[str, Any]], entries: lis
         new_keys += [{"key": k, "statement_id": sid} for k in dict.fromkeys(ks)]
         if not ks:
             continue
-        cands = [dict(r._mapping) for r in conn.execute(_CANDIDATES, {"keys": ks})]
+        shared = Counter(conn.execute(_SHARING, {"keys": ks}).scalars())
+        nearest = [sid_ for sid_, _n in shared.most_common(MAX_CANDIDATES)]
+        cands = [dict(r._mapping) for r in conn.execute(_CANDIDATES, {"ids": nearest})] if nearest else []
         cands = [c for c in cands if c["article_id"] != s["article_id"] and c["act"] == s["act"]
                  and c["side"] == s["side"] and dates_agree(c["date_sort"], s["date_sort"])
                  and actors_agree(c, s) and similar(c["text"], s["text"])]
