@@ -235,13 +235,14 @@ def meetings(db: str | None, fmt: str, other: str | None, **kw: Any) -> None:
 @format_option
 @taxonomy_option
 def threads(db: str | None, fmt: str, taxonomy: tuple[Path, ...]) -> None:
-    """List the threads (recurring issues) with their status, entries and last date."""
+    """List the threads (recurring issues) and their sub-issues with status, entries and dates."""
     with open_db(db, taxonomy) as store:
         data = store.threads()
     if fmt == "json":
         return emit_json(data)
-    table("Threads", ["id", "label", "status", "entries", "articles", "last date"],
-          [[t["id"], t["label_vi"], t["status"] or "-", t["entries"], t["articles"], t["last_date"]] for t in data])
+    table("Threads", ["id", "label", "status", "entries", "undated", "copies", "articles", "first date", "last date"],
+          [[("  └ " if t.get("parent") else "") + t["id"], t["label_vi"], t["status"] or "-", t["entries"],
+            t.get("undated", 0), t.get("copies", 0), t["articles"], t["first_date"], t["last_date"]] for t in data])
 
 
 @main.command()
@@ -250,21 +251,41 @@ def threads(db: str | None, fmt: str, taxonomy: tuple[Path, ...]) -> None:
 @format_option
 @taxonomy_option
 def thread(thread_id: str, db: str | None, fmt: str, taxonomy: tuple[Path, ...]) -> None:
-    """Show one thread: entries in date order (actor, act, quote, article), status and its history."""
+    """Show one thread: dated entries in date order, then those of unknown date; status, its history, money."""
     with open_db(db, taxonomy) as store:
         data = store.thread(thread_id)
     if data is None:
         raise click.ClickException(f"no thread {thread_id!r}")
     if fmt == "json":
         return emit_json(data)
-    click.echo(f"{data['id']}: {data['label_vi']} / {data['label_en']} — status {data['status'] or '-'}")
-    table("Entries", ["date", "side", "actor", "act", "signal", "quote", "article"],
-          [[e["date"], e["side"], e["actor"], e["act"], e["signal"], _short(e["quote"], 110), e["article_id"]]
-           for e in data["entries"]])
+    up = f" (part of {data['parent']})" if data.get("parent") else ""
+    click.echo(f"{data['id']}: {data['label_vi']} / {data['label_en']}{up} — status {data['status'] or '-'}"
+               f" (from dated entries only); {data['entries_total']} entries, {data['entries_undated']} of unknown"
+               f" date, {data['copies']} more reports of them")
+    if data.get("children"):
+        table("Sub-issues", ["id", "label", "status", "entries", "first date", "last date"],
+              [[c["id"], c["label_vi"], c["status"] or "-", c["entries"], c["first_date"], c["last_date"]]
+               for c in data["children"]])
+
+    def rows(es: list[dict[str, Any]]) -> list[list[Any]]:
+        return [[e["date"], e["side"], e["actor"], f"{e['role']} ({e['act']})", e["signal"],
+                 ", ".join(e.get("subthreads") or []), _short(e["quote"], 110),
+                 e["article_id"] + (f" +{len(e['sources'])}" if e.get("sources") else "")] for e in es]
+
+    cols = ["date", "side", "actor", "role (act)", "signal", "sub-issues", "quote", "article (+copies)"]
+    table("Entries", cols, rows([e for e in data["entries"] if e.get("dated", True)]))
+    undated = [e for e in data["entries"] if not e.get("dated", True)]
+    if undated:
+        table("Date unknown (never sets the status)", cols, rows(undated))
     table("Status history", ["status", "from", "date", "caused by", "why"],
           [[h["status"], h["from"], h["date"], h["entry"], h["reason"]] for h in data["status_history"]])
-    for kind, per in data["money"].items():
-        click.echo(f"money {kind}: " + ", ".join(f"{v:,.0f} {u}" for u, v in per.items()))
+    if data.get("money_items"):
+        table("Money (side credited, kind)", ["side", "kind", "amount", "payer", "date", "reports", "quote"],
+              [[m["side"], m["kind"], m.get("text") or f"{m['value']:,.0f} {m['unit']}", m.get("payer") or "-",
+                m.get("date"), m.get("reports", 1), _short(m.get("quote"), 90)] for m in data["money_items"]])
+    for side, kinds in data["money"].items():
+        for kind, per in kinds.items():
+            click.echo(f"money {side} {kind}: " + ", ".join(f"{v:,.0f} {u}" for u, v in per.items()))
 
 
 @main.command()

@@ -147,8 +147,9 @@ class Statement:
     amounts: list[Amount] = field(default_factory=list)
     #: when it was said: the event it was said at, else the article's publication date
     date: str | None = None
-    #: where that date came from: event:<provenance of the event's date>, or the article's (metadata, stated, inferred)
+    #: where that date came from: the provenance of the event's date it was said at, else of the article's
     date_provenance: str | None = None
+    subthreads: list[str] = field(default_factory=list)  # sub-issues of its threads (taxonomy ``parent``)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -163,7 +164,8 @@ class Statement:
                    addressee_side=d.get("addressee_side"), topics=list(d.get("topics") or []),
                    threads=list(d.get("threads") or []),
                    amounts=[Amount.from_dict(a) for a in d.get("amounts") or []],
-                   date=d.get("date"), date_provenance=d.get("date_provenance"))
+                   date=d.get("date"), date_provenance=d.get("date_provenance"),
+                   subthreads=list(d.get("subthreads") or []))
 
 
 @dataclass

@@ -154,7 +154,9 @@ def test_threads_and_thread_lifecycle(client):
     # raised, then pledged, then raised again more than a year later: stalled
     statuses = [h["status"] for h in th["status_history"] if (h["date"] or "") >= "2023"]
     assert statuses[-1] == "stalled"
-    assert th["money"]["pledged"]["USD"] >= 3_000_000
+    assert th["money"]["US"]["pledged"]["USD"] >= 3_000_000  # pledged by the United States (the payer named)
+    item = next(m for m in th["money_items"] if m["value"] == 3_000_000)
+    assert (item["side"], item["kind"]) == ("US", "pledged") and "3 triệu USD" in item["quote"]
 
 
 def test_search_folds_diacritics_and_marks_hits(client):

@@ -481,3 +481,68 @@ def test_both_sides_reported_by_one_speaker_share_a_position_or_agree_themselves
     statements = said_in(text, ("Lê Văn Bình", "VN", "Lê Văn Bình"))
     assert [(s.actor, s.act, s.text.split()[0]) for s in statements] == [("Lê Văn Bình", "inform", "Lê"),
                                                                           ("VN", "agree", "Việt")]
+
+
+# --- positions, sub-issues and addressees -------------------------------------------------
+
+MEETING = (
+    "Chiều 5/6, Bộ trưởng Công Thương Trần Văn Minh tiếp Đại sứ Hoa Kỳ Robert Green tại Hà Nội.\n"
+    "Bộ trưởng Trần Văn Minh đề nghị phía Hoa Kỳ sớm công nhận quy chế kinh tế thị trường cho Việt Nam.\n"
+    "Đại sứ Robert Green cho biết Bộ Thương mại Hoa Kỳ đang xem xét quy chế kinh tế thị trường của Việt Nam.\n"
+    "Ông Robert Green khẳng định Hoa Kỳ sẽ tiếp tục hỗ trợ tẩy độc dioxin tại sân bay Biên Hòa.\n"
+    "Ông Trần Văn Minh cũng kêu gọi các bên liên quan kiềm chế, giải quyết tranh chấp ở Biển Đông bằng biện pháp hòa bình.\n"
+    "Ông Trần Văn Minh đề nghị Trung Quốc tôn trọng luật pháp quốc tế trên Biển Đông.\n"
+)
+PEOPLE = (("Trần Văn Minh", "VN", "Trần Văn Minh"), ("Robert Green", "US", "Robert Green"))
+
+
+def _meeting(text: str = MEETING) -> list:
+    from hoptac.model import Event
+
+    art = Article(text=text, published="2025-06-06")
+    art.people = [Person(name=n, side=sd, mentions=[(m.start(), m.end()) for m in re.finditer(re.escape(p), text)])
+                  for n, sd, p in PEOPLE]
+    art.events = [Event("reception", (0, text.index("\n")), "2025-06-05", participants=["Robert Green"])]
+    return extract_statements(art, DEFAULT).statements
+
+
+def test_a_position_of_the_other_side_joins_its_thread() -> None:
+    [answer] = [s for s in _meeting() if s.act == "inform" and s.side == "US"]
+    assert answer.threads == ["market_economy_status"]  # the US answer is part of the story
+    assert answer.addressee_side == "VN"  # said at the reception of the Vietnamese minister
+
+
+def test_a_sub_issue_is_read_from_the_clause_only_under_its_thread() -> None:
+    [pledge] = [s for s in _meeting() if s.act == "commit" and s.side == "US"]
+    assert pledge.threads == ["dioxin_remediation"] and pledge.subthreads == ["dioxin_bien_hoa"]
+    city = said_in("Ông Trần Văn Minh đề nghị Hoa Kỳ đầu tư vào khu công nghiệp ở Biên Hòa.\n",
+                   ("Trần Văn Minh", "VN", "Trần Văn Minh"))
+    assert city and not city[0].threads and not city[0].subthreads  # a city is no sub-issue by itself
+
+
+def test_the_addressee_is_read_from_the_words_after_the_cue() -> None:
+    said = _meeting()
+    ask = next(s for s in said if s.act == "request" and "phía Hoa Kỳ" in s.text)
+    assert ask.addressee_side == "US"
+    third = [s for s in said if "Trung Quốc" in s.text or "các bên liên quan" in s.text]
+    assert len(third) == 2 and all(s.addressee_side == "OTHER" for s in third)
+
+
+def test_no_addressee_when_the_story_names_no_one_addressed() -> None:
+    text = ("Tại họp báo ở Washington, Bộ trưởng Thương mại Mỹ John Brown cho biết nền kinh tế đang tăng trưởng.\n"
+            "Ông John Brown kêu gọi Việt Nam mở cửa thị trường nông sản cho hàng hóa của các bang miền Trung Tây.\n")
+    said = said_in(text, ("John Brown", "US", "John Brown"))
+    told = next(s for s in said if s.act == "inform")
+    asked = next(s for s in said if "kêu gọi" in s.text)
+    assert told.addressee_side is None  # a position told to the press, in no meeting
+    assert asked.addressee_side == "VN"  # "kêu gọi Việt Nam ...": the one addressed is named
+
+
+def test_a_position_stays_off_a_thread_no_one_raised_with_it() -> None:
+    text = ("Ông Robert Green cho biết Hoa Kỳ luôn coi trọng tự do hàng hải ở Biển Đông.\n"
+            "Ông Robert Green cho biết Mỹ đã rút khỏi Hiệp định Đối tác xuyên Thái Bình Dương.\n")
+    said = said_in(text, ("Robert Green", "US", "Robert Green"))
+    view = next(s for s in said if "Biển Đông" in s.text)
+    step = next(s for s in said if "rút khỏi" in s.text)
+    assert view.act == "inform" and view.threads == []  # a view on an issue no one raised with the speaker
+    assert step.threads == ["tpp"]  # a position telling of a step (a withdrawal) is on its thread

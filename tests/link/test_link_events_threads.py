@@ -36,8 +36,9 @@ def test_sort_key():
     assert sort_key(None) is None
 
 
-def _e(i, date, act, quote, amounts=()):
-    return {"id": f"s{i}", "date": date, "act": act, "quote": quote, "amounts": [dict(a) for a in amounts]}
+def _e(i, date, act, quote, amounts=(), side=None):
+    return {"id": f"s{i}", "date": date, "act": act, "quote": quote, "amounts": [dict(a) for a in amounts],
+            "side": side}
 
 
 def test_signals():
@@ -75,19 +76,36 @@ def test_no_stall_within_a_year_and_reopen_after_drop():
 
 
 def test_money_pledged_is_never_summed_as_delivered():
-    usd = {"kind": "money", "value": 1_000_000, "unit": "USD"}
-    big = {"kind": "money", "value": 5_000_000, "unit": "USD"}
+    usd = {"kind": "money", "value": 1_000_000, "unit": "USD", "text": "1 triệu USD"}
+    big = {"kind": "money", "value": 5_000_000, "unit": "USD", "text": "5 triệu USD"}
     life = lifecycle([
-        _e(1, "2020-01-01", "commit", "Mỹ cam kết tài trợ 1 triệu USD", [usd]),
-        _e(2, "2020-02-01", "commit", "Mỹ sẽ tài trợ 1 triệu USD", [usd]),  # the same pledge reported again
-        _e(3, "2021-01-01", "inform", "Mỹ đã giải ngân 1 triệu USD", [usd]),
-        _e(4, "2021-02-01", "request", "Việt Nam đề nghị thêm 5 triệu USD", [big]),
+        _e(1, "2020-01-01", "commit", "Mỹ cam kết tài trợ 1 triệu USD", [usd], side="US"),
+        _e(2, "2020-02-01", "commit", "Mỹ sẽ tài trợ 1 triệu USD", [usd], side="US"),  # the same pledge again
+        _e(3, "2021-01-01", "inform", "Mỹ đã giải ngân 1 triệu USD", [usd], side="US"),
+        _e(4, "2021-02-01", "request", "Việt Nam đề nghị Mỹ hỗ trợ thêm 5 triệu USD", [big], side="VN"),
     ])
-    assert life["money"] == {"pledged": {"USD": 1_000_000}, "delivered": {"USD": 1_000_000},
-                             "requested": {"USD": 5_000_000}}
+    assert life["money"] == {"US": {"pledged": {"USD": 1_000_000}, "delivered": {"USD": 1_000_000}},
+                             "VN": {"asked": {"USD": 5_000_000}}}
     assert [a["money"] for e in life["entries"] for a in e["amounts"]] == ["pledged", "pledged", "delivered",
-                                                                           "requested"]
+                                                                           "asked"]
+    asked = life["entries"][-1]["amounts"][0]
+    assert (asked["side"], asked["payer"]) == ("VN", "US")  # asked by Vietnam, of the United States
     assert money_kind("inform", "Dự án trị giá 3 triệu USD") == "mentioned"
+
+
+def test_money_is_credited_to_the_payer_the_sentence_names():
+    from hoptac.link.threads import annotate_money, payer
+
+    text = "Bộ Quốc phòng Việt Nam sẽ hoàn tất dự án trị giá 40 triệu USD do Cơ quan Phát triển Quốc tế Mỹ tài trợ"
+    e = {"act": "commit", "side": "VN", "quote": text,
+         "amounts": [{"kind": "money", "value": 4e7, "unit": "USD", "text": "40 triệu USD"}]}
+    annotate_money(e)
+    assert (e["amounts"][0]["side"], e["amounts"][0]["payer"]) == ("US", "US")
+    e["quote"] = "Bộ Quốc phòng Việt Nam sẽ hoàn tất dự án trị giá 40 triệu USD"
+    annotate_money(e)
+    assert e["amounts"][0]["side"] == "VN" and e["amounts"][0]["payer"] is None  # nobody else named
+    said = "Chính phủ Việt Nam sẽ dành 2 tỷ đồng, còn USAID cùng đối tác góp phần còn lại"
+    assert payer(said, said.index("2 tỷ"), said.index("2 tỷ") + 9) == "VN"  # the nearest funder before it
 
 
 def test_a_month_or_a_year_beside_a_day_needs_the_same_people():

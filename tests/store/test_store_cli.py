@@ -60,7 +60,7 @@ def test_tables_render(filled):
     out = run("person", "Fernandez", "--db", filled)
     assert "Jose Fernandez" in out and "Cố vấn cấp cao của Nhà Trắng" in out
     out = run("thread", "market_economy_status", "--db", filled)
-    assert "stalled" in out and "money pledged: 2,000,000 USD" in out
+    assert "stalled" in out and "money US pledged: 2,000,000 USD" in out
     assert "Nguyễn Hồng Diên" in run("people", "--db", filled)
     assert "bán dẫn" in run("search", "ban dan", "--db", filled)
     assert "statements" in run("stats", "--db", filled)

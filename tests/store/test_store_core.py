@@ -137,7 +137,7 @@ def test_thread_entries_status_and_money(store):
     ids = [e["id"] for e in th["entries"]]
     assert hist == [("raised", ids[0]), ("pledged", ids[1]), ("stalled", ids[2])]
     assert th["status"] == "stalled"
-    assert th["money"] == {"pledged": {"USD": 2000000}}
+    assert th["money"] == {"US": {"pledged": {"USD": 2000000}}}
     listed = {t["id"]: t for t in store.threads()}
     assert listed["market_economy_status"]["entries"] == 3
     assert listed["market_economy_status"]["status"] == "stalled"
@@ -299,7 +299,7 @@ def test_migrations_downgrade_and_upgrade_again(db_url):
             command.downgrade(cfg, "base")
         assert current_revision(s.engine) is None
         migrate(s.engine)
-        assert current_revision(s.engine) == "0013"
+        assert current_revision(s.engine) == "0014"
         s.ingest(sample_articles())
         assert s.search("ban dan")["total"] >= 1
 

@@ -65,7 +65,7 @@ def test_pages_of_a_thread_are_slices_of_the_whole_lifecycle(store):
     page = store.thread("jetp", limit=3, offset=3)
     for key in ("status", "status_history", "money", "articles", "acts_by_side", "entries_total"):
         assert page[key] == whole[key], key  # the summary covers every entry, whatever the page
-    assert whole["money"] == {"pledged": {"USD": 12e6}}
+    assert whole["money"] == {"US": {"pledged": {"USD": 12e6}}}
     assert whole["acts_by_side"] == {"VN": {"request": 5}, "US": {"commit": 2}}
     pledges = [e for e in whole["entries"] if e["act"] == "commit"]
     assert all(a["money"] == "pledged" for e in pledges for a in e["amounts"])
@@ -109,7 +109,7 @@ def test_refresh_removing_an_entry_makes_the_summary_stale(store):
     store.ingest([a2], refresh=True)
     after = store.thread("market_economy_status")
     assert after["entries_total"] == before["entries_total"] - 1
-    assert "pledged" not in after["money"]
+    assert "pledged" not in after["money"].get("US", {})
 
 
 def test_migration_fills_in_the_order_of_stored_entries(db_url):
@@ -194,7 +194,7 @@ def test_new_entries_after_the_last_are_folded_into_the_cached_summary(store):
         assert th[key] == scratch[key], key
     assert th["entries_total"] == scratch["entries"] == len(arts)
     assert th["entries"][-1]["date"] is None  # the undated entry stays last
-    assert th["status"] == "stalled" and th["money"] == {"pledged": {"USD": 12e6}}  # 5e6 counted once
+    assert th["status"] == "stalled" and th["money"] == {"US": {"pledged": {"USD": 12e6}}}  # 5e6 counted once
 
 
 def test_an_entry_before_the_last_makes_the_summary_start_over(store):
@@ -203,7 +203,7 @@ def test_an_entry_before_the_last_makes_the_summary_start_over(store):
     store.ingest([_jetp(2, "2020-01-01", "commit", 2e6)])
     dirty, cached = _cached(store, "jetp")
     assert dirty < cached["fold"]["last_key"]
-    assert store.thread("jetp")["money"] == {"pledged": {"USD": 3e6}}
+    assert store.thread("jetp")["money"] == {"US": {"pledged": {"USD": 3e6}}}
 
 
 def _checkpoints(store: Store, tid: str) -> list[str]:
@@ -235,7 +235,7 @@ def test_old_news_resumes_from_the_last_checkpoint_before_it(store, monkeypatch)
     for key in ("status", "status_history", "money", "articles", "acts_by_side"):
         assert th[key] == scratch[key], key
     assert th["entries_total"] == scratch["entries"] == len(arts) + 1
-    assert th["money"]["pledged"] == {"USD": 4e7 + 2e6 + 5e6 + 8e6}
+    assert th["money"]["US"]["pledged"] == {"USD": 4e7 + 2e6 + 5e6 + 8e6}
     assert _checkpoints(store, "jetp")[: len(after)] == after  # the read saved checkpoints again past the change
     assert len(_checkpoints(store, "jetp")) >= len(before)
 

@@ -11,7 +11,8 @@ Steps, sentence by sentence (photo captions are skipped: they repeat the body):
    pronoun (``Ông``: the last speaker); an empty subject continues the previous clause's
    actor (``..., đồng thời đề nghị``); anything else (``Hội nghị sẽ``) is no statement;
 3. the clause runs from the subject to the next statement's subject or the sentence end;
-   its topics, threads and amounts come from the taxonomy matchers and the amounts found.
+   its topics, threads and amounts come from the taxonomy matchers and the amounts found, its
+   addressee from the words after the cue and the meetings the story reports (:mod:`.addressees`).
 
 Actors are names (person, else organization) or side codes (``VN``, ``US``); both sides are
 reported as ``VN`` addressing ``US``.
@@ -35,6 +36,7 @@ from .acts import (
     pronoun,
     redirected,
 )
+from .addressees import addressee, met_in_story
 from .amounts import find_amounts
 from .clauses import (
     complement,
@@ -66,8 +68,10 @@ class _Extractor(Speakers):
         # every topic and thread match and amount of the article, once; clauses take their share
         names = [span for p in article.people for span in p.mentions]
         self.topic_hits = outside_names(find_matches(self.key, self.text, tax.topics), names)
-        self.thread_hits = outside_names(find_matches(self.key, self.text, tax.threads), names)
+        self.thread_hits = outside_names(find_matches(self.key, self.text, tax.roots()), names)
+        self.child_hits = outside_names(find_matches(self.key, self.text, tax.children()), names)
         self.amounts = article.amounts or find_amounts(self.text, published=article.published)
+        self.met = met_in_story(self)  # the sides the story's meetings were with
 
     def speaker_label(self, s_start: int, s_end: int) -> bool:
         """``Đại sứ Kritenbrink: ...`` at a line start: the interview's answers are that person's."""
@@ -280,10 +284,12 @@ class _Extractor(Speakers):
         content = a if self.text[a:a + 1] in "\"“" else self.src(cue.start)  # a quote before its speaker says it
         threads = ids_in(self.thread_hits, content, b)
         ruling = act == "inform" and self.ruling(cue)
-        if (act == "inform" and not ruling) or actor.side is None:
-            threads = []  # threads follow what a side asks, offers, agrees or welcomes, or rules on
-        elif not threads:  # "..., đồng thời đề nghị": the issue may be named earlier in the sentence
+        if actor.side is None:
+            threads = []  # threads follow what a side says (positions are sorted out by answers_only)
+        elif not threads and (act != "inform" or ruling):  # "..., đồng thời đề nghị": the issue may be named earlier
             threads = ids_in(self.thread_hits, sentence[0], b)
+        issue = content if set(threads) & set(ids_in(self.thread_hits, content, b)) else sentence[0]
+        subthreads = [c for c in ids_in(self.child_hits, issue, b) if self.tax.threads[c].parent in threads]
         topics = ids_in(self.topic_hits, content, b)
         if cues().anaphor_re.search(low, cue.end, fb):  # "việc này", "các đề xuất nói trên": what came before
             topics += ids_in(self.topic_hits, self.previous_sentence(sentence[0]), content)
@@ -293,9 +299,11 @@ class _Extractor(Speakers):
         if not topics:
             topics = ["diplomacy"]
         side = actor.side
+        to = addressee(self, actor, cue, (self.fpos(a), fb), sentence, self.met)
         return Statement(actor=actor.name, act=act, text=self.text[a:b], evidence=(a, b), side=side,
-                         addressee_side=OTHER.get(side or ""), topics=topics, threads=threads,
-                         amounts=[x for x in self.amounts if a <= x.evidence[0] and x.evidence[1] <= b])
+                         addressee_side=to, topics=topics, threads=threads,
+                         amounts=[x for x in self.amounts if a <= x.evidence[0] and x.evidence[1] <= b],
+                         subthreads=subthreads)
 
     def previous_sentence(self, start: int) -> int:
         """Where the sentence before the one starting at source position ``start`` begins."""
@@ -315,10 +323,30 @@ def extract_statements(article: Article, settings: Settings) -> Article:
             if st.evidence[0] < a:  # a quotation of several sentences: what was taken inside it is its speaker's
                 statements = [x for x in statements if x.evidence[0] < st.evidence[0]]
         statements += found
-    article.statements = drop_restatements(article, statements)
+    article.statements = answers_only(drop_restatements(article, statements), ex.tax)
     named = {e.side for e in (*article.people, *article.organizations) if e.side}
     named |= {side for side, pattern in cues().country_res.items() if pattern.search(ex.low.text)}
     for s in article.statements:
-        if s.addressee_side not in named:
+        if s.addressee_side in OTHER and s.addressee_side not in named:
             s.addressee_side = None  # the other side is nowhere in the story: no one of it is addressed
     return article
+
+
+def answers_only(statements: list[Statement], tax: Taxonomy) -> list[Statement]:
+    """Positions (``inform``) stay on the threads they move or answer, and leave the others.
+
+    A position joins a thread when it tells of a step (``Mỹ rút khỏi TPP``, ``đã hoàn thành``,
+    ``đang xem xét``: a lifecycle cue of :mod:`hoptac.link.threads`) or when the other side asks,
+    offers or promises something on that thread in the same story (the US answer to Vietnam's
+    request); a side restating its view on an issue no one raised with it stays off the thread.
+    """
+    from ..link.threads import signal
+
+    raised = {(s.side, th) for s in statements if s.act != "inform" for th in s.threads}
+    for s in statements:
+        if s.act != "inform" or not s.threads or signal(s.act, s.text) != "noted":
+            continue
+        s.threads = [th for th in s.threads if (OTHER.get(s.side or ""), th) in raised]
+        s.subthreads = [c for c in s.subthreads if tax.threads[c].parent in s.threads]
+    return statements
+

@@ -69,6 +69,7 @@ class Entry:
     topics: list[str] = field(default_factory=list)
     min_hits: int = 1
     weak: list[Pattern] = field(default_factory=list)  # generic words: half a mention each
+    parent: str | None = None  # threads only: the thread this one is a sub-issue of
 
 
 @dataclass
@@ -84,6 +85,14 @@ class Taxonomy:
         if entry is None:
             return id_
         return (entry.vi if lang == "vi" else entry.en) or id_
+
+    def roots(self) -> dict[str, Entry]:
+        """The threads that are no sub-issue of another (statements are tagged with these)."""
+        return {k: e for k, e in self.threads.items() if not e.parent}
+
+    def children(self, parent: str | None = None) -> dict[str, Entry]:
+        """The sub-issues of ``parent`` (of any thread when None), in the order they were defined."""
+        return {k: e for k, e in self.threads.items() if e.parent and (parent is None or e.parent == parent)}
 
 
 def _compile(pattern: str, *, cased: bool = False) -> Pattern:
@@ -118,6 +127,8 @@ def _entry(id_: str, kind: str, data: dict[str, Any], base: Entry | None) -> Ent
     entry.weak += weak
     entry.topics += [str(t) for t in data.get("topics") or [] if t not in entry.topics]
     entry.min_hits = int(data.get("min_hits", entry.min_hits))
+    if kind == "thread" and data.get("parent"):
+        entry.parent = str(data["parent"])
     return entry
 
 
@@ -130,6 +141,9 @@ def _merge(tax: Taxonomy, data: dict[str, Any], origin: str) -> None:
     for kind, table in (("topic", tax.topics), ("thread", tax.threads)):
         for id_, entry in (data.get(kind + "s") or {}).items():
             table[str(id_)] = _entry(str(id_), kind, entry or {}, table.get(str(id_)))
+    for id_, entry in tax.threads.items():
+        if entry.parent and (entry.parent not in tax.threads or tax.threads[entry.parent].parent):
+            raise ValueError(f"{origin}: thread {id_!r}: parent {entry.parent!r} is no top-level thread")
 
 
 @lru_cache(maxsize=16)
@@ -197,8 +211,9 @@ def match_topics(text: str, taxonomy: Taxonomy) -> list[str]:
 
 
 def match_threads(text: str, taxonomy: Taxonomy) -> list[str]:
-    """The thread ids whose patterns occur in ``text``, in order of first mention."""
-    return _ids(find_matches(fold(text), text, taxonomy.threads), taxonomy.threads)
+    """The (top-level) thread ids whose patterns occur in ``text``, in order of first mention."""
+    roots = taxonomy.roots()
+    return _ids(find_matches(fold(text), text, roots), roots)
 
 
 def implied_topics(threads: list[str], taxonomy: Taxonomy) -> list[str]:

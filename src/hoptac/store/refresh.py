@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from . import schema as t
+from .claims import forget
 
 
 def clear_derived(conn: Connection, aid: str) -> None:
@@ -20,6 +21,9 @@ def clear_derived(conn: Connection, aid: str) -> None:
     st = t.statement_threads.c
     threads = dict(conn.execute(sa.select(st.thread, sa.func.min(sa.func.coalesce(st.entry_order, "")))
                                 .where(st.statement_id.in_(sids)).group_by(st.thread)).all())
+    ids = list(conn.execute(sids).scalars())
+    for th, key in forget(conn, ids).items():  # claims these entries were kept for get another kept entry
+        threads[th] = min(threads.get(th, key), key)
     conn.execute(t.statement_threads.delete().where(t.statement_threads.c.statement_id.in_(sids)))
     if threads:
         from .writer import touch_threads

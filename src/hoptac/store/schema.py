@@ -186,8 +186,16 @@ statement_threads = sa.Table(
     sa.Column("side", sa.String(8)),  # the statement's side, act and whether it names money: the summary's
     sa.Column("act", sa.String(16)),  # fold reads them here, in the index, not from the statements
     sa.Column("has_money", sa.Boolean, nullable=False, server_default=sa.false()),
-    sa.Index("ix_statement_threads_fold", "thread", "entry_order", "signal", "side", "act", "has_money",
-             "statement_id"),
+    sa.Column("copy_of", ID),  # the entry kept for the claim this one copies (store/claims.py), else NULL
+    sa.Index("ix_statement_threads_fold2", "thread", "entry_order", "signal", "side", "act", "has_money",
+             "copy_of", "statement_id"),
+    sa.Index("ix_statement_threads_copies", "thread", "copy_of"),
+)
+
+claim_keys = sa.Table(  # LSH band keys of a thread statement's text: its copies share one (store/claims.py)
+    "claim_keys", metadata,
+    sa.Column("key", sa.String(32), primary_key=True),
+    sa.Column("statement_id", ID, _fk("statements.id"), primary_key=True),
 )
 
 thread_states = sa.Table(  # a thread's summary, recomputed when a write has bumped its version

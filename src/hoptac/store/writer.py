@@ -39,9 +39,10 @@ from ..link.names import (
     person_score,
 )
 from ..link.text import exact_key, fold
-from ..link.threads import order_key, signal
+from ..link.threads import entry_signals, order_key, signal
 from ..model import Article
 from . import schema as t
+from .claims import link_copies
 from .occasions import link_events
 from .refresh import clear_derived
 
@@ -342,20 +343,22 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
                      "side": s.side, "act": s.act, "addressee_side": s.addressee_side, "text": s.text,
                      "evidence_start": s.evidence[0], "evidence_end": s.evidence[1], "date_sort": when,
                      "date_provenance": s.date_provenance if s.date else article.published_provenance,
-                     "topics": list(s.topics), "threads": list(s.threads),
+                     "topics": list(s.topics), "threads": list(dict.fromkeys([*s.threads, *s.subthreads])),
                      "amounts": [a.to_dict() for a in s.amounts]})
         sig = signal(s.act, s.text)
         money = any(a.kind == "money" for a in s.amounts)
-        threads += [{"statement_id": sid, "thread": th, "signal": sig, "entry_order": order_key(when, sig, aid, i),
-                     "side": s.side, "act": s.act, "has_money": money} for th in dict.fromkeys(s.threads)]
+        threads += [{"statement_id": sid, "thread": th, "signal": g, "entry_order": order_key(when, g, aid, i),
+                     "side": s.side, "act": s.act, "has_money": money, "copy_of": None}
+                    for th, g in entry_signals(sig, s.threads, s.subthreads).items()]
         topics += [{"statement_id": sid, "topic": tp} for tp in dict.fromkeys(s.topics)]
     if rows:
         conn.execute(t.statements.insert(), rows)
     if threads:
-        conn.execute(t.statement_threads.insert(), threads)
         changed: dict[str, str] = {}
         for r in threads:
             changed[r["thread"]] = min(changed.get(r["thread"], r["entry_order"]), r["entry_order"])
+        link_copies(conn, rows, threads, changed)  # a statement other outlets carried counts once
+        conn.execute(t.statement_threads.insert(), threads)
         touch_threads(conn, changed)
     if topics:
         conn.execute(t.statement_topics.insert(), topics)
