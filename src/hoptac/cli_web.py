@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .cli import main, settings_from, taxonomy_option
+from .cli import main, report_skip, settings_from, taxonomy_option
 from .settings import DEFAULT, RESOURCES, Settings
 
 DEMO_DIR = RESOURCES / "demo"
@@ -67,8 +67,7 @@ def demo(db_url: str | None, host: str, port: int, token: str | None, taxonomy: 
     if not files:
         click.echo(f"hoptac: no demo articles in {DEMO_DIR}; serving the store as it is", err=True)
     with Store.open(url, settings=settings) as store:
-        report = store.ingest_sources(files, on_skip=lambda src, why: click.echo(f"hoptac: skipped {src}: {why}",
-                                                                                  err=True))
+        report = store.ingest_sources(files, on_skip=report_skip)
         counts = store.stats()["counts"]
     click.echo(f"hoptac: demo articles: {report.stored} stored, {report.duplicates} near-duplicates, "
                f"{report.unchanged} already there, {len(report.skipped)} skipped; the store at {url} holds "

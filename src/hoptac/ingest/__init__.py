@@ -10,6 +10,7 @@ a one-line reason; the other sources go on.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from .document import RawDocument
 from .files import ARTICLE_SUFFIXES, is_warc, read_file, sniff_kind, walk
 from .warc import read_warc
 from .web import Fetcher, is_url, read_feed
+
+log = logging.getLogger(__name__)
 
 __all__ = ["ARTICLE_SUFFIXES", "RawDocument", "document_from_input", "read_sources"]
 
@@ -49,15 +52,24 @@ def _read_one(src: str, settings: Settings, fetcher: Fetcher) -> Iterator[RawDoc
     yield read_file(src, settings)
 
 
+def _guarded(src: str, docs: Iterator[RawDocument | SourceError]) -> Iterator[RawDocument | SourceError]:
+    """The documents of one source; a reader's unexpected error ends that source alone, in one line."""
+    try:
+        yield from docs
+    except Exception as exc:
+        log.debug("reading %s failed", src, exc_info=True)
+        yield SourceError(src, f"internal error reading: {type(exc).__name__}: {exc}")
+
+
 def read_sources(sources: Iterable[str], settings: Settings, *,
                  feeds: Iterable[str] = ()) -> Iterator[RawDocument | SourceError]:
     """Yield one RawDocument per article found in the sources and feeds, or a SourceError."""
     fetcher = Fetcher(settings)
     try:
         for src in sources:
-            yield from _read_one(str(src), settings, fetcher)
+            yield from _guarded(str(src), _read_one(str(src), settings, fetcher))
         for feed in feeds:
-            yield from read_feed(str(feed), settings, fetcher)
+            yield from _guarded(str(feed), read_feed(str(feed), settings, fetcher))
     finally:
         fetcher.close()
 
