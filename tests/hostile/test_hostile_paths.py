@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +101,51 @@ def test_library_ingest_sources(hostile: Hostile, tmp_path: Path) -> None:
     assert report.stored + report.duplicates == hostile.stored
     assert sorted(s for s, _ in heard) == sorted(str(hostile.root / n) for n in hostile.bad)
     assert all("\n" not in r for _, r in heard)
+
+
+def test_walks_survive_loops_unreadable_entries_and_special_files(tmp_path: Path) -> None:
+    """A link loop is read once, an unreadable entry and a FIFO are one line each, the rest is read."""
+    from hoptac.errors import SourceError
+    from hoptac.ingest.files import walk
+    from hoptac.scale.units import iter_units
+
+    root = tmp_path / "kho"
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "a" / "b" / "bai.txt").write_text("Tiêu đề\n\nNội dung bài.\n", encoding="utf-8")
+    (root / "z.txt").write_text("Tiêu đề\n\nNội dung khác.\n", encoding="utf-8")
+    (root / "a" / "b" / "vong").symlink_to(root / "a")  # a loop
+    (root / "tu_than").symlink_to(root / "tu_than")  # a link to itself (ELOOP)
+    os.mkfifo(root / "ong.txt")
+    found = list(walk(str(root)))
+    files = [f for f in found if isinstance(f, str)]
+    errors = {Path(e.source).name: e.reason for e in found if isinstance(e, SourceError)}
+    assert sorted(Path(f).name for f in files) == ["bai.txt", "ong.txt", "z.txt"]
+    assert set(errors) == {"vong", "tu_than"} and "already read" in errors["vong"], errors
+    units = list(iter_units([str(root)]))
+    assert sorted(Path(u.source).name for u in units) == ["bai.txt", "ong.txt", "tu_than", "vong", "z.txt"]
+    for workers in ("1", "2"):
+        proc = hoptac("ingest", str(root), "--db", str(tmp_path / f"kb{workers}.db"), "--workers", workers,
+                      "--no-progress", "--format", "json")
+        assert "Traceback" not in proc.stderr
+        skips = proc.stderr.strip().splitlines()
+        assert len(skips) == 3 and all(s.startswith("hoptac: skipped ") for s in skips), skips
+        assert any("ong.txt: not a regular file: a FIFO" in s for s in skips), skips
+        assert json.loads(proc.stdout)["stored"] == 2
+    proc = hoptac("extract", str(root / "ong.txt"))  # must not block on the FIFO
+    assert proc.returncode == 1 and "not a regular file: a FIFO" in proc.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads directories whatever their mode")
+def test_an_unreadable_directory_is_one_line(tmp_path: Path) -> None:
+    from hoptac.errors import SourceError
+    from hoptac.ingest.files import walk
+
+    (tmp_path / "kin").mkdir()
+    (tmp_path / "mo.txt").write_text("Tiêu đề\n\nNội dung bài.\n", encoding="utf-8")
+    (tmp_path / "kin").chmod(0)
+    try:
+        found = list(walk(str(tmp_path)))
+    finally:
+        (tmp_path / "kin").chmod(0o755)
+    assert [Path(f).name for f in found if isinstance(f, str)] == ["mo.txt"]
+    assert [e.reason for e in found if isinstance(e, SourceError)] == ["cannot read the directory: permission denied"]

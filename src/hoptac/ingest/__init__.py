@@ -36,13 +36,12 @@ def _read_one(src: str, settings: Settings, fetcher: Fetcher) -> Iterator[RawDoc
     path = Path(src)
     if path.is_dir():
         found = False
-        try:
-            for file in walk(src):
-                found = True
+        for file in walk(src):
+            found = True
+            if isinstance(file, SourceError):
+                yield file
+            else:
                 yield from _read_one(file, settings, fetcher)
-        except OSError as exc:
-            yield SourceError(src, exc.strerror or str(exc))
-            return
         if not found:
             yield SourceError(src, f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in the directory")
         return

@@ -18,7 +18,7 @@ import httpx
 from ..errors import SourceError
 from ..settings import Settings
 from .document import RawDocument
-from .files import read_file
+from .files import read_file, too_large
 
 __all__ = ["Fetcher", "read_feed"]
 
@@ -68,13 +68,12 @@ class Fetcher:
                     return SourceError(url, f"not a web page: content type {ctype}")
                 declared = resp.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > limit:
-                    return SourceError(url, f"too large: {int(declared) / 1e6:.1f} MB, the limit is "
-                                            f"{limit / 1e6:.1f} MB")
+                    return SourceError(url, too_large(int(declared), limit))
                 chunks, size = [], 0
                 for chunk in resp.iter_bytes():
                     size += len(chunk)
                     if size > limit:
-                        return SourceError(url, f"too large: more than {limit / 1e6:.1f} MB")
+                        return SourceError(url, too_large(None, limit))
                     chunks.append(chunk)
                 data = b"".join(chunks)
                 charset = resp.charset_encoding if "charset=" in resp.headers.get("content-type", "") else None

@@ -31,6 +31,9 @@ def process_unit(unit: Unit, settings: Settings, known: Known | None = None) -> 
     """
     from ..ingest import read_sources
 
+    if unit.error is not None:  # the walk could not read this entry
+        yield Result(one_line(unit.source), error=one_line(unit.error))
+        return
     paths, feeds = ([], [unit.source]) if unit.feed else ([unit.source], [])
     lookup = known.lookup if known is not None else None
     try:
