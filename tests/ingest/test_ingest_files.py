@@ -77,14 +77,14 @@ def test_missing_path():
 def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "secret.txt"
     path.write_text(TEXT, encoding="utf-8")
-    real_open = builtins.open
+    real_open = os.open
 
     def deny(p, *a, **k):
         if str(p) == str(path):
             raise PermissionError(13, "Permission denied", str(p))
         return real_open(p, *a, **k)
 
-    monkeypatch.setattr(builtins, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     (err,) = read_sources([str(path)], DEFAULT)
     assert isinstance(err, SourceError) and err.reason == "permission denied"
 
