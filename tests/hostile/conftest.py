@@ -64,6 +64,8 @@ def build(root: Path) -> Hostile:
 
     for i in range(3):
         good(f"tot_{i}.txt", synth_article(i, seed=1401)[0].encode())
+    good("so_khong_lo.txt", ("Hoa Kỳ hỗ trợ điện gió\n\nPhía Hoa Kỳ cam kết dành " + "9" * 400
+                             + " tỷ USD cho các dự án điện gió của Việt Nam.\n").encode())
     bad("rong.txt", b"")
     bad("trang.txt", b" \n\t\r\n  ")
     bad("nhi_phan.txt", bytes(range(256)) * 8)
