@@ -149,3 +149,30 @@ def test_an_unreadable_directory_is_one_line(tmp_path: Path) -> None:
         (tmp_path / "kin").chmod(0o755)
     assert [Path(f).name for f in found if isinstance(f, str)] == ["mo.txt"]
     assert [e.reason for e in found if isinstance(e, SourceError)] == ["cannot read the directory: permission denied"]
+
+
+@pytest.mark.parametrize("text", ["Tiêu đề\n\nViệt Nam \ud800 và Hoa Kỳ hợp tác.", "\udfff", "bai\udcff.txt",
+                                  "http://x\ud800.vn/a"])
+def test_analyze_refuses_a_lone_surrogate_with_a_source_error(text: str) -> None:
+    from hoptac import SourceError, analyze
+
+    with pytest.raises(SourceError) as exc:
+        analyze(text)
+    assert "\n" not in str(exc.value)
+
+
+def test_api_refuses_a_lone_surrogate_with_422(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from hoptac.api import create_app
+
+    with TestClient(create_app(str(tmp_path / "kb.db"), token="t"), raise_server_exceptions=False) as client:
+        body = '{"text": "Ti\\u00eau \\u0111\\u1ec1\\n\\nVi\\u1ec7t Nam \\ud800 v\\u00e0 Hoa K\\u1ef3."}'
+        r = client.post("/api/articles", content=body, headers={"Authorization": "Bearer t",
+                                                                 "Content-Type": "application/json"})
+        assert r.status_code == 422 and "\n" not in r.json()["error"]["message"], r.text
+    from hoptac.api.ingest import Rejected, ingest_input
+    from hoptac.store import Store
+
+    with Store.open(str(tmp_path / "kb.db")) as store, pytest.raises(Rejected, match="lone surrogate"):
+        ingest_input(store, text="Tiêu đề\n\nViệt Nam \ud800 và Hoa Kỳ.")

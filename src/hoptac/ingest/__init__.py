@@ -23,7 +23,7 @@ from .web import Fetcher, is_url, read_feed
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ARTICLE_SUFFIXES", "RawDocument", "document_from_input", "read_sources"]
+__all__ = ["ARTICLE_SUFFIXES", "RawDocument", "document_from_input", "read_sources", "text_bytes"]
 
 
 def _read_one(src: str, settings: Settings, fetcher: Fetcher) -> Iterator[RawDocument | SourceError]:
@@ -93,5 +93,17 @@ def document_from_input(source: str | bytes, settings: Settings) -> RawDocument 
             return next(iter(read_sources([str(path)], settings)))
         if " " not in stripped and stripped.lower().endswith(ARTICLE_SUFFIXES):
             return SourceError(stripped, "no such file or directory")
-    data = source.encode("utf-8")
+    try:
+        data = text_bytes(source, "<text>")
+    except SourceError as exc:
+        return exc
     return RawDocument("<text>", data, sniff_kind(data))
+
+
+def text_bytes(text: str, source: str) -> bytes:
+    """Text given as a string, as UTF-8; SourceError for one that no encoding can write (a lone surrogate)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise SourceError(source, f"not valid text: a lone surrogate (U+{ord(text[exc.start]):04X}) "
+                                  f"at character {exc.start}") from None
