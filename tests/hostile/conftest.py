@@ -66,6 +66,16 @@ def build(root: Path) -> Hostile:
         good(f"tot_{i}.txt", synth_article(i, seed=1401)[0].encode())
     good("so_khong_lo.txt", ("Hoa Kỳ hỗ trợ điện gió\n\nPhía Hoa Kỳ cam kết dành " + "9" * 400
                              + " tỷ USD cho các dự án điện gió của Việt Nam.\n").encode())
+    paras = [synth_article(i, seed=1403)[0] for i in range(3)]
+    title, body = paras[0].split("\n", 1)
+    deep = "<div>" * 300 + _page(title, body).decode().split("<body>")[1].split("</body>")[0] + "</div>" * 300
+    good("long_sau.html", f"<html><head><meta charset='utf-8'></head><body>{deep}</body></html>".encode())
+    title, body = paras[1].split("\n", 1)
+    script = "<script>" + "var a = 1;" * (15 * 2**20 // 10) + "</script>"
+    good("script_lon.html", _page(title, body).replace(b"</head>", script.encode() + b"</head>"))
+    good("mot_nul.txt", paras[2].replace("\n\n", "\n\x00\n", 1).encode())
+    bad("trang_trang.html", b"<html><head><title></title></head><body><div></div></body></html>")
+    bad("xu\u1ea5u\nten.txt", b"")  # a newline in the name
     bad("rong.txt", b"")
     bad("trang.txt", b" \n\t\r\n  ")
     bad("nhi_phan.txt", bytes(range(256)) * 8)

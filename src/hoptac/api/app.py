@@ -44,14 +44,15 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
     need it too. Request bodies over ``max_body`` bytes get 413. ``create=False`` refuses
     to create a missing SQLite store.
     """
-    owned = store is None
-    if store is None:
-        store = Store.open(store_url or settings.db_url, create=create, settings=settings)
     token = token if token is not None else os.environ.get("HOPTAC_API_TOKEN") or None
     if protect_reads is None:
         protect_reads = _truthy(os.environ.get("HOPTAC_API_PROTECT_READS"))
     if protect_reads and not token:
-        raise ValueError("protect_reads needs a token (token= or $HOPTAC_API_TOKEN)")
+        raise ValueError("protecting reads ($HOPTAC_API_PROTECT_READS) needs a token: set $HOPTAC_API_TOKEN "
+                         "or --token")
+    owned = store is None
+    if store is None:
+        store = Store.open(store_url or settings.db_url, create=create, settings=settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
