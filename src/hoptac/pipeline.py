@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from . import budget
 from .errors import Drop, SourceError, one_line
 from .model import Article
 from .settings import DEFAULT, Settings
@@ -106,13 +107,27 @@ def process(doc: object, settings: Settings = DEFAULT, known: Known | None = Non
         if stored is not None:
             return stored
     try:
-        for stage in settings.stages or DEFAULT_STAGES:
-            article = get_stage(stage)(article, settings)
+        with budget.deadline(settings.time_budget):
+            _check_length(article, settings, raw=True)
+            for stage in settings.stages or DEFAULT_STAGES:
+                article = get_stage(stage)(article, settings)
+                if stage == "clean":
+                    _check_length(article, settings)
+                budget.check(f"stage {stage}")
     except (Drop, SourceError) as exc:
         return Result(source, error=one_line(getattr(exc, "reason", str(exc))))
     except Exception as exc:  # a bug in a stage must not end the batch: report it in one line
         return _failed(source, stage, exc)
     return Result(source, article=article)
+
+
+def _check_length(article: Article, settings: Settings, *, raw: bool = False) -> None:
+    """Drop an article whose text is longer than ``settings.max_chars`` (plain text: before cleaning)."""
+    if raw and article.content_type == "html":
+        return  # a page's markup is not its text: measured after cleaning
+    n = len(article.raw if raw else article.text)
+    if settings.max_chars and n > settings.max_chars:
+        raise Drop(f"text too long: {n:,} characters, the limit is {settings.max_chars:,}")
 
 
 def _failed(source: str, stage: str, exc: Exception) -> Result:

@@ -76,6 +76,10 @@ def build(root: Path) -> Hostile:
     good("mot_nul.txt", paras[2].replace("\n\n", "\n\x00\n", 1).encode())
     bad("trang_trang.html", b"<html><head><title></title></head><body><div></div></body></html>")
     bad("xu\u1ea5u\nten.txt", b"")  # a newline in the name
+    attrs = " ".join(f"a{i}='x'" for i in range(40_000))  # libxml2 took minutes over this one tag
+    title, body = synth_article(4, seed=1403)[0].split("\n", 1)
+    good("the_dai.html", _page(title, body).replace(b"<article>", f"<article><p {attrs}>Hà Nội</p>".encode()))
+    bad("mot_dong.txt", ("Tiêu đề\n\n" + "Việt Nam và Hoa Kỳ hợp tác. " * 45_000).encode())  # over max_chars
     bad("rong.txt", b"")
     bad("trang.txt", b" \n\t\r\n  ")
     bad("nhi_phan.txt", bytes(range(256)) * 8)

@@ -191,3 +191,14 @@ def test_protected_reads_without_a_token_is_one_line(tmp_path: Path, command: st
                           env={**env, "HOPTAC_API_PROTECT_READS": "1"})
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.strip().count("\n") == 0 and "needs a token" in proc.stderr
+
+
+def test_a_document_past_its_time_budget_is_skipped_with_its_reason() -> None:
+    from hoptac import SourceError, analyze
+    from hoptac.scale.synth import synth_article
+    from hoptac.settings import DEFAULT
+
+    text = "Tiêu đề\n\n" + " ".join(synth_article(i, seed=5)[0].split("\n", 1)[1] for i in range(20))
+    with pytest.raises(SourceError, match=r"time budget of 0\.001 s spent"):
+        analyze(text, DEFAULT.with_(time_budget=0.001))
+    assert analyze(text, DEFAULT.with_(time_budget=0)).people  # 0: no budget

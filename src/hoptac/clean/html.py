@@ -34,6 +34,9 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: libxml2 without ``huge_tree`` stops at 256 levels of nesting and 10 MB text nodes (a big
 #: inline <script>) and keeps only what came before: such a page lost its article text.
 _PARSER = lxml.html.HTMLParser(huge_tree=True)
+#: A tag whose attributes run over 8 KB (40,000 attributes: libxml2 checks each against the
+#: others, minutes of parsing; a huge inline data: image) keeps its name, not its attributes.
+_HUGE_TAG = re.compile(r"<([A-Za-z][\w:-]*)\s[^<>]{8000,}>")
 
 
 @dataclass
@@ -106,6 +109,7 @@ def mark_captions(html: str, classes: tuple[str, ...]) -> str:
 def extract_html(html: str, url: str | None = None, *, caption_classes: tuple[str, ...] = ()) -> Extracted:
     """Main text and metadata of a page: trafilatura first, a plain paragraph walk if it fails."""
     doc = None
+    html = _HUGE_TAG.sub(r"<\1>", html)
     html = mark_captions(html, caption_classes)
     try:
         page = _parse(html)

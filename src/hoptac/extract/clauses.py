@@ -7,6 +7,8 @@ the body. The body's clause is the one to keep; the others are dropped here (see
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -155,7 +157,14 @@ def outside_names(hits: list[tuple[str, int, int]], spans: Iterable[tuple[int, i
     A surname may spell a topic word (``Ngô`` is maize): inside a name it names no field.
     """
     names = sorted(spans)
-    return [h for h in hits if not any(a <= h[1] and h[2] <= b for a, b in names)]
+    starts = [a for a, _ in names]
+    reach = list(itertools.accumulate((b for _, b in names), max))  # the furthest end of names starting so far
+    out = []
+    for h in hits:
+        i = bisect.bisect_right(starts, h[1])
+        if not (i and reach[i - 1] >= h[2]):
+            out.append(h)
+    return out
 
 
 def prefixed(a: str, b: str) -> bool:

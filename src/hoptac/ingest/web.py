@@ -59,6 +59,7 @@ class Fetcher:
     def fetch(self, url: str, *, accept: tuple[str, ...] = PAGE_TYPES) -> RawDocument | SourceError:
         """GET one URL into a RawDocument, or a SourceError saying why not."""
         limit = self.settings.max_bytes
+        deadline = time.monotonic() + self.settings.timeout  # the whole answer, not each read
         try:
             with self.client.stream("GET", url) as resp:
                 if resp.status_code >= 400:
@@ -71,6 +72,8 @@ class Fetcher:
                     return SourceError(url, too_large(int(declared), limit))
                 chunks, size = [], 0
                 for chunk in resp.iter_bytes():
+                    if time.monotonic() > deadline:  # a server trickling bytes never times a read out
+                        return SourceError(url, f"timed out: no whole answer within {self.settings.timeout:g} s")
                     size += len(chunk)
                     if size > limit:
                         return SourceError(url, too_large(None, limit))
