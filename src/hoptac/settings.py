@@ -30,6 +30,8 @@ class Settings:
       them it is skipped with its reason (0: no budget).
     - ``timeout``: seconds for one HTTP fetch, from the request to the last byte.
     - ``user_agent``: sent with every HTTP request.
+    - ``fetch_private``: whether URLs may reach loopback, link-local or private addresses
+      (the API turns it off for posted URLs: a server must not be made to fetch its own network).
     - ``db_url``: SQLAlchemy URL of the store.
     """
 
@@ -39,6 +41,7 @@ class Settings:
     time_budget: float = 60.0
     timeout: float = 20.0
     user_agent: str = "hoptac/0.1 (+news analysis; contact: maintainers)"
+    fetch_private: bool = True
     db_url: str = field(default_factory=default_db_url)
     stages: tuple[str, ...] | None = None
 

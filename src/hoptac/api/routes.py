@@ -105,8 +105,9 @@ class ArticleIn(BaseModel):
 def post_article(store: StoreDep, body: ArticleIn, request: Request) -> Any:
     """Ingest one input."""
     try:
+        settings = request.app.state.fetch_settings if body.url is not None else request.app.state.settings
         out = ingest_input(store, text=body.text, html=body.html, url=body.url, source=body.source,
-                           settings=request.app.state.settings)
+                           settings=settings)
     except BadInput as exc:
         raise HTTPException(400, str(exc)) from exc
     except Rejected as exc:

@@ -8,7 +8,9 @@ a content type that is not a page (``image/png``).
 from __future__ import annotations
 
 import calendar
+import ipaddress
 import logging
+import socket
 import time
 from collections.abc import Iterator
 
@@ -45,7 +47,8 @@ class Fetcher:
     def client(self) -> httpx.Client:
         """The lazily opened httpx client."""
         if self._client is None:
-            self._client = httpx.Client(timeout=self.settings.timeout, follow_redirects=True,
+            hooks = {} if self.settings.fetch_private else {"request": [_refuse_private]}
+            self._client = httpx.Client(timeout=self.settings.timeout, follow_redirects=True, event_hooks=hooks,
                                         headers={"User-Agent": self.settings.user_agent,
                                                  "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"})
         return self._client
@@ -83,6 +86,8 @@ class Fetcher:
                 kind = "text" if ctype == "text/plain" else "html"
                 return RawDocument(url, data, kind, url=str(resp.url), charset=charset,
                                    meta={"content_type": ctype} if ctype else {})
+        except SourceError as exc:  # refused by the private-address guard (a redirect included)
+            return SourceError(url, exc.reason)
         except httpx.TimeoutException:
             return SourceError(url, f"timed out after {self.settings.timeout:g} s")
         except httpx.TooManyRedirects:
@@ -93,6 +98,32 @@ class Fetcher:
             return SourceError(url, f"invalid URL: {exc}")
         except httpx.HTTPError as exc:
             return SourceError(url, f"could not fetch: {type(exc).__name__}: {exc}".rstrip(": "))
+
+
+def private_address(host: str) -> str | None:
+    """Why a host may not be fetched from a server (``a loopback address (127.0.0.1)``), or None."""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, ValueError):
+        return None  # the fetch itself reports the name that does not resolve
+    for info in infos:
+        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+            ip = ip.ipv4_mapped
+        for test, what in (("is_loopback", "loopback"), ("is_link_local", "link-local"), ("is_private", "private"),
+                           ("is_multicast", "multicast"), ("is_unspecified", "unspecified"),
+                           ("is_reserved", "reserved")):
+            if getattr(ip, test):
+                return f"a {what} address ({ip})"
+    return None
+
+
+def _refuse_private(request: httpx.Request) -> None:
+    """httpx request hook: refuse a request (or a redirect) to a host on a private network."""
+    why = private_address(request.url.host)
+    if why:
+        raise SourceError(str(request.url), f"refused: {request.url.host} is {why}; the server does not fetch "
+                                            "its own network")
 
 
 def _entry_date(entry: dict) -> str | None:
