@@ -28,6 +28,7 @@ from ..model import Amount, Article
 from ..settings import Settings
 from .dates import find_dates
 from .numbers import NUMBER, currency, multiplier, parse_number, units
+from .spans import Cover
 from .textmap import compose
 
 _TIME = re.compile(r"\b\d{1,2}\s*(?::|g|h)\s*\d{2}\b|\b\d{1,2}\s*(?:giờ|h)\s*(?:sáng|chiều|tối)\b", re.IGNORECASE)
@@ -134,12 +135,13 @@ def find_amounts(text: str, *, start: int = 0, end: int | None = None,
                               value=float(y.group())))
     pos = start
     main = t["main"]
+    in_blocked = Cover(blocked).holds_point
     while True:
         m = re.compile(NUMBER).search(text, pos, end)
         if not m:
             break
         a = m.start()
-        if any(ba <= a < bb for ba, bb in blocked) or _is_label(text, a, m.end()):
+        if in_blocked(a) or _is_label(text, a, m.end()):
             pos = m.end()
             continue
         mm = main.match(text, a, end)

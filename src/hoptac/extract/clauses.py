@@ -72,7 +72,13 @@ def without_trailing_link(text: str) -> int:
 
 def ids_in(hits: list[tuple[str, int, int]], a: int, b: int) -> list[str]:
     """The ids of the matches starting in the source range [a, b), in order, without repeats."""
-    return unique(h[0] for h in hits if a <= h[1] < b)
+    i = bisect.bisect_left(hits, a, key=lambda h: h[1])  # hits come sorted by start (find_matches)
+    out: list[str] = []
+    while i < len(hits) and hits[i][1] < b:
+        if hits[i][0] not in out:
+            out.append(hits[i][0])
+        i += 1
+    return out
 
 
 def unique(items: Iterable[str]) -> list[str]:
