@@ -16,7 +16,7 @@ written before it), or the whole title when a title stands alone for the person.
 from __future__ import annotations
 
 import bisect
-from typing import Any
+import threading
 
 from ..model import Article, Organization, Person, SpanT
 from ..settings import Settings
@@ -65,24 +65,27 @@ def all_mentions(article: Article) -> list[tuple[int, int, Person | Organization
     return list(_sorted_mentions(article)[0])
 
 
-#: The last article's sorted mentions, kept with the lists they were built from (mentions are
-#: set by the entities stage and never changed after it; a new list of people or organizations
-#: is a new key), so that each ``mentions_in`` call costs a bisection, not a sort of them all.
-_LAST: list[Any] = [None, None, None, None]
+#: Per thread, the last article's sorted mentions, kept with the lists they were built from
+#: (mentions are set by the entities stage and never changed after it; a new list of people
+#: or organizations is a new key), so that each ``mentions_in`` call costs a bisection, not a
+#: sort of them all.
+_LAST = threading.local()
 
 
 def _sorted_mentions(article: Article) -> tuple[list[tuple[int, int, Person | Organization]], list[int]]:
     people, orgs = article.people, article.organizations
-    if _LAST[0] is people and _LAST[1] is orgs and _LAST[3] == (len(people), len(orgs)):
-        return _LAST[2]
+    last = getattr(_LAST, "entry", None)
+    if last is not None and last[0] is people and last[1] is orgs and last[3] == (len(people), len(orgs)):
+        return last[2]
     out: list[tuple[int, int, Person | Organization]] = []
     for p in people:
         out += [(a, b, p) for a, b in p.mentions]
     for o in orgs:
         out += [(a, b, o) for a, b in o.mentions]
     out.sort(key=lambda t: (t[0], -t[1]))
-    _LAST[:] = [people, orgs, (out, [m[0] for m in out]), (len(people), len(orgs))]
-    return _LAST[2]
+    found = (out, [m[0] for m in out])
+    _LAST.entry = (people, orgs, found, (len(people), len(orgs)))
+    return found
 
 
 def person_at(article: Article, pos: int) -> Person | None:
