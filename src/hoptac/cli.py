@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .errors import one_line
 from .settings import DEFAULT, Settings
 
 
@@ -46,7 +47,7 @@ def settings_from(taxonomy: tuple[Path, ...] = (), meta: Path | None = None, **c
 
 def report_skip(source: str, reason: str) -> None:
     """One line on stderr naming a skipped source and why."""
-    click.echo(f"hoptac: skipped {source}: {reason}", err=True)
+    click.echo(f"hoptac: skipped {one_line(source)}: {one_line(reason)}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .cli import main, settings_from, taxonomy_option
+from .cli import main, report_skip, settings_from, taxonomy_option
 from .settings import DEFAULT, RESOURCES, Settings
 
 DEMO_DIR = RESOURCES / "demo"
@@ -31,6 +31,15 @@ def server_options(f):
                         help="Store URL or SQLite path (default: $HOPTAC_DB, else the user data file).")(f)
 
 
+def _protected_without_token(token: str | None) -> bool:
+    """Whether the environment asks for protected reads and no token is given (the app would refuse to start)."""
+    import os
+
+    from .api.app import _truthy
+
+    return _truthy(os.environ.get("HOPTAC_API_PROTECT_READS")) and not token
+
+
 def _serve(db_url: str, host: str, port: int, token: str | None, *, create: bool, settings: Settings) -> None:
     import uvicorn
 
@@ -40,6 +49,8 @@ def _serve(db_url: str, host: str, port: int, token: str | None, *, create: bool
         app = create_app(db_url, token=token, create=create, settings=settings)
     except FileNotFoundError as exc:
         raise click.ClickException(f"{exc} (run `hoptac ingest` or `hoptac demo` first)") from exc
+    except ValueError as exc:  # e.g. reads protected without a token
+        raise click.ClickException(str(exc).splitlines()[0]) from exc
     click.echo(f"hoptac dashboard: http://{host}:{port}")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -63,12 +74,14 @@ def demo(db_url: str | None, host: str, port: int, token: str | None, taxonomy: 
 
     settings = settings_from(taxonomy)
     url = db_url or DEFAULT.db_url
+    if _protected_without_token(token):
+        raise click.ClickException("protecting reads ($HOPTAC_API_PROTECT_READS) needs a token: set "
+                                   "$HOPTAC_API_TOKEN or --token")
     files = demo_files()
     if not files:
         click.echo(f"hoptac: no demo articles in {DEMO_DIR}; serving the store as it is", err=True)
     with Store.open(url, settings=settings) as store:
-        report = store.ingest_sources(files, on_skip=lambda src, why: click.echo(f"hoptac: skipped {src}: {why}",
-                                                                                  err=True))
+        report = store.ingest_sources(files, on_skip=report_skip)
         counts = store.stats()["counts"]
     click.echo(f"hoptac: demo articles: {report.stored} stored, {report.duplicates} near-duplicates, "
                f"{report.unchanged} already there, {len(report.skipped)} skipped; the store at {url} holds "

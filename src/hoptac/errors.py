@@ -22,3 +22,11 @@ class Drop(HoptacError):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+def one_line(text: object, limit: int = 300) -> str:
+    """Text fit for a one-line message: control characters escaped (a newline is ``\\n``), long text cut."""
+    s = str(text)
+    if not s.isprintable():
+        s = "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in s)
+    return s if len(s) <= limit else s[: limit - 1] + "…"

@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from .errors import Drop, SourceError
+from . import budget
+from .errors import Drop, SourceError, one_line
 from .model import Article
 from .settings import DEFAULT, Settings
 
@@ -66,7 +67,11 @@ def run(article: Article, settings: Settings = DEFAULT) -> Article:
 
 @dataclass
 class Result:
-    """One document's outcome: the article, or the reason it was skipped."""
+    """One document's outcome: the article, or the reason it was skipped.
+
+    Neither (``article`` and ``error`` both None): a document the store already holds,
+    recorded by a ``known`` hook of :func:`process`; there is nothing more to do with it.
+    """
 
     source: str
     article: Article | None = None
@@ -77,22 +82,65 @@ class Result:
         return self.article is not None
 
 
-def pipe(documents: Iterable[object], settings: Settings = DEFAULT) -> Iterator[Result]:
-    """Stream raw documents (or SourceErrors from the readers) through the pipeline."""
+#: Looks a decoded document up in a store: a Result for an input already stored, else None.
+Known = Callable[[object, Article], "Result | None"]
+
+
+def process(doc: object, settings: Settings = DEFAULT, known: Known | None = None) -> Result:
+    """One document (or a reader's SourceError) through decoding and every stage: always a Result.
+
+    This is the one guard every path shares (extract, ingest with any number of workers, the
+    Dask engine, the API, the demo): whatever the document does (bytes that are not text, a
+    bug in a stage, a stage that recurses too deep or runs out of memory), it ends as a
+    skipped Result with a one-line reason naming nothing but itself, and the batch goes on.
+    """
     from .clean.decode import to_article
 
+    if isinstance(doc, SourceError):
+        return Result(one_line(doc.source), error=one_line(doc.reason))
+    source = str(getattr(doc, "source", "?"))
+    stage = "decode"
+    try:
+        article = to_article(doc)  # type: ignore[arg-type]
+    except SourceError as exc:
+        return Result(source, error=one_line(exc.reason))
+    except Exception as exc:
+        return _failed(source, stage, exc)
+    if known is not None:  # the store failing is not the document's fault: that error ends the run
+        stored = known(doc, article)
+        if stored is not None:
+            return stored
+    try:
+        with budget.deadline(settings.time_budget):
+            _check_length(article, settings, raw=True)
+            for stage in settings.stages or DEFAULT_STAGES:
+                article = get_stage(stage)(article, settings)
+                if stage == "clean":
+                    _check_length(article, settings)
+                budget.check(f"stage {stage}")
+    except (Drop, SourceError) as exc:
+        return Result(source, error=one_line(getattr(exc, "reason", str(exc))))
+    except Exception as exc:  # a bug in a stage must not end the batch: report it in one line
+        return _failed(source, stage, exc)
+    return Result(source, article=article)
+
+
+def _check_length(article: Article, settings: Settings, *, raw: bool = False) -> None:
+    """Drop an article whose text is longer than ``settings.max_chars`` (plain text: before cleaning)."""
+    if raw and article.content_type == "html":
+        return  # a page's markup is not its text: measured after cleaning
+    n = len(article.raw if raw else article.text)
+    if settings.max_chars and n > settings.max_chars:
+        raise Drop(f"text too long: {n:,} characters, the limit is {settings.max_chars:,}")
+
+
+def _failed(source: str, stage: str, exc: Exception) -> Result:
+    """A skipped Result for an unexpected error; the traceback goes to the debug log only."""
+    log.debug("stage %s failed on %s", stage, source, exc_info=True)
+    return Result(source, error=one_line(f"internal error in {stage}: {type(exc).__name__}: {exc}"))
+
+
+def pipe(documents: Iterable[object], settings: Settings = DEFAULT, known: Known | None = None) -> Iterator[Result]:
+    """Stream raw documents (or SourceErrors from the readers) through the pipeline, one :func:`process` each."""
     for doc in documents:
-        if isinstance(doc, SourceError):
-            yield Result(doc.source, error=doc.reason)
-            continue
-        source = getattr(doc, "source", "?")
-        try:
-            article = run(to_article(doc), settings)  # type: ignore[arg-type]
-        except (Drop, SourceError) as exc:
-            yield Result(source, error=getattr(exc, "reason", str(exc)))
-            continue
-        except Exception as exc:  # a bug in a stage must not end the batch: report it
-            log.exception("stage failed on %s", source)
-            yield Result(source, error=f"internal error: {type(exc).__name__}: {exc}")
-            continue
-        yield Result(source, article=article)
+        yield process(doc, settings, known)

@@ -25,8 +25,13 @@ class Settings:
 
     - ``taxonomy_files``: extra YAML taxonomies (user threads/topics) merged over the default.
     - ``max_bytes``: larger inputs are refused (files, HTTP bodies, WARC records).
-    - ``timeout``: seconds for one HTTP fetch.
+    - ``max_chars``: longer article texts are refused (a million characters is a book, not news).
+    - ``time_budget``: seconds one document may take from decoding to the last stage; past
+      them it is skipped with its reason (0: no budget).
+    - ``timeout``: seconds for one HTTP fetch, from the request to the last byte.
     - ``user_agent``: sent with every HTTP request.
+    - ``fetch_private``: whether URLs may reach loopback, link-local or private addresses
+      (the API turns it off for posted URLs: a server must not be made to fetch its own network).
     - ``db_url``: SQLAlchemy URL of the store.
     - ``stages``: the pipeline's stages by name (default: all, see :mod:`hoptac.pipeline`).
     - ``meta_file``: a CSV, TSV or JSON Lines file of metadata for the sources (``published``,
@@ -36,8 +41,11 @@ class Settings:
 
     taxonomy_files: tuple[Path, ...] = ()
     max_bytes: int = 20 * 1024 * 1024
+    max_chars: int = 1_000_000
+    time_budget: float = 60.0
     timeout: float = 20.0
     user_agent: str = "hoptac/0.1 (+news analysis; contact: maintainers)"
+    fetch_private: bool = True
     db_url: str = field(default_factory=default_db_url)
     stages: tuple[str, ...] | None = None
     meta_file: Path | None = None

@@ -164,18 +164,25 @@ class _Page(BaseHTTPRequestHandler):
 
 @pytest.mark.xfail("STUB" in (hoptac.ingest.__doc__ or ""), strict=True,
                    reason="the URL reader of read_sources (foundation, issue 2) is still a stub")
-def test_post_url_fetches_the_page(client, auth):
+def test_post_url_fetches_the_page(store, auth):
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Page)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    _Page.hits.clear()
+    url = f"http://127.0.0.1:{server.server_address[1]}/tin/hop-tac-giao-duc"
     try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/tin/hop-tac-giao-duc"
-        r = client.post("/api/articles", json={"url": url}, headers=auth)
+        with TestClient(create_app(store=store, token=TOKEN), raise_server_exceptions=False) as guarded:
+            refused = guarded.post("/api/articles", json={"url": url}, headers=auth)
+        with TestClient(create_app(store=store, token=TOKEN, allow_private_urls=True),
+                        raise_server_exceptions=False) as client:
+            r = client.post("/api/articles", json={"url": url}, headers=auth)
+            text = client.get(f"/api/articles/{r.json()['id']}").json()["text"] if r.status_code == 201 else ""
     finally:
         server.shutdown()
         server.server_close()
-    assert _Page.hits == ["/tin/hop-tac-giao-duc"]
+    assert refused.status_code == 422 and "loopback address (127.0.0.1)" in refused.json()["error"]["message"]
+    assert _Page.hits == ["/tin/hop-tac-giao-duc"]  # the guarded app never reached the server
     assert r.status_code == 201, r.text
-    assert "học bổng" in client.get(f"/api/articles/{r.json()['id']}").json()["text"]
+    assert "học bổng" in text
 
 
 def test_dashboard_sign_in_when_reads_are_protected(store):
@@ -188,6 +195,39 @@ def test_dashboard_sign_in_when_reads_are_protected(store):
         assert c.get("/timeline").status_code == 401
         ok = c.post("/login", data={"token": TOKEN, "next": "//evil.example/x"})
         assert ok.status_code == 303 and ok.headers["location"] == "/"  # never an off-site redirect
-        assert "httponly" in ok.headers["set-cookie"].lower()
+        cookie = ok.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=strict" in cookie and "max-age=" in cookie
+        assert "secure" not in cookie  # plain http: a Secure cookie would never come back
+        assert TOKEN.lower() not in cookie  # an opaque session id, never the token
         assert c.get("/timeline").status_code == 200
         assert c.get("/api/stats").status_code == 200  # the cookie also opens the API to this browser
+
+
+def test_sessions_are_opaque_expiring_and_secure_over_tls(store):
+    app = create_app(store=store, token=TOKEN, protect_reads=True)
+    with TestClient(app, base_url="https://testserver", follow_redirects=False) as c:
+        ok = c.post("/login", data={"token": TOKEN, "next": "/"})
+        assert "secure" in ok.headers["set-cookie"].lower()
+        assert c.get("/api/stats").status_code == 200
+        c.cookies.clear()
+        c.cookies.set("hoptac_session", "forged")
+        assert c.get("/api/stats").status_code == 401
+        c.cookies.clear()
+        c.cookies.set("hoptac_token", TOKEN)  # the raw token as a cookie opens nothing
+        assert c.get("/api/stats").status_code == 401
+    sessions = app.state.sessions
+    sid = sessions.new()
+    assert sessions.valid(sid)
+    sessions.ttl = -1
+    assert not sessions.valid(sessions.new())  # expired the moment it was made
+
+
+def test_login_is_throttled(store):
+    from hoptac.api.sessions import MAX_FAILURES
+
+    with TestClient(create_app(store=store, token=TOKEN, protect_reads=True), follow_redirects=False) as c:
+        for _ in range(MAX_FAILURES):
+            assert c.post("/login", data={"token": "sai", "next": "/"}).status_code == 303
+        r = c.post("/login", data={"token": "sai", "next": "/"})
+        assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+        assert c.post("/login", data={"token": TOKEN, "next": "/"}).status_code == 429  # even the right one, for now

@@ -63,6 +63,16 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/slow":
             time.sleep(1.5)
             self._send(200, "text/html", b"<html><body><p>qua cham</p></body></html>")
+        elif self.path == "/trickle":  # a byte every 0.1 s: no read ever waits long, the whole takes 5 s
+            body = b"<html><body><p>" + b"x" * 50 + b"</p></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for i in range(len(body)):
+                self.wfile.write(body[i:i + 1])
+                self.wfile.flush()
+                time.sleep(0.1)
         elif self.path == "/image.png":
             self._send(200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
         elif self.path == "/huge":

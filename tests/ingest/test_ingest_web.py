@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from ingest_server import ATOM, Handler
 
 import hoptac
@@ -47,6 +49,13 @@ def test_404_is_a_source_error(server):
 def test_slow_endpoint_times_out(server):
     err = only(read_sources([f"{server}/slow"], SETTINGS))
     assert isinstance(err, SourceError) and "timed out after 0.4 s" in err.reason
+
+
+def test_a_trickling_server_hits_the_overall_deadline(server):
+    started = time.monotonic()
+    err = only(read_sources([f"{server}/trickle"], SETTINGS))
+    assert isinstance(err, SourceError) and "no whole answer within 0.4 s" in err.reason
+    assert time.monotonic() - started < 4  # abandoned, not read to its end (5 s)
 
 
 def test_non_html_content_type_is_refused(server):

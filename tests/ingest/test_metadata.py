@@ -117,3 +117,12 @@ def test_the_text_year_is_inferred_with_a_warning(tmp_path: Path) -> None:
     assert (lead["date_provenance"], lead["status"], lead["background"]) == ("inferred", "happened", False)
     old = [e for e in d["events"] if (e["date"] or "").startswith("2010")]
     assert old and all(e["background"] for e in old)
+
+
+def test_a_json_lines_fifo_is_refused_not_read(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "crawl.jsonl"
+    os.mkfifo(fifo)
+    [r] = list(hoptac.analyze_many([str(fifo)]))
+    assert r.article is None and "not a regular file" in (r.error or "")

@@ -47,16 +47,16 @@ def test_workers_pull_units_lazily() -> None:
 
 
 def test_known_inputs_are_not_extracted_again(corpus: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from hoptac.scale import work
+    from hoptac import pipeline
 
     url = str(tmp_path / "again.db")
     with Store.open(url) as store:
         first = ingest_parallel([str(corpus)], store, settings=DEFAULT, workers=1, progress=False)
 
-    def no_extraction(docs, settings):  # type: ignore[no-untyped-def]
+    def no_extraction(name):  # type: ignore[no-untyped-def]
         raise AssertionError("a known input was extracted again")
 
-    monkeypatch.setattr(work, "pipe", no_extraction)
+    monkeypatch.setattr(pipeline, "get_stage", no_extraction)
     with Store.open(url) as store:
         again = ingest_parallel([str(corpus / f"bai_{i:02d}.txt") for i in (0, 1, 2)] + [str(corpus / "ban_sao.txt")],
                                 store, settings=DEFAULT, workers=1, progress=False)

@@ -22,6 +22,7 @@ from .. import __version__
 from ..settings import DEFAULT, Settings
 from ..store import Store
 from .security import BodyLimit, SecurityHeaders
+from .sessions import Sessions, Throttle
 
 log = logging.getLogger(__name__)
 
@@ -36,22 +37,26 @@ def _truthy(value: str | None) -> bool:
 
 def create_app(store_url: str | None = None, *, token: str | None = None, store: Store | None = None,
                settings: Settings = DEFAULT, protect_reads: bool | None = None, max_body: int = MAX_BODY,
-               create: bool = True) -> FastAPI:
+               create: bool = True, allow_private_urls: bool | None = None) -> FastAPI:
     """The API and dashboard over the store at ``store_url`` (or an open ``store``).
 
     ``token`` (else ``$HOPTAC_API_TOKEN``) is the bearer token writes need; with none,
     writes are refused. ``protect_reads`` (else ``$HOPTAC_API_PROTECT_READS``) makes reads
     need it too. Request bodies over ``max_body`` bytes get 413. ``create=False`` refuses
-    to create a missing SQLite store.
+    to create a missing SQLite store. Posted URLs on loopback, link-local or private
+    addresses are refused unless ``allow_private_urls`` (else ``$HOPTAC_API_ALLOW_PRIVATE_URLS``).
     """
-    owned = store is None
-    if store is None:
-        store = Store.open(store_url or settings.db_url, create=create, settings=settings)
     token = token if token is not None else os.environ.get("HOPTAC_API_TOKEN") or None
     if protect_reads is None:
         protect_reads = _truthy(os.environ.get("HOPTAC_API_PROTECT_READS"))
     if protect_reads and not token:
-        raise ValueError("protect_reads needs a token (token= or $HOPTAC_API_TOKEN)")
+        raise ValueError("protecting reads ($HOPTAC_API_PROTECT_READS) needs a token: set $HOPTAC_API_TOKEN "
+                         "or --token")
+    if allow_private_urls is None:
+        allow_private_urls = _truthy(os.environ.get("HOPTAC_API_ALLOW_PRIVATE_URLS"))
+    owned = store is None
+    if store is None:
+        store = Store.open(store_url or settings.db_url, create=create, settings=settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -67,6 +72,9 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
     app.state.token = token
     app.state.protect_reads = protect_reads
     app.state.settings = settings
+    app.state.fetch_settings = settings.with_(fetch_private=allow_private_urls)
+    app.state.sessions = Sessions()
+    app.state.login_throttle = Throttle()
     _errors(app)
 
     from ..web import mount_dashboard

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import HoptacError, SourceError
-from ..ingest import RawDocument, read_sources
+from ..ingest import RawDocument, read_sources, text_bytes
 from ..pipeline import pipe
 from ..settings import Settings
 from ..store import Store
@@ -38,8 +38,12 @@ def _document(*, text: str | None, html: str | None, url: str | None, source: st
         raise Rejected(f"{url}: no article found")
     body = text if text is not None else html or ""
     kind = "text" if text is not None else "html"
-    digest = hashlib.sha1(body.encode("utf-8")).hexdigest()[:12]
-    return RawDocument(source or f"api:{kind}:{digest}", body.encode("utf-8"), kind)
+    try:
+        data = text_bytes(body, source or f"api:{kind}")
+    except SourceError as exc:
+        raise Rejected(exc.reason) from None
+    digest = hashlib.sha1(data).hexdigest()[:12]
+    return RawDocument(source or f"api:{kind}:{digest}", data, kind)
 
 
 def ingest_input(store: Store, *, text: str | None = None, html: str | None = None, url: str | None = None,

@@ -18,6 +18,8 @@ from .ingest import BadInput, Rejected, ingest_input
 from .security import require_read, require_write
 
 MAX_LIMIT = 500
+#: Beyond any listing's length; larger offsets (9223372036854775808) are refused with 422, not a 500.
+MAX_OFFSET = 1_000_000_000
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
 
@@ -31,7 +33,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 
 
 def page(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = 50,
-         offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0) -> dict[str, int]:
+         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip")] = 0) -> dict[str, int]:
     """Pagination parameters."""
     return {"limit": limit, "offset": offset}
 
@@ -105,8 +107,9 @@ class ArticleIn(BaseModel):
 def post_article(store: StoreDep, body: ArticleIn, request: Request) -> Any:
     """Ingest one input."""
     try:
+        settings = request.app.state.fetch_settings if body.url is not None else request.app.state.settings
         out = ingest_input(store, text=body.text, html=body.html, url=body.url, source=body.source,
-                           settings=request.app.state.settings)
+                           settings=settings)
     except BadInput as exc:
         raise HTTPException(400, str(exc)) from exc
     except Rejected as exc:

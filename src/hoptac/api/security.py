@@ -14,7 +14,8 @@ from typing import Any
 from fastapi import HTTPException, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-TOKEN_COOKIE = "hoptac_token"
+from .sessions import SESSION_COOKIE
+
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 HEADERS = [
@@ -46,11 +47,11 @@ def require_write(request: Request) -> None:
 
 
 def require_read(request: Request) -> None:
-    """Reads are open unless the app protects them; then the token (header or cookie) is needed."""
+    """Reads are open unless the app protects them; then the token (header) or a signed-in session is needed."""
     if not request.app.state.protect_reads:
         return
-    token = request.app.state.token
-    if _same(_bearer(request), token) or _same(request.cookies.get(TOKEN_COOKIE), token):
+    if _same(_bearer(request), request.app.state.token) or request.app.state.sessions.valid(
+            request.cookies.get(SESSION_COOKIE)):
         return
     raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 

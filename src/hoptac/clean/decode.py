@@ -3,7 +3,8 @@
 Steps of :func:`decode_bytes`:
 
 1. refuse empty input and binary data (file signatures such as PNG, JPEG, PDF, ZIP; NUL
-   bytes that no UTF-16 layout explains);
+   bytes that no UTF-16 layout explains, with control bytes more than 1% of the input: a
+   stray NUL is removed);
 2. a byte-order mark decides (UTF-8, UTF-16 LE/BE);
 3. UTF-16 without a mark is recognised by its NUL byte in every other position;
 4. strict UTF-8 wins whenever it decodes, whatever the page declares (a page that declares
@@ -38,6 +39,10 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _VI_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ" "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
 #: Symbols that Vietnamese prose almost never uses but mojibake (UTF-8 read as a Windows code page) is full of.
 _MOJIBAKE = frozenset("¡¢£¤¥¦§¨©ª¬®¯±²³´µ¶¸¹º»¼½¾¿†‡ˆ‰Š‹ŒŽ˜™š›œžŸ\xa0\xad")
+#: Bytes no text holds (C0 controls but tab, line feed, form feed, carriage return, escape): with a NUL
+#: among them, more than 1% of the input (outside UTF-16) is binary data; a stray few are removed.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+_MAX_CONTROL_SHARE = 0.01
 _MAX_BROKEN_SHARE = 0.01  # at most 1% of the non-ASCII sequences of mostly-UTF-8 text may be broken
 
 
@@ -60,8 +65,10 @@ def sniff_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return what
     head = data[:4096]
-    if b"\x00" in head and _utf16_layout(head) is None:
-        return "binary data (NUL bytes)"
+    if 0 in data and _utf16_layout(head) is None:
+        control = len(data) - len(data.translate(None, _CONTROL_BYTES))
+        if control > _MAX_CONTROL_SHARE * len(data):
+            return "binary data (NUL bytes)"
     return None
 
 
@@ -160,6 +167,10 @@ def _strict(data: bytes, codec: str, source: str) -> str:
 
 
 def _finish(text: str, charset: str, source: str, warning: str | None = None) -> DecodeResult:
+    if "\x00" in text:  # a stray NUL (text stores refuse it); binary data was refused before
+        n = text.count("\x00")
+        text = text.replace("\x00", "")
+        warning = "; ".join(w for w in (warning, f"{n} NUL character(s) removed") if w)
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
     if not text.strip():
         raise SourceError(source, "empty input")

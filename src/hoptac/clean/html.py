@@ -7,6 +7,7 @@ trafilatura's text is not aligned with the HTML: hoptac keeps the decoded page i
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from dataclasses import dataclass
@@ -21,12 +22,21 @@ from .rules import CAPTION_MARK
 __all__ = ["Extracted", "extract_html"]
 
 log = logging.getLogger(__name__)
+# trafilatura warns on stderr about pages it finds no text in ("discarding data: None");
+# hoptac names such a page itself, in its one skip line.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 _FURNITURE = ("header", "nav", "footer", "aside")  # where page clocks and sidebar dates live
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
               "template", "button", "select")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "pre", "td", "div")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: libxml2 without ``huge_tree`` stops at 256 levels of nesting and 10 MB text nodes (a big
+#: inline <script>) and keeps only what came before: such a page lost its article text.
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+#: A tag whose attributes run over 8 KB (40,000 attributes: libxml2 checks each against the
+#: others, minutes of parsing; a huge inline data: image) keeps its name, not its attributes.
+_HUGE_TAG = re.compile(r"<([A-Za-z][\w:-]*)\s[^<>]{8000,}>")
 
 
 @dataclass
@@ -75,9 +85,8 @@ def mark_captions(html: str, classes: tuple[str, ...]) -> str:
     """
     if "figcaption" not in html and not any(c in html for c in classes):
         return html
-    try:
-        tree = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    tree = _parse(html)
+    if tree is None:
         return html
     conds = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in classes)
     found = tree.xpath(f"//figcaption | //*[{conds}]" if conds else "//figcaption")
@@ -100,14 +109,16 @@ def mark_captions(html: str, classes: tuple[str, ...]) -> str:
 def extract_html(html: str, url: str | None = None, *, caption_classes: tuple[str, ...] = ()) -> Extracted:
     """Main text and metadata of a page: trafilatura first, a plain paragraph walk if it fails."""
     doc = None
+    html = _HUGE_TAG.sub(r"<\1>", html)
     html = mark_captions(html, caption_classes)
     try:
-        doc = trafilatura.bare_extraction(html, url=url, include_comments=False, include_tables=True,
+        page = _parse(html)
+        doc = trafilatura.bare_extraction(page if page is not None else html, url=url, include_comments=False, include_tables=True,
                                           include_images=False, with_metadata=True, favor_precision=True,
                                           date_extraction_params={"extensive_search": False,
                                                                   "original_date": True})
     except (ValueError, TypeError, etree.ParserError) as exc:
-        log.warning("trafilatura could not read %s: %s", url or "the page", exc)
+        log.info("trafilatura could not read %s: %s", url or "the page", exc)
     text = getattr(doc, "text", None) if doc is not None else None
     meta_title = getattr(doc, "title", None) if doc is not None else None
     author = getattr(doc, "author", None) if doc is not None else None
@@ -115,10 +126,9 @@ def extract_html(html: str, url: str | None = None, *, caption_classes: tuple[st
     method = "trafilatura"
     tree = None
     if not text or not text.strip():
-        try:
-            tree = lxml.html.fromstring(html)
-        except (etree.ParserError, ValueError) as exc:
-            log.warning("unparseable HTML %s: %s", url or "", exc)
+        tree = _parse(html)
+        if tree is None:
+            log.info("unparseable HTML %s", url or "")
             return Extracted("", method="none")
         text = _fallback_text(tree)
         method = "fallback"
@@ -139,7 +149,7 @@ def _article_date(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
     from .meta import match_dateline
     from .rules import load_rules
 
-    tree = lxml.html.fromstring(lxml.html.tostring(tree))  # a copy: the caller's tree stays whole
+    tree = copy.deepcopy(tree)  # a copy: the caller's tree stays whole
     for el in tree.xpath("|".join(f"//{t}" for t in _FURNITURE)):
         if el.getparent() is not None:
             el.drop_tree()
@@ -163,7 +173,8 @@ def _article_date(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
+    """The page's tree (however deep, however long its scripts), or None if it is not HTML."""
     try:
-        return lxml.html.fromstring(html)
+        return lxml.html.fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None

@@ -38,6 +38,9 @@ _GLUED_TAIL = re.compile(r"(?:(?<=[.!?\"”])|(?<=\./\.))\s+(" + _TAIL_TOKEN + r
 _END_MARK_TAIL = re.compile(r"\./\.\s+(\S.{0,60}?)\s*$")
 _SENTENCE_INSIDE = re.compile(r"(?<=[a-zà-ỹđ]{2}[.!?])\s+[A-ZĐÀ-Ỹ]")
 _TITLE_MAX_WORDS = 40
+_WRAP_MAX = 100  # hard-wrapped lines are at most this long
+_LIST_ITEM = re.compile(r"(?:[-–•*+]|\d+[.:)/h])")  # a list item or a schedule line starts a line of its own
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 _TRAILING_WINDOW = 8
 
 
@@ -341,11 +344,40 @@ def _segments(ln: Line) -> list[tuple[int, int]]:
     return [s for s in segs if s[1] > s[0]]
 
 
+def _wrapped(lines: list[Line]) -> set[int]:
+    """Lines of a hard-wrapped text (``fmt``, e-mail, 70 columns) that run on into the next one.
+
+    A text is hard-wrapped when four in five of its lines are at most ``_WRAP_MAX`` characters
+    long, and at least two, and half, of those followed directly by another stop short of a
+    sentence's end.
+    A line runs on when it stops short of a sentence's end and the next line's first word
+    would not have fitted on it (the rule of every greedy wrapper): a short line (a heading,
+    a paragraph's end) or one ending a sentence (most often a paragraph's end) stays a break,
+    and so does one before a list item.
+    """
+    body = [ln for ln in lines if ln.kind == "body"]
+    if 5 * sum(len(ln.text) > _WRAP_MAX for ln in body) > len(body):
+        return set()  # long lines: one paragraph a line, not wrapped
+    pairs = [i for i in range(len(lines) - 1) if lines[i].kind == "body" and lines[i + 1].kind == "body"
+             and len(lines[i].text) <= _WRAP_MAX and len(lines[i + 1].text) <= _WRAP_MAX]
+    open_ended = [i for i in pairs if not _SENTENCE_END.search(lines[i].text)]
+    if len(open_ended) < 2 or 2 * len(open_ended) < len(pairs):
+        return set()
+    width = max(len(lines[i].text) for i in pairs)
+    return {i for i in open_ended if len(lines[i].text) + 1 + len(lines[i + 1].text.split()[0]) > width
+            and not _LIST_ITEM.match(lines[i + 1].text)}
+
+
 def _assemble(raw: str, lines: list[Line], out: Layout, title_in_text: bool) -> None:
-    """Step 8: text from unchanged runs of the input, offsets, captions and paragraphs."""
+    """Step 8: text from unchanged runs of the input, offsets, captions and paragraphs.
+
+    The lines of a hard-wrapped paragraph (:func:`_wrapped`) are joined by a space into one.
+    """
     parts: list[str] = []
     pos = 0
-    for ln in lines:
+    runs_on = _wrapped(lines)
+    next_joined = -1  # the line that continues the paragraph of the line before it
+    for i, ln in enumerate(lines):
         if ln.kind not in ("body", "title") or (ln.kind == "title" and not title_in_text):
             continue
         segs = _segments(ln)
@@ -359,8 +391,9 @@ def _assemble(raw: str, lines: list[Line], out: Layout, title_in_text: bool) -> 
         segs[0] = (a0, segs[0][1])
         b1 = segs[-1][1] - (len(raw[segs[-1][0]:segs[-1][1]]) - len(raw[segs[-1][0]:segs[-1][1]].rstrip()))
         segs[-1] = (segs[-1][0], b1)
+        join = i == next_joined
         if parts:
-            parts.append("\n")
+            parts.append(" " if join else "\n")
             pos += 1
         line_start = pos
         for a, b in segs:
@@ -371,7 +404,8 @@ def _assemble(raw: str, lines: list[Line], out: Layout, title_in_text: bool) -> 
         if ln.kind == "title":
             out.title_span = span
             continue
-        para_a = line_start
+        para_a = out.paragraphs.pop()[0] if join and out.paragraphs else line_start
+        next_joined = i + 1 if i in runs_on else -1
         chunk = "".join(parts[-len(segs):]) if segs else ""
         for g in _GLUE.finditer(chunk):
             out.paragraphs.append((para_a, line_start + g.start()))

@@ -9,7 +9,9 @@ Steps, for each number written in digits (``find_amounts``):
 3. the number is read with what follows: a second number (``50.000-100.000``, ``từ 10 đến 15``),
    a multiplier (``tỷ``, ``nghìn tỷ``), then a currency (money), ``%`` (percent), a time unit
    (duration), or a counted noun (count); a bare four-digit 19xx/20xx is a year;
-4. an approximation cue right before it (``khoảng``, ``hơn``, ``gần``...) sets ``approx``.
+4. an approximation cue right before it (``khoảng``, ``hơn``, ``gần``...) sets ``approx``;
+5. a figure that is not finite or beyond :data:`MAX_AMOUNT` (400 digits before ``tỷ USD``)
+   is dropped with a warning on the article: JSON and every store can hold what is kept.
 
 The vocabulary is in ``resources/units.yaml``.
 """
@@ -17,17 +19,22 @@ The vocabulary is in ``resources/units.yaml``.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import unicodedata
 
+from ..errors import one_line
 from ..model import Amount, Article
 from ..settings import Settings
 from .dates import find_dates
 from .numbers import NUMBER, currency, multiplier, parse_number, units
+from .spans import Cover
 from .textmap import compose
 
 _TIME = re.compile(r"\b\d{1,2}\s*(?::|g|h)\s*\d{2}\b|\b\d{1,2}\s*(?:giờ|h)\s*(?:sáng|chiều|tối)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: No news figure is larger, in đồng included (a quadrillion đồng is 1e15).
+MAX_AMOUNT = 1e18
 _RANK = re.compile(r"\bthứ\s+\d+/$", re.IGNORECASE)
 
 
@@ -128,12 +135,13 @@ def find_amounts(text: str, *, start: int = 0, end: int | None = None,
                               value=float(y.group())))
     pos = start
     main = t["main"]
+    in_blocked = Cover(blocked).holds_point
     while True:
         m = re.compile(NUMBER).search(text, pos, end)
         if not m:
             break
         a = m.start()
-        if any(ba <= a < bb for ba, bb in blocked) or _is_label(text, a, m.end()):
+        if in_blocked(a) or _is_label(text, a, m.end()):
             pos = m.end()
             continue
         mm = main.match(text, a, end)
@@ -255,6 +263,17 @@ def extract_amounts(article: Article, settings: Settings) -> Article:
     """Stage ``amounts``: every amount of the article text (skipping photo captions)."""
     words = {t.start: t.end for s in article.sentences for t in s.tokens}
     found = find_amounts(article.text, published=article.published, words=words or None)
-    article.amounts = [x for x in found
-                       if not any(ca <= x.evidence[0] < cb for ca, cb in article.captions)]
+    article.amounts = []
+    for x in found:
+        if any(ca <= x.evidence[0] < cb for ca, cb in article.captions):
+            continue
+        if not plausible(x):
+            article.warnings.append(one_line(f"amount dropped, beyond {MAX_AMOUNT:.0e}: {x.text}", 120))
+            continue
+        article.amounts.append(x)
     return article
+
+
+def plausible(x: Amount) -> bool:
+    """Whether an amount's figures are finite and at most :data:`MAX_AMOUNT` (every store accepts them)."""
+    return all(v is None or (math.isfinite(v) and abs(v) <= MAX_AMOUNT) for v in (x.value, x.min, x.max))

@@ -7,6 +7,8 @@ the body. The body's clause is the one to keep; the others are dropped here (see
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -70,7 +72,13 @@ def without_trailing_link(text: str) -> int:
 
 def ids_in(hits: list[tuple[str, int, int]], a: int, b: int) -> list[str]:
     """The ids of the matches starting in the source range [a, b), in order, without repeats."""
-    return unique(h[0] for h in hits if a <= h[1] < b)
+    i = bisect.bisect_left(hits, a, key=lambda h: h[1])  # hits come sorted by start (find_matches)
+    out: list[str] = []
+    while i < len(hits) and hits[i][1] < b:
+        if hits[i][0] not in out:
+            out.append(hits[i][0])
+        i += 1
+    return out
 
 
 def unique(items: Iterable[str]) -> list[str]:
@@ -157,7 +165,14 @@ def outside_names(hits: list[tuple[str, int, int]], spans: Iterable[tuple[int, i
     A surname may spell a topic word (``Ngô`` is maize): inside a name it names no field.
     """
     names = sorted(spans)
-    return [h for h in hits if not any(a <= h[1] and h[2] <= b for a, b in names)]
+    starts = [a for a, _ in names]
+    reach = list(itertools.accumulate((b for _, b in names), max))  # the furthest end of names starting so far
+    out = []
+    for h in hits:
+        i = bisect.bisect_right(starts, h[1])
+        if not (i and reach[i - 1] >= h[2]):
+            out.append(h)
+    return out
 
 
 def prefixed(a: str, b: str) -> bool:

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .spans import Disjoint
 from .textmap import fold
 
 __all__ = ["DateMention", "find_dates", "infer_year", "parse_published"]
@@ -192,19 +193,19 @@ def find_dates(text: str, published: str | None, *, start: int = 0,
         partial = re.match(r"(\d{4})", published or "")
         year_guess = int(partial[1]) if partial else infer_year(text)
         year_inferred = year_guess is not None
-    taken: list[tuple[int, int]] = []
+    held = Disjoint()
     out: list[DateMention] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(low, fstart, fend):
             a, b = m.span("core") if m.groupdict().get("core") else m.span()
             while b > a and low[b - 1] in " ,":
                 b -= 1
-            if any(a < tb and ta < b for ta, tb in taken):
+            if held.overlaps(a, b):
                 continue
             value, inferred = _value(kind, m, low, a, b, pub, year_guess, year_inferred)
             if value is None:
                 continue
-            taken.append((a, b))
+            held.add(a, b)
             sa, sb = folded.span(a, b)
             out.append(DateMention(sa, sb, text[sa:sb], value, inferred, _provenance(kind, m, value, inferred)))
     out.sort(key=lambda d: d.start)

@@ -16,6 +16,7 @@ written before it), or the whole title when a title stands alone for the person.
 from __future__ import annotations
 
 import bisect
+import threading
 
 from ..model import Article, Organization, Person, SpanT
 from ..settings import Settings
@@ -61,13 +62,30 @@ def extract_entities(article: Article, settings: Settings) -> Article:
 
 def all_mentions(article: Article) -> list[tuple[int, int, Person | Organization]]:
     """Every person and organization mention, by start (longer first on a shared start)."""
+    return list(_sorted_mentions(article)[0])
+
+
+#: Per thread, the last article's sorted mentions, kept with the lists they were built from
+#: (mentions are set by the entities stage and never changed after it; a new list of people
+#: or organizations is a new key), so that each ``mentions_in`` call costs a bisection, not a
+#: sort of them all.
+_LAST = threading.local()
+
+
+def _sorted_mentions(article: Article) -> tuple[list[tuple[int, int, Person | Organization]], list[int]]:
+    people, orgs = article.people, article.organizations
+    last = getattr(_LAST, "entry", None)
+    if last is not None and last[0] is people and last[1] is orgs and last[3] == (len(people), len(orgs)):
+        return last[2]
     out: list[tuple[int, int, Person | Organization]] = []
-    for p in article.people:
+    for p in people:
         out += [(a, b, p) for a, b in p.mentions]
-    for o in article.organizations:
+    for o in orgs:
         out += [(a, b, o) for a, b in o.mentions]
     out.sort(key=lambda t: (t[0], -t[1]))
-    return out
+    found = (out, [m[0] for m in out])
+    _LAST.entry = (people, orgs, found, (len(people), len(orgs)))
+    return found
 
 
 def person_at(article: Article, pos: int) -> Person | None:
@@ -83,11 +101,10 @@ def person_at(article: Article, pos: int) -> Person | None:
 
 def mentions_in(article: Article, start: int, end: int) -> list[tuple[SpanT, Person | Organization]]:
     """Every person and organization mention inside ``[start, end)``, in text order."""
-    allm = all_mentions(article)
-    starts = [m[0] for m in allm]
-    i = bisect.bisect_left(starts, start)
+    allm, starts = _sorted_mentions(article)
     out: list[tuple[SpanT, Person | Organization]] = []
-    for a, b, ent in allm[i:]:
+    for i in range(bisect.bisect_left(starts, start), len(allm)):
+        a, b, ent = allm[i]
         if a >= end:
             break
         if b <= end:

@@ -70,7 +70,7 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     end = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
-        piece = r"\s+" if ch == " " else re.escape(ch)
+        piece = r"[^\S\n]+" if ch == " " else re.escape(ch)  # words of a phrase never span a paragraph break
         branches.append(piece + _trie_pattern(node[ch]))
     if not branches:
         return ""
@@ -121,6 +121,29 @@ def in_dictionary(phrase: str) -> bool:
         elif old in phrase:
             phrase = phrase.replace(old, new)
     return phrase in d
+
+
+class Phrases(dict):
+    """A table of phrases whose lookups ignore how the words are spaced (``Hoa\u00a0 Kỳ`` finds ``Hoa Kỳ``).
+
+    The compiled patterns match any run of blanks between the words of a phrase, so the
+    text a match covers is looked up here under its words joined by one space.
+    """
+
+    def __missing__(self, key: str) -> Any:
+        spaced = " ".join(key.split()) if isinstance(key, str) else key
+        if spaced == key or not dict.__contains__(self, spaced):
+            raise KeyError(key)
+        return dict.__getitem__(self, spaced)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or (isinstance(key, str) and dict.__contains__(self, " ".join(key.split())))
 
 
 @dataclass
@@ -237,21 +260,21 @@ def gazetteer() -> Gazetteer:
         honorifics=frozenset(h.lower() for h in tit["honorifics"]),
         connectors=frozenset(c.lower() for c in tit["connectors"]),
         open_clauses=frozenset(c.lower() for c in tit["open_clauses"]),
-        side_words=side_words,
+        side_words=Phrases(side_words),
         side_word_pattern=re.compile(rf"(?<![\w])(?:{alternation(list(side_words))})(?![\w])"),
-        countries=countries,
+        countries=Phrases(countries),
         places=places,
         place_names=frozenset(place_names),
         place_prefixes=frozenset(pla["place_prefixes"]),
         venue_heads=tuple(pla["venue_heads"]),
         venue_pattern=re.compile(rf"(?<![\w])(?:{alternation(list(pla['venue_heads']))})(?![\w])"),
         name_blockers=re.compile(rf"(?<![\w])(?:{alternation(pla['name_blockers'])})\s+$"),
-        leaders=leaders,
+        leaders=Phrases(leaders),
         ministries=ministries,
-        org_heads=dict(org["heads"]),
+        org_heads=Phrases(org["heads"]),
         org_head_pattern=re.compile(rf"(?<![\w])(?:{alternation(list(org['heads']))})(?![\w])"),
         org_needs_name=frozenset(org["needs_name"]),
-        known_orgs=known,
+        known_orgs=Phrases(known),
         known_org_pattern=known_pattern,
         framework_known=fw_known,
         framework_heads=fw_heads,

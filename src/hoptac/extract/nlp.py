@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from .. import budget
 from ..model import Article, Sentence, Token
 from ..settings import Settings
 
@@ -108,6 +109,7 @@ def _locate(text: str, word: str, pos: int, end: int) -> tuple[int, int] | None:
 def ensure_words(article: Article, sentence: Sentence) -> list[Token]:
     """CRF words of a sentence (POS left empty unless already tagged), computed once."""
     if not sentence.tokens or all(t.pos in _SHAPES for t in sentence.tokens):
+        budget.check("word segmentation")
         if sentence.end - sentence.start > _MAX_CRF_CHARS:
             sentence.tokens = shape_tokens(article.text, sentence.start, sentence.end)
         else:
@@ -118,6 +120,7 @@ def ensure_words(article: Article, sentence: Sentence) -> list[Token]:
 def ensure_tokens(article: Article, sentence: Sentence) -> list[Token]:
     """CRF words and POS tags for a sentence, computed on first use and kept."""
     if not sentence.tokens or any(t.pos in _SHAPES or not t.pos for t in sentence.tokens):
+        budget.check("tagging")
         if sentence.end - sentence.start > _MAX_CRF_CHARS:
             sentence.tokens = shape_tokens(article.text, sentence.start, sentence.end)
         else:

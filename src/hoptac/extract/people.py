@@ -24,7 +24,9 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from .. import budget
 from .gazetteer import Gazetteer, is_cap
 from .names import Candidate, candidates
 from .titles import TitleMatch, heads_in, of_org_after, side_of_title, title_after, title_before, walk
@@ -35,6 +37,7 @@ _CREDIT = re.compile(r"(?:\(|^|\|)\s*(?:Ảnh|ẢNH|Nguồn|Bài|Video|Clip|Đ�
 _CREDIT_LEAD = re.compile(r"^(?:Theo|Bài|Bài và ảnh|Ảnh)\s*:?\s*")
 _PAREN_TAIL = re.compile(r"\s*\([^)]*\)$")
 _NOT_ONE = re.compile(r"(?<!\w)(?:các|những|nhiều|hai|ba|cựu|nguyên|vị|mọi)\s+$", re.IGNORECASE)
+_BYLINE_SLACK = 200  # a byline line is its name and a short credit; a credit ends within this of the name
 _NEXT_CAP = re.compile(r"\s+([A-ZĐÀ-Ỹ][\w\-']*)")
 
 
@@ -93,20 +96,26 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
+@lru_cache(maxsize=4)
+def _newlines(ctext: str) -> list[int]:
+    """Where the text's line breaks are (once per text: lines are found by bisection, whatever their length)."""
+    return [m.start() for m in re.finditer("\n", ctext)]
+
+
 def _line_bounds(ctext: str, pos: int) -> tuple[int, int]:
-    a = ctext.rfind("\n", 0, pos) + 1
-    b = ctext.find("\n", pos)
-    return a, len(ctext) if b < 0 else b
+    breaks = _newlines(ctext)
+    i = bisect.bisect_left(breaks, pos)
+    return (breaks[i - 1] + 1 if i else 0), (breaks[i] if i < len(breaks) else len(ctext))
 
 
 def _is_byline(ctext: str, c: Candidate) -> bool:
-    """An author's name alone on its line, or a name in a photo credit."""
+    """An author's name alone on its line, or a name in a photo credit (read near the name only)."""
     a, b = _line_bounds(ctext, c.start)
-    line = ctext[a:b].strip(" \t|*_-–.,()[]:")
-    line = _CREDIT_LEAD.sub("", _PAREN_TAIL.sub("", line))
-    if line == c.name:
-        return True
-    return bool(_CREDIT.search(ctext[a:c.start]))
+    if b - a <= len(c.name) + _BYLINE_SLACK:
+        line = ctext[a:b].strip(" \t|*_-–.,()[]:")
+        if _CREDIT_LEAD.sub("", _PAREN_TAIL.sub("", line)) == c.name:
+            return True
+    return bool(_CREDIT.search(ctext, max(a, c.start - _BYLINE_SLACK), c.start))
 
 
 def _blocked(ctext: str, c: Candidate, g: Gazetteer) -> bool:
@@ -225,6 +234,7 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
     prev_end = 0
     last: tuple[int, str | None] | None = None  # end and title of the last person found
     for c in cands:
+        budget.check("people")
         if _is_byline(ctext, c):
             continue
         line_start, _ = _line_bounds(ctext, c.start)

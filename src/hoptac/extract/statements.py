@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import budget
 from ..model import Article, Organization, Person, Statement
 from ..settings import Settings
 from .acts import (
@@ -316,6 +317,7 @@ def extract_statements(article: Article, settings: Settings) -> Article:
     ex = _Extractor(article, load_taxonomy(settings))
     statements: list[Statement] = []
     for n, (a, b) in enumerate(ex.sents):
+        budget.check("statements")
         if any(ca <= a < cb or a <= ca < b for ca, cb in article.captions):
             continue
         found = ex.sentence(a, b, n)

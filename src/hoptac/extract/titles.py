@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .gazetteer import Gazetteer, in_dictionary, is_cap
 
@@ -59,6 +60,31 @@ def _phrase_at(ctext: str, pos: int, phrases: frozenset[str] | tuple[str, ...], 
     return None
 
 
+class _Tokens:
+    """The tokens of ``ctext[pos:limit]``, matched lazily: a walk reads only as far as it looks."""
+
+    def __init__(self, ctext: str, pos: int, limit: int):
+        self._it = _TOK.finditer(ctext, pos, limit)
+        self._seen: list[re.Match[str]] = []
+
+    def has(self, k: int) -> bool:
+        """Whether there is a token ``k`` (matching up to it)."""
+        while len(self._seen) <= k:
+            m = next(self._it, None)
+            if m is None:
+                return False
+            self._seen.append(m)
+        return True
+
+    def __getitem__(self, k: int | slice) -> Any:
+        if isinstance(k, slice):
+            self.has((k.stop if k.stop is not None else 1 << 62) - 1)
+            return self._seen[k]
+        if k < 0 or not self.has(k):
+            raise IndexError(k)
+        return self._seen[k]
+
+
 def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
          parens: bool = True, seats: bool = True, bounded: bool = False) -> tuple[int, int]:
     """Extend a title (or a name after an organization head) from ``pos`` up to ``limit``.
@@ -78,25 +104,25 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
     named_run = False  # a lower-case run inside a body's name, up to its next capitalized word
     lower_run = 0
     i = pos
-    toks = list(_TOK.finditer(ctext, pos, limit))
+    toks = _Tokens(ctext, pos, limit)  # read only as far as the walk looks: a long line costs nothing
     k = 0
-    while k < len(toks):
+    while toks.has(k):
         m = toks[k]
         gap = ctext[i:m.start()]
         if "\n" in gap or len(gap) > 2:
             return end, i
         tok = m.group()
         low = tok.lower()
-        nxt = toks[k + 1].group() if k + 1 < len(toks) else ""
+        nxt = toks[k + 1].group() if toks.has(k + 1) else ""
         place = g.places.match(ctext, m.start(), limit) if tok[0].isupper() or low in ("hợp", "châu") else None
         if place and place.end() > m.end():
             end = place.end()
-            while k < len(toks) and toks[k].end() <= place.end():
+            while toks.has(k) and toks[k].end() <= place.end():
                 k += 1
             i = place.end()
             word, lower_run, named_run = [], 0, False
             continue
-        if bounded and tok[0].isalpha() and not is_cap(tok) and k + 1 < len(toks) and not nxt[:1].isupper() \
+        if bounded and tok[0].isalpha() and not is_cap(tok) and toks.has(k + 1) and not nxt[:1].isupper() \
                 and not open_clause and not _phrase_at(ctext, m.start(), g.open_clauses) \
                 and nxt[:1].isalpha() and ctext[m.end():toks[k + 1].start()] == " " \
                 and in_dictionary(f"{low} {nxt.lower()}") and low not in g.connectors:
@@ -122,7 +148,7 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
                 conn = phrase or _phrase_at(ctext, m.start(), g.connectors)
                 if conn in ("tại", "ở") and not seats:
                     return end, m.start()
-                if conn == "và" and k + 1 < len(toks) and _starts_other(ctext, toks[k + 1].start(), g):
+                if conn == "và" and toks.has(k + 1) and _starts_other(ctext, toks[k + 1].start(), g):
                     return end, m.start()
                 if conn:
                     n = len(conn.split())
@@ -139,7 +165,7 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
                 lower_run += 1
                 word = []
         elif tok == ",":
-            nxt_pos = toks[k + 1].start() if k + 1 < len(toks) else limit
+            nxt_pos = toks[k + 1].start() if toks.has(k + 1) else limit
             head_next = g.title_heads.match(ctext, nxt_pos)
             if open_clause and head_next:
                 return end, m.start()  # "... phụ trách X dẫn đầu, Bộ trưởng": another title
@@ -160,7 +186,7 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
             if close < 0 or not inner or not is_cap(inner) or len(inner.split()) > 8 or not parens:
                 return end, m.start()
             # skip a parenthesized acronym: it stays out of the title text
-            while k + 1 < len(toks) and toks[k].start() < close:
+            while toks.has(k + 1) and toks[k].start() < close:
                 k += 1
             i = close + 1
             k += 1
@@ -181,7 +207,7 @@ def _other_country(ctext: str, start: int, comma: int, nxt: int, limit: int, g: 
     return first is not None and second is not None and first != second
 
 
-def _named_lower(ctext: str, toks: list[re.Match[str]], k: int, word: list[str], g: Gazetteer) -> bool:
+def _named_lower(ctext: str, toks: _Tokens, k: int, word: list[str], g: Gazetteer) -> bool:
     """True when a body head that needs a name (``Vụ``, ``Uỷ ban``) is followed by lower-case
     words and then, within :data:`_MAX_LOWER_RUN` words, a place or another body of the gazetteer
     (``Vụ thị trường châu Âu``, ``Uỷ ban chuẩn chi Thượng viện Mỹ``); none of the words may be a

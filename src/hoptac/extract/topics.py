@@ -25,6 +25,7 @@ import yaml
 
 from ..model import Article
 from ..settings import RESOURCES, Settings
+from .spans import Cover
 from .textmap import Folded, fold, fold_key
 
 log = logging.getLogger(__name__)
@@ -280,8 +281,9 @@ def _distinct(matches: list[tuple[str, int, int]], skip: list[tuple[int, int]]) 
     """
     out: list[tuple[str, int, int]] = []
     last_end: dict[str, int] = {}
+    in_skip = Cover(skip).holds_span
     for id_, a, b in sorted(matches, key=lambda m: (m[1], -m[2])):
-        if any(sa <= a and b <= sb for sa, sb in skip):
+        if in_skip(a, b):
             continue
         if a < last_end.get(id_, -1):
             last_end[id_] = max(last_end[id_], b)

@@ -11,6 +11,7 @@ a one-line reason; the other sources go on.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,7 +23,9 @@ from .jsonl import is_jsonl, read_jsonl
 from .warc import read_warc
 from .web import Fetcher, is_url, read_feed
 
-__all__ = ["ARTICLE_SUFFIXES", "RawDocument", "document_from_input", "read_sources"]
+log = logging.getLogger(__name__)
+
+__all__ = ["ARTICLE_SUFFIXES", "RawDocument", "document_from_input", "read_sources", "text_bytes"]
 
 
 def _read_one(src: str, settings: Settings, fetcher: Fetcher) -> Iterator[RawDocument | SourceError]:
@@ -35,13 +38,12 @@ def _read_one(src: str, settings: Settings, fetcher: Fetcher) -> Iterator[RawDoc
     path = Path(src)
     if path.is_dir():
         found = False
-        try:
-            for file in walk(src):
-                found = True
+        for file in walk(src):
+            found = True
+            if isinstance(file, SourceError):
+                yield file
+            else:
                 yield from _read_one(file, settings, fetcher)
-        except OSError as exc:
-            yield SourceError(src, exc.strerror or str(exc))
-            return
         if not found:
             yield SourceError(src, f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in the directory")
         return
@@ -54,15 +56,24 @@ def _read_one(src: str, settings: Settings, fetcher: Fetcher) -> Iterator[RawDoc
     yield read_file(src, settings)
 
 
+def _guarded(src: str, docs: Iterator[RawDocument | SourceError]) -> Iterator[RawDocument | SourceError]:
+    """The documents of one source; a reader's unexpected error ends that source alone, in one line."""
+    try:
+        yield from docs
+    except Exception as exc:
+        log.debug("reading %s failed", src, exc_info=True)
+        yield SourceError(src, f"internal error reading: {type(exc).__name__}: {exc}")
+
+
 def read_sources(sources: Iterable[str], settings: Settings, *,
                  feeds: Iterable[str] = ()) -> Iterator[RawDocument | SourceError]:
     """Yield one RawDocument per article found in the sources and feeds, or a SourceError."""
     fetcher = Fetcher(settings)
     try:
         for src in sources:
-            yield from _read_one(str(src), settings, fetcher)
+            yield from _guarded(str(src), _read_one(str(src), settings, fetcher))
         for feed in feeds:
-            yield from read_feed(str(feed), settings, fetcher)
+            yield from _guarded(str(feed), read_feed(str(feed), settings, fetcher))
     finally:
         fetcher.close()
 
@@ -87,5 +98,17 @@ def document_from_input(source: str | bytes, settings: Settings) -> RawDocument 
             return next(iter(read_sources([str(path)], settings)))
         if " " not in stripped and stripped.lower().endswith(ARTICLE_SUFFIXES):
             return SourceError(stripped, "no such file or directory")
-    data = source.encode("utf-8")
+    try:
+        data = text_bytes(source, "<text>")
+    except SourceError as exc:
+        return exc
     return RawDocument("<text>", data, sniff_kind(data))
+
+
+def text_bytes(text: str, source: str) -> bytes:
+    """Text given as a string, as UTF-8; SourceError for one that no encoding can write (a lone surrogate)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise SourceError(source, f"not valid text: a lone surrogate (U+{ord(text[exc.start]):04X}) "
+                                  f"at character {exc.start}") from None

@@ -11,6 +11,7 @@ is not a JSON object with a page is a one-line error for that line; the others g
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 
 from ..errors import SourceError
@@ -66,12 +67,16 @@ def record_document(rec: object, source: str, settings: Settings) -> RawDocument
 
 
 def read_jsonl(path: str, settings: Settings) -> Iterator[RawDocument | SourceError]:
-    """One document per line of a JSON Lines file (blank lines skipped)."""
+    """One document per line of a JSON Lines file (blank lines skipped; special files refused)."""
+    from .files import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with os.fdopen(open_regular(path), "rb") as fh:
             for n, raw in enumerate(fh, 1):
                 if raw.strip():
                     yield _line(raw, f"{path}#{n}", settings)
+    except SourceError as exc:
+        yield exc
     except OSError as exc:
         yield SourceError(path, exc.strerror or str(exc))
 

@@ -18,6 +18,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from ..errors import SourceError
 from ..settings import Settings
 from .document import RawDocument
+from .files import open_regular, too_large
 
 __all__ = ["read_warc"]
 
@@ -35,8 +36,11 @@ def _status(rec) -> int | None:
 def read_warc(path: str, settings: Settings) -> Iterator[RawDocument | SourceError]:
     """Every HTML page of a web archive, record by record, in archive order."""
     try:
-        size = os.stat(path).st_size
-        f = open(path, "rb")  # noqa: SIM115 - closed in the finally below, across yields
+        f = os.fdopen(open_regular(path), "rb")  # closed in the finally below, across yields
+        size = os.fstat(f.fileno()).st_size
+    except SourceError as exc:
+        yield exc
+        return
     except OSError as exc:
         yield SourceError(path, exc.strerror or str(exc))
         return
@@ -61,7 +65,7 @@ def read_warc(path: str, settings: Settings) -> Iterator[RawDocument | SourceErr
             data = stream.read(settings.max_bytes + 1)
             if len(data) > settings.max_bytes:
                 yielded += 1
-                yield SourceError(src, f"record too large: more than {settings.max_bytes / 1e6:.1f} MB")
+                yield SourceError(src, "record " + too_large(None, settings.max_bytes))
                 continue
             remaining = getattr(rec.raw_stream, "limit", 0) or 0
             if remaining > 0:

@@ -8,7 +8,9 @@ a content type that is not a page (``image/png``).
 from __future__ import annotations
 
 import calendar
+import ipaddress
 import logging
+import socket
 import time
 from collections.abc import Iterator
 
@@ -18,7 +20,7 @@ import httpx
 from ..errors import SourceError
 from ..settings import Settings
 from .document import RawDocument
-from .files import read_file
+from .files import read_file, too_large
 
 __all__ = ["Fetcher", "read_feed"]
 
@@ -45,7 +47,8 @@ class Fetcher:
     def client(self) -> httpx.Client:
         """The lazily opened httpx client."""
         if self._client is None:
-            self._client = httpx.Client(timeout=self.settings.timeout, follow_redirects=True,
+            hooks = {} if self.settings.fetch_private else {"request": [_refuse_private]}
+            self._client = httpx.Client(timeout=self.settings.timeout, follow_redirects=True, event_hooks=hooks,
                                         headers={"User-Agent": self.settings.user_agent,
                                                  "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"})
         return self._client
@@ -59,6 +62,7 @@ class Fetcher:
     def fetch(self, url: str, *, accept: tuple[str, ...] = PAGE_TYPES) -> RawDocument | SourceError:
         """GET one URL into a RawDocument, or a SourceError saying why not."""
         limit = self.settings.max_bytes
+        deadline = time.monotonic() + self.settings.timeout  # the whole answer, not each read
         try:
             with self.client.stream("GET", url) as resp:
                 if resp.status_code >= 400:
@@ -68,19 +72,22 @@ class Fetcher:
                     return SourceError(url, f"not a web page: content type {ctype}")
                 declared = resp.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > limit:
-                    return SourceError(url, f"too large: {int(declared) / 1e6:.1f} MB, the limit is "
-                                            f"{limit / 1e6:.1f} MB")
+                    return SourceError(url, too_large(int(declared), limit))
                 chunks, size = [], 0
                 for chunk in resp.iter_bytes():
+                    if time.monotonic() > deadline:  # a server trickling bytes never times a read out
+                        return SourceError(url, f"timed out: no whole answer within {self.settings.timeout:g} s")
                     size += len(chunk)
                     if size > limit:
-                        return SourceError(url, f"too large: more than {limit / 1e6:.1f} MB")
+                        return SourceError(url, too_large(None, limit))
                     chunks.append(chunk)
                 data = b"".join(chunks)
                 charset = resp.charset_encoding if "charset=" in resp.headers.get("content-type", "") else None
                 kind = "text" if ctype == "text/plain" else "html"
                 return RawDocument(url, data, kind, url=str(resp.url), charset=charset,
                                    meta={"content_type": ctype} if ctype else {})
+        except SourceError as exc:  # refused by the private-address guard (a redirect included)
+            return SourceError(url, exc.reason)
         except httpx.TimeoutException:
             return SourceError(url, f"timed out after {self.settings.timeout:g} s")
         except httpx.TooManyRedirects:
@@ -91,6 +98,32 @@ class Fetcher:
             return SourceError(url, f"invalid URL: {exc}")
         except httpx.HTTPError as exc:
             return SourceError(url, f"could not fetch: {type(exc).__name__}: {exc}".rstrip(": "))
+
+
+def private_address(host: str) -> str | None:
+    """Why a host may not be fetched from a server (``a loopback address (127.0.0.1)``), or None."""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, ValueError):
+        return None  # the fetch itself reports the name that does not resolve
+    for info in infos:
+        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+            ip = ip.ipv4_mapped
+        for test, what in (("is_loopback", "loopback"), ("is_link_local", "link-local"), ("is_private", "private"),
+                           ("is_multicast", "multicast"), ("is_unspecified", "unspecified"),
+                           ("is_reserved", "reserved")):
+            if getattr(ip, test):
+                return f"a {what} address ({ip})"
+    return None
+
+
+def _refuse_private(request: httpx.Request) -> None:
+    """httpx request hook: refuse a request (or a redirect) to a host on a private network."""
+    why = private_address(request.url.host)
+    if why:
+        raise SourceError(str(request.url), f"refused: {request.url.host} is {why}; the server does not fetch "
+                                            "its own network")
 
 
 def _entry_date(entry: dict) -> str | None:

@@ -20,6 +20,7 @@ The workers need hoptac installed (the same version) and, for shards, the shared
 from __future__ import annotations
 
 import contextlib
+import logging
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -108,7 +109,7 @@ def connect(scheduler: str | None, workers: int | None = None) -> Iterator[Any]:
             yield client
         return
     with LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
-                      dashboard_address=":0") as cluster, Client(cluster) as client:
+                      dashboard_address=":0", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client
 
 

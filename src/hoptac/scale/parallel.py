@@ -28,6 +28,7 @@ from typing import Any
 from ..pipeline import Result
 from ..settings import DEFAULT, Settings
 from . import work
+from .lifeline import end_with_parent
 from .progress import IngestProgress
 from .units import Unit, chunked, count_units, iter_units
 
@@ -43,7 +44,8 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, ingest_pid: int) -> None:
+    end_with_parent(ingest_pid)  # a killed ingest leaves no worker behind
     work.warm_up(settings)
 
 
@@ -60,7 +62,7 @@ def extracted_chunks(chunks: Iterable[list[Unit]], settings: Settings, workers: 
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["hoptac.pipeline", "hoptac.ingest", "hoptac.scale.work"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(settings,)) as pool:
+                             initargs=(settings, os.getpid())) as pool:
         inflight: deque[Future[list[Result]]] = deque()
         it = iter(chunks)
         try:

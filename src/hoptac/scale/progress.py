@@ -25,6 +25,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from ..errors import one_line
+
 
 @dataclass
 class Tally:
@@ -120,4 +122,4 @@ def print_summary(tally: Tally, console: Console) -> None:
     console.print(f"hoptac: {t.documents} documents: {t.stored} stored, {t.duplicates} duplicates, "
                   f"{t.unchanged} unchanged, {len(t.skipped)} skipped", highlight=False, soft_wrap=True)
     for source, reason in t.skipped:
-        console.print(f"hoptac: skipped {source}: {reason}", highlight=False, markup=False, soft_wrap=True)
+        console.print(f"hoptac: skipped {one_line(source)}: {one_line(reason)}", highlight=False, markup=False, soft_wrap=True)

@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..errors import SourceError
 from ..ingest import files
 from ..ingest.files import is_warc
 
@@ -38,6 +39,7 @@ class Unit:
     feed: bool = False
     skip: int = 0
     take: int | None = None
+    error: str | None = None  # an entry the directory walk could not read, and why
 
     @property
     def is_warc(self) -> bool:
@@ -45,7 +47,7 @@ class Unit:
         return is_warc(self.source)
 
 
-def walk(directory: str, *, sort_limit: int = SORT_LIMIT) -> Iterator[str]:
+def walk(directory: str, *, sort_limit: int = SORT_LIMIT) -> Iterator[str | SourceError]:
     """The readers' directory walk (:func:`hoptac.ingest.files.walk`), streaming past ``sort_limit`` files."""
     return files.walk(directory, sort_limit=sort_limit)
 
@@ -60,17 +62,20 @@ def iter_units(sources: Iterable[str], *, feeds: Iterable[str] = (), warc_batch:
     warc_batch = warc_batch or WARC_BATCH
     for src in sources:
         if not is_remote(src) and os.path.isdir(src):
-            paths: Iterable[str] = _or_itself(walk(src), src)
+            paths: Iterable[str | SourceError] = _or_itself(walk(src), src)
         else:
             paths = [src]
         for path in paths:
+            if isinstance(path, SourceError):
+                yield Unit(path.source, error=path.reason)
+                continue
             unit = Unit(path)
             yield from (warc_slices(path, warc_batch) if unit.is_warc and not is_remote(path) else [unit])
     for feed in feeds:
         yield Unit(feed, feed=True)
 
 
-def _or_itself(paths: Iterator[str], directory: str) -> Iterator[str]:
+def _or_itself(paths: Iterator[str | SourceError], directory: str) -> Iterator[str | SourceError]:
     """The paths, or the directory itself when it holds none (the reader then says why)."""
     found = False
     for p in paths:
@@ -86,9 +91,9 @@ def warc_records(path: str) -> int | None:
     from warcio.exceptions import ArchiveLoadFailed
 
     try:
-        with open(path, "rb") as f:
+        with os.fdopen(files.open_regular(path), "rb") as f:
             return sum(1 for _ in ArchiveIterator(f))
-    except (OSError, ArchiveLoadFailed, ValueError, EOFError) as exc:
+    except (OSError, ArchiveLoadFailed, ValueError, EOFError, SourceError) as exc:
         log.info("cannot count the records of %s (%s): read as one unit", path, exc)
         return None
 
@@ -110,6 +115,9 @@ def count_units(sources: Iterable[str]) -> int | None:
         if is_remote(src):
             return None
         for path in walk(src) if os.path.isdir(src) else [src]:
+            if isinstance(path, SourceError):
+                total += 1
+                continue
             if is_warc(path):
                 return None
             total += 1
@@ -124,7 +132,7 @@ def chunked(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
         unit = next(it, None)
         if unit is None:
             break
-        if unit.is_warc or unit.feed:
+        if (unit.is_warc or unit.feed) and unit.error is None:
             if pending:
                 yield pending
                 pending = []

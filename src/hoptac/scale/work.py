@@ -13,7 +13,9 @@ from dataclasses import fields
 from itertools import islice
 from typing import Any
 
-from ..pipeline import Result, pipe
+from ..errors import one_line
+from ..model import Article
+from ..pipeline import Result, process
 from ..settings import Settings
 from .units import Unit
 
@@ -21,27 +23,28 @@ log = logging.getLogger(__name__)
 
 
 def process_unit(unit: Unit, settings: Settings, known: Known | None = None) -> Iterator[Result]:
-    """Every Result of one unit; an unexpected reader error becomes a skipped Result.
+    """Every Result of one unit; each document through the pipeline's guard (``pipeline.process``).
 
     With ``known``, a document whose raw input the store already holds is not extracted
-    again: its stored record comes back instead (the writer counts it ``unchanged``).
+    again: its stored record comes back instead (the writer counts it ``unchanged``). A
+    reader that fails in an unexpected way ends its unit with one skipped Result naming it.
     """
     from ..ingest import read_sources
 
+    if unit.error is not None:  # the walk could not read this entry
+        yield Result(one_line(unit.source), error=one_line(unit.error))
+        return
     paths, feeds = ([], [unit.source]) if unit.feed else ([unit.source], [])
+    lookup = known.lookup if known is not None else None
     try:
         docs: Iterable[object] = read_sources(paths, settings, feeds=feeds)
         if unit.take is not None:  # one batch of an archive's documents
             docs = islice(docs, unit.skip, unit.skip + unit.take)
         for doc in docs:
-            stored = known.lookup(doc) if known is not None else None
-            if stored is not None:
-                yield stored
-            else:
-                yield from pipe([doc], settings)
+            yield process(doc, settings, lookup)
     except Exception as exc:  # a bug in a reader: name the source, keep the batch going
-        log.exception("reading %s failed", unit.source)
-        yield Result(unit.source, error=f"internal error: {type(exc).__name__}: {exc}")
+        log.debug("reading %s failed", unit.source, exc_info=True)
+        yield Result(unit.source, error=one_line(f"internal error reading: {type(exc).__name__}: {exc}"))
 
 
 def process_chunk(units: Iterable[Unit], settings: Settings, store_url: str | None = None) -> list[Result]:
@@ -83,23 +86,17 @@ class Known:
                 _KNOWN[url] = None
         return _KNOWN[url]
 
-    def lookup(self, doc: object) -> Result | None:
-        """The stored article for a document whose raw input is known, else None."""
-        from ..clean.decode import to_article
-        from ..errors import SourceError
+    def lookup(self, doc: object, article: Article) -> Result | None:
+        """The stored article for a decoded document whose raw input is known, else None."""
         from ..link.dedupe import raw_hash
-        from ..model import Article
 
-        if isinstance(doc, SourceError):
-            return None
-        raw = to_article(doc).raw
-        aid = self.store.known_raw(raw_hash(raw))
+        aid = self.store.known_raw(raw_hash(article.raw))
         data = self.store.article(aid) if aid else None
         if data is None:
             return None
-        article = Article.from_dict(data)
-        article.source, article.raw = getattr(doc, "source", "?"), raw
-        return Result(article.source, article=article)
+        stored = Article.from_dict(data)
+        stored.source, stored.raw = getattr(doc, "source", "?"), article.raw
+        return Result(stored.source, article=stored)
 
 
 _KNOWN: dict[str, Known | None] = {}

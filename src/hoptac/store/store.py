@@ -91,28 +91,28 @@ class Store:
         pipeline over the rest; store the results in batches (:meth:`ingest`). ``on_skip``
         hears each skipped source.
         """
-        from ..clean.decode import to_article
-        from ..errors import SourceError
         from ..ingest import read_sources
         from ..link.dedupe import raw_hash
-        from ..pipeline import pipe
+        from ..pipeline import Result, pipe
 
         settings = settings or self.settings
         known = IngestReport()
 
-        def fresh() -> Iterable[object]:
-            for doc in read_sources(sources, settings, feeds=feeds):
-                if not refresh and not isinstance(doc, SourceError):
-                    aid = self.known_raw(raw_hash(to_article(doc).raw))
-                    if aid:
-                        self._record_source(aid, getattr(doc, "source", "?"))
-                        known.unchanged += 1
-                        known.ids.append(aid)
-                        continue
-                yield doc
+        def lookup(doc: object, article: Article) -> Result | None:
+            if refresh:
+                return None
+            aid = self.known_raw(raw_hash(article.raw))
+            if not aid:
+                return None
+            self._record_source(aid, getattr(doc, "source", "?"))
+            known.unchanged += 1
+            known.ids.append(aid)
+            return Result(article.source)  # neither article nor error: already stored
 
         def results() -> Iterable[Result]:
-            for r in pipe(fresh(), settings):
+            for r in pipe(read_sources(sources, settings, feeds=feeds), settings, known=lookup):
+                if r.article is None and r.error is None:
+                    continue
                 if r.article is None and on_skip:
                     on_skip(r.source, r.error or "unknown error")
                 yield r

@@ -119,7 +119,7 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
         except (OperationalError, InterfaceError):
             raise  # the database itself failed: the batch cannot go on
         except Exception as exc:  # bad input: this article is skipped with its reason, the batch goes on
-            log.warning("not stored: %s: %s", article.source, exc, exc_info=True)
+            log.debug("not stored: %s", article.source, exc_info=True)
             report.skipped.append((article.source, f"not stored: {type(exc).__name__}: {exc}".splitlines()[0]))
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
