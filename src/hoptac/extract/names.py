@@ -79,6 +79,13 @@ def _known_prefix(words: list[str], i: int, g: Gazetteer) -> int:
     return best
 
 
+def _middle_initials(words: list[str], i: int, j: int) -> bool:
+    """Two capitals between a first name and a surname are middle initials (``George HW Bush``)."""
+    w = words[j]
+    return j > i and len(w) == 2 and w.isascii() and not words[j - 1].isupper() \
+        and j + 1 < len(words) and words[j + 1][:1].isupper() and not words[j + 1].isupper()
+
+
 def _native(w: str) -> bool:
     """A word that is a marked Vietnamese syllable (never part of a foreign name)."""
     return is_vietnamese_syllable(w) and has_marks(w)
@@ -94,6 +101,8 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer, ctext: str) -> list
     out: list[Candidate] = []
     i = 0
     n = len(words)
+    if words and words[0] in g.work_articles:
+        return out  # "The Diplomat": a publication or a work
     while i < n:
         skip = _known_prefix(words, i, g)
         initial_next = i + skip < n and _INITIAL.fullmatch(words[i + skip])
@@ -123,7 +132,8 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer, ctext: str) -> list
         j = i
         while j < n and not (j > i and (_known_prefix(words, j, g) or _stop_word(words, j, ctext, run, g)
                                         or (_native(words[j]) and not is_initial(words[j - 1])))) \
-                and not (words[j].isupper() and len(words[j]) > 1 and not words[j].endswith(".")):
+                and not (words[j].isupper() and len(words[j]) > 1 and not words[j].endswith(".")
+                         and not _middle_initials(words, i, j)):
             j += 1
             if sum(1 for w2 in words[i:j] if not w2.endswith(".")) >= 4:
                 break

@@ -83,6 +83,27 @@ def _first_fits(a: str, b: str) -> bool:
     return any(len(x) == 2 and x[1] == "." and y[:1] == x[0] for x, y in ((a, b), (b, a)))
 
 
+def _middles(words: list[str]) -> list[str]:
+    """The middle names or initials of a full name (``H.``, ``W.`` of ``George H. W. Bush``)."""
+    ws = [w for w in words if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")] or words
+    return ws[1:-1]
+
+
+def names_fit(a: str, b: str) -> bool:
+    """Two full names of one person: first names fit and the middle names, when both are written,
+    fit one by one (``George W. Bush`` is not ``George H. W. Bush``, his father)."""
+    wa, wb = _words_of(a), _words_of(b)
+    if not _first_fits(wa[0], wb[0]):
+        return False
+    ma, mb = _initials(_middles(wa)), _initials(_middles(wb))
+    return not ma or not mb or ma == mb
+
+
+def _initials(middles: list[str]) -> str:
+    """The initials of middle names: ``H. W.``, ``HW`` and ``Herbert Walker`` are all ``HW``."""
+    return "".join(m if m.isupper() and len(m) <= 2 else m[:1] for m in (x.rstrip(".") for x in middles))
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
     """Two long words that differ by one letter replaced, added or dropped (a misspelling)."""
     if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a == b:
@@ -107,6 +128,47 @@ def _is_byline(ctext: str, c: Candidate) -> bool:
     if line == c.name:
         return True
     return bool(_CREDIT.search(ctext[a:c.start]))
+
+
+def _trim_run_on(cands: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """A Vietnamese name run on into the next capitalized word (``Nguyễn Xuân Phúc Tiếp`` in a caption,
+    ``Nguyễn Chí Dũng Như các bạn biết``) ends where the name ends when written elsewhere in the article
+    or in the leaders table."""
+    names = Counter(c.name for c in cands)
+    out = []
+    for c in cands:
+        head = " ".join(c.words[:-1])
+        if c.kind == "vn" and len(c.words) >= 3 and names[c.name] == 1 and (names[head] or head in g.leaders):
+            cut = c.end - len(c.words[-1]) - 1
+            c = Candidate(c.start, cut, head, "vn", c.words[:-1])
+        out.append(c)
+    return out
+
+
+def _body_word(c: Candidate, ctext: str, g: Gazetteer) -> bool:
+    """A foreign word alone, no leader, no honorific before it: in a title, the name of its body."""
+    return c.kind == "foreign" and len(c.words) == 1 and c.name not in g.leaders \
+        and not _HONORIFIC.search(ctext, max(0, c.start - 8), c.start)
+
+
+_OF_AT = frozenset({"của", "tại", "ở", "thuộc", "về", "cho", "với", "từ", "châu"})
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _names_body(ctext: str, start: int, name_start: int, g: Gazetteer) -> bool:
+    """Whether a title written before a run ends on a word that makes the run a body or a place:
+    a possessive or locative (``chuyên gia của Forbes``, ``Bộ trưởng ... tại Bonn``), a place
+    prefix (``thượng nghị sĩ của bang Massachusetts``) or an organization head (``Trung tâm Stimson``)."""
+    tail = ctext[start:name_start].rstrip(" ,-–")
+    m = _LAST_WORD.search(tail)
+    if m is None or m.end(1) != len(tail):
+        return False
+    if m.group(1).lower() in _OF_AT:
+        return True
+    for p in g.place_prefixes:
+        if tail.endswith(" " + p):
+            return True
+    return any(h.end() == len(tail) for h in g.org_head_pattern.finditer(tail, max(0, len(tail) - 30)))
 
 
 def _blocked(ctext: str, c: Candidate, g: Gazetteer) -> bool:
@@ -134,6 +196,12 @@ class _People:
         misspelt by one letter (``Tina Kaidanov``), or a first name alone that only one
         person of the article bears (``ông Robert``).
         """
+        if c.kind == "foreign" and len(c.words) == 1:
+            bare = self.bearers_of(c.name)
+            if bare:
+                # a surname alone: the one person of the article bearing it, else the one named last
+                # in the same paragraph (Bill and Hillary Clinton: "ông Clinton" is not both)
+                return bare[0] if len(bare) == 1 else self.nearest_in_paragraph(bare, c.start)
         for f in self.found:
             if c.name in f.names:
                 return f
@@ -153,8 +221,10 @@ class _People:
                     same = any(n.split()[0] == first for n in f.names)
                 if not same:
                     continue
-                if len(c.words) == 1 or any(_first_fits(_words_of(n)[0], first) or len(_words_of(n)) == 1
-                                            for n in f.names):
+                full = [n for n in f.names if len(_words_of(n)) > 1] + ([f.leader[0]] if f.leader else [])
+                # a full name joins a person with a fitting full name, or one known by the surname
+                # alone; another given name is another person (Bill, Hillary, Chelsea Clinton)
+                if not full or any(names_fit(n, c.name) for n in full):
                     return f
             if len(c.words) == 1:
                 bearers = [f for f in self.found if f.kind == "foreign" and len(f.name.split()) > 1
@@ -164,9 +234,31 @@ class _People:
             if c.name in self.g.leaders:
                 canon = self.g.leaders[c.name][0]
                 for f in self.found:
-                    if f.leader and f.leader[0] == canon:
+                    if f.leader and f.leader[0] == canon and all(
+                            names_fit(n, canon) for n in f.names if len(_words_of(n)) > 1):
                         return f
         return None
+
+    def bearers_of(self, surname: str) -> list[Found]:
+        """The foreign people of the article whose surname this is."""
+        return [f for f in self.found if f.kind == "foreign" and f.surname_key() == surname]
+
+    def ambiguous(self, c: Candidate) -> bool:
+        """A foreign surname alone that several people of the article bear, none named just before it."""
+        if c.kind != "foreign" or len(c.words) != 1:
+            return False
+        bare = self.bearers_of(_surname(c.words))
+        return len(bare) > 1 and self.nearest_in_paragraph(bare, c.start) is None
+
+    def nearest_in_paragraph(self, people: list[Found], pos: int) -> Found | None:
+        """Of several people, the one named last before ``pos`` in its paragraph, if any."""
+        line_start, _ = _line_bounds(self.ctext, pos)
+        best: tuple[int, Found] | None = None
+        for f in people:
+            before = [a for a, _ in f.mentions if line_start <= a < pos]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), f)
+        return best[1] if best else None
 
     def add(self, c: Candidate, span: tuple[int, int], title: str | None, org: str | None) -> Found:
         """Record a name mention (a new person or one already known)."""
@@ -220,8 +312,10 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
     companies = _company_words(ctext, g)
     cands = [c for c in candidates(ctext, g) if not _blocked(ctext, c, g)
              and not (c.kind == "foreign" and (c.name in companies or c.name in g.known_orgs))]
+    cands = _trim_run_on(cands, g)
     later: list[Candidate] = []
     start_list = sorted({c.start for c in cands})
+    by_start = {c.start: c for c in cands}
     prev_end = 0
     last: tuple[int, str | None] | None = None  # end and title of the last person found
     for c in cands:
@@ -230,9 +324,14 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         line_start, _ = _line_bounds(ctext, c.start)
         hon = _HONORIFIC.search(ctext, max(line_start, c.start - 8), c.start)
         tb = title_before(ctext, P.heads, c.start, max(line_start, prev_end), g)
+        if tb is not None and _names_body(ctext, tb.start, c.start, g):
+            tb = None  # "chuyên gia của Forbes", "Bộ trưởng ... tại Bonn": the run is a body or place
         k = bisect.bisect_right(start_list, c.end)
         ta = title_after(ctext, P.heads_at, c.end, g, start_list[k] if k < len(start_list) else None)
-        if ta is not None and ta.reached:
+        if ta is not None and ta.reached and _body_word(by_start[start_list[k]], ctext, g):
+            # "ông Nguyễn Quốc Khánh – Giám đốc Điều hành Vinamilk": a word alone ends the title as its body
+            ta = title_after(ctext, P.heads_at, c.end, g)
+        elif ta is not None and ta.reached:
             # the apposition ran into the next name's own title: cut it there
             tb_next = title_before(ctext, P.heads, start_list[k], ta.start, g)
             ok = tb_next is not None and tb_next.start > ta.start
@@ -240,10 +339,12 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         leader = c.name in g.leaders
         joined = last is not None and last[0] >= line_start and bool(_AND.fullmatch(ctext, last[0], c.start))
         anchored = bool(hon or tb or ta or leader or joined)
+        if anchored and not (hon or tb or leader or joined) and _body_word(c, ctext, g):
+            anchored = False  # "quản trị Internet, Thứ trưởng Hồng": a word alone before a title is no one
         seed = anchored if c.kind == "foreign" else (anchored or len(c.words) >= 3)
         if c.kind == "vn" and len(c.words) == 2 and not anchored and c.name in g.place_names:
             seed = False
-        if not seed:
+        if not seed or P.ambiguous(c):
             later.append(c)
             continue
         title = None

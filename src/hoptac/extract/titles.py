@@ -241,7 +241,8 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
         else:
             stripped = _GAP_TAIL.sub("", gap)
             limit = h.end() + len(stripped)
-            end, stop = walk(ctext, h.end(), limit, g, bounded=True)
+            # a farther head extends a title found nearer only over title words (no "chào mừng")
+            end, stop = walk(ctext, h.end(), limit, g, bounded=best is None)
             end = limit  # the whole gap up to the name is the title
             if stop < limit:
                 if best is not None:

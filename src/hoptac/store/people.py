@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ..link.text import fold
+from ..link.titles import title_key
 from . import schema as t
 from .queries import Filters, _article_ids_for, _dates, _page, resolve_person, statement_dict
 
@@ -37,38 +38,55 @@ def list_people(conn: Connection, f: Filters) -> dict[str, Any]:
 
 
 def _latest_titles(conn: Connection, ids: list[str]) -> dict[str, str]:
-    """Each listed person's most recent title (undated mentions count as oldest), for one page of people."""
+    """Each listed person's latest title, the same whatever the page (see :func:`latest_title`)."""
     if not ids:
         return {}
     m = t.person_mentions.c
     rows = conn.execute(sa.select(m.person_id, m.title, m.date_sort)
                         .where(m.person_id.in_(ids), m.title.is_not(None)))
-    best: dict[str, tuple[str, str]] = {}
+    seen: dict[str, list[tuple[str | None, str]]] = {}
     for pid, title, when in rows:
-        if pid not in best or (when or "") >= best[pid][0]:
-            best[pid] = (when or "", title)
-    return {pid: title for pid, (_, title) in best.items()}
+        seen.setdefault(pid, []).append((when, title))
+    return {pid: title for pid, pairs in seen.items() if (title := latest_title(pairs))}
+
+
+def latest_title(pairs: list[tuple[str | None, str]]) -> str | None:
+    """The title of the latest dated article; among titles of one date, or with no date at all, the one
+    written in most articles, then alphabetically: never the order rows happen to come in."""
+    pairs = [(w, x) for w, x in pairs if x]
+    if not pairs:
+        return None
+    dated = [w for w, _ in pairs if w]
+    last = max(dated) if dated else None
+    pool = [x for w, x in pairs if w == last] if last else [x for _, x in pairs]
+    keyed: dict[str, list[str]] = {}
+    for x in pool:
+        keyed.setdefault(title_key(x), []).append(x)
+    best = min(keyed.values(), key=lambda xs: (-len(xs), title_key(xs[0])))
+    return min(best)
 
 
 def _titles(conn: Connection, pid: str) -> list[dict[str, Any]]:
-    """The person's titles over time: each (title, organization) with first and last date and its articles."""
+    """The person's titles over time: each title (writings of one title together) with its organization,
+    first and last date and its articles, ordered by first date (undated titles last)."""
     m = t.person_mentions.c
     rows = conn.execute(sa.select(m.article_id, m.title, m.organization, m.date_sort).where(m.person_id == pid)
                         .where(sa.or_(m.title.is_not(None), m.organization.is_not(None)))
                         .order_by(m.date_sort.asc().nulls_last(), m.article_id))
-    titles: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+    titles: dict[tuple[str, str], dict[str, Any]] = {}
     for r in rows:
         if not (r.title or r.organization):
             continue
-        entry = titles.setdefault((r.title, r.organization), {"title": r.title, "organization": r.organization,
-                                                              "first_seen": None, "last_seen": None,
-                                                              "articles": []})
-        if r.article_id not in entry["articles"][-1:]:
+        key = (title_key(r.title or ""), fold(r.organization or ""))
+        entry = titles.setdefault(key, {"title": r.title, "organization": r.organization,
+                                        "first_seen": None, "last_seen": None, "articles": []})
+        if r.article_id not in entry["articles"]:
             entry["articles"].append(r.article_id)
         if r.date_sort:
             entry["first_seen"] = min(filter(None, [entry["first_seen"], r.date_sort]))
             entry["last_seen"] = max(filter(None, [entry["last_seen"], r.date_sort]))
-    return sorted(titles.values(), key=lambda x: (x["first_seen"] is None, x["first_seen"] or ""))
+    return sorted(titles.values(), key=lambda x: (x["first_seen"] is None, x["first_seen"] or "",
+                                                  x["last_seen"] or "", title_key(x["title"] or "")))
 
 
 def _articles(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
@@ -134,6 +152,9 @@ def get_person(conn: Connection, ident: str, *, limit: int | None = None, offset
     articles, n_articles = _articles(conn, pid, limit, offset)
     events, n_events = _events(conn, pid, limit, offset)
     statements, n_statements = _statements(conn, pid, limit, offset)
+    titles = _titles(conn, pid)
+    latest = latest_title([(when, title) for when, title in conn.execute(
+        sa.select(t.person_mentions.c.date_sort, t.person_mentions.c.title).where(t.person_mentions.c.person_id == pid))])
     return {"id": p.id, "name": p.name, "aliases": aliases, "side": p.side, "office": p.office,
-            "titles": _titles(conn, pid), "articles": articles, "events": events, "statements": statements,
+            "title": latest, "titles": titles, "articles": articles, "events": events, "statements": statements,
             "totals": {"articles": n_articles, "events": n_events, "statements": n_statements}}

@@ -1,0 +1,105 @@
+"""A person's title as the store keeps it: one canonical phrase per office, whatever the article wrote.
+
+Extraction keeps a title as written beside the name; across articles the same office is
+written many ways, and a title phrase can carry words that are not the office. Rules, in order:
+
+1. the person's own name is removed, tone marks folded (``Thủ tướng Nguyên Xuân Phúc``);
+2. a title written twice keeps its last writing (``Thủ tướng tại Phòng Bầu dục Thủ tướng``
+   -> ``Thủ tướng``); parts of a chain that repeat another part are dropped
+   (``Thủ tướng Chính phủ, Thủ tướng`` -> ``Thủ tướng Chính phủ``);
+3. a trailing place phrase (``tại Phòng Bầu dục``, ``ở Hà Nội``) is removed, except after a
+   posted office whose seat is part of it (``Đại sứ Việt Nam tại Mỹ``, ``resources/linking.yaml``);
+4. the first letter is upper case (``bộ trưởng Quốc phòng`` -> ``Bộ trưởng Quốc phòng``).
+
+:func:`title_key` is what two writings of one title share (case and tone placement folded).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..extract.gazetteer import gazetteer
+from .lexicon import cue
+from .text import exact_key, fold
+
+_SEAT = re.compile(r"\s+(?:tại|ở)\s+\S.*$")
+_EDGE = " ,-–:;"
+
+
+@cache
+def _heads() -> re.Pattern[str]:
+    return gazetteer().title_heads
+
+
+def _strip_names(title: str, names: list[str]) -> str:
+    """The title without any writing of the person's names (tone marks folded, so misspellings go too)."""
+    folded = fold(title)
+    for n in sorted({n for n in names if n and len(n.split()) >= 1}, key=len, reverse=True):
+        key = fold(n).strip()
+        if len(key) < 3:
+            continue
+        for m in reversed(list(re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded))):
+            title = title[:m.start()] + title[m.end():]
+            folded = folded[:m.start()] + folded[m.end():]
+    return re.sub(r"\s{2,}", " ", title).strip(_EDGE)
+
+
+def _last_writing(title: str) -> str:
+    """A title whose first head comes again later keeps the later writing (``Thủ tướng ... Thủ tướng``)."""
+    heads = list(_heads().finditer(title))
+    if len(heads) < 2:
+        return title
+    first = heads[0].group().lower()
+    again = [h for h in heads[1:] if h.group().lower() == first and title[:h.start()].rstrip()[-1:] != ","]
+    return title[again[-1].start():] if again else title
+
+
+def _chain(title: str) -> str:
+    """The parts of a comma chain, each once: a part equal to or inside another is dropped."""
+    parts = [p.strip(_EDGE) for p in title.split(",")]
+    parts = [p for p in parts if p]
+    keep: list[str] = []
+    for i, p in enumerate(parts):
+        k = exact_key(p)
+        if any(exact_key(q) == k for q in keep):
+            continue
+        if any(j != i and k != exact_key(q) and exact_key(q).startswith(k) for j, q in enumerate(parts)):
+            continue
+        keep.append(p)
+    return ", ".join(keep)
+
+
+def _no_seat(title: str) -> str:
+    """The title without a trailing ``tại ...``/``ở ...``, unless the office is a posted one."""
+    m = _SEAT.search(title)
+    if m is None:
+        return title
+    if cue("titles", "posted").search(exact_key(title[:m.start()])):
+        venue = gazetteer().venue_pattern.search(title, m.start())
+        if venue is None:
+            return title
+    return title[:m.start()].strip(_EDGE)
+
+
+def canonical_title(title: str | None, names: list[str]) -> str | None:
+    """The title as the store keeps it (see the module's rules); None when nothing of a title is left."""
+    if not title:
+        return None
+    t = re.sub(r"\s+", " ", title).strip(_EDGE)
+    t = _strip_names(t, names)
+    t = _last_writing(t)
+    t = _chain(t)
+    t = _no_seat(t)
+    t = t.strip(_EDGE)
+    if not t or not _heads().search(t):
+        return t[:1].upper() + t[1:] if t else None
+    return t[:1].upper() + t[1:]
+
+
+def title_key(title: str) -> str:
+    """What two writings of one title share: case, spacing and tone placement folded."""
+    return " ".join(exact_key(title).split())
+
+
+__all__ = ["canonical_title", "title_key"]
