@@ -79,6 +79,14 @@ def _known_prefix(words: list[str], i: int, g: Gazetteer) -> int:
     return best
 
 
+def _joined_names(w: str) -> bool:
+    """A hyphen joining capitalized Vietnamese syllables or acronyms (``Nam-Hoa`` of ``Việt Nam-Hoa Kỳ``,
+    ``Rịa-Vũng``, ``Mỹ-ASEAN``): two names side by side, never one person's (a transliteration goes
+    on in lower case: ``Ô-ba-ma``)."""
+    parts = w.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() and (is_vietnamese_syllable(p) or p.isupper()) for p in parts)
+
+
 def _middle_initials(words: list[str], i: int, j: int) -> bool:
     """Two capitals between a first name and a surname are middle initials (``George HW Bush``)."""
     w = words[j]
@@ -101,17 +109,17 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer, ctext: str) -> list
     out: list[Candidate] = []
     i = 0
     n = len(words)
-    if words and words[0] in g.work_articles:
-        return out  # "The Diplomat": a publication or a work
     while i < n:
+        if words[i] in g.work_articles:
+            break  # "The Diplomat", "Anh The Spectator": a publication or a work
         skip = _known_prefix(words, i, g)
         initial_next = i + skip < n and _INITIAL.fullmatch(words[i + skip])
         if skip and words[i] not in g.leaders and not initial_next:
             i += skip
             continue
         w = words[i]
-        if w.isupper() and len(w) > 1 and not w.endswith("."):
-            i += 1  # an acronym or an all-caps byline word
+        if (w.isupper() and len(w) > 1 and not w.endswith(".")) or _joined_names(w):
+            i += 1  # an acronym, an all-caps byline word, "Việt Nam-Hoa Kỳ"
             continue
         if w in g.function_words or w in g.name_suffixes:
             i += 1

@@ -151,20 +151,25 @@ def _body_word(c: Candidate, ctext: str, g: Gazetteer) -> bool:
         and not _HONORIFIC.search(ctext, max(0, c.start - 8), c.start)
 
 
+_NAME_GOES_ON = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][\w\-]*(?:\s+[a-zđà-ỹ]+)?){1,5}")
 _OF_AT = frozenset({"của", "tại", "ở", "thuộc", "về", "cho", "với", "từ", "châu"})
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
-def _names_body(ctext: str, start: int, name_start: int, g: Gazetteer) -> bool:
+def _names_body(ctext: str, start: int, name_start: int, g: Gazetteer, *, word: bool = False) -> bool:
     """Whether a title written before a run ends on a word that makes the run a body or a place:
     a possessive or locative (``chuyên gia của Forbes``, ``Bộ trưởng ... tại Bonn``), a place
-    prefix (``thượng nghị sĩ của bang Massachusetts``) or an organization head (``Trung tâm Stimson``)."""
+    prefix (``thượng nghị sĩ của bang Massachusetts``) or an organization head (``Trung tâm Stimson``);
+    a ``word`` alone may also go on with the body's name (``Quỹ Hoà bình Quốc tế Carnegie``)."""
     tail = ctext[start:name_start].rstrip(" ,-–")
     m = _LAST_WORD.search(tail)
     if m is None or m.end(1) != len(tail):
         return False
     if m.group(1).lower() in _OF_AT:
         return True
+    body = list(g.org_head_pattern.finditer(tail)) if word else []
+    if body and _NAME_GOES_ON.fullmatch(tail, body[-1].end()):
+        return True  # "Quỹ Hoà bình Quốc tế Carnegie": the body's name goes on
     for p in g.place_prefixes:
         if tail.endswith(" " + p):
             return True
@@ -324,7 +329,7 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         line_start, _ = _line_bounds(ctext, c.start)
         hon = _HONORIFIC.search(ctext, max(line_start, c.start - 8), c.start)
         tb = title_before(ctext, P.heads, c.start, max(line_start, prev_end), g)
-        if tb is not None and _names_body(ctext, tb.start, c.start, g):
+        if tb is not None and _names_body(ctext, tb.start, c.start, g, word=_body_word(c, ctext, g)):
             tb = None  # "chuyên gia của Forbes", "Bộ trưởng ... tại Bonn": the run is a body or place
         k = bisect.bisect_right(start_list, c.end)
         ta = title_after(ctext, P.heads_at, c.end, g, start_list[k] if k < len(start_list) else None)

@@ -35,9 +35,12 @@ def office_kind(title: str | None, organization: str | None, org_kind: str | Non
     text = lower(" ".join(x for x in (title, organization) if x))
     if not text:
         return None
-    if cue("offices", "company").search(text):
+    company, public = cue("offices", "company").search(text), cue("offices", "public").search(text)
+    if company and public and "," in text:
+        return None  # a chain of two people's titles ("Giám đốc ... HSBC, Thủ tướng"): no office said
+    if company:
         return "company"
-    if cue("offices", "public").search(text):
+    if public:
         return "public"
     return None
 

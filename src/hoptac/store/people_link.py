@@ -82,6 +82,11 @@ def find_person(conn: Connection, keys: list[str], side: str | None, office: str
         if top <= 2 and not _full(aliases[pid]) and _others_with_full(keys, aliases, pid):
             return None  # a surname-only entry is extended only when no one else of that surname has a full name
         return pid
+    if top == 3:  # the article writes two spellings stored apart ("Bob McCooey", "Bob McCoey"): the most named
+        m = t.person_mentions.c
+        counts = dict(conn.execute(sa.select(m.person_id, sa.func.count()).where(m.person_id.in_(best))
+                                   .group_by(m.person_id)).all())
+        return min(best, key=lambda p: (-counts.get(p, 0), p))
     return None  # several people fit equally: a new entry rather than a merge of two people
 
 
@@ -125,8 +130,9 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
         if not names:
             continue
         keys = [name_key(n)[:255] for n in names]
+        lookup = keys + _leader_keys(names, keys)
         office = office_kind(p.title, p.organization, org_kinds.get(name_key(p.organization or "")))
-        pid = find_person(conn, keys, p.side, office, p.title)
+        pid = find_person(conn, lookup, p.side, office, p.title)
         if pid is None and not create:
             continue
         if pid is None:
@@ -152,6 +158,15 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
         for k in keys:
             out.setdefault(k, pid)
     return out
+
+
+def _leader_keys(names: list[str], keys: list[str]) -> list[str]:
+    """A head of state named by surname alone (``Tổng thống Trump``) is looked up by the full name the
+    leaders table gives (``Donald Trump``); a person with a full name of their own is not."""
+    if _full(keys):
+        return []
+    leaders = gazetteer().leaders
+    return [name_key(leaders[n][0])[:255] for n in names if n in leaders and len(leaders[n][0].split()) >= 2]
 
 
 def recount_side(conn: Connection, pid: str) -> None:
