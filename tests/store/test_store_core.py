@@ -215,7 +215,7 @@ def test_readers_see_committed_data_while_a_write_is_open(tmp_path):
         assert reader.articles()["total"] == 3
 
 
-def test_relatives_are_not_merged_and_an_ambiguous_bare_surname_joins_neither(store):
+def test_relatives_are_not_merged_and_a_bare_surname_goes_to_the_famous_one(store):
     sents = ["Tổng thống Barack Obama thăm Hà Nội.", "Bà Michelle Obama gặp học sinh.", "Ông Obama phát biểu."]
     arts = [make_article(f"mem://o{i}", [s, f"Bài số {i} về chuyến thăm năm 2016 của phái đoàn Hoa Kỳ."],
                          people=[(n, None, None, "US")]) for i, (s, n) in enumerate(
@@ -223,8 +223,8 @@ def test_relatives_are_not_merged_and_an_ambiguous_bare_surname_joins_neither(st
          (sents[2], "Obama")])]
     store.ingest(arts)
     names = {p["name"]: p["articles"] for p in store.people()["items"]}
-    # "Ông Obama" alone, no title: Barack or Michelle cannot be told from the store, so neither
-    assert names == {"Barack Obama": 2, "Michelle Obama": 1, "Obama": 1}
+    # "Ông Obama" alone: the leaders table names the head of state Barack Obama
+    assert names == {"Barack Obama": 3, "Michelle Obama": 1}
 
 
 def test_an_event_without_year_joins_the_dated_report_of_it(store):

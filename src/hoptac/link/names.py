@@ -90,10 +90,21 @@ def match_score(a: str, b: str) -> int:
     return 0
 
 
+def _conflict(a: str, b: str) -> bool:
+    """Two Western full names with one first name and surname but other middle initials (father, son)."""
+    ta, tb = a.split(), b.split()
+    if len(ta) < 3 or len(tb) < 3 or not (_western(ta) and _western(tb)) or ta[-1] != tb[-1] or ta[0] != tb[0]:
+        return False
+    return _initials(ta[1:-1]) != _initials(tb[1:-1])
+
+
 def person_score(mention_keys: list[str], person_keys: list[str]) -> int:
-    """How well a mention (all its name keys) fits a known person (all their alias keys)."""
+    """How well a mention (all its name keys) fits a known person (all their alias keys); 0 when one of
+    the mention's full names conflicts with one of the person's (``George H. W.`` and ``George W. Bush``)."""
     full_m = [k for k in mention_keys if len(k.split()) >= 2]
     full_p = [k for k in person_keys if len(k.split()) >= 2]
+    if any(_conflict(m, p) for m in full_m for p in full_p):
+        return 0
     if full_m and full_p:
         return max(match_score(m, p) for m in full_m for p in full_p)
     return max((match_score(m, p) for m in (full_m or mention_keys) for p in person_keys), default=0)

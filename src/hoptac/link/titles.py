@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from ..extract.gazetteer import gazetteer
 from .lexicon import cue
@@ -45,14 +46,19 @@ def _strip_names(title: str, names: list[str]) -> str:
     return re.sub(r"\s{2,}", " ", title).strip(_EDGE)
 
 
-def _last_writing(title: str) -> str:
-    """A title whose first head comes again later keeps the later writing (``Thủ tướng ... Thủ tướng``)."""
+def _one_writing(title: str) -> str:
+    """A title whose first head comes again (``Thủ tướng tại Phòng Bầu dục Thủ tướng``) is written twice:
+    each writing loses its place phrase and the fullest is kept."""
     heads = list(_heads().finditer(title))
     if len(heads) < 2:
         return title
     first = heads[0].group().lower()
-    again = [h for h in heads[1:] if h.group().lower() == first and title[:h.start()].rstrip()[-1:] != ","]
-    return title[again[-1].start():] if again else title
+    cuts = [0] + [h.start() for h in heads[1:] if h.group().lower() == first
+                  and title[:h.start()].rstrip()[-1:] != ","] + [len(title)]
+    if len(cuts) == 2:
+        return title
+    writings = [_no_seat(title[a:b].strip(_EDGE)) for a, b in pairwise(cuts)]
+    return max(writings, key=lambda w: (len(w.split()), w))
 
 
 def _chain(title: str) -> str:
@@ -88,7 +94,7 @@ def canonical_title(title: str | None, names: list[str]) -> str | None:
         return None
     t = re.sub(r"\s+", " ", title).strip(_EDGE)
     t = _strip_names(t, names)
-    t = _last_writing(t)
+    t = _one_writing(t)
     t = _chain(t)
     t = _no_seat(t)
     t = t.strip(_EDGE)

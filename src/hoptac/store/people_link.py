@@ -71,12 +71,17 @@ def find_person(conn: Connection, keys: list[str], side: str | None, office: str
     top = max(scores.values())
     best = sorted(pid for pid, s in scores.items() if s == top)
     if not _full(keys):  # a surname alone
-        bare_only = [pid for pid in best if not _full(aliases[pid])]
-        if top == 3 and len(bare_only) == 1:
-            return bare_only[0]  # the entry of those known by this surname alone
-        if len(best) == 1 and _surname_owner(keys, aliases, best[0]):
-            return best[0]
-        return _by_title(conn, [p for p in best if _full(aliases[p])], title)
+        word = keys[0].split()[-1]
+        named = sorted(p for p, ks in aliases.items() if any(len(k.split()) >= 2 and k.split()[-1] == word
+                                                               for k in ks))
+        fits = [p for p in named if p in scores]
+        if len(named) == 1 and fits:
+            return fits[0]  # the one person with a full name who bears it
+        chosen = _by_title(conn, fits, title)
+        if chosen:
+            return chosen
+        bare_only = sorted(p for p, s in scores.items() if s == 3 and not _full(aliases[p]))
+        return bare_only[0] if bare_only else None  # the entry of those known by this surname alone
     if len(best) == 1:
         pid = best[0]
         if top <= 2 and not _full(aliases[pid]) and _others_with_full(keys, aliases, pid):
@@ -107,12 +112,6 @@ def _by_title(conn: Connection, pids: list[str], title: str | None) -> str | Non
         held.setdefault(pid, set()).update(_heads(x))
     fits = [p for p in pids if heads & held.get(p, set())]
     return fits[0] if len(fits) == 1 else None
-
-
-def _surname_owner(keys: list[str], aliases: dict[str, list[str]], pid: str) -> bool:
-    """A bare surname fits one stored person and no other stored person bears that surname."""
-    word = keys[0].split()[-1]
-    return not any(other != pid and any(k.split()[-1] == word for k in ks) for other, ks in aliases.items())
 
 
 def _others_with_full(keys: list[str], aliases: dict[str, list[str]], pid: str) -> bool:
