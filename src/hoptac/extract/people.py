@@ -145,9 +145,10 @@ def _trim_run_on(cands: list[Candidate], g: Gazetteer) -> list[Candidate]:
     return out
 
 
-def _body_word(c: Candidate, ctext: str, g: Gazetteer) -> bool:
-    """A foreign word alone, no leader, no honorific before it: in a title, the name of its body."""
-    return c.kind == "foreign" and len(c.words) == 1 and c.name not in g.leaders \
+def _body_word(c: Candidate, ctext: str, g: Gazetteer, surnames: frozenset[str] = frozenset()) -> bool:
+    """A foreign word alone, no leader, no honorific before it, no full name of the article ending with
+    it (``Antonio Guterres``): in a title, the name of its body."""
+    return c.kind == "foreign" and len(c.words) == 1 and c.name not in g.leaders and c.name not in surnames \
         and not _HONORIFIC.search(ctext, max(0, c.start - 8), c.start)
 
 
@@ -321,6 +322,7 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
     later: list[Candidate] = []
     start_list = sorted({c.start for c in cands})
     by_start = {c.start: c for c in cands}
+    surnames = frozenset(_surname(c.words) for c in cands if c.kind == "foreign" and len(c.words) > 1)
     prev_end = 0
     last: tuple[int, str | None] | None = None  # end and title of the last person found
     for c in cands:
@@ -329,11 +331,11 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         line_start, _ = _line_bounds(ctext, c.start)
         hon = _HONORIFIC.search(ctext, max(line_start, c.start - 8), c.start)
         tb = title_before(ctext, P.heads, c.start, max(line_start, prev_end), g)
-        if tb is not None and _names_body(ctext, tb.start, c.start, g, word=_body_word(c, ctext, g)):
+        if tb is not None and _names_body(ctext, tb.start, c.start, g, word=_body_word(c, ctext, g, surnames)):
             tb = None  # "chuyên gia của Forbes", "Bộ trưởng ... tại Bonn": the run is a body or place
         k = bisect.bisect_right(start_list, c.end)
         ta = title_after(ctext, P.heads_at, c.end, g, start_list[k] if k < len(start_list) else None)
-        if ta is not None and ta.reached and _body_word(by_start[start_list[k]], ctext, g):
+        if ta is not None and ta.reached and _body_word(by_start[start_list[k]], ctext, g, surnames):
             # "ông Nguyễn Quốc Khánh – Giám đốc Điều hành Vinamilk": a word alone ends the title as its body
             ta = title_after(ctext, P.heads_at, c.end, g)
         elif ta is not None and ta.reached:
@@ -344,7 +346,7 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         leader = c.name in g.leaders
         joined = last is not None and last[0] >= line_start and bool(_AND.fullmatch(ctext, last[0], c.start))
         anchored = bool(hon or tb or ta or leader or joined)
-        if anchored and not (hon or tb or leader or joined) and _body_word(c, ctext, g):
+        if anchored and not (hon or tb or leader or joined) and _body_word(c, ctext, g, surnames):
             anchored = False  # "quản trị Internet, Thứ trưởng Hồng": a word alone before a title is no one
         seed = anchored if c.kind == "foreign" else (anchored or len(c.words) >= 3)
         if c.kind == "vn" and len(c.words) == 2 and not anchored and c.name in g.place_names:

@@ -88,13 +88,40 @@ def _no_seat(title: str) -> str:
     return title[:m.start()].strip(_EDGE)
 
 
-def canonical_title(title: str | None, names: list[str]) -> str | None:
+def _name_tail(title: str, names: list[str]) -> str:
+    """The title without a trailing capitalized run ending like the person's name, misspelt
+    (``Thủ tướng Ngyễn Xuân Phúc``)."""
+    tails = {" ".join(fold(n).split()[-2:]) for n in names if len(n.split()) >= 3}
+    words = title.split()
+    if len(words) < 3 or " ".join(fold(" ".join(words[-2:])).split()) not in tails:
+        return title
+    k = len(words) - 2
+    while k > 1 and words[k - 1][:1].isupper() and not _heads().fullmatch(words[k - 1]):
+        k -= 1
+    return " ".join(words[:k])
+
+
+def _own_side(title: str, side: str | None) -> str:
+    """A chain keeps the parts that do not speak for another country than the person's
+    (``Tổng thống Mỹ, Thủ tướng`` of a Vietnamese official is ``Thủ tướng``)."""
+    if not side or "," not in title:
+        return title
+    from ..extract.titles import side_of_title
+
+    parts = [p.strip(_EDGE) for p in title.split(",")]
+    keep = [p for p in parts if side_of_title(p, gazetteer()) in (None, side)]
+    return ", ".join(keep) if keep else title
+
+
+def canonical_title(title: str | None, names: list[str], side: str | None = None) -> str | None:
     """The title as the store keeps it (see the module's rules); None when nothing of a title is left."""
     if not title:
         return None
     t = re.sub(r"\s+", " ", title).strip(_EDGE)
     t = _strip_names(t, names)
+    t = _name_tail(t, names)
     t = _one_writing(t)
+    t = _own_side(t, side)
     t = _chain(t)
     t = _no_seat(t)
     t = t.strip(_EDGE)
@@ -103,9 +130,31 @@ def canonical_title(title: str | None, names: list[str]) -> str | None:
     return t[:1].upper() + t[1:]
 
 
-def title_key(title: str) -> str:
-    """What two writings of one title share: case, spacing and tone placement folded."""
-    return " ".join(exact_key(title).split())
+def title_key(title: str, side: str | None = None) -> str:
+    """What two writings of one office share: case, spacing and tone placement folded, and for a person of
+    ``side``, the name of their own country or government at the end (``Thủ tướng Chính phủ Việt Nam`` and
+    ``Thủ tướng`` are one office of a Vietnamese)."""
+    key = " ".join(exact_key(title).split())
+    if not side:
+        return key
+    tails = [" " + n for n in _own_country(side)] + [" chính phủ", " nước"]
+    done = False
+    while not done:
+        done = True
+        for tail in tails:
+            head = key[:-len(tail)]
+            if key.endswith(tail) and head and head.split()[-1] not in ("tại", "ở"):
+                key, done = head, False
+                break
+    return key
+
+
+@cache
+def _own_country(side: str) -> tuple[str, ...]:
+    """The country names standing for a side, lower case, longest first."""
+    g = gazetteer()
+    names = {" ".join(exact_key(n).split()) for n in g.place_names if g.side_of_country(n) == side}
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 __all__ = ["canonical_title", "title_key"]

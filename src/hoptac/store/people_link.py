@@ -150,7 +150,7 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
             if new:
                 conn.execute(t.person_aliases.insert(), new)
             conn.execute(t.person_mentions.insert(), {
-                "person_id": pid, "article_id": aid, "name": p.name, "title": canonical_title(p.title, names),
+                "person_id": pid, "article_id": aid, "name": p.name, "title": canonical_title(p.title, names, p.side),
                 "organization": p.organization, "side": p.side, "date_sort": date,
                 "n_mentions": max(1, len(p.mentions))})
             recount_side(conn, pid)

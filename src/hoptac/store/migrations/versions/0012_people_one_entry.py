@@ -33,9 +33,10 @@ def upgrade() -> None:
         if last_token(key) != tok:
             conn.execute(sa.text("UPDATE person_aliases SET last_token = :t WHERE person_id = :p AND key = :k"),
                          {"t": last_token(key), "p": pid, "k": key})
-    rows = conn.execute(sa.text("SELECT id, person_id, name, title FROM person_mentions WHERE title IS NOT NULL")).all()
-    for mid, pid, name, title in rows:
-        canon = canonical_title(title, [name, *aliases.get(pid, [])])
+    rows = conn.execute(sa.text("SELECT id, person_id, name, title, side FROM person_mentions "
+                                "WHERE title IS NOT NULL")).all()
+    for mid, pid, name, title, side in rows:
+        canon = canonical_title(title, [name, *aliases.get(pid, [])], side)
         if canon != title:
             conn.execute(sa.text("UPDATE person_mentions SET title = :t WHERE id = :i"), {"t": canon, "i": mid})
     sides = conn.execute(sa.text("SELECT person_id, side, count(*) FROM person_mentions WHERE side IS NOT NULL "
