@@ -221,6 +221,17 @@ def _starts_other(ctext: str, pos: int, g: Gazetteer) -> bool:
                 or g.org_head_pattern.match(ctext, pos) or g.places.match(ctext, pos))
 
 
+_WORD_END = re.compile(r"(\w+)[ \u00a0]+$")
+_HONORIFICS = frozenset({"ông", "bà", "ngài", "mr", "mrs", "ms"})
+
+
+def _object_of_clause(ctext: str, pos: int) -> bool:
+    """Whether the title head at ``pos`` follows a word (a verb, a quantifier: ``Tiếp``, ``Theo nhiều``)
+    rather than a clause start, a comma or an honorific."""
+    m = _WORD_END.search(ctext, max(0, pos - 30), pos)
+    return bool(m) and m.group(1).lower() not in _HONORIFICS
+
+
 def heads_in(ctext: str, g: Gazetteer) -> list[re.Match[str]]:
     """Every title head in the text, in order."""
     return list(g.title_heads.finditer(ctext))
@@ -241,6 +252,8 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
         else:
             stripped = _GAP_TAIL.sub("", gap)
             limit = h.end() + len(stripped)
+            if best is not None and "," in gap and _object_of_clause(ctext, h.start()):
+                break  # "Tiếp Giám đốc HSBC, Thủ tướng X": the farther title is the object of a fronted clause
             # a farther head extends a title found nearer only over title words (no "chào mừng")
             end, stop = walk(ctext, h.end(), limit, g, bounded=best is None)
             end = limit  # the whole gap up to the name is the title

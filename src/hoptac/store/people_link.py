@@ -134,10 +134,12 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
         pid = find_person(conn, lookup, p.side, office, p.title)
         if pid is None and not create:
             continue
+        side = p.side
         if pid is None:
             pid = _new_person(conn, p.name, keys[0], p.side, office)
         elif create:
             row = conn.execute(_PERSON, {"pid": pid}).one()
+            side = row.side or p.side  # a title is read for the side the person holds in the store
             name = p.name
             for n in names:
                 name = better_name(name, n)
@@ -150,7 +152,7 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
             if new:
                 conn.execute(t.person_aliases.insert(), new)
             conn.execute(t.person_mentions.insert(), {
-                "person_id": pid, "article_id": aid, "name": p.name, "title": canonical_title(p.title, names, p.side),
+                "person_id": pid, "article_id": aid, "name": p.name, "title": canonical_title(p.title, names, side),
                 "organization": p.organization, "side": p.side, "date_sort": date,
                 "n_mentions": max(1, len(p.mentions))})
             recount_side(conn, pid)
