@@ -41,6 +41,10 @@ def test_spellings_of_one_person_are_one_entry(store):
              "Ông Tran Van Khanh cho biết Việt Nam coi trọng quan hệ với Hoa Kỳ.", "2019-06-05"),
         _art("Đại sứ Mỹ Daniel J.Kritenbrink nói chuyện với sinh viên Đại học Quốc gia.\n"
              "Đại sứ Kritenbrink khẳng định Mỹ ủng hộ một Việt Nam mạnh mẽ.", "2019-07-01"),
+        _art("Ông Samuel T. Whitfield Jr, Phó Chủ tịch Tập đoàn Northwind, thăm Hải Phòng.\n"
+             "Ông Samuel T. Whitfield Jr cho biết tập đoàn sẽ mở nhà máy mới.", "2019-08-01"),
+        _art("Ông Samuel T. Whitfield, Phó Chủ tịch Tập đoàn Northwind, ký thỏa thuận với tỉnh Bắc Ninh.",
+             "2019-09-01"),
         _art("Nhà lãnh đạo Triều Tiên Kim Jong-un đến Hà Nội dự hội nghị thượng đỉnh.\n"
              "Chủ tịch Triều Tiên Kim Jong Un được đón tại ga Đồng Đăng.", "2019-02-26"),
     ]
@@ -51,6 +55,7 @@ def test_spellings_of_one_person_are_one_entry(store):
     assert len(_entries_of(store, "Daniel J. Kritenbrink", "Daniel Kritenbrink", "Daniel J.Kritenbrink")) == 1
     assert store.person("Kritenbrink")["totals"]["articles"] == 3
     assert len(_entries_of(store, "Kim Jong-un", "Kim Jong Un")) == 1
+    assert len(_entries_of(store, "Samuel T. Whitfield Jr", "Samuel T. Whitfield")) == 1
     names = [p["name"] for p in store.people(Filters(limit=500))["items"]]
     assert not any(n.startswith(("Thủ tướng", "Đại sứ", "Chủ tịch")) for n in names), names
 

@@ -49,6 +49,14 @@ def _western(tokens: list[str]) -> bool:
     return all(t.isascii() for t in tokens)
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _no_suffix(tokens: list[str]) -> list[str]:
+    """A name key's words without a final ``Jr``/``Sr``/``III`` (``Robert H. McCooey Jr``)."""
+    return tokens[:-1] if len(tokens) > 2 and tokens[-1] in _SUFFIXES else tokens
+
+
 def _initials(middle: list[str]) -> str:
     """Middle names as initials: ``h w``, ``hw`` and ``herbert walker`` are all ``hw``."""
     return "".join(w if len(w) <= 2 else w[0] for w in middle)
@@ -70,7 +78,9 @@ def match_score(a: str, b: str) -> int:
         return 0
     if a == b:
         return 3
-    ta, tb = a.split(), b.split()
+    ta, tb = _no_suffix(a.split()), _no_suffix(b.split())
+    if ta == tb:
+        return 2  # "robert h mccooey jr" and "robert h mccooey"
     if len(ta) >= 2 and _toneless(ta, tb):
         return 2
     if ta[-1] != tb[-1]:
@@ -92,7 +102,7 @@ def match_score(a: str, b: str) -> int:
 
 def _conflict(a: str, b: str) -> bool:
     """Two Western full names with one first name and surname but other middle initials (father, son)."""
-    ta, tb = a.split(), b.split()
+    ta, tb = _no_suffix(a.split()), _no_suffix(b.split())
     if len(ta) < 3 or len(tb) < 3 or not (_western(ta) and _western(tb)) or ta[-1] != tb[-1] or ta[0] != tb[0]:
         return False
     return _initials(ta[1:-1]) != _initials(tb[1:-1])
@@ -148,7 +158,7 @@ def org_key(name: str) -> str:
 def last_token(key: str) -> str:
     """The last word of a name key, tone marks folded (the index used to find candidates: ``phuc``
     finds both ``Nguyễn Xuân Phúc`` and ``Nguyen Xuan Phuc``)."""
-    parts = key.split()
+    parts = _no_suffix(key.split())
     return fold(parts[-1])[:64] if parts else ""
 
 
