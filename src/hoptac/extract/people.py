@@ -138,7 +138,8 @@ def _trim_run_on(cands: list[Candidate], g: Gazetteer) -> list[Candidate]:
     out = []
     for c in cands:
         head = " ".join(c.words[:-1])
-        if c.kind == "vn" and len(c.words) >= 3 and names[c.name] == 1 and (names[head] or head in g.leaders):
+        if c.kind == "vn" and len(c.words) >= 3 and names[c.name] == 1 and (
+                (names[head] and len(c.words) >= 4) or head in g.leaders):
             cut = c.end - len(c.words[-1]) - 1
             c = Candidate(c.start, cut, head, "vn", c.words[:-1])
         out.append(c)
@@ -159,21 +160,22 @@ _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 def _names_body(ctext: str, start: int, name_start: int, g: Gazetteer, *, word: bool = False) -> bool:
     """Whether a title written before a run ends on a word that makes the run a body or a place:
-    a possessive or locative (``chuyên gia của Forbes``, ``Bộ trưởng ... tại Bonn``), a place
-    prefix (``thượng nghị sĩ của bang Massachusetts``) or an organization head (``Trung tâm Stimson``);
-    a ``word`` alone may also go on with the body's name (``Quỹ Hoà bình Quốc tế Carnegie``)."""
+    a possessive or locative (``chuyên gia của Forbes``, ``Bộ trưởng ... tại Bonn``); for a foreign
+    ``word`` alone, also a place prefix (``bang Massachusetts``), an organization head (``Trung tâm
+    Stimson``) or a body's name it goes on with (``Quỹ Hoà bình Quốc tế Carnegie``)."""
     tail = ctext[start:name_start].rstrip(" ,-–")
     m = _LAST_WORD.search(tail)
     if m is None or m.end(1) != len(tail):
         return False
     if m.group(1).lower() in _OF_AT:
         return True
-    body = list(g.org_head_pattern.finditer(tail)) if word else []
+    if not word:
+        return False
+    body = list(g.org_head_pattern.finditer(tail))
     if body and _NAME_GOES_ON.fullmatch(tail, body[-1].end()):
         return True  # "Quỹ Hoà bình Quốc tế Carnegie": the body's name goes on
-    for p in g.place_prefixes:
-        if tail.endswith(" " + p):
-            return True
+    if any(tail.endswith(" " + p) for p in g.place_prefixes):
+        return True
     return any(h.end() == len(tail) for h in g.org_head_pattern.finditer(tail, max(0, len(tail) - 30)))
 
 

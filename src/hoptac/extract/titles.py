@@ -221,15 +221,20 @@ def _starts_other(ctext: str, pos: int, g: Gazetteer) -> bool:
                 or g.org_head_pattern.match(ctext, pos) or g.places.match(ctext, pos))
 
 
-_WORD_END = re.compile(r"(\w+)[ \u00a0]+$")
+_SENTENCE = re.compile(r"[.!?\n:\]]")
 _HONORIFICS = frozenset({"ông", "bà", "ngài", "mr", "mrs", "ms"})
 
 
-def _object_of_clause(ctext: str, pos: int) -> bool:
-    """Whether the title head at ``pos`` follows a word (a verb, a quantifier: ``Tiếp``, ``Theo nhiều``)
-    rather than a clause start, a comma or an honorific."""
-    m = _WORD_END.search(ctext, max(0, pos - 30), pos)
-    return bool(m) and m.group(1).lower() not in _HONORIFICS
+def _object_of_clause(ctext: str, pos: int, g: Gazetteer) -> bool:
+    """Whether the title head at ``pos`` is the object of a short clause fronted at the start of its
+    sentence or after a clause word (``Tiếp Giám đốc HSBC, ...``, ``Theo nhiều chuyên gia quốc tế, ...``):
+    one to three words before it, no comma, no honorific."""
+    lo = max(0, pos - 60)
+    start = max((m.end() for m in _SENTENCE.finditer(ctext, lo, pos)), default=lo)
+    clause = [m.start() for m in re.finditer(r"\w+", ctext[start:pos]) if m.group() in g.function_words]
+    start += clause[-1] if clause else 0
+    words = ctext[start:pos].split()
+    return 1 <= len(words) <= 3 and "," not in ctext[start:pos] and words[-1].lower() not in _HONORIFICS
 
 
 def heads_in(ctext: str, g: Gazetteer) -> list[re.Match[str]]:
@@ -252,7 +257,7 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
         else:
             stripped = _GAP_TAIL.sub("", gap)
             limit = h.end() + len(stripped)
-            if best is not None and "," in gap and _object_of_clause(ctext, h.start()):
+            if best is not None and "," in gap and _object_of_clause(ctext, h.start(), g):
                 break  # "Tiếp Giám đốc HSBC, Thủ tướng X": the farther title is the object of a fronted clause
             # a farther head extends a title found nearer only over title words (no "chào mừng")
             end, stop = walk(ctext, h.end(), limit, g, bounded=best is None)
