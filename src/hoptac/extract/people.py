@@ -154,6 +154,7 @@ def _body_word(c: Candidate, ctext: str, g: Gazetteer, surnames: frozenset[str] 
 
 
 _NAME_GOES_ON = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][\w\-]*(?:\s+[a-zđà-ỹ]+)?){1,5}")
+_DASHED = re.compile(r"\s*[-–(]")  # a dashed or bracketed apposition, not a comma of a list
 _OF_AT = frozenset({"của", "tại", "ở", "thuộc", "về", "cho", "với", "từ", "châu"})
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
@@ -196,7 +197,7 @@ class _People:
         self.heads = heads_in(ctext, g)
         self.heads_at = {h.start(): h for h in self.heads}
 
-    def person_for(self, c: Candidate) -> Found | None:
+    def person_for(self, c: Candidate, title: str | None = None) -> Found | None:
         """The known person a candidate names, if any.
 
         Besides the same name: a foreign surname alone, the same first and last names
@@ -207,9 +208,14 @@ class _People:
         if c.kind == "foreign" and len(c.words) == 1:
             bare = self.bearers_of(c.name)
             if bare:
-                # a surname alone: the one person of the article bearing it, else the one named last
-                # in the same paragraph (Bill and Hillary Clinton: "ông Clinton" is not both)
-                return bare[0] if len(bare) == 1 else self.nearest_in_paragraph(bare, c.start)
+                # a surname alone: the one person of the article bearing it, else the one whose title it
+                # is written with, else the one named last in its paragraph ("ông Clinton" is not both)
+                if len(bare) == 1:
+                    return bare[0]
+                head = (title or "").split()[:2]
+                titled = [f for f in bare if head and any(t.lower().split()[:2] == [w.lower() for w in head]
+                                                          for t in f.titles)]
+                return titled[0] if len(titled) == 1 else self.nearest_in_paragraph(bare, c.start)
         for f in self.found:
             if c.name in f.names:
                 return f
@@ -270,7 +276,7 @@ class _People:
 
     def add(self, c: Candidate, span: tuple[int, int], title: str | None, org: str | None) -> Found:
         """Record a name mention (a new person or one already known)."""
-        f = self.person_for(c)
+        f = self.person_for(c, title)
         if f is None:
             f = Found(names=[c.name], kind=c.kind)
             self.found.append(f)
@@ -337,7 +343,8 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
             tb = None  # "chuyên gia của Forbes", "Bộ trưởng ... tại Bonn": the run is a body or place
         k = bisect.bisect_right(start_list, c.end)
         ta = title_after(ctext, P.heads_at, c.end, g, start_list[k] if k < len(start_list) else None)
-        if ta is not None and ta.reached and _body_word(by_start[start_list[k]], ctext, g, surnames):
+        if ta is not None and ta.reached and _DASHED.match(ctext, c.end) \
+                and _body_word(by_start[start_list[k]], ctext, g, surnames):
             # "ông Nguyễn Quốc Khánh – Giám đốc Điều hành Vinamilk": a word alone ends the title as its body
             ta = title_after(ctext, P.heads_at, c.end, g)
         elif ta is not None and ta.reached:

@@ -221,6 +221,14 @@ def _starts_other(ctext: str, pos: int, g: Gazetteer) -> bool:
                 or g.org_head_pattern.match(ctext, pos) or g.places.match(ctext, pos))
 
 
+def _says_or_does(text: str, g: Gazetteer) -> bool:
+    """Whether a speech-act or event cue is written in ``text`` (``chào mừng``, ``bắt tay``, ``tiếp``)."""
+    from .acts import cues
+
+    low = text.lower()
+    return bool(cues().cue_re.search(low)) or any(p.search(low) for _, p in g.event_cues)
+
+
 _SENTENCE = re.compile(r"[.!?\n:\]]")
 _HONORIFICS = frozenset({"ông", "bà", "ngài", "mr", "mrs", "ms"})
 
@@ -259,8 +267,9 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
             limit = h.end() + len(stripped)
             if best is not None and "," in gap and _object_of_clause(ctext, h.start(), g):
                 break  # "Tiếp Giám đốc HSBC, Thủ tướng X": the farther title is the object of a fronted clause
-            # a farther head extends a title found nearer only over title words (no "chào mừng")
-            end, stop = walk(ctext, h.end(), limit, g, bounded=best is None)
+            if best is not None and _says_or_does(ctext[h.end():best.start], g):
+                break  # "Ngoại trưởng Hoa Kỳ chào mừng Thủ tướng X": a verb between two titles parts them
+            end, stop = walk(ctext, h.end(), limit, g, bounded=True)
             end = limit  # the whole gap up to the name is the title
             if stop < limit:
                 if best is not None:
