@@ -343,7 +343,7 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
             tb = None  # "chuyên gia của Forbes", "Bộ trưởng ... tại Bonn": the run is a body or place
         k = bisect.bisect_right(start_list, c.end)
         ta = title_after(ctext, P.heads_at, c.end, g, start_list[k] if k < len(start_list) else None)
-        if ta is not None and ta.reached and _DASHED.match(ctext, c.end) \
+        if ta is not None and ta.reached and (_DASHED.match(ctext, c.end) or ta.head in g.company_heads) \
                 and _body_word(by_start[start_list[k]], ctext, g, surnames):
             # "ông Nguyễn Quốc Khánh – Giám đốc Điều hành Vinamilk": a word alone ends the title as its body
             ta = title_after(ctext, P.heads_at, c.end, g)

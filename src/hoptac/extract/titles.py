@@ -229,20 +229,24 @@ def _says_or_does(text: str, g: Gazetteer) -> bool:
     return bool(cues().cue_re.search(low)) or any(p.search(low) for _, p in g.event_cues)
 
 
-_SENTENCE = re.compile(r"[.!?\n:\]]")
+_CLAUSE = re.compile(r"[.!?\n:\],;]")
+_PLURAL = frozenset({"nhiều", "các", "những", "một số"})
 _HONORIFICS = frozenset({"ông", "bà", "ngài", "mr", "mrs", "ms"})
 
 
 def _object_of_clause(ctext: str, pos: int, g: Gazetteer) -> bool:
-    """Whether the title head at ``pos`` is the object of a short clause fronted at the start of its
-    sentence or after a clause word (``Tiếp Giám đốc HSBC, ...``, ``Theo nhiều chuyên gia quốc tế, ...``):
-    one to three words before it, no comma, no honorific."""
+    """Whether the title head at ``pos`` is the object of a short clause fronted before the name
+    (``Tiếp Giám đốc HSBC, ...``, ``trong cuộc gặp với Phó chủ tịch NASDAQ, ...``, ``Theo nhiều
+    chuyên gia quốc tế, ...``): at most four words since the sentence, a comma or a clause word,
+    one of them a meeting word or a plural."""
     lo = max(0, pos - 60)
-    start = max((m.end() for m in _SENTENCE.finditer(ctext, lo, pos)), default=lo)
+    start = max((m.end() for m in _CLAUSE.finditer(ctext, lo, pos)), default=lo)
     clause = [m.start() for m in re.finditer(r"\w+", ctext[start:pos]) if m.group() in g.function_words]
     start += clause[-1] if clause else 0
-    words = ctext[start:pos].split()
-    return 1 <= len(words) <= 3 and "," not in ctext[start:pos] and words[-1].lower() not in _HONORIFICS
+    words = [w.lower() for w in ctext[start:pos].split()]
+    if not 1 <= len(words) <= 4 or words[-1] in _HONORIFICS:
+        return False
+    return bool(set(words) & (_PLURAL | g.event_ambiguous)) or any(p.search(" ".join(words)) for _, p in g.event_cues)
 
 
 def heads_in(ctext: str, g: Gazetteer) -> list[re.Match[str]]:
