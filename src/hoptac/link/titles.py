@@ -17,6 +17,7 @@ written many ways, and a title phrase can carry words that are not the office. R
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from itertools import pairwise
 
@@ -117,7 +118,7 @@ def canonical_title(title: str | None, names: list[str], side: str | None = None
     """The title as the store keeps it (see the module's rules); None when nothing of a title is left."""
     if not title:
         return None
-    t = re.sub(r"\s+", " ", title).strip(_EDGE)
+    t = re.sub(r"\s+", " ", unicodedata.normalize("NFC", title)).strip(_EDGE)
     t = _strip_names(t, names)
     t = _name_tail(t, names)
     t = _one_writing(t)
@@ -134,7 +135,7 @@ def title_key(title: str, side: str | None = None) -> str:
     """What two writings of one office share: case, spacing and tone placement folded, and for a person of
     ``side``, the name of their own country or government at the end (``Thủ tướng Chính phủ Việt Nam`` and
     ``Thủ tướng`` are one office of a Vietnamese)."""
-    key = " ".join(exact_key(title).split())
+    key = " ".join(exact_key(unicodedata.normalize("NFC", title)).split())
     if not side:
         return key
     tails = [" " + n for n in _own_country(side)] + [" chính phủ", " nước"]
