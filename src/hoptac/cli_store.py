@@ -167,8 +167,9 @@ def people(db: str | None, fmt: str, **kw: Any) -> None:
         data = store.people(f)
     if fmt == "json":
         return emit_json(data)
-    table("People", ["id", "name", "side", "articles", "statements"],
-          [[p["id"], p["name"], p["side"], p["articles"], p["statements"]] for p in data["items"]], data["total"])
+    table("People", ["id", "name", "side", "title", "articles", "statements"],
+          [[p["id"], p["name"], p["side"], _short(p["title"] or "", 50), p["articles"], p["statements"]]
+           for p in data["items"]], data["total"])
 
 
 @main.command()
@@ -185,6 +186,7 @@ def person(name: str, db: str | None, fmt: str) -> None:
         return emit_json(data)
     aliases = ", ".join(data["aliases"]) or "-"
     click.echo(f"{data['name']}  [{data['side'] or '?'}]  id {data['id']}  aliases: {aliases}")
+    click.echo(f"title: {data['title'] or '-'}")
     table("Titles", ["title", "organization", "first seen", "last seen", "articles"],
           [[x["title"], x["organization"], x["first_seen"], x["last_seen"], len(x["articles"])] for x in data["titles"]])
     table("Articles", ["id", "published", "title", "name as written"],

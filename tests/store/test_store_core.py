@@ -223,6 +223,7 @@ def test_relatives_are_not_merged_and_a_bare_surname_goes_to_the_famous_one(stor
          (sents[2], "Obama")])]
     store.ingest(arts)
     names = {p["name"]: p["articles"] for p in store.people()["items"]}
+    # "Ông Obama" alone: the leaders table names the head of state Barack Obama
     assert names == {"Barack Obama": 3, "Michelle Obama": 1}
 
 

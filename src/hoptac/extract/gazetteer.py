@@ -190,6 +190,7 @@ class Gazetteer:
     name_suffixes: frozenset[str] = frozenset()
     company_suffixes: frozenset[str] = frozenset()
     media_suffixes: frozenset[str] = frozenset()
+    work_articles: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     org_generic: frozenset[str] = frozenset()
     org_not_in_name: frozenset[str] = frozenset()  # words that never run a name on to its acronym
@@ -225,6 +226,7 @@ def gazetteer() -> Gazetteer:
             countries[n] = side
     side_words = {w: side for side, ws in tit["sides"].items() for w in ws}
     place_names = set(countries) | set(pla["cities"])
+    place_names |= {re.sub(r"\s*-\s*", "-", p) for p in place_names}  # "Bà Rịa-Vũng Tàu" as written
     places = re.compile(rf"(?<![\w])(?:{alternation(sorted(place_names))})(?![\w])")
 
     leaders: dict[str, tuple[str, str]] = {}
@@ -291,6 +293,7 @@ def gazetteer() -> Gazetteer:
         name_suffixes=frozenset(nam["name_suffixes"]),
         company_suffixes=frozenset(nam["company_suffixes"]),
         media_suffixes=frozenset(nam["media_suffixes"]),
+        work_articles=frozenset(nam.get("work_articles", [])),
         abbreviations=frozenset(nam["abbreviations"]),
         org_generic=frozenset(w.lower() for w in org.get("generic_names") or []),
         org_not_in_name=frozenset(w.lower() for w in org.get("not_in_names") or []),

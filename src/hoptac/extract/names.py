@@ -79,6 +79,21 @@ def _known_prefix(words: list[str], i: int, g: Gazetteer) -> int:
     return best
 
 
+def _joined_names(w: str) -> bool:
+    """A hyphen joining capitalized Vietnamese syllables or acronyms (``Nam-Hoa`` of ``Việt Nam-Hoa Kỳ``,
+    ``Rịa-Vũng``, ``Mỹ-ASEAN``): two names side by side, never one person's (a transliteration goes
+    on in lower case: ``Ô-ba-ma``)."""
+    parts = w.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() and (is_vietnamese_syllable(p) or p.isupper()) for p in parts)
+
+
+def _middle_initials(words: list[str], i: int, j: int) -> bool:
+    """Two capitals between a first name and a surname are middle initials (``George HW Bush``)."""
+    w = words[j]
+    return j > i and len(w) == 2 and w.isascii() and not words[j - 1].isupper() \
+        and j + 1 < len(words) and words[j + 1][:1].isupper() and not words[j + 1].isupper()
+
+
 def _native(w: str) -> bool:
     """A word that is a marked Vietnamese syllable (never part of a foreign name)."""
     return is_vietnamese_syllable(w) and has_marks(w)
@@ -95,14 +110,16 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer, ctext: str) -> list
     i = 0
     n = len(words)
     while i < n:
+        if words[i] in g.work_articles:
+            break  # "The Diplomat", "Anh The Spectator": a publication or a work
         skip = _known_prefix(words, i, g)
         initial_next = i + skip < n and _INITIAL.fullmatch(words[i + skip])
         if skip and words[i] not in g.leaders and not initial_next:
             i += skip
             continue
         w = words[i]
-        if w.isupper() and len(w) > 1 and not w.endswith("."):
-            i += 1  # an acronym or an all-caps byline word
+        if (w.isupper() and len(w) > 1 and not w.endswith(".")) or _joined_names(w):
+            i += 1  # an acronym, an all-caps byline word, "Việt Nam-Hoa Kỳ"
             continue
         if w in g.function_words or w in g.name_suffixes:
             i += 1
@@ -123,7 +140,8 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer, ctext: str) -> list
         j = i
         while j < n and not (j > i and (_known_prefix(words, j, g) or _stop_word(words, j, ctext, run, g)
                                         or (_native(words[j]) and not is_initial(words[j - 1])))) \
-                and not (words[j].isupper() and len(words[j]) > 1 and not words[j].endswith(".")):
+                and not (words[j].isupper() and len(words[j]) > 1 and not words[j].endswith(".")
+                         and not _middle_initials(words, i, j)):
             j += 1
             if sum(1 for w2 in words[i:j] if not w2.endswith(".")) >= 4:
                 break

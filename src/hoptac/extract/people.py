@@ -28,10 +28,14 @@ from functools import lru_cache
 
 from .. import budget
 from .gazetteer import Gazetteer, is_cap
+from .name_context import DASHED as _DASHED
+from .name_context import HONORIFIC as _HONORIFIC
+from .name_context import body_word as _body_word
+from .name_context import names_body as _names_body
+from .name_context import trim_run_on as _trim_run_on
 from .names import Candidate, candidates
 from .titles import TitleMatch, heads_in, of_org_after, side_of_title, title_after, title_before, walk
 
-_HONORIFIC = re.compile(r"(?<!\w)(ông|bà|ngài|Ông|Bà|Ngài|Mr\.?|Mrs\.?|Ms\.?)\s+$")
 _CREDIT = re.compile(r"(?:\(|^|\|)\s*(?:Ảnh|ẢNH|Nguồn|Bài|Video|Clip|Đồ họa|Đồ hoạ)(?:\s+và\s+ảnh)?\s*:[^()\n]{0,40}$"
                      r"|/\s*$", re.MULTILINE)
 _CREDIT_LEAD = re.compile(r"^(?:Theo|Bài|Bài và ảnh|Ảnh)\s*:?\s*")
@@ -86,6 +90,27 @@ def _first_fits(a: str, b: str) -> bool:
     return any(len(x) == 2 and x[1] == "." and y[:1] == x[0] for x, y in ((a, b), (b, a)))
 
 
+def _middles(words: list[str]) -> list[str]:
+    """The middle names or initials of a full name (``H.``, ``W.`` of ``George H. W. Bush``)."""
+    ws = [w for w in words if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")] or words
+    return ws[1:-1]
+
+
+def names_fit(a: str, b: str) -> bool:
+    """Two full names of one person: first names fit and the middle names, when both are written,
+    fit one by one (``George W. Bush`` is not ``George H. W. Bush``, his father)."""
+    wa, wb = _words_of(a), _words_of(b)
+    if not _first_fits(wa[0], wb[0]):
+        return False
+    ma, mb = _initials(_middles(wa)), _initials(_middles(wb))
+    return not ma or not mb or ma == mb
+
+
+def _initials(middles: list[str]) -> str:
+    """The initials of middle names: ``H. W.``, ``HW`` and ``Herbert Walker`` are all ``HW``."""
+    return "".join(m if m.isupper() and len(m) <= 2 else m[:1] for m in (x.rstrip(".") for x in middles))
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
     """Two long words that differ by one letter replaced, added or dropped (a misspelling)."""
     if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a == b:
@@ -135,7 +160,7 @@ class _People:
         self.heads = heads_in(ctext, g)
         self.heads_at = {h.start(): h for h in self.heads}
 
-    def person_for(self, c: Candidate) -> Found | None:
+    def person_for(self, c: Candidate, title: str | None = None) -> Found | None:
         """The known person a candidate names, if any.
 
         Besides the same name: a foreign surname alone, the same first and last names
@@ -143,6 +168,17 @@ class _People:
         misspelt by one letter (``Tina Kaidanov``), or a first name alone that only one
         person of the article bears (``ông Robert``).
         """
+        if c.kind == "foreign" and len(c.words) == 1:
+            bare = self.bearers_of(c.name)
+            if bare:
+                # a surname alone: the one person of the article bearing it, else the one whose title it
+                # is written with, else the one named last in its paragraph ("ông Clinton" is not both)
+                if len(bare) == 1:
+                    return bare[0]
+                head = (title or "").split()[:2]
+                titled = [f for f in bare if head and any(t.lower().split()[:2] == [w.lower() for w in head]
+                                                          for t in f.titles)]
+                return titled[0] if len(titled) == 1 else self.nearest_in_paragraph(bare, c.start)
         for f in self.found:
             if c.name in f.names:
                 return f
@@ -162,8 +198,10 @@ class _People:
                     same = any(n.split()[0] == first for n in f.names)
                 if not same:
                     continue
-                if len(c.words) == 1 or any(_first_fits(_words_of(n)[0], first) or len(_words_of(n)) == 1
-                                            for n in f.names):
+                full = [n for n in f.names if len(_words_of(n)) > 1] + ([f.leader[0]] if f.leader else [])
+                # a full name joins a person with a fitting full name, or one known by the surname
+                # alone; another given name is another person (Bill, Hillary, Chelsea Clinton)
+                if not full or any(names_fit(n, c.name) for n in full):
                     return f
             if len(c.words) == 1:
                 bearers = [f for f in self.found if f.kind == "foreign" and len(f.name.split()) > 1
@@ -173,13 +211,35 @@ class _People:
             if c.name in self.g.leaders:
                 canon = self.g.leaders[c.name][0]
                 for f in self.found:
-                    if f.leader and f.leader[0] == canon:
+                    if f.leader and f.leader[0] == canon and all(
+                            names_fit(n, canon) for n in f.names if len(_words_of(n)) > 1):
                         return f
         return None
 
+    def bearers_of(self, surname: str) -> list[Found]:
+        """The foreign people of the article whose surname this is."""
+        return [f for f in self.found if f.kind == "foreign" and f.surname_key() == surname]
+
+    def ambiguous(self, c: Candidate) -> bool:
+        """A foreign surname alone that several people of the article bear, none named just before it."""
+        if c.kind != "foreign" or len(c.words) != 1:
+            return False
+        bare = self.bearers_of(_surname(c.words))
+        return len(bare) > 1 and self.nearest_in_paragraph(bare, c.start) is None
+
+    def nearest_in_paragraph(self, people: list[Found], pos: int) -> Found | None:
+        """Of several people, the one named last before ``pos`` in its paragraph, if any."""
+        line_start, _ = _line_bounds(self.ctext, pos)
+        best: tuple[int, Found] | None = None
+        for f in people:
+            before = [a for a, _ in f.mentions if line_start <= a < pos]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), f)
+        return best[1] if best else None
+
     def add(self, c: Candidate, span: tuple[int, int], title: str | None, org: str | None) -> Found:
         """Record a name mention (a new person or one already known)."""
-        f = self.person_for(c)
+        f = self.person_for(c, title)
         if f is None:
             f = Found(names=[c.name], kind=c.kind)
             self.found.append(f)
@@ -229,8 +289,11 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
     companies = _company_words(ctext, g)
     cands = [c for c in candidates(ctext, g) if not _blocked(ctext, c, g)
              and not (c.kind == "foreign" and (c.name in companies or c.name in g.known_orgs))]
+    cands = _trim_run_on(cands, g)
     later: list[Candidate] = []
     start_list = sorted({c.start for c in cands})
+    by_start = {c.start: c for c in cands}
+    surnames = frozenset(_surname(c.words) for c in cands if c.kind == "foreign" and len(c.words) > 1)
     prev_end = 0
     last: tuple[int, str | None] | None = None  # end and title of the last person found
     for c in cands:
@@ -240,9 +303,15 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         line_start, _ = _line_bounds(ctext, c.start)
         hon = _HONORIFIC.search(ctext, max(line_start, c.start - 8), c.start)
         tb = title_before(ctext, P.heads, c.start, max(line_start, prev_end), g)
+        if tb is not None and _names_body(ctext, tb.start, c.start, g, word=_body_word(c, ctext, g, surnames)):
+            tb = None  # "chuyên gia của Forbes", "Bộ trưởng ... tại Bonn": the run is a body or place
         k = bisect.bisect_right(start_list, c.end)
         ta = title_after(ctext, P.heads_at, c.end, g, start_list[k] if k < len(start_list) else None)
-        if ta is not None and ta.reached:
+        if ta is not None and ta.reached and (_DASHED.match(ctext, c.end) or ta.head in g.company_heads) \
+                and _body_word(by_start[start_list[k]], ctext, g, surnames):
+            # "ông Nguyễn Quốc Khánh – Giám đốc Điều hành Vinamilk": a word alone ends the title as its body
+            ta = title_after(ctext, P.heads_at, c.end, g)
+        elif ta is not None and ta.reached:
             # the apposition ran into the next name's own title: cut it there
             tb_next = title_before(ctext, P.heads, start_list[k], ta.start, g)
             ok = tb_next is not None and tb_next.start > ta.start
@@ -250,10 +319,12 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         leader = c.name in g.leaders
         joined = last is not None and last[0] >= line_start and bool(_AND.fullmatch(ctext, last[0], c.start))
         anchored = bool(hon or tb or ta or leader or joined)
+        if anchored and not (hon or tb or leader or joined) and _body_word(c, ctext, g, surnames):
+            anchored = False  # "quản trị Internet, Thứ trưởng Hồng": a word alone before a title is no one
         seed = anchored if c.kind == "foreign" else (anchored or len(c.words) >= 3)
         if c.kind == "vn" and len(c.words) == 2 and not anchored and c.name in g.place_names:
             seed = False
-        if not seed:
+        if not seed or P.ambiguous(c):
             later.append(c)
             continue
         title = None

@@ -247,6 +247,34 @@ def _starts_other(ctext: str, pos: int, g: Gazetteer) -> bool:
                 or g.org_head_pattern.match(ctext, pos) or g.places.match(ctext, pos))
 
 
+def _says_or_does(text: str, g: Gazetteer) -> bool:
+    """Whether a speech-act or event cue is written in ``text`` (``chào mừng``, ``bắt tay``, ``tiếp``)."""
+    from .acts import cues
+
+    low = text.lower()
+    return bool(cues().cue_re.search(low)) or any(p.search(low) for _, p in g.event_cues)
+
+
+_CLAUSE = re.compile(r"[.!?\n:\],;]")
+_PLURAL = frozenset({"nhiều", "các", "những", "một số"})
+_HONORIFICS = frozenset({"ông", "bà", "ngài", "mr", "mrs", "ms"})
+
+
+def _object_of_clause(ctext: str, pos: int, g: Gazetteer) -> bool:
+    """Whether the title head at ``pos`` is the object of a short clause fronted before the name
+    (``Tiếp Giám đốc HSBC, ...``, ``trong cuộc gặp với Phó chủ tịch NASDAQ, ...``, ``Theo nhiều
+    chuyên gia quốc tế, ...``): at most four words since the sentence, a comma or a clause word,
+    one of them a meeting word or a plural."""
+    lo = max(0, pos - 60)
+    start = max((m.end() for m in _CLAUSE.finditer(ctext, lo, pos)), default=lo)
+    clause = [m.start() for m in re.finditer(r"\w+", ctext[start:pos]) if m.group() in g.function_words]
+    start += clause[-1] if clause else 0
+    words = [w.lower() for w in ctext[start:pos].split()]
+    if not 1 <= len(words) <= 4 or words[-1] in _HONORIFICS:
+        return False
+    return bool(set(words) & (_PLURAL | g.event_ambiguous)) or any(p.search(" ".join(words)) for _, p in g.event_cues)
+
+
 def heads_in(ctext: str, g: Gazetteer) -> list[re.Match[str]]:
     """Every title head in the text, in order."""
     return list(g.title_heads.finditer(ctext))
@@ -267,6 +295,10 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
         else:
             stripped = _GAP_TAIL.sub("", gap)
             limit = h.end() + len(stripped)
+            if best is not None and "," in gap and _object_of_clause(ctext, h.start(), g):
+                break  # "Tiếp Giám đốc HSBC, Thủ tướng X": the farther title is the object of a fronted clause
+            if best is not None and _says_or_does(ctext[h.end():best.start], g):
+                break  # "Ngoại trưởng Hoa Kỳ chào mừng Thủ tướng X": a verb between two titles parts them
             end, stop = walk(ctext, h.end(), limit, g, bounded=True)
             end = limit  # the whole gap up to the name is the title
             if stop < limit:

@@ -23,7 +23,7 @@ Rules, in order:
 from __future__ import annotations
 
 from .lexicon import cue
-from .text import lower, name_key, words
+from .text import fold, lower, name_key, words
 
 
 def office_kind(title: str | None, organization: str | None, org_kind: str | None = None) -> str | None:
@@ -35,9 +35,12 @@ def office_kind(title: str | None, organization: str | None, org_kind: str | Non
     text = lower(" ".join(x for x in (title, organization) if x))
     if not text:
         return None
-    if cue("offices", "company").search(text):
+    company, public = cue("offices", "company").search(text), cue("offices", "public").search(text)
+    if company and public and "," in text:
+        return None  # a chain of two people's titles ("Giám đốc ... HSBC, Thủ tướng"): no office said
+    if company:
         return "company"
-    if cue("offices", "public").search(text):
+    if public:
         return "public"
     return None
 
@@ -46,19 +49,50 @@ def _western(tokens: list[str]) -> bool:
     return all(t.isascii() for t in tokens)
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _no_suffix(tokens: list[str]) -> list[str]:
+    """A name key's words without a final ``Jr``/``Sr``/``III`` (``Robert H. McCooey Jr``)."""
+    return tokens[:-1] if len(tokens) > 2 and tokens[-1] in _SUFFIXES else tokens
+
+
+def _initials(middle: list[str]) -> str:
+    """Middle names as initials: ``h w``, ``hw`` and ``herbert walker`` are all ``hw``."""
+    return "".join(w if len(w) <= 2 else w[0] for w in middle)
+
+
+def _toneless(ta: list[str], tb: list[str]) -> bool:
+    """One spelling is written without tone marks and folds onto the other (``Nguyen Xuan Phuc``)."""
+    return len(ta) == len(tb) and (_western(ta) or _western(tb)) and fold(" ".join(ta)) == fold(" ".join(tb))
+
+
 def match_score(a: str, b: str) -> int:
-    """How well two name keys match: 3 exact, 2 same full name, 1 bare ASCII surname, 0 none."""
+    """How well two name keys match: 3 exact, 2 same full name, 1 bare ASCII surname, 0 none.
+
+    A full name written without tone marks is the marked one (2); two Western names with the
+    same first name and surname differ when both write middle initials and these differ
+    (``george w bush`` is not ``george h w bush``).
+    """
     if not a or not b:
         return 0
     if a == b:
         return 3
-    ta, tb = a.split(), b.split()
+    ta, tb = _no_suffix(a.split()), _no_suffix(b.split())
+    if ta == tb:
+        return 2  # "robert h mccooey jr" and "robert h mccooey"
+    if len(ta) >= 2 and _toneless(ta, tb):
+        return 2
     if ta[-1] != tb[-1]:
         return 0
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == 1:
         word = short[0]
         return 1 if word.isascii() and word.isalpha() and len(word) >= 3 else 0
+    if _western(ta) and _western(tb) and len(short) >= 2:
+        ma, mb = _initials(ta[1:-1]), _initials(tb[1:-1])
+        if ma and mb and ma != mb:
+            return 0
     if long_[-len(short):] == short:
         return 2
     if _western(ta) and _western(tb) and (ta[0].startswith(tb[0]) or tb[0].startswith(ta[0])):
@@ -66,10 +100,21 @@ def match_score(a: str, b: str) -> int:
     return 0
 
 
+def _conflict(a: str, b: str) -> bool:
+    """Two Western full names with one first name and surname but other middle initials (father, son)."""
+    ta, tb = _no_suffix(a.split()), _no_suffix(b.split())
+    if len(ta) < 3 or len(tb) < 3 or not (_western(ta) and _western(tb)) or ta[-1] != tb[-1] or ta[0] != tb[0]:
+        return False
+    return _initials(ta[1:-1]) != _initials(tb[1:-1])
+
+
 def person_score(mention_keys: list[str], person_keys: list[str]) -> int:
-    """How well a mention (all its name keys) fits a known person (all their alias keys)."""
+    """How well a mention (all its name keys) fits a known person (all their alias keys); 0 when one of
+    the mention's full names conflicts with one of the person's (``George H. W.`` and ``George W. Bush``)."""
     full_m = [k for k in mention_keys if len(k.split()) >= 2]
     full_p = [k for k in person_keys if len(k.split()) >= 2]
+    if any(_conflict(m, p) for m in full_m for p in full_p):
+        return 0
     if full_m and full_p:
         return max(match_score(m, p) for m in full_m for p in full_p)
     return max((match_score(m, p) for m in (full_m or mention_keys) for p in person_keys), default=0)
@@ -111,9 +156,10 @@ def org_key(name: str) -> str:
 
 
 def last_token(key: str) -> str:
-    """The last word of a name key (the index used to find suffix candidates)."""
-    parts = key.split()
-    return parts[-1][:64] if parts else ""
+    """The last word of a name key, tone marks folded (the index used to find candidates: ``phuc``
+    finds both ``Nguyễn Xuân Phúc`` and ``Nguyen Xuan Phuc``)."""
+    parts = _no_suffix(key.split())
+    return fold(parts[-1])[:64] if parts else ""
 
 
 __all__ = ["better_name", "compatible", "is_clean_name", "last_token", "match_score", "name_key",

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ..link.text import fold
+from ..link.titles import title_key
 from . import schema as t
 from .queries import Filters, _article_ids_for, _dates, _page, resolve_person, statement_dict
 
@@ -37,38 +38,74 @@ def list_people(conn: Connection, f: Filters) -> dict[str, Any]:
 
 
 def _latest_titles(conn: Connection, ids: list[str]) -> dict[str, str]:
-    """Each listed person's most recent title (undated mentions count as oldest), for one page of people."""
+    """Each listed person's latest title, the same whatever the page (see :func:`latest_title`)."""
     if not ids:
         return {}
     m = t.person_mentions.c
-    rows = conn.execute(sa.select(m.person_id, m.title, m.date_sort)
+    rows = conn.execute(sa.select(m.person_id, m.title, m.date_sort, t.people.c.side)
+                        .join(t.people, t.people.c.id == m.person_id)
                         .where(m.person_id.in_(ids), m.title.is_not(None)))
-    best: dict[str, tuple[str, str]] = {}
-    for pid, title, when in rows:
-        if pid not in best or (when or "") >= best[pid][0]:
-            best[pid] = (when or "", title)
-    return {pid: title for pid, (_, title) in best.items()}
+    seen: dict[str, list[tuple[str | None, str]]] = {}
+    sides: dict[str, str | None] = {}
+    for pid, title, when, side in rows:
+        seen.setdefault(pid, []).append((when, title))
+        sides[pid] = side
+    return {pid: title for pid, pairs in seen.items() if (title := latest_title(pairs, sides[pid]))}
 
 
-def _titles(conn: Connection, pid: str) -> list[dict[str, Any]]:
-    """The person's titles over time: each (title, organization) with first and last date and its articles."""
+def latest_title(pairs: list[tuple[str | None, str | None]], side: str | None = None) -> str | None:
+    """The office of the latest dated article, in its most written form; with no date at all, the office
+    written in most articles; ties go alphabetically, never to the order rows happen to come in."""
+    pairs = [(w, x) for w, x in pairs if x]
+    if not pairs:
+        return None
+    dated = [w for w, _ in pairs if w]
+    last = max(dated) if dated else None
+    pool = {title_key(x, side) for w, x in pairs if w == last} if last else None
+    offices: dict[str, list[str]] = {}
+    for _, x in pairs:
+        offices.setdefault(title_key(x, side), []).append(x)
+    keys = sorted(pool or offices, key=lambda k: (-len(offices[k]), k))
+    return _writing(offices[keys[0]])
+
+
+def _writing(titles: list[str]) -> str:
+    """The most written form of one office (ties: the longer, then alphabetically)."""
+    n: dict[str, int] = {}
+    for x in titles:
+        n[x] = n.get(x, 0) + 1
+    return min(n, key=lambda x: (-n[x], -len(x), x))
+
+
+def _titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]]:
+    """The person's titles over time: each office (its writings together, shown in the most written one)
+    with its organization, first and last date and its articles, by first date (undated offices last)."""
     m = t.person_mentions.c
     rows = conn.execute(sa.select(m.article_id, m.title, m.organization, m.date_sort).where(m.person_id == pid)
                         .where(sa.or_(m.title.is_not(None), m.organization.is_not(None)))
                         .order_by(m.date_sort.asc().nulls_last(), m.article_id))
-    titles: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+    offices: dict[str, dict[str, Any]] = {}
     for r in rows:
         if not (r.title or r.organization):
             continue
-        entry = titles.setdefault((r.title, r.organization), {"title": r.title, "organization": r.organization,
-                                                              "first_seen": None, "last_seen": None,
-                                                              "articles": []})
-        if r.article_id not in entry["articles"][-1:]:
+        key = title_key(r.title, side) if r.title else "\x00" + fold(r.organization or "")
+        entry = offices.setdefault(key, {"writings": [], "orgs": [], "first_seen": None, "last_seen": None,
+                                         "articles": []})
+        if r.title:
+            entry["writings"].append(r.title)
+        if r.organization:
+            entry["orgs"].append(r.organization)
+        if r.article_id not in entry["articles"]:
             entry["articles"].append(r.article_id)
         if r.date_sort:
             entry["first_seen"] = min(filter(None, [entry["first_seen"], r.date_sort]))
             entry["last_seen"] = max(filter(None, [entry["last_seen"], r.date_sort]))
-    return sorted(titles.values(), key=lambda x: (x["first_seen"] is None, x["first_seen"] or ""))
+    out = [{"title": _writing(e["writings"]) if e["writings"] else None,
+            "organization": _writing(e["orgs"]) if e["orgs"] else None,
+            "first_seen": e["first_seen"], "last_seen": e["last_seen"], "articles": e["articles"]}
+           for e in offices.values()]
+    return sorted(out, key=lambda x: (x["first_seen"] is None, x["first_seen"] or "", x["last_seen"] or "",
+                                      -len(x["articles"]), title_key(x["title"] or "")))
 
 
 def _articles(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
@@ -134,6 +171,10 @@ def get_person(conn: Connection, ident: str, *, limit: int | None = None, offset
     articles, n_articles = _articles(conn, pid, limit, offset)
     events, n_events = _events(conn, pid, limit, offset)
     statements, n_statements = _statements(conn, pid, limit, offset)
+    titles = _titles(conn, pid, p.side)
+    latest = latest_title([(when, title) for when, title in conn.execute(
+        sa.select(t.person_mentions.c.date_sort, t.person_mentions.c.title).where(t.person_mentions.c.person_id == pid))],
+        p.side)
     return {"id": p.id, "name": p.name, "aliases": aliases, "side": p.side, "office": p.office,
-            "titles": _titles(conn, pid), "articles": articles, "events": events, "statements": statements,
+            "title": latest, "titles": titles, "articles": articles, "events": events, "statements": statements,
             "totals": {"articles": n_articles, "events": n_events, "statements": n_statements}}

@@ -60,6 +60,10 @@ def clear_derived(conn: Connection, aid: str) -> None:
             conn.execute(t.statements.update().where(t.statements.c.person_id == pid).values(person_id=None))
             conn.execute(t.person_aliases.delete().where(t.person_aliases.c.person_id == pid))
             conn.execute(t.people.delete().where(t.people.c.id == pid))
+        else:
+            from .people_link import recount_side
+
+            recount_side(conn, pid)  # the side most of their remaining articles give
     for oid in orgs:
         if not conn.execute(sa.select(sa.func.count()).select_from(t.org_mentions)
                             .where(t.org_mentions.c.org_id == oid)).scalar():

@@ -28,22 +28,15 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from ..link import dedupe
 from ..link.claims import claim_key
 from ..link.events import sort_key
-from ..link.names import (
-    better_name,
-    compatible,
-    last_token,
-    match_score,
-    name_key,
-    office_kind,
-    org_key,
-    person_score,
-)
+from ..link.names import org_key
 from ..link.text import exact_key, fold
 from ..link.threads import entry_signals, order_key, signal
 from ..model import Article
 from . import schema as t
 from .claims import link_copies
 from .occasions import link_events
+from .people_link import link_people as _link_people
+from .people_link import person_for as _person_for
 from .refresh import clear_derived
 
 log = logging.getLogger(__name__)
@@ -88,16 +81,6 @@ def _hid(prefix: str, *parts: str, n: int = 12) -> str:
 _BY_HASH = sa.select(t.articles.c.id).where(t.articles.c.content_hash == sa.bindparam("h"))
 _HAS_SOURCE = sa.select(sa.func.count()).select_from(t.article_sources).where(
     t.article_sources.c.article_id == sa.bindparam("a"), t.article_sources.c.source == sa.bindparam("src"))
-_ALIASES_BY_TOKEN = (
-    sa.select(t.person_aliases.c.person_id, t.person_aliases.c.key, t.people.c.side, t.people.c.office)
-    .join(t.people, t.people.c.id == t.person_aliases.c.person_id)
-    .where(t.person_aliases.c.person_id.in_(sa.select(t.person_aliases.c.person_id).where(
-        t.person_aliases.c.last_token.in_(sa.bindparam("tokens", expanding=True))))))
-_PERSON = sa.select(t.people).where(t.people.c.id == sa.bindparam("pid"))
-_PERSON_ID = sa.select(t.people.c.id).where(t.people.c.id == sa.bindparam("pid"))
-_UPDATE_PERSON = (t.people.update().where(t.people.c.id == sa.bindparam("pid"))
-                  .values(name=sa.bindparam("n"), side=sa.bindparam("s"), office=sa.bindparam("o")))
-_ALIAS_KEYS = sa.select(t.person_aliases.c.key).where(t.person_aliases.c.person_id == sa.bindparam("pid"))
 _ORG_BY_KEYS = sa.select(t.organizations.c.id).where(t.organizations.c.name_key.in_(
     sa.bindparam("keys", expanding=True)))
 
@@ -213,89 +196,7 @@ def _find_duplicate(conn: Connection, sig: Any, title: str | None, aid: str) -> 
     return best
 
 
-# people -------------------------------------------------------------------------------
-
-def _find_person(conn: Connection, keys: list[str], side: str | None, office: str | None) -> str | None:
-    """The known person these name keys, side and office designate (None: new or ambiguous)."""
-    tokens = sorted({last_token(k) for k in keys if k})
-    rows = conn.execute(_ALIASES_BY_TOKEN, {"tokens": tokens}).all()
-    aliases: dict[str, list[str]] = {}
-    for pid, akey, pside, poffice in rows:
-        if compatible(side, pside, office, poffice):
-            aliases.setdefault(pid, []).append(akey)
-    scores = {pid: s for pid, ks in aliases.items() if (s := person_score(keys, ks))}
-    if not scores:
-        return None
-    top = max(scores.values())
-    best = sorted(pid for pid, s in scores.items() if s == top)
-    if len(best) == 1:
-        return best[0]
-    counts = dict(conn.execute(sa.select(t.person_mentions.c.person_id, sa.func.count())
-                               .where(t.person_mentions.c.person_id.in_(best))
-                               .group_by(t.person_mentions.c.person_id)).all())
-    ranked = sorted(best, key=lambda p: -counts.get(p, 0))
-    bare = not any(len(k.split()) >= 2 for k in keys)
-    if bare and counts.get(ranked[0], 0) < 2 * max(1, counts.get(ranked[1], 0)):
-        return None  # a bare surname several people share, with no clear favourite
-    return ranked[0]
-
-
-def _link_people(conn: Connection, article: Article, aid: str, date: str | None, *, create: bool) -> dict[str, str]:
-    """Resolve the article's people to store people; returns name key -> person id."""
-    org_kinds = {name_key(o.name): o.kind for o in article.organizations}
-    out: dict[str, str] = {}
-    for p in article.people:
-        names = [n for n in dict.fromkeys([p.name, *p.aliases]) if n and name_key(n)]
-        if not names:
-            continue
-        keys = [name_key(n)[:255] for n in names]
-        office = office_kind(p.title, p.organization, org_kinds.get(name_key(p.organization or "")))
-        pid = _find_person(conn, keys, p.side, office)
-        if pid is None and not create:
-            continue
-        if pid is None:
-            pid = _new_person(conn, p.name, keys[0], p.side, office)
-        elif create:
-            row = conn.execute(_PERSON, {"pid": pid}).one()
-            name = p.name
-            for n in names:
-                name = better_name(name, n)
-            conn.execute(_UPDATE_PERSON, {"pid": pid, "n": better_name(row.name, name), "s": row.side or p.side,
-                                          "o": row.office or office})
-        if create:
-            have = set(conn.execute(_ALIAS_KEYS, {"pid": pid}).scalars())
-            new = [{"person_id": pid, "key": k, "last_token": last_token(k), "alias": n}
-                   for n, k in zip(names, keys, strict=True) if k not in have]
-            new = list({d["key"]: d for d in new}.values())
-            if new:
-                conn.execute(t.person_aliases.insert(), new)
-            conn.execute(t.person_mentions.insert(), {
-                "person_id": pid, "article_id": aid, "name": p.name, "title": p.title,
-                "organization": p.organization, "side": p.side, "date_sort": date,
-                "n_mentions": max(1, len(p.mentions))})
-        for k in keys:
-            out.setdefault(k, pid)
-    return out
-
-
-def _new_person(conn: Connection, name: str, key: str, side: str | None, office: str | None) -> str:
-    base = _hid("p_", key, side or "")
-    pid, n = base, 1
-    while conn.execute(_PERSON_ID, {"pid": pid}).scalar():
-        n += 1
-        pid = f"{base}_{n}"
-    conn.execute(t.people.insert(), {"id": pid, "name": name, "name_key": key, "side": side, "office": office})
-    return pid
-
-
-def _person_for(name: str, people: dict[str, str]) -> str | None:
-    """The person id an actor or participant name designates within one article."""
-    key = name_key(name)
-    if key in people:
-        return people[key]
-    hits = {pid for k, pid in people.items() if match_score(key, k) >= 1}
-    return hits.pop() if len(hits) == 1 else None
-
+# people: store/people_link.py (one entry per person)
 
 # organizations --------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ several outlets (its speaker's side and its folded words), so counts count claim
 Existing rows are left without them until their articles are ingested again (``--refresh``).
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,205 @@
+"""Linking an article's people to the store's people: one entry per real person.
+
+For each person of an article (:func:`link_people`):
+
+1. find the stored person their names designate (:func:`find_person`, rules in
+   :mod:`hoptac.link.names`): an exact full name links whatever side the article gave (a side
+   read wrongly in one article does not split a person); other matches need sides and offices
+   that agree; a bare surname links only to the one person it fits, never to a favourite
+   among several (``Clinton`` with Bill and Hillary stored stays apart);
+2. else create them; a person known by a surname alone is extended by a full name only when no
+   other stored person of that surname has a full name;
+3. record the mention with its canonical title (:mod:`hoptac.link.titles`) and the article's
+   date, so titles are dated by their articles;
+4. the person's side is the one most of their articles give (:func:`recount_side`), not the
+   first article's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from ..extract.gazetteer import gazetteer
+from ..link.names import better_name, compatible, last_token, match_score, name_key, office_kind, person_score
+from ..link.titles import canonical_title
+from ..model import Article
+from . import schema as t
+
+_ALIASES_BY_TOKEN = (
+    sa.select(t.person_aliases.c.person_id, t.person_aliases.c.key, t.people.c.side, t.people.c.office)
+    .join(t.people, t.people.c.id == t.person_aliases.c.person_id)
+    .where(t.person_aliases.c.person_id.in_(sa.select(t.person_aliases.c.person_id).where(
+        t.person_aliases.c.last_token.in_(sa.bindparam("tokens", expanding=True))))))
+_PERSON = sa.select(t.people).where(t.people.c.id == sa.bindparam("pid"))
+_PERSON_ID = sa.select(t.people.c.id).where(t.people.c.id == sa.bindparam("pid"))
+_UPDATE_PERSON = (t.people.update().where(t.people.c.id == sa.bindparam("pid"))
+                  .values(name=sa.bindparam("n"), office=sa.bindparam("o")))
+_ALIAS_KEYS = sa.select(t.person_aliases.c.key).where(t.person_aliases.c.person_id == sa.bindparam("pid"))
+_SIDES = (sa.select(t.person_mentions.c.side, sa.func.count()).where(t.person_mentions.c.person_id == sa.bindparam("pid"))
+          .where(t.person_mentions.c.side.is_not(None)).group_by(t.person_mentions.c.side))
+_SET_SIDE = t.people.update().where(t.people.c.id == sa.bindparam("pid")).values(side=sa.bindparam("s"))
+
+
+def _full(keys: list[str]) -> list[str]:
+    return [k for k in keys if len(k.split()) >= 2]
+
+
+def find_person(conn: Connection, keys: list[str], side: str | None, office: str | None,
+                title: str | None = None) -> str | None:
+    """The known person these name keys, side, office and title designate (None: new or ambiguous)."""
+    tokens = sorted({last_token(k) for k in keys if k})
+    rows = conn.execute(_ALIASES_BY_TOKEN, {"tokens": tokens}).all()
+    aliases: dict[str, list[str]] = {}
+    sides: dict[str, tuple[str | None, str | None]] = {}
+    for pid, akey, pside, poffice in rows:
+        aliases.setdefault(pid, []).append(akey)
+        sides[pid] = (pside, poffice)
+    scores: dict[str, int] = {}
+    for pid, ks in aliases.items():
+        s = person_score(keys, ks)
+        if not s:
+            continue
+        exact = s >= 3 and bool(set(_full(keys)) & set(ks))
+        pside, poffice = sides[pid]
+        if compatible(side, pside, office, poffice) or (exact and compatible(None, None, office, poffice)):
+            scores[pid] = s
+    if not scores:
+        return None
+    top = max(scores.values())
+    best = sorted(pid for pid, s in scores.items() if s == top)
+    if not _full(keys):  # a surname alone
+        word = keys[0].split()[-1]
+        named = sorted(p for p, ks in aliases.items() if any(len(k.split()) >= 2 and k.split()[-1] == word
+                                                               for k in ks))
+        fits = [p for p in named if p in scores]
+        if len(named) == 1 and fits:
+            return fits[0]  # the one person with a full name who bears it
+        chosen = _by_title(conn, fits, title)
+        if chosen:
+            return chosen
+        bare_only = sorted(p for p, s in scores.items() if s == 3 and not _full(aliases[p]))
+        return bare_only[0] if bare_only else None  # the entry of those known by this surname alone
+    if len(best) == 1:
+        pid = best[0]
+        if top <= 2 and not _full(aliases[pid]) and _others_with_full(keys, aliases, pid):
+            return None  # a surname-only entry is extended only when no one else of that surname has a full name
+        return pid
+    if top == 3:  # the article writes two spellings stored apart ("Bob McCooey", "Bob McCoey"): the most named
+        m = t.person_mentions.c
+        counts = dict(conn.execute(sa.select(m.person_id, sa.func.count()).where(m.person_id.in_(best))
+                                   .group_by(m.person_id)).all())
+        return min(best, key=lambda p: (-counts.get(p, 0), p))
+    return None  # several people fit equally: a new entry rather than a merge of two people
+
+
+def _heads(title: str | None) -> set[str]:
+    """The title heads a title holds, lower case (``Tổng thống Mỹ`` -> ``{"tổng thống"}``)."""
+    return {h.group().lower() for h in gazetteer().title_heads.finditer(title or "")}
+
+
+def _by_title(conn: Connection, pids: list[str], title: str | None) -> str | None:
+    """Of the people a surname alone fits, the one whose known titles share a head with the mention's
+    title (``Tổng thống Clinton``: the Clinton who was president), if exactly one does."""
+    heads = _heads(title)
+    if not heads or len(pids) < 2:
+        return None
+    m = t.person_mentions.c
+    held: dict[str, set[str]] = {}
+    for pid, x in conn.execute(sa.select(m.person_id, m.title).where(m.person_id.in_(pids), m.title.is_not(None))):
+        held.setdefault(pid, set()).update(_heads(x))
+    fits = [p for p in pids if heads & held.get(p, set())]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _others_with_full(keys: list[str], aliases: dict[str, list[str]], pid: str) -> bool:
+    word = keys[0].split()[-1]
+    return any(other != pid and any(len(k.split()) >= 2 and k.split()[-1] == word for k in ks)
+               for other, ks in aliases.items())
+
+
+def link_people(conn: Connection, article: Article, aid: str, date: str | None, *, create: bool) -> dict[str, str]:
+    """Resolve the article's people to store people; returns name key -> person id."""
+    org_kinds = {name_key(o.name): o.kind for o in article.organizations}
+    out: dict[str, str] = {}
+    for p in article.people:
+        names = [n for n in dict.fromkeys([p.name, *p.aliases]) if n and name_key(n)]
+        if not names:
+            continue
+        keys = [name_key(n)[:255] for n in names]
+        lookup = keys + _leader_keys(names, keys)
+        office = office_kind(p.title, p.organization, org_kinds.get(name_key(p.organization or "")))
+        pid = find_person(conn, lookup, p.side, office, p.title)
+        if pid is None and not create:
+            continue
+        side = p.side
+        if pid is None:
+            pid = _new_person(conn, p.name, keys[0], p.side, office)
+        elif create:
+            row = conn.execute(_PERSON, {"pid": pid}).one()
+            side = row.side or p.side  # a title is read for the side the person holds in the store
+            name = p.name
+            for n in names:
+                name = better_name(name, n)
+            conn.execute(_UPDATE_PERSON, {"pid": pid, "n": better_name(row.name, name), "o": row.office or office})
+        if create:
+            have = set(conn.execute(_ALIAS_KEYS, {"pid": pid}).scalars())
+            new = [{"person_id": pid, "key": k, "last_token": last_token(k), "alias": n}
+                   for n, k in zip(names, keys, strict=True) if k not in have]
+            new = list({d["key"]: d for d in new}.values())
+            if new:
+                conn.execute(t.person_aliases.insert(), new)
+            conn.execute(t.person_mentions.insert(), {
+                "person_id": pid, "article_id": aid, "name": p.name, "title": canonical_title(p.title, names, side),
+                "organization": p.organization, "side": p.side, "date_sort": date,
+                "n_mentions": max(1, len(p.mentions))})
+            recount_side(conn, pid)
+        for k in keys:
+            out.setdefault(k, pid)
+    return out
+
+
+def _leader_keys(names: list[str], keys: list[str]) -> list[str]:
+    """A head of state named by surname alone (``Tổng thống Trump``) is looked up by the full name the
+    leaders table gives (``Donald Trump``); a person with a full name of their own is not."""
+    if _full(keys):
+        return []
+    leaders = gazetteer().leaders
+    return [name_key(leaders[n][0])[:255] for n in names if n in leaders and len(leaders[n][0].split()) >= 2]
+
+
+def recount_side(conn: Connection, pid: str) -> None:
+    """Set a person's side to the one most of their articles give (ties: the earlier-stored side stays)."""
+    counts = dict(conn.execute(_SIDES, {"pid": pid}).all())
+    if not counts:
+        return
+    current = conn.execute(sa.select(t.people.c.side).where(t.people.c.id == pid)).scalar()
+    top = max(counts.values())
+    leaders = sorted(s for s, n in counts.items() if n == top)
+    side = current if current in leaders else leaders[0]
+    if side != current:
+        conn.execute(_SET_SIDE, {"pid": pid, "s": side})
+
+
+def _new_person(conn: Connection, name: str, key: str, side: str | None, office: str | None) -> str:
+    base = "p_" + hashlib.sha1("\x1f".join([key, side or ""]).encode("utf-8")).hexdigest()[:12]
+    pid, n = base, 1
+    while conn.execute(_PERSON_ID, {"pid": pid}).scalar():
+        n += 1
+        pid = f"{base}_{n}"
+    conn.execute(t.people.insert(), {"id": pid, "name": name, "name_key": key, "side": side, "office": office})
+    return pid
+
+
+def person_for(name: str, people: dict[str, str]) -> str | None:
+    """The person id an actor or participant name designates within one article."""
+    key = name_key(name)
+    if key in people:
+        return people[key]
+    hits = {pid for k, pid in people.items() if match_score(key, k) >= 1}
+    return hits.pop() if len(hits) == 1 else None
+
+
+__all__ = ["find_person", "link_people", "person_for", "recount_side"]
