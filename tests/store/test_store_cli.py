@@ -84,8 +84,16 @@ def test_export_formats(filled, tmp_path):
     assert len(run("export", "--db", filled, "--format", "jsonl", "--limit", "2").strip().splitlines()) == 2
     arr = json.loads(run("export", "--db", filled, "--format", "json", "--since", "2026-01-01"))
     assert len(arr) == 1 and arr[0]["published"] == "2026-03-10"
-    rows = list(csv.DictReader(io.StringIO(run("export", "--db", filled, "--format", "csv", "--table", "statements"))))
+    text = run("export", "--db", filled, "--format", "csv", "--table", "statements")
+    assert text.startswith("\ufeff")  # Excel on Windows reads UTF-8 only with a byte-order mark
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert len(rows) == 3 and {r["act"] for r in rows} == {"request", "commit", "propose"}
+    assert {r["published"] for r in rows} == {"2024-11-15", "2026-03-10"}  # every row can be cited
+    assert all("outlet" in r and "url" in r for r in rows)
+    ev = list(csv.DictReader(io.StringIO(run("export", "--db", filled, "--format", "csv", "--table", "events")
+                                         .lstrip("\ufeff"))))
+    sources = json.loads(ev[0]["sources"])  # JSON, not a Python repr
+    assert sources and all("article_id" in src for src in sources)
     out = tmp_path / "ev.parquet"
     run("export", "--db", filled, "--format", "parquet", "--table", "events", "-o", str(out))
     import pyarrow.parquet as pq

@@ -15,8 +15,13 @@ FORMATS = ("json", "jsonl", "csv", "parquet")
 
 
 def _flat(v: Any) -> Any:
+    """One cell: a list of names joined with ``; ``, any other list or a dict as JSON (never a repr)."""
     if isinstance(v, list):
-        return "; ".join(str(x.get("name", x)) if isinstance(x, dict) else str(x) for x in v)
+        if all(not isinstance(x, dict | list) for x in v):
+            return "; ".join(str(x) for x in v)
+        if all(isinstance(x, dict) and set(x) <= {"name", "person_id", "id"} and "name" in x for x in v):
+            return "; ".join(str(x["name"]) for x in v)  # participants: their names
+        return json.dumps(v, ensure_ascii=False)
     if isinstance(v, dict):
         return json.dumps(v, ensure_ascii=False)
     return v
@@ -63,6 +68,7 @@ def export(store: Any, fmt: str, out: IO[Any], *, table: str = "articles", f: Fi
     flat = [{k: _flat(v) for k, v in it.items()} for it in items]
     cols = list(dict.fromkeys(k for r in flat for k in r))
     if fmt == "csv":
+        out.write("\ufeff")  # a byte-order mark: Excel on Windows reads the file as UTF-8
         w = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore")
         w.writeheader()
         w.writerows(flat)

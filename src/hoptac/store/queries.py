@@ -173,7 +173,10 @@ def get_article(conn: Connection, aid: str) -> dict[str, Any] | None:
 
 def statement_dict(row: Any) -> dict[str, Any]:
     """One statement row as export-shaped data, with its article."""
-    return {"id": row.id, "article_id": row.article_id, "article_title": row.title, "date": row.date_sort,
+    return {"id": row.id, "article_id": row.article_id, "article_title": row.title,
+            # the article's, to cite it (queries that select them: the statements listing and export)
+            "published": getattr(row, "published", None), "outlet": getattr(row, "outlet", None),
+            "url": getattr(row, "url", None), "date": row.date_sort,
             "date_provenance": row.date_provenance,
             "actor": row.actor, "person_id": row.person_id, "side": row.side, "act": row.act,
             "addressee_side": row.addressee_side, "text": row.text,
@@ -184,7 +187,8 @@ def statement_dict(row: Any) -> dict[str, Any]:
 def statement_query(conn: Connection, f: Filters) -> sa.Select[Any]:
     """Statements (with their article title) matching the filters, in date order."""
     s = t.statements.c
-    q = (sa.select(t.statements, t.articles.c.title).join(t.articles, t.articles.c.id == s.article_id)
+    q = (sa.select(t.statements, t.articles.c.title, t.articles.c.published, t.articles.c.outlet, t.articles.c.url)
+         .join(t.articles, t.articles.c.id == s.article_id)
          .where(*_dates(s.date_sort, f)))
     if f.side:
         q = q.where(s.side == f.side)
