@@ -125,3 +125,9 @@ def test_terms_of_office_bound_the_date_and_place_the_lead_day() -> None:
     assert year(elect.replace("Joe Biden", "Donald Trump")) is None  # elect twice: 2016 or 2024
     # a former president keeps no term: "cựu Tổng thống" bounds nothing
     assert office_window("Tin\nCựu Tổng thống Barack Obama phát biểu tại Hà Nội.") is None
+
+
+def test_birth_years_and_model_years_are_no_current_year() -> None:
+    assert year("Tai nạn giao thông\nÔng Nguyễn Văn An (SN 1989) điều khiển xe Mercedes gặp nạn.") is None
+    assert year("Tin vắn\nBà Lê Thị Hoa, sinh năm 1975, trú tại Hà Nội, được khen thưởng.") is None
+    assert year("Xe độ\nChiếc Yamaha 125ZR 2016 được chủ xe nâng cấp.\nGiá chiếc Yamaha 125ZR 2016 hơn 300 triệu.") is None

@@ -91,8 +91,9 @@ _YEAR_TO_DATE = re.compile(rf"\b(?:(?:\d{{1,2}}|mười một)\s+tháng\s+(?:đ�
                            rf"|từ đầu năm\s+|hết tháng\s+\d{{1,2}}\s*[/.-]\s*|(?:nửa|6 tháng) đầu năm\s+)(?P<y>{_Y})\b")
 _ASIDE = re.compile(r"\b(?:hồi|vào hồi|năm ngoái|trước đây|trước đó)\s+(?:tháng|đầu|cuối|giữa|ngày|năm)?[^.,]{0,12}$")
 _NOW = re.compile(r"\b(?:năm nay|hiện nay|hôm nay|sáng nay|chiều nay|tối nay|vừa qua|mới đây|tuần này|tháng này)\b")
+# numbers that are no year (a decree's number, a sum), and birth years ("SN 1989", "sinh năm 1975")
 _NOT_YEAR_BEFORE = re.compile(r"(?:số|nghị định|quyết định|thông tư|luật|điều|khoản|mã|hs|ngàn|nghìn|triệu|tỷ|usd"
-                              r"|đồng|tấn|km|m2|người|chiếc|[$%])\s*$")
+                              r"|đồng|tấn|km|m2|người|chiếc|[$%]|\bsn|\bsinh(?: năm| ngày[^,;.]{0,12})?|\bs\.)\s*$")
 _NOT_YEAR_AFTER = re.compile(r"^\s*(?:tỷ|triệu|nghìn|ngàn|usd|đồng|tấn|người|km|chiếc|%|ha\b|mw|dặm)")
 
 
@@ -284,6 +285,8 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
     words = list(re.finditer(r"[\wà-ỹ-]+", low[max(0, pos - 40):pos]))[-4:]
     if not words or words[-1].group(0) in ("năm", "tháng", "quý", "từ", "đến", "tới", "đoạn", "kỳ hạn"):
         return None
+    if any(ch.isdigit() for ch in words[-1].group(0)):
+        return None  # a model's name ("Yamaha 125ZR 2016"): a product of that year, not an event
     base = max(0, pos - 40)
     if not any(text[base + w.start()].isupper() for w in words):
         return None
