@@ -131,3 +131,12 @@ def test_birth_years_and_model_years_are_no_current_year() -> None:
     assert year("Tai nạn giao thông\nÔng Nguyễn Văn An (SN 1989) điều khiển xe Mercedes gặp nạn.") is None
     assert year("Tin vắn\nBà Lê Thị Hoa, sinh năm 1975, trú tại Hà Nội, được khen thưởng.") is None
     assert year("Xe độ\nChiếc Yamaha 125ZR 2016 được chủ xe nâng cấp.\nGiá chiếc Yamaha 125ZR 2016 hơn 300 triệu.") is None
+
+
+def test_a_year_looked_back_on_is_not_the_current_one() -> None:
+    text = ("Nghị quyết mới\nNghị quyết 19/2020 tiếp tục cải thiện môi trường kinh doanh.\n"
+            "Năm 2019 là năm thành công của cải cách thủ tục.")
+    assert year(text) is None
+    assert year("Kinh tế\nNăm 2019 là năm thành công của cải cách thủ tục.") == "2019"
+    # a lunar year naming an edition or a birth is no new year's greeting
+    assert year("Xe sang\nChiếc xe phiên bản năm Nhâm Thìn được rao bán.") is None

@@ -69,7 +69,7 @@ _SINCE = re.compile(rf"\b(?P<n>\d{{1,2}})\s+năm\s+(?:qua|nay)\b[^.!?\n]{{0,140}
 _STEMS = {"canh": 0, "tân": 1, "nhâm": 2, "quý": 3, "giáp": 4, "ất": 5, "bính": 6, "đinh": 7, "mậu": 8, "kỷ": 9}
 _BRANCHES = {"thân": 0, "dậu": 1, "tuất": 2, "hợi": 3, "tý": 4, "sửu": 5, "dần": 6, "mão": 7, "mẹo": 7, "thìn": 8,
              "tỵ": 9, "tị": 9, "ngọ": 10, "mùi": 11}
-_LUNAR = re.compile(r"\b(?:tết|xuân|năm mới|tết nguyên đán|năm)\s+(?P<s>" + "|".join(_STEMS) + r")\s+(?P<b>"
+_LUNAR = re.compile(r"\b(?:tết|xuân|năm mới|tết nguyên đán)\s+(?P<s>" + "|".join(_STEMS) + r")\s+(?P<b>"
                     + "|".join(_BRANCHES) + r")\b")
 _AGO = re.compile(r"\b(?P<n>\d{1,2})\s+năm\s+(?:trước|trước đây|về trước)\b")
 _ANNIV = re.compile(r"\bkỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?(?P<what>[^.,;()]{3,80})")
@@ -323,8 +323,6 @@ def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | 
     for y, mo, pos, tense in own:
         if y != top:
             continue
-        if _NOW.search(low, *_sentence(low, pos)):
-            return top, f"the latest year written, in a sentence about the present ({top})"
         name = _event_name(text, low, pos) if mo is None else None
         held = bool(_EVENT_NOUN.search(low, max(_sentence(low, pos)[0], pos - 60), pos))
         if name and (held or (tense == 0 and (low.count(name) >= 2 or name in lead))):
@@ -404,6 +402,8 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
     year, basis = found
     if future and strength < 3 and min(future) < year:
         return None  # a year told as future lies before the one found: the text contradicts itself
+    if " là năm" in basis and any(y > year for y, _, pos, tense in years if tense <= 0 and not _in_range(low, pos)):
+        return None  # "2016 là năm thành công" beside a later year: a year looked back on
     if not _fits_offices(lead, year):
         return None
     return Inference(f"{year:04d}", (f"{year:04d}-01-01", f"{year:04d}-12-31"), basis, strength)
