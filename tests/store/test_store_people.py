@@ -207,3 +207,16 @@ def test_the_api_shows_the_latest_title_whatever_the_page_size(store):
     one = client.get("/api/people/Hà Minh Tuấn", params={"limit": 1}).json()
     assert one["title"] == "Bộ trưởng Bộ Ngoại giao"
     assert [t["first_seen"] for t in one["titles"]] == sorted(t["first_seen"] for t in one["titles"])
+
+
+def test_a_person_is_found_without_tone_marks(store):
+    """'Nguyen Van Hai' and 'van hai' find Nguyễn Văn Hải; a different person is not guessed."""
+    store.ingest([analyze("Hợp tác y tế\nChiều 4/3, Bộ trưởng Nguyễn Văn Hải tiếp Đại sứ Mỹ Alan Reed tại Hà Nội.\n"
+                          "Bộ trưởng Nguyễn Văn Hải đề nghị phía Mỹ hỗ trợ chương trình tiêm chủng.\n")])
+    marked = store.person("Nguyễn Văn Hải")
+    assert marked is not None
+    for query in ("Nguyen Van Hai", "nguyen van hai", "Van Hai"):
+        found = store.person(query)
+        assert found is not None and found["id"] == marked["id"], query
+    assert store.person("Nguyen Van Hoa") is None
+    assert store.statements(Filters(person="Nguyen Van Hai"))["total"] >= 1

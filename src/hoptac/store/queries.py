@@ -76,9 +76,25 @@ def resolve_person(conn: Connection, ident: str) -> str | None:
                             .where(t.person_aliases.c.key.like("% " + key))
                             .group_by(t.person_aliases.c.person_id)).all()
     if not rows:
+        rows = _unmarked(conn, key)
+    if not rows:
         return None
     counts = {pid: _mentions(conn, pid) for pid, _ in rows}
     return max(sorted(counts), key=lambda p: counts[p])
+
+
+def _unmarked(conn: Connection, key: str) -> list[tuple[str, int]]:
+    """People whose name or alias matches ``key`` once Vietnamese marks are set aside on both
+    sides ("Nguyen Xuan Phuc" finds Nguyễn Xuân Phúc): a fallback, reading the alias keys."""
+    from ..link.text import fold
+
+    want = fold(key)
+    found: dict[str, int] = {}
+    for pid, alias in conn.execute(sa.select(t.person_aliases.c.person_id, t.person_aliases.c.key)):
+        plain = fold(alias)
+        if plain == want or plain.endswith(" " + want):
+            found[pid] = found.get(pid, 0) + 1
+    return list(found.items())
 
 
 def _mentions(conn: Connection, pid: str) -> int:
