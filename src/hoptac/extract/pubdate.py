@@ -1,23 +1,27 @@
 """When an article was published, inferred from its text when no metadata says.
 
 Most archived news has no date line. The text still tells the year, through what it says of
-time, in order of strength:
+time, tried in this order:
 
-1. the current year stated (``2025 là năm ...``, ``năm nay (2017)``, ``hôm nay (30-6-2017)``);
-   ``năm ngoái`` / ``năm tới`` tied to a written year (``năm ngoái (2017)`` -> 2018);
-2. an anniversary whose base year is known (``kỷ niệm 20 năm bình thường hóa quan hệ``: the
-   base years are data, ``resources/anniversaries.yaml``), or counted from a written year
-   (``14 năm qua, kể từ tháng 10/2003``);
-3. a full date with its year in the lead (``Ngày 31/5/2017, ...``): the day the story reports;
-4. the latest year the text writes of as past or present (``năm 2016``, ``APEC 2017``); the
-   lead's day and month move it on by one when that day would come before a month of that
-   year told as past (``Chiều 15-2`` after ``cuối năm 2018`` is 2019).
+1. the current year stated (``2025 là năm ...``, ``năm nay (2017)``, ``hôm nay (30-6-2017)``),
+   a year told relative to it (``năm ngoái (2017)`` -> 2018), an anniversary whose base year is
+   data (``resources/gazetteer/anniversaries.yaml``: ``kỷ niệm 20 năm bình thường hóa quan hệ
+   Việt Nam - Hoa Kỳ``; ``thiết lập quan hệ ngoại giao 22 năm trước đây``), the lunar new year
+   (``Tết Mậu Tuất``), a running total of the year (``9 tháng năm 2017``), years counted from
+   a written one (``14 năm qua, kể từ tháng 10/2003``);
+2. a full date opening a sentence of the lead (``Ngày 31/5/2017, ...``);
+3. the lead's day within six months after a month the text dates as past or without tense
+   (``Chiều 15-2`` after ``cuối năm 2018`` is 2019), never beside its own month a year before
+   (``hồi tháng 5/2016``) or a period started years ago;
+4. the latest year written, when it names a gathering of that year (``Hội nghị Gặp gỡ Hoa Kỳ
+   2018``) or an event named in the lead or more than once (``APEC 2017``);
+5. the lead's day, when it falls in one year only of the terms of the heads the lead names.
 
-The inferred year must fit the terms of office of the heads of state and government the
-text names with a current title (``resources/offices.yaml``): ``Tổng thống Donald Trump``
-holds 2017-01-20…2021-01-20 or from 2025-01-20. A year that does not fit is dropped, and
-an article with no consistent year stays undated. Dates of historical asides never count as
-the current year; future ones (``sẽ``, ``dự kiến``, ``đến năm 2030``) bound it from above.
+The year must fit the terms of office of the heads of state and government the lead names
+with a current title (``resources/gazetteer/offices.yaml``: ``Tổng thống Donald Trump`` holds
+2017-01-20…2021-01-20 or from 2025-01-20); :func:`office_window` gives those terms as a window
+for articles no cue dates. Plans (``sẽ``, ``dự kiến``) written before the year found, birth
+years, model years and ranges of years (``2018-2020``) never make it the current year.
 
 The result is a year (the precision analysts can defend from text alone) with a window and
 a one-line basis, marked ``inferred``.
@@ -90,7 +94,6 @@ _PERIOD_START = re.compile(r"\b(?:từ|kể từ|bắt đầu từ|từ sau)\s+(
 _YEAR_TO_DATE = re.compile(rf"\b(?:(?:\d{{1,2}}|mười một)\s+tháng\s+(?:đầu\s+)?năm\s+|quý\s+(?:[1-4]|i{{1,3}}|iv)\s*(?:[/.-]|năm)\s*"
                            rf"|từ đầu năm\s+|hết tháng\s+\d{{1,2}}\s*[/.-]\s*|(?:nửa|6 tháng) đầu năm\s+)(?P<y>{_Y})\b")
 _ASIDE = re.compile(r"\b(?:hồi|vào hồi|năm ngoái|trước đây|trước đó)\s+(?:tháng|đầu|cuối|giữa|ngày|năm)?[^.,]{0,12}$")
-_NOW = re.compile(r"\b(?:năm nay|hiện nay|hôm nay|sáng nay|chiều nay|tối nay|vừa qua|mới đây|tuần này|tháng này)\b")
 # numbers that are no year (a decree's number, a sum), and birth years ("SN 1989", "sinh năm 1975")
 _NOT_YEAR_BEFORE = re.compile(r"(?:số|nghị định|quyết định|thông tư|luật|điều|khoản|mã|hs|ngàn|nghìn|triệu|tỷ|usd"
                               r"|đồng|tấn|km|m2|người|chiếc|[$%]|\bsn|\bsinh(?: năm| ngày[^,;.]{0,12})?|\bs\.)\s*$")
