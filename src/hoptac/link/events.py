@@ -39,18 +39,19 @@ def family(event_type: str) -> str:
     return event_type if event_type in ("signing", "visit") else "meeting"
 
 
-def _as_date(s: str) -> date | None:
+def full_date(d: str | None) -> date | None:
+    """A full ISO date (``YYYY-MM-DD``) as a date; None for a missing, partial or invalid one."""
+    if not d or not _FULL.match(d):
+        return None
     try:
-        return date.fromisoformat(s)
+        return date.fromisoformat(d)
     except ValueError:
         return None
 
 
 def days_apart(a: str | None, b: str | None) -> int | None:
     """Days between two full dates (None unless both are full, valid dates)."""
-    if not a or not b or not _FULL.match(a) or not _FULL.match(b):
-        return None
-    da, db = _as_date(a), _as_date(b)
+    da, db = full_date(a), full_date(b)
     return None if da is None or db is None else abs((da - db).days)
 
 
@@ -109,9 +110,7 @@ def same_occasion(fam: str, a: tuple[str, str | None, set[str]], b: tuple[str, s
 
 def within_visit(visit_date: str | None, part_date: str | None) -> bool:
     """Whether an event on ``part_date`` falls in the days of a visit dated ``visit_date``."""
-    if not visit_date or not part_date or not _FULL.match(visit_date) or not _FULL.match(part_date):
-        return False
-    v, p = _as_date(visit_date), _as_date(part_date)
+    v, p = full_date(visit_date), full_date(part_date)
     if v is None or p is None:
         return False
     return -VISIT_BEFORE <= (p - v).days <= VISIT_AFTER

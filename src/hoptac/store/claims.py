@@ -25,7 +25,6 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date as date_cls
 from typing import Any
 
 import numpy as np
@@ -33,6 +32,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ..link.dedupe import spelling_key
+from ..link.events import full_date
 from ..link.names import name_key
 from ..link.text import words
 from ..link.threads import order_fields
@@ -89,20 +89,13 @@ def similar(a: str, b: str) -> bool:
     return inter / len(ga | gb) >= JACCARD and inter / min(len(ga), len(gb)) >= CONTAINMENT
 
 
-def _day(d: str) -> date_cls | None:
-    try:
-        return date_cls.fromisoformat(d) if len(d) == 10 else None
-    except ValueError:
-        return None
-
-
 def dates_agree(a: str | None, b: str | None) -> bool:
     """Whether two statements' dates may be one saying (one undated, a prefix, or days apart)."""
     if not a or not b or a.startswith("--") or b.startswith("--"):
         return not (a and b) or a[-5:] == b[-5:]
     if a.startswith(b) or b.startswith(a):
         return True
-    da, db = _day(a), _day(b)
+    da, db = full_date(a), full_date(b)
     return da is not None and db is not None and abs((da - db).days) <= MAX_DAYS
 
 

@@ -26,6 +26,7 @@ from ..link.events import (
     VISIT_DAYS,
     days_apart,
     family,
+    full_date,
     precise,
     same_occasion,
     sort_key,
@@ -53,14 +54,6 @@ def participant_keys(names: list[str], people: dict[str, str],
     return out
 
 
-def _day(d: str | None) -> date_cls | None:
-    """A full ISO date as a date (None for partial or invalid dates)."""
-    try:
-        return date_cls.fromisoformat(d) if d and len(d) == 10 else None
-    except ValueError:
-        return None
-
-
 def _near(keys: set[str], day: date_cls, before: int, after: int, date: str) -> Any:
     """Ids of events of these participants dated from ``before`` days before ``day`` to ``after`` after
     (or dated by the month or year of ``date``, or by its day without the year): index ranges only."""
@@ -85,7 +78,7 @@ def event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str |
     e, ep = t.events.c, t.event_participants.c
     if not dup_of and not keys:
         return []  # a match must share a participant
-    day = _day(date) if not dup_of else None
+    day = full_date(date) if not dup_of else None
     if day is not None and date:
         span = VISIT_DAYS if fam == "visit" else MAX_DAYS
         q = sa.select(t.events).where(e.id.in_(_near(keys, day, span, span, date)))
@@ -175,7 +168,7 @@ def _merged_date(fam: str, old: str | None, old_sort: str | None, new: str | Non
     """The occasion's date once a report joins it: the more precise; for a visit, its first day."""
     if new and len(sort_key(new) or "") > len(old_sort or ""):
         return new, sort_key(new)
-    if fam == "visit" and _day(new) and _day(old) and new and old and new < old:
+    if fam == "visit" and full_date(new) and full_date(old) and new and old and new < old:
         return new, sort_key(new)
     return old, old_sort
 
@@ -193,7 +186,7 @@ def _visitor(conn: Connection, vid: str) -> str | None:
 def _place_in_visit(conn: Connection, eid: str, fam: str, when: str | None, keys: set[str]) -> None:
     """A meeting or signing joins the visit whose visitor takes part in it during its days; a visit
     takes the meetings and signings of its visitor during its days that belong to no visit yet."""
-    day = _day(when)
+    day = full_date(when)
     if day is None or not keys or not when:
         return
     e = t.events.c
