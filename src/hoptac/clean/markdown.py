@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .meta import match_dateline
+from .plain import subtract
 from .rules import Rules, load_rules, marker_key
 
 __all__ = ["MarkdownText", "compose_offsets", "looks_like_markdown", "strip_markdown"]
@@ -273,29 +274,12 @@ def _cut_line(raw: str, a: int, b: int, refs: set[str]) -> _Line:
             cuts += [(m.start(), m.start() + n), (m.end() - n, m.end())]
             blank(m.start(), m.start() + n)
             blank(m.end() - n, m.end())
-    kept = _subtract((0, len(s)), cuts)
+    kept = subtract((0, len(s)), cuts)
     text = "".join(s[x:y] for x, y in kept)
-    prose = "".join(s[x:y] for x, y in _subtract((0, len(s)), cuts + link_text))
+    prose = "".join(s[x:y] for x, y in subtract((0, len(s)), cuts + link_text))
     words = [w for w in prose.split() if _WORD.search(w) and not set(w) <= _SEPARATORS]
     return _Line([(a + x, a + y) for x, y in kept], text, links=links, images=images,
                  prose_words=len(words), prose=prose)
-
-
-def _subtract(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A span minus cut spans, as sorted non-empty pieces."""
-    pieces = [span]
-    for ca, cb in sorted(cuts):
-        nxt = []
-        for x, y in pieces:
-            if cb <= x or ca >= y:
-                nxt.append((x, y))
-                continue
-            if x < ca:
-                nxt.append((x, ca))
-            if cb < y:
-                nxt.append((cb, y))
-        pieces = nxt
-    return [p for p in pieces if p[1] > p[0]]
 
 
 def _trim(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -327,12 +327,13 @@ def _dedupe_trailing(lines: list[Line]) -> None:
             seen.setdefault(key, ln)
 
 
-def _segments(ln: Line) -> list[tuple[int, int]]:
-    """The line's span minus its cuts, trimmed of blanks at both ends."""
-    segs = [(ln.a, ln.b)]
-    for ca, cb in sorted(ln.cuts):
+def subtract(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A span minus cut spans, as sorted non-empty pieces (a line less its furniture, a
+    Markdown line less its syntax)."""
+    pieces = [span]
+    for ca, cb in sorted(cuts):
         nxt = []
-        for a, b in segs:
+        for a, b in pieces:
             if cb <= a or ca >= b:
                 nxt.append((a, b))
                 continue
@@ -340,8 +341,13 @@ def _segments(ln: Line) -> list[tuple[int, int]]:
                 nxt.append((a, ca))
             if cb < b:
                 nxt.append((cb, b))
-        segs = nxt
-    return [s for s in segs if s[1] > s[0]]
+        pieces = nxt
+    return [p for p in pieces if p[1] > p[0]]
+
+
+def _segments(ln: Line) -> list[tuple[int, int]]:
+    """The line's span minus its cuts."""
+    return subtract((ln.a, ln.b), ln.cuts)
 
 
 def _wrapped(lines: list[Line]) -> set[int]:
