@@ -52,10 +52,7 @@ def clean(article: Article, settings: Settings) -> Article:
         else:
             layout = clean_text(extracted, rules, find_title=bool(title))
         article.title = title or layout.title
-        article.published = ex.published or layout.published
-        article.published_provenance, article.published_basis = (
-            ("metadata", "page metadata") if ex.published else ("stated", "date line") if layout.published
-            else (None, None))
+        _date(article, ex.published, "page metadata", layout.published)
         article.authors = [nfc(a) for a in ex.authors or []] or layout.authors
         article.site_name = nfc(ex.site_name) if ex.site_name else None
         article.outlet = layout.outlet or article.site_name
@@ -66,10 +63,7 @@ def clean(article: Article, settings: Settings) -> Article:
         layout = clean_text(md.text, rules)
         layout.offsets = compose_offsets(layout.offsets, md.segments)
         article.title = md.title or layout.title
-        article.published = _iso(md.published) or layout.published
-        article.published_provenance, article.published_basis = (
-            ("metadata", "crawler header") if _iso(md.published) else ("stated", "date line") if layout.published
-            else (None, None))
+        _date(article, _iso(md.published), "crawler header", layout.published)
         article.authors = md.authors or layout.authors
         article.site_name = md.site_name
         article.outlet = layout.outlet or md.site_name
@@ -78,9 +72,7 @@ def clean(article: Article, settings: Settings) -> Article:
         article.meta["offsets_base"] = "raw"
         layout = clean_text(article.raw, rules)
         article.title = layout.title
-        article.published = layout.published
-        if layout.published:
-            article.published_provenance, article.published_basis = "stated", "date line"
+        _date(article, None, "", layout.published)
         article.authors = layout.authors
         article.outlet = layout.outlet
     article.title = article.title or _hint(article, "title_hint")
@@ -100,6 +92,16 @@ def clean(article: Article, settings: Settings) -> Article:
     if not article.text.strip():
         raise Drop("no article text after cleaning (empty page or only boilerplate)")
     return article
+
+
+def _date(article: Article, page_date: str | None, page_basis: str, date_line: str | None) -> None:
+    """The publication date and where it came from: the page's own metadata, else the text's date line."""
+    if page_date:
+        article.published, article.published_provenance, article.published_basis = page_date, "metadata", page_basis
+    elif date_line:
+        article.published, article.published_provenance, article.published_basis = date_line, "stated", "date line"
+    else:
+        article.published = article.published_provenance = article.published_basis = None
 
 
 def _iso(value: str | None) -> str | None:
