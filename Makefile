@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench services clean-venv
+.PHONY: run test lint bench services train clean-venv
 
 $(BIN)/hoptac: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -24,6 +24,10 @@ test: $(BIN)/hoptac services
 ## services: PostgreSQL on loopback and Debian chromium for the browser tests
 services:
 	bash scripts/services.sh
+
+## train: retrain the learned models from annotations/ (train split) and the corpus they point into
+train: $(BIN)/hoptac
+	$(BIN)/python -m hoptac.learn.train
 
 lint: $(BIN)/hoptac
 	$(BIN)/ruff check src tests benchmarks

@@ -1,0 +1,32 @@
+"""Learned decisions: small statistical models trained on the team's annotated corpus.
+
+Rules propose candidates (cue lexicon, name and title grammar, clause boundaries); where a choice
+keeps needing exceptions, a model trained on ``annotations/`` (train split only) makes it. Each
+model is package data under ``hoptac/resources/models/`` (plain JSON, loaded offline, cached),
+with its training code here and its metrics on the test split in ``metrics.json`` beside it.
+``make train`` (``python -m hoptac.learn.train``) rebuilds every model deterministically.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+MODELS_PACKAGE = "hoptac.resources.models"
+
+
+@cache
+def load_model(name: str) -> dict[str, Any] | None:
+    """The shipped model ``<name>.json`` (None when it has not been trained)."""
+    ref = resources.files(MODELS_PACKAGE) / f"{name}.json"
+    if not ref.is_file():
+        return None
+    return json.loads(ref.read_text(encoding="utf-8"))
+
+
+def shipped_metrics() -> dict[str, Any]:
+    """The test-split metrics recorded when the models were trained (``metrics.json``)."""
+    ref = resources.files(MODELS_PACKAGE) / "metrics.json"
+    return json.loads(ref.read_text(encoding="utf-8")) if ref.is_file() else {}
