@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..settings import DEFAULT, Settings
 from ..store import Store
+from ..store.summary import serve_stale
 from .security import BodyLimit, SecurityHeaders
 from .sessions import Sessions, Throttle
 
@@ -69,6 +70,7 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
                   description="Vietnam–US cooperation in Vietnamese news, as a cited, queryable record. "
                               "Every record keeps its evidence span in the article text.")
     app.state.store = store
+    serve_stale(store.engine)  # readers never wait for a recount after a write (store/summary.py)
     app.state.token = token
     app.state.protect_reads = protect_reads
     app.state.settings = settings

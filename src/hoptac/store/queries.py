@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from ..link.names import name_key
 from . import schema as t
+from .summary import cached, query_key
 
 SIDES = ("VN", "US", "OTHER")
 #: An ISO date, month or year with real months and days (the API and the dashboard validate with it too).
@@ -103,9 +104,21 @@ def _mentions(conn: Connection, pid: str) -> int:
 
 
 def _page(conn: Connection, q: sa.Select[Any], f: Filters) -> tuple[list[Any], int]:
-    total = conn.execute(sa.select(sa.func.count()).select_from(q.order_by(None).subquery())).scalar() or 0
-    rows = conn.execute(q.limit(f.limit).offset(f.offset)).all()
-    return list(rows), total
+    """A page of ``q`` and the total it pages through, kept per store generation (store/summary.py)."""
+    def compute(c: Connection) -> tuple[list[Any], int]:
+        return list(c.execute(q.limit(f.limit).offset(f.offset)).all()), _count(c, q)
+
+    return cached(conn, query_key("page", q, f.limit, f.offset), compute)
+
+
+def _count(conn: Connection, q: sa.Select[Any]) -> int:
+    """How many rows ``q`` gives (its total, whatever the page)."""
+    return conn.execute(sa.select(sa.func.count()).select_from(q.order_by(None).subquery())).scalar() or 0
+
+
+def count(conn: Connection, q: sa.Select[Any]) -> int:
+    """:func:`_count`, kept per store generation."""
+    return cached(conn, query_key("count", q), lambda c: _count(c, q))
 
 
 def _article_ids_for(conn: Connection, f: Filters) -> list[sa.ColumnElement[bool]]:
@@ -136,11 +149,35 @@ def article_summary(row: Any, n_dups: int = 0) -> dict[str, Any]:
             "events": row.n_events, "statements": row.n_statements, "duplicates": n_dups}
 
 
+#: The columns a listing shows (not the text, the export or the signature: a page reads little).
+LISTED = [c for c in t.articles.c if c.name not in ("text", "data", "minhash")]
+
+
 def list_articles(conn: Connection, f: Filters) -> dict[str, Any]:
-    """Canonical articles, newest first (undated last), filtered."""
-    q = (sa.select(t.articles).where(CANON, *_dates(t.articles.c.date_sort, f), *_article_ids_for(conn, f))
-         .order_by(t.articles.c.date_sort.desc().nulls_last(), t.articles.c.id))
-    rows, total = _page(conn, q, f)
+    """Canonical articles, newest first (undated last; the same day by id, last first), filtered.
+
+    The page is read in the order of ``ix_articles_listing`` — the dated articles, then the
+    undated — so a page at any offset reads the index, not the table; page and totals are kept
+    per store generation.
+    """
+    a = t.articles.c
+    cond = [CANON, *_dates(a.date_sort, f), *_article_ids_for(conn, f)]
+    ids_q = sa.select(a.id).where(*cond)
+    dated_q = ids_q.where(a.date_sort.is_not(None))
+    total = count(conn, ids_q)
+
+    def page_ids(c: Connection) -> list[str]:
+        ids = list(c.execute(dated_q.order_by(a.date_sort.desc(), a.id.desc())
+                             .limit(f.limit).offset(f.offset)).scalars())
+        if len(ids) < f.limit:
+            skip = max(0, f.offset - count(c, dated_q))
+            ids += c.execute(ids_q.where(a.date_sort.is_(None)).order_by(a.id.desc())
+                             .limit(f.limit - len(ids)).offset(skip)).scalars()
+        return ids
+
+    ids = cached(conn, query_key("articles", ids_q, f.limit, f.offset), page_ids)
+    by_id = {r.id: r for r in conn.execute(sa.select(*LISTED).where(a.id.in_(ids)))} if ids else {}
+    rows = [by_id[i] for i in ids if i in by_id]
     dups = _dup_counts(conn, [r.id for r in rows])
     return {"items": [article_summary(r, dups.get(r.id, 0)) for r in rows], "total": total}
 

@@ -41,6 +41,7 @@ articles = sa.Table(
     sa.Column("duplicate_of", ID, _fk("articles.id"), index=True),
     sa.Column("similarity", sa.Float),
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_articles_listing", "duplicate_of", "date_sort", "id"),  # listing pages read the index (0018)
 )
 
 article_sources = sa.Table(
@@ -229,4 +230,10 @@ search_docs = sa.Table(
     sa.Column("body", sa.Text, nullable=False),
     sa.Column("lowered", sa.Text, nullable=False),
     sa.Column("folded", sa.Text, nullable=False),
+)
+
+store_meta = sa.Table(  # one row per store-wide value; ``generation`` counts write transactions (store/summary.py)
+    "store_meta", metadata,
+    sa.Column("key", sa.String(32), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -19,6 +20,7 @@ from . import stats as st
 from . import threads as th
 from .db import make_engine, migrate
 from .queries import Filters
+from .summary import cached, query_key
 from .writer import IngestReport, write_batch
 
 log = logging.getLogger(__name__)
@@ -171,6 +173,11 @@ class Store:
         with self.engine.connect() as conn:
             return fn(conn, *args, **kw)
 
+    def _summary(self, key: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """``fn(conn, *args)`` kept per store generation (:mod:`hoptac.store.summary`); a deep copy."""
+        with self.engine.connect() as conn:
+            return copy.deepcopy(cached(conn, key, lambda c: fn(c, *args)))
+
     def articles(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Articles (duplicates folded into their original), newest first."""
         return self._read(q.list_articles, f)
@@ -201,7 +208,7 @@ class Store:
 
     def meetings(self, f: Filters = NO_FILTERS, other: str | None = None) -> dict[str, Any]:
         """Who met whom, how often: pairs of people by the occasions they met at (not rows)."""
-        return self._read(ev.meetings, f, other)
+        return self._summary(query_key("meetings", None, f, other), ev.meetings, f, other)
 
     def statements(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Statements in date order."""
@@ -225,8 +232,7 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts, per-month series, topics, most active people and orgs, thread statuses."""
-        threads = self.threads()
-        return self._read(st.stats, threads)
+        return self._summary("stats", lambda conn: st.stats(conn, th.list_threads(conn, self.settings)))
 
     def export(self, fmt: str, out: Any, *, table: str = "articles", f: Filters | None = None) -> int:
         """Write records as json, jsonl, csv or parquet (see :func:`hoptac.store.export.export`)."""

@@ -38,6 +38,7 @@ from .occasions import link_events
 from .people_link import link_people as _link_people
 from .people_link import person_for as _person_for
 from .refresh import clear_derived
+from .summary import bump
 
 log = logging.getLogger(__name__)
 WRITE_LOCK = 4_716_002  # PostgreSQL advisory lock key held by the batch being written
@@ -95,6 +96,7 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
     report = IngestReport()
+    bump(conn)  # readers' summaries are of the store before this batch (store/summary.py)
     for article in batch:
         try:
             with conn.begin_nested():

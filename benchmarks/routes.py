@@ -1,0 +1,186 @@
+"""Every API route and dashboard page, with concurrent clients, against a store as it is.
+
+``hoptac serve`` runs in its own process (so its memory is its own) on 127.0.0.1 over the store
+given; ``--clients`` threads (default 8) each send ``--requests`` requests, round robin over the
+route list, with httpx over HTTP. Ids in the routes (an article, a person, an event, a thread) are
+read from the store's own listings first, so no route answers 404. For each route: p50, p95 and
+max in ms over every client's requests, the HTTP statuses seen; for the server: its peak resident
+set size (``VmHWM``). Goals (issue 14): p95 < 100 ms for every API route and < 300 ms for every
+dashboard page with 8 clients at 1,000,000 articles; server under 500 MB.
+
+    .venv/bin/python benchmarks/routes.py --db /tmp/scale10k.db [--clients 8] [--requests 40]
+
+Writes ``benchmarks/out/routes_<articles>.json``. Build a store with ``benchmarks/scale.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(db: str) -> tuple[subprocess.Popen[bytes], str]:
+    """``hoptac serve`` over ``db`` in a child process; (process, base URL) once it answers."""
+    import httpx
+
+    port = free_port()
+    proc = subprocess.Popen([str(BIN / "hoptac"), "serve", "--db", db, "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit(f"the server did not start: {proc.stderr.read().decode()[-500:] if proc.stderr else ''}")
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The peak resident set size of a process, in MB (Linux ``VmHWM``)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def routes(base: str) -> dict[str, str]:
+    """Route name → path with real ids, read from the store's own listings."""
+    import httpx
+
+    with httpx.Client(base_url=base, timeout=600) as c:
+        art = (c.get("/api/articles", params={"limit": 1}).json().get("items") or [{}])[0].get("id", "none")
+        people = c.get("/api/people", params={"limit": 1}).json().get("items") or [{}]
+        person = people[0].get("id", "none")
+        ev = (c.get("/api/events", params={"limit": 1}).json().get("items") or [{}])[0].get("id", "none")
+        threads = c.get("/api/threads").json()
+        thread = (threads.get("items") if isinstance(threads, dict) else threads or [{}])[0].get("id", "none")
+        total = c.get("/api/articles", params={"limit": 1}).json().get("total", 0)
+    deep = max(0, total - 20)
+    return {
+        "api articles": "/api/articles",
+        "api articles deep page": f"/api/articles?offset={deep}",
+        "api article": f"/api/articles/{art}",
+        "api people": "/api/people",
+        "api person": f"/api/people/{person}",
+        "api organizations": "/api/organizations",
+        "api events": "/api/events",
+        "api event": f"/api/events/{ev}",
+        "api meetings": "/api/meetings",
+        "api timeline": "/api/timeline?since=2019-01&until=2019-03",
+        "api statements": "/api/statements",
+        "api threads": "/api/threads",
+        "api thread": f"/api/threads/{thread}",
+        "api search": "/api/search?q=n%C4%83ng%20l%C6%B0%E1%BB%A3ng",
+        "api stats": "/api/stats",
+        "api health": "/api/health",
+        "page home": "/",
+        "page timeline": "/timeline",
+        "page meetings": "/meetings",
+        "page event": f"/events/{ev}",
+        "page threads": "/threads",
+        "page thread": f"/threads/{thread}",
+        "page people": "/people",
+        "page person": f"/people/{person}",
+        "page articles": "/articles",
+        "page article": f"/articles/{art}",
+        "page search": "/search?q=vaccine",
+    }
+
+
+def hammer(base: str, table: dict[str, str], clients: int, per_client: int) -> dict[str, dict[str, Any]]:
+    """``clients`` threads, each ``per_client`` requests per route (routes interleaved); ms per route."""
+    import httpx
+
+    times: dict[str, list[float]] = {name: [] for name in table}
+    statuses: dict[str, set[int]] = {name: set() for name in table}
+    lock = threading.Lock()
+    names = list(table)
+
+    def client(k: int) -> None:
+        with httpx.Client(base_url=base, timeout=600) as c:
+            for i in range(per_client * len(names)):
+                name = names[(i + k) % len(names)]
+                t0 = time.perf_counter()
+                r = c.get(table[name])
+                dt = (time.perf_counter() - t0) * 1000
+                with lock:
+                    times[name].append(dt)
+                    statuses[name].add(r.status_code)
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    out = {}
+    for name, ts in times.items():
+        ts.sort()
+        out[name] = {"p50_ms": round(statistics.median(ts), 1), "p95_ms": round(ts[max(0, int(len(ts) * 0.95) - 1)], 1),
+                     "max_ms": round(ts[-1], 1), "requests": len(ts), "statuses": sorted(statuses[name])}
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", required=True, help="the store (SQLite path or URL)")
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--requests", type=int, default=5, help="requests per route per client")
+    args = ap.parse_args()
+    proc, base = start(args.db)
+    try:
+        table = routes(base)
+        hammer(base, table, 1, 1)  # warm-up: caches and first compilations
+        t0 = time.perf_counter()
+        result = hammer(base, table, args.clients, args.requests)
+        wall = time.perf_counter() - t0
+        rss = peak_rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    total = None
+    try:
+        import sqlite3
+
+        path = args.db.removeprefix("sqlite:///")
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
+            total = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except Exception:  # a PostgreSQL URL: the size is not read here
+        total = None
+    row = {"articles": total, "clients": args.clients, "wall_s": round(wall, 1), "server_peak_rss_mb": round(rss, 1),
+           "loadavg_1m": round(os.getloadavg()[0], 2), "cores": os.cpu_count(), "routes": result}
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"routes_{total or 'store'}.json").write_text(json.dumps(row, indent=1))
+    width = max(map(len, result))
+    for name, r in result.items():
+        goal = 300 if name.startswith("page") else 100
+        mark = "ok" if r["p95_ms"] < goal else "SLOW"
+        print(f"{name:<{width}}  p50 {r['p50_ms']:8.1f}  p95 {r['p95_ms']:8.1f}  max {r['max_ms']:8.1f}  "
+              f"{r['statuses']}  {mark}")
+    print(f"articles {total}, {args.clients} clients, server peak RSS {rss:.0f} MB, load {row['loadavg_1m']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,157 @@
+"""Maintained summaries: listing pages, totals and stats that reads take from memory, not scans.
+
+Every write transaction of the store bumps one counter, the store's *generation*
+(``store_meta``, migration 0018; :func:`bump` is called by the writer's batch and by any other
+code that changes what readers see). A summary — a listing page with its total, the stats —
+is computed once per generation and kept in the process that serves reads, keyed by the query
+(its SQL and parameters), so a store of a million articles answers its listings, totals and
+stats from memory while nothing is written.
+
+When the store changes, the read that finds a summary stale recomputes it: a library caller
+always gets figures of the store as it is. A server opts in to serving stale summaries
+(:func:`serve_stale`, done by the API app): a summary that took longer than the given seconds
+to compute is then served as it was while one background thread recomputes it
+(stale-while-revalidate), so a reader never waits for a full recount because an article was
+just posted, and the figures catch up within one recount; cheaper ones are still recomputed on
+the read. A summary never computed is computed on the read that first asks (the cold start).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from . import schema as t
+
+log = logging.getLogger(__name__)
+
+#: What a server passes to :func:`serve_stale`: summaries slower than this are served stale meanwhile.
+SERVER_STALE_AFTER_S = 0.5
+#: Summaries kept per store (least recently used go first).
+MAX_ENTRIES = 2048
+
+_GEN = sa.select(t.store_meta.c.value).where(t.store_meta.c.key == "generation")
+
+
+def generation(conn: Connection) -> int:
+    """The store's current generation (0 on a store that has never been written)."""
+    return int(conn.execute(_GEN).scalar() or 0)
+
+
+def bump(conn: Connection) -> None:
+    """Mark the store changed, inside the caller's write transaction."""
+    m = t.store_meta.c
+    if conn.execute(t.store_meta.update().where(m.key == "generation").values(value=m.value + 1)).rowcount == 0:
+        conn.execute(t.store_meta.insert(), {"key": "generation", "value": 1})
+
+
+@dataclass
+class _Entry:
+    generation: int
+    value: Any
+    seconds: float
+
+
+class Summaries:
+    """The summaries of one store (one engine), in this process."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.entries: OrderedDict[str, _Entry] = OrderedDict()
+        self.lock = threading.Lock()
+        self.running: set[str] = set()
+        #: Serve a stale summary that took at least this long (seconds) while recomputing it; None: never.
+        self.stale_after: float | None = None
+
+    def get(self, conn: Connection, key: str, compute: Callable[[Connection], Any]) -> Any:
+        """The summary ``key``, computed by ``compute(conn)`` (see the module docstring)."""
+        gen = generation(conn)
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+        if entry is not None and entry.generation == gen:
+            return entry.value
+        if entry is not None and self.stale_after is not None and entry.seconds >= self.stale_after:
+            self._refresh_later(key, compute)
+            return entry.value
+        return self._compute(conn, key, compute, gen)
+
+    def _compute(self, conn: Connection, key: str, compute: Callable[[Connection], Any], gen: int) -> Any:
+        t0 = time.perf_counter()
+        value = compute(conn)
+        entry = _Entry(gen, value, time.perf_counter() - t0)
+        with self.lock:
+            old = self.entries.get(key)
+            if old is None or old.generation <= gen:
+                self.entries[key] = entry
+                self.entries.move_to_end(key)
+            while len(self.entries) > MAX_ENTRIES:
+                self.entries.popitem(last=False)
+        return value
+
+    def _refresh_later(self, key: str, compute: Callable[[Connection], Any]) -> None:
+        with self.lock:
+            if key in self.running:
+                return
+            self.running.add(key)
+
+        def run() -> None:
+            try:
+                with self.engine.connect() as conn:
+                    self._compute(conn, key, compute, generation(conn))
+            except Exception:  # the stale summary stays; the next read tries again
+                log.warning("could not recompute the summary %s", key[:80], exc_info=True)
+            finally:
+                with self.lock:
+                    self.running.discard(key)
+
+        threading.Thread(target=run, name="hoptac-summary", daemon=True).start()
+
+
+_STORES: weakref.WeakKeyDictionary[Engine, Summaries] = weakref.WeakKeyDictionary()
+_STORES_LOCK = threading.Lock()
+
+
+def summaries(conn: Connection) -> Summaries:
+    """The summaries of the store ``conn`` belongs to."""
+    engine = conn.engine
+    with _STORES_LOCK:
+        s = _STORES.get(engine)
+        if s is None:
+            s = _STORES[engine] = Summaries(engine)
+        return s
+
+
+def serve_stale(engine: Engine, after_s: float = SERVER_STALE_AFTER_S) -> None:
+    """Let reads of this store take a stale summary that costs ``after_s`` or more to recompute."""
+    with _STORES_LOCK:
+        s = _STORES.get(engine)
+        if s is None:
+            s = _STORES[engine] = Summaries(engine)
+    s.stale_after = after_s
+
+
+def query_key(kind: str, q: sa.Select[Any] | None = None, *extra: Any) -> str:
+    """A summary key: the kind, the query's SQL with its parameters, and any extra values."""
+    parts = [kind]
+    if q is not None:
+        compiled = q.compile()
+        parts += [str(compiled), repr(sorted(compiled.params.items(), key=lambda kv: kv[0]))]
+    parts += [repr(x) for x in extra]
+    return kind + ":" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def cached(conn: Connection, key: str, compute: Callable[[Connection], Any]) -> Any:
+    """``compute(conn)`` once per generation of the store (see :class:`Summaries`)."""
+    return summaries(conn).get(conn, key, compute)
