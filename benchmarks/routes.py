@@ -65,65 +65,75 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def routes(base: str) -> dict[str, str]:
-    """Route name → path with real ids, read from the store's own listings."""
+def routes(base: str, k: int = 20) -> dict[str, list[str]]:
+    """Route name → paths to cycle through: single records take ``k`` different real ids from the
+    store's own listings (so most requests of a record route are a first read of that record,
+    not an answer kept from the request before), listings take several pages and filters."""
     import httpx
 
     with httpx.Client(base_url=base, timeout=600) as c:
-        art = (c.get("/api/articles", params={"limit": 1}).json().get("items") or [{}])[0].get("id", "none")
-        people = c.get("/api/people", params={"limit": 1}).json().get("items") or [{}]
-        person = people[0].get("id", "none")
-        ev = (c.get("/api/events", params={"limit": 1}).json().get("items") or [{}])[0].get("id", "none")
+        def ids(path: str, **params: Any) -> list[str]:
+            items = c.get(path, params={"limit": k, **params}).json().get("items") or []
+            return [str(i["id"]) for i in items if "id" in i] or ["none"]
+
+        arts, people, events = ids("/api/articles"), ids("/api/people"), ids("/api/events")
         threads = c.get("/api/threads").json()
-        thread = (threads.get("items") if isinstance(threads, dict) else threads or [{}])[0].get("id", "none")
+        thread_ids = [x["id"] for x in (threads.get("items") if isinstance(threads, dict) else threads)] or ["none"]
         total = c.get("/api/articles", params={"limit": 1}).json().get("total", 0)
-    deep = max(0, total - 20)
+    offsets = [max(0, total * j // 10 - 20) for j in range(1, 11)]
+    months = [f"since={y}-{m:02d}&until={y}-{m:02d}" for y in (2018, 2019, 2020) for m in (1, 4, 7, 10)]
+    words = ["n%C4%83ng%20l%C6%B0%E1%BB%A3ng", "vaccine", "LNG", "ban%20dan", "c%C3%A1%20tra"]
     return {
-        "api articles": "/api/articles",
-        "api articles deep page": f"/api/articles?offset={deep}",
-        "api article": f"/api/articles/{art}",
-        "api people": "/api/people",
-        "api person": f"/api/people/{person}",
-        "api organizations": "/api/organizations",
-        "api events": "/api/events",
-        "api event": f"/api/events/{ev}",
-        "api meetings": "/api/meetings",
-        "api timeline": "/api/timeline?since=2019-01&until=2019-03",
-        "api statements": "/api/statements",
-        "api threads": "/api/threads",
-        "api thread": f"/api/threads/{thread}",
-        "api search": "/api/search?q=n%C4%83ng%20l%C6%B0%E1%BB%A3ng",
-        "api stats": "/api/stats",
-        "api health": "/api/health",
-        "page home": "/",
-        "page timeline": "/timeline",
-        "page meetings": "/meetings",
-        "page event": f"/events/{ev}",
-        "page threads": "/threads",
-        "page thread": f"/threads/{thread}",
-        "page people": "/people",
-        "page person": f"/people/{person}",
-        "page articles": "/articles",
-        "page article": f"/articles/{art}",
-        "page search": "/search?q=vaccine",
+        "api articles": ["/api/articles", "/api/articles?offset=50", "/api/articles?topic=energy"],
+        "api articles deep page": [f"/api/articles?offset={o}" for o in offsets],
+        "api article": [f"/api/articles/{a}" for a in arts],
+        "api people": ["/api/people", "/api/people?offset=50", "/api/people?side=US"],
+        "api person": [f"/api/people/{p}" for p in people],
+        "api organizations": ["/api/organizations", "/api/organizations?side=VN"],
+        "api events": ["/api/events", "/api/events?offset=50"],
+        "api event": [f"/api/events/{e}" for e in events],
+        "api meetings": ["/api/meetings", "/api/meetings?since=2019"],
+        "api timeline": [f"/api/timeline?{m}" for m in months],
+        "api statements": ["/api/statements", "/api/statements?side=US", "/api/statements?offset=100"],
+        "api threads": ["/api/threads"],
+        "api thread": [f"/api/threads/{t}" for t in thread_ids],
+        "api search": [f"/api/search?q={w}" for w in words],
+        "api stats": ["/api/stats"],
+        "api health": ["/api/health"],
+        "page home": ["/"],
+        "page timeline": ["/timeline", "/timeline?offset=100"],
+        "page meetings": ["/meetings"],
+        "page event": [f"/events/{e}" for e in events],
+        "page threads": ["/threads"],
+        "page thread": [f"/threads/{t}" for t in thread_ids],
+        "page people": ["/people", "/people?offset=100"],
+        "page person": [f"/people/{p}" for p in people],
+        "page articles": ["/articles", "/articles?offset=200"],
+        "page article": [f"/articles/{a}" for a in arts],
+        "page search": [f"/search?q={w}" for w in words],
     }
 
 
-def hammer(base: str, table: dict[str, str], clients: int, per_client: int) -> dict[str, dict[str, Any]]:
-    """``clients`` threads, each ``per_client`` requests per route (routes interleaved); ms per route."""
+def hammer(base: str, table: dict[str, list[str]], clients: int, per_client: int) -> dict[str, dict[str, Any]]:
+    """``clients`` threads, each ``per_client`` requests per route (routes interleaved, each route's
+    paths in turn across all clients); ms per route."""
     import httpx
 
     times: dict[str, list[float]] = {name: [] for name in table}
     statuses: dict[str, set[int]] = {name: set() for name in table}
     lock = threading.Lock()
     names = list(table)
+    turn = {name: 0 for name in table}
 
     def client(k: int) -> None:
         with httpx.Client(base_url=base, timeout=600) as c:
             for i in range(per_client * len(names)):
                 name = names[(i + k) % len(names)]
+                with lock:
+                    path = table[name][turn[name] % len(table[name])]
+                    turn[name] += 1
                 t0 = time.perf_counter()
-                r = c.get(table[name])
+                r = c.get(path)
                 dt = (time.perf_counter() - t0) * 1000
                 with lock:
                     times[name].append(dt)
@@ -151,7 +161,7 @@ def main() -> int:
     proc, base = start(args.db)
     try:
         table = routes(base)
-        hammer(base, table, 1, 1)  # warm-up: caches and first compilations
+        hammer(base, {name: paths[:1] for name, paths in table.items()}, 1, 1)  # warm-up: one path each
         t0 = time.perf_counter()
         result = hammer(base, table, args.clients, args.requests)
         wall = time.perf_counter() - t0

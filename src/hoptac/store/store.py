@@ -170,13 +170,14 @@ class Store:
     # reading ---------------------------------------------------------------------------
 
     def _read(self, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
-        with self.engine.connect() as conn:
-            return fn(conn, *args, **kw)
+        """``fn(conn, *args, **kw)``, a pure read, kept per store generation (:mod:`hoptac.store.summary`)."""
+        key = query_key(f"{fn.__module__}.{fn.__qualname__}", None, args, sorted(kw.items()))
+        return self._summary(key, fn, *args, **kw)
 
-    def _summary(self, key: str, fn: Callable[..., Any], *args: Any) -> Any:
-        """``fn(conn, *args)`` kept per store generation (:mod:`hoptac.store.summary`); a deep copy."""
+    def _summary(self, key: str, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
+        """``fn(conn, *args, **kw)`` kept per store generation under ``key``; a deep copy (callers may change it)."""
         with self.engine.connect() as conn:
-            return copy.deepcopy(cached(conn, key, lambda c: fn(c, *args)))
+            return copy.deepcopy(cached(conn, key, lambda c: fn(c, *args, **kw)))
 
     def articles(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Articles (duplicates folded into their original), newest first."""
@@ -208,7 +209,7 @@ class Store:
 
     def meetings(self, f: Filters = NO_FILTERS, other: str | None = None) -> dict[str, Any]:
         """Who met whom, how often: pairs of people by the occasions they met at (not rows)."""
-        return self._summary(query_key("meetings", None, f, other), ev.meetings, f, other)
+        return self._read(ev.meetings, f, other)
 
     def statements(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Statements in date order."""
@@ -232,10 +233,15 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts, per-month series, topics, most active people and orgs, thread statuses."""
-        return self._summary("stats", lambda conn: st.stats(conn, th.list_threads(conn, self.settings)))
+        return self._read(_stats, self.settings)
 
     def export(self, fmt: str, out: Any, *, table: str = "articles", f: Filters | None = None) -> int:
         """Write records as json, jsonl, csv or parquet (see :func:`hoptac.store.export.export`)."""
         from .export import export
 
         return export(self, fmt, out, table=table, f=f)
+
+
+def _stats(conn: Any, settings: Settings) -> dict[str, Any]:
+    """The stats with every thread's status (one read, kept as one summary)."""
+    return st.stats(conn, th.list_threads(conn, settings))

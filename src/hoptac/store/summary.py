@@ -38,7 +38,10 @@ log = logging.getLogger(__name__)
 #: What a server passes to :func:`serve_stale`: summaries slower than this are served stale meanwhile.
 SERVER_STALE_AFTER_S = 0.5
 #: Summaries kept per store (least recently used go first).
-MAX_ENTRIES = 2048
+MAX_ENTRIES = 512
+
+#: How deep this thread is in computing summaries: a summary built from others reads them fresh.
+_computing = threading.local()
 
 _GEN = sa.select(t.store_meta.c.value).where(t.store_meta.c.key == "generation")
 
@@ -70,6 +73,7 @@ class Summaries:
         self.entries: OrderedDict[str, _Entry] = OrderedDict()
         self.lock = threading.Lock()
         self.running: set[str] = set()
+        self.inflight: dict[tuple[str, int], threading.Event] = {}
         #: Serve a stale summary that took at least this long (seconds) while recomputing it; None: never.
         self.stale_after: float | None = None
 
@@ -82,23 +86,42 @@ class Summaries:
                 self.entries.move_to_end(key)
         if entry is not None and entry.generation == gen:
             return entry.value
-        if entry is not None and self.stale_after is not None and entry.seconds >= self.stale_after:
+        stale_ok = self.stale_after is not None and not getattr(_computing, "depth", 0)
+        if entry is not None and stale_ok and entry.seconds >= self.stale_after:
             self._refresh_later(key, compute)
             return entry.value
         return self._compute(conn, key, compute, gen)
 
     def _compute(self, conn: Connection, key: str, compute: Callable[[Connection], Any], gen: int) -> Any:
-        t0 = time.perf_counter()
-        value = compute(conn)
-        entry = _Entry(gen, value, time.perf_counter() - t0)
+        """Compute once: concurrent readers of the same key and generation wait for the first."""
         with self.lock:
-            old = self.entries.get(key)
-            if old is None or old.generation <= gen:
-                self.entries[key] = entry
-                self.entries.move_to_end(key)
-            while len(self.entries) > MAX_ENTRIES:
-                self.entries.popitem(last=False)
-        return value
+            waiting = self.inflight.get((key, gen))
+            if waiting is None:
+                self.inflight[(key, gen)] = threading.Event()
+        if waiting is not None:
+            waiting.wait()
+            with self.lock:
+                entry = self.entries.get(key)
+            if entry is not None and entry.generation >= gen:
+                return entry.value
+            return compute(conn)  # the first reader failed: this one computes for itself
+        _computing.depth = getattr(_computing, "depth", 0) + 1  # what a summary reads must be fresh
+        try:
+            t0 = time.perf_counter()
+            value = compute(conn)
+            entry = _Entry(gen, value, time.perf_counter() - t0)
+            with self.lock:
+                old = self.entries.get(key)
+                if old is None or old.generation <= gen:
+                    self.entries[key] = entry
+                    self.entries.move_to_end(key)
+                while len(self.entries) > MAX_ENTRIES:
+                    self.entries.popitem(last=False)
+            return value
+        finally:
+            _computing.depth -= 1
+            with self.lock:
+                self.inflight.pop((key, gen)).set()
 
     def _refresh_later(self, key: str, compute: Callable[[Connection], Any]) -> None:
         with self.lock:
