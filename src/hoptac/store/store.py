@@ -185,7 +185,8 @@ class Store:
 
     def article(self, id: str) -> dict[str, Any] | None:
         """One article's full export plus id, sources, duplicates and linked ids."""
-        return self._read(q.get_article, id)
+        with self.engine.connect() as conn:  # one indexed row; not kept (an export can be megabytes)
+            return q.get_article(conn, id)
 
     def people(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Linked people, most often named first."""
