@@ -76,3 +76,12 @@ def test_person_score_uses_full_names_first():
 def test_name_key_ignores_where_the_tone_mark_sits():
     assert name_key("Nguyễn Thị Thanh Thuỷ") == name_key("Nguyễn Thị Thanh Thủy")
     assert name_key("Hoà") == name_key("Hòa") != name_key("Hoa")
+
+
+def test_forms_of_one_given_name_match_and_other_given_names_do_not():
+    assert match_score(name_key("Jim Mattis"), name_key("James Mattis")) == 2
+    assert match_score(name_key("Bill Clinton"), name_key("William J. Clinton")) == 2
+    assert match_score(name_key("Bill Clinton"), name_key("Hillary Clinton")) == 0
+    assert match_score(name_key("Jim Mattis"), name_key("John Mattis")) == 0
+    # forms of a given name do not undo the father-and-son rule
+    assert person_score([name_key("Bill H. W. Smith")], [name_key("William J. Smith")]) == 0

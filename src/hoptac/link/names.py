@@ -7,7 +7,8 @@ Rules, in order:
 2. Two full names (two words or more) match exactly, as a word suffix (``John Kerry`` and
    ``Ngoại trưởng Mỹ John Kerry``), or — for Western names, all ASCII — with the same
    surname and compatible first names (``John Kerry`` and ``John F. Kerry``, ``Dan`` and
-   ``Daniel Holloway``). ``Ivanka Trump`` does not match ``Donald Trump``; Vietnamese
+   ``Daniel Holloway``, ``Jim`` and ``James Mattis``: forms of one given name listed in
+   ``resources/linking.yaml``). ``Ivanka Trump`` does not match ``Donald Trump``; Vietnamese
    names (``Nguyễn Tấn Dũng``, ``Nguyễn Đức Dũng``) match only exactly or as a suffix.
 3. A bare surname (``Kerry``) matches a full name ending with it when the word is plain
    ASCII (a Western surname, not a Vietnamese given name shared by thousands). A mention
@@ -22,7 +23,9 @@ Rules, in order:
 
 from __future__ import annotations
 
-from .lexicon import cue
+from functools import cache
+
+from .lexicon import cue, lexicon
 from .text import fold, lower, name_key, words
 
 
@@ -95,9 +98,25 @@ def match_score(a: str, b: str) -> int:
             return 0
     if long_[-len(short):] == short:
         return 2
-    if _western(ta) and _western(tb) and (ta[0].startswith(tb[0]) or tb[0].startswith(ta[0])):
+    if _western(ta) and _western(tb) and _same_given(ta[0], tb[0]):
         return 2
     return 0
+
+
+@cache
+def _given_forms() -> dict[str, frozenset[str]]:
+    """Each English given name's forms (``resources/linking.yaml``: ``given_name_forms``)."""
+    forms: dict[str, set[str]] = {}
+    for line in lexicon().get("given_name_forms", []):
+        for name in line:
+            forms.setdefault(name, set()).update(line)
+    return {k: frozenset(v) for k, v in forms.items()}
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Two first names of one person: one begins the other (``Dan``, ``Daniel``) or both are
+    forms of one name (``Jim``, ``James``; ``Bill``, ``William``) — never ``Bill`` and ``Hillary``."""
+    return a.startswith(b) or b.startswith(a) or b in _given_forms().get(a, ())
 
 
 def _conflict(a: str, b: str) -> bool:
