@@ -176,8 +176,10 @@ class Store:
         return self._read(q.list_articles, f)
 
     def article(self, id: str) -> dict[str, Any] | None:
-        """One article's full export plus id, sources, duplicates and linked ids."""
-        return self._read(q.get_article, id)
+        """One article's full export plus id, sources, duplicates, linked ids and corrections."""
+        from .curation_view import annotate_article
+
+        return self._read(lambda c: (lambda a: a and annotate_article(c, a))(q.get_article(c, id)))
 
     def people(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Linked people, most often named first."""
@@ -185,7 +187,10 @@ class Store:
 
     def person(self, id_or_name: str, *, limit: int | None = None, offset: int = 0) -> dict[str, Any] | None:
         """One person: aliases, side, titles over time, articles, events, statements (pages of them with ``limit``)."""
-        return self._read(pp.get_person, id_or_name, limit=limit, offset=offset)
+        from .curation_view import annotate_person
+
+        return self._read(lambda c: (lambda p: p and annotate_person(c, p))(
+            pp.get_person(c, id_or_name, limit=limit, offset=offset)))
 
     def organizations(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Organizations, most often named first."""
@@ -197,7 +202,9 @@ class Store:
 
     def event(self, id: str) -> dict[str, Any] | None:
         """One occasion: participants, sources, the occasion it is part of, its parts."""
-        return self._read(ev.get_event, id)
+        from .curation_view import annotate_event
+
+        return self._read(lambda c: (lambda e: e and annotate_event(c, e))(ev.get_event(c, id)))
 
     def meetings(self, f: Filters = NO_FILTERS, other: str | None = None) -> dict[str, Any]:
         """Who met whom, how often: pairs of people by the occasions they met at (not rows)."""
@@ -227,6 +234,53 @@ class Store:
         """Counts, per-month series, topics, most active people and orgs, thread statuses."""
         threads = self.threads()
         return self._read(st.stats, threads)
+
+    # curation (store/curation.py) -------------------------------------------------------
+
+    def correct(self, kind: str, params: dict[str, Any], *, why: str, who: str) -> dict[str, Any]:
+        """Make one correction (kind, current ids in ``params``) and apply it; its row."""
+        from .curation import record
+
+        with self.engine.begin() as conn:
+            row = record(conn, kind, params, why=why, who=who, settings=self.settings)
+        self.refresh_threads()
+        return row
+
+    def undo_correction(self, cid: str, *, why: str, who: str) -> dict[str, Any]:
+        """Undo a correction (an undo row; its articles rebuilt); the undo row."""
+        from .curation import undo
+
+        with self.engine.begin() as conn:
+            row = undo(conn, cid, why=why, who=who)
+        self.refresh_threads()
+        return row
+
+    def corrections(self, **kw: Any) -> dict[str, Any]:
+        """Corrections, newest first (``status``, ``kind``, ``ref``, ``limit``, ``offset``)."""
+        from .curation import listing
+
+        return self._read(listing, **kw)
+
+    def correction(self, cid: str) -> dict[str, Any] | None:
+        """One correction."""
+        from .curation import get
+
+        return self._read(get, cid)
+
+    def export_corrections(self) -> list[str]:
+        """Every correction and undo as JSON Lines."""
+        from .curation import export_lines
+
+        return self._read(lambda c: list(export_lines(c)))
+
+    def import_corrections(self, lines: Iterable[str]) -> dict[str, Any]:
+        """Add and apply the corrections of a JSON Lines export; idempotent."""
+        from .curation import import_lines
+
+        with self.engine.begin() as conn:
+            out = import_lines(conn, lines)
+        self.refresh_threads()
+        return out
 
     def export(self, fmt: str, out: Any, *, table: str = "articles", f: Filters | None = None) -> int:
         """Write records as json, jsonl, csv or parquet (see :func:`hoptac.store.export.export`)."""
