@@ -33,6 +33,16 @@ THREAD = re.compile(r"^[A-Za-z0-9_]{1,64}$")
 FIELDS = ("id", "kind", "target", "before", "after", "why", "who", "at", "undone", "undoes")
 
 
+def valid_date(d: Any) -> bool:
+    """Whether ``d`` is YYYY, YYYY-MM or a real YYYY-MM-DD day."""
+    if not isinstance(d, str) or not DATE.match(d):
+        return False
+    try:
+        return len(d) < 10 or bool(datetime.fromisoformat(d))
+    except ValueError:
+        return False
+
+
 class CorrectionError(ValueError):
     """A correction that cannot be made (unknown target, bad value): the message says why."""
 
@@ -128,7 +138,7 @@ def make(conn: Connection, kind: str, params: dict[str, Any], settings: Any = No
         return {"event": k}, {"type": k["type"], "date": k["date"]}, {}
     if kind == "set_date":
         date = params.get("date")
-        if date is not None and (not isinstance(date, str) or not DATE.match(date)):
+        if date is not None and not valid_date(date):
             raise CorrectionError("date must be YYYY, YYYY-MM or YYYY-MM-DD (or null to clear it)")
         which = [w for w in ("event", "statement", "article") if params.get(w)]
         if len(which) != 1:
