@@ -319,10 +319,22 @@ def apply_merge_events(conn: Connection, target: dict[str, Any], after: dict[str
 def apply_split_event(conn: Connection, target: dict[str, Any], after: dict[str, Any]) -> Outcome:
     """Move some reports of an event to an event of their own (two occasions merged as one)."""
     moved = target["sources"]
+    kept = [src for src in target["event"]["sources"] if src not in moved]
     eid = resolve_event(conn, target["event"], skip=moved)
     new = after["id"]
-    if eid is None or eid == new:
+    if eid is None:
         return ORPHANED, "the event split is no longer stored", []
+    if eid == new:  # a rebuild linked the kept reports to the split-off event: they go to one of their own
+        eid = new + "_k"
+        _carve(conn, new, eid, kept)
+    else:
+        _carve(conn, eid, new, moved)
+    return APPLIED, None, [eid, new, *_articles_of(conn, events=[eid, new])]
+
+
+def _carve(conn: Connection, eid: str, new: str, moved: list[dict[str, Any]]) -> None:
+    """Move the reports ``moved`` of event ``eid`` to event ``new`` (made like ``eid`` if missing), with
+    the participants they name."""
     e, es, ep = t.events.c, t.event_sources.c, t.event_participants.c
     rows = []
     for src in moved:
@@ -331,30 +343,30 @@ def apply_split_event(conn: Connection, target: dict[str, Any], after: dict[str,
             rows += conn.execute(sa.select(es.article_id, es.idx, es.date, es.part_keys).where(
                 es.event_id == eid, es.article_id == aid, es.evidence_start == src["span"][0],
                 es.evidence_end == src["span"][1])).all()
-    if rows:
-        old = conn.execute(sa.select(t.events).where(e.id == eid)).one()
-        date = next((r.date for r in rows if r.date), None) or old.date
-        if conn.execute(sa.select(e.id).where(e.id == new)).scalar() is None:
-            conn.execute(t.events.insert(), {"id": new, "type": old.type, "family": family(old.type), "date": date,
-                                             "date_sort": sort_key(date), "place": old.place, "status": old.status,
-                                             "participants": [], "parent_id": old.parent_id})
-        for r in rows:
-            conn.execute(t.event_sources.update().where(es.event_id == eid, es.article_id == r.article_id,
-                                                        es.idx == r.idx).values(event_id=new))
-        keys = None if any(r.part_keys is None for r in rows) else {k for r in rows for k in r.part_keys}
-        left = conn.execute(sa.select(es.part_keys).where(es.event_id == eid)).scalars().all()
-        stay = None if any(k is None for k in left) else {k for ks in left for k in ks}
-        have = set(conn.execute(sa.select(ep.key).where(ep.event_id == new)).scalars())
-        nd, nsort = conn.execute(sa.select(e.date, e.date_sort).where(e.id == new)).one()
-        for p in conn.execute(sa.select(t.event_participants).where(ep.event_id == eid)).all():
-            if (keys is None or p.key in keys) and p.key not in have:
-                conn.execute(t.event_participants.insert(), {"event_id": new, "key": p.key, "person_id": p.person_id,
-                                                             "name": p.name, "date": nd, "date_sort": nsort})
-            if stay is not None and p.key not in stay:
-                conn.execute(t.event_participants.delete().where(ep.event_id == eid, ep.key == p.key))
-        for x in (eid, new):
-            conn.execute(t.events.update().where(e.id == x).values(participants=_participant_names(conn, x)))
-    return APPLIED, None, [eid, new, *_articles_of(conn, events=[eid, new])]
+    if not rows:
+        return
+    old = conn.execute(sa.select(t.events).where(e.id == eid)).one()
+    date = next((r.date for r in rows if r.date), None) or old.date
+    if conn.execute(sa.select(e.id).where(e.id == new)).scalar() is None:
+        conn.execute(t.events.insert(), {"id": new, "type": old.type, "family": family(old.type), "date": date,
+                                         "date_sort": sort_key(date), "place": old.place, "status": old.status,
+                                         "participants": [], "parent_id": old.parent_id})
+    for r in rows:
+        conn.execute(t.event_sources.update().where(es.event_id == eid, es.article_id == r.article_id,
+                                                    es.idx == r.idx).values(event_id=new))
+    keys = None if any(r.part_keys is None for r in rows) else {k for r in rows for k in r.part_keys}
+    left = conn.execute(sa.select(es.part_keys).where(es.event_id == eid)).scalars().all()
+    stay = None if any(k is None for k in left) else {k for ks in left for k in ks}
+    have = set(conn.execute(sa.select(ep.key).where(ep.event_id == new)).scalars())
+    nd, nsort = conn.execute(sa.select(e.date, e.date_sort).where(e.id == new)).one()
+    for p in conn.execute(sa.select(t.event_participants).where(ep.event_id == eid)).all():
+        if (keys is None or p.key in keys) and p.key not in have:
+            conn.execute(t.event_participants.insert(), {"event_id": new, "key": p.key, "person_id": p.person_id,
+                                                         "name": p.name, "date": nd, "date_sort": nsort})
+        if stay is not None and p.key not in stay:
+            conn.execute(t.event_participants.delete().where(ep.event_id == eid, ep.key == p.key))
+    for x in (eid, new):
+        conn.execute(t.events.update().where(e.id == x).values(participants=_participant_names(conn, x)))
 
 
 def _drop_event(conn: Connection, eid: str) -> None:
