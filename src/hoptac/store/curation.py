@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 
 from ..link.names import name_key, org_key
 from . import curation_apply as ca
+from . import curation_keys as ck
 from . import schema as t
 
 KINDS = tuple(ca.APPLY)
@@ -73,7 +74,7 @@ def _text(params: dict[str, Any], name: str, *, required: bool = True) -> str | 
 
 def _statement(conn: Connection, params: dict[str, Any]) -> tuple[dict[str, Any], Any]:
     sid = _text(params, "statement") or ""
-    k = _need(ca.statement_key(conn, sid), f"statement {sid!r}")
+    k = _need(ck.statement_key(conn, sid), f"statement {sid!r}")
     row = conn.execute(sa.select(t.statements).where(t.statements.c.id == sid)).one()
     return k, row
 
@@ -93,10 +94,10 @@ def make(conn: Connection, kind: str, params: dict[str, Any], settings: Any = No
     if kind not in KINDS:
         raise CorrectionError(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
     if kind == "merge_people":
-        ks = [_need(ca.person_key(conn, p), f"person {p!r}") for p in _ids(params, "people", 2)]
+        ks = [_need(ck.person_key(conn, p), f"person {p!r}") for p in _ids(params, "people", 2)]
         return {"people": ks}, [k["name"] for k in ks], {"into": ks[0]["id"], "name": _text(params, "name", required=False)}
     if kind == "split_person":
-        k = _need(ca.person_key(conn, _text(params, "person") or ""), f"person {params.get('person')!r}")
+        k = _need(ck.person_key(conn, _text(params, "person") or ""), f"person {params.get('person')!r}")
         names = params.get("names")
         if not isinstance(names, list) or not names:
             raise CorrectionError("names must list the names that belong to someone else")
@@ -107,10 +108,10 @@ def make(conn: Connection, kind: str, params: dict[str, Any], settings: Any = No
         pid = "p_" + hashlib.sha1(("split\x1f" + k["name_key"] + "\x1f" + "\x1f".join(keys)).encode()).hexdigest()[:12]
         return {"person": k, "names": keys}, k["name"], {"id": pid, "name": new}
     if kind == "merge_orgs":
-        ks = [_need(ca.org_key_of(conn, o), f"organization {o!r}") for o in _ids(params, "orgs", 2)]
+        ks = [_need(ck.org_key_of(conn, o), f"organization {o!r}") for o in _ids(params, "orgs", 2)]
         return {"orgs": ks}, [k["name"] for k in ks], {"into": ks[0]["id"]}
     if kind == "split_org":
-        k = _need(ca.org_key_of(conn, _text(params, "org") or ""), f"organization {params.get('org')!r}")
+        k = _need(ck.org_key_of(conn, _text(params, "org") or ""), f"organization {params.get('org')!r}")
         names = params.get("names")
         if not isinstance(names, list) or not names:
             raise CorrectionError("names must list the spellings that are another organization")
@@ -123,10 +124,10 @@ def make(conn: Connection, kind: str, params: dict[str, Any], settings: Any = No
         oid = "o_" + hashlib.sha1(("split\x1f" + nkey).encode()).hexdigest()[:12]
         return {"org": k, "names": keys}, k["name"], {"id": oid, "name": new, "name_key": nkey}
     if kind == "merge_events":
-        ks = [_need(ca.event_key(conn, e), f"event {e!r}") for e in _ids(params, "events", 2)]
+        ks = [_need(ck.event_key(conn, e), f"event {e!r}") for e in _ids(params, "events", 2)]
         return {"events": ks}, [k["id"] for k in ks], {"into": ks[0]["id"]}
     if kind == "split_event":
-        k = _need(ca.event_key(conn, _text(params, "event") or ""), f"event {params.get('event')!r}")
+        k = _need(ck.event_key(conn, _text(params, "event") or ""), f"event {params.get('event')!r}")
         arts = set(_ids(params, "articles", 1))
         moved = [s for s in k["sources"] if s["article"]["id"] in arts]
         if not moved or len(moved) == len(k["sources"]):
@@ -134,7 +135,7 @@ def make(conn: Connection, kind: str, params: dict[str, Any], settings: Any = No
         eid = "e_" + hashlib.sha1(json.dumps(moved, sort_keys=True).encode()).hexdigest()[:12]
         return {"event": k, "sources": moved}, k["id"], {"id": eid}
     if kind in ("reject_event",):
-        k = _need(ca.event_key(conn, _text(params, "event") or ""), f"event {params.get('event')!r}")
+        k = _need(ck.event_key(conn, _text(params, "event") or ""), f"event {params.get('event')!r}")
         return {"event": k}, {"type": k["type"], "date": k["date"]}, {}
     if kind == "set_date":
         date = params.get("date")
@@ -145,13 +146,13 @@ def make(conn: Connection, kind: str, params: dict[str, Any], settings: Any = No
             raise CorrectionError("set_date needs exactly one of event, statement, article")
         w, ident = which[0], str(params[which[0]])
         if w == "event":
-            k = _need(ca.event_key(conn, ident), f"event {ident!r}")
+            k = _need(ck.event_key(conn, ident), f"event {ident!r}")
             before = k["date"]
         elif w == "statement":
             k, row = _statement(conn, params)
             before = row.date_sort
         else:
-            k = _need(ca.article_key(conn, ident), f"article {ident!r}")
+            k = _need(ck.article_key(conn, ident), f"article {ident!r}")
             before = conn.execute(sa.select(t.articles.c.published).where(t.articles.c.id == ident)).scalar()
         return {w: k}, before, {"date": date}
     k, row = _statement(conn, params)
@@ -263,7 +264,7 @@ def _affected(conn: Connection, cid: str) -> list[str]:
     if not refs:
         return []
     out = set(conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(refs))).scalars())
-    out |= set(ca._articles_of(conn, people=refs, orgs=refs, events=refs))
+    out |= set(ck._articles_of(conn, people=refs, orgs=refs, events=refs))
     out |= set(conn.execute(sa.select(t.statements.c.article_id).where(t.statements.c.id.in_(refs))).scalars())
     return sorted(out)
 

@@ -241,17 +241,31 @@ class Store:
         """Make one correction (kind, current ids in ``params``) and apply it; its row."""
         from .curation import record
 
-        with self.engine.begin() as conn:
-            row = record(conn, kind, params, why=why, who=who, settings=self.settings)
+        row = self._curate(lambda conn: record(conn, kind, params, why=why, who=who, settings=self.settings))
         self.refresh_threads()
         return row
+
+    def _curate(self, fn: Callable[[Any], Any]) -> Any:
+        """Run a curation write in one transaction, taking turns with the ingest writers."""
+        import sqlalchemy as sa
+
+        from .writer import WRITE_LOCK
+
+        with self.engine.connect() as conn:
+            conn.info["immediate"] = True  # SQLite: the write lock first, as Store.write takes it
+            try:
+                with conn.begin():
+                    if conn.dialect.name == "postgresql":
+                        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
+                    return fn(conn)
+            finally:
+                conn.info.pop("immediate", None)
 
     def undo_correction(self, cid: str, *, why: str, who: str) -> dict[str, Any]:
         """Undo a correction (an undo row; its articles rebuilt); the undo row."""
         from .curation import undo
 
-        with self.engine.begin() as conn:
-            row = undo(conn, cid, why=why, who=who)
+        row = self._curate(lambda conn: undo(conn, cid, why=why, who=who))
         self.refresh_threads()
         return row
 
@@ -277,8 +291,7 @@ class Store:
         """Add and apply the corrections of a JSON Lines export; idempotent."""
         from .curation import import_lines
 
-        with self.engine.begin() as conn:
-            out = import_lines(conn, lines)
+        out = self._curate(lambda conn: import_lines(conn, lines))
         self.refresh_threads()
         return out
 
