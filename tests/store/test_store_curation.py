@@ -210,3 +210,14 @@ def test_bad_corrections_change_nothing(cur):
     with pytest.raises(CorrectionError):
         cur.correct("reject_statement", {"statement": reception_article(cur)["statements"][0]["id"]}, why=" ", who="y")
     assert observed(cur) == before and cur.corrections()["total"] == 0
+
+
+def test_a_far_date_on_a_shared_event_survives_refresh(cur):
+    reception = ids(cur)["events"][("reception", "2019-03-12")]
+    assert len(reception["sources"]) == 2
+    cur.correct("set_date", {"event": reception["id"], "date": "2015-01-01"}, why="thử một ngày xa", who="x")
+    rep = cur.ingest_sources([str(FIX)], refresh=True)  # its reports no longer link to it by date: rebuilt apart
+    assert rep.refreshed == 3 and not rep.skipped, rep.skipped
+    dated = [e for e in cur.events()["items"] if e["type"] == "reception"]
+    assert [(e["date"], len(e["sources"])) for e in dated] == [("2015-01-01", 2)]
+    assert cur.corrections(status="applied")["total"] == 1
