@@ -64,3 +64,14 @@ def test_csrf_and_bad_input(app):
     assert undo.status_code == 303
     assert c.get(f"/api/events/{event['id']}").json()["date"] == event["date"]
     assert c.get("/corrections?status=nope").status_code == 400
+
+
+def test_a_rejected_event_is_marked_on_its_article(app):
+    c, csrf = _signed_in(app)
+    event = next(e for e in c.get("/api/events").json()["items"] if len(e["sources"]) == 1)
+    aid = event["sources"][0]["article_id"]
+    r = c.post("/curate", data={"csrf": csrf, "kind": "reject_event", "event": event["id"], "why": "không phải sự kiện",
+                                "next": f"/articles/{aid}"})
+    assert r.status_code == 200 and c.get(f"/api/events/{event['id']}").status_code == 404
+    assert re.search(r'<li class="rejected" data-rejected="c_[0-9a-f]+"><a href="#ev-', r.text)
+    assert "không phải sự kiện" in r.text
