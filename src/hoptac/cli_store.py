@@ -147,6 +147,10 @@ def ingest(sources: tuple[str, ...], feeds: tuple[str, ...], batch_size: int, pr
         with open_db(db, taxonomy) as store:
             rep = store.ingest_sources(sources, settings, feeds=feeds, batch_size=batch_size, on_batch=on_batch,
                                        on_skip=report_skip, refresh=refresh)
+            orphaned = store.corrections(status="orphaned", limit=1)["total"]
+            if orphaned:  # an editor's correction whose record is gone is reported, never dropped
+                click.echo(f"hoptac: {orphaned} corrections no longer apply (orphaned): "
+                           "hoptac correct list --status orphaned", err=True)
     if fmt == "json":
         emit_json(rep.to_dict())
     else:

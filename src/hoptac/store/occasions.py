@@ -120,6 +120,16 @@ def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set
     return best[1], best[2]
 
 
+def _free_id(conn: Connection, eid: str) -> str:
+    """``eid``, else ``eid_2``, ``eid_3``…: the first not taken (an article's rebuilt event may not link to
+    the occasion its first report created when that occasion was corrected or linked other reports since)."""
+    base, n = eid, 1
+    while conn.execute(sa.select(t.events.c.id).where(t.events.c.id == eid)).scalar() is not None:
+        n += 1
+        eid = f"{base}_{n}"
+    return eid
+
+
 def link_events(conn: Connection, article: Article, aid: str, people: dict[str, str], *, create: bool,
                 dup_of: str | None, person_for: Callable[[str, dict[str, str]], str | None],
                 new_id: Callable[[int], str]) -> None:
@@ -134,7 +144,7 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
         if match is None and not create:
             continue
         if match is None:
-            eid = new_id(idx)
+            eid = _free_id(conn, new_id(idx))
             when, when_sort = ev.date, sort_key(ev.date)
             conn.execute(t.events.insert(), {
                 "id": eid, "type": ev.type, "family": fam, "date": when, "date_sort": when_sort,

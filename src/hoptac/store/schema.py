@@ -237,3 +237,27 @@ store_meta = sa.Table(  # one row per store-wide value; ``generation`` counts wr
     sa.Column("key", sa.String(32), primary_key=True),
     sa.Column("value", sa.BigInteger, nullable=False),
 )
+
+corrections = sa.Table(  # an editor's correction of the derived record, re-applied after every write (curation.py)
+    "corrections", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("target", sa.JSON, nullable=False),  # stable keys: content hash + evidence span, name keys
+    sa.Column("before", sa.JSON),
+    sa.Column("after", sa.JSON),
+    sa.Column("why", sa.Text, nullable=False),
+    sa.Column("who", sa.Text, nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),  # ISO time, UTC
+    sa.Column("undone", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("undoes", sa.String(40)),  # an undo row: the correction it undoes
+    sa.Column("status", sa.String(16)),  # applied, orphaned (its target is gone), undone, undo
+    sa.Column("note", sa.Text),
+    sa.Index("ix_corrections_at", "at", "id"),
+)
+
+correction_refs = sa.Table(  # the current ids an applied correction touches: a page's corrections
+    "correction_refs", metadata,
+    sa.Column("correction_id", sa.String(40), primary_key=True),
+    sa.Column("ref_id", ID, primary_key=True),
+    sa.Index("ix_correction_refs_ref", "ref_id"),
+)

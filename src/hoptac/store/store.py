@@ -20,7 +20,7 @@ from . import stats as st
 from . import threads as th
 from .db import make_engine, migrate
 from .queries import Filters
-from .summary import cached, query_key
+from .summary import bump, cached, query_key
 from .writer import IngestReport, write_batch
 
 log = logging.getLogger(__name__)
@@ -171,6 +171,9 @@ class Store:
 
     def _read(self, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
         """``fn(conn, *args, **kw)``, a pure read, kept per store generation (:mod:`hoptac.store.summary`)."""
+        if fn.__name__ == "<lambda>":  # a closure's captured values are not in a key: read, never kept
+            with self.engine.connect() as conn:
+                return fn(conn, *args, **kw)
         key = query_key(f"{fn.__module__}.{fn.__qualname__}", None, args, sorted(kw.items()))
         return self._summary(key, fn, *args, **kw)
 
@@ -184,9 +187,12 @@ class Store:
         return self._read(q.list_articles, f)
 
     def article(self, id: str) -> dict[str, Any] | None:
-        """One article's full export plus id, sources, duplicates and linked ids."""
+        """One article's full export plus id, sources, duplicates, linked ids and corrections."""
+        from .curation_view import annotate_article
+
         with self.engine.connect() as conn:  # one indexed row; not kept (an export can be megabytes)
-            return q.get_article(conn, id)
+            found = q.get_article(conn, id)
+            return found and annotate_article(conn, found)
 
     def people(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Linked people, most often named first."""
@@ -194,7 +200,7 @@ class Store:
 
     def person(self, id_or_name: str, *, limit: int | None = None, offset: int = 0) -> dict[str, Any] | None:
         """One person: aliases, side, titles over time, articles, events, statements (pages of them with ``limit``)."""
-        return self._read(pp.get_person, id_or_name, limit=limit, offset=offset)
+        return self._read(_person, id_or_name, limit=limit, offset=offset)
 
     def organizations(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Organizations, most often named first."""
@@ -206,7 +212,7 @@ class Store:
 
     def event(self, id: str) -> dict[str, Any] | None:
         """One occasion: participants, sources, the occasion it is part of, its parts."""
-        return self._read(ev.get_event, id)
+        return self._read(_event, id)
 
     def meetings(self, f: Filters = NO_FILTERS, other: str | None = None) -> dict[str, Any]:
         """Who met whom, how often: pairs of people by the occasions they met at (not rows)."""
@@ -236,6 +242,67 @@ class Store:
         """Counts, per-month series, topics, most active people and orgs, thread statuses."""
         return self._read(_stats, self.settings)
 
+    # curation (store/curation.py) -------------------------------------------------------
+
+    def correct(self, kind: str, params: dict[str, Any], *, why: str, who: str) -> dict[str, Any]:
+        """Make one correction (kind, current ids in ``params``) and apply it; its row."""
+        from .curation import record
+
+        row = self._curate(lambda conn: record(conn, kind, params, why=why, who=who, settings=self.settings))
+        self.refresh_threads()
+        return row
+
+    def _curate(self, fn: Callable[[Any], Any]) -> Any:
+        """Run a curation write in one transaction, taking turns with the ingest writers."""
+        import sqlalchemy as sa
+
+        from .writer import WRITE_LOCK
+
+        with self.engine.connect() as conn:
+            conn.info["immediate"] = True  # SQLite: the write lock first, as Store.write takes it
+            try:
+                with conn.begin():
+                    if conn.dialect.name == "postgresql":
+                        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
+                    bump(conn)  # readers' summaries are of the store before this correction
+                    return fn(conn)
+            finally:
+                conn.info.pop("immediate", None)
+
+    def undo_correction(self, cid: str, *, why: str, who: str) -> dict[str, Any]:
+        """Undo a correction (an undo row; its articles rebuilt); the undo row."""
+        from .curation import undo
+
+        row = self._curate(lambda conn: undo(conn, cid, why=why, who=who))
+        self.refresh_threads()
+        return row
+
+    def corrections(self, **kw: Any) -> dict[str, Any]:
+        """Corrections, newest first (``status``, ``kind``, ``ref``, ``limit``, ``offset``)."""
+        from .curation import listing
+
+        return self._read(listing, **kw)
+
+    def correction(self, cid: str) -> dict[str, Any] | None:
+        """One correction."""
+        from .curation import get
+
+        return self._read(get, cid)
+
+    def export_corrections(self) -> list[str]:
+        """Every correction and undo as JSON Lines."""
+        from .curation import export_lines
+
+        return self._read(lambda c: list(export_lines(c)))
+
+    def import_corrections(self, lines: Iterable[str]) -> dict[str, Any]:
+        """Add and apply the corrections of a JSON Lines export; idempotent."""
+        from .curation import import_lines
+
+        out = self._curate(lambda conn: import_lines(conn, lines))
+        self.refresh_threads()
+        return out
+
     def export(self, fmt: str, out: Any, *, table: str = "articles", f: Filters | None = None) -> int:
         """Write records as json, jsonl, csv or parquet (see :func:`hoptac.store.export.export`)."""
         from .export import export
@@ -246,3 +313,19 @@ class Store:
 def _stats(conn: Any, settings: Settings) -> dict[str, Any]:
     """The stats with every thread's status (one read, kept as one summary)."""
     return st.stats(conn, th.list_threads(conn, settings))
+
+
+def _person(conn: Any, id_or_name: str, *, limit: int | None = None, offset: int = 0) -> dict[str, Any] | None:
+    """One person's page with the corrections that apply to it."""
+    from .curation_view import annotate_person
+
+    found = pp.get_person(conn, id_or_name, limit=limit, offset=offset)
+    return found and annotate_person(conn, found)
+
+
+def _event(conn: Any, id: str) -> dict[str, Any] | None:
+    """One occasion with the corrections that apply to it."""
+    from .curation_view import annotate_event
+
+    found = ev.get_event(conn, id)
+    return found and annotate_event(conn, found)

@@ -109,6 +109,10 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.ids.append(aid)
+    from .curation import has_corrections, reapply
+
+    if (report.stored or report.refreshed or report.duplicates) and has_corrections(conn):  # an editor's corrections hold over rebuilt records
+        reapply(conn)
     return report
 
 

@@ -13,8 +13,12 @@ STATIC = Path(__file__).parent / "static"
 def mount_dashboard(app: FastAPI) -> None:
     """Add the dashboard pages and ``/static`` to an app built by :func:`hoptac.api.create_app`."""
     from .auth import router as auth_router
+    from .curation import install
+    from .curation import router as curation_router
     from .pages import router
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(auth_router)
     app.include_router(router)
+    app.include_router(curation_router)
+    install()
