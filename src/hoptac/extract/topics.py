@@ -12,10 +12,12 @@ is kept when the body mentions it often enough, mentions inside statements count
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +57,7 @@ class Pattern:
     exact: str | None = None  # tone_key the source text must have (``=`` patterns)
     words: frozenset[str] = frozenset()  # folded words that must all occur for a match
     needle: str = ""  # a cased phrase's first word: no need to scan a text without it
+    first: str = ""  # a folded phrase's first word, when it starts one: matches start only there
 
 
 @dataclass
@@ -109,9 +112,11 @@ def _compile(pattern: str, *, cased: bool = False) -> Pattern:
     words = [re.escape(w) for w in phrase.split()]
     body = r"[\s\-–]+".join(words)
     wb = r"\w" if cased else r"[a-z0-9]"
+    lead = None if cased else _WORDS.match(phrase)
     return Pattern(pattern, re.compile(rf"(?<!{wb}){body}(?!{wb})"), cased=cased, exact=exact,
                    words=frozenset() if cased else frozenset(re.findall(r"[a-z0-9]+", phrase)),
-                   needle=phrase.split()[0] if cased and phrase.split() else "")
+                   needle=phrase.split()[0] if cased and phrase.split() else "",
+                   first=lead.group() if lead else "")
 
 
 def _entry(id_: str, kind: str, data: dict[str, Any], base: Entry | None) -> Entry:
@@ -163,6 +168,39 @@ def load_taxonomy(settings: Settings | None = None) -> Taxonomy:
     return _load(files)
 
 
+@lru_cache(maxsize=8)
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Where each folded word (a maximal ``[a-z0-9]+`` run) of ``text`` starts, in order."""
+    index: dict[str, list[int]] = {}
+    for m in _WORDS.finditer(text):
+        index.setdefault(m.group(), []).append(m.start())
+    return index
+
+
+def _scan(p: Pattern, text: str, start: int, end: int, index: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """``p.regex.finditer(text, start, end)``, trying only where the phrase's first word starts.
+
+    A phrase beginning with a word can only match where that word stands whole (its regex
+    demands a word boundary before it), so the scan tries those places alone and skips the
+    places a previous match covers, as ``finditer`` does: the same matches, without reading
+    the whole text once per pattern (the topic stage's main cost).
+    """
+    if not p.first:
+        yield from p.regex.finditer(text, start, end)
+        return
+    places = index.get(p.first, ())
+    last = start
+    for pos in places[bisect.bisect_left(places, start):]:
+        if pos >= end:
+            break
+        if pos < last:
+            continue
+        m = p.regex.match(text, pos, end)
+        if m:
+            last = m.end()
+            yield m
+
+
 def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, start: int = 0,
                  end: int | None = None) -> list[tuple[str, int, int]]:
     """Every (entry id, source start, source end) match of ``entries`` inside a folded range.
@@ -170,11 +208,13 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
     ``start``/``end`` are positions in the folded text; spans returned are in ``source``.
     """
     end = len(folded.text) if end is None else end
-    present = set(_WORDS.findall(folded.text, start, end))
+    index = _word_index(folded.text)
+    whole = start == 0 and end == len(folded.text)
+    present = set(index) if whole else set(_WORDS.findall(folded.text, start, end))
     out = []
     for id_, entry in entries.items():
         blocked = [m.span() for p in entry.exclude if p.words <= present
-                   for m in p.regex.finditer(folded.text, start, end)]
+                   for m in _scan(p, folded.text, start, end, index)]
         for p in entry.patterns:
             if not p.words <= present:
                 continue  # a word of the phrase is missing: no need to scan
@@ -186,7 +226,7 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
                 for a, b in hits:
                     out.append((id_, a, b))
                 continue
-            for m in p.regex.finditer(folded.text, start, end):
+            for m in _scan(p, folded.text, start, end, index):
                 if any(m.start() < bb and ba < m.end() for ba, bb in blocked):
                     continue
                 a, b = folded.span(*m.span())
