@@ -201,6 +201,19 @@ def _scan(p: Pattern, text: str, start: int, end: int, index: dict[str, list[int
             yield m
 
 
+def _scan_cased(p: Pattern, source: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``p.regex.finditer(source, start, end)`` for a cased phrase, tried only where its first word is written."""
+    if not p.needle:
+        yield from p.regex.finditer(source, start, end)
+        return
+    pos = source.find(p.needle, start, end)
+    while pos >= 0:
+        m = p.regex.match(source, pos, end)
+        if m:
+            yield m
+        pos = source.find(p.needle, max(m.end() if m else pos + 1, pos + 1), end)
+
+
 def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, start: int = 0,
                  end: int | None = None) -> list[tuple[str, int, int]]:
     """Every (entry id, source start, source end) match of ``entries`` inside a folded range.
@@ -222,9 +235,8 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
                 a0, b0 = folded.span(start, end)
                 if p.needle and source.find(p.needle, a0, b0) < 0:
                     continue  # the phrase's first word is not there: no need to scan
-                hits = [m.span() for m in p.regex.finditer(source, a0, b0)]
-                for a, b in hits:
-                    out.append((id_, a, b))
+                for m in _scan_cased(p, source, a0, b0):
+                    out.append((id_, *m.span()))
                 continue
             for m in _scan(p, folded.text, start, end, index):
                 if any(m.start() < bb and ba < m.end() for ba, bb in blocked):
@@ -356,13 +368,22 @@ def extract_topics(article: Article, settings: Settings) -> Article:
     weak = set(find_matches(folded, text, weak_entries)) if weak_entries else set()
     sentences = [(s.start, s.end) for s in article.sentences]
     lists = enumerations(text, sentences)
+    starts = [s for s, _ in sentences]
+    lists_in: dict[int, list[tuple[int, int]]] = {}  # a sentence's lists, in order (lists never cross sentences)
+    for sp in lists:
+        lists_in.setdefault(bisect.bisect_right(starts, sp[0]) - 1, []).append(sp)
+
+    def lists_holding(a: int, b: int, among: list[tuple[int, int]] | set[tuple[int, int]] = lists) -> list[tuple[int, int]]:
+        return [sp for sp in lists_in.get(bisect.bisect_right(starts, a) - 1, ()) if sp[0] <= a and b <= sp[1]
+                and (among is lists or sp in among)]
+
     fields: dict[tuple[int, int], set[str]] = {}
     for id_, a, b in matches:
-        span = next((sp for sp in lists if sp[0] <= a and b <= sp[1]), None)
+        span = next(iter(lists_holding(a, b)), None)
         if span is not None:
             fields.setdefault(span, set()).add(id_)
     listed = {sp for sp, ids in fields.items() if len(ids) >= 3}
-    acts = [s.evidence for s in article.statements if s.act != "inform"]
+    in_act = Cover(s.evidence for s in article.statements if s.act != "inform").holds_point
     head_end = sentences[1][1] if len(sentences) > 1 else len(text)
     score: Counter[str] = Counter()
     strong: set[str] = set()
@@ -370,8 +391,10 @@ def extract_topics(article: Article, settings: Settings) -> Article:
     head: set[str] = set()
     for id_, a, b in matches:
         w = WEAK if (id_, a, b) in weak else 1.0
-        score[id_] += w * (1 + any(sa <= a < sb for sa, sb in acts))
-        span = next((sp for sp in listed if sp[0] <= a and b <= sp[1]), None)
+        score[id_] += w * (1 + in_act(a))
+        held = lists_holding(a, b, listed)
+        # one list holds it (nearly always); else the first the set gives, as it always was
+        span = held[0] if len(held) == 1 else next((sp for sp in listed if sp[0] <= a and b <= sp[1]), None)
         if span is None:
             strong.add(id_)
         else:
