@@ -298,8 +298,11 @@ def enumerations(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int,
     and forward over the first words of the segment after it (the first and last items).
     """
     out: list[tuple[int, int]] = []
+    whole = fold(text)
+    composed = isinstance(whole.index, range)  # one folded character per source character
     for s0, s1 in sentences:
-        f = fold(text[s0:s1])
+        # a composed text's sentence folds to its slice of the folded text (no fold per sentence)
+        f = Folded(whole.text[s0:s1], range(s1 - s0), s1 - s0) if composed else fold(text[s0:s1])
         seps = [m.span() for m in _SEP.finditer(f.text)]
         if len(seps) < 2:
             continue
