@@ -244,6 +244,7 @@ def _bracketed_acronyms(ctext: str, orgs: list[FoundOrg]) -> list[FoundOrg]:
     each place the acronym is written a mention of it."""
     by_name = {o.name: o for o in orgs}
     gone: set[int] = set()
+    written: dict[str, set[tuple[int, int]]] = {}  # where each acronym is written (one scan of the text each)
     for o in orgs:
         if id(o) in gone:
             continue
@@ -262,7 +263,9 @@ def _bracketed_acronyms(ctext: str, orgs: list[FoundOrg]) -> list[FoundOrg]:
                 o.aliases.add(acr)
             else:
                 continue
-            spans = {(x.start(), x.end()) for x in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", ctext)}
+            if acr not in written:
+                written[acr] = {(x.start(), x.end()) for x in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", ctext)}
+            spans = written[acr]
             o.mentions = sorted(set(o.mentions) | spans)  # the acronym names it wherever it is written
     return [o for o in orgs if id(o) not in gone]
 
