@@ -277,3 +277,23 @@ def test_login_is_throttled(store):
         r = c.post("/login", data={"token": "sai", "next": "/"})
         assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
         assert c.post("/login", data={"token": TOKEN, "next": "/"}).status_code == 429  # even the right one, for now
+
+
+def test_a_killed_worker_fails_its_job_and_the_next_is_stored(store, auth, settled):
+    """A worker process that dies (killed here) is replaced: its job, if any, fails in one line."""
+    import os
+    import signal
+
+    with TestClient(create_app(store=store, token=TOKEN)) as c:
+        first = settled(c, c.post("/api/articles", json={"text": TEXT, "source": "test:kill-1"}, headers=auth))
+        assert first["status"] == "stored", first
+        pool = c.app.state.jobs._pool
+        for pid in list(pool._processes):  # the pool's worker processes
+            os.kill(pid, signal.SIGKILL)
+        text = TEXT.replace("điện gió ngoài khơi", "lưới điện thông minh")
+        job = settled(c, c.post("/api/articles", json={"text": text, "source": "test:kill-2"}, headers=auth))
+        if job["status"] == "failed":  # it reached the dead pool: failed with the reason, in one line
+            assert "worker process" in job["reason"] and "\n" not in job["reason"], job
+            job = settled(c, c.post("/api/articles", json={"text": text, "source": "test:kill-2"}, headers=auth))
+        assert job["status"] == "stored", job
+        assert c.app.state.jobs._pool is not pool  # a fresh pool serves the posts after the death
