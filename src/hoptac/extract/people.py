@@ -163,6 +163,8 @@ class _People:
         self.found: list[Found] = []
         self.taken: list[tuple[int, int, Found]] = []
         self.spans = Taken()  # the spans of self.taken, for lookups near a point
+        self.named: dict[str, Found] = {}  # each name written, the first person found (in order) bearing it
+        self.order: dict[int, int] = {}  # id of a person found -> its place in self.found
         self.heads = heads_in(ctext, g)
         self.heads_at = {h.start(): h for h in self.heads}
 
@@ -185,9 +187,8 @@ class _People:
                 titled = [f for f in bare if head and any(t.lower().split()[:2] == [w.lower() for w in head]
                                                           for t in f.titles)]
                 return titled[0] if len(titled) == 1 else self.nearest_in_paragraph(bare, c.start)
-        for f in self.found:
-            if c.name in f.names:
-                return f
+        if c.name in self.named:
+            return self.named[c.name]
         if c.kind == "vn" and len(c.words) == 2:
             # "Kim Ngân" after "Nguyễn Thị Kim Ngân": the given names of one person
             ends = [f for f in self.found if f.kind == "vn" and f.name.endswith(" " + c.name)]
@@ -248,9 +249,12 @@ class _People:
         f = self.person_for(c, title)
         if f is None:
             f = Found(names=[c.name], kind=c.kind)
+            self.order[id(f)] = len(self.found)
             self.found.append(f)
+            self.index_name(c.name, f)
         elif c.name not in f.names:
             f.names.append(c.name)
+            self.index_name(c.name, f)
         if c.name in self.g.leaders:
             f.leader = self.g.leaders[c.name]
         f.mentions.append(span)
@@ -260,6 +264,12 @@ class _People:
             f.orgs.append(org)
         self.take(span[0], span[1], f)
         return f
+
+    def index_name(self, name: str, f: Found) -> None:
+        """Index a name of ``f`` (names are added here only), keeping the first person found with it."""
+        known = self.named.get(name)
+        if known is None or self.order[id(f)] < self.order[id(known)]:
+            self.named[name] = f
 
     def take(self, a: int, b: int, f: Found) -> None:
         """Record ``[a, b)`` as a mention of ``f``, taken from other readings."""
