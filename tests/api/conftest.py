@@ -8,7 +8,9 @@ two titles) that the assertions can rely on whatever extraction finds.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -52,3 +54,27 @@ def client(store):
 def auth():
     """The Authorization header for writes."""
     return {"Authorization": f"Bearer {TOKEN}"}
+
+
+def settle(client: Any, r: Any, *, patience: float = 600.0) -> dict[str, Any]:
+    """A posted article's job once it is stored or failed: the post answered 202, the job polled.
+
+    ``patience`` only keeps a broken server from hanging the suite; no test asserts a duration.
+    """
+    assert r.status_code == 202, r.text
+    job = r.json()
+    assert job["status"] in ("queued", "processing") and r.headers["location"] == job["location"] == f"/api/jobs/{job['job']}"
+    give_up = time.monotonic() + patience
+    while job["status"] not in ("stored", "failed"):
+        assert time.monotonic() < give_up, f"job {job['job']} still {job['status']}"
+        time.sleep(0.1)
+        polled = client.get(r.headers["location"])
+        assert polled.status_code == 200, polled.text
+        job = polled.json()
+    return job
+
+
+@pytest.fixture
+def settled():
+    """:func:`settle`, for tests."""
+    return settle

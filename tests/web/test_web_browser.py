@@ -4,6 +4,7 @@ language switch, and untrusted markup that must stay inert text."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import httpx
@@ -176,8 +177,15 @@ def test_untrusted_markup_is_shown_as_text_and_never_runs(page, live):
     text = (FIXTURES / "xss.txt").read_text(encoding="utf-8")
     r = httpx.post(live.url + "/api/articles", json={"text": text, "source": "test:xss"},
                    headers={"Authorization": f"Bearer {live.token}"}, timeout=60)
-    assert r.status_code in (200, 201), r.text
-    aid = r.json()["id"]
+    assert r.status_code == 202, r.text  # queued: a worker analyzes it, the server stores it
+    job = r.json()
+    for _ in range(3000):  # polled until done (the bound only guards against a hang)
+        if job["status"] in ("stored", "failed"):
+            break
+        time.sleep(0.1)
+        job = httpx.get(live.url + job["location"], timeout=60).json()
+    assert job["status"] == "stored", job
+    aid = job["id"]
     resp = page.goto(f"{live.url}/articles/{aid}")
     assert "default-src 'none'" in resp.headers["content-security-policy"]
     body = page.locator("#article-text")

@@ -22,6 +22,7 @@ from .. import __version__
 from ..settings import DEFAULT, Settings
 from ..store import Store
 from ..store.summary import serve_stale
+from .jobs import Jobs
 from .security import BodyLimit, SecurityHeaders
 from .sessions import Sessions, Throttle
 
@@ -29,7 +30,15 @@ log = logging.getLogger(__name__)
 
 MAX_BODY = 2 * 1024 * 1024
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-         413: "payload_too_large", 415: "unsupported_media_type", 422: "unprocessable", 500: "internal_error"}
+         413: "payload_too_large", 415: "unsupported_media_type", 422: "unprocessable", 500: "internal_error",
+         503: "unavailable"}
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return max(1, int(os.environ.get(name) or default))
+    except ValueError:
+        raise ValueError(f"${name} must be a whole number, not {os.environ.get(name)!r}") from None
 
 
 def _truthy(value: str | None) -> bool:
@@ -38,7 +47,7 @@ def _truthy(value: str | None) -> bool:
 
 def create_app(store_url: str | None = None, *, token: str | None = None, store: Store | None = None,
                settings: Settings = DEFAULT, protect_reads: bool | None = None, max_body: int = MAX_BODY,
-               create: bool = True, allow_private_urls: bool | None = None) -> FastAPI:
+               create: bool = True, allow_private_urls: bool | None = None, api_workers: int | None = None) -> FastAPI:
     """The API and dashboard over the store at ``store_url`` (or an open ``store``).
 
     ``token`` (else ``$HOPTAC_API_TOKEN``) is the bearer token writes need; with none,
@@ -46,6 +55,8 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
     need it too. Request bodies over ``max_body`` bytes get 413. ``create=False`` refuses
     to create a missing SQLite store. Posted URLs on loopback, link-local or private
     addresses are refused unless ``allow_private_urls`` (else ``$HOPTAC_API_ALLOW_PRIVATE_URLS``).
+    Posted articles are analyzed by ``api_workers`` processes (else ``$HOPTAC_API_WORKERS``, 1),
+    off the request path (:mod:`hoptac.api.jobs`).
     """
     token = token if token is not None else os.environ.get("HOPTAC_API_TOKEN") or None
     if protect_reads is None:
@@ -59,10 +70,13 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
     if store is None:
         store = Store.open(store_url or settings.db_url, create=create, settings=settings)
 
+    jobs = Jobs(store, workers=api_workers if api_workers is not None else _env_int("HOPTAC_API_WORKERS", 1))
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        """Close the store on shutdown when this app opened it."""
+        """On shutdown: drain the posted articles' queue, then close the store when this app opened it."""
         yield
+        jobs.close()
         if owned:
             store.close()
 
@@ -71,6 +85,7 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
                               "Every record keeps its evidence span in the article text.")
     app.state.store = store
     serve_stale(store.engine)  # readers never wait for a recount after a write (store/summary.py)
+    app.state.jobs = jobs
     app.state.token = token
     app.state.protect_reads = protect_reads
     app.state.settings = settings

@@ -1,7 +1,9 @@
 """Ingest one posted text, HTML page or URL: read it, run the pipeline, store the article.
 
 The posted text is never taken for a file path: a text or HTML body becomes a document of
-its own, and only ``http``/``https`` URLs reach the URL reader.
+its own, and only ``http``/``https`` URLs reach the URL reader. The steps come apart for the
+API's queue (:mod:`hoptac.api.jobs`): :func:`check_input` on the request, :func:`analyze_input`
+in a worker process, :func:`store_result` in the server's writer thread.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ..errors import HoptacError, SourceError
 from ..ingest import RawDocument, read_sources, text_bytes
-from ..pipeline import pipe
+from ..pipeline import Result, pipe
 from ..settings import Settings
 from ..store import Store
 
@@ -25,23 +27,40 @@ class BadInput(HoptacError):
     """The request names something hoptac will not read (a non-HTTP URL)."""
 
 
+def _check_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise BadInput(f"only http and https URLs can be fetched, not {url!r}")
+
+
+def _body(text: str | None, html: str | None, source: str | None) -> tuple[bytes, str]:
+    body = text if text is not None else html or ""
+    kind = "text" if text is not None else "html"
+    try:
+        return text_bytes(body, source or f"api:{kind}"), kind
+    except SourceError as exc:
+        raise Rejected(exc.reason) from None
+
+
+def check_input(*, text: str | None = None, html: str | None = None, url: str | None = None,
+                source: str | None = None) -> None:
+    """What can be refused before any work: a URL that is not http(s), a text that cannot be encoded."""
+    if url is not None:
+        _check_url(url)
+    else:
+        _body(text, html, source)
+
+
 def _document(*, text: str | None, html: str | None, url: str | None, source: str | None,
               settings: Settings) -> RawDocument:
     if url is not None:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise BadInput(f"only http and https URLs can be fetched, not {url!r}")
+        _check_url(url)
         for doc in read_sources([url], settings):
             if isinstance(doc, SourceError):
                 raise Rejected(doc.reason)
             return doc
         raise Rejected(f"{url}: no article found")
-    body = text if text is not None else html or ""
-    kind = "text" if text is not None else "html"
-    try:
-        data = text_bytes(body, source or f"api:{kind}")
-    except SourceError as exc:
-        raise Rejected(exc.reason) from None
+    data, kind = _body(text, html, source)
     digest = hashlib.sha1(data).hexdigest()[:12]
     return RawDocument(source or f"api:{kind}:{digest}", data, kind)
 
@@ -54,10 +73,21 @@ def ingest_input(store: Store, *, text: str | None = None, html: str | None = No
     pipeline; store the article; read its summary back from the store.
     """
     settings = settings or store.settings
+    return store_result(store, analyze_input(text=text, html=html, url=url, source=source, settings=settings))
+
+
+def analyze_input(*, text: str | None, html: str | None, url: str | None, source: str | None,
+                  settings: Settings) -> Result:
+    """Read one input and run the pipeline (in a worker process, for the API); :class:`Rejected` if no article."""
     doc = _document(text=text, html=html, url=url, source=source, settings=settings)
     result = next(pipe([doc], settings))
     if result.article is None:
         raise Rejected(result.error or "the article could not be analyzed")
+    return result
+
+
+def store_result(store: Store, result: Result) -> dict[str, Any]:
+    """Store one analyzed input; returns ``{id, outcome, article, report}``."""
     report = store.ingest([result])
     if report.skipped:
         raise Rejected(report.skipped[0][1])

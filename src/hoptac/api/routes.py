@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..store import Filters, Store
 from ..store.queries import ISO_DATE, VOCAB_ID
-from .ingest import BadInput, Rejected, ingest_input
+from .ingest import BadInput, Rejected
+from .jobs import RETRY_AFTER, Full
 from .security import require_read, require_write
 
 MAX_LIMIT = 500
@@ -99,22 +100,33 @@ class ArticleIn(BaseModel):
         return self
 
 
-@router.post("/articles", status_code=201, dependencies=[Depends(require_write)],
-             summary="Analyze a text, an HTML page or a URL and store it (bearer token required)",
-             responses={200: {"description": "Already stored (unchanged or a near-duplicate)"},
-                        401: {"description": "Missing or wrong token"}, 413: {"description": "Body too large"},
-                        422: {"description": "Invalid body, or the input could not become an article"}})
-def post_article(store: StoreDep, body: ArticleIn, request: Request) -> Any:
-    """Ingest one input."""
+@router.post("/articles", status_code=202, dependencies=[Depends(require_write)],
+             summary="Queue a text, an HTML page or a URL to be analyzed and stored (bearer token required)",
+             responses={202: {"description": "Queued: the job's id, status and location (GET /api/jobs/{job_id})"},
+                        400: {"description": "Not an http(s) URL"}, 401: {"description": "Missing or wrong token"},
+                        413: {"description": "Body too large"},
+                        422: {"description": "Invalid body, or a text that cannot be read"},
+                        503: {"description": "The queue is full: try again after Retry-After seconds"}})
+def post_article(body: ArticleIn, request: Request) -> Any:
+    """Queue one input; a worker process analyzes it and the server stores it (off the request path)."""
+    settings = request.app.state.fetch_settings if body.url is not None else request.app.state.settings
     try:
-        settings = request.app.state.fetch_settings if body.url is not None else request.app.state.settings
-        out = ingest_input(store, text=body.text, html=body.html, url=body.url, source=body.source,
-                           settings=settings)
+        job = request.app.state.jobs.submit(text=body.text, html=body.html, url=body.url, source=body.source,
+                                            settings=settings)
     except BadInput as exc:
         raise HTTPException(400, str(exc)) from exc
     except Rejected as exc:
         raise HTTPException(422, f"not stored: {exc}") from exc
-    return JSONResponse(out, status_code=201 if out["outcome"] == "stored" else 200)
+    except Full as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": str(RETRY_AFTER)}) from exc
+    out = job.to_dict()
+    return JSONResponse(out, status_code=202, headers={"Location": out["location"]})
+
+
+@router.get("/jobs/{job_id}", summary="A posted article's job: queued, processing, stored (its id) or failed (why)")
+def get_job(job_id: Annotated[str, Path(min_length=1, max_length=64)], request: Request) -> dict[str, Any]:
+    """One job's status, while the server remembers it (the last 1,000 finished)."""
+    return found(request.app.state.jobs.get(job_id), "job", job_id).to_dict()
 
 
 @router.get("/people", summary="Linked people, most often named first (person= filters by name)")

@@ -18,6 +18,7 @@ one side addressing the other):
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -113,9 +114,9 @@ def met_in_sentence(ex: Speakers, s_start: int, clause_start: int, own: str | No
     if other is None:
         return None
     low = ex.low.text
-    for a, _b, ent in ex.mentions:
-        if a < s_start or a >= clause_start:
-            continue
+    for a, _b, ent in ex.mentions_from(bisect.bisect_left(ex.starts, s_start)):
+        if a >= clause_start:
+            break  # mentions come by start
         if ent.side == other and _MET.search(low, max(0, ex.fpos(a) - 40), ex.fpos(a)):
             return other
     return None

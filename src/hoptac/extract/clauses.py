@@ -144,18 +144,22 @@ def dedupe(statements: list[Statement], people: set[str]) -> list[Statement]:
     """
     words = [set(fold(s.text).text.split()) for s in statements]
     drop: set[int] = set()
-    for i, si in enumerate(statements):
-        for j in range(i + 1, len(statements)):
-            sj = statements[j]
-            if i in drop or j in drop or si.act != sj.act or si.side != sj.side:
-                continue
-            union = words[i] | words[j]
-            inner = min(len(words[i]), len(words[j]))
-            shared = len(words[i] & words[j])
-            if union and shared / len(union) >= 0.6:
-                drop.add(i if sj.actor in people and si.actor not in people else j)
-            elif inner >= 6 and shared / inner >= 0.9:
-                drop.add(i if len(words[i]) < len(words[j]) else j)
+    # only statements of one act and side can repeat each other: pairs are taken within those
+    # groups, in the same order as over all pairs (a long text has thousands of statements)
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for k, s in enumerate(statements):
+        groups.setdefault((s.act, s.side), []).append(k)
+    for i, j in ((g[a], g[b]) for g in groups.values() for a in range(len(g)) for b in range(a + 1, len(g))):
+        if i in drop or j in drop:
+            continue
+        si, sj = statements[i], statements[j]
+        union = words[i] | words[j]
+        inner = min(len(words[i]), len(words[j]))
+        shared = len(words[i] & words[j])
+        if union and shared / len(union) >= 0.6:
+            drop.add(i if sj.actor in people and si.actor not in people else j)
+        elif inner >= 6 and shared / inner >= 0.9:
+            drop.add(i if len(words[i]) < len(words[j]) else j)
     return [s for k, s in enumerate(statements) if k not in drop]
 
 

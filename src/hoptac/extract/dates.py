@@ -13,9 +13,11 @@ Values: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``--MM-DD`` or ``--MM``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .spans import Disjoint
 from .textmap import fold
@@ -178,8 +180,18 @@ def _resolve_rel(m: re.Match[str], pub: dt.date | None) -> str | None:
 
 def find_dates(text: str, published: str | None, *, start: int = 0,
                end: int | None = None) -> list[DateMention]:
-    """Every date written in ``text[start:end]``, resolved to ISO; spans index into ``text``."""
+    """Every date written in ``text[start:end]``, resolved to ISO; spans index into ``text``.
+
+    The amounts and events stages both ask for an article's dates: the answer is kept (for the
+    last few texts) and each caller gets its own copies.
+    """
     end = len(text) if end is None else end
+    return [dataclasses.replace(d) for d in _find_dates(text, published, start, end)]
+
+
+@lru_cache(maxsize=8)
+def _find_dates(text: str, published: str | None, start: int, end: int) -> tuple[DateMention, ...]:
+    """:func:`find_dates`, computed once per text, publication date and range."""
     folded = fold(text, strip_marks=False)
     low = folded.text
     # folded positions equal source positions for NFC text; map through the index otherwise
@@ -209,7 +221,7 @@ def find_dates(text: str, published: str | None, *, start: int = 0,
             sa, sb = folded.span(a, b)
             out.append(DateMention(sa, sb, text[sa:sb], value, inferred, _provenance(kind, m, value, inferred)))
     out.sort(key=lambda d: d.start)
-    return out
+    return tuple(out)
 
 
 def _provenance(kind: str, m: re.Match[str], value: str, inferred: bool) -> str:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from dataclasses import dataclass, field
 
 from ..model import Article, Event, Organization, Person, Sentence
@@ -138,14 +139,33 @@ def _whole_words(article: Article, sentence: Sentence, cues: list[tuple[int, int
     return out
 
 
+_places_seen = threading.local()
+
+
+def _place_mentions(article: Article) -> tuple[list[int], list[str]]:
+    """Every place mention's start, in order (ties: places, then mentions, in their order), and its name.
+
+    Kept for the article being read (its places are fixed by now), so that each event looks
+    near its own span instead of over every mention of a long text.
+    """
+    seen = getattr(_places_seen, "value", None)
+    if seen is None or seen[0] is not article.places or seen[1] != len(article.places):
+        idx = sorted((pa, i, k, p.name) for i, p in enumerate(article.places) for k, (pa, _pb) in enumerate(p.mentions))
+        seen = (article.places, len(article.places), [t[0] for t in idx], [t[3] for t in idx])
+        _places_seen.value = seen
+    return seen[2], seen[3]
+
+
 def _place(article: Article, g: Gazetteer, text: str, a: int, b: int) -> str | None:
     """The first place or venue written after ``tại``/``ở`` in ``[a, b)``."""
-    best: tuple[int, str] | None = None
-    for p in article.places:
-        for pa, _pb in p.mentions:
-            if a <= pa < b and _SEAT.search(text[max(a, pa - 8):pa]) and (best is None or pa < best[0]):
-                best = (pa, p.name)
-    return best[1] if best else None
+    starts, names = _place_mentions(article)
+    for k in range(bisect.bisect_left(starts, a), len(starts)):
+        pa = starts[k]
+        if pa >= b:
+            break
+        if _SEAT.search(text[max(a, pa - 8):pa]):
+            return names[k]
+    return None
 
 
 def _clauses(cues: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int, int, list[tuple[int, int, str]]]]:

@@ -97,13 +97,29 @@ def _crf_tokens(text: str, start: int, end: int, *, tags: bool = True) -> list[T
     return toks
 
 
+def _skip_blanks(text: str, i: int, end: int) -> int:
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
 def _locate(text: str, word: str, pos: int, end: int) -> tuple[int, int] | None:
-    """Where a segmented word (syllables joined by spaces) sits in the text from ``pos``."""
-    parts = [re.escape(p) for p in word.split()]
-    m = re.compile(r"\s*" + r"\s+".join(parts)).match(text, pos, end)
-    if not m:
-        return None
-    return m.end() - len(m.group().lstrip()), m.end()
+    """Where a segmented word (syllables joined by spaces) sits in the text from ``pos``.
+
+    Blanks, then the syllables with blanks between (``\\s*`` and ``\\s+`` in a regex; read
+    here by hand, since a regex compiled per word overflowed ``re``'s cache).
+    """
+    start = i = _skip_blanks(text, pos, end)
+    for n, part in enumerate(word.split()):
+        if n:
+            j = _skip_blanks(text, i, end)
+            if j == i:
+                return None
+            i = j
+        if not text.startswith(part, i, end):
+            return None
+        i += len(part)
+    return start, i
 
 
 def ensure_words(article: Article, sentence: Sentence) -> list[Token]:

@@ -238,12 +238,32 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     return orgs
 
 
+_RUN = re.compile(r"[\w-]+")
+
+
+def _written(ctext: str, acr: str, runs: dict[str, list[tuple[int, int]]]) -> set[tuple[int, int]]:
+    """Where ``acr`` is written as a word of its own (no letter, digit or ``-`` around it).
+
+    An acronym of letters, digits and ``-`` is exactly such a run of the text: those are read
+    once (into ``runs``) for all the acronyms of a text, rather than the text scanned for each.
+    """
+    if not _RUN.fullmatch(acr):
+        return {(x.start(), x.end()) for x in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", ctext)}
+    if not runs:
+        for x in _RUN.finditer(ctext):
+            runs.setdefault(x.group(), []).append(x.span())
+        runs.setdefault("", [])  # read, even when the text has no words
+    return set(runs.get(acr, ()))
+
+
 def _bracketed_acronyms(ctext: str, orgs: list[FoundOrg]) -> list[FoundOrg]:
     """An acronym in brackets right after a name is that organization: "Hiệp hội Xăng dầu Việt Nam
     (VINPA)" and a later "VINPA" are one organization, the acronym an alias of the name, and
     each place the acronym is written a mention of it."""
     by_name = {o.name: o for o in orgs}
     gone: set[int] = set()
+    written: dict[str, set[tuple[int, int]]] = {}  # where each acronym is written
+    runs: dict[str, list[tuple[int, int]]] = {}  # the text's words (runs of letters, digits, -), read once
     for o in orgs:
         if id(o) in gone:
             continue
@@ -262,7 +282,9 @@ def _bracketed_acronyms(ctext: str, orgs: list[FoundOrg]) -> list[FoundOrg]:
                 o.aliases.add(acr)
             else:
                 continue
-            spans = {(x.start(), x.end()) for x in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", ctext)}
+            if acr not in written:
+                written[acr] = _written(ctext, acr, runs)
+            spans = written[acr]
             o.mentions = sorted(set(o.mentions) | spans)  # the acronym names it wherever it is written
     return [o for o in orgs if id(o) not in gone]
 

@@ -34,6 +34,7 @@ from .name_context import body_word as _body_word
 from .name_context import names_body as _names_body
 from .name_context import trim_run_on as _trim_run_on
 from .names import Candidate, candidates
+from .spans import Taken
 from .titles import TitleMatch, heads_in, of_org_after, side_of_title, title_after, title_before, walk
 
 _CREDIT = re.compile(r"(?:\(|^|\|)\s*(?:Ảnh|ẢNH|Nguồn|Bài|Video|Clip|Đồ họa|Đồ hoạ)(?:\s+và\s+ảnh)?\s*:[^()\n]{0,40}$"
@@ -56,6 +57,7 @@ class Found:
     orgs: list[str] = field(default_factory=list)
     leader: tuple[str, str] | None = None
     text_side: str | None = None  # the one foreign country of the sentences that mention them
+    _key: tuple[int, str] | None = field(default=None, repr=False, compare=False)  # surname_key's cache
 
     @property
     def name(self) -> str:
@@ -69,7 +71,10 @@ class Found:
 
     def surname_key(self) -> str:
         """The word later mentions use alone: a foreign surname, a Vietnamese given name."""
-        return _surname(_words_of(self.name))
+        # names only grow: the key is computed again when one is added (kept for long texts)
+        if self._key is None or self._key[0] != len(self.names):
+            self._key = (len(self.names), _surname(_words_of(self.name)))
+        return self._key[1]
 
 
 def _words_of(name: str) -> list[str]:
@@ -157,6 +162,9 @@ class _People:
         self.g = g
         self.found: list[Found] = []
         self.taken: list[tuple[int, int, Found]] = []
+        self.spans = Taken()  # the spans of self.taken, for lookups near a point
+        self.named: dict[str, Found] = {}  # each name written, the first person found (in order) bearing it
+        self.order: dict[int, int] = {}  # id of a person found -> its place in self.found
         self.heads = heads_in(ctext, g)
         self.heads_at = {h.start(): h for h in self.heads}
 
@@ -179,9 +187,8 @@ class _People:
                 titled = [f for f in bare if head and any(t.lower().split()[:2] == [w.lower() for w in head]
                                                           for t in f.titles)]
                 return titled[0] if len(titled) == 1 else self.nearest_in_paragraph(bare, c.start)
-        for f in self.found:
-            if c.name in f.names:
-                return f
+        if c.name in self.named:
+            return self.named[c.name]
         if c.kind == "vn" and len(c.words) == 2:
             # "Kim Ngân" after "Nguyễn Thị Kim Ngân": the given names of one person
             ends = [f for f in self.found if f.kind == "vn" and f.name.endswith(" " + c.name)]
@@ -242,9 +249,12 @@ class _People:
         f = self.person_for(c, title)
         if f is None:
             f = Found(names=[c.name], kind=c.kind)
+            self.order[id(f)] = len(self.found)
             self.found.append(f)
+            self.index_name(c.name, f)
         elif c.name not in f.names:
             f.names.append(c.name)
+            self.index_name(c.name, f)
         if c.name in self.g.leaders:
             f.leader = self.g.leaders[c.name]
         f.mentions.append(span)
@@ -252,8 +262,28 @@ class _People:
             f.titles.append(title)
         if org:
             f.orgs.append(org)
-        self.taken.append((span[0], span[1], f))
+        self.take(span[0], span[1], f)
         return f
+
+    def index_name(self, name: str, f: Found) -> None:
+        """Index a name of ``f`` (names are added here only), keeping the first person found with it."""
+        known = self.named.get(name)
+        if known is None or self.order[id(f)] < self.order[id(known)]:
+            self.named[name] = f
+
+    def take(self, a: int, b: int, f: Found) -> None:
+        """Record ``[a, b)`` as a mention of ``f``, taken from other readings."""
+        self.taken.append((a, b, f))
+        self.spans.add(a, b)
+
+    def appositive_before(self, pos: int) -> bool:
+        """Whether a mention taken ends right before ``pos`` across a comma, dash, bracket or ``là``."""
+        for b in self.spans.ends_before(pos):
+            if _APPOSITION.fullmatch(self.ctext, b, pos):
+                return True
+            if sum(not ch.isspace() for ch in self.ctext[b:pos]) > 2:
+                return False  # more than "là" between: no mention further back is appositive either
+        return False
 
 
 _ACRONYM_END = re.compile(r"\s*\([A-ZĐ]{2,8}\)$")
@@ -354,7 +384,7 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         line_start, _ = _line_bounds(ctext, c.start)
         hon = _HONORIFIC.search(ctext, max(line_start, c.start - 8), c.start)
         start = hon.start(1) if hon else c.start
-        if not any(a <= c.start < b for a, b, _ in P.taken):
+        if not P.spans.holds_point(c.start):
             P.add(c, (start, c.end), None, None)
     _given_names(P)
     story = _sides_in(ctext, [(0, len(ctext))], g, whole=True)
@@ -420,11 +450,11 @@ def _given_names(P: _People) -> None:
         nxt = _NEXT_CAP.match(ctext, we)
         if nxt and ctext[we:nxt.start(1)] == " " and is_cap(nxt.group(1)):
             continue  # a longer name follows: not a given name alone
-        if any(x <= ws < y for x, y, _ in P.taken):
+        if P.spans.holds_point(ws):
             continue
         people = by_key[m.group(1)]
         f = _nearest(P, people, ws)
-        P.taken.append((a if is_hon else ws, we, f))
+        P.take(a if is_hon else ws, we, f)
         f.mentions.append((a if is_hon else ws, we))
 
 
@@ -449,22 +479,22 @@ def _bare_titles(P: _People) -> None:
         head = h.group()
         if not head[:1].isupper() or head.lower() not in g.bare_heads:
             continue
-        if any(a <= h.start() < b for a, b, _ in P.taken):
+        if P.spans.holds_point(h.start()):
             continue
         line_start, line_end = _line_bounds(ctext, h.start())
         if _NOT_ONE.search(ctext, max(line_start, h.start() - 12), h.start()):
             continue
         end, _ = walk(ctext, h.end(), line_end, g)
         # a title directly before or after a name is that name's title, not a mention alone
-        if any(h.end() <= a <= end + 5 for a, _, _ in P.taken):
+        if P.spans.starts_within(h.end(), end + 5):
             continue
-        if any(b <= h.start() and _APPOSITION.fullmatch(ctext, b, h.start()) for _, b, _ in P.taken):
+        if P.appositive_before(h.start()):
             continue
         phrase = ctext[h.start():end]
         f = _holder(P, head.lower(), phrase, h.start())
         if f is not None:
             f.mentions.append((h.start(), end))
-            P.taken.append((h.start(), end, f))
+            P.take(h.start(), end, f)
             title = f.title or ""
             if len(phrase) > len(title) and _words(title) <= _words(phrase):
                 f.titles.append(phrase)  # "Thứ trưởng" Fernandez is "Thứ trưởng Bộ Ngoại giao Hoa Kỳ"

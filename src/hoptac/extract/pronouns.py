@@ -11,6 +11,7 @@ a person the article tells neither of is compatible with every pronoun.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from functools import cache
 
@@ -80,6 +81,26 @@ def pronoun_gender(word: str) -> str | None:
     return _honorifics().get(words[0]) if words else None
 
 
+_titles_seen = threading.local()
+
+
+def _titles_ending(people: list[Person]) -> dict[str, list[Person]]:
+    """The people with a title of two words or more, by the title's last word (lower case), in order.
+
+    Kept for the people list being read (it does not change while statements are read).
+    """
+    seen = getattr(_titles_seen, "value", None)
+    if seen is None or seen[0] is not people or seen[1] != len(people):
+        by_end: dict[str, list[Person]] = {}
+        for p in people:
+            title = (p.title or "").lower().split()
+            if len(title) >= 2:
+                by_end.setdefault(title[-1], []).append(p)
+        seen = (people, len(people), by_end)
+        _titles_seen.value = seen
+    return seen[2]
+
+
 def titled(people: list[Person], phrase: str, filler: Callable[[str], bool]) -> Person | None:
     """The one person whose title the subject ``phrase`` (lower case) names without a name:
     ``Quyền bộ trưởng Quốc phòng Mỹ cũng đánh giá cao`` after ``Patrick Shanahan``, titled
@@ -91,7 +112,7 @@ def titled(people: list[Person], phrase: str, filler: Callable[[str], bool]) -> 
     while words and filler(words[-1]):
         words.pop()
     found = set()
-    for p in people:
+    for p in _titles_ending(people).get(words[-1] if words else "", ()):  # a title must end the phrase
         title = (p.title or "").lower().split()
         lead = words[:len(words) - len(title)]
         if len(title) >= 2 and words[-len(title):] == title and " ".join(lead) in _title_prefixes():

@@ -184,11 +184,25 @@ def _offices() -> list[tuple[re.Pattern[str], list[_Term], str]]:
     return out
 
 
+@cache
+def _holder_names() -> list[tuple[str, ...]]:
+    """The folded names of each holder of :func:`_offices`, in the same order."""
+    from .gazetteer import load_yaml
+
+    return [tuple(fold(n, strip_marks=False).text for n in holder["names"])
+            for office in load_yaml("offices.yaml").get("offices", []) for holder in office["holders"]]
+
+
+def _offices_named(low: str) -> list[tuple[re.Pattern[str], list[_Term], str]]:
+    """The entries of :func:`_offices` whose holder's name ``low`` contains (no other can match it)."""
+    return [o for o, names in zip(_offices(), _holder_names(), strict=True) if any(n in low for n in names)]
+
+
 def _fits_offices(low: str, year: int) -> bool:
     """Whether the year meets the terms of every head named with a current title in ``low``
     (the lead: further down, a former president is often still given his title)."""
     lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    for pattern, terms, _ in _offices():
+    for pattern, terms, _ in _offices_named(low):
         if pattern.search(low) and not any(t.start <= hi and lo <= t.end for t in terms):
             return False
     return True
@@ -208,7 +222,7 @@ def _office_spans(lead: str) -> tuple[list[tuple[dt.date, dt.date]], str]:
     """The stretches in which every head the lead names with a current title held office, and who they are."""
     spans = [(dt.date(1900, 1, 1), dt.date.today())]
     named = []
-    for pattern, terms, label in _offices():
+    for pattern, terms, label in _offices_named(lead):
         if not pattern.search(lead):
             continue
         named.append(label)

@@ -1,15 +1,16 @@
 """Span lookups in logarithmic time, so that long texts stay near-linear.
 
 ``Cover`` answers "is this point or span inside one of these spans?" over a fixed set;
+``Taken`` answers questions near a point over spans taken in any order, overlaps allowed;
 ``Disjoint`` keeps non-overlapping spans as they are taken and answers "does this span
-overlap one taken?". Both replace ``any(...)`` scans over every span for every query.
+overlap one taken?". All three replace ``any(...)`` scans over every span for every query.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 
 class Cover:
@@ -56,3 +57,40 @@ class Disjoint:
         i = bisect.bisect_left(self._starts, a)
         self._starts.insert(i, a)
         self._ends.insert(i, b)
+
+
+class Taken:
+    """Spans taken one by one, in any order, overlaps allowed: queries near a point.
+
+    Every query looks only at the spans that can answer it (those starting within the
+    longest span's length of the point, or ending just before it), found by bisection.
+    """
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []  # by start
+        self._ends: list[int] = []  # sorted
+        self._longest = 0
+
+    def add(self, a: int, b: int) -> None:
+        """Take the span ``[a, b)``."""
+        bisect.insort(self._spans, (a, b))
+        bisect.insort(self._ends, b)
+        self._longest = max(self._longest, b - a)
+
+    def holds_point(self, pos: int) -> bool:
+        """Whether ``a <= pos < b`` for a span taken."""
+        i = bisect.bisect_left(self._spans, (pos - self._longest,))
+        j = bisect.bisect_right(self._spans, (pos, float("inf")))
+        return any(pos < b for _, b in self._spans[i:j])
+
+    def starts_within(self, lo: int, hi: int) -> bool:
+        """Whether ``lo <= a <= hi`` for a span taken."""
+        i = bisect.bisect_left(self._spans, (lo,))
+        return i < len(self._spans) and self._spans[i][0] <= hi
+
+    def ends_before(self, pos: int) -> Iterator[int]:
+        """The ends ``b <= pos`` of the spans taken, nearest first."""
+        k = bisect.bisect_right(self._ends, pos) - 1
+        while k >= 0:
+            yield self._ends[k]
+            k -= 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import Article, Organization, Person
@@ -77,6 +78,11 @@ class Speakers:
         self.sent_start = 0
         self.ctx = Context()
         self.gender = genders(article)
+
+    def mentions_from(self, k: int) -> Iterator[tuple[int, int, Person | Organization]]:
+        """The mentions from the ``k``-th on, in order (no copy of the list)."""
+        for n in range(k, len(self.mentions)):
+            yield self.mentions[n]
 
     def fpos(self, pos: int) -> int:
         """The folded position of a source position."""
@@ -249,7 +255,8 @@ class Speakers:
         i = a + len(seg) - len(seg.lstrip())
         if not persons_only and cues().both_re.match(low, i):
             return self.both_sides(sent_no)
-        for ma, _mb, ent in self.mentions:
+        # the first mention at or after i (fpos grows with the source position)
+        for ma, _mb, ent in self.mentions_from(bisect.bisect_left(self.starts, i, key=self.fpos)):
             fa = self.fpos(ma)
             if fa < i:
                 continue
@@ -276,7 +283,9 @@ class Speakers:
         if last is None or not isinstance(last[1], Person):
             return None
         start, second = last
-        for ma, mb, ent in self.mentions:
+        for ma, mb, ent in self.mentions_from(bisect.bisect_left(self.starts, sa)):
+            if ma > start:
+                break  # it ends after start too
             if ma < sa or mb > start or not isinstance(ent, Person) or ent is second:
                 continue
             if {ent.side, second.side} == {"VN", "US"} and _JOIN.match(self.low.text[self.fpos(mb):self.fpos(start)]):

@@ -21,10 +21,11 @@ reported as ``VN`` addressing ``US``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from .. import budget
-from ..model import Article, Organization, Person, Statement
+from ..model import Amount, Article, Organization, Person, Statement
 from ..settings import Settings
 from .acts import (
     Cue,
@@ -72,6 +73,7 @@ class _Extractor(Speakers):
         self.thread_hits = outside_names(find_matches(self.key, self.text, tax.roots()), names)
         self.child_hits = outside_names(find_matches(self.key, self.text, tax.children()), names)
         self.amounts = article.amounts or find_amounts(self.text, published=article.published)
+        self._amount_starts: list[int] | None = None  # their starts, when in text order (amounts_in)
         self.met = met_in_story(self)  # the sides the story's meetings were with
 
     def speaker_label(self, s_start: int, s_end: int) -> bool:
@@ -303,8 +305,19 @@ class _Extractor(Speakers):
         to = addressee(self, actor, cue, (self.fpos(a), fb), sentence, self.met)
         return Statement(actor=actor.name, act=act, text=self.text[a:b], evidence=(a, b), side=side,
                          addressee_side=to, topics=topics, threads=threads,
-                         amounts=[x for x in self.amounts if a <= x.evidence[0] and x.evidence[1] <= b],
+                         amounts=self.amounts_in(a, b),
                          subthreads=subthreads)
+
+    def amounts_in(self, a: int, b: int) -> list[Amount]:
+        """The amounts of the article inside ``[a, b)``, in their order (by bisection when sorted)."""
+        if self._amount_starts is None:
+            starts = [x.evidence[0] for x in self.amounts]
+            self._amount_starts = starts if all(p <= q for p, q in itertools.pairwise(starts)) else []
+        if not self._amount_starts and self.amounts:  # not in text order: read them all
+            return [x for x in self.amounts if a <= x.evidence[0] and x.evidence[1] <= b]
+        i = bisect.bisect_left(self._amount_starts, a)
+        j = bisect.bisect_right(self._amount_starts, b)
+        return [x for x in self.amounts[i:j] if x.evidence[1] <= b]
 
     def previous_sentence(self, start: int) -> int:
         """Where the sentence before the one starting at source position ``start`` begins."""

@@ -13,6 +13,7 @@ It may come before a name (``Thứ trưởng Jacob Miller``), after it as an app
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -284,9 +285,9 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
                  g: Gazetteer) -> TitleMatch | None:
     """The title written right before a name (``Bộ trưởng Bộ Công Thương`` Nguyễn Văn Bình)."""
     best: TitleMatch | None = None
-    for h in reversed(heads):
-        if h.end() > name_start:
-            continue
+    # heads do not overlap, so their ends grow with their starts: skip those ending after the name
+    for k in range(bisect.bisect_right(heads, name_start, key=lambda h: h.end()) - 1, -1, -1):
+        h = heads[k]
         if h.start() < floor:
             break
         gap = ctext[h.end():name_start]

@@ -12,10 +12,12 @@ is kept when the body mentions it often enough, mentions inside statements count
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +57,7 @@ class Pattern:
     exact: str | None = None  # tone_key the source text must have (``=`` patterns)
     words: frozenset[str] = frozenset()  # folded words that must all occur for a match
     needle: str = ""  # a cased phrase's first word: no need to scan a text without it
+    first: str = ""  # a folded phrase's first word, when it starts one: matches start only there
 
 
 @dataclass
@@ -109,9 +112,11 @@ def _compile(pattern: str, *, cased: bool = False) -> Pattern:
     words = [re.escape(w) for w in phrase.split()]
     body = r"[\s\-–]+".join(words)
     wb = r"\w" if cased else r"[a-z0-9]"
+    lead = None if cased else _WORDS.match(phrase)
     return Pattern(pattern, re.compile(rf"(?<!{wb}){body}(?!{wb})"), cased=cased, exact=exact,
                    words=frozenset() if cased else frozenset(re.findall(r"[a-z0-9]+", phrase)),
-                   needle=phrase.split()[0] if cased and phrase.split() else "")
+                   needle=phrase.split()[0] if cased and phrase.split() else "",
+                   first=lead.group() if lead else "")
 
 
 def _entry(id_: str, kind: str, data: dict[str, Any], base: Entry | None) -> Entry:
@@ -163,6 +168,52 @@ def load_taxonomy(settings: Settings | None = None) -> Taxonomy:
     return _load(files)
 
 
+@lru_cache(maxsize=8)
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Where each folded word (a maximal ``[a-z0-9]+`` run) of ``text`` starts, in order."""
+    index: dict[str, list[int]] = {}
+    for m in _WORDS.finditer(text):
+        index.setdefault(m.group(), []).append(m.start())
+    return index
+
+
+def _scan(p: Pattern, text: str, start: int, end: int, index: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """``p.regex.finditer(text, start, end)``, trying only where the phrase's first word starts.
+
+    A phrase beginning with a word can only match where that word stands whole (its regex
+    demands a word boundary before it), so the scan tries those places alone and skips the
+    places a previous match covers, as ``finditer`` does: the same matches, without reading
+    the whole text once per pattern (the topic stage's main cost).
+    """
+    if not p.first:
+        yield from p.regex.finditer(text, start, end)
+        return
+    places = index.get(p.first, ())
+    last = start
+    for pos in places[bisect.bisect_left(places, start):]:
+        if pos >= end:
+            break
+        if pos < last:
+            continue
+        m = p.regex.match(text, pos, end)
+        if m:
+            last = m.end()
+            yield m
+
+
+def _scan_cased(p: Pattern, source: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``p.regex.finditer(source, start, end)`` for a cased phrase, tried only where its first word is written."""
+    if not p.needle:
+        yield from p.regex.finditer(source, start, end)
+        return
+    pos = source.find(p.needle, start, end)
+    while pos >= 0:
+        m = p.regex.match(source, pos, end)
+        if m:
+            yield m
+        pos = source.find(p.needle, max(m.end() if m else pos + 1, pos + 1), end)
+
+
 def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, start: int = 0,
                  end: int | None = None) -> list[tuple[str, int, int]]:
     """Every (entry id, source start, source end) match of ``entries`` inside a folded range.
@@ -170,11 +221,13 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
     ``start``/``end`` are positions in the folded text; spans returned are in ``source``.
     """
     end = len(folded.text) if end is None else end
-    present = set(_WORDS.findall(folded.text, start, end))
+    index = _word_index(folded.text)
+    whole = start == 0 and end == len(folded.text)
+    present = set(index) if whole else set(_WORDS.findall(folded.text, start, end))
     out = []
     for id_, entry in entries.items():
         blocked = [m.span() for p in entry.exclude if p.words <= present
-                   for m in p.regex.finditer(folded.text, start, end)]
+                   for m in _scan(p, folded.text, start, end, index)]
         for p in entry.patterns:
             if not p.words <= present:
                 continue  # a word of the phrase is missing: no need to scan
@@ -182,11 +235,10 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
                 a0, b0 = folded.span(start, end)
                 if p.needle and source.find(p.needle, a0, b0) < 0:
                     continue  # the phrase's first word is not there: no need to scan
-                hits = [m.span() for m in p.regex.finditer(source, a0, b0)]
-                for a, b in hits:
-                    out.append((id_, a, b))
+                for m in _scan_cased(p, source, a0, b0):
+                    out.append((id_, *m.span()))
                 continue
-            for m in p.regex.finditer(folded.text, start, end):
+            for m in _scan(p, folded.text, start, end, index):
                 if any(m.start() < bb and ba < m.end() for ba, bb in blocked):
                     continue
                 a, b = folded.span(*m.span())
@@ -246,8 +298,11 @@ def enumerations(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int,
     and forward over the first words of the segment after it (the first and last items).
     """
     out: list[tuple[int, int]] = []
+    whole = fold(text)
+    composed = isinstance(whole.index, range)  # one folded character per source character
     for s0, s1 in sentences:
-        f = fold(text[s0:s1])
+        # a composed text's sentence folds to its slice of the folded text (no fold per sentence)
+        f = Folded(whole.text[s0:s1], range(s1 - s0), s1 - s0) if composed else fold(text[s0:s1])
         seps = [m.span() for m in _SEP.finditer(f.text)]
         if len(seps) < 2:
             continue
@@ -316,13 +371,22 @@ def extract_topics(article: Article, settings: Settings) -> Article:
     weak = set(find_matches(folded, text, weak_entries)) if weak_entries else set()
     sentences = [(s.start, s.end) for s in article.sentences]
     lists = enumerations(text, sentences)
+    starts = [s for s, _ in sentences]
+    lists_in: dict[int, list[tuple[int, int]]] = {}  # a sentence's lists, in order (lists never cross sentences)
+    for sp in lists:
+        lists_in.setdefault(bisect.bisect_right(starts, sp[0]) - 1, []).append(sp)
+
+    def lists_holding(a: int, b: int, among: list[tuple[int, int]] | set[tuple[int, int]] = lists) -> list[tuple[int, int]]:
+        return [sp for sp in lists_in.get(bisect.bisect_right(starts, a) - 1, ()) if sp[0] <= a and b <= sp[1]
+                and (among is lists or sp in among)]
+
     fields: dict[tuple[int, int], set[str]] = {}
     for id_, a, b in matches:
-        span = next((sp for sp in lists if sp[0] <= a and b <= sp[1]), None)
+        span = next(iter(lists_holding(a, b)), None)
         if span is not None:
             fields.setdefault(span, set()).add(id_)
     listed = {sp for sp, ids in fields.items() if len(ids) >= 3}
-    acts = [s.evidence for s in article.statements if s.act != "inform"]
+    in_act = Cover(s.evidence for s in article.statements if s.act != "inform").holds_point
     head_end = sentences[1][1] if len(sentences) > 1 else len(text)
     score: Counter[str] = Counter()
     strong: set[str] = set()
@@ -330,8 +394,10 @@ def extract_topics(article: Article, settings: Settings) -> Article:
     head: set[str] = set()
     for id_, a, b in matches:
         w = WEAK if (id_, a, b) in weak else 1.0
-        score[id_] += w * (1 + any(sa <= a < sb for sa, sb in acts))
-        span = next((sp for sp in listed if sp[0] <= a and b <= sp[1]), None)
+        score[id_] += w * (1 + in_act(a))
+        held = lists_holding(a, b, listed)
+        # one list holds it (nearly always); else the first the set gives, as it always was
+        span = held[0] if len(held) == 1 else next((sp for sp in listed if sp[0] <= a and b <= sp[1]), None)
         if span is None:
             strong.add(id_)
         else:
