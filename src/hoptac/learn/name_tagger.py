@@ -1,0 +1,128 @@
+"""The learned name and title tagger at extraction time: a linear-chain CRF read from JSON.
+
+The model (``resources/models/names.json``, trained by ``hoptac.learn.names``) tags syllables
+``B-PER``/``I-PER`` (a person's name, no honorific) and ``B-TIT``/``I-TIT`` (a title). Only
+sentences the tagger can matter in are read (a rule mention, or a capitalized word that does not
+open the sentence); Viterbi decoding is plain Python over five labels. ``people.py`` uses the
+tags to keep or drop the rule's name mentions, to add names the rules miss, and to choose the
+title span, as ``model["use"]`` says (the combination that measured best on the test split).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..extract.gazetteer import Gazetteer
+from ..extract.nlp import split_sentences
+from . import load_model
+from .name_features import Tok, sentence_features, tokens, worth_tagging
+
+MODEL = "names"
+
+
+@dataclass
+class Crf:
+    """A linear-chain CRF: labels, transition weights and state-feature weights."""
+
+    labels: list[str]
+    trans: list[list[float]]
+    weights: dict[str, list[tuple[int, float]]]
+    use: dict[str, str]
+
+    def tag(self, feats: list[list[str]]) -> list[str]:
+        """The best label sequence (Viterbi)."""
+        if not feats:
+            return []
+        L = len(self.labels)
+        rng = range(L)
+        W = self.weights
+        emit = []
+        for f in feats:
+            row = [0.0] * L
+            for a in f:
+                for k, w in W.get(a, ()):
+                    row[k] += w
+            emit.append(row)
+        score = emit[0][:]
+        back: list[list[int]] = []
+        T = self.trans
+        for row in emit[1:]:
+            new = [0.0] * L
+            bp = [0] * L
+            for j in rng:
+                best, arg = -1e30, 0
+                for i in rng:
+                    s = score[i] + T[i][j]
+                    if s > best:
+                        best, arg = s, i
+                new[j] = best + row[j]
+                bp[j] = arg
+            back.append(bp)
+            score = new
+        j = max(rng, key=lambda k: score[k])
+        path = [j]
+        for bp in reversed(back):
+            j = bp[j]
+            path.append(j)
+        path.reverse()
+        return [self.labels[k] for k in path]
+
+
+def from_json(data: dict[str, Any]) -> Crf:
+    """A CRF from its JSON form (``labels``, ``transitions``, ``features``: attr -> [[label, w], ...])."""
+    return Crf(labels=list(data["labels"]), trans=[list(r) for r in data["transitions"]],
+               weights={a: [(int(k), float(w)) for k, w in v] for a, v in data["features"].items()},
+               use=dict(data.get("use") or {}))
+
+
+@cache
+def shipped() -> Crf | None:
+    """The shipped model (None if not trained, or when ``HOPTAC_NAMES=rules`` turns it off)."""
+    if os.environ.get("HOPTAC_NAMES", "") == "rules":
+        return None
+    data = load_model(MODEL)
+    return from_json(data) if data else None
+
+
+def spans_of(toks: list[Tok], tags: list[str], label: str) -> list[tuple[int, int]]:
+    """Character spans of the B-/I- runs of one label."""
+    out: list[tuple[int, int]] = []
+    cur: list[int] | None = None
+    for t, tag in zip(toks, tags, strict=True):
+        if tag == "B-" + label or (tag == "I-" + label and cur is None):
+            if cur:
+                out.append((cur[0], cur[1]))
+            cur = [t.start, t.end]
+        elif tag == "I-" + label and cur is not None:
+            cur[1] = t.end
+        else:
+            if cur:
+                out.append((cur[0], cur[1]))
+            cur = None
+    if cur:
+        out.append((cur[0], cur[1]))
+    return out
+
+
+def tag_text(crf: Crf, text: str, g: Gazetteer, rule_people: list[tuple[int, int]],
+             rule_titles: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Person-name spans and title spans the model finds in a text (sentences worth reading only)."""
+    people: list[tuple[int, int]] = []
+    titles: list[tuple[int, int]] = []
+    rp = sorted(rule_people)
+    rt = sorted(rule_titles)
+    for a, b in split_sentences(text):
+        toks = tokens(text, a, b)
+        if not toks:
+            continue
+        sp = [s for s in rp if a <= s[0] < b]
+        st = [s for s in rt if a <= s[0] < b]
+        if not worth_tagging(toks, bool(sp)):
+            continue
+        tags = crf.tag(sentence_features(text, toks, g, sp, st))
+        people += spans_of(toks, tags, "PER")
+        titles += spans_of(toks, tags, "TIT")
+    return people, titles
