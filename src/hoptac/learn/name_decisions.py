@@ -114,7 +114,15 @@ def _add(P: _People, per: list[tuple[int, int]]) -> None:
 
 
 def _titles(P: _People, tit: list[tuple[int, int]], *, keep: bool) -> None:
+    """Each person's title from the model's title spans written next to a name mention of theirs.
+
+    A span after a name that runs up to another name is that name's title, not this one's.
+    ``keep`` (``both``): where the rule found a title, the model only says where it ends (a model
+    span starting where the rule's does); where it found none, the model's span next to the name.
+    """
     ctext = P.ctext
+    names = sorted(name_part(ctext, m) for f in P.found for m in f.mentions if m not in f.bare)
+    starts = [a for a, _ in names]
     for f in P.found:
         best: tuple[int, int] | None = None
         for m in f.mentions:
@@ -122,16 +130,33 @@ def _titles(P: _People, tit: list[tuple[int, int]], *, keep: bool) -> None:
                 continue
             a, b = m
             for ts in tit:
-                near = (ts[1] <= a and _BEFORE.fullmatch(ctext, ts[1], a)) or (
-                    ts[0] >= b and _AFTER.fullmatch(ctext, b, ts[0]))
-                if near and (best is None or ts[1] - ts[0] > best[1] - best[0]):
+                before = ts[1] <= a and _BEFORE.fullmatch(ctext, ts[1], a)
+                after = ts[0] >= b and _AFTER.fullmatch(ctext, b, ts[0]) and not _named_after(ctext, ts[1], starts)
+                if not (before or after):
+                    continue
+                if keep and f.title_spans and not any(ts[0] == r[0] for r in f.title_spans):
+                    continue
+                if best is None or ts[1] - ts[0] > best[1] - best[0]:
                     best = ts
         if best is not None:
-            text = ctext[best[0]:best[1]]
-            f.titles = [text]
+            best = _trim_tail(ctext, best)
+            f.titles = [ctext[best[0]:best[1]]]
             f.title_spans = [best]
         elif not keep:
             f.titles = []
             f.title_spans = []
 
 
+_TAIL = re.compile(r"(?:[\s,\-–(]+|\s+(?:là|và|của|tại|ở|với|cho|thì|đã|sẽ))+$")
+
+
+def _trim_tail(ctext: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A title span without a connector it ran on into (``... Quốc hội Mỹ là``)."""
+    m = _TAIL.search(ctext, span[0], span[1])
+    return (span[0], m.start()) if m and m.start() > span[0] else span
+
+
+def _named_after(ctext: str, end: int, starts: list[int]) -> bool:
+    """Whether a name follows a title directly (the title is that name's)."""
+    m = _BEFORE.match(ctext, end)
+    return m is not None and m.end() in starts

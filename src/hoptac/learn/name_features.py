@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..extract.gazetteer import Gazetteer, has_marks, is_vietnamese_syllable, load_yaml
+from ..extract.gazetteer import Gazetteer, has_marks, in_dictionary, is_vietnamese_syllable, load_yaml
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’\-][^\W\d_]+)*|[^\w\s]")
 _SENT_END = frozenset({".", "!", "?", "…", ":", ";", '"', "“", "”", "(", "-", "–", "|"})
@@ -95,6 +95,25 @@ def _lexicon_marks(toks: list[Tok], phrases: frozenset[str] | dict, n_max: int =
     return out
 
 
+def _runs(shapes: list[str]) -> list[tuple[int, int, int]]:
+    """For each token of a capitalized run: the run's length, the token's place (B, I, E, S) and the run's start."""
+    out: list[tuple[int, int, int]] = [(0, 0, 0)] * len(shapes)
+    i = 0
+    while i < len(shapes):
+        if shapes[i] != "Xx":
+            i += 1
+            continue
+        j = i
+        while j < len(shapes) and shapes[j] == "Xx":
+            j += 1
+        n = j - i
+        for k in range(i, j):
+            pos = "S" if n == 1 else "B" if k == i else "E" if k == j - 1 else "I"
+            out[k] = (n, pos, i)  # type: ignore[assignment]
+        i = j
+    return out
+
+
 def sentence_features(text: str, toks: list[Tok], g: Gazetteer,
                       rule_people: list[tuple[int, int]], rule_titles: list[tuple[int, int]]) -> list[list[str]]:
     """The feature strings of each token of one sentence."""
@@ -106,6 +125,8 @@ def sentence_features(text: str, toks: list[Tok], g: Gazetteer,
     places = _lexicon_marks(toks, g.place_names)
     orgs = _lexicon_marks(toks, g.known_orgs)
     leaders = _lexicon_marks(toks, g.leaders)
+    bodies = _phrase_marks(text, g.org_head_pattern, toks)
+    runs = _runs(shapes)
     rp = _marks(text, rule_people, toks)
     rt = _marks(text, rule_titles, toks)
     addr = address_words()
@@ -123,13 +144,26 @@ def sentence_features(text: str, toks: list[Tok], g: Gazetteer,
             "pw=" + prev + "|" + lw, "wn=" + lw + "|" + nxt,
             "psh=" + (shapes[i - 1] if i > 0 else "<s>") + "|" + sh + "|" + (shapes[i + 1] if i + 1 < n else "</s>"),
             "head=" + heads[i], "place=" + places[i], "org=" + orgs[i], "leader=" + leaders[i],
-            "rp=" + rp[i], "rt=" + rt[i],
+            "rp=" + rp[i], "rt=" + rt[i], "body=" + bodies[i],
         ]
         if first:
             f.append("first")
             f.append("first|sh=" + sh)
         if sh == "Xx":
             f.append("vn=" + str(is_vietnamese_syllable(w)) + str(has_marks(w)))
+            r_len, r_pos, r_start = runs[i]
+            known = any(places[k] or orgs[k] or bodies[k] or heads[k] for k in range(r_start, r_start + r_len))
+            p_out = low[r_start - 1] if r_start > 0 else "<s>"
+            run_first = r_start == 0 or words[r_start - 1] in _SENT_END
+            f.append(f"run={min(r_len, 4)}{r_pos}|known={known}|first={run_first}")
+            f.append(f"run_prev={p_out}|{min(r_len, 4)}")
+            if p_out in g.place_prefixes or g.name_blockers.search(text, max(0, toks[r_start].start - 30),
+                                                                    toks[r_start].start):
+                f.append("run_place_prefix")
+            if in_dictionary(lw):
+                f.append("dict")
+            if i + 1 < n and shapes[i + 1] == "Xx" and in_dictionary(lw + " " + nxt):
+                f.append("dict_n")
             if w in g.surnames:
                 f.append("surname")
             if w in g.function_words:

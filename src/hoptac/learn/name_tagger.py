@@ -10,9 +10,11 @@ title span, as ``model["use"]`` says (the combination that measured best on the 
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from ..extract.gazetteer import Gazetteer
@@ -78,11 +80,23 @@ def from_json(data: dict[str, Any]) -> Crf:
                use=dict(data.get("use") or {}))
 
 
-@cache
+#: A model being trained and measured, in place of the shipped one (set by the trainer only).
+FORCED: list[Crf] = []
+
+
 def shipped() -> Crf | None:
-    """The shipped model (None if not trained, or when ``HOPTAC_NAMES=rules`` turns it off)."""
-    if os.environ.get("HOPTAC_NAMES", "") == "rules":
+    """The model in use: the one being measured, else the shipped one."""
+    return FORCED[-1] if FORCED else _shipped()
+
+
+@cache
+def _shipped() -> Crf | None:
+    """The shipped model (None if not trained or ``HOPTAC_NAMES=rules``; ``HOPTAC_NAMES=x.json``: that file)."""
+    choice = os.environ.get("HOPTAC_NAMES", "")
+    if choice == "rules":
         return None
+    if choice.endswith(".json"):  # a model file to try instead of the shipped one
+        return from_json(json.loads(Path(choice).read_text(encoding="utf-8")))
     data = load_model(MODEL)
     return from_json(data) if data else None
 
