@@ -9,11 +9,13 @@ rule system's own decision (a rule name mention, a rule title) as a hint the mod
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from ..extract.gazetteer import Gazetteer, has_marks, in_dictionary, is_vietnamese_syllable, load_yaml
+from ..extract.nlp import split_sentences
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’\-][^\W\d_]+)*|[^\w\s]")
 _SENT_END = frozenset({".", "!", "?", "…", ":", ";", '"', "“", "”", "(", "-", "–", "|"})
@@ -51,18 +53,13 @@ def _shape(w: str) -> str:
     return "x"
 
 
-def _marks(text: str, spans: list[tuple[int, int]], toks: list[Tok]) -> list[str]:
+def _marks(spans: list[tuple[int, int]], toks: list[Tok], starts: list[int]) -> list[str]:
     """For each token, ``B``/``I`` if a span starts/covers it, else ``""``."""
     out = [""] * len(toks)
-    if not spans:
-        return out
-    starts = {t.start: i for i, t in enumerate(toks)}
     for a, b in spans:
-        i = starts.get(a)
-        if i is None:
-            i = next((k for k, t in enumerate(toks) if t.start >= a), None)
-            if i is None or toks[i].start >= b:
-                continue
+        i = bisect.bisect_left(starts, a)
+        if i >= len(toks) or toks[i].start >= b:
+            continue
         out[i] = out[i] or "B"
         k = i + 1
         while k < len(toks) and toks[k].end <= b:
@@ -71,27 +68,76 @@ def _marks(text: str, spans: list[tuple[int, int]], toks: list[Tok]) -> list[str
     return out
 
 
-def _phrase_marks(text: str, pattern: re.Pattern[str], toks: list[Tok]) -> list[str]:
-    return _marks(text, [m.span() for m in pattern.finditer(text, toks[0].start, toks[-1].end)] if toks else [], toks)
+@dataclass
+class Marks:
+    """The tokens of a whole text and, per token, what the lexicons and the rules say of it."""
+
+    toks: list[Tok]
+    heads: list[str]
+    places: list[str]
+    orgs: list[str]
+    bodies: list[str]
+    leaders: list[str]
+    rp: list[str]
+    rt: list[str]
 
 
-def _lexicon_marks(toks: list[Tok], phrases: frozenset[str] | dict, n_max: int = 4) -> list[str]:
-    """``B``/``I`` over the longest phrases of a lexicon (matched case-sensitively, as written)."""
-    out = [""] * len(toks)
+def marks(text: str, g: Gazetteer, rule_people: list[tuple[int, int]], rule_titles: list[tuple[int, int]]) -> Marks:
+    """Tokens and lexicon and rule marks of a text (each pattern run once over the text)."""
+    toks = tokens(text)
+    starts = [t.start for t in toks]
+
+    def pat(p: re.Pattern[str]) -> list[str]:
+        return _marks([m.span() for m in p.finditer(text)], toks, starts)
+
+    leaders = [""] * len(toks)
+    for i, t in enumerate(toks):
+        if t.word[:1].isupper() and not leaders[i]:
+            for n in (4, 3, 2):
+                if i + n <= len(toks) and " ".join(x.word for x in toks[i:i + n]) in g.leaders:
+                    leaders[i:i + n] = ["B"] + ["I"] * (n - 1)
+                    break
+    return Marks(toks, pat(g.title_heads), pat(g.places), pat(g.known_org_pattern), pat(g.org_head_pattern),
+                 leaders, _marks(rule_people, toks, starts), _marks(rule_titles, toks, starts))
+
+
+_WINDOW = 3
+
+
+def segments(m: Marks, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The stretches of a sentence (token indices ``lo:hi``) the tagger reads: a few tokens around each
+    capitalized word that does not open the sentence, and around the rule's names and titles (a title
+    may run on in lower case); elsewhere every token is outside any name or title."""
+    toks = m.toks
+    on = [False] * (hi - lo)
+    for i in range(lo, hi):
+        cap = toks[i].word[:1].isupper() and i > lo and toks[i - 1].word not in _SENT_END
+        rule = m.rp[i] or m.rt[i]
+        if cap or rule:
+            for k in range(max(lo, i - _WINDOW), min(hi, i + _WINDOW + (6 if m.rt[i] else 1))):
+                on[k - lo] = True
+    out: list[tuple[int, int]] = []
     i = 0
-    while i < len(toks):
-        hit = 0
-        for n in range(min(n_max, len(toks) - i), 0, -1):
-            if " ".join(t.word for t in toks[i:i + n]) in phrases:
-                hit = n
-                break
-        if hit:
-            out[i] = "B"
-            for k in range(i + 1, i + hit):
-                out[k] = "I"
-            i += hit
-        else:
+    while i < len(on):
+        if not on[i]:
             i += 1
+            continue
+        j = i
+        while j < len(on) and on[j]:
+            j += 1
+        out.append((lo + i, lo + j))
+        i = j
+    return out
+
+
+def sentences(text: str, m: Marks) -> list[tuple[int, int]]:
+    """Token index ranges of the text's sentences."""
+    starts = [t.start for t in m.toks]
+    out = []
+    for a, b in split_sentences(text):
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        if hi > lo:
+            out.append((lo, hi))
     return out
 
 
@@ -114,25 +160,20 @@ def _runs(shapes: list[str]) -> list[tuple[int, int, int]]:
     return out
 
 
-def sentence_features(text: str, toks: list[Tok], g: Gazetteer,
-                      rule_people: list[tuple[int, int]], rule_titles: list[tuple[int, int]]) -> list[list[str]]:
-    """The feature strings of each token of one sentence."""
+def sentence_features(text: str, m: Marks, lo: int, hi: int, a: int, b: int, g: Gazetteer) -> list[list[str]]:
+    """The feature strings of tokens ``a:b`` of the sentence ``lo:hi`` (neighbours read within the sentence)."""
+    toks = m.toks[lo:hi]
     n = len(toks)
     words = [t.word for t in toks]
     low = [w.lower() for w in words]
     shapes = [_shape(w) for w in words]
-    heads = _phrase_marks(text, g.title_heads, toks)
-    places = _lexicon_marks(toks, g.place_names)
-    orgs = _lexicon_marks(toks, g.known_orgs)
-    leaders = _lexicon_marks(toks, g.leaders)
-    bodies = _phrase_marks(text, g.org_head_pattern, toks)
+    heads, places, orgs = m.heads[lo:hi], m.places[lo:hi], m.orgs[lo:hi]
+    leaders, bodies, rp, rt = m.leaders[lo:hi], m.bodies[lo:hi], m.rp[lo:hi], m.rt[lo:hi]
     runs = _runs(shapes)
-    rp = _marks(text, rule_people, toks)
-    rt = _marks(text, rule_titles, toks)
     addr = address_words()
     hon = g.honorifics
     out: list[list[str]] = []
-    for i in range(n):
+    for i in range(a - lo, b - lo):
         w, lw, sh = words[i], low[i], shapes[i]
         prev = low[i - 1] if i > 0 else "<s>"
         prev2 = low[i - 2] if i > 1 else "<s>"
@@ -187,10 +228,3 @@ def sentence_features(text: str, toks: list[Tok], g: Gazetteer,
             f.append("suf3=" + lw[-3:])
         out.append(f)
     return out
-
-
-def worth_tagging(toks: list[Tok], has_rule: bool) -> bool:
-    """A sentence the tagger reads: a rule mention in it, or a capitalized word not opening it."""
-    if has_rule:
-        return True
-    return any(t.word[:1].isupper() and i > 0 and toks[i - 1].word not in _SENT_END for i, t in enumerate(toks))

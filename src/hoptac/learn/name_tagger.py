@@ -2,8 +2,9 @@
 
 The model (``resources/models/names.json``, trained by ``hoptac.learn.names``) tags syllables
 ``B-PER``/``I-PER`` (a person's name, no honorific) and ``B-TIT``/``I-TIT`` (a title). Only
-sentences the tagger can matter in are read (a rule mention, or a capitalized word that does not
-open the sentence); Viterbi decoding is plain Python over five labels. ``people.py`` uses the
+the stretches the tagger can matter in are read (a few words around a capitalized word that does
+not open its sentence, and around the rule's names and titles); Viterbi decoding is plain Python
+over five labels. ``people.py`` uses the
 tags to keep or drop the rule's name mentions, to add names the rules miss, and to choose the
 title span, as ``model["use"]`` says (the combination that measured best on the test split).
 """
@@ -18,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..extract.gazetteer import Gazetteer
-from ..extract.nlp import split_sentences
 from . import load_model
-from .name_features import Tok, sentence_features, tokens, worth_tagging
+from .name_features import Tok, marks, segments, sentence_features, sentences
 
 MODEL = "names"
 
@@ -33,6 +33,9 @@ class Crf:
     trans: list[list[float]]
     weights: dict[str, list[tuple[int, float]]]
     use: dict[str, str]
+
+    def __post_init__(self) -> None:
+        self.cols = [[self.trans[i][j] for i in range(len(self.labels))] for j in range(len(self.labels))]
 
     def tag(self, feats: list[list[str]]) -> list[str]:
         """The best label sequence (Viterbi)."""
@@ -50,18 +53,15 @@ class Crf:
             emit.append(row)
         score = emit[0][:]
         back: list[list[int]] = []
-        T = self.trans
+        cols = self.cols
         for row in emit[1:]:
             new = [0.0] * L
             bp = [0] * L
             for j in rng:
-                best, arg = -1e30, 0
-                for i in rng:
-                    s = score[i] + T[i][j]
-                    if s > best:
-                        best, arg = s, i
+                vals = [s + t for s, t in zip(score, cols[j], strict=True)]
+                best = max(vals)
                 new[j] = best + row[j]
-                bp[j] = arg
+                bp[j] = vals.index(best)
             back.append(bp)
             score = new
         j = max(rng, key=lambda k: score[k])
@@ -123,20 +123,13 @@ def spans_of(toks: list[Tok], tags: list[str], label: str) -> list[tuple[int, in
 
 def tag_text(crf: Crf, text: str, g: Gazetteer, rule_people: list[tuple[int, int]],
              rule_titles: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Person-name spans and title spans the model finds in a text (sentences worth reading only)."""
+    """Person-name spans and title spans the model finds in a text (the stretches worth reading only)."""
     people: list[tuple[int, int]] = []
     titles: list[tuple[int, int]] = []
-    rp = sorted(rule_people)
-    rt = sorted(rule_titles)
-    for a, b in split_sentences(text):
-        toks = tokens(text, a, b)
-        if not toks:
-            continue
-        sp = [s for s in rp if a <= s[0] < b]
-        st = [s for s in rt if a <= s[0] < b]
-        if not worth_tagging(toks, bool(sp)):
-            continue
-        tags = crf.tag(sentence_features(text, toks, g, sp, st))
-        people += spans_of(toks, tags, "PER")
-        titles += spans_of(toks, tags, "TIT")
+    m = marks(text, g, rule_people, rule_titles)
+    for lo, hi in sentences(text, m):
+        for a, b in segments(m, lo, hi):
+            tags = crf.tag(sentence_features(text, m, lo, hi, a, b, g))
+            people += spans_of(m.toks[a:b], tags, "PER")
+            titles += spans_of(m.toks[a:b], tags, "TIT")
     return people, titles

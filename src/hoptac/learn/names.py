@@ -15,6 +15,7 @@ scorer reads it; ``title_exact`` for the same span). The best combination is shi
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import tempfile
@@ -24,10 +25,9 @@ from typing import Any
 
 from ..annotate.corpus import AnnotatedDoc, iter_docs
 from ..extract.gazetteer import gazetteer
-from ..extract.nlp import split_sentences
 from ..extract.people import Found, find_people
 from . import name_decisions, name_tagger
-from .name_features import sentence_features, tokens, worth_tagging
+from .name_features import Marks, address_words, marks, segments, sentence_features, sentences
 from .name_tagger import from_json, tag_text
 
 LABELS = ["O", "B-PER", "I-PER", "B-TIT", "I-TIT"]
@@ -76,20 +76,25 @@ def gold_spans(doc: AnnotatedDoc) -> tuple[list[tuple[int, int]], list[tuple[int
 
 
 def _labels(toks: list, per: list[tuple[int, int]], tit: list[tuple[int, int]]) -> list[str]:
+    starts = [t.start for t in toks]
     out = ["O"] * len(toks)
     for spans, lab in ((tit, "TIT"), (per, "PER")):
         for a, b in spans:
-            inside = [i for i, t in enumerate(toks) if t.start >= a and t.end <= b]
-            for k, i in enumerate(inside):
-                out[i] = ("B-" if k == 0 else "I-") + lab
+            i = bisect.bisect_left(starts, a)
+            k = i
+            while k < len(toks) and toks[k].end <= b:
+                out[k] = ("B-" if k == i else "I-") + lab
+                k += 1
     return out
 
 
 def sequences(docs: Iterable[AnnotatedDoc], *, blind: bool = True) -> list[tuple[list[list[str]], list[str]]]:
-    """(features, labels) of every sentence worth tagging, in document order.
+    """(features, labels) of every stretch the tagger reads, in document order.
 
-    ``blind``: each sentence also once without the rule features, so that the model learns what
-    marks a name where the rules see nothing (a given name after ``chị``, a name alone in a list).
+    ``blind``: each stretch also once without the rule features, so that the model learns what
+    marks a name where the rules see nothing, and once more with the honorific or word of address
+    before each name dropped (``ông Cường`` -> ``Cường``), as general news writes a name once
+    introduced.
     """
     g = gazetteer()
     out = []
@@ -97,22 +102,35 @@ def sequences(docs: Iterable[AnnotatedDoc], *, blind: bool = True) -> list[tuple
         text = doc.text
         rp, rt = _rule_spans(text, _rules_found(text))
         per, tit = gold_spans(doc)
-        for a, b in split_sentences(text):
-            toks = tokens(text, a, b)
-            if not toks:
-                continue
-            sp = [s for s in rp if a <= s[0] < b]
-            st = [s for s in rt if a <= s[0] < b]
-            if not worth_tagging(toks, bool(sp)):
-                continue
-            sper = [s for s in per if a <= s[0] < b]
-            stit = [s for s in tit if a <= s[0] < b]
-            feats = sentence_features(text, toks, g, sp, st)
-            labels = _labels(toks, sper, stit)
-            out.append((feats, labels))
-            if blind:
-                out.append(([[a for a in f if not a.startswith(_RULE_FEATS)] for f in feats], labels))
+        m = marks(text, g, rp, rt)
+        labels_all = _labels(m.toks, per, tit)
+        for lo, hi in sentences(text, m):
+            for a, b in segments(m, lo, hi):
+                feats = sentence_features(text, m, lo, hi, a, b, g)
+                labels = labels_all[a:b]
+                out.append((feats, labels))
+                if blind:
+                    out.append(([[x for x in f if not x.startswith(_RULE_FEATS)] for f in feats], labels))
+            bare = _without_address(m, lo, hi, labels_all) if blind else None
+            if bare is not None:
+                bm, blabels = bare
+                for a, b in segments(bm, 0, len(bm.toks)):
+                    out.append((sentence_features(text, bm, 0, len(bm.toks), a, b, g), blabels[a:b]))
     return out
+
+
+def _without_address(m: Marks, lo: int, hi: int, labels: list[str]) -> tuple[Marks, list[str]] | None:
+    """The sentence ``lo:hi`` with the word of address before each name dropped and no rule marks;
+    None if no name has one."""
+    addr = address_words()
+    drop = {i - 1 for i in range(lo + 1, hi)
+            if labels[i] == "B-PER" and labels[i - 1] == "O" and m.toks[i - 1].word.lower() in addr}
+    if not drop:
+        return None
+    keep = [i for i in range(lo, hi) if i not in drop]
+    blank = [""] * len(keep)
+    cols = [[getattr(m, k)[i] for i in keep] for k in ("heads", "places", "orgs", "bodies", "leaders")]
+    return Marks([m.toks[i] for i in keep], *cols, blank, blank), [labels[i] for i in keep]
 
 
 def fit(seqs: list[tuple[list[list[str]], list[str]]], params: dict[str, Any] | None = None) -> dict[str, Any]:
