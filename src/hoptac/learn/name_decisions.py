@@ -93,14 +93,27 @@ def _candidate(ctext: str, span: tuple[int, int]) -> Candidate:
     return Candidate(span[0], span[1], name, kind, words)
 
 
+def _thing(P: _People, c: Candidate, companies: set[str]) -> bool:
+    """A name the rules know as a place, a body, a company, a byline or a thing's name (``đường Lê Lợi``)."""
+    from ..extract.people import _blocked, _is_byline
+
+    g = P.g
+    return (c.name in g.place_names or c.name in g.known_orgs or c.name in companies
+            or any(w in g.company_suffixes or w in g.media_suffixes for w in c.words)
+            or _blocked(P.ctext, c, g) or _is_byline(P.ctext, c))
+
+
 def _add(P: _People, per: list[tuple[int, int]]) -> None:
+    from ..extract.people import _company_words
+
     ctext = P.ctext
     taken = [(a, b) for a, b, _ in P.taken]
+    companies = _company_words(ctext, P.g)
     for span in per:
         if _overlaps(span, taken):
             continue
         c = _candidate(ctext, span)
-        if not c.words or not c.name[:1].isupper():
+        if not c.words or not c.name[:1].isupper() or _thing(P, c, companies):
             continue
         if c.kind == "vn" and len(c.words) == 1:
             ends = [f for f in P.found if f.kind == "vn" and f.name.endswith(" " + c.name)]
