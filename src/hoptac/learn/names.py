@@ -24,14 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from ..annotate.corpus import AnnotatedDoc, iter_docs
-from ..extract.gazetteer import gazetteer
+from ..extract.gazetteer import gazetteer, is_vietnamese_syllable
 from ..extract.people import Found, find_people
 from . import name_decisions, name_tagger
 from .name_features import Marks, address_words, marks, segments, sentence_features, sentences
 from .name_tagger import from_json, tag_text
 
 LABELS = ["O", "B-PER", "I-PER", "B-TIT", "I-TIT"]
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.2, "c2": 0.02, "max_iterations": 150, "feature.possible_transitions": True}
 PEOPLE_USES = ("rules", "filter", "add", "both")
 TITLE_USES = ("rules", "model", "both")
 _RULES = {"people": "rules", "titles": "rules"}
@@ -120,17 +120,38 @@ def sequences(docs: Iterable[AnnotatedDoc], *, blind: bool = True) -> list[tuple
 
 
 def _without_address(m: Marks, lo: int, hi: int, labels: list[str]) -> tuple[Marks, list[str]] | None:
-    """The sentence ``lo:hi`` with the word of address before each name dropped and no rule marks;
-    None if no name has one."""
+    """The sentence ``lo:hi`` as general news writes names once introduced: no word of address or
+    title head before a name, a Vietnamese name by its given name alone (``ông Nguyễn Văn Cường``
+    -> ``Cường``), and no rule marks; None if no name changes."""
     addr = address_words()
-    drop = {i - 1 for i in range(lo + 1, hi)
-            if labels[i] == "B-PER" and labels[i - 1] == "O" and m.toks[i - 1].word.lower() in addr}
+    drop: set[int] = set()
+    i = lo
+    while i < hi:
+        if labels[i] != "B-PER":
+            i += 1
+            continue
+        j = i + 1
+        while j < hi and labels[j] == "I-PER":
+            j += 1
+        if j - i >= 2 and all(is_vietnamese_syllable(t.word) for t in m.toks[i:j]):
+            drop.update(range(i, j - 1))
+        k = i - 1
+        while k >= lo and labels[k] == "O" and (m.toks[k].word.lower() in addr or m.heads[k]):
+            drop.add(k)
+            k -= 1
+        i = j
     if not drop:
         return None
     keep = [i for i in range(lo, hi) if i not in drop]
+    out_labels = []
+    for i in keep:
+        lab = labels[i]
+        if lab == "I-PER" and (i - 1) in drop:
+            lab = "B-PER"
+        out_labels.append(lab)
     blank = [""] * len(keep)
     cols = [[getattr(m, k)[i] for i in keep] for k in ("heads", "places", "orgs", "bodies", "leaders")]
-    return Marks([m.toks[i] for i in keep], *cols, blank, blank), [labels[i] for i in keep]
+    return Marks([m.toks[i] for i in keep], *cols, blank, blank), out_labels
 
 
 def fit(seqs: list[tuple[list[list[str]], list[str]]], params: dict[str, Any] | None = None) -> dict[str, Any]:
