@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..extract.gazetteer import is_vietnamese_syllable
+from ..extract.name_context import HONORIFIC
 from ..extract.names import Candidate
 from .name_tagger import shipped, tag_text
 
@@ -67,8 +68,8 @@ def apply(P: _People) -> None:
         _filter(P, per)
     if u["people"] in ("add", "both"):
         _add(P, per)
-    if u["titles"] in ("model", "both"):
-        _titles(P, tit, keep=u["titles"] == "both")
+    if u["titles"] != "rules":
+        _titles(P, tit, how=u["titles"])
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -94,12 +95,14 @@ def _candidate(ctext: str, span: tuple[int, int]) -> Candidate:
 
 
 def _thing(P: _People, c: Candidate, companies: set[str]) -> bool:
-    """A name the rules know as a place, a body, a company, a byline or a thing's name (``đường Lê Lợi``)."""
+    """A name the rules know as a place, a body, a company, a byline or a thing's name (``đường Lê Lợi``),
+    or no name at all (``Jr`` alone, a function word, a letter)."""
     from ..extract.people import _blocked, _is_byline
 
     g = P.g
     return (c.name in g.place_names or c.name in g.known_orgs or c.name in companies
             or any(w in g.company_suffixes or w in g.media_suffixes for w in c.words)
+            or all(w in g.name_suffixes or w in g.function_words or len(w) < 2 for w in c.words)
             or _blocked(P.ctext, c, g) or _is_byline(P.ctext, c))
 
 
@@ -115,6 +118,9 @@ def _add(P: _People, per: list[tuple[int, int]]) -> None:
         c = _candidate(ctext, span)
         if not c.words or not c.name[:1].isupper() or _thing(P, c, companies):
             continue
+        hon = HONORIFIC.search(ctext, max(0, span[0] - 8), span[0])
+        if hon and "\n" not in ctext[hon.start(1):span[0]]:
+            span = (hon.start(1), span[1])  # "ông Khải", as the rules write a mention
         if c.kind == "vn" and len(c.words) == 1:
             ends = [f for f in P.found if f.kind == "vn" and f.name.endswith(" " + c.name)]
             if len(ends) == 1:  # "Minh" after "Nguyễn Văn Minh": the given name of one person
@@ -126,13 +132,16 @@ def _add(P: _People, per: list[tuple[int, int]]) -> None:
         taken.append(span)
 
 
-def _titles(P: _People, tit: list[tuple[int, int]], *, keep: bool) -> None:
+def _titles(P: _People, tit: list[tuple[int, int]], *, how: str) -> None:
     """Each person's title from the model's title spans written next to a name mention of theirs.
 
     A span after a name that runs up to another name is that name's title, not this one's.
-    ``keep`` (``both``): where the rule found a title, the model only says where it ends (a model
-    span starting where the rule's does); where it found none, the model's span next to the name.
+    ``model``: the model's span alone. ``both``: where the rule found a title, the model only says
+    where it ends (a model span starting where the rule's does); where it found none, the model's
+    span next to the name. ``extend``: as ``both``, but the model may only lengthen the rule's title.
+    ``fill``: the model's span only where the rule found no title.
     """
+    keep = how != "model"
     ctext = P.ctext
     names = sorted(name_part(ctext, m) for f in P.found for m in f.mentions if m not in f.bare)
     starts = [a for a, _ in names]
@@ -147,7 +156,8 @@ def _titles(P: _People, tit: list[tuple[int, int]], *, keep: bool) -> None:
                 after = ts[0] >= b and _AFTER.fullmatch(ctext, b, ts[0]) and not _named_after(ctext, ts[1], starts)
                 if not (before or after):
                     continue
-                if keep and f.title_spans and not any(ts[0] == r[0] for r in f.title_spans):
+                if keep and f.title_spans and (how == "fill" or not any(
+                        ts[0] == r[0] and (how == "both" or ts[1] > r[1]) for r in f.title_spans)):
                     continue
                 if best is None or ts[1] - ts[0] > best[1] - best[0]:
                     best = ts

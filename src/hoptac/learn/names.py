@@ -33,7 +33,14 @@ from .name_tagger import from_json, tag_text
 LABELS = ["O", "B-PER", "I-PER", "B-TIT", "I-TIT"]
 PARAMS = {"c1": 0.2, "c2": 0.02, "max_iterations": 150, "feature.possible_transitions": True}
 PEOPLE_USES = ("rules", "filter", "add", "both")
-TITLE_USES = ("rules", "model", "both")
+TITLE_USES = ("rules",)
+#: Measured and recorded, not shipped. ``both`` (the model may shorten a rule title) cut correct
+#: titles outside the corpus's phrasings (``... Công an TP. Hồ Chí Minh``, ``Phó Chủ tịch
+#: Northwind``); ``extend``, the best of the others on the test split, makes a fuller title swallow
+#: the organization that is an event's participant (``... Sàn chứng khoán NASDAQ``) and gives a
+#: commentator a side, which lowers the held-out events and statements floors downstream
+#: (tests/extract/test_heldout_events_statements.py) until those stages read titles that way.
+TITLE_RECORDED = ("model", "both", "extend", "fill")
 _RULES = {"people": "rules", "titles": "rules"}
 _WORD = re.compile(r"\w+")
 _RULE_FEATS = ("rp=", "rt=", "prp=", "prt=", "nrt=")
@@ -304,13 +311,14 @@ def _measure_all(test_docs: list[AnnotatedDoc], model: dict[str, Any], metrics: 
     combos: dict[str, Any] = {}
     for pu in PEOPLE_USES:
         combos[f"people={pu}"] = measure(test_docs, {"people": pu, "titles": "rules"})
-    for tu in TITLE_USES[1:]:
+    for tu in TITLE_USES[1:] + TITLE_RECORDED:
         combos[f"titles={tu}"] = measure(test_docs, {"people": "rules", "titles": tu})
     metrics["combinations"] = combos
     best_p = max(PEOPLE_USES, key=lambda u: (combos[f"people={u}"]["people"]["f1"], u == "rules"))
     rules_t = combos["people=rules"]["title_accuracy"]
     best_t = max(TITLE_USES, key=lambda u: (rules_t if u == "rules" else combos[f"titles={u}"]["title_accuracy"],
                                             u == "rules"))
+    metrics["titles_held_back"] = max(TITLE_RECORDED, key=lambda u: combos[f"titles={u}"]["title_accuracy"])
     use = {"people": best_p, "titles": best_t}
     metrics["use"] = use
     metrics["rules"] = combos["people=rules"]
