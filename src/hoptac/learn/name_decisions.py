@@ -128,6 +128,8 @@ def _add(P: _People, per: list[tuple[int, int]]) -> None:
                 P.taken.append((span[0], span[1], ends[0]))
                 taken.append(span)
                 continue
+        if c.kind == "foreign" and len(c.words) == 1 and P.person_for(c) is None:
+            continue  # a foreign word alone (a brand, a site) names no one new, as in the rules
         P.add(c, span, None, None)
         taken.append(span)
 

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..extract.gazetteer import Gazetteer, has_marks, in_dictionary, is_vietnamese_syllable, load_yaml
 from ..extract.nlp import split_sentences
@@ -21,8 +22,7 @@ TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’\-][^\W\d_]+)*|[^\w\s]")
 _SENT_END = frozenset({".", "!", "?", "…", ":", ";", '"', "“", "”", "(", "-", "–", "|"})
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     """One syllable, number or punctuation mark of the text."""
 
     start: int
@@ -39,6 +39,16 @@ def address_words() -> frozenset[str]:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """The tokens of ``text[start:end]``."""
     return [Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+def segment_features(text: str, m: Marks, lo: int, hi: int, segs: list[tuple[int, int]],
+                     g: Gazetteer) -> list[list[list[str]]]:
+    """The features of each stretch of one sentence (the sentence's words read once)."""
+    if not segs:
+        return []
+    a, b = segs[0][0], segs[-1][1]
+    feats = sentence_features(text, m, lo, hi, a, b, g, only={i for x, y in segs for i in range(x, y)})
+    return [feats[x - a:y - a] for x, y in segs]
 
 
 def _shape(w: str) -> str:
@@ -106,16 +116,18 @@ _WINDOW = 3
 
 def segments(m: Marks, lo: int, hi: int) -> list[tuple[int, int]]:
     """The stretches of a sentence (token indices ``lo:hi``) the tagger reads: a few tokens around each
-    capitalized word that does not open the sentence, and around the rule's names and titles (a title
-    may run on in lower case); elsewhere every token is outside any name or title."""
+    capitalized word that does not open the sentence and that neither the rules' names nor the
+    lexicons (places, known bodies, organization and title heads, heads of state) account for;
+    elsewhere the rules' decision stands."""
     toks = m.toks
     on = [False] * (hi - lo)
     for i in range(lo, hi):
-        cap = toks[i].word[:1].isupper() and i > lo and toks[i - 1].word not in _SENT_END
-        rule = m.rp[i] or m.rt[i]
-        if cap or rule:
-            for k in range(max(lo, i - _WINDOW), min(hi, i + _WINDOW + (6 if m.rt[i] else 1))):
-                on[k - lo] = True
+        if not (toks[i].word[:1].isupper() and i > lo and toks[i - 1].word not in _SENT_END):
+            continue
+        if m.rp[i] or m.places[i] or m.orgs[i] or m.leaders[i] or m.heads[i] or m.bodies[i]:
+            continue
+        for k in range(max(lo, i - _WINDOW), min(hi, i + _WINDOW + 1)):
+            on[k - lo] = True
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(on):
@@ -160,8 +172,10 @@ def _runs(shapes: list[str]) -> list[tuple[int, int, int]]:
     return out
 
 
-def sentence_features(text: str, m: Marks, lo: int, hi: int, a: int, b: int, g: Gazetteer) -> list[list[str]]:
-    """The feature strings of tokens ``a:b`` of the sentence ``lo:hi`` (neighbours read within the sentence)."""
+def sentence_features(text: str, m: Marks, lo: int, hi: int, a: int, b: int, g: Gazetteer,
+                      only: set[int] | None = None) -> list[list[str]]:
+    """The feature strings of tokens ``a:b`` of the sentence ``lo:hi`` (neighbours read within the sentence;
+    ``only``: the token indices wanted, the others left empty)."""
     toks = m.toks[lo:hi]
     n = len(toks)
     words = [t.word for t in toks]
@@ -174,6 +188,9 @@ def sentence_features(text: str, m: Marks, lo: int, hi: int, a: int, b: int, g: 
     hon = g.honorifics
     out: list[list[str]] = []
     for i in range(a - lo, b - lo):
+        if only is not None and i + lo not in only:
+            out.append([])
+            continue
         w, lw, sh = words[i], low[i], shapes[i]
         prev = low[i - 1] if i > 0 else "<s>"
         prev2 = low[i - 2] if i > 1 else "<s>"

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..extract.gazetteer import Gazetteer
 from . import load_model
-from .name_features import Tok, marks, segments, sentence_features, sentences
+from .name_features import Tok, marks, segment_features, segments, sentences
 
 MODEL = "names"
 
@@ -128,8 +128,9 @@ def tag_text(crf: Crf, text: str, g: Gazetteer, rule_people: list[tuple[int, int
     titles: list[tuple[int, int]] = []
     m = marks(text, g, rule_people, rule_titles)
     for lo, hi in sentences(text, m):
-        for a, b in segments(m, lo, hi):
-            tags = crf.tag(sentence_features(text, m, lo, hi, a, b, g))
+        segs = segments(m, lo, hi)
+        for (a, b), feats in zip(segs, segment_features(text, m, lo, hi, segs, g), strict=True):
+            tags = crf.tag(feats)
             people += spans_of(m.toks[a:b], tags, "PER")
             titles += spans_of(m.toks[a:b], tags, "TIT")
     return people, titles

@@ -27,7 +27,15 @@ from ..annotate.corpus import AnnotatedDoc, iter_docs
 from ..extract.gazetteer import gazetteer, is_vietnamese_syllable
 from ..extract.people import Found, find_people
 from . import name_decisions, name_tagger
-from .name_features import Marks, address_words, marks, segments, sentence_features, sentences
+from .name_features import (
+    Marks,
+    address_words,
+    marks,
+    segment_features,
+    segments,
+    sentence_features,
+    sentences,
+)
 from .name_tagger import from_json, tag_text
 
 LABELS = ["O", "B-PER", "I-PER", "B-TIT", "I-TIT"]
@@ -112,8 +120,8 @@ def sequences(docs: Iterable[AnnotatedDoc], *, blind: bool = True) -> list[tuple
         m = marks(text, g, rp, rt)
         labels_all = _labels(m.toks, per, tit)
         for lo, hi in sentences(text, m):
-            for a, b in segments(m, lo, hi):
-                feats = sentence_features(text, m, lo, hi, a, b, g)
+            segs = segments(m, lo, hi)
+            for (a, b), feats in zip(segs, segment_features(text, m, lo, hi, segs, g), strict=True):
                 labels = labels_all[a:b]
                 out.append((feats, labels))
                 if blind:
