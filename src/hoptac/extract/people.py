@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import budget
+from ..learn import name_decisions
 from .gazetteer import Gazetteer, is_cap
 from .name_context import DASHED as _DASHED
 from .name_context import HONORIFIC as _HONORIFIC
@@ -58,6 +59,8 @@ class Found:
     leader: tuple[str, str] | None = None
     text_side: str | None = None  # the one foreign country of the sentences that mention them
     _key: tuple[int, str] | None = field(default=None, repr=False, compare=False)  # surname_key's cache
+    title_spans: list[tuple[int, int]] = field(default_factory=list)  # where the titles are written
+    bare: set[tuple[int, int]] = field(default_factory=set)  # mentions that are a title standing alone
 
     @property
     def name(self) -> str:
@@ -244,7 +247,8 @@ class _People:
                 best = (max(before), f)
         return best[1] if best else None
 
-    def add(self, c: Candidate, span: tuple[int, int], title: str | None, org: str | None) -> Found:
+    def add(self, c: Candidate, span: tuple[int, int], title: str | None, org: str | None,
+            title_span: tuple[int, int] | None = None) -> Found:
         """Record a name mention (a new person or one already known)."""
         f = self.person_for(c, title)
         if f is None:
@@ -260,6 +264,8 @@ class _People:
         f.mentions.append(span)
         if title:
             f.titles.append(title)
+            if title_span:
+                f.title_spans.append(title_span)
         if org:
             f.orgs.append(org)
         self.take(span[0], span[1], f)
@@ -358,22 +364,25 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
             later.append(c)
             continue
         title = None
+        title_span = None
         org = None
         if tb:
             title = _title_text(ctext, tb)
+            title_span = (tb.start, tb.end)
             of = of_org_after(ctext, c.end)
             if of and tb.head in g.company_heads:
                 org = ctext[of[0]:of[1]]
                 title = f"{title} {org}"
         if ta and (title is None or len(_title_text(ctext, ta)) > len(title)):
             title = _title_text(ctext, ta)
+            title_span = (ta.start, ta.end)
         if joined and not (tb or ta) and last is not None:
             title = last[1]
         paren = _PAREN_ORG.match(ctext, c.end)
         if paren and org is None and not any(ch.isdigit() for ch in paren.group(1)):
             org = paren.group(1)
         start = hon.start(1) if hon else c.start
-        P.add(c, (start, c.end), title, org)
+        P.add(c, (start, c.end), title, org, title_span)
         prev_end = max(c.end, ta.end if ta else 0)
         last = (c.end, title)
     # later mentions: candidates that name someone already found
@@ -386,6 +395,7 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         start = hon.start(1) if hon else c.start
         if not P.spans.holds_point(c.start):
             P.add(c, (start, c.end), None, None)
+    name_decisions.apply(P)  # the learned tagger keeps, adds and titles names where it measured better
     _given_names(P)
     story = _sides_in(ctext, [(0, len(ctext))], g, whole=True)
     ranked = story.most_common(2)
@@ -494,6 +504,7 @@ def _bare_titles(P: _People) -> None:
         f = _holder(P, head.lower(), phrase, h.start())
         if f is not None:
             f.mentions.append((h.start(), end))
+            f.bare.add((h.start(), end))
             P.take(h.start(), end, f)
             title = f.title or ""
             if len(phrase) > len(title) and _words(title) <= _words(phrase):

@@ -1,0 +1,191 @@
+"""Where the learned tagger's decisions enter the people stage (called by ``extract/people.py``).
+
+``use["people"]``: ``rules`` (the rule decision alone), ``filter`` (a rule name mention stays
+only if the model tags a name over it), ``add`` (names the model finds and the rules missed
+become mentions, of a known person or a new one), ``both`` (filter and add).
+``use["titles"]``: ``rules``, ``model`` (the model's title span written next to a name replaces
+the rule's), ``both`` (the model's title where it finds one, else the rule's).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..extract.gazetteer import is_vietnamese_syllable
+from ..extract.name_context import HONORIFIC
+from ..extract.names import Candidate
+from ..extract.spans import Taken
+from .name_tagger import shipped, tag_text
+
+if TYPE_CHECKING:
+    from ..extract.people import _People
+
+#: Set by the evaluation to compare combinations (None: the model's own ``use``).
+OVERRIDE: dict[str, str] | None = None
+
+_HON = re.compile(r"(?:ông|bà|ngài|Ông|Bà|Ngài|Mr\.?|Mrs\.?|Ms\.?)\s+")
+_BEFORE = re.compile(r"[\s,\-–(:]*(?:(?:ông|bà|ngài|Ông|Bà|Ngài)\s+)?")
+_AFTER = re.compile(r"\s*(?:[,\-–(]|là)?\s*")
+_TRIM = " ,-–()"
+
+
+def name_part(ctext: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A mention without its honorific (``ông Trump`` -> ``Trump``)."""
+    m = _HON.match(ctext, span[0], span[1])
+    return (m.end(), span[1]) if m and m.end() < span[1] else span
+
+
+def trim(ctext: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span without edge punctuation and blanks."""
+    a, b = span
+    while a < b and ctext[a] in _TRIM + "\n\t":
+        a += 1
+    while b > a and ctext[b - 1] in _TRIM + "\n\t":
+        b -= 1
+    return a, b
+
+
+def use() -> dict[str, str] | None:
+    """The combination in force (None: rules only, no model)."""
+    crf = shipped()
+    if crf is None:
+        return None
+    u = {"people": "rules", "titles": "rules", **crf.use, **(OVERRIDE or {})}
+    return None if u["people"] == "rules" and u["titles"] == "rules" else u
+
+
+def apply(P: _People) -> None:
+    """Edit the rule's people with the model's tags, as ``use()`` says."""
+    u = use()
+    crf = shipped()
+    if u is None or crf is None:
+        return
+    ctext, g = P.ctext, P.g
+    rule_people = [name_part(ctext, m) for f in P.found for m in f.mentions if m not in f.bare]
+    rule_titles = [trim(ctext, s) for f in P.found for s in f.title_spans]
+    per, tit = tag_text(crf, ctext, g, rule_people, rule_titles)
+    if u["people"] in ("filter", "both"):
+        _filter(P, per)
+    if u["people"] in ("add", "both"):
+        _add(P, per)
+    if u["titles"] != "rules":
+        _titles(P, tit, how=u["titles"])
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+def _filter(P: _People, per: list[tuple[int, int]]) -> None:
+    ctext = P.ctext
+    for f in P.found:
+        keep = [m for m in f.mentions if m in f.bare or _overlaps(name_part(ctext, m), per)]
+        if not any(m not in f.bare for m in keep):
+            keep = []
+        f.mentions = keep
+    P.found = [f for f in P.found if f.mentions]
+    kept = [(a, b, f) for a, b, f in P.taken if (a, b) in f.mentions]
+    P.taken, P.spans = [], Taken()
+    for a, b, f in kept:
+        P.take(a, b, f)
+
+
+def _candidate(ctext: str, span: tuple[int, int]) -> Candidate:
+    name = ctext[span[0]:span[1]]
+    words = name.split()
+    kind = "vn" if all(is_vietnamese_syllable(w) for w in words) else "foreign"
+    return Candidate(span[0], span[1], name, kind, words)
+
+
+def _thing(P: _People, c: Candidate, companies: set[str]) -> bool:
+    """A name the rules know as a place, a body, a company, a byline or a thing's name (``đường Lê Lợi``),
+    or no name at all (``Jr`` alone, a function word, a letter)."""
+    from ..extract.people import _blocked, _is_byline
+
+    g = P.g
+    return (c.name in g.place_names or c.name in g.known_orgs or c.name in companies
+            or any(w in g.company_suffixes or w in g.media_suffixes for w in c.words)
+            or all(w in g.name_suffixes or w in g.function_words or len(w) < 2 for w in c.words)
+            or _blocked(P.ctext, c, g) or _is_byline(P.ctext, c))
+
+
+def _add(P: _People, per: list[tuple[int, int]]) -> None:
+    from ..extract.people import _company_words
+
+    ctext = P.ctext
+    taken = [(a, b) for a, b, _ in P.taken]
+    companies = _company_words(ctext, P.g)
+    for span in per:
+        if _overlaps(span, taken):
+            continue
+        c = _candidate(ctext, span)
+        if not c.words or not c.name[:1].isupper() or _thing(P, c, companies):
+            continue
+        hon = HONORIFIC.search(ctext, max(0, span[0] - 8), span[0])
+        if hon and "\n" not in ctext[hon.start(1):span[0]]:
+            span = (hon.start(1), span[1])  # "ông Khải", as the rules write a mention
+        if c.kind == "vn" and len(c.words) == 1:
+            ends = [f for f in P.found if f.kind == "vn" and f.name.endswith(" " + c.name)]
+            if len(ends) == 1:  # "Minh" after "Nguyễn Văn Minh": the given name of one person
+                ends[0].mentions.append(span)
+                P.take(span[0], span[1], ends[0])
+                taken.append(span)
+                continue
+        if c.kind == "foreign" and len(c.words) == 1 and P.person_for(c) is None:
+            continue  # a foreign word alone (a brand, a site) names no one new, as in the rules
+        P.add(c, span, None, None)
+        taken.append(span)
+
+
+def _titles(P: _People, tit: list[tuple[int, int]], *, how: str) -> None:
+    """Each person's title from the model's title spans written next to a name mention of theirs.
+
+    A span after a name that runs up to another name is that name's title, not this one's.
+    ``model``: the model's span alone. ``both``: where the rule found a title, the model only says
+    where it ends (a model span starting where the rule's does); where it found none, the model's
+    span next to the name. ``extend``: as ``both``, but the model may only lengthen the rule's title.
+    ``fill``: the model's span only where the rule found no title.
+    """
+    keep = how != "model"
+    ctext = P.ctext
+    names = sorted(name_part(ctext, m) for f in P.found for m in f.mentions if m not in f.bare)
+    starts = [a for a, _ in names]
+    for f in P.found:
+        best: tuple[int, int] | None = None
+        for m in f.mentions:
+            if m in f.bare:
+                continue
+            a, b = m
+            for ts in tit:
+                before = ts[1] <= a and _BEFORE.fullmatch(ctext, ts[1], a)
+                after = ts[0] >= b and _AFTER.fullmatch(ctext, b, ts[0]) and not _named_after(ctext, ts[1], starts)
+                if not (before or after):
+                    continue
+                if keep and f.title_spans and (how == "fill" or not any(
+                        ts[0] == r[0] and (how == "both" or ts[1] > r[1]) for r in f.title_spans)):
+                    continue
+                if best is None or ts[1] - ts[0] > best[1] - best[0]:
+                    best = ts
+        if best is not None:
+            best = _trim_tail(ctext, best)
+            f.titles = [ctext[best[0]:best[1]]]
+            f.title_spans = [best]
+        elif not keep:
+            f.titles = []
+            f.title_spans = []
+
+
+_TAIL = re.compile(r"(?:[\s,\-–(]+|\s+(?:là|và|của|tại|ở|với|cho|thì|đã|sẽ))+$")
+
+
+def _trim_tail(ctext: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A title span without a connector it ran on into (``... Quốc hội Mỹ là``)."""
+    m = _TAIL.search(ctext, span[0], span[1])
+    return (span[0], m.start()) if m and m.start() > span[0] else span
+
+
+def _named_after(ctext: str, end: int, starts: list[int]) -> bool:
+    """Whether a name follows a title directly (the title is that name's)."""
+    m = _BEFORE.match(ctext, end)
+    return m is not None and m.end() in starts

@@ -1,0 +1,136 @@
+"""The learned name and title tagger at extraction time: a linear-chain CRF read from JSON.
+
+The model (``resources/models/names.json``, trained by ``hoptac.learn.names``) tags syllables
+``B-PER``/``I-PER`` (a person's name, no honorific) and ``B-TIT``/``I-TIT`` (a title). Only
+the stretches the tagger can matter in are read (a few words around a capitalized word that does
+not open its sentence, and around the rule's names and titles); Viterbi decoding is plain Python
+over five labels. ``people.py`` uses the
+tags to keep or drop the rule's name mentions, to add names the rules miss, and to choose the
+title span, as ``model["use"]`` says (the combination that measured best on the test split).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..extract.gazetteer import Gazetteer
+from . import load_model
+from .name_features import Tok, marks, segment_features, segments, sentences
+
+MODEL = "names"
+
+
+@dataclass
+class Crf:
+    """A linear-chain CRF: labels, transition weights and state-feature weights."""
+
+    labels: list[str]
+    trans: list[list[float]]
+    weights: dict[str, list[tuple[int, float]]]
+    use: dict[str, str]
+
+    def __post_init__(self) -> None:
+        self.cols = [[self.trans[i][j] for i in range(len(self.labels))] for j in range(len(self.labels))]
+
+    def tag(self, feats: list[list[str]]) -> list[str]:
+        """The best label sequence (Viterbi)."""
+        if not feats:
+            return []
+        L = len(self.labels)
+        rng = range(L)
+        W = self.weights
+        emit = []
+        for f in feats:
+            row = [0.0] * L
+            for a in f:
+                for k, w in W.get(a, ()):
+                    row[k] += w
+            emit.append(row)
+        score = emit[0][:]
+        back: list[list[int]] = []
+        cols = self.cols
+        for row in emit[1:]:
+            new = [0.0] * L
+            bp = [0] * L
+            for j in rng:
+                vals = [s + t for s, t in zip(score, cols[j], strict=True)]
+                best = max(vals)
+                new[j] = best + row[j]
+                bp[j] = vals.index(best)
+            back.append(bp)
+            score = new
+        j = max(rng, key=lambda k: score[k])
+        path = [j]
+        for bp in reversed(back):
+            j = bp[j]
+            path.append(j)
+        path.reverse()
+        return [self.labels[k] for k in path]
+
+
+def from_json(data: dict[str, Any]) -> Crf:
+    """A CRF from its JSON form (``labels``, ``transitions``, ``features``: attr -> [[label, w], ...])."""
+    return Crf(labels=list(data["labels"]), trans=[list(r) for r in data["transitions"]],
+               weights={a: [(int(k), float(w)) for k, w in v] for a, v in data["features"].items()},
+               use=dict(data.get("use") or {}))
+
+
+#: A model being trained and measured, in place of the shipped one (set by the trainer only).
+FORCED: list[Crf] = []
+
+
+def shipped() -> Crf | None:
+    """The model in use: the one being measured, else the shipped one."""
+    return FORCED[-1] if FORCED else _shipped()
+
+
+@cache
+def _shipped() -> Crf | None:
+    """The shipped model (None if not trained or ``HOPTAC_NAMES=rules``; ``HOPTAC_NAMES=x.json``: that file)."""
+    choice = os.environ.get("HOPTAC_NAMES", "")
+    if choice == "rules":
+        return None
+    if choice.endswith(".json"):  # a model file to try instead of the shipped one
+        return from_json(json.loads(Path(choice).read_text(encoding="utf-8")))
+    data = load_model(MODEL)
+    return from_json(data) if data else None
+
+
+def spans_of(toks: list[Tok], tags: list[str], label: str) -> list[tuple[int, int]]:
+    """Character spans of the B-/I- runs of one label."""
+    out: list[tuple[int, int]] = []
+    cur: list[int] | None = None
+    for t, tag in zip(toks, tags, strict=True):
+        if tag == "B-" + label or (tag == "I-" + label and cur is None):
+            if cur:
+                out.append((cur[0], cur[1]))
+            cur = [t.start, t.end]
+        elif tag == "I-" + label and cur is not None:
+            cur[1] = t.end
+        else:
+            if cur:
+                out.append((cur[0], cur[1]))
+            cur = None
+    if cur:
+        out.append((cur[0], cur[1]))
+    return out
+
+
+def tag_text(crf: Crf, text: str, g: Gazetteer, rule_people: list[tuple[int, int]],
+             rule_titles: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Person-name spans and title spans the model finds in a text (the stretches worth reading only)."""
+    people: list[tuple[int, int]] = []
+    titles: list[tuple[int, int]] = []
+    m = marks(text, g, rule_people, rule_titles)
+    for lo, hi in sentences(text, m):
+        segs = segments(m, lo, hi)
+        for (a, b), feats in zip(segs, segment_features(text, m, lo, hi, segs, g), strict=True):
+            tags = crf.tag(feats)
+            people += spans_of(m.toks[a:b], tags, "PER")
+            titles += spans_of(m.toks[a:b], tags, "TIT")
+    return people, titles
