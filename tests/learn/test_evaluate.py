@@ -6,7 +6,7 @@ from typing import Any
 
 from hoptac.annotate.corpus import AnnotatedDoc
 from hoptac.learn.evaluate import Scores, gold_of, score_article
-from hoptac.model import Amount, Article, Event, Organization, Person, Statement
+from hoptac.model import Amount, Article, Event, Person, Statement
 
 TEXT = ("Chiều 12/3, Bộ trưởng Công Thương Trần Văn Minh tiếp Đại sứ Hoa Kỳ John Miller tại Hà Nội. "
         "Ông Minh đề nghị phía Mỹ sớm công nhận quy chế kinh tế thị trường của Việt Nam. "

@@ -37,6 +37,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..learn.events import decide
 from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
 from .dates import DateMention, find_dates
@@ -527,4 +528,5 @@ def extract_events(article: Article, settings: Settings) -> Article:
               status="planned" if e.planned else "happened")
         for e in events
     ]
+    article.events = decide(article)  # the learned decision: event or not, and of what type
     return article

@@ -125,7 +125,7 @@ def gold_of(doc: AnnotatedDoc) -> dict[str, Any]:
                "participants": {ref(p) for p in e.get("participants") or []},
                "optional": bool(e.get("optional") or e.get("background")), "date": e.get("date_value")}
               for e in a.get("events", [])]
-    statements = [{"act": s["act"], "actor": {ref(s["actor"])} | {ref(x) for x in s.get("actor_alternatives") or []},
+    statements = [{"act": s["act"], "actor": _actors(s, ref),
                    "clause": tuple(s["clause"]), "cue": tuple(s["cue"]), "side": s.get("side"),
                    "threads": list(s.get("threads") or []), "optional": bool(s.get("optional"))}
                   for s in a.get("statements", [])]
@@ -134,6 +134,16 @@ def gold_of(doc: AnnotatedDoc) -> dict[str, Any]:
     return {"path": doc.path, "people": people, "organizations": orgs, "events": events,
             "statements": statements, "amounts": amounts, "topics": set(a.get("topics") or []),
             "aliases": {k: v for k, v in names.items()}, "canon": canon}
+
+
+def _actors(s: dict[str, Any], ref: Any) -> set[str]:
+    """Who may be credited with a statement: its actor, the alternatives, and for both sides
+    (an alternative that is a side) the actor's side as well, as the guide writes ``Hai bên``."""
+    alts = [ref(x) for x in s.get("actor_alternatives") or []]
+    out = {ref(s["actor"]), *alts}
+    if any(x in SIDES for x in s.get("actor_alternatives") or []) and s.get("side") in SIDES:
+        out.add(SIDES[s["side"]])
+    return out
 
 
 class Canon:

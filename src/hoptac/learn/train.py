@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 #: Trainer modules under ``hoptac.learn``, in training order.
-TRAINERS: tuple[str, ...] = ()
+TRAINERS: tuple[str, ...] = ("events", "statements")
 
 
 def models_dir() -> Path:
