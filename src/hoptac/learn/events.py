@@ -139,7 +139,7 @@ def train(out_dir: Path) -> dict[str, Any]:
         res = evaluate("test")
         return {"events": res["fields"]["events"]["f1"], "events.type": res["accuracy"].get("events.type")}
 
-    metrics |= select(NAME, measure, ("events", "events.type"), ("events",))
+    metrics |= select(NAME, measure, ("events", "events.type"), ("events", "events.type"))
     write(out_dir, NAME, model | {"use": metrics["use"]})
     _compiled.cache_clear()
     return metrics

@@ -49,7 +49,8 @@ def select(name: str, measure: Callable[[], dict[str, Any]], keys: tuple[str, st
         with using(name, mode):
             figures = measure()
             ok, dev = holds(dev_fields) if mode != "rules" else (True, {})
-        out[mode] = figures | ({"dev_floors_hold": ok} if dev else {})
+        out[mode] = figures | ({"dev_floors_hold": ok, "dev": {f: dev.get(f) for f in (*dev_fields, "mean")}}
+                               if dev else {})
     order = {m: i for i, m in enumerate(MODES)}
     eligible = [m for m in MODES if out[m].get("dev_floors_hold", True)]
     best = max(eligible, key=lambda m: (out[m][keys[0]], out[m][keys[1]] or 0.0, -order[m]))
