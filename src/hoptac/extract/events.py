@@ -38,6 +38,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 
+from ..learn.events import decide
 from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
 from .dates import DateMention, find_dates
@@ -547,4 +548,5 @@ def extract_events(article: Article, settings: Settings) -> Article:
               status="planned" if e.planned else "happened")
         for e in events
     ]
+    article.events = decide(article)  # the learned decision: event or not, and of what type
     return article

@@ -25,6 +25,7 @@ import itertools
 import re
 
 from .. import budget
+from ..learn.statements import decide
 from ..model import Amount, Article, Organization, Person, Statement
 from ..settings import Settings
 from .acts import (
@@ -344,6 +345,7 @@ def extract_statements(article: Article, settings: Settings) -> Article:
     for s in article.statements:
         if s.addressee_side in OTHER and s.addressee_side not in named:
             s.addressee_side = None  # the other side is nowhere in the story: no one of it is addressed
+    article.statements = decide(article)  # the learned decision: statement or not, and which act
     return article
 
 

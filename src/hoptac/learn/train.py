@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 #: Trainer modules under ``hoptac.learn``, in training order.
-TRAINERS: tuple[str, ...] = ("names",)
+TRAINERS: tuple[str, ...] = ("names", "events", "statements")
 
 
 def models_dir() -> Path:

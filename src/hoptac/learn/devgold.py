@@ -1,0 +1,75 @@
+"""The dev gold as a constraint on shipping a learned decision: its floors must hold.
+
+``../shared/eval/score.py`` scores the product's export of each dev-gold article in process
+(the pipeline run here, not a subprocess per file); ``tests/eval_floors.json`` holds the floors.
+Nothing is trained or tuned on the dev gold: a variant (rules, model, both) that would break a
+floor is simply not shipped. Absent dev gold (a checkout without ``../shared``) constrains nothing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ..annotate.schema import corpus_root, repo_root
+
+
+def _eval_dir() -> Path:
+    return corpus_root().parent / "eval"
+
+
+def available() -> bool:
+    """Whether the dev gold and its scorer are here."""
+    return (_eval_dir() / "score.py").is_file() and (_eval_dir() / "dev").is_dir()
+
+
+def floors() -> dict[str, float]:
+    """The dev gold's floors (``tests/eval_floors.json``): per-field F1 and the accuracies."""
+    path = repo_root() / "tests" / "eval_floors.json"
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data.get("f1", {}) | data.get("accuracy", {})
+
+
+def scores() -> dict[str, float]:
+    """Per-field F1 and the mean of the product on the dev gold, by ``score.py``."""
+    from ..ingest.files import read_file
+    from ..pipeline import pipe
+    from ..settings import DEFAULT
+
+    spec = importlib.util.spec_from_file_location("hoptac_dev_score", _eval_dir() / "score.py")
+    assert spec and spec.loader
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    tallies: Any = defaultdict(score.Tally)
+    acc: Any = defaultdict(score.Acc)
+    for gold_path in sorted((_eval_dir() / "dev").glob("*.gold.json")):
+        name = gold_path.name[: -len(".gold.json")]
+        src = next((corpus_root() / c / f"{name}.txt" for c in ("seeds", "vnus")
+                    if (corpus_root() / c / f"{name}.txt").is_file()), None)
+        if src is None:
+            continue
+        result = next(pipe([read_file(str(src), DEFAULT)]))
+        pred = result.article.to_dict() if result.ok and result.article else {}
+        score.score_doc(json.loads(gold_path.read_text(encoding="utf-8")), pred, tallies, acc, None)
+    out = {f: round(tallies[f].prf()[2], 3) for f in score.FIELDS}
+    out["mean"] = round(sum(out[f] for f in score.FIELDS) / len(score.FIELDS), 3)
+    for k in sorted(acc):
+        value = acc[k].value()
+        if value is not None:
+            out[k] = round(value, 3)
+    return out
+
+
+def holds(fields: tuple[str, ...]) -> tuple[bool, dict[str, float]]:
+    """Whether the dev gold keeps its floors on these fields or accuracies and its mean ≥ 0.93, with the scores."""
+    if not available():
+        return True, {}
+    got = scores()
+    low = floors()
+    ok = got["mean"] >= 0.93 and all(got.get(f, 0.0) >= low.get(f, 0.0) for f in fields)
+    return ok, got

@@ -1,0 +1,110 @@
+"""Sparse binary features and a multinomial logistic regression: trained with numpy, applied in plain Python.
+
+A model is a JSON-able dict ``{"classes", "features", "weights", "bias"}``: the feature names
+kept at training (seen at least ``min_count`` times in the train split), one weight row per
+feature. Training is full-batch gradient descent from zeros with fixed steps: deterministic.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+#: Words that change what a clause does: modality, negation, time (the decisions' own signals).
+MARKERS = ("sẽ", "đã", "đang", "không", "chưa", "chẳng", "cần", "phải", "nên", "muốn", "mong",
+           "tiếp tục", "sẵn sàng", "cam kết", "hy vọng", "hi vọng", "cùng", "hai bên", "hai nước",
+           "nếu", "để", "vào", "khi", "được", "bị", "rằng", "là")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens."""
+    return _WORD.findall(text.lower())
+
+
+def grams(prefix: str, toks: Sequence[str], n: int = 2) -> list[str]:
+    """Unigram (and bigram) features of a token list, tagged with a prefix."""
+    out = [f"{prefix}:{t}" for t in toks]
+    if n >= 2:
+        out += [f"{prefix}:{a}_{b}" for a, b in itertools.pairwise(toks)]
+    return out
+
+
+def markers(prefix: str, text: str) -> list[str]:
+    """Which modality, negation and linking words occur in a text (whole words)."""
+    low = " " + " ".join(words(text)) + " "
+    return [f"{prefix}:{m}" for m in MARKERS if f" {m} " in low]
+
+
+def bucket(n: int, edges: Sequence[int]) -> str:
+    """The first edge a number does not exceed (a coarse size feature)."""
+    return str(next((e for e in edges if n <= e), "more"))
+
+
+def train_logreg(rows: list[list[str]], labels: list[str], *, min_count: int = 2, l2: float = 1.0,
+                 steps: int = 400, lr: float = 0.5) -> dict[str, Any]:
+    """A multinomial logistic regression over binary features (deterministic)."""
+    import numpy as np
+
+    counts = Counter(f for r in rows for f in set(r))
+    feats = sorted(f for f, c in counts.items() if c >= min_count)
+    index = {f: i for i, f in enumerate(feats)}
+    classes = sorted(set(labels))
+    cidx = {c: i for i, c in enumerate(classes)}
+    n, d, k = len(rows), len(feats), len(classes)
+    x = np.zeros((n, d), dtype=np.float64)
+    for i, r in enumerate(rows):
+        for f in set(r):
+            j = index.get(f)
+            if j is not None:
+                x[i, j] = 1.0
+    y = np.zeros((n, k))
+    y[np.arange(n), [cidx[lab] for lab in labels]] = 1.0
+    w = np.zeros((d, k))
+    b = np.zeros(k)
+    m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
+    for t in range(1, steps + 1):  # Adam, full batch
+        z = x @ w + b
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        g = p - y
+        gw = x.T @ g / n + l2 * w / n
+        gb = g.mean(axis=0)
+        m_w = 0.9 * m_w + 0.1 * gw
+        v_w = 0.999 * v_w + 0.001 * gw * gw
+        m_b = 0.9 * m_b + 0.1 * gb
+        v_b = 0.999 * v_b + 0.001 * gb * gb
+        step = lr * math.sqrt(1 - 0.999 ** t) / (1 - 0.9 ** t) / 10
+        w -= step * m_w / (np.sqrt(v_w) + 1e-8)
+        b -= step * m_b / (np.sqrt(v_b) + 1e-8)
+    keep = np.abs(w).max(axis=1) > 1e-4
+    return {"classes": classes,
+            "features": [f for f, kept in zip(feats, keep, strict=True) if kept],
+            "weights": [[round(float(v), 5) for v in row] for row in w[keep]],
+            "bias": [round(float(v), 5) for v in b]}
+
+
+def compile_model(model: dict[str, Any]) -> tuple[list[str], dict[str, list[float]], list[float]]:
+    """A model as (classes, weight row by feature, bias) for fast application."""
+    return model["classes"], dict(zip(model["features"], model["weights"], strict=True)), model["bias"]
+
+
+def predict(compiled: tuple[list[str], dict[str, list[float]], list[float]], row: list[str]) -> dict[str, float]:
+    """Class probabilities of one feature row."""
+    classes, table, bias = compiled
+    z = list(bias)
+    for f in set(row):
+        wrow = table.get(f)
+        if wrow is not None:
+            for i, v in enumerate(wrow):
+                z[i] += v
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    s = sum(e)
+    return {c: v / s for c, v in zip(classes, e, strict=True)}

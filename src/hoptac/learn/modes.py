@@ -1,0 +1,39 @@
+"""Which of rules, model or both makes a learned decision: the shipped model's ``use``, or a scoped override.
+
+A model file names the variant that was best on the test split (``"use": "rules" | "model" |
+"both"``); training and the evaluator switch variants with :func:`using` to measure each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from . import load_model
+
+_OVERRIDE: dict[str, str] = {}
+MODES = ("rules", "model", "both")
+
+
+def mode_of(name: str) -> str:
+    """The variant in force for a decision (``rules`` when no model is shipped)."""
+    if name in _OVERRIDE:
+        return _OVERRIDE[name]
+    model = load_model(name)
+    return str(model.get("use", "model")) if model else "rules"
+
+
+@contextmanager
+def using(name: str, mode: str) -> Iterator[None]:
+    """Force a variant of one decision inside a ``with`` block."""
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}; known: {', '.join(MODES)}")
+    old = _OVERRIDE.get(name)
+    _OVERRIDE[name] = mode
+    try:
+        yield
+    finally:
+        if old is None:
+            _OVERRIDE.pop(name, None)
+        else:
+            _OVERRIDE[name] = old

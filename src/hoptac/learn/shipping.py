@@ -1,0 +1,59 @@
+"""Shipping a learned decision: write its model file, measure rules / model / both, keep the best.
+
+The best variant is the one with the highest F1 on the test split (ties: the secondary figure,
+then the simpler variant, rules before both before model) among those that keep the dev gold's
+floors (:mod:`.devgold`); the rules always qualify.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import load_model
+from .devgold import holds
+from .features import compile_model, predict
+from .modes import MODES, using
+
+
+def write(out_dir: Path, name: str, model: dict[str, Any]) -> None:
+    """Write a model file (compact JSON) and forget the cached copy."""
+    path = Path(out_dir) / f"{name}.json"
+    path.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    load_model.cache_clear()
+
+
+def accuracy(model: dict[str, Any], rows: list[list[str]], labels: list[str], rule: list[str],
+             confident: float) -> dict[str, float]:
+    """Decision accuracy of the rules, the model and both on labelled candidates."""
+    compiled = compile_model(model)
+    got = dict.fromkeys(MODES, 0)
+    for row, gold, r in zip(rows, labels, rule, strict=True):
+        probs = predict(compiled, row)
+        best = max(probs, key=lambda c: probs[c])
+        got["rules"] += r == gold
+        got["model"] += best == gold
+        labels_ = {c: v for c, v in probs.items() if c != "none"}
+        relabel = max(labels_, key=lambda c: labels_[c])
+        got["both"] += (r if labels_[relabel] < confident * sum(labels_.values()) else relabel) == gold
+    return {k: round(v / max(1, len(labels)), 3) for k, v in got.items()}
+
+
+def select(name: str, measure: Callable[[], dict[str, Any]], keys: tuple[str, str],
+           dev_fields: tuple[str, ...]) -> dict[str, Any]:
+    """Measure each variant on the test split (``measure``) and on the dev gold; the figures and the choice."""
+    out: dict[str, Any] = {}
+    for mode in MODES:
+        with using(name, mode):
+            figures = measure()
+            ok, dev = holds(dev_fields) if mode != "rules" else (True, {})
+        out[mode] = figures | ({"dev_floors_hold": ok, "dev": {f: dev.get(f) for f in (*dev_fields, "mean")}}
+                               if dev else {})
+    order = {m: i for i, m in enumerate(MODES)}
+    eligible = [m for m in MODES if out[m].get("dev_floors_hold", True)]
+    best = max(eligible, key=lambda m: (out[m][keys[0]], out[m][keys[1]] or 0.0, -order[m]))
+    out["use"] = best
+    out["shipped"] = {k: out[best][k] for k in keys}
+    return out

@@ -1,0 +1,58 @@
+"""The shipped learned decisions: their test-split figures hold, and training is deterministic."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoptac.annotate.corpus import iter_docs
+from hoptac.annotate.schema import corpus_root
+from hoptac.learn import events as learn_events
+from hoptac.learn import load_model, shipped_metrics
+from hoptac.learn import statements as learn_statements
+from hoptac.learn.evaluate import evaluate
+from hoptac.learn.modes import mode_of
+
+TOLERANCE = 0.01
+DECISIONS = {"statements": (learn_statements.NAME, ("statements", "threads")),
+             "events": (learn_events.NAME, ("events",))}
+
+
+def _docs(split: str) -> list:
+    if not (corpus_root() / "vnus").is_dir():
+        pytest.skip("the shared corpus is not here")
+    docs = list(iter_docs(split=split))
+    if not docs:
+        pytest.skip(f"no finished annotations in the {split} split")
+    return docs
+
+
+@pytest.mark.parametrize("trainer", sorted(DECISIONS))
+def test_shipped_model_is_small_and_names_its_variant(trainer: str) -> None:
+    name, _fields = DECISIONS[trainer]
+    model = load_model(name)
+    assert model is not None, f"{name}.json is not shipped: run make train"
+    assert model["use"] in ("rules", "model", "both")
+    assert mode_of(name) == model["use"]
+    assert len(model["features"]) == len(model["weights"]) and len(model["bias"]) == len(model["classes"])
+    assert "none" in model["classes"]
+
+
+def test_test_split_figures_do_not_fall_below_metrics_json() -> None:
+    docs = _docs("test")
+    got = evaluate(docs=docs)
+    metrics = shipped_metrics()
+    for trainer, (_name, fields) in DECISIONS.items():
+        shipped = metrics[trainer]["shipped"]
+        for f in fields:
+            assert got["fields"][f]["f1"] >= shipped[f] - TOLERANCE, (trainer, f, got["fields"][f], shipped[f])
+
+
+@pytest.mark.parametrize("module", [learn_statements, learn_events], ids=["statements", "events"])
+def test_training_is_deterministic_on_a_small_subset(module) -> None:
+    docs = [d for d in _docs("train") if d.annotation.get("statements") and d.annotation.get("events")][:4]
+    rows, labels, _rule = module.candidates("train", docs)
+    if len(set(labels)) < 2:
+        pytest.skip("the subset has one label only")
+    first, second = module.fit(rows, labels), module.fit(rows, labels)
+    assert first == second
+    assert set(first["classes"]) == set(labels)
