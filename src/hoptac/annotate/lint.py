@@ -1,0 +1,115 @@
+"""Warnings on annotation files: spans that probably point at the wrong occurrence of a quote.
+
+``resolve`` turns a quoted string into its n-th occurrence; when a name or a place recurs, a
+wrong ``n`` puts an actor, a place or a clause far from the item it belongs to. These checks
+are cheap distance and position tests: they only point (a date in the lead may legitimately
+date an occasion named later); the annotator judges. They are warnings, not validation errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+FAR = 300          # characters between an item's anchor and a span that belongs to it
+LONG_CLAUSE = 600  # characters of one statement clause
+NEAR_GAIN = 80     # an actor mention this much nearer the cue than the chosen one is suspicious
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """One lint finding: check name, item id, a figure (distance or length) and a short note."""
+
+    check: str
+    item: str
+    figure: int
+    note: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.item} {self.check} {self.figure}" + (f" ({self.note})" if self.note else "")
+
+
+def dist(a: list[int], b: list[int]) -> int:
+    """Characters between two spans (0 if they touch or overlap)."""
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def headline_end(text: str) -> int:
+    """End of the title line: the first line holding a letter."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if any(ch.isalpha() for ch in line):
+            return pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+    return 0
+
+
+def _in_headline(span: list[int] | None, text: str, head: int) -> bool:
+    """A span inside the title line whose text the body repeats (so the body names it too)."""
+    if not span or span[1] > head:
+        return False
+    return text.find(text[span[0]:span[1]], head) >= 0
+
+
+def _statements(ann: dict[str, Any], text: str, head: int) -> list[Warning_]:
+    out: list[Warning_] = []
+    mentions = {p["id"]: p.get("mentions") or [] for p in ann.get("people", [])}
+    mentions |= {o["id"]: o.get("mentions") or [] for o in ann.get("organizations", [])}
+    for s in ann.get("statements", []):
+        cue, cl, act = s.get("cue"), s.get("clause"), s.get("actor_span")
+        anchor = [min(cue[0], cl[0]), max(cue[1], cl[1])] if cue and cl else (cue or cl)
+        if act and cue and min(dist(act, cue), dist(act, cl or cue)) > FAR:
+            out.append(Warning_("actor_far", s["id"], min(dist(act, cue), dist(act, cl or cue))))
+        if cl and cl[1] - cl[0] > LONG_CLAUSE:
+            out.append(Warning_("clause_long", s["id"], cl[1] - cl[0]))
+        if cl and cue and dist(cue, cl) > FAR:
+            out.append(Warning_("cue_far", s["id"], dist(cue, cl)))
+        if cl and "\n" in text[cl[0]:cl[1]]:
+            out.append(Warning_("clause_paragraphs", s["id"], text.count("\n", cl[0], cl[1]),
+                                "clause crosses a line break"))
+        for name, span in (("actor", act), ("cue", cue), ("clause", cl)):
+            if _in_headline(span, text, head):
+                out.append(Warning_(f"{name}_headline", s["id"], span[0]))
+        own = mentions.get(s.get("actor") or "", [])
+        if act and cue and act in own:
+            d = dist(act, cue)
+            best = min(own, key=lambda m: dist(m, cue))
+            inside = cl and cl[0] <= best[0] and best[1] <= cl[1]
+            if best != act and not inside and d - dist(best, cue) >= NEAR_GAIN:
+                out.append(Warning_("actor_nearer", s["id"], d - dist(best, cue),
+                                    f"another mention of {s['actor']} is nearer the cue"))
+        if act and anchor:
+            for pid, ms in mentions.items():
+                if pid != s.get("actor") and act in ms and pid not in (s.get("actor_alternatives") or []):
+                    out.append(Warning_("actor_other", s["id"], act[0], f"actor_span is a mention of {pid}"))
+    return out
+
+
+def _events(ann: dict[str, Any], text: str, head: int) -> list[Warning_]:
+    out: list[Warning_] = []
+    for e in ann.get("events", []):
+        trig = e.get("trigger")
+        for f in ("place", "date"):
+            sp = e.get(f)
+            if sp and trig and dist(sp, trig) > FAR:
+                out.append(Warning_(f"{f}_far", e["id"], dist(sp, trig)))
+            if trig and trig[1] > head and _in_headline(sp, text, head):
+                out.append(Warning_(f"{f}_headline", e["id"], sp[0], "the body names it too"))
+        if _in_headline(trig, text, head):
+            out.append(Warning_("trigger_headline", e["id"], trig[0], "the body may name the occasion"))
+    return out
+
+
+def _people(ann: dict[str, Any], text: str, head: int) -> list[Warning_]:
+    out: list[Warning_] = []
+    for p in ann.get("people", []):
+        title = p.get("title")
+        if _in_headline(title, text, head):
+            out.append(Warning_("title_headline", p["id"], title[0]))
+    return out
+
+
+def lint(ann: dict[str, Any], text: str) -> list[Warning_]:
+    """Every warning for one annotation of ``text``."""
+    head = headline_end(text)
+    return _statements(ann, text, head) + _events(ann, text, head) + _people(ann, text, head)
