@@ -13,6 +13,7 @@ from typing import Any
 
 FAR = 300          # characters between an item's anchor and a span that belongs to it
 LONG_CLAUSE = 600  # characters of one statement clause
+HEADLINE_MAX = 200  # a longer first line is a lead paragraph, not a headline
 NEAR_GAIN = 80     # an actor mention this much nearer the cue than the chosen one is suspicious
 
 
@@ -35,13 +36,19 @@ def dist(a: list[int], b: list[int]) -> int:
 
 
 def headline_end(text: str) -> int:
-    """End of the title line: the first line holding a letter."""
+    """End of the title line: the first line holding a letter, if short enough to be a headline."""
     pos = 0
     for line in text.splitlines(keepends=True):
         if any(ch.isalpha() for ch in line):
-            return pos + len(line.rstrip("\r\n"))
+            body = line.rstrip("\r\n")
+            return pos + len(body) if len(body) <= HEADLINE_MAX else 0
         pos += len(line)
     return 0
+
+
+def _blank_line(chunk: str) -> bool:
+    """Whether a piece of text holds an empty line (a paragraph break: lead to body, caption to text)."""
+    return any(not line.strip() for line in chunk.splitlines()[1:-1]) or "\n\n" in chunk.replace("\r", "")
 
 
 def _in_headline(span: list[int] | None, text: str, head: int) -> bool:
@@ -64,9 +71,8 @@ def _statements(ann: dict[str, Any], text: str, head: int) -> list[Warning_]:
             out.append(Warning_("clause_long", s["id"], cl[1] - cl[0]))
         if cl and cue and dist(cue, cl) > FAR:
             out.append(Warning_("cue_far", s["id"], dist(cue, cl)))
-        if cl and "\n" in text[cl[0]:cl[1]]:
-            out.append(Warning_("clause_paragraphs", s["id"], text.count("\n", cl[0], cl[1]),
-                                "clause crosses a line break"))
+        if cl and _blank_line(text[cl[0]:cl[1]]):
+            out.append(Warning_("clause_paragraphs", s["id"], cl[1] - cl[0], "clause crosses a blank line"))
         for name, span in (("actor", act), ("cue", cue), ("clause", cl)):
             if _in_headline(span, text, head):
                 out.append(Warning_(f"{name}_headline", s["id"], span[0]))
