@@ -58,6 +58,27 @@ def _in_headline(span: list[int] | None, text: str, head: int) -> bool:
     return text.find(text[span[0]:span[1]], head) >= 0
 
 
+def _nearer_mention(act: list[int], cue: list[int], cl: list[int] | None,
+                    own: list[list[int]]) -> list[int] | None:
+    """Another mention of the actor lying before the cue and nearer to it than the chosen span.
+
+    The chosen span is suspect when such a mention sits between it and the cue, or when the
+    chosen span comes well after the clause although the actor was named just before the cue
+    (a span after a quotation, ``"…", ông X nói``, is the normal case and is not flagged).
+    """
+    def outside(m: list[int]) -> bool:
+        return not (cl and cl[0] <= m[0] and m[1] <= cl[1])
+
+    before = [m for m in own if m != act and m[1] <= cue[0] and outside(m)]
+    if act[1] <= cue[0]:
+        between = [m for m in before if m[0] >= act[1] and dist(act, cue) - dist(m, cue) >= NEAR_GAIN]
+        return max(between, default=None)
+    if act[0] >= (cl or cue)[1] + FAR:
+        close = [m for m in before if dist(m, cue) <= FAR]
+        return max(close, default=None)
+    return None
+
+
 def _statements(ann: dict[str, Any], text: str, head: int) -> list[Warning_]:
     out: list[Warning_] = []
     mentions = {p["id"]: p.get("mentions") or [] for p in ann.get("people", [])}
@@ -78,12 +99,10 @@ def _statements(ann: dict[str, Any], text: str, head: int) -> list[Warning_]:
                 out.append(Warning_(f"{name}_headline", s["id"], span[0]))
         own = mentions.get(s.get("actor") or "", [])
         if act and cue and act in own:
-            d = dist(act, cue)
-            best = min(own, key=lambda m: dist(m, cue))
-            inside = cl and cl[0] <= best[0] and best[1] <= cl[1]
-            if best != act and not inside and d - dist(best, cue) >= NEAR_GAIN:
-                out.append(Warning_("actor_nearer", s["id"], d - dist(best, cue),
-                                    f"another mention of {s['actor']} is nearer the cue"))
+            nearer = _nearer_mention(act, cue, cl, own)
+            if nearer:
+                out.append(Warning_("actor_nearer", s["id"], nearer[0],
+                                    f"a mention of {s['actor']} nearer before the cue"))
         if act and anchor:
             for pid, ms in mentions.items():
                 if pid != s.get("actor") and act in ms and pid not in (s.get("actor_alternatives") or []):
