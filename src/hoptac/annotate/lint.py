@@ -8,6 +8,7 @@ date an occasion named later); the annotator judges. They are warnings, not vali
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +59,12 @@ def _in_headline(span: list[int] | None, text: str, head: int) -> bool:
     return text.find(text[span[0]:span[1]], head) >= 0
 
 
+def _same_words(text: str, span: list[int]) -> list[list[int]]:
+    """Every whole-word occurrence of the text under a span (any case): ``Ông``, ``Thủ tướng``, a name."""
+    needle = re.escape(text[span[0]:span[1]])
+    return [[m.start(), m.end()] for m in re.finditer(rf"(?<!\w){needle}(?!\w)", text, flags=re.IGNORECASE)]
+
+
 def _nearer_mention(act: list[int], cue: list[int], cl: list[int] | None,
                     own: list[list[int]]) -> list[int] | None:
     """Another mention of the actor lying before the cue and nearer to it than the chosen span.
@@ -98,11 +105,11 @@ def _statements(ann: dict[str, Any], text: str, head: int) -> list[Warning_]:
             if _in_headline(span, text, head):
                 out.append(Warning_(f"{name}_headline", s["id"], span[0]))
         own = mentions.get(s.get("actor") or "", [])
-        if act and cue and act in own:
-            nearer = _nearer_mention(act, cue, cl, own)
+        if act and cue:
+            nearer = _nearer_mention(act, cue, cl, own + _same_words(text, act))
             if nearer:
                 out.append(Warning_("actor_nearer", s["id"], nearer[0],
-                                    f"a mention of {s['actor']} nearer before the cue"))
+                                    "the actor is named again nearer before the cue"))
         if act and anchor:
             for pid, ms in mentions.items():
                 if pid != s.get("actor") and act in ms and pid not in (s.get("actor_alternatives") or []):
