@@ -148,6 +148,8 @@ def test_lint_command_reports_and_never_fails(article, tmp_path: Path, monkeypat
     assert "bad.json: s1 actor_far" in result.output
     assert "good.json" not in result.output
     assert result.output.strip().endswith(f"{result.output.count('bad.json: ')} warnings in 1 files")
+    folder = CliRunner().invoke(main, ["lint", str(tmp_path)])        # a folder is searched for files
+    assert folder.exit_code == 0 and "bad.json: s1 actor_far" in folder.output
     wrong["status"] = "draft"                                       # drafts only with --all-status
     dump(wrong, bad)
     assert "0 warnings" in CliRunner().invoke(main, ["lint", str(bad)]).output

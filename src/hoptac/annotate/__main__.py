@@ -223,15 +223,20 @@ def validate_cmd(paths: tuple[Path, ...]) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--all-status", is_flag=True, help="Drafts too (default: done files only).")
 def lint_cmd(paths: tuple[Path, ...], all_status: bool) -> None:
-    """Warn about spans that may point at the wrong occurrence (far actor/place/date, long clause, headline)."""
+    """Warn about spans that may point at the wrong occurrence (far actor/place/date, long clause, headline).
+
+    PATHS are annotation files or folders (default: every file under annotations/docs and
+    annotations/double); only ``done`` files unless --all-status. Never fails: it only points.
+    """
     root = annotations_dir()
-    files = [p for p in paths] or sorted([*root.glob("docs/*/*.json"), *root.glob("double/*/*.json")])
+    files = [f for p in paths for f in (sorted(p.rglob("*.json")) if p.is_dir() else [p])] \
+        or sorted([*root.glob("docs/*/*.json"), *root.glob("double/*/*.json")])
     banned = holdout(corpus_root())
     flagged = total = 0
     for f in files:
         try:
             ann = load(f)
-        except ValueError as exc:
+        except (OSError, ValueError) as exc:
             click.echo(f"{f}: unreadable: {exc}", err=True)
             continue
         rel = str(ann.get("path", ""))
