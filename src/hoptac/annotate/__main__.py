@@ -1,6 +1,6 @@
 """Annotation tools: ``python -m hoptac.annotate COMMAND`` (see annotations/GUIDE.md).
 
-Commands: locate, draft, quotes, resolve, show, validate, agree, status.
+Commands: locate, draft, quotes, resolve, show, validate, lint, agree, status.
 A corpus file is named as ``vnus/<file>.txt``, its bare file name, its stem or its path.
 """
 
@@ -15,6 +15,7 @@ import click
 from . import agree as agreement
 from .corpus import holdout, load_split
 from .draft import draft as make_draft
+from .lint import lint
 from .schema import (
     Problem,
     annotations_dir,
@@ -216,6 +217,38 @@ def validate_cmd(paths: tuple[Path, ...]) -> None:
         bad += bool(problems)
     click.echo(f"{len(files)} files, {bad} with problems")
     sys.exit(1 if bad else 0)
+
+
+@main.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--all-status", is_flag=True, help="Drafts too (default: done files only).")
+def lint_cmd(paths: tuple[Path, ...], all_status: bool) -> None:
+    """Warn about spans that may point at the wrong occurrence (far actor/place/date, long clause, headline).
+
+    PATHS are annotation files or folders (default: every file under annotations/docs and
+    annotations/double); only ``done`` files unless --all-status. Never fails: it only points.
+    """
+    root = annotations_dir()
+    files = [f for p in paths for f in (sorted(p.rglob("*.json")) if p.is_dir() else [p])] \
+        or sorted([*root.glob("docs/*/*.json"), *root.glob("double/*/*.json")])
+    banned = holdout(corpus_root())
+    flagged = total = 0
+    for f in files:
+        try:
+            ann = load(f)
+        except (OSError, ValueError) as exc:
+            click.echo(f"{f}: unreadable: {exc}", err=True)
+            continue
+        rel = str(ann.get("path", ""))
+        src = corpus_root() / rel
+        if (ann.get("status") != "done" and not all_status) or Path(rel).name in banned or not src.is_file():
+            continue
+        warnings = lint(ann, read_text(src))
+        for w in warnings:
+            click.echo(f"{f}: {w}")
+        flagged += bool(warnings)
+        total += len(warnings)
+    click.echo(f"{total} warnings in {flagged} files")
 
 
 @main.command("agree")
