@@ -140,3 +140,33 @@ def test_a_year_looked_back_on_is_not_the_current_one() -> None:
     assert year("Kinh tế\nNăm 2019 là năm thành công của cải cách thủ tục.") == "2019"
     # a lunar year naming an edition or a birth is no new year's greeting
     assert year("Xe sang\nChiếc xe phiên bản năm Nhâm Thìn được rao bán.") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the N-th edition of a yearly gathering, told as happening
+    ("Thủ tướng tới Lima\nSáng 18/11, Thủ tướng dự phiên họp Hội nghị cấp cao APEC lần thứ 24 tại Peru.", "2016"),
+    ("Phát biểu tại Liên Hợp Quốc\nBộ trưởng phát biểu tại phiên thảo luận chung Đại hội đồng Liên Hợp Quốc khóa 75.", "2020"),
+    # terms of office below, a plan above: one year left
+    ("Chuẩn bị chuyến thăm\nTổng thống Donald Trump đã nhận thư mời. Ông sẽ tới Hà Nội vào tháng 11/2017 để dự hội nghị.",
+     "2017"),
+    ("Hội nghị khí hậu\nTổng thống Joe Biden mở hội nghị trực tuyến. Các nước sẽ họp lại vào tháng 6/2021.", "2021"),
+])
+def test_editions_and_bounds_give_the_year(text: str, expected: str) -> None:
+    assert year(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an edition told as past only bounds the year from below
+    ("Nhìn lại\nHai nước hợp tác hiệu quả. Năm ngoái, các nhà lãnh đạo đã gặp nhau tại "
+     "Hội nghị cấp cao APEC lần thứ 24 ở Peru."),
+    # a plan already carried out ("đã đạt ... năm 2016") is no bound
+    ("Thương mại\nThủ tướng Nguyễn Xuân Phúc dự hội nghị. Hiệp định dự kiến chiếm 40% thương mại và đã đạt "
+     "thỏa thuận cuối cùng vào năm 2016."),
+    # the start of a planned period ("giai đoạn 2016 - 2020") is no bound
+    ("Hội đàm\nChủ tịch nước Trần Đại Quang hội đàm. Hai bên sẽ triển khai kế hoạch giai đoạn 2016 - 2020."),
+    # a year told both as past and as planned: a story looking back on its plans
+    ("Hồi ức\nTổng thống Donald Trump thăm Việt Nam. Năm 2017 đã là một năm bận rộn; kế hoạch để ông dự APEC 2017 "
+     "được chuẩn bị từ sớm."),
+])
+def test_no_year_from_asides_or_old_plans(text: str) -> None:
+    assert year(text) is None

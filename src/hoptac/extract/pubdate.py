@@ -84,9 +84,14 @@ _LEAD_DM = re.compile(r"\b(?:sáng sớm|sáng|trưa|chiều|tối|đêm|rạng 
 _YEAR = re.compile(rf"(?<![\d/.,])(?<!\d-)(?:(?:(?P<d>[0-3]?\d)\s*[/.-]\s*)?(?P<m>[01]?\d)\s*[/.-]\s*"
                    rf"|tháng\s+(?P<m2>[01]?\d)\s*(?:[/.-]|,?\s*năm)\s*|(?P<part>đầu|cuối|giữa)\s+năm\s+)?"
                    rf"(?P<y>{_Y})(?![\d/]|\.\d)")
+# a range of days before a full date ("từ ngày 29-31/5/2017"): its first day is blanked for _YEAR
+_DAY_RANGE = re.compile(r"(?<![\d/.])([0-3]?\d\s*[-–]\s*)([0-3]?\d\s*[/.]\s*[01]?\d\s*[/.]\s*(?:19|20)\d\d)")
 _PART_MONTH = {"đầu": 2, "giữa": 6, "cuối": 11}
 _FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|đến năm|tới năm|trước năm|"
                      r"kế hoạch|lên kế hoạch|hẹn|mời|lời mời|nhận lời|mong đợi|chờ đợi|quy hoạch|hi vọng|hy vọng|kỳ vọng|dự báo)\b")
+# a plan in so many words: what it dates lies ahead of the writing (not "đến năm 2004 mới ...", told of the past)
+_PLAN = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|kế hoạch|lên kế hoạch|mời|nhận lời|mong đợi|"
+                   r"chờ đợi|dự báo)\b")
 _PAST = re.compile(r"\b(đã|vừa|hồi|trước đó|từng|vừa qua|tuần qua|tháng qua|năm qua|năm ngoái|trước đây)\b")
 _PERIOD_START = re.compile(r"\b(?:từ|kể từ|bắt đầu từ|từ sau)\s+(?:năm|tháng|đầu năm|cuối năm|giữa năm|ngày)?\s*"
                            r"(?:[0-3]?\d\s*[/.-]\s*)?(?:[01]?\d\s*[/.-]\s*)?$")
@@ -114,23 +119,34 @@ def _clause(low: str, start: int, end: int) -> tuple[str, str]:
     return low[max(a, start - 120):start], low[end:min(b, end + 60)]
 
 
-def _tense(low: str, start: int, end: int) -> int:
+def _tense(low: str, start: int, end: int, future: re.Pattern[str] = _FUTURE) -> int:
     """1 when the clause of a mention speaks of the future, -1 of the past, 0 when it does not say."""
     before, after = _clause(low, start, end)
     a, b = _sentence(low, start)
     if not after.strip():  # a fronted time ("Tháng 11/2017, Việt Nam sẽ ..."): the clause after it
         after = low[end:min(b, end + 80)]
     sentence_before = low[max(a, start - 200):start]
-    if _FUTURE.search(sentence_before) or _FUTURE.search(after) or re.match(r"\s*(?:trở đi|sắp tới|tới)\b", after):
+    if future.search(sentence_before) or future.search(after) or re.match(r"\s*(?:trở đi|sắp tới|tới)\b", after):
         return 1
     if _PAST.search(before) or _PAST.search(after):
         return -1
     return 0
 
 
+def _planned(low: str, pos: int) -> bool:
+    """Whether the year written at ``pos`` is told as planned in so many words (:data:`_PLAN`)."""
+    if _tense(low, pos, pos + 4, _PLAN) <= 0:
+        return False
+    before = low[max(_sentence(low, pos)[0], pos - 200):pos]
+    plan = max((m.end() for m in _PLAN.finditer(before)), default=-1)
+    past = max((m.end() for m in _PAST.finditer(before)), default=-1)
+    return past < plan or (past < 0 and plan < 0)  # "đã đạt ... vào năm 2016" is done; "đã mời ... dự ... 2017" ahead
+
+
 def _years(low: str) -> list[tuple[int, int | None, int, int]]:
     """Every written year: (year, month or None, position, tense)."""
     out = []
+    low = _DAY_RANGE.sub(lambda m: " " * len(m[1]) + m[2], low)  # "29-31/5/2017": the range's last day
     for m in _YEAR.finditer(low):
         y, pos = int(m["y"]), m.start("y")
         if _NOT_YEAR_BEFORE.search(low[max(0, m.start() - 14):m.start()]) or _NOT_YEAR_AFTER.match(low[m.end():]):
@@ -156,6 +172,51 @@ def _anniversaries() -> list[tuple[re.Pattern[str], int]]:
         keys = [fold(k, strip_marks=False).text for k in item["cues"]]
         out.append((re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b"), int(item["year"])))
     return out
+
+
+@cache
+def _gatherings() -> list[tuple[re.Pattern[str], int]]:
+    """(pattern of the N-th edition of a yearly gathering, the year of its first edition)."""
+    from .gazetteer import load_yaml
+
+    out = []
+    for item in load_yaml("gatherings.yaml").get("gatherings", []):
+        names = "|".join(re.escape(fold(n, strip_marks=False).text) for n in item["names"])
+        ordinal = r"(?:lần thứ|khóa họp thứ|khoá họp thứ|kỳ họp thứ|khóa|khoá)\s+(?P<n>\d{1,3})\b"
+        out.append((re.compile(rf"\b(?:{names})\s*{ordinal}|{ordinal.replace('<n>', '<n2>')}\s+(?:của\s+)?(?:{names})"),
+                    int(item["first"])))
+    return out
+
+
+def _edition(low: str, lead: str) -> tuple[int, str] | None:
+    """The year of the N-th edition of a yearly gathering the text tells as happening: without
+    tense, or in the lead and not planned (one told as past only bounds the year from below)."""
+    for pattern, first in _gatherings():
+        for m in pattern.finditer(low):
+            tense = _tense(low, m.start(), m.end())
+            if tense != 0 and (tense > 0 or m.start() >= len(lead) or _PAST.search(_clause(low, m.start(), m.end())[0])):
+                continue
+            return first + int(m["n"] or m["n2"]) - 1, f"an edition of a yearly gathering since {first}: '{m.group(0).strip()}'"
+    return None
+
+
+def _bounded(low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
+    """The one year that fits the terms of the heads the lead names, after every year told as past
+    and not after any year told as planned (``Tổng thống Donald Trump`` and ``sẽ ... tháng 11/2017``: 2017)."""
+    spans, basis = _office_spans(lead)
+    if not basis:
+        return None
+    past = [y for y, _, pos, tense in years if tense < 0 and not _in_range(low, pos)]
+    plans = [y for y, _, pos, tense in years if tense > 0 and not _in_range(low, pos) and _planned(low, pos)]
+    if not past and not plans:
+        return None
+    lo, hi = max(past, default=0), min(plans, default=9999)
+    if lo >= hi:
+        return None  # a year told both as past and as planned: the story looks back on its plans
+    fits = {y for a, b in spans for y in range(max(a.year, lo), min(b.year, hi) + 1)}
+    if len(fits) != 1:
+        return None
+    return fits.pop(), f"the one year within the {basis}, after the years told as past, not after those planned"
 
 
 @dataclass(frozen=True)
@@ -237,7 +298,7 @@ def _day_in_terms(text: str, lead: str, title_end: int) -> tuple[int, str] | Non
     return fits.pop(), f"the lead's '{dm.group(0).strip()}' falls once within the {basis}"
 
 
-def _strong(low: str) -> tuple[int, str] | None:
+def _strong(low: str, lead: str) -> tuple[int, str] | None:
     for p in _CURRENT:
         m = p.search(low)
         if m:
@@ -254,6 +315,9 @@ def _strong(low: str) -> tuple[int, str] | None:
     if m:
         year = next(y for y in range(1990, 2050) if y % 10 == _STEMS[m["s"]] and y % 12 == _BRANCHES[m["b"]])
         return year, f"the lunar new year named: '{m.group(0).strip()}'"
+    found = _edition(low, lead)
+    if found:
+        return found
     m = _YEAR_TO_DATE.search(low)
     if m:
         return int(m["y"]), f"a running total of the current year: '{m.group(0).strip()}'"
@@ -386,8 +450,8 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
     low = fold(text, strip_marks=False).text
     lead = _lead(low, title_end)
     years = _years(low)
-    future = [y for y, _, _, tense in years if tense > 0]
-    found = _strong(low)
+    future = [y for y, _, pos, tense in years if tense > 0 and _planned(low, pos)]
+    found = _strong(low, lead)
     strength = 3
     if found is None:
         m = _LEAD_FULL.search(lead)
@@ -400,6 +464,8 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
         found = _named_current(text, low, lead, years)
     if found is None:
         found = _day_in_terms(text, lead, title_end)
+    if found is None:
+        found = _bounded(low, lead, years)
     if found is None:
         return None
     year, basis = found
