@@ -150,6 +150,16 @@ def test_a_year_looked_back_on_is_not_the_current_one() -> None:
     ("Chuẩn bị chuyến thăm\nTổng thống Donald Trump đã nhận thư mời. Ông sẽ tới Hà Nội vào tháng 11/2017 để dự hội nghị.",
      "2017"),
     ("Hội nghị khí hậu\nTổng thống Joe Biden mở hội nghị trực tuyến. Các nước sẽ họp lại vào tháng 6/2021.", "2021"),
+    # years counted after a written year, or since what started then (next sentence)
+    ("Trở lại chiến trường xưa\nNăm 1972, ông là phi công lái máy bay trinh sát. 45 năm sau, ông trở lại Quảng Trị "
+     "gặp những người từng bắn hạ máy bay của mình.", "2017"),
+    ("Hoàn thành dự án\nSáng 3-5, dự án nước sạch kéo dài 5 năm qua đã hoàn thành. Dự án do Nhật Bản tài trợ, "
+     "bắt đầu từ tháng 4-2014 tại ba tỉnh miền núi.", "2019"),
+    # a gathering named with "năm" before its year; a goal further on ("vào năm 2030") is no later story
+    ("Diễn đàn kinh tế\nPhát biểu tại Diễn đàn Doanh nghiệp Mê Kông năm 2019 diễn ra tại Cần Thơ, bộ trưởng cho rằng "
+     "vùng cần đạt 30% năng lượng tái tạo vào năm 2030.", "2019"),
+    # the host of a yearly gathering named with its year
+    ("Họp báo\nThứ trưởng cho biết với tư cách nước chủ nhà SEA Games 2021, Việt Nam đã đón hàng nghìn vận động viên.", "2021"),
 ])
 def test_editions_and_bounds_give_the_year(text: str, expected: str) -> None:
     assert year(text) == expected
@@ -164,6 +174,9 @@ def test_editions_and_bounds_give_the_year(text: str, expected: str) -> None:
      "thỏa thuận cuối cùng vào năm 2016."),
     # the start of a planned period ("giai đoạn 2016 - 2020") is no bound
     ("Hội đàm\nChủ tịch nước Trần Đại Quang hội đàm. Hai bên sẽ triển khai kế hoạch giai đoạn 2016 - 2020."),
+    # "N năm sau khi ...": after another event, not after the year written before
+    ("Lịch sử\nNăm 1973, hiệp định được ký. Hơn 20 năm sau khi những người lính cuối cùng rời đi, hai nước "
+     "bình thường hóa quan hệ."),
     # a year told both as past and as planned: a story looking back on its plans
     ("Hồi ức\nTổng thống Donald Trump thăm Việt Nam. Năm 2017 đã là một năm bận rộn; kế hoạch để ông dự APEC 2017 "
      "được chuẩn bị từ sớm."),

@@ -70,6 +70,13 @@ _SINCE = re.compile(rf"\b(?P<n>\d{{1,2}})\s+năm\s+(?:qua|nay)\b[^.!?\n]{{0,140}
                     rf"(?<!\d)(?P<y>{_Y})\b"
                     rf"|\b(?:kể\s+)?từ\s+(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y2>{_Y})\b[^.!?\n]{{0,160}}?"
                     rf"\b(?P<n2>\d{{1,2}})\s+năm\s+(?:qua|nay)\b")
+# "N năm qua" and, in the next sentence, what started then ("bắt đầu từ tháng 8-2012")
+_SINCE_NEXT = re.compile(rf"\b(?P<n>\d{{1,2}})\s+năm\s+qua\b[^.!?\n]{{0,80}}\.\s+[^.!?\n]{{0,160}}?"
+                         rf"\b(?:bắt đầu|khởi công|khởi động|triển khai)\s+(?:từ|vào|năm)\s+"
+                         rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y>{_Y})\b")
+# "48 năm sau" (ten or more, not "hơn 20 năm sau khi ...": after another event) told of what happens
+# now, counted from the last year written before it
+_AFTER = re.compile(r"(?<!hơn )(?<!gần )(?<!khoảng )(?<!chừng )\b(?P<n>[1-9]\d)\s+năm\s+sau\b(?!\s*(?:khi|kể từ|ngày))")
 _STEMS = {"canh": 0, "tân": 1, "nhâm": 2, "quý": 3, "giáp": 4, "ất": 5, "bính": 6, "đinh": 7, "mậu": 8, "kỷ": 9}
 _BRANCHES = {"thân": 0, "dậu": 1, "tuất": 2, "hợi": 3, "tý": 4, "sửu": 5, "dần": 6, "mão": 7, "mẹo": 7, "thìn": 8,
              "tỵ": 9, "tị": 9, "ngọ": 10, "mùi": 11}
@@ -208,11 +215,13 @@ def _bounded(low: str, lead: str, years: list[tuple[int, int | None, int, int]])
         return None
     past = [y for y, _, pos, tense in years if tense < 0 and not _in_range(low, pos)]
     plans = [y for y, _, pos, tense in years if tense > 0 and not _in_range(low, pos) and _planned(low, pos)]
+    both = set(past) & set(plans)  # a year told both ways ("chương trình nghị sự 2030"): no bound
+    past, plans = [y for y in past if y not in both], [y for y in plans if y not in both]
     if not past and not plans:
         return None
     lo, hi = max(past, default=0), min(plans, default=9999)
     if lo >= hi:
-        return None  # a year told both as past and as planned: the story looks back on its plans
+        return None  # a year told as past after one planned: the story looks back on its plans
     fits = {y for a, b in spans for y in range(max(a.year, lo), min(b.year, hi) + 1)}
     if len(fits) != 1:
         return None
@@ -326,6 +335,14 @@ def _strong(low: str, lead: str) -> tuple[int, str] | None:
         for pattern, base in _anniversaries():
             if pattern.search(low, max(a, m.start() - 80), m.start()):
                 return base + int(m["n"]), f"years counted from {base}: '{m.group(0).strip()}'"
+    m = _SINCE_NEXT.search(low)
+    if m:
+        return int(m["y"]) + int(m["n"]), f"years counted from {m['y']}: '{m.group(0).strip()[:60]}'"
+    for m in _AFTER.finditer(low):
+        base = [(pos, y) for y, _, pos, tense in _years(low[max(0, m.start() - 300):m.start()]) if tense <= 0]
+        if base and _tense(low, m.start(), m.end()) <= 0 and not _planned(low, m.start()):
+            y = base[-1][1]
+            return y + int(m["n"]), f"years counted from {y}: '{m.group(0).strip()}'"
     m = _SINCE.search(low)
     if m:
         if m["n"]:
@@ -350,6 +367,8 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
     or ``giai đoạn 2017``), and the word right before the year is no preposition of time.
     """
     words = list(re.finditer(r"[\wà-ỹ-]+", low[max(0, pos - 40):pos]))[-4:]
+    if len(words) > 1 and words[-1].group(0) == "năm" and _EVENT_NOUN.search(low, max(0, pos - 60), pos):
+        words = words[:-1]  # "Diễn đàn Kinh tế Việt Nam năm 2018": the gathering's name, then its year
     if not words or words[-1].group(0) in ("năm", "tháng", "quý", "từ", "đến", "tới", "đoạn", "kỳ hạn"):
         return None
     if any(ch.isdigit() for ch in words[-1].group(0)):
@@ -361,7 +380,8 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
 
 
 _EVENT_NOUN = re.compile(r"\b(?:diễn đàn|hội nghị|hội thảo|triển lãm|hội chợ|ngày hội|tuần lễ|lễ hội|đối thoại|"
-                         r"thượng đỉnh|hội nghị cấp cao|liên hoan|festival|expo|summit|forum|dialogue)\b")
+                         r"thượng đỉnh|hội nghị cấp cao|liên hoan|festival|expo|summit|forum|dialogue|chủ nhà|đăng cai)\b")
+_TARGET = re.compile(r"\b(?:vào|đến|tới)\s+năm\s+$")
 _RANGE = re.compile(rf"{_Y}\s*[-–]\s*$")
 
 
@@ -380,6 +400,8 @@ def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | 
     once; otherwise it may be an aside or a statistic of years before. Years of ranges
     (``2018-2020``) are periods, not the current year.
     """
+    years = [(y, mo, pos, tense) for y, mo, pos, tense in years
+             if not (tense == 0 and _TARGET.search(low, max(0, pos - 12), pos))]  # "đạt 10% vào năm 2025": a goal
     own = [(y, mo, pos, tense) for y, mo, pos, tense in years
            if tense <= 0 and not _PERIOD_START.search(low[max(0, pos - 24):pos]) and not _in_range(low, pos)]
     if not own:
@@ -460,19 +482,22 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
     if found is None:
         found = _anchored(low, lead, years)
         strength = 1
-    if found is None:
-        found = _named_current(text, low, lead, years)
-    if found is None:
-        found = _day_in_terms(text, lead, title_end)
-    if found is None:
-        found = _bounded(low, lead, years)
-    if found is None:
-        return None
-    year, basis = found
-    if future and strength < 3 and min(future) < year:
-        return None  # a year told as future lies before the one found: the text contradicts itself
-    if " là năm" in basis and any(y > year for y, _, pos, tense in years if tense <= 0 and not _in_range(low, pos)):
-        return None  # "2016 là năm thành công" beside a later year: a year looked back on
-    if not _fits_offices(lead, year):
-        return None
+    weak = (lambda: _named_current(text, low, lead, years), lambda: _day_in_terms(text, lead, title_end),
+            lambda: _bounded(low, lead, years))
+    for cue in ((lambda: found),) if found is not None else weak:
+        got = cue()
+        if got is None:
+            continue
+        year, basis = got
+        # a year told as future before the one found, "2016 là năm thành công" beside a later year (a
+        # year looked back on), a year outside the terms of the heads the lead names: not the current one
+        if not ((future and strength < 3 and min(future) < year)
+                or (" là năm" in basis and any(y > year for y, _, pos, tense in years
+                                               if tense <= 0 and not _in_range(low, pos)))
+                or not _fits_offices(lead, year)):
+            break
+        if found is not None:
+            return None  # a strong cue contradicted: the text does not tell
+    else:
+        return None  # no cue, or each weak cue contradicted
     return Inference(f"{year:04d}", (f"{year:04d}-01-01", f"{year:04d}-12-31"), basis, strength)
