@@ -177,9 +177,19 @@ def test_editions_and_bounds_give_the_year(text: str, expected: str) -> None:
     # "N năm sau khi ...": after another event, not after the year written before
     ("Lịch sử\nNăm 1973, hiệp định được ký. Hơn 20 năm sau khi những người lính cuối cùng rời đi, hai nước "
      "bình thường hóa quan hệ."),
+    # the qualifiers of a tournament named with its year are played the years before
+    ("Bóng đá\nĐội tuyển bước vào vòng loại Asian Cup 2027 với nhiều gương mặt mới. Các trận đấu ở vòng loại "
+     "Asian Cup 2027 diễn ra trên sân nhà."),
     # a year told both as past and as planned: a story looking back on its plans
     ("Hồi ức\nTổng thống Donald Trump thăm Việt Nam. Năm 2017 đã là một năm bận rộn; kế hoạch để ông dự APEC 2017 "
      "được chuẩn bị từ sớm."),
 ])
 def test_no_year_from_asides_or_old_plans(text: str) -> None:
     assert year(text) is None
+
+
+def test_a_fronted_year_whose_clause_narrates_is_no_plan() -> None:
+    """'Năm 2013, sau khi chuẩn bị xong, ... đã ...' is past: it does not contradict a later year found."""
+    text = ("Đường bay thẳng\nChiều 15/2, cơ quan hàng không nhận chứng chỉ an toàn. Năm 2013, sau khi chuẩn bị xong, "
+            "đoàn chuyên gia đã đánh giá lần đầu. Cuối tháng 11/2022, đoàn đánh giá lại và công nhận kết quả.")
+    assert year(text) == "2023"

@@ -144,6 +144,12 @@ def _planned(low: str, pos: int) -> bool:
     """Whether the year written at ``pos`` is told as planned in so many words (:data:`_PLAN`)."""
     if _tense(low, pos, pos + 4, _PLAN) <= 0:
         return False
+    before, after = _clause(low, pos, pos + 4)
+    if not after.strip() and len(before.strip()) <= 16:  # a fronted year ("Năm 2013, sau khi chuẩn bị xong, FAA đã ...")
+        rest = low[pos + 4:_sentence(low, pos)[1]]
+        will = re.search(r"\b(?:sẽ|sắp)\b", rest)  # planned only when its sentence says "sẽ" before any "đã"
+        if not will or re.search(r"\b(?:đã|vừa)\b", rest[:will.start()]):
+            return False
     before = low[max(_sentence(low, pos)[0], pos - 200):pos]
     plan = max((m.end() for m in _PLAN.finditer(before)), default=-1)
     past = max((m.end() for m in _PAST.finditer(before)), default=-1)
@@ -371,6 +377,8 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
         words = words[:-1]  # "Diễn đàn Kinh tế Việt Nam năm 2018": the gathering's name, then its year
     if not words or words[-1].group(0) in ("năm", "tháng", "quý", "từ", "đến", "tới", "đoạn", "kỳ hạn"):
         return None
+    if "vòng loại" in low[max(0, pos - 40):pos]:
+        return None  # the qualifiers of "Asian Cup 2019" are played the years before
     if any(ch.isdigit() for ch in words[-1].group(0)):
         return None  # a model's name ("Yamaha 125ZR 2016"): a product of that year, not an event
     base = max(0, pos - 40)
@@ -380,7 +388,7 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
 
 
 _EVENT_NOUN = re.compile(r"\b(?:diễn đàn|hội nghị|hội thảo|triển lãm|hội chợ|ngày hội|tuần lễ|lễ hội|đối thoại|"
-                         r"thượng đỉnh|hội nghị cấp cao|liên hoan|festival|expo|summit|forum|dialogue|chủ nhà|đăng cai)\b")
+                         r"thượng đỉnh|hội nghị cấp cao|liên hoan|festival|expo|summit|forum|dialogue|chủ nhà)\b")
 _TARGET = re.compile(r"\b(?:vào|đến|tới)\s+năm\s+$")
 _RANGE = re.compile(rf"{_Y}\s*[-–]\s*$")
 
