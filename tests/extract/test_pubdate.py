@@ -160,6 +160,14 @@ def test_a_year_looked_back_on_is_not_the_current_one() -> None:
      "vùng cần đạt 30% năng lượng tái tạo vào năm 2030.", "2019"),
     # the host of a yearly gathering named with its year
     ("Họp báo\nThứ trưởng cho biết với tư cách nước chủ nhà SEA Games 2021, Việt Nam đã đón hàng nghìn vận động viên.", "2021"),
+    # a term ending now
+    ("Chào từ biệt\nSáng 3-9, Đại sứ đến chào từ biệt Bộ trưởng nhân kết thúc nhiệm kỳ công tác (2020-2023).", "2023"),
+    # a month of last year named in words, and the same month written with its year
+    ("Hợp tác hàng hải\nTàu tuần tra được bàn giao hồi tháng 4/2021 tại Hải Phòng. Theo ông Lâm, việc bàn giao "
+     "tháng 4 năm ngoái mở ra giai đoạn mới.", "2022"),
+    # an acronym the lead names, with its year further on
+    ("Hội nghị bộ trưởng\nCác bộ trưởng ASEAN họp tại Viêng Chăn chiều 5-8. Lào là chủ tịch luân phiên, "
+     "ông nói về vai trò của Lào tại ASEAN 2024.", "2024"),
 ])
 def test_editions_and_bounds_give_the_year(text: str, expected: str) -> None:
     assert year(text) == expected
@@ -180,6 +188,11 @@ def test_editions_and_bounds_give_the_year(text: str, expected: str) -> None:
     # the qualifiers of a tournament named with its year are played the years before
     ("Bóng đá\nĐội tuyển bước vào vòng loại Asian Cup 2027 với nhiều gương mặt mới. Các trận đấu ở vòng loại "
      "Asian Cup 2027 diễn ra trên sân nhà."),
+    # a month of last year beside two years written with that month: which one is last year is unknown
+    ("Nhìn lại\nTháng 4/2015 và tháng 4/2021 là hai mốc quan trọng. Tháng 4 năm ngoái, hai bên lại gặp nhau."),
+    # a year after a common word the lead also has ("Việt Nam 2012") names no event of the lead
+    ("Hoa hậu\nNgười đẹp Việt Nam chia sẻ về cuộc sống. Cô sống ở Hà Nội. Cô thích đọc sách. "
+     "Cô là Hoa hậu Việt Nam 2012 và nay làm người mẫu."),
     # a year told both as past and as planned: a story looking back on its plans
     ("Hồi ức\nTổng thống Donald Trump thăm Việt Nam. Năm 2017 đã là một năm bận rộn; kế hoạch để ông dự APEC 2017 "
      "được chuẩn bị từ sớm."),

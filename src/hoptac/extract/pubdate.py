@@ -59,7 +59,12 @@ _CURRENT = [
     re.compile(rf"\b(?:hôm nay|ngày hôm nay|sáng nay|chiều nay|tối nay)\s*[\(,]\s*(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*"
                rf"[01]?\d\s*[/.-]\s*(?P<y>{_Y})\b"),
     re.compile(rf"\bkỷ niệm\s+\d+\s+năm[^.()]{{0,120}}\(\s*{_Y}\s*[-–]\s*(?P<y>{_Y})\s*\)"),
+    # a term ending now: "nhân kết thúc nhiệm kỳ công tác (2014-2017)"
+    re.compile(rf"\b(?:kết thúc|mãn|hết)\s+nhiệm kỳ[^.()]{{0,60}}\(\s*{_Y}\s*[-–]\s*(?P<y>{_Y})\s*\)"),
 ]
+# a month of last year or this year named in words ("tháng 3 năm ngoái"), to be paired with the same
+# month written with its year ("tháng 3/2018")
+_MONTH_REL = re.compile(r"\btháng\s+(?P<m>[01]?\d)\s+(?:năm\s+(?P<rel>ngoái|nay)|(?P<rel2>năm trước))\b(?!\s*[(,-]?\s*\d)")
 _SHIFTED = [  # (pattern, shift): the written year is the current one plus shift
     (re.compile(rf"\bnăm\s+(?:ngoái|trước)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{_Y})\b"), 1),
     (re.compile(rf"\bnăm\s+(?P<y>{_Y})\s*(?:\(|,\s*)\s*năm\s+(?:ngoái|trước)\b"), 1),
@@ -313,6 +318,22 @@ def _day_in_terms(text: str, lead: str, title_end: int) -> tuple[int, str] | Non
     return fits.pop(), f"the lead's '{dm.group(0).strip()}' falls once within the {basis}"
 
 
+def _month_pair(low: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
+    """The current year from a month told relative to it ("tháng 3 năm ngoái") and the same month
+    written with its year ("hồi tháng 3/2018"): that year is last year (or this one). Only when
+    one year is written with that month and it is the latest year the text tells as past or
+    without tense (an older one may be another March)."""
+    told = [y for y, _, pos, tense in years if tense <= 0 and not _in_range(low, pos)]
+    for m in _MONTH_REL.finditer(low):
+        month = int(m["m"])
+        same = {y for y, mo, _, tense in years if mo == month and tense <= 0}
+        if len(same) != 1 or not told or max(told) != min(same):
+            continue
+        shift = 0 if m["rel"] == "nay" else 1
+        return min(same) + shift, f"'{m.group(0).strip()}' beside the same month written with its year {min(same)}"
+    return None
+
+
 def _strong(low: str, lead: str) -> tuple[int, str] | None:
     for p in _CURRENT:
         m = p.search(low)
@@ -422,7 +443,11 @@ def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | 
             continue
         name = _event_name(text, low, pos) if mo is None else None
         held = bool(_EVENT_NOUN.search(low, max(_sentence(low, pos)[0], pos - 60), pos))
-        if name and (held or (tense == 0 and (low.count(name) >= 2 or name in lead))):
+        # an acronym named in the lead ("Tuần lễ Cấp cao APEC") and with its year further on ("APEC 2017")
+        word = name.split()[0] if name else ""
+        acronym = len(word) >= 3 and text[pos - len(word) - 1:pos - 1].isupper()
+        named_in_lead = acronym and re.search(rf"\b{re.escape(word)}\b", lead) is not None
+        if name and (held or (tense == 0 and (low.count(name) >= 2 or name in lead or named_in_lead))):
             return top, f"the latest year written, naming an event of it ('{name}')"
     return None
 
@@ -483,6 +508,8 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
     future = [y for y, _, pos, tense in years if tense > 0 and _planned(low, pos)]
     found = _strong(low, lead)
     strength = 3
+    if found is None:
+        found, strength = _month_pair(low, years), 2
     if found is None:
         m = _LEAD_FULL.search(lead)
         if m and _tense(low, m.start(), m.end()) <= 0:
