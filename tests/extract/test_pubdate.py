@@ -206,3 +206,11 @@ def test_a_fronted_year_whose_clause_narrates_is_no_plan() -> None:
     text = ("Đường bay thẳng\nChiều 15/2, cơ quan hàng không nhận chứng chỉ an toàn. Năm 2013, sau khi chuẩn bị xong, "
             "đoàn chuyên gia đã đánh giá lần đầu. Cuối tháng 11/2022, đoàn đánh giá lại và công nhận kết quả.")
     assert year(text) == "2023"
+
+
+def test_a_head_who_took_office_early_this_year() -> None:
+    """The one term begun early in a year that fits the heads the lead names; two fitting terms tell nothing."""
+    lead = "Chuyến thăm\nThủ tướng Nguyễn Xuân Phúc sẽ tới Washington cuối tháng này. "
+    aside = "Đây là chuyến thăm đầu tiên của lãnh đạo châu Á kể từ khi ông Trump nhậm chức hồi đầu năm."
+    assert year(lead + aside) == "2017"
+    assert year("Chuyến thăm\nMột lãnh đạo châu Á sẽ tới Washington cuối tháng này. " + aside) is None

@@ -265,6 +265,40 @@ def _offices() -> list[tuple[re.Pattern[str], list[_Term], str]]:
     return out
 
 
+@cache
+def _inaugurations() -> list[tuple[re.Pattern[str], list[int]]]:
+    """(a holder's names, then "nhậm chức ... đầu năm" (took office early this year); the years of
+    the holder's terms that began in the first quarter)."""
+    from .gazetteer import load_yaml
+
+    out = []
+    for office in load_yaml("offices.yaml").get("offices", []):
+        for holder in office["holders"]:
+            names = "|".join(re.escape(fold(n, strip_marks=False).text) for n in holder["names"])
+            starts = [dt.date.fromisoformat(str(a)) for a, _ in holder["terms"]]
+            years = [d.year for d in starts if d.month <= 3]
+            if years:
+                out.append((re.compile(rf"\b(?:{names})\b[^.;]{{0,30}}?\bnhậm chức\b[^.;]{{0,30}}?"
+                                       rf"\b(?:hồi |vào |từ )?đầu năm(?: nay)?\b(?!\s*[/-]?\s*\d)"), years))
+    return out
+
+
+def _inaugurated(low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
+    """The year a head named took office "early this year" ("ông Trump nhậm chức hồi đầu năm"): the one
+    term begun in a first quarter that fits the heads the lead names and the years told as past."""
+    past = max((y for y, _, pos, tense in years if tense < 0 and not _in_range(low, pos)), default=0)
+    fits: set[int] = set()
+    said = ""
+    for pattern, starts in _inaugurations():
+        m = pattern.search(low)
+        if m:
+            fits |= {y for y in starts if y >= past and _fits_offices(lead, y)}
+            said = said or m.group(0).strip()
+    if len(fits) != 1:
+        return None
+    return fits.pop(), f"a head took office early this year: '{said}'"
+
+
 def _fits_offices(low: str, year: int) -> bool:
     """Whether the year meets the terms of every head named with a current title in ``low``
     (the lead: further down, a former president is often still given his title)."""
@@ -518,7 +552,7 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
         found = _anchored(low, lead, years)
         strength = 1
     weak = (lambda: _named_current(text, low, lead, years), lambda: _day_in_terms(text, lead, title_end),
-            lambda: _bounded(low, lead, years))
+            lambda: _inaugurated(low, lead, years), lambda: _bounded(low, lead, years))
     for cue in ((lambda: found),) if found is not None else weak:
         got = cue()
         if got is None:
