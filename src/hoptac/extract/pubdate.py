@@ -32,11 +32,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
+from .terms import anniversaries, fits_offices, gatherings, inaugurations, office_spans
 from .textmap import fold
 
-__all__ = ["Inference", "infer_published"]
+__all__ = ["Inference", "infer_published", "lead_end"]
 
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 
@@ -180,36 +181,10 @@ def _years(low: str) -> list[tuple[int, int | None, int, int]]:
     return out
 
 
-@cache
-def _anniversaries() -> list[tuple[re.Pattern[str], int]]:
-    from .gazetteer import load_yaml
-
-    data = load_yaml("anniversaries.yaml")
-    out = []
-    for item in data.get("anniversaries", []):
-        keys = [fold(k, strip_marks=False).text for k in item["cues"]]
-        out.append((re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b"), int(item["year"])))
-    return out
-
-
-@cache
-def _gatherings() -> list[tuple[re.Pattern[str], int]]:
-    """(pattern of the N-th edition of a yearly gathering, the year of its first edition)."""
-    from .gazetteer import load_yaml
-
-    out = []
-    for item in load_yaml("gatherings.yaml").get("gatherings", []):
-        names = "|".join(re.escape(fold(n, strip_marks=False).text) for n in item["names"])
-        ordinal = r"(?:lần thứ|khóa họp thứ|khoá họp thứ|kỳ họp thứ|khóa|khoá)\s+(?P<n>\d{1,3})\b"
-        out.append((re.compile(rf"\b(?:{names})\s*{ordinal}|{ordinal.replace('<n>', '<n2>')}\s+(?:của\s+)?(?:{names})"),
-                    int(item["first"])))
-    return out
-
-
 def _edition(low: str, lead: str) -> tuple[int, str] | None:
     """The year of the N-th edition of a yearly gathering the text tells as happening: without
     tense, or in the lead and not planned (one told as past only bounds the year from below)."""
-    for pattern, first in _gatherings():
+    for pattern, first in gatherings():
         for m in pattern.finditer(low):
             tense = _tense(low, m.start(), m.end())
             if tense != 0 and (tense > 0 or m.start() >= len(lead) or _PAST.search(_clause(low, m.start(), m.end())[0])):
@@ -221,7 +196,7 @@ def _edition(low: str, lead: str) -> tuple[int, str] | None:
 def _bounded(low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
     """The one year that fits the terms of the heads the lead names, after every year told as past
     and not after any year told as planned (``Tổng thống Donald Trump`` and ``sẽ ... tháng 11/2017``: 2017)."""
-    spans, basis = _office_spans(lead)
+    spans, basis = office_spans(lead)
     if not basis:
         return None
     past = [y for y, _, pos, tense in years if tense < 0 and not _in_range(low, pos)]
@@ -239,102 +214,35 @@ def _bounded(low: str, lead: str, years: list[tuple[int, int | None, int, int]])
     return fits.pop(), f"the one year within the {basis}, after the years told as past, not after those planned"
 
 
-@dataclass(frozen=True)
-class _Term:
-    start: dt.date
-    end: dt.date
-
-
-@cache
-def _offices() -> list[tuple[re.Pattern[str], list[_Term], str]]:
-    """(pattern of an office title followed by the holder's name, the holder's terms, a label)."""
-    from .gazetteer import load_yaml
-
-    data = load_yaml("offices.yaml")
-    out = []
-    for office in data.get("offices", []):
-        titles = "|".join(re.escape(fold(t, strip_marks=False).text) for t in office["titles"])
-        for holder in office["holders"]:
-            names = "|".join(re.escape(fold(n, strip_marks=False).text) for n in holder["names"])
-            terms = [_Term(dt.date.fromisoformat(str(a)), dt.date.fromisoformat(str(b)) if b else dt.date(2100, 1, 1))
-                     for a, b in holder["terms"]]
-            # a current title right before the name; "cựu" (former) or "đắc cử" (elect) is another matter
-            pattern = re.compile(rf"(?<!cựu )(?<!nguyên )(?<!phó )\b(?:{titles})\s+(?:{names})\b"
-                                 rf"(?!\s*(?:đắc cử|khi đó|lúc đó|thời đó))")
-            out.append((pattern, terms, f"{office['titles'][0]} {holder['names'][0]}"))
-    return out
-
-
-@cache
-def _inaugurations() -> list[tuple[re.Pattern[str], list[int]]]:
-    """(a holder's names, then "nhậm chức ... đầu năm" (took office early this year); the years of
-    the holder's terms that began in the first quarter)."""
-    from .gazetteer import load_yaml
-
-    out = []
-    for office in load_yaml("offices.yaml").get("offices", []):
-        for holder in office["holders"]:
-            names = "|".join(re.escape(fold(n, strip_marks=False).text) for n in holder["names"])
-            starts = [dt.date.fromisoformat(str(a)) for a, _ in holder["terms"]]
-            years = [d.year for d in starts if d.month <= 3]
-            if years:
-                out.append((re.compile(rf"\b(?:{names})\b[^.;]{{0,30}}?\bnhậm chức\b[^.;]{{0,30}}?"
-                                       rf"\b(?:hồi |vào |từ )?đầu năm(?: nay)?\b(?!\s*[/-]?\s*\d)"), years))
-    return out
-
-
 def _inaugurated(low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
     """The year a head named took office "early this year" ("ông Trump nhậm chức hồi đầu năm"): the one
     term begun in a first quarter that fits the heads the lead names and the years told as past."""
     past = max((y for y, _, pos, tense in years if tense < 0 and not _in_range(low, pos)), default=0)
     fits: set[int] = set()
     said = ""
-    for pattern, starts in _inaugurations():
+    for pattern, starts in inaugurations():
         m = pattern.search(low)
         if m:
-            fits |= {y for y in starts if y >= past and _fits_offices(lead, y)}
+            fits |= {y for y in starts if y >= past and fits_offices(lead, y)}
             said = said or m.group(0).strip()
     if len(fits) != 1:
         return None
     return fits.pop(), f"a head took office early this year: '{said}'"
 
 
-def _fits_offices(low: str, year: int) -> bool:
-    """Whether the year meets the terms of every head named with a current title in ``low``
-    (the lead: further down, a former president is often still given his title)."""
-    lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    for pattern, terms, _ in _offices():
-        if pattern.search(low) and not any(t.start <= hi and lo <= t.end for t in terms):
-            return False
-    return True
-
-
 def office_window(text: str, *, title_end: int = 0) -> tuple[str, str, str] | None:
     """The days the heads the lead names with a current title were all in office together:
     ``(first, last, basis)``, or None when the lead names none or their terms do not meet in
     one stretch (``Tổng thống Donald Trump`` alone holds two)."""
-    spans, basis = _office_spans(_lead(fold(text, strip_marks=False).text, title_end))
+    spans, basis = office_spans(_lead(fold(text, strip_marks=False).text, title_end))
     if not basis or len(spans) != 1:
         return None
     return spans[0][0].isoformat(), spans[0][1].isoformat(), basis
 
 
-def _office_spans(lead: str) -> tuple[list[tuple[dt.date, dt.date]], str]:
-    """The stretches in which every head the lead names with a current title held office, and who they are."""
-    spans = [(dt.date(1900, 1, 1), dt.date.today())]
-    named = []
-    for pattern, terms, label in _offices():
-        if not pattern.search(lead):
-            continue
-        named.append(label)
-        spans = [(max(a, t.start), min(b, t.end, dt.date.today())) for a, b in spans for t in terms
-                 if max(a, t.start) <= min(b, t.end)]
-    return spans, ("terms of office: " + ", ".join(named)) if named else ""
-
-
 def _day_in_terms(text: str, lead: str, title_end: int) -> tuple[int, str] | None:
     """The year in which the lead's day falls inside the terms of the heads it names, when only one does."""
-    spans, basis = _office_spans(lead)
+    spans, basis = office_spans(lead)
     dm = _LEAD_DM.search(lead)
     if not basis or dm is None:
         return None
@@ -378,7 +286,7 @@ def _strong(low: str, lead: str) -> tuple[int, str] | None:
         if m:
             return int(m["y"]) + shift, f"a year told relative to the current one: '{m.group(0).strip()}'"
     for m in _ANNIV.finditer(low):
-        for pattern, base in _anniversaries():
+        for pattern, base in anniversaries():
             if pattern.search(m["what"]):
                 return base + int(m["n"]), f"an anniversary of {base}: '{m.group(0).strip()}'"
     m = _LUNAR.search(low)
@@ -393,7 +301,7 @@ def _strong(low: str, lead: str) -> tuple[int, str] | None:
         return int(m["y"]), f"a running total of the current year: '{m.group(0).strip()}'"
     for m in _AGO.finditer(low):
         a = _sentence(low, m.start())[0]
-        for pattern, base in _anniversaries():
+        for pattern, base in anniversaries():
             if pattern.search(low, max(a, m.start() - 80), m.start()):
                 return base + int(m["n"]), f"years counted from {base}: '{m.group(0).strip()}'"
     m = _SINCE_NEXT.search(low)
@@ -419,6 +327,11 @@ def _lead(low: str, title_end: int) -> str:
         nxt = [e for e in (low.find(". ", end + 1), low.find("\n", end + 1)) if e >= 0]
         end = min(nxt) if nxt else len(low)
     return low[:end]
+
+
+def lead_end(text: str, title_end: int = 0) -> int:
+    """Where the lead (the title and the first three sentences after it) ends in ``text``."""
+    return len(_lead(fold(text, strip_marks=False).text, title_end))
 
 
 def _event_name(text: str, low: str, pos: int) -> str | None:
@@ -563,7 +476,7 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
         if not ((future and strength < 3 and min(future) < year)
                 or (" là năm" in basis and any(y > year for y, _, pos, tense in years
                                                if tense <= 0 and not _in_range(low, pos)))
-                or not _fits_offices(lead, year)):
+                or not fits_offices(lead, year)):
             break
         if found is not None:
             return None  # a strong cue contradicted: the text does not tell
