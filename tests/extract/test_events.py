@@ -202,3 +202,11 @@ def test_forums_listed_as_where_two_sides_work_together_are_no_events() -> None:
                        "Thứ trưởng Lê Văn Bình cho biết hai bên sẽ phối hợp trong các diễn đàn đa phương như "
                        "Diễn đàn Khu vực ASEAN (ARF), Hội nghị Cấp cao Đông Á (EAS).\n")
     assert not [e for e in events if e.type == "dialogue"]
+
+
+def test_the_date_in_the_events_phrase_beats_the_day_it_was_told():
+    """'hôm nay cho biết ..., trong chuyến thăm của X tháng 11 năm ngoái': the visit is of last November."""
+    text = ("Đô đốc Mark Hensley hôm nay cho biết Washington đã cam kết với Hà Nội, về việc đưa tàu đến Việt Nam, "
+            "trong chuyến thăm của Tổng thống Robert Hanley tháng 11 năm ngoái.\n")
+    visits = [e for e in run(text, published="2031-03-06").events if e.type == "visit"]
+    assert len(visits) == 1 and visits[0].date == "2030-11"

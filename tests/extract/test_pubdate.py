@@ -140,3 +140,77 @@ def test_a_year_looked_back_on_is_not_the_current_one() -> None:
     assert year("Kinh tế\nNăm 2019 là năm thành công của cải cách thủ tục.") == "2019"
     # a lunar year naming an edition or a birth is no new year's greeting
     assert year("Xe sang\nChiếc xe phiên bản năm Nhâm Thìn được rao bán.") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the N-th edition of a yearly gathering, told as happening
+    ("Thủ tướng tới Lima\nSáng 18/11, Thủ tướng dự phiên họp Hội nghị cấp cao APEC lần thứ 24 tại Peru.", "2016"),
+    ("Phát biểu tại Liên Hợp Quốc\nBộ trưởng phát biểu tại phiên thảo luận chung Đại hội đồng Liên Hợp Quốc khóa 75.", "2020"),
+    # terms of office below, a plan above: one year left
+    ("Chuẩn bị chuyến thăm\nTổng thống Donald Trump đã nhận thư mời. Ông sẽ tới Hà Nội vào tháng 11/2017 để dự hội nghị.",
+     "2017"),
+    ("Hội nghị khí hậu\nTổng thống Joe Biden mở hội nghị trực tuyến. Các nước sẽ họp lại vào tháng 6/2021.", "2021"),
+    # years counted after a written year, or since what started then (next sentence)
+    ("Trở lại chiến trường xưa\nNăm 1972, ông là phi công lái máy bay trinh sát. 45 năm sau, ông trở lại Quảng Trị "
+     "gặp những người từng bắn hạ máy bay của mình.", "2017"),
+    ("Hoàn thành dự án\nSáng 3-5, dự án nước sạch kéo dài 5 năm qua đã hoàn thành. Dự án do Nhật Bản tài trợ, "
+     "bắt đầu từ tháng 4-2014 tại ba tỉnh miền núi.", "2019"),
+    # a gathering named with "năm" before its year; a goal further on ("vào năm 2030") is no later story
+    ("Diễn đàn kinh tế\nPhát biểu tại Diễn đàn Doanh nghiệp Mê Kông năm 2019 diễn ra tại Cần Thơ, bộ trưởng cho rằng "
+     "vùng cần đạt 30% năng lượng tái tạo vào năm 2030.", "2019"),
+    # the host of a yearly gathering named with its year
+    ("Họp báo\nThứ trưởng cho biết với tư cách nước chủ nhà SEA Games 2021, Việt Nam đã đón hàng nghìn vận động viên.", "2021"),
+    # a term ending now
+    ("Chào từ biệt\nSáng 3-9, Đại sứ đến chào từ biệt Bộ trưởng nhân kết thúc nhiệm kỳ công tác (2020-2023).", "2023"),
+    # a month of last year named in words, and the same month written with its year
+    ("Hợp tác hàng hải\nTàu tuần tra được bàn giao hồi tháng 4/2021 tại Hải Phòng. Theo ông Lâm, việc bàn giao "
+     "tháng 4 năm ngoái mở ra giai đoạn mới.", "2022"),
+    # an acronym the lead names, with its year further on
+    ("Hội nghị bộ trưởng\nCác bộ trưởng ASEAN họp tại Viêng Chăn chiều 5-8. Lào là chủ tịch luân phiên, "
+     "ông nói về vai trò của Lào tại ASEAN 2024.", "2024"),
+])
+def test_editions_and_bounds_give_the_year(text: str, expected: str) -> None:
+    assert year(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an edition told as past only bounds the year from below
+    ("Nhìn lại\nHai nước hợp tác hiệu quả. Năm ngoái, các nhà lãnh đạo đã gặp nhau tại "
+     "Hội nghị cấp cao APEC lần thứ 24 ở Peru."),
+    # a plan already carried out ("đã đạt ... năm 2016") is no bound
+    ("Thương mại\nThủ tướng Nguyễn Xuân Phúc dự hội nghị. Hiệp định dự kiến chiếm 40% thương mại và đã đạt "
+     "thỏa thuận cuối cùng vào năm 2016."),
+    # the start of a planned period ("giai đoạn 2016 - 2020") is no bound
+    ("Hội đàm\nChủ tịch nước Trần Đại Quang hội đàm. Hai bên sẽ triển khai kế hoạch giai đoạn 2016 - 2020."),
+    # "N năm sau khi ...": after another event, not after the year written before
+    ("Lịch sử\nNăm 1973, hiệp định được ký. Hơn 20 năm sau khi những người lính cuối cùng rời đi, hai nước "
+     "bình thường hóa quan hệ."),
+    # the qualifiers of a tournament named with its year are played the years before
+    ("Bóng đá\nĐội tuyển bước vào vòng loại Asian Cup 2027 với nhiều gương mặt mới. Các trận đấu ở vòng loại "
+     "Asian Cup 2027 diễn ra trên sân nhà."),
+    # a month of last year beside two years written with that month: which one is last year is unknown
+    ("Nhìn lại\nTháng 4/2015 và tháng 4/2021 là hai mốc quan trọng. Tháng 4 năm ngoái, hai bên lại gặp nhau."),
+    # a year after a common word the lead also has ("Việt Nam 2012") names no event of the lead
+    ("Hoa hậu\nNgười đẹp Việt Nam chia sẻ về cuộc sống. Cô sống ở Hà Nội. Cô thích đọc sách. "
+     "Cô là Hoa hậu Việt Nam 2012 và nay làm người mẫu."),
+    # a year told both as past and as planned: a story looking back on its plans
+    ("Hồi ức\nTổng thống Donald Trump thăm Việt Nam. Năm 2017 đã là một năm bận rộn; kế hoạch để ông dự APEC 2017 "
+     "được chuẩn bị từ sớm."),
+])
+def test_no_year_from_asides_or_old_plans(text: str) -> None:
+    assert year(text) is None
+
+
+def test_a_fronted_year_whose_clause_narrates_is_no_plan() -> None:
+    """'Năm 2013, sau khi chuẩn bị xong, ... đã ...' is past: it does not contradict a later year found."""
+    text = ("Đường bay thẳng\nChiều 15/2, cơ quan hàng không nhận chứng chỉ an toàn. Năm 2013, sau khi chuẩn bị xong, "
+            "đoàn chuyên gia đã đánh giá lần đầu. Cuối tháng 11/2022, đoàn đánh giá lại và công nhận kết quả.")
+    assert year(text) == "2023"
+
+
+def test_a_head_who_took_office_early_this_year() -> None:
+    """The one term begun early in a year that fits the heads the lead names; two fitting terms tell nothing."""
+    lead = "Chuyến thăm\nThủ tướng Nguyễn Xuân Phúc sẽ tới Washington cuối tháng này. "
+    aside = "Đây là chuyến thăm đầu tiên của lãnh đạo châu Á kể từ khi ông Trump nhậm chức hồi đầu năm."
+    assert year(lead + aside) == "2017"
+    assert year("Chuyến thăm\nMột lãnh đạo châu Á sẽ tới Washington cuối tháng này. " + aside) is None

@@ -182,3 +182,24 @@ def test_a_statement_copied_by_two_outlets_is_one_claim(store):
     assert st["counts"]["statements"] == 6 and st["counts"]["claims"] == 5
     assert st["acts"] == {"request": 2, "welcome": 3}
     assert st["per_month"]["statements"] == {"2031-03": 5}
+
+
+def test_a_participant_spelled_two_ways_is_one_and_two_first_names_are_two(store):
+    """``Bob Whitacker`` and ``Bob Whittacker`` (two outlets' spellings) are one participant: one
+    reception. ``Donald Whitacker`` is another person of that surname: another occasion."""
+    bob = ("Bob Whitacker", "Phó Chủ tịch", None, "US")
+    bob2 = ("Bob Whittacker", "Phó Chủ tịch", None, "US")
+    don = ("Donald Whitacker", "Chủ tịch", None, "US")
+    store.ingest([
+        _meeting("mem://s1", "Chiều 29/5, Thủ tướng Nguyễn Văn Khải tiếp ông Bob Whitacker.", "2031-05-29",
+                 ["Nguyễn Văn Khải", "Bob Whitacker"], people=(KHAI, bob), etype="reception"),
+        _meeting("mem://s2", "Chiều 29/5, Thủ tướng Nguyễn Văn Khải tiếp ông Bob Whittacker tại New York.", "2031-05-29",
+                 ["Nguyễn Văn Khải", "Bob Whittacker"], people=(KHAI, bob2), etype="reception"),
+        _meeting("mem://s3", "Chiều 29/5, Thủ tướng Nguyễn Văn Khải tiếp ông Donald Whitacker tại New York.",
+                 "2031-05-29", ["Nguyễn Văn Khải", "Donald Whitacker"], people=(KHAI, don), etype="reception"),
+    ])
+    evs = [e for e in store.events(Filters(since="2031-05", limit=100))["items"] if e["date"] == "2031-05-29"]
+    assert len(evs) == 2, evs
+    bobs = next(e for e in evs if any("Bob" in p["name"] for p in e["participants"]))
+    assert len(bobs["sources"]) == 2
+    assert not any("Donald" in p["name"] for p in bobs["participants"])

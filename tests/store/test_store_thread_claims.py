@@ -176,3 +176,19 @@ def test_an_undated_copy_never_bridges_two_dates(store):
                   _one(2, ASK, "request", "VN", published="2019-05-02")])  # agrees with the undated copy only
     th = store.thread("dioxin_remediation")
     assert [e["date"] for e in th["entries"]] == ["2016-05-23", "2019-05-02"] and th["copies"] == 1
+
+
+def test_threads_and_stats_count_the_same_claims(store):
+    """One mechanism: the copies a thread folds into one entry are one claim in the stats too,
+    and what the thread keeps apart (another figure, years apart) the stats count apart."""
+    other = ASK.replace("phía Mỹ", "phía Hoa Kỳ").replace("Biên Hòa", "Biên Hoà")  # another outlet's spelling
+    store.ingest([_one(0, ASK, "request", "VN", published="2019-03-04"),
+                  _one(1, other, "request", "VN", published="2019-03-05"),
+                  _one(2, ASK.replace("năm tới", "năm 2020"), "request", "VN", published="2019-03-04"),  # a number
+                  _one(3, ASK, "request", "VN", published="2021-06-01")])  # the same words two years later
+    th = store.thread("dioxin_remediation")
+    st = store.stats()
+    assert th["entries_total"] == 3 and th["copies"] == 1
+    assert st["counts"]["statements"] == 4 and st["counts"]["claims"] == 3
+    assert st["acts"] == {"request": 3}
+    assert st["per_month"]["statements"] == {"2019-03": 2, "2021-06": 1}

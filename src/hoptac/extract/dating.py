@@ -12,7 +12,7 @@ date line gave (``clean`` has set its provenance), else infers the year from the
    article's publication is mentioned in passing, not reported as news;
 2. each statement's date: the date of the reported (not background, not planned) event it
    was said at, else the article's publication date, else, for an article known only to the
-   year, the day of the occasion its lead reports.
+   year, the day of the occasion its lead (title and first three sentences) reports.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import datetime as dt
 
 from ..model import Article, Event
 from ..settings import Settings
-from .pubdate import infer_published, office_window
+from .pubdate import infer_published, lead_end, office_window
 
 __all__ = ["date_article", "date_records", "interval"]
 
@@ -80,9 +80,10 @@ def date_article(article: Article, settings: Settings) -> Article:
 
 def _reported(ev: Event, pub: tuple[dt.date, dt.date] | None) -> bool:
     """Whether an event is the article's news: happened, not background, dated to the day (to the
-    month when the publication date confirms it is recent), not after the publication."""
+    month when the publication date, known to the month, confirms it is recent), not after the publication."""
     iv = interval(ev.date)
-    if ev.status != "happened" or ev.background or iv is None or len(ev.date or "") < (7 if pub else 10):
+    month_ok = pub is not None and (pub[1] - pub[0]).days < 31  # a year says nothing of a month's recency
+    if ev.status != "happened" or ev.background or iv is None or len(ev.date or "") < (7 if month_ok else 10):
         return False
     return pub is None or iv[0] <= pub[1] + dt.timedelta(days=1)
 
@@ -96,8 +97,10 @@ def date_records(article: Article, settings: Settings | None = None) -> Article:
             ev.date_provenance = ("partial" if ev.date and ev.date.startswith("--") else
                                   "inferred" if ev.date_inferred else "stated" if ev.date else None)
         ev.background = bool(iv and pub and iv[1] < pub[0] - dt.timedelta(days=NEWS_DAYS))
+    title_end = title_span[1] if (title_span := article.meta.get("title_span")) else 0
+    in_lead = lead_end(article.text, title_end)
     lead = next((ev for ev in sorted(article.events, key=lambda e: e.evidence[0])
-                 if _reported(ev, pub) and len(ev.date or "") == 10), None)
+                 if ev.evidence[0] < in_lead and _reported(ev, pub) and len(ev.date or "") == 10), None)
     for st in article.statements:
         if st.date:
             continue  # dated already (an earlier run, or the caller)

@@ -207,6 +207,11 @@ def dating(text: str, r: EventRules, found: list[DateMention], cue_start: int, c
     fits = [x for x in found if date_fits(text, r, x, cue_start, cue_end)]
     span = next((x for x in fits if x.start >= cue_end and x.start - cue_end <= 60
                  and x.text.lower().startswith("từ")), None)
+    if span is None and fits and fits[0].start < cue_start and r.date_breaks.search(text[fits[0].end:cue_start]):
+        # "hôm nay cho biết ..., trong chuyến thăm của X tháng 11 năm ngoái": the date the saying
+        # sets apart is when it was said; the one right after the cue, in its phrase, is the event's
+        span = next((x for x in fits if x.start >= cue_end and x.start - cue_end <= 60
+                     and not re.search(r"[,;:]", text[cue_end:x.start])), None)
     return span or (fits[0] if fits else None)
 
 

@@ -32,11 +32,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
+from .terms import anniversaries, fits_offices, gatherings, inaugurations, office_spans
 from .textmap import fold
 
-__all__ = ["Inference", "infer_published"]
+__all__ = ["Inference", "infer_published", "lead_end"]
 
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 
@@ -59,7 +60,12 @@ _CURRENT = [
     re.compile(rf"\b(?:hôm nay|ngày hôm nay|sáng nay|chiều nay|tối nay)\s*[\(,]\s*(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*"
                rf"[01]?\d\s*[/.-]\s*(?P<y>{_Y})\b"),
     re.compile(rf"\bkỷ niệm\s+\d+\s+năm[^.()]{{0,120}}\(\s*{_Y}\s*[-–]\s*(?P<y>{_Y})\s*\)"),
+    # a term ending now: "nhân kết thúc nhiệm kỳ công tác (2014-2017)"
+    re.compile(rf"\b(?:kết thúc|mãn|hết)\s+nhiệm kỳ[^.()]{{0,60}}\(\s*{_Y}\s*[-–]\s*(?P<y>{_Y})\s*\)"),
 ]
+# a month of last year or this year named in words ("tháng 3 năm ngoái"), to be paired with the same
+# month written with its year ("tháng 3/2018")
+_MONTH_REL = re.compile(r"\btháng\s+(?P<m>[01]?\d)\s+(?:năm\s+(?P<rel>ngoái|nay)|(?P<rel2>năm trước))\b(?!\s*[(,-]?\s*\d)")
 _SHIFTED = [  # (pattern, shift): the written year is the current one plus shift
     (re.compile(rf"\bnăm\s+(?:ngoái|trước)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{_Y})\b"), 1),
     (re.compile(rf"\bnăm\s+(?P<y>{_Y})\s*(?:\(|,\s*)\s*năm\s+(?:ngoái|trước)\b"), 1),
@@ -70,6 +76,13 @@ _SINCE = re.compile(rf"\b(?P<n>\d{{1,2}})\s+năm\s+(?:qua|nay)\b[^.!?\n]{{0,140}
                     rf"(?<!\d)(?P<y>{_Y})\b"
                     rf"|\b(?:kể\s+)?từ\s+(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y2>{_Y})\b[^.!?\n]{{0,160}}?"
                     rf"\b(?P<n2>\d{{1,2}})\s+năm\s+(?:qua|nay)\b")
+# "N năm qua" and, in the next sentence, what started then ("bắt đầu từ tháng 8-2012")
+_SINCE_NEXT = re.compile(rf"\b(?P<n>\d{{1,2}})\s+năm\s+qua\b[^.!?\n]{{0,80}}\.\s+[^.!?\n]{{0,160}}?"
+                         rf"\b(?:bắt đầu|khởi công|khởi động|triển khai)\s+(?:từ|vào|năm)\s+"
+                         rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y>{_Y})\b")
+# "48 năm sau" (ten or more, not "hơn 20 năm sau khi ...": after another event) told of what happens
+# now, counted from the last year written before it
+_AFTER = re.compile(r"(?<!hơn )(?<!gần )(?<!khoảng )(?<!chừng )\b(?P<n>[1-9]\d)\s+năm\s+sau\b(?!\s*(?:khi|kể từ|ngày))")
 _STEMS = {"canh": 0, "tân": 1, "nhâm": 2, "quý": 3, "giáp": 4, "ất": 5, "bính": 6, "đinh": 7, "mậu": 8, "kỷ": 9}
 _BRANCHES = {"thân": 0, "dậu": 1, "tuất": 2, "hợi": 3, "tý": 4, "sửu": 5, "dần": 6, "mão": 7, "mẹo": 7, "thìn": 8,
              "tỵ": 9, "tị": 9, "ngọ": 10, "mùi": 11}
@@ -84,9 +97,14 @@ _LEAD_DM = re.compile(r"\b(?:sáng sớm|sáng|trưa|chiều|tối|đêm|rạng 
 _YEAR = re.compile(rf"(?<![\d/.,])(?<!\d-)(?:(?:(?P<d>[0-3]?\d)\s*[/.-]\s*)?(?P<m>[01]?\d)\s*[/.-]\s*"
                    rf"|tháng\s+(?P<m2>[01]?\d)\s*(?:[/.-]|,?\s*năm)\s*|(?P<part>đầu|cuối|giữa)\s+năm\s+)?"
                    rf"(?P<y>{_Y})(?![\d/]|\.\d)")
+# a range of days before a full date ("từ ngày 29-31/5/2017"): its first day is blanked for _YEAR
+_DAY_RANGE = re.compile(r"(?<![\d/.])([0-3]?\d\s*[-–]\s*)([0-3]?\d\s*[/.]\s*[01]?\d\s*[/.]\s*(?:19|20)\d\d)")
 _PART_MONTH = {"đầu": 2, "giữa": 6, "cuối": 11}
 _FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|đến năm|tới năm|trước năm|"
                      r"kế hoạch|lên kế hoạch|hẹn|mời|lời mời|nhận lời|mong đợi|chờ đợi|quy hoạch|hi vọng|hy vọng|kỳ vọng|dự báo)\b")
+# a plan in so many words: what it dates lies ahead of the writing (not "đến năm 2004 mới ...", told of the past)
+_PLAN = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|kế hoạch|lên kế hoạch|mời|nhận lời|mong đợi|"
+                   r"chờ đợi|dự báo)\b")
 _PAST = re.compile(r"\b(đã|vừa|hồi|trước đó|từng|vừa qua|tuần qua|tháng qua|năm qua|năm ngoái|trước đây)\b")
 _PERIOD_START = re.compile(r"\b(?:từ|kể từ|bắt đầu từ|từ sau)\s+(?:năm|tháng|đầu năm|cuối năm|giữa năm|ngày)?\s*"
                            r"(?:[0-3]?\d\s*[/.-]\s*)?(?:[01]?\d\s*[/.-]\s*)?$")
@@ -114,23 +132,40 @@ def _clause(low: str, start: int, end: int) -> tuple[str, str]:
     return low[max(a, start - 120):start], low[end:min(b, end + 60)]
 
 
-def _tense(low: str, start: int, end: int) -> int:
+def _tense(low: str, start: int, end: int, future: re.Pattern[str] = _FUTURE) -> int:
     """1 when the clause of a mention speaks of the future, -1 of the past, 0 when it does not say."""
     before, after = _clause(low, start, end)
     a, b = _sentence(low, start)
     if not after.strip():  # a fronted time ("Tháng 11/2017, Việt Nam sẽ ..."): the clause after it
         after = low[end:min(b, end + 80)]
     sentence_before = low[max(a, start - 200):start]
-    if _FUTURE.search(sentence_before) or _FUTURE.search(after) or re.match(r"\s*(?:trở đi|sắp tới|tới)\b", after):
+    if future.search(sentence_before) or future.search(after) or re.match(r"\s*(?:trở đi|sắp tới|tới)\b", after):
         return 1
     if _PAST.search(before) or _PAST.search(after):
         return -1
     return 0
 
 
+def _planned(low: str, pos: int) -> bool:
+    """Whether the year written at ``pos`` is told as planned in so many words (:data:`_PLAN`)."""
+    if _tense(low, pos, pos + 4, _PLAN) <= 0:
+        return False
+    before, after = _clause(low, pos, pos + 4)
+    if not after.strip() and len(before.strip()) <= 16:  # a fronted year ("Năm 2013, sau khi chuẩn bị xong, FAA đã ...")
+        rest = low[pos + 4:_sentence(low, pos)[1]]
+        will = re.search(r"\b(?:sẽ|sắp)\b", rest)  # planned only when its sentence says "sẽ" before any "đã"
+        if not will or re.search(r"\b(?:đã|vừa)\b", rest[:will.start()]):
+            return False
+    before = low[max(_sentence(low, pos)[0], pos - 200):pos]
+    plan = max((m.end() for m in _PLAN.finditer(before)), default=-1)
+    past = max((m.end() for m in _PAST.finditer(before)), default=-1)
+    return past < plan or (past < 0 and plan < 0)  # "đã đạt ... vào năm 2016" is done; "đã mời ... dự ... 2017" ahead
+
+
 def _years(low: str) -> list[tuple[int, int | None, int, int]]:
     """Every written year: (year, month or None, position, tense)."""
     out = []
+    low = _DAY_RANGE.sub(lambda m: " " * len(m[1]) + m[2], low)  # "29-31/5/2017": the range's last day
     for m in _YEAR.finditer(low):
         y, pos = int(m["y"]), m.start("y")
         if _NOT_YEAR_BEFORE.search(low[max(0, m.start() - 14):m.start()]) or _NOT_YEAR_AFTER.match(low[m.end():]):
@@ -146,94 +181,68 @@ def _years(low: str) -> list[tuple[int, int | None, int, int]]:
     return out
 
 
-@cache
-def _anniversaries() -> list[tuple[re.Pattern[str], int]]:
-    from .gazetteer import load_yaml
-
-    data = load_yaml("anniversaries.yaml")
-    out = []
-    for item in data.get("anniversaries", []):
-        keys = [fold(k, strip_marks=False).text for k in item["cues"]]
-        out.append((re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b"), int(item["year"])))
-    return out
-
-
-@dataclass(frozen=True)
-class _Term:
-    start: dt.date
-    end: dt.date
+def _edition(low: str, lead: str) -> tuple[int, str] | None:
+    """The year of the N-th edition of a yearly gathering the text tells as happening: without
+    tense, or in the lead and not planned (one told as past only bounds the year from below)."""
+    for pattern, first in gatherings():
+        for m in pattern.finditer(low):
+            tense = _tense(low, m.start(), m.end())
+            if tense != 0 and (tense > 0 or m.start() >= len(lead) or _PAST.search(_clause(low, m.start(), m.end())[0])):
+                continue
+            return first + int(m["n"] or m["n2"]) - 1, f"an edition of a yearly gathering since {first}: '{m.group(0).strip()}'"
+    return None
 
 
-@cache
-def _offices() -> list[tuple[re.Pattern[str], list[_Term], str]]:
-    """(pattern of an office title followed by the holder's name, the holder's terms, a label)."""
-    from .gazetteer import load_yaml
-
-    data = load_yaml("offices.yaml")
-    out = []
-    for office in data.get("offices", []):
-        titles = "|".join(re.escape(fold(t, strip_marks=False).text) for t in office["titles"])
-        for holder in office["holders"]:
-            names = "|".join(re.escape(fold(n, strip_marks=False).text) for n in holder["names"])
-            terms = [_Term(dt.date.fromisoformat(str(a)), dt.date.fromisoformat(str(b)) if b else dt.date(2100, 1, 1))
-                     for a, b in holder["terms"]]
-            # a current title right before the name; "cựu" (former) or "đắc cử" (elect) is another matter
-            pattern = re.compile(rf"(?<!cựu )(?<!nguyên )(?<!phó )\b(?:{titles})\s+(?:{names})\b"
-                                 rf"(?!\s*(?:đắc cử|khi đó|lúc đó|thời đó))")
-            out.append((pattern, terms, f"{office['titles'][0]} {holder['names'][0]}"))
-    return out
-
-
-@cache
-def _holder_names() -> list[tuple[str, ...]]:
-    """The folded names of each holder of :func:`_offices`, in the same order."""
-    from .gazetteer import load_yaml
-
-    return [tuple(fold(n, strip_marks=False).text for n in holder["names"])
-            for office in load_yaml("offices.yaml").get("offices", []) for holder in office["holders"]]
+def _bounded(low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
+    """The one year that fits the terms of the heads the lead names, after every year told as past
+    and not after any year told as planned (``Tổng thống Donald Trump`` and ``sẽ ... tháng 11/2017``: 2017)."""
+    spans, basis = office_spans(lead)
+    if not basis:
+        return None
+    past = [y for y, _, pos, tense in years if tense < 0 and not _in_range(low, pos)]
+    plans = [y for y, _, pos, tense in years if tense > 0 and not _in_range(low, pos) and _planned(low, pos)]
+    both = set(past) & set(plans)  # a year told both ways ("chương trình nghị sự 2030"): no bound
+    past, plans = [y for y in past if y not in both], [y for y in plans if y not in both]
+    if not past and not plans:
+        return None
+    lo, hi = max(past, default=0), min(plans, default=9999)
+    if lo >= hi:
+        return None  # a year told as past after one planned: the story looks back on its plans
+    fits = {y for a, b in spans for y in range(max(a.year, lo), min(b.year, hi) + 1)}
+    if len(fits) != 1:
+        return None
+    return fits.pop(), f"the one year within the {basis}, after the years told as past, not after those planned"
 
 
-def _offices_named(low: str) -> list[tuple[re.Pattern[str], list[_Term], str]]:
-    """The entries of :func:`_offices` whose holder's name ``low`` contains (no other can match it)."""
-    return [o for o, names in zip(_offices(), _holder_names(), strict=True) if any(n in low for n in names)]
-
-
-def _fits_offices(low: str, year: int) -> bool:
-    """Whether the year meets the terms of every head named with a current title in ``low``
-    (the lead: further down, a former president is often still given his title)."""
-    lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    for pattern, terms, _ in _offices_named(low):
-        if pattern.search(low) and not any(t.start <= hi and lo <= t.end for t in terms):
-            return False
-    return True
+def _inaugurated(low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
+    """The year a head named took office "early this year" ("ông Trump nhậm chức hồi đầu năm"): the one
+    term begun in a first quarter that fits the heads the lead names and the years told as past."""
+    past = max((y for y, _, pos, tense in years if tense < 0 and not _in_range(low, pos)), default=0)
+    fits: set[int] = set()
+    said = ""
+    for pattern, starts in inaugurations():
+        m = pattern.search(low)
+        if m:
+            fits |= {y for y in starts if y >= past and fits_offices(lead, y)}
+            said = said or m.group(0).strip()
+    if len(fits) != 1:
+        return None
+    return fits.pop(), f"a head took office early this year: '{said}'"
 
 
 def office_window(text: str, *, title_end: int = 0) -> tuple[str, str, str] | None:
     """The days the heads the lead names with a current title were all in office together:
     ``(first, last, basis)``, or None when the lead names none or their terms do not meet in
     one stretch (``Tổng thống Donald Trump`` alone holds two)."""
-    spans, basis = _office_spans(_lead(fold(text, strip_marks=False).text, title_end))
+    spans, basis = office_spans(_lead(fold(text, strip_marks=False).text, title_end))
     if not basis or len(spans) != 1:
         return None
     return spans[0][0].isoformat(), spans[0][1].isoformat(), basis
 
 
-def _office_spans(lead: str) -> tuple[list[tuple[dt.date, dt.date]], str]:
-    """The stretches in which every head the lead names with a current title held office, and who they are."""
-    spans = [(dt.date(1900, 1, 1), dt.date.today())]
-    named = []
-    for pattern, terms, label in _offices_named(lead):
-        if not pattern.search(lead):
-            continue
-        named.append(label)
-        spans = [(max(a, t.start), min(b, t.end, dt.date.today())) for a, b in spans for t in terms
-                 if max(a, t.start) <= min(b, t.end)]
-    return spans, ("terms of office: " + ", ".join(named)) if named else ""
-
-
 def _day_in_terms(text: str, lead: str, title_end: int) -> tuple[int, str] | None:
     """The year in which the lead's day falls inside the terms of the heads it names, when only one does."""
-    spans, basis = _office_spans(lead)
+    spans, basis = office_spans(lead)
     dm = _LEAD_DM.search(lead)
     if not basis or dm is None:
         return None
@@ -251,7 +260,23 @@ def _day_in_terms(text: str, lead: str, title_end: int) -> tuple[int, str] | Non
     return fits.pop(), f"the lead's '{dm.group(0).strip()}' falls once within the {basis}"
 
 
-def _strong(low: str) -> tuple[int, str] | None:
+def _month_pair(low: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
+    """The current year from a month told relative to it ("tháng 3 năm ngoái") and the same month
+    written with its year ("hồi tháng 3/2018"): that year is last year (or this one). Only when
+    one year is written with that month and it is the latest year the text tells as past or
+    without tense (an older one may be another March)."""
+    told = [y for y, _, pos, tense in years if tense <= 0 and not _in_range(low, pos)]
+    for m in _MONTH_REL.finditer(low):
+        month = int(m["m"])
+        same = {y for y, mo, _, tense in years if mo == month and tense <= 0}
+        if len(same) != 1 or not told or max(told) != min(same):
+            continue
+        shift = 0 if m["rel"] == "nay" else 1
+        return min(same) + shift, f"'{m.group(0).strip()}' beside the same month written with its year {min(same)}"
+    return None
+
+
+def _strong(low: str, lead: str) -> tuple[int, str] | None:
     for p in _CURRENT:
         m = p.search(low)
         if m:
@@ -261,21 +286,32 @@ def _strong(low: str) -> tuple[int, str] | None:
         if m:
             return int(m["y"]) + shift, f"a year told relative to the current one: '{m.group(0).strip()}'"
     for m in _ANNIV.finditer(low):
-        for pattern, base in _anniversaries():
+        for pattern, base in anniversaries():
             if pattern.search(m["what"]):
                 return base + int(m["n"]), f"an anniversary of {base}: '{m.group(0).strip()}'"
     m = _LUNAR.search(low)
     if m:
         year = next(y for y in range(1990, 2050) if y % 10 == _STEMS[m["s"]] and y % 12 == _BRANCHES[m["b"]])
         return year, f"the lunar new year named: '{m.group(0).strip()}'"
+    found = _edition(low, lead)
+    if found:
+        return found
     m = _YEAR_TO_DATE.search(low)
     if m:
         return int(m["y"]), f"a running total of the current year: '{m.group(0).strip()}'"
     for m in _AGO.finditer(low):
         a = _sentence(low, m.start())[0]
-        for pattern, base in _anniversaries():
+        for pattern, base in anniversaries():
             if pattern.search(low, max(a, m.start() - 80), m.start()):
                 return base + int(m["n"]), f"years counted from {base}: '{m.group(0).strip()}'"
+    m = _SINCE_NEXT.search(low)
+    if m:
+        return int(m["y"]) + int(m["n"]), f"years counted from {m['y']}: '{m.group(0).strip()[:60]}'"
+    for m in _AFTER.finditer(low):
+        base = [(pos, y) for y, _, pos, tense in _years(low[max(0, m.start() - 300):m.start()]) if tense <= 0]
+        if base and _tense(low, m.start(), m.end()) <= 0 and not _planned(low, m.start()):
+            y = base[-1][1]
+            return y + int(m["n"]), f"years counted from {y}: '{m.group(0).strip()}'"
     m = _SINCE.search(low)
     if m:
         if m["n"]:
@@ -293,6 +329,11 @@ def _lead(low: str, title_end: int) -> str:
     return low[:end]
 
 
+def lead_end(text: str, title_end: int = 0) -> int:
+    """Where the lead (the title and the first three sentences after it) ends in ``text``."""
+    return len(_lead(fold(text, strip_marks=False).text, title_end))
+
+
 def _event_name(text: str, low: str, pos: int) -> str | None:
     """The name an event carries before its year (``APEC 2017``, ``Gặp gỡ Hoa Kỳ 2018``), or None.
 
@@ -300,8 +341,12 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
     or ``giai đoạn 2017``), and the word right before the year is no preposition of time.
     """
     words = list(re.finditer(r"[\wà-ỹ-]+", low[max(0, pos - 40):pos]))[-4:]
+    if len(words) > 1 and words[-1].group(0) == "năm" and _EVENT_NOUN.search(low, max(0, pos - 60), pos):
+        words = words[:-1]  # "Diễn đàn Kinh tế Việt Nam năm 2018": the gathering's name, then its year
     if not words or words[-1].group(0) in ("năm", "tháng", "quý", "từ", "đến", "tới", "đoạn", "kỳ hạn"):
         return None
+    if "vòng loại" in low[max(0, pos - 40):pos]:
+        return None  # the qualifiers of "Asian Cup 2019" are played the years before
     if any(ch.isdigit() for ch in words[-1].group(0)):
         return None  # a model's name ("Yamaha 125ZR 2016"): a product of that year, not an event
     base = max(0, pos - 40)
@@ -311,7 +356,8 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
 
 
 _EVENT_NOUN = re.compile(r"\b(?:diễn đàn|hội nghị|hội thảo|triển lãm|hội chợ|ngày hội|tuần lễ|lễ hội|đối thoại|"
-                         r"thượng đỉnh|hội nghị cấp cao|liên hoan|festival|expo|summit|forum|dialogue)\b")
+                         r"thượng đỉnh|hội nghị cấp cao|liên hoan|festival|expo|summit|forum|dialogue|chủ nhà)\b")
+_TARGET = re.compile(r"\b(?:vào|đến|tới)\s+năm\s+$")
 _RANGE = re.compile(rf"{_Y}\s*[-–]\s*$")
 
 
@@ -330,6 +376,8 @@ def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | 
     once; otherwise it may be an aside or a statistic of years before. Years of ranges
     (``2018-2020``) are periods, not the current year.
     """
+    years = [(y, mo, pos, tense) for y, mo, pos, tense in years
+             if not (tense == 0 and _TARGET.search(low, max(0, pos - 12), pos))]  # "đạt 10% vào năm 2025": a goal
     own = [(y, mo, pos, tense) for y, mo, pos, tense in years
            if tense <= 0 and not _PERIOD_START.search(low[max(0, pos - 24):pos]) and not _in_range(low, pos)]
     if not own:
@@ -342,7 +390,11 @@ def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | 
             continue
         name = _event_name(text, low, pos) if mo is None else None
         held = bool(_EVENT_NOUN.search(low, max(_sentence(low, pos)[0], pos - 60), pos))
-        if name and (held or (tense == 0 and (low.count(name) >= 2 or name in lead))):
+        # an acronym named in the lead ("Tuần lễ Cấp cao APEC") and with its year further on ("APEC 2017")
+        word = name.split()[0] if name else ""
+        acronym = len(word) >= 3 and text[pos - len(word) - 1:pos - 1].isupper()
+        named_in_lead = acronym and re.search(rf"\b{re.escape(word)}\b", lead) is not None
+        if name and (held or (tense == 0 and (low.count(name) >= 2 or name in lead or named_in_lead))):
             return top, f"the latest year written, naming an event of it ('{name}')"
     return None
 
@@ -400,9 +452,11 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
     low = fold(text, strip_marks=False).text
     lead = _lead(low, title_end)
     years = _years(low)
-    future = [y for y, _, _, tense in years if tense > 0]
-    found = _strong(low)
+    future = [y for y, _, pos, tense in years if tense > 0 and _planned(low, pos)]
+    found = _strong(low, lead)
     strength = 3
+    if found is None:
+        found, strength = _month_pair(low, years), 2
     if found is None:
         m = _LEAD_FULL.search(lead)
         if m and _tense(low, m.start(), m.end()) <= 0:
@@ -410,17 +464,22 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
     if found is None:
         found = _anchored(low, lead, years)
         strength = 1
-    if found is None:
-        found = _named_current(text, low, lead, years)
-    if found is None:
-        found = _day_in_terms(text, lead, title_end)
-    if found is None:
-        return None
-    year, basis = found
-    if future and strength < 3 and min(future) < year:
-        return None  # a year told as future lies before the one found: the text contradicts itself
-    if " là năm" in basis and any(y > year for y, _, pos, tense in years if tense <= 0 and not _in_range(low, pos)):
-        return None  # "2016 là năm thành công" beside a later year: a year looked back on
-    if not _fits_offices(lead, year):
-        return None
+    weak = (lambda: _named_current(text, low, lead, years), lambda: _day_in_terms(text, lead, title_end),
+            lambda: _inaugurated(low, lead, years), lambda: _bounded(low, lead, years))
+    for cue in ((lambda: found),) if found is not None else weak:
+        got = cue()
+        if got is None:
+            continue
+        year, basis = got
+        # a year told as future before the one found, "2016 là năm thành công" beside a later year (a
+        # year looked back on), a year outside the terms of the heads the lead names: not the current one
+        if not ((future and strength < 3 and min(future) < year)
+                or (" là năm" in basis and any(y > year for y, _, pos, tense in years
+                                               if tense <= 0 and not _in_range(low, pos)))
+                or not fits_offices(lead, year)):
+            break
+        if found is not None:
+            return None  # a strong cue contradicted: the text does not tell
+    else:
+        return None  # no cue, or each weak cue contradicted
     return Inference(f"{year:04d}", (f"{year:04d}-01-01", f"{year:04d}-12-31"), basis, strength)

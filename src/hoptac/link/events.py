@@ -108,6 +108,32 @@ def same_occasion(fam: str, a: tuple[str, str | None, set[str]], b: tuple[str, s
     return participants_overlap(pa, pb)
 
 
+_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _edits_at_most_one(a: str, b: str) -> bool:
+    """Whether two words differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two Western (ASCII) names of one person spelled two ways by two outlets: the same first name
+    and surnames a letter apart (``Bob McCooey`` / ``Bob McCoey``); never two first names
+    (``Donald Trump`` / ``Ivanka Trump``), nor Vietnamese names (thousands share a given name)."""
+    wa = [w for w in re.findall(r"[a-z]+", a.lower()) if w not in _SUFFIX]
+    wb = [w for w in re.findall(r"[a-z]+", b.lower()) if w not in _SUFFIX]
+    if not a.isascii() or not b.isascii() or len(wa) < 2 or len(wb) < 2 or wa[0] != wb[0]:
+        return False
+    return min(len(wa[-1]), len(wb[-1])) >= 5 and _edits_at_most_one(wa[-1], wb[-1])
+
+
 def within_visit(visit_date: str | None, part_date: str | None) -> bool:
     """Whether an event on ``part_date`` falls in the days of a visit dated ``visit_date``."""
     v, p = full_date(visit_date), full_date(part_date)

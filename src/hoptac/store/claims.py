@@ -1,22 +1,29 @@
-"""One claim, many sources: a thread entry copied by several outlets counts once.
+"""One claim, many sources: a statement copied by several outlets is one claim, counted once.
+
+This is the one mechanism for claims: ``statements.claim_key`` names each statement's claim
+(the id of its claim's first stored statement), and everything that counts statements counts
+claims through it — thread entries (``statement_threads.copy_of``), stats and charts.
 
 Outlets reprint one statement with small edits (``phía Mỹ`` / ``phía Hoa Kỳ``, ``Bộ trưởng`` /
-the minister's name, a clause cut shorter). Two thread entries are copies of one **claim** when
+the minister's name, a clause cut shorter). Two statements are copies of one **claim** when
 they come from different articles and have the same side and act, compatible actors (the
 same person, or one of them only a side), the same numbers, compatible dates (equal, one a
 prefix of the other, full days at most :data:`MAX_DAYS` apart, or one undated) and
 near-identical text: word bigrams of the spelling-normalized text (:func:`hoptac.link.dedupe.spelling_key`)
 with a Jaccard similarity of at least :data:`JACCARD` and a containment of at least
-:data:`CONTAINMENT`, both at least :data:`MIN_WORDS` words long.
+:data:`CONTAINMENT`, both at least :data:`MIN_WORDS` words long. A shorter statement
+(``Việt Nam hoan nghênh``) says too little to be told apart from another like it: it is a claim
+of its own.
 
 Candidates are found through ``claim_keys``: a small MinHash of the bigrams, cut into
 :data:`BANDS` bands, each band hashed with the side and the act; of the statements sharing a key,
 the :data:`MAX_CANDIDATES` sharing most among the first :data:`MAX_KEY_ROWS` key rows are compared
 (a boilerplate sentence recurs thousands of times). So a new statement costs a few index lookups and a bounded comparison whatever the store's size.
 
-A claim keeps one entry on each thread, the best dated (dated before undated, a full day
-before a month or year, then the earliest): the others point at it (``statement_threads.copy_of``)
-and stay listed as its sources. When a better-dated copy arrives, it becomes the kept entry.
+On a thread, a claim keeps one entry, the best dated (dated before undated, a full day
+before a month or year, then the earliest): its other statements on the thread point at it
+(``statement_threads.copy_of``) and stay listed as its sources. When a better-dated copy
+arrives, it becomes the kept entry.
 """
 
 from __future__ import annotations
@@ -118,42 +125,65 @@ _SHARING = (sa.select(t.claim_keys.c.statement_id).where(t.claim_keys.c.key.in_(
             .limit(MAX_KEY_ROWS))
 _CANDIDATES = (sa.select(t.statements.c.id, t.statements.c.article_id, t.statements.c.actor,
                          t.statements.c.person_id, t.statements.c.side, t.statements.c.act,
-                         t.statements.c.text, t.statements.c.date_sort)
+                         t.statements.c.text, t.statements.c.date_sort, t.statements.c.claim_key)
                .where(t.statements.c.id.in_(sa.bindparam("ids", expanding=True))))
-_ENTRIES = (sa.select(t.statement_threads.c.statement_id, t.statement_threads.c.thread,
-                      t.statement_threads.c.copy_of, t.statement_threads.c.entry_order)
-            .where(t.statement_threads.c.statement_id.in_(sa.bindparam("ids", expanding=True))))
+_SET_CLAIM = (t.statements.update().where(t.statements.c.id == sa.bindparam("sid"))
+              .values(claim_key=sa.bindparam("ck")))
+# the stored thread entries of a claim's other statements (other articles)
+_CLAIM_ENTRIES = (sa.select(t.statement_threads.c.statement_id, t.statement_threads.c.thread,
+                            t.statement_threads.c.copy_of, t.statement_threads.c.entry_order)
+                  .join(t.statements, t.statements.c.id == t.statement_threads.c.statement_id)
+                  .where(t.statements.c.claim_key == sa.bindparam("ck"), t.statements.c.id != sa.bindparam("sid"),
+                         t.statements.c.article_id != sa.bindparam("aid")))
+
+
+def link_claims(conn: Connection, statements: list[dict[str, Any]]) -> None:
+    """Give new statement rows (one article, already inserted) their claim: a stored copy's, else their own id.
+
+    Sets ``claim_key`` on the rows (and in the store) and stores their band keys.
+    """
+    new_keys, marks = [], []
+    for s in statements:
+        ks = keys(s["side"], s["act"], s["text"])
+        new_keys += [{"key": k, "statement_id": s["id"]} for k in dict.fromkeys(ks)]
+        claim = s["id"]
+        if ks:
+            shared = Counter(conn.execute(_SHARING, {"keys": ks}).scalars())
+            nearest = [sid_ for sid_, _n in shared.most_common(MAX_CANDIDATES)]
+            cands = [dict(r._mapping) for r in conn.execute(_CANDIDATES, {"ids": nearest})] if nearest else []
+            cands = [c for c in cands if c["article_id"] != s["article_id"] and c["act"] == s["act"]
+                     and c["side"] == s["side"] and dates_agree(c["date_sort"], s["date_sort"])
+                     and actors_agree(c, s) and similar(c["text"], s["text"])]
+            if cands:  # the claim most of the copies found belong to, then the oldest
+                votes = Counter(c["claim_key"] or c["id"] for c in cands)
+                claim = min(votes, key=lambda k: (-votes[k], k))
+        s["claim_key"] = claim
+        marks.append({"sid": s["id"], "ck": claim})
+    if new_keys:
+        conn.execute(t.claim_keys.insert(), new_keys)
+    if marks:
+        conn.execute(_SET_CLAIM, marks)
 
 
 def link_copies(conn: Connection, statements: list[dict[str, Any]], entries: list[dict[str, Any]],
                 changed: dict[str, str]) -> None:
-    """Set ``copy_of`` on new thread entries that copy a stored claim, before they are inserted.
+    """Set ``copy_of`` on new thread entries whose claim (:func:`link_claims`) is already on the thread.
 
-    ``statements`` are the new statement rows (one article), ``entries`` their thread entries;
-    a better-dated new copy becomes the kept entry of its claim (the stored copies are pointed
-    at it). ``changed`` (thread -> lowest entry_order touched) is lowered where kept entries move.
-    Also stores the new statements' claim keys.
+    ``statements`` are the new statement rows (one article, with their ``claim_key``), ``entries``
+    their thread entries; a better-dated new copy becomes the kept entry of its claim (the stored
+    copies are pointed at it). ``changed`` (thread -> lowest entry_order touched) is lowered where
+    kept entries move.
     """
     by_sid = {s["id"]: s for s in statements}
-    on = {}
+    on: dict[str, list[dict[str, Any]]] = {}
     for e in entries:
         on.setdefault(e["statement_id"], []).append(e)
-    new_keys = []
     for sid, mine in on.items():
         s = by_sid[sid]
-        ks = keys(s["side"], s["act"], s["text"])
-        new_keys += [{"key": k, "statement_id": sid} for k in dict.fromkeys(ks)]
-        if not ks:
+        claim = s.get("claim_key")
+        if not claim:
             continue
-        shared = Counter(conn.execute(_SHARING, {"keys": ks}).scalars())
-        nearest = [sid_ for sid_, _n in shared.most_common(MAX_CANDIDATES)]
-        cands = [dict(r._mapping) for r in conn.execute(_CANDIDATES, {"ids": nearest})] if nearest else []
-        cands = [c for c in cands if c["article_id"] != s["article_id"] and c["act"] == s["act"]
-                 and c["side"] == s["side"] and dates_agree(c["date_sort"], s["date_sort"])
-                 and actors_agree(c, s) and similar(c["text"], s["text"])]
-        if not cands:
-            continue
-        stored = conn.execute(_ENTRIES, {"ids": [c["id"] for c in cands]}).all()
+        stored = conn.execute(_CLAIM_ENTRIES, {"ck": claim, "sid": sid, "aid": s["article_id"]}).all()
         for e in mine:
             kept = {r.copy_of or r.statement_id for r in stored if r.thread == e["thread"]}
             if not kept:
@@ -174,8 +204,6 @@ def link_copies(conn: Connection, statements: list[dict[str, Any]], entries: lis
                 changed[e["thread"]] = min(changed.get(e["thread"], low), low)
             else:
                 e["copy_of"] = best
-    if new_keys:
-        conn.execute(t.claim_keys.insert(), new_keys)
 
 
 def _promote(conn: Connection, thread: str, old: str, new: str) -> None:

@@ -30,6 +30,7 @@ from ..link.events import (
     precise,
     same_occasion,
     sort_key,
+    spelling_variants,
     within_visit,
 )
 from ..link.names import name_key
@@ -38,7 +39,8 @@ from . import schema as t
 
 _PARTICIPANT_DATES = (t.event_participants.update().where(t.event_participants.c.event_id == sa.bindparam("eid"))
                       .values(date=sa.bindparam("d"), date_sort=sa.bindparam("ds")))
-_EVENT_KEYS = sa.select(t.event_participants.c.key).where(t.event_participants.c.event_id == sa.bindparam("eid"))
+_EVENT_NAMES = (sa.select(t.event_participants.c.key, t.event_participants.c.name)
+                .where(t.event_participants.c.event_id == sa.bindparam("eid")))
 _SET_PARENT = (t.events.update().where(t.events.c.id == sa.bindparam("eid"), t.events.c.parent_id.is_(None))
                .values(parent_id=sa.bindparam("pid")))
 
@@ -97,13 +99,30 @@ def event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str |
     return list(conn.execute(q.order_by(e.id)).all())
 
 
+def _as_theirs(parts: set[str], names: dict[str, str], theirs: dict[str, str]) -> set[str]:
+    """This event's participant keys, each spelling variant of a stored participant (``Bob McCoey``
+    beside ``Bob McCooey``) taken as that participant's key."""
+    out = set()
+    for k in parts:
+        if k not in theirs:
+            k = next((tk for tk, tn in theirs.items() if spelling_variants(names.get(k, ""), tn or "")), k)
+        out.add(k)
+    return out
+
+
 def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set[str], cands: list[Any],
-          dup_of: str | None) -> tuple[Any, set[str]] | None:
-    """The candidate this event reports: most shared participants, then the nearest date, then the first."""
+          dup_of: str | None, names: dict[str, str] | None = None) -> tuple[Any, set[str]] | None:
+    """The candidate this event reports: most shared participants, then the nearest date, then the first.
+
+    ``names`` (participant key -> name) lets a spelling variant of a stored participant count as them."""
+    names = names or {}
     best: tuple[tuple[int, int, int], Any, set[str]] | None = None
     fits = 0
+    own = parts
     for i, cand in enumerate(cands):
-        keys = set(conn.execute(_EVENT_KEYS, {"eid": cand.id}).scalars())
+        named = dict(conn.execute(_EVENT_NAMES, {"eid": cand.id}).all())
+        keys = set(named)
+        parts = _as_theirs(own, names, named)
         if dup_of is not None:
             ok = not parts or len(keys & parts) >= max(1, math.ceil(min(len(keys), len(parts)) / 2))
         else:
@@ -140,7 +159,8 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
         fam = family(ev.type)
         parts = participant_keys(ev.participants, people, person_for)
         match = _best(conn, fam, ev.type, ev.date, set(parts),
-                      event_candidates(conn, fam, ev.date, dup_of, set(parts)), dup_of)
+                      event_candidates(conn, fam, ev.date, dup_of, set(parts)), dup_of,
+                      {k: n for k, (_, n) in parts.items()})
         if match is None and not create:
             continue
         if match is None:

@@ -174,7 +174,7 @@ statements = sa.Table(
     sa.Column("topics", sa.JSON, nullable=False),
     sa.Column("threads", sa.JSON, nullable=False),
     sa.Column("amounts", sa.JSON, nullable=False),
-    sa.Column("claim_key", sa.String(40), index=True),  # the same for copies of one statement (migration 0013)
+    sa.Column("claim_key", sa.String(40), index=True),  # its claim: the id of the claim's first statement (store/claims.py)
     sa.Index("ix_statements_person_order", "person_id", "date_sort", "article_id", "idx", "id"),
 )
 
@@ -193,7 +193,7 @@ statement_threads = sa.Table(
     sa.Index("ix_statement_threads_copies", "thread", "copy_of"),
 )
 
-claim_keys = sa.Table(  # LSH band keys of a thread statement's text: its copies share one (store/claims.py)
+claim_keys = sa.Table(  # LSH band keys of a statement's text: its copies share one (store/claims.py)
     "claim_keys", metadata,
     sa.Column("key", sa.String(32), primary_key=True),
     sa.Column("statement_id", ID, _fk("statements.id"), primary_key=True),

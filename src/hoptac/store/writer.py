@@ -26,14 +26,13 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..link import dedupe
-from ..link.claims import claim_key
 from ..link.events import sort_key
 from ..link.names import org_key
 from ..link.text import exact_key, fold
 from ..link.threads import entry_signals, order_key, signal
 from ..model import Article
 from . import schema as t
-from .claims import link_copies
+from .claims import link_claims, link_copies
 from .occasions import link_events
 from .people_link import link_people as _link_people
 from .people_link import person_for as _person_for
@@ -160,7 +159,6 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
     _link_events(conn, article, aid, people, create=True, dup_of=None)
     docs = [("article", aid, "\n".join(x for x in (article.title, article.text) if x))]
     docs += _write_statements(conn, article, aid, date, people)
-    _mark_claims(conn, article, aid)
     _index(conn, aid, docs)
     return ("refreshed" if known else "stored"), aid
 
@@ -260,6 +258,7 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
         topics += [{"statement_id": sid, "topic": tp} for tp in dict.fromkeys(s.topics)]
     if rows:
         conn.execute(t.statements.insert(), rows)
+        link_claims(conn, rows)  # a statement other outlets carried is one claim
     if threads:
         changed: dict[str, str] = {}
         for r in threads:
@@ -270,18 +269,6 @@ def _write_statements(conn: Connection, article: Article, aid: str, date: str | 
     if topics:
         conn.execute(t.statement_topics.insert(), topics)
     return [("statement", r["id"], r["text"]) for r in rows]
-
-
-_SET_CLAIM = (t.statements.update().where(t.statements.c.id == sa.bindparam("sid"))
-              .values(claim_key=sa.bindparam("ck")))
-
-
-def _mark_claims(conn: Connection, article: Article, aid: str) -> None:
-    """Give the article's statements their claim keys: copies of one statement share one."""
-    rows = [{"sid": f"{aid}.s{i}", "ck": claim_key(s.side, s.text, f"{aid}.s{i}")}
-            for i, s in enumerate(article.statements)]
-    if rows:
-        conn.execute(_SET_CLAIM, rows)
 
 
 def touch_threads(conn: Connection, changed: dict[str, str]) -> None:
