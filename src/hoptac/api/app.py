@@ -78,9 +78,11 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
     _errors(app)
 
     from ..web import mount_dashboard
+    from .browse import router as browse_router
     from .routes import router
 
     app.include_router(router)
+    app.include_router(browse_router)
     mount_dashboard(app)
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(SecurityHeaders)

@@ -163,10 +163,7 @@ def timeline(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
     return listing(store.timeline(f), f)
 
 
-@router.get("/statements", summary="Statements (speech acts) in date order")
-def list_statements(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
-    """Statements matching the filters."""
-    return listing(store.statements(f), f)
+# /api/statements (the statements browser) and the other browsing routes: api/browse.py
 
 
 @router.get("/threads", summary="Every thread with labels, status, entry count and last date")

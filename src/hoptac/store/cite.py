@@ -13,10 +13,15 @@ def citation(*, outlet: str | None, title: str | None, date: str | None, url: st
              quote: str | None = None, source: str | None = None) -> str:
     """``Outlet, “Title”, 2019-05-31, https://…: “quote”`` with the missing parts left out."""
     parts = [p for p in (outlet, f"“{title.strip()}”" if title and title.strip() else None, date,
-                         url or (source if source and not outlet else None)) if p]
+                         url or (_file(source) if source and not outlet else None)) if p]
     head = ", ".join(parts)
     q = " ".join((quote or "").split())
     return f"{head}: “{q}”" if q else head
+
+
+def _file(source: str) -> str:
+    """A file source by its name alone (a local path means nothing to the memo's reader)."""
+    return source if "://" in source else source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def statement_citation(s: dict[str, Any]) -> str:

@@ -228,6 +228,30 @@ class Store:
         threads = self.threads()
         return self._read(st.stats, threads)
 
+    def browse_statements(self, view: Any) -> dict[str, Any]:
+        """A page of statements for a :class:`hoptac.store.browse.StatementView` (filters, act, actor, outlet, sort)."""
+        from .browse import browse_statements
+
+        return self._read(browse_statements, view)
+
+    def statement(self, id: str) -> dict[str, Any] | None:
+        """One statement with its article's title, date, outlet and URL."""
+        from .browse import get_statement
+
+        return self._read(get_statement, id)
+
+    def organization(self, id_or_name: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+        """One organization across its spellings: people with titles there, events, statements."""
+        from .orgs import get_organization
+
+        return self._read(get_organization, id_or_name, limit=limit, offset=offset)
+
+    def network(self, f: Filters = NO_FILTERS, by: str = "person", max_edges: int = 150) -> dict[str, Any]:
+        """Who meets whom: people (or organizations) as nodes, merged occasions as edges."""
+        from .network import network
+
+        return self._read(network, f, by, max_edges)
+
     def export(self, fmt: str, out: Any, *, table: str = "articles", f: Filters | None = None) -> int:
         """Write records as json, jsonl, csv or parquet (see :func:`hoptac.store.export.export`)."""
         from .export import export
