@@ -14,7 +14,9 @@ def mount_dashboard(app: FastAPI) -> None:
     """Add the dashboard pages and ``/static`` to an app built by :func:`hoptac.api.create_app`."""
     from .auth import router as auth_router
     from .pages import router
+    from .pages_browse import router as browse_router
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(auth_router)
     app.include_router(router)
+    app.include_router(browse_router)

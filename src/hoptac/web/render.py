@@ -18,7 +18,10 @@ from .i18n import Translator, pick_lang
 LANG_COOKIE = "hoptac_lang"
 NAV = (("overview", "/"), ("timeline", "/timeline"), ("meetings", "/meetings"), ("threads", "/threads"),
        ("people", "/people"),
-       ("articles", "/articles"), ("search", "/search"))
+       ("articles", "/articles"), ("search", "/search"),
+       # the browsing pages (web/pages_browse.py)
+       ("browse_statements", "/statements"), ("organizations", "/organizations"), ("network", "/network"),
+       ("brief", "/briefs"))
 
 
 @cache
