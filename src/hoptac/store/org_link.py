@@ -183,6 +183,8 @@ def resolve_org(conn: Connection, ident: str) -> str | None:
     if conn.execute(sa.select(t.organizations.c.id).where(t.organizations.c.id == ident)).scalar():
         return ident
     strong, weak = org_keys(ident, None)
+    for side in OTHER_SIDE:  # the name may carry a side's country or seat ("… tại Việt Nam")
+        strong += [k for k in org_keys(ident, side)[0] if k.startswith(side + "|")]
     return find_org(conn, strong, weak)
 
 
