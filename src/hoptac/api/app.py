@@ -83,6 +83,9 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
 
     app.include_router(router)
     app.include_router(browse_router)
+    from .openapi import install
+
+    install(app)
     mount_dashboard(app)
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(SecurityHeaders)

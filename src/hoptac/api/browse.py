@@ -60,7 +60,8 @@ def list_statements(store: StoreDep, view: ViewDep) -> dict[str, Any]:
 
 
 @router.get("/statements/export", summary="The statements of a view, every page, as CSV, JSON, JSON lines or Parquet",
-            response_class=Response)
+            response_class=Response,
+            responses={200: {"description": "The file", "content": {m.split(";")[0]: {} for m in MEDIA.values()}}})
 def export_statements(store: StoreDep, view: ViewDep,
                       format: Annotated[Literal["csv", "json", "jsonl", "parquet"], Query()] = "csv") -> Response:
     """The whole view (not one page) with publication date, outlet, URL and citation on every row."""
