@@ -96,7 +96,7 @@ def overview(request: Request) -> Response:
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request) -> Response:
     """Events by date, filterable by dates, topic, side, person and thread."""
-    f = page_filters(request, limit=200)
+    f = page_filters(request, limit=50)
     data = _store(request).timeline(f)
     return render(request, "timeline.html", days=data["items"], total=data["total"], f=f, pg=pager(data["total"], f))
 
