@@ -183,9 +183,11 @@ class Store:
         """Linked people, most often named first."""
         return self._read(pp.list_people, f)
 
-    def person(self, id_or_name: str, *, limit: int | None = None, offset: int = 0) -> dict[str, Any] | None:
-        """One person: aliases, side, titles over time, articles, events, statements (pages of them with ``limit``)."""
-        return self._read(pp.get_person, id_or_name, limit=limit, offset=offset)
+    def person(self, id_or_name: str, *, limit: int | None = None, offset: int = 0,
+               offsets: dict[str, int] | None = None) -> dict[str, Any] | None:
+        """One person: aliases, side, titles over time, articles, events, statements (pages of them with ``limit``;
+        ``offsets`` pages each list on its own)."""
+        return self._read(pp.get_person, id_or_name, limit=limit, offset=offset, offsets=offsets)
 
     def organizations(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Organizations, most often named first."""

@@ -149,12 +149,15 @@ def people(request: Request) -> Response:
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person(request: Request, person_id: str) -> Response:
     """One person: titles over time, meetings, statements and articles, by date."""
-    f = detail_page(request)
-    p = _store(request).person(person_id, limit=f.limit, offset=f.offset) if len(person_id) <= 300 else None
+    sections = ("events", "statements", "articles")
+    at = {k: _int(request, f"{k}_offset", 0, 0, 10**7) for k in sections}
+    p = _store(request).person(person_id, limit=PAGE, offsets=at) if len(person_id) <= 300 else None
     if p is None:
         raise HTTPException(404, f"no person {person_id!r}")
-    # one pager walks the person's meetings, statements and articles together, a page of each at a time
-    return render(request, "person.html", p=p, pg=pager(max(p["totals"].values(), default=0), f))
+    # each section (meetings, statements, articles) has its own pager
+    pgs = {k: {**pager(p["totals"][k], Filters(limit=PAGE, offset=at[k])), "param": f"{k}_offset"}
+           for k in sections}
+    return render(request, "person.html", p=p, pgs=pgs)
 
 
 @router.get("/articles", response_class=HTMLResponse)
