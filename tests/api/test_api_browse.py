@@ -82,3 +82,13 @@ def test_network_and_brief(client):
     assert md.text.startswith("# ") and "[1]" in md.text
     assert client.get("/api/briefs/person").status_code == 422
     assert client.get("/api/briefs/thread", params={"id": "nope"}).status_code == 404
+
+
+def test_lookups_ignore_tone_marks_and_suggest(client):
+    assert client.get("/api/people/Pham Quoc Anh").json()["name"] == "Phạm Quốc Anh"
+    r = client.get("/api/people/Pham Quoc Ang")
+    assert r.status_code == 404 and "did you mean Phạm Quốc Anh" in r.json()["error"]["message"]
+    r = client.get("/api/threads/market_economy")
+    assert r.status_code == 404 and "did you mean market_economy_status" in r.json()["error"]["message"]
+    r = client.get("/api/threads/zzzz")
+    assert "one of" in r.json()["error"]["message"] and "jetp" in r.json()["error"]["message"]

@@ -127,7 +127,12 @@ def list_people(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
             summary="One person by id or name: titles over time, a page of articles, events and statements")
 def get_person(store: StoreDep, person: IdPath, pg: Annotated[dict[str, int], Depends(page)]) -> dict[str, Any]:
     """One person; ``limit`` and ``offset`` page each of the lists, ``totals`` counts them all."""
-    return {**found(store.person(person, **pg), "person", person), **pg}
+    p = store.person(person, **pg)
+    if p is None:
+        from ..store.suggest import not_found
+
+        raise HTTPException(404, not_found("person", person, store.suggest_people(person)))
+    return {**p, **pg}
 
 
 @router.get("/organizations", summary="Organizations, most often named first")
@@ -178,7 +183,13 @@ def list_threads(store: StoreDep) -> dict[str, Any]:
 def get_thread(store: StoreDep, thread_id: Annotated[str, Path(pattern=VOCAB_ID)],
                pg: Annotated[dict[str, int], Depends(page)]) -> dict[str, Any]:
     """One thread; status, history, money and counts cover every entry, ``entries`` is one page."""
-    return {**found(store.thread(thread_id, **pg), "thread", thread_id), **pg}
+    th = store.thread(thread_id, **pg)
+    if th is None:
+        from ..store.suggest import not_found, suggest_ids
+
+        ids = [x["id"] for x in store.threads()]
+        raise HTTPException(404, not_found("thread", thread_id, suggest_ids(thread_id, ids), ids))
+    return {**th, **pg}
 
 
 @router.get("/search", summary="Full-text search over articles and statements; tone marks optional")

@@ -254,6 +254,12 @@ class Store:
 
         return self._read(network, f, by, max_edges)
 
+    def suggest_people(self, name: str, n: int = 3) -> list[str]:
+        """The names of the people closest to ``name`` (for "did you mean")."""
+        from .suggest import suggest_people
+
+        return self._read(suggest_people, name, n)
+
     def export(self, fmt: str, out: Any, *, table: str = "articles", f: Filters | None = None) -> int:
         """Write records as json, jsonl, csv or parquet (see :func:`hoptac.store.export.export`)."""
         from .export import export

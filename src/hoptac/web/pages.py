@@ -153,7 +153,9 @@ def person(request: Request, person_id: str) -> Response:
     at = {k: _int(request, f"{k}_offset", 0, 0, 10**7) for k in sections}
     p = _store(request).person(person_id, limit=PAGE, offsets=at) if len(person_id) <= 300 else None
     if p is None:
-        raise HTTPException(404, f"no person {person_id!r}")
+        from ..store.suggest import not_found
+
+        raise HTTPException(404, not_found("person", person_id, _store(request).suggest_people(person_id[:300])))
     # each section (meetings, statements, articles) has its own pager
     pgs = {k: {**pager(p["totals"][k], Filters(limit=PAGE, offset=at[k])), "param": f"{k}_offset"}
            for k in sections}
