@@ -92,3 +92,24 @@ def test_lookups_ignore_tone_marks_and_suggest(client):
     assert r.status_code == 404 and "did you mean market_economy_status" in r.json()["error"]["message"]
     r = client.get("/api/threads/zzzz")
     assert "one of" in r.json()["error"]["message"] and "jetp" in r.json()["error"]["message"]
+
+
+def test_bad_filters_are_refused_everywhere(client):
+    for url in ("/api/events", "/api/people", "/api/timeline", "/api/meetings", "/api/articles"):
+        for params in ({"since": "2017-02-30"}, {"since": "2025", "until": "2023"}, {"topic": "nope"},
+                       {"thread": "nope"}):
+            r = client.get(url, params=params)
+            assert r.status_code == 422, (url, params)
+            assert r.json()["error"]["code"] == "unprocessable"
+        assert client.get(url, params={"since": "2023-05-03", "until": "2023-05"}).status_code == 200
+    assert client.get("/api/search", params={"q": " "}).status_code == 422
+
+
+def test_health_stays_open_when_reads_are_protected(store):
+    from fastapi.testclient import TestClient
+
+    from hoptac.api import create_app
+
+    with TestClient(create_app(store=store, token="t0k", protect_reads=True)) as c:
+        assert c.get("/api/health").status_code == 200
+        assert c.get("/api/people").status_code == 401

@@ -39,6 +39,7 @@ def page(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per 
 
 
 def filters(
+    request: Request,
     pg: Annotated[dict[str, int], Depends(page)],
     since: Annotated[str | None, Query(pattern=ISO_DATE, description="From this date (YYYY, YYYY-MM or YYYY-MM-DD)")] = None,
     until: Annotated[str | None, Query(pattern=ISO_DATE, description="Up to this date, inclusive")] = None,
@@ -48,7 +49,18 @@ def filters(
     person: Annotated[str | None, Query(min_length=1, max_length=200, description="A person's id or name")] = None,
     background: Annotated[bool, Query(description="Events: include past occasions mentioned in passing")] = False,
 ) -> Filters:
-    """The shared filters of every listing."""
+    """The shared filters of every listing; an impossible date range, or a topic or thread the
+    taxonomy does not know, is refused with 422 (an empty answer would hide the mistake)."""
+    from ..store.browse import check_vocab
+    from ..store.queries import date_problem
+
+    problem = date_problem(since, until)
+    if problem:
+        raise HTTPException(422, problem)
+    try:
+        check_vocab(request.app.state.settings, topic, thread)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
     return Filters(since=since, until=until, side=side, topic=topic, thread=thread, person=person,
                    background=background, **pg)
 
@@ -198,6 +210,8 @@ def search(store: StoreDep, pg: Annotated[dict[str, int], Depends(page)],
            fold: Annotated[bool, Query(description="Ignore tone marks (ban dan finds bán dẫn)")] = True,
            ) -> dict[str, Any]:
     """Ranked hits with ``<mark>`` snippets (only the markers are HTML; the rest is raw text)."""
+    if not q.strip():
+        raise HTTPException(422, "q: the query is empty")
     return {**store.search(q, fold=fold, limit=pg["limit"], offset=pg["offset"]), **pg}
 
 

@@ -50,6 +50,15 @@ def page_filters(request: Request, *, limit: int = PAGE) -> Filters:
     for name in ("topic", "thread"):
         if name in q and not VOCAB_ID.match(q[name]):
             raise HTTPException(400, f"unknown {name} {q[name]!r}")
+    from ..store.browse import check_vocab
+
+    problem = queries.date_problem(q.get("since"), q.get("until"))
+    if problem:
+        raise HTTPException(400, problem)
+    try:
+        check_vocab(request.app.state.settings, q.get("topic"), q.get("thread"))
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
     if q.get("side") not in (None, "VN", "US", "OTHER"):
         raise HTTPException(400, "side must be VN, US or OTHER")
     if len(q.get("person", "")) > 200:
