@@ -33,6 +33,9 @@ def environment() -> Environment:
     env.filters["snippet"] = snippet_html
     env.filters["st_anchor"] = lambda sid: "st-" + str(sid).rsplit(".s", 1)[-1]
     env.filters["safe_url"] = safe_url
+    env.filters["basename"] = lambda v: str(v or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    env.filters["origin"] = lambda u: (lambda p: f"{p.scheme}://{p.netloc}/" if p.netloc else None)(urlsplit(u)) \
+        if safe_url(u) else None
     env.globals["version"] = __version__
     env.globals["date_pattern"] = ISO_DATE.strip("^$")  # the browser checks what the server accepts
     return env
