@@ -92,7 +92,10 @@ def overview(request: Request) -> Response:
     tr = Translator(page_lang(request), request.app.state.settings)
     st = store.stats()
     names = {k: tr.t(k) for k in ("articles", "events", "statements")}
-    over_time = bar_chart(st["per_month"], names, title=tr.t("over_time"), empty=tr.t("no_data"))
+    over_time = bar_chart(st["per_month"], names, title=tr.t("over_time"), empty=tr.t("no_data"),
+                          links={"articles": "/articles?since={since}&until={until}",
+                                 "events": "/timeline?since={since}&until={until}",
+                                 "statements": "/statements?since={since}&until={until}"})
     top_topics = list(st.get("topics") or {})[:10]
     topics_chart = heatmap(st.get("topics_per_month") or {}, [(tp, tr.label("topics", tp)) for tp in top_topics],
                            title=tr.t("topics_over_time"), empty=tr.t("no_data"))
