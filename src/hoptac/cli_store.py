@@ -91,7 +91,8 @@ def table(title: str, cols: list[str], rows: list[list[Any]], total: int | None 
         t.add_column(c, overflow="fold")
     for r in rows:
         t.add_row(*[v if isinstance(v, Text) else Text("" if v is None else str(v)) for v in r])
-    Console().print(t)
+    # piped output is not cut to 80 columns: a table is as wide as its content
+    Console(width=None if sys.stdout.isatty() else 10_000).print(t)
 
 
 def marked(snippet: str) -> Text:

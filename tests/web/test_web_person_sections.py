@@ -57,3 +57,13 @@ def test_an_article_is_listed_once_per_event(client):
     html = client.get(f"/people/{NAME}").text
     events = re.search(r'<table class="data" id="person-events">(.*?)</table>', html, re.S).group(1)
     assert events.count('href="/articles/') == 1
+
+
+def test_error_pages_speak_the_page_language(client):
+    vi = client.get("/people/Nguyen Van Thang Z")
+    assert vi.status_code == 404
+    assert "Không có người “Nguyen Van Thang Z”" in vi.text and f"Có phải bạn muốn tìm: {NAME}" in vi.text
+    en = client.get("/people/Nguyen Van Thang Z?lang=en")
+    assert f"did you mean {NAME}?" in en.text and "Không có" not in en.text
+    bad = client.get("/statements?since=2024-02-30&lang=vi")
+    assert bad.status_code == 400 and "Từ ngày" in bad.text and "không phải là một ngày có thật" in bad.text

@@ -43,6 +43,7 @@ def network_svg(net: dict[str, Any], tr: Translator) -> str:
         out.append(f'<a class="node" href="{base}{quote(n["id"], safe="")}" data-id="{escape(n["id"])}">'
                    f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{COLORS.get(n["side"] or "", "#98a2b3")}">'
                    f'<title>{label}: {n["occasions"]}</title></circle>'
-                   f'<text x="{x + r + 3:.1f}" y="{y + 4:.1f}">{label}</text></a>')
+                   + (f'<text x="{x - r - 3:.1f}" y="{y + 4:.1f}" text-anchor="end">{label}</text></a>'
+                      if x > W * 0.7 else f'<text x="{x + r + 3:.1f}" y="{y + 4:.1f}">{label}</text></a>'))
     out.append("</svg>")
     return "".join(out)
