@@ -101,7 +101,7 @@ def _register() -> None:
     """Attach the command groups that live in their own modules."""
     import importlib
 
-    for name in ("hoptac.cli_store", "hoptac.cli_web", "hoptac.cli_scale", "hoptac.cli_correct"):
+    for name in ("hoptac.cli_store", "hoptac.cli_web", "hoptac.cli_scale", "hoptac.cli_correct", "hoptac.cli_browse"):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:

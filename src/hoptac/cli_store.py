@@ -91,7 +91,8 @@ def table(title: str, cols: list[str], rows: list[list[Any]], total: int | None 
         t.add_column(c, overflow="fold")
     for r in rows:
         t.add_row(*[v if isinstance(v, Text) else Text("" if v is None else str(v)) for v in r])
-    Console().print(t)
+    # piped output is not cut to 80 columns: a table is as wide as its content
+    Console(width=None if sys.stdout.isatty() else 10_000).print(t)
 
 
 def marked(snippet: str) -> Text:
@@ -184,8 +185,11 @@ def person(name: str, db: str | None, fmt: str) -> None:
     """Show one person (by name, alias or id): titles over time, articles, events, statements."""
     with open_db(db) as store:
         data = store.person(name)
+        hint = store.suggest_people(name) if data is None else []
     if data is None:
-        raise click.ClickException(f"no person named {name!r}")
+        from .store.suggest import not_found
+
+        raise click.ClickException(not_found("person", name, hint))
     if fmt == "json":
         return emit_json(data)
     aliases = ", ".join(data["aliases"]) or "-"
@@ -260,8 +264,11 @@ def thread(thread_id: str, db: str | None, fmt: str, taxonomy: tuple[Path, ...])
     """Show one thread: dated entries in date order, then those of unknown date; status, its history, money."""
     with open_db(db, taxonomy) as store:
         data = store.thread(thread_id)
+        ids = [x["id"] for x in store.threads()] if data is None else []
     if data is None:
-        raise click.ClickException(f"no thread {thread_id!r}")
+        from .store.suggest import not_found, suggest_ids
+
+        raise click.ClickException(not_found("thread", thread_id, suggest_ids(thread_id, ids), ids))
     if fmt == "json":
         return emit_json(data)
     up = f" (part of {data['parent']})" if data.get("parent") else ""

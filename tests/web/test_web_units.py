@@ -130,3 +130,14 @@ def test_every_thread_status_reason_is_translated():
         assert vi.reason(r) != r, r
         assert en.reason(r) == r or "days" in r
     assert "ngày" in vi.reason("raised again 541 days after the last movement")
+
+
+def test_bar_chart_scales_each_series_and_skips_empty_years():
+    svg = str(bar_chart({"a": {"1975-05": 1, "2019-01": 2}, "s": {"2019-01": 257}}, {"a": "Bài", "s": "Phát biểu"},
+                        title="t", empty="none", links={"a": "/articles?since={since}&until={until}"}))
+    bars = re.findall(r'height="([\d.]+)" fill="[^"]+"><title>([^<]+)</title>', svg)
+    by = {title: float(h) for h, title in bars}
+    assert by["2019 · Bài: 2"] == by["2019 · Phát biểu: 257"]  # each series on its own scale
+    ticks = re.findall(r'class="tick">(\d{4})</text>', svg)
+    assert ticks == ["1975", "2019"]  # the years between, without data, are not drawn
+    assert 'href="/articles?since=2019&amp;until=2019"' in svg

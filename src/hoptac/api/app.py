@@ -95,11 +95,16 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
     _errors(app)
 
     from ..web import mount_dashboard
+    from .browse import router as browse_router
     from .curation import router as curation_router
     from .routes import router
 
     app.include_router(router)
     app.include_router(curation_router)
+    app.include_router(browse_router)
+    from .openapi import install
+
+    install(app)
     mount_dashboard(app)
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(SecurityHeaders)

@@ -40,6 +40,7 @@ def page(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per 
 
 
 def filters(
+    request: Request,
     pg: Annotated[dict[str, int], Depends(page)],
     since: Annotated[str | None, Query(pattern=ISO_DATE, description="From this date (YYYY, YYYY-MM or YYYY-MM-DD)")] = None,
     until: Annotated[str | None, Query(pattern=ISO_DATE, description="Up to this date, inclusive")] = None,
@@ -49,7 +50,18 @@ def filters(
     person: Annotated[str | None, Query(min_length=1, max_length=200, description="A person's id or name")] = None,
     background: Annotated[bool, Query(description="Events: include past occasions mentioned in passing")] = False,
 ) -> Filters:
-    """The shared filters of every listing."""
+    """The shared filters of every listing; an impossible date range, or a topic or thread the
+    taxonomy does not know, is refused with 422 (an empty answer would hide the mistake)."""
+    from ..store.browse import check_vocab
+    from ..store.queries import date_problem
+
+    problem = date_problem(since, until)
+    if problem:
+        raise HTTPException(422, problem)
+    try:
+        check_vocab(request.app.state.settings, topic, thread)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
     return Filters(since=since, until=until, side=side, topic=topic, thread=thread, person=person,
                    background=background, **pg)
 
@@ -139,7 +151,12 @@ def list_people(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
             summary="One person by id or name: titles over time, a page of articles, events and statements")
 def get_person(store: StoreDep, person: IdPath, pg: Annotated[dict[str, int], Depends(page)]) -> dict[str, Any]:
     """One person; ``limit`` and ``offset`` page each of the lists, ``totals`` counts them all."""
-    return {**found(store.person(person, **pg), "person", person), **pg}
+    p = store.person(person, **pg)
+    if p is None:
+        from ..store.suggest import not_found
+
+        raise HTTPException(404, not_found("person", person, store.suggest_people(person)))
+    return {**p, **pg}
 
 
 @router.get("/organizations", summary="Organizations, most often named first")
@@ -175,10 +192,7 @@ def timeline(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
     return listing(store.timeline(f), f)
 
 
-@router.get("/statements", summary="Statements (speech acts) in date order")
-def list_statements(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
-    """Statements matching the filters."""
-    return listing(store.statements(f), f)
+# /api/statements (the statements browser) and the other browsing routes: api/browse.py
 
 
 @router.get("/threads", summary="Every thread with labels, status, entry count and last date")
@@ -193,7 +207,13 @@ def list_threads(store: StoreDep) -> dict[str, Any]:
 def get_thread(store: StoreDep, thread_id: Annotated[str, Path(pattern=VOCAB_ID)],
                pg: Annotated[dict[str, int], Depends(page)]) -> dict[str, Any]:
     """One thread; status, history, money and counts cover every entry, ``entries`` is one page."""
-    return {**found(store.thread(thread_id, **pg), "thread", thread_id), **pg}
+    th = store.thread(thread_id, **pg)
+    if th is None:
+        from ..store.suggest import not_found, suggest_ids
+
+        ids = [x["id"] for x in store.threads()]
+        raise HTTPException(404, not_found("thread", thread_id, suggest_ids(thread_id, ids), ids))
+    return {**th, **pg}
 
 
 @router.get("/search", summary="Full-text search over articles and statements; tone marks optional")
@@ -202,6 +222,8 @@ def search(store: StoreDep, pg: Annotated[dict[str, int], Depends(page)],
            fold: Annotated[bool, Query(description="Ignore tone marks (ban dan finds bán dẫn)")] = True,
            ) -> dict[str, Any]:
     """Ranked hits with ``<mark>`` snippets (only the markers are HTML; the rest is raw text)."""
+    if not q.strip():
+        raise HTTPException(422, "q: the query is empty")
     return {**store.search(q, fold=fold, limit=pg["limit"], offset=pg["offset"]), **pg}
 
 

@@ -48,7 +48,7 @@ def require_write(request: Request) -> None:
 
 def require_read(request: Request) -> None:
     """Reads are open unless the app protects them; then the token (header) or a signed-in session is needed."""
-    if not request.app.state.protect_reads:
+    if not request.app.state.protect_reads or request.url.path == "/api/health":  # liveness stays open
         return
     if _same(_bearer(request), request.app.state.token) or request.app.state.sessions.valid(
             request.cookies.get(SESSION_COOKIE)):

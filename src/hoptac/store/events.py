@@ -154,4 +154,6 @@ def timeline(conn: Connection, f: Filters) -> dict[str, Any]:
     days: dict[str, list[dict[str, Any]]] = {}
     for ev in event_dicts(conn, rows):
         days.setdefault(ev["date"] or "undated", []).append(ev)
-    return {"items": [{"date": d, "events": evs} for d, evs in days.items()], "total": total}
+    # a page's days: full and partial dates in order, days without a year after them, undated last
+    order = sorted(days, key=lambda d: (d == "undated", d.startswith("-"), d))
+    return {"items": [{"date": d, "events": days[d]} for d in order], "total": total}

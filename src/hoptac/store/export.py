@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from .queries import Filters
@@ -54,6 +54,13 @@ def export(store: Any, fmt: str, out: IO[Any], *, table: str = "articles", f: Fi
     items: Iterator[dict[str, Any]] = rows(store, table, f)
     if fmt in ("json", "jsonl") and table == "articles":
         items = (store.article(a["id"]) for a in items)
+    return write_records(items, fmt, out)
+
+
+def write_records(items: Iterable[dict[str, Any]], fmt: str, out: IO[Any]) -> int:
+    """Write records as json, jsonl, csv (a byte-order mark, flat cells) or parquet; returns the count."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     n = 0
     if fmt == "jsonl":
         for it in items:

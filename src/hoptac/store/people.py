@@ -156,11 +156,12 @@ def _events(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple
     return event_dicts(conn, rows), total or 0
 
 
-def get_person(conn: Connection, ident: str, *, limit: int | None = None, offset: int = 0) -> dict[str, Any] | None:
+def get_person(conn: Connection, ident: str, *, limit: int | None = None, offset: int = 0,
+               offsets: dict[str, int] | None = None) -> dict[str, Any] | None:
     """One person: names, side, titles over time, and their articles, events and statements by date.
 
     With ``limit``, ``articles``, ``events`` and ``statements`` are each one page (``offset``
-    skips into each); ``totals`` counts them all. Titles over time always cover every article.
+    skips into each, ``offsets`` into one of them); ``totals`` counts them all. Titles over time always cover every article.
     """
     pid = resolve_person(conn, ident)
     if pid is None:
@@ -168,9 +169,10 @@ def get_person(conn: Connection, ident: str, *, limit: int | None = None, offset
     p = conn.execute(sa.select(t.people).where(t.people.c.id == pid)).one()
     aliases = sorted(set(conn.execute(sa.select(t.person_aliases.c.alias)
                                       .where(t.person_aliases.c.person_id == pid)).scalars()) - {p.name})
-    articles, n_articles = _articles(conn, pid, limit, offset)
-    events, n_events = _events(conn, pid, limit, offset)
-    statements, n_statements = _statements(conn, pid, limit, offset)
+    at = offsets or {}  # a section's own offset (``articles``, ``events``, ``statements``), else ``offset``
+    articles, n_articles = _articles(conn, pid, limit, at.get("articles", offset))
+    events, n_events = _events(conn, pid, limit, at.get("events", offset))
+    statements, n_statements = _statements(conn, pid, limit, at.get("statements", offset))
     titles = _titles(conn, pid, p.side)
     latest = latest_title([(when, title) for when, title in conn.execute(
         sa.select(t.person_mentions.c.date_sort, t.person_mentions.c.title).where(t.person_mentions.c.person_id == pid))],

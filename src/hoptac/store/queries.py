@@ -52,6 +52,21 @@ class Filters:
             raise ValueError("limit and offset must not be negative")
 
 
+def date_problem(since: str | None, until: str | None) -> str | None:
+    """Why a date range cannot be (a day that does not exist, ``since`` after ``until``), else None."""
+    from datetime import date
+
+    for name, v in (("since", since), ("until", until)):
+        if v and len(v) == 10:
+            try:
+                date.fromisoformat(v)
+            except ValueError:
+                return f"{name}: {v} is not a day of the calendar"
+    if since and until and since > until and not since.startswith(until):
+        return f"since ({since}) is after until ({until})"
+    return None
+
+
 ALL = Filters(limit=1_000_000)
 CANON = t.articles.c.duplicate_of.is_(None)
 

@@ -67,4 +67,5 @@ def clear_derived(conn: Connection, aid: str) -> None:
     for oid in orgs:
         if not conn.execute(sa.select(sa.func.count()).select_from(t.org_mentions)
                             .where(t.org_mentions.c.org_id == oid)).scalar():
+            conn.execute(t.org_aliases.delete().where(t.org_aliases.c.org_id == oid))
             conn.execute(t.organizations.delete().where(t.organizations.c.id == oid))

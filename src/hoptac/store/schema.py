@@ -105,6 +105,14 @@ organizations = sa.Table(
     sa.Column("side", sa.String(8)),
 )
 
+org_aliases = sa.Table(  # the keys an organization is found under (store/org_link.py; migration 0016)
+    "org_aliases", metadata,
+    sa.Column("org_id", ID, _fk("organizations.id"), primary_key=True),
+    sa.Column("key", sa.String(255), primary_key=True, index=True),
+    sa.Column("alias", sa.Text, nullable=False),
+    sa.Column("weak", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
 org_mentions = sa.Table(
     "org_mentions", metadata,
     sa.Column("org_id", ID, _fk("organizations.id"), primary_key=True),

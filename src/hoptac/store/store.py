@@ -198,9 +198,11 @@ class Store:
         """Linked people, most often named first."""
         return self._read(pp.list_people, f)
 
-    def person(self, id_or_name: str, *, limit: int | None = None, offset: int = 0) -> dict[str, Any] | None:
-        """One person: aliases, side, titles over time, articles, events, statements (pages of them with ``limit``)."""
-        return self._read(_person, id_or_name, limit=limit, offset=offset)
+    def person(self, id_or_name: str, *, limit: int | None = None, offset: int = 0,
+               offsets: dict[str, int] | None = None) -> dict[str, Any] | None:
+        """One person: aliases, side, titles over time, articles, events, statements (pages of them with ``limit``;
+        ``offsets`` pages each list on its own)."""
+        return self._read(_person, id_or_name, limit=limit, offset=offset, offsets=offsets)
 
     def organizations(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Organizations, most often named first."""
@@ -303,6 +305,36 @@ class Store:
         self.refresh_threads()
         return out
 
+    def browse_statements(self, view: Any) -> dict[str, Any]:
+        """A page of statements for a :class:`hoptac.store.browse.StatementView` (filters, act, actor, outlet, sort)."""
+        from .browse import browse_statements
+
+        return self._read(browse_statements, view)
+
+    def statement(self, id: str) -> dict[str, Any] | None:
+        """One statement with its article's title, date, outlet and URL."""
+        from .browse import get_statement
+
+        return self._read(get_statement, id)
+
+    def organization(self, id_or_name: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+        """One organization across its spellings: people with titles there, events, statements."""
+        from .orgs import get_organization
+
+        return self._read(get_organization, id_or_name, limit=limit, offset=offset)
+
+    def network(self, f: Filters = NO_FILTERS, by: str = "person", max_edges: int = 150) -> dict[str, Any]:
+        """Who meets whom: people (or organizations) as nodes, merged occasions as edges."""
+        from .network import network
+
+        return self._read(network, f, by, max_edges)
+
+    def suggest_people(self, name: str, n: int = 3) -> list[str]:
+        """The names of the people closest to ``name`` (for "did you mean")."""
+        from .suggest import suggest_people
+
+        return self._read(suggest_people, name, n)
+
     def export(self, fmt: str, out: Any, *, table: str = "articles", f: Filters | None = None) -> int:
         """Write records as json, jsonl, csv or parquet (see :func:`hoptac.store.export.export`)."""
         from .export import export
@@ -315,11 +347,12 @@ def _stats(conn: Any, settings: Settings) -> dict[str, Any]:
     return st.stats(conn, th.list_threads(conn, settings))
 
 
-def _person(conn: Any, id_or_name: str, *, limit: int | None = None, offset: int = 0) -> dict[str, Any] | None:
+def _person(conn: Any, id_or_name: str, *, limit: int | None = None, offset: int = 0,
+            offsets: dict[str, int] | None = None) -> dict[str, Any] | None:
     """One person's page with the corrections that apply to it."""
     from .curation_view import annotate_person
 
-    found = pp.get_person(conn, id_or_name, limit=limit, offset=offset)
+    found = pp.get_person(conn, id_or_name, limit=limit, offset=offset, offsets=offsets)
     return found and annotate_person(conn, found)
 
 

@@ -27,13 +27,13 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..link import dedupe
 from ..link.events import sort_key
-from ..link.names import org_key
 from ..link.text import exact_key, fold
 from ..link.threads import entry_signals, order_key, signal
 from ..model import Article
 from . import schema as t
 from .claims import link_claims, link_copies
 from .occasions import link_events
+from .org_link import link_orgs
 from .people_link import link_people as _link_people
 from .people_link import person_for as _person_for
 from .refresh import clear_derived
@@ -81,8 +81,6 @@ def _hid(prefix: str, *parts: str, n: int = 12) -> str:
 _BY_HASH = sa.select(t.articles.c.id).where(t.articles.c.content_hash == sa.bindparam("h"))
 _HAS_SOURCE = sa.select(sa.func.count()).select_from(t.article_sources).where(
     t.article_sources.c.article_id == sa.bindparam("a"), t.article_sources.c.source == sa.bindparam("src"))
-_ORG_BY_KEYS = sa.select(t.organizations.c.id).where(t.organizations.c.name_key.in_(
-    sa.bindparam("keys", expanding=True)))
 
 
 def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False) -> IngestReport:
@@ -205,22 +203,8 @@ def _find_duplicate(conn: Connection, sig: Any, title: str | None, aid: str) -> 
 # organizations --------------------------------------------------------------------------
 
 def _link_orgs(conn: Connection, article: Article, aid: str) -> None:
-    seen: set[str] = set()
-    for o in article.organizations:
-        key = org_key(o.name)
-        if not key:
-            continue
-        keys = [key, *(org_key(a) for a in o.aliases)]
-        oid = conn.execute(_ORG_BY_KEYS, {"keys": keys}).scalar()
-        if oid is None:
-            oid = _hid("o_", key)
-            conn.execute(t.organizations.insert(), {"id": oid, "name": o.name, "name_key": key, "kind": o.kind,
-                                                    "side": o.side})
-        if oid in seen:
-            continue
-        seen.add(oid)
-        conn.execute(t.org_mentions.insert(), {"org_id": oid, "article_id": aid, "name": o.name,
-                                               "n_mentions": max(1, len(o.mentions))})
+    """The article's organizations into stored ones across spellings (:mod:`hoptac.store.org_link`)."""
+    link_orgs(conn, article, aid)
 
 
 # events --------------------------------------------------------------------------------

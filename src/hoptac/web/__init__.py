@@ -16,9 +16,11 @@ def mount_dashboard(app: FastAPI) -> None:
     from .curation import install
     from .curation import router as curation_router
     from .pages import router
+    from .pages_browse import router as browse_router
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(auth_router)
     app.include_router(router)
     app.include_router(curation_router)
     install()
+    app.include_router(browse_router)

@@ -19,6 +19,20 @@ LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 LABELS_FILE = RESOURCES / "labels.yaml"
 
+#: the shapes of the code's error messages (their words in ``labels.yaml``, section ``errors``)
+_ERRORS = [
+    ("not_found", re.compile(r"no (?P<what>person|thread|article|event|organization|statement|brief of) "
+                             r"'(?P<ident>.*?)'(?:; did you mean (?P<hint>.+?)\?)?(?:; one of (?P<valid>.+))?")),
+    ("bad_date", re.compile(r"(?P<name>since|until) must be a date: YYYY, YYYY-MM or YYYY-MM-DD")),
+    ("not_a_day", re.compile(r"(?P<name>since|until): (?P<value>\S+) is not a day of the calendar")),
+    ("since_after_until", re.compile(r"since \((?P<since>[^)]+)\) is after until \((?P<until>[^)]+)\)")),
+    ("unknown_vocab", re.compile(r"unknown (?P<name>topic|thread) '(?P<value>[^']*)'(?:; one of (?P<valid>.+))?")),
+    ("whole_number", re.compile(r"(?P<name>\w+) must be a whole number")),
+    ("between", re.compile(r"(?P<name>\w+) must be between (?P<lo>\d+) and (?P<hi>\d+)")),
+    ("token", re.compile(r"a valid bearer token is required")),
+    ("side", re.compile(r"side must be VN, US or OTHER")),
+]
+
 
 @cache
 def load_labels() -> dict[str, dict[str, dict[str, str]]]:
@@ -93,6 +107,31 @@ class Translator:
                  "reported under way": "in_progress", "reported done": "fulfilled", "reported abandoned": "dropped"}
         key = fixed.get(text)
         return reasons[key][self.lang] if key else text
+
+    def message(self, text: str | None) -> str:
+        """An error message (written in English by the code) in the page language: the known
+        shapes are translated with their values kept, any other message is shown as written."""
+        text = text or ""
+        if self.lang == "en":
+            return text
+        errors = load_labels().get("errors", {})
+        for key, pattern in _ERRORS:
+            m = pattern.fullmatch(text)
+            if m and key in errors:
+                vals = {k: (v or "") for k, v in m.groupdict().items()}
+                if vals.get("name"):  # since, until, topic, thread: the words of the filter form
+                    vals["name"] = self.t(vals["name"])
+                if vals.get("hint"):
+                    vals["hint"] = vals["hint"].replace(" or ", ", ")
+                if "what" in vals:
+                    vals["what"] = errors.get("what_" + vals["what"], {}).get(self.lang, vals["what"])
+                out = errors[key][self.lang].format(**vals)
+                if vals.get("hint"):
+                    out += " " + errors["did_you_mean"][self.lang].format(hint=vals["hint"])
+                if vals.get("valid"):
+                    out += " " + errors["one_of"][self.lang].format(valid=vals["valid"])
+                return out
+        return text
 
     def options(self, section: str) -> list[tuple[str, str]]:
         """(id, label) pairs of a vocabulary, for a filter's drop-down."""

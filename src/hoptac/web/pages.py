@@ -50,6 +50,15 @@ def page_filters(request: Request, *, limit: int = PAGE) -> Filters:
     for name in ("topic", "thread"):
         if name in q and not VOCAB_ID.match(q[name]):
             raise HTTPException(400, f"unknown {name} {q[name]!r}")
+    from ..store.browse import check_vocab
+
+    problem = queries.date_problem(q.get("since"), q.get("until"))
+    if problem:
+        raise HTTPException(400, problem)
+    try:
+        check_vocab(request.app.state.settings, q.get("topic"), q.get("thread"))
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
     if q.get("side") not in (None, "VN", "US", "OTHER"):
         raise HTTPException(400, "side must be VN, US or OTHER")
     if len(q.get("person", "")) > 200:
@@ -83,7 +92,10 @@ def overview(request: Request) -> Response:
     tr = Translator(page_lang(request), request.app.state.settings)
     st = store.stats()
     names = {k: tr.t(k) for k in ("articles", "events", "statements")}
-    over_time = bar_chart(st["per_month"], names, title=tr.t("over_time"), empty=tr.t("no_data"))
+    over_time = bar_chart(st["per_month"], names, title=tr.t("over_time"), empty=tr.t("no_data"),
+                          links={"articles": "/articles?since={since}&until={until}",
+                                 "events": "/timeline?since={since}&until={until}",
+                                 "statements": "/statements?since={since}&until={until}"})
     top_topics = list(st.get("topics") or {})[:10]
     topics_chart = heatmap(st.get("topics_per_month") or {}, [(tp, tr.label("topics", tp)) for tp in top_topics],
                            title=tr.t("topics_over_time"), empty=tr.t("no_data"))
@@ -96,7 +108,7 @@ def overview(request: Request) -> Response:
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request) -> Response:
     """Events by date, filterable by dates, topic, side, person and thread."""
-    f = page_filters(request, limit=200)
+    f = page_filters(request, limit=50)
     data = _store(request).timeline(f)
     return render(request, "timeline.html", days=data["items"], total=data["total"], f=f, pg=pager(data["total"], f))
 
@@ -149,12 +161,17 @@ def people(request: Request) -> Response:
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person(request: Request, person_id: str) -> Response:
     """One person: titles over time, meetings, statements and articles, by date."""
-    f = detail_page(request)
-    p = _store(request).person(person_id, limit=f.limit, offset=f.offset) if len(person_id) <= 300 else None
+    sections = ("events", "statements", "articles")
+    at = {k: _int(request, f"{k}_offset", 0, 0, 10**7) for k in sections}
+    p = _store(request).person(person_id, limit=PAGE, offsets=at) if len(person_id) <= 300 else None
     if p is None:
-        raise HTTPException(404, f"no person {person_id!r}")
-    # one pager walks the person's meetings, statements and articles together, a page of each at a time
-    return render(request, "person.html", p=p, pg=pager(max(p["totals"].values(), default=0), f))
+        from ..store.suggest import not_found
+
+        raise HTTPException(404, not_found("person", person_id, _store(request).suggest_people(person_id[:300])))
+    # each section (meetings, statements, articles) has its own pager
+    pgs = {k: {**pager(p["totals"][k], Filters(limit=PAGE, offset=at[k])), "param": f"{k}_offset"}
+           for k in sections}
+    return render(request, "person.html", p=p, pgs=pgs)
 
 
 @router.get("/articles", response_class=HTMLResponse)

@@ -18,7 +18,10 @@ from .i18n import Translator, pick_lang
 LANG_COOKIE = "hoptac_lang"
 NAV = (("overview", "/"), ("timeline", "/timeline"), ("meetings", "/meetings"), ("threads", "/threads"),
        ("people", "/people"),
-       ("articles", "/articles"), ("search", "/search"))
+       ("articles", "/articles"), ("search", "/search"),
+       # the browsing pages (web/pages_browse.py)
+       ("browse_statements", "/statements"), ("organizations", "/organizations"), ("network", "/network"),
+       ("brief", "/briefs"))
 
 
 @cache
@@ -30,6 +33,9 @@ def environment() -> Environment:
     env.filters["snippet"] = snippet_html
     env.filters["st_anchor"] = lambda sid: "st-" + str(sid).rsplit(".s", 1)[-1]
     env.filters["safe_url"] = safe_url
+    env.filters["basename"] = lambda v: str(v or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    env.filters["origin"] = lambda u: (lambda p: f"{p.scheme}://{p.netloc}/" if p.netloc else None)(urlsplit(u)) \
+        if safe_url(u) else None
     env.globals["version"] = __version__
     env.globals["date_pattern"] = ISO_DATE.strip("^$")  # the browser checks what the server accepts
     return env

@@ -1,0 +1,134 @@
+"""Who meets whom: a network of people (or organizations) joined by the occasions they met at.
+
+Edges come from the merged occasions (:mod:`hoptac.store.occasions`): meetings, receptions,
+calls and dialogues that happened, one per occasion however many outlets reported it, the
+meetings of one visit counted once for the visit. Each edge carries its number of occasions and
+their first and last dates; nodes carry their side and how many occasions they took part in.
+With ``by="organization"``, each person stands for the organization their mentions give most
+often (people with none are left out) and meetings within one organization are not edges.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from . import schema as t
+from .queries import Filters, _dates
+
+BY = ("person", "organization")
+
+
+def _pairs(conn: Connection, f: Filters) -> list[Any]:
+    """(occasion, date, person a, person b) of every meeting between two linked people, filtered."""
+    e, a, b = t.events.c, t.event_participants.alias("a"), t.event_participants.alias("b")
+    occ = sa.func.coalesce(e.parent_id, e.id)
+    cond = [e.family == "meeting", e.status == "happened", a.c.person_id.is_not(None),
+            b.c.person_id.is_not(None), a.c.person_id < b.c.person_id, *_dates(e.date_sort, f)]
+    if f.topic:
+        cond.append(e.id.in_(sa.select(t.event_sources.c.event_id).join(
+            t.article_topics, t.article_topics.c.article_id == t.event_sources.c.article_id)
+            .where(t.article_topics.c.topic == f.topic)))
+    q = (sa.select(occ.label("occ"), e.date_sort, a.c.person_id.label("p1"), b.c.person_id.label("p2"))
+         .select_from(a.join(b, a.c.event_id == b.c.event_id).join(t.events, e.id == a.c.event_id)).where(*cond))
+    return list(conn.execute(q))
+
+
+def _orgs_of_people(conn: Connection, pids: set[str]) -> dict[str, str]:
+    """Each person's organization: the one their mentions give most often."""
+    from .orgs import org_of_names
+
+    m = t.person_mentions.c
+    rows = conn.execute(sa.select(m.person_id, m.organization, m.side)
+                        .where(m.person_id.in_(sorted(pids)), m.organization.is_not(None))).all()
+    found = org_of_names(conn, [(r.organization, r.side) for r in rows])
+    counts: dict[str, Counter[str]] = {}
+    for r in rows:
+        oid = found.get((r.organization, r.side))
+        if oid:
+            counts.setdefault(r.person_id, Counter())[oid] += 1
+    return {pid: min(c, key=lambda o: (-c[o], o)) for pid, c in counts.items()}
+
+
+def network(conn: Connection, f: Filters, by: str = "person", max_edges: int = 150) -> dict[str, Any]:
+    """Nodes and edges (occasions, first and last date, occasion ids) of who met whom, strongest edges first."""
+    if by not in BY:
+        raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
+    rows = _pairs(conn, f)
+    mapping: dict[str, str] | None = None
+    if by == "organization":
+        mapping = _orgs_of_people(conn, {p for r in rows for p in (r.p1, r.p2)})
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        x, y = (r.p1, r.p2) if mapping is None else (mapping.get(r.p1), mapping.get(r.p2))
+        if not x or not y or x == y:
+            continue
+        x, y = sorted((x, y))
+        e = edges.setdefault((x, y), {"source": x, "target": y, "occasions": set(), "dates": {}})
+        e["occasions"].add(r.occ)
+        if r.date_sort:
+            e["dates"][r.occ] = min(filter(None, [e["dates"].get(r.occ), r.date_sort]))
+    out = []
+    for e in edges.values():
+        dates = sorted(e["dates"].values())
+        out.append({"source": e["source"], "target": e["target"], "occasions": len(e["occasions"]),
+                    "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
+                    "ids": sorted(e["occasions"])})
+    out.sort(key=lambda e: (-e["occasions"], e["source"], e["target"]))
+    total = len(out)
+    out = out[:max_edges]
+    weight: Counter[str] = Counter()
+    for e in out:
+        weight[e["source"]] += e["occasions"]
+        weight[e["target"]] += e["occasions"]
+    table = t.people if mapping is None else t.organizations
+    info = {r.id: (r.name, r.side) for r in conn.execute(
+        sa.select(table.c.id, table.c.name, table.c.side).where(table.c.id.in_(sorted(weight))))}
+    nodes = [{"id": n, "name": info.get(n, (n, None))[0], "side": info.get(n, (n, None))[1], "occasions": w,
+              "kind": by} for n, w in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"by": by, "nodes": nodes, "edges": out, "total_edges": total}
+
+
+def layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], size: float = 1.0,
+           rounds: int = 150) -> dict[str, tuple[float, float]]:
+    """Positions in [0, size]² by a force-directed layout from a circle (deterministic: no randomness)."""
+    n = len(nodes)
+    if not n:
+        return {}
+    ids = [x["id"] for x in nodes]
+    pos = {i: [0.5 + 0.4 * math.cos(2 * math.pi * k / n), 0.5 + 0.4 * math.sin(2 * math.pi * k / n)]
+           for k, i in enumerate(ids)}
+    k = math.sqrt(1.0 / n)
+    temp = 0.1
+    for _ in range(rounds):
+        disp = {i: [0.0, 0.0] for i in ids}
+        for ai in range(n):
+            for bi in range(ai + 1, n):
+                a, b = ids[ai], ids[bi]
+                dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+                d = max(1e-4, math.hypot(dx, dy))
+                rep = k * k / d
+                disp[a][0] += dx / d * rep
+                disp[a][1] += dy / d * rep
+                disp[b][0] -= dx / d * rep
+                disp[b][1] -= dy / d * rep
+        for e in edges:
+            a, b = e["source"], e["target"]
+            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+            d = max(1e-4, math.hypot(dx, dy))
+            att = d * d / k
+            disp[a][0] -= dx / d * att
+            disp[a][1] -= dy / d * att
+            disp[b][0] += dx / d * att
+            disp[b][1] += dy / d * att
+        for i in ids:
+            dx, dy = disp[i]
+            d = max(1e-4, math.hypot(dx, dy))
+            pos[i][0] = min(0.97, max(0.03, pos[i][0] + dx / d * min(d, temp)))
+            pos[i][1] = min(0.97, max(0.03, pos[i][1] + dy / d * min(d, temp)))
+        temp *= 0.97
+    return {i: (p[0] * size, p[1] * size) for i, p in pos.items()}
