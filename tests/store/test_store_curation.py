@@ -72,8 +72,10 @@ def make_all(s: Store) -> dict[str, dict]:
     out = {}
     w = {"why": "kiểm tra", "who": "biên tập viên"}
     out["merge_people"] = s.correct("merge_people", {"people": [p["David Brenner"], p["David Brenar"]]}, **w)
-    out["merge_orgs"] = s.correct("merge_orgs", {"orgs": [o["Đại sứ quán Mỹ tại Hà Nội"], o["Đại sứ quán Hoa Kỳ"],
-                                                          o["Chính phủ Hoa Kỳ"]]}, **w)
+    # the embassy's spellings that organization linking leaves apart (a name overrun by the extractor)
+    embassies = sorted((k for k in o if k.startswith("Đại sứ quán")), key=len)
+    assert len(embassies) >= 2, embassies
+    out["merge_orgs"] = s.correct("merge_orgs", {"orgs": [o[e] for e in embassies] + [o["Chính phủ Hoa Kỳ"]]}, **w)
     merged = ids(s)["orgs"]["Đại sứ quán Mỹ tại Hà Nội"]
     out["split_org"] = s.correct("split_org", {"org": merged, "names": ["Chính phủ Hoa Kỳ"]}, **w)
     out["split_event"] = s.correct("split_event", {"event": reception["id"], "articles": [i["arts"]["BộCông"]]}, **w)
@@ -99,7 +101,8 @@ def test_every_kind_applies_and_survives_refresh_and_reingest(cur):
     names = [n for n, _ in seen["people"]]
     assert "David Brenar" not in names and names.count("David Brenner") == 1
     assert ("David Brenner", 3) in seen["people"]
-    assert ("Chính phủ Hoa Kỳ", 1) in seen["orgs"] and "Đại sứ quán Hoa Kỳ" not in [n for n, _ in seen["orgs"]]
+    org_names = [n for n, _ in seen["orgs"]]
+    assert ("Chính phủ Hoa Kỳ", 1) in seen["orgs"] and sum(n.startswith("Đại sứ quán") for n in org_names) == 1
     assert ("reception", "2019-03-11", 1, ("David Brenner", "Phạm Minh Hòa")) in seen["events"]
     assert not any(e[:2] == ("meeting", "2019-03") for e in seen["events"])
     assert sum(1 for e in seen["events"] if e[1].startswith("2019-04")) == 1  # the visit merged into the meeting

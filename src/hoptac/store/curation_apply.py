@@ -124,8 +124,22 @@ def _move_org(conn: Connection, src: str, dst: str, names: set[str] | None = Non
         else:
             conn.execute(t.org_mentions.update().where(om.org_id == dst, om.article_id == r.article_id)
                          .values(n_mentions=there + r.n_mentions))
+    _move_org_aliases(conn, src, dst, names)
     if names is None:
         conn.execute(t.organizations.delete().where(t.organizations.c.id == src))
+
+
+def _move_org_aliases(conn: Connection, src: str, dst: str, names: set[str] | None) -> None:
+    """The spellings ``src`` is found under (those of ``names`` only, if given) become ``dst``'s."""
+    oa = t.org_aliases.c
+    have = set(conn.execute(sa.select(oa.key).where(oa.org_id == dst)).scalars())
+    for r in conn.execute(sa.select(oa.key, oa.alias, oa.weak).where(oa.org_id == src)).all():
+        if names is not None and org_key(r.alias) not in names:
+            continue
+        conn.execute(t.org_aliases.delete().where(oa.org_id == src, oa.key == r.key))
+        if r.key not in have:
+            conn.execute(t.org_aliases.insert(), {"org_id": dst, "key": r.key, "alias": r.alias, "weak": r.weak})
+            have.add(r.key)
 
 
 def apply_merge_orgs(conn: Connection, target: dict[str, Any], after: dict[str, Any]) -> Outcome:
