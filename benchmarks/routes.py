@@ -77,6 +77,7 @@ def routes(base: str, k: int = 20) -> dict[str, list[str]]:
             return [str(i["id"]) for i in items if "id" in i] or ["none"]
 
         arts, people, events = ids("/api/articles"), ids("/api/people"), ids("/api/events")
+        orgs = ids("/api/organizations")
         threads = c.get("/api/threads").json()
         thread_ids = [x["id"] for x in (threads.get("items") if isinstance(threads, dict) else threads)] or ["none"]
         total = c.get("/api/articles", params={"limit": 1}).json().get("total", 0)
@@ -99,6 +100,9 @@ def routes(base: str, k: int = 20) -> dict[str, list[str]]:
         "api thread": [f"/api/threads/{t}" for t in thread_ids],
         "api search": [f"/api/search?q={w}" for w in words],
         "api stats": ["/api/stats"],
+        "api organization": [f"/api/organizations/{o}" for o in orgs],
+        "api network": ["/api/network", "/api/network?since=2019"],
+        "api brief": [f"/api/briefs/thread?id={t}" for t in thread_ids],
         "api health": ["/api/health"],
         "page home": ["/"],
         "page timeline": ["/timeline", "/timeline?offset=100"],
@@ -111,6 +115,11 @@ def routes(base: str, k: int = 20) -> dict[str, list[str]]:
         "page articles": ["/articles", "/articles?offset=200"],
         "page article": [f"/articles/{a}" for a in arts],
         "page search": [f"/search?q={w}" for w in words],
+        "page statements": ["/statements", "/statements?side=US", "/statements?offset=100"],
+        "page organizations": ["/organizations"],
+        "page organization": [f"/organizations/{o}" for o in orgs],
+        "page network": ["/network"],
+        "page brief": [f"/briefs/thread?id={t}" for t in thread_ids],
     }
 
 
