@@ -106,7 +106,7 @@ def test_text_is_never_read_as_a_file_path(client, auth, tmp_path, settled):
     secret = tmp_path / "secret.txt"
     secret.write_text("BÍ MẬT KHÔNG ĐƯỢC ĐỌC", encoding="utf-8")
     r = client.post("/api/articles", json={"text": str(secret)}, headers=auth)
-    assert r.status_code == 422 and "too short" in r.json()["error"]["message"]  # a path is no article
+    assert r.status_code == 422 and "not stored: the text is" in r.json()["error"]["message"]  # a path is no article
     r = client.post("/api/articles", json={"text": f"{secret}\n\n{TEXT}"}, headers=auth)
     job = settled(client, r)
     assert job["status"] == "stored", job
