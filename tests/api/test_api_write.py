@@ -105,9 +105,12 @@ def test_post_html_page(client, auth, settled):
 def test_text_is_never_read_as_a_file_path(client, auth, tmp_path, settled):
     secret = tmp_path / "secret.txt"
     secret.write_text("BÍ MẬT KHÔNG ĐƯỢC ĐỌC", encoding="utf-8")
-    job = settled(client, client.post("/api/articles", json={"text": str(secret)}, headers=auth))
-    if job["status"] == "stored":
-        assert "BÍ MẬT" not in client.get(f"/api/articles/{job['id']}").json()["text"]
+    r = client.post("/api/articles", json={"text": str(secret)}, headers=auth)
+    assert r.status_code == 422 and "not stored: the text is" in r.json()["error"]["message"]  # a path is no article
+    r = client.post("/api/articles", json={"text": f"{secret}\n\n{TEXT}"}, headers=auth)
+    job = settled(client, r)
+    assert job["status"] == "stored", job
+    assert "BÍ MẬT" not in client.get(f"/api/articles/{job['id']}").json()["text"]
 
 
 @pytest.mark.parametrize("body", [{}, {"text": ""}, {"text": "a", "html": "<p>b</p>"}, {"txt": "a"},
@@ -146,7 +149,7 @@ def test_oversized_bodies_are_413(store, settled):
 
         r = c.post("/api/articles", content=chunks(), headers={**auth, "content-type": "application/json"})
         assert r.status_code == 413
-        small = c.post("/api/articles", json={"text": "Tiêu đề ngắn\n\nMột câu."}, headers=auth)
+        small = c.post("/api/articles", json={"text": TEXT.replace("gió", "mặt trời")}, headers=auth)
         assert settled(c, small)["status"] == "stored"
 
 

@@ -4,6 +4,11 @@ The posted text is never taken for a file path: a text or HTML body becomes a do
 its own, and only ``http``/``https`` URLs reach the URL reader. The steps come apart for the
 API's queue (:mod:`hoptac.api.jobs`): :func:`check_input` on the request, :func:`analyze_input`
 in a worker process, :func:`store_result` in the server's writer thread.
+
+A posted plain text (or Markdown) must hold at least :data:`MIN_WORDS` words of prose once
+cleaned, its title and datelines not counted: a one-sentence news brief has more, while a
+title alone, a stray word or a file path is not an article. The check runs on the request,
+before anything is queued (an HTML page is checked by the worker's cleaning instead).
 """
 
 from __future__ import annotations
@@ -12,11 +17,16 @@ import hashlib
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..clean import prose_words
 from ..errors import HoptacError, SourceError
 from ..ingest import RawDocument, read_sources, text_bytes
 from ..pipeline import Result, pipe
 from ..settings import Settings
 from ..store import Store
+
+#: fewest words of prose (title excluded) a posted text needs to be taken for an article; the
+#: shortest article of the corpus has 155, a one-sentence brief about 20
+MIN_WORDS = 15
 
 
 class Rejected(HoptacError):
@@ -44,11 +54,18 @@ def _body(text: str | None, html: str | None, source: str | None) -> tuple[bytes
 
 def check_input(*, text: str | None = None, html: str | None = None, url: str | None = None,
                 source: str | None = None) -> None:
-    """What can be refused before any work: a URL that is not http(s), a text that cannot be encoded."""
+    """What can be refused before any work: a URL that is not http(s), a text that cannot be encoded or is too short."""
     if url is not None:
         _check_url(url)
-    else:
-        _body(text, html, source)
+        return
+    _body(text, html, source)
+    if text is not None:
+        words = prose_words(text)
+        if words == 0:
+            raise Rejected("the text is empty once its title, dateline and page furniture are set aside")
+        if words < MIN_WORDS:
+            raise Rejected(f"the text is too short to be an article: {words} words of prose besides the title "
+                           f"(at least {MIN_WORDS} needed)")
 
 
 def _document(*, text: str | None, html: str | None, url: str | None, source: str | None,

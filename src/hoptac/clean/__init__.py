@@ -22,6 +22,8 @@ Spellings are kept as the article writes them; matching keys come from
 
 from __future__ import annotations
 
+import re
+
 from ..errors import Drop
 from ..model import Article
 from ..settings import Settings
@@ -30,7 +32,9 @@ from .normalize import fold_tones, nfc, search_key, strip_diacritics
 from .plain import clean_text
 from .rules import load_rules
 
-__all__ = ["clean", "fold_tones", "nfc", "search_key", "strip_diacritics"]
+__all__ = ["clean", "fold_tones", "nfc", "prose_words", "search_key", "strip_diacritics"]
+
+_WORD = re.compile(r"\w*[^\W\d_]\w*")  # a word holds a letter: numbers and punctuation are not prose
 
 
 def clean(article: Article, settings: Settings) -> Article:
@@ -92,6 +96,18 @@ def clean(article: Article, settings: Settings) -> Article:
     if not article.text.strip():
         raise Drop("no article text after cleaning (empty page or only boilerplate)")
     return article
+
+
+def prose_words(raw: str) -> int:
+    """Words of prose in a plain-text or Markdown page once cleaned, title not counted: is it an article at all?"""
+    rules = load_rules()
+    if looks_like_markdown(raw):
+        raw = strip_markdown(raw, rules).text
+    layout = clean_text(nfc(raw), rules)
+    text = layout.text
+    if layout.title_span:
+        text = text[:layout.title_span[0]] + text[layout.title_span[1]:]
+    return len(_WORD.findall(text))
 
 
 def _date(article: Article, page_date: str | None, page_basis: str, date_line: str | None) -> None:

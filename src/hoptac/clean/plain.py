@@ -7,6 +7,8 @@ Steps of :func:`clean_text`:
    the first other line is the title when it reads like one (a lead sentence is not);
 3. datelines just under the title give the published date (explicit ``date ...`` lines
    count anywhere in the head; a bare weekday-and-date line above the title is a page clock);
+   else a lead that opens with its dateline (``Hà Nội, ngày 5/3/2024 – ...``, ``(Chinhphu.vn) -
+   Ngày 5/3/2024: ...``) gives it, the lead kept whole (a date without its year gives none);
 4. the end matter: from the first end marker (``Tin bài liên quan``, ``Tin khác``...) on,
    nothing is the article;
 5. furniture lines anywhere (hashtags, ``![]()`` placeholders, share widgets, ``Xem thêm``);
@@ -21,6 +23,7 @@ Steps of :func:`clean_text`:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -42,6 +45,9 @@ _WRAP_MAX = 100  # hard-wrapped lines are at most this long
 _LIST_ITEM = re.compile(r"(?:[-–•*+]|\d+[.:)/h])")  # a list item or a schedule line starts a line of its own
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 _TRAILING_WINDOW = 8
+#: a lead opened by its dateline: an outlet in brackets and/or a place, then ``ngày`` and a full date, then a dash
+_LEAD_DATELINE = re.compile(r"(?:\([^()]{2,30}\)\s*[-–—:]?\s*)?(?:[A-ZĐÀ-Ỹ][^\d,.;:!?()\n]{1,30},\s*)?"
+                            r"[Nn]gày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\s*[-–—:]\s*\S")
 
 
 @dataclass
@@ -168,7 +174,22 @@ def _head(lines: list[Line], rules: Rules, out: Layout, find_title: bool) -> int
     pick = (explicit or after or timed_before or [None])[0]
     if pick:
         out.published = pick[0]
+    else:
+        out.published = _lead_dateline(lines, start)
     return start
+
+
+def _lead_dateline(lines: list[Line], start: int) -> str | None:
+    """Step 3, a dateline opening the lead (``Hà Nội, ngày 5/3/2024 – ...``): its full date, the text kept."""
+    first = next((ln for ln in lines[start:] if ln.kind == "body"), None)
+    m = _LEAD_DATELINE.match(first.text) if first else None
+    if m is None:
+        return None
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return day.isoformat() if 1990 <= day.year <= 2100 else None
 
 
 def _end_matter(lines: list[Line], rules: Rules, start: int) -> None:
