@@ -91,3 +91,17 @@ def test_concurrent_readers_of_one_summary_compute_it_once(store):
         r.join(20)
     assert results == [3, 3, 3, 3]
     assert len(calls) == 1
+
+
+def test_summaries_are_bounded_by_size(store, monkeypatch):
+    store.ingest(sample_articles())
+    keeper = sm.summaries(store.engine.connect())
+    monkeypatch.setattr(sm, "MAX_ENTRY_BYTES", 10)  # every listing is larger: read, never kept
+    assert store.articles()["total"] == 3
+    assert all(e.size <= 10 for e in keeper.entries.values())  # small counts are kept, the listing is not
+    assert not any(k.startswith("hoptac.store.queries.list_articles") for k in keeper.entries)
+    monkeypatch.setattr(sm, "MAX_ENTRY_BYTES", 10**9)
+    monkeypatch.setattr(sm, "MAX_BYTES", 1)  # kept, then the least recently used go: one is left
+    store.articles()
+    store.people()
+    assert len(keeper.entries) == 1 and keeper.bytes == next(iter(keeper.entries.values())).size

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import pickle
 import threading
 import time
 import weakref
@@ -37,8 +38,11 @@ log = logging.getLogger(__name__)
 
 #: What a server passes to :func:`serve_stale`: summaries slower than this are served stale meanwhile.
 SERVER_STALE_AFTER_S = 0.5
-#: Summaries kept per store (least recently used go first).
+#: Summaries kept per store (least recently used go first), by count and by approximate size.
 MAX_ENTRIES = 512
+MAX_BYTES = 128 * 1024 * 1024
+#: A summary larger than this is computed for its reader and not kept.
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
 
 #: How deep this thread is in computing summaries: a summary built from others reads them fresh.
 _computing = threading.local()
@@ -63,6 +67,15 @@ class _Entry:
     generation: int
     value: Any
     seconds: float
+    size: int = 0
+
+
+def _size(value: Any) -> int:
+    """The approximate size of a summary in bytes (its pickle), or a size too large to keep."""
+    try:
+        return len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:  # not picklable: not measured, so not kept
+        return MAX_ENTRY_BYTES + 1
 
 
 class Summaries:
@@ -74,6 +87,7 @@ class Summaries:
         self.lock = threading.Lock()
         self.running: set[str] = set()
         self.inflight: dict[tuple[str, int], threading.Event] = {}
+        self.bytes = 0  # the approximate size of the entries kept
         #: Serve a stale summary that took at least this long (seconds) while recomputing it; None: never.
         self.stale_after: float | None = None
 
@@ -109,14 +123,17 @@ class Summaries:
         try:
             t0 = time.perf_counter()
             value = compute(conn)
-            entry = _Entry(gen, value, time.perf_counter() - t0)
+            entry = _Entry(gen, value, time.perf_counter() - t0, _size(value))
+            if entry.size > MAX_ENTRY_BYTES:
+                return value
             with self.lock:
                 old = self.entries.get(key)
                 if old is None or old.generation <= gen:
+                    self.bytes += entry.size - (old.size if old else 0)
                     self.entries[key] = entry
                     self.entries.move_to_end(key)
-                while len(self.entries) > MAX_ENTRIES:
-                    self.entries.popitem(last=False)
+                while len(self.entries) > MAX_ENTRIES or (self.bytes > MAX_BYTES and len(self.entries) > 1):
+                    self.bytes -= self.entries.popitem(last=False)[1].size
             return value
         finally:
             _computing.depth -= 1
