@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import Article, Event
 from . import load_model
-from .features import bucket, compile_model, grams, markers, predict, words
+from .features import bucket, compile_model, fit_decision, grams, markers, relabel, words
 from .modes import mode_of, using
 
 NAME = "event_types"
@@ -74,20 +74,7 @@ def decide(article: Article) -> list[Event]:
     if mode == "rules" or compiled is None or not article.events:
         return article.events
     people = {n for p in article.people for n in (p.name, *p.aliases)}
-    out = []
-    for ev in article.events:
-        probs = predict(compiled, features(article, ev, people))
-        if mode == "both":  # the rules say whether it is one, the model which type when it is sure
-            probs = {c: p for c, p in probs.items() if c != "none"}
-        best = max(probs, key=lambda c: probs[c])
-        if mode == "both" and probs[best] < CONFIDENT * sum(probs.values()):
-            out.append(ev)
-            continue
-        if best == "none":
-            continue
-        ev.type = best
-        out.append(ev)
-    return out
+    return relabel(article.events, compiled, mode, lambda ev: features(article, ev, people), "type", CONFIDENT)
 
 
 # ---------------------------------------------------------------- training
@@ -117,29 +104,16 @@ def candidates(split: str, docs: list[Any] | None = None) -> tuple[list[list[str
 
 def fit(rows: list[list[str]], labels: list[str]) -> dict[str, Any]:
     """The model trained on candidate rows (the shipped hyper-parameters)."""
-    from .features import train_logreg
-
-    return train_logreg(rows, labels, min_count=2, l2=5.0, steps=300)
+    return fit_decision(rows, labels)
 
 
 def train(out_dir: Path) -> dict[str, Any]:
     """Train on the train split, measure rules / model / both on the test split, ship the best."""
     from .evaluate import evaluate
-    from .shipping import accuracy, select, write
-
-    rows, labels, _rule = candidates("train")
-    model = fit(rows, labels) | {"name": NAME, "use": "model", "trained_on": f"train split, {len(rows)} candidates"}
-    write(out_dir, NAME, model)
-    _compiled.cache_clear()
-    test_rows, test_labels, test_rule = candidates("test")
-    metrics: dict[str, Any] = {"candidates_train": len(rows), "candidates_test": len(test_rows),
-                               "decision_accuracy_test": accuracy(model, test_rows, test_labels, test_rule, CONFIDENT)}
+    from .shipping import train_decision
 
     def measure() -> dict[str, Any]:
         res = evaluate("test")
         return {"events": res["fields"]["events"]["f1"], "events.type": res["accuracy"].get("events.type")}
 
-    metrics |= select(NAME, measure, ("events", "events.type"), ("events", "events.type"))
-    write(out_dir, NAME, model | {"use": metrics["use"]})
-    _compiled.cache_clear()
-    return metrics
+    return train_decision(out_dir, NAME, candidates, _compiled, measure, ("events", "events.type"), CONFIDENT)

@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -108,3 +108,30 @@ def predict(compiled: tuple[list[str], dict[str, list[float]], list[float]], row
     e = [math.exp(v - top) for v in z]
     s = sum(e)
     return {c: v / s for c, v in zip(classes, e, strict=True)}
+
+
+def relabel(items: list[Any], compiled: Any, mode: str, row_of: Callable[[Any], list[str]], attr: str,
+            confident: float) -> list[Any]:
+    """Rule candidates after a learned decision: ``model`` drops what it calls ``none`` and sets
+    ``attr`` (the act, the type) to its answer; ``both`` keeps every candidate and sets ``attr``
+    only where the model's answer (``none`` set aside) has at least ``confident`` of the mass."""
+    out = []
+    for item in items:
+        probs = predict(compiled, row_of(item))
+        if mode == "both":  # the rules say whether it is one, the model which label when it is sure
+            probs = {c: p for c, p in probs.items() if c != "none"}
+        best = max(probs, key=lambda c: probs[c])
+        if mode == "both" and probs[best] < confident * sum(probs.values()):
+            out.append(item)
+            continue
+        if best == "none":
+            continue
+        setattr(item, attr, best)
+        out.append(item)
+    return out
+
+
+def fit_decision(rows: list[list[str]], labels: list[str]) -> dict[str, Any]:
+    """A decision model trained on candidate rows (the shipped hyper-parameters)."""
+    return train_logreg(rows, labels, min_count=2, l2=5.0, steps=300)
+

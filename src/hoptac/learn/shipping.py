@@ -14,7 +14,7 @@ from typing import Any
 
 from . import load_model
 from .devgold import holds
-from .features import compile_model, predict
+from .features import compile_model, fit_decision, predict
 from .modes import MODES, using
 
 
@@ -57,3 +57,22 @@ def select(name: str, measure: Callable[[], dict[str, Any]], keys: tuple[str, st
     out["use"] = best
     out["shipped"] = {k: out[best][k] for k in keys}
     return out
+
+
+def train_decision(out_dir: Path, name: str, candidates: Callable[[str], tuple[list[list[str]], list[str], list[str]]],
+                   compiled: Any, measure: Callable[[], dict[str, Any]], keys: tuple[str, str],
+                   confident: float) -> dict[str, Any]:
+    """Train a decision on the train split's candidates, measure rules / model / both on the test
+    split (``measure``; ``keys`` as :func:`select`), ship the best and return the metrics.
+    ``compiled`` is the decision's cached loader, cleared whenever the model file changes."""
+    rows, labels, _rule = candidates("train")
+    model = fit_decision(rows, labels) | {"name": name, "use": "model", "trained_on": f"train split, {len(rows)} candidates"}
+    write(out_dir, name, model)
+    compiled.cache_clear()
+    test_rows, test_labels, test_rule = candidates("test")
+    metrics: dict[str, Any] = {"candidates_train": len(rows), "candidates_test": len(test_rows),
+                               "decision_accuracy_test": accuracy(model, test_rows, test_labels, test_rule, confident)}
+    metrics |= select(name, measure, keys, keys)
+    write(out_dir, name, model | {"use": metrics["use"]})
+    compiled.cache_clear()
+    return metrics

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import Article, Statement
 from . import load_model
-from .features import bucket, compile_model, grams, markers, predict, words
+from .features import bucket, compile_model, fit_decision, grams, markers, relabel, words
 from .modes import mode_of, using
 
 NAME = "statement_acts"
@@ -89,20 +89,7 @@ def decide(article: Article) -> list[Statement]:
     if mode == "rules" or compiled is None or not article.statements:
         return article.statements
     names = _names(article)
-    out = []
-    for st in article.statements:
-        probs = predict(compiled, features(article, st, names))
-        if mode == "both":  # the rules say whether it is one, the model which act when it is sure
-            probs = {c: p for c, p in probs.items() if c != "none"}
-        best = max(probs, key=lambda c: probs[c])
-        if mode == "both" and probs[best] < CONFIDENT * sum(probs.values()):
-            out.append(st)
-            continue
-        if best == "none":
-            continue
-        st.act = best
-        out.append(st)
-    return out
+    return relabel(article.statements, compiled, mode, lambda st: features(article, st, names), "act", CONFIDENT)
 
 
 # ---------------------------------------------------------------- training
@@ -151,29 +138,16 @@ def _by_place(gold: dict[str, Any], art: Article, pairs: dict[int, int]) -> dict
 
 def fit(rows: list[list[str]], labels: list[str]) -> dict[str, Any]:
     """The model trained on candidate rows (the shipped hyper-parameters)."""
-    from .features import train_logreg
-
-    return train_logreg(rows, labels, min_count=2, l2=5.0, steps=300)
+    return fit_decision(rows, labels)
 
 
 def train(out_dir: Path) -> dict[str, Any]:
     """Train on the train split, measure rules / model / both on the test split, ship the best."""
     from .evaluate import evaluate
-    from .shipping import accuracy, select, write
-
-    rows, labels, _rule = candidates("train")
-    model = fit(rows, labels) | {"name": NAME, "use": "model", "trained_on": f"train split, {len(rows)} candidates"}
-    write(out_dir, NAME, model)
-    _compiled.cache_clear()
-    test_rows, test_labels, test_rule = candidates("test")
-    metrics: dict[str, Any] = {"candidates_train": len(rows), "candidates_test": len(test_rows),
-                               "decision_accuracy_test": accuracy(model, test_rows, test_labels, test_rule, CONFIDENT)}
+    from .shipping import train_decision
 
     def measure() -> dict[str, Any]:
         res = evaluate("test")
         return {f: res["fields"][f]["f1"] for f in ("statements", "threads")}
 
-    metrics |= select(NAME, measure, ("statements", "threads"), ("statements", "threads"))
-    write(out_dir, NAME, model | {"use": metrics["use"]})
-    _compiled.cache_clear()
-    return metrics
+    return train_decision(out_dir, NAME, candidates, _compiled, measure, ("statements", "threads"), CONFIDENT)
