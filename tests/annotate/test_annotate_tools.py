@@ -228,3 +228,35 @@ def test_machine_draft_of_a_self_written_article_validates(corpus: Path) -> None
     for p in doc["people"]:
         for a, b in p["mentions"]:
             assert not text[a:b].lower().startswith(("ông ", "bà "))  # honorifics are not the name
+
+
+def test_blank_second_draft_is_an_empty_skeleton_of_the_file(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from hoptac.annotate.__main__ import main
+    from hoptac.annotate.schema import LISTS
+
+    ann = tmp_path / "annotations"
+    ann.mkdir()
+    (ann / "split.json").write_text(json.dumps({"train": ["vnus/vnus_9999_test.txt"], "test": []}),
+                                    encoding="utf-8")
+    monkeypatch.setenv("HOPTAC_CORPUS", str(corpus))
+    monkeypatch.setenv("HOPTAC_ANNOTATIONS", str(ann))
+    runner = CliRunner()
+    result = runner.invoke(main, ["draft", "--second", "--blank", "vnus_9999_test"])
+    assert result.exit_code == 0, result.output
+    out = ann / "double" / "vnus" / "vnus_9999_test.json"
+    doc = load(out)
+    assert not (ann / "docs" / "vnus" / "vnus_9999_test.json").exists()
+    assert doc["sha256"] == sha256_file(corpus / "vnus" / "vnus_9999_test.txt")
+    assert doc["status"] == "draft" and doc["path"] == "vnus/vnus_9999_test.txt"
+    assert all(doc[k] == [] for k in LISTS) and doc["topics"] == [] and doc["published"] is None
+    assert check_file(out) == []
+    # the machine draft of the same file has items, and --force replaces the blank page with it
+    assert runner.invoke(main, ["draft", "--second", "--force", "vnus_9999_test"]).exit_code == 0
+    assert any(load(out)[k] for k in LISTS)
+    # a done file is never overwritten, blank or not
+    done = load(out) | {"status": "done"}
+    dump(done, out)
+    runner.invoke(main, ["draft", "--second", "--blank", "--force", "vnus_9999_test"])
+    assert load(out) == done

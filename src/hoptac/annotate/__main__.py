@@ -25,6 +25,7 @@ from .schema import (
     double_path,
     dump,
     load,
+    new_doc,
     read_text,
     sha256_file,
     validate,
@@ -93,8 +94,11 @@ def locate_cmd(file: str, needle: str, n: int | None, sub: bool) -> None:
 @click.option("--annotator", default="hoptac-draft", show_default=True)
 @click.option("--second", is_flag=True, help="Write under annotations/double/ (the second annotation).")
 @click.option("--force", is_flag=True, help="Overwrite an existing draft (never a done file).")
-def draft_cmd(files: tuple[str, ...], annotator: str, second: bool, force: bool) -> None:
-    """Pre-annotate files with hoptac's extractor (status: draft)."""
+@click.option("--blank", is_flag=True,
+              help="Write an empty skeleton (path, sha256, no items) instead of the extractor's guess: "
+                   "a second annotation from a blank page, so agreement is not inflated by a shared draft.")
+def draft_cmd(files: tuple[str, ...], annotator: str, second: bool, force: bool, blank: bool) -> None:
+    """Pre-annotate files with hoptac's extractor, or write a blank skeleton (status: draft)."""
     plan = load_split()
     pool = set(plan["train"]) | set(plan["test"])
     for name in files:
@@ -110,7 +114,7 @@ def draft_cmd(files: tuple[str, ...], annotator: str, second: bool, force: bool)
                 click.echo(f"skip {rel}: {out} exists ({old.get('status')})", err=True)
                 continue
         try:
-            doc = make_draft(rel, corpus_root(), annotator)
+            doc = new_doc(rel, annotator, corpus_root()) if blank else make_draft(rel, corpus_root(), annotator)
         except ValueError as exc:
             click.echo(f"error: {exc}", err=True)
             continue
