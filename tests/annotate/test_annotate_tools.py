@@ -260,3 +260,31 @@ def test_blank_second_draft_is_an_empty_skeleton_of_the_file(corpus: Path, tmp_p
     dump(done, out)
     runner.invoke(main, ["draft", "--second", "--blank", "--force", "vnus_9999_test"])
     assert load(out) == done
+
+
+def test_agree_command_selects_second_annotators_and_can_count_optional_items(
+        corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from hoptac.annotate.__main__ import main
+
+    first, _ = _resolved(corpus)
+    second = copy.deepcopy(first) | {"annotator": "annot-z"}
+    second["statements"][1]["optional"] = True          # s2 optional on one side only
+    ann = tmp_path / "annotations"
+    dump(first, ann / "docs" / "vnus" / "vnus_9999_test.json")
+    dump(second, ann / "double" / "vnus" / "vnus_9999_test.json")
+    monkeypatch.setenv("HOPTAC_CORPUS", str(corpus))
+    monkeypatch.setenv("HOPTAC_ANNOTATIONS", str(ann))
+
+    def rows(*args: str) -> tuple[int, dict]:
+        out = json.loads(CliRunner().invoke(main, ["agree", "--json", *args]).output)
+        return out["files"], {r["label"]: r for r in out["labels"]}
+
+    files, official = rows()
+    assert files == 1 and official["statement"]["a"] == official["statement"]["b"] == 1
+    _, every = rows("--all-items")
+    assert every["statement"]["a"] == every["statement"]["b"] == 2
+    assert rows("--second-by", "annot-z")[0] == 1
+    assert rows("--second-by", "someone-else")[0] == 0
+    assert "optional" in json.dumps(second) and "optional" not in json.dumps(agree.without_optional(second))

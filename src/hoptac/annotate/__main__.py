@@ -262,7 +262,12 @@ def lint_cmd(paths: tuple[Path, ...], all_status: bool) -> None:
                    "(how much the extractor agrees with the annotators; test files are skipped "
                    "unless --include-test).")
 @click.option("--include-test", is_flag=True, help="With --against-draft: include test-split files too.")
-def agree_cmd(as_json: bool, against_draft: bool, include_test: bool) -> None:
+@click.option("--second-by", "second_by", multiple=True,
+              help="Only files whose second annotation is by this annotator (repeatable): e.g. the "
+                   "blank-page second annotations apart from the draft-started ones.")
+@click.option("--all-items", is_flag=True, help="Ignore the optional flags: every item counts on both sides.")
+def agree_cmd(as_json: bool, against_draft: bool, include_test: bool, second_by: tuple[str, ...],
+              all_items: bool) -> None:
     """Agreement between annotations/docs and annotations/double on every file done in both."""
     root = annotations_dir()
     pairs = []
@@ -281,8 +286,10 @@ def agree_cmd(as_json: bool, against_draft: bool, include_test: bool) -> None:
             first = root / "docs" / second.relative_to(root / "double")
             if first.exists():
                 a, b = load(first), load(second)
-                if a.get("status") == b.get("status") == "done":
+                if a.get("status") == b.get("status") == "done" and (not second_by or b.get("annotator") in second_by):
                     pairs.append((a, b))
+    if all_items:
+        pairs = [(agreement.without_optional(a), agreement.without_optional(b)) for a, b in pairs]
     rows = agreement.report(agreement.compare(pairs))
     if as_json:
         click.echo(json.dumps({"files": len(pairs), "labels": rows}, ensure_ascii=False, indent=1))

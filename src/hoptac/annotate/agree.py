@@ -57,6 +57,18 @@ def flagged_items(doc: dict[str, Any]) -> dict[str, list[Flagged]]:
     return out
 
 
+def without_optional(doc: dict[str, Any]) -> dict[str, Any]:
+    """A copy of an annotation with every ``optional`` flag dropped, so that every item counts.
+
+    The official convention hides most disagreement on statements (a disputed item is usually
+    optional on one side); agreement over all items shows it.
+    """
+    out = dict(doc)
+    for key in ("people", "organizations", "events", "statements", "amounts"):
+        out[key] = [{k: v for k, v in it.items() if k != "optional"} for it in doc.get(key) or []]
+    return out
+
+
 def items(doc: dict[str, Any]) -> dict[str, list[Item]]:
     """Each label's required units (optional ones left out): (start, end, categorical fields)."""
     return {label: [(a, b, f) for a, b, f, opt in units if not opt]
