@@ -114,6 +114,8 @@ def test_numbers_written_as_words_measure_durations_money_and_multiplied_counts(
     # a small count in words names the two sides or a detail; ordinals and pairs are no figures
     assert read("Hai quốc gia có nhiều lợi ích chung; hai bên nhất trí.") == []
     assert read("Đây là lần thứ ba; Thứ hai tuần tới ông đến Ba Lan.") == []
+    assert read("Một ngày sau khi ký, hai bên họp; sau hơn một tháng thì xong.") == [
+        ("duration", 1, "tháng", True, "hơn một tháng")]
 
 
 def test_a_unit_glued_to_its_number_is_a_measure_not_a_label() -> None:

@@ -166,7 +166,8 @@ def _word_amounts(text: str, start: int, end: int, words: dict[int, int] | None)
 
     The word must be followed by a duration, a currency, or a multiplier and a counted noun of
     ``count_units`` (``nửa triệu người``). A small count in words (``hai quốc gia``, ``ba người``)
-    is the two sides or a detail of the story, not a figure the annotators mark.
+    is the two sides or a detail of the story, not a figure the annotators mark; so is a lone
+    ``một`` (one) without an approximation word.
     """
     u, t = units(), _tails()
     out: list[Amount] = []
@@ -197,7 +198,10 @@ def _word_amounts(text: str, start: int, end: int, words: dict[int, int] | None)
             if cu is None or not u.count_units_re.fullmatch(cu) or not mm:
                 continue
             kind, unit, pos = "count", cu, cend
-        out.append(_make(kind, unit, text, a, pos, value, None, end))
+        amount = _make(kind, unit, text, a, pos, value, None, end)
+        if n <= 1 and not mm and not amount.approx:
+            continue  # "một ngày sau khi", "một năm qua": an article, not a figure ("hơn một tháng" is one)
+        out.append(amount)
     return out
 
 
