@@ -60,8 +60,10 @@ def test_labels_dates_and_times_are_not_amounts(text: str) -> None:
     assert read(text) == []
 
 
-def test_year_inside_a_month_date_is_a_year() -> None:
-    assert read("Cuối tháng 2/2019, hai bên gặp nhau.") == [("year", 2019, "năm", False, "tháng 2/2019")]
+def test_a_day_or_month_date_is_not_an_amount_but_a_year_alone_is() -> None:
+    assert read("Cuối tháng 2/2019, hai bên gặp nhau.") == []
+    assert read("Ngày 21/12/2017, ông Vũ bị khởi tố; ngày 8-7-2016 có quyết định.") == []
+    assert read("Cuối năm 2019, hai bên gặp nhau.") == [("year", 2019, "năm", False, "năm 2019")]
 
 
 def test_evidence_spans_hold_the_text_in_both_unicode_forms() -> None:
@@ -102,3 +104,25 @@ def test_corpus_sample_spans_are_exact() -> None:
 ])
 def test_labels_classifiers_and_sides(text: str, expected: list[tuple]) -> None:
     assert read(text) == expected
+
+
+def test_numbers_written_as_words_measure_durations_money_and_multiplied_counts() -> None:
+    assert read("Trong hai thập kỷ qua, thương mại tăng.") == [("duration", 2, "thập kỷ", False, "hai thập kỷ")]
+    assert read("Cuộc hội đàm kéo dài khoảng một giờ.") == [("duration", 1, "giờ", True, "khoảng một giờ")]
+    assert read("Con số đã lên tới nửa triệu người.") == [("count", 500000, "người", True, "lên tới nửa triệu người")]
+    assert read("Ngôi nhà có giá một tỷ USD.") == [("money", 1e9, "USD", False, "một tỷ USD")]
+    # a small count in words names the two sides or a detail; ordinals and pairs are no figures
+    assert read("Hai quốc gia có nhiều lợi ích chung; hai bên nhất trí.") == []
+    assert read("Đây là lần thứ ba; Thứ hai tuần tới ông đến Ba Lan.") == []
+    assert read("Một ngày sau khi ký, hai bên họp; sau hơn một tháng thì xong.") == [
+        ("duration", 1, "tháng", True, "hơn một tháng")]
+
+
+def test_a_unit_glued_to_its_number_is_a_measure_not_a_label() -> None:
+    assert read("Sân bay cách điện Kremlin 27km, trả lại hơn 33ha đất.") == [
+        ("count", 27, "km", False, "27km"), ("count", 33, "ha", True, "hơn 33ha")]
+    assert read("Hội nghị G20 bàn về mạng 5G và vệ tinh VINASAT-1.") == []
+
+
+def test_minutes_and_seconds_are_durations() -> None:
+    assert read("Hai nhà lãnh đạo có cuộc gặp riêng 15 phút.") == [("duration", 15, "phút", False, "15 phút")]

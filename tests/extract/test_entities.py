@@ -317,6 +317,7 @@ def test_organization_sides_from_evidence():
                  "Công ty Cổ phần MGH mở nhà máy.\n"
                  "Chủ tịch Uỷ ban Đối ngoại Thượng viện phát biểu.\n")
     assert orgs["Sao Ta"].side == "VN"
-    assert orgs["Công ty tư vấn Northbridge"].side == "US"
+    # a lower-case descriptor after the head is not the name: the company is "Northbridge"
+    assert orgs["Northbridge"].side == "US" and "Công ty tư vấn Northbridge" in orgs["Northbridge"].aliases
     assert orgs["Công ty Cổ phần MGH"].side == "VN"
     assert orgs["Uỷ ban Đối ngoại Thượng viện"].side == "US"

@@ -110,3 +110,17 @@ def test_optional_gold_is_neither_credited_nor_charged() -> None:
     score_article(gold_of(doc), art, sc)
     st = sc.result()["fields"]["statements"]
     assert (st["tp"], st["fp"], st["fn"]) == (0, 0, 1)
+
+
+def test_one_title_measure_serves_the_evaluator_and_the_name_trainer() -> None:
+    import unicodedata
+
+    from hoptac.learn import evaluate, names
+
+    assert names.word_f1 is evaluate.word_f1
+    gold = "Thứ trưởng Bộ Ngoại giao Hoa Kỳ"
+    # case, brackets, commas and the Unicode form do not matter; the words do
+    assert evaluate.word_f1("thứ trưởng Bộ Ngoại giao (Hoa Kỳ)", gold) == 1.0
+    assert evaluate.word_f1(unicodedata.normalize("NFD", gold), gold) == 1.0
+    assert evaluate.word_f1("Thứ trưởng", gold) == 2 * (1 * 2 / 7) / (1 + 2 / 7)
+    assert evaluate.word_f1("Đại sứ", gold) == 0.0 and evaluate.word_f1(None, gold) == 0.0

@@ -2,8 +2,8 @@
 
 Steps, for each number written in digits (``find_amounts``):
 
-1. years inside dates (``tháng 6.2014``, ``2/2019``, ``năm 2025``) become ``year`` amounts and
-   every other number inside a date or a clock time is skipped;
+1. a date that is a year alone (``năm 2025``) becomes a ``year`` amount; every other number
+   inside a date (``tháng 6.2014``, ``21/12/2017``: dates, not amounts) or a clock time is skipped;
 2. numbers that are labels, not measures, are skipped: glued to letters (``VINASAT-1``,
    ``G20``, ``5G``), after an ordinal word (``lần thứ 2``, ``Điều 4``), in a fraction (``8/112``);
 3. the number is read with what follows: a second number (``50.000-100.000``, ``từ 10 đến 15``),
@@ -66,6 +66,8 @@ def _is_label(text: str, a: int, b: int) -> bool:
     """True when the digits at [a, b) are a name or label (VINASAT-1, G20, 5G, 8/112), not a measure."""
     before = text[a - 1] if a else " "
     after = text[b] if b < len(text) else " "
+    if after.isalpha() and not before.isalpha() and units().glued_re.match(text, b):
+        return False  # "27km", "33ha": a measure with its unit glued on
     if before.isalpha() or after.isalpha():
         return True
     if before in "-–" and a >= 2 and text[a - 2].isalpha():
@@ -127,11 +129,10 @@ def find_amounts(text: str, *, start: int = 0, end: int | None = None,
     for d in find_dates(text, published, start=start, end=end):
         blocked.append((d.start, d.end))
         y = _YEAR.search(d.text)
-        if y and d.value[:4] == y.group():
-            # a full date: the year alone is the amount; a month or a year: the whole mention
-            full = d.value.count("-") == 2
-            span = (d.start + y.start(), d.start + y.end()) if full else (d.start, d.end)
-            out.append(Amount(kind="year", unit="năm", text=text[span[0]:span[1]], evidence=span,
+        if y and d.value == y.group():
+            # a year alone ("năm 2025") is a year amount; a day or a month of a year
+            # ("ngày 21/12/2017", "tháng 2/2019") is a date, not an amount (the annotation guide)
+            out.append(Amount(kind="year", unit="năm", text=d.text, evidence=(d.start, d.end),
                               value=float(y.group())))
     pos = start
     main = t["main"]
@@ -154,7 +155,53 @@ def find_amounts(text: str, *, start: int = 0, end: int | None = None,
             continue
         out.append(amount)
         pos = max(pos, amount.evidence[1])
+    taken = Cover([x.evidence for x in out] + blocked).holds_point
+    out += [x for x in _word_amounts(text, start, end, words) if not taken(x.evidence[0])]
     out.sort(key=lambda x: x.evidence[0])
+    return out
+
+
+def _word_amounts(text: str, start: int, end: int, words: dict[int, int] | None) -> list[Amount]:
+    """Amounts whose number is written as a word (``hai thập kỷ``, ``ba ngày``, ``nửa triệu người``).
+
+    The word must be followed by a duration, a currency, or a multiplier and a counted noun of
+    ``count_units`` (``nửa triệu người``). A small count in words (``hai quốc gia``, ``ba người``)
+    is the two sides or a detail of the story, not a figure the annotators mark; so is a lone
+    ``một`` (one) without an approximation word.
+    """
+    u, t = units(), _tails()
+    out: list[Amount] = []
+    for m in u.number_word_re.finditer(text, start, end):
+        a, b = m.span()
+        if _ordinal_before(text, a) or text[max(0, a - 1):a].isalnum():
+            continue
+        n = u.number_words[" ".join(m.group().lower().split())]
+        mm = re.compile(rf"\s+(?P<m1>{u.mult_re})(?!\w)", re.IGNORECASE).match(text, b, end)
+        value = n * multiplier(mm["m1"]) if mm else n
+        pos = mm.end() if mm else b
+        kind = unit = None
+        for k in ("currency", "percent", "duration"):
+            um = t[k].match(text, pos, end)
+            if um:
+                kind, unit, pos = {"currency": "money", "percent": "percent", "duration": "duration"}[k], um["u"], um.end()
+                break
+        if kind == "money":
+            unit = currency(unit or "")
+        elif kind == "percent":
+            unit = "%"
+        elif kind == "duration":
+            if mm:
+                continue
+            unit = " ".join((unit or "").lower().split())
+        else:
+            cu, cend = _count_unit(text, pos, end, words)
+            if cu is None or not u.count_units_re.fullmatch(cu) or not mm:
+                continue
+            kind, unit, pos = "count", cu, cend
+        amount = _make(kind, unit, text, a, pos, value, None, end)
+        if n <= 1 and not mm and not amount.approx:
+            continue  # "một ngày sau khi", "một năm qua": an article, not a figure ("hơn một tháng" is one)
+        out.append(amount)
     return out
 
 
@@ -222,7 +269,8 @@ def _read(text: str, mm: re.Match[str], limit: int, words: dict[int, int] | None
         if is_year:
             return None
     else:
-        cu, cend = _count_unit(text, end, limit, words)
+        glued = units().glued_re.match(text, end, limit)
+        cu, cend = (glued.group(), glued.end()) if glued else _count_unit(text, end, limit, words)
         if is_year and (cu is None or not units().count_units_re.fullmatch(cu)):
             return _make("year", "năm", text, a, mm.end(), n1, n2, limit)
         if cu is None or (v1 == 2 and v2 is None and cu.lower().split()[0] in units().pair_nouns):

@@ -197,6 +197,11 @@ class Gazetteer:
     org_numbered: frozenset[str] = frozenset()
     acronym_cue_pattern: re.Pattern[str] | None = None
     not_acronyms: frozenset[str] = frozenset()
+    org_country_heads: dict[str, str] = field(default_factory=dict)  # lower-case head -> kind
+    org_country_head_pattern: re.Pattern[str] | None = None
+    org_office_bodies: frozenset[str] = frozenset()
+    org_generic_lower: frozenset[str] = frozenset()
+    org_name_regions: frozenset[str] = frozenset()
 
     def side_of_country(self, name: str) -> str | None:
         """The side a country word stands for (``Mỹ`` -> US), if it is one."""
@@ -241,7 +246,9 @@ def gazetteer() -> Gazetteer:
         for n in [item["name"], *(item.get("aliases") or [])]:
             known[n] = entry
     known_pattern = re.compile(rf"(?<![\w])(?:{alternation(list(known))})(?![\w])")
-    ministries = re.compile(rf"[Bb]ộ\s+(?:{alternation(org['ministries'])})(?![\w])")
+    # a ministry's name is capitalized word by word as each newsroom likes ("Bộ Kế hoạch và đầu tư")
+    ministry_names = [v for n in org["ministries"] for v in initials_either_case(n) if v[:1].isupper()]
+    ministries = re.compile(rf"[Bb]ộ\s+(?:{alternation(ministry_names)})(?![\w])")
 
     fw_known = [(k["name"], re.compile(rf"(?<![\w])(?:{k['pattern']})(?![\w])")) for k in fra["known"]]
     fw_heads = re.compile(rf"(?<![\w])(?:{alternation(fra['heads'])})(?![\w])")
@@ -302,4 +309,9 @@ def gazetteer() -> Gazetteer:
             rf"(?<![\w])(?:{alternation(org.get('acronym_cues') or ['tập đoàn'])})"
             r"((?:\s+(?:và|kiêm|[A-ZĐÀ-Ỹ][\wÀ-ỹđ]*)){0,4}?)\s+([A-Z][A-Z0-9&]{1,6})(?![\w&])"),
         not_acronyms=frozenset(org.get("not_acronyms") or []),
+        org_country_heads={h.lower(): k for h, k in (org.get("country_heads") or {}).items()},
+        org_country_head_pattern=re.compile(rf"(?<![\w])(?:{alternation([v for h in org.get('country_heads') or {} for v in initials_either_case(h)])})(?![\w])"),
+        org_office_bodies=frozenset(org.get("office_bodies") or []),
+        org_generic_lower=frozenset(org.get("generic_lower") or []),
+        org_name_regions=frozenset(org.get("name_regions") or []),
     )

@@ -60,6 +60,9 @@ class Units:
     stop_words: frozenset[str]
     pair_nouns: frozenset[str]
     classifier_re: re.Pattern[str]
+    number_words: dict[str, float]
+    glued_re: re.Pattern[str]
+    number_word_re: re.Pattern[str]
 
 
 @cache
@@ -86,6 +89,10 @@ def units() -> Units:
         stop_words=frozenset(str(w).lower() for w in data["stop_words"]),
         pair_nouns=frozenset(str(w).lower() for w in data.get("pair_nouns") or []),
         classifier_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('classifiers') or ['em']])})\s+(?=[a-zà-ỹđ])"),
+        number_words={" ".join(str(k).lower().split()): float(v) for k, v in (data.get("number_words") or {}).items()},
+        glued_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('glued_units') or []])})(?![\w-])"),
+        number_word_re=re.compile(rf"(?<!\w)(?:{_alt([str(w) for w in data.get('number_words') or {}])})(?!\w)",
+                                  re.IGNORECASE),
     )
 
 

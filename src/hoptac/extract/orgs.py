@@ -27,7 +27,21 @@ from .gazetteer import (
     is_cap,
     is_vietnamese_syllable,
 )
-from .names import cap_runs
+from .org_grammar import (
+    company_label,
+    country_body_hits,
+    fold_short_companies,
+    in_office,
+    is_credit,
+    is_product,
+    lower_name_to_place,
+    lower_run_to_body,
+    sentence_case_tail,
+    strip_of_country,
+    suffix_hits,
+    title_spans,
+    whole_names,
+)
 from .titles import side_of_title, walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
@@ -152,6 +166,11 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     hits: list[tuple[int, int, str, str, str | None, str]] = []  # start, end, name, kind, side, key
     for m in g.known_org_pattern.finditer(ctext):
         e = g.known_orgs[m.group()]
+        nxt = re.match(r" ([A-Z]\w*)", ctext[m.end():m.end() + 20])
+        if is_credit(ctext, m.start(), m.end()) or re.match(r"\.[a-z]", ctext[m.end():m.end() + 2]) \
+                or (e["kind"] == "company" and is_product(ctext, m.end())) \
+                or (nxt and nxt.group(1) in g.media_suffixes | g.company_suffixes):
+            continue  # "Ảnh: Reuters", "Bloomberg.com", "Boeing 737", "Bloomberg Television": not the entry
         hits.append((m.start(), m.end(), m.group(), e["kind"], e["side"], e["name"].lower()))
     n_known = len(hits)
     for m in g.ministries.finditer(ctext):
@@ -167,10 +186,15 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         hits.append((m.start(), end, ctext[m.start():end], "government", side, f"bộ {base}|{side}"))
     words = dictionary()
     written: defaultdict[str, set[str]] = defaultdict(set)
+    in_place = [m.span() for m in g.places.finditer(ctext)]
+    titles = title_spans(ctext, g)
+    known_all = [(h[0], h[1]) for h in hits[:n_known]]
     for m in g.org_head_pattern.finditer(ctext):
         head = m.group()
         kind = g.org_heads[head]
         start = m.start()
+        if any(a <= start < b for a, b in in_place) or is_credit(ctext, start) or in_office(ctext, head, start, g, titles):
+            continue  # "Tây Ban Nha", "Hội An": a place; "Ảnh: Đại sứ quán ...": a credit; "Bí thư Thành ủy": an office
         pos = m.end()
         num = re.match(r" (\d{1,3})(?![\d\w.,/])", ctext[pos:pos + 6]) if head in g.org_numbered else None
         if num:  # "Hạm đội 7": a unit named by its number
@@ -178,21 +202,31 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             side = _side_after(ctext, end, g) or "VN"
             hits.append((start, end, ctext[start:end], kind, side, f"{ctext[start:end].lower()}|{side}"))
             continue
-        if head in g.org_needs_name and not is_cap(ctext[pos + 1:pos + 2]):
-            continue
         first = re.match(r"\s+([a-zà-ỹđ]+)", ctext[pos:pos + 30])
         if first and in_dictionary(f"{head.lower()} {first.group(1)}"):
             continue  # "Hội nghị", "Quỹ đạo", "Ban hành": another word
-        if kind in ("company", "association", "other"):
-            lr = _LOWER_RUN.match(ctext, pos)
-            if lr and " ".join(lr.group(1).split()) in words:
-                pos = lr.end()
         line_end = ctext.find("\n", pos)
         limit = len(ctext) if line_end < 0 else line_end
         nxt_person = next((a for a in person_starts if a > pos), None)
         if nxt_person is not None and nxt_person < limit:
             limit = nxt_person
-        end, _ = walk(ctext, pos, limit, g, chains=False, parens=False, seats=kind == "embassy")
+        closed = None
+        if first and head[:1].isupper() and kind in ("government", "other", "association", "embassy"):
+            closed = lower_name_to_place(ctext, pos, limit, g)  # "Viện nghiên cứu châu Mỹ"
+            if closed and (kind == "embassy" or re.match(r" và [A-ZĐÀ-Ỹ]", ctext[closed:closed + 6])):
+                # "... và Môi trường toàn cầu"; a mission's seat: "... Việt Nam tại Liên hợp quốc"
+                closed = max(closed, walk(ctext, closed, limit, g, chains=False, parens=False,
+                                          seats=kind == "embassy")[0])
+        if closed is None and head in g.org_needs_name and not is_cap(ctext[pos + 1:pos + 2]):
+            run_end = lower_run_to_body(ctext, pos, g)  # "Uỷ ban đối ngoại Thượng viện Mỹ"
+            if run_end is None:
+                continue
+            pos = run_end
+        if closed is None and kind in ("company", "association", "other"):
+            lr = _LOWER_RUN.match(ctext, pos)
+            if lr and " ".join(lr.group(1).split()) in words:
+                pos = lr.end()
+        end = closed or walk(ctext, pos, limit, g, chains=False, parens=False, seats=kind == "embassy")[0]
         if end <= pos:
             continue
         name = _TRIM.sub("", ctext[start:end])
@@ -204,24 +238,31 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         if ext and not any(w.lower() in g.org_not_in_name or w in g.org_heads for w in ext.group(1).split()):
             end = ext.end()
             name = ctext[start:end]
+        end = sentence_case_tail(ctext, end, limit, g)  # "Cục Khoa học quân sự (Bộ Quốc phòng)"
+        end = max([end] + [b for a, b in known_all if start < a < end < b])  # "... tại Liên hợp quốc"
+        name, of_side = strip_of_country(ctext[start:end], g) if kind == "company" else (ctext[start:end], None)
+        end = start + len(name)
         rest = name[len(head):].strip()
-        if not rest or not any(is_cap(w) for w in rest.split()) or _ROMAN.fullmatch(rest):
-            continue
+        if not rest or not any(is_cap(w) for w in rest.split()) or _ROMAN.fullmatch(rest) or rest.split()[0] == "và":
+            continue  # "Đảng và Nhà nước": two bodies, no name
         if not head[:1].isupper() and not is_cap(rest.split()[0]):
             continue
         words_ = rest.split()
         if " ".join(words_[:2]).lower() in g.org_generic and not any(is_cap(w) for w in words_[2:]):
             continue  # "Ban Lãnh đạo": a head and a common noun, no name
         # a country written after the name wins over the default for a Vietnamese-worded name
-        side = side_of_title(name, g) or _side_after(ctext, end, g) or _org_side(name, g, kind, rest)
+        side = of_side or side_of_title(name, g) or _side_after(ctext, end, g) or _org_side(name, g, kind, rest)
         label = name
-        if kind == "company" and _foreign_words(rest):
-            label = rest  # "Tập đoàn Northwind Energy" is the company "Northwind Energy"
-            written[rest.lower()].add(name)
+        inner = company_label(rest, _foreign_words) if kind in ("company", "media") else None
+        if inner or (kind == "company" and _foreign_words(rest)):
+            label = inner or rest  # "Tập đoàn Northwind Energy" is "Northwind Energy"; "Hãng thông tấn AP" is "AP"
+            written[label.lower()].add(name)
         hits.append((start, end, label, kind, side, label.lower()))
-    hits = hits[:n_known] + _whole_names(ctext, hits[n_known:])  # gazetteer names stay as they are
+    hits = hits[:n_known] + whole_names(ctext, hits[n_known:])  # gazetteer names stay as they are
     taken = [(h[0], h[1]) for h in hits]
-    hits += [h for h in _suffix_hits(ctext, g) if not any(a < h[1] and h[0] < b for a, b in taken)]
+    hits += [h for h in suffix_hits(ctext, g) if not any(a < h[1] and h[0] < b for a, b in taken)]
+    taken = [(h[0], h[1]) for h in hits]
+    hits += [h for h in country_body_hits(ctext, g) if not any(a < h[1] and h[0] < b for a, b in taken)]
     taken = [(h[0], h[1]) for h in hits]
     hits += [h for h in _acronym_hits(ctext, g, hits) if not any(a < h[1] and h[0] < b for a, b in taken)]
     known_starts = {h[0] for h in hits[:n_known]}
@@ -229,7 +270,13 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     # a head pattern starting where a known name starts, or inside one, is that name
     hits = hits[:n_known] + [h for h in hits[n_known:] if h[0] not in known_starts
                              and not any(a <= h[0] and h[1] <= b for a, b in known_spans)]
-    orgs = _bracketed_acronyms(ctext, _merge(hits))
+    # a known name inside a longer one is part of that name, not a mention of its own
+    # ("Phái đoàn Thường trực Việt Nam tại Liên hợp quốc", "Uỷ ban Quân lực Thượng viện Mỹ"),
+    # unless the longer one names it as its owner ("Nhóm ASEAN của Quốc hội Mỹ")
+    outer = [(h[0], h[1]) for h in hits[n_known:]]
+    hits = [h for h in hits[:n_known] if not any(a < h[0] and h[1] <= b and " của " not in ctext[a:h[0]]
+                                                 for a, b in outer)] + hits[n_known:]
+    orgs = fold_short_companies(_bracketed_acronyms(ctext, _merge(hits)))
     for o in orgs:
         o.aliases |= written.get(o.key, set())
         o.aliases.discard(o.name)
@@ -289,23 +336,6 @@ def _bracketed_acronyms(ctext: str, orgs: list[FoundOrg]) -> list[FoundOrg]:
     return [o for o in orgs if id(o) not in gone]
 
 
-def _whole_names(ctext: str, hits: list[tuple[int, int, str, str, str | None, str]]
-                 ) -> list[tuple[int, int, str, str, str | None, str]]:
-    """A name cut short where the text goes on with a longer name found elsewhere is that name.
-
-    The title writes "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam làm việc ..." and the walk
-    stops at "thủy"; the lead writes the whole name before its acronym. Where the text at a
-    short hit reads the longer name in full, the hit becomes the longer one.
-    """
-    longer = sorted({h[2]: h for h in hits}.values(), key=lambda h: -len(h[2]))
-    out = []
-    for h in hits:
-        full = next((x for x in longer if len(x[2]) > len(h[2]) and x[2].startswith(h[2] + " ")
-                     and ctext.startswith(x[2], h[0])), None)
-        out.append((h[0], h[0] + len(full[2]), *full[2:]) if full else h)
-    return out
-
-
 def _evidence_side(ctext: str, o: FoundOrg, g: Gazetteer) -> str | None:
     """The side of an organization whose name tells none: a country written right after a
     mention (``(Mỹ)``, ``của Hoa Kỳ``), else the nearest foreign country in a mention's sentence.
@@ -348,38 +378,6 @@ def _acronym_hits(ctext: str, g: Gazetteer, found: list[tuple[int, int, str, str
             continue
         side = next((s for s in (_side_after(ctext, b, g) for _a, b in spans) if s), "VN")
         out += [(a, b, token, "company", side, token.lower()) for a, b in spans]
-    return out
-
-
-_CREDIT_BEFORE = re.compile(r"(?:Ảnh|Nguồn|Video)\s*:\s*$")
-
-
-def _suffix_hits(ctext: str, g: Gazetteer) -> list[tuple[int, int, str, str, str | None, str]]:
-    """Companies and outlets named by a closing word (``Phu Thai Holdings``, ``Fox Business Network``).
-
-    The name runs from the start of its capitalized run (after function words) to the last
-    company word, or to a media word that ends the run; photo credits are left out. The
-    side comes only from a country in the name.
-    """
-    out: list[tuple[int, int, str, str, str | None, str]] = []
-    for run in cap_runs(ctext):
-        words = [w.rstrip(",") for _, _, w in run]
-        i = 0
-        while i < len(words) and words[i] in g.function_words:
-            i += 1
-        last = max((k for k, w in enumerate(words) if w in g.company_suffixes), default=-1)
-        kind = "company"
-        if last <= i:
-            last, kind = len(words) - 1, "media"
-            while i < last and is_vietnamese_syllable(words[i]):
-                i += 1  # "Trang Geopolitical Monitor", "Tờ Straits Times": the outlet is the rest
-            if words[last] not in g.media_suffixes or last <= i:
-                continue
-        start, end = run[i][0], run[last][0] + len(words[last])
-        if _CREDIT_BEFORE.search(ctext, max(0, start - 12), start):
-            continue
-        name = ctext[start:end]
-        out.append((start, end, name, kind, side_of_title(name, g), name.lower()))
     return out
 
 

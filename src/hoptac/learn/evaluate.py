@@ -40,10 +40,15 @@ def norm(s: Any) -> str:
     return s.strip(" .,;:()[]\"'“”‘’-–")
 
 
+def title_words(s: Any) -> list[str]:
+    """The words of a string as score.py reads a title: folded (:func:`norm`), split on spaces and punctuation."""
+    return [w for w in re.split(r"[\s,.;:()\-–]+", norm(s)) if w]
+
+
 def word_f1(a: Any, b: Any) -> float:
-    """Word-overlap F1 of two strings (score.py's title measure)."""
-    wa = [w for w in re.split(r"[\s,.;:()\-–]+", norm(a)) if w]
-    wb = [w for w in re.split(r"[\s,.;:()\-–]+", norm(b)) if w]
+    """Word-overlap F1 of two strings (score.py's title measure); the one measure of the
+    evaluator and the name trainer."""
+    wa, wb = title_words(a), title_words(b)
     if not wa or not wb:
         return 0.0
     pool, common = list(wb), 0

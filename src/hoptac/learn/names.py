@@ -27,6 +27,7 @@ from ..annotate.corpus import AnnotatedDoc, iter_docs
 from ..extract.gazetteer import gazetteer, is_vietnamese_syllable
 from ..extract.people import Found, find_people
 from . import name_decisions, name_tagger
+from .evaluate import title_words, word_f1
 from .name_features import (
     Marks,
     address_words,
@@ -50,7 +51,6 @@ TITLE_USES = ("rules",)
 #: (tests/extract/test_heldout_events_statements.py) until those stages read titles that way.
 TITLE_RECORDED = ("model", "both", "extend", "fill")
 _RULES = {"people": "rules", "titles": "rules"}
-_WORD = re.compile(r"\w+")
 _RULE_FEATS = ("rp=", "rt=", "prp=", "prt=", "nrt=")
 
 
@@ -199,26 +199,6 @@ def fit(seqs: list[tuple[list[list[str]], list[str]]], params: dict[str, Any] | 
     return {"labels": labels, "transitions": trans, "features": dict(sorted(feats.items()))}
 
 
-def _words(s: str | None) -> list[str]:
-    return _WORD.findall((s or "").lower())
-
-
-def word_f1(a: str | None, b: str | None) -> float:
-    """Word-overlap F1 of two strings (the dev-gold scorer's title measure)."""
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return 0.0
-    pool, common = list(wb), 0
-    for w in wa:
-        if w in pool:
-            pool.remove(w)
-            common += 1
-    if not common:
-        return 0.0
-    p, r = common / len(wa), common / len(wb)
-    return 2 * p * r / (p + r)
-
-
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -259,7 +239,7 @@ def measure(docs: list[AnnotatedDoc], use: dict[str, str] | None) -> dict[str, A
             gt = text[p["title"][0]:p["title"][1]]
             t_n += 1
             t_ok += word_f1(best.title, gt) >= 0.6
-            t_exact += " ".join(_words(best.title)) == " ".join(_words(gt))
+            t_exact += title_words(best.title) == title_words(gt)
     out = {"people": _prf(tp, fp, fn), "title_accuracy": round(t_ok / t_n, 4) if t_n else 0.0,
            "title_exact": round(t_exact / t_n, 4) if t_n else 0.0, "titles_matched": t_n}
     return out

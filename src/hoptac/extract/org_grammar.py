@@ -1,0 +1,284 @@
+"""Organization name grammar beyond the head walk of ``orgs.py``.
+
+Vietnamese institution names are often written in sentence case: a head, one capitalized word,
+then lower-case words (``Cục Khoa học quân sự``, ``Cơ quan Thông tin năng lượng Mỹ (EIA)``,
+``Hiệp hội May mặc và giày dép Mỹ``). The walk stops at the first lower-case word; here the
+name runs on over such a run when the run is made of dictionary words and something closes
+it as a name: a country, the name's acronym in brackets, its parent body in brackets
+(``(Bộ Quốc phòng)``) or ``thuộc``. Also: bodies a country names (``chính phủ Mỹ``,
+``không quân Nga``), the descriptor of a company head that is not part of
+its name (``Hãng thông tấn AP`` is ``AP``), mentions that are credits or products, names closed
+by a company or media word (``Phu Thai Holdings``) and short names a longer one completes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .acts import cues
+from .gazetteer import Gazetteer, in_dictionary, is_vietnamese_syllable
+from .names import cap_runs
+from .titles import side_of_title
+
+_LOWER_WORD = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)(?![\w-])")
+_PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z0-9&.\-]{1,14}\)")
+_PARENT = re.compile(r"\s*\((?=[A-ZĐÀ-Ỹ])")
+_THUOC = re.compile(r"\s+thuộc(?!\w)")
+_MAX_RUN = 6
+Hit = tuple[int, int, str, str, "str | None", str]  # start, end, name, kind, side, key
+
+
+def _segments(syllables: list[str]) -> bool:
+    """Whether lower-case syllables split into dictionary words of two or more syllables,
+    with ``và`` before a word (``kinh tế quốc tế``, ``và giày dép``: the name before it is the
+    first of the pair)."""
+    n = len(syllables)
+    ok = [True] + [False] * n
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 4), i):
+            if not ok[j]:
+                continue
+            piece = syllables[j:i]
+            if (len(piece) >= 2 and in_dictionary(" ".join(piece))) or (piece == ["và"] and i < n):
+                ok[i] = True
+            if ok[i]:
+                break
+    return ok[n]
+
+
+_PLACE_CHAIN = re.compile(r"\s*[-–]\s*")
+
+
+def _place_end(ctext: str, pos: int, limit: int, g: Gazetteer, regions: bool) -> int | None:
+    """The end of the country written at ``pos`` (not a capital city), or with ``regions`` of a
+    region of ``name_regions`` (a chain ``châu Á - Thái Bình Dương`` whole); None when there is none."""
+    cm = g.places.match(ctext, pos, limit)
+    parts = re.split(r"\s*[-–]\s*", cm.group()) if cm else []
+    if not parts or not all(p in g.countries or (regions and p in g.org_name_regions) for p in parts):
+        return None  # a capital ("Hà Nội", "Washington") names a side, not the body: no closer
+    end = cm.end()
+    dash = _PLACE_CHAIN.match(ctext, end, limit)
+    nxt = g.places.match(ctext, dash.end(), limit) if dash and dash.group().strip() else None
+    if nxt:
+        return nxt.end()
+    return None if re.match(r"[-–]\w", ctext[end:end + 2]) else end  # "Mỹ-ASEAN": a pair, not the closer
+
+
+def sentence_case_tail(ctext: str, end: int, limit: int, g: Gazetteer, *, regions: bool = False) -> int:
+    """Where a name ending at ``end`` runs on over a lower-case run closed as a name (else ``end``).
+
+    Closers: a country (with ``regions``, a region too: ``châu Á - Thái Bình Dương``; taken into
+    the name), the acronym in brackets, a parent body in brackets, ``thuộc``. The run
+    never holds a function word of ``not_in_names`` (but ``và``) nor a cue verb (``cho biết``),
+    and never starts with a word of ``generic_lower`` (``chức năng``, ``liên quan``).
+    """
+    syl: list[str] = []
+    ends: list[int] = []
+    pos = end
+    while len(syl) < _MAX_RUN:
+        m = _LOWER_WORD.match(ctext, pos, limit)
+        if not m:
+            break
+        w = m.group(1)
+        if w != "và" and w in g.org_not_in_name:
+            break
+        syl.append(w)
+        ends.append(m.end())
+        pos = m.end()
+    cue_re = cues().cue_re
+    for k in range(len(syl), 0, -1):
+        run_end = ends[k - 1]
+        run = syl[:k]
+        if run[-1] == "và" or not _segments(run) or any(
+                cue_re.fullmatch(" ".join(run[i:i + 2])) for i in range(len(run) - 1)):
+            continue
+        if " ".join(run[:2]) in g.org_generic_lower or run[0] in g.org_generic_lower:
+            continue
+        if ctext[run_end:run_end + 1] == " ":
+            place_end = _place_end(ctext, run_end + 1, limit, g, regions)
+            if place_end:
+                return place_end
+        if _PAREN_ACRONYM.match(ctext, run_end) or _PARENT.match(ctext, run_end) or _THUOC.match(ctext, run_end):
+            return run_end
+    return end
+
+
+def in_office(ctext: str, head: str, start: int, g: Gazetteer, titles: list[tuple[int, int]]) -> bool:
+    """Whether a body of ``office_bodies`` lies inside a title head that names it whole
+    (``Phó Chủ tịch Quốc hội``, ``Bí thư Thành ủy``): there it is the office of the person."""
+    return head in g.org_office_bodies and any(a < start < b for a, b in titles)
+
+
+def title_spans(ctext: str, g: Gazetteer) -> list[tuple[int, int]]:
+    """The spans of the title heads of the text."""
+    return [m.span() for m in g.title_heads.finditer(ctext)]
+
+
+def lower_name_to_place(ctext: str, pos: int, limit: int, g: Gazetteer) -> int | None:
+    """The end of a name written in lower case after its head and closed by a place: ``Hội đồng
+    an ninh quốc gia Mỹ``, ``Viện nghiên cứu châu Mỹ``, ``Uỷ ban châu Âu``, ``Trung tâm nghiên cứu
+    an ninh châu Á - Thái Bình Dương``. None when no place closes it."""
+    region = _place_end(ctext, pos + 1, limit, g, True) if ctext[pos:pos + 1] == " " else None
+    if region:
+        return region
+    tail = sentence_case_tail(ctext, pos, limit, g, regions=True)
+    return tail if tail > pos and g.places.search(ctext, pos, tail) else None
+
+
+def lower_run_to_body(ctext: str, pos: int, g: Gazetteer) -> int | None:
+    """Where a head written before a lower-case run goes on: ``Uỷ ban đối ngoại Thượng viện Mỹ``,
+    ``Ban đối ngoại Trung ương Đảng``: up to three lower-case syllables of dictionary words
+    right before a known body or a ministry are the name's own words. None when no body follows."""
+    syl: list[str] = []
+    end = pos
+    for _ in range(3):
+        m = _LOWER_WORD.match(ctext, end)
+        if not m:
+            break
+        syl.append(m.group(1))
+        end = m.end()
+        if ctext[end:end + 1] == " " and _segments(syl) and (
+                g.known_org_pattern.match(ctext, end + 1) or g.ministries.match(ctext, end + 1)):
+            return end
+    return None
+
+
+def country_body_hits(ctext: str, g: Gazetteer) -> list[Hit]:
+    """Bodies a country names, written in lower case: a head of ``country_heads`` right before a
+    country (``không quân Nga``, ``quân đội Syria``); the side is the country's."""
+    out: list[Hit] = []
+    if g.org_country_head_pattern is None:
+        return out
+    for m in g.org_country_head_pattern.finditer(ctext):
+        head = m.group()
+        if head[:1].isupper() or is_credit(ctext, m.start(), m.end()):
+            continue  # a capitalized head is read by the head walk
+        kind = g.org_country_heads.get(" ".join(head.lower().split()), "government")
+        cm = g.places.match(ctext, m.end() + 1) if ctext[m.end():m.end() + 1] == " " else None
+        side = g.side_of_country(cm.group()) if cm and cm.group() in g.countries else None
+        if side:
+            out.append((m.start(), cm.end(), ctext[m.start():cm.end()], kind, side, f"{head.lower()}|{side}"))
+    return out
+
+
+_CREDIT = re.compile(r"(?:\(\s*Theo\s+|^\s*Theo\s+|/\s*)$", re.IGNORECASE | re.MULTILINE)
+_PHOTO = re.compile(r"(?:Ảnh|Nguồn|Video|Photo)\s*:[^.!?\n]*$", re.IGNORECASE)
+_CREDIT_AFTER = re.compile(r"\s*/\s*[A-ZĐ]|\)\s*(?:/\s*)?$|\s*$", re.MULTILINE)
+_MODEL_NUMBER = re.compile(r"\s*-?\s*\d{3}")
+
+
+def is_credit(ctext: str, start: int, end: int | None = None) -> bool:
+    """A mention in a photo or source credit, no organization of the story: after ``Ảnh:`` in its
+    line (``Ảnh: Nhan Sáng - TTXVN``), after ``(Theo`` or a slash, before a slash (``TTXVN/Tin
+    Tức``), or in brackets that close its line (``Đức Dũng (TTXVN)``)."""
+    line_start = ctext.rfind("\n", 0, start) + 1
+    if _CREDIT.search(ctext, max(line_start, start - 40), start) or _PHOTO.search(ctext, max(line_start, start - 60), start):
+        return True
+    if end is None:
+        return False
+    after = _CREDIT_AFTER.match(ctext, end)
+    if not after:
+        return False
+    if after.group().lstrip().startswith("/"):
+        return True
+    if ")" in after.group():
+        return ctext[max(0, start - 1):start] == "("
+    return ctext[end:].strip(" /\n") == ""  # the outlet that closes the article
+
+
+def is_product(ctext: str, end: int) -> bool:
+    """A company name used for its product: a model number right after it (``Boeing 737``)."""
+    return bool(_MODEL_NUMBER.match(ctext, end)) and not ctext[end:end + 1].isalnum()
+
+
+def company_label(rest: str, is_foreign) -> str | None:
+    """The name inside a company head's rest when a lower-case descriptor comes first:
+    ``thông tấn AP`` -> ``AP``, ``viễn thông Reliance Communications`` -> ``Reliance Communications``;
+    ``None`` when the rest starts with its name."""
+    words = rest.split()
+    i = 0
+    while i < len(words) and words[i][:1].islower():
+        i += 1
+    if i == 0 or i == len(words) or i > 3:
+        return None
+    tail = " ".join(words[i:])
+    return tail if is_foreign(tail) or tail.isupper() else None
+
+
+_OF_COUNTRY = re.compile(r"\s+của\s+(\S.*)$")
+
+
+def strip_of_country(name: str, g: Gazetteer) -> tuple[str, str | None]:
+    """A company name that ends with ``của`` + a country (``Tập đoàn GE của Mỹ``) is the name
+    before it; the country gives the side."""
+    m = _OF_COUNTRY.search(name)
+    if m and g.places.fullmatch(m.group(1)) and g.side_of_country(m.group(1)):
+        return name[:m.start()], g.side_of_country(m.group(1))
+    return name, None
+
+
+def whole_names(ctext: str, hits: list[Hit]
+                 ) -> list[Hit]:
+    """A name cut short where the text goes on with a longer name found elsewhere is that name.
+
+    The title writes "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam làm việc ..." and the walk
+    stops at "thủy"; the lead writes the whole name before its acronym. Where the text at a
+    short hit reads the longer name in full, the hit becomes the longer one.
+    """
+    longer = sorted({h[2]: h for h in hits}.values(), key=lambda h: -len(h[2]))
+    out = []
+    for h in hits:
+        full = next((x for x in longer if len(x[2]) > len(h[2]) and x[2].startswith(h[2] + " ")
+                     and ctext.startswith(x[2], h[0])), None)
+        out.append((h[0], h[0] + len(full[2]), *full[2:]) if full else h)
+    return out
+
+
+_CREDIT_BEFORE = re.compile(r"(?:Ảnh|Nguồn|Video)\s*:\s*$")
+
+
+def suffix_hits(ctext: str, g: Gazetteer) -> list[Hit]:
+    """Companies and outlets named by a closing word (``Phu Thai Holdings``, ``Fox Business Network``).
+
+    The name runs from the start of its capitalized run (after function words) to the last
+    company word, or to a media word that ends the run; photo credits are left out. The
+    side comes only from a country in the name.
+    """
+    out: list[Hit] = []
+    for run in cap_runs(ctext):
+        words = [w.rstrip(",") for _, _, w in run]
+        i = 0
+        while i < len(words) and words[i] in g.function_words:
+            i += 1
+        last = max((k for k, w in enumerate(words) if w in g.company_suffixes), default=-1)
+        kind = "company"
+        if last <= i:
+            last, kind = len(words) - 1, "media"
+            while i < last and is_vietnamese_syllable(words[i]):
+                i += 1  # "Trang Geopolitical Monitor", "Tờ Straits Times": the outlet is the rest
+            if words[last] not in g.media_suffixes or last <= i:
+                continue
+        start, end = run[i][0], run[last][0] + len(words[last])
+        if _CREDIT_BEFORE.search(ctext, max(0, start - 12), start):
+            continue
+        name = ctext[start:end]
+        out.append((start, end, name, kind, side_of_title(name, g), name.lower()))
+    return out
+
+
+def fold_short_companies(orgs: list[Any]) -> list[Any]:
+    """A company named by the last words of another company's name is that company: the known
+    ``VNG`` and the ``Công ty Cổ phần VNG`` of the same text are one, with both names."""
+    gone: set[int] = set()
+    for short in orgs:
+        if short.kind not in ("company", "media"):
+            continue
+        owner = next((o for o in orgs if o is not short and id(o) not in gone and o.kind == "company"
+                      and o.name.endswith(" " + short.name)), None)
+        if owner is None:
+            continue
+        owner.mentions = sorted(set(owner.mentions) | set(short.mentions))
+        owner.aliases |= short.aliases | {short.name}
+        gone.add(id(short))
+    return [o for o in orgs if id(o) not in gone]

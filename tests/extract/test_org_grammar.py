@@ -1,0 +1,75 @@
+"""Organization name grammar: sentence-case names, bodies a country names, credits, products,
+descriptors, nested names (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from hoptac.extract.gazetteer import gazetteer
+from hoptac.extract.orgs import find_organizations
+
+
+def names(text: str) -> list[tuple[str, str | None]]:
+    return [(o.name, o.side) for o in find_organizations(text, gazetteer())]
+
+
+@pytest.mark.parametrize("text,want", [
+    # a sentence-case name runs on to the country that closes it
+    ("Tuần trước, Cục Thủy sản và kiểm ngư Mỹ đã công bố báo cáo.", ("Cục Thủy sản và kiểm ngư Mỹ", "US")),
+    # ... to its acronym in brackets, or to its parent body in brackets
+    ("Cơ quan Quản lý dược phẩm Mỹ (FDA) vừa cấp phép.", ("Cơ quan Quản lý dược phẩm Mỹ", "US")),
+    ("Hôm qua, Cục Kỹ thuật quân sự (Bộ Quốc phòng) đã ký văn bản.", ("Cục Kỹ thuật quân sự", "VN")),
+    # a name in lower case after its head, closed by a country or a region
+    ("Ông là cố vấn của Hội đồng an ninh quốc gia Mỹ từ năm ngoái.", ("Hội đồng an ninh quốc gia Mỹ", "US")),
+    ("Bà làm việc tại Viện nghiên cứu châu Phi ở Hà Nội.", ("Viện nghiên cứu châu Phi", "VN")),
+    # lower-case words right before a known body belong to the name
+    ("Bà từng là thành viên Ủy ban tài chính Thượng viện Mỹ.", ("Ủy ban tài chính Thượng viện Mỹ", "US")),
+])
+def test_sentence_case_names_are_read_whole(text: str, want: tuple[str, str]) -> None:
+    assert want in names(text)
+
+
+def test_a_run_with_a_verb_or_a_generic_word_is_not_part_of_the_name() -> None:
+    assert names("Cục Hải quan cho biết sẽ xử lý vụ việc.") == [("Cục Hải quan", "VN")]
+    assert names("Các cơ quan chức năng Mỹ đang điều tra.") == []
+    assert names("Trung tâm thương mại Hà Nội mở cửa lúc 9 giờ.") == []
+
+
+def test_bodies_a_country_names_in_lower_case() -> None:
+    got = names("Sáng nay không quân Nga và quân đội Syria diễn tập chung.")
+    assert ("không quân Nga", "OTHER") in got and ("quân đội Syria", "OTHER") in got
+    # a clerk of a ministry, a capital city, a body in a title that names it whole: no body
+    assert names("Ông gặp gỡ cán bộ ngoại giao Việt Nam tại Tokyo.") == []
+    assert names("Ông gặp quân đội Hà Nội.") == []
+    assert names("Bí thư Thành ủy phát biểu; Thành ủy Hải Phòng họp.") == [("Thành ủy Hải Phòng", "VN")]
+
+
+def test_credits_products_and_places_are_no_organizations() -> None:
+    assert names("Hai bên ký thỏa thuận. Ảnh: Reuters\n") == []
+    assert names("Tin đã được xác nhận. Minh Anh (TTXVN)\n") == []
+    assert names("Hãng mua thêm 10 máy bay Boeing 787 trong năm nay.") == []
+    assert names("Cô từng sống ở Tây Ban Nha và Hội An.") == []
+    assert ("Reuters", "OTHER") in names("Theo hãng tin Reuters, cuộc họp đã kết thúc.")
+
+
+def test_a_company_head_with_a_descriptor_names_the_company_and_its_country_is_the_side() -> None:
+    got = find_organizations("Hãng thông tấn Kyodo của Nhật Bản đưa tin. Tập đoàn Acme của Mỹ đầu tư.", gazetteer())
+    assert [(o.name, o.side) for o in got] == [("Kyodo", "OTHER"), ("Acme", "US")]
+
+
+def test_a_known_name_inside_a_longer_name_is_part_of_it() -> None:
+    got = names("Bà là trưởng Phái đoàn Thường trực Việt Nam tại Liên hợp quốc từ năm 2020.")
+    assert got == [("Phái đoàn Thường trực Việt Nam tại Liên hợp quốc", "VN")]
+
+
+def test_the_grammar_reads_both_unicode_forms() -> None:
+    import hoptac
+
+    text = ("Tuần trước, Cục Thủy sản và kiểm ngư Mỹ đã công bố báo cáo về cá tra nhập khẩu "
+            "từ Việt Nam. Hội đồng an ninh quốc gia Mỹ cũng họp bàn về thương mại.")
+    got = [{o.name for o in hoptac.analyze(unicodedata.normalize(form, text)).organizations}
+           for form in ("NFC", "NFD")]
+    assert got[0] == {unicodedata.normalize("NFC", n) for n in got[1]}
+    assert {"Cục Thủy sản và kiểm ngư Mỹ", "Hội đồng an ninh quốc gia Mỹ"} <= got[0]
