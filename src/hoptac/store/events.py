@@ -45,14 +45,28 @@ def _provenance(date: str | None, sources: list[dict[str, Any]]) -> str | None:
     return found[0] if found else None
 
 
+def children(conn: Connection, ids: list[str], *cols: sa.Column[Any]) -> list[Any]:
+    """``cols`` of the events that are parts of these occasions, in date order (undated last), by
+    ``ix_events_parent_id``. On SQLite the index is named: most events have no parent, and the
+    statistics, counting those NULLs as one value, make the planner read every event instead."""
+    e = t.events.c
+    if not ids:
+        return []
+    if conn.dialect.name != "sqlite":
+        return list(conn.execute(sa.select(*cols).where(e.parent_id.in_(ids))
+                                 .order_by(e.date_sort.asc().nulls_last(), e.id)))
+    names = ", ".join(c.name for c in cols)
+    q = (sa.text(f"SELECT {names} FROM events INDEXED BY ix_events_parent_id WHERE parent_id IN :ids "
+                 "ORDER BY date_sort IS NULL, date_sort, id")
+         .bindparams(sa.bindparam("ids", expanding=True)).columns(*cols))
+    return list(conn.execute(q, {"ids": list(ids)}))
+
+
 def _parts(conn: Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """The parts of these occasions (a visit's meetings, receptions, signings), in date order."""
     out: dict[str, list[dict[str, Any]]] = {}
-    if not ids:
-        return out
     e = t.events.c
-    for r in conn.execute(sa.select(e.id, e.parent_id, e.type, e.date, e.participants).where(e.parent_id.in_(ids))
-                          .order_by(e.date_sort.asc().nulls_last(), e.id)):
+    for r in children(conn, ids, e.id, e.parent_id, e.type, e.date, e.participants):
         out.setdefault(r.parent_id, []).append({"id": r.id, "type": r.type, "date": r.date,
                                                 "participants": list(r.participants or [])})
     return out
@@ -69,9 +83,7 @@ def get_event(conn: Connection, eid: str) -> dict[str, Any] | None:
     if row is None:
         return None
     out = event_dicts(conn, [row])[0]
-    kids = conn.execute(sa.select(t.events).where(t.events.c.parent_id == eid)
-                        .order_by(t.events.c.date_sort.asc().nulls_last(), t.events.c.id)).all()
-    out["parts"] = event_dicts(conn, list(kids))
+    out["parts"] = event_dicts(conn, children(conn, [eid], *t.events.c))
     out["parent"] = None
     if row.parent_id:
         parent = conn.execute(sa.select(t.events).where(t.events.c.id == row.parent_id)).first()
@@ -123,22 +135,23 @@ def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str
 
 
 def event_query(conn: Connection, f: Filters) -> sa.Select[Any]:
-    """Events matching the filters, in date order (undated last)."""
-    e = t.events.c
+    """Events matching the filters, in date order (undated last).
+
+    Every condition is a correlated ``EXISTS`` on an index of the event's own rows, so a page
+    (or a month) reads its events, not a list of every event that qualifies.
+    """
+    e, es, ep = t.events.c, t.event_sources.c, t.event_participants.c
     q = sa.select(t.events).where(*_dates(e.date_sort, f))
     if not f.background:  # what happened: an occasion some article reports as its news
-        es = t.event_sources.c
-        q = q.where(e.id.in_(sa.select(es.event_id).where(sa.or_(es.background.is_(None), es.background.is_(False)))))
+        q = q.where(sa.exists().where(es.event_id == e.id, sa.or_(es.background.is_(None), es.background.is_(False))))
     if f.person:
         pid = resolve_person(conn, f.person) or "\x00"
-        q = q.where(e.id.in_(sa.select(t.event_participants.c.event_id).where(t.event_participants.c.person_id == pid)))
+        q = q.where(sa.exists().where(ep.event_id == e.id, ep.person_id == pid))
     if f.side:
-        q = q.where(e.id.in_(sa.select(t.event_participants.c.event_id).join(
-            t.people, t.people.c.id == t.event_participants.c.person_id).where(t.people.c.side == f.side)))
+        q = q.where(sa.exists().where(ep.event_id == e.id, t.people.c.id == ep.person_id, t.people.c.side == f.side))
     art = _article_ids_for(conn, Filters(topic=f.topic, thread=f.thread))
     if art:
-        q = q.where(e.id.in_(sa.select(t.event_sources.c.event_id).join(
-            t.articles, t.articles.c.id == t.event_sources.c.article_id).where(*art)))
+        q = q.where(sa.exists().where(es.event_id == e.id, t.articles.c.id == es.article_id, *art))
     return q.order_by(e.date_sort.asc().nulls_last(), e.id)
 
 

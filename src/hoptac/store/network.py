@@ -23,7 +23,7 @@ from .queries import Filters, _dates
 BY = ("person", "organization")
 
 
-def _pairs(conn: Connection, f: Filters) -> list[Any]:
+def _pairs(conn: Connection, f: Filters) -> sa.Subquery:
     """(occasion, date, person a, person b) of every meeting between two linked people, filtered."""
     e, a, b = t.events.c, t.event_participants.alias("a"), t.event_participants.alias("b")
     occ = sa.func.coalesce(e.parent_id, e.id)
@@ -33,9 +33,53 @@ def _pairs(conn: Connection, f: Filters) -> list[Any]:
         cond.append(e.id.in_(sa.select(t.event_sources.c.event_id).join(
             t.article_topics, t.article_topics.c.article_id == t.event_sources.c.article_id)
             .where(t.article_topics.c.topic == f.topic)))
-    q = (sa.select(occ.label("occ"), e.date_sort, a.c.person_id.label("p1"), b.c.person_id.label("p2"))
-         .select_from(a.join(b, a.c.event_id == b.c.event_id).join(t.events, e.id == a.c.event_id)).where(*cond))
-    return list(conn.execute(q))
+    return (sa.select(occ.label("occ"), e.date_sort, a.c.person_id.label("p1"), b.c.person_id.label("p2"))
+            .select_from(a.join(b, a.c.event_id == b.c.event_id).join(t.events, e.id == a.c.event_id))
+            .where(*cond).subquery())
+
+
+def _pair_occasions(conn: Connection, f: Filters) -> sa.Subquery:
+    """One row per pair of people and occasion they met at, with the occasion's earliest date
+    (grouped by the database: the rows read are the pairs' occasions, not every report)."""
+    p = _pairs(conn, f)
+    return (sa.select(p.c.p1, p.c.p2, p.c.occ, sa.func.min(p.c.date_sort).label("d"))
+            .group_by(p.c.p1, p.c.p2, p.c.occ).subquery())
+
+
+def _edges(conn: Connection, f: Filters, mapping: dict[str, str] | None, max_edges: int) -> tuple[list[Any], int]:
+    """The strongest ``max_edges`` edges (occasions, first and last date, occasion ids) and their number."""
+    po = _pair_occasions(conn, f)
+    if mapping is None:  # people: the database counts each pair's occasions
+        rows = conn.execute(sa.select(po.c.p1, po.c.p2, sa.func.count().label("n"), sa.func.min(po.c.d).label("first"),
+                                      sa.func.max(po.c.d).label("last")).group_by(po.c.p1, po.c.p2)).all()
+        edges = [dict(zip(("source", "target"), sorted((r.p1, r.p2)), strict=True), occasions=r.n, first=r.first,
+                      last=r.last) for r in rows]
+    else:  # organizations: each person stands for theirs, so pairs of people fold into one edge
+        acc: dict[tuple[str, str], dict[str, str | None]] = {}
+        for r in conn.execute(sa.select(po.c.p1, po.c.p2, po.c.occ, po.c.d)):
+            x, y = mapping.get(r.p1), mapping.get(r.p2)
+            if not x or not y or x == y:
+                continue
+            e = acc.setdefault(tuple(sorted((x, y))), {})  # type: ignore[arg-type]
+            e[r.occ] = min(filter(None, [e.get(r.occ), r.d]), default=None)
+        edges = []
+        for (x, y), occs in acc.items():
+            dates = sorted(d for d in occs.values() if d)
+            edges.append({"source": x, "target": y, "occasions": len(occs), "first": dates[0] if dates else None,
+                          "last": dates[-1] if dates else None, "ids": sorted(occs)})
+    edges.sort(key=lambda e: (-e["occasions"], e["source"], e["target"]))
+    total, edges = len(edges), edges[:max_edges]
+    if mapping is None and edges:
+        want = {(e["source"], e["target"]) for e in edges}
+        ids: dict[tuple[str, str], list[str]] = {}
+        people = sorted({p for pair in want for p in pair})
+        for r in conn.execute(sa.select(po.c.p1, po.c.p2, po.c.occ).where(po.c.p1.in_(people), po.c.p2.in_(people))):
+            pair = tuple(sorted((r.p1, r.p2)))
+            if pair in want:
+                ids.setdefault(pair, []).append(r.occ)  # type: ignore[arg-type]
+        for e in edges:
+            e["ids"] = sorted(ids.get((e["source"], e["target"]), []))
+    return [{k: e[k] for k in ("source", "target", "occasions", "first", "last", "ids")} for e in edges], total
 
 
 def _orgs_of_people(conn: Connection, pids: set[str]) -> dict[str, str]:
@@ -58,29 +102,12 @@ def network(conn: Connection, f: Filters, by: str = "person", max_edges: int = 1
     """Nodes and edges (occasions, first and last date, occasion ids) of who met whom, strongest edges first."""
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
-    rows = _pairs(conn, f)
     mapping: dict[str, str] | None = None
     if by == "organization":
-        mapping = _orgs_of_people(conn, {p for r in rows for p in (r.p1, r.p2)})
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in rows:
-        x, y = (r.p1, r.p2) if mapping is None else (mapping.get(r.p1), mapping.get(r.p2))
-        if not x or not y or x == y:
-            continue
-        x, y = sorted((x, y))
-        e = edges.setdefault((x, y), {"source": x, "target": y, "occasions": set(), "dates": {}})
-        e["occasions"].add(r.occ)
-        if r.date_sort:
-            e["dates"][r.occ] = min(filter(None, [e["dates"].get(r.occ), r.date_sort]))
-    out = []
-    for e in edges.values():
-        dates = sorted(e["dates"].values())
-        out.append({"source": e["source"], "target": e["target"], "occasions": len(e["occasions"]),
-                    "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
-                    "ids": sorted(e["occasions"])})
-    out.sort(key=lambda e: (-e["occasions"], e["source"], e["target"]))
-    total = len(out)
-    out = out[:max_edges]
+        p = _pairs(conn, f)
+        people = set(conn.execute(sa.select(p.c.p1).union(sa.select(p.c.p2))).scalars())
+        mapping = _orgs_of_people(conn, people)
+    out, total = _edges(conn, f, mapping, max_edges)
     weight: Counter[str] = Counter()
     for e in out:
         weight[e["source"]] += e["occasions"]

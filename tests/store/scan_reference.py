@@ -1,0 +1,213 @@
+"""The scan-based reads the bounded ones replaced, kept verbatim as the reference the tests compare
+against (``test_store_bounded.py``): on a small store both must give the same answers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from hoptac.store import schema as t
+from hoptac.store.browse import SORTS, StatementView, _folded_ids
+from hoptac.store.network import BY
+from hoptac.store.org_link import resolve_org
+from hoptac.store.orgs import _events, org_of_names
+from hoptac.store.queries import Filters, _article_ids_for, _dates, _page, resolve_person, statement_dict
+
+
+def _members(conn: Connection, oid: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(person id, article id, title, date) of every mention giving this organization."""
+    m = t.person_mentions.c
+    rows = conn.execute(sa.select(m.person_id, m.article_id, m.title, m.date_sort, m.organization, m.side)
+                        .where(m.organization.is_not(None)).order_by(m.id)).all()  # the old table scan's order
+    found = org_of_names(conn, [(r.organization, r.side) for r in rows])
+    return [(r.person_id, r.article_id, r.title, r.date_sort) for r in rows if found.get((r.organization, r.side)) == oid]
+
+
+def _people(conn: Connection, members: list[tuple[str, str, str | None, str | None]]) -> list[dict[str, Any]]:
+    """The organization's people with their titles there, first and last dates, by number of articles."""
+    by: dict[str, dict[str, Any]] = {}
+    for pid, aid, title, date in members:
+        e = by.setdefault(pid, {"id": pid, "titles": [], "articles": set(), "first_seen": None, "last_seen": None})
+        if title and title not in e["titles"]:
+            e["titles"].append(title)
+        e["articles"].add(aid)
+        if date:
+            e["first_seen"] = min(filter(None, [e["first_seen"], date]))
+            e["last_seen"] = max(filter(None, [e["last_seen"], date]))
+    names = dict(conn.execute(sa.select(t.people.c.id, t.people.c.name).where(t.people.c.id.in_(list(by)))).all())
+    sides = dict(conn.execute(sa.select(t.people.c.id, t.people.c.side).where(t.people.c.id.in_(list(by)))).all())
+    out = [{**e, "name": names.get(pid), "side": sides.get(pid), "articles": len(e["articles"])} for pid, e in by.items()]
+    return sorted(out, key=lambda p: (-p["articles"], p["name"] or ""))
+
+
+def get_organization(conn: Connection, ident: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+    """One organization: canonical name, spellings, kind, side, people with titles there, a page of
+    its events and statements by date (``totals`` counts them all), and its articles' count."""
+    oid = resolve_org(conn, ident)
+    if oid is None:
+        return None
+    o = conn.execute(sa.select(t.organizations).where(t.organizations.c.id == oid)).one()
+    om = t.org_mentions.c
+    spellings = sorted(set(conn.execute(sa.select(om.name).where(om.org_id == oid)).scalars())
+                       | set(conn.execute(sa.select(t.org_aliases.c.alias).where(t.org_aliases.c.org_id == oid))
+                             .scalars()))
+    n_articles = conn.execute(sa.select(sa.func.count()).select_from(t.org_mentions).where(om.org_id == oid)).scalar()
+    members = _members(conn, oid)
+    people = _people(conn, members)
+    s = t.statements.c
+    pairs = sorted({(pid, aid) for pid, aid, _, _ in members})
+    cond = [s.actor.in_(spellings)]
+    if pairs:
+        cond.append(sa.tuple_(s.person_id, s.article_id).in_(pairs))
+    q = (sa.select(t.statements, t.articles.c.title, t.articles.c.published, t.articles.c.outlet, t.articles.c.url)
+         .join(t.articles, t.articles.c.id == s.article_id).where(sa.or_(*cond)))
+    n_st = conn.execute(sa.select(sa.func.count()).select_from(q.subquery())).scalar() or 0
+    sts = conn.execute(q.order_by(s.date_sort.asc().nulls_last(), s.article_id, s.idx).limit(limit).offset(offset))
+    events, n_ev = _events(conn, [p["id"] for p in people], limit, offset)
+    return {"id": o.id, "name": o.name, "aliases": [a for a in spellings if a != o.name], "kind": o.kind,
+            "side": o.side, "articles": n_articles or 0, "people": people, "events": events,
+            "statements": [statement_dict(r) for r in sts],
+            "totals": {"people": len(people), "events": n_ev, "statements": n_st}}
+
+
+def _pairs(conn: Connection, f: Filters) -> list[Any]:
+    """(occasion, date, person a, person b) of every meeting between two linked people, filtered."""
+    e, a, b = t.events.c, t.event_participants.alias("a"), t.event_participants.alias("b")
+    occ = sa.func.coalesce(e.parent_id, e.id)
+    cond = [e.family == "meeting", e.status == "happened", a.c.person_id.is_not(None),
+            b.c.person_id.is_not(None), a.c.person_id < b.c.person_id, *_dates(e.date_sort, f)]
+    if f.topic:
+        cond.append(e.id.in_(sa.select(t.event_sources.c.event_id).join(
+            t.article_topics, t.article_topics.c.article_id == t.event_sources.c.article_id)
+            .where(t.article_topics.c.topic == f.topic)))
+    q = (sa.select(occ.label("occ"), e.date_sort, a.c.person_id.label("p1"), b.c.person_id.label("p2"))
+         .select_from(a.join(b, a.c.event_id == b.c.event_id).join(t.events, e.id == a.c.event_id)).where(*cond))
+    return list(conn.execute(q))
+
+
+def _orgs_of_people(conn: Connection, pids: set[str]) -> dict[str, str]:
+    """Each person's organization: the one their mentions give most often."""
+
+    m = t.person_mentions.c
+    rows = conn.execute(sa.select(m.person_id, m.organization, m.side)
+                        .where(m.person_id.in_(sorted(pids)), m.organization.is_not(None))).all()
+    found = org_of_names(conn, [(r.organization, r.side) for r in rows])
+    counts: dict[str, Counter[str]] = {}
+    for r in rows:
+        oid = found.get((r.organization, r.side))
+        if oid:
+            counts.setdefault(r.person_id, Counter())[oid] += 1
+    return {pid: min(c, key=lambda o: (-c[o], o)) for pid, c in counts.items()}
+
+
+def network(conn: Connection, f: Filters, by: str = "person", max_edges: int = 150) -> dict[str, Any]:
+    """Nodes and edges (occasions, first and last date, occasion ids) of who met whom, strongest edges first."""
+    if by not in BY:
+        raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
+    rows = _pairs(conn, f)
+    mapping: dict[str, str] | None = None
+    if by == "organization":
+        mapping = _orgs_of_people(conn, {p for r in rows for p in (r.p1, r.p2)})
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        x, y = (r.p1, r.p2) if mapping is None else (mapping.get(r.p1), mapping.get(r.p2))
+        if not x or not y or x == y:
+            continue
+        x, y = sorted((x, y))
+        e = edges.setdefault((x, y), {"source": x, "target": y, "occasions": set(), "dates": {}})
+        e["occasions"].add(r.occ)
+        if r.date_sort:
+            e["dates"][r.occ] = min(filter(None, [e["dates"].get(r.occ), r.date_sort]))
+    out = []
+    for e in edges.values():
+        dates = sorted(e["dates"].values())
+        out.append({"source": e["source"], "target": e["target"], "occasions": len(e["occasions"]),
+                    "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
+                    "ids": sorted(e["occasions"])})
+    out.sort(key=lambda e: (-e["occasions"], e["source"], e["target"]))
+    total = len(out)
+    out = out[:max_edges]
+    weight: Counter[str] = Counter()
+    for e in out:
+        weight[e["source"]] += e["occasions"]
+        weight[e["target"]] += e["occasions"]
+    table = t.people if mapping is None else t.organizations
+    info = {r.id: (r.name, r.side) for r in conn.execute(
+        sa.select(table.c.id, table.c.name, table.c.side).where(table.c.id.in_(sorted(weight))))}
+    nodes = [{"id": n, "name": info.get(n, (n, None))[0], "side": info.get(n, (n, None))[1], "occasions": w,
+              "kind": by} for n, w in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"by": by, "nodes": nodes, "edges": out, "total_edges": total}
+
+
+def event_query(conn: Connection, f: Filters) -> sa.Select[Any]:
+    """Events matching the filters, in date order (undated last)."""
+    e = t.events.c
+    q = sa.select(t.events).where(*_dates(e.date_sort, f))
+    if not f.background:  # what happened: an occasion some article reports as its news
+        es = t.event_sources.c
+        q = q.where(e.id.in_(sa.select(es.event_id).where(sa.or_(es.background.is_(None), es.background.is_(False)))))
+    if f.person:
+        pid = resolve_person(conn, f.person) or "\x00"
+        q = q.where(e.id.in_(sa.select(t.event_participants.c.event_id).where(t.event_participants.c.person_id == pid)))
+    if f.side:
+        q = q.where(e.id.in_(sa.select(t.event_participants.c.event_id).join(
+            t.people, t.people.c.id == t.event_participants.c.person_id).where(t.people.c.side == f.side)))
+    art = _article_ids_for(conn, Filters(topic=f.topic, thread=f.thread))
+    if art:
+        q = q.where(e.id.in_(sa.select(t.event_sources.c.event_id).join(
+            t.articles, t.articles.c.id == t.event_sources.c.article_id).where(*art)))
+    return q.order_by(e.date_sort.asc().nulls_last(), e.id)
+
+
+def statement_query(conn: Connection, f: Filters) -> sa.Select[Any]:
+    """Statements (with their article title) matching the filters, in date order."""
+    s = t.statements.c
+    q = (sa.select(t.statements, t.articles.c.title, t.articles.c.published, t.articles.c.outlet, t.articles.c.url)
+         .join(t.articles, t.articles.c.id == s.article_id)
+         .where(*_dates(s.date_sort, f)))
+    if f.side:
+        q = q.where(s.side == f.side)
+    if f.topic:
+        q = q.where(s.id.in_(sa.select(t.statement_topics.c.statement_id).where(t.statement_topics.c.topic == f.topic)))
+    if f.thread:
+        q = q.where(s.id.in_(sa.select(t.statement_threads.c.statement_id)
+                             .where(t.statement_threads.c.thread == f.thread)))
+    if f.person:
+        q = q.where(s.person_id == (resolve_person(conn, f.person) or "\x00"))
+    return q.order_by(s.date_sort.asc().nulls_last(), s.article_id, s.idx)
+
+
+def list_statements(conn: Connection, f: Filters) -> dict[str, Any]:
+    """Statements matching the filters, in date order (undated last)."""
+    rows, total = _page(conn, statement_query(conn, f), f)
+    return {"items": [statement_dict(r) for r in rows], "total": total}
+
+
+def view_query(conn: Connection, v: StatementView) -> sa.Select[Any]:
+    """The statements of a view, sorted; ties go by date, article and position, so pages are stable."""
+    s, a = t.statements.c, t.articles.c
+    q = statement_query(conn, v.filters)
+    if v.act:
+        q = q.where(s.act == v.act)
+    if v.actor:
+        if conn.execute(sa.select(t.people.c.id).where(t.people.c.id == v.actor)).scalar():
+            q = q.where(s.person_id == v.actor)
+        else:
+            q = q.where(s.actor.in_(_folded_ids(conn, s.actor, v.actor) or ["\x00"]))
+    if v.outlet:
+        q = q.where(a.outlet.in_(_folded_ids(conn, a.outlet, v.outlet) or ["\x00"]))
+    name, desc = SORTS[v.sort]
+    col = a.outlet if name == "outlet" else getattr(s, name)
+    first = (col.desc() if desc else col.asc()).nulls_last()
+    return q.order_by(None).order_by(first, s.date_sort.asc().nulls_last(), s.article_id, s.idx)
+
+
+def browse_statements(conn: Connection, v: StatementView) -> dict[str, Any]:
+    """A page of the view's statements (each with its article's title, date, outlet and URL) and the total."""
+    rows, total = _page(conn, view_query(conn, v), v.filters)
+    return {"items": [statement_dict(r) for r in rows], "total": total}
+
+
