@@ -9,11 +9,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from hoptac.link.text import fold
 from hoptac.store import schema as t
 from hoptac.store.browse import SORTS, StatementView, _folded_ids
 from hoptac.store.network import BY
 from hoptac.store.org_link import resolve_org
-from hoptac.store.orgs import _events, org_of_names
+from hoptac.store.orgs import _events, org_of_names, search_organizations
+from hoptac.store.people import _latest_titles
 from hoptac.store.queries import Filters, _article_ids_for, _dates, _page, resolve_person, statement_dict
 
 
@@ -211,3 +213,59 @@ def browse_statements(conn: Connection, v: StatementView) -> dict[str, Any]:
     return {"items": [statement_dict(r) for r in rows], "total": total}
 
 
+def list_people(conn: Connection, f: Filters) -> dict[str, Any]:
+    """People by number of articles naming them; ``person`` filters by name (diacritics folded)."""
+    m = t.person_mentions.c
+    n_art = sa.func.count(sa.distinct(m.article_id)).label("articles")
+    n_st = (sa.select(sa.func.count()).select_from(t.statements).where(t.statements.c.person_id == t.people.c.id)
+            .scalar_subquery().label("statements"))
+    cond = _article_ids_for(conn, Filters(topic=f.topic, thread=f.thread))
+    q = (sa.select(t.people, n_art, n_st).join(t.person_mentions, m.person_id == t.people.c.id)
+         .join(t.articles, t.articles.c.id == m.article_id)
+         .where(*_dates(m.date_sort, f), *cond).group_by(*t.people.c).order_by(n_art.desc(), t.people.c.name))
+    if f.side:
+        q = q.where(t.people.c.side == f.side)
+    if f.person:
+        key = fold(f.person.strip())
+        ids = [pid for pid, alias in conn.execute(sa.select(t.person_aliases.c.person_id, t.person_aliases.c.alias))
+               if key in fold(alias)]
+        q = q.where(t.people.c.id.in_(ids))
+    rows, total = _page(conn, q, f)
+    titles = _latest_titles(conn, [r.id for r in rows])
+    return {"items": [{"id": r.id, "name": r.name, "side": r.side, "office": r.office,
+                       "title": titles.get(r.id), "articles": r.articles,
+                       "statements": r.statements} for r in rows], "total": total}
+
+
+def list_organizations(conn: Connection, f: Filters) -> dict[str, Any]:
+    """Organizations by number of articles naming them."""
+    o = t.organizations.c
+    n = sa.func.count(t.org_mentions.c.article_id).label("articles")
+    q = (sa.select(t.organizations, n).join(t.org_mentions, t.org_mentions.c.org_id == o.id)
+         .join(t.articles, t.articles.c.id == t.org_mentions.c.article_id)
+         .where(*_dates(t.articles.c.date_sort, f), *_article_ids_for(conn, Filters(topic=f.topic, thread=f.thread,
+                                                                                     person=f.person)))
+         .group_by(*t.organizations.c).order_by(n.desc(), o.name))
+    if f.side:
+        q = q.where(o.side == f.side)
+    rows, total = _page(conn, q, f)
+    return {"items": [{"id": r.id, "name": r.name, "kind": r.kind, "side": r.side, "articles": r.articles}
+                      for r in rows], "total": total}
+def list_orgs(conn: Connection, f: Any, name: str | None = None, kind: str | None = None) -> dict[str, Any]:
+    """Organizations by number of articles naming them; ``name`` keeps those one of whose spellings
+    contains it (tone marks optional), ``kind`` one kind."""
+
+    o, om = t.organizations.c, t.org_mentions.c
+    n = sa.func.count(om.article_id).label("articles")
+    q = (sa.select(t.organizations, n).join(t.org_mentions, om.org_id == o.id)
+         .join(t.articles, t.articles.c.id == om.article_id).where(*_dates(t.articles.c.date_sort, f))
+         .group_by(*t.organizations.c).order_by(n.desc(), o.name))
+    if f.side:
+        q = q.where(o.side == f.side)
+    if kind:
+        q = q.where(o.kind == kind)
+    if name:
+        q = q.where(o.id.in_(search_organizations(conn, name) or ["\x00"]))
+    rows, total = _page(conn, q, f)
+    return {"items": [{"id": r.id, "name": r.name, "kind": r.kind, "side": r.side, "articles": r.articles}
+                      for r in rows], "total": total}

@@ -103,3 +103,23 @@ def test_statement_pages_equal_the_scan(filled):
         undated = dataclasses.replace(_filters(conn)[6], limit=50)
         items = list_statements(conn, undated)["items"]
         assert items and items[-1]["date"] is None  # the undated come last, and the page reaches them
+
+
+def test_people_pages_equal_the_scan(filled):
+    from hoptac.store.people import list_people
+
+    with filled.engine.connect() as conn:
+        fs = _filters(conn)
+        for f in [*fs[:5], Filters(person="Khoa"), Filters(limit=4, offset=3), Filters(limit=5, offset=10_000)]:
+            assert list_people(conn, f) == old.list_people(conn, f), f
+
+
+def test_organization_listings_equal_the_scan(filled):
+    from hoptac.store.orgs import list_orgs
+    from hoptac.store.queries import list_organizations
+
+    with filled.engine.connect() as conn:
+        for f in [*_filters(conn)[:6], Filters(limit=3, offset=2)]:
+            assert list_organizations(conn, f) == old.list_organizations(conn, f), f
+            for name, kind in ((None, None), ("Bo Ngoai giao", None), (None, "embassy")):
+                assert list_orgs(conn, f, name, kind) == old.list_orgs(conn, f, name, kind), (f, name, kind)

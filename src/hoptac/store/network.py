@@ -23,12 +23,20 @@ from .queries import Filters, _dates
 BY = ("person", "organization")
 
 
-def _pairs(conn: Connection, f: Filters) -> sa.Subquery:
-    """(occasion, date, person a, person b) of every meeting between two linked people, filtered."""
+def _bytes(conn: Connection, col: Any) -> Any:
+    """``col`` compared byte by byte, as Python compares strings (PostgreSQL's own collation may not)."""
+    return sa.collate(col, "C") if conn.dialect.name == "postgresql" else col
+
+
+def _pairs(conn: Connection, f: Filters, people: list[str] | None = None) -> sa.Subquery:
+    """(occasion, date, person a, person b) of every meeting between two linked people, filtered
+    (``people``: between two of these); ``p1`` < ``p2``."""
     e, a, b = t.events.c, t.event_participants.alias("a"), t.event_participants.alias("b")
     occ = sa.func.coalesce(e.parent_id, e.id)
     cond = [e.family == "meeting", e.status == "happened", a.c.person_id.is_not(None),
-            b.c.person_id.is_not(None), a.c.person_id < b.c.person_id, *_dates(e.date_sort, f)]
+            b.c.person_id.is_not(None), _bytes(conn, a.c.person_id) < b.c.person_id, *_dates(e.date_sort, f)]
+    if people is not None:
+        cond += [a.c.person_id.in_(people), b.c.person_id.in_(people)]
     if f.topic:
         cond.append(e.id.in_(sa.select(t.event_sources.c.event_id).join(
             t.article_topics, t.article_topics.c.article_id == t.event_sources.c.article_id)
@@ -39,47 +47,52 @@ def _pairs(conn: Connection, f: Filters) -> sa.Subquery:
 
 
 def _pair_occasions(conn: Connection, f: Filters) -> sa.Subquery:
-    """One row per pair of people and occasion they met at, with the occasion's earliest date
-    (grouped by the database: the rows read are the pairs' occasions, not every report)."""
+    """One row per pair of people and occasion they met at, with the occasion's earliest date."""
     p = _pairs(conn, f)
     return (sa.select(p.c.p1, p.c.p2, p.c.occ, sa.func.min(p.c.date_sort).label("d"))
             .group_by(p.c.p1, p.c.p2, p.c.occ).subquery())
 
 
-def _edges(conn: Connection, f: Filters, mapping: dict[str, str] | None, max_edges: int) -> tuple[list[Any], int]:
-    """The strongest ``max_edges`` edges (occasions, first and last date, occasion ids) and their number."""
+def _people_edges(conn: Connection, f: Filters, max_edges: int) -> tuple[list[dict[str, Any]], int]:
+    """The strongest edges between people and their number, counted, ordered and cut by the
+    database (one row per edge shown is read, not one per edge); their occasion ids from the
+    meetings of the people shown."""
     po = _pair_occasions(conn, f)
-    if mapping is None:  # people: the database counts each pair's occasions
-        rows = conn.execute(sa.select(po.c.p1, po.c.p2, sa.func.count().label("n"), sa.func.min(po.c.d).label("first"),
-                                      sa.func.max(po.c.d).label("last")).group_by(po.c.p1, po.c.p2)).all()
-        edges = [dict(zip(("source", "target"), sorted((r.p1, r.p2)), strict=True), occasions=r.n, first=r.first,
-                      last=r.last) for r in rows]
-    else:  # organizations: each person stands for theirs, so pairs of people fold into one edge
-        acc: dict[tuple[str, str], dict[str, str | None]] = {}
-        for r in conn.execute(sa.select(po.c.p1, po.c.p2, po.c.occ, po.c.d)):
-            x, y = mapping.get(r.p1), mapping.get(r.p2)
-            if not x or not y or x == y:
-                continue
-            e = acc.setdefault(tuple(sorted((x, y))), {})  # type: ignore[arg-type]
-            e[r.occ] = min(filter(None, [e.get(r.occ), r.d]), default=None)
-        edges = []
-        for (x, y), occs in acc.items():
-            dates = sorted(d for d in occs.values() if d)
-            edges.append({"source": x, "target": y, "occasions": len(occs), "first": dates[0] if dates else None,
-                          "last": dates[-1] if dates else None, "ids": sorted(occs)})
+    n = sa.func.count().label("n")
+    q = (sa.select(po.c.p1, po.c.p2, n, sa.func.min(po.c.d).label("first"), sa.func.max(po.c.d).label("last"),
+                   sa.func.count().over().label("total"))
+         .group_by(po.c.p1, po.c.p2).order_by(n.desc(), _bytes(conn, po.c.p1), _bytes(conn, po.c.p2)))
+    rows = conn.execute(q.limit(max(1, max_edges))).all()
+    total = rows[0].total if rows else 0
+    edges = [{"source": r.p1, "target": r.p2, "occasions": r.n, "first": r.first, "last": r.last}
+             for r in rows[:max_edges]]
+    ids: dict[tuple[str, str], set[str]] = {(e["source"], e["target"]): set() for e in edges}
+    if edges:
+        p = _pairs(conn, f, sorted({x for pair in ids for x in pair}))
+        for r in conn.execute(sa.select(p.c.p1, p.c.p2, p.c.occ)):
+            if (r.p1, r.p2) in ids:
+                ids[(r.p1, r.p2)].add(r.occ)
+    return [{**e, "ids": sorted(ids[(e["source"], e["target"])])} for e in edges], total
+
+
+def _org_edges(conn: Connection, f: Filters, mapping: dict[str, str], max_edges: int) -> tuple[list[Any], int]:
+    """The strongest ``max_edges`` edges between organizations (each person standing for theirs, so
+    pairs of people fold into one edge) and their number."""
+    po = _pair_occasions(conn, f)
+    acc: dict[tuple[str, str], dict[str, str | None]] = {}
+    for r in conn.execute(sa.select(po.c.p1, po.c.p2, po.c.occ, po.c.d)):
+        x, y = mapping.get(r.p1), mapping.get(r.p2)
+        if not x or not y or x == y:
+            continue
+        e = acc.setdefault((min(x, y), max(x, y)), {})
+        e[r.occ] = min(filter(None, [e.get(r.occ), r.d]), default=None)
+    edges = []
+    for (x, y), occs in acc.items():
+        dates = sorted(d for d in occs.values() if d)
+        edges.append({"source": x, "target": y, "occasions": len(occs), "first": dates[0] if dates else None,
+                      "last": dates[-1] if dates else None, "ids": sorted(occs)})
     edges.sort(key=lambda e: (-e["occasions"], e["source"], e["target"]))
-    total, edges = len(edges), edges[:max_edges]
-    if mapping is None and edges:
-        want = {(e["source"], e["target"]) for e in edges}
-        ids: dict[tuple[str, str], list[str]] = {}
-        people = sorted({p for pair in want for p in pair})
-        for r in conn.execute(sa.select(po.c.p1, po.c.p2, po.c.occ).where(po.c.p1.in_(people), po.c.p2.in_(people))):
-            pair = tuple(sorted((r.p1, r.p2)))
-            if pair in want:
-                ids.setdefault(pair, []).append(r.occ)  # type: ignore[arg-type]
-        for e in edges:
-            e["ids"] = sorted(ids.get((e["source"], e["target"]), []))
-    return [{k: e[k] for k in ("source", "target", "occasions", "first", "last", "ids")} for e in edges], total
+    return edges[:max_edges], len(edges)
 
 
 def _orgs_of_people(conn: Connection, pids: set[str]) -> dict[str, str]:
@@ -107,7 +120,7 @@ def network(conn: Connection, f: Filters, by: str = "person", max_edges: int = 1
         p = _pairs(conn, f)
         people = set(conn.execute(sa.select(p.c.p1).union(sa.select(p.c.p2))).scalars())
         mapping = _orgs_of_people(conn, people)
-    out, total = _edges(conn, f, mapping, max_edges)
+    out, total = _people_edges(conn, f, max_edges) if mapping is None else _org_edges(conn, f, mapping, max_edges)
     weight: Counter[str] = Counter()
     for e in out:
         weight[e["source"]] += e["occasions"]

@@ -139,9 +139,11 @@ def list_orgs(conn: Connection, f: Any, name: str | None = None, kind: str | Non
 
     o, om = t.organizations.c, t.org_mentions.c
     n = sa.func.count(om.article_id).label("articles")
-    q = (sa.select(t.organizations, n).join(t.org_mentions, om.org_id == o.id)
-         .join(t.articles, t.articles.c.id == om.article_id).where(*_dates(t.articles.c.date_sort, f))
-         .group_by(*t.organizations.c).order_by(n.desc(), o.name))
+    dates = _dates(t.articles.c.date_sort, f)
+    q = sa.select(t.organizations, n).join(t.org_mentions, om.org_id == o.id)
+    if dates:  # without dates, the articles' rows are not read
+        q = q.join(t.articles, t.articles.c.id == om.article_id)
+    q = q.where(*dates).group_by(*t.organizations.c).order_by(n.desc(), o.name)
     if f.side:
         q = q.where(o.side == f.side)
     if kind:

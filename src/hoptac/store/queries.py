@@ -332,11 +332,12 @@ def list_organizations(conn: Connection, f: Filters) -> dict[str, Any]:
     """Organizations by number of articles naming them."""
     o = t.organizations.c
     n = sa.func.count(t.org_mentions.c.article_id).label("articles")
-    q = (sa.select(t.organizations, n).join(t.org_mentions, t.org_mentions.c.org_id == o.id)
-         .join(t.articles, t.articles.c.id == t.org_mentions.c.article_id)
-         .where(*_dates(t.articles.c.date_sort, f), *_article_ids_for(conn, Filters(topic=f.topic, thread=f.thread,
-                                                                                     person=f.person)))
-         .group_by(*t.organizations.c).order_by(n.desc(), o.name))
+    cond = [*_dates(t.articles.c.date_sort, f), *_article_ids_for(conn, Filters(topic=f.topic, thread=f.thread,
+                                                                                 person=f.person))]
+    q = sa.select(t.organizations, n).join(t.org_mentions, t.org_mentions.c.org_id == o.id)
+    if cond:  # without conditions on the article, its row (and its text's pages) is not read
+        q = q.join(t.articles, t.articles.c.id == t.org_mentions.c.article_id)
+    q = q.where(*cond).group_by(*t.organizations.c).order_by(n.desc(), o.name)
     if f.side:
         q = q.where(o.side == f.side)
     rows, total = _page(conn, q, f)
