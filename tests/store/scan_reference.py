@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from hoptac.link.text import fold
 from hoptac.store import schema as t
 from hoptac.store.browse import SORTS, StatementView, _folded_ids
+from hoptac.store.events import _distinct
 from hoptac.store.network import BY
 from hoptac.store.org_link import resolve_org
 from hoptac.store.orgs import _events, org_of_names, search_organizations
@@ -269,3 +270,45 @@ def list_orgs(conn: Connection, f: Any, name: str | None = None, kind: str | Non
     rows, total = _page(conn, q, f)
     return {"items": [{"id": r.id, "name": r.name, "kind": r.kind, "side": r.side, "articles": r.articles}
                       for r in rows], "total": total}
+def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str, Any]:
+    """Who met whom, how often: pairs of people with the number of occasions they met at.
+
+    Occasions, not rows: the meetings, receptions, calls and dialogues that happened (planned
+    ones are left out), one per occasion however many outlets reported it, and the meetings
+    within one visit count once for that visit. ``f.person`` (and ``other``) narrow the pairs;
+    ``since``/``until`` the dates. ``occasions`` counts the dated ones, where one known only to
+    its month or year counts unless the pair has an occasion on a day of it (it may be that
+    one); ``undated`` counts the reports without a date, which may be any of them. Each pair
+    lists its occasions, dated first. Pairs come by their dated occasions, most first.
+    """
+    e, a, b = t.events.c, t.event_participants.alias("a"), t.event_participants.alias("b")
+    occ = sa.func.coalesce(e.parent_id, e.id)
+    cond = [e.family == "meeting", e.status == "happened", a.c.person_id.is_not(None),
+            b.c.person_id.is_not(None), a.c.person_id < b.c.person_id, *_dates(e.date_sort, f)]
+    for who in (f.person, other):
+        if who:
+            pid = resolve_person(conn, who) or "\x00"
+            cond.append(sa.or_(a.c.person_id == pid, b.c.person_id == pid))
+    base = (sa.select(a.c.person_id.label("p1"), b.c.person_id.label("p2"), occ.label("occ"), e.id, e.date_sort)
+            .select_from(a.join(b, a.c.event_id == b.c.event_id).join(t.events, e.id == a.c.event_id))
+            .where(*cond).subquery())
+    n = sa.func.count(sa.distinct(sa.case((base.c.date_sort.is_not(None), base.c.occ)))).label("n")
+    q = (sa.select(base.c.p1, base.c.p2, n, sa.func.count(sa.distinct(base.c.id)).label("rows"),
+                   sa.func.min(base.c.date_sort).label("first"), sa.func.max(base.c.date_sort).label("last"))
+         .group_by(base.c.p1, base.c.p2).order_by(n.desc(), base.c.p1, base.c.p2))
+    rows, total = _page(conn, q, f)
+    pids = {p for r in rows for p in (r.p1, r.p2)}
+    names = dict(conn.execute(sa.select(t.people.c.id, t.people.c.name).where(t.people.c.id.in_(pids))).all())
+    items = []
+    for r in rows:
+        occs = conn.execute(sa.select(base.c.occ, sa.func.min(base.c.date_sort).label("d"))
+                            .where(base.c.p1 == r.p1, base.c.p2 == r.p2).group_by(base.c.occ)
+                            .order_by(sa.func.min(base.c.date_sort).asc().nulls_last(), base.c.occ)).all()
+        items.append({"people": [{"id": r.p1, "name": names.get(r.p1)}, {"id": r.p2, "name": names.get(r.p2)}],
+                      "occasions": _distinct([o.d for o in occs if o.d]), "rows": r.rows,
+                      "undated": sum(1 for o in occs if not o.d),
+                      "first": r.first, "last": r.last,
+                      "list": [{"id": o.occ, "date": o.d} for o in occs]})
+    return {"items": items, "total": total}
+
+

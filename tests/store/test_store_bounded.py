@@ -123,3 +123,15 @@ def test_organization_listings_equal_the_scan(filled):
             assert list_organizations(conn, f) == old.list_organizations(conn, f), f
             for name, kind in ((None, None), ("Bo Ngoai giao", None), (None, "embassy")):
                 assert list_orgs(conn, f, name, kind) == old.list_orgs(conn, f, name, kind), (f, name, kind)
+
+
+def test_meetings_equal_the_scan(filled):
+    from hoptac.store.events import meetings
+
+    with filled.engine.connect() as conn:
+        fs = _filters(conn)
+        pid = conn.execute(sa.select(t.event_participants.c.person_id)
+                           .where(t.event_participants.c.person_id.is_not(None))).scalar()
+        for f in [*fs[:3], Filters(person=pid), Filters(limit=4, offset=3), Filters(limit=5, offset=10_000),
+                  Filters(limit=0)]:
+            assert meetings(conn, f) == old.meetings(conn, f), f

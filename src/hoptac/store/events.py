@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from . import schema as t
-from .queries import Filters, _article_ids_for, _dates, _page, resolve_person
+from .queries import Filters, _article_ids_for, _dates, _page, count, resolve_person
+from .summary import cached, query_key
 
 
 def event_dicts(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
@@ -118,14 +119,25 @@ def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str
     q = (sa.select(base.c.p1, base.c.p2, n, sa.func.count(sa.distinct(base.c.id)).label("rows"),
                    sa.func.min(base.c.date_sort).label("first"), sa.func.max(base.c.date_sort).label("last"))
          .group_by(base.c.p1, base.c.p2).order_by(n.desc(), base.c.p1, base.c.p2))
-    rows, total = _page(conn, q, f)
-    pids = {p for r in rows for p in (r.p1, r.p2)}
+
+    def page(c: Connection) -> tuple[list[Any], int]:  # the page and the number of pairs, in one pass
+        got = c.execute(q.add_columns(sa.func.count().over().label("pairs")).limit(f.limit).offset(f.offset)).all()
+        return got, (got[0].pairs if got else count(c, q))
+
+    rows, total = cached(conn, query_key("meetings", q, f.limit, f.offset), page)
+    pids = sorted({p for r in rows for p in (r.p1, r.p2)})
     names = dict(conn.execute(sa.select(t.people.c.id, t.people.c.name).where(t.people.c.id.in_(pids))).all())
+    by_pair: dict[tuple[str, str], list[Any]] = {}
+    if rows:  # every listed pair's occasions in one query, each pair's in date order
+        d = sa.func.min(base.c.date_sort)
+        for o in conn.execute(sa.select(base.c.p1, base.c.p2, base.c.occ, d.label("d"))
+                              .where(base.c.p1.in_(pids), base.c.p2.in_(pids))
+                              .group_by(base.c.p1, base.c.p2, base.c.occ)
+                              .order_by(base.c.p1, base.c.p2, d.asc().nulls_last(), base.c.occ)):
+            by_pair.setdefault((o.p1, o.p2), []).append(o)
     items = []
     for r in rows:
-        occs = conn.execute(sa.select(base.c.occ, sa.func.min(base.c.date_sort).label("d"))
-                            .where(base.c.p1 == r.p1, base.c.p2 == r.p2).group_by(base.c.occ)
-                            .order_by(sa.func.min(base.c.date_sort).asc().nulls_last(), base.c.occ)).all()
+        occs = by_pair.get((r.p1, r.p2), [])
         items.append({"people": [{"id": r.p1, "name": names.get(r.p1)}, {"id": r.p2, "name": names.get(r.p2)}],
                       "occasions": _distinct([o.d for o in occs if o.d]), "rows": r.rows,
                       "undated": sum(1 for o in occs if not o.d),
