@@ -135,3 +135,13 @@ def test_meetings_equal_the_scan(filled):
         for f in [*fs[:3], Filters(person=pid), Filters(limit=4, offset=3), Filters(limit=5, offset=10_000),
                   Filters(limit=0)]:
             assert meetings(conn, f) == old.meetings(conn, f), f
+
+
+def test_each_reader_gets_its_own_copy(store):
+    store.ingest(sample_articles())
+    first = store.people()  # computed by this read
+    first["items"].clear()
+    second = store.people()  # kept: a copy of what was kept
+    assert second["items"] and second == store.people()
+    second["items"][0]["name"] = "changed"
+    assert store.people()["items"][0]["name"] != "changed"
