@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -135,11 +136,24 @@ def network(conn: Connection, f: Filters, by: str = "person", max_edges: int = 1
 
 def layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], size: float = 1.0,
            rounds: int = 150) -> dict[str, tuple[float, float]]:
-    """Positions in [0, size]² by a force-directed layout from a circle (deterministic: no randomness)."""
-    n = len(nodes)
+    """Positions in [0, size]² by a force-directed layout from a circle (deterministic: no randomness).
+
+    The layout depends only on the node ids and the edges' ends, and costs seconds for a page's
+    hundred nodes (quadratic in them, 150 rounds): the last ones computed are kept (:func:`_layout`).
+    """
+    ids = tuple(x["id"] for x in nodes)
+    pairs = tuple((e["source"], e["target"]) for e in edges)
+    return dict(_layout(ids, pairs, size, rounds))
+
+
+@lru_cache(maxsize=32)
+def _layout(ids_: tuple[str, ...], pairs: tuple[tuple[str, str], ...], size: float,
+            rounds: int) -> tuple[tuple[str, tuple[float, float]], ...]:
+    """:func:`layout` of these node ids and edge ends, as a tuple (kept, so never changed by a caller)."""
+    n = len(ids_)
     if not n:
-        return {}
-    ids = [x["id"] for x in nodes]
+        return ()
+    ids = list(ids_)
     pos = {i: [0.5 + 0.4 * math.cos(2 * math.pi * k / n), 0.5 + 0.4 * math.sin(2 * math.pi * k / n)]
            for k, i in enumerate(ids)}
     k = math.sqrt(1.0 / n)
@@ -156,8 +170,7 @@ def layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], size: float
                 disp[a][1] += dy / d * rep
                 disp[b][0] -= dx / d * rep
                 disp[b][1] -= dy / d * rep
-        for e in edges:
-            a, b = e["source"], e["target"]
+        for a, b in pairs:
             dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
             d = max(1e-4, math.hypot(dx, dy))
             att = d * d / k
@@ -171,4 +184,4 @@ def layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], size: float
             pos[i][0] = min(0.97, max(0.03, pos[i][0] + dx / d * min(d, temp)))
             pos[i][1] = min(0.97, max(0.03, pos[i][1] + dy / d * min(d, temp)))
         temp *= 0.97
-    return {i: (p[0] * size, p[1] * size) for i, p in pos.items()}
+    return tuple((i, (p[0] * size, p[1] * size)) for i, p in pos.items())

@@ -86,7 +86,7 @@ def get_organization(conn: Connection, ident: str, *, limit: int = 50, offset: i
         return None
     o = conn.execute(sa.select(t.organizations).where(t.organizations.c.id == oid)).one()
     om = t.org_mentions.c
-    spellings = sorted(set(conn.execute(sa.select(om.name).where(om.org_id == oid)).scalars())
+    spellings = sorted(set(conn.execute(sa.select(om.name).where(om.org_id == oid).distinct()).scalars())
                        | set(conn.execute(sa.select(t.org_aliases.c.alias).where(t.org_aliases.c.org_id == oid))
                              .scalars()))
     n_articles = conn.execute(sa.select(sa.func.count()).select_from(t.org_mentions).where(om.org_id == oid)).scalar()
