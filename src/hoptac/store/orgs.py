@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from . import schema as t
 from .org_link import find_org, org_keys, resolve_org
 from .org_names import candidates
-from .queries import statement_dict
+from .queries import STATEMENT_ROW, statement_dict
 
 
 def org_of_names(conn: Connection, names: list[tuple[str, str | None]]) -> dict[tuple[str, str | None], str]:
@@ -97,11 +97,13 @@ def get_organization(conn: Connection, ident: str, *, limit: int = 50, offset: i
     theirs = (sa.select(s.id).select_from(t.person_mentions.join(
         t.statements, sa.and_(s.person_id == m.person_id, s.article_id == m.article_id))).where(cond))
     ids = sa.union(own, theirs).subquery()
-    n_st = conn.execute(sa.select(sa.func.count()).select_from(ids)).scalar() or 0
-    sts = conn.execute(sa.select(t.statements, t.articles.c.title, t.articles.c.published, t.articles.c.outlet,
-                                 t.articles.c.url).join(t.articles, t.articles.c.id == s.article_id)
-                       .where(s.id.in_(sa.select(ids.c.id)))
-                       .order_by(s.date_sort.asc().nulls_last(), s.article_id, s.idx).limit(limit).offset(offset))
+    # the page's ids and the number of statements in one pass over them, the articles joined to the page only
+    page = conn.execute(sa.select(s.id, sa.func.count().over().label("n")).where(s.id.in_(sa.select(ids.c.id)))
+                        .order_by(s.date_sort.asc().nulls_last(), s.article_id, s.idx).limit(limit).offset(offset)).all()
+    n_st = page[0].n if page else conn.execute(sa.select(sa.func.count()).select_from(ids)).scalar() or 0
+    by_id = {r.id: r for r in conn.execute(sa.select(*STATEMENT_ROW).join(t.articles, t.articles.c.id == s.article_id)
+                                           .where(s.id.in_([r.id for r in page])))} if page else {}
+    sts = [by_id[r.id] for r in page if r.id in by_id]
     events, n_ev = _events(conn, [p["id"] for p in people], limit, offset)
     return {"id": o.id, "name": o.name, "aliases": [a for a in spellings if a != o.name], "kind": o.kind,
             "side": o.side, "articles": n_articles or 0, "people": people, "events": events,
