@@ -145,3 +145,15 @@ def test_each_reader_gets_its_own_copy(store):
     assert second["items"] and second == store.people()
     second["items"][0]["name"] = "changed"
     assert store.people()["items"][0]["name"] != "changed"
+
+
+def test_network_pages_share_one_computation(filled):
+    from hoptac.store import summary
+
+    with filled.engine.connect() as conn:
+        wide, narrow = network(conn, Filters(limit=50), "person", 150), network(conn, Filters(limit=1), "person", 2)
+        assert narrow == old.network(conn, Filters(), "person", 2) and wide["edges"][:2] == narrow["edges"]
+        kept = [k for k in summary.summaries(conn).entries if k.startswith("network-edges")]
+        assert len(kept) == 1
+        narrow["edges"][0]["ids"].clear()  # a caller's change does not reach what is kept
+        assert network(conn, Filters(), "person", 2)["edges"][0]["ids"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -20,8 +21,11 @@ from sqlalchemy.engine import Connection
 
 from . import schema as t
 from .queries import Filters, _dates
+from .summary import cached, query_key
 
 BY = ("person", "organization")
+#: The network's strongest edges computed (and kept) at once, whatever fewer a caller shows.
+SHARED_EDGES = 150
 
 
 def _bytes(conn: Connection, col: Any) -> Any:
@@ -121,7 +125,14 @@ def network(conn: Connection, f: Filters, by: str = "person", max_edges: int = 1
         p = _pairs(conn, f)
         people = set(conn.execute(sa.select(p.c.p1).union(sa.select(p.c.p2))).scalars())
         mapping = _orgs_of_people(conn, people)
-    out, total = _people_edges(conn, f, max_edges) if mapping is None else _org_edges(conn, f, mapping, max_edges)
+    if mapping is None:  # the API's 150 strongest and the page's 60 come from one kept computation
+        width = max(max_edges, SHARED_EDGES)
+        period = replace(f, limit=0, offset=0)  # what the edges depend on: dates and topic, not paging
+        top, total = cached(conn, query_key("network-edges", None, period, width),
+                            lambda c: _people_edges(c, period, width))
+        out = [{**e, "ids": list(e["ids"])} for e in top[:max_edges]]
+    else:
+        out, total = _org_edges(conn, f, mapping, max_edges)
     weight: Counter[str] = Counter()
     for e in out:
         weight[e["source"]] += e["occasions"]
