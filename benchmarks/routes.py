@@ -5,12 +5,14 @@ given; ``--clients`` threads (default 8) each send ``--requests`` requests, roun
 route list, with httpx over HTTP. Ids in the routes (an article, a person, an event, a thread) are
 read from the store's own listings first, so no route answers 404. For each route: p50, p95 and
 max in ms over every client's requests, the HTTP statuses seen; for the server: its peak resident
-set size (``VmHWM``). Goals (issue 14): p95 < 100 ms for every API route and < 300 ms for every
+set size (``VmHWM``) and the CPU seconds it used during the run (on a machine shared with other
+work, wall-clock latencies include waiting for a core; the server's CPU does not). Goals (issue 14): p95 < 100 ms for every API route and < 300 ms for every
 dashboard page with 8 clients at 1,000,000 articles; server under 500 MB.
 
     .venv/bin/python benchmarks/routes.py --db /tmp/scale10k.db [--clients 8] [--requests 40]
 
-Writes ``benchmarks/out/routes_<articles>.json``. Build a store with ``benchmarks/scale.py``.
+Writes ``benchmarks/out/routes_<articles><--tag>.json``. To measure other code over the same store,
+point the server at it: ``PYTHONPATH=/other/checkout/src … routes.py --tag _before``. Build a store with ``benchmarks/scale.py``.
 """
 
 from __future__ import annotations
@@ -63,6 +65,13 @@ def peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far (Linux ``/proc/PID/stat``): what the
+    server's work costs whatever else the machine runs."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def routes(base: str, k: int = 20) -> dict[str, list[str]]:
@@ -166,14 +175,15 @@ def main() -> int:
     ap.add_argument("--db", required=True, help="the store (SQLite path or URL)")
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--requests", type=int, default=5, help="requests per route per client")
+    ap.add_argument("--tag", default="", help="appended to the output file's name (routes_<articles><tag>.json)")
     args = ap.parse_args()
     proc, base = start(args.db)
     try:
         table = routes(base)
         hammer(base, {name: paths[:1] for name, paths in table.items()}, 1, 1)  # warm-up: one path each
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu_s(proc.pid)
         result = hammer(base, table, args.clients, args.requests)
-        wall = time.perf_counter() - t0
+        wall, cpu = time.perf_counter() - t0, cpu_s(proc.pid) - c0
         rss = peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
@@ -187,17 +197,19 @@ def main() -> int:
             total = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     except Exception:  # a PostgreSQL URL: the size is not read here
         total = None
-    row = {"articles": total, "clients": args.clients, "wall_s": round(wall, 1), "server_peak_rss_mb": round(rss, 1),
+    row = {"articles": total, "clients": args.clients, "wall_s": round(wall, 1), "server_cpu_s": round(cpu, 1),
+           "server_peak_rss_mb": round(rss, 1),
            "loadavg_1m": round(os.getloadavg()[0], 2), "cores": os.cpu_count(), "routes": result}
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / f"routes_{total or 'store'}.json").write_text(json.dumps(row, indent=1))
+    (OUT / f"routes_{total or 'store'}{args.tag}.json").write_text(json.dumps(row, indent=1))
     width = max(map(len, result))
     for name, r in result.items():
         goal = 300 if name.startswith("page") else 100
         mark = "ok" if r["p95_ms"] < goal else "SLOW"
         print(f"{name:<{width}}  p50 {r['p50_ms']:8.1f}  p95 {r['p95_ms']:8.1f}  max {r['max_ms']:8.1f}  "
               f"{r['statuses']}  {mark}")
-    print(f"articles {total}, {args.clients} clients, server peak RSS {rss:.0f} MB, load {row['loadavg_1m']}")
+    print(f"articles {total}, {args.clients} clients, server peak RSS {rss:.0f} MB, server CPU {cpu:.1f} s "
+          f"over {wall:.0f} s, load {row['loadavg_1m']}")
     return 0
 
 

@@ -16,7 +16,8 @@ from sqlalchemy.engine import Connection
 
 from ..link.text import fold
 from . import schema as t
-from .queries import Filters, _page, statement_dict, statement_query
+from .queries import STATEMENT_ROW, Filters, _page, statement_conds, statement_dict, statement_page
+from .summary import cached, query_key
 
 ACTS = ("request", "propose", "commit", "agree", "welcome", "inform")
 #: sort key -> (column name, descending); the default is the date, oldest first
@@ -73,25 +74,40 @@ def _folded_ids(conn: Connection, col: sa.ColumnElement[Any], words: str) -> lis
 def view_query(conn: Connection, v: StatementView) -> sa.Select[Any]:
     """The statements of a view, sorted; ties go by date, article and position, so pages are stable."""
     s, a = t.statements.c, t.articles.c
-    q = statement_query(conn, v.filters)
-    if v.act:
-        q = q.where(s.act == v.act)
-    if v.actor:
-        if conn.execute(sa.select(t.people.c.id).where(t.people.c.id == v.actor)).scalar():
-            q = q.where(s.person_id == v.actor)
-        else:
-            q = q.where(s.actor.in_(_folded_ids(conn, s.actor, v.actor) or ["\x00"]))
-    if v.outlet:
-        q = q.where(a.outlet.in_(_folded_ids(conn, a.outlet, v.outlet) or ["\x00"]))
+    q = sa.select(*STATEMENT_ROW).join(t.articles, a.id == s.article_id).where(*view_conds(conn, v))
     name, desc = SORTS[v.sort]
     col = a.outlet if name == "outlet" else getattr(s, name)
     first = (col.desc() if desc else col.asc()).nulls_last()
-    return q.order_by(None).order_by(first, s.date_sort.asc().nulls_last(), s.article_id, s.idx)
+    return q.order_by(first, s.date_sort.asc().nulls_last(), s.article_id, s.idx)
+
+
+def view_conds(conn: Connection, v: StatementView) -> list[sa.ColumnElement[bool]]:
+    """The view's conditions: the shared filters', act, actor and outlet (on the article)."""
+    s, a = t.statements.c, t.articles.c
+    cond = statement_conds(conn, v.filters)
+    if v.act:
+        cond.append(s.act == v.act)
+    if v.actor:
+        if conn.execute(sa.select(t.people.c.id).where(t.people.c.id == v.actor)).scalar():
+            cond.append(s.person_id == v.actor)
+        else:
+            cond.append(s.actor.in_(_folded_ids(conn, s.actor, v.actor) or ["\x00"]))
+    if v.outlet:
+        cond.append(a.outlet.in_(_folded_ids(conn, a.outlet, v.outlet) or ["\x00"]))
+    return cond
 
 
 def browse_statements(conn: Connection, v: StatementView) -> dict[str, Any]:
-    """A page of the view's statements (each with its article's title, date, outlet and URL) and the total."""
-    rows, total = _page(conn, view_query(conn, v), v.filters)
+    """A page of the view's statements (each with its article's title, date, outlet and URL) and the total.
+
+    Sorted by date (either way), the page is chosen in the date order's index
+    (:func:`hoptac.store.queries.statement_page`); another sort reads the view in that order.
+    """
+    if v.sort in ("date", "-date"):
+        rows, total = statement_page(conn, view_conds(conn, v), v.filters, desc=v.sort == "-date",
+                                     join_articles=bool(v.outlet))
+    else:
+        rows, total = _page(conn, view_query(conn, v), v.filters)
     return {"items": [statement_dict(r) for r in rows], "total": total}
 
 
@@ -109,6 +125,8 @@ def get_statement(conn: Connection, sid: str) -> dict[str, Any] | None:
 
 
 def outlets(conn: Connection) -> list[str]:
-    """Every outlet the stored articles name, for a filter's choices."""
+    """Every outlet the stored articles name, for a filter's choices (``ix_articles_outlet``; kept
+    per store generation)."""
     a = t.articles.c
-    return list(conn.execute(sa.select(a.outlet).distinct().where(a.outlet.is_not(None)).order_by(a.outlet)).scalars())
+    q = sa.select(a.outlet).distinct().where(a.outlet.is_not(None)).order_by(a.outlet)
+    return list(cached(conn, query_key("outlets", q), lambda c: list(c.execute(q).scalars())))

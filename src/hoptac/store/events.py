@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from . import schema as t
-from .queries import Filters, _article_ids_for, _dates, _page, resolve_person
+from .queries import Filters, _article_ids_for, _dates, _page, count, resolve_person
+from .summary import cached, query_key
 
 
 def event_dicts(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
@@ -45,14 +46,28 @@ def _provenance(date: str | None, sources: list[dict[str, Any]]) -> str | None:
     return found[0] if found else None
 
 
+def children(conn: Connection, ids: list[str], *cols: sa.Column[Any]) -> list[Any]:
+    """``cols`` of the events that are parts of these occasions, in date order (undated last), by
+    ``ix_events_parent_id``. On SQLite the index is named: most events have no parent, and the
+    statistics, counting those NULLs as one value, make the planner read every event instead."""
+    e = t.events.c
+    if not ids:
+        return []
+    if conn.dialect.name != "sqlite":
+        return list(conn.execute(sa.select(*cols).where(e.parent_id.in_(ids))
+                                 .order_by(e.date_sort.asc().nulls_last(), e.id)))
+    names = ", ".join(c.name for c in cols)
+    q = (sa.text(f"SELECT {names} FROM events INDEXED BY ix_events_parent_id WHERE parent_id IN :ids "
+                 "ORDER BY date_sort IS NULL, date_sort, id")
+         .bindparams(sa.bindparam("ids", expanding=True)).columns(*cols))
+    return list(conn.execute(q, {"ids": list(ids)}))
+
+
 def _parts(conn: Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """The parts of these occasions (a visit's meetings, receptions, signings), in date order."""
     out: dict[str, list[dict[str, Any]]] = {}
-    if not ids:
-        return out
     e = t.events.c
-    for r in conn.execute(sa.select(e.id, e.parent_id, e.type, e.date, e.participants).where(e.parent_id.in_(ids))
-                          .order_by(e.date_sort.asc().nulls_last(), e.id)):
+    for r in children(conn, ids, e.id, e.parent_id, e.type, e.date, e.participants):
         out.setdefault(r.parent_id, []).append({"id": r.id, "type": r.type, "date": r.date,
                                                 "participants": list(r.participants or [])})
     return out
@@ -69,9 +84,7 @@ def get_event(conn: Connection, eid: str) -> dict[str, Any] | None:
     if row is None:
         return None
     out = event_dicts(conn, [row])[0]
-    kids = conn.execute(sa.select(t.events).where(t.events.c.parent_id == eid)
-                        .order_by(t.events.c.date_sort.asc().nulls_last(), t.events.c.id)).all()
-    out["parts"] = event_dicts(conn, list(kids))
+    out["parts"] = event_dicts(conn, children(conn, [eid], *t.events.c))
     out["parent"] = None
     if row.parent_id:
         parent = conn.execute(sa.select(t.events).where(t.events.c.id == row.parent_id)).first()
@@ -106,14 +119,25 @@ def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str
     q = (sa.select(base.c.p1, base.c.p2, n, sa.func.count(sa.distinct(base.c.id)).label("rows"),
                    sa.func.min(base.c.date_sort).label("first"), sa.func.max(base.c.date_sort).label("last"))
          .group_by(base.c.p1, base.c.p2).order_by(n.desc(), base.c.p1, base.c.p2))
-    rows, total = _page(conn, q, f)
-    pids = {p for r in rows for p in (r.p1, r.p2)}
+
+    def page(c: Connection) -> tuple[list[Any], int]:  # the page and the number of pairs, in one pass
+        got = c.execute(q.add_columns(sa.func.count().over().label("pairs")).limit(f.limit).offset(f.offset)).all()
+        return got, (got[0].pairs if got else count(c, q))
+
+    rows, total = cached(conn, query_key("meetings", q, f.limit, f.offset), page)
+    pids = sorted({p for r in rows for p in (r.p1, r.p2)})
     names = dict(conn.execute(sa.select(t.people.c.id, t.people.c.name).where(t.people.c.id.in_(pids))).all())
+    by_pair: dict[tuple[str, str], list[Any]] = {}
+    if rows:  # every listed pair's occasions in one query, each pair's in date order
+        d = sa.func.min(base.c.date_sort)
+        for o in conn.execute(sa.select(base.c.p1, base.c.p2, base.c.occ, d.label("d"))
+                              .where(base.c.p1.in_(pids), base.c.p2.in_(pids))
+                              .group_by(base.c.p1, base.c.p2, base.c.occ)
+                              .order_by(base.c.p1, base.c.p2, d.asc().nulls_last(), base.c.occ)):
+            by_pair.setdefault((o.p1, o.p2), []).append(o)
     items = []
     for r in rows:
-        occs = conn.execute(sa.select(base.c.occ, sa.func.min(base.c.date_sort).label("d"))
-                            .where(base.c.p1 == r.p1, base.c.p2 == r.p2).group_by(base.c.occ)
-                            .order_by(sa.func.min(base.c.date_sort).asc().nulls_last(), base.c.occ)).all()
+        occs = by_pair.get((r.p1, r.p2), [])
         items.append({"people": [{"id": r.p1, "name": names.get(r.p1)}, {"id": r.p2, "name": names.get(r.p2)}],
                       "occasions": _distinct([o.d for o in occs if o.d]), "rows": r.rows,
                       "undated": sum(1 for o in occs if not o.d),
@@ -123,22 +147,23 @@ def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str
 
 
 def event_query(conn: Connection, f: Filters) -> sa.Select[Any]:
-    """Events matching the filters, in date order (undated last)."""
-    e = t.events.c
+    """Events matching the filters, in date order (undated last).
+
+    Every condition is a correlated ``EXISTS`` on an index of the event's own rows, so a page
+    (or a month) reads its events, not a list of every event that qualifies.
+    """
+    e, es, ep = t.events.c, t.event_sources.c, t.event_participants.c
     q = sa.select(t.events).where(*_dates(e.date_sort, f))
     if not f.background:  # what happened: an occasion some article reports as its news
-        es = t.event_sources.c
-        q = q.where(e.id.in_(sa.select(es.event_id).where(sa.or_(es.background.is_(None), es.background.is_(False)))))
+        q = q.where(sa.exists().where(es.event_id == e.id, sa.or_(es.background.is_(None), es.background.is_(False))))
     if f.person:
         pid = resolve_person(conn, f.person) or "\x00"
-        q = q.where(e.id.in_(sa.select(t.event_participants.c.event_id).where(t.event_participants.c.person_id == pid)))
+        q = q.where(sa.exists().where(ep.event_id == e.id, ep.person_id == pid))
     if f.side:
-        q = q.where(e.id.in_(sa.select(t.event_participants.c.event_id).join(
-            t.people, t.people.c.id == t.event_participants.c.person_id).where(t.people.c.side == f.side)))
+        q = q.where(sa.exists().where(ep.event_id == e.id, t.people.c.id == ep.person_id, t.people.c.side == f.side))
     art = _article_ids_for(conn, Filters(topic=f.topic, thread=f.thread))
     if art:
-        q = q.where(e.id.in_(sa.select(t.event_sources.c.event_id).join(
-            t.articles, t.articles.c.id == t.event_sources.c.article_id).where(*art)))
+        q = q.where(sa.exists().where(es.event_id == e.id, t.articles.c.id == es.article_id, *art))
     return q.order_by(e.date_sort.asc().nulls_last(), e.id)
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,23 +21,83 @@ from sqlalchemy.engine import Connection
 
 from . import schema as t
 from .queries import Filters, _dates
+from .summary import cached, query_key
 
 BY = ("person", "organization")
+#: The network's strongest edges computed (and kept) at once, whatever fewer a caller shows.
+SHARED_EDGES = 150
 
 
-def _pairs(conn: Connection, f: Filters) -> list[Any]:
-    """(occasion, date, person a, person b) of every meeting between two linked people, filtered."""
+def _bytes(conn: Connection, col: Any) -> Any:
+    """``col`` compared byte by byte, as Python compares strings (PostgreSQL's own collation may not)."""
+    return sa.collate(col, "C") if conn.dialect.name == "postgresql" else col
+
+
+def _pairs(conn: Connection, f: Filters, people: list[str] | None = None) -> sa.Subquery:
+    """(occasion, date, person a, person b) of every meeting between two linked people, filtered
+    (``people``: between two of these); ``p1`` < ``p2``."""
     e, a, b = t.events.c, t.event_participants.alias("a"), t.event_participants.alias("b")
     occ = sa.func.coalesce(e.parent_id, e.id)
     cond = [e.family == "meeting", e.status == "happened", a.c.person_id.is_not(None),
-            b.c.person_id.is_not(None), a.c.person_id < b.c.person_id, *_dates(e.date_sort, f)]
+            b.c.person_id.is_not(None), _bytes(conn, a.c.person_id) < b.c.person_id, *_dates(e.date_sort, f)]
+    if people is not None:
+        cond += [a.c.person_id.in_(people), b.c.person_id.in_(people)]
     if f.topic:
         cond.append(e.id.in_(sa.select(t.event_sources.c.event_id).join(
             t.article_topics, t.article_topics.c.article_id == t.event_sources.c.article_id)
             .where(t.article_topics.c.topic == f.topic)))
-    q = (sa.select(occ.label("occ"), e.date_sort, a.c.person_id.label("p1"), b.c.person_id.label("p2"))
-         .select_from(a.join(b, a.c.event_id == b.c.event_id).join(t.events, e.id == a.c.event_id)).where(*cond))
-    return list(conn.execute(q))
+    return (sa.select(occ.label("occ"), e.date_sort, a.c.person_id.label("p1"), b.c.person_id.label("p2"))
+            .select_from(a.join(b, a.c.event_id == b.c.event_id).join(t.events, e.id == a.c.event_id))
+            .where(*cond).subquery())
+
+
+def _pair_occasions(conn: Connection, f: Filters) -> sa.Subquery:
+    """One row per pair of people and occasion they met at, with the occasion's earliest date."""
+    p = _pairs(conn, f)
+    return (sa.select(p.c.p1, p.c.p2, p.c.occ, sa.func.min(p.c.date_sort).label("d"))
+            .group_by(p.c.p1, p.c.p2, p.c.occ).subquery())
+
+
+def _people_edges(conn: Connection, f: Filters, max_edges: int) -> tuple[list[dict[str, Any]], int]:
+    """The strongest edges between people and their number, counted, ordered and cut by the
+    database (one row per edge shown is read, not one per edge); their occasion ids from the
+    meetings of the people shown."""
+    po = _pair_occasions(conn, f)
+    n = sa.func.count().label("n")
+    q = (sa.select(po.c.p1, po.c.p2, n, sa.func.min(po.c.d).label("first"), sa.func.max(po.c.d).label("last"),
+                   sa.func.count().over().label("total"))
+         .group_by(po.c.p1, po.c.p2).order_by(n.desc(), _bytes(conn, po.c.p1), _bytes(conn, po.c.p2)))
+    rows = conn.execute(q.limit(max(1, max_edges))).all()
+    total = rows[0].total if rows else 0
+    edges = [{"source": r.p1, "target": r.p2, "occasions": r.n, "first": r.first, "last": r.last}
+             for r in rows[:max_edges]]
+    ids: dict[tuple[str, str], set[str]] = {(e["source"], e["target"]): set() for e in edges}
+    if edges:
+        p = _pairs(conn, f, sorted({x for pair in ids for x in pair}))
+        for r in conn.execute(sa.select(p.c.p1, p.c.p2, p.c.occ)):
+            if (r.p1, r.p2) in ids:
+                ids[(r.p1, r.p2)].add(r.occ)
+    return [{**e, "ids": sorted(ids[(e["source"], e["target"])])} for e in edges], total
+
+
+def _org_edges(conn: Connection, f: Filters, mapping: dict[str, str], max_edges: int) -> tuple[list[Any], int]:
+    """The strongest ``max_edges`` edges between organizations (each person standing for theirs, so
+    pairs of people fold into one edge) and their number."""
+    po = _pair_occasions(conn, f)
+    acc: dict[tuple[str, str], dict[str, str | None]] = {}
+    for r in conn.execute(sa.select(po.c.p1, po.c.p2, po.c.occ, po.c.d)):
+        x, y = mapping.get(r.p1), mapping.get(r.p2)
+        if not x or not y or x == y:
+            continue
+        e = acc.setdefault((min(x, y), max(x, y)), {})
+        e[r.occ] = min(filter(None, [e.get(r.occ), r.d]), default=None)
+    edges = []
+    for (x, y), occs in acc.items():
+        dates = sorted(d for d in occs.values() if d)
+        edges.append({"source": x, "target": y, "occasions": len(occs), "first": dates[0] if dates else None,
+                      "last": dates[-1] if dates else None, "ids": sorted(occs)})
+    edges.sort(key=lambda e: (-e["occasions"], e["source"], e["target"]))
+    return edges[:max_edges], len(edges)
 
 
 def _orgs_of_people(conn: Connection, pids: set[str]) -> dict[str, str]:
@@ -58,29 +120,19 @@ def network(conn: Connection, f: Filters, by: str = "person", max_edges: int = 1
     """Nodes and edges (occasions, first and last date, occasion ids) of who met whom, strongest edges first."""
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
-    rows = _pairs(conn, f)
     mapping: dict[str, str] | None = None
     if by == "organization":
-        mapping = _orgs_of_people(conn, {p for r in rows for p in (r.p1, r.p2)})
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in rows:
-        x, y = (r.p1, r.p2) if mapping is None else (mapping.get(r.p1), mapping.get(r.p2))
-        if not x or not y or x == y:
-            continue
-        x, y = sorted((x, y))
-        e = edges.setdefault((x, y), {"source": x, "target": y, "occasions": set(), "dates": {}})
-        e["occasions"].add(r.occ)
-        if r.date_sort:
-            e["dates"][r.occ] = min(filter(None, [e["dates"].get(r.occ), r.date_sort]))
-    out = []
-    for e in edges.values():
-        dates = sorted(e["dates"].values())
-        out.append({"source": e["source"], "target": e["target"], "occasions": len(e["occasions"]),
-                    "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
-                    "ids": sorted(e["occasions"])})
-    out.sort(key=lambda e: (-e["occasions"], e["source"], e["target"]))
-    total = len(out)
-    out = out[:max_edges]
+        p = _pairs(conn, f)
+        people = set(conn.execute(sa.select(p.c.p1).union(sa.select(p.c.p2))).scalars())
+        mapping = _orgs_of_people(conn, people)
+    if mapping is None:  # the API's 150 strongest and the page's 60 come from one kept computation
+        width = max(max_edges, SHARED_EDGES)
+        period = replace(f, limit=0, offset=0)  # what the edges depend on: dates and topic, not paging
+        top, total = cached(conn, query_key("network-edges", None, period, width),
+                            lambda c: _people_edges(c, period, width))
+        out = [{**e, "ids": list(e["ids"])} for e in top[:max_edges]]
+    else:
+        out, total = _org_edges(conn, f, mapping, max_edges)
     weight: Counter[str] = Counter()
     for e in out:
         weight[e["source"]] += e["occasions"]
@@ -95,11 +147,24 @@ def network(conn: Connection, f: Filters, by: str = "person", max_edges: int = 1
 
 def layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], size: float = 1.0,
            rounds: int = 150) -> dict[str, tuple[float, float]]:
-    """Positions in [0, size]² by a force-directed layout from a circle (deterministic: no randomness)."""
-    n = len(nodes)
+    """Positions in [0, size]² by a force-directed layout from a circle (deterministic: no randomness).
+
+    The layout depends only on the node ids and the edges' ends, and costs seconds for a page's
+    hundred nodes (quadratic in them, 150 rounds): the last ones computed are kept (:func:`_layout`).
+    """
+    ids = tuple(x["id"] for x in nodes)
+    pairs = tuple((e["source"], e["target"]) for e in edges)
+    return dict(_layout(ids, pairs, size, rounds))
+
+
+@lru_cache(maxsize=32)
+def _layout(ids_: tuple[str, ...], pairs: tuple[tuple[str, str], ...], size: float,
+            rounds: int) -> tuple[tuple[str, tuple[float, float]], ...]:
+    """:func:`layout` of these node ids and edge ends, as a tuple (kept, so never changed by a caller)."""
+    n = len(ids_)
     if not n:
-        return {}
-    ids = [x["id"] for x in nodes]
+        return ()
+    ids = list(ids_)
     pos = {i: [0.5 + 0.4 * math.cos(2 * math.pi * k / n), 0.5 + 0.4 * math.sin(2 * math.pi * k / n)]
            for k, i in enumerate(ids)}
     k = math.sqrt(1.0 / n)
@@ -116,8 +181,7 @@ def layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], size: float
                 disp[a][1] += dy / d * rep
                 disp[b][0] -= dx / d * rep
                 disp[b][1] -= dy / d * rep
-        for e in edges:
-            a, b = e["source"], e["target"]
+        for a, b in pairs:
             dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
             d = max(1e-4, math.hypot(dx, dy))
             att = d * d / k
@@ -131,4 +195,4 @@ def layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], size: float
             pos[i][0] = min(0.97, max(0.03, pos[i][0] + dx / d * min(d, temp)))
             pos[i][1] = min(0.97, max(0.03, pos[i][1] + dy / d * min(d, temp)))
         temp *= 0.97
-    return {i: (p[0] * size, p[1] * size) for i, p in pos.items()}
+    return tuple((i, (p[0] * size, p[1] * size)) for i, p in pos.items())

@@ -14,7 +14,8 @@ from sqlalchemy.engine import Connection
 
 from . import schema as t
 from .org_link import find_org, org_keys, resolve_org
-from .queries import statement_dict
+from .org_names import candidates
+from .queries import STATEMENT_ROW, statement_dict
 
 
 def org_of_names(conn: Connection, names: list[tuple[str, str | None]]) -> dict[tuple[str, str | None], str]:
@@ -28,55 +29,81 @@ def org_of_names(conn: Connection, names: list[tuple[str, str | None]]) -> dict[
     return out
 
 
-def _members(conn: Connection, oid: str) -> list[tuple[str, str, str | None, str | None]]:
-    """(person id, article id, title, date) of every mention giving this organization."""
+def _names_of(conn: Connection, oid: str) -> list[tuple[str, str | None]]:
+    """The (name, side) pairs people's mentions give that designate this organization: the
+    candidates sharing a key with it (:mod:`hoptac.store.org_names`), resolved as every read does."""
+    cands = candidates(conn, oid)
+    found = org_of_names(conn, cands)
+    return [pair for pair in cands if found.get(pair) == oid]
+
+
+def _mentions_of(names: list[tuple[str, str | None]]) -> sa.ColumnElement[bool]:
+    """Person mentions giving one of these (name, side) pairs (``ix_person_mentions_org``)."""
     m = t.person_mentions.c
-    rows = conn.execute(sa.select(m.person_id, m.article_id, m.title, m.date_sort, m.organization, m.side)
-                        .where(m.organization.is_not(None))).all()
-    found = org_of_names(conn, [(r.organization, r.side) for r in rows])
-    return [(r.person_id, r.article_id, r.title, r.date_sort) for r in rows if found.get((r.organization, r.side)) == oid]
+    by_side: dict[str | None, list[str]] = {}
+    for name, side in names:
+        by_side.setdefault(side, []).append(name)
+    conds = [sa.and_(m.side.is_(None) if side is None else m.side == side, m.organization.in_(sorted(ns)))
+             for side, ns in sorted(by_side.items(), key=lambda kv: kv[0] or "")]
+    return sa.or_(*conds) if conds else sa.false()
 
 
-def _people(conn: Connection, members: list[tuple[str, str, str | None, str | None]]) -> list[dict[str, Any]]:
-    """The organization's people with their titles there, first and last dates, by number of articles."""
-    by: dict[str, dict[str, Any]] = {}
-    for pid, aid, title, date in members:
-        e = by.setdefault(pid, {"id": pid, "titles": [], "articles": set(), "first_seen": None, "last_seen": None})
-        if title and title not in e["titles"]:
-            e["titles"].append(title)
-        e["articles"].add(aid)
-        if date:
-            e["first_seen"] = min(filter(None, [e["first_seen"], date]))
-            e["last_seen"] = max(filter(None, [e["last_seen"], date]))
-    names = dict(conn.execute(sa.select(t.people.c.id, t.people.c.name).where(t.people.c.id.in_(list(by)))).all())
-    sides = dict(conn.execute(sa.select(t.people.c.id, t.people.c.side).where(t.people.c.id.in_(list(by)))).all())
-    out = [{**e, "name": names.get(pid), "side": sides.get(pid), "articles": len(e["articles"])} for pid, e in by.items()]
+def _people(conn: Connection, cond: sa.ColumnElement[bool]) -> list[dict[str, Any]]:
+    """The organization's people with their titles there (in the order first written), first and last
+    dates, by number of articles: aggregated in the index, one row per person."""
+    m = t.person_mentions.c
+    day = sa.func.nullif(m.date_sort, "")
+    rows = conn.execute(sa.select(m.person_id, sa.func.count(sa.distinct(m.article_id)).label("n"),
+                                  sa.func.min(day).label("first"), sa.func.max(day).label("last"))
+                        .where(cond).group_by(m.person_id)).all()
+    if not rows:
+        return []
+    titles: dict[str, list[str]] = {}
+    for pid, title, _ in conn.execute(sa.select(m.person_id, m.title, sa.func.min(m.id).label("at"))
+                                      .where(cond, m.title.is_not(None), m.title != "")
+                                      .group_by(m.person_id, m.title).order_by(sa.text("at"))):
+        titles.setdefault(pid, []).append(title)
+    ids = [r.person_id for r in rows]
+    info = {r.id: (r.name, r.side) for r in conn.execute(sa.select(t.people.c.id, t.people.c.name, t.people.c.side)
+                                                        .where(t.people.c.id.in_(ids)))}
+    out = [{"id": r.person_id, "titles": titles.get(r.person_id, []), "articles": r.n, "first_seen": r.first,
+            "last_seen": r.last, "name": info.get(r.person_id, (None, None))[0],
+            "side": info.get(r.person_id, (None, None))[1]} for r in rows]
     return sorted(out, key=lambda p: (-p["articles"], p["name"] or ""))
 
 
 def get_organization(conn: Connection, ident: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
     """One organization: canonical name, spellings, kind, side, people with titles there, a page of
-    its events and statements by date (``totals`` counts them all), and its articles' count."""
+    its events and statements by date (``totals`` counts them all), and its articles' count.
+
+    Bounded by the organization's own mentions: the names that designate it come from its keys
+    (:func:`_names_of`), its people are aggregated in ``ix_person_mentions_org``, its statements
+    (its own, by ``ix_statements_actor``, and its people's in the articles that name them with
+    it) are chosen as ids before one page of them is read.
+    """
     oid = resolve_org(conn, ident)
     if oid is None:
         return None
     o = conn.execute(sa.select(t.organizations).where(t.organizations.c.id == oid)).one()
     om = t.org_mentions.c
-    spellings = sorted(set(conn.execute(sa.select(om.name).where(om.org_id == oid)).scalars())
+    spellings = sorted(set(conn.execute(sa.select(om.name).where(om.org_id == oid).distinct()).scalars())
                        | set(conn.execute(sa.select(t.org_aliases.c.alias).where(t.org_aliases.c.org_id == oid))
                              .scalars()))
     n_articles = conn.execute(sa.select(sa.func.count()).select_from(t.org_mentions).where(om.org_id == oid)).scalar()
-    members = _members(conn, oid)
-    people = _people(conn, members)
-    s = t.statements.c
-    pairs = sorted({(pid, aid) for pid, aid, _, _ in members})
-    cond = [s.actor.in_(spellings)]
-    if pairs:
-        cond.append(sa.tuple_(s.person_id, s.article_id).in_(pairs))
-    q = (sa.select(t.statements, t.articles.c.title, t.articles.c.published, t.articles.c.outlet, t.articles.c.url)
-         .join(t.articles, t.articles.c.id == s.article_id).where(sa.or_(*cond)))
-    n_st = conn.execute(sa.select(sa.func.count()).select_from(q.subquery())).scalar() or 0
-    sts = conn.execute(q.order_by(s.date_sort.asc().nulls_last(), s.article_id, s.idx).limit(limit).offset(offset))
+    cond = _mentions_of(_names_of(conn, oid))
+    people = _people(conn, cond)
+    s, m = t.statements.c, t.person_mentions.c
+    own = sa.select(s.id).where(s.actor.in_(spellings))
+    theirs = (sa.select(s.id).select_from(t.person_mentions.join(
+        t.statements, sa.and_(s.person_id == m.person_id, s.article_id == m.article_id))).where(cond))
+    ids = sa.union(own, theirs).subquery()
+    # the page's ids and the number of statements in one pass over them, the articles joined to the page only
+    page = conn.execute(sa.select(s.id, sa.func.count().over().label("n")).where(s.id.in_(sa.select(ids.c.id)))
+                        .order_by(s.date_sort.asc().nulls_last(), s.article_id, s.idx).limit(limit).offset(offset)).all()
+    n_st = page[0].n if page else conn.execute(sa.select(sa.func.count()).select_from(ids)).scalar() or 0
+    by_id = {r.id: r for r in conn.execute(sa.select(*STATEMENT_ROW).join(t.articles, t.articles.c.id == s.article_id)
+                                           .where(s.id.in_([r.id for r in page])))} if page else {}
+    sts = [by_id[r.id] for r in page if r.id in by_id]
     events, n_ev = _events(conn, [p["id"] for p in people], limit, offset)
     return {"id": o.id, "name": o.name, "aliases": [a for a in spellings if a != o.name], "kind": o.kind,
             "side": o.side, "articles": n_articles or 0, "people": people, "events": events,
@@ -114,9 +141,11 @@ def list_orgs(conn: Connection, f: Any, name: str | None = None, kind: str | Non
 
     o, om = t.organizations.c, t.org_mentions.c
     n = sa.func.count(om.article_id).label("articles")
-    q = (sa.select(t.organizations, n).join(t.org_mentions, om.org_id == o.id)
-         .join(t.articles, t.articles.c.id == om.article_id).where(*_dates(t.articles.c.date_sort, f))
-         .group_by(*t.organizations.c).order_by(n.desc(), o.name))
+    dates = _dates(t.articles.c.date_sort, f)
+    q = sa.select(t.organizations, n).join(t.org_mentions, om.org_id == o.id)
+    if dates:  # without dates, the articles' rows are not read
+        q = q.join(t.articles, t.articles.c.id == om.article_id)
+    q = q.where(*dates).group_by(*t.organizations.c).order_by(n.desc(), o.name)
     if f.side:
         q = q.where(o.side == f.side)
     if kind:

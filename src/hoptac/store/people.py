@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,7 +11,8 @@ from sqlalchemy.engine import Connection
 from ..link.text import fold
 from ..link.titles import title_key
 from . import schema as t
-from .queries import Filters, _article_ids_for, _dates, _page, resolve_person, statement_dict
+from .queries import Filters, _article_ids_for, _dates, resolve_person, statement_dict
+from .summary import cached, query_key
 
 
 def list_people(conn: Connection, f: Filters) -> dict[str, Any]:
@@ -20,9 +22,10 @@ def list_people(conn: Connection, f: Filters) -> dict[str, Any]:
     n_st = (sa.select(sa.func.count()).select_from(t.statements).where(t.statements.c.person_id == t.people.c.id)
             .scalar_subquery().label("statements"))
     cond = _article_ids_for(conn, Filters(topic=f.topic, thread=f.thread))
-    q = (sa.select(t.people, n_art, n_st).join(t.person_mentions, m.person_id == t.people.c.id)
-         .join(t.articles, t.articles.c.id == m.article_id)
-         .where(*_dates(m.date_sort, f), *cond).group_by(*t.people.c).order_by(n_art.desc(), t.people.c.name))
+    q = sa.select(t.people, n_art, n_st).join(t.person_mentions, m.person_id == t.people.c.id)
+    if cond:  # the article filters name articles.id; without them the articles' rows are not read
+        q = q.join(t.articles, t.articles.c.id == m.article_id)
+    q = q.where(*_dates(m.date_sort, f), *cond).group_by(*t.people.c).order_by(n_art.desc(), t.people.c.name)
     if f.side:
         q = q.where(t.people.c.side == f.side)
     if f.person:
@@ -30,11 +33,23 @@ def list_people(conn: Connection, f: Filters) -> dict[str, Any]:
         ids = [pid for pid, alias in conn.execute(sa.select(t.person_aliases.c.person_id, t.person_aliases.c.alias))
                if key in fold(alias)]
         q = q.where(t.people.c.id.in_(ids))
-    rows, total = _page(conn, q, f)
+    rows, total = _ranked_page(conn, q, f)
     titles = _latest_titles(conn, [r.id for r in rows])
     return {"items": [{"id": r.id, "name": r.name, "side": r.side, "office": r.office,
                        "title": titles.get(r.id), "articles": r.articles,
                        "statements": r.statements} for r in rows], "total": total}
+
+
+def _ranked_page(conn: Connection, q: sa.Select[Any], f: Filters) -> tuple[list[Any], int]:
+    """A page of the people ranking ``q`` and its total: the ranking (ids and counts, one row per
+    person) is computed once per filter and store generation, and every page of it is a slice, so
+    paging through people costs one aggregation of their mentions, not one per page."""
+    ranking = cached(conn, query_key("people-ranking", q),
+                     lambda c: [(r.id, r.articles, r.statements) for r in c.execute(q)])
+    page = ranking[f.offset:f.offset + f.limit]
+    info = {r.id: r for r in conn.execute(sa.select(t.people).where(t.people.c.id.in_([p[0] for p in page])))}
+    return [SimpleNamespace(**info[pid]._asdict(), articles=n, statements=k) for pid, n, k in page if pid in info], \
+        len(ranking)
 
 
 def _latest_titles(conn: Connection, ids: list[str]) -> dict[str, str]:

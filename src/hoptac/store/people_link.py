@@ -27,6 +27,7 @@ from ..link.names import better_name, compatible, last_token, match_score, name_
 from ..link.titles import canonical_title
 from ..model import Article
 from . import schema as t
+from .org_names import note as note_org_name
 
 _ALIASES_BY_TOKEN = (
     sa.select(t.person_aliases.c.person_id, t.person_aliases.c.key, t.people.c.side, t.people.c.office)
@@ -155,6 +156,7 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
                 "person_id": pid, "article_id": aid, "name": p.name, "title": canonical_title(p.title, names, side),
                 "organization": p.organization, "side": p.side, "date_sort": date,
                 "n_mentions": max(1, len(p.mentions))})
+            note_org_name(conn, p.organization, p.side)
             recount_side(conn, pid)
         for k in keys:
             out.setdefault(k, pid)

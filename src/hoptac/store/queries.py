@@ -121,7 +121,7 @@ def _mentions(conn: Connection, pid: str) -> int:
 def _page(conn: Connection, q: sa.Select[Any], f: Filters) -> tuple[list[Any], int]:
     """A page of ``q`` and the total it pages through, kept per store generation (store/summary.py)."""
     def compute(c: Connection) -> tuple[list[Any], int]:
-        return list(c.execute(q.limit(f.limit).offset(f.offset)).all()), _count(c, q)
+        return list(c.execute(q.limit(f.limit).offset(f.offset)).all()), count(c, q)  # one total for every page
 
     return cached(conn, query_key("page", q, f.limit, f.offset), compute)
 
@@ -205,6 +205,12 @@ def _dup_counts(conn: Connection, ids: list[str]) -> dict[str, int]:
                              .group_by(t.articles.c.duplicate_of)).all())
 
 
+def _duplicate_ids(aid: str) -> sa.Select[Any]:
+    """The ids of an article's near-duplicates, from ``ix_articles_listing`` (on SQLite, asked for
+    them in id order directly, the planner walks every article in its primary key instead)."""
+    return sa.select(t.articles.c.id).where(t.articles.c.duplicate_of == aid)
+
+
 def get_article(conn: Connection, aid: str) -> dict[str, Any] | None:
     """The full export of one article, with id, sources, duplicates and linked ids."""
     row = conn.execute(sa.select(t.articles).where(t.articles.c.id == aid)).first()
@@ -219,7 +225,8 @@ def get_article(conn: Connection, aid: str) -> dict[str, Any] | None:
     out["duplicates"] = [{"id": d.id, "source": d.source, "title": d.title, "similarity": d.similarity}
                          for d in conn.execute(sa.select(t.articles.c.id, t.articles.c.source, t.articles.c.title,
                                                          t.articles.c.similarity)
-                                               .where(t.articles.c.duplicate_of == aid).order_by(t.articles.c.id))]
+                                               .where(t.articles.c.id.in_(_duplicate_ids(aid)))
+                                               .order_by(t.articles.c.id))]
     out["ingested_at"] = row.ingested_at.isoformat() if row.ingested_at else None
     pm = conn.execute(sa.select(t.person_mentions.c.name, t.person_mentions.c.person_id)
                       .where(t.person_mentions.c.article_id == aid)).all()
@@ -252,27 +259,70 @@ def statement_dict(row: Any) -> dict[str, Any]:
             "threads": list(row.threads or []), "amounts": list(row.amounts or [])}
 
 
+def statement_conds(conn: Connection, f: Filters) -> list[sa.ColumnElement[bool]]:
+    """Conditions on ``statements`` for the filters (dates, side, topic, thread, person)."""
+    s = t.statements.c
+    cond = _dates(s.date_sort, f)
+    if f.side:
+        cond.append(s.side == f.side)
+    if f.topic:
+        cond.append(s.id.in_(sa.select(t.statement_topics.c.statement_id)
+                             .where(t.statement_topics.c.topic == f.topic)))
+    if f.thread:
+        cond.append(s.id.in_(sa.select(t.statement_threads.c.statement_id)
+                             .where(t.statement_threads.c.thread == f.thread)))
+    if f.person:
+        cond.append(s.person_id == (resolve_person(conn, f.person) or "\x00"))
+    return cond
+
+
+#: A statement row as listings show it: the statement and its article's title, date, outlet and URL.
+STATEMENT_ROW = (t.statements, t.articles.c.title, t.articles.c.published, t.articles.c.outlet, t.articles.c.url)
+
+
 def statement_query(conn: Connection, f: Filters) -> sa.Select[Any]:
     """Statements (with their article title) matching the filters, in date order."""
     s = t.statements.c
-    q = (sa.select(t.statements, t.articles.c.title, t.articles.c.published, t.articles.c.outlet, t.articles.c.url)
-         .join(t.articles, t.articles.c.id == s.article_id)
-         .where(*_dates(s.date_sort, f)))
-    if f.side:
-        q = q.where(s.side == f.side)
-    if f.topic:
-        q = q.where(s.id.in_(sa.select(t.statement_topics.c.statement_id).where(t.statement_topics.c.topic == f.topic)))
-    if f.thread:
-        q = q.where(s.id.in_(sa.select(t.statement_threads.c.statement_id)
-                             .where(t.statement_threads.c.thread == f.thread)))
-    if f.person:
-        q = q.where(s.person_id == (resolve_person(conn, f.person) or "\x00"))
+    q = (sa.select(*STATEMENT_ROW).join(t.articles, t.articles.c.id == s.article_id)
+         .where(*statement_conds(conn, f)))
     return q.order_by(s.date_sort.asc().nulls_last(), s.article_id, s.idx)
+
+
+def statement_page(conn: Connection, cond: list[sa.ColumnElement[bool]], f: Filters, *, desc: bool = False,
+                   join_articles: bool = False) -> tuple[list[Any], int]:
+    """A page of the statements meeting ``cond`` by date (``desc``: newest first; ties by article and
+    position; undated last) and their number.
+
+    The page is chosen as ids in ``ix_statements_order`` — the dated statements in their order,
+    then the undated — so it reads the page, not every statement it could be; only the page's rows
+    are joined to their articles. Page ids and total are kept per store generation.
+    """
+    s = t.statements.c
+    ids_q = sa.select(s.id)
+    if join_articles:  # a condition on the article (its outlet)
+        ids_q = ids_q.join(t.articles, t.articles.c.id == s.article_id)
+    ids_q = ids_q.where(*cond)
+    total = count(conn, ids_q)
+
+    def page_ids(c: Connection) -> list[str]:
+        dated = ids_q.where(s.date_sort.is_not(None))
+        first = s.date_sort.desc() if desc else s.date_sort.asc()
+        ids = list(c.execute(dated.order_by(first, s.article_id, s.idx).limit(f.limit).offset(f.offset)).scalars())
+        if len(ids) < f.limit:
+            skip = max(0, f.offset - count(c, dated))
+            ids += c.execute(ids_q.where(s.date_sort.is_(None)).order_by(s.article_id, s.idx)
+                             .limit(f.limit - len(ids)).offset(skip)).scalars()
+        return ids
+
+    ids = cached(conn, query_key("statement-page", ids_q, f.limit, f.offset, desc), page_ids)
+    by_id = {r.id: r for r in conn.execute(sa.select(*STATEMENT_ROW).join(t.articles, t.articles.c.id == s.article_id)
+                                           .where(s.id.in_(ids)))} if ids else {}
+    return [by_id[i] for i in ids if i in by_id], total
 
 
 def list_statements(conn: Connection, f: Filters) -> dict[str, Any]:
     """Statements matching the filters, in date order (undated last)."""
-    rows, total = _page(conn, statement_query(conn, f), f)
+    rows, total = statement_page(conn, statement_conds(conn, f), f)
     return {"items": [statement_dict(r) for r in rows], "total": total}
 
 
@@ -282,11 +332,12 @@ def list_organizations(conn: Connection, f: Filters) -> dict[str, Any]:
     """Organizations by number of articles naming them."""
     o = t.organizations.c
     n = sa.func.count(t.org_mentions.c.article_id).label("articles")
-    q = (sa.select(t.organizations, n).join(t.org_mentions, t.org_mentions.c.org_id == o.id)
-         .join(t.articles, t.articles.c.id == t.org_mentions.c.article_id)
-         .where(*_dates(t.articles.c.date_sort, f), *_article_ids_for(conn, Filters(topic=f.topic, thread=f.thread,
-                                                                                     person=f.person)))
-         .group_by(*t.organizations.c).order_by(n.desc(), o.name))
+    cond = [*_dates(t.articles.c.date_sort, f), *_article_ids_for(conn, Filters(topic=f.topic, thread=f.thread,
+                                                                                 person=f.person))]
+    q = sa.select(t.organizations, n).join(t.org_mentions, t.org_mentions.c.org_id == o.id)
+    if cond:  # without conditions on the article, its row (and its text's pages) is not read
+        q = q.join(t.articles, t.articles.c.id == t.org_mentions.c.article_id)
+    q = q.where(*cond).group_by(*t.organizations.c).order_by(n.desc(), o.name)
     if f.side:
         q = q.where(o.side == f.side)
     rows, total = _page(conn, q, f)

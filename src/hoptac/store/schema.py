@@ -42,6 +42,7 @@ articles = sa.Table(
     sa.Column("similarity", sa.Float),
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_articles_listing", "duplicate_of", "date_sort", "id"),  # listing pages read the index (0018)
+    sa.Index("ix_articles_outlet", "outlet"),  # the outlets a filter offers, without reading the articles (0020)
 )
 
 article_sources = sa.Table(
@@ -94,6 +95,8 @@ person_mentions = sa.Table(
     # a person's page and titles read this index alone (migration 0006)
     sa.Index("ix_person_mentions_person_order", "person_id", "date_sort", "article_id", "id", "title",
              "organization"),
+    # an organization's people: the mentions giving one of its names (migration 0020)
+    sa.Index("ix_person_mentions_org", "organization", "side", "person_id", "article_id", "date_sort", "title"),
 )
 
 organizations = sa.Table(
@@ -111,6 +114,14 @@ org_aliases = sa.Table(  # the keys an organization is found under (store/org_li
     sa.Column("key", sa.String(255), primary_key=True, index=True),
     sa.Column("alias", sa.Text, nullable=False),
     sa.Column("weak", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+org_name_keys = sa.Table(  # each organization name mentions give, under its lookup keys (store/org_names.py; 0020)
+    "org_name_keys", metadata,
+    sa.Column("key", sa.String(255), primary_key=True),
+    sa.Column("name_hash", sa.String(40), primary_key=True, index=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("side", sa.String(8)),
 )
 
 org_mentions = sa.Table(
@@ -169,7 +180,7 @@ statements = sa.Table(
     sa.Column("id", ID, primary_key=True),
     sa.Column("article_id", ID, _fk("articles.id"), nullable=False, index=True),
     sa.Column("idx", sa.Integer, nullable=False),
-    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("actor", sa.Text, nullable=False, index=True),  # an organization's own statements (0020)
     sa.Column("person_id", ID, _fk("people.id")),
     sa.Column("side", sa.String(8), index=True),
     sa.Column("act", sa.String(16), nullable=False, index=True),
@@ -184,6 +195,7 @@ statements = sa.Table(
     sa.Column("amounts", sa.JSON, nullable=False),
     sa.Column("claim_key", sa.String(40), index=True),  # its claim: the id of the claim's first statement (store/claims.py)
     sa.Index("ix_statements_person_order", "person_id", "date_sort", "article_id", "idx", "id"),
+    sa.Index("ix_statements_order", "date_sort", "article_id", "idx"),  # listing pages in date order (0020)
 )
 
 statement_threads = sa.Table(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import logging
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -178,9 +177,9 @@ class Store:
         return self._summary(key, fn, *args, **kw)
 
     def _summary(self, key: str, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
-        """``fn(conn, *args, **kw)`` kept per store generation under ``key``; a deep copy (callers may change it)."""
+        """``fn(conn, *args, **kw)`` kept per store generation under ``key``; each caller gets its own copy (it may change it)."""
         with self.engine.connect() as conn:
-            return copy.deepcopy(cached(conn, key, lambda c: fn(c, *args, **kw)))
+            return cached(conn, key, lambda c: fn(c, *args, **kw), copy=True)
 
     def articles(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Articles (duplicates folded into their original), newest first."""
