@@ -269,7 +269,11 @@ def test_undated_signings_of_the_same_parties_told_with_one_visit_are_one_row(st
     people = (KHAI, MINH, RUTH)
     planned = _trip_report("mem://g3", [told[2], fillers[2]], [("signing", None, parties)], people=people)
     planned.events[1].status = "planned"
+    year = _trip_report("mem://g6", ["Theo nguồn tin của tập đoàn, ông Lê Quang Minh và bà Ruth Calloway ký hợp đồng "
+                                     "trong năm nay.", "Giá khí hóa lỏng giao ngay tại châu Á đã giảm gần một nửa."],
+                        [("signing", "2031", parties)], people=people)
     store.ingest([
+        year,  # stored first, known only to the visit's year: the undated reports after it are that signing
         _trip_report("mem://g1", [told[0], fillers[0]], [("signing", None, parties)], people=people),
         _trip_report("mem://g2", [told[1], fillers[1]], [("signing", None, list(reversed(parties)))], people=people),
         planned,
@@ -280,7 +284,7 @@ def test_undated_signings_of_the_same_parties_told_with_one_visit_are_one_row(st
     ])
     signings = [e for e in store.events(Filters(limit=100))["items"] if e["type"] == "signing"]
     by_sources = sorted(len(e["sources"]) for e in signings)
-    assert by_sources == [1, 1, 1, 2], signings
-    two = next(e for e in signings if len(e["sources"]) == 2)
-    assert {a["source"] for a in store.articles()["items"] if a["id"] in {s["article_id"] for s in two["sources"]}} \
-        == {"mem://g1", "mem://g2"}
+    assert by_sources == [1, 1, 1, 3], signings
+    three = next(e for e in signings if len(e["sources"]) == 3)
+    assert {a["source"] for a in store.articles()["items"] if a["id"] in {s["article_id"] for s in three["sources"]}} \
+        == {"mem://g1", "mem://g2", "mem://g6"}

@@ -157,7 +157,7 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
     """Merge each of the article's events with the stored occasion it reports, or store it; then
     place meetings within the visits that hold them."""
     touched: list[tuple[str, str, str | None, set[str]]] = []
-    visits: list[str] = []  # the dated visits this article tells as its news: the context of its undated reports
+    visits: dict[str, str] = {}  # the dated visits this article tells as its news (id -> date): the context of its undated reports
     for idx in _in_order(article):
         ev = article.events[idx]
         fam = family(ev.type)
@@ -196,8 +196,8 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
             "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000],
             "part_keys": list(parts), "date_provenance": ev.date_provenance, "background": ev.background})
         touched.append((eid, fam, when, have | set(parts)))
-        if fam == "visit" and full_date(when) and not ev.background and eid not in visits:
-            visits.append(eid)
+        if fam == "visit" and when and full_date(when) and not ev.background:
+            visits[eid] = when
     for eid, fam, when, keys in touched:
         _place_in_visit(conn, eid, fam, when, keys)
 
@@ -210,23 +210,26 @@ def _in_order(article: Article) -> list[int]:
 
 
 def _within_visits(conn: Connection, fam: str, status: str, parts: set[str], names: dict[str, str],
-                   visits: list[str], aid: str) -> tuple[Any, set[str]] | None:
+                   visits: dict[str, str], aid: str) -> tuple[Any, set[str]] | None:
     """The one stored occasion an undated report is, told within a visit its own article reports.
 
     An undated report merges with no dated one on its own (any meeting of those people fits). Its
     article telling a dated visit narrows it: the report joins the one part of that visit of the
     same family and status whose participants nest with its own (two or more), or else the one
-    undated row of exactly the same participants reported by another article telling that visit
-    (the same company pair signing on the Prime Minister's trip). None when no such occasion, or
+    row of exactly the same participants, undated or dated only to the visit's year or month,
+    reported by another article telling that visit (the same company pair signing on the Prime
+    Minister's trip). None when no such occasion, or
     several, fit: two meetings of those people during the visit leave the report its own row.
     """
     if len(parts) < 2 or not visits:
         return None
     e, es = t.events.c, t.event_sources.c
-    told = sa.select(es.article_id).where(es.event_id.in_(visits), es.article_id != aid)
+    told = sa.select(es.article_id).where(es.event_id.in_(list(visits)), es.article_id != aid)
     undated = sa.select(es.event_id).where(es.article_id.in_(told))
+    coarse = sorted({d[:n] for d in visits.values() for n in (4, 7)})  # the visits' years and months
     q = sa.select(t.events).where(e.family == fam, e.status == status, sa.or_(
-        e.parent_id.in_(visits), sa.and_(e.date.is_(None), e.parent_id.is_(None), e.id.in_(undated))))
+        e.parent_id.in_(list(visits)), sa.and_(sa.or_(e.date.is_(None), e.date.in_(coarse)),
+                                               e.parent_id.is_(None), e.id.in_(undated))))
     mine = set(conn.execute(sa.select(es.event_id).where(es.article_id == aid)).scalars())
     fits: list[tuple[Any, set[str]]] = []
     for cand in conn.execute(q.order_by(e.id)):
@@ -235,7 +238,7 @@ def _within_visits(conn: Connection, fam: str, status: str, parts: set[str], nam
         named = dict(conn.execute(_EVENT_NAMES, {"eid": cand.id}).all())
         keys, theirs = set(named), _as_theirs(parts, names, named)
         nested = len(keys) >= 2 and (keys <= theirs or theirs <= keys)
-        if nested if cand.date else keys == theirs:
+        if nested if cand.parent_id in visits else keys == theirs:
             fits.append((cand, keys))
     return fits[0] if len(fits) == 1 else None
 
