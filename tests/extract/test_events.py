@@ -210,3 +210,23 @@ def test_the_date_in_the_events_phrase_beats_the_day_it_was_told():
             "trong chuyến thăm của Tổng thống Robert Hanley tháng 11 năm ngoái.\n")
     visits = [e for e in run(text, published="2031-03-06").events if e.type == "visit"]
     assert len(visits) == 1 and visits[0].date == "2030-11"
+
+
+def test_a_forum_opening_a_sentence_is_the_setting_of_the_meeting_after_it():
+    """'Ngày 28/6, trong khuôn khổ Hội nghị ..., A đã có cuộc gặp với B': one meeting, dated by the
+    forum's clause; with no event after it, the forum stays an event."""
+    text = ("Ngày 28/6, trong khuôn khổ Hội nghị thượng đỉnh G20 tổ chức tại Nhật Bản, Thủ tướng Lê Văn Khải "
+            "đã có cuộc gặp song phương với Tổng thống Hoa Kỳ John Whitfield.\n")
+    events = run(text, published="2031-06-29").events
+    assert [(e.type, e.date, sorted(e.participants)) for e in events] == \
+        [("meeting", "2031-06-28", ["John Whitfield", "Lê Văn Khải"])]
+    alone = ("Ngày 28/6, trong khuôn khổ Hội nghị thượng đỉnh G20 tại Nhật Bản, Thủ tướng Lê Văn Khải "
+             "và Tổng thống Hoa Kỳ John Whitfield cùng dự phiên họp đầu tiên.\n")
+    assert [e.type for e in run(alone, published="2031-06-29").events] == ["dialogue"]
+
+
+def test_a_date_before_xac_nhan_dates_the_confirming_not_the_summit():
+    text = ("Phó tổng thống Mỹ John Whitfield hôm qua xác nhận Tổng thống Robert Hanley sẽ tham dự "
+            "một loạt hội nghị thượng đỉnh ở châu Á.\n")
+    summits = [e for e in run(text, published="2031-04-21").events if e.type == "dialogue"]
+    assert summits and all(e.date != "2031-04-20" for e in summits)

@@ -203,3 +203,88 @@ def test_a_participant_spelled_two_ways_is_one_and_two_first_names_are_two(store
     bobs = next(e for e in evs if any("Bob" in p["name"] for p in e["participants"]))
     assert len(bobs["sources"]) == 2
     assert not any("Donald" in p["name"] for p in bobs["participants"])
+
+
+RUTH = ("Ruth Calloway", "Chủ tịch Tập đoàn Calloway Energy", "Calloway Energy", "US")
+MINH = ("Lê Quang Minh", "Chủ tịch Tập đoàn Dầu khí", None, "VN")
+
+
+def _trip_report(src: str, extra: list[str], events: list[tuple[str, str | None, list[str]]],
+                 people=(KHAI, HANLEY)) -> object:
+    """A report of the Prime Minister's visit (dated) and what else it tells, as ``make_article`` builds it."""
+    lead = "Thủ tướng Nguyễn Văn Khải thăm chính thức Hoa Kỳ từ ngày 10/3."
+    return make_article(src, [lead, *extra], published="2031-03-14", people=list(people),
+                        events=[("visit", "2031-03-10", ["Nguyễn Văn Khải"]), *events])
+
+
+def test_an_undated_report_joins_the_one_meeting_of_those_people_in_the_visit_its_article_tells(store):
+    """Strong evidence for an undated report: its own article tells the visit, and that visit holds
+    exactly one meeting of the same people. Without the visit, or with two such meetings, no merge."""
+    talks = "Chiều 12/3, Thủ tướng Nguyễn Văn Khải hội đàm với Tổng thống Robert Hanley về thương mại và giáo dục."
+    undated = "Tại Nhà Trắng, Tổng thống Robert Hanley và Thủ tướng Nguyễn Văn Khải đã có cuộc hội đàm kéo dài."
+    aside = "Các chuyên gia nhận định quan hệ song phương đang ở giai đoạn tốt đẹp nhất kể từ khi bình thường hóa."
+    store.ingest([
+        _trip_report("mem://t1", [talks], [("meeting", "2031-03-12", ["Nguyễn Văn Khải", "Robert Hanley"])]),
+        _trip_report("mem://t2", [undated, aside], [("meeting", None, ["Robert Hanley", "Nguyễn Văn Khải"])]),
+        make_article("mem://t3", [undated], published="2031-03-14", people=[KHAI, HANLEY],
+                     events=[("meeting", None, ["Nguyễn Văn Khải", "Robert Hanley"])]),  # no visit told
+    ])
+    meets = [e for e in store.events(Filters(limit=100))["items"] if e["type"] != "visit"]
+    dated = next(e for e in meets if e["date"] == "2031-03-12")
+    assert {s["article_id"] for s in dated["sources"]} == {a["id"] for a in store.articles()["items"]
+                                                           if a["source"] in ("mem://t1", "mem://t2")}
+    assert len(meets) == 2  # the report of an article telling no visit stays its own row
+    met = store.meetings(Filters(person="Robert Hanley"))["items"][0]
+    assert (met["occasions"], met["undated"]) == (1, 1)
+
+
+def test_an_undated_report_stays_apart_when_the_visit_holds_two_meetings_of_those_people(store):
+    day1 = "Chiều 11/3, Thủ tướng Nguyễn Văn Khải gặp Tổng thống Robert Hanley tại Nhà Trắng."
+    day2 = "Sáng 13/3, Thủ tướng Nguyễn Văn Khải hội đàm với Tổng thống Robert Hanley tại trại David."
+    undated = "Tại Nhà Trắng, Tổng thống Robert Hanley và Thủ tướng Nguyễn Văn Khải đã có cuộc hội đàm kéo dài."
+    store.ingest([
+        _trip_report("mem://w1", [day1, day2], [("meeting", "2031-03-11", ["Nguyễn Văn Khải", "Robert Hanley"]),
+                                                ("meeting", "2031-03-13", ["Nguyễn Văn Khải", "Robert Hanley"])]),
+        _trip_report("mem://w2", [undated], [("meeting", None, ["Nguyễn Văn Khải", "Robert Hanley"])]),
+    ])
+    meets = [e for e in store.events(Filters(limit=100))["items"] if e["type"] != "visit"]
+    assert sorted(str(e["date"]) for e in meets) == ["2031-03-11", "2031-03-13", "None"]
+
+
+def test_undated_signings_of_the_same_parties_told_with_one_visit_are_one_row(store):
+    """Two outlets tell the Prime Minister's visit and, undated, the same two parties signing: one
+    signing. The same parties signing in an article about no visit, a planned signing, or another
+    pair of parties, are other rows."""
+    told = ["Ông Lê Quang Minh và bà Ruth Calloway ký thỏa thuận cung cấp khí hóa lỏng trong 20 năm.",
+            "Bên cạnh các cuộc gặp, lãnh đạo Tập đoàn Dầu khí Lê Quang Minh và Chủ tịch Ruth Calloway đã ký hợp đồng.",
+            "Tập đoàn của ông Lê Quang Minh sẽ ký với bà Ruth Calloway một bản ghi nhớ về điện khí.",
+            "Ông Lê Quang Minh ký văn kiện trước sự chứng kiến của Thủ tướng Nguyễn Văn Khải tại New York.",
+            "Công ty Calloway Energy của bà Ruth Calloway từng ký với ông Lê Quang Minh một thỏa thuận khung."]
+    fillers = ["Phái đoàn doanh nghiệp gồm hơn tám mươi công ty theo chân người đứng đầu Chính phủ.",
+               "Giới phân tích đánh giá chuyến đi mở ra cơ hội lớn cho ngành năng lượng và logistics.",
+               "Nhiều nhà đầu tư quan tâm tới các dự án cảng biển, sân bay và điện gió ngoài khơi.",
+               "Thủ tướng cũng gặp gỡ cộng đồng kiều bào và thăm một trường đại học danh tiếng.",
+               "Thị trường khí đốt toàn cầu biến động mạnh trong năm qua vì xung đột và thời tiết."]
+    parties = ["Lê Quang Minh", "Ruth Calloway"]
+    people = (KHAI, MINH, RUTH)
+    planned = _trip_report("mem://g3", [told[2], fillers[2]], [("signing", None, parties)], people=people)
+    planned.events[1].status = "planned"
+    year = _trip_report("mem://g6", ["Theo nguồn tin của tập đoàn, ông Lê Quang Minh và bà Ruth Calloway ký hợp đồng "
+                                     "trong năm nay.", "Giá khí hóa lỏng giao ngay tại châu Á đã giảm gần một nửa."],
+                        [("signing", "2031", parties)], people=people)
+    store.ingest([
+        year,  # stored first, known only to the visit's year: the undated reports after it are that signing
+        _trip_report("mem://g1", [told[0], fillers[0]], [("signing", None, parties)], people=people),
+        _trip_report("mem://g2", [told[1], fillers[1]], [("signing", None, list(reversed(parties)))], people=people),
+        planned,
+        _trip_report("mem://g4", [told[3], fillers[3]], [("signing", None, ["Lê Quang Minh", "Nguyễn Văn Khải"])],
+                     people=people),
+        make_article("mem://g5", [told[4], fillers[4]], published="2031-03-14", people=[MINH, RUTH],
+                     events=[("signing", None, parties)]),
+    ])
+    signings = [e for e in store.events(Filters(limit=100))["items"] if e["type"] == "signing"]
+    by_sources = sorted(len(e["sources"]) for e in signings)
+    assert by_sources == [1, 1, 1, 3], signings
+    three = next(e for e in signings if len(e["sources"]) == 3)
+    assert {a["source"] for a in store.articles()["items"] if a["id"] in {s["article_id"] for s in three["sources"]}} \
+        == {"mem://g1", "mem://g2", "mem://g6"}

@@ -20,7 +20,9 @@ lend their dates):
 3. the date is the first date of the clause that dates the cue (not one before a verb of
    saying, ``đêm 22/5 tiết lộ rằng``, nor one after a purpose); ``Cùng ngày``/``sau đó`` take
    the previous event's day, ``Tiếp đoàn`` joins the previous meeting as its host, clauses
-   linked by ``và dự`` share a date and a status; an undated event takes the date of a
+   linked by ``và dự`` share a date and a status; a forum that opens a sentence as its setting
+   (``Trong khuôn khổ Hội nghị ..., A gặp B``) is no event, and lends its date and place to the
+   event after it, as one named after ``bên lề`` does to the event before it; an undated event takes the date of a
    caption that shows it, else, sharing a participant with the article's first dated
    event, that event's month;
 4. the status is ``planned`` after a future cue (``sẽ``, ``dự kiến``, not inside a name such
@@ -409,6 +411,7 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: list[
     out: list[_Draft] = []
     pending: int | None = None
     setting = False  # the sentence opened on the setting of an event told before ("Tại buổi tiếp, ...")
+    frame: _Draft | None = None  # a forum opening the sentence as the setting of what follows
     for k, clause in enumerate(clauses):
         if pending is not None:
             clause = (pending, clause[1], clause[2])
@@ -426,6 +429,12 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: list[
             out[-1].date = out[-1].date or d.date  # "gặp X bên lề Hội nghị ...": the forum is the setting
             out[-1].place = out[-1].place or d.place
             continue
+        if frame is not None and d.type != "dialogue":
+            out.remove(frame)  # "Trong khuôn khổ Hội nghị ..., A gặp B": the forum was the setting of this
+            if d.date is None:
+                d.date, d.planned = frame.date, d.planned or frame.planned
+            d.place = d.place or frame.place
+        frame = d if d.type == "dialogue" and not out and r.setting.search(text[d.start:d.cue[0]]) else None
         if out and r.coordination.match(text[out[-1].cue[1]:d.cue[0]]):
             prev = out[-1]  # "chuyến thăm Việt Nam và dự Hội nghị ... vào tháng 11"
             prev.date = prev.date or d.date

@@ -2,7 +2,9 @@
 
 The same meeting told by several outlets, or several times in one article, is one event row
 with every report in ``event_sources``; a visit is one row holding its meetings, receptions and
-signings as parts (``events.parent_id``). The rules of identity are :mod:`hoptac.link.events`.
+signings as parts (``events.parent_id``). The rules of identity are :mod:`hoptac.link.events`;
+an undated report is linked last, within the dated visits its own article tells
+(:func:`_within_visits`), the one context strong enough to place it.
 Candidates come from the participants' index (``event_participants (key, date_sort)`` and
 ``(key, date)``), so linking costs the same in a store of a million articles as in an empty one.
 """
@@ -155,12 +157,16 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
     """Merge each of the article's events with the stored occasion it reports, or store it; then
     place meetings within the visits that hold them."""
     touched: list[tuple[str, str, str | None, set[str]]] = []
-    for idx, ev in enumerate(article.events):
+    visits: dict[str, str] = {}  # the dated visits this article tells as its news (id -> date): the context of its undated reports
+    for idx in _in_order(article):
+        ev = article.events[idx]
         fam = family(ev.type)
         parts = participant_keys(ev.participants, people, person_for)
+        names = {k: n for k, (_, n) in parts.items()}
         match = _best(conn, fam, ev.type, ev.date, set(parts),
-                      event_candidates(conn, fam, ev.date, dup_of, set(parts)), dup_of,
-                      {k: n for k, (_, n) in parts.items()})
+                      event_candidates(conn, fam, ev.date, dup_of, set(parts)), dup_of, names)
+        if match is None and ev.date is None and fam != "visit" and not ev.background:
+            match = _within_visits(conn, fam, ev.status, set(parts), names, visits, aid)
         if match is None and not create:
             continue
         if match is None:
@@ -190,8 +196,51 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
             "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000],
             "part_keys": list(parts), "date_provenance": ev.date_provenance, "background": ev.background})
         touched.append((eid, fam, when, have | set(parts)))
+        if fam == "visit" and when and full_date(when) and not ev.background:
+            visits[eid] = when
     for eid, fam, when, keys in touched:
         _place_in_visit(conn, eid, fam, when, keys)
+
+
+def _in_order(article: Article) -> list[int]:
+    """The article's event indexes, its undated meetings and signings last: by then the visits it
+    tells are linked, and they are the context in which an undated report is recognized."""
+    late = [i for i, ev in enumerate(article.events) if ev.date is None and family(ev.type) != "visit"]
+    return [i for i in range(len(article.events)) if i not in late] + late
+
+
+def _within_visits(conn: Connection, fam: str, status: str, parts: set[str], names: dict[str, str],
+                   visits: dict[str, str], aid: str) -> tuple[Any, set[str]] | None:
+    """The one stored occasion an undated report is, told within a visit its own article reports.
+
+    An undated report merges with no dated one on its own (any meeting of those people fits). Its
+    article telling a dated visit narrows it: the report joins the one part of that visit of the
+    same family and status whose participants nest with its own (two or more), or else the one
+    row of exactly the same participants, undated or dated only to the visit's year or month,
+    reported by another article telling that visit (the same company pair signing on the Prime
+    Minister's trip). None when no such occasion, or
+    several, fit: two meetings of those people during the visit leave the report its own row.
+    """
+    if len(parts) < 2 or not visits:
+        return None
+    e, es = t.events.c, t.event_sources.c
+    told = sa.select(es.article_id).where(es.event_id.in_(list(visits)), es.article_id != aid)
+    undated = sa.select(es.event_id).where(es.article_id.in_(told))
+    coarse = sorted({d[:n] for d in visits.values() for n in (4, 7)})  # the visits' years and months
+    q = sa.select(t.events).where(e.family == fam, e.status == status, sa.or_(
+        e.parent_id.in_(list(visits)), sa.and_(sa.or_(e.date.is_(None), e.date.in_(coarse)),
+                                               e.parent_id.is_(None), e.id.in_(undated))))
+    mine = set(conn.execute(sa.select(es.event_id).where(es.article_id == aid)).scalars())
+    fits: list[tuple[Any, set[str]]] = []
+    for cand in conn.execute(q.order_by(e.id)):
+        if cand.id in mine:
+            continue  # the article's own events stayed apart for a reason
+        named = dict(conn.execute(_EVENT_NAMES, {"eid": cand.id}).all())
+        keys, theirs = set(named), _as_theirs(parts, names, named)
+        nested = len(keys) >= 2 and (keys <= theirs or theirs <= keys)
+        if nested if cand.parent_id in visits else keys == theirs:
+            fits.append((cand, keys))
+    return fits[0] if len(fits) == 1 else None
 
 
 def _merged_date(fam: str, old: str | None, old_sort: str | None, new: str | None) -> tuple[str | None, str | None]:
