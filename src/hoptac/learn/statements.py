@@ -1,12 +1,17 @@
-"""Learned decision ``statement_acts``: is a rule candidate a statement, and which act.
+"""Learned decision ``statement_acts``: is a candidate a statement, and which act.
 
-The rules of :mod:`hoptac.extract.statements` propose candidates (a cue of the lexicon, its
-subject, its clause); this model reads each candidate (every cue of the lexicon around it, the
-words before and at the start of the clause, modality and negation words, quote marks, the
-actor's kind and side, the rule's own act, the sentence's position) and says ``none`` (not a
-statement) or one of the six acts. ``use`` in the model file says whether the rules, the model
-or both (the rules keep or leave a candidate, the model relabels it where it is sure) decide;
-:func:`train` picks it on the test split, among the variants that keep the dev gold's floors.
+Candidates come from two general mechanisms: the rules of :mod:`hoptac.extract.statements` (a
+cue of the lexicon, its subject, its clause) and :mod:`hoptac.extract.candidates` (every cue word
+the rules leave, with the actors general means find: the rules' subject, the speaker of the
+clause holding it, a quotation's speaker, ``Theo X``, the last speaker). This model reads each
+candidate (every cue of the lexicon around it, its own cue word, how its actor was found and why
+the rules left it, the rule statement holding it, the words before and at the start of the
+clause, modality and negation words, quote marks, the actor's kind and side, the rule's own act,
+the sentence's position) and says ``none`` (not a statement) or one of the six acts. ``use`` in
+the model file says whether the rules, the model or both decide (:func:`hoptac.learn.features.choice`);
+a candidate the rules left ships only in ``model`` or ``both``, when the model gives it an act
+other than ``inform`` with at least ``add`` (cross-validated inside the train split). :func:`train`
+picks the variant on the test split, among those that keep the dev gold's floors.
 """
 
 from __future__ import annotations
@@ -275,7 +280,7 @@ def _floored(out_dir: Path, model: dict[str, Any], settings: dict[str, Any]) -> 
             ok, _dev = holds(("statements", "threads"))
         if ok:
             return settings | {"add": add, "add_by_cv": settings["add"]}
-    return settings | {"add_by_cv": settings["add"]}
+    return settings | {"add_by_cv": settings["add"], "dev_floors_hold": False}  # select() ships no "both"
 
 
 def train(out_dir: Path) -> dict[str, Any]:
