@@ -150,9 +150,14 @@ class Statement:
     #: where that date came from: the provenance of the event's date it was said at, else of the article's
     date_provenance: str | None = None
     subthreads: list[str] = field(default_factory=list)  # sub-issues of its threads (taxonomy ``parent``)
+    #: internal, not exported: the cue's span, and for a candidate the rules left (``()`` for a rule
+    #: statement) how its actor was found and why the rules left it (read by the learned decision)
+    cue: SpanT | None = field(default=None, repr=False, compare=False)
+    origin: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        del d["cue"], d["origin"]
         d["evidence"] = list(self.evidence)
         d["amounts"] = [a.to_dict() for a in self.amounts]
         return d

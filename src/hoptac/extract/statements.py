@@ -25,7 +25,8 @@ import itertools
 import re
 
 from .. import budget
-from ..learn.statements import decide
+from ..learn.modes import mode_of
+from ..learn.statements import NAME, decide
 from ..model import Amount, Article, Organization, Person, Statement
 from ..settings import Settings
 from .acts import (
@@ -41,6 +42,7 @@ from .acts import (
 )
 from .addressees import addressee, met_in_story
 from .amounts import find_amounts
+from .candidates import wide
 from .clauses import (
     complement,
     drop_restatements,
@@ -96,6 +98,7 @@ class _Extractor(Speakers):
 
     def sentence(self, s_start: int, s_end: int, sent_no: int) -> list[Statement]:
         """The statements of one sentence (source positions)."""
+        self.rule_cues: list[tuple[int, int]] = []
         if self.text[s_start:s_end].rstrip(" \"”'").endswith("?"):
             return []  # a question asks, it states nothing
         if self.speaker_label(s_start, s_end) and self.text[s_start:s_start + 2].lstrip()[:1] in "*•":
@@ -160,6 +163,7 @@ class _Extractor(Speakers):
             prev = actor
             last_end = cue.end
             self.remember(actor, sent_no)
+        self.rule_cues = [(cue.start, cue.end) for _a, _s, cue in found]
         out = []
         for i, (actor, clause_start, cue) in enumerate(found):
             clause_end = self.before_title(cue.end, found[i + 1][1]) if i + 1 < len(found) else fb
@@ -307,7 +311,7 @@ class _Extractor(Speakers):
         return Statement(actor=actor.name, act=act, text=self.text[a:b], evidence=(a, b), side=side,
                          addressee_side=to, topics=topics, threads=threads,
                          amounts=self.amounts_in(a, b),
-                         subthreads=subthreads)
+                         subthreads=subthreads, cue=(self.src(cue.start), self.src(cue.end)))
 
     def amounts_in(self, a: int, b: int) -> list[Amount]:
         """The amounts of the article inside ``[a, b)``, in their order (by bisection when sorted)."""
@@ -330,6 +334,8 @@ def extract_statements(article: Article, settings: Settings) -> Article:
     """Stage ``statements``: clause-level speech acts with actor, sides, topics, threads, amounts."""
     ex = _Extractor(article, load_taxonomy(settings))
     statements: list[Statement] = []
+    others: list[Statement] = []  # the candidates the rules left, for the learned decision
+    learned = mode_of(NAME) != "rules"
     for n, (a, b) in enumerate(ex.sents):
         budget.check("statements")
         if any(ca <= a < cb or a <= ca < b for ca, cb in article.captions):
@@ -339,13 +345,17 @@ def extract_statements(article: Article, settings: Settings) -> Article:
             if st.evidence[0] < a:  # a quotation of several sentences: what was taken inside it is its speaker's
                 statements = [x for x in statements if x.evidence[0] < st.evidence[0]]
         statements += found
+        if learned and not ex.text[a:b].rstrip(" \"”'").endswith("?"):
+            others += wide(ex, a, b, n, ex.rule_cues, found)
     article.statements = answers_only(drop_restatements(article, statements), ex.tax)
+    article.statements = decide(article, others)  # the learned decision: statement or not, and which act
+    if others:  # what a kept candidate adds may answer, or be, a position on a thread
+        article.statements = answers_only(article.statements, ex.tax)
     named = {e.side for e in (*article.people, *article.organizations) if e.side}
     named |= {side for side, pattern in cues().country_res.items() if pattern.search(ex.low.text)}
     for s in article.statements:
         if s.addressee_side in OTHER and s.addressee_side not in named:
             s.addressee_side = None  # the other side is nowhere in the story: no one of it is addressed
-    article.statements = decide(article)  # the learned decision: statement or not, and which act
     return article
 
 

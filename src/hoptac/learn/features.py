@@ -50,6 +50,7 @@ def train_logreg(rows: list[list[str]], labels: list[str], *, min_count: int = 2
                  steps: int = 400, lr: float = 0.5) -> dict[str, Any]:
     """A multinomial logistic regression over binary features (deterministic)."""
     import numpy as np
+    from scipy import sparse
 
     counts = Counter(f for r in rows for f in set(r))
     feats = sorted(f for f, c in counts.items() if c >= min_count)
@@ -57,12 +58,9 @@ def train_logreg(rows: list[list[str]], labels: list[str], *, min_count: int = 2
     classes = sorted(set(labels))
     cidx = {c: i for i, c in enumerate(classes)}
     n, d, k = len(rows), len(feats), len(classes)
-    x = np.zeros((n, d), dtype=np.float64)
-    for i, r in enumerate(rows):
-        for f in set(r):
-            j = index.get(f)
-            if j is not None:
-                x[i, j] = 1.0
+    cols = [sorted({index[f] for f in r if f in index}) for r in rows]
+    x = sparse.csr_matrix((np.ones(sum(len(c) for c in cols)), [j for c in cols for j in c],
+                           np.cumsum([0] + [len(c) for c in cols])), shape=(n, d))
     y = np.zeros((n, k))
     y[np.arange(n), [cidx[lab] for lab in labels]] = 1.0
     w = np.zeros((d, k))
@@ -110,24 +108,36 @@ def predict(compiled: tuple[list[str], dict[str, list[float]], list[float]], row
     return {c: v / s for c, v in zip(classes, e, strict=True)}
 
 
+def choice(probs: dict[str, float], rule: str, mode: str, confident: float, add: float = 0.5,
+           quiet: str | None = None) -> str:
+    """One candidate's label under a variant: ``rule`` is the rules' label (``none`` for a
+    candidate the rules left). ``model`` takes the model's answer. ``both`` keeps a rule candidate
+    and relabels it only where the model's answer (``none`` set aside) has at least ``confident``
+    of the mass. A candidate the rules left is,
+    in either variant, the model's label when that label has at least ``add`` and is not ``quiet``
+    (a label it adds nothing by), else ``none``."""
+    best = max(probs, key=lambda c: probs[c])
+    if rule == "none":
+        return best if best not in ("none", quiet) and probs[best] >= add else "none"
+    if mode == "model":
+        return best
+    labels = {c: p for c, p in probs.items() if c != "none"}
+    best = max(labels, key=lambda c: labels[c])
+    return best if labels[best] >= confident * sum(labels.values()) else rule
+
+
 def relabel(items: list[Any], compiled: Any, mode: str, row_of: Callable[[Any], list[str]], attr: str,
-            confident: float) -> list[Any]:
-    """Rule candidates after a learned decision: ``model`` drops what it calls ``none`` and sets
-    ``attr`` (the act, the type) to its answer; ``both`` keeps every candidate and sets ``attr``
-    only where the model's answer (``none`` set aside) has at least ``confident`` of the mass."""
+            confident: float, extra: Callable[[Any], bool] | None = None, add: float = 0.5,
+            quiet: str | None = None) -> list[Any]:
+    """Candidates after a learned decision (:func:`choice`): those labelled ``none`` go, the others
+    get ``attr`` (the act, the type) set to their label. ``extra`` tells a candidate the rules left."""
     out = []
     for item in items:
-        probs = predict(compiled, row_of(item))
-        if mode == "both":  # the rules say whether it is one, the model which label when it is sure
-            probs = {c: p for c, p in probs.items() if c != "none"}
-        best = max(probs, key=lambda c: probs[c])
-        if mode == "both" and probs[best] < confident * sum(probs.values()):
+        rule = "none" if extra is not None and extra(item) else getattr(item, attr)
+        label = choice(predict(compiled, row_of(item)), rule, mode, confident, add, quiet)
+        if label != "none":
+            setattr(item, attr, label)
             out.append(item)
-            continue
-        if best == "none":
-            continue
-        setattr(item, attr, best)
-        out.append(item)
     return out
 
 

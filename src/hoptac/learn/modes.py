@@ -13,6 +13,8 @@ from . import load_model
 
 _OVERRIDE: dict[str, str] = {}
 MODES = ("rules", "model", "both")
+#: not a shipped variant: every candidate, the rules' and the ones they leave, undecided (to label them for training)
+CANDIDATES = "candidates"
 
 
 def mode_of(name: str) -> str:
@@ -26,7 +28,7 @@ def mode_of(name: str) -> str:
 @contextmanager
 def using(name: str, mode: str) -> Iterator[None]:
     """Force a variant of one decision inside a ``with`` block."""
-    if mode not in MODES:
+    if mode not in (*MODES, CANDIDATES):
         raise ValueError(f"unknown mode {mode!r}; known: {', '.join(MODES)}")
     old = _OVERRIDE.get(name)
     _OVERRIDE[name] = mode

@@ -2,7 +2,8 @@
 
 The best variant is the one with the highest F1 on the test split (ties: the secondary figure,
 then the simpler variant, rules before both before model) among those that keep the dev gold's
-floors (:mod:`.devgold`); the rules always qualify.
+floors (:mod:`.devgold`, which also holds the test suite's held-out check to its floors); the
+rules always qualify.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from . import load_model
 from .devgold import holds
-from .features import compile_model, fit_decision, predict
+from .features import choice, compile_model, fit_decision, predict
 from .modes import MODES, using
 
 
@@ -26,18 +27,17 @@ def write(out_dir: Path, name: str, model: dict[str, Any]) -> None:
 
 
 def accuracy(model: dict[str, Any], rows: list[list[str]], labels: list[str], rule: list[str],
-             confident: float) -> dict[str, float]:
-    """Decision accuracy of the rules, the model and both on labelled candidates."""
+             confident: float, quiet: str | None = None) -> dict[str, float]:
+    """Decision accuracy of the rules, the model and both on labelled candidates (``rule``: the
+    rules' label, ``none`` for a candidate the rules left; the model's ``add`` applies)."""
     compiled = compile_model(model)
+    add = float(model.get("add", 0.5))
     got = dict.fromkeys(MODES, 0)
     for row, gold, r in zip(rows, labels, rule, strict=True):
         probs = predict(compiled, row)
-        best = max(probs, key=lambda c: probs[c])
         got["rules"] += r == gold
-        got["model"] += best == gold
-        labels_ = {c: v for c, v in probs.items() if c != "none"}
-        relabel = max(labels_, key=lambda c: labels_[c])
-        got["both"] += (r if labels_[relabel] < confident * sum(labels_.values()) else relabel) == gold
+        got["model"] += choice(probs, r, "model", confident, add, quiet) == gold
+        got["both"] += choice(probs, r, "both", confident, add, quiet) == gold
     return {k: round(v / max(1, len(labels)), 3) for k, v in got.items()}
 
 
@@ -49,8 +49,8 @@ def select(name: str, measure: Callable[[], dict[str, Any]], keys: tuple[str, st
         with using(name, mode):
             figures = measure()
             ok, dev = holds(dev_fields) if mode != "rules" else (True, {})
-        out[mode] = figures | ({"dev_floors_hold": ok, "dev": {f: dev.get(f) for f in (*dev_fields, "mean")}}
-                               if dev else {})
+        shown = (*dev_fields, "mean", *(f"heldout.{f}" for f in dev_fields))
+        out[mode] = figures | ({"dev_floors_hold": ok, "dev": {f: dev[f] for f in shown if f in dev}} if dev else {})
     order = {m: i for i, m in enumerate(MODES)}
     eligible = [m for m in MODES if out[m].get("dev_floors_hold", True)]
     best = max(eligible, key=lambda m: (out[m][keys[0]], out[m][keys[1]] or 0.0, -order[m]))
@@ -61,17 +61,21 @@ def select(name: str, measure: Callable[[], dict[str, Any]], keys: tuple[str, st
 
 def train_decision(out_dir: Path, name: str, candidates: Callable[[str], tuple[list[list[str]], list[str], list[str]]],
                    compiled: Any, measure: Callable[[], dict[str, Any]], keys: tuple[str, str],
-                   confident: float) -> dict[str, Any]:
+                   confident: float, settings: dict[str, Any] | None = None,
+                   quiet: str | None = None) -> dict[str, Any]:
     """Train a decision on the train split's candidates, measure rules / model / both on the test
     split (``measure``; ``keys`` as :func:`select`), ship the best and return the metrics.
-    ``compiled`` is the decision's cached loader, cleared whenever the model file changes."""
+    ``compiled`` is the decision's cached loader, cleared whenever the model file changes;
+    ``settings`` (chosen on the train split alone) are written into the model file; ``quiet`` as
+    :func:`hoptac.learn.features.choice`."""
     rows, labels, _rule = candidates("train")
     model = fit_decision(rows, labels) | {"name": name, "use": "model", "trained_on": f"train split, {len(rows)} candidates"}
+    model |= settings or {}
     write(out_dir, name, model)
     compiled.cache_clear()
     test_rows, test_labels, test_rule = candidates("test")
     metrics: dict[str, Any] = {"candidates_train": len(rows), "candidates_test": len(test_rows),
-                               "decision_accuracy_test": accuracy(model, test_rows, test_labels, test_rule, confident)}
+                               "decision_accuracy_test": accuracy(model, test_rows, test_labels, test_rule, confident, quiet)}
     metrics |= select(name, measure, keys, keys)
     write(out_dir, name, model | {"use": metrics["use"]})
     compiled.cache_clear()
