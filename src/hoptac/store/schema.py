@@ -119,6 +119,7 @@ org_mentions = sa.Table(
     sa.Column("article_id", ID, _fk("articles.id"), primary_key=True, index=True),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("n_mentions", sa.Integer, nullable=False),
+    sa.Column("names", sa.JSON),  # spelling -> mentions in the article (migration 0019; None: all under name)
 )
 
 events = sa.Table(

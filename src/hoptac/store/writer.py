@@ -18,6 +18,7 @@ import hashlib
 import logging
 import unicodedata
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,7 +37,7 @@ from .occasions import link_events
 from .org_link import link_orgs
 from .people_link import link_people as _link_people
 from .people_link import person_for as _person_for
-from .refresh import clear_derived
+from .refresh import clear_derived, forget_retired, retired_id
 from .summary import bump
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,7 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
 
     if (report.stored or report.refreshed or report.duplicates) and has_corrections(conn):  # an editor's corrections hold over rebuilt records
         reapply(conn)
+    forget_retired(conn)
     return report
 
 
@@ -213,7 +215,13 @@ def _link_events(conn: Connection, article: Article, aid: str, people: dict[str,
                  dup_of: str | None) -> None:
     """The article's events into occasions (:mod:`hoptac.store.occasions`)."""
     link_events(conn, article, aid, people, create=create, dup_of=dup_of, person_for=_person_for,
-                new_id=lambda idx: _hid("e_", aid, str(idx)))
+                new_id=partial(_event_id, conn, article, aid))
+
+
+def _event_id(conn: Connection, article: Article, aid: str, idx: int) -> str:
+    """A new event's id: the one its report's event had before a rebuild (a stable permalink), else
+    derived from the article and the report's place in it."""
+    return retired_id(conn, aid, article.events[idx].evidence) or _hid("e_", aid, str(idx))
 
 
 # statements and search --------------------------------------------------------------------
