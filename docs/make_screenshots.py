@@ -35,6 +35,8 @@ from hoptac.store import Filters, Store
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
+#: the organizations photographed where the store has them (else the two most named)
+ORGS = ("Đại sứ quán Mỹ", "Bộ Ngoại giao Việt Nam")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 
@@ -79,11 +81,13 @@ def shots(store: Store) -> list[Shot]:
     if arts:
         best = max(arts, key=lambda a: (a["statements"] + a["events"] + a["people"]))
         out.append(Shot("article", f"/articles/{best['id']}"))
-    orgs = store.organizations(Filters(limit=2))["items"]
-    for name, o in zip(("organization", "organization-second"), orgs, strict=False):
-        out.append(Shot(name, f"/organizations/{o['id']}"))
+    top = [o["id"] for o in store.organizations(Filters(limit=2))["items"]]
+    orgs = [(o or {}).get("id") or fallback for o, fallback in
+            zip((store.organization(n, limit=1) for n in ORGS), top, strict=False)]
+    for name, oid in zip(("organization", "organization-ministry"), orgs, strict=False):
+        out.append(Shot(name, f"/organizations/{oid}"))
     if orgs:
-        out.append(Shot("editor-organization", f"/organizations/{orgs[0]['id']}#edit-org", editor=True,
+        out.append(Shot("editor-organization", f"/organizations/{orgs[0]}#edit-org", editor=True,
                         open_form="merge_orgs"))
     out += [Shot("statements", "/statements?side=US&act=commit&sort=-date"),
             Shot("network", "/network"),
@@ -145,15 +149,15 @@ def main() -> None:
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     opts = ap.parse_args()
     token = secrets.token_urlsafe(24)
-    with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(opts.db or f"sqlite:///{tmp}/kb.db", create=not opts.db) as store:
-            if not opts.db:
-                demo_store(store)
-            todo = shots(store)
-            with serving(store, token) as base, sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=opts.chromium, headless=True, args=ARGS)
-                photograph(browser, base, token, todo)
-                browser.close()
+    with tempfile.TemporaryDirectory() as tmp, \
+            Store.open(opts.db or f"sqlite:///{tmp}/kb.db", create=not opts.db) as store:
+        if not opts.db:
+            demo_store(store)
+        todo = shots(store)
+        with serving(store, token) as base, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=opts.chromium, headless=True, args=ARGS)
+            photograph(browser, base, token, todo)
+            browser.close()
 
 
 if __name__ == "__main__":

@@ -78,3 +78,56 @@ def test_a_date_without_its_year_is_not_a_dateline(client, auth, settled):
     assert out["status"] == "stored", out
     stored = client.get(f"/api/articles/{out['id']}").json()
     assert stored["published_provenance"] != "stated"
+
+
+PAGE = "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize("html", ["   ", "<html><body></body></html>", "<p>x</p>",
+                                  "<html><body><script>var a = 'Hoa Kỳ và Việt Nam hợp tác';</script></body></html>",
+                                  PAGE.format(title="Hợp tác giáo dục Việt - Mỹ", body="<p>Hai bên đã ký thỏa thuận.</p>")])
+def test_empty_or_short_pages_are_refused_before_queuing(client, auth, html):
+    before = sum(client.app.state.jobs.counts().values())
+    r = client.post("/api/articles", json={"html": html, "source": "test:page"}, headers=auth)
+    assert r.status_code == 422, r.text
+    message = r.json()["error"]["message"]
+    assert "\n" not in message and ("too short" in message or "empty" in message), message
+    assert sum(client.app.state.jobs.counts().values()) == before  # nothing was queued
+
+
+def test_a_fetched_page_too_short_fails_its_job_with_the_reason(store, auth, settled):
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from threading import Thread
+
+    from conftest import TOKEN
+    from fastapi.testclient import TestClient
+
+    from hoptac.api import create_app
+
+    class Short(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = PAGE.format(title="Tin ngắn", body="<p>Hai bên đã ký thỏa thuận hợp tác.</p>").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    stored = store.articles()["total"]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Short)
+    Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with TestClient(create_app(store=store, token=TOKEN, allow_private_urls=True),
+                        raise_server_exceptions=False) as client:
+            r = client.post("/api/articles", json={"url": f"http://127.0.0.1:{server.server_address[1]}/tin"},
+                            headers=auth)
+            assert r.status_code == 202, r.text  # a URL is fetched by the worker, never on the request
+            job = settled(client, r)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert job["status"] == "failed" and "too short" in job["reason"] and "\n" not in job["reason"], job
+    assert store.articles()["total"] == stored

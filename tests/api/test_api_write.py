@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 
 import hoptac.ingest
 from hoptac.api import create_app
+from hoptac.api.ingest import CHECK_HTML_BYTES
 from hoptac.store import Store
 
 TOKEN = "test-token-123"  # the token of conftest's client
@@ -86,7 +87,8 @@ def test_shutdown_drains_the_queue(store, auth):
 
 
 def test_a_failed_job_says_why_in_one_line(client, auth, settled):
-    empty = "<html><head><title></title></head><body><div></div></body></html>"  # no article text
+    pad = "<script>var x = '" + "x" * CHECK_HTML_BYTES + "';</script>"  # too large to be checked on the request
+    empty = f"<html><head><title></title></head><body>{pad}<div></div></body></html>"  # no article text
     job = settled(client, client.post("/api/articles", json={"html": empty, "source": "test:blank"}, headers=auth))
     assert job["status"] == "failed" and job["reason"] and "\n" not in job["reason"], job
     assert "id" not in job

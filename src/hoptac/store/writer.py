@@ -18,8 +18,8 @@ import hashlib
 import logging
 import unicodedata
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
