@@ -258,13 +258,14 @@ def _active(conn: Connection) -> list[Any]:
 
 def reapply(conn: Connection) -> dict[str, int]:
     """Apply every live correction again, oldest first (after a write rebuilt records); counts by status."""
-    from .refresh import forget_retired
+    from .event_ids import settle
 
+    settle(conn)  # events rebuilt before (an undo, a re-dated article) take back their ids first
     counts: dict[str, int] = {}
     for row in _active(conn):
         s = _apply(conn, row)
         counts[s] = counts.get(s, 0) + 1
-    forget_retired(conn)  # the rebuilt events took their ids back by now
+    settle(conn)
     return counts
 
 

@@ -208,8 +208,15 @@ def _participant_names(conn: Connection, eid: str) -> list[str]:
 
 
 def _move_event(conn: Connection, src: str, dst: str) -> None:
-    """Every report and participant of ``src`` to ``dst``; ``src`` goes."""
+    """Every report and participant of ``src`` to ``dst``; ``src`` goes (its permalink leads to ``dst``)."""
+    from .event_ids import redirect
+
     ep, e = t.event_participants.c, t.events.c
+    es = t.event_sources.c
+    first = conn.execute(sa.select(es.article_id, es.evidence_start, es.evidence_end)
+                         .where(es.event_id == src).order_by(es.article_id, es.idx).limit(1)).first()
+    if first is not None:
+        redirect(conn, src, tuple(first))
     conn.execute(t.event_sources.update().where(t.event_sources.c.event_id == src).values(event_id=dst))
     have = set(conn.execute(sa.select(ep.key).where(ep.event_id == dst)).scalars())
     conn.execute(t.event_participants.delete().where(ep.event_id == src, ep.key.in_(sorted(have) or [""])))

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from . import schema as t
 from .claims import forget
+from .event_ids import retire_event
 
 
 def clear_derived(conn: Connection, aid: str) -> None:
@@ -75,21 +76,3 @@ def clear_derived(conn: Connection, aid: str) -> None:
             conn.execute(t.org_aliases.delete().where(t.org_aliases.c.org_id == oid))
             conn.execute(t.organizations.delete().where(t.organizations.c.id == oid))
 
-
-def retire_event(conn: Connection, eid: str, reports: list[tuple[str, int, int]]) -> None:
-    """Remember a deleted event's id by its reports (article, evidence span) for this connection's writes:
-    the rebuilt report that starts an event again takes it back (:func:`retired_id`), so an event's
-    permalink survives ``ingest --refresh`` and an undo."""
-    retired = conn.info.setdefault("retired_events", {})
-    for r in reports:
-        retired.setdefault(r, eid)
-
-
-def retired_id(conn: Connection, aid: str, span: tuple[int, int] | list[int]) -> str | None:
-    """The id a rebuilt report's event had before its article was cleared (None: none remembered)."""
-    return (conn.info.get("retired_events") or {}).pop((aid, span[0], span[1]), None)
-
-
-def forget_retired(conn: Connection) -> None:
-    """Drop the remembered ids (at the end of a write: an id not taken back by then is gone)."""
-    conn.info.pop("retired_events", None)

@@ -364,8 +364,11 @@ def _organization(conn: Any, id_or_name: str, *, limit: int = 50, offset: int = 
 
 
 def _event(conn: Any, id: str) -> dict[str, Any] | None:
-    """One occasion with the corrections that apply to it."""
+    """One occasion with the corrections that apply to it; an id that went finds the event holding its report."""
     from .curation_view import annotate_event
+    from .event_ids import resolve
 
     found = ev.get_event(conn, id)
+    if found is None and (now := resolve(conn, id)):
+        found = ev.get_event(conn, now)
     return found and annotate_event(conn, found)
