@@ -117,8 +117,8 @@ def serving(store: Store, token: str) -> Iterator[str]:
 
 
 def photograph(browser: Browser, base: str, token: str, todo: list[Shot]) -> None:
-    """Take every screenshot; an editor's are taken in a context signed in with the token."""
-    reader = browser.new_context(locale="vi-VN")
+    """Take every screenshot, each a reader's in a fresh context (``?lang=en`` is remembered in a cookie)
+    or an editor's in one context signed in with the token."""
     editor = browser.new_context(locale="vi-VN")
     login = editor.new_page()
     login.goto(base + "/login?next=/")
@@ -127,8 +127,9 @@ def photograph(browser: Browser, base: str, token: str, todo: list[Shot]) -> Non
     login.wait_for_load_state()
     login.close()
     for shot in todo:
-        page = (editor if shot.editor else reader).new_page(
-            viewport={"width": shot.width, "height": 844 if shot.width < 600 else 900})
+        reader = None if shot.editor else browser.new_context(locale="vi-VN")
+        page = (reader or editor).new_page()
+        page.set_viewport_size({"width": shot.width, "height": 844 if shot.width < 600 else 900})
         page.goto(base + shot.path)
         if shot.open_form:
             box = page.locator(f"details[data-edit='{shot.open_form}']")
@@ -138,7 +139,8 @@ def photograph(browser: Browser, base: str, token: str, todo: list[Shot]) -> Non
         page.screenshot(path=str(out), full_page=shot.full)
         print(out.relative_to(ROOT))
         page.close()
-    reader.close()
+        if reader is not None:
+            reader.close()
     editor.close()
 
 

@@ -8,7 +8,10 @@ plain text dates the article (provenance ``stated``) as it does for a ``.txt`` f
 from __future__ import annotations
 
 import pytest
+from conftest import TOKEN, serving_page
+from fastapi.testclient import TestClient
 
+from hoptac.api import create_app
 from hoptac.api.ingest import MIN_WORDS
 
 BRIEF = ("Hoa Kỳ tài trợ thiết bị phòng cháy cho Đà Nẵng\n\n"
@@ -96,38 +99,12 @@ def test_empty_or_short_pages_are_refused_before_queuing(client, auth, html):
 
 
 def test_a_fetched_page_too_short_fails_its_job_with_the_reason(store, auth, settled):
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-    from threading import Thread
-
-    from conftest import TOKEN
-    from fastapi.testclient import TestClient
-
-    from hoptac.api import create_app
-
-    class Short(BaseHTTPRequestHandler):
-        def do_GET(self):
-            body = PAGE.format(title="Tin ngắn", body="<p>Hai bên đã ký thỏa thuận hợp tác.</p>").encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
     stored = store.articles()["total"]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Short)
-    Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with TestClient(create_app(store=store, token=TOKEN, allow_private_urls=True),
-                        raise_server_exceptions=False) as client:
-            r = client.post("/api/articles", json={"url": f"http://127.0.0.1:{server.server_address[1]}/tin"},
-                            headers=auth)
-            assert r.status_code == 202, r.text  # a URL is fetched by the worker, never on the request
-            job = settled(client, r)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_page(PAGE.format(title="Tin ngắn", body="<p>Hai bên đã ký thỏa thuận hợp tác.</p>")) as (base, _), \
+            TestClient(create_app(store=store, token=TOKEN, allow_private_urls=True),
+                       raise_server_exceptions=False) as client:
+        r = client.post("/api/articles", json={"url": f"{base}/tin"}, headers=auth)
+        assert r.status_code == 202, r.text  # a URL is fetched by the worker, never on the request
+        job = settled(client, r)
     assert job["status"] == "failed" and "too short" in job["reason"] and "\n" not in job["reason"], job
     assert store.articles()["total"] == stored
