@@ -77,21 +77,25 @@ def rename(conn: Connection, old: str, new: str) -> None:
 
 def settle(conn: Connection) -> int:
     """Give the remembered ids still free back to the events made during this write that hold their
-    reports; forget them. Returns how many events took back an id."""
+    reports, drop the redirects of the ids taken back, forget them. Returns how many events took back an id."""
     retired: dict[Report, str] = conn.info.pop("retired_events", None) or {}
     made: set[str] = conn.info.pop("born_events", None) or set()
     by_id: dict[str, list[Report]] = {}
     for report, eid in retired.items():
         by_id.setdefault(eid, []).append(report)
     n = 0
+    back = []
     for old, reports in sorted(by_id.items()):
         if _exists(conn, old):
+            back.append(old)  # taken back: no redirect needed
             continue
         holders = {h for h in (_holder(conn, r) for r in reports) if h}
         if len(holders) == 1 and (h := holders.pop()) in made:
             rename(conn, h, old)
             made.discard(h)
             n += 1
+    for i in range(0, len(back), 500):
+        conn.execute(t.event_redirects.delete().where(t.event_redirects.c.old_id.in_(back[i:i + 500])))
     return n
 
 
