@@ -87,10 +87,15 @@ def merge_orgs(orgs: tuple[str, ...], **kw: Any) -> None:
 @click.argument("org")
 @click.argument("names", nargs=-1, required=True)
 @click.option("--name", default=None, help="The new organization's name (default: the first spelling).")
+@click.option("--article", "articles", multiple=True,
+              help="Only in this article (repeatable): split one spelling off within some articles.")
 @why_options
-def split_org(org: str, names: tuple[str, ...], name: str | None, **kw: Any) -> None:
-    """Split an organization: its mentions under NAMES are another body."""
-    _run("split_org", {"org": org, "names": list(names), "name": name}, **kw)
+def split_org(org: str, names: tuple[str, ...], name: str | None, articles: tuple[str, ...], **kw: Any) -> None:
+    """Split an organization: its mentions under NAMES (in the --article articles only, if given) are another body."""
+    params: dict[str, Any] = {"org": org, "names": list(names), "name": name}
+    if articles:
+        params["articles"] = list(articles)
+    _run("split_org", params, **kw)
 
 
 @correct.command("merge-events")

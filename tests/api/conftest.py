@@ -8,7 +8,11 @@ two titles) that the assertions can rely on whatever extraction finds.
 from __future__ import annotations
 
 import json
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +82,30 @@ def settle(client: Any, r: Any, *, patience: float = 600.0) -> dict[str, Any]:
 def settled():
     """:func:`settle`, for tests."""
     return settle
+
+
+@contextmanager
+def serving_page(html: str) -> Iterator[tuple[str, list[str]]]:
+    """A loopback HTTP server answering every GET with ``html``: its base URL and the paths asked for."""
+    hits: list[str] = []
+    body = html.encode("utf-8")
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    finally:
+        server.shutdown()
+        server.server_close()

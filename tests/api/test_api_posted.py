@@ -8,7 +8,10 @@ plain text dates the article (provenance ``stated``) as it does for a ``.txt`` f
 from __future__ import annotations
 
 import pytest
+from conftest import TOKEN, serving_page
+from fastapi.testclient import TestClient
 
+from hoptac.api import create_app
 from hoptac.api.ingest import MIN_WORDS
 
 BRIEF = ("Hoa Kỳ tài trợ thiết bị phòng cháy cho Đà Nẵng\n\n"
@@ -78,3 +81,30 @@ def test_a_date_without_its_year_is_not_a_dateline(client, auth, settled):
     assert out["status"] == "stored", out
     stored = client.get(f"/api/articles/{out['id']}").json()
     assert stored["published_provenance"] != "stated"
+
+
+PAGE = "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize("html", ["   ", "<html><body></body></html>", "<p>x</p>",
+                                  "<html><body><script>var a = 'Hoa Kỳ và Việt Nam hợp tác';</script></body></html>",
+                                  PAGE.format(title="Hợp tác giáo dục Việt - Mỹ", body="<p>Hai bên đã ký thỏa thuận.</p>")])
+def test_empty_or_short_pages_are_refused_before_queuing(client, auth, html):
+    before = sum(client.app.state.jobs.counts().values())
+    r = client.post("/api/articles", json={"html": html, "source": "test:page"}, headers=auth)
+    assert r.status_code == 422, r.text
+    message = r.json()["error"]["message"]
+    assert "\n" not in message and ("too short" in message or "empty" in message), message
+    assert sum(client.app.state.jobs.counts().values()) == before  # nothing was queued
+
+
+def test_a_fetched_page_too_short_fails_its_job_with_the_reason(store, auth, settled):
+    stored = store.articles()["total"]
+    with serving_page(PAGE.format(title="Tin ngắn", body="<p>Hai bên đã ký thỏa thuận hợp tác.</p>")) as (base, _), \
+            TestClient(create_app(store=store, token=TOKEN, allow_private_urls=True),
+                       raise_server_exceptions=False) as client:
+        r = client.post("/api/articles", json={"url": f"{base}/tin"}, headers=auth)
+        assert r.status_code == 202, r.text  # a URL is fetched by the worker, never on the request
+        job = settled(client, r)
+    assert job["status"] == "failed" and "too short" in job["reason"] and "\n" not in job["reason"], job
+    assert store.articles()["total"] == stored

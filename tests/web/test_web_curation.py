@@ -120,3 +120,34 @@ def test_editor_corrections_survive_refresh(editable):
     expect(p2.locator(".correction[data-kind='set_date']")).to_be_visible()
     expect(p2.locator("#edit-event")).to_have_count(0)
     other.close()
+
+
+def test_editor_merges_organizations_and_it_survives_refresh(editable):
+    server, pg, src, db = editable
+    orgs = {o["name"]: o["id"] for o in _api(server, "/api/organizations")["items"]}
+    embassy, other = orgs["Đại sứ quán Mỹ tại Hà Nội"], "Đại sứ quán Mỹ về thương mại"  # a name overrun by the extractor
+    pg.goto(f"{server.url}/organizations/{embassy}")
+    expect(pg.locator("#edit-org")).to_have_count(0)  # a reader: no forms
+    pg.goto(f"{server.url}/login?next=/organizations/{embassy}")
+    pg.locator("input[name='token']").fill(TOKEN)
+    pg.locator("form[action='/login'] button").click()
+    expect(pg.locator("#edit-org")).to_be_visible()
+    expect(pg.locator("#edit-org details[data-edit='split_org']")).to_have_count(1)
+    # the other spelling named as it is written: the form finds the organization
+    _submit(pg, "#edit-org", "merge_orgs", "cùng một đại sứ quán", {"orgs": other})
+    expect(pg.locator(".corrections .correction[data-kind='merge_orgs']")).to_contain_text("Biên tập viên Lan")
+    names = [o["name"] for o in _api(server, "/api/organizations")["items"]]
+    assert other not in names and names.count("Đại sứ quán Mỹ tại Hà Nội") == 1
+    # a form without its CSRF token is refused even with the session
+    forged = pg.request.post(server.url + "/curate", form={"kind": "split_org", "org": embassy,
+                                                            "names": other, "why": "x"})
+    assert forged.status == 403
+    run = subprocess.run([sys.executable, "-m", "hoptac", "ingest", str(src), "--refresh", "--db", str(db)],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    names = [o["name"] for o in _api(server, "/api/organizations")["items"]]
+    assert other not in names
+    pg.goto(f"{server.url}/organizations/{embassy}")
+    expect(pg.locator("#org-name")).to_contain_text("Đại sứ quán Mỹ tại Hà Nội")
+    expect(pg.locator(".correction[data-kind='merge_orgs']")).to_contain_text("cùng một đại sứ quán")
+    expect(pg.locator("#org-aliases")).to_contain_text(other)

@@ -75,3 +75,21 @@ def test_a_rejected_event_is_marked_on_its_article(app):
     assert r.status_code == 200 and c.get(f"/api/events/{event['id']}").status_code == 404
     assert re.search(r'<li class="rejected" data-rejected="c_[0-9a-f]+"><a href="#ev-', r.text)
     assert "không phải sự kiện" in r.text
+
+
+def test_org_forms_and_an_old_event_permalink(app):
+    c, csrf = _signed_in(app)
+    org = c.get("/api/organizations").json()["items"][0]
+    html = c.get(f"/organizations/{org['id']}").text
+    assert 'data-edit="merge_orgs"' in html and 'data-edit="split_org"' in html and 'name="csrf"' in html
+    anon = TestClient(app, raise_server_exceptions=False)
+    assert 'action="/curate"' not in anon.get(f"/organizations/{org['id']}").text
+    # an event merged away: its permalink answers with the event kept, at the kept event's address
+    events = {(e["type"], e["date"]): e["id"] for e in c.get("/api/events").json()["items"]}
+    kept, gone = events[("meeting", "2019-04-20")], events[("visit", "2019-04")]
+    form = {"kind": "merge_events", "events": f"{kept},{gone}", "why": "một dịp", "csrf": csrf, "next": "/"}
+    assert c.post("/curate", data=form, follow_redirects=False).status_code == 303
+    old = anon.get(f"/events/{gone}", follow_redirects=False)
+    assert old.status_code == 301 and old.headers["location"] == f"/events/{kept}"
+    assert anon.get(f"/api/events/{gone}").json()["id"] == kept
+    assert anon.get("/events/e_000000000000").status_code == 404

@@ -37,7 +37,7 @@ class CorrectionIn(BaseModel):
     org: Id | None = Field(None, description="split_org: the organization split")
     events: list[Id] | None = Field(None, max_length=50, description="merge_events: the event kept first")
     event: Id | None = Field(None, description="split_event, reject_event, set_date: the event")
-    articles: list[Id] | None = Field(None, max_length=200, description="split_event: the reports that move")
+    articles: list[Id] | None = Field(None, max_length=200, description="split_event: the reports that move; split_org: only in these articles")
     article: Id | None = Field(None, description="set_date: the article whose publication date is set")
     statement: Id | None = Field(None, description="set_date, correct_statement, reject_*, add_thread")
     names: list[Annotated[str, Field(min_length=1, max_length=300)]] | None = Field(

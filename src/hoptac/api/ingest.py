@@ -8,7 +8,10 @@ in a worker process, :func:`store_result` in the server's writer thread.
 A posted plain text (or Markdown) must hold at least :data:`MIN_WORDS` words of prose once
 cleaned, its title and datelines not counted: a one-sentence news brief has more, while a
 title alone, a stray word or a file path is not an article. The check runs on the request,
-before anything is queued (an HTML page is checked by the worker's cleaning instead).
+before anything is queued. A posted HTML page up to :data:`CHECK_HTML_BYTES` is cleaned on the
+request too (main text extraction takes milliseconds there) and refused the same way; a larger
+page, and the page at a URL (fetched by the worker, never on the request), are checked by the
+worker once cleaned: their job ends ``failed`` with the reason.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from ..store import Store
 #: fewest words of prose (title excluded) a posted text needs to be taken for an article; the
 #: shortest article of the corpus has 155, a one-sentence brief about 20
 MIN_WORDS = 15
+#: largest posted HTML page cleaned on the request to be checked before it is queued
+CHECK_HTML_BYTES = 256 * 1024
 
 
 class Rejected(HoptacError):
@@ -60,12 +65,26 @@ def check_input(*, text: str | None = None, html: str | None = None, url: str | 
         return
     _body(text, html, source)
     if text is not None:
-        words = prose_words(text)
-        if words == 0:
-            raise Rejected("the text is empty once its title, dateline and page furniture are set aside")
-        if words < MIN_WORDS:
-            raise Rejected(f"the text is too short to be an article: {words} words of prose besides the title "
-                           f"(at least {MIN_WORDS} needed)")
+        _enough(prose_words(text), "text")
+    elif html is not None and len(html.encode("utf-8", errors="replace")) <= CHECK_HTML_BYTES:
+        _enough(_page_words(html), "page")
+
+
+def _page_words(html: str) -> int:
+    """Words of prose an HTML page holds once its main text is extracted, title not counted."""
+    from ..clean.html import extract_html
+    from ..clean.rules import load_rules
+
+    return prose_words(extract_html(html, caption_classes=load_rules().html_caption_classes).text)
+
+
+def _enough(words: int, what: str) -> None:
+    """Refuse an input with no, or too few, words of prose (:data:`MIN_WORDS`)."""
+    if words == 0:
+        raise Rejected(f"the {what} is empty once its title, dateline and page furniture are set aside")
+    if words < MIN_WORDS:
+        raise Rejected(f"the {what} is too short to be an article: {words} words of prose besides the title "
+                       f"(at least {MIN_WORDS} needed)")
 
 
 def _document(*, text: str | None, html: str | None, url: str | None, source: str | None,
@@ -100,6 +119,8 @@ def analyze_input(*, text: str | None, html: str | None, url: str | None, source
     result = next(pipe([doc], settings))
     if result.article is None:
         raise Rejected(result.error or "the article could not be analyzed")
+    if url is not None or doc.kind != "text":  # a page, posted or fetched, is checked once cleaned
+        _enough(prose_words(result.article.text), "page")
     return result
 
 

@@ -3,9 +3,11 @@ store's dicts; each model names the fields clients rely on, more may come)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
 
 
 class Open(BaseModel):
@@ -28,12 +30,19 @@ class Error(BaseModel):
     error: ErrorDetail
 
 
-class Page(Open):
-    """The page a listing is."""
+class Page(Open, Generic[T]):
+    """The page a listing is: its items, how many there are in all, and where the page starts."""
 
+    items: list[T]
     total: int
     limit: int
     offset: int
+
+    @classmethod
+    def model_parametrized_name(cls, params: tuple[type[Any], ...]) -> str:
+        """``ArticleRowPage`` (a name OpenAPI accepts, not ``Page[ArticleRow]``); ``RecordPage`` for dicts."""
+        item = params[0]
+        return f"{item.__name__ if isinstance(item, type) and issubclass(item, BaseModel) else 'Record'}Page"
 
 
 class ArticleRow(Open):
@@ -44,10 +53,6 @@ class ArticleRow(Open):
     url: str | None = None
     source: str
     topics: list[str] = []
-
-
-class ArticleList(Page):
-    items: list[ArticleRow]
 
 
 class Article(Open):
@@ -70,10 +75,6 @@ class PersonRow(Open):
     statements: int
 
 
-class PersonList(Page):
-    items: list[PersonRow]
-
-
 class Person(Open):
     id: str
     name: str
@@ -92,10 +93,6 @@ class OrganizationRow(Open):
     kind: str | None = None
     side: str | None = None
     articles: int
-
-
-class OrganizationList(Page):
-    items: list[OrganizationRow]
 
 
 class Statement(Open):
@@ -117,8 +114,7 @@ class Statement(Open):
     citation: str = Field(description="Outlet, title, date, URL and the quote, on one line")
 
 
-class StatementList(Page):
-    items: list[Statement]
+class StatementList(Page[Statement]):
     view: dict[str, str] = Field(description="The filters of this view, as query parameters")
 
 
@@ -145,18 +141,6 @@ class Event(Open):
     sources: list[dict[str, Any]]
 
 
-class EventList(Page):
-    items: list[Event]
-
-
-class MeetingList(Page):
-    items: list[dict[str, Any]]
-
-
-class Timeline(Page):
-    items: list[dict[str, Any]]
-
-
 class ThreadRow(Open):
     id: str
     label_vi: str | None = None
@@ -178,9 +162,8 @@ class Thread(Open):
     entries_total: int
 
 
-class SearchResults(Page):
+class SearchResults(Page[dict[str, Any]]):
     query: str
-    items: list[dict[str, Any]]
 
 
 class Node(Open):
@@ -230,6 +213,13 @@ class Health(Open):
 class Stats(Open):
     counts: dict[str, int]
 
+
+ArticleList = Page[ArticleRow]
+PersonList = Page[PersonRow]
+OrganizationList = Page[OrganizationRow]
+EventList = Page[Event]
+MeetingList = Page[dict[str, Any]]
+Timeline = Page[dict[str, Any]]
 
 #: path -> the model of its 200 answer
 RESPONSES: dict[str, type[BaseModel]] = {

@@ -111,18 +111,7 @@ def make(conn: Connection, kind: str, params: dict[str, Any], settings: Any = No
         ks = [_need(ck.org_key_of(conn, o), f"organization {o!r}") for o in _ids(params, "orgs", 2)]
         return {"orgs": ks}, [k["name"] for k in ks], {"into": ks[0]["id"]}
     if kind == "split_org":
-        k = _need(ck.org_key_of(conn, _text(params, "org") or ""), f"organization {params.get('org')!r}")
-        names = params.get("names")
-        if not isinstance(names, list) or not names:
-            raise CorrectionError("names must list the spellings that are another organization")
-        keys = sorted({org_key(str(n)) for n in names} - {""})
-        new = _text(params, "name", required=False) or str(names[0])
-        nkey = org_key(new)
-        taken = conn.execute(sa.select(t.organizations.c.id).where(t.organizations.c.name_key == nkey)).scalar()
-        if not keys or not nkey or (taken and taken != k["id"]) or nkey == k["name_key"]:
-            raise CorrectionError(f"{new!r} is already an organization of its own: merge instead")
-        oid = "o_" + hashlib.sha1(("split\x1f" + nkey).encode()).hexdigest()[:12]
-        return {"org": k, "names": keys}, k["name"], {"id": oid, "name": new, "name_key": nkey}
+        return _split_org(conn, params)
     if kind == "merge_events":
         ks = [_need(ck.event_key(conn, e), f"event {e!r}") for e in _ids(params, "events", 2)]
         return {"events": ks}, [k["id"] for k in ks], {"into": ks[0]["id"]}
@@ -180,6 +169,30 @@ def make(conn: Connection, kind: str, params: dict[str, Any], settings: Any = No
     if kind == "add_thread" and th in tags:
         raise CorrectionError(f"the statement is already on thread {th!r}")
     return {"statement": k, "thread": th}, tags, {"thread": th}
+
+
+def _split_org(conn: Connection, params: dict[str, Any]) -> tuple[dict, Any, dict]:
+    """A split of some spellings of an organization (in some articles only, with ``articles``) to one of their own."""
+    k = _need(ck.org_key_of(conn, _text(params, "org") or ""), f"organization {params.get('org')!r}")
+    names = params.get("names")
+    if not isinstance(names, list) or not names:
+        raise CorrectionError("names must list the spellings that are another organization")
+    keys = sorted({org_key(str(n)) for n in names} - {""})
+    spellings = ck.org_spellings(conn, k["id"])
+    if not keys or not set(keys) <= {org_key(n) for n in spellings}:
+        raise CorrectionError(f"names must be spellings of {k['name']}: {'; '.join(spellings)}")
+    target: dict[str, Any] = {"org": k, "names": keys}
+    if params.get("articles") is not None:
+        target["articles"] = [_need(ck.article_key(conn, a), f"article {a!r}") for a in _ids(params, "articles", 1)]
+    elif {org_key(n) for n in spellings} <= set(keys):
+        raise CorrectionError("names must be some, not all, of the organization's spellings")
+    new = _text(params, "name", required=False) or str(names[0])
+    nkey = org_key(new)
+    oid = "o_" + hashlib.sha1(("split\x1f" + nkey).encode()).hexdigest()[:12]
+    taken = conn.execute(sa.select(t.organizations.c.id).where(t.organizations.c.name_key == nkey)).scalar()
+    if not nkey or (taken and taken not in (k["id"], oid)) or nkey == k["name_key"]:
+        raise CorrectionError(f"{new!r} is already an organization of its own: merge instead")
+    return target, k["name"], {"id": oid, "name": new, "name_key": nkey}
 
 
 def _cid(prefix: str, *parts: Any) -> str:
@@ -245,10 +258,14 @@ def _active(conn: Connection) -> list[Any]:
 
 def reapply(conn: Connection) -> dict[str, int]:
     """Apply every live correction again, oldest first (after a write rebuilt records); counts by status."""
+    from .event_ids import settle
+
+    settle(conn)  # events rebuilt before (an undo, a re-dated article) take back their ids first
     counts: dict[str, int] = {}
     for row in _active(conn):
         s = _apply(conn, row)
         counts[s] = counts.get(s, 0) + 1
+    settle(conn)
     return counts
 
 
@@ -259,13 +276,22 @@ def has_corrections(conn: Connection) -> bool:
 
 
 def _affected(conn: Connection, cid: str) -> list[str]:
-    """The articles whose records a correction touched (rebuilt when it is undone)."""
+    """The articles whose records a correction touched (rebuilt when it is undone).
+
+    Besides the articles naming a touched person, organization or event, every article
+    reporting an event that lists a touched person (a duplicate's report names its
+    participants without mentions of its own): a person left on an event that is not
+    rebuilt would keep the merged aliases, and the rebuilt articles would link to it again.
+    """
     refs = list(conn.execute(sa.select(t.correction_refs.c.ref_id).where(t.correction_refs.c.correction_id == cid)).scalars())
     if not refs:
         return []
     out = set(conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(refs))).scalars())
     out |= set(ck._articles_of(conn, people=refs, orgs=refs, events=refs))
-    out |= set(conn.execute(sa.select(t.statements.c.article_id).where(t.statements.c.id.in_(refs))).scalars())
+    s, ep, es = t.statements.c, t.event_participants.c, t.event_sources.c
+    out |= set(conn.execute(sa.select(s.article_id).where(sa.or_(s.id.in_(refs), s.person_id.in_(refs)))).scalars())
+    listing = sa.select(ep.event_id).where(ep.person_id.in_(refs))
+    out |= set(conn.execute(sa.select(es.article_id).where(es.event_id.in_(listing))).scalars())
     return sorted(out)
 
 
@@ -357,6 +383,11 @@ def export_lines(conn: Connection) -> Iterable[str]:
     for row in conn.execute(sa.select(t.corrections).order_by(c.at, c.id)):
         d = as_dict(row)
         yield json.dumps({k: d[k] for k in FIELDS}, ensure_ascii=False, sort_keys=True)
+
+
+def export_list(conn: Connection) -> list[str]:
+    """Every correction and undo as JSON Lines, in a list (a reader the store can keep)."""
+    return list(export_lines(conn))
 
 
 def import_lines(conn: Connection, lines: Iterable[str]) -> dict[str, Any]:

@@ -110,23 +110,48 @@ def apply_split_person(conn: Connection, target: dict[str, Any], after: dict[str
 
 # organizations -----------------------------------------------------------------------------
 
-def _move_org(conn: Connection, src: str, dst: str, names: set[str] | None = None) -> None:
-    """``src``'s mentions (those under ``names`` only, if given) to ``dst``."""
+def _move_org(conn: Connection, src: str, dst: str, names: set[str] | None = None,
+              articles: list[str] | None = None) -> None:
+    """``src``'s mentions (those under the spelling keys ``names`` only, in ``articles`` only, if given) to
+    ``dst``; with neither, ``src`` goes. An article's other spellings of ``src`` stay with it."""
     om = t.org_mentions.c
-    for r in conn.execute(sa.select(om.article_id, om.name, om.n_mentions).where(om.org_id == src)).all():
-        if names is not None and org_key(r.name) not in names:
+    q = sa.select(om.article_id, om.name, om.n_mentions, om.names).where(om.org_id == src)
+    if articles is not None:
+        q = q.where(om.article_id.in_(articles))
+    for r in conn.execute(q).all():
+        spelled = dict(r.names or {r.name: r.n_mentions})
+        moved = {n: c for n, c in spelled.items() if names is None or org_key(n) in names}
+        if not moved:
             continue
-        there = conn.execute(sa.select(om.n_mentions).where(om.org_id == dst, om.article_id == r.article_id)).scalar()
-        conn.execute(t.org_mentions.delete().where(om.org_id == src, om.article_id == r.article_id))
-        if there is None:
-            conn.execute(t.org_mentions.insert(), {"org_id": dst, "article_id": r.article_id, "name": r.name,
-                                                   "n_mentions": r.n_mentions})
+        stay = {n: c for n, c in spelled.items() if n not in moved}
+        where = sa.and_(om.org_id == src, om.article_id == r.article_id)
+        if stay:
+            conn.execute(t.org_mentions.update().where(where).values(
+                names=stay, n_mentions=sum(stay.values()), name=r.name if r.name in stay else next(iter(stay))))
         else:
-            conn.execute(t.org_mentions.update().where(om.org_id == dst, om.article_id == r.article_id)
-                         .values(n_mentions=there + r.n_mentions))
-    _move_org_aliases(conn, src, dst, names)
-    if names is None:
+            conn.execute(t.org_mentions.delete().where(where))
+        _add_mentions(conn, dst, r.article_id, moved, r.name)
+    if articles is None:
+        _move_org_aliases(conn, src, dst, names)
+    if names is None and articles is None:
         conn.execute(t.organizations.delete().where(t.organizations.c.id == src))
+
+
+def _add_mentions(conn: Connection, oid: str, aid: str, spelled: dict[str, int], name: str) -> None:
+    """Count ``spelled`` (spelling -> mentions) on ``oid``'s row for article ``aid`` (made if missing)."""
+    om = t.org_mentions.c
+    there = conn.execute(sa.select(om.name, om.n_mentions, om.names)
+                         .where(om.org_id == oid, om.article_id == aid)).first()
+    if there is None:
+        conn.execute(t.org_mentions.insert(), {"org_id": oid, "article_id": aid, "names": spelled,
+                                               "name": name if name in spelled else next(iter(spelled)),
+                                               "n_mentions": sum(spelled.values())})
+        return
+    merged = dict(there.names or {there.name: there.n_mentions})
+    for n, c in spelled.items():
+        merged[n] = merged.get(n, 0) + c
+    conn.execute(t.org_mentions.update().where(om.org_id == oid, om.article_id == aid)
+                 .values(names=merged, n_mentions=sum(merged.values())))
 
 
 def _move_org_aliases(conn: Connection, src: str, dst: str, names: set[str] | None) -> None:
@@ -156,16 +181,22 @@ def apply_merge_orgs(conn: Connection, target: dict[str, Any], after: dict[str, 
 
 
 def apply_split_org(conn: Connection, target: dict[str, Any], after: dict[str, Any]) -> Outcome:
-    """Move an organization's mentions under some names to an organization of their own."""
+    """Move an organization's mentions under some spellings (in some articles only, if the target names
+    them) to an organization of their own."""
     oid = resolve_org(conn, target["org"])
     new = after["id"]
     if oid is None or oid == new:
         return ORPHANED, f"{target['org']['name']} is no longer stored", []
+    articles = None
+    if target.get("articles") is not None:
+        articles = sorted({a for k in target["articles"] for a in [resolve_article(conn, k)] if a})
+        if not articles:
+            return ORPHANED, "the articles of the split are no longer stored", []
     if conn.execute(sa.select(t.organizations.c.id).where(t.organizations.c.id == new)).scalar() is None:
         row = conn.execute(sa.select(t.organizations).where(t.organizations.c.id == oid)).one()
         conn.execute(t.organizations.insert(), {"id": new, "name": after["name"], "name_key": after["name_key"],
                                                 "kind": row.kind, "side": row.side})
-    _move_org(conn, oid, new, set(target["names"]))
+    _move_org(conn, oid, new, set(target["names"]), articles)
     return APPLIED, None, [oid, new, *_articles_of(conn, orgs=[oid, new])]
 
 
@@ -177,8 +208,15 @@ def _participant_names(conn: Connection, eid: str) -> list[str]:
 
 
 def _move_event(conn: Connection, src: str, dst: str) -> None:
-    """Every report and participant of ``src`` to ``dst``; ``src`` goes."""
+    """Every report and participant of ``src`` to ``dst``; ``src`` goes (its permalink leads to ``dst``)."""
+    from .event_ids import redirect
+
     ep, e = t.event_participants.c, t.events.c
+    es = t.event_sources.c
+    first = conn.execute(sa.select(es.article_id, es.evidence_start, es.evidence_end)
+                         .where(es.event_id == src).order_by(es.article_id, es.idx).limit(1)).first()
+    if first is not None:
+        redirect(conn, src, tuple(first))
     conn.execute(t.event_sources.update().where(t.event_sources.c.event_id == src).values(event_id=dst))
     have = set(conn.execute(sa.select(ep.key).where(ep.event_id == dst)).scalars())
     conn.execute(t.event_participants.delete().where(ep.event_id == src, ep.key.in_(sorted(have) or [""])))

@@ -127,10 +127,23 @@ def org_key_of(conn: Connection, oid: str) -> dict[str, Any] | None:
 
 
 def resolve_org(conn: Connection, k: dict[str, Any]) -> str | None:
-    """The organization a key names: the same id, else the same name key."""
+    """The organization a key names: the same id, else the same name key, else the one its name links to."""
+    from .org_link import resolve_org as by_name
+
     o = t.organizations.c
     return (conn.execute(sa.select(o.id).where(o.id == k.get("id"))).scalar()
-            or conn.execute(sa.select(o.id).where(o.name_key == k.get("name_key"))).scalar())
+            or conn.execute(sa.select(o.id).where(o.name_key == k.get("name_key"))).scalar()
+            or (by_name(conn, k["name"]) if k.get("name") else None))
+
+
+def org_spellings(conn: Connection, oid: str) -> list[str]:
+    """Every spelling an organization is stored under: its name, its aliases, its mentions' spellings."""
+    o, a, m = t.organizations.c, t.org_aliases.c, t.org_mentions.c
+    out = list(conn.execute(sa.select(o.name).where(o.id == oid)).scalars())
+    out += conn.execute(sa.select(a.alias).where(a.org_id == oid).order_by(a.alias)).scalars()
+    for name, names in conn.execute(sa.select(m.name, m.names).where(m.org_id == oid).order_by(m.article_id)):
+        out += [name, *(names or {})]
+    return list(dict.fromkeys(out))
 
 
 def _articles_of(conn: Connection, *, people: list[str] = (), orgs: list[str] = (),  # type: ignore[assignment]

@@ -1,4 +1,4 @@
-"""Corrections shown where they apply: on a person, an event, an article and its statements."""
+"""Corrections shown where they apply: on a person, an organization, an event, an article and its statements."""
 
 from __future__ import annotations
 
@@ -18,6 +18,12 @@ def _span_of(c: dict[str, Any], what: str) -> list[int] | None:
 
 def annotate_person(conn: Connection, out: dict[str, Any]) -> dict[str, Any]:
     """A person's payload with the corrections made to them."""
+    out["corrections"] = for_ref(conn, out["id"])
+    return out
+
+
+def annotate_org(conn: Connection, out: dict[str, Any]) -> dict[str, Any]:
+    """An organization's payload with the corrections made to it."""
     out["corrections"] = for_ref(conn, out["id"])
     return out
 

@@ -11,9 +11,19 @@ Each name gives keys (:func:`org_keys`), stored as the organization's aliases (`
 - a **weak** key, the initials (``LHQ`` = ``Liên Hợp Quốc``, ``GE`` = ``General Electric``),
   which links only when exactly one stored organization bears it and no strong key matched.
 
+Keys fold tone marks, so a key alone would join names that differ only in them. A name joins
+an organization found under its own key only where the tone marks allow
+(:func:`tone_compatible`): the same toned spelling, or one of the two written without any
+mark (``Bo Ngoai giao`` is ``Bộ Ngoại giao``) — but never two toned spellings that differ
+(``Bộ Công Thương``, ``Bộ Công Thường``), nor any two the gazetteer knows as different places
+or institutions (``Nha Trang``, ``Nhà Trắng``: :func:`contested`).
+
 Where strong keys designate several stored organizations (a store linked before these rules),
 the one named in most articles takes the mention. Countries and seats are data in
 ``resources/linking.yaml`` (``org_countries``, ``org_hosts``).
+
+An article's mentions of one organization are one ``org_mentions`` row with the count under
+each spelling (``names``), so a correction can split one spelling off within an article.
 """
 
 from __future__ import annotations
@@ -28,6 +38,7 @@ from sqlalchemy.engine import Connection
 
 from ..link.lexicon import LEXICON
 from ..link.names import org_key
+from ..link.text import fold, lower, name_key, words
 from ..model import Article
 from . import schema as t
 
@@ -89,7 +100,7 @@ def org_keys(name: str, side: str | None, aliases: list[str] | tuple[str, ...] =
         if entry and org_key(entry["name"]) != k:
             strong.append(org_key(entry["name"]))
         core = _core(k, side)
-        if core:
+        if core and core not in _shared_cores():
             strong.append(core)
         if _ACRONYM.match(n.strip()):
             weak.append("acr|" + k.replace(" ", ""))
@@ -101,6 +112,64 @@ def org_keys(name: str, side: str | None, aliases: list[str] | tuple[str, ...] =
 def lookup_weak(weak: list[str]) -> list[str]:
     """The keys a name's weak keys meet: an acronym's initials, a long name's acronym."""
     return [("ini|" if w.startswith("acr|") else "acr|") + w[4:] for w in weak]
+
+
+@cache
+def _shared_cores() -> frozenset[str]:
+    """Side-qualified cores two different gazetteer institutions share (``Phòng Thương mại Hoa Kỳ tại
+    Việt Nam``, AmCham, and ``Phòng Thương mại Hoa Kỳ``, the US Chamber): their seat or country tells
+    them apart, so the core links neither."""
+    from ..extract.gazetteer import gazetteer
+
+    entries: dict[str, set[str]] = {}
+    for n, entry in gazetteer().known_orgs.items():
+        core = _core(org_key(n), entry.get("side"))
+        if core:
+            entries.setdefault(core, set()).add(org_key(entry["name"]))
+    return frozenset(c for c, names in entries.items() if len(names) > 1)
+
+
+def toneless(name: str) -> bool:
+    """Whether a name is written without any Vietnamese mark (``Nha Trang``, ``Bo Ngoai giao``, ``AmCham``)."""
+    low = lower(name)
+    return fold(low) == low
+
+
+@cache
+def contested() -> frozenset[str]:
+    """Spelling keys the gazetteer gives two different places or institutions whose names differ only in
+    tone marks (``Nha Trang`` the city, ``Nhà Trắng`` the White House): never joined by the key alone."""
+    from ..extract.gazetteer import gazetteer
+
+    g = gazetteer()
+    entries: dict[str, set[str]] = {}  # spelling key -> the entries (by toned key) bearing it
+    for n, entry in g.known_orgs.items():
+        entries.setdefault(org_key(n), set()).add(name_key(entry["name"]))
+    for n in g.place_names:  # a country's names are one entry per side (Mỹ, Hoa Kỳ); a city's its own
+        side = g.countries.get(n)
+        entries.setdefault(org_key(n), set()).add(f"country:{side}" if side else name_key(n))
+    return frozenset(k for k, names in entries.items() if k and len(names) > 1)
+
+
+def tone_compatible(name: str, spelling: str) -> bool:
+    """Whether ``name`` may be the organization known under ``spelling``, a spelling of the same key: the same
+    name, spellings that differ by more than tone marks, or one written without marks where the gazetteer
+    knows no two names of that key."""
+    if name_key(name) == name_key(spelling) or words(fold(name)) != words(fold(spelling)):
+        return True  # the same name, or spellings the key makes equal (``Hoa Kỳ``, ``Mỹ``): not a tone mark apart
+    if org_key(name) in contested():
+        return False
+    return toneless(name) or toneless(spelling)
+
+
+def _tone_filter(conn: Connection, ids: list[str], name: str | None) -> list[str]:
+    """The organizations of ``ids`` that ``name`` may be (:func:`tone_compatible`) under its own spelling key."""
+    if not name or not ids:
+        return ids
+    k = org_key(name)
+    a = t.org_aliases.c
+    spelled = dict(conn.execute(sa.select(a.org_id, a.alias).where(a.key == k, a.org_id.in_(ids))).all())
+    return [oid for oid in ids if oid not in spelled or tone_compatible(name, spelled[oid])]
 
 
 def _holders(conn: Connection, keys: list[str], side: str | None) -> list[str]:
@@ -119,12 +188,14 @@ def _most_named(conn: Connection, ids: list[str]) -> str:
     return min(ids, key=lambda o: (-counts.get(o, 0), o))
 
 
-def find_org(conn: Connection, strong: list[str], weak: list[str], side: str | None = None) -> str | None:
-    """The stored organization these keys designate for an organization of ``side`` (None: a new one)."""
-    ids = _holders(conn, strong, side)
+def find_org(conn: Connection, strong: list[str], weak: list[str], side: str | None = None,
+             name: str | None = None) -> str | None:
+    """The stored organization these keys designate for an organization of ``side`` (None: a new one);
+    given the ``name`` written, only one its tone marks allow (:func:`tone_compatible`)."""
+    ids = _tone_filter(conn, _holders(conn, strong, side), name)
     if ids:
         return ids[0] if len(ids) == 1 else _most_named(conn, ids)
-    ids = _holders(conn, lookup_weak(weak), side)
+    ids = _tone_filter(conn, _holders(conn, lookup_weak(weak), side), name)
     return ids[0] if len(ids) == 1 else None
 
 
@@ -147,23 +218,24 @@ def add_aliases(conn: Connection, oid: str, names: list[str], strong: list[str],
 def link_orgs(conn: Connection, article: Article, aid: str) -> dict[str, str]:
     """Resolve the article's organizations to stored ones (creating the new), record the mentions;
     returns spelling key -> organization id."""
-    seen: set[str] = set()
+    rows: dict[str, dict] = {}
     out: dict[str, str] = {}
     for o in article.organizations:
         key = org_key(o.name)
         if not key:
             continue
         strong, weak = org_keys(o.name, o.side, list(o.aliases))
-        oid = find_org(conn, strong, weak, o.side)
+        oid = find_org(conn, strong, weak, o.side, o.name)
         if oid is None:
             oid = _new_org(conn, o.name, key, o.kind, o.side)
         add_aliases(conn, oid, [o.name], strong, weak)
         out[key] = oid
-        if oid in seen:
-            continue
-        seen.add(oid)
-        conn.execute(t.org_mentions.insert(), {"org_id": oid, "article_id": aid, "name": o.name,
-                                               "n_mentions": max(1, len(o.mentions))})
+        row = rows.setdefault(oid, {"org_id": oid, "article_id": aid, "name": o.name, "n_mentions": 0, "names": {}})
+        n = max(1, len(o.mentions))
+        row["n_mentions"] += n
+        row["names"][o.name] = row["names"].get(o.name, 0) + n
+    if rows:
+        conn.execute(t.org_mentions.insert(), list(rows.values()))
     return out
 
 
@@ -185,7 +257,8 @@ def resolve_org(conn: Connection, ident: str) -> str | None:
     strong, weak = org_keys(ident, None)
     for side in OTHER_SIDE:  # the name may carry a side's country or seat ("… tại Việt Nam")
         strong += [k for k in org_keys(ident, side)[0] if k.startswith(side + "|")]
-    return find_org(conn, strong, weak)
+    return find_org(conn, strong, weak, None, ident)
 
 
-__all__ = ["add_aliases", "find_org", "link_orgs", "org_keys", "resolve_org"]
+__all__ = ["add_aliases", "contested", "find_org", "link_orgs", "org_keys", "resolve_org", "tone_compatible",
+           "toneless"]

@@ -23,7 +23,7 @@ def org_of_names(conn: Connection, names: list[tuple[str, str | None]]) -> dict[
     out: dict[tuple[str, str | None], str] = {}
     for name, side in dict.fromkeys(names):
         strong, weak = org_keys(name, side)
-        oid = find_org(conn, strong, weak, side)
+        oid = find_org(conn, strong, weak, side, name)
         if oid:
             out[(name, side)] = oid
     return out

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from . import schema as t
 from .claims import forget
+from .event_ids import retire_event
 
 
 def clear_derived(conn: Connection, aid: str) -> None:
@@ -38,8 +39,9 @@ def clear_derived(conn: Connection, aid: str) -> None:
     people = set(conn.execute(sa.select(t.person_mentions.c.person_id)
                               .where(t.person_mentions.c.article_id == aid)).scalars())
     orgs = set(conn.execute(sa.select(t.org_mentions.c.org_id).where(t.org_mentions.c.article_id == aid)).scalars())
-    events = set(conn.execute(sa.select(t.event_sources.c.event_id)
-                              .where(t.event_sources.c.article_id == aid)).scalars())
+    reports = conn.execute(sa.select(t.event_sources.c.event_id, t.event_sources.c.evidence_start,
+                                     t.event_sources.c.evidence_end).where(t.event_sources.c.article_id == aid)).all()
+    events = {r.event_id for r in reports}
     conn.execute(t.person_mentions.delete().where(t.person_mentions.c.article_id == aid))
     conn.execute(t.org_mentions.delete().where(t.org_mentions.c.article_id == aid))
     conn.execute(t.event_sources.delete().where(t.event_sources.c.article_id == aid))
@@ -48,9 +50,13 @@ def clear_derived(conn: Connection, aid: str) -> None:
     for eid in events:
         if not conn.execute(sa.select(sa.func.count()).select_from(t.event_sources)
                             .where(t.event_sources.c.event_id == eid)).scalar():
+            # its participants may have had nothing else (a duplicate's report names people it has no mention of)
+            people |= {p for p in conn.execute(sa.select(t.event_participants.c.person_id)
+                                               .where(t.event_participants.c.event_id == eid)).scalars() if p}
             conn.execute(t.event_participants.delete().where(t.event_participants.c.event_id == eid))
             conn.execute(t.events.update().where(t.events.c.parent_id == eid).values(parent_id=None))
             conn.execute(t.events.delete().where(t.events.c.id == eid))
+            retire_event(conn, eid, [(aid, r.evidence_start, r.evidence_end) for r in reports if r.event_id == eid])
     for pid in people:
         used = conn.execute(sa.select(sa.func.count()).select_from(t.person_mentions)
                             .where(t.person_mentions.c.person_id == pid)).scalar()
@@ -69,3 +75,4 @@ def clear_derived(conn: Connection, aid: str) -> None:
                             .where(t.org_mentions.c.org_id == oid)).scalar():
             conn.execute(t.org_aliases.delete().where(t.org_aliases.c.org_id == oid))
             conn.execute(t.organizations.delete().where(t.organizations.c.id == oid))
+

@@ -130,6 +130,15 @@ org_mentions = sa.Table(
     sa.Column("article_id", ID, _fk("articles.id"), primary_key=True, index=True),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("n_mentions", sa.Integer, nullable=False),
+    sa.Column("names", sa.JSON),  # spelling -> mentions in the article (migration 0019; None: all under name)
+)
+
+event_redirects = sa.Table(  # an event id that went -> one of its reports (store/event_ids.py; migration 0019)
+    "event_redirects", metadata,
+    sa.Column("old_id", ID, primary_key=True),
+    sa.Column("article_id", ID, nullable=False),
+    sa.Column("evidence_start", sa.Integer, nullable=False),
+    sa.Column("evidence_end", sa.Integer, nullable=False),
 )
 
 events = sa.Table(

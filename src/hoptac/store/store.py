@@ -292,9 +292,9 @@ class Store:
 
     def export_corrections(self) -> list[str]:
         """Every correction and undo as JSON Lines."""
-        from .curation import export_lines
+        from .curation import export_list
 
-        return self._read(lambda c: list(export_lines(c)))
+        return self._read(export_list)
 
     def import_corrections(self, lines: Iterable[str]) -> dict[str, Any]:
         """Add and apply the corrections of a JSON Lines export; idempotent."""
@@ -318,9 +318,7 @@ class Store:
 
     def organization(self, id_or_name: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
         """One organization across its spellings: people with titles there, events, statements."""
-        from .orgs import get_organization
-
-        return self._read(get_organization, id_or_name, limit=limit, offset=offset)
+        return self._read(_organization, id_or_name, limit=limit, offset=offset)
 
     def network(self, f: Filters = NO_FILTERS, by: str = "person", max_edges: int = 150) -> dict[str, Any]:
         """Who meets whom: people (or organizations) as nodes, merged occasions as edges."""
@@ -355,9 +353,21 @@ def _person(conn: Any, id_or_name: str, *, limit: int | None = None, offset: int
     return found and annotate_person(conn, found)
 
 
+def _organization(conn: Any, id_or_name: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+    """One organization's page with the corrections that apply to it."""
+    from .curation_view import annotate_org
+    from .orgs import get_organization
+
+    found = get_organization(conn, id_or_name, limit=limit, offset=offset)
+    return found and annotate_org(conn, found)
+
+
 def _event(conn: Any, id: str) -> dict[str, Any] | None:
-    """One occasion with the corrections that apply to it."""
+    """One occasion with the corrections that apply to it; an id that went finds the event holding its report."""
     from .curation_view import annotate_event
+    from .event_ids import resolve
 
     found = ev.get_event(conn, id)
+    if found is None and (now := resolve(conn, id)):
+        found = ev.get_event(conn, now)
     return found and annotate_event(conn, found)

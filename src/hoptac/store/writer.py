@@ -19,6 +19,7 @@ import logging
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
@@ -32,7 +33,8 @@ from ..link.threads import entry_signals, order_key, signal
 from ..model import Article
 from . import schema as t
 from .claims import link_claims, link_copies
-from .occasions import link_events
+from .event_ids import born, retired_id, settle
+from .occasions import _free_id, link_events
 from .org_link import link_orgs
 from .people_link import link_people as _link_people
 from .people_link import person_for as _person_for
@@ -108,6 +110,7 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
         report.ids.append(aid)
     from .curation import has_corrections, reapply
 
+    settle(conn)  # rebuilt events take back their ids (store/event_ids.py)
     if (report.stored or report.refreshed or report.duplicates) and has_corrections(conn):  # an editor's corrections hold over rebuilt records
         reapply(conn)
     return report
@@ -213,7 +216,17 @@ def _link_events(conn: Connection, article: Article, aid: str, people: dict[str,
                  dup_of: str | None) -> None:
     """The article's events into occasions (:mod:`hoptac.store.occasions`)."""
     link_events(conn, article, aid, people, create=create, dup_of=dup_of, person_for=_person_for,
-                new_id=lambda idx: _hid("e_", aid, str(idx)))
+                new_id=partial(_event_id, conn, article, aid))
+
+
+def _event_id(conn: Connection, article: Article, aid: str, idx: int) -> str:
+    """A new event's id: the one its report's event had before a rebuild (a stable permalink), else
+    derived from the article and the report's place in it."""
+    natural = _hid("e_", aid, str(idx))
+    old = retired_id(conn, aid, article.events[idx].evidence)
+    if old and old != natural and old in {_hid("e_", aid, str(j)) for j in range(len(article.events))}:
+        old = None  # the id another report of this article started: that report takes it back
+    return born(conn, _free_id(conn, old or natural))
 
 
 # statements and search --------------------------------------------------------------------

@@ -21,6 +21,7 @@ from ..api.security import require_read
 from ..api.sessions import SESSION_COOKIE
 from ..store import queries
 from ..store.curation import KINDS, CorrectionError
+from ..store.org_link import resolve_org
 from .auth import _local
 from .render import environment, render
 
@@ -70,7 +71,7 @@ def _one(form: dict[str, list[str]], name: str) -> str:
 
 
 def params_of(request: Request, form: dict[str, list[str]]) -> dict[str, Any]:
-    """A correction's parameters from the form: lists comma-separated, people by id or name."""
+    """A correction's parameters from the form: lists comma-separated, people and organizations by id or name."""
     params: dict[str, Any] = {}
     for name in LISTS:
         items = [x.strip() for v in form.get(name) or [] for x in re.split(r"[,\n]", v) if x.strip()]
@@ -81,9 +82,11 @@ def params_of(request: Request, form: dict[str, list[str]]) -> dict[str, Any]:
             params[name] = _one(form, name)
     if "date" in form:
         params["date"] = _one(form, "date") or None  # empty: clear the date
+    store = request.app.state.store
     if "people" in params:
-        store = request.app.state.store
         params["people"] = [store._read(queries.resolve_person, p) or p for p in params["people"]]
+    if "orgs" in params:
+        params["orgs"] = [store._read(resolve_org, o) or o for o in params["orgs"]]
     return params
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..api.security import require_read
 from ..store import Filters, Store, queries
@@ -129,6 +130,8 @@ def event(request: Request, event_id: str) -> Response:
     e = _store(request).event(event_id) if len(event_id) <= 300 else None
     if e is None:
         raise HTTPException(404, f"no event {event_id!r}")
+    if e["id"] != event_id:  # an older permalink: the event holding its report now, at its own address
+        return RedirectResponse(f"/events/{quote(e['id'], safe='')}", status_code=301)
     return render(request, "event.html", e=e)
 
 

@@ -9,7 +9,7 @@ stored mentions; the writer adds new names in the transaction that stores them.
 ``ix_articles_outlet`` the outlets a filter offers, without reading every row.
 
 Revision ID: 0020
-Revises: 0016
+Revises: 0019
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0020"
-down_revision = "0016"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
