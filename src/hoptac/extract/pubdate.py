@@ -354,26 +354,33 @@ def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | 
 _DONE = re.compile(r"\b(?:hoàn thành|hoàn tất|khánh thành|đưa vào (?:sử dụng|vận hành|khai thác|hoạt động)|xong)\b")
 
 
+def _lead_day(lead: str) -> tuple[re.Match[str], int] | None:
+    """The story's day the lead writes without its year (``Chiều 15-2``): the match and its month."""
+    dm = _LEAD_DM.search(lead)
+    if not dm or not (1 <= int(dm["m"]) <= 12 and 1 <= int(dm["d"]) <= 31):
+        return None
+    return dm, int(dm["m"])
+
+
 def _ahead(low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
     """The year that puts the lead's day a few weeks before a month the text plans for.
 
     ``hôm nay 6/6`` beside ``sẽ mở cửa ... vào tháng 9/2017`` is 2017: a plan told within three
     months of the story's day lies in its year (a year before, it would be fifteen months
     away). A plan whose sentence also counts from this year or the next (``khởi công trong quý 3
-    năm nay và hoàn thành tháng 7/2018``) runs longer and says nothing; the year found must
-    not precede a year told as past.
+    năm nay và hoàn thành tháng 7/2018``) runs longer and says nothing, and so does the completion
+    of works (``sẽ hoàn thành vào tháng 8/2024``); the year found must not precede a year told as past.
     """
-    dm = _LEAD_DM.search(lead)
-    if not dm:
+    found = _lead_day(lead)
+    if found is None:
         return None
-    lm, ld = int(dm["m"]), int(dm["d"])
-    if not (1 <= lm <= 12 and 1 <= ld <= 31):
-        return None
+    dm, lm = found
     floor = max((y for y, _, pos, tense in years if tense < 0 and not in_range(low, pos)), default=0)
     fits: dict[int, str] = {}
     for y, mo, pos, tense in years:
         a, b = sentence(low, pos)
-        before = re.search(r"\btrước khi\b[^,;]{0,80}$", low[max(a, pos - 90):pos])  # "trước khi ông Vinh kết thúc nhiệm kỳ vào cuối tháng 6/2018"
+        # "trước khi ông Vinh kết thúc nhiệm kỳ vào cuối tháng 6/2018": what is to come after the lead's day
+        before = re.search(r"\btrước khi\b[^,;]{0,80}$", low[max(a, pos - 90):pos])
         if mo is None or in_range(low, pos) or not (before or (tense > 0 and planned(low, pos))):
             continue
         if re.search(r"\bnăm\s+(?:nay|tới|sau)\b", low[a:b]) or _DONE.search(low, max(a, pos - 80), pos):
@@ -399,12 +406,10 @@ def _anchored(low: str, lead: str, years: list[tuple[int, int | None, int, int]]
     which year that day is in. Years told as past bound the result from below, as future from
     above; historical asides, months away, do not count.
     """
-    dm = _LEAD_DM.search(lead)
-    if not dm:
+    found = _lead_day(lead)
+    if found is None:
         return None
-    lm, ld = int(dm["m"]), int(dm["d"])
-    if not (1 <= lm <= 12 and 1 <= ld <= 31):
-        return None
+    dm, lm = found
     # the story's day is not before any year the text tells as past, or dates to the month without tense (a
     # back-story's months are years before: "tháng 5-2013" beside "ngày 19-4-2016" in a court report)
     floor = max((y for y, mo, pos, tense in years if (tense < 0 or (tense == 0 and mo is not None))
