@@ -253,3 +253,14 @@ def test_a_running_total_planned_or_bounded_is_no_current_year() -> None:
     assert year("Nhà ga\nDự kiến, đoàn tàu sẽ khai trương vào quý II/2024.") is None
     assert year("Dầu mỏ\nCác nước đồng ý gia hạn thỏa thuận cắt giảm sản lượng đến hết tháng 3/2024.") is None
     assert year("Xuất khẩu\nTính đến hết tháng 10/2023, xuất khẩu tăng 23% so với cùng kỳ.") == "2023"
+
+
+def test_a_month_of_this_year_and_the_start_of_a_period_are_no_count_of_years() -> None:
+    """"tháng 3 năm nay" is March this year, not "3 năm nay" counted from a year; a lead's full date whose
+    year a period runs on from ("Kể từ khi ... năm 1995") is history; a year the lead writes bounds its day."""
+    assert year("Tàu sân bay\nĐầu tháng 3 năm nay, tàu sân bay đến thăm Đà Nẵng, lần đầu tiên kể từ năm 1975.") \
+        != "1978"
+    assert year("Quan hệ hai nước\nKể từ khi bình thường hóa quan hệ vào năm 1995, hợp tác phát triển mạnh. "
+                "Ngày 11/7/1995, lãnh đạo hai nước thông báo bình thường hóa quan hệ.") is None
+    assert year("Quảng bá địa phương\nNgày 10/7, đoàn dự chương trình Quảng bá Địa phương USA-2022 tại Washington. "
+                "Chương trình nhân dịp kỷ niệm ngày bình thường hóa quan hệ (11/7/1995).") != "1995"

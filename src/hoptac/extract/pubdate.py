@@ -90,12 +90,12 @@ _SHIFTED = [  # (pattern, shift): the written year is the current one plus shift
     (re.compile(rf"\bnăm\s+(?:tới|sau)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{YEAR_DIGITS})\b"), -1),
 ]
 # N năm qua / N năm trước, counted from a written year in the same sentence
-_SINCE = re.compile(rf"\b(?P<n>\d{{1,2}})\s+năm\s+(?:qua|nay)\b[^.!?\n]{{0,140}}?\b(?:kể\s+)?từ\b[^.!?\n]{{0,60}}?"
+_SINCE = re.compile(rf"(?<!tháng )\b(?P<n>\d{{1,2}})\s+năm\s+(?:qua|nay)\b[^.!?\n]{{0,140}}?\b(?:kể\s+)?từ\b[^.!?\n]{{0,60}}?"
                     rf"(?<!\d)(?P<y>{YEAR_DIGITS})\b"
                     rf"|\b(?:kể\s+)?từ\s+(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y2>{YEAR_DIGITS})\b[^.!?\n]{{0,160}}?"
-                    rf"\b(?P<n2>\d{{1,2}})\s+năm\s+(?:qua|nay)\b")
+                    rf"(?<!tháng )\b(?P<n2>\d{{1,2}})\s+năm\s+(?:qua|nay)\b")
 # "N năm qua" and, in the next sentence, what started then ("bắt đầu từ tháng 8-2012")
-_SINCE_NEXT = re.compile(rf"\b(?P<n>\d{{1,2}})\s+năm\s+qua\b[^.!?\n]{{0,80}}\.\s+[^.!?\n]{{0,160}}?"
+_SINCE_NEXT = re.compile(rf"(?<!tháng )\b(?P<n>\d{{1,2}})\s+năm\s+qua\b[^.!?\n]{{0,80}}\.\s+[^.!?\n]{{0,160}}?"
                          rf"\b(?:bắt đầu|khởi công|khởi động|triển khai)\s+(?:từ|vào|năm)\s+"
                          rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y>{YEAR_DIGITS})\b")
 # "48 năm sau" (ten or more, not "hơn 20 năm sau khi ...": after another event) told of what happens
@@ -106,7 +106,7 @@ _BRANCHES = {"thân": 0, "dậu": 1, "tuất": 2, "hợi": 3, "tý": 4, "sửu":
              "tỵ": 9, "tị": 9, "ngọ": 10, "mùi": 11}
 _LUNAR = re.compile(r"\b(?:tết|xuân|năm mới|tết nguyên đán)\s+(?P<s>" + "|".join(_STEMS) + r")\s+(?P<b>"
                     + "|".join(_BRANCHES) + r")\b")
-_AGO = re.compile(r"\b(?P<n>\d{1,2})\s+năm\s+(?:trước|trước đây|về trước)\b")
+_AGO = re.compile(r"(?<!tháng )\b(?P<n>\d{1,2})\s+năm\s+(?:trước|trước đây|về trước)\b")
 _ANNIV = re.compile(r"\bkỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?(?P<what>[^.,;()]{3,80})")
 _LEAD_FULL = re.compile(rf"(?:^|\n|[.!?]\s+)(?:(?:sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s+)?(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?P<y>{YEAR_DIGITS})(?![\d/])")
 _LEAD_DM = re.compile(r"\b(?:sáng sớm|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm nay|hôm|ngày)\s+(?:ngày\s+)?"
@@ -410,9 +410,9 @@ def _anchored(low: str, lead: str, years: list[tuple[int, int | None, int, int]]
     if found is None:
         return None
     dm, lm = found
-    # the story's day is not before any year the text tells as past, or dates to the month without tense (a
-    # back-story's months are years before: "tháng 5-2013" beside "ngày 19-4-2016" in a court report)
-    floor = max((y for y, mo, pos, tense in years if (tense < 0 or (tense == 0 and mo is not None))
+    # the story's day is not before any year the text tells as past, or dates to the month or writes in the lead
+    # without tense (a back-story's months are years before: "tháng 5-2013" beside "ngày 19-4-2016")
+    floor = max((y for y, mo, pos, tense in years if (tense < 0 or (tense == 0 and (mo is not None or pos < len(lead))))
                  and not in_range(low, pos) and not TARGET.search(low, max(0, pos - 12), pos)), default=0)
     support: dict[int, tuple[float, str]] = {}
     for y, mo, pos, tense in years:
@@ -455,7 +455,8 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
         found, strength = _month_pair(low, years), 2
     if found is None:
         m = _LEAD_FULL.search(lead)
-        if m and tense_of(low, m.start(), m.end()) <= 0:
+        since = m and re.search(rf"\b(?:kể từ|từ khi|từ sau)\b[^.!?\n]{{0,60}}\b{m['y']}\b", low)
+        if m and tense_of(low, m.start(), m.end()) <= 0 and not since:  # "Kể từ khi ... năm 1995, ...": a start
             found, strength = (int(m["y"]), f"the lead's date '{m.group(0).strip()}'"), 2
     if found is None:
         found = _anchored(low, lead, years)

@@ -2,8 +2,8 @@
 
 Extraction sometimes takes for a person what is not one. The store keeps out, with the reason:
 
-1. a name opening with a country of several words (``Hoa Kỳcủa``: ``Hoa Kỳ`` glued to the
-   next word; countries from ``resources/gazetteer/places.yaml``);
+1. a country of several words, alone or glued to the next word (``Hoa Kỳcủa``; countries from
+   ``resources/gazetteer/places.yaml``);
 2. a fragment: an initial glued to one short syllable (``C.Sa``, ``R.Pa``, ``Đ.Trăm``), a
    name ending in a dangling hyphen (``Cát - chen -``, ``S.A -``), or written in syllables
    joined by hyphens after an initial (``B.Ô-ba-ma``, ``G.Luân-đôn``: an old transliteration
@@ -38,8 +38,9 @@ def _country_prefix() -> re.Pattern[str]:
 def not_a_person(p: Person, article: Article) -> str | None:
     """Why this person of the article is no person for the store (None: a person)."""
     name = p.name.strip()
-    if _country_prefix().match(fold(name)):
-        return "a country's name"
+    country = _country_prefix().match(fold(name))
+    if country and not name[country.end():country.end() + 1].isspace():
+        return "a country's name"  # alone or glued to the next word; "Triều Tiên Kim Jong Un" is his
     if _GLUED_INITIAL.match(name) or _SYLLABLES.match(name) or _DANGLING.search(name):
         return "a fragment of a name"
     if not p.title and p.mentions and all(_after_place_word(article.text, start) for start, _ in p.mentions):
