@@ -214,3 +214,53 @@ def test_a_head_who_took_office_early_this_year() -> None:
     aside = "Đây là chuyến thăm đầu tiên của lãnh đạo châu Á kể từ khi ông Trump nhậm chức hồi đầu năm."
     assert year(lead + aside) == "2017"
     assert year("Chuyến thăm\nMột lãnh đạo châu Á sẽ tới Washington cuối tháng này. " + aside) is None
+
+
+def test_a_plan_weeks_after_the_lead_day_is_of_its_year() -> None:
+    """The lead's day a few weeks before a month told as planned (or "trước khi ...") is in that month's year;
+    a plan counted from this year, or works that finish when they finish, say nothing."""
+    assert year("Học bổng\nHôm nay 6/6, trường nhận khoản tài trợ. Trường sẽ mở cửa đón sinh viên vào tháng 9/2022.") \
+        == "2022"
+    assert year("Chia tay\nHôm 20/5, hai bên gặp nhau trước khi ông kết thúc nhiệm kỳ vào cuối tháng 6/2019.") == "2019"
+    assert year("Điện mặt trời\nNgày 7/6, hai bên bàn dự án. Nhà máy sẽ khởi công trong quý 3 năm nay và "
+                "bắt đầu phát điện tháng 7/2024.") is None
+    assert year("Điện mặt trời\nNgày 7/6, hai bên bàn dự án. Nhà máy sẽ hoàn thành vào tháng 8/2024.") is None
+
+
+def test_an_event_looked_back_on_or_a_head_called_former_does_not_date() -> None:
+    """An event named with its year in a sentence reviewing a stretch of time may be a year old; the lead's day
+    must fall within the terms of the heads the lead names; a year before a former head's term ended is out."""
+    review = ("Hai bên đánh giá cao tiến triển của quan hệ trong thời gian qua, trong đó lãnh đạo hai nước đã có nhiều "
+              "cuộc gặp, đặc biệt tại Hội nghị Cấp cao APEC 2019.")
+    assert year("Tiếp cựu quan chức\nChiều 10-1, Bộ trưởng tiếp đoàn. " + review) is None
+    assert year("Hội nghị\nChiều 10-1, Bộ trưởng tiếp đoàn. Hai bên bàn về Hội nghị Cấp cao APEC 2019.") == "2019"
+    trump = ("Tiếp Ngoại trưởng\nChiều 10-1, Phó Thủ tướng tiếp ông Kerry. Tổng thống Donald Trump dự "
+             "Hội nghị Cấp cao APEC 2017 tại Đà Nẵng.")
+    assert year(trump) is None  # 10 January 2017 is before his term
+    former = ("Đại sứ mới\nHôm nay 6/11, tân Đại sứ gửi lời chào. Vào tháng 6/2015, dưới chính quyền của cựu "
+              "Tổng thống Barack Obama, ông được bổ nhiệm vào vị trí mới.")
+    assert year(former) is None
+
+
+def test_titles_laws_and_models_named_with_a_year_are_no_event() -> None:
+    assert year("Á hậu\nÁ hậu Việt Nam 2012 chia sẻ về nghề báo.") is None
+    assert year("Tài sản\nTheo Điều 197 Bộ luật Dân sự 2015, tài sản thuộc sở hữu toàn dân.") is None
+    assert year("Xe cũ\nHyundai i10 đời 2011 là mẫu xe nhỏ nên mua.") is None
+    assert year("Thi hoa hậu\nBan tổ chức cuộc thi Hoa hậu Biển 2019 bị phạt vì sai phạm.") == "2019"
+
+
+def test_a_running_total_planned_or_bounded_is_no_current_year() -> None:
+    assert year("Nhà ga\nDự kiến, đoàn tàu sẽ khai trương vào quý II/2024.") is None
+    assert year("Dầu mỏ\nCác nước đồng ý gia hạn thỏa thuận cắt giảm sản lượng đến hết tháng 3/2024.") is None
+    assert year("Xuất khẩu\nTính đến hết tháng 10/2023, xuất khẩu tăng 23% so với cùng kỳ.") == "2023"
+
+
+def test_a_month_of_this_year_and_the_start_of_a_period_are_no_count_of_years() -> None:
+    """"tháng 3 năm nay" is March this year, not "3 năm nay" counted from a year; a lead's full date whose
+    year a period runs on from ("Kể từ khi ... năm 1995") is history; a year the lead writes bounds its day."""
+    assert year("Tàu sân bay\nĐầu tháng 3 năm nay, tàu sân bay đến thăm Đà Nẵng, lần đầu tiên kể từ năm 1975.") \
+        != "1978"
+    assert year("Quan hệ hai nước\nKể từ khi bình thường hóa quan hệ vào năm 1995, hợp tác phát triển mạnh. "
+                "Ngày 11/7/1995, lãnh đạo hai nước thông báo bình thường hóa quan hệ.") is None
+    assert year("Quảng bá địa phương\nNgày 10/7, đoàn dự chương trình Quảng bá Địa phương USA-2022 tại Washington. "
+                "Chương trình nhân dịp kỷ niệm ngày bình thường hóa quan hệ (11/7/1995).") != "1995"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 from hoptac.link.names import better_name, compatible, match_score, name_key, office_kind, person_score
 
 
@@ -85,3 +87,27 @@ def test_forms_of_one_given_name_match_and_other_given_names_do_not():
     assert match_score(name_key("Jim Mattis"), name_key("John Mattis")) == 0
     # forms of a given name do not undo the father-and-son rule
     assert person_score([name_key("Bill H. W. Smith")], [name_key("William J. Smith")]) == 0
+
+
+@pytest.mark.parametrize("a,b,score", [
+    # a typing slip inside one word of a foreign name, the other words identical
+    ("Randall Schriver", "Randall Schiver", 2),
+    ("Terry F. Biss", "Terry F. Buss", 2),
+    ("Geogre W. Bush", "George W. Bush", 2),
+    ("Willbur Ross", "Wilbur Ross", 2),
+    ("Krittenbrink", "Daniel Kritenbrink", 1),
+    # a slip at the last letter is another name; two slips, other given names, a father are not slips
+    ("Michael Green", "Michael Greene", 0),
+    ("Mario Rossi", "Maria Rossi", 0),
+    ("Amy Searight", "Amy Searingt", 0),
+    ("Bill Clinton", "Hillary Clinton", 0),
+    ("George H. W. Bush", "George W. Bush", 0),
+    ("Trunmp", "Donald Trump", 1),
+    ("Bush", "George Bosh", 0),
+    # a Vietnamese word left without tone marks is the marked one; two marked words differ
+    ("Nguyễn Thi Kim Ngân", "Nguyễn Thị Kim Ngân", 2),
+    ("Nguyễn Văn Bình", "Nguyễn Văn Bính", 0),
+])
+def test_typing_slips_and_unmarked_words(a: str, b: str, score: int) -> None:
+    assert match_score(name_key(a), name_key(b)) == score
+    assert match_score(name_key(b), name_key(a)) == score

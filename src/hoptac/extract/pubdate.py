@@ -12,16 +12,23 @@ time, tried in this order:
 2. a full date opening a sentence of the lead (``Ngày 31/5/2017, ...``);
 3. the lead's day within six months after a month the text dates as past or without tense
    (``Chiều 15-2`` after ``cuối năm 2018`` is 2019), never beside its own month a year before
-   (``hồi tháng 5/2016``) or a period started years ago;
+   (``hồi tháng 5/2016``), a period started years ago, or before a year the text dates to the month;
 4. the latest year written, when it names a gathering of that year (``Hội nghị Gặp gỡ Hoa Kỳ
-   2018``) or an event named in the lead or more than once (``APEC 2017``);
-5. the lead's day, when it falls in one year only of the terms of the heads the lead names.
+   2018``) or an event named in the lead or more than once (``APEC 2017``), unless a sentence
+   looking back names it (``trong thời gian qua ... đã ... APEC 2017``) or it is a law, a title
+   or a model (``Bộ luật Dân sự 2015``, ``Hoa hậu Việt Nam 2012``, ``đời 2011``);
+5. the lead's day a few weeks before a month told as planned (``hôm nay 6/6`` and ``sẽ mở
+   cửa vào tháng 9/2017``), not the completion of works;
+6. the lead's day, when it falls in one year only of the terms of the heads the lead names.
 
 The year must fit the terms of office of the heads of state and government the lead names
 with a current title (``resources/gazetteer/offices.yaml``: ``Tổng thống Donald Trump`` holds
-2017-01-20…2021-01-20 or from 2025-01-20); :func:`office_window` gives those terms as a window
-for articles no cue dates. Plans (``sẽ``, ``dự kiến``) written before the year found, birth
-years, model years and ranges of years (``2018-2020``) never make it the current year.
+2017-01-20…2021-01-20 or from 2025-01-20), the lead's day in that year too (``chiều 10-1``
+is not 2017), and not precede the end of the first term of a head called former anywhere
+(``cựu Tổng thống Barack Obama``: 2017 or later); :func:`office_window` gives those terms as
+a window for articles no cue dates. Plans (``sẽ``, ``dự kiến``) written before the year found,
+birth years, model years and ranges of years (``2018-2020``) never make it the current year;
+written years and their tense are read by :mod:`.tense`.
 
 The result is a year (the precision analysts can defend from text alone) with a window and
 a one-line basis, marked ``inferred``.
@@ -34,12 +41,23 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .terms import anniversaries, fits_offices, gatherings, inaugurations, office_spans
+from .tense import (
+    PAST,
+    PERIOD_START,
+    TARGET,
+    YEAR_DIGITS,
+    clause,
+    in_range,
+    planned,
+    sentence,
+    tense_of,
+    written_years,
+)
+from .terms import after_former, anniversaries, fits_offices, gatherings, inaugurations, office_spans
 from .textmap import fold
 
 __all__ = ["Inference", "infer_published", "lead_end"]
 
-_Y = r"(?:19[5-9]\d|20[0-4]\d)"
 
 
 @dataclass(frozen=True)
@@ -54,32 +72,32 @@ class Inference:
 
 # -- strong cues: the text states the current year -------------------------------------------
 _CURRENT = [
-    re.compile(rf"(?:năm\s+)?\b(?P<y>{_Y})\s+(?:là|được coi là|sẽ là)\s+năm\b"),
-    re.compile(rf"\bnăm nay\s*(?:\(\s*|,\s*năm\s+|-\s*|là\s+năm\s+)(?P<y>{_Y})\b"),
-    re.compile(rf"\bnăm\s+(?P<y>{_Y})\s*(?:\(|,\s*)\s*(?:tức\s+)?năm nay\b"),
+    re.compile(rf"(?:năm\s+)?\b(?P<y>{YEAR_DIGITS})\s+(?:là|được coi là|sẽ là)\s+năm\b"),
+    re.compile(rf"\bnăm nay\s*(?:\(\s*|,\s*năm\s+|-\s*|là\s+năm\s+)(?P<y>{YEAR_DIGITS})\b"),
+    re.compile(rf"\bnăm\s+(?P<y>{YEAR_DIGITS})\s*(?:\(|,\s*)\s*(?:tức\s+)?năm nay\b"),
     re.compile(rf"\b(?:hôm nay|ngày hôm nay|sáng nay|chiều nay|tối nay)\s*[\(,]\s*(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*"
-               rf"[01]?\d\s*[/.-]\s*(?P<y>{_Y})\b"),
-    re.compile(rf"\bkỷ niệm\s+\d+\s+năm[^.()]{{0,120}}\(\s*{_Y}\s*[-–]\s*(?P<y>{_Y})\s*\)"),
+               rf"[01]?\d\s*[/.-]\s*(?P<y>{YEAR_DIGITS})\b"),
+    re.compile(rf"\bkỷ niệm\s+\d+\s+năm[^.()]{{0,120}}\(\s*{YEAR_DIGITS}\s*[-–]\s*(?P<y>{YEAR_DIGITS})\s*\)"),
     # a term ending now: "nhân kết thúc nhiệm kỳ công tác (2014-2017)"
-    re.compile(rf"\b(?:kết thúc|mãn|hết)\s+nhiệm kỳ[^.()]{{0,60}}\(\s*{_Y}\s*[-–]\s*(?P<y>{_Y})\s*\)"),
+    re.compile(rf"\b(?:kết thúc|mãn|hết)\s+nhiệm kỳ[^.()]{{0,60}}\(\s*{YEAR_DIGITS}\s*[-–]\s*(?P<y>{YEAR_DIGITS})\s*\)"),
 ]
 # a month of last year or this year named in words ("tháng 3 năm ngoái"), to be paired with the same
 # month written with its year ("tháng 3/2018")
 _MONTH_REL = re.compile(r"\btháng\s+(?P<m>[01]?\d)\s+(?:năm\s+(?P<rel>ngoái|nay)|(?P<rel2>năm trước))\b(?!\s*[(,-]?\s*\d)")
 _SHIFTED = [  # (pattern, shift): the written year is the current one plus shift
-    (re.compile(rf"\bnăm\s+(?:ngoái|trước)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{_Y})\b"), 1),
-    (re.compile(rf"\bnăm\s+(?P<y>{_Y})\s*(?:\(|,\s*)\s*năm\s+(?:ngoái|trước)\b"), 1),
-    (re.compile(rf"\bnăm\s+(?:tới|sau)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{_Y})\b"), -1),
+    (re.compile(rf"\bnăm\s+(?:ngoái|trước)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{YEAR_DIGITS})\b"), 1),
+    (re.compile(rf"\bnăm\s+(?P<y>{YEAR_DIGITS})\s*(?:\(|,\s*)\s*năm\s+(?:ngoái|trước)\b"), 1),
+    (re.compile(rf"\bnăm\s+(?:tới|sau)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{YEAR_DIGITS})\b"), -1),
 ]
 # N năm qua / N năm trước, counted from a written year in the same sentence
-_SINCE = re.compile(rf"\b(?P<n>\d{{1,2}})\s+năm\s+(?:qua|nay)\b[^.!?\n]{{0,140}}?\b(?:kể\s+)?từ\b[^.!?\n]{{0,60}}?"
-                    rf"(?<!\d)(?P<y>{_Y})\b"
-                    rf"|\b(?:kể\s+)?từ\s+(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y2>{_Y})\b[^.!?\n]{{0,160}}?"
-                    rf"\b(?P<n2>\d{{1,2}})\s+năm\s+(?:qua|nay)\b")
+_SINCE = re.compile(rf"(?<!tháng )\b(?P<n>\d{{1,2}})\s+năm\s+(?:qua|nay)\b[^.!?\n]{{0,140}}?\b(?:kể\s+)?từ\b[^.!?\n]{{0,60}}?"
+                    rf"(?<!\d)(?P<y>{YEAR_DIGITS})\b"
+                    rf"|\b(?:kể\s+)?từ\s+(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y2>{YEAR_DIGITS})\b[^.!?\n]{{0,160}}?"
+                    rf"(?<!tháng )\b(?P<n2>\d{{1,2}})\s+năm\s+(?:qua|nay)\b")
 # "N năm qua" and, in the next sentence, what started then ("bắt đầu từ tháng 8-2012")
-_SINCE_NEXT = re.compile(rf"\b(?P<n>\d{{1,2}})\s+năm\s+qua\b[^.!?\n]{{0,80}}\.\s+[^.!?\n]{{0,160}}?"
+_SINCE_NEXT = re.compile(rf"(?<!tháng )\b(?P<n>\d{{1,2}})\s+năm\s+qua\b[^.!?\n]{{0,80}}\.\s+[^.!?\n]{{0,160}}?"
                          rf"\b(?:bắt đầu|khởi công|khởi động|triển khai)\s+(?:từ|vào|năm)\s+"
-                         rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y>{_Y})\b")
+                         rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y>{YEAR_DIGITS})\b")
 # "48 năm sau" (ten or more, not "hơn 20 năm sau khi ...": after another event) told of what happens
 # now, counted from the last year written before it
 _AFTER = re.compile(r"(?<!hơn )(?<!gần )(?<!khoảng )(?<!chừng )\b(?P<n>[1-9]\d)\s+năm\s+sau\b(?!\s*(?:khi|kể từ|ngày))")
@@ -88,97 +106,15 @@ _BRANCHES = {"thân": 0, "dậu": 1, "tuất": 2, "hợi": 3, "tý": 4, "sửu":
              "tỵ": 9, "tị": 9, "ngọ": 10, "mùi": 11}
 _LUNAR = re.compile(r"\b(?:tết|xuân|năm mới|tết nguyên đán)\s+(?P<s>" + "|".join(_STEMS) + r")\s+(?P<b>"
                     + "|".join(_BRANCHES) + r")\b")
-_AGO = re.compile(r"\b(?P<n>\d{1,2})\s+năm\s+(?:trước|trước đây|về trước)\b")
+_AGO = re.compile(r"(?<!tháng )\b(?P<n>\d{1,2})\s+năm\s+(?:trước|trước đây|về trước)\b")
 _ANNIV = re.compile(r"\bkỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?(?P<what>[^.,;()]{3,80})")
-_LEAD_FULL = re.compile(rf"(?:^|\n|[.!?]\s+)(?:(?:sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s+)?(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?P<y>{_Y})(?![\d/])")
-_LEAD_DM = re.compile(r"\b(?:sáng sớm|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|ngày)\s+(?:ngày\s+)?"
+_LEAD_FULL = re.compile(rf"(?:^|\n|[.!?]\s+)(?:(?:sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s+)?(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?P<y>{YEAR_DIGITS})(?![\d/])")
+_LEAD_DM = re.compile(r"\b(?:sáng sớm|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm nay|hôm|ngày)\s+(?:ngày\s+)?"
                       r"(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?![\d/.-]*\d)")
-# a written year, with what may stand before it: a day and month, a month, a part of the year
-_YEAR = re.compile(rf"(?<![\d/.,])(?<!\d-)(?:(?:(?P<d>[0-3]?\d)\s*[/.-]\s*)?(?P<m>[01]?\d)\s*[/.-]\s*"
-                   rf"|tháng\s+(?P<m2>[01]?\d)\s*(?:[/.-]|,?\s*năm)\s*|(?P<part>đầu|cuối|giữa)\s+năm\s+)?"
-                   rf"(?P<y>{_Y})(?![\d/]|\.\d)")
-# a range of days before a full date ("từ ngày 29-31/5/2017"): its first day is blanked for _YEAR
-_DAY_RANGE = re.compile(r"(?<![\d/.])([0-3]?\d\s*[-–]\s*)([0-3]?\d\s*[/.]\s*[01]?\d\s*[/.]\s*(?:19|20)\d\d)")
-_PART_MONTH = {"đầu": 2, "giữa": 6, "cuối": 11}
-_FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|đến năm|tới năm|trước năm|"
-                     r"kế hoạch|lên kế hoạch|hẹn|mời|lời mời|nhận lời|mong đợi|chờ đợi|quy hoạch|hi vọng|hy vọng|kỳ vọng|dự báo)\b")
-# a plan in so many words: what it dates lies ahead of the writing (not "đến năm 2004 mới ...", told of the past)
-_PLAN = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|kế hoạch|lên kế hoạch|mời|nhận lời|mong đợi|"
-                   r"chờ đợi|dự báo)\b")
-_PAST = re.compile(r"\b(đã|vừa|hồi|trước đó|từng|vừa qua|tuần qua|tháng qua|năm qua|năm ngoái|trước đây)\b")
-_PERIOD_START = re.compile(r"\b(?:từ|kể từ|bắt đầu từ|từ sau)\s+(?:năm|tháng|đầu năm|cuối năm|giữa năm|ngày)?\s*"
-                           r"(?:[0-3]?\d\s*[/.-]\s*)?(?:[01]?\d\s*[/.-]\s*)?$")
 # a running total of the year so far: "9 tháng năm 2017", "4 tháng đầu năm 2019", "quý 1/2019"
 _YEAR_TO_DATE = re.compile(rf"\b(?:(?:\d{{1,2}}|mười một)\s+tháng\s+(?:đầu\s+)?năm\s+|quý\s+(?:[1-4]|i{{1,3}}|iv)\s*(?:[/.-]|năm)\s*"
-                           rf"|từ đầu năm\s+|hết tháng\s+\d{{1,2}}\s*[/.-]\s*|(?:nửa|6 tháng) đầu năm\s+)(?P<y>{_Y})\b")
+                           rf"|từ đầu năm\s+|hết tháng\s+\d{{1,2}}\s*[/.-]\s*|(?:nửa|6 tháng) đầu năm\s+)(?P<y>{YEAR_DIGITS})\b")
 _ASIDE = re.compile(r"\b(?:hồi|vào hồi|năm ngoái|trước đây|trước đó)\s+(?:tháng|đầu|cuối|giữa|ngày|năm)?[^.,]{0,12}$")
-# numbers that are no year (a decree's number, a sum), and birth years ("SN 1989", "sinh năm 1975")
-_NOT_YEAR_BEFORE = re.compile(r"(?:số|nghị định|quyết định|thông tư|luật|điều|khoản|mã|hs|ngàn|nghìn|triệu|tỷ|usd"
-                              r"|đồng|tấn|km|m2|người|chiếc|[$%]|\bsn|\bsinh(?: năm| ngày[^,;.]{0,12})?|\bs\.)\s*$")
-_NOT_YEAR_AFTER = re.compile(r"^\s*(?:tỷ|triệu|nghìn|ngàn|usd|đồng|tấn|người|km|chiếc|%|ha\b|mw|dặm)")
-
-
-def _sentence(low: str, pos: int) -> tuple[int, int]:
-    a = max(low.rfind(". ", 0, pos), low.rfind("\n", 0, pos)) + 1
-    ends = [e for e in (low.find(". ", pos), low.find("\n", pos)) if e >= 0]
-    return a, (min(ends) if ends else len(low))
-
-
-def _clause(low: str, start: int, end: int) -> tuple[str, str]:
-    """The words of the clause before a mention and after it (commas, semicolons, full stops end it)."""
-    a = max(low.rfind(c, 0, start) for c in ",;.\n") + 1
-    ends = [e for e in (low.find(c, end) for c in ",;.\n") if e >= 0]
-    b = min(ends) if ends else len(low)
-    return low[max(a, start - 120):start], low[end:min(b, end + 60)]
-
-
-def _tense(low: str, start: int, end: int, future: re.Pattern[str] = _FUTURE) -> int:
-    """1 when the clause of a mention speaks of the future, -1 of the past, 0 when it does not say."""
-    before, after = _clause(low, start, end)
-    a, b = _sentence(low, start)
-    if not after.strip():  # a fronted time ("Tháng 11/2017, Việt Nam sẽ ..."): the clause after it
-        after = low[end:min(b, end + 80)]
-    sentence_before = low[max(a, start - 200):start]
-    if future.search(sentence_before) or future.search(after) or re.match(r"\s*(?:trở đi|sắp tới|tới)\b", after):
-        return 1
-    if _PAST.search(before) or _PAST.search(after):
-        return -1
-    return 0
-
-
-def _planned(low: str, pos: int) -> bool:
-    """Whether the year written at ``pos`` is told as planned in so many words (:data:`_PLAN`)."""
-    if _tense(low, pos, pos + 4, _PLAN) <= 0:
-        return False
-    before, after = _clause(low, pos, pos + 4)
-    if not after.strip() and len(before.strip()) <= 16:  # a fronted year ("Năm 2013, sau khi chuẩn bị xong, FAA đã ...")
-        rest = low[pos + 4:_sentence(low, pos)[1]]
-        will = re.search(r"\b(?:sẽ|sắp)\b", rest)  # planned only when its sentence says "sẽ" before any "đã"
-        if not will or re.search(r"\b(?:đã|vừa)\b", rest[:will.start()]):
-            return False
-    before = low[max(_sentence(low, pos)[0], pos - 200):pos]
-    plan = max((m.end() for m in _PLAN.finditer(before)), default=-1)
-    past = max((m.end() for m in _PAST.finditer(before)), default=-1)
-    return past < plan or (past < 0 and plan < 0)  # "đã đạt ... vào năm 2016" is done; "đã mời ... dự ... 2017" ahead
-
-
-def _years(low: str) -> list[tuple[int, int | None, int, int]]:
-    """Every written year: (year, month or None, position, tense)."""
-    out = []
-    low = _DAY_RANGE.sub(lambda m: " " * len(m[1]) + m[2], low)  # "29-31/5/2017": the range's last day
-    for m in _YEAR.finditer(low):
-        y, pos = int(m["y"]), m.start("y")
-        if _NOT_YEAR_BEFORE.search(low[max(0, m.start() - 14):m.start()]) or _NOT_YEAR_AFTER.match(low[m.end():]):
-            continue
-        before = low[max(0, m.start() - 3):m.start()]
-        if re.search(r"[-–]\s*$", before) and re.search(rf"{_Y}\s*[-–]\s*$", low[max(0, m.start() - 8):m.start()]):
-            tense = 0  # the end of a range (2019-2023): counted as it stands
-        else:
-            tense = _tense(low, m.start(), m.end())
-        mo = m["m"] or m["m2"]
-        month = int(mo) if mo and 1 <= int(mo) <= 12 else _PART_MONTH.get(m["part"] or "")
-        out.append((y, month, pos, tense))
-    return out
 
 
 def _edition(low: str, lead: str) -> tuple[int, str] | None:
@@ -186,8 +122,8 @@ def _edition(low: str, lead: str) -> tuple[int, str] | None:
     tense, or in the lead and not planned (one told as past only bounds the year from below)."""
     for pattern, first in gatherings():
         for m in pattern.finditer(low):
-            tense = _tense(low, m.start(), m.end())
-            if tense != 0 and (tense > 0 or m.start() >= len(lead) or _PAST.search(_clause(low, m.start(), m.end())[0])):
+            tense = tense_of(low, m.start(), m.end())
+            if tense != 0 and (tense > 0 or m.start() >= len(lead) or PAST.search(clause(low, m.start(), m.end())[0])):
                 continue
             return first + int(m["n"] or m["n2"]) - 1, f"an edition of a yearly gathering since {first}: '{m.group(0).strip()}'"
     return None
@@ -199,8 +135,8 @@ def _bounded(low: str, lead: str, years: list[tuple[int, int | None, int, int]])
     spans, basis = office_spans(lead)
     if not basis:
         return None
-    past = [y for y, _, pos, tense in years if tense < 0 and not _in_range(low, pos)]
-    plans = [y for y, _, pos, tense in years if tense > 0 and not _in_range(low, pos) and _planned(low, pos)]
+    past = [y for y, _, pos, tense in years if tense < 0 and not in_range(low, pos)]
+    plans = [y for y, _, pos, tense in years if tense > 0 and not in_range(low, pos) and planned(low, pos)]
     both = set(past) & set(plans)  # a year told both ways ("chương trình nghị sự 2030"): no bound
     past, plans = [y for y in past if y not in both], [y for y in plans if y not in both]
     if not past and not plans:
@@ -217,7 +153,7 @@ def _bounded(low: str, lead: str, years: list[tuple[int, int | None, int, int]])
 def _inaugurated(low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
     """The year a head named took office "early this year" ("ông Trump nhậm chức hồi đầu năm"): the one
     term begun in a first quarter that fits the heads the lead names and the years told as past."""
-    past = max((y for y, _, pos, tense in years if tense < 0 and not _in_range(low, pos)), default=0)
+    past = max((y for y, _, pos, tense in years if tense < 0 and not in_range(low, pos)), default=0)
     fits: set[int] = set()
     said = ""
     for pattern, starts in inaugurations():
@@ -260,12 +196,26 @@ def _day_in_terms(text: str, lead: str, title_end: int) -> tuple[int, str] | Non
     return fits.pop(), f"the lead's '{dm.group(0).strip()}' falls once within the {basis}"
 
 
+def _day_fits(lead: str, year: int) -> bool:
+    """Whether the lead's day in that year falls within the terms of the heads the lead names
+    (``chiều 10-1`` beside ``Tổng thống Donald Trump`` is not 2017: he took office on 20 January)."""
+    dm = _LEAD_DM.search(lead)
+    spans, basis = office_spans(lead)
+    if dm is None or not basis:
+        return True
+    try:
+        day = dt.date(year, int(dm["m"]), int(dm["d"]))
+    except ValueError:
+        return True
+    return any(lo <= day <= hi for lo, hi in spans)
+
+
 def _month_pair(low: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
     """The current year from a month told relative to it ("tháng 3 năm ngoái") and the same month
     written with its year ("hồi tháng 3/2018"): that year is last year (or this one). Only when
     one year is written with that month and it is the latest year the text tells as past or
     without tense (an older one may be another March)."""
-    told = [y for y, _, pos, tense in years if tense <= 0 and not _in_range(low, pos)]
+    told = [y for y, _, pos, tense in years if tense <= 0 and not in_range(low, pos)]
     for m in _MONTH_REL.finditer(low):
         month = int(m["m"])
         same = {y for y, mo, _, tense in years if mo == month and tense <= 0}
@@ -296,11 +246,12 @@ def _strong(low: str, lead: str) -> tuple[int, str] | None:
     found = _edition(low, lead)
     if found:
         return found
-    m = _YEAR_TO_DATE.search(low)
-    if m:
+    for m in _YEAR_TO_DATE.finditer(low):
+        if planned(low, m.start("y")) or re.search(r"(?<!tính )\b(?:đến|tới)\s*$", low[max(0, m.start() - 10):m.start()]):
+            continue  # "khai trương vào quý II/2018", "gia hạn ... đến hết tháng 3/2018": a plan or a bound, not now
         return int(m["y"]), f"a running total of the current year: '{m.group(0).strip()}'"
     for m in _AGO.finditer(low):
-        a = _sentence(low, m.start())[0]
+        a = sentence(low, m.start())[0]
         for pattern, base in anniversaries():
             if pattern.search(low, max(a, m.start() - 80), m.start()):
                 return base + int(m["n"]), f"years counted from {base}: '{m.group(0).strip()}'"
@@ -308,8 +259,8 @@ def _strong(low: str, lead: str) -> tuple[int, str] | None:
     if m:
         return int(m["y"]) + int(m["n"]), f"years counted from {m['y']}: '{m.group(0).strip()[:60]}'"
     for m in _AFTER.finditer(low):
-        base = [(pos, y) for y, _, pos, tense in _years(low[max(0, m.start() - 300):m.start()]) if tense <= 0]
-        if base and _tense(low, m.start(), m.end()) <= 0 and not _planned(low, m.start()):
+        base = [(pos, y) for y, _, pos, tense in written_years(low[max(0, m.start() - 300):m.start()]) if tense <= 0]
+        if base and tense_of(low, m.start(), m.end()) <= 0 and not planned(low, m.start()):
             y = base[-1][1]
             return y + int(m["n"]), f"years counted from {y}: '{m.group(0).strip()}'"
     m = _SINCE.search(low)
@@ -347,6 +298,8 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
         return None
     if "vòng loại" in low[max(0, pos - 40):pos]:
         return None  # the qualifiers of "Asian Cup 2019" are played the years before
+    if words[-1].group(0) in _BRANCHES or _NOT_EVENT.search(low, words[0].start() + max(0, pos - 40), pos):
+        return None  # "năm Nhâm Thìn 2012", "Bộ luật Dân sự 2015", "Hoa hậu Thế giới 2013", "i10 đời 2011"
     if any(ch.isdigit() for ch in words[-1].group(0)):
         return None  # a model's name ("Yamaha 125ZR 2016"): a product of that year, not an event
     base = max(0, pos - 40)
@@ -355,17 +308,13 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
     return f"{words[-1].group(0)} {low[pos:pos + 4]}"
 
 
+# names with a year that are no event of it: laws, a beauty queen's title, a model's year
+_NOT_EVENT = re.compile(r"\b(?:luật|bộ luật|hiến pháp|pháp lệnh|nghị định|thông tư|đời|phiên bản|mẫu xe|model)\b"
+                        r"|(?<!cuộc thi )\b(?:hoa hậu|á hậu|hoa khôi|nam vương|người đẹp|quán quân|á quân)\b")
 _EVENT_NOUN = re.compile(r"\b(?:diễn đàn|hội nghị|hội thảo|triển lãm|hội chợ|ngày hội|tuần lễ|lễ hội|đối thoại|"
                          r"thượng đỉnh|hội nghị cấp cao|liên hoan|festival|expo|summit|forum|dialogue|chủ nhà)\b")
-_TARGET = re.compile(r"\b(?:vào|đến|tới)\s+năm\s+$")
-_RANGE = re.compile(rf"{_Y}\s*[-–]\s*$")
-
-
-def _in_range(low: str, pos: int) -> bool:
-    """Whether the year at ``pos`` starts or ends a range of years (``2018-2020``, ``nhiệm kỳ 2020 - 2021``)."""
-    return bool(_RANGE.search(low, max(0, pos - 9), pos) or re.match(r"\s*[-–]\s*(?:19|20)\d\d", low[pos + 4:pos + 12]))
-
-
+# a sentence that looks back over a stretch of time: the events it names with their year may be of years before
+_REVIEW = re.compile(r"\b(?:thời gian qua|những năm qua|các năm qua|nhìn lại|tổng kết|điểm lại|nhắc lại)\b")
 def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
     """The latest year the text writes of as past or present, when the story itself is of it.
 
@@ -377,9 +326,9 @@ def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | 
     (``2018-2020``) are periods, not the current year.
     """
     years = [(y, mo, pos, tense) for y, mo, pos, tense in years
-             if not (tense == 0 and _TARGET.search(low, max(0, pos - 12), pos))]  # "đạt 10% vào năm 2025": a goal
+             if not (tense == 0 and TARGET.search(low, max(0, pos - 12), pos))]  # "đạt 10% vào năm 2025": a goal
     own = [(y, mo, pos, tense) for y, mo, pos, tense in years
-           if tense <= 0 and not _PERIOD_START.search(low[max(0, pos - 24):pos]) and not _in_range(low, pos)]
+           if tense <= 0 and not PERIOD_START.search(low[max(0, pos - 24):pos]) and not in_range(low, pos)]
     if not own:
         return None
     top = max(y for y, _, _, _ in own)
@@ -389,7 +338,10 @@ def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | 
         if y != top:
             continue
         name = _event_name(text, low, pos) if mo is None else None
-        held = bool(_EVENT_NOUN.search(low, max(_sentence(low, pos)[0], pos - 60), pos))
+        review = _REVIEW.search(low, sentence(low, pos)[0], pos)
+        if (review and re.search(r"\bđã\b", low[review.end():pos])) or re.search(r"\btừng\b", clause(low, pos, pos + 4)[0]):
+            continue  # "tiến triển trong thời gian qua, ... đã có ... APEC 2017", "từng đoạt giải ... 2016": looked back on
+        held = bool(_EVENT_NOUN.search(low, max(sentence(low, pos)[0], pos - 60), pos))
         # an acronym named in the lead ("Tuần lễ Cấp cao APEC") and with its year further on ("APEC 2017")
         word = name.split()[0] if name else ""
         acronym = len(word) >= 3 and text[pos - len(word) - 1:pos - 1].isupper()
@@ -397,6 +349,49 @@ def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | 
         if name and (held or (tense == 0 and (low.count(name) >= 2 or name in lead or named_in_lead))):
             return top, f"the latest year written, naming an event of it ('{name}')"
     return None
+
+
+_DONE = re.compile(r"\b(?:hoàn thành|hoàn tất|khánh thành|đưa vào (?:sử dụng|vận hành|khai thác|hoạt động)|xong)\b")
+
+
+def _lead_day(lead: str) -> tuple[re.Match[str], int] | None:
+    """The story's day the lead writes without its year (``Chiều 15-2``): the match and its month."""
+    dm = _LEAD_DM.search(lead)
+    if not dm or not (1 <= int(dm["m"]) <= 12 and 1 <= int(dm["d"]) <= 31):
+        return None
+    return dm, int(dm["m"])
+
+
+def _ahead(low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
+    """The year that puts the lead's day a few weeks before a month the text plans for.
+
+    ``hôm nay 6/6`` beside ``sẽ mở cửa ... vào tháng 9/2017`` is 2017: a plan told within three
+    months of the story's day lies in its year (a year before, it would be fifteen months
+    away). A plan whose sentence also counts from this year or the next (``khởi công trong quý 3
+    năm nay và hoàn thành tháng 7/2018``) runs longer and says nothing, and so does the completion
+    of works (``sẽ hoàn thành vào tháng 8/2024``); the year found must not precede a year told as past.
+    """
+    found = _lead_day(lead)
+    if found is None:
+        return None
+    dm, lm = found
+    floor = max((y for y, _, pos, tense in years if tense < 0 and not in_range(low, pos)), default=0)
+    fits: dict[int, str] = {}
+    for y, mo, pos, tense in years:
+        a, b = sentence(low, pos)
+        # "trước khi ông Vinh kết thúc nhiệm kỳ vào cuối tháng 6/2018": what is to come after the lead's day
+        before = re.search(r"\btrước khi\b[^,;]{0,80}$", low[max(a, pos - 90):pos])
+        if mo is None or in_range(low, pos) or not (before or (tense > 0 and planned(low, pos))):
+            continue
+        if re.search(r"\bnăm\s+(?:nay|tới|sau)\b", low[a:b]) or _DONE.search(low, max(a, pos - 80), pos):
+            continue  # works finish when they finish: "sẽ hoàn thành vào tháng 8/2024" may be a year or more away
+        for cand in (y - 1, y):
+            if cand >= floor and 0 <= _months(y, mo) - _months(cand, lm) <= 3:
+                fits.setdefault(cand, low[max(a, pos - 16):pos + 4].strip())
+    if len(fits) != 1:
+        return None
+    year, what = fits.popitem()
+    return year, f"the lead's '{dm.group(0).strip()}' lies weeks before '{what}', told as planned"
 
 
 def _months(y: int, m: int) -> int:
@@ -411,19 +406,20 @@ def _anchored(low: str, lead: str, years: list[tuple[int, int | None, int, int]]
     which year that day is in. Years told as past bound the result from below, as future from
     above; historical asides, months away, do not count.
     """
-    dm = _LEAD_DM.search(lead)
-    if not dm:
+    found = _lead_day(lead)
+    if found is None:
         return None
-    lm, ld = int(dm["m"]), int(dm["d"])
-    if not (1 <= lm <= 12 and 1 <= ld <= 31):
-        return None
-    floor = max((y for y, _, _, tense in years if tense < 0), default=0)
+    dm, lm = found
+    # the story's day is not before any year the text tells as past, or dates to the month or writes in the lead
+    # without tense (a back-story's months are years before: "tháng 5-2013" beside "ngày 19-4-2016")
+    floor = max((y for y, mo, pos, tense in years if (tense < 0 or (tense == 0 and (mo is not None or pos < len(lead))))
+                 and not in_range(low, pos) and not TARGET.search(low, max(0, pos - 12), pos)), default=0)
     support: dict[int, tuple[float, str]] = {}
     for y, mo, pos, tense in years:
         if mo is None or tense > 0:
             continue  # a plan says little of when it was told (works finish a year after the lead's day)
         aside = bool(_ASIDE.search(low[max(0, pos - 24):pos]))  # "hồi tháng 5/2016": never this month
-        since = bool(_PERIOD_START.search(low[max(0, pos - 24):pos]))  # "từ tháng 8-2012": maybe years ago
+        since = bool(PERIOD_START.search(low[max(0, pos - 24):pos]))  # "từ tháng 8-2012": maybe years ago
         for cand in (y - 1, y, y + 1):
             if cand < floor:
                 continue
@@ -451,20 +447,22 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
     """The publication year the text gives, with its window and basis; None when it gives none."""
     low = fold(text, strip_marks=False).text
     lead = _lead(low, title_end)
-    years = _years(low)
-    future = [y for y, _, pos, tense in years if tense > 0 and _planned(low, pos)]
+    years = written_years(low)
+    future = [y for y, _, pos, tense in years if tense > 0 and planned(low, pos)]
     found = _strong(low, lead)
     strength = 3
     if found is None:
         found, strength = _month_pair(low, years), 2
     if found is None:
         m = _LEAD_FULL.search(lead)
-        if m and _tense(low, m.start(), m.end()) <= 0:
+        since = m and re.search(rf"\b(?:kể từ|từ khi|từ sau)\b[^.!?\n]{{0,60}}\b{m['y']}\b", low)
+        if m and tense_of(low, m.start(), m.end()) <= 0 and not since:  # "Kể từ khi ... năm 1995, ...": a start
             found, strength = (int(m["y"]), f"the lead's date '{m.group(0).strip()}'"), 2
     if found is None:
         found = _anchored(low, lead, years)
         strength = 1
-    weak = (lambda: _named_current(text, low, lead, years), lambda: _day_in_terms(text, lead, title_end),
+    weak = (lambda: _named_current(text, low, lead, years), lambda: _ahead(low, lead, years),
+            lambda: _day_in_terms(text, lead, title_end),
             lambda: _inaugurated(low, lead, years), lambda: _bounded(low, lead, years))
     for cue in ((lambda: found),) if found is not None else weak:
         got = cue()
@@ -472,11 +470,12 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
             continue
         year, basis = got
         # a year told as future before the one found, "2016 là năm thành công" beside a later year (a
-        # year looked back on), a year outside the terms of the heads the lead names: not the current one
+        # year looked back on), a year outside the terms of the heads the lead names or before the end of those
+        # the text calls former: not the current one
         if not ((future and strength < 3 and min(future) < year)
                 or (" là năm" in basis and any(y > year for y, _, pos, tense in years
-                                               if tense <= 0 and not _in_range(low, pos)))
-                or not fits_offices(lead, year)):
+                                               if tense <= 0 and not in_range(low, pos)))
+                or not fits_offices(lead, year) or not _day_fits(lead, year) or not after_former(low, year)):
             break
         if found is not None:
             return None  # a strong cue contradicted: the text does not tell

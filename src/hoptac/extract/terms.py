@@ -10,7 +10,8 @@ from functools import cache
 
 from .textmap import fold
 
-__all__ = ["Term", "anniversaries", "fits_offices", "gatherings", "inaugurations", "office_spans", "offices"]
+__all__ = ["Term", "after_former", "anniversaries", "fits_offices", "gatherings", "inaugurations", "office_spans",
+           "offices"]
 
 
 @cache
@@ -63,6 +64,29 @@ def offices() -> list[tuple[re.Pattern[str], list[Term], str]]:
                                  rf"(?!\s*(?:đắc cử|khi đó|lúc đó|thời đó))")
             out.append((pattern, terms, f"{office['titles'][0]} {holder['names'][0]}"))
     return out
+
+
+@cache
+def _formers() -> list[tuple[re.Pattern[str], dt.date]]:
+    """(pattern of a holder named with a former title, the end of the holder's first term)."""
+    from .gazetteer import load_yaml
+
+    out = []
+    for office in load_yaml("offices.yaml").get("offices", []):
+        titles = "|".join(re.escape(fold(t, strip_marks=False).text) for t in office["titles"])
+        for holder in office["holders"]:
+            ends = [dt.date.fromisoformat(str(b)) for _, b in holder["terms"] if b]
+            if not ends:
+                continue
+            names = "|".join(re.escape(fold(n, strip_marks=False).text) for n in holder["names"])
+            out.append((re.compile(rf"\b(?:cựu|nguyên)\s+(?:{titles})\s+(?:{names})\b"), min(ends)))
+    return out
+
+
+def after_former(low: str, year: int) -> bool:
+    """Whether the year may follow the terms of every head ``low`` names as former (``cựu Tổng thống
+    Barack Obama`` is written after 20 January 2017): it does not end before their first term ended."""
+    return all(year >= end.year for pattern, end in _formers() if pattern.search(low))
 
 
 @cache

@@ -5,13 +5,17 @@ Rules, in order:
 1. Names are compared by :func:`~hoptac.link.text.name_key` (case, spacing, punctuation
    folded; tone marks kept, so ``Lan`` and ``Lân`` differ).
 2. Two full names (two words or more) match exactly, as a word suffix (``John Kerry`` and
-   ``Ngoại trưởng Mỹ John Kerry``), or — for Western names, all ASCII — with the same
+   ``Ngoại trưởng Mỹ John Kerry``), word by word with words left without tone marks
+   (``Nguyễn Thi Kim Ngân``), or — for Western names, all ASCII — with the same
    surname and compatible first names (``John Kerry`` and ``John F. Kerry``, ``Dan`` and
    ``Daniel Holloway``, ``Jim`` and ``James Mattis``: forms of one given name listed in
-   ``resources/linking.yaml``). ``Ivanka Trump`` does not match ``Donald Trump``; Vietnamese
+   ``resources/linking.yaml``), or alike but for a typing slip inside one word
+   (``Randall Schiver``, ``Willbur Ross``; never at its last letter: ``Green`` is not
+   ``Greene``). ``Ivanka Trump`` does not match ``Donald Trump``; Vietnamese
    names (``Nguyễn Tấn Dũng``, ``Nguyễn Đức Dũng``) match only exactly or as a suffix.
 3. A bare surname (``Kerry``) matches a full name ending with it when the word is plain
-   ASCII (a Western surname, not a Vietnamese given name shared by thousands). A mention
+   ASCII (a Western surname, not a Vietnamese given name shared by thousands), or one of
+   five letters or more a typing slip away (``Krittenbrink``). A mention
    with a full name is matched on its full names only (its short aliases help others find
    it); a person known only by a surname is extended by the first full name that fits.
    When a bare surname fits several people, the one named far more often wins, else none.
@@ -66,8 +70,51 @@ def _initials(middle: list[str]) -> str:
 
 
 def _toneless(ta: list[str], tb: list[str]) -> bool:
-    """One spelling is written without tone marks and folds onto the other (``Nguyen Xuan Phuc``)."""
-    return len(ta) == len(tb) and (_western(ta) or _western(tb)) and fold(" ".join(ta)) == fold(" ".join(tb))
+    """One spelling writes some words without tone marks and folds onto the other, word by word
+    (``Nguyen Xuan Phuc``, ``Nguyễn Thi Kim Ngân``): a word left unmarked is the marked one, two
+    words marked differently (``Bình``, ``Bính``) are not."""
+    if len(ta) != len(tb) or ta == tb:
+        return False
+    return all(x == y or ((x.isascii() or y.isascii()) and fold(x) == fold(y)) for x, y in zip(ta, tb, strict=True))
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Two spellings of one foreign word a typing slip apart: one letter added, dropped or changed,
+    or two neighbours swapped, inside the word (``Schriver``/``Schiver``, ``Geogre``/``George``).
+
+    A slip at the last letter is not one: real names differ there (``Green``/``Greene``,
+    ``Mario``/``Maria``, ``Clark``/``Clarke``).
+    """
+    if a == b or not (a.isascii() and b.isascii() and a.isalpha() and b.isalpha()) or abs(len(a) - len(b)) > 1:
+        return False
+    if a[-1] != b[-1]:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short[i:] == long_[i + 1:]
+
+
+def surname_fits(word: str, surname: str) -> bool:
+    """Whether a bare surname names a full name's surname: the same word, or a Western one of five
+    letters or more a typing slip away (``krittenbrink``, ``kritenbrink``)."""
+    return word == surname or (min(len(word), len(surname)) >= 5 and _one_slip(word, surname))
+
+
+def _slipped(ta: list[str], tb: list[str]) -> bool:
+    """Two Western full names alike but for a typing slip in one word of four letters or more (five for a
+    given name), the other words identical (``Terry F. Biss``/``Terry F. Buss``, ``Barrack Obama``)."""
+    if len(ta) != len(tb) or not (_western(ta) and _western(tb)):
+        return False
+    diff = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    least = 4 if x == ta[-1] else 5
+    return min(len(x), len(y)) >= least and _one_slip(x, y)
 
 
 def match_score(a: str, b: str) -> int:
@@ -84,11 +131,11 @@ def match_score(a: str, b: str) -> int:
     ta, tb = _no_suffix(a.split()), _no_suffix(b.split())
     if ta == tb:
         return 2  # "robert h mccooey jr" and "robert h mccooey"
-    if len(ta) >= 2 and _toneless(ta, tb):
+    if len(ta) >= 2 and (_toneless(ta, tb) or _slipped(ta, tb)):
         return 2
-    if ta[-1] != tb[-1]:
-        return 0
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if ta[-1] != tb[-1]:  # a bare surname a slip away from a long one ("Krittenbrink", "Kritenbrink")
+        return 1 if len(short) == 1 and min(len(ta[-1]), len(tb[-1])) >= 5 and _one_slip(ta[-1], tb[-1]) else 0
     if len(short) == 1:
         word = short[0]
         return 1 if word.isascii() and word.isalpha() and len(word) >= 3 else 0
@@ -182,4 +229,4 @@ def last_token(key: str) -> str:
 
 
 __all__ = ["better_name", "compatible", "is_clean_name", "last_token", "match_score", "name_key",
-           "office_kind", "org_key", "person_score"]
+           "office_kind", "org_key", "person_score", "surname_fits"]

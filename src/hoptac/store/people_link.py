@@ -7,8 +7,9 @@ For each person of an article (:func:`link_people`):
    read wrongly in one article does not split a person); other matches need sides and offices
    that agree; a bare surname links only to the one person it fits, never to a favourite
    among several (``Clinton`` with Bill and Hillary stored stays apart);
-2. else create them; a person known by a surname alone is extended by a full name only when no
-   other stored person of that surname has a full name;
+2. else create them, unless the name is no person's (:func:`hoptac.link.persons.not_a_person`:
+   a country glued to a word, a fragment, a place); a person known by a surname alone is
+   extended by a full name only when no other stored person of that surname has a full name;
 3. record the mention with its canonical title (:mod:`hoptac.link.titles`) and the article's
    date, so titles are dated by their articles;
 4. the person's side is the one most of their articles give (:func:`recount_side`), not the
@@ -23,17 +24,42 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ..extract.gazetteer import gazetteer
-from ..link.names import better_name, compatible, last_token, match_score, name_key, office_kind, person_score
+from ..link.names import (
+    better_name,
+    compatible,
+    is_clean_name,
+    last_token,
+    match_score,
+    name_key,
+    office_kind,
+    person_score,
+    surname_fits,
+)
+from ..link.persons import not_a_person
 from ..link.titles import canonical_title
 from ..model import Article
 from . import schema as t
 from .org_names import note as note_org_name
 
-_ALIASES_BY_TOKEN = (
-    sa.select(t.person_aliases.c.person_id, t.person_aliases.c.key, t.people.c.side, t.people.c.office)
-    .join(t.people, t.people.c.id == t.person_aliases.c.person_id)
-    .where(t.person_aliases.c.person_id.in_(sa.select(t.person_aliases.c.person_id).where(
-        t.person_aliases.c.last_token.in_(sa.bindparam("tokens", expanding=True))))))
+_ALIASES = (sa.select(t.person_aliases.c.person_id, t.person_aliases.c.key, t.people.c.side, t.people.c.office)
+            .join(t.people, t.people.c.id == t.person_aliases.c.person_id))
+
+
+def _aliases_by_token(tokens: list[str], western: list[str]) -> sa.Select:
+    """Every alias of the people one of whose aliases ends with one of ``tokens``, or with a word
+    where a typing slip of a Western surname of four letters or more (``western``) lies: about
+    its length, with its first letter (two for words over five letters), ``Schiver`` finds
+    ``Schriver`` and ``Buss`` finds ``Biss`` (:mod:`hoptac.link.names` decides)."""
+    last = t.person_aliases.c.last_token
+    near = []
+    for tok in western:
+        start = tok[:1] if len(tok) <= 5 else tok[:2]
+        near.append(sa.and_(last >= start, last < start[:-1] + chr(ord(start[-1]) + 1),
+                            sa.func.length(last).between(len(tok) - 1, len(tok) + 1)))
+    hit = sa.or_(last.in_(tokens), *near)
+    return _ALIASES.where(t.person_aliases.c.person_id.in_(sa.select(t.person_aliases.c.person_id).where(hit)))
+
+
 _PERSON = sa.select(t.people).where(t.people.c.id == sa.bindparam("pid"))
 _PERSON_ID = sa.select(t.people.c.id).where(t.people.c.id == sa.bindparam("pid"))
 _UPDATE_PERSON = (t.people.update().where(t.people.c.id == sa.bindparam("pid"))
@@ -52,7 +78,9 @@ def find_person(conn: Connection, keys: list[str], side: str | None, office: str
                 title: str | None = None) -> str | None:
     """The known person these name keys, side, office and title designate (None: new or ambiguous)."""
     tokens = sorted({last_token(k) for k in keys if k})
-    rows = conn.execute(_ALIASES_BY_TOKEN, {"tokens": tokens}).all()
+    western = sorted({last_token(k) for k in keys if k and k.isascii() and len(last_token(k)) >= 4
+                      and last_token(k).isalpha()})
+    rows = conn.execute(_aliases_by_token(tokens, western)).all()
     aliases: dict[str, list[str]] = {}
     sides: dict[str, tuple[str | None, str | None]] = {}
     for pid, akey, pside, poffice in rows:
@@ -75,6 +103,9 @@ def find_person(conn: Connection, keys: list[str], side: str | None, office: str
         word = keys[0].split()[-1]
         named = sorted(p for p, ks in aliases.items() if any(len(k.split()) >= 2 and k.split()[-1] == word
                                                                for k in ks))
+        if not named:  # a slip of the pen ("Krittenbrink"): the one person whose surname it nearly is
+            named = sorted(p for p, ks in aliases.items() if any(len(k.split()) >= 2 and surname_fits(word, k.split()[-1])
+                                                                   for k in ks))
         fits = [p for p in named if p in scores]
         if len(named) == 1 and fits:
             return fits[0]  # the one person with a full name who bears it
@@ -127,7 +158,7 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
     out: dict[str, str] = {}
     for p in article.people:
         names = [n for n in dict.fromkeys([p.name, *p.aliases]) if n and name_key(n)]
-        if not names:
+        if not names or not_a_person(p, article):
             continue
         keys = [name_key(n)[:255] for n in names]
         lookup = keys + _leader_keys(names, keys)
@@ -135,7 +166,7 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
         pid = find_person(conn, lookup, p.side, office, p.title)
         if pid is None and not create:
             continue
-        side = p.side
+        side, shown = p.side, p.name
         if pid is None:
             pid = _new_person(conn, p.name, keys[0], p.side, office)
         elif create:
@@ -144,7 +175,8 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
             name = p.name
             for n in names:
                 name = better_name(name, n)
-            conn.execute(_UPDATE_PERSON, {"pid": pid, "n": better_name(row.name, name), "o": row.office or office})
+            shown = better_name(row.name, name)
+            conn.execute(_UPDATE_PERSON, {"pid": pid, "n": shown, "o": row.office or office})
         if create:
             have = set(conn.execute(_ALIAS_KEYS, {"pid": pid}).scalars())
             new = [{"person_id": pid, "key": k, "last_token": last_token(k), "alias": n}
@@ -157,10 +189,23 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
                 "organization": p.organization, "side": p.side, "date_sort": date,
                 "n_mentions": max(1, len(p.mentions))})
             note_org_name(conn, p.organization, p.side)
+            if shown != p.name:
+                _most_written(conn, pid, shown)
             recount_side(conn, pid)
         for k in keys:
             out.setdefault(k, pid)
     return out
+
+
+def _most_written(conn: Connection, pid: str, shown: str) -> None:
+    """Show the spelling most of a person's articles write, of those as full as the one shown
+    (``Randall Schriver`` over the ``Randall Schiver`` of the first article stored)."""
+    m = t.person_mentions.c
+    counts = dict(conn.execute(sa.select(m.name, sa.func.count()).where(m.person_id == pid).group_by(m.name)).all())
+    same = [n for n in counts if n and is_clean_name(n) and len(n.split()) == len(shown.split())]
+    best = max(same, key=lambda n: (counts[n], n == shown), default=shown)
+    if best != shown and counts[best] > counts.get(shown, 0):
+        conn.execute(t.people.update().where(t.people.c.id == pid).values(name=best))
 
 
 def _leader_keys(names: list[str], keys: list[str]) -> list[str]:
