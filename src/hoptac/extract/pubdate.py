@@ -164,6 +164,11 @@ def _planned(low: str, pos: int) -> bool:
 
 def _years(low: str) -> list[tuple[int, int | None, int, int]]:
     """Every written year: (year, month or None, position, tense)."""
+    return list(_years_of(low))
+
+
+@lru_cache(maxsize=16)  # a text is dated twice (with and without its title's end): read its years once
+def _years_of(low: str) -> tuple[tuple[int, int | None, int, int], ...]:
     out = []
     low = _DAY_RANGE.sub(lambda m: " " * len(m[1]) + m[2], low)  # "29-31/5/2017": the range's last day
     for m in _YEAR.finditer(low):
@@ -178,19 +183,31 @@ def _years(low: str) -> list[tuple[int, int | None, int, int]]:
         mo = m["m"] or m["m2"]
         month = int(mo) if mo and 1 <= int(mo) <= 12 else _PART_MONTH.get(m["part"] or "")
         out.append((y, month, pos, tense))
-    return out
+    return tuple(out)
 
 
 def _edition(low: str, lead: str) -> tuple[int, str] | None:
     """The year of the N-th edition of a yearly gathering the text tells as happening: without
     tense, or in the lead and not planned (one told as past only bounds the year from below)."""
+    for start, tense, past, found in _editions(low):
+        if tense != 0 and (tense > 0 or start >= len(lead) or past):
+            continue
+        return found
+    return None
+
+
+@lru_cache(maxsize=16)
+def _editions(low: str) -> tuple[tuple[int, int, bool, tuple[int, str]], ...]:
+    """Every edition of a yearly gathering the text names, in :func:`_edition`'s order: its start, its
+    tense, whether its clause tells it as past, and the year it gives with its basis."""
+    out = []
     for pattern, first in gatherings():
         for m in pattern.finditer(low):
             tense = _tense(low, m.start(), m.end())
-            if tense != 0 and (tense > 0 or m.start() >= len(lead) or _PAST.search(_clause(low, m.start(), m.end())[0])):
-                continue
-            return first + int(m["n"] or m["n2"]) - 1, f"an edition of a yearly gathering since {first}: '{m.group(0).strip()}'"
-    return None
+            past = tense < 0 and bool(_PAST.search(_clause(low, m.start(), m.end())[0]))
+            out.append((m.start(), tense, past, (first + int(m["n"] or m["n2"]) - 1,
+                                                 f"an edition of a yearly gathering since {first}: '{m.group(0).strip()}'")))
+    return tuple(out)
 
 
 def _bounded(low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
@@ -277,6 +294,12 @@ def _month_pair(low: str, years: list[tuple[int, int | None, int, int]]) -> tupl
 
 
 def _strong(low: str, lead: str) -> tuple[int, str] | None:
+    """A strong cue (see the module's first step); only the editions depend on the lead."""
+    return _strong_before(low) or _edition(low, lead) or _strong_after(low)
+
+
+@lru_cache(maxsize=16)
+def _strong_before(low: str) -> tuple[int, str] | None:
     for p in _CURRENT:
         m = p.search(low)
         if m:
@@ -293,9 +316,11 @@ def _strong(low: str, lead: str) -> tuple[int, str] | None:
     if m:
         year = next(y for y in range(1990, 2050) if y % 10 == _STEMS[m["s"]] and y % 12 == _BRANCHES[m["b"]])
         return year, f"the lunar new year named: '{m.group(0).strip()}'"
-    found = _edition(low, lead)
-    if found:
-        return found
+    return None
+
+
+@lru_cache(maxsize=16)
+def _strong_after(low: str) -> tuple[int, str] | None:
     m = _YEAR_TO_DATE.search(low)
     if m:
         return int(m["y"]), f"a running total of the current year: '{m.group(0).strip()}'"

@@ -221,8 +221,12 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
     ``start``/``end`` are positions in the folded text; spans returned are in ``source``.
     """
     end = len(folded.text) if end is None else end
-    index = _word_index(folded.text)
     whole = start == 0 and end == len(folded.text)
+    if whole:  # the statements and the topics stages both match the article's topics: once
+        for e, f, src, found in _WHOLE:
+            if e is entries and f == folded.text and src == source:
+                return list(found)
+    index = _word_index(folded.text)
     present = set(index) if whole else set(_WORDS.findall(folded.text, start, end))
     out = []
     for id_, entry in entries.items():
@@ -246,7 +250,15 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
                     continue
                 out.append((id_, a, b))
     out.sort(key=lambda t: (t[1], t[0]))
+    if whole:
+        _WHOLE.append((entries, folded.text, source, tuple(out)))
+        del _WHOLE[:-4]
     return out
+
+
+#: The last whole-text matches: (entries, folded text, source, matches); entries by identity (a
+#: taxonomy is loaded once per file version and never changed).
+_WHOLE: list[tuple[dict[str, Entry], str, str, tuple[tuple[str, int, int], ...]]] = []
 
 
 def _ids(matches: list[tuple[str, int, int]], entries: dict[str, Entry]) -> list[str]:
