@@ -63,7 +63,9 @@ def bounded(pattern: str | re.Pattern[str], flags: int = 0) -> Any:
     source = full.pattern
     if not isinstance(source, str):
         return full
-    lead = _lead(source)
+    lead = 0
+    while step := _lead(source[lead:]):  # "(?<!hơn )(?<!gần )\\b...": every assertion in front
+        lead += step
     if not lead:
         return full
     try:

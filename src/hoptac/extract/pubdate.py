@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .fastre import bounded
 from .terms import anniversaries, fits_offices, gatherings, inaugurations, office_spans
 from .textmap import fold
 
@@ -55,63 +56,63 @@ class Inference:
 # -- strong cues: the text states the current year -------------------------------------------
 _CURRENT = [
     re.compile(rf"(?:năm\s+)?\b(?P<y>{_Y})\s+(?:là|được coi là|sẽ là)\s+năm\b"),
-    re.compile(rf"\bnăm nay\s*(?:\(\s*|,\s*năm\s+|-\s*|là\s+năm\s+)(?P<y>{_Y})\b"),
-    re.compile(rf"\bnăm\s+(?P<y>{_Y})\s*(?:\(|,\s*)\s*(?:tức\s+)?năm nay\b"),
-    re.compile(rf"\b(?:hôm nay|ngày hôm nay|sáng nay|chiều nay|tối nay)\s*[\(,]\s*(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*"
+    bounded(rf"\bnăm nay\s*(?:\(\s*|,\s*năm\s+|-\s*|là\s+năm\s+)(?P<y>{_Y})\b"),
+    bounded(rf"\bnăm\s+(?P<y>{_Y})\s*(?:\(|,\s*)\s*(?:tức\s+)?năm nay\b"),
+    bounded(rf"\b(?:hôm nay|ngày hôm nay|sáng nay|chiều nay|tối nay)\s*[\(,]\s*(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*"
                rf"[01]?\d\s*[/.-]\s*(?P<y>{_Y})\b"),
-    re.compile(rf"\bkỷ niệm\s+\d+\s+năm[^.()]{{0,120}}\(\s*{_Y}\s*[-–]\s*(?P<y>{_Y})\s*\)"),
+    bounded(rf"\bkỷ niệm\s+\d+\s+năm[^.()]{{0,120}}\(\s*{_Y}\s*[-–]\s*(?P<y>{_Y})\s*\)"),
     # a term ending now: "nhân kết thúc nhiệm kỳ công tác (2014-2017)"
-    re.compile(rf"\b(?:kết thúc|mãn|hết)\s+nhiệm kỳ[^.()]{{0,60}}\(\s*{_Y}\s*[-–]\s*(?P<y>{_Y})\s*\)"),
+    bounded(rf"\b(?:kết thúc|mãn|hết)\s+nhiệm kỳ[^.()]{{0,60}}\(\s*{_Y}\s*[-–]\s*(?P<y>{_Y})\s*\)"),
 ]
 # a month of last year or this year named in words ("tháng 3 năm ngoái"), to be paired with the same
 # month written with its year ("tháng 3/2018")
-_MONTH_REL = re.compile(r"\btháng\s+(?P<m>[01]?\d)\s+(?:năm\s+(?P<rel>ngoái|nay)|(?P<rel2>năm trước))\b(?!\s*[(,-]?\s*\d)")
+_MONTH_REL = bounded(r"\btháng\s+(?P<m>[01]?\d)\s+(?:năm\s+(?P<rel>ngoái|nay)|(?P<rel2>năm trước))\b(?!\s*[(,-]?\s*\d)")
 _SHIFTED = [  # (pattern, shift): the written year is the current one plus shift
-    (re.compile(rf"\bnăm\s+(?:ngoái|trước)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{_Y})\b"), 1),
-    (re.compile(rf"\bnăm\s+(?P<y>{_Y})\s*(?:\(|,\s*)\s*năm\s+(?:ngoái|trước)\b"), 1),
-    (re.compile(rf"\bnăm\s+(?:tới|sau)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{_Y})\b"), -1),
+    (bounded(rf"\bnăm\s+(?:ngoái|trước)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{_Y})\b"), 1),
+    (bounded(rf"\bnăm\s+(?P<y>{_Y})\s*(?:\(|,\s*)\s*năm\s+(?:ngoái|trước)\b"), 1),
+    (bounded(rf"\bnăm\s+(?:tới|sau)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{_Y})\b"), -1),
 ]
 # N năm qua / N năm trước, counted from a written year in the same sentence
-_SINCE = re.compile(rf"\b(?P<n>\d{{1,2}})\s+năm\s+(?:qua|nay)\b[^.!?\n]{{0,140}}?\b(?:kể\s+)?từ\b[^.!?\n]{{0,60}}?"
+_SINCE = bounded(rf"\b(?P<n>\d{{1,2}})\s+năm\s+(?:qua|nay)\b[^.!?\n]{{0,140}}?\b(?:kể\s+)?từ\b[^.!?\n]{{0,60}}?"
                     rf"(?<!\d)(?P<y>{_Y})\b"
                     rf"|\b(?:kể\s+)?từ\s+(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y2>{_Y})\b[^.!?\n]{{0,160}}?"
                     rf"\b(?P<n2>\d{{1,2}})\s+năm\s+(?:qua|nay)\b")
 # "N năm qua" and, in the next sentence, what started then ("bắt đầu từ tháng 8-2012")
-_SINCE_NEXT = re.compile(rf"\b(?P<n>\d{{1,2}})\s+năm\s+qua\b[^.!?\n]{{0,80}}\.\s+[^.!?\n]{{0,160}}?"
+_SINCE_NEXT = bounded(rf"\b(?P<n>\d{{1,2}})\s+năm\s+qua\b[^.!?\n]{{0,80}}\.\s+[^.!?\n]{{0,160}}?"
                          rf"\b(?:bắt đầu|khởi công|khởi động|triển khai)\s+(?:từ|vào|năm)\s+"
                          rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y>{_Y})\b")
 # "48 năm sau" (ten or more, not "hơn 20 năm sau khi ...": after another event) told of what happens
 # now, counted from the last year written before it
-_AFTER = re.compile(r"(?<!hơn )(?<!gần )(?<!khoảng )(?<!chừng )\b(?P<n>[1-9]\d)\s+năm\s+sau\b(?!\s*(?:khi|kể từ|ngày))")
+_AFTER = bounded(r"(?<!hơn )(?<!gần )(?<!khoảng )(?<!chừng )\b(?P<n>[1-9]\d)\s+năm\s+sau\b(?!\s*(?:khi|kể từ|ngày))")
 _STEMS = {"canh": 0, "tân": 1, "nhâm": 2, "quý": 3, "giáp": 4, "ất": 5, "bính": 6, "đinh": 7, "mậu": 8, "kỷ": 9}
 _BRANCHES = {"thân": 0, "dậu": 1, "tuất": 2, "hợi": 3, "tý": 4, "sửu": 5, "dần": 6, "mão": 7, "mẹo": 7, "thìn": 8,
              "tỵ": 9, "tị": 9, "ngọ": 10, "mùi": 11}
-_LUNAR = re.compile(r"\b(?:tết|xuân|năm mới|tết nguyên đán)\s+(?P<s>" + "|".join(_STEMS) + r")\s+(?P<b>"
+_LUNAR = bounded(r"\b(?:tết|xuân|năm mới|tết nguyên đán)\s+(?P<s>" + "|".join(_STEMS) + r")\s+(?P<b>"
                     + "|".join(_BRANCHES) + r")\b")
-_AGO = re.compile(r"\b(?P<n>\d{1,2})\s+năm\s+(?:trước|trước đây|về trước)\b")
-_ANNIV = re.compile(r"\bkỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?(?P<what>[^.,;()]{3,80})")
+_AGO = bounded(r"\b(?P<n>\d{1,2})\s+năm\s+(?:trước|trước đây|về trước)\b")
+_ANNIV = bounded(r"\bkỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?(?P<what>[^.,;()]{3,80})")
 _LEAD_FULL = re.compile(rf"(?:^|\n|[.!?]\s+)(?:(?:sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s+)?(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?P<y>{_Y})(?![\d/])")
-_LEAD_DM = re.compile(r"\b(?:sáng sớm|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|ngày)\s+(?:ngày\s+)?"
+_LEAD_DM = bounded(r"\b(?:sáng sớm|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|ngày)\s+(?:ngày\s+)?"
                       r"(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?![\d/.-]*\d)")
 # a written year, with what may stand before it: a day and month, a month, a part of the year
-_YEAR = re.compile(rf"(?<![\d/.,])(?<!\d-)(?:(?:(?P<d>[0-3]?\d)\s*[/.-]\s*)?(?P<m>[01]?\d)\s*[/.-]\s*"
+_YEAR = bounded(rf"(?<![\d/.,])(?<!\d-)(?:(?:(?P<d>[0-3]?\d)\s*[/.-]\s*)?(?P<m>[01]?\d)\s*[/.-]\s*"
                    rf"|tháng\s+(?P<m2>[01]?\d)\s*(?:[/.-]|,?\s*năm)\s*|(?P<part>đầu|cuối|giữa)\s+năm\s+)?"
                    rf"(?P<y>{_Y})(?![\d/]|\.\d)")
 # a range of days before a full date ("từ ngày 29-31/5/2017"): its first day is blanked for _YEAR
-_DAY_RANGE = re.compile(r"(?<![\d/.])([0-3]?\d\s*[-–]\s*)([0-3]?\d\s*[/.]\s*[01]?\d\s*[/.]\s*(?:19|20)\d\d)")
+_DAY_RANGE = bounded(r"(?<![\d/.])([0-3]?\d\s*[-–]\s*)([0-3]?\d\s*[/.]\s*[01]?\d\s*[/.]\s*(?:19|20)\d\d)")
 _PART_MONTH = {"đầu": 2, "giữa": 6, "cuối": 11}
-_FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|đến năm|tới năm|trước năm|"
+_FUTURE = bounded(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|đến năm|tới năm|trước năm|"
                      r"kế hoạch|lên kế hoạch|hẹn|mời|lời mời|nhận lời|mong đợi|chờ đợi|quy hoạch|hi vọng|hy vọng|kỳ vọng|dự báo)\b")
 # a plan in so many words: what it dates lies ahead of the writing (not "đến năm 2004 mới ...", told of the past)
-_PLAN = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|kế hoạch|lên kế hoạch|mời|nhận lời|mong đợi|"
+_PLAN = bounded(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|kế hoạch|lên kế hoạch|mời|nhận lời|mong đợi|"
                    r"chờ đợi|dự báo)\b")
-_PAST = re.compile(r"\b(đã|vừa|hồi|trước đó|từng|vừa qua|tuần qua|tháng qua|năm qua|năm ngoái|trước đây)\b")
-_PERIOD_START = re.compile(r"\b(?:từ|kể từ|bắt đầu từ|từ sau)\s+(?:năm|tháng|đầu năm|cuối năm|giữa năm|ngày)?\s*"
+_PAST = bounded(r"\b(đã|vừa|hồi|trước đó|từng|vừa qua|tuần qua|tháng qua|năm qua|năm ngoái|trước đây)\b")
+_PERIOD_START = bounded(r"\b(?:từ|kể từ|bắt đầu từ|từ sau)\s+(?:năm|tháng|đầu năm|cuối năm|giữa năm|ngày)?\s*"
                            r"(?:[0-3]?\d\s*[/.-]\s*)?(?:[01]?\d\s*[/.-]\s*)?$")
 # a running total of the year so far: "9 tháng năm 2017", "4 tháng đầu năm 2019", "quý 1/2019"
-_YEAR_TO_DATE = re.compile(rf"\b(?:(?:\d{{1,2}}|mười một)\s+tháng\s+(?:đầu\s+)?năm\s+|quý\s+(?:[1-4]|i{{1,3}}|iv)\s*(?:[/.-]|năm)\s*"
+_YEAR_TO_DATE = bounded(rf"\b(?:(?:\d{{1,2}}|mười một)\s+tháng\s+(?:đầu\s+)?năm\s+|quý\s+(?:[1-4]|i{{1,3}}|iv)\s*(?:[/.-]|năm)\s*"
                            rf"|từ đầu năm\s+|hết tháng\s+\d{{1,2}}\s*[/.-]\s*|(?:nửa|6 tháng) đầu năm\s+)(?P<y>{_Y})\b")
-_ASIDE = re.compile(r"\b(?:hồi|vào hồi|năm ngoái|trước đây|trước đó)\s+(?:tháng|đầu|cuối|giữa|ngày|năm)?[^.,]{0,12}$")
+_ASIDE = bounded(r"\b(?:hồi|vào hồi|năm ngoái|trước đây|trước đó)\s+(?:tháng|đầu|cuối|giữa|ngày|năm)?[^.,]{0,12}$")
 # numbers that are no year (a decree's number, a sum), and birth years ("SN 1989", "sinh năm 1975")
 _NOT_YEAR_BEFORE = re.compile(r"(?:số|nghị định|quyết định|thông tư|luật|điều|khoản|mã|hs|ngàn|nghìn|triệu|tỷ|usd"
                               r"|đồng|tấn|km|m2|người|chiếc|[$%]|\bsn|\bsinh(?: năm| ngày[^,;.]{0,12})?|\bs\.)\s*$")
@@ -380,9 +381,9 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
     return f"{words[-1].group(0)} {low[pos:pos + 4]}"
 
 
-_EVENT_NOUN = re.compile(r"\b(?:diễn đàn|hội nghị|hội thảo|triển lãm|hội chợ|ngày hội|tuần lễ|lễ hội|đối thoại|"
+_EVENT_NOUN = bounded(r"\b(?:diễn đàn|hội nghị|hội thảo|triển lãm|hội chợ|ngày hội|tuần lễ|lễ hội|đối thoại|"
                          r"thượng đỉnh|hội nghị cấp cao|liên hoan|festival|expo|summit|forum|dialogue|chủ nhà)\b")
-_TARGET = re.compile(r"\b(?:vào|đến|tới)\s+năm\s+$")
+_TARGET = bounded(r"\b(?:vào|đến|tới)\s+năm\s+$")
 _RANGE = re.compile(rf"{_Y}\s*[-–]\s*$")
 
 
