@@ -27,6 +27,7 @@ import yaml
 
 from ..model import Article
 from ..settings import RESOURCES, Settings
+from .fastre import bounded
 from .spans import Cover
 from .textmap import Folded, fold, fold_key
 
@@ -113,7 +114,7 @@ def _compile(pattern: str, *, cased: bool = False) -> Pattern:
     body = r"[\s\-–]+".join(words)
     wb = r"\w" if cased else r"[a-z0-9]"
     lead = None if cased else _WORDS.match(phrase)
-    return Pattern(pattern, re.compile(rf"(?<!{wb}){body}(?!{wb})"), cased=cased, exact=exact,
+    return Pattern(pattern, bounded(rf"(?<!{wb}){body}(?!{wb})"), cased=cased, exact=exact,
                    words=frozenset() if cased else frozenset(re.findall(r"[a-z0-9]+", phrase)),
                    needle=phrase.split()[0] if cased and phrase.split() else "",
                    first=lead.group() if lead else "")
