@@ -7,6 +7,7 @@ themselves on :data:`main` (``cli_store``, ``cli_web``).
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -50,7 +51,76 @@ def report_skip(source: str, reason: str) -> None:
     click.echo(f"hoptac: skipped {one_line(source)}: {one_line(reason)}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: The module that defines each command kept outside this one: imported when that command runs
+#: (or when the commands are listed), so that ``hoptac --version`` and ``hoptac extract`` never
+#: import the store, the web server or the parallel engines (a second of start-up).
+LAZY: dict[str, str] = {
+    **dict.fromkeys(("ingest", "people", "person", "events", "meetings", "threads", "thread", "timeline",
+                     "search", "stats", "export"), "hoptac.cli_store"),
+    **dict.fromkeys(("serve", "demo"), "hoptac.cli_web"),
+    "load": "hoptac.cli_scale",
+    "correct": "hoptac.cli_correct",
+    **dict.fromkeys(("statements", "org", "network", "brief"), "hoptac.cli_browse"),
+}
+
+
+class _Commands(dict):  # type: ignore[type-arg]
+    """The group's commands: reading the whole table first attaches every command module."""
+
+    def _all(self) -> None:
+        if not getattr(self, "loaded", False):
+            self.loaded = True
+            _register()
+
+    def __contains__(self, key: object) -> bool:
+        self._all()
+        return dict.__contains__(self, key)
+
+    def __getitem__(self, key: str) -> click.Command:
+        self._all()
+        return dict.__getitem__(self, key)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self._all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._all()
+        return dict.__len__(self)
+
+    def get(self, key: str, default: click.Command | None = None) -> click.Command | None:  # type: ignore[override]
+        self._all()
+        return dict.get(self, key, default)
+
+    def keys(self):  # type: ignore[no-untyped-def]
+        self._all()
+        return dict.keys(self)
+
+    def values(self):  # type: ignore[no-untyped-def]
+        self._all()
+        return dict.values(self)
+
+    def items(self):  # type: ignore[no-untyped-def]
+        self._all()
+        return dict.items(self)
+
+
+class LazyGroup(click.Group):
+    """A click group whose commands in :data:`LAZY` are imported only when one of them is named."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.commands = _Commands(self.commands)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        cmd = dict.get(self.commands, cmd_name)
+        if cmd is None and cmd_name in LAZY:
+            importlib.import_module(LAZY[cmd_name])
+            cmd = dict.get(self.commands, cmd_name)
+        return cmd if cmd is not None else super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="hoptac")
 def main() -> None:
     """hoptac reads Vietnamese news on Vietnam–US cooperation and extracts a cited record."""
@@ -98,15 +168,10 @@ def extract(sources: tuple[str, ...], feeds: tuple[str, ...], fmt: str, taxonomy
 
 
 def _register() -> None:
-    """Attach the command groups that live in their own modules."""
-    import importlib
-
+    """Attach the command groups that live in their own modules (every command, for listing them)."""
     for name in ("hoptac.cli_store", "hoptac.cli_web", "hoptac.cli_scale", "hoptac.cli_correct", "hoptac.cli_browse"):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:
             if exc.name != name:  # a real missing dependency, not a module not written yet
                 raise
-
-
-_register()

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ..extract.fastre import bounded
 from .meta import match_dateline
 from .plain import subtract
 from .rules import Rules, load_rules, marker_key
@@ -51,13 +52,13 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\(" + _URL + _TITLE_ATTR + r"\)|!\[[^\]]*\]\[[^
 _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((" + _URL + r")" + _TITLE_ATTR + r"\)")
 _REFLINK = re.compile(r"\[([^\[\]]+)\](?:\[([^\[\]]*)\])?")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:|www\.)[^<>\s]+>")
-_BARE_URL = re.compile(r"(?<![\w/])(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?\"'”]")
+_BARE_URL = bounded(r"(?<![\w/])(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?\"'”]")
 _HTML_TAG = re.compile(r"</?(?:br|span|div|p|b|i|strong|em|u|sup|sub|a|font|small|center)\b[^<>]*>|<!--.*?-->", re.I)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _EMPHASIS = (
     re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
-    re.compile(r"(?<![\w*\\])(\*)(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"),
-    re.compile(r"(?<![\w\\])(_)(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)"),
+    bounded(r"(?<![\w*\\])(\*)(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"),
+    bounded(r"(?<![\w\\])(_)(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)"),
     re.compile(r"(~~)(?=\S)(.+?)(?<=\S)~~"),
     re.compile(r"(`)([^`]+)`"),
 )

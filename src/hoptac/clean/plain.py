@@ -27,6 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..extract.fastre import bounded
 from .captions import find_credits
 from .meta import Byline, match_dateline, outlet_name, parse_byline
 from .rules import CAPTION_MARK, Rules, load_rules, marker_key
@@ -35,11 +36,11 @@ __all__ = ["Layout", "clean_text"]
 
 _OUTLET_PREFIX = re.compile(r"^\(([^()]{2,30})\)\s*[-–—:]\s*")
 _TABLE_CELL = re.compile(r"^\|\s*(.*?)\s*\|?$")
-_GLUE = re.compile(r"(?<=[a-zà-ỹđ]{2}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+_GLUE = bounded(r"(?<=[a-zà-ỹđ]{2}[.!?])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 _TAIL_TOKEN = r"(?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ.\-]+|\([^()]{1,40}\))"
 _GLUED_TAIL = re.compile(r"(?:(?<=[.!?\"”])|(?<=\./\.))\s+(" + _TAIL_TOKEN + r"(?:\s+" + _TAIL_TOKEN + r"){0,7})\s*$")
 _END_MARK_TAIL = re.compile(r"\./\.\s+(\S.{0,60}?)\s*$")
-_SENTENCE_INSIDE = re.compile(r"(?<=[a-zà-ỹđ]{2}[.!?])\s+[A-ZĐÀ-Ỹ]")
+_SENTENCE_INSIDE = bounded(r"(?<=[a-zà-ỹđ]{2}[.!?])\s+[A-ZĐÀ-Ỹ]")
 _TITLE_MAX_WORDS = 40
 _WRAP_MAX = 100  # hard-wrapped lines are at most this long
 _LIST_ITEM = re.compile(r"(?:[-–•*+]|\d+[.:)/h])")  # a list item or a schedule line starts a line of its own

@@ -13,6 +13,7 @@ from functools import cache
 import yaml
 
 from ..settings import RESOURCES
+from .fastre import bounded
 
 
 def _alt(words: list[str]) -> str:
@@ -21,7 +22,7 @@ def _alt(words: list[str]) -> str:
 
 
 def _phrase_re(words: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w)")
+    return bounded(rf"(?<!\w)(?:{_alt(words)})(?!\w)")
 
 
 def _words(data: dict, key: str) -> list[str]:
@@ -88,7 +89,7 @@ def cues() -> Cues:
         act_of=act_of,
         strength={str(k): int(v) for k, v in data["strength"].items()},
         cue_re=_phrase_re(list(act_of)),
-        not_after_re=re.compile(rf"(?<!\w)(?:{_alt([str(w) for w in data['not_after']])})\s+$"),
+        not_after_re=bounded(rf"(?<!\w)(?:{_alt([str(w) for w in data['not_after']])})\s+$"),
         adverb_re=re.compile(rf"^(?:\s|[,.\-–—•*]|(?<!\w)(?:{_alt(adverbs)})(?!\w))*$"),
         both_re=_phrase_re([str(w) for w in data["both"]]),
         side_res={side: _phrase_re([str(w) for w in words]) for side, words in data["sides"].items()},
@@ -97,16 +98,16 @@ def cues() -> Cues:
         boundaries=tuple(str(b) for b in data["boundaries"]),
         weak=frozenset([*(" ".join(str(w).lower().split()) for w in data.get("weak") or []), *decisions]),
         decision_re=_phrase_re(decisions),
-        subordinate_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'decision_subordinators'))})\s+$"),
+        subordinate_re=bounded(rf"(?<!\w)(?:{_alt(_words(data, 'decision_subordinators'))})\s+$"),
         not_cue_re=_phrase_re([str(w) for w in data.get("not_cues") or []]),
-        conditional_end_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'conditionals'))})\s+(?:\S+\s+){{0,2}}$"),
-        object_end_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'object_markers'))})\s+$"),
-        non_agent_end_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'non_agent_heads'))})\s+của\s+$"),
+        conditional_end_re=bounded(rf"(?<!\w)(?:{_alt(_words(data, 'conditionals'))})\s+(?:\S+\s+){{0,2}}$"),
+        object_end_re=bounded(rf"(?<!\w)(?:{_alt(_words(data, 'object_markers'))})\s+$"),
+        non_agent_end_re=bounded(rf"(?<!\w)(?:{_alt(_words(data, 'non_agent_heads'))})\s+của\s+$"),
         third_party_re=_phrase_re(_words(data, "third_parties")),
         wishes=frozenset(" ".join(w.lower().split()) for w in _words(data, "wishes")),
         wish_object_re=_phrase_re(_words(data, "wish_objects")),
         anaphor_re=_phrase_re(_words(data, "anaphors")),
-        listed_re=re.compile(rf"(?<!\w)(?:các|những|nhiều)\s+(?:{_alt(_words(data, 'nounable'))})\s+(?:và|cùng)\s+$"),
+        listed_re=bounded(rf"(?<!\w)(?:các|những|nhiều)\s+(?:{_alt(_words(data, 'nounable'))})\s+(?:và|cùng)\s+$"),
         prediction_re=_phrase_re(_words(data, "predictions")),
         assertions=frozenset(" ".join(w.lower().split()) for w in _words(data, "assertions")),
         persuading_re=_phrase_re(_words(data, "persuading")),
@@ -114,10 +115,10 @@ def cues() -> Cues:
                    for side, words in data["sides"].items()},
         passive_re=re.compile(rf"(?:\s+(?:{_alt(_words(data, 'referring'))}))?\s+được\s+(?:\S+\s+){{1,12}}?"
                               rf"(?:{_alt(_words(data, 'passive_reporting'))})(?!\w)"),
-        issued_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'issuing_verbs'))})(?:\s+(?:{_alt(_words(data, 'documents'))})"
+        issued_re=bounded(rf"(?<!\w)(?:{_alt(_words(data, 'issuing_verbs'))})(?:\s+(?:{_alt(_words(data, 'documents'))})"
                              rf"(?:\s+(?:{_alt(_words(data, 'document_modifiers'))}))?)?\s+$"),
         deeds=frozenset(" ".join(w.lower().split()) for w in _words(data, "deeds")),
-        past_re=re.compile(rf"(?<!\w)(?:{_alt(_words(data, 'past_markers'))})\s+(?:(?!sẽ\s)\S+\s+){{0,2}}$"),
+        past_re=bounded(rf"(?<!\w)(?:{_alt(_words(data, 'past_markers'))})\s+(?:(?!sẽ\s)\S+\s+){{0,2}}$"),
         noun_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('nounable') or []])})(?:\s+\w+){{0,2}}\s+của(?!\w)"),
         wide_act=wide_act,
         wide_re=_phrase_re(list(wide_act)),

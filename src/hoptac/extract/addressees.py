@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Organization, Person
 from .acts import Cue, cues
+from .fastre import bounded
 from .gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ DIRECTED = ("request", "propose", "welcome")  # cues whose object is the one add
 # words between a cue and the one it addresses ("khẳng định với phía Mỹ", "gửi tới Tổng thống")
 _TO = re.compile(r"\s*(?:(?:với|tới|đến|đối với|gửi|gửi tới|gửi đến|cho|lên)\s+)?")
 # a meeting word right before a name: what the sentence says is said to that person
-_MET = re.compile(r"(?<!\w)(?:tiếp|tiếp kiến|hội kiến|hội đàm với|hội đàm cùng|gặp|gặp gỡ|gặp mặt|làm việc với|"
+_MET = bounded(r"(?<!\w)(?:tiếp|tiếp kiến|hội kiến|hội đàm với|hội đàm cùng|gặp|gặp gỡ|gặp mặt|làm việc với|"
                   r"điện đàm với|trao đổi với|hội đàm|điện đàm|tiếp xúc với|đón)\s+(?:\S+\s+){0,4}$")
 _TITLE_GAP = 6  # words of a title that may stand between the cue and the name it addresses
 
@@ -45,7 +46,7 @@ def _third_countries() -> re.Pattern[str]:
     """The names of countries other than the two sides (gazetteer), as written (``Ý`` is Italy, ``ý`` is not)."""
     names = [n for n, side in gazetteer().countries.items() if side == "OTHER"]
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+    return bounded(rf"(?<!\w)(?:{alt})(?!\w)")
 
 
 def _resolve(named: str | None, own: str | None) -> str | None:
@@ -95,7 +96,7 @@ def named_at(ex: Speakers, fpos: int, end: int, *, directed: bool = True) -> str
     return None
 
 
-_HONORIFICS = re.compile(r"(?<!\w)(?:ông|bà|ngài|phía|quý|đồng chí|các)(?!\w)")
+_HONORIFICS = bounded(r"(?<!\w)(?:ông|bà|ngài|phía|quý|đồng chí|các)(?!\w)")
 
 
 def _title_gap(gap: str) -> bool:

@@ -27,15 +27,16 @@ from ..errors import one_line
 from ..model import Amount, Article
 from ..settings import Settings
 from .dates import find_dates
+from .fastre import bounded
 from .numbers import NUMBER, currency, multiplier, parse_number, units
 from .spans import Cover
 from .textmap import compose
 
-_TIME = re.compile(r"\b\d{1,2}\s*(?::|g|h)\s*\d{2}\b|\b\d{1,2}\s*(?:giờ|h)\s*(?:sáng|chiều|tối)\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TIME = bounded(r"\b\d{1,2}\s*(?::|g|h)\s*\d{2}\b|\b\d{1,2}\s*(?:giờ|h)\s*(?:sáng|chiều|tối)\b", re.IGNORECASE)
+_YEAR = bounded(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: No news figure is larger, in đồng included (a quadrillion đồng is 1e15).
 MAX_AMOUNT = 1e18
-_RANK = re.compile(r"\bthứ\s+\d+/$", re.IGNORECASE)
+_RANK = bounded(r"\bthứ\s+\d+/$", re.IGNORECASE)
 
 
 def _tail_patterns() -> dict[str, re.Pattern[str]]:
@@ -219,7 +220,7 @@ def _via_nfc(text: str, start: int, end: int, published: str | None) -> list[Amo
 
 
 # a capitalized word inside a sentence (after another word): part of a proper name
-_NAME_WORD = re.compile(r"(?<=\w )[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*\s+$")
+_NAME_WORD = bounded(r"(?<=\w )[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*\s+$")
 
 
 def _ordinal_before(text: str, a: int) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from ..model import Article, Statement
 from .acts import only_adverbs
+from .fastre import bounded
 from .textmap import fold
 
 HEADLINE_END = re.compile(r"[.!?…]\s")
@@ -32,7 +33,7 @@ _OPENERS = ("theo ", "trong ", "tại ", "khi ", "sau ", "trước ", "nhân ", 
 # words that open a place or time after a speech verb, not what was said
 _ADVERBIAL = frozenset(["trong", "tại", "với", "khi", "hôm", "sáng", "chiều", "tối", "trưa", "ngày", "vào", "bên",
                         "qua", "trước", "sau", "ở", "trên"])
-_SENT_END = re.compile(r"(?<=[.!?…])[\"”')]*\s+(?=[\"“'(]*[A-ZĐÀ-Ỹ0-9])|\n+")
+_SENT_END = bounded(r"(?<=[.!?…])[\"”')]*\s+(?=[\"“'(]*[A-ZĐÀ-Ỹ0-9])|\n+")
 _TRAILING_LINK = re.compile(r"\s+(?:và|đồng thời|cũng như|nhưng|hoặc)$", re.IGNORECASE)
 
 

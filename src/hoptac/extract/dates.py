@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .fastre import bounded
 from .spans import Disjoint
 from .textmap import fold
 
@@ -53,36 +54,36 @@ _Y = r"(?P<y>(?:19|20)\d\d)"
 # Written in lower case: the search runs on a case-folded copy of the text.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # từ ngày 20 - 21/4/2017, ngày 29-31/5, từ ngày 22 đến 25/5: a range of days is dated by its first day
-    ("dmy", re.compile(rf"\b(?:(?:từ\s+)?ngày\s+|từ\s+){_D}\s*(?:[-–]|\s(?:đến|tới)(?:\s+ngày)?\s)\s*[0-3]?\d\s*[/.-]\s*{_M}(?!\d)"
+    ("dmy", bounded(rf"\b(?:(?:từ\s+)?ngày\s+|từ\s+){_D}\s*(?:[-–]|\s(?:đến|tới)(?:\s+ngày)?\s)\s*[0-3]?\d\s*[/.-]\s*{_M}(?!\d)"
                        rf"(?:\s*[/.-]\s*{_Y})?(?![\d/])")),
     # Thứ Hai (12/3), thứ 5 (14/11/2024), Chủ nhật, 12/3
     ("dmy", re.compile(rf"(?P<wd>{_WEEKDAY})\s*(?:\(|,\s*(?:ngày\s*)?)\s*{_D}\s*[/.-]\s*{_M}"
                        rf"(?:\s*[/.-]\s*{_Y})?\s*\)?(?![\d/])")),
     # ngày 20 tháng 5 năm 2025, ngày 20 tháng 5
-    ("dmy", re.compile(rf"\b{_PART}\s+(?:ngày\s+)?{_D}\s+tháng\s+{_M}(?:\s*(?:năm|,)\s*{_Y})?\b")),
+    ("dmy", bounded(rf"\b{_PART}\s+(?:ngày\s+)?{_D}\s+tháng\s+{_M}(?:\s*(?:năm|,)\s*{_Y})?\b")),
     # chiều 14/11, sáng 5-3, ngày 20/5/2025 (a day-part or ngày in front)
-    ("dmy", re.compile(rf"\b{_PART}(?:\s+(?:nay|qua|mai)\b,?)?\s*(?:ngày\s+)?(?:mùng\s+|mồng\s+)?"
+    ("dmy", bounded(rf"\b{_PART}(?:\s+(?:nay|qua|mai)\b,?)?\s*(?:ngày\s+)?(?:mùng\s+|mồng\s+)?"
                        rf"{_D}\s*[/.-]\s*{_M}(?!\d)(?:\s*[/.-]\s*{_Y})?(?![\d/.-]\d)")),
     # 20/5/2025 standing alone (a full date is unambiguous)
-    ("dmy", re.compile(rf"(?<![\d/.,-]){_D}\s*/\s*{_M}\s*/\s*{_Y}(?![\d/])")),
+    ("dmy", bounded(rf"(?<![\d/.,-]){_D}\s*/\s*{_M}\s*/\s*{_Y}(?![\d/])")),
     # (12/3) in parentheses, or 20/5 after a preposition of time
     ("dmy", re.compile(rf"(?:\(|\b(?:từ|đến|tới|trước|sau|vào|đầu|cuối|hôm)\s+)(?P<core>{_D}\s*/\s*{_M})"
                        rf"(?![\d/])")),
     # tháng 9/2023, tháng 9 năm 2023, tháng 6.2014, tháng 9
-    ("my", re.compile(rf"\btháng\s+{_M}(?:\s*(?:[/.-]|năm)\s*{_Y})?(?![\d/])")),
+    ("my", bounded(rf"\btháng\s+{_M}(?:\s*(?:[/.-]|năm)\s*{_Y})?(?![\d/])")),
     # 2/2019 or 6.2014 (month and year, no day)
-    ("my", re.compile(rf"(?<![\d/.,-]){_M}\s*[/.]\s*{_Y}(?![\d/.])")),
+    ("my", bounded(rf"(?<![\d/.,-]){_M}\s*[/.]\s*{_Y}(?![\d/.])")),
     # năm 2025
-    ("y", re.compile(rf"\bnăm\s+{_Y}\b(?!\s*[-–]\s*\d)")),
+    ("y", bounded(rf"\bnăm\s+{_Y}\b(?!\s*[-–]\s*\d)")),
     # hôm nay, chiều nay, hôm qua, tối qua, sáng mai, ngày mai, hôm kia (not "ngày nay": nowadays)
-    ("rel", re.compile(r"\b(?P<part>sáng|trưa|chiều|tối|đêm|hôm|rạng sáng)\s+(?P<rel>nay|qua|mai|kia)\b"
+    ("rel", bounded(r"\b(?P<part>sáng|trưa|chiều|tối|đêm|hôm|rạng sáng)\s+(?P<rel>nay|qua|mai|kia)\b"
                        r"|\b(?P<part2>ngày)\s+(?P<rel2>mai|hôm qua)\b")),
     # năm nay, năm ngoái, năm tới
-    ("rely", re.compile(r"\bnăm\s+(?P<rel>nay|ngoái|trước|tới|sau)\b(?!\s*\d)")),
+    ("rely", bounded(r"\bnăm\s+(?P<rel>nay|ngoái|trước|tới|sau)\b(?!\s*\d)")),
 ]
 
-_PAST = re.compile(r"\b(đã|vừa|qua|trước đó|từng|hồi|diễn ra|cho biết|tuyên bố)\b")
-_FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp|tới|kế hoạch|chuẩn bị|dự định|hẹn|mong chờ|mong đợi)\b")
+_PAST = bounded(r"\b(đã|vừa|qua|trước đó|từng|hồi|diễn ra|cho biết|tuyên bố)\b")
+_FUTURE = bounded(r"\b(sẽ|dự kiến|sắp|tới|kế hoạch|chuẩn bị|dự định|hẹn|mong chờ|mong đợi)\b")
 
 
 def parse_published(published: str | None) -> dt.date | None:

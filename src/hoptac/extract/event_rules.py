@@ -34,6 +34,7 @@ from functools import cache
 from ..model import Article, Organization, Person
 from .dates import DateMention
 from .entities import mentions_in
+from .fastre import bounded
 from .gazetteer import alternation, load_yaml
 
 __all__ = ["EventRules", "date_fits", "dating", "event_rules", "forum_speakers", "held_forum", "narrow", "not_participant", "own_participant", "planned_before",
@@ -93,9 +94,9 @@ def event_rules() -> EventRules:
         source_tail=re.compile(rf"[\s,.;:!?\"”)]*(?:$|{_words(ev['source_tails'])})", re.IGNORECASE),
         anaphoric=re.compile(rf"\s*{_words(ev['anaphoric'])}", re.IGNORECASE),
         source_before=re.compile(rf"{_words(ev['source_before'])}\s+$", re.IGNORECASE),
-        held_before=re.compile(rf"(?<![\w])(?:{'|'.join(ev['held_before'])})\s+(?:(?:một|các|những|buổi|cuộc|phiên|lễ)\s+)?$",
+        held_before=bounded(rf"(?<![\w])(?:{'|'.join(ev['held_before'])})\s+(?:(?:một|các|những|buổi|cuộc|phiên|lễ)\s+)?$",
                                re.IGNORECASE),
-        held_at=re.compile(rf"(?<![\w])(?:{'|'.join(ev['held_at'])})\s+(?:(?:một|các|những|buổi|cuộc|phiên|lễ)\s+)?$",
+        held_at=bounded(rf"(?<![\w])(?:{'|'.join(ev['held_at'])})\s+(?:(?:một|các|những|buổi|cuộc|phiên|lễ)\s+)?$",
                            re.IGNORECASE),
         forum_speech=re.compile(rf"\s*(?:,[^,.;:!?]{{1,80}},\s*)?(?:(?:đã|cũng|thì|còn)\s+)*{_words(ev['forum_speech'])}",
                                 re.IGNORECASE),
@@ -106,7 +107,7 @@ def event_rules() -> EventRules:
     )
 
 
-_NOT_HELD = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NOT_HELD = bounded(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def held_forum(text: str, r: EventRules, ca: int, cue_start: int, after: str, *, dated: bool) -> bool | None:
@@ -197,8 +198,8 @@ def sole_person_of(article: Article, org: Organization) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm|về việc|hướng tới|tiến tới|chuẩn bị cho)(?!\w)")
-_AT_EVENT = re.compile(r"(?<!\w)(?:tại|trong|bên lề)\s+(?:\w+\s+){0,2}$")
+_PURPOSE = bounded(r"(?<!\w)(?:để|nhằm|về việc|hướng tới|tiến tới|chuẩn bị cho)(?!\w)")
+_AT_EVENT = bounded(r"(?<!\w)(?:tại|trong|bên lề)\s+(?:\w+\s+){0,2}$")
 
 
 def dating(text: str, r: EventRules, found: list[DateMention], cue_start: int, cue_end: int) -> DateMention | None:
@@ -269,7 +270,7 @@ _WITH_GAP = re.compile(r"^\s*với\s+$")
 _OF_GAP = re.compile(r"^\s*(?:[^\s,.;:]+\s+){0,6}?(?:của|do)\s+$")
 
 
-_PRONOUN_GAP = re.compile(r"(?<!\w)(?:ông|bà)\s+(?:\w+\s+){0,2}$")
+_PRONOUN_GAP = bounded(r"(?<!\w)(?:ông|bà)\s+(?:\w+\s+){0,2}$")
 
 
 def own_participant(article: Article, cue_start: int, cue_end: int, clause_end: int) -> bool:

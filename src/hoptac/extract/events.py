@@ -59,6 +59,7 @@ from .event_rules import (
     to_press,
     visit_people,
 )
+from .fastre import bounded
 from .gazetteer import Gazetteer, gazetteer
 from .nlp import ensure_words, split_sentences
 from .textmap import fold
@@ -66,8 +67,8 @@ from .textmap import fold
 FAMILY = {"meeting": "engagement", "reception": "engagement", "call": "engagement",
           "dialogue": "engagement", "visit": "engagement", "signing": "signing"}
 _PRIORITY = ["call", "reception", "dialogue", "meeting", "visit", "signing"]
-_SEAT = re.compile(r"(?<!\w)(?:tại|ở)\s+$")
-_NEGATED = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+_SEAT = bounded(r"(?<!\w)(?:tại|ở)\s+$")
+_NEGATED = bounded(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 
 
 @dataclass
@@ -299,7 +300,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
 
 
 # a sentence opening on "Tại buổi tiếp," or "Trong cuộc hội đàm,": the setting, not a new event
-_FORUM_LIST = re.compile(r"(?<!\w)(?:các|những)\s+(?:diễn đàn|cơ chế)(?!\w)[^.;:]*$", re.IGNORECASE)
+_FORUM_LIST = bounded(r"(?<!\w)(?:các|những)\s+(?:diễn đàn|cơ chế)(?!\w)[^.;:]*$", re.IGNORECASE)
 _SETTING_OPEN = re.compile(r"^\s*(?:tại|trong|ở|qua)\s+(?:buổi|cuộc|chuyến|lễ)?\s*$", re.IGNORECASE)
 # a forum cue with no name or description after it ("tại hội nghị,", "hội thảo này."): one told before
 _BARE = re.compile(r"^\s*(?:(?:này|đó|trên|nói trên|kể trên)(?!\w))?\s*(?:[,.;:!?]|$)", re.IGNORECASE)

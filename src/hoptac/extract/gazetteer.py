@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..settings import RESOURCES
+from .fastre import bounded
 
 GAZETTEER = RESOURCES / "gazetteer"
 
@@ -223,7 +224,7 @@ def gazetteer() -> Gazetteer:
     heads: list[str] = []
     for h in tit["heads"]:
         heads += [*initials_either_case(h), h.lower()]
-    title_heads = re.compile(rf"(?<![\w])(?:{alternation(heads)})(?![\w])")
+    title_heads = bounded(rf"(?<![\w])(?:{alternation(heads)})(?![\w])")
 
     countries: dict[str, str] = {}
     for side, names in pla["countries"].items():
@@ -232,7 +233,7 @@ def gazetteer() -> Gazetteer:
     side_words = {w: side for side, ws in tit["sides"].items() for w in ws}
     place_names = set(countries) | set(pla["cities"])
     place_names |= {re.sub(r"\s*-\s*", "-", p) for p in place_names}  # "Bà Rịa-Vũng Tàu" as written
-    places = re.compile(rf"(?<![\w])(?:{alternation(sorted(place_names))})(?![\w])")
+    places = bounded(rf"(?<![\w])(?:{alternation(sorted(place_names))})(?![\w])")
 
     leaders: dict[str, tuple[str, str]] = {}
     for side, groups in lea["leaders"].items():
@@ -245,20 +246,20 @@ def gazetteer() -> Gazetteer:
         entry = {"name": item["name"], "kind": item["kind"], "side": item.get("side")}
         for n in [item["name"], *(item.get("aliases") or [])]:
             known[n] = entry
-    known_pattern = re.compile(rf"(?<![\w])(?:{alternation(list(known))})(?![\w])")
+    known_pattern = bounded(rf"(?<![\w])(?:{alternation(list(known))})(?![\w])")
     # a ministry's name is capitalized word by word as each newsroom likes ("Bộ Kế hoạch và đầu tư")
     ministry_names = [v for n in org["ministries"] for v in initials_either_case(n) if v[:1].isupper()]
     ministries = re.compile(rf"[Bb]ộ\s+(?:{alternation(ministry_names)})(?![\w])")
 
-    fw_known = [(k["name"], re.compile(rf"(?<![\w])(?:{k['pattern']})(?![\w])")) for k in fra["known"]]
-    fw_heads = re.compile(rf"(?<![\w])(?:{alternation(fra['heads'])})(?![\w])")
+    fw_known = [(k["name"], bounded(rf"(?<![\w])(?:{k['pattern']})(?![\w])")) for k in fra["known"]]
+    fw_heads = bounded(rf"(?<![\w])(?:{alternation(fra['heads'])})(?![\w])")
 
     # one pattern per type, matched on the lower-cased text
     cues: list[tuple[str, re.Pattern[str]]] = []
     for etype, pats in ev["cues"].items():
         body = "|".join(f"(?:{p})" for p in pats)
-        cues.append((etype, re.compile(rf"(?<![\w])(?:{body})(?![\w])")))
-    planned = re.compile(rf"(?<![\w])(?:{alternation(ev['planned'])})(?![\w])", re.IGNORECASE)
+        cues.append((etype, bounded(rf"(?<![\w])(?:{body})(?![\w])")))
+    planned = bounded(rf"(?<![\w])(?:{alternation(ev['planned'])})(?![\w])", re.IGNORECASE)
 
     return Gazetteer(
         surnames=frozenset(sur["surnames"]),
@@ -270,18 +271,18 @@ def gazetteer() -> Gazetteer:
         connectors=frozenset(c.lower() for c in tit["connectors"]),
         open_clauses=frozenset(c.lower() for c in tit["open_clauses"]),
         side_words=Phrases(side_words),
-        side_word_pattern=re.compile(rf"(?<![\w])(?:{alternation(list(side_words))})(?![\w])"),
+        side_word_pattern=bounded(rf"(?<![\w])(?:{alternation(list(side_words))})(?![\w])"),
         countries=Phrases(countries),
         places=places,
         place_names=frozenset(place_names),
         place_prefixes=frozenset(pla["place_prefixes"]),
         venue_heads=tuple(pla["venue_heads"]),
-        venue_pattern=re.compile(rf"(?<![\w])(?:{alternation(list(pla['venue_heads']))})(?![\w])"),
-        name_blockers=re.compile(rf"(?<![\w])(?:{alternation(pla['name_blockers'])})\s+$"),
+        venue_pattern=bounded(rf"(?<![\w])(?:{alternation(list(pla['venue_heads']))})(?![\w])"),
+        name_blockers=bounded(rf"(?<![\w])(?:{alternation(pla['name_blockers'])})\s+$"),
         leaders=Phrases(leaders),
         ministries=ministries,
         org_heads=Phrases(org["heads"]),
-        org_head_pattern=re.compile(rf"(?<![\w])(?:{alternation(list(org['heads']))})(?![\w])"),
+        org_head_pattern=bounded(rf"(?<![\w])(?:{alternation(list(org['heads']))})(?![\w])"),
         org_needs_name=frozenset(org["needs_name"]),
         known_orgs=Phrases(known),
         known_org_pattern=known_pattern,
@@ -294,7 +295,7 @@ def gazetteer() -> Gazetteer:
         event_planned=planned,
         event_weak=frozenset(ev["weak"]),
         event_ambiguous=frozenset(ev["ambiguous"]),
-        event_generic=re.compile(rf"(?<![\w])(?:{alternation(ev['generic'])})\s+$", re.IGNORECASE),
+        event_generic=bounded(rf"(?<![\w])(?:{alternation(ev['generic'])})\s+$", re.IGNORECASE),
         event_nouns=frozenset(ev["nouns"]),
         function_words=frozenset(nam["function_words"]),
         name_suffixes=frozenset(nam["name_suffixes"]),
@@ -305,7 +306,7 @@ def gazetteer() -> Gazetteer:
         org_generic=frozenset(w.lower() for w in org.get("generic_names") or []),
         org_not_in_name=frozenset(w.lower() for w in org.get("not_in_names") or []),
         org_numbered=frozenset(org.get("numbered_heads") or []),
-        acronym_cue_pattern=re.compile(
+        acronym_cue_pattern=bounded(
             rf"(?<![\w])(?:{alternation(org.get('acronym_cues') or ['tập đoàn'])})"
             r"((?:\s+(?:và|kiêm|[A-ZĐÀ-Ỹ][\wÀ-ỹđ]*)){0,4}?)\s+([A-Z][A-Z0-9&]{1,6})(?![\w&])"),
         not_acronyms=frozenset(org.get("not_acronyms") or []),

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .fastre import bounded
 from .gazetteer import Gazetteer
 from .names import Candidate
 
-HONORIFIC = re.compile(r"(?<!\w)(ông|bà|ngài|Ông|Bà|Ngài|Mr\.?|Mrs\.?|Ms\.?)\s+$")
+HONORIFIC = bounded(r"(?<!\w)(ông|bà|ngài|Ông|Bà|Ngài|Mr\.?|Mrs\.?|Ms\.?)\s+$")
 
 
 def trim_run_on(cands: list[Candidate], g: Gazetteer) -> list[Candidate]:

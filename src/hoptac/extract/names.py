@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .fastre import bounded
 from .gazetteer import UPPER, Gazetteer, has_marks, is_vietnamese_syllable
 
 WORD = re.compile(r"[A-Z](?:\.[A-Z])+|[^\W_]+(?:['’\-][^\W_]+)*")
@@ -40,7 +42,7 @@ class Candidate:
 _GLUED = rf"[{UPPER}]\.(?=[{UPPER}][\w\-'’]*?[^\W\d_{UPPER}])"  # "L." of "L.Ross", "Đ." of "Đ.Trăm"
 _CAPWORD = (rf"(?:{_GLUED}|[A-Z](?:\.[A-Z])+|[{UPPER}]\.(?=[ \u00a0])"
             rf"|[{UPPER}][^\W_]*(?:['’\-][^\W_]+)*)")
-_RUN = re.compile(rf"(?<![\w.]){_CAPWORD}(?:(?:[ \u00a0]|(?<=\.)){_CAPWORD})*(?![\w])")
+_RUN = bounded(rf"(?<![\w.]){_CAPWORD}(?:(?:[ \u00a0]|(?<=\.)){_CAPWORD})*(?![\w])")
 _RUN_WORD = re.compile(rf"{_GLUED}|[^ \u00a0]+")
 
 
@@ -49,10 +51,13 @@ def cap_runs(ctext: str) -> list[list[tuple[int, int, str]]]:
 
     An initial glued to the word after it (``L.Ross``) is a word of its own.
     """
-    runs: list[list[tuple[int, int, str]]] = []
-    for m in _RUN.finditer(ctext):
-        runs.append([(w.start(), w.end(), w.group()) for w in _RUN_WORD.finditer(ctext, m.start(), m.end())])
-    return runs
+    return [list(run) for run in _cap_runs(ctext)]
+
+
+@lru_cache(maxsize=4)  # people and organizations both read a text's runs
+def _cap_runs(ctext: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+    return tuple(tuple((w.start(), w.end(), w.group()) for w in _RUN_WORD.finditer(ctext, m.start(), m.end()))
+                 for m in _RUN.finditer(ctext))
 
 
 def is_initial(w: str) -> bool:

@@ -27,6 +27,7 @@ import re
 from .. import budget
 from ..model import Article, Sentence, Token
 from ..settings import Settings
+from .fastre import bounded
 
 __all__ = ["annotate", "ensure_tokens", "ensure_words", "shape_tokens", "split_sentences"]
 
@@ -34,7 +35,7 @@ _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-ZĐÀ-Ỹ0-9
                   r"|(?<=[a-zà-ỹđ]{2})[.!?]+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # "bán dẫn.Ngày": a lost space
 # a photo caption ending on a name glued to the next sentence ("... Tổng thống Mỹ Donald Trump Trong
 # khuôn khổ chuyến thăm ..."): a capitalized opener right after a capitalized word, mid-line
-_GLUED = re.compile(r"(?<=[^\W\d_]) (?=(?:Trong|Tại|Theo) [a-zà-ỹđ]"
+_GLUED = bounded(r"(?<=[^\W\d_]) (?=(?:Trong|Tại|Theo) [a-zà-ỹđ]"
                     r"|(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm) (?:\d|nay|qua|mai|cùng))")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|Mr|Mrs|Ms|Dr|St|GS|PGS|TS|ThS|BS|Th|Co|Inc|Ltd|Corp|No|Jr|Sr|tr|v\.v)"
                      r"|\b[A-ZĐ]|\b[A-Z](?:\.[A-Z])+)\.$")

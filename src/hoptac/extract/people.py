@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from .. import budget
 from ..learn import name_decisions
+from .fastre import bounded
 from .gazetteer import Gazetteer, is_cap
 from .name_context import DASHED as _DASHED
 from .name_context import HONORIFIC as _HONORIFIC
@@ -42,7 +43,7 @@ _CREDIT = re.compile(r"(?:\(|^|\|)\s*(?:Ảnh|ẢNH|Nguồn|Bài|Video|Clip|Đ�
                      r"|/\s*$", re.MULTILINE)
 _CREDIT_LEAD = re.compile(r"^(?:Theo|Bài|Bài và ảnh|Ảnh)\s*:?\s*")
 _PAREN_TAIL = re.compile(r"\s*\([^)]*\)$")
-_NOT_ONE = re.compile(r"(?<!\w)(?:các|những|nhiều|hai|ba|cựu|nguyên|vị|mọi)\s+$", re.IGNORECASE)
+_NOT_ONE = bounded(r"(?<!\w)(?:các|những|nhiều|hai|ba|cựu|nguyên|vị|mọi)\s+$", re.IGNORECASE)
 _BYLINE_SLACK = 200  # a byline line is its name and a short credit; a credit ends within this of the name
 _NEXT_CAP = re.compile(r"\s+([A-ZĐÀ-Ỹ][\w\-']*)")
 

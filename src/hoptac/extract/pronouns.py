@@ -22,18 +22,22 @@ from ..settings import RESOURCES
 
 
 @cache
+def _cues() -> dict:  # type: ignore[type-arg]
+    """``cues.yaml``, read once (its tables are asked for one by one)."""
+    with open(RESOURCES / "cues.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@cache
 def _table(key: str) -> dict[str, str]:
     """Word (lower case) -> ``M`` or ``F``, from the ``key`` table of ``cues.yaml``."""
-    with open(RESOURCES / "cues.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    return {" ".join(str(w).lower().split()): str(g) for g, words in data[key].items() for w in words}
+    return {" ".join(str(w).lower().split()): str(g) for g, words in _cues()[key].items() for w in words}
 
 
 @cache
 def _title_prefixes() -> frozenset[str]:
     """The words that may precede a title used alone (``Quyền``), and the empty string."""
-    with open(RESOURCES / "cues.yaml", encoding="utf-8") as fh:
-        words = yaml.safe_load(fh).get("title_prefixes") or []
+    words = _cues().get("title_prefixes") or []
     return frozenset({"", *(" ".join(str(w).lower().split()) for w in words)})
 
 

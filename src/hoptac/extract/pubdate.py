@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .fastre import bounded
 from .tense import (
     PAST,
     PERIOD_START,
@@ -72,49 +73,49 @@ class Inference:
 
 # -- strong cues: the text states the current year -------------------------------------------
 _CURRENT = [
-    re.compile(rf"(?:năm\s+)?\b(?P<y>{YEAR_DIGITS})\s+(?:là|được coi là|sẽ là)\s+năm\b"),
-    re.compile(rf"\bnăm nay\s*(?:\(\s*|,\s*năm\s+|-\s*|là\s+năm\s+)(?P<y>{YEAR_DIGITS})\b"),
-    re.compile(rf"\bnăm\s+(?P<y>{YEAR_DIGITS})\s*(?:\(|,\s*)\s*(?:tức\s+)?năm nay\b"),
-    re.compile(rf"\b(?:hôm nay|ngày hôm nay|sáng nay|chiều nay|tối nay)\s*[\(,]\s*(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*"
+    bounded(rf"(?:năm\s+)?\b(?P<y>{YEAR_DIGITS})\s+(?:là|được coi là|sẽ là)\s+năm\b"),
+    bounded(rf"\bnăm nay\s*(?:\(\s*|,\s*năm\s+|-\s*|là\s+năm\s+)(?P<y>{YEAR_DIGITS})\b"),
+    bounded(rf"\bnăm\s+(?P<y>{YEAR_DIGITS})\s*(?:\(|,\s*)\s*(?:tức\s+)?năm nay\b"),
+    bounded(rf"\b(?:hôm nay|ngày hôm nay|sáng nay|chiều nay|tối nay)\s*[\(,]\s*(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*"
                rf"[01]?\d\s*[/.-]\s*(?P<y>{YEAR_DIGITS})\b"),
-    re.compile(rf"\bkỷ niệm\s+\d+\s+năm[^.()]{{0,120}}\(\s*{YEAR_DIGITS}\s*[-–]\s*(?P<y>{YEAR_DIGITS})\s*\)"),
+    bounded(rf"\bkỷ niệm\s+\d+\s+năm[^.()]{{0,120}}\(\s*{YEAR_DIGITS}\s*[-–]\s*(?P<y>{YEAR_DIGITS})\s*\)"),
     # a term ending now: "nhân kết thúc nhiệm kỳ công tác (2014-2017)"
-    re.compile(rf"\b(?:kết thúc|mãn|hết)\s+nhiệm kỳ[^.()]{{0,60}}\(\s*{YEAR_DIGITS}\s*[-–]\s*(?P<y>{YEAR_DIGITS})\s*\)"),
+    bounded(rf"\b(?:kết thúc|mãn|hết)\s+nhiệm kỳ[^.()]{{0,60}}\(\s*{YEAR_DIGITS}\s*[-–]\s*(?P<y>{YEAR_DIGITS})\s*\)"),
 ]
 # a month of last year or this year named in words ("tháng 3 năm ngoái"), to be paired with the same
 # month written with its year ("tháng 3/2018")
-_MONTH_REL = re.compile(r"\btháng\s+(?P<m>[01]?\d)\s+(?:năm\s+(?P<rel>ngoái|nay)|(?P<rel2>năm trước))\b(?!\s*[(,-]?\s*\d)")
+_MONTH_REL = bounded(r"\btháng\s+(?P<m>[01]?\d)\s+(?:năm\s+(?P<rel>ngoái|nay)|(?P<rel2>năm trước))\b(?!\s*[(,-]?\s*\d)")
 _SHIFTED = [  # (pattern, shift): the written year is the current one plus shift
-    (re.compile(rf"\bnăm\s+(?:ngoái|trước)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{YEAR_DIGITS})\b"), 1),
-    (re.compile(rf"\bnăm\s+(?P<y>{YEAR_DIGITS})\s*(?:\(|,\s*)\s*năm\s+(?:ngoái|trước)\b"), 1),
-    (re.compile(rf"\bnăm\s+(?:tới|sau)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{YEAR_DIGITS})\b"), -1),
+    (bounded(rf"\bnăm\s+(?:ngoái|trước)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{YEAR_DIGITS})\b"), 1),
+    (bounded(rf"\bnăm\s+(?P<y>{YEAR_DIGITS})\s*(?:\(|,\s*)\s*năm\s+(?:ngoái|trước)\b"), 1),
+    (bounded(rf"\bnăm\s+(?:tới|sau)\s*(?:\(\s*|,\s*năm\s+|-\s*)(?P<y>{YEAR_DIGITS})\b"), -1),
 ]
 # N năm qua / N năm trước, counted from a written year in the same sentence
-_SINCE = re.compile(rf"(?<!tháng )\b(?P<n>\d{{1,2}})\s+năm\s+(?:qua|nay)\b[^.!?\n]{{0,140}}?\b(?:kể\s+)?từ\b[^.!?\n]{{0,60}}?"
+_SINCE = bounded(rf"(?<!tháng )\b(?P<n>\d{{1,2}})\s+năm\s+(?:qua|nay)\b[^.!?\n]{{0,140}}?\b(?:kể\s+)?từ\b[^.!?\n]{{0,60}}?"
                     rf"(?<!\d)(?P<y>{YEAR_DIGITS})\b"
                     rf"|\b(?:kể\s+)?từ\s+(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y2>{YEAR_DIGITS})\b[^.!?\n]{{0,160}}?"
                     rf"(?<!tháng )\b(?P<n2>\d{{1,2}})\s+năm\s+(?:qua|nay)\b")
 # "N năm qua" and, in the next sentence, what started then ("bắt đầu từ tháng 8-2012")
-_SINCE_NEXT = re.compile(rf"(?<!tháng )\b(?P<n>\d{{1,2}})\s+năm\s+qua\b[^.!?\n]{{0,80}}\.\s+[^.!?\n]{{0,160}}?"
+_SINCE_NEXT = bounded(rf"(?<!tháng )\b(?P<n>\d{{1,2}})\s+năm\s+qua\b[^.!?\n]{{0,80}}\.\s+[^.!?\n]{{0,160}}?"
                          rf"\b(?:bắt đầu|khởi công|khởi động|triển khai)\s+(?:từ|vào|năm)\s+"
                          rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)?(?P<y>{YEAR_DIGITS})\b")
 # "48 năm sau" (ten or more, not "hơn 20 năm sau khi ...": after another event) told of what happens
 # now, counted from the last year written before it
-_AFTER = re.compile(r"(?<!hơn )(?<!gần )(?<!khoảng )(?<!chừng )\b(?P<n>[1-9]\d)\s+năm\s+sau\b(?!\s*(?:khi|kể từ|ngày))")
+_AFTER = bounded(r"(?<!hơn )(?<!gần )(?<!khoảng )(?<!chừng )\b(?P<n>[1-9]\d)\s+năm\s+sau\b(?!\s*(?:khi|kể từ|ngày))")
 _STEMS = {"canh": 0, "tân": 1, "nhâm": 2, "quý": 3, "giáp": 4, "ất": 5, "bính": 6, "đinh": 7, "mậu": 8, "kỷ": 9}
 _BRANCHES = {"thân": 0, "dậu": 1, "tuất": 2, "hợi": 3, "tý": 4, "sửu": 5, "dần": 6, "mão": 7, "mẹo": 7, "thìn": 8,
              "tỵ": 9, "tị": 9, "ngọ": 10, "mùi": 11}
-_LUNAR = re.compile(r"\b(?:tết|xuân|năm mới|tết nguyên đán)\s+(?P<s>" + "|".join(_STEMS) + r")\s+(?P<b>"
+_LUNAR = bounded(r"\b(?:tết|xuân|năm mới|tết nguyên đán)\s+(?P<s>" + "|".join(_STEMS) + r")\s+(?P<b>"
                     + "|".join(_BRANCHES) + r")\b")
-_AGO = re.compile(r"(?<!tháng )\b(?P<n>\d{1,2})\s+năm\s+(?:trước|trước đây|về trước)\b")
-_ANNIV = re.compile(r"\bkỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?(?P<what>[^.,;()]{3,80})")
-_LEAD_FULL = re.compile(rf"(?:^|\n|[.!?]\s+)(?:(?:sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s+)?(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?P<y>{YEAR_DIGITS})(?![\d/])")
-_LEAD_DM = re.compile(r"\b(?:sáng sớm|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm nay|hôm|ngày)\s+(?:ngày\s+)?"
+_AGO = bounded(r"(?<!tháng )\b(?P<n>\d{1,2})\s+năm\s+(?:trước|trước đây|về trước)\b")
+_ANNIV = bounded(r"\bkỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?(?P<what>[^.,;()]{3,80})")
+_LEAD_FULL = bounded(rf"(?:^|\n|[.!?]\s+)(?:(?:sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s+)?(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?P<y>{YEAR_DIGITS})(?![\d/])")
+_LEAD_DM = bounded(r"\b(?:sáng sớm|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm nay|hôm|ngày)\s+(?:ngày\s+)?"
                       r"(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?![\d/.-]*\d)")
 # a running total of the year so far: "9 tháng năm 2017", "4 tháng đầu năm 2019", "quý 1/2019"
-_YEAR_TO_DATE = re.compile(rf"\b(?:(?:\d{{1,2}}|mười một)\s+tháng\s+(?:đầu\s+)?năm\s+|quý\s+(?:[1-4]|i{{1,3}}|iv)\s*(?:[/.-]|năm)\s*"
+_YEAR_TO_DATE = bounded(rf"\b(?:(?:\d{{1,2}}|mười một)\s+tháng\s+(?:đầu\s+)?năm\s+|quý\s+(?:[1-4]|i{{1,3}}|iv)\s*(?:[/.-]|năm)\s*"
                            rf"|từ đầu năm\s+|hết tháng\s+\d{{1,2}}\s*[/.-]\s*|(?:nửa|6 tháng) đầu năm\s+)(?P<y>{YEAR_DIGITS})\b")
-_ASIDE = re.compile(r"\b(?:hồi|vào hồi|năm ngoái|trước đây|trước đó)\s+(?:tháng|đầu|cuối|giữa|ngày|năm)?[^.,]{0,12}$")
+_ASIDE = bounded(r"\b(?:hồi|vào hồi|năm ngoái|trước đây|trước đó)\s+(?:tháng|đầu|cuối|giữa|ngày|năm)?[^.,]{0,12}$")
 
 
 def _edition(low: str, lead: str) -> tuple[int, str] | None:
@@ -309,12 +310,12 @@ def _event_name(text: str, low: str, pos: int) -> str | None:
 
 
 # names with a year that are no event of it: laws, a beauty queen's title, a model's year
-_NOT_EVENT = re.compile(r"\b(?:luật|bộ luật|hiến pháp|pháp lệnh|nghị định|thông tư|đời|phiên bản|mẫu xe|model)\b"
+_NOT_EVENT = bounded(r"\b(?:luật|bộ luật|hiến pháp|pháp lệnh|nghị định|thông tư|đời|phiên bản|mẫu xe|model)\b"
                         r"|(?<!cuộc thi )\b(?:hoa hậu|á hậu|hoa khôi|nam vương|người đẹp|quán quân|á quân)\b")
-_EVENT_NOUN = re.compile(r"\b(?:diễn đàn|hội nghị|hội thảo|triển lãm|hội chợ|ngày hội|tuần lễ|lễ hội|đối thoại|"
+_EVENT_NOUN = bounded(r"\b(?:diễn đàn|hội nghị|hội thảo|triển lãm|hội chợ|ngày hội|tuần lễ|lễ hội|đối thoại|"
                          r"thượng đỉnh|hội nghị cấp cao|liên hoan|festival|expo|summit|forum|dialogue|chủ nhà)\b")
 # a sentence that looks back over a stretch of time: the events it names with their year may be of years before
-_REVIEW = re.compile(r"\b(?:thời gian qua|những năm qua|các năm qua|nhìn lại|tổng kết|điểm lại|nhắc lại)\b")
+_REVIEW = bounded(r"\b(?:thời gian qua|những năm qua|các năm qua|nhìn lại|tổng kết|điểm lại|nhắc lại)\b")
 def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
     """The latest year the text writes of as past or present, when the story itself is of it.
 
@@ -351,7 +352,7 @@ def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | 
     return None
 
 
-_DONE = re.compile(r"\b(?:hoàn thành|hoàn tất|khánh thành|đưa vào (?:sử dụng|vận hành|khai thác|hoạt động)|xong)\b")
+_DONE = bounded(r"\b(?:hoàn thành|hoàn tất|khánh thành|đưa vào (?:sử dụng|vận hành|khai thác|hoạt động)|xong)\b")
 
 
 def _lead_day(lead: str) -> tuple[re.Match[str], int] | None:

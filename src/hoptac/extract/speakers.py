@@ -27,6 +27,7 @@ from .acts import (
 )
 from .clauses import prefixed, sentence_spans, untitled
 from .entities import all_mentions
+from .fastre import bounded
 from .pronouns import genders, pronoun_gender, titled
 from .textmap import Folded, fold
 
@@ -56,10 +57,10 @@ class Context:
     recent: list[tuple[Actor, int]] = field(default_factory=list)  # people who spoke, sentence
 
 
-_GOVERNMENT_OF = re.compile(r"(?<!\w)(?<!thủ tướng )(?:chính phủ|chính quyền|nội các|thời)\s+(?:\S+\s+){0,2}$")
-_RELATIVE = re.compile(r"(?<!\w)mà(?!\s+còn)(?!\w)")
+_GOVERNMENT_OF = bounded(r"(?<!\w)(?<!thủ tướng )(?:chính phủ|chính quyền|nội các|thời)\s+(?:\S+\s+){0,2}$")
+_RELATIVE = bounded(r"(?<!\w)mà(?!\s+còn)(?!\w)")
 _JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,16}$")
-_OF = re.compile(r"(?<!\w)của\s+$")
+_OF = bounded(r"(?<!\w)của\s+$")
 _COORDINATED = re.compile(r"(?:\svà|\sđồng thời|,)\s*(?:(?:cũng|đã|vừa|chính thức)\s+)*$")
 # a name's acronym or short gloss in brackets right after it: "Bộ Thương mại Hoa Kỳ (DOC)"
 _ACRONYM = re.compile(r"^\s*\([^()\s]{2,15}\)")

@@ -10,31 +10,33 @@ from __future__ import annotations
 
 import re
 
+from .fastre import bounded
+
 __all__ = ["FUTURE", "PAST", "PERIOD_START", "PLAN", "TARGET", "YEAR_DIGITS", "clause", "in_range", "planned", "sentence",
            "tense_of", "written_years"]
 
 YEAR_DIGITS = r"(?:19[5-9]\d|20[0-4]\d)"
 # a written year, with what may stand before it: a day and month, a month, a part of the year
-_YEAR = re.compile(rf"(?<![\d/.,])(?<!\d-)(?:(?:(?P<d>[0-3]?\d)\s*[/.-]\s*)?(?P<m>[01]?\d)\s*[/.-]\s*"
+_YEAR = bounded(rf"(?<![\d/.,])(?<!\d-)(?:(?:(?P<d>[0-3]?\d)\s*[/.-]\s*)?(?P<m>[01]?\d)\s*[/.-]\s*"
                    rf"|tháng\s+(?P<m2>[01]?\d)\s*(?:[/.-]|,?\s*năm)\s*|(?P<part>đầu|cuối|giữa)\s+năm\s+)?"
                    rf"(?P<y>{YEAR_DIGITS})(?![\d/]|\.\d)")
 # a range of days before a full date ("từ ngày 29-31/5/2017"): its first day is blanked for _YEAR
-_DAY_RANGE = re.compile(r"(?<![\d/.])([0-3]?\d\s*[-–]\s*)([0-3]?\d\s*[/.]\s*[01]?\d\s*[/.]\s*(?:19|20)\d\d)")
+_DAY_RANGE = bounded(r"(?<![\d/.])([0-3]?\d\s*[-–]\s*)([0-3]?\d\s*[/.]\s*[01]?\d\s*[/.]\s*(?:19|20)\d\d)")
 _PART_MONTH = {"đầu": 2, "giữa": 6, "cuối": 11}
-FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|đến năm|tới năm|trước năm|"
+FUTURE = bounded(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|đến năm|tới năm|trước năm|"
                      r"kế hoạch|lên kế hoạch|hẹn|mời|lời mời|nhận lời|mong đợi|chờ đợi|quy hoạch|hi vọng|hy vọng|kỳ vọng|dự báo)\b")
 # a plan in so many words: what it dates lies ahead of the writing (not "đến năm 2004 mới ...", told of the past)
-PLAN = re.compile(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|kế hoạch|lên kế hoạch|mời|nhận lời|mong đợi|"
+PLAN = bounded(r"\b(sẽ|dự kiến|sắp|sắp tới|tới đây|chuẩn bị|dự định|kế hoạch|lên kế hoạch|mời|nhận lời|mong đợi|"
                    r"chờ đợi|dự báo)\b")
-PAST = re.compile(r"\b(đã|vừa|hồi|trước đó|từng|vừa qua|tuần qua|tháng qua|năm qua|năm ngoái|trước đây)\b")
-PERIOD_START = re.compile(r"\b(?:từ|kể từ|bắt đầu từ|từ sau)\s+(?:năm|tháng|đầu năm|cuối năm|giữa năm|ngày)?\s*"
+PAST = bounded(r"\b(đã|vừa|hồi|trước đó|từng|vừa qua|tuần qua|tháng qua|năm qua|năm ngoái|trước đây)\b")
+PERIOD_START = bounded(r"\b(?:từ|kể từ|bắt đầu từ|từ sau)\s+(?:năm|tháng|đầu năm|cuối năm|giữa năm|ngày)?\s*"
                            r"(?:[0-3]?\d\s*[/.-]\s*)?(?:[01]?\d\s*[/.-]\s*)?$")
 # numbers that are no year (a decree's number, a sum), and birth years ("SN 1989", "sinh năm 1975")
-_NOT_YEAR_BEFORE = re.compile(r"(?:số|nghị định|quyết định|thông tư|luật|điều|khoản|mã|hs|ngàn|nghìn|triệu|tỷ|usd"
+_NOT_YEAR_BEFORE = bounded(r"(?:số|nghị định|quyết định|thông tư|luật|điều|khoản|mã|hs|ngàn|nghìn|triệu|tỷ|usd"
                               r"|đồng|tấn|km|m2|người|chiếc|[$%]|\bsn|\bsinh(?: năm| ngày[^,;.]{0,12})?|\bs\.)\s*$")
-_NOT_YEAR_AFTER = re.compile(r"^\s*(?:tỷ|triệu|nghìn|ngàn|usd|đồng|tấn|người|km|chiếc|%|ha\b|mw|dặm)")
-TARGET = re.compile(r"\b(?:vào|đến|tới)\s+năm\s+$")
-_RANGE = re.compile(rf"{YEAR_DIGITS}\s*[-–]\s*$")
+_NOT_YEAR_AFTER = bounded(r"^\s*(?:tỷ|triệu|nghìn|ngàn|usd|đồng|tấn|người|km|chiếc|%|ha\b|mw|dặm)")
+TARGET = bounded(r"\b(?:vào|đến|tới)\s+năm\s+$")
+_RANGE = bounded(rf"{YEAR_DIGITS}\s*[-–]\s*$")
 
 
 def in_range(low: str, pos: int) -> bool:

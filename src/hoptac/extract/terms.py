@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .fastre import bounded
 from .textmap import fold
 
 __all__ = ["Term", "after_former", "anniversaries", "fits_offices", "gatherings", "inaugurations", "office_spans",
@@ -22,7 +23,7 @@ def anniversaries() -> list[tuple[re.Pattern[str], int]]:
     out = []
     for item in data.get("anniversaries", []):
         keys = [fold(k, strip_marks=False).text for k in item["cues"]]
-        out.append((re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b"), int(item["year"])))
+        out.append((bounded(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b"), int(item["year"])))
     return out
 
 
@@ -35,7 +36,7 @@ def gatherings() -> list[tuple[re.Pattern[str], int]]:
     for item in load_yaml("gatherings.yaml").get("gatherings", []):
         names = "|".join(re.escape(fold(n, strip_marks=False).text) for n in item["names"])
         ordinal = r"(?:lần thứ|khóa họp thứ|khoá họp thứ|kỳ họp thứ|khóa|khoá)\s+(?P<n>\d{1,3})\b"
-        out.append((re.compile(rf"\b(?:{names})\s*{ordinal}|{ordinal.replace('<n>', '<n2>')}\s+(?:của\s+)?(?:{names})"),
+        out.append((bounded(rf"\b(?:{names})\s*{ordinal}|{ordinal.replace('<n>', '<n2>')}\s+(?:của\s+)?(?:{names})"),
                     int(item["first"])))
     return out
 
@@ -60,7 +61,7 @@ def offices() -> list[tuple[re.Pattern[str], list[Term], str]]:
             terms = [Term(dt.date.fromisoformat(str(a)), dt.date.fromisoformat(str(b)) if b else dt.date(2100, 1, 1))
                      for a, b in holder["terms"]]
             # a current title right before the name; "cựu" (former) or "đắc cử" (elect) is another matter
-            pattern = re.compile(rf"(?<!cựu )(?<!nguyên )(?<!phó )\b(?:{titles})\s+(?:{names})\b"
+            pattern = bounded(rf"(?<!cựu )(?<!nguyên )(?<!phó )\b(?:{titles})\s+(?:{names})\b"
                                  rf"(?!\s*(?:đắc cử|khi đó|lúc đó|thời đó))")
             out.append((pattern, terms, f"{office['titles'][0]} {holder['names'][0]}"))
     return out
@@ -102,7 +103,7 @@ def inaugurations() -> list[tuple[re.Pattern[str], list[int]]]:
             starts = [dt.date.fromisoformat(str(a)) for a, _ in holder["terms"]]
             years = [d.year for d in starts if d.month <= 3]
             if years:
-                out.append((re.compile(rf"\b(?:{names})\b[^.;]{{0,30}}?\bnhậm chức\b[^.;]{{0,30}}?"
+                out.append((bounded(rf"\b(?:{names})\b[^.;]{{0,30}}?\bnhậm chức\b[^.;]{{0,30}}?"
                                        rf"\b(?:hồi |vào |từ )?đầu năm(?: nay)?\b(?!\s*[/-]?\s*\d)"), years))
     return out
 

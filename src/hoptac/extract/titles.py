@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .fastre import bounded
 from .gazetteer import Gazetteer, in_dictionary, is_cap
 
 _TOK = re.compile(r"[^\W_]+(?:['’&.\-][^\W_]+)*|[^\w\s]")
@@ -231,7 +232,7 @@ def _named_lower(ctext: str, toks: _Tokens, k: int, word: list[str], g: Gazettee
     return False
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]+(?:\.[^\W\d_]+)*)$")
+_WORD_BEFORE = bounded(r"(?<![\w.])([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 
 
 def abbreviation_dot(ctext: str, pos: int, g: Gazetteer) -> bool:

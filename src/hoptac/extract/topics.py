@@ -27,6 +27,7 @@ import yaml
 
 from ..model import Article
 from ..settings import RESOURCES, Settings
+from .fastre import bounded
 from .spans import Cover
 from .textmap import Folded, fold, fold_key
 
@@ -113,7 +114,7 @@ def _compile(pattern: str, *, cased: bool = False) -> Pattern:
     body = r"[\s\-–]+".join(words)
     wb = r"\w" if cased else r"[a-z0-9]"
     lead = None if cased else _WORDS.match(phrase)
-    return Pattern(pattern, re.compile(rf"(?<!{wb}){body}(?!{wb})"), cased=cased, exact=exact,
+    return Pattern(pattern, bounded(rf"(?<!{wb}){body}(?!{wb})"), cased=cased, exact=exact,
                    words=frozenset() if cased else frozenset(re.findall(r"[a-z0-9]+", phrase)),
                    needle=phrase.split()[0] if cased and phrase.split() else "",
                    first=lead.group() if lead else "")
@@ -221,8 +222,12 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
     ``start``/``end`` are positions in the folded text; spans returned are in ``source``.
     """
     end = len(folded.text) if end is None else end
-    index = _word_index(folded.text)
     whole = start == 0 and end == len(folded.text)
+    if whole:  # the statements and the topics stages both match the article's topics: once
+        for e, f, src, found in _WHOLE:
+            if e is entries and f == folded.text and src == source:
+                return list(found)
+    index = _word_index(folded.text)
     present = set(index) if whole else set(_WORDS.findall(folded.text, start, end))
     out = []
     for id_, entry in entries.items():
@@ -246,7 +251,15 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
                     continue
                 out.append((id_, a, b))
     out.sort(key=lambda t: (t[1], t[0]))
+    if whole:
+        _WHOLE.append((entries, folded.text, source, tuple(out)))
+        del _WHOLE[:-4]
     return out
+
+
+#: The last whole-text matches: (entries, folded text, source, matches); entries by identity (a
+#: taxonomy is loaded once per file version and never changed).
+_WHOLE: list[tuple[dict[str, Entry], str, str, tuple[tuple[str, int, int], ...]]] = []
 
 
 def _ids(matches: list[tuple[str, int, int]], entries: dict[str, Entry]) -> list[str]:

@@ -12,9 +12,6 @@ import os
 import zlib
 from collections.abc import Iterator
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from ..errors import SourceError
 from ..settings import Settings
 from .document import RawDocument
@@ -44,6 +41,9 @@ def read_warc(path: str, settings: Settings) -> Iterator[RawDocument | SourceErr
     except OSError as exc:
         yield SourceError(path, exc.strerror or str(exc))
         return
+    from warcio.archiveiterator import ArchiveIterator  # imported when an archive is read: a start-up cost
+    from warcio.exceptions import ArchiveLoadFailed
+
     n = yielded = 0
     last_end = 0
     try:

@@ -13,14 +13,15 @@ import logging
 import socket
 import time
 from collections.abc import Iterator
-
-import feedparser
-import httpx
+from typing import TYPE_CHECKING
 
 from ..errors import SourceError
 from ..settings import Settings
 from .document import RawDocument
 from .files import read_file, too_large
+
+if TYPE_CHECKING:  # httpx and feedparser are imported when a URL or a feed is read (start-up)
+    import httpx
 
 __all__ = ["Fetcher", "read_feed"]
 
@@ -47,6 +48,8 @@ class Fetcher:
     def client(self) -> httpx.Client:
         """The lazily opened httpx client."""
         if self._client is None:
+            import httpx
+
             hooks = {} if self.settings.fetch_private else {"request": [_refuse_private]}
             self._client = httpx.Client(timeout=self.settings.timeout, follow_redirects=True, event_hooks=hooks,
                                         headers={"User-Agent": self.settings.user_agent,
@@ -61,6 +64,8 @@ class Fetcher:
 
     def fetch(self, url: str, *, accept: tuple[str, ...] = PAGE_TYPES) -> RawDocument | SourceError:
         """GET one URL into a RawDocument, or a SourceError saying why not."""
+        import httpx
+
         limit = self.settings.max_bytes
         deadline = time.monotonic() + self.settings.timeout  # the whole answer, not each read
         try:
@@ -139,6 +144,8 @@ def read_feed(feed: str, settings: Settings, fetcher: Fetcher) -> Iterator[RawDo
     if isinstance(doc, SourceError):
         yield doc
         return
+    import feedparser
+
     parsed = feedparser.parse(doc.data)
     entries = parsed.get("entries") or []
     if not entries:

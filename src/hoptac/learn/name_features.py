@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..extract.gazetteer import Gazetteer, has_marks, in_dictionary, is_vietnamese_syllable, load_yaml
@@ -38,7 +38,9 @@ def address_words() -> frozenset[str]:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """The tokens of ``text[start:end]``."""
-    return [Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
+    new = tuple.__new__  # Tok(...) through its Python-level __new__ costs twice as much
+    return [new(Tok, (m.start(), m.end(), m.group()))
+            for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
 def segment_features(text: str, m: Marks, lo: int, hi: int, segs: list[tuple[int, int]],
@@ -63,16 +65,22 @@ def _shape(w: str) -> str:
     return "x"
 
 
-def _marks(spans: list[tuple[int, int]], toks: list[Tok], starts: list[int]) -> list[str]:
+def _marks(spans: list[tuple[int, int]], toks: list[Tok], starts: list[int],
+           ends: list[int] | None = None) -> list[str]:
     """For each token, ``B``/``I`` if a span starts/covers it, else ``""``."""
-    out = [""] * len(toks)
+    n = len(toks)
+    out = [""] * n
+    if not spans:
+        return out
+    if ends is None:
+        ends = [t.end for t in toks]
     for a, b in spans:
         i = bisect.bisect_left(starts, a)
-        if i >= len(toks) or toks[i].start >= b:
+        if i >= n or starts[i] >= b:
             continue
         out[i] = out[i] or "B"
         k = i + 1
-        while k < len(toks) and toks[k].end <= b:
+        while k < n and ends[k] <= b:
             out[k] = out[k] or "I"
             k += 1
     return out
@@ -80,7 +88,11 @@ def _marks(spans: list[tuple[int, int]], toks: list[Tok], starts: list[int]) -> 
 
 @dataclass
 class Marks:
-    """The tokens of a whole text and, per token, what the lexicons and the rules say of it."""
+    """The tokens of a whole text and, per token, what the lexicons and the rules say of it.
+
+    ``words`` and ``starts`` (the tokens' words and start offsets) and ``caps`` (the indices of
+    the tokens that open with a capital) are derived from ``toks``, once.
+    """
 
     toks: list[Tok]
     heads: list[str]
@@ -91,24 +103,45 @@ class Marks:
     rp: list[str]
     rt: list[str]
 
+    def __post_init__(self) -> None:
+        self.words = [t.word for t in self.toks]
+        self.starts = [t.start for t in self.toks]
+        self.caps = [i for i, w in enumerate(self.words) if w[:1].isupper()]
+
+
+_FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _leader_firsts(g: Gazetteer) -> frozenset[str]:
+    """The first words of the heads of state and government the gazetteer names (kept per table)."""
+    got = _FIRSTS.get(id(g.leaders))
+    if got is None or got[0] is not g.leaders:
+        got = _FIRSTS[id(g.leaders)] = (g.leaders, frozenset(k.split(" ")[0] for k in dict.keys(g.leaders)))
+    return got[1]
+
 
 def marks(text: str, g: Gazetteer, rule_people: list[tuple[int, int]], rule_titles: list[tuple[int, int]]) -> Marks:
     """Tokens and lexicon and rule marks of a text (each pattern run once over the text)."""
     toks = tokens(text)
     starts = [t.start for t in toks]
+    ends = [t.end for t in toks]
+    words = [t.word for t in toks]
 
     def pat(p: re.Pattern[str]) -> list[str]:
-        return _marks([m.span() for m in p.finditer(text)], toks, starts)
+        return _marks([m.span() for m in p.finditer(text)], toks, starts, ends)
 
-    leaders = [""] * len(toks)
-    for i, t in enumerate(toks):
-        if t.word[:1].isupper() and not leaders[i]:
+    n_toks = len(toks)
+    leaders = [""] * n_toks
+    firsts = _leader_firsts(g)
+    known = dict.__contains__  # words hold no blanks: the joined phrase is its own spaced form
+    for i, w in enumerate(words):
+        if w in firsts and w[:1].isupper() and not leaders[i]:
             for n in (4, 3, 2):
-                if i + n <= len(toks) and " ".join(x.word for x in toks[i:i + n]) in g.leaders:
+                if i + n <= n_toks and known(g.leaders, " ".join(words[i:i + n])):
                     leaders[i:i + n] = ["B"] + ["I"] * (n - 1)
                     break
     return Marks(toks, pat(g.title_heads), pat(g.places), pat(g.known_org_pattern), pat(g.org_head_pattern),
-                 leaders, _marks(rule_people, toks, starts), _marks(rule_titles, toks, starts))
+                 leaders, _marks(rule_people, toks, starts, ends), _marks(rule_titles, toks, starts, ends))
 
 
 _WINDOW = 3
@@ -119,32 +152,24 @@ def segments(m: Marks, lo: int, hi: int) -> list[tuple[int, int]]:
     capitalized word that does not open the sentence and that neither the rules' names nor the
     lexicons (places, known bodies, organization and title heads, heads of state) account for;
     elsewhere the rules' decision stands."""
-    toks = m.toks
-    on = [False] * (hi - lo)
-    for i in range(lo, hi):
-        if not (toks[i].word[:1].isupper() and i > lo and toks[i - 1].word not in _SENT_END):
-            continue
-        if m.rp[i] or m.places[i] or m.orgs[i] or m.leaders[i] or m.heads[i] or m.bodies[i]:
-            continue
-        for k in range(max(lo, i - _WINDOW), min(hi, i + _WINDOW + 1)):
-            on[k - lo] = True
+    words, caps = m.words, m.caps
+    rp, places, orgs, leaders, heads, bodies = m.rp, m.places, m.orgs, m.leaders, m.heads, m.bodies
     out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(on):
-        if not on[i]:
-            i += 1
+    for c in range(bisect.bisect_right(caps, lo), bisect.bisect_left(caps, hi)):
+        i = caps[c]  # a capitalized word after the sentence's first token
+        if words[i - 1] in _SENT_END or rp[i] or places[i] or orgs[i] or leaders[i] or heads[i] or bodies[i]:
             continue
-        j = i
-        while j < len(on) and on[j]:
-            j += 1
-        out.append((lo + i, lo + j))
-        i = j
+        a, b = max(lo, i - _WINDOW), min(hi, i + _WINDOW + 1)
+        if out and a <= out[-1][1]:  # windows that overlap or touch make one stretch
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 
 def sentences(text: str, m: Marks) -> list[tuple[int, int]]:
     """Token index ranges of the text's sentences."""
-    starts = [t.start for t in m.toks]
+    starts = m.starts
     out = []
     for a, b in split_sentences(text):
         lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
@@ -172,6 +197,33 @@ def _runs(shapes: list[str]) -> list[tuple[int, int, int]]:
     return out
 
 
+_SHAPES: dict[str, str] = {}
+
+
+def _shapes(words: list[str]) -> list[str]:
+    """The shape of each word (remembered per word: a text repeats its words)."""
+    known = _SHAPES
+    if len(known) > 100_000:
+        known.clear()
+    out = []
+    for w in words:
+        sh = known.get(w)
+        if sh is None:
+            sh = known[w] = _shape(w)
+        out.append(sh)
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _in_dictionary(phrase: str) -> bool:
+    return in_dictionary(phrase)
+
+
+@lru_cache(maxsize=1 << 16)
+def _vn(word: str) -> str:
+    return "vn=" + str(is_vietnamese_syllable(word)) + str(has_marks(word))
+
+
 def sentence_features(text: str, m: Marks, lo: int, hi: int, a: int, b: int, g: Gazetteer,
                       only: set[int] | None = None) -> list[list[str]]:
     """The feature strings of tokens ``a:b`` of the sentence ``lo:hi`` (neighbours read within the sentence;
@@ -180,12 +232,14 @@ def sentence_features(text: str, m: Marks, lo: int, hi: int, a: int, b: int, g: 
     n = len(toks)
     words = [t.word for t in toks]
     low = [w.lower() for w in words]
-    shapes = [_shape(w) for w in words]
+    shapes = _shapes(words)
     heads, places, orgs = m.heads[lo:hi], m.places[lo:hi], m.orgs[lo:hi]
     leaders, bodies, rp, rt = m.leaders[lo:hi], m.bodies[lo:hi], m.rp[lo:hi], m.rt[lo:hi]
-    runs = _runs(shapes)
+    runs = _runs(shapes) if "Xx" in shapes else []
+    run_facts: dict[int, tuple[bool, str, bool, bool]] = {}  # per run start: what the run's tokens share
     addr = address_words()
     hon = g.honorifics
+    surnames = g.surnames
     out: list[list[str]] = []
     for i in range(a - lo, b - lo):
         if only is not None and i + lo not in only:
@@ -208,21 +262,26 @@ def sentence_features(text: str, m: Marks, lo: int, hi: int, a: int, b: int, g: 
             f.append("first")
             f.append("first|sh=" + sh)
         if sh == "Xx":
-            f.append("vn=" + str(is_vietnamese_syllable(w)) + str(has_marks(w)))
+            f.append(_vn(w))
             r_len, r_pos, r_start = runs[i]
-            known = any(places[k] or orgs[k] or bodies[k] or heads[k] for k in range(r_start, r_start + r_len))
-            p_out = low[r_start - 1] if r_start > 0 else "<s>"
-            run_first = r_start == 0 or words[r_start - 1] in _SENT_END
+            facts = run_facts.get(r_start)
+            if facts is None:
+                p_out = low[r_start - 1] if r_start > 0 else "<s>"
+                at = toks[r_start].start
+                facts = run_facts[r_start] = (
+                    any(places[k] or orgs[k] or bodies[k] or heads[k] for k in range(r_start, r_start + r_len)),
+                    p_out, r_start == 0 or words[r_start - 1] in _SENT_END,
+                    bool(p_out in g.place_prefixes or g.name_blockers.search(text, max(0, at - 30), at)))
+            known, p_out, run_first, place_prefix = facts
             f.append(f"run={min(r_len, 4)}{r_pos}|known={known}|first={run_first}")
             f.append(f"run_prev={p_out}|{min(r_len, 4)}")
-            if p_out in g.place_prefixes or g.name_blockers.search(text, max(0, toks[r_start].start - 30),
-                                                                    toks[r_start].start):
+            if place_prefix:
                 f.append("run_place_prefix")
-            if in_dictionary(lw):
+            if _in_dictionary(lw):
                 f.append("dict")
-            if i + 1 < n and shapes[i + 1] == "Xx" and in_dictionary(lw + " " + nxt):
+            if i + 1 < n and shapes[i + 1] == "Xx" and _in_dictionary(lw + " " + nxt):
                 f.append("dict_n")
-            if w in g.surnames:
+            if w in surnames:
                 f.append("surname")
             if w in g.function_words:
                 f.append("func")
@@ -237,7 +296,7 @@ def sentence_features(text: str, m: Marks, lo: int, hi: int, a: int, b: int, g: 
             f.append("prp=" + rp[i - 1] + "|rp=" + rp[i])
             f.append("prt=" + rt[i - 1])
             if words[i - 1][:1].isupper():
-                f.append("p_surname=" + str(words[i - 1] in g.surnames) + "|sh=" + sh)
+                f.append("p_surname=" + str(words[i - 1] in surnames) + "|sh=" + sh)
         if i + 1 < n:
             f.append("nrt=" + rt[i + 1])
             f.append("n_head=" + heads[i + 1])

@@ -15,6 +15,7 @@ import json
 import os
 from dataclasses import dataclass
 from functools import cache
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +44,15 @@ class Crf:
             return []
         L = len(self.labels)
         rng = range(L)
-        W = self.weights
+        get = self.weights.get
         emit = []
         for f in feats:
             row = [0.0] * L
             for a in f:
-                for k, w in W.get(a, ()):
-                    row[k] += w
+                ws = get(a)
+                if ws is not None:
+                    for k, w in ws:
+                        row[k] += w
             emit.append(row)
         score = emit[0][:]
         back: list[list[int]] = []
@@ -58,19 +61,20 @@ class Crf:
             new = [0.0] * L
             bp = [0] * L
             for j in rng:
-                vals = [s + t for s, t in zip(score, cols[j], strict=True)]
+                vals = list(map(add, score, cols[j]))
                 best = max(vals)
                 new[j] = best + row[j]
                 bp[j] = vals.index(best)
             back.append(bp)
             score = new
-        j = max(rng, key=lambda k: score[k])
+        j = max(rng, key=score.__getitem__)
         path = [j]
         for bp in reversed(back):
             j = bp[j]
             path.append(j)
         path.reverse()
-        return [self.labels[k] for k in path]
+        labels = self.labels
+        return [labels[k] for k in path]
 
 
 def from_json(data: dict[str, Any]) -> Crf:
