@@ -292,11 +292,20 @@ def _nfc_docs(split: str) -> list[AnnotatedDoc]:
     return [d for d in iter_docs(split=split) if unicodedata.is_normalized("NFC", d.text)]
 
 
-def train(out_dir: Path, *, docs: list[AnnotatedDoc] | None = None, measure_test: bool = True) -> dict[str, Any]:
-    """Train on the train split, choose the combination on the test split, write ``names.json``."""
+def train(out_dir: Path, *, docs: list[AnnotatedDoc] | None = None, measure_test: bool = True,
+          silver: int | None = None) -> dict[str, Any]:
+    """Train on the train split (and silver general news, ``name_silver``), choose the combination on
+    the test split, write ``names.json``. ``silver``: how many general articles (default: none when
+    ``docs`` are given, else ``name_silver.ARTICLES``)."""
+    from .name_silver import ARTICLES, silver_sequences
+
     train_docs = docs if docs is not None else _nfc_docs("train")
-    model = fit(sequences(train_docs))
-    metrics: dict[str, Any] = {"train_docs": len(train_docs), "features": len(model["features"])}
+    n_silver = silver if silver is not None else (0 if docs is not None else ARTICLES)
+    seqs = sequences(train_docs)
+    extra = silver_sequences(n_silver) if n_silver else []
+    model = fit(seqs + extra)
+    metrics: dict[str, Any] = {"train_docs": len(train_docs), "features": len(model["features"]),
+                               "silver_articles": n_silver, "silver_sequences": len(extra)}
     use = dict(_RULES)
     if measure_test:
         test_docs = _nfc_docs("test")
