@@ -156,8 +156,18 @@ def spans_of(toks: list[Tok], tags: list[str], label: str) -> list[tuple[int, in
 
 def tag_text(crf: Crf, text: str, g: Gazetteer, rule_people: list[tuple[int, int]],
              rule_titles: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Person-name spans and title spans the model finds in a text (the stretches worth reading only)."""
-    people: list[tuple[int, int]] = []
+    """Person-name spans (the confident ones, ``crf.min_person``) and title spans the model finds in
+    a text (the stretches worth reading only)."""
+    people, titles = tag_text_scored(crf, text, g, rule_people, rule_titles)
+    return [s for s, p in people if p >= crf.min_person], titles
+
+
+def tag_text_scored(crf: Crf, text: str, g: Gazetteer, rule_people: list[tuple[int, int]],
+                    rule_titles: list[tuple[int, int]]
+                    ) -> tuple[list[tuple[tuple[int, int], float]], list[tuple[int, int]]]:
+    """As ``tag_text``, each person span with the least probability that a word of it is inside a
+    name (1.0 without a confidence threshold: marginals are computed only when one is set)."""
+    people: list[tuple[tuple[int, int], float]] = []
     titles: list[tuple[int, int]] = []
     m = marks(text, g, rule_people, rule_titles)
     for lo, hi in sentences(text, m):
@@ -168,14 +178,14 @@ def tag_text(crf: Crf, text: str, g: Gazetteer, rule_people: list[tuple[int, int
             toks = m.toks[a:b]
             found = spans_of(toks, tags, "PER")
             if found and crf.min_person > 0:
-                found = _confident(toks, crf.person_marginals(emit), found, crf.min_person)
-            people += found
+                marg = crf.person_marginals(emit)
+                people += [(s, _least(toks, marg, s)) for s in found]
+            else:
+                people += [(s, 1.0) for s in found]
             titles += spans_of(toks, tags, "TIT")
     return people, titles
 
 
-def _confident(toks: list[Tok], marg: list[float], spans: list[tuple[int, int]],
-               least: float) -> list[tuple[int, int]]:
-    """The spans every token of which is inside a name with probability ``least`` or more."""
-    return [(a, b) for a, b in spans
-            if min(p for t, p in zip(toks, marg, strict=True) if a <= t.start and t.end <= b) >= least]
+def _least(toks: list[Tok], marg: list[float], span: tuple[int, int]) -> float:
+    """The least name probability of the tokens of a span."""
+    return min(p for t, p in zip(toks, marg, strict=True) if span[0] <= t.start and t.end <= span[1])
