@@ -16,7 +16,7 @@ from ..extract.gazetteer import is_vietnamese_syllable
 from ..extract.name_context import HONORIFIC
 from ..extract.names import Candidate
 from ..extract.spans import Taken
-from .name_tagger import shipped, tag_text
+from .name_tagger import shipped, tag_text_scored
 
 if TYPE_CHECKING:
     from ..extract.people import _People
@@ -64,11 +64,12 @@ def apply(P: _People) -> None:
     ctext, g = P.ctext, P.g
     rule_people = [name_part(ctext, m) for f in P.found for m in f.mentions if m not in f.bare]
     rule_titles = [trim(ctext, s) for f in P.found for s in f.title_spans]
-    per, tit = tag_text(crf, ctext, g, rule_people, rule_titles)
+    scored, tit = tag_text_scored(crf, ctext, g, rule_people, rule_titles)
+    per = [s for s, p in scored if p >= crf.min_person]
     if u["people"] in ("filter", "both"):
         _filter(P, per)
     if u["people"] in ("add", "both"):
-        _add(P, per)
+        _add(P, [s for s, _ in scored], set(per))
     if u["titles"] != "rules":
         _titles(P, tit, how=u["titles"])
 
@@ -110,13 +111,17 @@ def _thing(P: _People, c: Candidate, companies: set[str]) -> bool:
             or _blocked(P.ctext, c, g) or _is_byline(P.ctext, c))
 
 
-def _add(P: _People, per: list[tuple[int, int]]) -> None:
+def _add(P: _People, per: list[tuple[int, int]], confident: set[tuple[int, int]]) -> None:
+    """Names the model finds and the rules missed become mentions. A span below the model's
+    confidence (not in ``confident``) is taken only as the later mention of a person the article
+    already names: the given name of one Vietnamese full name, or a name ``person_for`` resolves."""
     from ..extract.people import _company_words
 
     ctext = P.ctext
     taken = [(a, b) for a, b, _ in P.taken]
     companies = _company_words(ctext, P.g)
     for span in per:
+        sure = span in confident
         if _overlaps(span, taken):
             continue
         c = _candidate(ctext, span)
@@ -132,8 +137,8 @@ def _add(P: _People, per: list[tuple[int, int]]) -> None:
                 P.take(span[0], span[1], ends[0])
                 taken.append(span)
                 continue
-        if c.kind == "foreign" and len(c.words) == 1 and P.person_for(c) is None:
-            continue  # a foreign word alone (a brand, a site) names no one new, as in the rules
+        if ((c.kind == "foreign" and len(c.words) == 1) or not sure) and P.person_for(c) is None:
+            continue  # a foreign word alone (a brand, a site) or an unsure name that is no one known
         P.add(c, span, None, None)
         taken.append(span)
 

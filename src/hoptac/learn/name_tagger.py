@@ -12,6 +12,7 @@ title span, as ``model["use"]`` says (the combination that measured best on the 
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import dataclass
 from functools import cache
@@ -34,16 +35,17 @@ class Crf:
     trans: list[list[float]]
     weights: dict[str, list[tuple[int, float]]]
     use: dict[str, str]
+    #: A person span the tagger finds counts only if every word of it is inside a name with at least
+    #: this probability (CRF marginals); 0 keeps every Viterbi span.
+    min_person: float = 0.0
 
     def __post_init__(self) -> None:
         self.cols = [[self.trans[i][j] for i in range(len(self.labels))] for j in range(len(self.labels))]
+        self.per = [k for k, lab in enumerate(self.labels) if lab.endswith("-PER")]
 
-    def tag(self, feats: list[list[str]]) -> list[str]:
-        """The best label sequence (Viterbi)."""
-        if not feats:
-            return []
+    def emissions(self, feats: list[list[str]]) -> list[list[float]]:
+        """Per token, the state score of each label."""
         L = len(self.labels)
-        rng = range(L)
         get = self.weights.get
         emit = []
         for f in feats:
@@ -54,6 +56,37 @@ class Crf:
                     for k, w in ws:
                         row[k] += w
             emit.append(row)
+        return emit
+
+    def tag(self, feats: list[list[str]]) -> list[str]:
+        """The best label sequence (Viterbi)."""
+        return self.viterbi(self.emissions(feats)) if feats else []
+
+    def person_marginals(self, emit: list[list[float]]) -> list[float]:
+        """Per token, the probability that it is inside a person's name (forward-backward)."""
+        L = len(self.labels)
+        rng = range(L)
+        T = self.trans
+
+        def lse(xs: list[float]) -> float:
+            m = max(xs)
+            return m + math.log(sum(math.exp(x - m) for x in xs))
+
+        alpha = [emit[0][:]]
+        for row in emit[1:]:
+            prev = alpha[-1]
+            alpha.append([lse([prev[i] + T[i][j] for i in rng]) + row[j] for j in rng])
+        beta = [[0.0] * L]
+        for row in reversed(emit[1:]):
+            nxt = beta[0]
+            beta.insert(0, [lse([T[i][j] + row[j] + nxt[j] for j in rng]) for i in rng])
+        z = lse(alpha[-1])
+        return [sum(math.exp(a[k] + b[k] - z) for k in self.per) for a, b in zip(alpha, beta, strict=True)]
+
+    def viterbi(self, emit: list[list[float]]) -> list[str]:
+        """The best label sequence for the state scores."""
+        L = len(self.labels)
+        rng = range(L)
         score = emit[0][:]
         back: list[list[int]] = []
         cols = self.cols
@@ -81,7 +114,7 @@ def from_json(data: dict[str, Any]) -> Crf:
     """A CRF from its JSON form (``labels``, ``transitions``, ``features``: attr -> [[label, w], ...])."""
     return Crf(labels=list(data["labels"]), trans=[list(r) for r in data["transitions"]],
                weights={a: [(int(k), float(w)) for k, w in v] for a, v in data["features"].items()},
-               use=dict(data.get("use") or {}))
+               use=dict(data.get("use") or {}), min_person=float(data.get("min_person", 0.0)))
 
 
 #: A model being trained and measured, in place of the shipped one (set by the trainer only).
@@ -127,14 +160,36 @@ def spans_of(toks: list[Tok], tags: list[str], label: str) -> list[tuple[int, in
 
 def tag_text(crf: Crf, text: str, g: Gazetteer, rule_people: list[tuple[int, int]],
              rule_titles: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Person-name spans and title spans the model finds in a text (the stretches worth reading only)."""
-    people: list[tuple[int, int]] = []
+    """Person-name spans (the confident ones, ``crf.min_person``) and title spans the model finds in
+    a text (the stretches worth reading only)."""
+    people, titles = tag_text_scored(crf, text, g, rule_people, rule_titles)
+    return [s for s, p in people if p >= crf.min_person], titles
+
+
+def tag_text_scored(crf: Crf, text: str, g: Gazetteer, rule_people: list[tuple[int, int]],
+                    rule_titles: list[tuple[int, int]]
+                    ) -> tuple[list[tuple[tuple[int, int], float]], list[tuple[int, int]]]:
+    """As ``tag_text``, each person span with the least probability that a word of it is inside a
+    name (1.0 without a confidence threshold: marginals are computed only when one is set)."""
+    people: list[tuple[tuple[int, int], float]] = []
     titles: list[tuple[int, int]] = []
     m = marks(text, g, rule_people, rule_titles)
     for lo, hi in sentences(text, m):
         segs = segments(m, lo, hi)
         for (a, b), feats in zip(segs, segment_features(text, m, lo, hi, segs, g), strict=True):
-            tags = crf.tag(feats)
-            people += spans_of(m.toks[a:b], tags, "PER")
-            titles += spans_of(m.toks[a:b], tags, "TIT")
+            emit = crf.emissions(feats)
+            tags = crf.viterbi(emit)
+            toks = m.toks[a:b]
+            found = spans_of(toks, tags, "PER")
+            if found and crf.min_person > 0:
+                marg = crf.person_marginals(emit)
+                people += [(s, _least(toks, marg, s)) for s in found]
+            else:
+                people += [(s, 1.0) for s in found]
+            titles += spans_of(toks, tags, "TIT")
     return people, titles
+
+
+def _least(toks: list[Tok], marg: list[float], span: tuple[int, int]) -> float:
+    """The least name probability of the tokens of a span."""
+    return min(p for t, p in zip(toks, marg, strict=True) if span[0] <= t.start and t.end <= span[1])

@@ -1,0 +1,53 @@
+"""Silver labels for the name tagger: what the precise rules label in general news, and what they leave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hoptac.annotate.corpus import holdout, load_split
+from hoptac.annotate.schema import corpus_root
+from hoptac.extract.gazetteer import gazetteer
+from hoptac.learn.name_features import marks
+from hoptac.learn.name_silver import silver_files, silver_labels
+
+
+def _labelled(text: str, rule_people: list[tuple[int, int]] | None = None) -> dict[str, str]:
+    g = gazetteer()
+    m = marks(text, g, rule_people or [], [])
+    return {t.word: lab for t, lab in zip(m.toks, silver_labels(text, m, g), strict=True)}
+
+
+def test_a_name_after_a_word_of_address_is_a_person() -> None:
+    got = _labelled("Sáng nay, chị Thoa và cháu Bảo Ngọc đi chợ.")
+    assert got["Thoa"] == "B-PER"
+    assert (got["Bảo"], got["Ngọc"]) == ("B-PER", "I-PER")
+    assert got["chị"] == "O" and got["chợ"] == "O"
+
+
+def test_a_place_after_a_word_of_address_is_not() -> None:
+    got = _labelled("Gia đình anh chuyển về Hà Nội, còn ông ở Đà Nẵng với con Hà Nội.")
+    assert got["Hà"] == "O" and got["Nội"] == "O"
+
+
+def test_a_later_given_name_repeats_an_earlier_full_name() -> None:
+    text = "Bà Trương Thị Xuyến kể lại. Sau đó Xuyến về quê, còn Tâm ở lại."
+    a = text.index("Trương")
+    got = _labelled(text, [(a, a + len("Trương Thị Xuyến"))])
+    words = [w for w in text.replace(".", " .").replace(",", " ,").split()]
+    assert words.count("Xuyến") == 2
+    assert got["Xuyến"] == "B-PER"  # the later one (the dict keeps the last label per word)
+    assert got["Tâm"] == "O"  # a capitalized word that repeats no one introduced
+
+
+def test_silver_articles_are_general_never_annotated_nor_holdout() -> None:
+    if not (corpus_root() / "general").is_dir():
+        pytest.skip("the shared corpus is not here")
+    files = silver_files(50)
+    assert files and all(p.parent.name == "general" for p in files)
+    plan = load_split()
+    annotated = {Path(p).name for p in plan["train"] + plan["test"]}
+    banned = holdout()
+    assert not any(p.name in annotated or p.name in banned for p in files)
+    assert files == sorted(files)
