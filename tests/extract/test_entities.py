@@ -59,6 +59,13 @@ def test_people_names_titles_sides():
     assert people["Donald Trump"].side == "US"
 
 
+def test_an_ambassador_works_at_the_mission_his_title_names():
+    people = by_name(analyzed())
+    assert people["Trần Minh Đức"].organization == "Đại sứ quán Việt Nam tại Hoa Kỳ"
+    assert people["Robert Hale"].organization == "Đại sứ quán Hoa Kỳ tại Việt Nam"
+    assert people["Donald Trump"].organization is None  # a head of state's title names no mission
+
+
 def test_titles_are_found_however_their_words_are_capitalized():
     people = by_name(analyzed("Hai nước bàn hợp tác năng lượng\n\n"
                               "\"Chúng tôi trông đợi chuyến thăm\", ông John Carter, Phó trợ lý Ngoại trưởng Mỹ, "

@@ -203,6 +203,7 @@ class Gazetteer:
     org_office_bodies: frozenset[str] = frozenset()
     org_generic_lower: frozenset[str] = frozenset()
     org_name_regions: frozenset[str] = frozenset()
+    title_bodies: dict[str, str] = field(default_factory=dict)  # office title -> the mission it heads
 
     def side_of_country(self, name: str) -> str | None:
         """The side a country word stands for (``Mỹ`` -> US), if it is one."""
@@ -315,4 +316,5 @@ def gazetteer() -> Gazetteer:
         org_office_bodies=frozenset(org.get("office_bodies") or []),
         org_generic_lower=frozenset(org.get("generic_lower") or []),
         org_name_regions=frozenset(org.get("name_regions") or []),
+        title_bodies=dict(org.get("title_bodies") or {}),
     )

@@ -573,10 +573,25 @@ def organization_of(f: Found, g: Gazetteer) -> str | None:
     m = g.known_org_pattern.search(t)
     if m:
         return m.group()
+    mission = _mission_of(t, g)
+    if mission:
+        return mission
     head = g.title_heads.match(t)
     if head and head.group().lower() in g.company_heads:
         rest = t[head.end():].strip()
         words = rest.split()
         if words and all(is_cap(w) for w in words) and not g.side_of_country(rest):
             return rest
+    return None
+
+
+def _mission_of(title: str, g: Gazetteer) -> str | None:
+    """The mission a diplomatic office named with its country heads: ``Đại sứ Mỹ tại Việt Nam`` ->
+    ``Đại sứ quán Mỹ tại Việt Nam`` (``title_bodies`` of the organizations gazetteer)."""
+    for office, body in g.title_bodies.items():
+        if title.startswith(office + " "):
+            rest = title[len(office) + 1:]
+            country = g.places.match(rest)
+            if country and g.side_of_country(country.group()):
+                return f"{body} {rest}"
     return None
