@@ -168,6 +168,7 @@ def _layout(ids_: tuple[str, ...], pairs: tuple[tuple[str, str], ...], size: flo
     pos = {i: [0.5 + 0.4 * math.cos(2 * math.pi * k / n), 0.5 + 0.4 * math.sin(2 * math.pi * k / n)]
            for k, i in enumerate(ids)}
     k = math.sqrt(1.0 / n)
+    gravity = 12 * k
     temp = 0.1
     for _ in range(rounds):
         disp = {i: [0.0, 0.0] for i in ids}
@@ -189,10 +190,22 @@ def _layout(ids_: tuple[str, ...], pairs: tuple[tuple[str, str], ...], size: flo
             disp[a][1] -= dy / d * att
             disp[b][0] += dx / d * att
             disp[b][1] += dy / d * att
-        for i in ids:
+        for i in ids:  # gravity to the centre keeps apart groups on the canvas instead of at its walls
+            disp[i][0] -= (pos[i][0] - 0.5) * gravity
+            disp[i][1] -= (pos[i][1] - 0.5) * gravity
             dx, dy = disp[i]
             d = max(1e-4, math.hypot(dx, dy))
-            pos[i][0] = min(0.97, max(0.03, pos[i][0] + dx / d * min(d, temp)))
-            pos[i][1] = min(0.97, max(0.03, pos[i][1] + dy / d * min(d, temp)))
+            pos[i][0] += dx / d * min(d, temp)
+            pos[i][1] += dy / d * min(d, temp)
         temp *= 0.97
-    return tuple((i, (p[0] * size, p[1] * size)) for i, p in pos.items())
+    return tuple((i, (p[0] * size, p[1] * size)) for i, p in _fit(pos).items())
+
+
+def _fit(pos: dict[str, list[float]]) -> dict[str, list[float]]:
+    """Positions scaled into [0.03, 0.97]² keeping their proportions (no node pressed against a wall)."""
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    x0 = min(xs) - (span - (max(xs) - min(xs))) / 2
+    y0 = min(ys) - (span - (max(ys) - min(ys))) / 2
+    return {i: [0.03 + 0.94 * (p[0] - x0) / span, 0.03 + 0.94 * (p[1] - y0) / span] for i, p in pos.items()}
