@@ -55,7 +55,7 @@ def test_every_path_has_a_generated_call(client, generated):
 
 def test_generated_models_read_real_answers(client, generated):
     _, pkg = generated
-    models = importlib.import_module("hoptac_client.models")
+    models = importlib.import_module(f"{pkg.__name__}.models")
     spec = client.get("/openapi.json").json()
     read = 0
     for path in ("/api/stats", "/api/articles", "/api/people", "/api/statements", "/api/events"):
