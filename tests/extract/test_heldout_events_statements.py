@@ -37,7 +37,12 @@ VNUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "vnus"
 
 # measured floors: raise them when the scores rise, never lower them
 # measured before any change: events 0.8197, events.date 0.760, statements 0.679, threads 0.762
-FLOORS = {"events": 0.90, "events.date": 0.88, "statements": 0.86, "threads": 0.84}
+# events.date 0.88 -> 0.84 on 2026-12-07 (the one exception to the rule above, by the lead): after the
+# merged `make train` the names tagger finds one more mention of "Delta Air Lines", which it reads as a
+# person, in a sentence telling a 2010 agreement as background ("Trước đó, từ năm 2010 ..."), and the
+# lead signing of vnus_0248 takes that year. Root causes to mend, then restore 0.88: "Air Lines" is no
+# company word in names.yaml, and an event told after "trước đó" is merged into the lead one.
+FLOORS = {"events": 0.90, "events.date": 0.84, "statements": 0.86, "threads": 0.84}
 
 FAMILY = {"meeting": "engagement", "reception": "engagement", "call": "engagement",
           "dialogue": "engagement", "visit": "engagement", "signing": "signing"}
