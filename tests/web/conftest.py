@@ -14,6 +14,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -95,9 +96,10 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, live):
-    """A fresh browser page (own cookies) that fails the test on any page error or console error."""
+@contextmanager
+def watched_page(browser):
+    """A fresh desktop page (own cookies) whose page errors, console errors and dialogs are kept in
+    ``page.problems`` for the test to assert on."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     pg = context.new_page()
     pg.set_default_timeout(15_000)
@@ -106,6 +108,15 @@ def page(browser, live):
     pg.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     pg.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
     pg.problems = problems  # type: ignore[attr-defined]
-    yield pg
-    context.close()
-    assert not problems, problems
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser, live):
+    """A fresh browser page (own cookies) that fails the test on any page error or console error."""
+    with watched_page(browser) as pg:
+        yield pg
+    assert not pg.problems, pg.problems

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import TOKEN, LiveServer
+from conftest import TOKEN, LiveServer, watched_page
 from playwright.sync_api import expect
 
 from hoptac.api import create_app
@@ -30,16 +30,9 @@ def editable(tmp_path, browser):
     db = tmp_path / "kb.db"
     with Store.open(f"sqlite:///{db}") as store:
         assert store.ingest_sources([str(src)]).stored == 3
-        with LiveServer(create_app(store=store, token=TOKEN)) as server:
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-            pg = context.new_page()
-            pg.set_default_timeout(15_000)
-            problems: list[str] = []
-            pg.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-            pg.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+        with LiveServer(create_app(store=store, token=TOKEN)) as server, watched_page(browser) as pg:
             yield server, pg, src, db
-            context.close()
-            assert not problems, problems
+            assert not pg.problems, pg.problems
 
 
 def _api(server, path: str) -> dict:
