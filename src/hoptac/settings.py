@@ -26,7 +26,7 @@ class Settings:
     - ``taxonomy_files``: extra YAML taxonomies (user threads/topics) merged over the default.
     - ``max_bytes``: larger inputs are refused (files, HTTP bodies, WARC records).
     - ``max_chars``: longer article texts are refused (a million characters is a book, not news).
-    - ``time_budget``: seconds one document may take from decoding to the last stage; past
+    - ``time_budget``: seconds of CPU time one document may take from decoding to the last stage; past
       them it is skipped with its reason (0: no budget).
     - ``timeout``: seconds for one HTTP fetch, from the request to the last byte.
     - ``user_agent``: sent with every HTTP request.
