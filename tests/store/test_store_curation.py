@@ -224,3 +224,17 @@ def test_a_far_date_on_a_shared_event_survives_refresh(cur):
     dated = [e for e in cur.events()["items"] if e["type"] == "reception"]
     assert [(e["date"], len(e["sources"])) for e in dated] == [("2015-01-01", 2)]
     assert cur.corrections(status="applied")["total"] == 1
+
+
+def test_event_participants_show_the_person_they_are_linked_to(cur: Store) -> None:
+    """An event lists each participant as the report wrote the name and as the entry it is linked to:
+    after a merge that names the entry anew, the event shows the entry's name, not the report's."""
+    i = ids(cur)
+    cur.correct("merge_people", {"people": [i["people"]["David Brenner"], i["people"]["David Brenar"]],
+                                 "name": "David M. Brenner"}, why="kiểm tra", who="biên tập viên")
+    names = {p["id"]: p["name"] for p in cur.people()["items"]}
+    reception = ids(cur)["events"][("reception", "2019-03-12")]
+    linked = [p for p in reception["participants"] if p["person_id"]]
+    assert linked and all(p["person"] == names[p["person_id"]] for p in linked)
+    ambassador = [p for p in linked if names[p["person_id"]] == "David M. Brenner"]
+    assert ambassador and all(p["name"] in ("David Brenner", "David Brenar") for p in ambassador)

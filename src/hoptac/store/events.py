@@ -18,8 +18,12 @@ def event_dicts(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
     parts: dict[str, list[dict[str, Any]]] = {}
     srcs: dict[str, list[dict[str, Any]]] = {}
     if ids:
-        for p in conn.execute(sa.select(t.event_participants).where(t.event_participants.c.event_id.in_(ids))):
-            parts.setdefault(p.event_id, []).append({"name": p.name, "person_id": p.person_id})
+        ep = t.event_participants.c
+        for p in conn.execute(sa.select(ep.event_id, ep.name, ep.person_id, t.people.c.name.label("person"))
+                              .outerjoin(t.people, t.people.c.id == ep.person_id).where(ep.event_id.in_(ids))):
+            # ``name`` as the report wrote it; ``person`` the linked person's name (a misspelling in
+            # one report shows as the person it was linked to)
+            parts.setdefault(p.event_id, []).append({"name": p.name, "person_id": p.person_id, "person": p.person})
         for s in conn.execute(sa.select(t.event_sources, t.articles.c.title, t.articles.c.duplicate_of)
                               .join(t.articles, t.articles.c.id == t.event_sources.c.article_id)
                               .where(t.event_sources.c.event_id.in_(ids))
