@@ -40,6 +40,7 @@ def test_parse_number(written: str, value: float | None) -> None:
     ("Có hơn 21.000 sinh viên đang học.", [("count", 21000, "sinh viên", True, "hơn 21.000 sinh viên")]),
     ("Quan hệ đã trải qua 2 thập kỷ.", [("duration", 2, "thập kỷ", False, "2 thập kỷ")]),
     ("Kỷ niệm 30 năm thiết lập quan hệ.", [("duration", 30, "năm", False, "30 năm")]),
+    ("Cựu binh năm nay đã 79 tuổi.", [("duration", 79, "tuổi", False, "79 tuổi")]),  # an age is a span of time
     ("Trung hòa carbon vào năm 2050.", [("year", 2050, "năm", False, "năm 2050")]),
     ("Nhiệm kỳ 2016-2018 của Hội đồng.", [("year", (2016, 2018), "năm", False, "2016-2018")]),
     ("Vốn 1,5-2 tỷ USD.", [("money", (1.5e9, 2e9), "USD", False, "1,5-2 tỷ USD")]),
