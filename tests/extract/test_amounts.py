@@ -56,6 +56,7 @@ def test_amounts(text: str, expected: list[tuple]) -> None:
     "Đây là lần thứ 2 đối thoại, theo Điều 4 của Hiệp định.",
     "Quy hoạch điện VIII đã được phê duyệt.",
     "Lãnh đạo 2 nước nhất trí tăng cường hợp tác.",
+    "Tuần lễ Cấp cao APEC 2017 và Hội nghị G20 2019 bàn về thương mại.",  # years inside a name
 ])
 def test_labels_dates_and_times_are_not_amounts(text: str) -> None:
     assert read(text) == []

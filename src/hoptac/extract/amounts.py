@@ -221,6 +221,9 @@ def _via_nfc(text: str, start: int, end: int, published: str | None) -> list[Amo
 
 # a capitalized word inside a sentence (after another word): part of a proper name
 _NAME_WORD = bounded(r"(?<=\w )[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*\s+$")
+# an acronym of three or more characters right before a year makes the year part of a name ("APEC 2017",
+# "ASEAN 2020", "G20 2019"); two letters are rather an abbreviation ("SN 1990": born in 1990)
+_ACRONYM_END = re.compile(r"(?<!\w)[A-ZĐ][A-ZĐ0-9&-]+[A-ZĐ0-9]\s$")
 
 
 def _ordinal_before(text: str, a: int) -> bool:
@@ -261,6 +264,8 @@ def _read(text: str, mm: re.Match[str], limit: int, words: dict[int, int] | None
             break
     is_year = (not m1 and mm["n1"].isdigit() and len(mm["n1"]) == 4 and 1900 <= n1 <= 2100
                and (n2 is None or (mm["n2"].isdigit() and len(mm["n2"]) == 4 and n2 > n1)))
+    if is_year and _ACRONYM_END.search(text[max(0, a - 16):a]):
+        return None  # a year inside a name is no amount
     if kind == "money":
         unit = currency(unit or "")
     elif kind == "percent":
