@@ -133,10 +133,32 @@ def _topics_with_sentences(text: str) -> list[str]:
     import re
 
     from hoptac.extract.topics import extract_topics
+    from hoptac.learn.modes import using
     from hoptac.model import Article, Sentence
 
     art = Article(text=text, sentences=[Sentence(m.start(), m.end()) for m in re.finditer(r"[^.\n]+[.\n]?", text)])
-    return extract_topics(art, DEFAULT).topics
+    with using("topics", "rules"):  # these tests are about the rules' evidence; tests/learn pins the model
+        return extract_topics(art, DEFAULT).topics
+
+
+@pytest.mark.parametrize("mode", ["rules", "model", "both"])
+def test_every_variant_chooses_among_the_topics_the_body_mentions(mode: str) -> None:
+    import re
+
+    from hoptac.extract.topics import extract_topics, topic_evidence
+    from hoptac.learn.modes import using
+    from hoptac.model import Article, Sentence
+
+    text = ("Hai nước mở rộng hợp tác thương mại và đầu tư.\nKim ngạch thương mại tăng mạnh. "
+            "Các doanh nghiệp đầu tư vào năng lượng sạch và chuỗi cung ứng. " + FILLER * 3)
+    art = Article(text=text, sentences=[Sentence(m.start(), m.end()) for m in re.finditer(r"[^.\n]+[.\n]?", text)])
+    evidence = topic_evidence(art, DEFAULT)
+    with using("topics", mode):
+        got = extract_topics(art, DEFAULT).topics
+    assert set(got) <= set(evidence) and len(got) == len(set(got))
+    assert got == sorted(got, key=lambda t: -evidence[t].score)  # by score
+    if mode == "both":
+        assert {t for t, e in evidence.items() if e.kept} <= set(got)
 
 
 def test_enumerations_are_found_inside_a_sentence() -> None:

@@ -9,12 +9,14 @@ from hoptac.annotate.schema import corpus_root
 from hoptac.learn import events as learn_events
 from hoptac.learn import load_model, shipped_metrics
 from hoptac.learn import statements as learn_statements
+from hoptac.learn import topics as learn_topics
 from hoptac.learn.evaluate import evaluate
 from hoptac.learn.modes import mode_of
 
 TOLERANCE = 0.01
 DECISIONS = {"statements": (learn_statements.NAME, ("statements", "threads")),
-             "events": (learn_events.NAME, ("events",))}
+             "events": (learn_events.NAME, ("events",)),
+             "topics": (learn_topics.NAME, ("topics",))}
 
 
 def _docs(split: str) -> list:
@@ -47,9 +49,10 @@ def test_test_split_figures_do_not_fall_below_metrics_json() -> None:
             assert got["fields"][f]["f1"] >= shipped[f] - TOLERANCE, (trainer, f, got["fields"][f], shipped[f])
 
 
-@pytest.mark.parametrize("module", [learn_statements, learn_events], ids=["statements", "events"])
+@pytest.mark.parametrize("module", [learn_statements, learn_events, learn_topics], ids=["statements", "events", "topics"])
 def test_training_is_deterministic_on_a_small_subset(module) -> None:
-    docs = [d for d in _docs("train") if d.annotation.get("statements") and d.annotation.get("events")][:4]
+    docs = [d for d in _docs("train") if d.annotation.get("statements") and d.annotation.get("events")
+            and d.annotation.get("topics")][:4]
     rows, labels, _rule = module.candidates("train", docs)
     if len(set(labels)) < 2:
         pytest.skip("the subset has one label only")

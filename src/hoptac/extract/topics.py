@@ -361,17 +361,32 @@ def _distinct(matches: list[tuple[str, int, int]], skip: list[tuple[int, int]]) 
     return out
 
 
-def extract_topics(article: Article, settings: Settings) -> Article:
-    """Stage ``topics``: the topics an article is about, scored from body mentions and statements.
+@dataclass
+class TopicEvidence:
+    """What the article says of one topic it mentions: the inputs of the keep decision."""
+
+    score: float = 0.0  # distinct body mentions (weak words half), statement mentions double
+    mentions: int = 0  # distinct body mentions
+    in_acts: int = 0  # of them inside a statement that asks, proposes, promises, agrees or welcomes
+    weak: int = 0  # of them generic words
+    strong: bool = False  # mentioned outside a list of three or more fields
+    lists: int = 0  # lists of fields holding it
+    head: bool = False  # named in the title or the lead
+    need: float = 0.0  # the mentions its length asks for (one per ``CHARS_PER_MENTION`` characters)
+    kept: bool = False  # the rules keep it
+
+
+def topic_evidence(article: Article, settings: Settings) -> dict[str, TopicEvidence]:
+    """Each topic the article's body mentions, with its evidence and the rules' verdict.
 
     A topic's score is its distinct mentions in the body (photo captions and person names
     aside) plus one for each of its mentions inside a statement that asks, proposes,
     promises, agrees or welcomes; a generic word (the taxonomy's ``weak`` patterns) counts
     half. Mentions inside a list of three or more fields in one sentence (``hợp tác kinh tế,
     thương mại, đầu tư, quốc phòng, an ninh``) are weak evidence: a topic named in one such
-    list and nowhere else is dropped. A topic is kept when its score reaches ``ARTICLE_THRESHOLD`` (or its
-    own ``min_hits``, if higher) and, unless the title or lead names it, one mention per
-    ``CHARS_PER_MENTION`` characters. Topics are ordered by score.
+    list and nowhere else is dropped. The rules keep a topic when its score reaches
+    ``ARTICLE_THRESHOLD`` (or its own ``min_hits``, if higher) and, unless the title or lead
+    names it, one mention per ``CHARS_PER_MENTION`` characters.
     """
     tax = load_taxonomy(settings)
     text = article.text
@@ -401,34 +416,48 @@ def extract_topics(article: Article, settings: Settings) -> Article:
     listed = {sp for sp, ids in fields.items() if len(ids) >= 3}
     in_act = Cover(s.evidence for s in article.statements if s.act != "inform").holds_point
     head_end = sentences[1][1] if len(sentences) > 1 else len(text)
-    score: Counter[str] = Counter()
-    strong: set[str] = set()
-    lists_of: dict[str, set[tuple[int, int]]] = {t: set() for t in tax.topics}
-    head: set[str] = set()
+    need = len(text) / CHARS_PER_MENTION
+    out: dict[str, TopicEvidence] = {}
+    lists_of: dict[str, set[tuple[int, int]]] = {}
     for id_, a, b in matches:
-        w = WEAK if (id_, a, b) in weak else 1.0
-        score[id_] += w * (1 + in_act(a))
+        ev = out.setdefault(id_, TopicEvidence(need=need))
+        is_weak = (id_, a, b) in weak
+        acting = in_act(a)
+        ev.score += (WEAK if is_weak else 1.0) * (1 + acting)
+        ev.mentions += 1
+        ev.in_acts += acting
+        ev.weak += is_weak
         held = lists_holding(a, b, listed)
         # one list holds it (nearly always); else the first the set gives, as it always was
         span = held[0] if len(held) == 1 else next((sp for sp in listed if sp[0] <= a and b <= sp[1]), None)
         if span is None:
-            strong.add(id_)
+            ev.strong = True
         else:
-            lists_of[id_].add(span)
+            lists_of.setdefault(id_, set()).add(span)
         if a < head_end:
-            head.add(id_)
-    need = len(text) / CHARS_PER_MENTION
+            ev.head = True
+    for id_, ev in out.items():
+        ev.lists = len(lists_of.get(id_, ()))
+        ev.kept = (ev.score >= max(ARTICLE_THRESHOLD, tax.topics[id_].min_hits)
+                   and (ev.strong or ev.lists >= 2)  # named in one list of fields only: dropped
+                   and (ev.head or ev.score >= need))
+    return out
 
-    def keep(t: str) -> bool:
-        if score[t] < max(ARTICLE_THRESHOLD, tax.topics[t].min_hits):
-            return False
-        if t not in strong and len(lists_of[t]) < 2:
-            return False  # named in one list of fields only
-        return t in head or score[t] >= need
 
-    chosen = [t for t in tax.topics if keep(t)]
-    chosen.sort(key=lambda t: -score[t])
-    article.topics = chosen
+def extract_topics(article: Article, settings: Settings) -> Article:
+    """Stage ``topics``: the topics an article is about, ordered by score.
+
+    :func:`topic_evidence` scores each topic the body mentions and says which the rules keep; the
+    learned decision ``topics`` (:mod:`hoptac.learn.topics`) then keeps, adds or drops topics
+    where it is shipped to.
+    """
+    from ..learn.topics import decide
+
+    tax = load_taxonomy(settings)
+    evidence = topic_evidence(article, settings)
+    chosen = decide(article, evidence)
+    order = {t: i for i, t in enumerate(tax.topics)}
+    article.topics = sorted(chosen, key=lambda t: (-evidence[t].score, order.get(t, len(order))))
     return article
 
 
