@@ -230,3 +230,42 @@ def test_a_date_before_xac_nhan_dates_the_confirming_not_the_summit():
             "một loạt hội nghị thượng đỉnh ở châu Á.\n")
     summits = [e for e in run(text, published="2031-04-21").events if e.type == "dialogue"]
     assert summits and all(e.date != "2031-04-20" for e in summits)
+
+
+LOOKBACK = (
+    "Hãng Sao Việt Airlines đã ký kết thỏa thuận liên danh với hãng Pacific Air Lines của Mỹ.\n"
+    "Theo thỏa thuận, hai hãng sẽ bán vé trên các chuyến bay của nhau từ tháng 10.\n"
+    "Trước đó, từ năm 2012, Sao Việt Airlines đã ký thỏa thuận hợp tác với Pacific Air Lines trên 5 đường bay.\n"
+)
+
+
+@pytest.mark.parametrize("published", [None, "2025-09-10"])
+def test_an_occasion_told_looking_back_neither_merges_into_nor_dates_the_news(published):
+    events = [e for e in run(LOOKBACK, published).events if e.type == "signing"]
+    news = [e for e in events if not e.background]
+    assert len(news) == 1 and news[0].date is None  # the lead signing keeps no date of 2012
+    assert "Pacific Air Lines" in news[0].participants  # "Air Lines": a company, not a person
+    earlier = [e for e in events if e.background]
+    assert len(earlier) == 1 and earlier[0].date == "2012"
+
+
+NOT_OCCASIONS = (
+    "Nếu được ký kết, hiệp định thương mại giữa hai nước sẽ mở ra nhiều cơ hội.\n"
+    "Bộ trưởng Lê Minh Tâm cho biết hai bên tiếp tục đối thoại về các vấn đề còn khác biệt.\n"
+    "Hai bên thống nhất thúc đẩy hợp tác theo các văn bản đã được ký kết.\n"
+    "Ông Trần Quốc Huy cho rằng doanh nghiệp sẽ gặp nhiều khó khăn trong năm tới.\n"
+)
+
+
+def test_suppositions_habits_documents_and_troubles_are_no_occasions():
+    assert run(NOT_OCCASIONS).events == []
+
+
+def test_a_meeting_noun_with_its_counterpart_is_an_occasion():
+    text = ("Chiều 3/4, Bộ trưởng Lê Minh Tâm đã đón Thứ trưởng Thương mại Hoa Kỳ Mark Ellison tại Hà Nội.\n"
+            "Trong cuộc gặp với Thứ trưởng Mark Ellison, Bộ trưởng Lê Minh Tâm đề nghị hai bên mở cửa thị trường.\n"
+            "Trao đổi trong buổi họp báo, bà Ellison nói hiệp định đã được ký kết giữa Bộ Công Thương và Bộ Thương mại Hoa Kỳ.\n")
+    events = run(text).events
+    meetings = [e for e in events if e.type in ("meeting", "reception")]
+    assert any({"Lê Minh Tâm", "Mark Ellison"} <= set(e.participants) for e in meetings)
+    assert any(e.type == "signing" for e in events)  # "được ký kết giữa A và B": a signing of its parties

@@ -42,7 +42,7 @@ VNUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "vnus"
 # person, in a sentence telling a 2010 agreement as background ("Trước đó, từ năm 2010 ..."), and the
 # lead signing of vnus_0248 takes that year. Root causes to mend, then restore 0.88: "Air Lines" is no
 # company word in names.yaml, and an event told after "trước đó" is merged into the lead one.
-FLOORS = {"events": 0.90, "events.date": 0.84, "statements": 0.86, "threads": 0.84}
+FLOORS = {"events": 0.90, "events.date": 0.88, "statements": 0.86, "threads": 0.84}
 
 FAMILY = {"meeting": "engagement", "reception": "engagement", "call": "engagement",
           "dialogue": "engagement", "visit": "engagement", "signing": "signing"}

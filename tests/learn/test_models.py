@@ -11,7 +11,7 @@ from hoptac.learn import load_model, shipped_metrics
 from hoptac.learn import statements as learn_statements
 from hoptac.learn import topics as learn_topics
 from hoptac.learn.evaluate import evaluate
-from hoptac.learn.modes import mode_of
+from hoptac.learn.modes import mode_of, using
 
 TOLERANCE = 0.01
 DECISIONS = {"statements": (learn_statements.NAME, ("statements", "threads")),
@@ -59,3 +59,14 @@ def test_training_is_deterministic_on_a_small_subset(module) -> None:
     first, second = module.fit(rows, labels), module.fit(rows, labels)
     assert first == second
     assert set(first["classes"]) == set(labels)
+
+
+def test_cross_validation_counts_the_rules_as_the_evaluator_does() -> None:
+    docs = [d for d in _docs("train") if d.annotation.get("events")][:6]
+    lab = learn_events.labelled("train", docs)
+    cv = learn_events.cross_validate(lab, folds=2)
+    assert set(cv) == {"rules", "model", "both"}
+    with using(learn_events.NAME, "rules"):
+        got = evaluate(docs=docs)["fields"]["events"]
+    assert (cv["rules"]["p"], cv["rules"]["r"], cv["rules"]["events"]) == (got["p"], got["r"], got["f1"])
+    assert cv["both"]["events"] == cv["rules"]["events"]  # "both" only relabels what the rules keep

@@ -96,7 +96,9 @@ def date_records(article: Article, settings: Settings | None = None) -> Article:
         if ev.date_provenance is None:
             ev.date_provenance = ("partial" if ev.date and ev.date.startswith("--") else
                                   "inferred" if ev.date_inferred else "stated" if ev.date else None)
-        ev.background = bool(iv and pub and iv[1] < pub[0] - dt.timedelta(days=NEWS_DAYS))
+        # with no publication date, the events stage's word for it ("từ năm 2010", "năm ngoái") stands
+        ev.background = bool(iv and pub and iv[1] < pub[0] - dt.timedelta(days=NEWS_DAYS)) \
+            or (pub is None and ev.background)
     title_end = title_span[1] if (title_span := article.meta.get("title_span")) else 0
     in_lead = lead_end(article.text, title_end)
     lead = next((ev for ev in sorted(article.events, key=lambda e: e.evidence[0])

@@ -4,11 +4,16 @@ The cue words themselves are compiled with the other gazetteers (``gazetteer.eve
 this module holds the rules that decide, around a cue, whether it names an event of its own,
 who its participants are and which written date and status belong to it:
 
+- ``hypothetical`` words in the clause before a cue (``Nếu được ký kết``) make it a supposition,
+  ``habitual`` ones right before it (``tiếp tục đối thoại``) a habit, and ``passive`` ones before an
+  undated signing cue (``đã được ký kết``) the documents signed, none of them an occasion;
 - ``aims`` before a signing cue (``tiến tới ký kết``) make it a goal, not an act;
 - ``press`` after a "talk with" cue (``trao đổi với phóng viên``) make it an interview;
 - ``date_breaks`` between a date and the cue (``đêm 22/5 tiết lộ rằng chuyến thăm``) give the
   date to the saying, not to the event;
 - ``continuers`` and ``same_day`` openers carry the previous sentence's subject and day;
+- ``looking_back`` words opening the sentence or before the cue (``Trước đó, từ năm 2010``) tell an
+  earlier occasion, kept apart from the news; ``earlier_year`` ones put it in an earlier year;
 - ``unnamed`` objects (``tiếp một số doanh nhân``) keep an event apart from named ones;
 - ``delegation`` objects (``Tiếp đoàn``) point back to the visitors just described;
 - ``coordination`` links (``chuyến thăm ... và dự Hội nghị``) share a date and a status;
@@ -37,8 +42,22 @@ from .entities import mentions_in
 from .fastre import bounded
 from .gazetteer import alternation, load_yaml
 
-__all__ = ["EventRules", "date_fits", "dating", "event_rules", "forum_speakers", "held_forum", "narrow", "not_participant", "own_participant", "planned_before",
-           "sole_person_of", "to_press", "visit_people"]
+__all__ = [
+    "EventRules",
+    "date_fits",
+    "dating",
+    "event_rules",
+    "forum_speakers",
+    "held_forum",
+    "looking_back",
+    "narrow",
+    "not_participant",
+    "own_participant",
+    "planned_before",
+    "sole_person_of",
+    "to_press",
+    "visit_people",
+]
 
 
 @dataclass(frozen=True)
@@ -66,6 +85,11 @@ class EventRules:
     held_at: re.Pattern[str]
     forum_speech: re.Pattern[str]
     held_after: re.Pattern[str]
+    looking_back: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    habitual: re.Pattern[str]
+    passive: re.Pattern[str]
+    earlier_year: re.Pattern[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -102,9 +126,25 @@ def event_rules() -> EventRules:
                                 re.IGNORECASE),
         held_after=re.compile(rf"^[^.;:!?]{{0,100}}?(?<![\w])(?:{'|'.join(ev['held_after'])})(?![\w])", re.IGNORECASE),
         venue_before=re.compile(rf"{_words(ev['venue_before'])}\s+$", re.IGNORECASE),
+        looking_back=re.compile(_words(ev["looking_back"]), re.IGNORECASE),
+        hypothetical=re.compile(_words(ev["hypothetical"]), re.IGNORECASE),
+        habitual=re.compile(rf"{_words(ev['habitual'])}\s+(?:\w+\s+)?$", re.IGNORECASE),
+        passive=re.compile(rf"{_words(ev['passive'])}\s+$", re.IGNORECASE),
+        earlier_year=re.compile(_words(ev["earlier_year"]), re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",
                                 re.IGNORECASE),
     )
+
+
+def looking_back(text: str, r: EventRules, sent: tuple[int, int], ca: int, cue_start: int) -> tuple[bool, bool]:
+    """Whether a cue tells an earlier occasion (a ``looking_back`` word opening its sentence, up to
+    the first comma, or before it in its clause), and whether that occasion is in an earlier year."""
+    head = text[sent[0]:sent[1]]
+    comma = head.find(",")
+    opener = head[:comma] if 0 <= comma <= 40 else ""
+    parts = [p for p in (opener, text[ca:cue_start]) if p]
+    back = any(r.looking_back.search(p) for p in parts)
+    return back, back and any(r.earlier_year.search(p) for p in parts)
 
 
 _NOT_HELD = bounded(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -267,6 +307,7 @@ _SUBJECT_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:đã|đang|sẽ|vừa|có|các|nh
 # "X và đoàn ... đã tới Mỹ trong chuyến thăm": a subject a few words before, with a verb between
 _SUBJECT_FAR = re.compile(r"^\s*,?[^,.;:!?\n]{0,80}?\b(?:đã|đang|sẽ|vừa|có|tới|đến|sang)\b[^,.;:!?\n]{0,40}$")
 _WITH_GAP = re.compile(r"^\s*với\s+$")
+_WITH_TITLE_GAP = re.compile(r"^\s*với\s+(?:[^\s,.;:()]+\s+){0,8}$")  # "cuộc gặp với Đại sứ Việt Nam tại Mỹ X"
 _OF_GAP = re.compile(r"^\s*(?:[^\s,.;:]+\s+){0,6}?(?:của|do)\s+$")
 
 
@@ -274,15 +315,15 @@ _PRONOUN_GAP = bounded(r"(?<!\w)(?:ông|bà)\s+(?:\w+\s+){0,2}$")
 
 
 def own_participant(article: Article, cue_start: int, cue_end: int, clause_end: int) -> bool:
-    """A noun cue's own participant: ``X có chuyến thăm``, ``chuyến thăm ... của X``, or
+    """A noun cue's own participant: ``X có chuyến thăm``, ``chuyến thăm ... của X``, ``cuộc gặp với X``, or
     ``X ... cho biết ông mong chờ chuyến thăm`` (a pronoun for a person named before)."""
     text = article.text
     for (a, b), ent in mentions_in(article, max(0, cue_start - 80), min(clause_end, cue_end + 80)):
         if isinstance(ent, Person):
             if b <= cue_start and (_SUBJECT_GAP.match(text[b:cue_start]) or _SUBJECT_FAR.match(text[b:cue_start])):
                 return True
-            if a >= cue_end and _OF_GAP.match(text[cue_end:a]):
-                return True
+            if a >= cue_end and (_OF_GAP.match(text[cue_end:a]) or _WITH_TITLE_GAP.match(text[cue_end:a])):
+                return True  # "chuyến thăm ... của X", "cuộc gặp với Thủ tướng X"
         elif a >= cue_end and _WITH_GAP.match(text[cue_end:a]):
             return True  # "buổi làm việc với Tập đoàn X"
     if _PRONOUN_GAP.search(text[max(0, cue_start - 25):cue_start]):

@@ -51,6 +51,7 @@ from .event_rules import (
     event_rules,
     forum_speakers,
     held_forum,
+    looking_back,
     narrow,
     not_participant,
     own_participant,
@@ -86,6 +87,8 @@ class _Draft:
     own_object: bool = False  # "tiếp một số doanh nhân": a counterpart of its own, unnamed
     delegation: bool = False  # "Tiếp đoàn": the visitors of the event just described
     back: bool = False  # "Phát biểu tại hội nghị, X ...": the forum already told, X one more participant
+    earlier: bool = False  # told looking back ("Trước đó, từ năm 2010, ..."): an occasion before the news
+    earlier_year: bool = False  # ... in an earlier year ("từ năm 2010", "năm ngoái")
     held: bool = False  # a forum said to be held ("tổ chức hội thảo"): the speakers of its report take part
     cue: tuple[int, int] = (0, 0)
     sentence: int = -1
@@ -246,6 +249,13 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     if len(grp) == 1 and _SETTING_OPEN.match(text[sent[0]:cue_start]) and after.startswith(","):
         return None, "setting"  # "Tại buổi tiếp, Thủ tướng ...": the setting of what follows, told before
     when = dating(text, r, [x for x in dates if ca <= x.start < cb], cue_start, cue_end)
+    if r.hypothetical.search(text[max(sent[0], ca - 40):cue_start]):
+        return None, "hypothetical"  # "Nếu được ký kết, ...", "nếu các công ty có ký kết thỏa thuận nào"
+    if r.habitual.search(text[max(ca, cue_start - 30):cue_start]) and not text[cue_start].isupper():
+        return None, "habitual"  # "hai bên tiếp tục đối thoại": a habit, not one occasion
+    if etype == "signing" and when is None and r.passive.search(text[max(ca, cue_start - 16):cue_start]) \
+            and not _BETWEEN.match(after):
+        return None, "document"  # "các văn bản thoả thuận đã được ký kết": documents, not an occasion
     if etype == "dialogue" and r.standing.match(after) and when is None:
         return None, "standing"  # "đối thoại thường kỳ": a mechanism, not one meeting (one on a day is held)
     if etype == "signing" and when is None and r.aims.search(text[max(ca, cue_start - 40):cue_start]):
@@ -294,6 +304,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     d.own_object = etype != "signing" and bool(r.unnamed.match(after))
     d.delegation = etype == "reception" and bool(r.delegation.match(after))
     d.held = held and not planned
+    d.earlier, d.earlier_year = looking_back(text, r, sent, ca, cue_start)
     d.back = held and any(text[s:e].lower() in g.event_weak and text[s].islower() for s, e, _ in grp) \
         and bool(_BARE.match(after))
     return d, ""
@@ -305,6 +316,7 @@ _SETTING_OPEN = re.compile(r"^\s*(?:tại|trong|ở|qua)\s+(?:buổi|cuộc|chuy
 # a forum cue with no name or description after it ("tại hội nghị,", "hội thảo này."): one told before
 _BARE = re.compile(r"^\s*(?:(?:này|đó|trên|nói trên|kể trên)(?!\w))?\s*(?:[,.;:!?]|$)", re.IGNORECASE)
 _DAY = re.compile(r"-\d\d-\d\d$")
+_BETWEEN = re.compile(r"^\s*giữa(?!\w)", re.IGNORECASE)  # "được ký kết giữa A và B": a signing of its parties
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _ORDINAL = re.compile(r"^[^.;]{0,80}?(?<!\w)(?:lần thứ|thường niên|lần đầu)", re.IGNORECASE)
 
@@ -362,6 +374,8 @@ def _mergeable(o: _Draft, d: _Draft) -> bool:
         return False  # "sẽ hội đàm" and an undated "hội đàm" of the same two people are one
     if (o.split or d.split) and ps != os_ and not ps < os_:
         return False  # one of the listed meetings: a wider description is not it
+    if o.earlier != d.earlier:
+        return False  # "Trước đó, từ năm 2010, A đã ký ...": an earlier occasion, never the news told again
     if o.own_object or d.own_object:
         return False  # "tiếp một số doanh nhân" is neither "tiếp Bộ trưởng X" nor "tiếp các tập đoàn"
     if o.type != d.type and (o.sentence == d.sentence or o.held or d.held):
@@ -542,7 +556,8 @@ def extract_events(article: Article, settings: Settings) -> Article:
         prev = next((d for d in reversed(found) if FAMILY[d.type] == "engagement"), prev)
     events = _merge(drafts)
     _caption_dates(events, captions)
-    lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned), None)
+    lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned
+                 and not e.earlier), None)
     if lead is not None and lead.date is not None:
         month = lead.date.value[:7]
         for e in events:
@@ -555,7 +570,8 @@ def extract_events(article: Article, settings: Settings) -> Article:
               date_inferred=bool(e.date and e.date.inferred),
               date_provenance=e.date.provenance if e.date else ("inferred" if e.inherited else None),
               place=e.place, participants=e.participants,
-              status="planned" if e.planned else "happened")
+              status="planned" if e.planned else "happened",
+              background=e.earlier_year and e.date is not None and not e.planned)
         for e in events
     ]
     article.events = decide(article)  # the learned decision: event or not, and of what type
