@@ -51,3 +51,14 @@ def test_silver_articles_are_general_never_annotated_nor_holdout() -> None:
     banned = holdout()
     assert not any(p.name in annotated or p.name in banned for p in files)
     assert files == sorted(files)
+
+
+def test_the_tagger_reads_a_name_opening_a_sentence_but_not_a_function_word() -> None:
+    from hoptac.learn.name_features import segments, sentences
+
+    g = gazetteer()
+    for text, read in (("Tuệ nêu rõ lý do xin nghỉ.", True), ("Theo kế hoạch, đoàn sẽ đi.", False),
+                       ("Thầy giáo kể lại chuyện cũ.", False)):
+        m = marks(text, g, [], [])
+        (lo, hi), = sentences(text, m)
+        assert any(a == lo for a, _ in segments(m, lo, hi)) is read, text
