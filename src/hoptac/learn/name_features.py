@@ -176,8 +176,9 @@ def segments(m: Marks, lo: int, hi: int) -> list[tuple[int, int]]:
         i = caps[c]
         if rp[i] or places[i] or orgs[i] or leaders[i] or heads[i] or bodies[i]:
             continue
-        if (i == lo or words[i - 1] in _SENT_END) and unread_opener(words[i]):
-            continue
+        if (i == lo or words[i - 1] in _SENT_END) and (unread_opener(words[i]) or (
+                i + 1 < hi and _in_dictionary(words[i].lower() + " " + words[i + 1]))):
+            continue  # "Chuyến thăm", "Người dân": an opener making one word with the next is no name
         a, b = max(lo, i - _WINDOW), min(hi, i + _WINDOW + 1)
         if out and a <= out[-1][1]:  # windows that overlap or touch make one stretch
             out[-1] = (out[-1][0], b)
