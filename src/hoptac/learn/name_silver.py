@@ -27,15 +27,7 @@ from pathlib import Path
 from ..annotate.corpus import holdout, load_split
 from ..annotate.schema import corpus_root, read_text
 from ..extract.gazetteer import Gazetteer, gazetteer, is_vietnamese_syllable
-from .name_features import (
-    Marks,
-    address_words,
-    marks,
-    segments,
-    sentence_features,
-    sentences,
-    unread_opener,
-)
+from .name_features import Marks, address_words, marks, segments, sentence_features, sentences
 
 #: How many general articles feed the silver sequences (training time grows with it).
 ARTICLES = 700
@@ -55,12 +47,10 @@ def silver_files(limit: int = ARTICLES) -> list[Path]:
 
 
 def _unexplained(m: Marks, i: int, lo: int) -> bool:
-    """A capitalized word the tagger reads (not an opener it leaves) that no lexicon accounts for."""
+    """A capitalized word that does not open its sentence and that no lexicon accounts for."""
     t = m.toks[i]
-    if not t.word[:1].isupper():
+    if not t.word[:1].isupper() or i == lo or not m.toks[i - 1].word[-1:].isalnum():
         return False
-    if (i == lo or not m.toks[i - 1].word[-1:].isalnum()) and unread_opener(t.word):
-        return False  # an opener the tagger does not read
     return not (m.places[i] or m.orgs[i] or m.leaders[i] or m.heads[i] or m.bodies[i])
 
 
