@@ -51,3 +51,18 @@ def test_silver_articles_are_general_never_annotated_nor_holdout() -> None:
     banned = holdout()
     assert not any(p.name in annotated or p.name in banned for p in files)
     assert files == sorted(files)
+
+
+def test_the_tagger_reads_a_name_opening_a_sentence_but_not_a_function_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hoptac.learn import name_features
+    from hoptac.learn.name_features import segments, sentences
+
+    g = gazetteer()
+    cases = (("Tuệ nêu rõ lý do xin nghỉ.", True), ("Theo kế hoạch, đoàn sẽ đi.", False),
+             ("Thầy giáo kể lại chuyện cũ.", False), ("Tôn trọng lẫn nhau là điều cần thiết.", False))
+    for shipped in (True, False):  # measured both ways; the shipped setting reads no opener
+        monkeypatch.setattr(name_features, "READ_OPENERS", shipped)
+        for text, read in cases:
+            m = marks(text, g, [], [])
+            (lo, hi), = sentences(text, m)
+            assert any(a == lo for a, _ in segments(m, lo, hi)) is (read and shipped), text

@@ -374,7 +374,8 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
             if of and tb.head in g.company_heads:
                 org = ctext[of[0]:of[1]]
                 title = f"{title} {org}"
-        if ta and (title is None or len(_title_text(ctext, ta)) > len(title)):
+        rank = tb is not None and tb.head in g.ranks and tb.end - tb.start <= len(tb.head) + 1
+        if ta and (title is None or rank or len(_title_text(ctext, ta)) > len(title)):  # a position over a rank
             title = _title_text(ctext, ta)
             title_span = (ta.start, ta.end)
         if joined and not (tb or ta) and last is not None:

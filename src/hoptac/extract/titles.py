@@ -277,6 +277,15 @@ def _object_of_clause(ctext: str, pos: int, g: Gazetteer) -> bool:
     return bool(set(words) & (_PLURAL | g.event_ambiguous)) or any(p.search(" ".join(words)) for _, p in g.event_cues)
 
 
+_HON_GAP = re.compile(r"[,\-–]\s*(?:ông|bà|ngài|Ông|Bà|Ngài)\s+$")
+_OPENER = re.compile(r"(?:^|[.!?:;\n\"“”(\-–])\s*$")
+
+
+def _opens_sentence(ctext: str, pos: int) -> bool:
+    """Whether ``pos`` opens its sentence, line, quote or bracket (nothing but blanks after the mark)."""
+    return bool(_OPENER.search(ctext, max(0, pos - 4), pos))
+
+
 def heads_in(ctext: str, g: Gazetteer) -> list[re.Match[str]]:
     """Every title head in the text, in order."""
     return list(g.title_heads.finditer(ctext))
@@ -295,7 +304,10 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
         if not gap.strip():
             cand = TitleMatch(h.start(), h.end(), h.group().lower())
         else:
-            stripped = _GAP_TAIL.sub("", gap)
+            hon = _HON_GAP.search(gap)  # "Thứ trưởng Bộ Công Thương, ông Đỗ Thắng Hải"
+            if hon and not _opens_sentence(ctext, h.start()):
+                continue  # "Sau khi gặp Thủ tướng, ông X nói": the title is the object of a fronted clause
+            stripped = gap[:hon.start()] if hon else _GAP_TAIL.sub("", gap)
             limit = h.end() + len(stripped)
             if best is not None and "," in gap and _object_of_clause(ctext, h.start(), g):
                 break  # "Tiếp Giám đốc HSBC, Thủ tướng X": the farther title is the object of a fronted clause
@@ -309,7 +321,21 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
                 continue
             cand = TitleMatch(h.start(), end, h.group().lower())
         best = cand
+    if best is not None:
+        best.start = _modified_start(ctext, best.start)
     return best
+
+
+# words before a head that belong to the title (annotations/GUIDE.md): a former, new or late holder;
+# after a name's comma an acting one too ("bà X, quyền trợ lý ngoại trưởng Mỹ")
+_MODIFIER = re.compile(r"(?<!\w)(?:cựu|nguyên|tân|cố|Cựu|Nguyên|Tân|Cố)\s+$")  # not "quyền": "quyền Tổng thống" is a power
+_MODIFIER_AT = re.compile(r"(?:cựu|nguyên|quyền|tân|Cựu|Nguyên|Quyền|Tân)\s+")
+
+
+def _modified_start(ctext: str, start: int) -> int:
+    """Where a title starts with the word of ``_MODIFIER`` written right before its head (``cựu Đại sứ``)."""
+    m = _MODIFIER.search(ctext, max(0, start - 8), start)
+    return m.start() if m else start
 
 
 def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g: Gazetteer,
@@ -319,6 +345,9 @@ def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g
     if not m:
         return None
     h = heads_at.get(m.end())
+    mod = _MODIFIER_AT.match(ctext, m.end()) if h is None else None
+    if mod is not None:  # "bà Susan Thornton, quyền trợ lý ngoại trưởng Mỹ"
+        h = heads_at.get(mod.end())
     if h is None:
         return None
     line_end = ctext.find("\n", h.end())
@@ -327,10 +356,59 @@ def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g
                  if not (e.group() == "." and abbreviation_dot(ctext, e.start(), g))), None)
     limit = sent.start() if sent else limit
     reach = False
+    sent_limit = limit
     if next_name is not None and h.end() < next_name < limit:
         limit, reach = next_name, True
     end, stop = walk(ctext, h.end(), limit, g)
-    return TitleMatch(h.start(), end, h.group().lower(), reached=reach and stop >= limit)
+    if m.group().strip() in (",", "-", "–") and not (reach and stop >= limit):
+        end = _enclosed_end(ctext, end, sent_limit, next_name)
+    return TitleMatch(m.end() if mod else h.start(), end, h.group().lower(), reached=reach and stop >= limit)
+
+
+_ENCLOSURE_TOK = re.compile(r"[^\W_]+(?:['’&.\-][^\W_]+)*|[^\w\s]")
+#: words that open a clause: an apposition title never runs over them
+_CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "vừa", "rằng", "là", "thì", "mà", "nhưng", "khi", "nếu", "vì"})
+_MAX_APPOSITION = 16
+
+
+def _enclosed_end(ctext: str, end: int, limit: int, next_name: int | None) -> int:
+    """Where an apposition title set off by a comma or dash ends, when the walk stopped inside it
+    (``Troy Vincent, chuyên gia phân tích tại ClipperData, nhận định``, ``Bà X, Phó Chủ tịch cao
+    cấp của Hiệp hội Thương mại Hoa Kỳ cho biết``): the phrase runs on to the comma, dash or bracket
+    that closes it, or to a speech cue of ``cues.yaml``, if that comes within a few words and no
+    clause word (``đã``, ``rằng``) comes first; else the walk's end stands. A capitalized name
+    inside is taken only as the body after ``của``/``tại``/``thuộc`` (``tại ClipperData``)."""
+    from .acts import cues
+
+    act_of = cues().act_of
+    toks = list(_ENCLOSURE_TOK.finditer(ctext, end, min(limit, end + 200)))
+    last = end
+    for k, t in enumerate(toks):
+        if k >= _MAX_APPOSITION:
+            return end
+        w = t.group()
+        if w in (",", ")", "-", "–", ";"):
+            return last if _body_slot(ctext, end, last, next_name) else end
+        if not w[0].isalnum():
+            return end
+        low = w.lower()
+        if low in _CLAUSE_WORDS:
+            return end
+        words = [x.group().lower() for x in toks[k:k + 3]]
+        if any(" ".join(words[:n]) in act_of for n in (1, 2, 3)):
+            return last if k and _body_slot(ctext, end, last, next_name) else end
+        last = t.end()
+    return end
+
+
+def _body_slot(ctext: str, end: int, got: int, next_name: int | None) -> bool:
+    """Whether an apposition title ending at ``got`` holds the next name only as its body."""
+    if next_name is None or not end <= next_name < got:
+        return True
+    return bool(_BODY_BEFORE.search(ctext, end, next_name))
+
+
+_BODY_BEFORE = re.compile(r"(?<!\w)(?:của|tại|thuộc|ở)\s")
 
 
 _OF = re.compile(r"\s+của\s+((?:[A-ZĐ][\w&.\-]*)(?:\s+[A-ZĐ][\w&.\-]*){0,4})")

@@ -212,7 +212,10 @@ def _named(field_: str, gold: list[dict[str, Any]], pred: list[Any], sc: Scores)
         g = gold[hit]
         tp += not g["optional"]
         if field_ == "people" and g.get("title"):
-            sc.right("people.title", word_f1(p.title, g["title"]) >= 0.6)
+            ok = word_f1(p.title, g["title"]) >= 0.6
+            sc.right("people.title", ok)
+            if not ok:
+                sc.notes.append(f"  people.title: {p.name!r} has {p.title!r}, gold {g['title']!r}")
     missed = [g for i, g in enumerate(gold) if i not in used and not g["optional"]]
     sc.notes += [f"  {field_}: missed {g['name']!r}" for g in missed]
     sc.tally[field_].add(tp, fp, len(missed))

@@ -139,8 +139,30 @@ def _add(P: _People, per: list[tuple[int, int]], confident: set[tuple[int, int]]
                 continue
         if ((c.kind == "foreign" and len(c.words) == 1) or not sure) and P.person_for(c) is None:
             continue  # a foreign word alone (a brand, a site) or an unsure name that is no one known
-        P.add(c, span, None, None)
+        title, title_span = _title_of(P, span, c)
+        P.add(c, span, title, None, title_span)
         taken.append(span)
+
+
+def _title_of(P: _People, span: tuple[int, int], c: Candidate) -> tuple[str | None, tuple[int, int] | None]:
+    """The title written right before or after a name the model added, read as the rules read one
+    beside their own names (``Phó Thủ tướng Trương Hoà Bình``, where the rules took ``Hoà Bình`` for
+    the province and so found no name)."""
+    from ..extract.people import _line_bounds, _title_text
+    from ..extract.titles import title_after, title_before
+
+    ctext, g = P.ctext, P.g
+    line_start, _ = _line_bounds(ctext, span[0])
+    prev_end = max((b for a, b, _ in P.taken if b <= span[0]), default=line_start)
+    tb = title_before(ctext, P.heads, span[0], max(line_start, prev_end), g)
+    if tb is None:
+        nxt = min((a for a, _, _ in P.taken if a >= c.end), default=None)
+        tb = title_after(ctext, P.heads_at, c.end, g, nxt)
+        if tb is not None and tb.reached:
+            return None, None
+    if tb is None:
+        return None, None
+    return _title_text(ctext, tb), (tb.start, tb.end)
 
 
 def _titles(P: _People, tit: list[tuple[int, int]], *, how: str) -> None:

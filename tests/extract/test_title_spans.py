@@ -1,0 +1,47 @@
+"""Where a person's title ends and which one is theirs: appositions closed by a comma or a speech
+cue, a title before ``, ông`` and the name, a position written after a rank (self-written text)."""
+
+from __future__ import annotations
+
+from hoptac.extract.gazetteer import gazetteer
+from hoptac.extract.people import find_people
+
+
+def _titles(text: str) -> dict[str, str | None]:
+    return {f.name: f.title for f in find_people(text, gazetteer())}
+
+
+def test_an_apposition_runs_to_the_comma_that_closes_it() -> None:
+    got = _titles("Giá dầu giảm. Peter Holm, chuyên gia phân tích tại Brentwick Data, nhận định thị trường sẽ hồi phục.")
+    assert got["Peter Holm"] == "chuyên gia phân tích tại Brentwick Data"
+
+
+def test_an_apposition_runs_to_a_speech_cue() -> None:
+    got = _titles("Bà Nora Quill, Phó Chủ tịch cao cấp của Hiệp hội Thương mại Hoa Kỳ cho biết, doanh nghiệp cần chuẩn bị.")
+    assert got["Nora Quill"] == "Phó Chủ tịch cao cấp của Hiệp hội Thương mại Hoa Kỳ"
+
+
+def test_an_apposition_stops_at_a_clause_word() -> None:
+    got = _titles("Ông Adam Roe, giám đốc công ty đã nói rằng giá sẽ tăng, và bà Lea Finch đồng ý.")
+    assert got["Adam Roe"] == "giám đốc"  # the walk's own end: no closing comma before "đã"
+
+
+def test_an_apposition_never_takes_in_another_person() -> None:
+    got = _titles("Ông Adam Roe, trợ lý Thứ trưởng Lea Finch, cho biết hai bên sẽ gặp lại.")
+    assert got.get("Adam Roe") != "trợ lý Thứ trưởng Lea Finch"
+
+
+def test_a_title_before_a_comma_and_an_honorific_opening_a_sentence() -> None:
+    got = _titles("Hội nghị kết thúc. Thứ trưởng Bộ Công Thương, ông Lê Văn Tường cho biết hai bên đã đồng ý.")
+    assert got["Lê Văn Tường"] == "Thứ trưởng Bộ Công Thương"
+
+
+def test_a_fronted_clause_keeps_its_title_to_itself() -> None:
+    got = _titles("Sau khi gặp Thủ tướng, ông Lê Văn Tường cho biết hai bên đã đồng ý.")
+    assert got["Lê Văn Tường"] is None
+
+
+def test_a_position_after_the_name_wins_over_a_rank_before_it() -> None:
+    got = _titles("Phát biểu tại hội thảo, phó đô đốc John Marlow, tư lệnh Hạm đội 7 Hoa Kỳ, cho biết tàu sẽ đến Đà Nẵng.")
+    assert got["John Marlow"] == "tư lệnh Hạm đội 7 Hoa Kỳ"
+    assert _titles("Đại tá Lê Văn Tường cho biết đơn vị đã sẵn sàng.")["Lê Văn Tường"] == "Đại tá"
