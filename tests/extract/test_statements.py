@@ -538,11 +538,15 @@ def test_no_addressee_when_the_story_names_no_one_addressed() -> None:
     assert asked.addressee_side == "VN"  # "kêu gọi Việt Nam ...": the one addressed is named
 
 
-def test_a_position_stays_off_a_thread_no_one_raised_with_it() -> None:
+def test_a_position_keeps_the_thread_it_touches() -> None:
+    """annotations/GUIDE.md: a statement's threads are those it touches, positions (inform) included."""
     text = ("Ông Robert Green cho biết Hoa Kỳ luôn coi trọng tự do hàng hải ở Biển Đông.\n"
-            "Ông Robert Green cho biết Mỹ đã rút khỏi Hiệp định Đối tác xuyên Thái Bình Dương.\n")
+            "Ông Robert Green cho biết Mỹ đã rút khỏi Hiệp định Đối tác xuyên Thái Bình Dương.\n"
+            "Ông Robert Green cho biết hai nước có quan hệ tốt đẹp.\n")
     said = said_in(text, ("Robert Green", "US", "Robert Green"))
     view = next(s for s in said if "Biển Đông" in s.text)
     step = next(s for s in said if "rút khỏi" in s.text)
-    assert view.act == "inform" and view.threads == []  # a view on an issue no one raised with the speaker
+    plain = next(s for s in said if "tốt đẹp" in s.text)
+    assert view.act == "inform" and view.threads == ["south_china_sea"]  # a view on an issue no one raised
     assert step.threads == ["tpp"]  # a position telling of a step (a withdrawal) is on its thread
+    assert plain.threads == []  # a clause naming no issue is on no thread
