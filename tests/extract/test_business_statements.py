@@ -48,10 +48,11 @@ def test_a_ruling_inside_another_clause_is_no_statement():
     assert [s.actor for s in art.statements] == ["Trần Văn Khánh"]
 
 
-def test_an_inform_that_is_no_ruling_keeps_no_thread():
+def test_an_inform_that_is_no_ruling_keeps_the_thread_it_touches():
+    """annotations/GUIDE.md: a US agency's word on a duty is an inform on ``trade_remedies``."""
     art = run("Bộ Thương mại Hoa Kỳ cho biết thuế chống bán phá giá đối với cá tra vẫn được giữ nguyên.")
     (st,) = art.statements
-    assert st.act == "inform" and st.threads == []
+    assert st.act == "inform" and st.threads == ["trade_remedies"]
 
 
 def test_an_association_named_with_its_acronym_is_the_actor():

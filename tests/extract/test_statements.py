@@ -538,11 +538,31 @@ def test_no_addressee_when_the_story_names_no_one_addressed() -> None:
     assert asked.addressee_side == "VN"  # "kêu gọi Việt Nam ...": the one addressed is named
 
 
-def test_a_position_stays_off_a_thread_no_one_raised_with_it() -> None:
+def test_a_position_keeps_the_thread_it_touches() -> None:
+    """annotations/GUIDE.md: a statement's threads are those it touches, positions (inform) included."""
     text = ("Ông Robert Green cho biết Hoa Kỳ luôn coi trọng tự do hàng hải ở Biển Đông.\n"
-            "Ông Robert Green cho biết Mỹ đã rút khỏi Hiệp định Đối tác xuyên Thái Bình Dương.\n")
+            "Ông Robert Green cho biết Mỹ đã rút khỏi Hiệp định Đối tác xuyên Thái Bình Dương.\n"
+            "Ông Robert Green cho biết hai nước có quan hệ tốt đẹp.\n")
     said = said_in(text, ("Robert Green", "US", "Robert Green"))
     view = next(s for s in said if "Biển Đông" in s.text)
     step = next(s for s in said if "rút khỏi" in s.text)
-    assert view.act == "inform" and view.threads == []  # a view on an issue no one raised with the speaker
+    plain = next(s for s in said if "tốt đẹp" in s.text)
+    assert view.act == "inform" and view.threads == ["south_china_sea"]  # a view on an issue no one raised
     assert step.threads == ["tpp"]  # a position telling of a step (a withdrawal) is on its thread
+    assert plain.threads == []  # a clause naming no issue is on no thread
+
+
+def test_a_group_of_one_sides_people_speaks_as_that_sides_speaker() -> None:
+    """``Các nghị sĩ Mỹ đánh giá cao``: the side's last speaker nearby, else the side itself."""
+    text = ("Thượng nghị sĩ Robert Green cho biết Mỹ coi trọng quan hệ với Việt Nam.\n"
+            "Các nghị sĩ Mỹ đánh giá cao những nỗ lực cải cách của Việt Nam.\n"
+            "Hôm sau, nhiều đoàn khách đã đến thăm bảo tàng.\n"
+            "Trước đó mấy năm, quan hệ hai nước đã có nhiều thay đổi.\n"
+            "Thời tiết tại thủ đô khá đẹp trong những ngày này.\n"
+            "Quan chức Mỹ mong muốn Việt Nam mở cửa thị trường nông sản.\n")
+    said = said_in(text, ("Robert Green", "US", "Robert Green"))
+    praise = next(s for s in said if "cải cách" in s.text)
+    ask = next(s for s in said if "nông sản" in s.text)
+    assert (praise.actor, praise.act, praise.side) == ("Robert Green", "welcome", "US")
+    assert (ask.actor, ask.act, ask.side) == ("US", "request", "US")  # no US speaker in the last sentences
+    assert not [s for s in said_in("Một số quan chức địa phương mong muốn mở rộng sân bay.\n") if s.act != "inform"]

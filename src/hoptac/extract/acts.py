@@ -61,6 +61,7 @@ class Cues:
     persuading_re: re.Pattern[str]
     passive_re: re.Pattern[str]
     group_res: dict[str, re.Pattern[str]]
+    people_res: dict[str, re.Pattern[str]]
     past_re: re.Pattern[str]
     decision_re: re.Pattern[str]
     subordinate_re: re.Pattern[str]
@@ -113,6 +114,8 @@ def cues() -> Cues:
         persuading_re=_phrase_re(_words(data, "persuading")),
         group_res={side: re.compile(rf"\s*(?:{_alt(_words(data, 'side_groups'))})\s+(?:{_alt([str(w) for w in words])})(?!\w)")
                    for side, words in data["sides"].items()},
+        people_res={side: re.compile(rf"\s*(?:{_alt(_words(data, 'side_people'))})\s+(?:{_alt([str(w) for w in words])})(?!\w)")
+                    for side, words in data["sides"].items()},
         passive_re=re.compile(rf"(?:\s+(?:{_alt(_words(data, 'referring'))}))?\s+được\s+(?:\S+\s+){{1,12}}?"
                               rf"(?:{_alt(_words(data, 'passive_reporting'))})(?!\w)"),
         issued_re=bounded(rf"(?<!\w)(?:{_alt(_words(data, 'issuing_verbs'))})(?:\s+(?:{_alt(_words(data, 'documents'))})"
@@ -311,11 +314,12 @@ def persuaded(low: str, a: int, b: int) -> bool:
     return bool(cues().persuading_re.search(low, a, b))
 
 
-def group_side(low: str, a: int, b: int) -> tuple[str, int] | None:
+def group_side(low: str, a: int, b: int, kind: str = "group_res") -> tuple[str, int] | None:
     """``(side, start)`` when ``low[a:b]`` is a plural group of one side's organizations and
     nothing else (``Các doanh nghiệp Mỹ đồng thời khẳng định sẽ ...``): a speaker for that side.
-    A group named in passing (``một số doanh nghiệp Mỹ``) or with more words is none."""
-    for side, pattern in cues().group_res.items():
+    A group named in passing (``một số doanh nghiệp Mỹ``) or with more words is none.
+    ``kind="people_res"``: a group of one side's people (``Các nghị sĩ Mỹ``, ``Quan chức Mỹ``)."""
+    for side, pattern in getattr(cues(), kind).items():
         m = pattern.match(low, a, b)
         if m is not None and only_adverbs(low[m.end():b]):
             return side, a + len(low[a:m.end()]) - len(low[a:m.end()].lstrip())

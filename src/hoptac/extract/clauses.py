@@ -109,9 +109,10 @@ def drop_restatements(article: Article, statements: list[Statement]) -> list[Sta
 
     The headline paraphrases (``Việt - Mỹ sẽ thúc đẩy ...`` for the body's ``nhất trí``): a
     headline statement goes when a body statement of the same side shares a topic or thread.
-    The lead summarizes more closely: it goes when a later statement has the same actor and
-    act and shares a topic or thread. Only when the first line is the article's title, or,
-    with no title known, a single short sentence (a plain-text page starting on its headline).
+    The lead is the body's first telling (the annotation guide): a later statement with the same
+    actor and act sharing a topic or thread retells it and goes, its threads joining the lead's.
+    Only when the first line is the article's title, or, with no title known, a single short
+    sentence (a plain-text page starting on its headline).
     """
     text = article.text
     head_end, lead_end = _lines(text)
@@ -122,16 +123,18 @@ def drop_restatements(article: Article, statements: list[Statement]) -> list[Sta
         return dedupe(statements, {p.name for p in article.people})  # no title known, no one-line opener
     body = [s for s in statements if s.evidence[0] >= lead_end]
     kept = []
+    retold: set[int] = set()
     for s in statements:
         start = s.evidence[0]
         if start < head_end and any(b.side == s.side and _shares(b, s) for b in body):
             continue
         again = [b for b in body if b.actor == s.actor and b.act == s.act and _shares(b, s)] \
             if head_end <= start < lead_end else []
-        if again:
-            again[0].threads += [t for t in s.threads if t not in again[0].threads]  # the lead named the issue
-            continue
+        if again:  # the lead tells it first: the body's retelling goes, what it names joins the lead
+            s.threads += [t for t in again[0].threads if t not in s.threads]
+            retold.add(id(again[0]))
         kept.append(s)
+    kept = [s for s in kept if id(s) not in retold]
     return dedupe(kept, {p.name for p in article.people})
 
 

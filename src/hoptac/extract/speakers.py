@@ -164,6 +164,9 @@ class Speakers:
         grp = group_side(low, soft, cue.start)  # "Các doanh nghiệp Mỹ ... khẳng định sẽ": that side, no one
         if grp is not None:
             return Actor(grp[0], grp[0]), grp[1]
+        grp = group_side(low, soft, cue.start, "people_res")  # "Các nghị sĩ Mỹ đánh giá cao": their side's speaker
+        if grp is not None:
+            return self.speaker_for(grp[0], sent_no), grp[1]
         who = titled(self.article.people, low[soft:cue.start], only_adverbs)  # "Quyền bộ trưởng X Mỹ"
         if who is not None:
             return self.actor_of(who, sent_no), soft

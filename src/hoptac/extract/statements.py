@@ -293,7 +293,7 @@ class _Extractor(Speakers):
         threads = ids_in(self.thread_hits, content, b)
         ruling = act == "inform" and self.ruling(cue)
         if actor.side is None:
-            threads = []  # threads follow what a side says (positions are sorted out by answers_only)
+            threads = []  # threads follow what a side says
         elif not threads and (act != "inform" or ruling):  # "..., đồng thời đề nghị": the issue may be named earlier
             threads = ids_in(self.thread_hits, sentence[0], b)
         issue = content if set(threads) & set(ids_in(self.thread_hits, content, b)) else sentence[0]
@@ -347,33 +347,12 @@ def extract_statements(article: Article, settings: Settings) -> Article:
         statements += found
         if learned and not ex.text[a:b].rstrip(" \"”'").endswith("?"):
             others += wide(ex, a, b, n, ex.rule_cues, found)
-    article.statements = answers_only(drop_restatements(article, statements), ex.tax)
+    # every statement keeps the threads it touches, positions (inform) included (annotations/GUIDE.md)
+    article.statements = drop_restatements(article, statements)
     article.statements = decide(article, others)  # the learned decision: statement or not, and which act
-    if others:  # what a kept candidate adds may answer, or be, a position on a thread
-        article.statements = answers_only(article.statements, ex.tax)
     named = {e.side for e in (*article.people, *article.organizations) if e.side}
     named |= {side for side, pattern in cues().country_res.items() if pattern.search(ex.low.text)}
     for s in article.statements:
         if s.addressee_side in OTHER and s.addressee_side not in named:
             s.addressee_side = None  # the other side is nowhere in the story: no one of it is addressed
     return article
-
-
-def answers_only(statements: list[Statement], tax: Taxonomy) -> list[Statement]:
-    """Positions (``inform``) stay on the threads they move or answer, and leave the others.
-
-    A position joins a thread when it tells of a step (``Mỹ rút khỏi TPP``, ``đã hoàn thành``,
-    ``đang xem xét``: a lifecycle cue of :mod:`hoptac.link.threads`) or when the other side asks,
-    offers or promises something on that thread in the same story (the US answer to Vietnam's
-    request); a side restating its view on an issue no one raised with it stays off the thread.
-    """
-    from ..link.threads import signal
-
-    raised = {(s.side, th) for s in statements if s.act != "inform" for th in s.threads}
-    for s in statements:
-        if s.act != "inform" or not s.threads or signal(s.act, s.text) != "noted":
-            continue
-        s.threads = [th for th in s.threads if (OTHER.get(s.side or ""), th) in raised]
-        s.subthreads = [c for c in s.subthreads if tax.threads[c].parent in s.threads]
-    return statements
-

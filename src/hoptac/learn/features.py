@@ -109,18 +109,21 @@ def predict(compiled: tuple[list[str], dict[str, list[float]], list[float]], row
 
 
 def choice(probs: dict[str, float], rule: str, mode: str, confident: float, add: float = 0.5,
-           quiet: str | None = None) -> str:
+           quiet: str | None = None, drop: float = 1.01) -> str:
     """One candidate's label under a variant: ``rule`` is the rules' label (``none`` for a
     candidate the rules left). ``model`` takes the model's answer. ``both`` keeps a rule candidate
     and relabels it only where the model's answer (``none`` set aside) has at least ``confident``
     of the mass. A candidate the rules left is,
     in either variant, the model's label when that label has at least ``add`` and is not ``quiet``
-    (a label it adds nothing by), else ``none``."""
+    (a label it adds nothing by), else ``none``. In ``both``, a rule candidate the model calls
+    ``none`` with at least ``drop`` of the mass goes (above 1: never)."""
     best = max(probs, key=lambda c: probs[c])
     if rule == "none":
         return best if best not in ("none", quiet) and probs[best] >= add else "none"
     if mode == "model":
         return best
+    if probs.get("none", 0.0) >= drop:
+        return "none"
     labels = {c: p for c, p in probs.items() if c != "none"}
     best = max(labels, key=lambda c: labels[c])
     return best if labels[best] >= confident * sum(labels.values()) else rule
@@ -128,13 +131,13 @@ def choice(probs: dict[str, float], rule: str, mode: str, confident: float, add:
 
 def relabel(items: list[Any], compiled: Any, mode: str, row_of: Callable[[Any], list[str]], attr: str,
             confident: float, extra: Callable[[Any], bool] | None = None, add: float = 0.5,
-            quiet: str | None = None) -> list[Any]:
+            quiet: str | None = None, drop: float = 1.01) -> list[Any]:
     """Candidates after a learned decision (:func:`choice`): those labelled ``none`` go, the others
     get ``attr`` (the act, the type) set to their label. ``extra`` tells a candidate the rules left."""
     out = []
     for item in items:
         rule = "none" if extra is not None and extra(item) else getattr(item, attr)
-        label = choice(predict(compiled, row_of(item)), rule, mode, confident, add, quiet)
+        label = choice(predict(compiled, row_of(item)), rule, mode, confident, add, quiet, drop)
         if label != "none":
             setattr(item, attr, label)
             out.append(item)

@@ -32,12 +32,13 @@ def accuracy(model: dict[str, Any], rows: list[list[str]], labels: list[str], ru
     rules' label, ``none`` for a candidate the rules left; the model's ``add`` applies)."""
     compiled = compile_model(model)
     add = float(model.get("add", 0.5))
+    drop = float(model.get("drop", 1.01))
     got = dict.fromkeys(MODES, 0)
     for row, gold, r in zip(rows, labels, rule, strict=True):
         probs = predict(compiled, row)
         got["rules"] += r == gold
         got["model"] += choice(probs, r, "model", confident, add, quiet) == gold
-        got["both"] += choice(probs, r, "both", confident, add, quiet) == gold
+        got["both"] += choice(probs, r, "both", confident, add, quiet, drop) == gold
     return {k: round(v / max(1, len(labels)), 3) for k, v in got.items()}
 
 

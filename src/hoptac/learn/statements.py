@@ -10,7 +10,8 @@ clause, modality and negation words, quote marks, the actor's kind and side, the
 the sentence's position) and says ``none`` (not a statement) or one of the six acts. ``use`` in
 the model file says whether the rules, the model or both decide (:func:`hoptac.learn.features.choice`);
 a candidate the rules left ships only in ``model`` or ``both``, when the model gives it an act
-other than ``inform`` with at least ``add`` (cross-validated inside the train split). :func:`train`
+other than ``inform`` with at least ``add``; in ``both`` a rule statement goes when the model
+gives ``none`` at least ``drop`` (both cross-validated inside the train split). :func:`train`
 picks the variant on the test split, among those that keep the dev gold's floors.
 """
 
@@ -35,8 +36,14 @@ ADD = 0.5
 #: a candidate the rules left is never kept as a mere position: ``inform`` is scored nowhere
 #: but in threads, and the rules' positions already carry those
 QUIET = "inform"
+#: in ``both``, a rule statement goes when the model gives ``none`` at least this much (the model
+#: file's ``drop`` overrides it: chosen at training by cross-validation inside the train split)
+DROP = 1.01
 #: the thresholds tried, and the folds of the cross-validation inside the train split that ranks them
 ADDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+DROPS = (0.6, 0.7, 0.8, 1.01)
+#: at most this many (add, drop) pairs are tried against the dev gold's floors, best first
+TRIES = 4
 FOLDS = 5
 SIDE_CODES = {"VN", "US", "OTHER"}
 
@@ -153,7 +160,7 @@ def decide(article: Article, others: list[Statement] | None = None) -> list[Stat
     names = _names(article)
     rules = list(article.statements)
     kept = relabel(rules + others, compiled, mode, lambda st: features(article, st, names, rules), "act",
-                   CONFIDENT, extra=lambda st: bool(st.origin), add=_add(), quiet=QUIET)
+                   CONFIDENT, extra=lambda st: bool(st.origin), add=_add(), quiet=QUIET, drop=_drop())
     ids = {id(st) for st in kept}
     out = []
     for st in kept:
@@ -162,6 +169,12 @@ def decide(article: Article, others: list[Statement] | None = None) -> list[Stat
             continue  # one statement per act of one actor in a clause: it repeats the rule statement
         out.append(st)
     return sorted(out, key=lambda st: st.evidence[0])
+
+
+def _drop() -> float:
+    """The shipped model's ``drop`` threshold (a rule statement the model calls ``none`` that surely goes)."""
+    model = load_model(NAME) or {}
+    return float(model.get("drop", DROP))
 
 
 def _add() -> float:
@@ -247,40 +260,45 @@ def fit(rows: list[list[str]], labels: list[str]) -> dict[str, Any]:
 
 
 def choose(articles: list[Article_]) -> dict[str, Any]:
-    """``add`` by cross-validation inside the train split (articles in ``FOLDS`` folds): each
-    threshold's statements F1 (acts other than ``inform``, as scored) over the held-out folds,
-    each scored by a model fit on the other folds, in the variant ``both``."""
-    tally = {a: [0, 0] for a in ADDS}  # true and false positives
+    """``add`` and ``drop`` by cross-validation inside the train split (articles in ``FOLDS``
+    folds): each pair's statements F1 (acts other than ``inform``, as scored) over the held-out
+    folds, each scored by a model fit on the other folds, in the variant ``both``."""
+    pairs = [(a, d) for a in ADDS for d in DROPS]
+    tally = {p: [0, 0, 0] for p in pairs}  # true positives, false positives, scored gold statements
     for k in range(FOLDS):
         fit_on = [x for i, x in enumerate(articles) if i % FOLDS != k]
         compiled = compile_model(fit([r for x in fit_on for r in x[0]], [lab for x in fit_on for lab in x[1]]))
-        for rows, labels, rule, _scored, repeats in articles[k::FOLDS]:
-            for row, gold, r, again in zip(rows, labels, rule, repeats, strict=True):
-                probs = predict(compiled, row)
-                for add, t in tally.items():
-                    got = choice(probs, r, "both", CONFIDENT, add, QUIET)
+        for rows, labels, rule, scored, repeats in articles[k::FOLDS]:
+            probs = [predict(compiled, row) for row in rows]
+            for (add, drop), t in tally.items():
+                t[2] += scored
+                for p, gold, r, again in zip(probs, labels, rule, repeats, strict=True):
+                    got = choice(p, r, "both", CONFIDENT, add, QUIET, drop)
                     if got not in ("none", "inform") and got != again:
                         t[got != gold] += 1
-    scored = sum(x[3] for x in articles)
-    f1 = {a: round(2 * tp / max(1, 2 * tp + fp + (scored - tp)), 3) for a, (tp, fp) in tally.items()}
-    best = max(sorted(f1), key=lambda a: f1[a])
-    return {"add": best, "cv_f1": f1, "cv_folds": FOLDS}
+    f1 = {p: round(2 * tp / max(1, 2 * tp + fp + (n - tp)), 3) for p, (tp, fp, n) in tally.items()}
+    ranked = sorted(pairs, key=lambda p: (-f1[p], p))
+    return {"add": ranked[0][0], "drop": ranked[0][1], "ranked": [list(p) for p in ranked],
+            "cv_f1": {f"{a}/{d}": f1[(a, d)] for a, d in pairs}, "cv_folds": FOLDS}
 
 
 def _floored(out_dir: Path, model: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
-    """The cross-validated ``add``, raised step by step (fewer candidates kept) while the variant
-    ``both`` breaks the dev gold's floors: the dev gold constrains, it chooses nothing else."""
+    """The cross-validated ``add`` and ``drop``, the next best pair taken (by cross-validated F1,
+    at most ``TRIES``) while the variant ``both`` breaks the dev gold's floors: the dev gold
+    constrains, it chooses nothing else."""
     from .devgold import holds
     from .shipping import write
 
-    for add in [a for a in ADDS if a >= settings["add"]]:
-        write(out_dir, NAME, model | {"add": add, "use": "both"})
+    ranked = settings.pop("ranked")
+    best = {"add_by_cv": settings["add"], "drop_by_cv": settings["drop"]}
+    for add, drop in ranked[:TRIES]:
+        write(out_dir, NAME, model | {"add": add, "drop": drop, "use": "both"})
         _compiled.cache_clear()
         with using(NAME, "both"):
             ok, _dev = holds(("statements", "threads"))
         if ok:
-            return settings | {"add": add, "add_by_cv": settings["add"]}
-    return settings | {"add_by_cv": settings["add"], "dev_floors_hold": False}  # select() ships no "both"
+            return settings | best | {"add": add, "drop": drop}
+    return settings | best | {"dev_floors_hold": False}  # select() ships no "both"
 
 
 def train(out_dir: Path) -> dict[str, Any]:
