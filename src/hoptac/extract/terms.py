@@ -93,7 +93,14 @@ def after_former(low: str, year: int) -> bool:
 @lru_cache(maxsize=16)  # asked of several years and twice per text: the text is searched once
 def _former_ends(low: str) -> tuple[int, ...]:
     """The years the first terms end of the heads ``low`` names as former."""
-    return tuple(end.year for pattern, end in _formers() if pattern.search(low))
+    starts = [m.start() for m in _FORMER_WORD.finditer(low)]  # every former-head pattern opens here
+    if not starts:
+        return ()
+    return tuple(end.year for pattern, end in _formers() if any(pattern.match(low, a) for a in starts))
+
+
+#: The word every former-head pattern of :func:`_formers` opens with: a match can start only there.
+_FORMER_WORD = bounded(r"\b(?:cựu|nguyên)\b")
 
 
 @cache
