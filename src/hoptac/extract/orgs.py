@@ -12,6 +12,7 @@ name, the known entry, else the name's origin. Places: countries, cities, venues
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -186,14 +187,16 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         hits.append((m.start(), end, ctext[m.start():end], "government", side, f"bộ {base}|{side}"))
     words = dictionary()
     written: defaultdict[str, set[str]] = defaultdict(set)
-    in_place = [m.span() for m in g.places.finditer(ctext)]
+    in_place = [m.span() for m in g.places.finditer(ctext)]  # in order, apart: a start lies in the last one before it
+    place_starts = [a for a, _ in in_place]
     titles = title_spans(ctext, g)
     known_all = [(h[0], h[1]) for h in hits[:n_known]]
     for m in g.org_head_pattern.finditer(ctext):
         head = m.group()
         kind = g.org_heads[head]
         start = m.start()
-        if any(a <= start < b for a, b in in_place) or is_credit(ctext, start) or in_office(ctext, head, start, g, titles):
+        at = bisect.bisect_right(place_starts, start) - 1
+        if (at >= 0 and start < in_place[at][1]) or is_credit(ctext, start) or in_office(ctext, head, start, g, titles):
             continue  # "Tây Ban Nha", "Hội An": a place; "Ảnh: Đại sứ quán ...": a credit; "Bí thư Thành ủy": an office
         pos = m.end()
         num = re.match(r" (\d{1,3})(?![\d\w.,/])", ctext[pos:pos + 6]) if head in g.org_numbered else None

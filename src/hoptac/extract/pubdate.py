@@ -121,13 +121,25 @@ _ASIDE = bounded(r"\b(?:hồi|vào hồi|năm ngoái|trước đây|trước đ�
 def _edition(low: str, lead: str) -> tuple[int, str] | None:
     """The year of the N-th edition of a yearly gathering the text tells as happening: without
     tense, or in the lead and not planned (one told as past only bounds the year from below)."""
+    for start, tense, past, found in _editions(low):
+        if tense != 0 and (tense > 0 or start >= len(lead) or past):
+            continue
+        return found
+    return None
+
+
+@lru_cache(maxsize=16)
+def _editions(low: str) -> tuple[tuple[int, int, bool, tuple[int, str]], ...]:
+    """Every edition of a yearly gathering the text names, in :func:`_edition`'s order: its start, its
+    tense, whether its clause tells it as past, and the year it gives with its basis (read once per text)."""
+    out = []
     for pattern, first in gatherings():
         for m in pattern.finditer(low):
             tense = tense_of(low, m.start(), m.end())
-            if tense != 0 and (tense > 0 or m.start() >= len(lead) or PAST.search(clause(low, m.start(), m.end())[0])):
-                continue
-            return first + int(m["n"] or m["n2"]) - 1, f"an edition of a yearly gathering since {first}: '{m.group(0).strip()}'"
-    return None
+            past = tense < 0 and bool(PAST.search(clause(low, m.start(), m.end())[0]))
+            out.append((m.start(), tense, past, (first + int(m["n"] or m["n2"]) - 1,
+                                                 f"an edition of a yearly gathering since {first}: '{m.group(0).strip()}'")))
+    return tuple(out)
 
 
 def _bounded(low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
@@ -228,6 +240,13 @@ def _month_pair(low: str, years: list[tuple[int, int | None, int, int]]) -> tupl
 
 
 def _strong(low: str, lead: str) -> tuple[int, str] | None:
+    """A strong cue (see the module's first step); only the editions depend on the lead, so the cues
+    before and after them are read once per text (a text is dated with and without its title's end)."""
+    return _strong_before(low) or _edition(low, lead) or _strong_after(low)
+
+
+@lru_cache(maxsize=16)
+def _strong_before(low: str) -> tuple[int, str] | None:
     for p in _CURRENT:
         m = p.search(low)
         if m:
@@ -244,9 +263,11 @@ def _strong(low: str, lead: str) -> tuple[int, str] | None:
     if m:
         year = next(y for y in range(1990, 2050) if y % 10 == _STEMS[m["s"]] and y % 12 == _BRANCHES[m["b"]])
         return year, f"the lunar new year named: '{m.group(0).strip()}'"
-    found = _edition(low, lead)
-    if found:
-        return found
+    return None
+
+
+@lru_cache(maxsize=16)
+def _strong_after(low: str) -> tuple[int, str] | None:
     for m in _YEAR_TO_DATE.finditer(low):
         if planned(low, m.start("y")) or re.search(r"(?<!tính )\b(?:đến|tới)\s*$", low[max(0, m.start() - 10):m.start()]):
             continue  # "khai trương vào quý II/2018", "gia hạn ... đến hết tháng 3/2018": a plan or a bound, not now

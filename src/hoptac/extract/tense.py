@@ -9,6 +9,7 @@ are skipped; the first day of a range of days is blanked so that the range's las
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .fastre import bounded
 
@@ -90,6 +91,11 @@ def planned(low: str, pos: int) -> bool:
 
 def written_years(low: str) -> list[tuple[int, int | None, int, int]]:
     """Every written year: (year, month or None, position, tense)."""
+    return list(_written_years(low))
+
+
+@lru_cache(maxsize=16)  # a text is dated twice (with and without its title's end): its years read once
+def _written_years(low: str) -> tuple[tuple[int, int | None, int, int], ...]:
     out = []
     low = _DAY_RANGE.sub(lambda m: " " * len(m[1]) + m[2], low)  # "29-31/5/2017": the range's last day
     for m in _YEAR.finditer(low):
@@ -104,4 +110,4 @@ def written_years(low: str) -> list[tuple[int, int | None, int, int]]:
         mo = m["m"] or m["m2"]
         month = int(mo) if mo and 1 <= int(mo) <= 12 else _PART_MONTH.get(m["part"] or "")
         out.append((y, month, pos, tense))
-    return out
+    return tuple(out)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .fastre import bounded
 from .textmap import fold
@@ -80,14 +80,27 @@ def _formers() -> list[tuple[re.Pattern[str], dt.date]]:
             if not ends:
                 continue
             names = "|".join(re.escape(fold(n, strip_marks=False).text) for n in holder["names"])
-            out.append((re.compile(rf"\b(?:cựu|nguyên)\s+(?:{titles})\s+(?:{names})\b"), min(ends)))
+            out.append((bounded(rf"\b(?:cựu|nguyên)\s+(?:{titles})\s+(?:{names})\b"), min(ends)))
     return out
 
 
 def after_former(low: str, year: int) -> bool:
     """Whether the year may follow the terms of every head ``low`` names as former (``cựu Tổng thống
     Barack Obama`` is written after 20 January 2017): it does not end before their first term ended."""
-    return all(year >= end.year for pattern, end in _formers() if pattern.search(low))
+    return all(year >= end for end in _former_ends(low))
+
+
+@lru_cache(maxsize=16)  # asked of several years and twice per text: the text is searched once
+def _former_ends(low: str) -> tuple[int, ...]:
+    """The years the first terms end of the heads ``low`` names as former."""
+    starts = [m.start() for m in _FORMER_WORD.finditer(low)]  # every former-head pattern opens here
+    if not starts:
+        return ()
+    return tuple(end.year for pattern, end in _formers() if any(pattern.match(low, a) for a in starts))
+
+
+#: The word every former-head pattern of :func:`_formers` opens with: a match can start only there.
+_FORMER_WORD = bounded(r"\b(?:cựu|nguyên)\b")
 
 
 @cache

@@ -67,7 +67,8 @@ def fold(text: str, *, strip_marks: bool = True, lower: bool = True) -> Folded:
     """Fold ``text`` for searching (case, and tone marks unless ``strip_marks=False``); cached."""
     if not _COMBINING.search(text):
         # composed text: every character folds to exactly one character, positions unchanged
-        return Folded(text.translate(_table(strip_marks, lower)), range(len(text)), len(text))
+        table = _table(strip_marks, lower)  # empty for compose(): the text is its own fold
+        return Folded(text.translate(table) if table else text, range(len(text)), len(text))
     out: list[str] = []
     index: list[int] = []
     if not strip_marks:

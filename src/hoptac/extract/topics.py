@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TAXONOMY = RESOURCES / "taxonomy.yaml"
 _WORDS = re.compile(r"[a-z0-9]+")
+_WORDS_SPLIT = re.compile(r"([a-z0-9]+)")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
@@ -173,8 +175,10 @@ def load_taxonomy(settings: Settings | None = None) -> Taxonomy:
 def _word_index(text: str) -> dict[str, list[int]]:
     """Where each folded word (a maximal ``[a-z0-9]+`` run) of ``text`` starts, in order."""
     index: dict[str, list[int]] = {}
-    for m in _WORDS.finditer(text):
-        index.setdefault(m.group(), []).append(m.start())
+    add = index.setdefault
+    parts = _WORDS_SPLIT.split(text)  # gaps and words in turn: a word starts where the lengths before it sum to
+    for w, at in zip(parts[1::2], list(accumulate(map(len, parts), initial=0))[1:-1:2], strict=True):
+        add(w, []).append(at)
     return index
 
 

@@ -9,7 +9,9 @@ the rule's), ``both`` (the model's title where it finds one, else the rule's).
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..extract.gazetteer import is_vietnamese_syllable
@@ -78,10 +80,30 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in spans)
 
 
+class _Overlap:
+    """``_overlaps(span, spans)`` for one fixed list of spans, asked many times: the spans sorted once,
+    then a span overlaps one of them iff the furthest end among those starting before its end lies
+    past its start (a bisection, not a scan: a long text asks of thousands of spans)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))
+        self.added: list[tuple[int, int]] = []  # spans appended later (a few), scanned
+
+    def append(self, span: tuple[int, int]) -> None:
+        self.added.append(span)
+
+    def __call__(self, span: tuple[int, int]) -> bool:
+        i = bisect.bisect_left(self.starts, span[1])
+        return (i > 0 and self.reach[i - 1] > span[0]) or _overlaps(span, self.added)
+
+
 def _filter(P: _People, per: list[tuple[int, int]]) -> None:
     ctext = P.ctext
+    named = _Overlap(per)
     for f in P.found:
-        keep = [m for m in f.mentions if m in f.bare or _overlaps(name_part(ctext, m), per)]
+        keep = [m for m in f.mentions if m in f.bare or named(name_part(ctext, m))]
         if not any(m not in f.bare for m in keep):
             keep = []
         f.mentions = keep
@@ -118,11 +140,11 @@ def _add(P: _People, per: list[tuple[int, int]], confident: set[tuple[int, int]]
     from ..extract.people import _company_words
 
     ctext = P.ctext
-    taken = [(a, b) for a, b, _ in P.taken]
+    taken = _Overlap([(a, b) for a, b, _ in P.taken])
     companies = _company_words(ctext, P.g)
     for span in per:
         sure = span in confident
-        if _overlaps(span, taken):
+        if taken(span):
             continue
         c = _candidate(ctext, span)
         if not c.words or not c.name[:1].isupper() or _thing(P, c, companies):

@@ -13,12 +13,16 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..extract.gazetteer import Gazetteer, has_marks, in_dictionary, is_vietnamese_syllable, load_yaml
 from ..extract.nlp import split_sentences
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’\-][^\W\d_]+)*|[^\w\s]")
+#: TOKEN as one group: ``split`` gives gaps and tokens in turn, their offsets summed in C
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 _SENT_END = frozenset({".", "!", "?", "…", ":", ";", '"', "“", "”", "(", "-", "–", "|"})
 
 
@@ -38,9 +42,15 @@ def address_words() -> frozenset[str]:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """The tokens of ``text[start:end]``."""
-    new = tuple.__new__  # Tok(...) through its Python-level __new__ costs twice as much
-    return [new(Tok, (m.start(), m.end(), m.group()))
-            for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
+    if start or end is not None:
+        new = tuple.__new__  # Tok(...) through its Python-level __new__ costs twice as much
+        return [new(Tok, (m.start(), m.end(), m.group()))
+                for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
+    # the whole text (the tagger's case): gaps and tokens alternate; a token's offsets are the summed
+    # lengths of what precedes it (no match object per token)
+    parts = _TOKEN_SPLIT.split(text)
+    offs = list(accumulate(map(len, parts), initial=0))
+    return list(map(tuple.__new__, repeat(Tok), zip(offs[1:-1:2], offs[2::2], parts[1::2], strict=True)))
 
 
 def segment_features(text: str, m: Marks, lo: int, hi: int, segs: list[tuple[int, int]],
@@ -86,6 +96,15 @@ def _marks(spans: list[tuple[int, int]], toks: list[Tok], starts: list[int],
     return out
 
 
+_START, _END, _WORD = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+def _caps(words: list[str]) -> list[int]:
+    """The indices of the words that open with a capital (each distinct word tested once)."""
+    upper = {w: w[:1].isupper() for w in set(words)}
+    return list(compress(range(len(words)), map(upper.__getitem__, words)))
+
+
 @dataclass
 class Marks:
     """The tokens of a whole text and, per token, what the lexicons and the rules say of it.
@@ -104,9 +123,9 @@ class Marks:
     rt: list[str]
 
     def __post_init__(self) -> None:
-        self.words = [t.word for t in self.toks]
-        self.starts = [t.start for t in self.toks]
-        self.caps = [i for i, w in enumerate(self.words) if w[:1].isupper()]
+        self.words = list(map(_WORD, self.toks))
+        self.starts = list(map(_START, self.toks))
+        self.caps = _caps(self.words)
 
 
 _FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}
@@ -123,9 +142,9 @@ def _leader_firsts(g: Gazetteer) -> frozenset[str]:
 def marks(text: str, g: Gazetteer, rule_people: list[tuple[int, int]], rule_titles: list[tuple[int, int]]) -> Marks:
     """Tokens and lexicon and rule marks of a text (each pattern run once over the text)."""
     toks = tokens(text)
-    starts = [t.start for t in toks]
-    ends = [t.end for t in toks]
-    words = [t.word for t in toks]
+    starts = list(map(_START, toks))
+    ends = list(map(_END, toks))
+    words = list(map(_WORD, toks))
 
     def pat(p: re.Pattern[str]) -> list[str]:
         return _marks([m.span() for m in p.finditer(text)], toks, starts, ends)
@@ -134,8 +153,9 @@ def marks(text: str, g: Gazetteer, rule_people: list[tuple[int, int]], rule_titl
     leaders = [""] * n_toks
     firsts = _leader_firsts(g)
     known = dict.__contains__  # words hold no blanks: the joined phrase is its own spaced form
-    for i, w in enumerate(words):
-        if w in firsts and w[:1].isupper() and not leaders[i]:
+    for i in compress(range(n_toks), map(firsts.__contains__, words)):  # the few words that may open a name
+        w = words[i]
+        if w[:1].isupper() and not leaders[i]:
             for n in (4, 3, 2):
                 if i + n <= n_toks and known(g.leaders, " ".join(words[i:i + n])):
                     leaders[i:i + n] = ["B"] + ["I"] * (n - 1)

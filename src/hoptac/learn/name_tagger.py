@@ -15,8 +15,9 @@ import json
 import math
 import os
 from dataclasses import dataclass
-from functools import cache
-from operator import add
+from functools import cache, reduce
+from itertools import repeat
+from operator import add, sub
 from pathlib import Path
 from typing import Any
 
@@ -42,20 +43,49 @@ class Crf:
     def __post_init__(self) -> None:
         self.cols = [[self.trans[i][j] for i in range(len(self.labels))] for j in range(len(self.labels))]
         self.per = [k for k, lab in enumerate(self.labels) if lab.endswith("-PER")]
+        self._dense: dict[str, tuple[float, ...]] | None = None
+        self._sparse = False
+
+    def dense(self) -> dict[str, tuple[float, ...]] | None:
+        """Each feature's weights as one value per label (0.0 where it has none), built on first use;
+        None if a feature weighs a label twice (its two weights are then added one at a time)."""
+        if self._dense is None:
+            L = len(self.labels)
+            out: dict[str, tuple[float, ...]] | None = {}
+            for a, ws in self.weights.items():
+                row = [0.0] * L
+                for k, w in ws:
+                    row[k] += w
+                if len({k for k, _ in ws}) < len(ws):
+                    out = None
+                    break
+                out[a] = tuple(row)
+            self._dense = out if out is not None else {}
+            self._sparse = out is None
+        return None if self._sparse else self._dense
 
     def emissions(self, feats: list[list[str]]) -> list[list[float]]:
-        """Per token, the state score of each label."""
+        """Per token, the state score of each label: the weights of its features summed in their order,
+        per label from 0.0 (as a sparse sum over the same features gives: adding 0.0 changes no sum)."""
         L = len(self.labels)
-        get = self.weights.get
+        dense = self.dense()
         emit = []
+        if dense is None:
+            get = self.weights.get
+            for f in feats:
+                row = [0.0] * L
+                for a in f:
+                    ws = get(a)
+                    if ws is not None:
+                        for k, w in ws:
+                            row[k] += w
+                emit.append(row)
+            return emit
+        zero = [0.0] * L
+        getd = dense.get
         for f in feats:
-            row = [0.0] * L
-            for a in f:
-                ws = get(a)
-                if ws is not None:
-                    for k, w in ws:
-                        row[k] += w
-            emit.append(row)
+            vecs = [v for v in map(getd, f) if v is not None]
+            emit.append([reduce(add, col, 0.0) for col in zip(*vecs, strict=True)] if vecs else zero[:])
         return emit
 
     def tag(self, feats: list[list[str]]) -> list[str]:
@@ -66,22 +96,24 @@ class Crf:
         """Per token, the probability that it is inside a person's name (forward-backward)."""
         L = len(self.labels)
         rng = range(L)
-        T = self.trans
+        T, cols = self.trans, self.cols
+        exp, log = math.exp, math.log
 
-        def lse(xs: list[float]) -> float:
+        def lse(xs: list[float]) -> float:  # log-sum-exp, the sum taken in the list's order
             m = max(xs)
-            return m + math.log(sum(math.exp(x - m) for x in xs))
+            return m + log(sum(map(exp, map(sub, xs, repeat(m, len(xs))))))
 
         alpha = [emit[0][:]]
         for row in emit[1:]:
             prev = alpha[-1]
-            alpha.append([lse([prev[i] + T[i][j] for i in rng]) + row[j] for j in rng])
+            alpha.append([lse(list(map(add, prev, cols[j]))) + row[j] for j in rng])  # prev[i] + T[i][j]
         beta = [[0.0] * L]
         for row in reversed(emit[1:]):
-            nxt = beta[0]
-            beta.insert(0, [lse([T[i][j] + row[j] + nxt[j] for j in rng]) for i in rng])
+            nxt = beta[-1]
+            beta.append([lse(list(map(add, map(add, T[i], row), nxt))) for i in rng])  # T[i][j] + row[j] + nxt[j]
+        beta.reverse()
         z = lse(alpha[-1])
-        return [sum(math.exp(a[k] + b[k] - z) for k in self.per) for a, b in zip(alpha, beta, strict=True)]
+        return [sum(exp(a[k] + b[k] - z) for k in self.per) for a, b in zip(alpha, beta, strict=True)]
 
     def viterbi(self, emit: list[list[float]]) -> list[str]:
         """The best label sequence for the state scores."""

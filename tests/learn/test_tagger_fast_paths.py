@@ -1,0 +1,83 @@
+"""The name tagger's fast paths give exactly what the plain computations give.
+
+Tokens from one split with summed offsets equal ``TOKEN.finditer``'s; emissions from dense weight
+rows equal the sparse sum (float for float), and a model that weighs one label twice in a feature
+keeps the sparse sum; the bisected overlap test answers as the scan over the spans does.
+"""
+
+from __future__ import annotations
+
+import random
+
+from hoptac.learn.name_decisions import _Overlap, _overlaps
+from hoptac.learn.name_features import TOKEN, Tok, tokens
+from hoptac.learn.name_tagger import Crf
+
+TEXTS = ["", "   ", "Ông Nguyễn Văn A, 45 tuổi, nói: \"Hợp tác 3,5% ...\"", "Hoa Kỳ-Việt Nam O'Brien’s x_y 1.000.000",
+         "\n\nTổng thống Donald J. Trump (Mỹ) — cuối năm 2017!"]
+
+
+def _plain_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+def test_tokens_of_a_whole_text_match_the_pattern_s_matches() -> None:
+    rng = random.Random(7)
+    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẠẢÃĂẰẮẶẲẴÂẦẤẬẨẪHK 0123456789.,%-'’\"()\n_!?…"
+    texts = TEXTS + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 200))) for _ in range(300)]
+    for text in texts:
+        got = tokens(text)
+        assert got == _plain_tokens(text)
+        assert all(type(t) is Tok for t in got)
+
+
+def _sparse(crf: Crf, feats: list[list[str]]) -> list[list[float]]:
+    out = []
+    for f in feats:
+        row = [0.0] * len(crf.labels)
+        for a in f:
+            for k, w in crf.weights.get(a, ()):
+                row[k] += w
+        out.append(row)
+    return out
+
+
+def _random_crf(rng: random.Random, twice: bool) -> tuple[Crf, list[list[str]]]:
+    labels = ["O", "B-PER", "I-PER", "B-TIT", "I-TIT"]
+    names = [f"f{i}" for i in range(40)]
+    weights = {}
+    for a in names[:30]:  # ten features the model does not know
+        ks = rng.sample(range(5), rng.randrange(1, 6))
+        if twice:
+            ks.append(ks[0])
+        weights[a] = [(k, rng.uniform(-3, 3) * 10 ** rng.randrange(-3, 3)) for k in ks]
+    trans = [[rng.uniform(-2, 2) for _ in labels] for _ in labels]
+    feats = [rng.choices(names, k=rng.randrange(0, 25)) for _ in range(rng.randrange(1, 12))]
+    return Crf(labels=labels, trans=trans, weights=weights, use={}), feats
+
+
+def test_dense_emissions_equal_the_sparse_sum_exactly() -> None:
+    rng = random.Random(3)
+    for twice in (False, True):
+        for _ in range(200):
+            crf, feats = _random_crf(rng, twice)
+            assert crf.emissions(feats) == _sparse(crf, feats)
+            assert (crf.dense() is None) == twice  # a label weighed twice: the sparse sum, one weight at a time
+
+
+def test_bisected_overlap_answers_as_the_scan() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        spans = []
+        for _ in range(rng.randrange(0, 15)):
+            a = rng.randrange(0, 100)
+            spans.append((a, a + rng.randrange(0, 20)))  # overlapping, nested and empty spans too
+        ask = _Overlap(spans)
+        for _ in range(30):
+            a = rng.randrange(-5, 120)
+            span = (a, a + rng.randrange(0, 15))
+            assert ask(span) == _overlaps(span, spans)
+        extra = (rng.randrange(0, 100), rng.randrange(100, 130))
+        ask.append(extra)
+        span = (rng.randrange(0, 130), 131)
+        assert ask(span) == _overlaps(span, [*spans, extra])
