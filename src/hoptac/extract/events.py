@@ -90,6 +90,7 @@ class _Draft:
     earlier: bool = False  # told looking back ("Trước đó, từ năm 2010, ..."): an occasion before the news
     earlier_year: bool = False  # ... in an earlier year ("từ năm 2010", "năm ngoái")
     held: bool = False  # a forum said to be held ("tổ chức hội thảo"): the speakers of its report take part
+    retold: bool = False  # "Tại cuộc hội đàm với X, Y khẳng định": the occasion told before, named as the setting
     cue: tuple[int, int] = (0, 0)
     sentence: int = -1
 
@@ -305,6 +306,9 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     d.delegation = etype == "reception" and bool(r.delegation.match(after))
     d.held = held and not planned
     d.earlier, d.earlier_year = looking_back(text, r, sent, ca, cue_start)
+    opening = _SETTING_OPEN.match(text[sent[0]:cue_start])
+    d.retold = len(grp) == 1 and opening is not None \
+        and " ".join(text[sent[0] + opening.end(1):cue_end].lower().split()) in g.event_nouns
     d.back = held and any(text[s:e].lower() in g.event_weak and text[s].islower() for s, e, _ in grp) \
         and bool(_BARE.match(after))
     return d, ""
@@ -312,7 +316,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
 
 # a sentence opening on "Tại buổi tiếp," or "Trong cuộc hội đàm,": the setting, not a new event
 _FORUM_LIST = bounded(r"(?<!\w)(?:các|những)\s+(?:diễn đàn|cơ chế)(?!\w)[^.;:]*$", re.IGNORECASE)
-_SETTING_OPEN = re.compile(r"^\s*(?:tại|trong|ở|qua)\s+(?:buổi|cuộc|chuyến|lễ)?\s*$", re.IGNORECASE)
+_SETTING_OPEN = re.compile(r"^\s*(?:tại|trong|ở|qua)(\s+)(?:buổi|cuộc|chuyến|lễ)?\s*$", re.IGNORECASE)
 # a forum cue with no name or description after it ("tại hội nghị,", "hội thảo này."): one told before
 _BARE = re.compile(r"^\s*(?:(?:này|đó|trên|nói trên|kể trên)(?!\w))?\s*(?:[,.;:!?]|$)", re.IGNORECASE)
 _DAY = re.compile(r"-\d\d-\d\d$")
@@ -363,11 +367,40 @@ def _split(article: Article, d: _Draft, clause: tuple[int, int, list[tuple[int, 
                    place=d.place, planned=d.planned, split=True, cue=d.cue, sentence=d.sentence) for n in names]
 
 
-def _mergeable(o: _Draft, d: _Draft) -> bool:
-    """Whether ``d`` describes the event ``o`` again."""
-    ps, os_ = set(d.participants), set(o.participants)
+def _staff(article: Article) -> dict[str, set[str]]:
+    """Each organization's name and aliases mapped to the people the article names for it (their
+    organization written as its name or an alias)."""
+    out: dict[str, set[str]] = {}
+    for o in article.organizations:
+        names = {n.casefold() for n in [o.name, *o.aliases]}
+        found = {p.name for p in article.people if (p.organization or "").casefold() in names}
+        if found:
+            for n in [o.name, *o.aliases]:
+                out.setdefault(n, set()).update(found)
+    return out
+
+
+def _aligned(o: _Draft, d: _Draft, staff: dict[str, set[str]]) -> tuple[set[str], set[str]]:
+    """The participant sets of two drafts, an organization of one replaced by its people named in the
+    other (``tiếp Công ty X`` in the headline, ``tiếp ông Y, Chủ tịch Công ty X`` in the body)."""
+    def canon(parts: list[str], other: set[str]) -> set[str]:
+        out: set[str] = set()
+        for p in parts:
+            out |= (staff.get(p, set()) & other) or {p}
+        return out
+    return canon(o.participants, set(d.participants)), canon(d.participants, set(o.participants))
+
+
+def _mergeable(o: _Draft, d: _Draft, staff: dict[str, set[str]] | None = None) -> bool:
+    """Whether ``d`` describes the event ``o`` again: nested participant sets (an organization standing
+    for its person named in the other), or, for a retold setting (``Tại cuộc hội đàm với X, ...``), a
+    shared participant."""
+    os_, ps = _aligned(o, d, staff or {})
     if FAMILY[o.type] != FAMILY[d.type] or (o.type == "visit") != (d.type == "visit"):
         return False  # a visit holds meetings; it is not one of them
+    if d.retold and len(ps & os_) >= min(2, len(ps), len(os_)) and o.planned == d.planned and o.earlier == d.earlier \
+            and not (o.own_object or d.own_object) and not (o.date and d.date and o.date.value != d.date.value):
+        return True  # "Tại cuộc hội đàm với X và Z, Y khẳng định": the meeting of Y and X told before
     if not ps or not os_ or not (ps <= os_ or os_ <= ps):
         return False
     if o.planned != d.planned and (ps != os_ or (o.date and d.date)):
@@ -383,14 +416,19 @@ def _mergeable(o: _Draft, d: _Draft) -> bool:
     return not (o.date and d.date and o.date.value != d.date.value)
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """One event per repeated description: same family, nested participant sets."""
+def _merge(article: Article, drafts: list[_Draft]) -> list[_Draft]:
+    """One event per repeated description: same family, nested participant sets; a retold setting
+    joins the event sharing the most participants with it (the latest of those), adding no one."""
+    staff = _staff(article)
     out: list[_Draft] = []
     for d in drafts:
-        for o in out:
-            if not _mergeable(o, d):
-                continue
-            if len(d.participants) > len(o.participants):
+        found = [o for o in out if _mergeable(o, d, staff)]
+        if d.retold and found:  # the occasion sharing the most participants with the setting, the latest of those
+            found = [max(reversed(found), key=lambda o: len(set(o.participants) & set(d.participants)))]
+        for o in found:
+            named = set(d.participants)  # "Công ty X" told again as its chairman: the person stays
+            o.participants = list(dict.fromkeys(q for p in o.participants for q in (sorted(staff.get(p, set()) & named) or [p])))
+            if len(d.participants) > len(o.participants) and not d.retold:
                 o.participants = d.participants
             if _PRIORITY.index(d.type) < _PRIORITY.index(o.type) and d.persons >= o.persons \
                     and d.type != "dialogue":
@@ -554,7 +592,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
             forum = found[-1] if found[-1].held else None
         carried = subject or carried
         prev = next((d for d in reversed(found) if FAMILY[d.type] == "engagement"), prev)
-    events = _merge(drafts)
+    events = _merge(article, drafts)
     _caption_dates(events, captions)
     lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned
                  and not e.earlier), None)
