@@ -442,6 +442,34 @@ def _merge(article: Article, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _headlines(article: Article, events: list[_Draft]) -> list[_Draft]:
+    """A headline's event joins the body's event it announces: of its family (a visit with a visit,
+    a forum with a forum), same status, no other day, sharing the most participants with it (at
+    least one; the first of those), the headline naming no person the body's event leaves out
+    (``tiếp Đoàn Ủy ban X`` in the headline, ``tiếp Đoàn do ông Y dẫn đầu`` in the body). The body
+    tells who and when; the headline's day and place fill its gaps. Returns the events left."""
+    end = article.text.find("\n")
+    if end < 0:
+        return events
+    people = {p.name for p in article.people}
+    out = list(events)
+    for h in [e for e in events if e.end <= end]:
+        body = [e for e in out if e.start > end and FAMILY[e.type] == FAMILY[h.type]
+                and (e.type == "visit") == (h.type == "visit") and (e.type == "dialogue") == (h.type == "dialogue")
+                and e.planned == h.planned
+                and e.earlier == h.earlier and e.own_object == h.own_object
+                and set(e.participants) & set(h.participants)
+                and not {p for p in h.participants if p in people} - set(e.participants)
+                and not (e.date and h.date and e.date.value != h.date.value)]
+        if not body:
+            continue
+        e = max(body, key=lambda x: len(set(x.participants) & set(h.participants)))
+        e.date, e.planned = (e.date, e.planned) if e.date else (h.date, h.planned)
+        e.place = e.place or h.place
+        out.remove(h)
+    return out
+
+
 def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMention],
                      spans: list[tuple[int, int]], i: int, cues: list[tuple[int, int, str]],
                      carried: list[str]) -> tuple[list[_Draft], list[str]]:
@@ -592,7 +620,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
             forum = found[-1] if found[-1].held else None
         carried = subject or carried
         prev = next((d for d in reversed(found) if FAMILY[d.type] == "engagement"), prev)
-    events = _merge(article, drafts)
+    events = _headlines(article, _merge(article, drafts))
     _caption_dates(events, captions)
     lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned
                  and not e.earlier), None)
