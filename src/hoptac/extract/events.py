@@ -403,8 +403,10 @@ def _mergeable(o: _Draft, d: _Draft, staff: dict[str, set[str]] | None = None) -
         return True  # "Tại cuộc hội đàm với X và Z, Y khẳng định": the meeting of Y and X told before
     if not ps or not os_ or not (ps <= os_ or os_ <= ps):
         return False
-    if o.planned != d.planned and (ps != os_ or (o.date and d.date)):
-        return False  # "sẽ hội đàm" and an undated "hội đàm" of the same two people are one
+    same_day = bool(o.date and d.date and o.date.value == d.date.value and _DAY.search(o.date.value))
+    if o.planned != d.planned and (ps != os_ or (o.date and d.date)) and not same_day:
+        return False  # "sẽ hội đàm" and an undated "hội đàm" of the same two people are one, as are
+        # "sắp thăm ... từ ngày 19/5" and "chuyến thăm diễn ra từ ngày 19/5"
     if (o.split or d.split) and ps != os_ and not ps < os_:
         return False  # one of the listed meetings: a wider description is not it
     if o.earlier != d.earlier:
