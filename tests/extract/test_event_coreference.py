@@ -70,3 +70,15 @@ def test_a_headline_naming_someone_the_body_event_leaves_out_stays_apart():
     reyes = [e for e in receptions if "Paula Reyes" in e.participants]
     assert reyes and all("Paula Reyes" not in e.participants for e in greer)
     assert all(e.date == "2025-04-02" for e in reyes)
+
+
+def test_one_written_day_is_one_occasion_whatever_the_status():
+    text = (
+        "Quan hệ Việt Nam - Hoa Kỳ tiếp tục phát triển\n"
+        "Bộ trưởng Ngoại giao Trần Minh Đức sẽ thăm chính thức Hoa Kỳ từ ngày 19/5/2025 theo lời mời của "
+        "Ngoại trưởng Robert Hale.\n"
+        "Chuyến thăm của Bộ trưởng Trần Minh Đức diễn ra từ ngày 19/5/2025 đến ngày 23/5/2025.\n"
+    )
+    visits = [e for e in run(text, published=None).events if e.type == "visit"]
+    assert len(visits) == 1
+    assert visits[0].date == "2025-05-19"
