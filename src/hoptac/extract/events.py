@@ -28,9 +28,12 @@ lend their dates):
 4. the status is ``planned`` after a future cue (``sẽ``, ``dự kiến``, not inside a name such
    as ``Bộ Kế hoạch và Đầu tư``) or before ``sẽ diễn ra``, or for a date after the published
    date; the place is the first place or venue after ``tại``/``ở`` in the clause;
-5. repeated descriptions of one event merge: same family, nested participant sets, never a
-   visit with the meetings it holds, nor two clauses of one sentence of different types, nor
-   an event with an unnamed counterpart (``tiếp một số doanh nhân``).
+5. repeated descriptions of one event merge: same family, nested participant sets (an
+   organization standing for its person named in the other), never a visit with the meetings it
+   holds, nor two clauses of one sentence of different types, nor an event with an unnamed
+   counterpart (``tiếp một số doanh nhân``), nor two on different days (one written day merges
+   whatever the status); a retold setting (``Tại cuộc hội đàm với X, Y ...``) joins the event it
+   shares the most participants with; a headline's event joins the body's event it announces.
 """
 
 from __future__ import annotations
@@ -38,13 +41,13 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from dataclasses import dataclass, field
 
 from ..learn.events import decide
 from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
 from .dates import DateMention, find_dates
 from .entities import mentions_in
+from .event_merge import DAY, FAMILY, PRIORITY, Draft, headlines, merge
 from .event_rules import (
     EventRules,
     dating,
@@ -65,33 +68,8 @@ from .gazetteer import Gazetteer, gazetteer
 from .nlp import ensure_words, split_sentences
 from .textmap import fold
 
-FAMILY = {"meeting": "engagement", "reception": "engagement", "call": "engagement",
-          "dialogue": "engagement", "visit": "engagement", "signing": "signing"}
-_PRIORITY = ["call", "reception", "dialogue", "meeting", "visit", "signing"]
 _SEAT = bounded(r"(?<!\w)(?:tại|ở)\s+$")
 _NEGATED = bounded(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
-
-
-@dataclass
-class _Draft:
-    type: str
-    start: int
-    end: int
-    participants: list[str] = field(default_factory=list)
-    persons: int = 0
-    date: DateMention | None = None
-    place: str | None = None
-    planned: bool = False
-    inherited: str | None = None
-    split: bool = False
-    own_object: bool = False  # "tiếp một số doanh nhân": a counterpart of its own, unnamed
-    delegation: bool = False  # "Tiếp đoàn": the visitors of the event just described
-    back: bool = False  # "Phát biểu tại hội nghị, X ...": the forum already told, X one more participant
-    earlier: bool = False  # told looking back ("Trước đó, từ năm 2010, ..."): an occasion before the news
-    earlier_year: bool = False  # ... in an earlier year ("từ năm 2010", "năm ngoái")
-    held: bool = False  # a forum said to be held ("tổ chức hội thảo"): the speakers of its report take part
-    cue: tuple[int, int] = (0, 0)
-    sentence: int = -1
 
 
 def _in_captions(article: Article, a: int, b: int) -> bool:
@@ -229,11 +207,11 @@ def _with_people_of(article: Article, people: list[str], orgs: list[Organization
 
 def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMention], sent: tuple[int, int],
            clause: tuple[int, int, list[tuple[int, int, str]]], subject: list[str],
-           around: list[str]) -> tuple[_Draft | None, str]:
+           around: list[str]) -> tuple[Draft | None, str]:
     """An event for one clause, or None and the reason the clause names no event."""
     text = article.text
     ca, cb, grp = clause
-    etype = min((t for _, _, t in grp), key=_PRIORITY.index)
+    etype = min((t for _, _, t in grp), key=PRIORITY.index)
     cue_start, cue_end = grp[0][0], grp[-1][1]
     ca, cb = narrow(text, ca, cb, cue_start, cue_end)
     after = text[cue_end:cb]
@@ -294,7 +272,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
         framework = any(ca <= fa < cb for f in article.frameworks for fa, _ in f.mentions)
         if not (etype == "signing" and framework) and not named:
             return None, _NO_PARTS
-    d = _Draft(etype, ca, cb, participants=parts, persons=len(people), cue=(cue_start, cue_end))
+    d = Draft(etype, ca, cb, participants=parts, persons=len(people), cue=(cue_start, cue_end))
     d.date = when
     d.place = _place(article, g, text, ca, cb)
     d.planned = planned
@@ -305,6 +283,9 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     d.delegation = etype == "reception" and bool(r.delegation.match(after))
     d.held = held and not planned
     d.earlier, d.earlier_year = looking_back(text, r, sent, ca, cue_start)
+    opening = _SETTING_OPEN.match(text[sent[0]:cue_start])
+    d.retold = len(grp) == 1 and opening is not None \
+        and " ".join(text[sent[0] + opening.end(1):cue_end].lower().split()) in g.event_nouns
     d.back = held and any(text[s:e].lower() in g.event_weak and text[s].islower() for s, e, _ in grp) \
         and bool(_BARE.match(after))
     return d, ""
@@ -312,10 +293,9 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
 
 # a sentence opening on "Tại buổi tiếp," or "Trong cuộc hội đàm,": the setting, not a new event
 _FORUM_LIST = bounded(r"(?<!\w)(?:các|những)\s+(?:diễn đàn|cơ chế)(?!\w)[^.;:]*$", re.IGNORECASE)
-_SETTING_OPEN = re.compile(r"^\s*(?:tại|trong|ở|qua)\s+(?:buổi|cuộc|chuyến|lễ)?\s*$", re.IGNORECASE)
+_SETTING_OPEN = re.compile(r"^\s*(?:tại|trong|ở|qua)(\s+)(?:buổi|cuộc|chuyến|lễ)?\s*$", re.IGNORECASE)
 # a forum cue with no name or description after it ("tại hội nghị,", "hội thảo này."): one told before
 _BARE = re.compile(r"^\s*(?:(?:này|đó|trên|nói trên|kể trên)(?!\w))?\s*(?:[,.;:!?]|$)", re.IGNORECASE)
-_DAY = re.compile(r"-\d\d-\d\d$")
 _BETWEEN = re.compile(r"^\s*giữa(?!\w)", re.IGNORECASE)  # "được ký kết giữa A và B": a signing of its parties
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _ORDINAL = re.compile(r"^[^.;]{0,80}?(?<!\w)(?:lần thứ|thường niên|lần đầu)", re.IGNORECASE)
@@ -334,7 +314,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:,|và|;)\s*(?:cùng\s+)?
                         r"(?:[A-ZĐÀ-Ỹ][^,.;:()]{0,80})?$")
 
 
-def _split(article: Article, d: _Draft, clause: tuple[int, int, list[tuple[int, int, str]]]) -> list[_Draft]:
+def _split(article: Article, d: Draft, clause: tuple[int, int, list[tuple[int, int, str]]]) -> list[Draft]:
     """``X đã gặp A, B và C``: one meeting with each of the people listed after the cue, or
     with each organization listed when no person is (``loạt cuộc gặp với ... Google, SpaceX``);
     an organization is then the one person the article names for it, if any."""
@@ -359,54 +339,13 @@ def _split(article: Article, d: _Draft, clause: tuple[int, int, list[tuple[int, 
         names = list(dict.fromkeys(sole_person_of(article, o) or o.name for o in orgs))
     if len(before) != 1 or len(names) < 2:
         return [d]
-    return [_Draft(d.type, d.start, d.end, participants=[before[0], n], persons=2, date=d.date,
+    return [Draft(d.type, d.start, d.end, participants=[before[0], n], persons=2, date=d.date,
                    place=d.place, planned=d.planned, split=True, cue=d.cue, sentence=d.sentence) for n in names]
-
-
-def _mergeable(o: _Draft, d: _Draft) -> bool:
-    """Whether ``d`` describes the event ``o`` again."""
-    ps, os_ = set(d.participants), set(o.participants)
-    if FAMILY[o.type] != FAMILY[d.type] or (o.type == "visit") != (d.type == "visit"):
-        return False  # a visit holds meetings; it is not one of them
-    if not ps or not os_ or not (ps <= os_ or os_ <= ps):
-        return False
-    if o.planned != d.planned and (ps != os_ or (o.date and d.date)):
-        return False  # "sẽ hội đàm" and an undated "hội đàm" of the same two people are one
-    if (o.split or d.split) and ps != os_ and not ps < os_:
-        return False  # one of the listed meetings: a wider description is not it
-    if o.earlier != d.earlier:
-        return False  # "Trước đó, từ năm 2010, A đã ký ...": an earlier occasion, never the news told again
-    if o.own_object or d.own_object:
-        return False  # "tiếp một số doanh nhân" is neither "tiếp Bộ trưởng X" nor "tiếp các tập đoàn"
-    if o.type != d.type and (o.sentence == d.sentence or o.held or d.held):
-        return False  # "gặp X, dự Toạ đàm ...": two clauses, two events; a forum held is no meeting at it
-    return not (o.date and d.date and o.date.value != d.date.value)
-
-
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """One event per repeated description: same family, nested participant sets."""
-    out: list[_Draft] = []
-    for d in drafts:
-        for o in out:
-            if not _mergeable(o, d):
-                continue
-            if len(d.participants) > len(o.participants):
-                o.participants = d.participants
-            if _PRIORITY.index(d.type) < _PRIORITY.index(o.type) and d.persons >= o.persons \
-                    and d.type != "dialogue":
-                o.type = d.type  # "hội đàm" then "tiếp": a reception; a dialogue is named as one
-            if o.date is None and d.date is not None:
-                o.date, o.planned = d.date, d.planned
-            o.place = o.place or d.place
-            break
-        else:
-            out.append(d)
-    return out
 
 
 def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMention],
                      spans: list[tuple[int, int]], i: int, cues: list[tuple[int, int, str]],
-                     carried: list[str]) -> tuple[list[_Draft], list[str]]:
+                     carried: list[str]) -> tuple[list[Draft], list[str]]:
     """The drafts of one sentence and its subject (the people before its first cue).
 
     A clause that names no one and is followed by a cue of the same family joins it
@@ -423,10 +362,10 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: list[
     subject = _people_in(article, a, first)
     if not subject and r.continuers.match(text[a:b]) and not mentions_in(article, a, first):
         subject = list(carried)  # "Trước đó, lãnh đạo Việt Nam đã có ...": no one else named
-    out: list[_Draft] = []
+    out: list[Draft] = []
     pending: int | None = None
     setting = False  # the sentence opened on the setting of an event told before ("Tại buổi tiếp, ...")
-    frame: _Draft | None = None  # a forum opening the sentence as the setting of what follows
+    frame: Draft | None = None  # a forum opening the sentence as the setting of what follows
     for k, clause in enumerate(clauses):
         if pending is not None:
             clause = (pending, clause[1], clause[2])
@@ -460,8 +399,8 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: list[
     return out, subject
 
 
-def _link_previous(article: Article, r: EventRules, sent: tuple[int, int], drafts: list[_Draft],
-                   prev: _Draft | None) -> list[_Draft]:
+def _link_previous(article: Article, r: EventRules, sent: tuple[int, int], drafts: list[Draft],
+                   prev: Draft | None) -> list[Draft]:
     """Undated drafts on the previous event's day (``Cùng ngày``, ``Thủ tướng sau đó sẽ ...``);
     a ``Tiếp đoàn`` reception is the previous meeting seen from its host (the host joins it),
     or, after a visit, a reception of that visit's people. Returns the drafts left."""
@@ -472,7 +411,7 @@ def _link_previous(article: Article, r: EventRules, sent: tuple[int, int], draft
     out = []
     for d in drafts:
         lead = text[sent[0]:d.cue[0]][:60]
-        if d.date is None and prev.date is not None and _DAY.search(prev.date.value) and r.same_day.search(lead):
+        if d.date is None and prev.date is not None and DAY.search(prev.date.value) and r.same_day.search(lead):
             d.date = prev.date
         if d.delegation:
             hosts = [p for p in d.participants if p in names]
@@ -489,7 +428,7 @@ def _link_previous(article: Article, r: EventRules, sent: tuple[int, int], draft
     return out
 
 
-def _told_forums(drafts: list[_Draft], found: list[_Draft]) -> list[_Draft]:
+def _told_forums(drafts: list[Draft], found: list[Draft]) -> list[Draft]:
     """``Phát biểu tại hội nghị, X ...`` after a forum was told: X joins that forum, no new event."""
     told = next((d for d in reversed(drafts) if d.type == "dialogue"), None)
     out = []
@@ -501,7 +440,7 @@ def _told_forums(drafts: list[_Draft], found: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _caption_dates(events: list[_Draft], captions: list[_Draft]) -> None:
+def _caption_dates(events: list[Draft], captions: list[Draft]) -> None:
     """An undated event takes the date of a photo caption that shows it (same family, the same
     people or two of them): captions repeat the body, often with the day the body leaves out."""
     for e in events:
@@ -529,11 +468,11 @@ def extract_events(article: Article, settings: Settings) -> Article:
     spans = [(s.start, s.end) for s in article.sentences] or split_sentences(text)
     dates = find_dates(text, article.published)
     all_cues = _all_cues(g, text)
-    drafts: list[_Draft] = []
-    captions: list[_Draft] = []
+    drafts: list[Draft] = []
+    captions: list[Draft] = []
     carried: list[str] = []
-    prev: _Draft | None = None
-    forum: _Draft | None = None  # a held forum whose report goes on (its speakers take part)
+    prev: Draft | None = None
+    forum: Draft | None = None  # a held forum whose report goes on (its speakers take part)
     for i, (a, b) in enumerate(spans):
         cues = _cues(all_cues, a, b)
         if any(text[c[0]:c[1]].lower() in g.event_ambiguous for c in cues) \
@@ -554,7 +493,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
             forum = found[-1] if found[-1].held else None
         carried = subject or carried
         prev = next((d for d in reversed(found) if FAMILY[d.type] == "engagement"), prev)
-    events = _merge(drafts)
+    events = headlines(article, merge(article, drafts))
     _caption_dates(events, captions)
     lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned
                  and not e.earlier), None)

@@ -1,0 +1,151 @@
+"""Drafts of the events stage and the merge of repeated descriptions into one occasion.
+
+A news article tells its main occasion several times: the headline, the lead, a later paragraph
+set in it (``Tại cuộc hội đàm với X, ...``), a caption. :func:`merge` folds the drafts that describe
+one occasion again (same family, nested participant sets, no other day), and :func:`headlines`
+joins a headline's event to the body's event it announces, so that each occasion is one event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Article
+from .dates import DateMention
+
+FAMILY = {"meeting": "engagement", "reception": "engagement", "call": "engagement",
+          "dialogue": "engagement", "visit": "engagement", "signing": "signing"}
+PRIORITY = ["call", "reception", "dialogue", "meeting", "visit", "signing"]
+DAY = re.compile(r"-\d\d-\d\d$")
+
+
+@dataclass
+class Draft:
+    """An event as one clause tells it, before repeated descriptions merge."""
+
+    type: str
+    start: int
+    end: int
+    participants: list[str] = field(default_factory=list)
+    persons: int = 0
+    date: DateMention | None = None
+    place: str | None = None
+    planned: bool = False
+    inherited: str | None = None
+    split: bool = False
+    own_object: bool = False  # "tiếp một số doanh nhân": a counterpart of its own, unnamed
+    delegation: bool = False  # "Tiếp đoàn": the visitors of the event just described
+    back: bool = False  # "Phát biểu tại hội nghị, X ...": the forum already told, X one more participant
+    earlier: bool = False  # told looking back ("Trước đó, từ năm 2010, ..."): an occasion before the news
+    earlier_year: bool = False  # ... in an earlier year ("từ năm 2010", "năm ngoái")
+    held: bool = False  # a forum said to be held ("tổ chức hội thảo"): the speakers of its report take part
+    retold: bool = False  # "Tại cuộc hội đàm với X, Y khẳng định": the occasion told before, named as the setting
+    cue: tuple[int, int] = (0, 0)
+    sentence: int = -1
+
+
+
+def staff_of(article: Article) -> dict[str, set[str]]:
+    """Each organization's name and aliases mapped to the people the article names for it (their
+    organization written as its name or an alias)."""
+    out: dict[str, set[str]] = {}
+    for o in article.organizations:
+        names = {n.casefold() for n in [o.name, *o.aliases]}
+        found = {p.name for p in article.people if (p.organization or "").casefold() in names}
+        if found:
+            for n in [o.name, *o.aliases]:
+                out.setdefault(n, set()).update(found)
+    return out
+
+
+def aligned(o: Draft, d: Draft, staff: dict[str, set[str]]) -> tuple[set[str], set[str]]:
+    """The participant sets of two drafts, an organization of one replaced by its people named in the
+    other (``tiếp Công ty X`` in the headline, ``tiếp ông Y, Chủ tịch Công ty X`` in the body)."""
+    def canon(parts: list[str], other: set[str]) -> set[str]:
+        out: set[str] = set()
+        for p in parts:
+            out |= (staff.get(p, set()) & other) or {p}
+        return out
+    return canon(o.participants, set(d.participants)), canon(d.participants, set(o.participants))
+
+
+def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> bool:
+    """Whether ``d`` describes the event ``o`` again: nested participant sets (an organization standing
+    for its person named in the other), or, for a retold setting (``Tại cuộc hội đàm với X, ...``), a
+    shared participant."""
+    os_, ps = aligned(o, d, staff or {})
+    if FAMILY[o.type] != FAMILY[d.type] or (o.type == "visit") != (d.type == "visit"):
+        return False  # a visit holds meetings; it is not one of them
+    if d.retold and len(ps & os_) >= min(2, len(ps), len(os_)) and o.planned == d.planned and o.earlier == d.earlier \
+            and not (o.own_object or d.own_object) and not (o.date and d.date and o.date.value != d.date.value):
+        return True  # "Tại cuộc hội đàm với X và Z, Y khẳng định": the meeting of Y and X told before
+    if not ps or not os_ or not (ps <= os_ or os_ <= ps):
+        return False
+    same_day = bool(o.date and d.date and o.date.value == d.date.value and DAY.search(o.date.value))
+    if o.planned != d.planned and (ps != os_ or (o.date and d.date)) and not same_day:
+        return False  # "sẽ hội đàm" and an undated "hội đàm" of the same two people are one, as are
+        # "sắp thăm ... từ ngày 19/5" and "chuyến thăm diễn ra từ ngày 19/5"
+    if (o.split or d.split) and ps != os_ and not ps < os_:
+        return False  # one of the listed meetings: a wider description is not it
+    if o.earlier != d.earlier:
+        return False  # "Trước đó, từ năm 2010, A đã ký ...": an earlier occasion, never the news told again
+    if o.own_object or d.own_object:
+        return False  # "tiếp một số doanh nhân" is neither "tiếp Bộ trưởng X" nor "tiếp các tập đoàn"
+    if o.type != d.type and (o.sentence == d.sentence or o.held or d.held):
+        return False  # "gặp X, dự Toạ đàm ...": two clauses, two events; a forum held is no meeting at it
+    return not (o.date and d.date and o.date.value != d.date.value)
+
+
+def merge(article: Article, drafts: list[Draft]) -> list[Draft]:
+    """One event per repeated description: same family, nested participant sets; a retold setting
+    joins the event sharing the most participants with it (the latest of those), adding no one."""
+    staff = staff_of(article)
+    out: list[Draft] = []
+    for d in drafts:
+        found = [o for o in out if mergeable(o, d, staff)]
+        if d.retold and found:  # the occasion sharing the most participants with the setting, the latest of those
+            found = [max(reversed(found), key=lambda o: len(set(o.participants) & set(d.participants)))]
+        for o in found:
+            named = set(d.participants)  # "Công ty X" told again as its chairman: the person stays
+            o.participants = list(dict.fromkeys(q for p in o.participants for q in (sorted(staff.get(p, set()) & named) or [p])))
+            if len(d.participants) > len(o.participants) and not d.retold:
+                o.participants = d.participants
+            if PRIORITY.index(d.type) < PRIORITY.index(o.type) and d.persons >= o.persons \
+                    and d.type != "dialogue":
+                o.type = d.type  # "hội đàm" then "tiếp": a reception; a dialogue is named as one
+            if o.date is None and d.date is not None:
+                o.date, o.planned = d.date, d.planned
+            o.place = o.place or d.place
+            break
+        else:
+            out.append(d)
+    return out
+
+
+def headlines(article: Article, events: list[Draft]) -> list[Draft]:
+    """A headline's event joins the body's event it announces: of its family (a visit with a visit,
+    a forum with a forum), same status, no other day, sharing the most participants with it (at
+    least one; the first of those), the headline naming no person the body's event leaves out
+    (``tiếp Đoàn Ủy ban X`` in the headline, ``tiếp Đoàn do ông Y dẫn đầu`` in the body). The body
+    tells who and when; the headline's day and place fill its gaps. Returns the events left."""
+    end = article.text.find("\n")
+    if end < 0:
+        return events
+    people = {p.name for p in article.people}
+    out = list(events)
+    for h in [e for e in events if e.end <= end]:
+        body = [e for e in out if e.start > end and FAMILY[e.type] == FAMILY[h.type]
+                and (e.type == "visit") == (h.type == "visit") and (e.type == "dialogue") == (h.type == "dialogue")
+                and e.planned == h.planned
+                and e.earlier == h.earlier and e.own_object == h.own_object
+                and set(e.participants) & set(h.participants)
+                and not {p for p in h.participants if p in people} - set(e.participants)
+                and not (e.date and h.date and e.date.value != h.date.value)]
+        if not body:
+            continue
+        e = max(body, key=lambda x: len(set(x.participants) & set(h.participants)))
+        e.date, e.planned = (e.date, e.planned) if e.date else (h.date, h.planned)
+        e.place = e.place or h.place
+        out.remove(h)
+    return out
