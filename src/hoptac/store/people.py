@@ -33,7 +33,10 @@ def list_people(conn: Connection, f: Filters) -> dict[str, Any]:
         ids = [pid for pid, alias in conn.execute(sa.select(t.person_aliases.c.person_id, t.person_aliases.c.alias))
                if key in fold(alias)]
         q = q.where(t.people.c.id.in_(ids))
-    rows, total = _ranked_page(conn, q, f)
+    if f.topic or f.thread or f.since or f.until or f.person:
+        rows, total = _ranked_page(conn, q, f)
+    else:  # everyone, or one side: the kept tallies (store/tallies.py), a page of their index
+        rows, total = _tally_page(conn, f)
     titles = _latest_titles(conn, [r.id for r in rows])
     return {"items": [{"id": r.id, "name": r.name, "side": r.side, "office": r.office,
                        "title": titles.get(r.id), "articles": r.articles,
@@ -50,6 +53,20 @@ def _ranked_page(conn: Connection, q: sa.Select[Any], f: Filters) -> tuple[list[
     info = {r.id: r for r in conn.execute(sa.select(t.people).where(t.people.c.id.in_([p[0] for p in page])))}
     return [SimpleNamespace(**info[pid]._asdict(), articles=n, statements=k) for pid, n, k in page if pid in info], \
         len(ranking)
+
+
+def _tally_page(conn: Connection, f: Filters) -> tuple[list[Any], int]:
+    """A page of people by the articles naming them, and their number, from ``person_tallies``."""
+    pt = t.person_tallies.c
+    cond = [pt.articles > 0, *([pt.side == f.side] if f.side else [])]
+    q = (sa.select(t.people, pt.articles, pt.statements).join(t.person_tallies, pt.person_id == t.people.c.id)
+         .where(*cond).order_by(pt.articles.desc(), pt.name, pt.person_id).limit(f.limit).offset(f.offset))
+
+    def compute(c: Connection) -> tuple[list[Any], int]:
+        total = c.execute(sa.select(sa.func.count()).select_from(t.person_tallies).where(*cond)).scalar() or 0
+        return [SimpleNamespace(**r._asdict()) for r in c.execute(q)], total
+
+    return cached(conn, query_key("people-tallies", q), compute)
 
 
 def _latest_titles(conn: Connection, ids: list[str]) -> dict[str, str]:
