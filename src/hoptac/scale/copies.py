@@ -7,8 +7,8 @@ extractions: :func:`make_pool` extracts a pool of real corpus articles once (the
 ``hoptac.article/1`` exports, kept outside the repository), and :func:`copy_article` makes copy
 ``i`` of the archive from it, deterministically in ``(i, seed)``:
 
-- its text is a few paragraphs drawn from two or three pool articles (the title is the first
-  one's), so no two copies are near-duplicates of each other (a store links near-duplicates
+- its text is a few paragraphs drawn from three pool articles (the title is the first one's),
+  so two copies are rarely near-duplicates of each other (a store links near-duplicates
   instead of counting them) and every copy's records are real extraction output: each person,
   organization, place, event, statement and amount is kept with its spans moved when its
   evidence lies inside a kept paragraph;
@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,10 +66,14 @@ def make_pool(files: list[Path], out: Path, *, workers: int = 2) -> list[dict[st
 
 def load_pool(path: Path) -> list[dict[str, Any]]:
     """The exports of a pool file, each with its paragraphs' spans (``_paras``)."""
+    return pool_of(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+
+
+def pool_of(exports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A pool of ``hoptac.article/1`` exports (those with text), each with its paragraphs' spans."""
     pool = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
-        d["_paras"] = paragraphs(d["text"])
+    for d in exports:
+        d = {**d, "_paras": paragraphs(d.get("text") or "")}
         if d["_paras"]:
             pool.append(d)
     return pool
@@ -106,13 +110,14 @@ def _draw(rng: random.Random, i: int) -> int:
 
 
 def _choose(rng: random.Random, pool: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[tuple[int, int]]]]:
-    """Two or three pool articles and a run of their paragraphs each (the first keeps its lead)."""
+    """Three pool articles and a run of one to three paragraphs of each (the title is the first one's):
+    two copies sharing most of their text, which the store would link as near-duplicates, are rare."""
     parts = []
-    for n, d in enumerate(rng.sample(pool, k=rng.choice((2, 3, 3)))):
+    for d in rng.sample(pool, k=3):
         paras = d["_paras"]
-        size = rng.randint(1, max(1, min(4, len(paras) - 1 if n == 0 else len(paras))))
-        start = 0 if n == 0 else rng.randint(0, len(paras) - size)
-        parts.append((d, paras[start:start + size] if n else paras[: size + 1]))
+        size = rng.randint(1, min(3, len(paras)))
+        start = rng.randint(0, len(paras) - size)
+        parts.append((d, paras[start:start + size]))
     return parts
 
 
@@ -182,13 +187,15 @@ def _renames(d: dict[str, Any], a: int, b: int, rng: random.Random, i: int,
 
 
 def _rename_mention(said: str, old: str, new: str) -> str:
-    """A mention renamed: the full name, else as many trailing words of the new name as it had."""
-    if said == old:
-        return new
+    """A mention renamed: the full name where it is written, else the longest run of the old name's
+    last words the mention ends with ("Chủ tịch Nam", "ông Sơn") becomes as many of the new name's."""
     if old in said:
         return said.replace(old, new)
-    words = said.split()
-    return " ".join(new.split()[-len(words):]) if old.endswith(said) else said
+    words, old_w, new_w = said.split(" "), old.split(), new.split()
+    for k in range(min(len(words), len(old_w)), 0, -1):
+        if words[-k:] == old_w[-k:]:
+            return " ".join(words[:-k] + new_w[-k:])
+    return said
 
 
 def _apply(piece: str, a: int, edits: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int]]]:

@@ -97,9 +97,8 @@ def pair_tally(p1: str, p2: str, rows: list[tuple[str, str, str | None]]) -> dic
         return None
     occ_first: dict[str, str | None] = {}  # each occasion's earliest date (None: undated)
     for _, occ, date in rows:
-        if occ not in occ_first:
-            occ_first[occ] = date
-        elif date and (occ_first[occ] is None or date < occ_first[occ]):  # type: ignore[operator]
+        known = occ_first.get(occ)
+        if occ not in occ_first or (date and (known is None or date < known)):
             occ_first[occ] = date
     dates = [d for _, _, d in rows if d]
     firsts = [d for d in occ_first.values() if d]
