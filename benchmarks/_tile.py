@@ -101,3 +101,30 @@ def tile(engine: Any, times: int, *, log: Any = print) -> float:
             conn.exec_driver_sql("PRAGMA analysis_limit=1000")
             conn.exec_driver_sql("ANALYZE")
     return time.perf_counter() - t0
+
+
+def main() -> int:
+    """``python benchmarks/_tile.py --db STORE --times K``: add K tiles; thread summaries refreshed."""
+    import argparse
+    import json
+    import os
+
+    from hoptac.store import Store
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", required=True, help="a SQLite store built by scale.py --corpus")
+    ap.add_argument("--times", type=int, required=True, help="tiles to add (the store grows times + 1 fold)")
+    args = ap.parse_args()
+    with Store.open(args.db) as store:
+        seconds = tile(store.engine, args.times)
+        t0 = time.perf_counter()
+        store.refresh_threads()
+        threads_s = time.perf_counter() - t0
+        counts = store.stats()["counts"]
+    print(json.dumps({"tiles": args.times, "tile_s": round(seconds, 1), "threads_s": round(threads_s, 1),
+                      "counts": counts, "loadavg_1m": round(os.getloadavg()[0], 2)}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -70,19 +70,12 @@ def _tally_page(conn: Connection, f: Filters) -> tuple[list[Any], int]:
 
 
 def _latest_titles(conn: Connection, ids: list[str]) -> dict[str, str]:
-    """Each listed person's latest title, the same whatever the page (see :func:`latest_title`)."""
+    """Each listed person's latest title, the same whatever the page (see :func:`latest_title`), as
+    the writers keep it (``person_tallies``, store/tallies.py): not a read of all their mentions."""
     if not ids:
         return {}
-    m = t.person_mentions.c
-    rows = conn.execute(sa.select(m.person_id, m.title, m.date_sort, t.people.c.side)
-                        .join(t.people, t.people.c.id == m.person_id)
-                        .where(m.person_id.in_(ids), m.title.is_not(None)))
-    seen: dict[str, list[tuple[str | None, str]]] = {}
-    sides: dict[str, str | None] = {}
-    for pid, title, when, side in rows:
-        seen.setdefault(pid, []).append((when, title))
-        sides[pid] = side
-    return {pid: title for pid, pairs in seen.items() if (title := latest_title(pairs, sides[pid]))}
+    pt = t.person_tallies.c
+    return dict(conn.execute(sa.select(pt.person_id, pt.title).where(pt.person_id.in_(ids), pt.title.is_not(None))).all())
 
 
 def latest_title(pairs: list[tuple[str | None, str | None]], side: str | None = None) -> str | None:

@@ -331,6 +331,7 @@ person_tallies = sa.Table(  # per person: the articles naming them, their statem
     sa.Column("side", sa.String(8)),
     sa.Column("articles", sa.Integer, nullable=False),
     sa.Column("statements", sa.Integer, nullable=False),
+    sa.Column("title", sa.Text),  # the latest title (store/people.py: latest_title)
 )
 sa.Index("ix_person_tallies_rank", person_tallies.c.articles.desc(), person_tallies.c.name)
 sa.Index("ix_person_tallies_side_rank", person_tallies.c.side, person_tallies.c.articles.desc(), person_tallies.c.name)

@@ -9,8 +9,8 @@ read (seconds at 100,000 articles, growing with the store). Migration 0021 adds:
   itself) and its date: what :mod:`hoptac.store.network` and :func:`hoptac.store.events.meetings`
   grouped from events and participants on every read;
 - ``pair_tallies``: per pair, its occasions (and those dated), reports, first and last dates;
-- ``person_tallies`` / ``org_tallies``: per person the articles naming them and their
-  statements, per organization its mentioning articles, with the name and side they rank by.
+- ``person_tallies`` / ``org_tallies``: per person the articles naming them, their statements
+  and latest title, per organization its mentioning articles, with the name and side they rank by.
 
 **How they stay right.** Database triggers (SQLite and PostgreSQL, created by the migration)
 note in ``tally_dirty`` every event, person and organization whose rows change — by ingest,
@@ -128,14 +128,23 @@ def _refresh_pairs(conn: Connection, pairs: set[tuple[str, str]]) -> None:
 
 
 def _refresh_people(conn: Connection, ids: list[str]) -> None:
+    """Recount these people: articles naming them, statements, and their latest title (from each
+    title's number of mentions and last date, which is all :func:`~hoptac.store.people.latest_title` reads)."""
+    from .people import latest_title
+
     m, s, p = t.person_mentions.c, t.statements.c, t.people.c
     arts = dict(conn.execute(sa.select(m.person_id, sa.func.count(sa.distinct(m.article_id)))
                              .where(m.person_id.in_(ids)).group_by(m.person_id)).all())
     says = dict(conn.execute(sa.select(s.person_id, sa.func.count()).where(s.person_id.in_(ids))
                              .group_by(s.person_id)).all())
+    titles: dict[str, list[tuple[str | None, str]]] = {}
+    for pid, title, n, last in conn.execute(
+            sa.select(m.person_id, m.title, sa.func.count(), sa.func.max(m.date_sort))
+            .where(m.person_id.in_(ids), m.title.is_not(None)).group_by(m.person_id, m.title)):
+        titles.setdefault(pid, []).extend([(last, title)] + [(None, title)] * (n - 1))
     conn.execute(t.person_tallies.delete().where(t.person_tallies.c.person_id.in_(ids)))
     rows = [{"person_id": r.id, "name": r.name, "side": r.side, "articles": arts.get(r.id, 0),
-             "statements": says.get(r.id, 0)}
+             "statements": says.get(r.id, 0), "title": latest_title(titles.get(r.id, []), r.side)}
             for r in conn.execute(sa.select(p.id, p.name, p.side).where(p.id.in_(ids)))]
     if rows:
         conn.execute(t.person_tallies.insert(), rows)

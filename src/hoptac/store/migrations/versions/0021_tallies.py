@@ -42,7 +42,8 @@ def upgrade() -> None:
     op.create_index("ix_pair_tallies_dated", "pair_tallies", [sa.text("dated_occasions DESC"), "p1", "p2"])
     op.create_table("person_tallies", sa.Column("person_id", ID, nullable=False), sa.Column("name", sa.Text(), nullable=False),
                     sa.Column("side", sa.String(length=8)), sa.Column("articles", sa.Integer(), nullable=False),
-                    sa.Column("statements", sa.Integer(), nullable=False), sa.PrimaryKeyConstraint("person_id"))
+                    sa.Column("statements", sa.Integer(), nullable=False), sa.Column("title", sa.Text()),
+                    sa.PrimaryKeyConstraint("person_id"))
     op.create_index("ix_person_tallies_rank", "person_tallies", [sa.text("articles DESC"), "name"])
     op.create_index("ix_person_tallies_side_rank", "person_tallies", ["side", sa.text("articles DESC"), "name"])
     op.create_table("org_tallies", sa.Column("org_id", ID, nullable=False), sa.Column("name", sa.Text(), nullable=False),
