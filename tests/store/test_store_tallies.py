@@ -19,7 +19,7 @@ from hoptac.store import Filters, Store
 from hoptac.store import schema as t
 from hoptac.store.events import meetings
 from hoptac.store.network import network
-from hoptac.store.people import list_people
+from hoptac.store.people import get_person, latest_title, list_people
 from hoptac.store.queries import list_organizations
 from hoptac.store.stats import _top_orgs, _top_people
 from hoptac.store.tallies import rebuild, snapshot
@@ -61,6 +61,10 @@ def assert_tallies_hold(s: Store) -> dict:
             got, want = list_organizations(conn, f), old.list_organizations(conn, f)
             assert got["total"] == want["total"] and (got["total"] > 0 or side)
             assert _ranked(got["items"], "id", "articles", "kind") == _ranked(want["items"], "id", "articles", "kind")
+        for pid, side in conn.execute(sa.select(t.people.c.id, t.people.c.side)).all()[:40]:  # a person's own page
+            m = t.person_mentions.c
+            pairs = conn.execute(sa.select(m.date_sort, m.title).where(m.person_id == pid)).all()
+            assert get_person(conn, pid)["title"] == latest_title([tuple(r) for r in pairs], side)
         top_people, top_orgs = _top_people(conn, 5), _top_orgs(conn, 5)
         for side in ("VN", "US"):
             ranked = [p for p in old.list_people(conn, Filters(limit=10_000, side=side))["items"]]

@@ -199,9 +199,7 @@ def get_person(conn: Connection, ident: str, *, limit: int | None = None, offset
     events, n_events = _events(conn, pid, limit, at.get("events", offset))
     statements, n_statements = _statements(conn, pid, limit, at.get("statements", offset))
     titles = _titles(conn, pid, p.side)
-    latest = latest_title([(when, title) for when, title in conn.execute(
-        sa.select(t.person_mentions.c.date_sort, t.person_mentions.c.title).where(t.person_mentions.c.person_id == pid))],
-        p.side)
+    latest = _latest_titles(conn, [pid]).get(pid)  # kept by the writers, not a second read of every mention
     return {"id": p.id, "name": p.name, "aliases": aliases, "side": p.side, "office": p.office,
             "title": latest, "titles": titles, "articles": articles, "events": events, "statements": statements,
             "totals": {"articles": n_articles, "events": n_events, "statements": n_statements}}
