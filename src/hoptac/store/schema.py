@@ -43,6 +43,7 @@ articles = sa.Table(
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_articles_listing", "duplicate_of", "date_sort", "id"),  # listing pages read the index (0018)
     sa.Index("ix_articles_outlet", "outlet"),  # the outlets a filter offers, without reading the articles (0020)
+    sa.Index("ix_articles_id_date", "id", "date_sort"),  # topics per month join this index, not the rows (0021)
 )
 
 article_sources = sa.Table(
@@ -205,6 +206,8 @@ statements = sa.Table(
     sa.Column("claim_key", sa.String(40), index=True),  # its claim: the id of the claim's first statement (store/claims.py)
     sa.Index("ix_statements_person_order", "person_id", "date_sort", "article_id", "idx", "id"),
     sa.Index("ix_statements_order", "date_sort", "article_id", "idx"),  # listing pages in date order (0020)
+    # the stats' claims (overall, per month, per act) read this index, not the statements' rows (0021)
+    sa.Index("ix_statements_claims", "act", "date_sort", "claim_key", "id"),
 )
 
 statement_threads = sa.Table(
