@@ -77,6 +77,9 @@ def main() -> int:
     url = args.db if "://" in args.db else f"sqlite:///{args.db}"
     s = Store.open(url)
     table = reads(s)
+    from hoptac.link.titles import title_key
+
+    title_key("Bộ trưởng Ngoại giao", "VN")  # the gazetteer a title's key reads: loaded once per process, not a read's cost
     out: dict[str, Any] = {}
     for name, call in table.items():
         summary._STORES.clear()  # nothing kept: the read computes from the database

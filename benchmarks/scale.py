@@ -71,6 +71,41 @@ def ingest_range(store: Any, start: int, stop: int, batch_size: int) -> float:
     return time.perf_counter() - t0
 
 
+def corpus_pool(n_general: int = 300) -> list[dict[str, Any]]:
+    """The pool of real extracted articles the ``--corpus`` copies are made from: ``../shared/corpus``'s
+    Vietnam–US articles (less the held-out ones) and ``n_general`` general news articles, extracted
+    once into ``benchmarks/out/pool.jsonl`` (corpus text: never committed; ``benchmarks/out`` is ignored)."""
+    from hoptac.scale.copies import make_pool
+
+    corpus = ROOT.parent / "shared" / "corpus"
+    held = set((ROOT.parent / "shared" / "eval" / "HOLDOUT.txt").read_text().split())
+    files = [f for f in sorted((corpus / "vnus").glob("*.txt")) if f.name not in held]
+    files += [f for f in sorted((corpus / "general").glob("*.txt")) if f.name not in held][:n_general]
+    t0 = time.perf_counter()
+    pool = make_pool(files, OUT / "pool.jsonl")
+    print(f"  pool: {len(pool)} articles ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
+    return pool
+
+
+def copy_range(store: Any, pool: list[dict[str, Any]], start: int, stop: int, batch_size: int) -> float:
+    """Store copies start..stop-1 of the pool's archive (``hoptac.scale.copies``) through ``Store.ingest``
+    (the real write path: linking, occasion merging, summaries, indexes), ``batch_size`` per transaction,
+    with the ingest's planner statistics and thread summary refreshes (``scale.parallel.write``); seconds taken."""
+    from hoptac.scale.copies import copies
+    from hoptac.scale.parallel import write
+    from hoptac.scale.progress import IngestProgress
+
+    t0 = time.perf_counter()
+    step = 1_000
+    for k in range(start, stop, step):
+        rep = write(store, ([a] for a in copies(pool, k, min(k + step, stop))), batch_size=batch_size,
+                    progress=IngestProgress(enabled=False))
+        print(f"  {min(k + step, stop):>9,} articles, {time.perf_counter() - t0:8.1f} s "
+              f"(stored {rep.stored}, near-duplicates {rep.duplicates}, skipped {len(rep.skipped)})",
+              file=sys.stderr, flush=True)
+    return time.perf_counter() - t0
+
+
 def free_port() -> int:
     """A free TCP port on the loopback interface."""
     with socket.socket() as s:
@@ -234,6 +269,9 @@ def main() -> int:
     ap.add_argument("--reuse", action="store_true", help="only measure the existing store (no ingest)")
     ap.add_argument("--rounds", type=int, default=1, help="measure the latencies this many times")
     ap.add_argument("--catchup", action="store_true", help="thread reads right after writes, on a copy of --db")
+    ap.add_argument("--corpus", action="store_true",
+                    help="copies of real extracted corpus articles (hoptac.scale.copies) instead of the templates")
+    ap.add_argument("--build-only", action="store_true", help="build the store, measure nothing (then routes.py)")
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     OUT.mkdir(parents=True, exist_ok=True)
@@ -254,11 +292,19 @@ def main() -> int:
     store = Store.open(url)
     have = store.stats()["counts"]["articles"] if args.resume else 0
     rows, done, ingest_s = [], have, 0.0
+    pool = corpus_pool() if args.corpus else None
     for size in sizes:
         if size > done:
             print(f"ingest {done:,} -> {size:,}", file=sys.stderr, flush=True)
-            ingest_s += ingest_range(store, done, size, args.batch_size)
+            ingest_s += (copy_range(store, pool, done, size, args.batch_size) if pool is not None
+                         else ingest_range(store, done, size, args.batch_size))
             done = size
+        if args.build_only:
+            print(json.dumps({"articles": size, "build_s": round(ingest_s, 1),
+                              "articles_per_s": round((size - have) / ingest_s, 1) if ingest_s else None,
+                              "store_mb": round(store_bytes(db) / 1e6, 1), "loadavg_1m": round(os.getloadavg()[0], 2)}),
+                  flush=True)
+            continue
         row = {"articles": size, "ingest_s_total": round(ingest_s, 1),
                "ingest_articles_per_s": round((size - have) / ingest_s, 1) if ingest_s else None,
                "store_mb": round(store_bytes(db) / 1e6, 1), "peak_rss_mb": round(peak_rss_mb()),
@@ -267,6 +313,9 @@ def main() -> int:
         rows.append(row)
         print(json.dumps(row), flush=True)
         (OUT / "scale.json").write_text(json.dumps(rows, indent=1))
+    if not rows:
+        store.close()
+        return 0
     print(f"{'articles':>10} {'ingest s':>9} {'art/s':>7} {'store MB':>9} {'RSS MB':>7}  "
           + "  ".join(f"{k + ' p50/p95 ms':>24}" for k in rows[0]["latency"]))
     for r in rows:

@@ -16,7 +16,7 @@ from hoptac.store.events import _distinct
 from hoptac.store.network import BY
 from hoptac.store.org_link import resolve_org
 from hoptac.store.orgs import _events, org_of_names, search_organizations
-from hoptac.store.people import _latest_titles
+from hoptac.store.people import latest_title
 from hoptac.store.queries import Filters, _article_ids_for, _dates, _page, resolve_person, statement_dict
 
 
@@ -212,6 +212,22 @@ def browse_statements(conn: Connection, v: StatementView) -> dict[str, Any]:
     """A page of the view's statements (each with its article's title, date, outlet and URL) and the total."""
     rows, total = _page(conn, view_query(conn, v), v.filters)
     return {"items": [statement_dict(r) for r in rows], "total": total}
+
+
+def _latest_titles(conn: Connection, ids: list[str]) -> dict[str, str]:
+    """Each listed person's latest title, the same whatever the page (see :func:`latest_title`)."""
+    if not ids:
+        return {}
+    m = t.person_mentions.c
+    rows = conn.execute(sa.select(m.person_id, m.title, m.date_sort, t.people.c.side)
+                        .join(t.people, t.people.c.id == m.person_id)
+                        .where(m.person_id.in_(ids), m.title.is_not(None)))
+    seen: dict[str, list[tuple[str | None, str]]] = {}
+    sides: dict[str, str | None] = {}
+    for pid, title, when, side in rows:
+        seen.setdefault(pid, []).append((when, title))
+        sides[pid] = side
+    return {pid: title for pid, pairs in seen.items() if (title := latest_title(pairs, sides[pid]))}
 
 
 def list_people(conn: Connection, f: Filters) -> dict[str, Any]:

@@ -108,23 +108,27 @@ def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str
     one); ``undated`` counts the reports without a date, which may be any of them. Each pair
     lists its occasions, dated first. Pairs come by their dated occasions, most first.
     """
-    e, a, b = t.events.c, t.event_participants.alias("a"), t.event_participants.alias("b")
-    occ = sa.func.coalesce(e.parent_id, e.id)
-    cond = [e.family == "meeting", e.status == "happened", a.c.person_id.is_not(None),
-            b.c.person_id.is_not(None), a.c.person_id < b.c.person_id, *_dates(e.date_sort, f)]
+    mp = t.meeting_pairs.c  # maintained by the writers (store/tallies.py)
+    cond = [*_dates(mp.date_sort, f)]
     for who in (f.person, other):
         if who:
             pid = resolve_person(conn, who) or "\x00"
-            cond.append(sa.or_(a.c.person_id == pid, b.c.person_id == pid))
-    base = (sa.select(a.c.person_id.label("p1"), b.c.person_id.label("p2"), occ.label("occ"), e.id, e.date_sort)
-            .select_from(a.join(b, a.c.event_id == b.c.event_id).join(t.events, e.id == a.c.event_id))
-            .where(*cond).subquery())
-    n = sa.func.count(sa.distinct(sa.case((base.c.date_sort.is_not(None), base.c.occ)))).label("n")
-    q = (sa.select(base.c.p1, base.c.p2, n, sa.func.count(sa.distinct(base.c.id)).label("rows"),
-                   sa.func.min(base.c.date_sort).label("first"), sa.func.max(base.c.date_sort).label("last"))
-         .group_by(base.c.p1, base.c.p2).order_by(n.desc(), base.c.p1, base.c.p2))
+            cond.append(sa.or_(mp.p1 == pid, mp.p2 == pid))
+    base = (sa.select(mp.p1, mp.p2, mp.occ, mp.event_id.label("id"), mp.date_sort).where(*cond).subquery())
+    if cond:
+        n = sa.func.count(sa.distinct(sa.case((base.c.date_sort.is_not(None), base.c.occ)))).label("n")
+        q = (sa.select(base.c.p1, base.c.p2, n, sa.func.count(sa.distinct(base.c.id)).label("rows"),
+                       sa.func.min(base.c.date_sort).label("first"), sa.func.max(base.c.date_sort).label("last"))
+             .group_by(base.c.p1, base.c.p2).order_by(n.desc(), base.c.p1, base.c.p2))
+    else:  # every pair: the kept tallies, in their index's order
+        pt = t.pair_tallies.c
+        q = (sa.select(pt.p1, pt.p2, pt.dated_occasions.label("n"), pt.reports.label("rows"), pt.first, pt.last)
+             .order_by(pt.dated_occasions.desc(), pt.p1, pt.p2))
 
     def page(c: Connection) -> tuple[list[Any], int]:  # the page and the number of pairs, in one pass
+        if not cond:
+            return c.execute(q.limit(f.limit).offset(f.offset)).all(), \
+                c.execute(sa.select(sa.func.count()).select_from(t.pair_tallies)).scalar() or 0
         got = c.execute(q.add_columns(sa.func.count().over().label("pairs")).limit(f.limit).offset(f.offset)).all()
         return got, (got[0].pairs if got else count(c, q))
 

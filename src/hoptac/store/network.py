@@ -35,20 +35,17 @@ def _bytes(conn: Connection, col: Any) -> Any:
 
 def _pairs(conn: Connection, f: Filters, people: list[str] | None = None) -> sa.Subquery:
     """(occasion, date, person a, person b) of every meeting between two linked people, filtered
-    (``people``: between two of these); ``p1`` < ``p2``."""
-    e, a, b = t.events.c, t.event_participants.alias("a"), t.event_participants.alias("b")
-    occ = sa.func.coalesce(e.parent_id, e.id)
-    cond = [e.family == "meeting", e.status == "happened", a.c.person_id.is_not(None),
-            b.c.person_id.is_not(None), _bytes(conn, a.c.person_id) < b.c.person_id, *_dates(e.date_sort, f)]
+    (``people``: between two of these); ``p1`` < ``p2``. Read from ``meeting_pairs``, which the
+    writers keep (store/tallies.py), not from a join of every meeting's participants."""
+    mp = t.meeting_pairs.c
+    cond = [*_dates(mp.date_sort, f)]
     if people is not None:
-        cond += [a.c.person_id.in_(people), b.c.person_id.in_(people)]
+        cond += [mp.p1.in_(people), mp.p2.in_(people)]
     if f.topic:
-        cond.append(e.id.in_(sa.select(t.event_sources.c.event_id).join(
+        cond.append(mp.event_id.in_(sa.select(t.event_sources.c.event_id).join(
             t.article_topics, t.article_topics.c.article_id == t.event_sources.c.article_id)
             .where(t.article_topics.c.topic == f.topic)))
-    return (sa.select(occ.label("occ"), e.date_sort, a.c.person_id.label("p1"), b.c.person_id.label("p2"))
-            .select_from(a.join(b, a.c.event_id == b.c.event_id).join(t.events, e.id == a.c.event_id))
-            .where(*cond).subquery())
+    return sa.select(mp.occ, mp.date_sort, mp.p1, mp.p2).where(*cond).subquery()
 
 
 def _pair_occasions(conn: Connection, f: Filters) -> sa.Subquery:
@@ -62,13 +59,20 @@ def _people_edges(conn: Connection, f: Filters, max_edges: int) -> tuple[list[di
     """The strongest edges between people and their number, counted, ordered and cut by the
     database (one row per edge shown is read, not one per edge); their occasion ids from the
     meetings of the people shown."""
-    po = _pair_occasions(conn, f)
-    n = sa.func.count().label("n")
-    q = (sa.select(po.c.p1, po.c.p2, n, sa.func.min(po.c.d).label("first"), sa.func.max(po.c.d).label("last"),
-                   sa.func.count().over().label("total"))
-         .group_by(po.c.p1, po.c.p2).order_by(n.desc(), _bytes(conn, po.c.p1), _bytes(conn, po.c.p2)))
-    rows = conn.execute(q.limit(max(1, max_edges))).all()
-    total = rows[0].total if rows else 0
+    if f.since or f.until or f.topic:
+        po = _pair_occasions(conn, f)
+        n = sa.func.count().label("n")
+        q = (sa.select(po.c.p1, po.c.p2, n, sa.func.min(po.c.d).label("first"), sa.func.max(po.c.d).label("last"),
+                       sa.func.count().over().label("total"))
+             .group_by(po.c.p1, po.c.p2).order_by(n.desc(), _bytes(conn, po.c.p1), _bytes(conn, po.c.p2)))
+        rows = conn.execute(q.limit(max(1, max_edges))).all()
+        total = rows[0].total if rows else 0
+    else:  # the whole period: the pairs' kept tallies, strongest first in their index
+        pt = t.pair_tallies.c
+        rows = conn.execute(sa.select(pt.p1, pt.p2, pt.occasions.label("n"), pt.first, pt.last_occasion.label("last"))
+                            .order_by(pt.occasions.desc(), _bytes(conn, pt.p1), _bytes(conn, pt.p2))
+                            .limit(max(1, max_edges))).all()
+        total = conn.execute(sa.select(sa.func.count()).select_from(t.pair_tallies)).scalar() or 0
     edges = [{"source": r.p1, "target": r.p2, "occasions": r.n, "first": r.first, "last": r.last}
              for r in rows[:max_edges]]
     ids: dict[tuple[str, str], set[str]] = {(e["source"], e["target"]): set() for e in edges}

@@ -33,7 +33,10 @@ def list_people(conn: Connection, f: Filters) -> dict[str, Any]:
         ids = [pid for pid, alias in conn.execute(sa.select(t.person_aliases.c.person_id, t.person_aliases.c.alias))
                if key in fold(alias)]
         q = q.where(t.people.c.id.in_(ids))
-    rows, total = _ranked_page(conn, q, f)
+    if f.topic or f.thread or f.since or f.until or f.person:
+        rows, total = _ranked_page(conn, q, f)
+    else:  # everyone, or one side: the kept tallies (store/tallies.py), a page of their index
+        rows, total = _tally_page(conn, f)
     titles = _latest_titles(conn, [r.id for r in rows])
     return {"items": [{"id": r.id, "name": r.name, "side": r.side, "office": r.office,
                        "title": titles.get(r.id), "articles": r.articles,
@@ -52,20 +55,27 @@ def _ranked_page(conn: Connection, q: sa.Select[Any], f: Filters) -> tuple[list[
         len(ranking)
 
 
+def _tally_page(conn: Connection, f: Filters) -> tuple[list[Any], int]:
+    """A page of people by the articles naming them, and their number, from ``person_tallies``."""
+    pt = t.person_tallies.c
+    cond = [pt.articles > 0, *([pt.side == f.side] if f.side else [])]
+    q = (sa.select(t.people, pt.articles, pt.statements).join(t.person_tallies, pt.person_id == t.people.c.id)
+         .where(*cond).order_by(pt.articles.desc(), pt.name, pt.person_id).limit(f.limit).offset(f.offset))
+
+    def compute(c: Connection) -> tuple[list[Any], int]:
+        total = c.execute(sa.select(sa.func.count()).select_from(t.person_tallies).where(*cond)).scalar() or 0
+        return [SimpleNamespace(**r._asdict()) for r in c.execute(q)], total
+
+    return cached(conn, query_key("people-tallies", q), compute)
+
+
 def _latest_titles(conn: Connection, ids: list[str]) -> dict[str, str]:
-    """Each listed person's latest title, the same whatever the page (see :func:`latest_title`)."""
+    """Each listed person's latest title, the same whatever the page (see :func:`latest_title`), as
+    the writers keep it (``person_tallies``, store/tallies.py): not a read of all their mentions."""
     if not ids:
         return {}
-    m = t.person_mentions.c
-    rows = conn.execute(sa.select(m.person_id, m.title, m.date_sort, t.people.c.side)
-                        .join(t.people, t.people.c.id == m.person_id)
-                        .where(m.person_id.in_(ids), m.title.is_not(None)))
-    seen: dict[str, list[tuple[str | None, str]]] = {}
-    sides: dict[str, str | None] = {}
-    for pid, title, when, side in rows:
-        seen.setdefault(pid, []).append((when, title))
-        sides[pid] = side
-    return {pid: title for pid, pairs in seen.items() if (title := latest_title(pairs, sides[pid]))}
+    pt = t.person_tallies.c
+    return dict(conn.execute(sa.select(pt.person_id, pt.title).where(pt.person_id.in_(ids), pt.title.is_not(None))).all())
 
 
 def latest_title(pairs: list[tuple[str | None, str | None]], side: str | None = None) -> str | None:
@@ -189,9 +199,7 @@ def get_person(conn: Connection, ident: str, *, limit: int | None = None, offset
     events, n_events = _events(conn, pid, limit, at.get("events", offset))
     statements, n_statements = _statements(conn, pid, limit, at.get("statements", offset))
     titles = _titles(conn, pid, p.side)
-    latest = latest_title([(when, title) for when, title in conn.execute(
-        sa.select(t.person_mentions.c.date_sort, t.person_mentions.c.title).where(t.person_mentions.c.person_id == pid))],
-        p.side)
+    latest = _latest_titles(conn, [pid]).get(pid)  # kept by the writers, not a second read of every mention
     return {"id": p.id, "name": p.name, "aliases": aliases, "side": p.side, "office": p.office,
             "title": latest, "titles": titles, "articles": articles, "events": events, "statements": statements,
             "totals": {"articles": n_articles, "events": n_events, "statements": n_statements}}

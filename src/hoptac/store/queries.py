@@ -340,6 +340,11 @@ def list_organizations(conn: Connection, f: Filters) -> dict[str, Any]:
     q = q.where(*cond).group_by(*t.organizations.c).order_by(n.desc(), o.name)
     if f.side:
         q = q.where(o.side == f.side)
+    if not cond:  # every article: the kept tallies (store/tallies.py), a page of their index
+        ot = t.org_tallies.c
+        q = (sa.select(t.organizations, ot.articles).join(t.org_tallies, ot.org_id == o.id)
+             .where(ot.articles > 0, *([ot.side == f.side] if f.side else []))
+             .order_by(ot.articles.desc(), ot.name, ot.org_id))
     rows, total = _page(conn, q, f)
     return {"items": [{"id": r.id, "name": r.name, "kind": r.kind, "side": r.side, "articles": r.articles}
                       for r in rows], "total": total}

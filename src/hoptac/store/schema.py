@@ -43,6 +43,7 @@ articles = sa.Table(
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_articles_listing", "duplicate_of", "date_sort", "id"),  # listing pages read the index (0018)
     sa.Index("ix_articles_outlet", "outlet"),  # the outlets a filter offers, without reading the articles (0020)
+    sa.Index("ix_articles_id_date", "id", "date_sort"),  # topics per month join this index, not the rows (0021)
 )
 
 article_sources = sa.Table(
@@ -205,6 +206,8 @@ statements = sa.Table(
     sa.Column("claim_key", sa.String(40), index=True),  # its claim: the id of the claim's first statement (store/claims.py)
     sa.Index("ix_statements_person_order", "person_id", "date_sort", "article_id", "idx", "id"),
     sa.Index("ix_statements_order", "date_sort", "article_id", "idx"),  # listing pages in date order (0020)
+    # the stats' claims (overall, per month, per act) read this index, not the statements' rows (0021)
+    sa.Index("ix_statements_claims", "act", "date_sort", "claim_key", "id"),
 )
 
 statement_threads = sa.Table(
@@ -290,3 +293,58 @@ correction_refs = sa.Table(  # the current ids an applied correction touches: a 
     sa.Column("ref_id", ID, primary_key=True),
     sa.Index("ix_correction_refs_ref", "ref_id"),
 )
+
+# counts the writers keep up to date (store/tallies.py; migration 0021) ---------------------------
+
+tally_dirty = sa.Table(  # what changed in this write transaction (filled by triggers, emptied by tallies.flush)
+    "tally_dirty", metadata,
+    sa.Column("kind", sa.String(8), primary_key=True),
+    sa.Column("ref", ID, primary_key=True),
+)
+
+meeting_pairs = sa.Table(  # one row per meeting that happened and pair of its linked participants
+    "meeting_pairs", metadata,
+    sa.Column("event_id", ID, primary_key=True),
+    sa.Column("p1", ID, primary_key=True),
+    sa.Column("p2", ID, primary_key=True),
+    sa.Column("occ", ID, nullable=False),  # the occasion: the event's visit, else the event
+    sa.Column("date_sort", sa.String(10)),
+    sa.Index("ix_meeting_pairs_pair", "p1", "p2", "occ", "date_sort"),
+    sa.Index("ix_meeting_pairs_date", "date_sort", "p1", "p2", "occ"),
+)
+
+pair_tallies = sa.Table(  # per pair of people: what the network and the meetings rank by
+    "pair_tallies", metadata,
+    sa.Column("p1", ID, primary_key=True),
+    sa.Column("p2", ID, primary_key=True),
+    sa.Column("occasions", sa.Integer, nullable=False),
+    sa.Column("dated_occasions", sa.Integer, nullable=False),
+    sa.Column("reports", sa.Integer, nullable=False),
+    sa.Column("first", sa.String(10)),
+    sa.Column("last", sa.String(10)),
+    sa.Column("last_occasion", sa.String(10)),  # the latest of its occasions' first dates
+)
+sa.Index("ix_pair_tallies_occasions", pair_tallies.c.occasions.desc(), pair_tallies.c.p1, pair_tallies.c.p2)
+sa.Index("ix_pair_tallies_dated", pair_tallies.c.dated_occasions.desc(), pair_tallies.c.p1, pair_tallies.c.p2)
+
+person_tallies = sa.Table(  # per person: the articles naming them, their statements
+    "person_tallies", metadata,
+    sa.Column("person_id", ID, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("side", sa.String(8)),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("statements", sa.Integer, nullable=False),
+    sa.Column("title", sa.Text),  # the latest title (store/people.py: latest_title)
+)
+sa.Index("ix_person_tallies_rank", person_tallies.c.articles.desc(), person_tallies.c.name)
+sa.Index("ix_person_tallies_side_rank", person_tallies.c.side, person_tallies.c.articles.desc(), person_tallies.c.name)
+
+org_tallies = sa.Table(  # per organization: the articles naming it
+    "org_tallies", metadata,
+    sa.Column("org_id", ID, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("side", sa.String(8)),
+    sa.Column("articles", sa.Integer, nullable=False),
+)
+sa.Index("ix_org_tallies_rank", org_tallies.c.articles.desc(), org_tallies.c.name)
+sa.Index("ix_org_tallies_side_rank", org_tallies.c.side, org_tallies.c.articles.desc(), org_tallies.c.name)

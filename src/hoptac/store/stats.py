@@ -89,25 +89,16 @@ def _tally(values: Any) -> dict[str, int]:
 
 
 def _top_people(conn: Connection, top: int) -> dict[str, list[dict[str, Any]]]:
-    n = sa.func.count(sa.distinct(t.person_mentions.c.article_id)).label("n")
-    out: dict[str, list[dict[str, Any]]] = {}
-    for side in ("VN", "US", "OTHER"):
-        rows = conn.execute(sa.select(t.people.c.id, t.people.c.name, n)
-                            .join(t.person_mentions, t.person_mentions.c.person_id == t.people.c.id)
-                            .where(t.people.c.side == side).group_by(t.people.c.id, t.people.c.name)
-                            .order_by(n.desc(), t.people.c.name).limit(top)).all()
-        out[side] = [{"id": r.id, "name": r.name, "articles": r.n} for r in rows]
-    return out
+    """The most named people of each side, from the kept tallies (store/tallies.py)."""
+    pt = t.person_tallies.c
+    return {side: [{"id": r.person_id, "name": r.name, "articles": r.articles} for r in conn.execute(
+        sa.select(pt.person_id, pt.name, pt.articles).where(pt.side == side, pt.articles > 0)
+        .order_by(pt.articles.desc(), pt.name, pt.person_id).limit(top))] for side in ("VN", "US", "OTHER")}
 
 
 def _top_orgs(conn: Connection, top: int) -> dict[str, list[dict[str, Any]]]:
-    n = sa.func.count(t.org_mentions.c.article_id).label("n")
-    out: dict[str, list[dict[str, Any]]] = {}
-    for side in ("VN", "US", "OTHER"):
-        rows = conn.execute(sa.select(t.organizations.c.id, t.organizations.c.name, n)
-                            .join(t.org_mentions, t.org_mentions.c.org_id == t.organizations.c.id)
-                            .where(t.organizations.c.side == side)
-                            .group_by(t.organizations.c.id, t.organizations.c.name)
-                            .order_by(n.desc(), t.organizations.c.name).limit(top)).all()
-        out[side] = [{"id": r.id, "name": r.name, "articles": r.n} for r in rows]
-    return out
+    """The most named organizations of each side, from the kept tallies."""
+    ot = t.org_tallies.c
+    return {side: [{"id": r.org_id, "name": r.name, "articles": r.articles} for r in conn.execute(
+        sa.select(ot.org_id, ot.name, ot.articles).where(ot.side == side, ot.articles > 0)
+        .order_by(ot.articles.desc(), ot.name, ot.org_id).limit(top))] for side in ("VN", "US", "OTHER")}

@@ -20,6 +20,7 @@ from . import threads as th
 from .db import make_engine, migrate
 from .queries import Filters
 from .summary import bump, cached, query_key
+from .tallies import flush as flush_tallies
 from .writer import IngestReport, write_batch
 
 log = logging.getLogger(__name__)
@@ -266,7 +267,9 @@ class Store:
                     if conn.dialect.name == "postgresql":
                         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
                     bump(conn)  # readers' summaries are of the store before this correction
-                    return fn(conn)
+                    out = fn(conn)
+                    flush_tallies(conn)  # the counts of what it changed (store/tallies.py)
+                    return out
             finally:
                 conn.info.pop("immediate", None)
 

@@ -40,6 +40,7 @@ from .people_link import link_people as _link_people
 from .people_link import person_for as _person_for
 from .refresh import clear_derived
 from .summary import bump
+from .tallies import flush as flush_tallies
 
 log = logging.getLogger(__name__)
 WRITE_LOCK = 4_716_002  # PostgreSQL advisory lock key held by the batch being written
@@ -113,6 +114,7 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
     settle(conn)  # rebuilt events take back their ids (store/event_ids.py)
     if (report.stored or report.refreshed or report.duplicates) and has_corrections(conn):  # an editor's corrections hold over rebuilt records
         reapply(conn)
+    flush_tallies(conn)  # the counts of what this batch changed (store/tallies.py)
     return report
 
 
