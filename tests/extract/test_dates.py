@@ -28,6 +28,12 @@ def values(text: str, published: str | None) -> list[tuple[str, str]]:
     ("Thủ tướng sẽ thăm Mỹ từ ngày 29-31/5.", "2017-05-20", [("từ ngày 29-31/5", "2017-05-29")]),
     # "mong chờ" looks ahead: November after a May publication is this year's
     ("Tổng thống mong chờ chuyến thăm vào tháng 11.", "2017-05-31", [("tháng 11", "2017-11")]),
+    # a verb of saying before it is no past tense of what is looked forward to ...
+    ("Ông cho biết ông mong chờ chuyến thăm vào tháng 11.", "2017-06-01", [("tháng 11", "2017-11")]),
+    ("Ông cho biết vợ con ông sẽ đến Hà Nội vào đầu tháng 12.", "2017-06-01", [("tháng 12", "2017-12")]),
+    # ... but a date before the saying dates the saying, and a real past cue keeps the past
+    ("Chính phủ hôm 19/10 tuyên bố sẽ đình chỉ quy chế.", "2018-06-15", [("hôm 19/10", "2017-10-19")]),
+    ("Bộ trưởng đã tới Hà Nội vào tháng 11, ông cho biết.", "2017-06-01", [("tháng 11", "2016-11")]),
 ])
 def test_resolves_written_dates(text: str, published: str | None, expected: list[tuple[str, str]]) -> None:
     assert values(text, published) == expected

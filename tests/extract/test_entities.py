@@ -94,6 +94,18 @@ def test_titles_of_two_countries_around_a_comma_are_two_peoples():
     assert people["Phạm Bình An"].title == "Phó Thủ tướng, Bộ trưởng Ngoại giao"  # one person's two roles
 
 
+def test_a_dash_joins_two_top_offices_of_one_person_but_not_a_top_office_and_a_ministers():
+    art = analyzed("Doanh nghiệp tháp tùng Thủ tướng thăm Mỹ\n\n"
+                   "Tổng Bí thư - Chủ tịch nước Lê Văn Trung tiếp Đại sứ Hoa Kỳ Robert Hale.\n"
+                   "Gần 50 doanh nghiệp sẽ tháp tùng Thủ tướng - Bộ trưởng Tài chính Lê Văn Hòa nói.\n")
+    people = by_name(art)
+    assert people["Lê Văn Trung"].title == "Tổng Bí thư - Chủ tịch nước"  # one person holds both
+    assert people["Lê Văn Hòa"].title == "Bộ trưởng Tài chính"
+    # so the Prime Minister of the headline is not the minister
+    hoa = people["Lê Văn Hòa"]
+    assert not any(art.text[a:b].startswith("Thủ tướng") for a, b in hoa.mentions)
+
+
 def test_a_title_leaves_out_its_own_abbreviation():
     people = by_name(analyzed("Đoàn nghị sĩ Mỹ thăm Đà Nẵng\n\n"
                               "Dẫn đầu đoàn là thượng nghị sĩ (TNS) John Carter. TNS Carter thăm sân bay.\n"))

@@ -34,3 +34,12 @@ def test_writings_of_one_office_share_a_key_in_either_unicode_form():
     assert title_key("Bộ trưởng Quốc phòng Mỹ", "VN") != title_key("Bộ trưởng Quốc phòng", "VN")
     assert title_key("Đại sứ Việt Nam tại Mỹ", "US").endswith("tại mỹ")  # a seat is never cut
     assert title_key("Phó Thủ tướng", "VN") != title_key("Thủ tướng", "VN")
+
+
+def test_words_saying_when_a_title_was_held_are_not_the_title():
+    assert canonical_title("Thủ tướng lúc đó", ["Lê Văn Bình"], "VN") == "Thủ tướng"
+    assert canonical_title("Tổng thống Mỹ khi đó", [], "US") == canonical_title("Tổng thống Mỹ bấy giờ", [], "US") == "Tổng thống Mỹ"
+    assert canonical_title("Đại sứ Mỹ tại Việt Nam lúc bấy giờ", [], "US") == "Đại sứ Mỹ tại Việt Nam"
+    assert canonical_title("Bộ trưởng Quốc phòng ở Hà Nội khi ấy", [], "VN") == "Bộ trưởng Quốc phòng"
+    # the words inside a title, or alone, are left as written
+    assert canonical_title("Phó Thủ tướng thường trực", [], "VN") == "Phó Thủ tướng thường trực"

@@ -131,6 +131,55 @@ def test_a_month_joins_the_one_occasion_of_those_people_that_month_only(store):
     assert store.meetings(Filters(person="Robert Hanley"))["items"][0]["occasions"] == 2
 
 
+def _grouping(store) -> set[frozenset[str]]:
+    """The store's occasions as the sets of reports (source, date) they hold: ids left aside."""
+    arts = {a["id"]: a["source"] for a in store.articles(Filters(limit=100))["items"]}
+    return {frozenset((arts[s["article_id"]], s["date"]) for s in e["sources"])
+            for e in store.events(Filters(limit=100))["items"]}
+
+
+def _month_reports() -> list:
+    return [
+        _meeting("mem://m1", "Chiều 12/3, Thủ tướng Nguyễn Văn Khải hội đàm với Tổng thống Robert Hanley.",
+                 "2031-03-12", ["Nguyễn Văn Khải", "Robert Hanley"]),
+        _meeting("mem://m2", "Tháng 3, Thủ tướng Nguyễn Văn Khải và Tổng thống Robert Hanley đã gặp nhau.",
+                 "2031-03", ["Nguyễn Văn Khải", "Robert Hanley"]),
+        _meeting("mem://m3", "Ngày 25/3, Tổng thống Robert Hanley tiếp Thủ tướng Nguyễn Văn Khải lần thứ hai.",
+                 "2031-03-25", ["Robert Hanley", "Nguyễn Văn Khải"], etype="reception"),
+        _meeting("mem://m4", "Trong tháng 3, Thủ tướng Nguyễn Văn Khải gặp Tổng thống Robert Hanley tại Mỹ.",
+                 "2031-03", ["Nguyễn Văn Khải", "Robert Hanley"]),
+        _meeting("mem://m5", "Hôm 12/3, Tổng thống Robert Hanley và Thủ tướng Nguyễn Văn Khải hội đàm.",
+                 "2031-03-12", ["Robert Hanley", "Nguyễn Văn Khải"]),
+    ]
+
+
+def test_month_reports_are_placed_the_same_whatever_the_order_of_ingest(tmp_path):
+    """Each order of the same five reports gives the same occasions: the two month reports are one
+    month-dated occasion once the month holds two days' meetings of those people, in any order."""
+    from hoptac import open_store
+
+    reports = _month_reports()
+    seen = []
+    for n, order in enumerate([[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [1, 2, 0, 4, 3], [3, 0, 1, 4, 2]]):
+        st = open_store(f"sqlite:///{tmp_path}/o{n}.db")
+        for i in order:  # one article per write, as a long-running ingest would
+            st.ingest([reports[i]])
+        seen.append(_grouping(st))
+        st.close()
+    assert all(g == seen[0] for g in seen), seen
+    assert frozenset({("mem://m2", "2031-03"), ("mem://m4", "2031-03")}) in seen[0]
+    assert len(seen[0]) == 3  # the 12th (two reports), the 25th, and the month
+
+
+def test_month_reports_join_the_one_day_of_theirs_that_month_whichever_comes_first(store):
+    reports = _month_reports()
+    store.ingest([reports[1], reports[3]])  # two month reports: one occasion of the month
+    assert [e["date"] for e in store.events()["items"]] == ["2031-03"]
+    store.ingest([reports[0]])  # the day comes later: the month reports join it
+    evs = store.events()["items"]
+    assert len(evs) == 1 and evs[0]["date"] == "2031-03-12" and len(evs[0]["sources"]) == 3
+
+
 def test_a_visit_holds_only_its_visitors_meetings_during_its_days(store):
     store.ingest([
         make_article("mem://v1", ["Thủ tướng Nguyễn Văn Khải thăm chính thức Hoa Kỳ từ ngày 10/3."],

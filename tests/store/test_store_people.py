@@ -275,3 +275,33 @@ def test_glued_words_fragments_and_places_are_no_entries(store):
     for junk in ("Hồ Trúc Bạch", "B.Ô-ba-ma", "C.Sa", "Hoa Kỳcủa"):
         assert junk not in names, (junk, names)
     assert {"Mike Pompeo", "Phạm Văn Đức"} <= names, names
+
+
+def test_a_split_surname_and_a_misspelling_written_beside_the_right_one_are_one_entry(store):
+    """``Mc Cain`` is ``McCain`` in any article; a surname two letters off is the same person only where
+    one article writes both spellings — other given names, other surnames and Vietnamese names stay apart."""
+    arts = [
+        make_article("mem://p1", ["Thượng nghị sĩ John McCain thăm Hà Nội."], published="2015-05-01",
+                     people=[("John McCain", "Thượng nghị sĩ", None, "US")]),
+        make_article("mem://p2", ["Chủ tịch Ủy ban Quân vụ John Mc Cain gặp Bộ trưởng Quốc phòng."],
+                     published="2016-05-01", people=[("John Mc Cain", "Chủ tịch Ủy ban Quân vụ", None, "US")]),
+        make_article("mem://p3", ["Bà Cindy McCain dự lễ tưởng niệm."], published="2018-09-01",
+                     people=[("Cindy McCain", None, None, "US")]),
+        make_article("mem://p4", ["Bà Alma Wainright, Giám đốc Chương trình Đông Nam Á, phát biểu.",
+                                  "Tiến sĩ Alma Wainringt cho rằng hai nước còn nhiều dư địa hợp tác."],
+                     published="2019-03-01", people=[("Alma Wainright", "Giám đốc Chương trình Đông Nam Á", None, "US"),
+                                                     ("Alma Wainringt", "Tiến sĩ", None, "US")]),
+        make_article("mem://p5", ["Tiến sĩ Alma Wayright giảng bài tại Đại học Harvard."], published="2019-04-01",
+                     people=[("Alma Wayright", "Tiến sĩ", None, "US")]),
+        make_article("mem://p6", ["Ông Peter Hollings và bà Susan Holings cùng dự hội thảo."], published="2019-05-01",
+                     people=[("Peter Hollings", None, None, "US"), ("Susan Holings", None, None, "US")]),
+    ]
+    store.ingest(arts)
+    assert len(_entries_of(store, "John McCain", "John Mc Cain")) == 1
+    assert store.person("John Mc Cain")["totals"]["articles"] == 2
+    assert store.person("John Mc Cain")["name"] == "John McCain"
+    assert len(_entries_of(store, "John McCain", "Cindy McCain")) == 2  # spouses
+    assert len(_entries_of(store, "Alma Wainright", "Alma Wainringt")) == 1  # one article writes both
+    # another article's spelling two letters off, with no article writing both, is not enough
+    assert len(_entries_of(store, "Alma Wainright", "Alma Wayright")) == 2
+    assert len(_entries_of(store, "Peter Hollings", "Susan Holings")) == 2  # two given names in one article

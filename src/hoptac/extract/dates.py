@@ -83,6 +83,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _PAST = bounded(r"\b(đã|vừa|qua|trước đó|từng|hồi|diễn ra|cho biết|tuyên bố)\b")
+#: past cues other than verbs of saying ("cho biết", "tuyên bố" report the words, not when the event is)
+_STRONG_PAST = bounded(r"\b(đã|vừa|qua|trước đó|từng|hồi|diễn ra)\b")
 _FUTURE = bounded(r"\b(sẽ|dự kiến|sắp|tới|kế hoạch|chuẩn bị|dự định|hẹn|mong chờ|mong đợi)\b")
 
 
@@ -128,6 +130,12 @@ def _tense(low: str, start: int, end: int) -> int:
         return 1
     if past and not fut:
         return -1
+    if fut and past and not _STRONG_PAST.search(ctx):
+        # "cho biết ông mong chờ … vào tháng 11": after a verb of saying, a future cue before the date
+        # speaks for it (the saying is no tense of what was said); "hôm 19/10 tuyên bố sẽ" dates the saying
+        said = max((m.end() for m in _PAST.finditer(before)), default=0)
+        if any(m.start() >= said for m in _FUTURE.finditer(before)):
+            return 1
     return 0
 
 

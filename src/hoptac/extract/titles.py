@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from .fastre import bounded
@@ -181,6 +182,8 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
         elif tok in "-–&":
             if not nxt[:1].isupper():
                 return end, m.start()
+            if k == 0 and tok != "&" and _top_office(ctext[:pos], end=True) and not _top_office(ctext[toks[k + 1].start():]):
+                return end, m.start()  # "Thủ tướng - Bộ trưởng KH-ĐT Nguyễn Chí Dũng": no one holds both
             word = []
         elif tok == "(":
             close = ctext.find(")", m.end(), limit)
@@ -198,6 +201,24 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
         i = m.end()
         k += 1
     return end, limit
+
+
+@cache
+def _top_offices() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns of the titles of heads of state, government, party and parliament (``offices.yaml``), at
+    the end and at the start of a text. One person may hold two of them at once (``Tổng Bí thư - Chủ tịch
+    nước``), never one of them and a lower office: a dash between them joins two people's titles."""
+    from .gazetteer import load_yaml
+
+    titles = sorted({t for o in load_yaml("offices.yaml").get("offices", []) for t in o["titles"]}, key=len, reverse=True)
+    alts = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"(?<![\w])(?<!Phó )(?:{alts})\s*$"), re.compile(rf"(?:{alts})(?!\w)")
+
+
+def _top_office(text: str, *, end: bool = False) -> bool:
+    """Whether ``text`` ends (``end``) or starts with the title of a top office."""
+    at_end, at_start = _top_offices()
+    return bool(at_end.search(text[-40:]) if end else at_start.match(text))
 
 
 def _other_country(ctext: str, start: int, comma: int, nxt: int, limit: int, g: Gazetteer) -> bool:

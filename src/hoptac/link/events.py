@@ -9,8 +9,10 @@ Two events are the same occasion when all hold:
   it lasts days and papers date it by the day they report), or a day without its year
   (``--11-14``) on the other's day; a date known only to the month or year beside another date
   is weak evidence, so it needs the same people (:func:`same_people`) and one such occasion
-  only (the writer checks that no other stored occasion fits as well), and a year only matches
-  the same year; an unknown date only
+  only (the writer checks that no other stored occasion fits as well, and a report dated by
+  its month is placed again when a day of that month is stored:
+  :mod:`hoptac.store.month_reports`, so the order of ingest does not decide), and a year only
+  matches the same year; an unknown date only
   matches an event from an article that is a near-duplicate of this one;
 - overlapping participants (compared as linked people, so ``Kerry`` and ``John Kerry`` are
   one): two shared when both events name two or more (Trump–Trọng is not Trump–Kim), at

@@ -117,6 +117,40 @@ def _slipped(ta: list[str], tb: list[str]) -> bool:
     return min(len(x), len(y)) >= least and _one_slip(x, y)
 
 
+def _spaced(ta: list[str], tb: list[str]) -> bool:
+    """Two Western full names one of which splits or joins a word (``John Mc Cain``, ``John McCain``):
+    the same given name and the same letters once the spaces are gone."""
+    return (len(ta) >= 2 and len(tb) >= 2 and len(ta) != len(tb) and ta[0] == tb[0]
+            and _western(ta) and _western(tb) and "".join(ta) == "".join(tb))
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """The edit distance of two words (insertions, deletions, substitutions), ``limit + 1`` when above it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Two Western full-name keys that one article writes for one person, spelled two ways (``amy
+    searight``, ``amy searingt``): the same words but a surname of six letters or more one or two letters
+    apart, with its first letter kept. Strong only where one article writes both (or a shared title
+    confirms it): never two given names (``Bill``, ``Hillary``), never a Vietnamese name."""
+    ta, tb = _no_suffix(a.split()), _no_suffix(b.split())
+    if len(ta) < 2 or len(ta) != len(tb) or ta == tb or not (_western(ta) and _western(tb)) or ta[:-1] != tb[:-1]:
+        return False
+    x, y = ta[-1], tb[-1]
+    return (x.isalpha() and y.isalpha() and min(len(x), len(y)) >= 6 and x[0] == y[0]
+            and _edits(x, y, 2) <= 2)
+
+
 def match_score(a: str, b: str) -> int:
     """How well two name keys match: 3 exact, 2 same full name, 1 bare ASCII surname, 0 none.
 
@@ -131,7 +165,7 @@ def match_score(a: str, b: str) -> int:
     ta, tb = _no_suffix(a.split()), _no_suffix(b.split())
     if ta == tb:
         return 2  # "robert h mccooey jr" and "robert h mccooey"
-    if len(ta) >= 2 and (_toneless(ta, tb) or _slipped(ta, tb)):
+    if len(ta) >= 2 and (_toneless(ta, tb) or _slipped(ta, tb) or _spaced(ta, tb)):
         return 2
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if ta[-1] != tb[-1]:  # a bare surname a slip away from a long one ("Krittenbrink", "Kritenbrink")
@@ -204,6 +238,8 @@ def better_name(current: str, candidate: str) -> str:
     cur_clean, cand_clean = is_clean_name(current), is_clean_name(candidate)
     if cand_clean != cur_clean:
         return candidate if cand_clean else current
+    if "".join(candidate.split()).lower() == "".join(current.split()).lower():
+        return min(current, candidate, key=lambda n: (len(n.split()), n != current))  # "McCain", not "Mc Cain"
     if cand_clean and len(candidate.split()) > len(current.split()):
         return candidate
     if not cand_clean and len(candidate) < len(current):

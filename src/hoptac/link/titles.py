@@ -7,8 +7,9 @@ written many ways, and a title phrase can carry words that are not the office. R
 2. a title written twice keeps its last writing (``Thủ tướng tại Phòng Bầu dục Thủ tướng``
    -> ``Thủ tướng``); parts of a chain that repeat another part are dropped
    (``Thủ tướng Chính phủ, Thủ tướng`` -> ``Thủ tướng Chính phủ``);
-3. a trailing place phrase (``tại Phòng Bầu dục``, ``ở Hà Nội``) is removed, except after a
-   posted office whose seat is part of it (``Đại sứ Việt Nam tại Mỹ``, ``resources/linking.yaml``);
+3. words saying when the title was held (``Thủ tướng lúc đó``, ``resources/linking.yaml``) are
+   removed at its end (the title is dated by its article); then a trailing place phrase
+   (``tại Phòng Bầu dục``, ``ở Hà Nội``) is removed, except after a posted office whose seat is part of it (``Đại sứ Việt Nam tại Mỹ``, ``resources/linking.yaml``);
 4. the first letter is upper case (``bộ trưởng Quốc phòng`` -> ``Bộ trưởng Quốc phòng``).
 
 :func:`title_key` is what two writings of one title share (case and tone placement folded).
@@ -89,6 +90,15 @@ def _no_seat(title: str) -> str:
     return title[:m.start()].strip(_EDGE)
 
 
+def _no_when(title: str) -> str:
+    """The title without trailing words saying when it was held (``Tổng thống Mỹ lúc đó``)."""
+    low = title.lower()
+    for m in cue("titles", "when_held").finditer(low):
+        if not low[m.end():].strip(_EDGE) and m.start() > 0:
+            return title[:m.start()].strip(_EDGE)
+    return title
+
+
 def _name_tail(title: str, names: list[str]) -> str:
     """The title without a trailing capitalized run ending like the person's name, misspelt
     (``Thủ tướng Ngyễn Xuân Phúc``)."""
@@ -124,7 +134,7 @@ def canonical_title(title: str | None, names: list[str], side: str | None = None
     t = _one_writing(t)
     t = _own_side(t, side)
     t = _chain(t)
-    t = _no_seat(t)
+    t = _no_seat(_no_when(t))
     t = t.strip(_EDGE)
     if not t or not _heads().search(t):
         return t[:1].upper() + t[1:] if t else None

@@ -38,6 +38,7 @@ from ..link.events import (
 from ..link.names import name_key
 from ..model import Article
 from . import schema as t
+from .month_reports import is_month, replace_month_reports
 
 _PARTICIPANT_DATES = (t.event_participants.update().where(t.event_participants.c.event_id == sa.bindparam("eid"))
                       .values(date=sa.bindparam("d"), date_sort=sa.bindparam("ds")))
@@ -129,8 +130,10 @@ def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set
             ok = not parts or len(keys & parts) >= max(1, math.ceil(min(len(keys), len(parts)) / 2))
         else:
             ok = same_occasion(fam, (cand.type, cand.date, keys), (ev_type, date, parts))
-        if not ok:
-            continue
+        if not ok or (dup_of is None and precise(date) and is_month(cand.date)):
+            continue  # a day's report never joins a month-dated occasion: the month reports follow the day's
+        if dup_of is None and is_month(date) and cand.date == date:
+            return cand, keys  # the month-dated occasion of these people (replace_month_reports keeps one)
         fits += 1
         gap = days_apart(cand.date, date)
         rank = (-len(keys & parts), gap if gap is not None else 99, i)
@@ -176,7 +179,9 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
                 "id": eid, "type": ev.type, "family": fam, "date": when, "date_sort": when_sort,
                 "place": ev.place, "status": ev.status, "participants": [n for _, n in parts.values()]})
             have: set[str] = set()
+            created = True
         else:
+            created = False
             cand, have = match
             eid = cand.id
             when, when_sort = _merged_date(fam, cand.date, cand.date_sort, ev.date)
@@ -196,6 +201,8 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
             "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000],
             "part_keys": list(parts), "date_provenance": ev.date_provenance, "background": ev.background})
         touched.append((eid, fam, when, have | set(parts)))
+        if created and dup_of is None and full_date(when) and when:
+            replace_month_reports(conn, fam, set(parts), when[:7])  # a new day: that month's reports of them move
         if fam == "visit" and when and full_date(when) and not ev.background:
             visits[eid] = when
     for eid, fam, when, keys in touched:

@@ -31,6 +31,7 @@ from ..link.names import (
     last_token,
     match_score,
     name_key,
+    near_spelling,
     office_kind,
     person_score,
     surname_fits,
@@ -56,7 +57,9 @@ def _aliases_by_token(tokens: list[str], western: list[str]) -> sa.Select:
         start = tok[:1] if len(tok) <= 5 else tok[:2]
         near.append(sa.and_(last >= start, last < start[:-1] + chr(ord(start[-1]) + 1),
                             sa.func.length(last).between(len(tok) - 1, len(tok) + 1)))
-    hit = sa.or_(last.in_(tokens), *near)
+    # a word split in one spelling (``Mc Cain``): the joined pair, or the word's tail as the last word
+    joined = sorted({w[i:] for w in tokens if w.isascii() and len(w) >= 6 for i in range(1, len(w) - 3)})
+    hit = sa.or_(last.in_(tokens + joined), *near)
     return _ALIASES.where(t.person_aliases.c.person_id.in_(sa.select(t.person_aliases.c.person_id).where(hit)))
 
 
@@ -77,7 +80,8 @@ def _full(keys: list[str]) -> list[str]:
 def find_person(conn: Connection, keys: list[str], side: str | None, office: str | None,
                 title: str | None = None) -> str | None:
     """The known person these name keys, side, office and title designate (None: new or ambiguous)."""
-    tokens = sorted({last_token(k) for k in keys if k})
+    tokens = sorted({last_token(k) for k in keys if k} | {"".join(k.split()[-2:]) for k in keys
+                                                         if k and k.isascii() and len(k.split()) >= 3})
     western = sorted({last_token(k) for k in keys if k and k.isascii() and len(last_token(k)) >= 4
                       and last_token(k).isalpha()})
     rows = conn.execute(_aliases_by_token(tokens, western)).all()
@@ -163,7 +167,7 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
         keys = [name_key(n)[:255] for n in names]
         lookup = keys + _leader_keys(names, keys)
         office = office_kind(p.title, p.organization, org_kinds.get(name_key(p.organization or "")))
-        pid = find_person(conn, lookup, p.side, office, p.title)
+        pid = find_person(conn, lookup, p.side, office, p.title) or _spelled_here(keys, out)
         if pid is None and not create:
             continue
         side, shown = p.side, p.name
@@ -195,6 +199,13 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
         for k in keys:
             out.setdefault(k, pid)
     return out
+
+
+def _spelled_here(keys: list[str], linked: dict[str, str]) -> str | None:
+    """The one person this article already named with a full name these keys spell another way
+    (``Amy Searingt`` beside ``Amy Searight``): one article writing both is the strong evidence."""
+    fits = {pid for k, pid in linked.items() for m in keys if near_spelling(m, k)}
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _most_written(conn: Connection, pid: str, shown: str) -> None:

@@ -1,0 +1,85 @@
+"""Reports dated only by their month, placed the same way whatever order the articles come in.
+
+"In May, the Prime Minister met the President" is weak evidence: it is the one meeting of those
+same people on a day of that month when the store knows exactly one, and an occasion of its own
+(dated by the month) when it knows none or several. Linking reports one by one would make that
+depend on the order of ingest (the month report joins the first day's meeting, and stays there
+when a second meeting of that month arrives later). So the assignment is recomputed from what the
+store holds: whenever a meeting of some people is stored on a new day, the month reports of the
+same people and family in that month are placed again (:func:`replace_month_reports`): all of them
+into the one day's occasion of those people, else into one month-dated occasion of their own.
+A report dated by the day never joins a month-dated occasion; the month reports follow it instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from ..link.events import full_date
+from . import schema as t
+from .event_ids import born, retire_event
+
+_KEYS = sa.select(t.event_participants.c.key).where(t.event_participants.c.event_id == sa.bindparam("eid"))
+
+
+def is_month(d: str | None) -> bool:
+    """Whether a date is known to its month only (``YYYY-MM``)."""
+    return bool(d) and len(d or "") == 7 and (d or "")[4:5] == "-" and (d or "")[:4].isdigit()
+
+
+def replace_month_reports(conn: Connection, fam: str, people: set[str], month: str) -> None:
+    """Place the ``month`` reports of exactly these ``people`` (participant keys) and family ``fam``:
+    into the one occasion of theirs dated on a day of that month, else into one month-dated occasion."""
+    if len(people) < 2 or not is_month(month):
+        return
+    e, es, ep = t.events.c, t.event_sources.c, t.event_participants.c
+    ids = sa.select(ep.event_id).where(ep.key.in_(sorted(people)), ep.date_sort.like(month + "%"))
+    rows = [r for r in conn.execute(sa.select(t.events).where(e.id.in_(ids), e.family == fam).order_by(e.id))
+            if set(conn.execute(_KEYS, {"eid": r.id}).scalars()) == people]
+    days = [r for r in rows if full_date(r.date)]
+    held = {r.id: r for r in rows}
+    reports = [s for s in conn.execute(sa.select(t.event_sources).where(es.event_id.in_(list(held)), es.date == month)
+                                       .order_by(es.article_id, es.idx))
+               if set(s.part_keys or []) == people]
+    if not reports:
+        return
+    if len(days) == 1:
+        target = days[0].id
+    else:
+        own = [r.id for r in rows if r.date == month]
+        target = own[0] if own else _month_row(conn, fam, month, people, reports[0], held[reports[0].event_id])
+    left: dict[str, list[tuple[str, int, int]]] = {}
+    for s in reports:
+        if s.event_id == target:
+            continue
+        conn.execute(t.event_sources.update().where(es.event_id == s.event_id, es.article_id == s.article_id,
+                                                   es.idx == s.idx).values(event_id=target))
+        left.setdefault(s.event_id, []).append((s.article_id, s.evidence_start, s.evidence_end))
+    for eid, moved in left.items():
+        if not conn.execute(sa.select(sa.func.count()).select_from(t.event_sources).where(es.event_id == eid)).scalar():
+            conn.execute(t.event_participants.delete().where(ep.event_id == eid))
+            conn.execute(t.events.update().where(e.parent_id == eid).values(parent_id=None))
+            conn.execute(t.events.delete().where(e.id == eid))
+            retire_event(conn, eid, moved)
+
+
+def _month_row(conn: Connection, fam: str, month: str, people: set[str], first: Any, source_row: Any) -> str:
+    """A new occasion dated by ``month`` for these people, named as the row that held the first report."""
+    from .occasions import _free_id
+
+    seed = "\x1f".join([first.article_id, str(first.idx), month])
+    eid = born(conn, _free_id(conn, "e_" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]))
+    ep = t.event_participants.c
+    named = conn.execute(sa.select(ep.key, ep.person_id, ep.name).where(ep.event_id == source_row.id,
+                                                                        ep.key.in_(sorted(people)))).all()
+    conn.execute(t.events.insert(), {
+        "id": eid, "type": first.type, "family": fam, "date": month, "date_sort": month,
+        "place": None, "status": source_row.status, "participants": [r.name for r in named]})
+    conn.execute(t.event_participants.insert(), [
+        {"event_id": eid, "key": r.key, "person_id": r.person_id, "name": r.name, "date": month, "date_sort": month}
+        for r in named])
+    return eid
