@@ -198,3 +198,13 @@ def sample_articles() -> list[Article]:
                       statements=[("Nguyễn Hồng Diên", "propose", s3[0], "VN", ["market_economy_status"], [])],
                       topics=["trade"])
     return [a1, a2, a3]
+
+
+@pytest.fixture
+def cur(db_url):
+    """A store holding the curation fixtures (``fixtures_curation/``: two reports of one reception,
+    a province visit, a trade meeting), for the curation and kept-count tests."""
+    with Store.open(db_url) as s:
+        rep = s.ingest_sources([str(Path(__file__).resolve().parent / "fixtures_curation")])
+        assert rep.stored == 3 and not rep.skipped
+        yield s

@@ -8,7 +8,6 @@ the stats' most named) with the scans they replaced (``scan_reference.py``).
 
 from __future__ import annotations
 
-import pytest
 import scan_reference as old
 import sqlalchemy as sa
 from conftest import sample_articles
@@ -77,14 +76,6 @@ def assert_tallies_hold(s: Store) -> dict:
 def _counts(kept: dict) -> dict:
     """The tallies without the meeting rows (an undone split may give an occasion back another id)."""
     return {k: v for k, v in kept.items() if k != "meeting_pairs"}
-
-
-@pytest.fixture
-def cur(db_url):
-    with Store.open(db_url) as s:
-        rep = s.ingest_sources([str(FIX)])
-        assert rep.stored == 3 and not rep.skipped
-        yield s
 
 
 def test_tallies_equal_a_recount_after_every_write(cur):

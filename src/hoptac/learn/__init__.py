@@ -10,6 +10,7 @@ with its training code here and its metrics on the test split in ``metrics.json`
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -30,3 +31,16 @@ def shipped_metrics() -> dict[str, Any]:
     """The test-split metrics recorded when the models were trained (``metrics.json``)."""
     ref = resources.files(MODELS_PACKAGE) / "metrics.json"
     return json.loads(ref.read_text(encoding="utf-8")) if ref.is_file() else {}
+
+
+def compiled_loader(name: str) -> Callable[[], Any]:
+    """A cached loader of the shipped model ``name`` compiled for fast application (None when it
+    has not been trained); training clears it with ``cache_clear()`` whenever the file changes."""
+    from .features import compile_model
+
+    @cache
+    def loader() -> Any:
+        model = load_model(name)
+        return compile_model(model) if model else None
+
+    return loader

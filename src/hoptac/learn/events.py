@@ -13,12 +13,11 @@ measured).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..model import Article, Event
-from . import load_model
+from . import compiled_loader
 from .features import bucket, choice, compile_model, fit_decision, grams, markers, predict, words
 from .modes import MODES, mode_of, using
 
@@ -84,10 +83,7 @@ def _context(article: Article, ev: Event, at: int) -> list[str]:
     return row
 
 
-@cache
-def _compiled() -> Any:
-    model = load_model(NAME)
-    return compile_model(model) if model else None
+_compiled = compiled_loader(NAME)
 
 
 def decide(article: Article) -> list[Event]:

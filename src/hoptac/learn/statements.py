@@ -17,12 +17,11 @@ picks the variant on the test split, among those that keep the dev gold's floors
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..model import Article, Statement
-from . import load_model
+from . import compiled_loader, load_model
 from .features import bucket, choice, compile_model, fit_decision, grams, markers, predict, relabel, words
 from .modes import CANDIDATES, mode_of, using
 
@@ -141,10 +140,7 @@ def _names(article: Article) -> tuple[set[str], set[str]]:
     return people, orgs
 
 
-@cache
-def _compiled() -> Any:
-    model = load_model(NAME)
-    return compile_model(model) if model else None
+_compiled = compiled_loader(NAME)
 
 
 def decide(article: Article, others: list[Statement] | None = None) -> list[Statement]:

@@ -14,13 +14,12 @@ it on the test split, among the variants that keep the dev gold's floors.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..model import Article
-from . import load_model
-from .features import bucket, compile_model, fit_decision, predict
+from . import compiled_loader
+from .features import bucket, fit_decision, predict
 from .modes import mode_of, using
 
 NAME = "topics"
@@ -52,10 +51,7 @@ def features(topic: str, ev: Any, evidence: dict[str, Any]) -> list[str]:
     return row
 
 
-@cache
-def _compiled() -> Any:
-    model = load_model(NAME)
-    return compile_model(model) if model else None
+_compiled = compiled_loader(NAME)
 
 
 def decide(article: Article, evidence: dict[str, Any]) -> list[str]:
