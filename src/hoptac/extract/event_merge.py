@@ -74,9 +74,9 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
     """Whether ``d`` describes the event ``o`` again: nested participant sets (an organization standing
     for its person named in the other), or, for a retold setting (``Tại cuộc hội đàm với X, ...``), a
     shared participant."""
-    os_, ps = aligned(o, d, staff or {})
     if FAMILY[o.type] != FAMILY[d.type] or (o.type == "visit") != (d.type == "visit"):
         return False  # a visit holds meetings; it is not one of them
+    os_, ps = aligned(o, d, staff or {})
     if d.retold and len(ps & os_) >= min(2, len(ps), len(os_)) and o.planned == d.planned and o.earlier == d.earlier \
             and not (o.own_object or d.own_object) and not (o.date and d.date and o.date.value != d.date.value):
         return True  # "Tại cuộc hội đàm với X và Z, Y khẳng định": the meeting of Y and X told before
@@ -102,8 +102,11 @@ def merge(article: Article, drafts: list[Draft]) -> list[Draft]:
     joins the event sharing the most participants with it (the latest of those), adding no one."""
     staff = staff_of(article)
     out: list[Draft] = []
+    kin: dict[tuple[str, bool], list[Draft]] = {}  # the kept drafts by family and visit-ness, in order:
+    # only those can merge (mergeable's first test), so a long text compares each draft with its kin only
     for d in drafts:
-        found = [o for o in out if mergeable(o, d, staff)]
+        key = (FAMILY[d.type], d.type == "visit")
+        found = [o for o in kin.get(key, ()) if mergeable(o, d, staff)]
         if d.retold and found:  # the occasion sharing the most participants with the setting, the latest of those
             found = [max(reversed(found), key=lambda o: len(set(o.participants) & set(d.participants)))]
         for o in found:
@@ -120,6 +123,7 @@ def merge(article: Article, drafts: list[Draft]) -> list[Draft]:
             break
         else:
             out.append(d)
+            kin.setdefault(key, []).append(d)
     return out
 
 

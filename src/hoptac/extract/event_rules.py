@@ -174,9 +174,11 @@ def planned_before(article: Article, pattern: re.Pattern[str], a: int, b: int) -
     """Whether a planned cue stands in ``[a, b)``, not counting capitalized words of a name
     (``Bộ Kế hoạch và Đầu tư``) or words inside an organization's or framework's mention."""
     text = article.text
-    names = [s for o in article.organizations for s in o.mentions if s[0] < b and s[1] > a]
-    names += [s for f in article.frameworks for s in f.mentions if s[0] < b and s[1] > a]
+    names: list[tuple[int, int]] | None = None  # read only when a cue stands there (most clauses have none)
     for m in pattern.finditer(text, a, b):
+        if names is None:
+            names = [s for o in article.organizations for s in o.mentions if s[0] < b and s[1] > a]
+            names += [s for f in article.frameworks for s in f.mentions if s[0] < b and s[1] > a]
         if any(na <= m.start() < nb for na, nb in names):
             continue
         start_of_sentence = not text[a:m.start()].strip(" \t\"“'(")
