@@ -40,13 +40,14 @@ def features(topic: str, ev: Any, evidence: dict[str, Any]) -> list[str]:
     density = ev.score / ev.need if ev.need else 10.0
     share = int(100 * ev.score / total)
     generic = ev.weak == ev.mentions
-    row = [f"rule:{ev.kept}", f"score:{bucket(int(ev.score), (0, 1, 2, 3, 5, 8, 13))}",
-           f"mentions:{bucket(ev.mentions, (1, 2, 3, 5, 8))}", f"acts:{bucket(ev.in_acts, (0, 1, 2, 4))}",
-           f"generic:{generic}", f"strong:{ev.strong}", f"lists:{bucket(ev.lists, (0, 1, 2))}",
-           f"head:{ev.head}", f"density:{bucket(int(4 * density), (0, 1, 2, 4, 8, 16))}",
-           f"rank:{bucket(rank, (1, 2, 3, 5))}", f"share:{bucket(share, (5, 10, 20, 35, 50))}",
-           f"topics:{bucket(len(evidence), (1, 2, 4, 6, 9))}"]
-    row += [f"{topic}|{f}" for f in row[:1] + row[1:3] + row[7:11]]
+    # the evidence whose weight depends on the topic, also crossed with it
+    crossed = [f"rule:{ev.kept}", f"score:{bucket(int(ev.score), (0, 1, 2, 3, 5, 8, 13))}",
+               f"mentions:{bucket(ev.mentions, (1, 2, 3, 5, 8))}", f"head:{ev.head}",
+               f"density:{bucket(int(4 * density), (0, 1, 2, 4, 8, 16))}", f"rank:{bucket(rank, (1, 2, 3, 5))}",
+               f"share:{bucket(share, (5, 10, 20, 35, 50))}"]
+    row = [*crossed, f"acts:{bucket(ev.in_acts, (0, 1, 2, 4))}", f"generic:{generic}", f"strong:{ev.strong}",
+           f"lists:{bucket(ev.lists, (0, 1, 2))}", f"topics:{bucket(len(evidence), (1, 2, 4, 6, 9))}"]
+    row += [f"{topic}|{f}" for f in crossed]
     row.append(f"topic:{topic}")
     return row
 
