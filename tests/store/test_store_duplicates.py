@@ -54,3 +54,28 @@ def test_edited_copies_are_linked_and_not_double_counted(store, tmp_path):
     again = store.ingest(analyze_many([str(c) for c in copies]))
     assert again.unchanged == N
     assert store.statements()["total"] == n_statements
+
+
+def test_article_export_holds_the_copies_under_their_original(store, tmp_path):
+    import io
+    import json
+
+    from hoptac.store.export import export
+
+    originals = [corpus("vnus") / f for f, _ in known_duplicates()[:2]]
+    copies = []
+    for p in originals:
+        c = tmp_path / ("copy_" + p.name)
+        c.write_text(light_edit(p.read_text(encoding="utf-8")), encoding="utf-8")
+        copies.append(c)
+    store.ingest(analyze_many([str(p) for p in copies + originals]))
+    buf = io.StringIO()
+    assert export(store, "jsonl", buf) == 4
+    recs = [json.loads(x) for x in buf.getvalue().splitlines()]
+    assert sorted(Path(r["source"]).name for r in recs) == sorted(p.name for p in originals + copies)
+    ids = [r["id"] for r in recs]
+    for r in recs:
+        if r["duplicate_of"] is not None:  # right after its original, which lists it
+            orig = recs[ids.index(r["duplicate_of"])]
+            assert ids.index(r["id"]) > ids.index(orig["id"]) and r["id"] in [d["id"] for d in orig["duplicates"]]
+    assert sum(r["duplicate_of"] is not None for r in recs) == 2

@@ -45,16 +45,29 @@ def rows(store: Any, table: str, f: Filters) -> Iterator[dict[str, Any]]:
 def export(store: Any, fmt: str, out: IO[Any], *, table: str = "articles", f: Filters | None = None) -> int:
     """Write records to ``out`` (text for json/jsonl/csv, binary for parquet); returns the count.
 
-    json and jsonl of ``articles`` write each article's full export; other tables and the
-    csv and parquet formats write one flat row per record (lists joined with ``; ``).
+    json and jsonl of ``articles`` write each article's full export followed by those of its
+    near-duplicates (marked ``duplicate_of``), so the export holds every stored article whatever
+    order they came in; other tables and the csv and parquet formats write one flat row per
+    record (lists joined with ``; ``).
     """
     f = f or Filters(limit=10**9)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     items: Iterator[dict[str, Any]] = rows(store, table, f)
     if fmt in ("json", "jsonl") and table == "articles":
-        items = (store.article(a["id"]) for a in items)
+        items = _with_duplicates(store, items)
     return write_records(items, fmt, out)
+
+
+def _with_duplicates(store: Any, listed: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Each listed article's full export, then its near-duplicates' (the listing folds them in)."""
+    for a in listed:
+        full = store.article(a["id"])
+        yield full
+        for d in full.get("duplicates") or []:
+            copy = store.article(d["id"])
+            if copy is not None:
+                yield copy
 
 
 def write_records(items: Iterable[dict[str, Any]], fmt: str, out: IO[Any]) -> int:
