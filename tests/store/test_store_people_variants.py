@@ -21,8 +21,11 @@ def _short(orgs=True):
 
 def _full(orgs=True, given="Gregory"):
     s = f"Theo {given} Halloran, Giám đốc Sáng kiến Minh bạch hàng hải thuộc CSIS, các chuyến thăm sẽ giúp giảm lo ngại."
-    return make_article(f"mem://full-{given}", [s], people=[(f"{given} Halloran", "Giám đốc Sáng kiến", None, "OTHER")],
-                        orgs=[("CSIS", "other", "US")] if orgs else [])
+    art = make_article(f"mem://full-{given}", [s], people=[(f"{given} Halloran", "Giám đốc Sáng kiến", None, "OTHER")],
+                       orgs=[("Trung tâm Nghiên cứu quốc tế và chiến lược", "other", "VN")] if orgs else [])
+    for o in art.organizations:  # the center as one article writes it, words swapped, with its acronym
+        o.aliases.append("CSIS")
+    return art
 
 
 def _entries(st) -> list[str]:

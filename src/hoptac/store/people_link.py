@@ -234,15 +234,17 @@ def _variant_in_context(conn: Connection, keys: list[str], office: str | None, o
             fits[pid] = poffice
     if not fits:
         return None
-    here = _context([o.name for o in article.organizations] + [org])
+    here = _context([n for o in article.organizations for n in (o.name, *o.aliases)] + [org])
     mine = _context([org])
-    m, om = t.person_mentions.c, t.org_mentions.c
+    m = t.person_mentions.c
     hits = []
     for pid in sorted(fits):
         theirs = _context(list(conn.execute(sa.select(m.organization).where(m.person_id == pid)).scalars()))
-        named = _context(list(conn.execute(
-            sa.select(t.organizations.c.name).join(t.org_mentions, om.org_id == t.organizations.c.id)
-            .where(om.article_id.in_(sa.select(m.article_id).where(m.person_id == pid)))).scalars()))
+        named: set[str] = set()
+        for data in conn.execute(sa.select(t.articles.c.data).where(
+                t.articles.c.id.in_(sa.select(m.article_id).where(m.person_id == pid)))).scalars():
+            named |= _context([n for o in (data or {}).get("organizations") or []
+                               for n in (o.get("name"), *(o.get("aliases") or []))])
         if (theirs & here) or (mine & named):
             hits.append(pid)
     return hits[0] if len(hits) == 1 else None
