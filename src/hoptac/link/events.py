@@ -69,8 +69,6 @@ def dates_compatible(a: str | None, b: str | None, *, span: int = MAX_DAYS) -> b
         return a == b if n is None else n <= span
     if a == b:
         return True
-    if _DAY.match(a) and _DAY.match(b):  # two days without their year: at most ``span`` apart in some year
-        return b in partial_days(a, span)
     for x, y in ((a, b), (b, a)):
         if _DAY.match(x) and _FULL.match(y) and x in partial_days(y, span):
             return True  # a day without its year, within ``span`` days of the other's day in its year

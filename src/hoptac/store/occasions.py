@@ -182,9 +182,7 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
                 "id": eid, "type": ev.type, "family": fam, "date": when, "date_sort": when_sort,
                 "place": ev.place, "status": ev.status, "participants": [n for _, n in parts.values()]})
             have: set[str] = set()
-            created = True
         else:
-            created = False
             cand, have = match
             eid = cand.id
             when, when_sort = _merged_date(fam, cand.date, cand.date_sort, ev.date)
@@ -204,8 +202,9 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
             "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000],
             "part_keys": list(parts), "date_provenance": ev.date_provenance, "background": ev.background})
         touched.append((eid, fam, when, have | set(parts)))
-        if dup_of is None and full_date(when) and when and (created or not full_date(cand.date)):
-            # a new day (a new row, or one known by its month or not at all until now): that month's reports of them move
+        if dup_of is None and full_date(when) and when:
+            # a day of these people (a new row, one that had no day until now, or one whose people this report
+            # completes): that month's reports of exactly them move to it, or to a month row of their own
             replace_month_reports(conn, fam, have | set(parts), when[:7])
         if fam == "visit" and when and full_date(when) and not ev.background:
             visits[eid] = when
