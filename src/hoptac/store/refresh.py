@@ -2,7 +2,9 @@
 
 :func:`clear_derived` deletes everything the writer derived from one article — statements
 and their tags, search entries, mentions, event sources, topics, LSH bands — and then the
-people, organizations and events no other article supports. The article row stays (near
+people, organizations and events no other article supports; the occasions its reports leave keep
+the people and a date their remaining reports give, and the month reports of those people are placed
+again (:func:`hoptac.store.month_reports.settle`). The article row stays (near
 duplicates keep pointing at it); the writer then updates it and derives its records again.
 """
 
