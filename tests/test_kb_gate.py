@@ -52,6 +52,8 @@ def test_dates_without_metadata(plain):
     assert _share(plain["articles"], "right") >= f["articles_right_min"], plain["articles"]
     assert _share(plain["articles_text_dated"], "right") >= f["text_dated_right_min"], plain["articles_text_dated"]
     assert _share(plain["statements"], "right") >= f["statements_right_min"], plain["statements"]
+    occ = plain["occasions"]  # the product's own dates: a day without its year still joins its occasion
+    assert occ.get("merged", 0) / max(1, occ["reported_by_2_or_more"]) >= f["occasions_merged_min"], occ
 
 
 def test_dates_and_occasions_with_metadata(with_meta):

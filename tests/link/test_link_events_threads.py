@@ -19,6 +19,9 @@ def test_dates_compatible():
     assert not dates_compatible("2024-10", "2024-11-14")
     assert not dates_compatible(None, "2024-11-14")
     assert not dates_compatible("--11-14", "--11-15")
+    # a day without its year is as near a dated day as two dated days may be (the row's date may be either)
+    assert dates_compatible("--11-15", "2024-11-14") and not dates_compatible("--11-16", "2024-11-14")
+    assert dates_compatible("--11-17", "2024-11-14", span=4) and not dates_compatible("--11-19", "2024-11-14", span=4)
 
 
 def test_participants_overlap_needs_two_shared_when_both_name_two():

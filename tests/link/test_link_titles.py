@@ -43,3 +43,15 @@ def test_words_saying_when_a_title_was_held_are_not_the_title():
     assert canonical_title("Bộ trưởng Quốc phòng ở Hà Nội khi ấy", [], "VN") == "Bộ trưởng Quốc phòng"
     # the words inside a title, or alone, are left as written
     assert canonical_title("Phó Thủ tướng thường trực", [], "VN") == "Phó Thủ tướng thường trực"
+
+
+def test_a_head_listed_with_other_actors_or_a_cut_word_is_the_head_alone():
+    name = ["Lê Văn Bình"]
+    assert canonical_title("Thủ tướng và chính phủ", name, "VN") == "Thủ tướng"
+    assert canonical_title("Thủ tướng Ô", name, "VN") == "Thủ tướng"  # "Thủ tướng Ô - xtrây - li - a", cut
+    assert canonical_title("Thủ tướng Ý", name, "OTHER") == "Thủ tướng Ý"  # Italy: one letter, a country
+    # two offices, an office whose name holds "và": whole
+    assert canonical_title("Phó Thủ tướng và Bộ trưởng Ngoại giao", name, "VN") == "Phó Thủ tướng và Bộ trưởng Ngoại giao"
+    assert canonical_title("Bộ trưởng Bộ Tài nguyên và Môi trường", name, "VN") == "Bộ trưởng Bộ Tài nguyên và Môi trường"
+    assert canonical_title("Bộ trưởng Bộ Lao động - Thương binh và Xã hội", name) \
+        == "Bộ trưởng Bộ Lao động - Thương binh và Xã hội"

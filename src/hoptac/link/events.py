@@ -7,7 +7,9 @@ Two events are the same occasion when all hold:
   meetings, it is none of them); ``signing`` is another;
 - compatible dates: two full dates at most :data:`MAX_DAYS` apart (a visit: :data:`VISIT_DAYS`,
   it lasts days and papers date it by the day they report), or a day without its year
-  (``--11-14``) on the other's day; a date known only to the month or year beside another date
+  (``--11-14``) as near the other's day in its year (so that whether the row holding the
+  dated reports is dated by one day or the next, which depends on which report came first,
+  does not decide); a date known only to the month or year beside another date
   is weak evidence, so it needs the same people (:func:`same_people`) and one such occasion
   only (the writer checks that no other stored occasion fits as well, and a report dated by
   its month is placed again when a day of that month is stored:
@@ -27,12 +29,13 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, timedelta
 
 MAX_DAYS = 1
 VISIT_DAYS = 4  # two reports of one visit may date it by its first and its last day
 VISIT_BEFORE, VISIT_AFTER = 1, 6  # the days around a visit's date its parts may fall on
 _FULL = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY = re.compile(r"^--\d{2}-\d{2}$")
 _SORTABLE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -67,11 +70,32 @@ def dates_compatible(a: str | None, b: str | None, *, span: int = MAX_DAYS) -> b
     if a == b:
         return True
     for x, y in ((a, b), (b, a)):
-        if x.startswith("--") and _FULL.match(y) and y.endswith(x[1:]):
-            return True
+        if _DAY.match(x) and _FULL.match(y) and x in partial_days(y, span):
+            return True  # a day without its year, within ``span`` days of the other's day in its year
         if not x.startswith("--") and y.startswith(x + "-"):
             return True
     return False
+
+
+def partial_days(d: str, span: int) -> list[str]:
+    """The days without a year (``--MM-DD``) at most ``span`` days from ``d`` (a full date, or a day without
+    its year, counted in a leap year so that ``--02-29`` has neighbours): the writings of one day that
+    two reports, one giving the year and one not, may use for one occasion."""
+    day = full_date(d) if _FULL.match(d or "") else full_date("2000" + d[1:]) if _DAY.match(d or "") else None
+    if day is None:
+        return []
+    return [f"--{x.month:02d}-{x.day:02d}" for x in (day + timedelta(days=k) for k in range(-span, span + 1))]
+
+
+def same_day(a: str | None, b: str | None) -> bool:
+    """Whether two dates naming their day name the same one (a day without its year: on the other's day)."""
+    if not a or not b:
+        return False
+    if _DAY.match(a) and _FULL.match(b):
+        return b.endswith(a[1:])
+    if _DAY.match(b) and _FULL.match(a):
+        return a.endswith(b[1:])
+    return a == b
 
 
 def precise(d: str | None) -> bool:
@@ -104,7 +128,7 @@ def same_occasion(fam: str, a: tuple[str, str | None, set[str]], b: tuple[str, s
     if len(pa) == 1 or len(pb) == 1:
         if fam == "visit":
             return bool(pa & pb)  # the visitor: one visit at a time
-        return pa == pb and ta == tb and days_apart(da, db) in (0, None)
+        return pa == pb and ta == tb and same_day(da, db)
     if fam == "visit":
         return len(pa & pb) >= math.ceil(min(len(pa), len(pb)) / 2)  # the visitor, and half the hosts
     return participants_overlap(pa, pb)

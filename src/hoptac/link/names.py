@@ -200,6 +200,17 @@ def _same_given(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a) or b in _given_forms().get(a, ())
 
 
+def given_variant(a: str, b: str) -> bool:
+    """Two Western full-name keys of one surname whose first names differ but are forms of one name
+    (``greg poling``, ``gregory poling``), middle initials agreeing: the same person only where the
+    context says so too (:mod:`hoptac.store.people_link`)."""
+    ta, tb = _no_suffix(a.split()), _no_suffix(b.split())
+    if len(ta) < 2 or len(tb) < 2 or not (_western(ta) and _western(tb)) or ta[-1] != tb[-1] or ta[0] == tb[0]:
+        return False
+    ma, mb = _initials(ta[1:-1]), _initials(tb[1:-1])
+    return not (ma and mb and ma != mb) and _same_given(ta[0], tb[0])
+
+
 def _conflict(a: str, b: str) -> bool:
     """Two Western full names with one first name and surname but other middle initials (father, son)."""
     ta, tb = _no_suffix(a.split()), _no_suffix(b.split())

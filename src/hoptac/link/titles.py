@@ -10,7 +10,9 @@ written many ways, and a title phrase can carry words that are not the office. R
 3. words saying when the title was held (``Thủ tướng lúc đó``, ``resources/linking.yaml``) are
    removed at its end (the title is dated by its article); then a trailing place phrase
    (``tại Phòng Bầu dục``, ``ở Hà Nội``) is removed, except after a posted office whose seat is part of it (``Đại sứ Việt Nam tại Mỹ``, ``resources/linking.yaml``);
-4. the first letter is upper case (``bộ trưởng Quốc phòng`` -> ``Bộ trưởng Quốc phòng``).
+4. a head followed by one letter naming no place (a word cut at a hyphen) is the head alone, and a bare
+   head followed by ``và`` keeps the head (``Thủ tướng và chính phủ`` names two actors, not an office);
+5. the first letter is upper case (``bộ trưởng Quốc phòng`` -> ``Bộ trưởng Quốc phòng``).
 
 :func:`title_key` is what two writings of one title share (case and tone placement folded).
 """
@@ -124,6 +126,27 @@ def _own_side(title: str, side: str | None) -> str:
     return ", ".join(keep) if keep else title
 
 
+def _one_office(title: str) -> str:
+    """A bare title head followed by ``và`` and a common noun names several actors, not an office
+    (``Thủ tướng và chính phủ`` -> ``Thủ tướng``); two offices (``Phó Thủ tướng và Bộ trưởng Ngoại giao``)
+    and an office whose name holds ``và`` (``Bộ Tài nguyên và Môi trường``) stay whole."""
+    m = re.match(r"^(.+?)\s+và\s+(\S)", title)
+    if m and m.group(2).islower() and _heads().fullmatch(m.group(1).strip()):
+        return m.group(1).strip()
+    return title
+
+
+def _no_fragment(title: str) -> str:
+    """A head followed by one letter that names no place: a word cut at a hyphen (``Thủ tướng Ô`` from
+    ``Thủ tướng Ô - xtrây - li - a``) is no part of an office; ``Thủ tướng Ý`` (Italy) and ``Đông Nam Á`` stay."""
+    words = title.split()
+    last = words[-1].rstrip(".") if words else ""
+    if len(words) > 1 and len(last) == 1 and last.isalpha() and last not in gazetteer().place_names \
+            and _heads().fullmatch(" ".join(words[:-1])):
+        return " ".join(words[:-1])
+    return title
+
+
 def canonical_title(title: str | None, names: list[str], side: str | None = None) -> str | None:
     """The title as the store keeps it (see the module's rules); None when nothing of a title is left."""
     if not title:
@@ -135,6 +158,7 @@ def canonical_title(title: str | None, names: list[str], side: str | None = None
     t = _own_side(t, side)
     t = _chain(t)
     t = _no_seat(_no_when(t))
+    t = _one_office(_no_fragment(t.strip(_EDGE)))
     t = t.strip(_EDGE)
     if not t or not _heads().search(t):
         return t[:1].upper() + t[1:] if t else None

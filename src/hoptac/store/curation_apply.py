@@ -27,6 +27,7 @@ from .curation_keys import (
     resolve_person,
     resolve_statement,
 )
+from .month_reports import places_of, settle
 
 Outcome = tuple[str, str | None, list[str]]
 APPLIED, ORPHANED = "applied", "orphaned"
@@ -235,10 +236,13 @@ def apply_merge_events(conn: Connection, target: dict[str, Any], after: dict[str
     keep = resolve_event(conn, keys[0])
     if keep is None:
         return ORPHANED, "the event kept is no longer stored", []
+    gone = []
     for k in keys[1:]:
         eid = resolve_event(conn, k)
         if eid and eid != keep:
+            gone += places_of(conn, eid)
             _move_event(conn, eid, keep)
+    settle(conn, [keep], gone)  # one day of those people now where there were two: their month reports join it
     return APPLIED, None, [keep, *_articles_of(conn, events=[keep])]
 
 
@@ -255,6 +259,7 @@ def apply_split_event(conn: Connection, target: dict[str, Any], after: dict[str,
         _carve(conn, new, eid, kept)
     else:
         _carve(conn, eid, new, moved)
+    settle(conn, [eid, new])  # two days where there was one: their month reports are an occasion of their own
     return APPLIED, None, [eid, new, *_articles_of(conn, events=[eid, new])]
 
 
@@ -309,7 +314,9 @@ def apply_reject_event(conn: Connection, target: dict[str, Any], after: dict[str
     eid = resolve_event(conn, k)
     if eid is not None:
         refs = _articles_of(conn, events=[eid])
+        gone = places_of(conn, eid)
         _drop_event(conn, eid)
+        settle(conn, [], gone)  # the month reports of those people follow the days still stored
         return APPLIED, None, refs
     live = [aid for src in k["sources"] for aid in [resolve_article(conn, src["article"])]
             if aid and extracted(conn, aid, "events", src["span"])]
@@ -341,9 +348,11 @@ def apply_set_date(conn: Connection, target: dict[str, Any], after: dict[str, An
         eid = resolve_event(conn, target["event"])
         if eid is None:
             return ORPHANED, "the event is no longer stored", []
+        gone = places_of(conn, eid)
         conn.execute(t.events.update().where(t.events.c.id == eid).values(date=date, date_sort=sort_key(date)))
         conn.execute(t.event_participants.update().where(t.event_participants.c.event_id == eid)
                      .values(date=date, date_sort=sort_key(date)))
+        settle(conn, [eid], gone, restate=False)  # the editor's date stays; month reports follow it
         return APPLIED, None, [eid, *_articles_of(conn, events=[eid])]
     if "statement" in target:
         sid, aid = resolve_statement(conn, target["statement"])

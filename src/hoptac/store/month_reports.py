@@ -9,19 +9,27 @@ store holds: whenever a meeting of some people is stored on a new day, the month
 same people and family in that month are placed again (:func:`replace_month_reports`): all of them
 into the one day's occasion of those people, else into one month-dated occasion of their own.
 A report dated by the day never joins a month-dated occasion; the month reports follow it instead.
+The same holds when reports leave occasions (an article rebuilt, an editor's merge, split, rejection or
+new date: :func:`settle`): each occasion is dated and peopled again by the reports it still holds, and
+the month reports of the people and months concerned are placed again.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..link.events import full_date
+from ..link.events import full_date, sort_key
 from . import schema as t
 from .event_ids import born, retire_event
+
+#: a place to settle again: (family, participant keys, month)
+Place = tuple[str, frozenset[str], str]
 
 _KEYS = sa.select(t.event_participants.c.key).where(t.event_participants.c.event_id == sa.bindparam("eid"))
 
@@ -83,3 +91,73 @@ def _month_row(conn: Connection, fam: str, month: str, people: set[str], first: 
         {"event_id": eid, "key": r.key, "person_id": r.person_id, "name": r.name, "date": month, "date_sort": month}
         for r in named])
     return eid
+
+
+def places_of(conn: Connection, eid: str) -> list[Place]:
+    """The (family, people, month) places an occasion takes part in: its own day's month with its
+    participants, and the month of each month-dated report it holds with that report's people."""
+    e, es = t.events.c, t.event_sources.c
+    row = conn.execute(sa.select(e.family, e.date).where(e.id == eid)).first()
+    if row is None:
+        return []
+    out: list[Place] = []
+    if full_date(row.date) and row.date:
+        out.append((row.family, frozenset(conn.execute(_KEYS, {"eid": eid}).scalars()), row.date[:7]))
+    for d, keys in conn.execute(sa.select(es.date, es.part_keys).where(es.event_id == eid)):
+        if is_month(d) and keys:
+            out.append((row.family, frozenset(keys), d))
+    return out
+
+
+def _date_of(fam: str, dates: list[str]) -> str | None:
+    """The date an occasion's reports give it: the most precise; among equals, the most reported (a
+    visit: its first day), then the earliest."""
+    best = max((len(sort_key(d) or "") for d in dates), default=0)
+    top = [d for d in dates if best and len(sort_key(d) or "") == best]
+    if not top:
+        return None
+    if fam == "visit":
+        return min(top)
+    n = Counter(top)
+    return min(n, key=lambda d: (-n[d], d))
+
+
+def _restate(conn: Connection, eid: str) -> None:
+    """An occasion that lost reports keeps only what its reports still say: the participants some report
+    names (when every report lists its own) and a date some report gives."""
+    e, es, ep = t.events.c, t.event_sources.c, t.event_participants.c
+    row = conn.execute(sa.select(e.family, e.date).where(e.id == eid)).first()
+    reports = conn.execute(sa.select(es.date, es.part_keys).where(es.event_id == eid)).all()
+    if row is None or not reports:
+        return
+    if all(r.part_keys is not None for r in reports):
+        named = {k for r in reports for k in r.part_keys}
+        have = set(conn.execute(_KEYS, {"eid": eid}).scalars())
+        if named and have - named:
+            conn.execute(t.event_participants.delete().where(ep.event_id == eid, ep.key.in_(sorted(have - named))))
+            names = conn.execute(sa.select(ep.name).where(ep.event_id == eid).order_by(ep.key)).scalars()
+            conn.execute(t.events.update().where(e.id == eid).values(participants=list(names)))
+    dates = [r.date for r in reports if r.date and sort_key(r.date)]
+    if row.date in dates or (not dates and row.date is None):
+        return
+    when = _date_of(row.family, dates) if dates else row.date
+    if when != row.date:
+        conn.execute(t.events.update().where(e.id == eid).values(date=when, date_sort=sort_key(when)))
+        conn.execute(t.event_participants.update().where(ep.event_id == eid)
+                     .values(date=when, date_sort=sort_key(when)))
+
+
+def settle(conn: Connection, eids: Iterable[str], gone: Iterable[Place] = (), *, restate: bool = True) -> None:
+    """After reports left occasions: each of ``eids`` still stored is restated from the reports it holds,
+    then the month reports of every place concerned (theirs, and ``gone``: those of occasions deleted)
+    are placed again, so a month report never stays with a day that no longer holds it, nor apart from
+    the one day of its people that month. ``restate=False`` keeps the occasions' own date and people
+    (an editor's date, which no report gives)."""
+    places: set[Place] = set(gone)
+    for eid in sorted(set(eids)):
+        places.update(places_of(conn, eid))  # before: the day it was on
+        if restate:
+            _restate(conn, eid)
+        places.update(places_of(conn, eid))  # after: the day or month it is on now
+    for fam, people, month in sorted(places, key=lambda p: (p[0], sorted(p[1]), p[2])):
+        replace_month_reports(conn, fam, set(people), month)

@@ -29,6 +29,7 @@ from ..link.events import (
     days_apart,
     family,
     full_date,
+    partial_days,
     precise,
     same_occasion,
     sort_key,
@@ -65,9 +66,10 @@ def _near(keys: set[str], day: date_cls, before: int, after: int, date: str) -> 
     ep = t.event_participants.c
     lo, hi = (day - timedelta(days=before)).isoformat(), (day + timedelta(days=after)).isoformat()
     ks = sorted(keys)
+    days = partial_days(date, max(before, after))  # the same days written without their year
     return sa.union(sa.select(ep.event_id).where(ep.key.in_(ks), ep.date_sort.between(lo, hi)),
                     sa.select(ep.event_id).where(ep.key.in_(ks), ep.date_sort.in_([date[:4], date[:7]])),
-                    sa.select(ep.event_id).where(ep.key.in_(ks), ep.date == "-" + date[4:]))
+                    sa.select(ep.event_id).where(ep.key.in_(ks), ep.date.in_(days or ["-" + date[4:]])))
 
 
 def event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str | None, keys: set[str]) -> list[Any]:
@@ -93,8 +95,9 @@ def event_candidates(conn: Connection, fam: str, date: str | None, dup_of: str |
         q = q.where(e.id.in_(sa.select(t.event_sources.c.event_id).where(t.event_sources.c.article_id == dup_of)))
     elif not date:
         return []
-    elif date.startswith("--"):
-        q = q.where(e.date.like("%" + date[1:]))
+    elif date.startswith("--"):  # a day without its year: that day, or one a span away, in any year
+        span = VISIT_DAYS if fam == "visit" else MAX_DAYS
+        q = q.where(sa.or_(*[e.date.like("%" + d[1:]) for d in partial_days(date, span) or [date]]))
     else:
         q = q.where(e.date_sort.like(date[:4] + "%"))
     if not dup_of:
@@ -179,9 +182,7 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
                 "id": eid, "type": ev.type, "family": fam, "date": when, "date_sort": when_sort,
                 "place": ev.place, "status": ev.status, "participants": [n for _, n in parts.values()]})
             have: set[str] = set()
-            created = True
         else:
-            created = False
             cand, have = match
             eid = cand.id
             when, when_sort = _merged_date(fam, cand.date, cand.date_sort, ev.date)
@@ -201,8 +202,10 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
             "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000],
             "part_keys": list(parts), "date_provenance": ev.date_provenance, "background": ev.background})
         touched.append((eid, fam, when, have | set(parts)))
-        if created and dup_of is None and full_date(when) and when:
-            replace_month_reports(conn, fam, set(parts), when[:7])  # a new day: that month's reports of them move
+        if dup_of is None and full_date(when) and when:
+            # a day of these people (a new row, one that had no day until now, or one whose people this report
+            # completes): that month's reports of exactly them move to it, or to a month row of their own
+            replace_month_reports(conn, fam, have | set(parts), when[:7])
         if fam == "visit" and when and full_date(when) and not ev.background:
             visits[eid] = when
     for eid, fam, when, keys in touched:

@@ -27,6 +27,7 @@ from ..extract.gazetteer import gazetteer
 from ..link.names import (
     better_name,
     compatible,
+    given_variant,
     is_clean_name,
     last_token,
     match_score,
@@ -167,7 +168,8 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
         keys = [name_key(n)[:255] for n in names]
         lookup = keys + _leader_keys(names, keys)
         office = office_kind(p.title, p.organization, org_kinds.get(name_key(p.organization or "")))
-        pid = find_person(conn, lookup, p.side, office, p.title) or _spelled_here(keys, out)
+        pid = find_person(conn, lookup, p.side, office, p.title) or _spelled_here(keys, out) \
+            or _variant_in_context(conn, keys, office, p.organization, article)
         if pid is None and not create:
             continue
         side, shown = p.side, p.name
@@ -206,6 +208,46 @@ def _spelled_here(keys: list[str], linked: dict[str, str]) -> str | None:
     (``Amy Searingt`` beside ``Amy Searight``): one article writing both is the strong evidence."""
     fits = {pid for k, pid in linked.items() for m in keys if near_spelling(m, k)}
     return fits.pop() if len(fits) == 1 else None
+
+
+def _context(names: list[str | None]) -> set[str]:
+    """The keys under which these organizations are found (``CSIS`` and ``Trung tâm Nghiên cứu Chiến lược
+    Quốc tế`` share one)."""
+    from .org_link import org_keys
+
+    return {k for n in names if n for k in org_keys(n, None)[0]}
+
+
+def _variant_in_context(conn: Connection, keys: list[str], office: str | None, org: str | None,
+                        article: Article) -> str | None:
+    """The one stored person a full name designates by another form of the first name (``Greg Poling``
+    beside ``Gregory Poling``) whom a side read differently kept apart, when the context is theirs: the
+    organization one record holds as its own is named in the other's article. A first-name form and a
+    surname alone are weak (two people may share them); the side of an expert is often misread; the
+    organization is the strong evidence. Never for two first names that are not forms of one."""
+    full = [k for k in keys if len(k.split()) >= 2 and k.isascii()]
+    if not full:
+        return None
+    fits: dict[str, str | None] = {}
+    for pid, akey, _side, poffice in conn.execute(_aliases_by_token(sorted({last_token(k) for k in full}), [])):
+        if any(given_variant(k, akey) for k in full) and compatible(None, None, office, poffice):
+            fits[pid] = poffice
+    if not fits:
+        return None
+    here = _context([n for o in article.organizations for n in (o.name, *o.aliases)] + [org])
+    mine = _context([org])
+    m = t.person_mentions.c
+    hits = []
+    for pid in sorted(fits):
+        theirs = _context(list(conn.execute(sa.select(m.organization).where(m.person_id == pid)).scalars()))
+        named: set[str] = set()
+        for data in conn.execute(sa.select(t.articles.c.data).where(
+                t.articles.c.id.in_(sa.select(m.article_id).where(m.person_id == pid)))).scalars():
+            named |= _context([n for o in (data or {}).get("organizations") or []
+                               for n in (o.get("name"), *(o.get("aliases") or []))])
+        if (theirs & here) or (mine & named):
+            hits.append(pid)
+    return hits[0] if len(hits) == 1 else None
 
 
 def _most_written(conn: Connection, pid: str, shown: str) -> None:

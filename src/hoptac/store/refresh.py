@@ -2,7 +2,9 @@
 
 :func:`clear_derived` deletes everything the writer derived from one article — statements
 and their tags, search entries, mentions, event sources, topics, LSH bands — and then the
-people, organizations and events no other article supports. The article row stays (near
+people, organizations and events no other article supports; the occasions its reports leave keep
+the people and a date their remaining reports give, and the month reports of those people are placed
+again (:func:`hoptac.store.month_reports.settle`). The article row stays (near
 duplicates keep pointing at it); the writer then updates it and derives its records again.
 """
 
@@ -14,6 +16,7 @@ from sqlalchemy.engine import Connection
 from . import schema as t
 from .claims import forget
 from .event_ids import retire_event
+from .month_reports import Place, places_of, settle
 
 
 def clear_derived(conn: Connection, aid: str) -> None:
@@ -42,6 +45,7 @@ def clear_derived(conn: Connection, aid: str) -> None:
     reports = conn.execute(sa.select(t.event_sources.c.event_id, t.event_sources.c.evidence_start,
                                      t.event_sources.c.evidence_end).where(t.event_sources.c.article_id == aid)).all()
     events = {r.event_id for r in reports}
+    was: dict[str, list[Place]] = {eid: places_of(conn, eid) for eid in sorted(events)}
     conn.execute(t.person_mentions.delete().where(t.person_mentions.c.article_id == aid))
     conn.execute(t.org_mentions.delete().where(t.org_mentions.c.article_id == aid))
     conn.execute(t.event_sources.delete().where(t.event_sources.c.article_id == aid))
@@ -57,6 +61,9 @@ def clear_derived(conn: Connection, aid: str) -> None:
             conn.execute(t.events.update().where(t.events.c.parent_id == eid).values(parent_id=None))
             conn.execute(t.events.delete().where(t.events.c.id == eid))
             retire_event(conn, eid, [(aid, r.evidence_start, r.evidence_end) for r in reports if r.event_id == eid])
+    left = [eid for eid in sorted(events) if conn.execute(sa.select(t.events.c.id).where(t.events.c.id == eid)).first()]
+    # the occasions the article's reports leave: restated, and the month reports of those people placed again
+    settle(conn, left, [p for eid in sorted(events) if eid not in left for p in was[eid]])
     for pid in people:
         used = conn.execute(sa.select(sa.func.count()).select_from(t.person_mentions)
                             .where(t.person_mentions.c.person_id == pid)).scalar()
