@@ -317,3 +317,17 @@ def test_dialogue_as_a_means_is_no_event():
     text = ("Bộ trưởng Trần Văn Bình nhấn mạnh hai nước cần giải quyết bất đồng thông qua đối thoại và "
             "thương lượng, phù hợp với luật pháp quốc tế.\n")
     assert [e for e in events_of(text) if e.type == "dialogue"] == []
+
+
+def test_parasites_continuing_to_speak_and_never_working_together_are_no_events():
+    text = ("Viện Sốt rét - Ký sinh trùng Trung ương cho biết ông Trần Văn Bình đã xét nghiệm 60 mẫu máu.\n"
+            "\"Chúng tôi sẽ công bố kết quả sớm\", bà Anna Price tiếp.\n"
+            "Ông Lê Văn Khải nói ông không bao giờ làm việc với ông Mark Ellis.\n")
+    assert events_of(text) == []
+
+
+def test_the_air_force_signing_is_not_negated_and_a_clause_naming_signed_deals_is_no_signing():
+    text = ("Ngày 12/3, Quân chủng Phòng không - không quân đã ký kết bản ghi nhớ với Công ty Northwind.\n"
+            "Bộ trưởng Trần Văn Bình đề nghị triển khai các thỏa thuận thương mại đã ký kết.\n")
+    signings = [e for e in events_of(text) if e.type == "signing"]
+    assert len(signings) == 1 and signings[0].date == "2025-03-12"

@@ -70,7 +70,7 @@ from .nlp import ensure_words, split_sentences
 from .textmap import fold
 
 _SEAT = bounded(r"(?<!\w)(?:tại|ở)\s+$")
-_NEGATED = bounded(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+_NEGATED = bounded(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:(?:bao giờ|hề)\s+)?(?:\w+\s+){0,1}$")  # lower case: "Không quân" is the air force
 
 
 def _in_captions(article: Article, a: int, b: int) -> bool:
@@ -235,6 +235,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     if etype == "signing" and when is None and r.passive.search(text[max(ca, cue_start - 16):cue_start]) \
             and not _BETWEEN.match(after):
         return None, "document"  # "các văn bản thoả thuận đã được ký kết": documents, not an occasion
+    if etype == "signing" and when is None and _SIGNED_OFF.match(after):
+        return None, "document"  # "các thoả thuận đã ký kết.": a clause naming documents by their signing
     if etype == "dialogue" and r.standing.match(after) and when is None:
         return None, "standing"  # "đối thoại thường kỳ": a mechanism, not one meeting (one on a day is held)
     if etype == "signing" and when is None and r.aims.search(text[max(ca, cue_start - 40):cue_start]):
@@ -298,6 +300,7 @@ _FORUM_LIST = bounded(r"(?<!\w)(?:các|những)\s+(?:diễn đàn|cơ chế)(?!\
 _SETTING_OPEN = re.compile(r"^\s*(?:tại|trong|ở|qua)(\s+)(?:buổi|cuộc|chuyến|lễ)?\s*$", re.IGNORECASE)
 # a forum cue with no name or description after it ("tại hội nghị,", "hội thảo này."): one told before
 _BARE = re.compile(r"^\s*(?:(?:này|đó|trên|nói trên|kể trên)(?!\w))?\s*(?:[,.;:!?]|$)", re.IGNORECASE)
+_SIGNED_OFF = re.compile(r"^\s*(?:[.;:!?…)\"”]|$)")  # a signing cue closing its clause: nothing signed after it
 _BETWEEN = re.compile(r"^\s*giữa(?!\w)", re.IGNORECASE)  # "được ký kết giữa A và B": a signing of its parties
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _ORDINAL = re.compile(r"^[^.;]{0,80}?(?<!\w)(?:lần thứ|thường niên|lần đầu)", re.IGNORECASE)
