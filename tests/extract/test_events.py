@@ -331,3 +331,11 @@ def test_the_air_force_signing_is_not_negated_and_a_clause_naming_signed_deals_i
             "Bộ trưởng Trần Văn Bình đề nghị triển khai các thỏa thuận thương mại đã ký kết.\n")
     signings = [e for e in events_of(text) if e.type == "signing"]
     assert len(signings) == 1 and signings[0].date == "2025-03-12"
+
+
+def test_a_caption_of_the_day_s_forum_is_that_forum():
+    body = ("Chiều 5/3, Hội nghị Gặp gỡ Hoa Kỳ diễn ra tại Đà Nẵng với sự tham dự của Đại sứ Mark Ellis "
+            "và Chủ tịch UBND thành phố Trần Văn Bình.\n")
+    caption = "Ông Lê Văn Khải trò chuyện với các đại biểu tại hội nghị chiều 5/3. Ảnh: TTXVN\n"
+    ev = _with_caption(body, caption)
+    assert [e.type for e in ev] == ["dialogue"]

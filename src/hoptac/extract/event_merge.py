@@ -162,13 +162,22 @@ def headlines(article: Article, events: list[Draft]) -> list[Draft]:
 
 def captioned(article: Article, events: list[Draft], captions: list[Draft]) -> list[Draft]:
     """The occasions only a photo caption shows (``Thủ tướng tiếp lãnh đạo Tập đoàn X. Ảnh: ...``):
-    caption drafts, merged among themselves, that no body event tells again (same family and
-    visit-ness, sharing a participant). A caption that repeats the body only lends its date."""
+    caption drafts, merged among themselves, that no body event tells again: of the same family and
+    visit-ness sharing a participant, or of the same family on the same written day (a caption of
+    the day's forum names whoever the photo shows). A caption that repeats the body only lends its date."""
     staff = staff_of(article)
     out = []
     for c in merge(article, captions):
-        if any(FAMILY[e.type] == FAMILY[c.type] and (e.type == "visit") == (c.type == "visit")
-               and (set(e.participants) & set(c.participants) or mergeable(e, c, staff)) for e in events):
+        if any(FAMILY[e.type] == FAMILY[c.type] and (_told(e, c, staff) or _same_day(e, c)) for e in events):
             continue
         out.append(c)
     return out
+
+
+def _told(e: Draft, c: Draft, staff: dict[str, set[str]]) -> bool:
+    return (e.type == "visit") == (c.type == "visit") \
+        and bool(set(e.participants) & set(c.participants) or mergeable(e, c, staff))
+
+
+def _same_day(a: Draft, b: Draft) -> bool:
+    return bool(a.date and b.date and a.date.value == b.date.value and DAY.search(a.date.value))
