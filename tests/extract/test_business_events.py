@@ -75,3 +75,14 @@ def test_a_signing_between_companies_has_both_parties():
     (ev,) = [e for e in art.events if e.type == "signing"]
     assert ev.date == "2024-04-15"
     assert {"Tổng công ty Hàng không Việt Nam", "Boeing"} <= set(ev.participants)
+
+
+def test_a_dated_press_briefing_with_one_speaker_is_an_event():
+    art = run("Đại sứ Mỹ Mark Ellis trả lời câu hỏi của phóng viên trong cuộc họp báo chiều 11/9 ở Đà Nẵng.\n")
+    (ev,) = dialogues(art)
+    assert ev.date == "2024-09-11" and "Mark Ellis" in ev.participants
+
+
+def test_an_undated_talk_with_the_press_is_no_event():
+    art = run("Chiều 11/9, trao đổi với phóng viên, Trung tá Trần Văn Bình cho biết vụ việc đang được điều tra.\n")
+    assert art.events == []

@@ -269,3 +269,73 @@ def test_a_meeting_noun_with_its_counterpart_is_an_occasion():
     meetings = [e for e in events if e.type in ("meeting", "reception")]
     assert any({"Lê Minh Tâm", "Mark Ellison"} <= set(e.participants) for e in meetings)
     assert any(e.type == "signing" for e in events)  # "được ký kết giữa A và B": a signing of its parties
+
+
+def _with_caption(body: str, caption: str, tail: str = "") -> list:
+    art = Article(text=body + caption + tail, published="2025-10-01")
+    art.captions = [(len(body), len(body) + len(caption))]
+    annotate(art, DEFAULT)
+    extract_entities(art, DEFAULT)
+    return extract_events(art, DEFAULT).events
+
+
+def test_an_occasion_only_a_caption_shows_is_an_event():
+    body = "Chiều 29/9, Tổng Bí thư Lê Văn Khải hội đàm với Ngoại trưởng Mỹ John Whitfield tại Hà Nội.\n"
+    caption = "Thủ tướng Trần Văn Bình tiếp ông Mark Ellis, Chủ tịch Tập đoàn Northwind. Ảnh: TTXVN\n"
+    ev = _with_caption(body, caption, "Hai bên nhất trí thúc đẩy thương mại.\n")
+    pairs = {frozenset(e.participants): e.type for e in ev}
+    assert pairs[frozenset({"Lê Văn Khải", "John Whitfield"})] == "meeting"
+    assert pairs[frozenset({"Trần Văn Bình", "Mark Ellis"})] == "reception"
+    assert len(ev) == 2
+
+
+def test_a_caption_event_lends_the_body_no_month():
+    body = ("Tổng Bí thư Lê Văn Khải hội đàm với Ngoại trưởng Mỹ John Whitfield tại Hà Nội.\n"
+            "Hai bên nhất trí thúc đẩy thương mại.\n")
+    caption = "Ngoại trưởng Mỹ John Whitfield thăm Việt Nam tháng 1/2025. Ảnh: TTXVN\n"
+    ev = _with_caption(body, caption)
+    (meeting,) = [e for e in ev if e.type == "meeting"]
+    assert meeting.date is None
+    assert [e.date for e in ev if e.type == "visit"] == ["2025-01"]
+
+
+def test_visits_to_two_countries_are_two_trips():
+    text = ("Thủ tướng Lê Văn Khải cảm ơn Tổng thống John Whitfield đã mời ông thăm chính thức Hoa Kỳ.\n"
+            "Thủ tướng cũng mời Tổng thống John Whitfield thăm chính thức Việt Nam vào dịp thích hợp.\n")
+    visits = [e for e in events_of(text) if e.type == "visit"]
+    assert len(visits) == 2
+
+
+def test_a_visit_told_twice_to_one_country_is_one_trip():
+    text = ("Thủ tướng Lê Văn Khải thăm chính thức Hoa Kỳ từ ngày 29 đến 31/5.\n"
+            "Đây là chuyến thăm chính thức Hoa Kỳ đầu tiên của Thủ tướng Lê Văn Khải.\n")
+    visits = [e for e in events_of(text) if e.type == "visit"]
+    assert len(visits) == 1
+
+
+def test_dialogue_as_a_means_is_no_event():
+    text = ("Bộ trưởng Trần Văn Bình nhấn mạnh hai nước cần giải quyết bất đồng thông qua đối thoại và "
+            "thương lượng, phù hợp với luật pháp quốc tế.\n")
+    assert [e for e in events_of(text) if e.type == "dialogue"] == []
+
+
+def test_parasites_continuing_to_speak_and_never_working_together_are_no_events():
+    text = ("Viện Sốt rét - Ký sinh trùng Trung ương cho biết ông Trần Văn Bình đã xét nghiệm 60 mẫu máu.\n"
+            "\"Chúng tôi sẽ công bố kết quả sớm\", bà Anna Price tiếp.\n"
+            "Ông Lê Văn Khải nói ông không bao giờ làm việc với ông Mark Ellis.\n")
+    assert events_of(text) == []
+
+
+def test_the_air_force_signing_is_not_negated_and_a_clause_naming_signed_deals_is_no_signing():
+    text = ("Ngày 12/3, Quân chủng Phòng không - không quân đã ký kết bản ghi nhớ với Công ty Northwind.\n"
+            "Bộ trưởng Trần Văn Bình đề nghị triển khai các thỏa thuận thương mại đã ký kết.\n")
+    signings = [e for e in events_of(text) if e.type == "signing"]
+    assert len(signings) == 1 and signings[0].date == "2025-03-12"
+
+
+def test_a_caption_of_the_day_s_forum_is_that_forum():
+    body = ("Chiều 5/3, Hội nghị Gặp gỡ Hoa Kỳ diễn ra tại Đà Nẵng với sự tham dự của Đại sứ Mark Ellis "
+            "và Chủ tịch UBND thành phố Trần Văn Bình.\n")
+    caption = "Ông Lê Văn Khải trò chuyện với các đại biểu tại hội nghị chiều 5/3. Ảnh: TTXVN\n"
+    ev = _with_caption(body, caption)
+    assert [e.type for e in ev] == ["dialogue"]

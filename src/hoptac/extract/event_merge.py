@@ -3,7 +3,8 @@
 A news article tells its main occasion several times: the headline, the lead, a later paragraph
 set in it (``Tại cuộc hội đàm với X, ...``), a caption. :func:`merge` folds the drafts that describe
 one occasion again (same family, nested participant sets, no other day), and :func:`headlines`
-joins a headline's event to the body's event it announces, so that each occasion is one event.
+joins a headline's event to the body's event it announces, so that each occasion is one event;
+:func:`captioned` keeps the occasions only a photo caption shows.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Draft:
     earlier_year: bool = False  # ... in an earlier year ("từ năm 2010", "năm ngoái")
     held: bool = False  # a forum said to be held ("tổ chức hội thảo"): the speakers of its report take part
     retold: bool = False  # "Tại cuộc hội đàm với X, Y khẳng định": the occasion told before, named as the setting
+    dest: str | None = None  # a visit's country, written right after its cue ("thăm chính thức Việt Nam")
     cue: tuple[int, int] = (0, 0)
     sentence: int = -1
 
@@ -76,6 +78,8 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
     shared participant."""
     if FAMILY[o.type] != FAMILY[d.type] or (o.type == "visit") != (d.type == "visit"):
         return False  # a visit holds meetings; it is not one of them
+    if o.dest and d.dest and o.dest != d.dest:
+        return False  # "thăm Mỹ" and "thăm Việt Nam": two trips, whoever the text names
     os_, ps = aligned(o, d, staff or {})
     if d.retold and len(ps & os_) >= min(2, len(ps), len(os_)) and o.planned == d.planned and o.earlier == d.earlier \
             and not (o.own_object or d.own_object) and not (o.date and d.date and o.date.value != d.date.value):
@@ -145,7 +149,8 @@ def headlines(article: Article, events: list[Draft]) -> list[Draft]:
                 and e.earlier == h.earlier and e.own_object == h.own_object
                 and set(e.participants) & set(h.participants)
                 and not {p for p in h.participants if p in people} - set(e.participants)
-                and not (e.date and h.date and e.date.value != h.date.value)]
+                and not (e.date and h.date and e.date.value != h.date.value)
+                and not (e.dest and h.dest and e.dest != h.dest)]
         if not body:
             continue
         e = max(body, key=lambda x: len(set(x.participants) & set(h.participants)))
@@ -153,3 +158,26 @@ def headlines(article: Article, events: list[Draft]) -> list[Draft]:
         e.place = e.place or h.place
         out.remove(h)
     return out
+
+
+def captioned(article: Article, events: list[Draft], captions: list[Draft]) -> list[Draft]:
+    """The occasions only a photo caption shows (``Thủ tướng tiếp lãnh đạo Tập đoàn X. Ảnh: ...``):
+    caption drafts, merged among themselves, that no body event tells again: of the same family and
+    visit-ness sharing a participant, or of the same family on the same written day (a caption of
+    the day's forum names whoever the photo shows). A caption that repeats the body only lends its date."""
+    staff = staff_of(article)
+    out = []
+    for c in merge(article, captions):
+        if any(FAMILY[e.type] == FAMILY[c.type] and (_told(e, c, staff) or _same_day(e, c)) for e in events):
+            continue
+        out.append(c)
+    return out
+
+
+def _told(e: Draft, c: Draft, staff: dict[str, set[str]]) -> bool:
+    return (e.type == "visit") == (c.type == "visit") \
+        and bool(set(e.participants) & set(c.participants) or mergeable(e, c, staff))
+
+
+def _same_day(a: Draft, b: Draft) -> bool:
+    return bool(a.date and b.date and a.date.value == b.date.value and DAY.search(a.date.value))

@@ -40,7 +40,7 @@ from ..model import Article, Organization, Person
 from .dates import DateMention
 from .entities import mentions_in
 from .fastre import bounded
-from .gazetteer import alternation, load_yaml
+from .gazetteer import Gazetteer, alternation, load_yaml
 
 __all__ = [
     "EventRules",
@@ -359,3 +359,23 @@ def not_participant(article: Article, r: EventRules, ent: Person | Organization,
         return False
     comma = text.rfind(",", cue_end, a)
     return comma >= 0 and not any(isinstance(e, Person) for _, e in mentions_in(article, comma, a))
+
+
+_DEST: dict[int, re.Pattern[str]] = {}
+
+
+def destination(text: str, g: Gazetteer, cue_end: int, clause_end: int) -> str | None:
+    """The country a visit cue names as its destination (``thăm chính thức Hoa Kỳ`` -> ``US``;
+    a country of neither side by its name), else None: two visits to different countries are
+    two trips, whoever the text names as the visitor."""
+    pat = _DEST.get(id(g))
+    if pat is None:
+        names = sorted([*g.countries, "VN"], key=len, reverse=True)
+        pat = _DEST[id(g)] = re.compile(
+            r"\s*(?:(?:chính thức|cấp nhà nước|làm việc|cấp cao|hữu nghị|lại|tại|tới|đến|sang)\s+){0,3}(?:nước\s+)?("
+            + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    m = pat.match(text, cue_end, min(clause_end, cue_end + 60))
+    if m is None:
+        return None
+    side = "VN" if m.group(1) == "VN" else g.countries.get(m.group(1))
+    return side if side in ("US", "VN") else m.group(1)

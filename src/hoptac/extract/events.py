@@ -1,7 +1,7 @@
 """Stage ``events``: meetings, receptions, calls, dialogues, visits and signings.
 
-Steps, sentence by sentence (photo captions make no events: they repeat the body, and only
-lend their dates):
+Steps, sentence by sentence (photo captions repeat the body and lend it their dates; an
+occasion only a caption shows, ``Thủ tướng tiếp lãnh đạo Tập đoàn X. Ảnh: ...``, is an event):
 
 1. find the cue words of ``resources/gazetteer/events.yaml`` (``hội đàm`` meeting, ``tiếp``
    reception, ``điện đàm`` call, ``đối thoại`` dialogue, ``chuyến thăm`` visit, ``ký`` signing);
@@ -47,10 +47,11 @@ from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
 from .dates import DateMention, find_dates
 from .entities import mentions_in
-from .event_merge import DAY, FAMILY, PRIORITY, Draft, headlines, merge
+from .event_merge import DAY, FAMILY, PRIORITY, Draft, captioned, headlines, merge
 from .event_rules import (
     EventRules,
     dating,
+    destination,
     event_rules,
     forum_speakers,
     held_forum,
@@ -69,7 +70,7 @@ from .nlp import ensure_words, split_sentences
 from .textmap import fold
 
 _SEAT = bounded(r"(?<!\w)(?:tại|ở)\s+$")
-_NEGATED = bounded(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+_NEGATED = bounded(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:(?:bao giờ|hề)\s+)?(?:\w+\s+){0,1}$")  # lower case: "Không quân" is the air force
 
 
 def _in_captions(article: Article, a: int, b: int) -> bool:
@@ -234,6 +235,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     if etype == "signing" and when is None and r.passive.search(text[max(ca, cue_start - 16):cue_start]) \
             and not _BETWEEN.match(after):
         return None, "document"  # "các văn bản thoả thuận đã được ký kết": documents, not an occasion
+    if etype == "signing" and when is None and _SIGNED_OFF.match(after):
+        return None, "document"  # "các thoả thuận đã ký kết.": a clause naming documents by their signing
     if etype == "dialogue" and r.standing.match(after) and when is None:
         return None, "standing"  # "đối thoại thường kỳ": a mechanism, not one meeting (one on a day is held)
     if etype == "signing" and when is None and r.aims.search(text[max(ca, cue_start - 40):cue_start]):
@@ -261,7 +264,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
         people, org_ents = visit, []
     else:
         people += [p for p in subject if p not in people and p not in said]
-    if weak and len(people) < 2:
+    if weak and len(people) < 2 and (when is None or etype != "dialogue"):
         return None, "weak"
     people, orgs = _with_people_of(article, people, org_ents)
     parts = people + (orgs[:3] if len(people) < 2 else [])
@@ -286,6 +289,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
     opening = _SETTING_OPEN.match(text[sent[0]:cue_start])
     d.retold = len(grp) == 1 and opening is not None \
         and " ".join(text[sent[0] + opening.end(1):cue_end].lower().split()) in g.event_nouns
+    d.dest = destination(text, g, cue_end, cb) if etype == "visit" else None
     d.back = held and any(text[s:e].lower() in g.event_weak and text[s].islower() for s, e, _ in grp) \
         and bool(_BARE.match(after))
     return d, ""
@@ -296,6 +300,7 @@ _FORUM_LIST = bounded(r"(?<!\w)(?:các|những)\s+(?:diễn đàn|cơ chế)(?!\
 _SETTING_OPEN = re.compile(r"^\s*(?:tại|trong|ở|qua)(\s+)(?:buổi|cuộc|chuyến|lễ)?\s*$", re.IGNORECASE)
 # a forum cue with no name or description after it ("tại hội nghị,", "hội thảo này."): one told before
 _BARE = re.compile(r"^\s*(?:(?:này|đó|trên|nói trên|kể trên)(?!\w))?\s*(?:[,.;:!?]|$)", re.IGNORECASE)
+_SIGNED_OFF = re.compile(r"^\s*(?:[.;:!?…)\"”]|$)")  # a signing cue closing its clause: nothing signed after it
 _BETWEEN = re.compile(r"^\s*giữa(?!\w)", re.IGNORECASE)  # "được ký kết giữa A và B": a signing of its parties
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _ORDINAL = re.compile(r"^[^.;]{0,80}?(?<!\w)(?:lần thứ|thường niên|lần đầu)", re.IGNORECASE)
@@ -459,8 +464,8 @@ def extract_events(article: Article, settings: Settings) -> Article:
 
     Steps: cue words per sentence (whole words where ambiguous); drafts per clause; the
     previous event's day and delegation carried over; repeated descriptions merged; dates
-    from photo captions (which never make events of their own); the lead event's month for
-    its undated follow-ups.
+    from photo captions; the lead event's month for its undated follow-ups; the occasions only a
+    caption shows.
     """
     g = gazetteer()
     r = event_rules()
@@ -495,6 +500,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
         prev = next((d for d in reversed(found) if FAMILY[d.type] == "engagement"), prev)
     events = headlines(article, merge(article, drafts))
     _caption_dates(events, captions)
+    untold = captioned(article, events, captions)
     lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned
                  and not e.earlier), None)
     if lead is not None and lead.date is not None:
@@ -503,6 +509,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
             if e is not lead and e.date is None and not e.planned and FAMILY[e.type] == FAMILY[lead.type] \
                     and set(e.participants) & set(lead.participants):
                 e.inherited = month
+    events = sorted(events + untold, key=lambda e: e.start)  # after the lead: a caption lends the body no month
     article.events = [
         Event(type=e.type, evidence=(e.start, e.end),
               date=e.date.value if e.date else e.inherited,
