@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Article, Statement
@@ -149,11 +150,12 @@ def dedupe(statements: list[Statement], people: set[str]) -> list[Statement]:
     words = [set(fold(s.text).text.split()) for s in statements]
     drop: set[int] = set()
     # only statements of one act and side can repeat each other: pairs are taken within those
-    # groups, in the same order as over all pairs (a long text has thousands of statements)
+    # groups, in the same order as over all pairs (a long text has thousands of statements), and
+    # only the pairs sharing enough words to be a repeat (``_close_pairs``)
     groups: dict[tuple[str, str | None], list[int]] = {}
     for k, s in enumerate(statements):
         groups.setdefault((s.act, s.side), []).append(k)
-    for i, j in ((g[a], g[b]) for g in groups.values() for a in range(len(g)) for b in range(a + 1, len(g))):
+    for i, j in (pair for g in groups.values() for pair in _close_pairs(g, words)):
         if i in drop or j in drop:
             continue
         si, sj = statements[i], statements[j]
@@ -165,6 +167,40 @@ def dedupe(statements: list[Statement], people: set[str]) -> list[Statement]:
         elif inner >= 6 and shared / inner >= 0.9:
             drop.add(i if len(words[i]) < len(words[j]) else j)
     return [s for k, s in enumerate(statements) if k not in drop]
+
+
+def _close_pairs(members: list[int], words: list[set[str]]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of ``members`` that may repeat each other, in order.
+
+    Prefix filtering, words ranked rarest first: two statements whose words overlap by 60% of
+    their union share a word among each one's first 40% (plus one); a statement holding 90% of
+    a smaller one's words (six or more) holds one of that one's first 10% (plus one). Each
+    statement is paired only with those, not with every other.
+    """
+    freq: Counter[str] = Counter(w for k in members for w in words[k])
+    ranked = {k: sorted(words[k], key=lambda w: (freq[w], w)) for k in members}
+    holders: dict[str, list[int]] = {}  # a word -> the statements holding it
+    leading: dict[str, list[int]] = {}  # a word -> the statements holding it among their first 40%
+    for k in members:
+        for w in words[k]:
+            holders.setdefault(w, []).append(k)
+        for w in ranked[k][:_prefix(len(ranked[k]), 6)]:
+            leading.setdefault(w, []).append(k)
+    pairs: set[tuple[int, int]] = set()
+    for k in members:
+        n = len(ranked[k])
+        for w in ranked[k][:_prefix(n, 6)]:  # the overlap test
+            pairs.update((min(k, o), max(k, o)) for o in leading[w] if o != k)
+        if n >= 6:
+            for w in ranked[k][:_prefix(n, 9)]:  # the containment test, k the smaller
+                pairs.update((min(k, o), max(k, o)) for o in holders[w] if o != k)
+    return sorted(pairs)
+
+
+def _prefix(n: int, tenths: int) -> int:
+    """How many of the rarest of ``n`` words hold one shared with any set sharing ``tenths``/10 of them
+    (one more than the words allowed to miss; the floor keeps it long enough whatever the rounding)."""
+    return n - n * tenths // 10 + 1
 
 
 def outside_names(hits: list[tuple[str, int, int]], spans: Iterable[tuple[int, int]]) -> list[tuple[str, int, int]]:

@@ -227,9 +227,14 @@ def whole_names(ctext: str, hits: list[Hit]
     short hit reads the longer name in full, the hit becomes the longer one.
     """
     longer = sorted({h[2]: h for h in hits}.values(), key=lambda h: -len(h[2]))
+    opening: dict[str, list[Any]] = {}  # the words a name starts with (up to a space) -> the longer names, in order
+    for x in longer:
+        for k, ch in enumerate(x[2]):
+            if ch == " ":
+                opening.setdefault(x[2][:k], []).append(x)
     out = []
     for h in hits:
-        full = next((x for x in longer if len(x[2]) > len(h[2]) and x[2].startswith(h[2] + " ")
+        full = next((x for x in opening.get(h[2], ()) if len(x[2]) > len(h[2]) and x[2].startswith(h[2] + " ")
                      and ctext.startswith(x[2], h[0])), None)
         out.append((h[0], h[0] + len(full[2]), *full[2:]) if full else h)
     return out
@@ -271,11 +276,17 @@ def fold_short_companies(orgs: list[Any]) -> list[Any]:
     """A company named by the last words of another company's name is that company: the known
     ``VNG`` and the ``Công ty Cổ phần VNG`` of the same text are one, with both names."""
     gone: set[int] = set()
+    ending: dict[str, list[Any]] = {}  # the words a company's name ends with (after a space) -> companies, in order
+    for o in orgs:
+        if o.kind == "company":
+            for k, ch in enumerate(o.name):
+                if ch == " ":
+                    ending.setdefault(o.name[k + 1:], []).append(o)
     for short in orgs:
         if short.kind not in ("company", "media"):
             continue
-        owner = next((o for o in orgs if o is not short and id(o) not in gone and o.kind == "company"
-                      and o.name.endswith(" " + short.name)), None)
+        owner = next((o for o in ending.get(short.name, ()) if o is not short and id(o) not in gone
+                      and o.kind == "company" and o.name.endswith(" " + short.name)), None)
         if owner is None:
             continue
         owner.mentions = sorted(set(owner.mentions) | set(short.mentions))

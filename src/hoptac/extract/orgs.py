@@ -43,6 +43,7 @@ from .org_grammar import (
     title_spans,
     whole_names,
 )
+from .spans import Cover, Reach
 from .titles import side_of_title, walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
@@ -190,7 +191,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     in_place = [m.span() for m in g.places.finditer(ctext)]  # in order, apart: a start lies in the last one before it
     place_starts = [a for a, _ in in_place]
     titles = title_spans(ctext, g)
-    known_all = [(h[0], h[1]) for h in hits[:n_known]]
+    known_all = [(h[0], h[1]) for h in hits[:n_known]]  # in order of the text: bisected by start
+    known_starts_all = [a for a, _ in known_all]
     for m in g.org_head_pattern.finditer(ctext):
         head = m.group()
         kind = g.org_heads[head]
@@ -210,9 +212,9 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             continue  # "Hội nghị", "Quỹ đạo", "Ban hành": another word
         line_end = ctext.find("\n", pos)
         limit = len(ctext) if line_end < 0 else line_end
-        nxt_person = next((a for a in person_starts if a > pos), None)
-        if nxt_person is not None and nxt_person < limit:
-            limit = nxt_person
+        k = bisect.bisect_right(person_starts, pos)  # the first person after the head
+        if k < len(person_starts) and person_starts[k] < limit:
+            limit = person_starts[k]
         closed = None
         if first and head[:1].isupper() and kind in ("government", "other", "association", "embassy"):
             closed = lower_name_to_place(ctext, pos, limit, g)  # "Viện nghiên cứu châu Mỹ"
@@ -242,7 +244,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             end = ext.end()
             name = ctext[start:end]
         end = sentence_case_tail(ctext, end, limit, g)  # "Cục Khoa học quân sự (Bộ Quốc phòng)"
-        end = max([end] + [b for a, b in known_all if start < a < end < b])  # "... tại Liên hợp quốc"
+        inside = known_all[bisect.bisect_right(known_starts_all, start):bisect.bisect_left(known_starts_all, end)]
+        end = max([end] + [b for a, b in inside if start < a < end < b])  # "... tại Liên hợp quốc"
         name, of_side = strip_of_country(ctext[start:end], g) if kind == "company" else (ctext[start:end], None)
         end = start + len(name)
         rest = name[len(head):].strip()
@@ -262,23 +265,24 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             written[label.lower()].add(name)
         hits.append((start, end, label, kind, side, label.lower()))
     hits = hits[:n_known] + whole_names(ctext, hits[n_known:])  # gazetteer names stay as they are
-    taken = [(h[0], h[1]) for h in hits]
-    hits += [h for h in suffix_hits(ctext, g) if not any(a < h[1] and h[0] < b for a, b in taken)]
-    taken = [(h[0], h[1]) for h in hits]
-    hits += [h for h in country_body_hits(ctext, g) if not any(a < h[1] and h[0] < b for a, b in taken)]
-    taken = [(h[0], h[1]) for h in hits]
-    hits += [h for h in _acronym_hits(ctext, g, hits) if not any(a < h[1] and h[0] < b for a, b in taken)]
+    # a hit of the next reading that overlaps one taken is dropped (spans.Cover: bisection, not a scan)
+    taken = Cover((h[0], h[1]) for h in hits)
+    hits += [h for h in suffix_hits(ctext, g) if not taken.overlaps(h[0], h[1])]
+    taken = Cover((h[0], h[1]) for h in hits)
+    hits += [h for h in country_body_hits(ctext, g) if not taken.overlaps(h[0], h[1])]
+    taken = Cover((h[0], h[1]) for h in hits)
+    hits += [h for h in _acronym_hits(ctext, g, hits) if not taken.overlaps(h[0], h[1])]
     known_starts = {h[0] for h in hits[:n_known]}
-    known_spans = [(h[0], h[1]) for h in hits[:n_known]]
+    known_spans = Cover((h[0], h[1]) for h in hits[:n_known])
     # a head pattern starting where a known name starts, or inside one, is that name
     hits = hits[:n_known] + [h for h in hits[n_known:] if h[0] not in known_starts
-                             and not any(a <= h[0] and h[1] <= b for a, b in known_spans)]
+                             and not known_spans.holds_span(h[0], h[1])]
     # a known name inside a longer one is part of that name, not a mention of its own
     # ("Phái đoàn Thường trực Việt Nam tại Liên hợp quốc", "Uỷ ban Quân lực Thượng viện Mỹ"),
     # unless the longer one names it as its owner ("Nhóm ASEAN của Quốc hội Mỹ")
-    outer = [(h[0], h[1]) for h in hits[n_known:]]
-    hits = [h for h in hits[:n_known] if not any(a < h[0] and h[1] <= b and " của " not in ctext[a:h[0]]
-                                                 for a, b in outer)] + hits[n_known:]
+    outer = Reach((h[0], h[1]) for h in hits[n_known:])
+    owned = _occurrences(ctext, _OF)
+    hits = [h for h in hits[:n_known] if not _inside_other(h[0], h[1], outer, owned)] + hits[n_known:]
     orgs = fold_short_companies(_bracketed_acronyms(ctext, _merge(hits)))
     for o in orgs:
         o.aliases |= written.get(o.key, set())
@@ -286,6 +290,27 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         if o.side is None:
             o.side = _evidence_side(ctext, o, g)
     return orgs
+
+
+_OF = " của "
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, overlapping occurrences included, in order."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _inside_other(a0: int, b0: int, outer: Reach, owned: list[int]) -> bool:
+    """Whether a name ``[a0, b0)`` lies inside a longer one starting before it with no ``của`` between
+    their starts: the longer ones starting after the last ``của`` that ends by ``a0``, the furthest
+    reaching of them read from ``outer`` (not every longer name compared)."""
+    k = bisect.bisect_right(owned, a0 - len(_OF)) - 1  # the last " của " written wholly before a0
+    end = outer.furthest_between(owned[k] if k >= 0 else None, a0)
+    return end is not None and end >= b0
 
 
 _RUN = re.compile(r"[\w-]+")
@@ -373,9 +398,16 @@ def _acronym_hits(ctext: str, g: Gazetteer, found: list[tuple[int, int, str, str
             continue
         names.add(token)
     out: list[tuple[int, int, str, str, str | None, str]] = []
+    ending: dict[str, tuple[int, int, str, str, str | None, str]] = {}  # a name's last word -> the first hit so named
+    for h in found:
+        if " " in h[2]:
+            ending.setdefault(h[2].rsplit(" ", 1)[1], h)
     for token in sorted(names):
         spans = [m.span() for m in re.finditer(rf"(?<![\w&]){re.escape(token)}(?![\w&])", ctext)]
-        owner = next((h for h in found if h[2].endswith(" " + token)), None)
+        if " " in token:
+            owner = next((h for h in found if h[2].endswith(" " + token)), None)
+        else:
+            owner = ending.get(token)
         if owner:
             out += [(a, b, owner[2], owner[3], owner[4], owner[5]) for a, b in spans]
             continue

@@ -29,7 +29,7 @@ import yaml
 from ..model import Article
 from ..settings import RESOURCES, Settings
 from .fastre import bounded
-from .spans import Cover
+from .spans import Cover, captions_of
 from .textmap import Folded, fold, fold_key
 
 log = logging.getLogger(__name__)
@@ -466,4 +466,4 @@ def extract_topics(article: Article, settings: Settings) -> Article:
 
 
 def _in_captions(article: Article, pos: int) -> bool:
-    return any(a <= pos < b for a, b in article.captions)
+    return captions_of(article).holds_point(pos)
