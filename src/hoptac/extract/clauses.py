@@ -173,27 +173,35 @@ def _close_pairs(members: list[int], words: list[set[str]]) -> list[tuple[int, i
     """The pairs ``(i, j)``, ``i < j``, of ``members`` that may repeat each other, in order.
 
     Prefix filtering, words ranked rarest first: two statements whose words overlap by 60% of
-    their union share a word among each one's first 40% (plus one); a statement holding 90% of
-    a smaller one's words (six or more) holds one of that one's first 10% (plus one). Each
-    statement is paired only with those, not with every other.
+    their union share a word among each one's first 40% (plus one), and the first word they
+    share leaves room for that overlap after it (3/8 of both sizes: positional filtering); a
+    statement holding 90% of a smaller one's words (six or more) holds one of that one's first
+    10% (plus one), the other being no smaller. Each statement is paired only with those, not with
+    every other.
     """
     freq: Counter[str] = Counter(w for k in members for w in words[k])
     ranked = {k: sorted(words[k], key=lambda w: (freq[w], w)) for k in members}
     holders: dict[str, list[int]] = {}  # a word -> the statements holding it
-    leading: dict[str, list[int]] = {}  # a word -> the statements holding it among their first 40%
+    leading: dict[str, list[tuple[int, int]]] = {}  # a word -> (statement, its rank there) among their first 40%
     for k in members:
         for w in words[k]:
             holders.setdefault(w, []).append(k)
-        for w in ranked[k][:_prefix(len(ranked[k]), 6)]:
-            leading.setdefault(w, []).append(k)
+        for i, w in enumerate(ranked[k][:_prefix(len(ranked[k]), 6)]):
+            leading.setdefault(w, []).append((k, i))
     pairs: set[tuple[int, int]] = set()
     for k in members:
         n = len(ranked[k])
-        for w in ranked[k][:_prefix(n, 6)]:  # the overlap test
-            pairs.update((min(k, o), max(k, o)) for o in leading[w] if o != k)
+        met: set[int] = set()
+        for i, w in enumerate(ranked[k][:_prefix(n, 6)]):  # the overlap test
+            for o, j in leading[w]:
+                if o == k or o in met:
+                    continue
+                met.add(o)  # w is the first word they share: at most this many more follow it in both
+                if 8 * (1 + min(n - i - 1, len(ranked[o]) - j - 1)) >= 3 * (n + len(ranked[o])):
+                    pairs.add((min(k, o), max(k, o)))
         if n >= 6:
             for w in ranked[k][:_prefix(n, 9)]:  # the containment test, k the smaller
-                pairs.update((min(k, o), max(k, o)) for o in holders[w] if o != k)
+                pairs.update((min(k, o), max(k, o)) for o in holders[w] if o != k and len(ranked[o]) >= n)
     return sorted(pairs)
 
 

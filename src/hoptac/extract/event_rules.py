@@ -33,6 +33,7 @@ Each is a vocabulary in the data file; the functions here only read the text aro
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache
 
@@ -231,13 +232,40 @@ def sole_person_of(article: Article, org: Organization) -> str | None:
     key = org.name.casefold()
     names = {o.casefold() for o in [org.name, *org.aliases]}
     found = []
-    for p in article.people:
+    for p in _people_of_orgs(article, names, key):
         po = (p.organization or "").casefold()
         if not po:
             continue
         if po in names or (len(po) >= 4 and (key.startswith(po + " ") or po.startswith(key + " "))):
             found.append(p.name)
     return found[0] if len(found) == 1 else None
+
+
+_BY_ORG = threading.local()  # per thread, the last article's people filed by their organization
+
+
+def _people_of_orgs(article: Article, names: set[str], key: str) -> list[Person]:
+    """The people whose organization (casefolded) is one of ``names``, a word prefix of ``key``, or
+    starts with ``key`` and a space: the only ones ``sole_person_of`` can take, in the article's
+    order (found by dictionaries built once per article, not by reading every person per organization)."""
+    people = article.people
+    last = getattr(_BY_ORG, "entry", None)
+    if last is None or last[0] is not people or last[1] != len(people):
+        exact: dict[str, list[int]] = {}
+        opening: dict[str, list[int]] = {}  # the words an organization starts with (up to a space) -> people
+        for k, p in enumerate(people):
+            po = (p.organization or "").casefold()
+            exact.setdefault(po, []).append(k)
+            for i, ch in enumerate(po):
+                if ch == " ":
+                    opening.setdefault(po[:i], []).append(k)
+        last = (people, len(people), exact, opening)
+        _BY_ORG.entry = last
+    exact, opening = last[2], last[3]
+    ks = {k for n in names for k in exact.get(n, ())}
+    ks.update(k for i, ch in enumerate(key) if ch == " " for k in exact.get(key[:i], ()))
+    ks.update(opening.get(key, ()))
+    return [people[k] for k in sorted(ks)]
 
 
 _PURPOSE = bounded(r"(?<!\w)(?:để|nhằm|về việc|hướng tới|tiến tới|chuẩn bị cho)(?!\w)")

@@ -424,7 +424,8 @@ def _link_previous(article: Article, r: EventRules, sent: tuple[int, int], draft
     if prev is None:
         return drafts
     text = article.text
-    names = {p.name for p in article.people}
+    # the people's names, read only for a "Tiếp đoàn" draft (rare): not every person for every sentence
+    names = {p.name for p in article.people} if any(d.delegation for d in drafts) else set()
     out = []
     for d in drafts:
         lead = text[sent[0]:d.cue[0]][:60]
