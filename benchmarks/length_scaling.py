@@ -3,7 +3,9 @@
 Builds one article per size by concatenating *distinct* real paragraphs of ``../shared/corpus``
 (vnus, seeds, general; each paragraph used once, in file order, never one repeated), runs the
 whole pipeline (clean + every stage) on it in this process, and prints seconds and
-microseconds per character for each size. Linear time shows as a flat µs/char column.
+microseconds per character for each size. Linear time shows as a flat µs/char column. A size
+that takes under two seconds is run again (up to ten runs) and its least CPU time kept: on a
+shared machine one run of a small article is mostly noise.
 
     .venv/bin/python benchmarks/length_scaling.py [--sizes 1,4,16,64,256,1024,2048] [--max-seconds 600]
     .venv/bin/python benchmarks/length_scaling.py --profile 256        # cProfile one size
@@ -97,8 +99,12 @@ def main() -> int:
         text, nxt = build(paras, kb * 1024, offset)
         offset = nxt if nxt < len(paras) else 0  # distinct paragraphs for each size while they last
         seconds, chars, records = run(text)
+        runs = 1
+        while seconds * runs < 2.0 and runs < 10:  # a short article is run again: the least CPU time is kept
+            seconds = min(seconds, run(text)[0])
+            runs += 1
         row = {"kb": kb, "bytes": len(text.encode("utf-8")), "chars": chars, "cpu_seconds": round(seconds, 3),
-               "us_per_char": round(seconds / max(chars, 1) * 1e6, 2), "records": records}
+               "us_per_char": round(seconds / max(chars, 1) * 1e6, 2), "records": records, "runs": runs}
         rows.append(row)
         print(f"{kb:>6} KB  {chars:>10,} chars  {seconds:8.2f} s CPU  {row['us_per_char']:7.2f} µs/char  "
               f"{records:>6} people+statements+events", flush=True)

@@ -100,3 +100,18 @@ def test_inside_other_as_every_longer_name() -> None:
             b0 = a0 + rng.randint(0, 10)
             scan = any(a < a0 and b0 <= b and _OF not in text[a:a0] for a, b in outer)
             assert _inside_other(a0, b0, reach, owned) == scan
+
+
+def test_acronym_runs_as_the_pattern() -> None:
+    import re
+
+    from hoptac.extract.orgs import _runs_named
+
+    rng = random.Random(5)
+    for _ in range(100):
+        text = "".join(rng.choice(["VNG", "AT&T", " ", "x", "-", "Đ", "&", ".", "VN", "G", "\n"]) for _ in range(60))
+        names = {"VNG", "AT&T", "VN", "G", "T"}
+        runs = _runs_named(text, names)
+        for token in names:
+            pattern = [m.span() for m in re.finditer(rf"(?<![\w&]){re.escape(token)}(?![\w&])", text)]
+            assert runs.get(token, []) == pattern

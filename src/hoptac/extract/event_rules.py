@@ -42,6 +42,7 @@ from .dates import DateMention
 from .entities import mentions_in
 from .fastre import bounded
 from .gazetteer import alternation, load_yaml
+from .spans import Cover
 
 __all__ = [
     "EventRules",
@@ -175,12 +176,8 @@ def planned_before(article: Article, pattern: re.Pattern[str], a: int, b: int) -
     """Whether a planned cue stands in ``[a, b)``, not counting capitalized words of a name
     (``Bộ Kế hoạch và Đầu tư``) or words inside an organization's or framework's mention."""
     text = article.text
-    names: list[tuple[int, int]] | None = None  # read only when a cue stands there (most clauses have none)
     for m in pattern.finditer(text, a, b):
-        if names is None:
-            names = [s for o in article.organizations for s in o.mentions if s[0] < b and s[1] > a]
-            names += [s for f in article.frameworks for s in f.mentions if s[0] < b and s[1] > a]
-        if any(na <= m.start() < nb for na, nb in names):
+        if _named(article).holds_point(m.start()):
             continue
         start_of_sentence = not text[a:m.start()].strip(" \t\"“'(")
         if text[m.start()].isupper() and not start_of_sentence:
@@ -239,6 +236,20 @@ def sole_person_of(article: Article, org: Organization) -> str | None:
         if po in names or (len(po) >= 4 and (key.startswith(po + " ") or po.startswith(key + " "))):
             found.append(p.name)
     return found[0] if len(found) == 1 else None
+
+
+_NAMED = threading.local()  # per thread, the last article's organization and framework mentions
+
+
+def _named(article: Article) -> Cover:
+    """Every organization and framework mention of the article, as one ``Cover`` (built once per article)."""
+    orgs, frameworks = article.organizations, article.frameworks
+    last = getattr(_NAMED, "entry", None)
+    if last is None or last[0] is not orgs or last[1] is not frameworks or last[2] != (len(orgs), len(frameworks)):
+        spans = [s for o in orgs for s in o.mentions] + [s for f in frameworks for s in f.mentions]
+        last = (orgs, frameworks, (len(orgs), len(frameworks)), Cover(spans))
+        _NAMED.entry = last
+    return last[3]
 
 
 _BY_ORG = threading.local()  # per thread, the last article's people filed by their organization

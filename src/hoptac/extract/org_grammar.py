@@ -19,6 +19,7 @@ from typing import Any
 from .acts import cues
 from .gazetteer import Gazetteer, in_dictionary, is_vietnamese_syllable
 from .names import cap_runs
+from .spans import Cover
 from .titles import side_of_title
 
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)(?![\w-])")
@@ -104,10 +105,11 @@ def sentence_case_tail(ctext: str, end: int, limit: int, g: Gazetteer, *, region
     return end
 
 
-def in_office(ctext: str, head: str, start: int, g: Gazetteer, titles: list[tuple[int, int]]) -> bool:
+def in_office(ctext: str, head: str, start: int, g: Gazetteer, titles: Cover) -> bool:
     """Whether a body of ``office_bodies`` lies inside a title head that names it whole
-    (``Phó Chủ tịch Quốc hội``, ``Bí thư Thành ủy``): there it is the office of the person."""
-    return head in g.org_office_bodies and any(a < start < b for a, b in titles)
+    (``Phó Chủ tịch Quốc hội``, ``Bí thư Thành ủy``): there it is the office of the person.
+    ``titles``: the title heads' spans each less its first character (``a < start < b``)."""
+    return head in g.org_office_bodies and titles.holds_point(start)
 
 
 def title_spans(ctext: str, g: Gazetteer) -> list[tuple[int, int]]:

@@ -190,7 +190,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     written: defaultdict[str, set[str]] = defaultdict(set)
     in_place = [m.span() for m in g.places.finditer(ctext)]  # in order, apart: a start lies in the last one before it
     place_starts = [a for a, _ in in_place]
-    titles = title_spans(ctext, g)
+    titles = Cover((a + 1, b) for a, b in title_spans(ctext, g))  # in_office: a head strictly inside one
     known_all = [(h[0], h[1]) for h in hits[:n_known]]  # in order of the text: bisected by start
     known_starts_all = [a for a, _ in known_all]
     for m in g.org_head_pattern.finditer(ctext):
@@ -293,6 +293,18 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
 
 
 _OF = " của "
+_FEW_ACRONYMS = 8  # up to this many acronyms, each is looked for in the text; more, the text is read once
+_WORD_RUN = re.compile(r"[\w&]+")
+
+
+def _runs_named(ctext: str, names: set[str]) -> dict[str, list[tuple[int, int]]]:
+    r"""Where each of ``names`` is written as a whole run of letters, digits, ``_`` and ``&``: for a
+    name made only of those, exactly where ``(?<![\w&])name(?![\w&])`` matches, in order."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORD_RUN.finditer(ctext):
+        if m.group() in names:
+            out.setdefault(m.group(), []).append(m.span())
+    return out
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -402,8 +414,12 @@ def _acronym_hits(ctext: str, g: Gazetteer, found: list[tuple[int, int, str, str
     for h in found:
         if " " in h[2]:
             ending.setdefault(h[2].rsplit(" ", 1)[1], h)
+    runs = _runs_named(ctext, names) if len(names) > _FEW_ACRONYMS else {}
     for token in sorted(names):
-        spans = [m.span() for m in re.finditer(rf"(?<![\w&]){re.escape(token)}(?![\w&])", ctext)]
+        if token in runs or (runs and _WORD_RUN.fullmatch(token)):
+            spans = runs.get(token, [])  # the text read once for them all (a long text has hundreds)
+        else:
+            spans = [m.span() for m in re.finditer(rf"(?<![\w&]){re.escape(token)}(?![\w&])", ctext)]
         if " " in token:
             owner = next((h for h in found if h[2].endswith(" " + token)), None)
         else:

@@ -114,6 +114,12 @@ class Taken:
         j = bisect.bisect_right(self._spans, (pos, float("inf")))
         return any(pos < b for _, b in self._spans[i:j])
 
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether ``sa < b and a < sb`` for a span taken."""
+        i = bisect.bisect_left(self._spans, (a - self._longest,))
+        j = bisect.bisect_left(self._spans, (b,))
+        return any(a < sb for _, sb in self._spans[i:j])
+
     def starts_within(self, lo: int, hi: int) -> bool:
         """Whether ``lo <= a <= hi`` for a span taken."""
         i = bisect.bisect_left(self._spans, (lo,))

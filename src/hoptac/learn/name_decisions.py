@@ -89,14 +89,14 @@ class _Overlap:
         ordered = sorted(spans)
         self.starts = [a for a, _ in ordered]
         self.reach = list(accumulate((b for _, b in ordered), max))
-        self.added: list[tuple[int, int]] = []  # spans appended later (a few), scanned
+        self.added = Taken()  # spans appended later (thousands in a long text): looked up near the span
 
     def append(self, span: tuple[int, int]) -> None:
-        self.added.append(span)
+        self.added.add(*span)
 
     def __call__(self, span: tuple[int, int]) -> bool:
         i = bisect.bisect_left(self.starts, span[1])
-        return (i > 0 and self.reach[i - 1] > span[0]) or _overlaps(span, self.added)
+        return (i > 0 and self.reach[i - 1] > span[0]) or self.added.overlaps(*span)
 
 
 def _filter(P: _People, per: list[tuple[int, int]]) -> None:
