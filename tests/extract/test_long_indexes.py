@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from hoptac.extract.clauses import dedupe
+from hoptac.extract.clauses import dedupe, repeat
 from hoptac.extract.people import Found, _one_letter_apart
 from hoptac.extract.people_index import PeopleIndex
 from hoptac.extract.textmap import fold
@@ -17,7 +17,7 @@ from hoptac.model import Statement
 
 
 def _dedupe_all_pairs(statements: list[Statement], people: set[str]) -> list[Statement]:
-    """``dedupe`` as it was: every pair of one act and side compared."""
+    """``dedupe`` as it was: every pair of one act and side compared (``repeat`` decides a pair)."""
     words = [set(fold(s.text).text.split()) for s in statements]
     drop: set[int] = set()
     for i in range(len(statements)):
@@ -25,13 +25,9 @@ def _dedupe_all_pairs(statements: list[Statement], people: set[str]) -> list[Sta
             si, sj = statements[i], statements[j]
             if (si.act, si.side) != (sj.act, sj.side) or i in drop or j in drop:
                 continue
-            union = words[i] | words[j]
-            inner = min(len(words[i]), len(words[j]))
-            shared = len(words[i] & words[j])
-            if union and shared / len(union) >= 0.6:
-                drop.add(i if sj.actor in people and si.actor not in people else j)
-            elif inner >= 6 and shared / inner >= 0.9:
-                drop.add(i if len(words[i]) < len(words[j]) else j)
+            gone = repeat(statements, words, people, i, j)
+            if gone is not None:
+                drop.add(gone)
     return [s for k, s in enumerate(statements) if k not in drop]
 
 
@@ -87,8 +83,10 @@ def test_index_finds_every_person_a_scan_finds() -> None:
 
 
 def test_inside_other_as_every_longer_name() -> None:
-    from hoptac.extract.orgs import _OF, _inside_other, _occurrences
+    from hoptac.extract.org_grammar import OF as _OF
+    from hoptac.extract.org_grammar import inside_other as _inside_other
     from hoptac.extract.spans import Reach
+    from hoptac.extract.spans import occurrences as _occurrences
 
     rng = random.Random(3)
     for _ in range(100):
@@ -105,7 +103,7 @@ def test_inside_other_as_every_longer_name() -> None:
 def test_acronym_runs_as_the_pattern() -> None:
     import re
 
-    from hoptac.extract.orgs import _runs_named
+    from hoptac.extract.spans import word_runs as _runs_named
 
     rng = random.Random(5)
     for _ in range(100):

@@ -158,15 +158,23 @@ def dedupe(statements: list[Statement], people: set[str]) -> list[Statement]:
     for i, j in (pair for g in groups.values() for pair in _close_pairs(g, words)):
         if i in drop or j in drop:
             continue
-        si, sj = statements[i], statements[j]
-        union = words[i] | words[j]
-        inner = min(len(words[i]), len(words[j]))
-        shared = len(words[i] & words[j])
-        if union and shared / len(union) >= 0.6:
-            drop.add(i if sj.actor in people and si.actor not in people else j)
-        elif inner >= 6 and shared / inner >= 0.9:
-            drop.add(i if len(words[i]) < len(words[j]) else j)
+        gone = repeat(statements, words, people, i, j)
+        if gone is not None:
+            drop.add(gone)
     return [s for k, s in enumerate(statements) if k not in drop]
+
+
+def repeat(statements: list[Statement], words: list[set[str]], people: set[str], i: int, j: int) -> int | None:
+    """Which of statements ``i`` and ``j`` (``i < j``) ``dedupe`` drops as a repeat of the other, if either."""
+    si, sj = statements[i], statements[j]
+    union = words[i] | words[j]
+    inner = min(len(words[i]), len(words[j]))
+    shared = len(words[i] & words[j])
+    if union and shared / len(union) >= 0.6:
+        return i if sj.actor in people and si.actor not in people else j
+    if inner >= 6 and shared / inner >= 0.9:
+        return i if len(words[i]) < len(words[j]) else j
+    return None
 
 
 def _close_pairs(members: list[int], words: list[set[str]]) -> list[tuple[int, int]]:

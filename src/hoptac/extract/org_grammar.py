@@ -13,13 +13,14 @@ by a company or media word (``Phu Thai Holdings``) and short names a longer one 
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 from .acts import cues
 from .gazetteer import Gazetteer, in_dictionary, is_vietnamese_syllable
 from .names import cap_runs
-from .spans import Cover
+from .spans import Cover, Reach
 from .titles import side_of_title
 
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)(?![\w-])")
@@ -295,3 +296,16 @@ def fold_short_companies(orgs: list[Any]) -> list[Any]:
         owner.aliases |= short.aliases | {short.name}
         gone.add(id(short))
     return [o for o in orgs if id(o) not in gone]
+
+
+OF = " của "
+
+
+def inside_other(a0: int, b0: int, outer: Reach, owned: list[int]) -> bool:
+    """Whether a name ``[a0, b0)`` lies inside a longer one starting before it with no ``của`` between
+    their starts (``owned``: where `` của `` is written): the longer ones starting after the last
+    ``của`` that ends by ``a0``, the furthest reaching of them read from ``outer`` (not every longer
+    name compared)."""
+    k = bisect.bisect_right(owned, a0 - len(OF)) - 1  # the last " của " written wholly before a0
+    end = outer.furthest_between(owned[k] if k >= 0 else None, a0)
+    return end is not None and end >= b0

@@ -29,10 +29,12 @@ from .gazetteer import (
     is_vietnamese_syllable,
 )
 from .org_grammar import (
+    OF,
     company_label,
     country_body_hits,
     fold_short_companies,
     in_office,
+    inside_other,
     is_credit,
     is_product,
     lower_name_to_place,
@@ -43,7 +45,7 @@ from .org_grammar import (
     title_spans,
     whole_names,
 )
-from .spans import Cover, Reach
+from .spans import WORD_RUN, Cover, Reach, occurrences, word_runs
 from .titles import side_of_title, walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
@@ -281,8 +283,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     # ("Phái đoàn Thường trực Việt Nam tại Liên hợp quốc", "Uỷ ban Quân lực Thượng viện Mỹ"),
     # unless the longer one names it as its owner ("Nhóm ASEAN của Quốc hội Mỹ")
     outer = Reach((h[0], h[1]) for h in hits[n_known:])
-    owned = _occurrences(ctext, _OF)
-    hits = [h for h in hits[:n_known] if not _inside_other(h[0], h[1], outer, owned)] + hits[n_known:]
+    owned = occurrences(ctext, OF)
+    hits = [h for h in hits[:n_known] if not inside_other(h[0], h[1], outer, owned)] + hits[n_known:]
     orgs = fold_short_companies(_bracketed_acronyms(ctext, _merge(hits)))
     for o in orgs:
         o.aliases |= written.get(o.key, set())
@@ -292,39 +294,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     return orgs
 
 
-_OF = " của "
 _FEW_ACRONYMS = 8  # up to this many acronyms, each is looked for in the text; more, the text is read once
-_WORD_RUN = re.compile(r"[\w&]+")
-
-
-def _runs_named(ctext: str, names: set[str]) -> dict[str, list[tuple[int, int]]]:
-    r"""Where each of ``names`` is written as a whole run of letters, digits, ``_`` and ``&``: for a
-    name made only of those, exactly where ``(?<![\w&])name(?![\w&])`` matches, in order."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    for m in _WORD_RUN.finditer(ctext):
-        if m.group() in names:
-            out.setdefault(m.group(), []).append(m.span())
-    return out
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where ``word`` starts in ``text``, overlapping occurrences included, in order."""
-    out, at = [], text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1)
-    return out
-
-
-def _inside_other(a0: int, b0: int, outer: Reach, owned: list[int]) -> bool:
-    """Whether a name ``[a0, b0)`` lies inside a longer one starting before it with no ``của`` between
-    their starts: the longer ones starting after the last ``của`` that ends by ``a0``, the furthest
-    reaching of them read from ``outer`` (not every longer name compared)."""
-    k = bisect.bisect_right(owned, a0 - len(_OF)) - 1  # the last " của " written wholly before a0
-    end = outer.furthest_between(owned[k] if k >= 0 else None, a0)
-    return end is not None and end >= b0
-
-
 _RUN = re.compile(r"[\w-]+")
 
 
@@ -414,9 +384,9 @@ def _acronym_hits(ctext: str, g: Gazetteer, found: list[tuple[int, int, str, str
     for h in found:
         if " " in h[2]:
             ending.setdefault(h[2].rsplit(" ", 1)[1], h)
-    runs = _runs_named(ctext, names) if len(names) > _FEW_ACRONYMS else {}
+    runs = word_runs(ctext, names) if len(names) > _FEW_ACRONYMS else {}
     for token in sorted(names):
-        if token in runs or (runs and _WORD_RUN.fullmatch(token)):
+        if token in runs or (runs and WORD_RUN.fullmatch(token)):
             spans = runs.get(token, [])  # the text read once for them all (a long text has hundreds)
         else:
             spans = [m.span() for m in re.finditer(rf"(?<![\w&]){re.escape(token)}(?![\w&])", ctext)]

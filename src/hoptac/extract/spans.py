@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -150,3 +151,26 @@ def captions_of(article: Any) -> Cover:
         last = (captions, len(captions), Cover((a, b) for a, b in captions))
         _CAPTIONS.entry = last
     return last[2]
+
+
+WORD_RUN = re.compile(r"[\w&]+")
+
+
+def word_runs(text: str, names: set[str]) -> dict[str, list[tuple[int, int]]]:
+    r"""Where each of ``names`` is written as a whole run of letters, digits, ``_`` and ``&`` (one
+    reading of the text for them all): for a name made only of those, exactly where
+    ``(?<![\w&])name(?![\w&])`` matches, in order."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in WORD_RUN.finditer(text):
+        if m.group() in names:
+            out.setdefault(m.group(), []).append(m.span())
+    return out
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, overlapping occurrences included, in order."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
