@@ -23,7 +23,9 @@ Steps of :func:`clean_text`:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -404,6 +406,7 @@ def _assemble(raw: str, lines: list[Line], out: Layout, title_in_text: bool) -> 
     parts: list[str] = []
     pos = 0
     runs_on = _wrapped(lines)
+    ordered = True  # the input runs taken so far follow one another (as the lines do): _map_span bisects
     next_joined = -1  # the line that continues the paragraph of the line before it
     for i, ln in enumerate(lines):
         if ln.kind not in ("body", "title") or (ln.kind == "title" and not title_in_text):
@@ -425,6 +428,8 @@ def _assemble(raw: str, lines: list[Line], out: Layout, title_in_text: bool) -> 
             pos += 1
         line_start = pos
         for a, b in segs:
+            if out.offsets and a < out.offsets[-1][1] + out.offsets[-1][2]:
+                ordered = False
             out.offsets.append((pos, a, b - a))
             parts.append(raw[a:b])
             pos += b - a
@@ -440,14 +445,21 @@ def _assemble(raw: str, lines: list[Line], out: Layout, title_in_text: bool) -> 
             para_a = line_start + g.start()
         out.paragraphs.append((para_a, pos))
         for ca, cb in ln.captions:
-            c = _map_span(out.offsets, ca, cb)
+            c = _map_span(out.offsets, ca, cb, ordered)
             if c:
                 out.captions.append(c)
     out.text = "".join(parts)
 
 
-def _map_span(offsets: list[tuple[int, int, int]], ra: int, rb: int) -> tuple[int, int] | None:
-    """The text span covering the input span ``[ra, rb)`` (its kept parts), or None."""
+def _map_span(offsets: list[tuple[int, int, int]], ra: int, rb: int, ordered: bool = False) -> tuple[int, int] | None:
+    """The text span covering the input span ``[ra, rb)`` (its kept parts), or None.
+
+    ``ordered``: the runs follow one another in the input, so those meeting the span are found by
+    bisection, not by reading them all (a long text has a caption every few paragraphs).
+    """
+    if ordered:
+        k = bisect.bisect_right(offsets, ra, key=lambda o: o[1] + o[2])  # the first run ending after ra
+        offsets = list(itertools.takewhile(lambda o: o[1] < rb, itertools.islice(offsets, k, None)))
     starts = [c + max(0, ra - r) for c, r, n in offsets if r + n > ra and r < rb]
     ends = [c + min(n, rb - r) for c, r, n in offsets if r + n > ra and r < rb]
     if not starts:

@@ -71,9 +71,8 @@ def named_at(ex: Speakers, fpos: int, end: int, *, directed: bool = True) -> str
     if not directed and not low[fpos:at].strip():
         return None
     src = ex.src(at)
-    for a, _b, ent in ex.mentions:  # a person or organization named first (its own side words come with it)
-        if a < src:
-            continue
+    # a person or organization named first (its own side words come with it): the mentions from src on
+    for a, _b, ent in ex.mentions_from(bisect.bisect_left(ex.starts, src)):
         if a > ex.src(min(end, at + 80)) or not _title_gap(ex.text[src:a]):
             break
         if isinstance(ent, (Person, Organization)) and ent.side:

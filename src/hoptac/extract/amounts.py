@@ -29,7 +29,7 @@ from ..settings import Settings
 from .dates import find_dates
 from .fastre import bounded
 from .numbers import NUMBER, currency, multiplier, parse_number, units
-from .spans import Cover
+from .spans import Cover, captions_of
 from .textmap import compose
 
 _TIME = bounded(r"\b\d{1,2}\s*(?::|g|h)\s*\d{2}\b|\b\d{1,2}\s*(?:giờ|h)\s*(?:sáng|chiều|tối)\b", re.IGNORECASE)
@@ -319,7 +319,7 @@ def extract_amounts(article: Article, settings: Settings) -> Article:
     found = find_amounts(article.text, published=article.published, words=words or None)
     article.amounts = []
     for x in found:
-        if any(ca <= x.evidence[0] < cb for ca, cb in article.captions):
+        if captions_of(article).holds_point(x.evidence[0]):
             continue
         if not plausible(x):
             article.warnings.append(one_line(f"amount dropped, beyond {MAX_AMOUNT:.0e}: {x.text}", 120))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Article, Statement
@@ -149,22 +150,73 @@ def dedupe(statements: list[Statement], people: set[str]) -> list[Statement]:
     words = [set(fold(s.text).text.split()) for s in statements]
     drop: set[int] = set()
     # only statements of one act and side can repeat each other: pairs are taken within those
-    # groups, in the same order as over all pairs (a long text has thousands of statements)
+    # groups, in the same order as over all pairs (a long text has thousands of statements), and
+    # only the pairs sharing enough words to be a repeat (``_close_pairs``)
     groups: dict[tuple[str, str | None], list[int]] = {}
     for k, s in enumerate(statements):
         groups.setdefault((s.act, s.side), []).append(k)
-    for i, j in ((g[a], g[b]) for g in groups.values() for a in range(len(g)) for b in range(a + 1, len(g))):
+    for i, j in (pair for g in groups.values() for pair in _close_pairs(g, words)):
         if i in drop or j in drop:
             continue
-        si, sj = statements[i], statements[j]
-        union = words[i] | words[j]
-        inner = min(len(words[i]), len(words[j]))
-        shared = len(words[i] & words[j])
-        if union and shared / len(union) >= 0.6:
-            drop.add(i if sj.actor in people and si.actor not in people else j)
-        elif inner >= 6 and shared / inner >= 0.9:
-            drop.add(i if len(words[i]) < len(words[j]) else j)
+        gone = repeat(statements, words, people, i, j)
+        if gone is not None:
+            drop.add(gone)
     return [s for k, s in enumerate(statements) if k not in drop]
+
+
+def repeat(statements: list[Statement], words: list[set[str]], people: set[str], i: int, j: int) -> int | None:
+    """Which of statements ``i`` and ``j`` (``i < j``) ``dedupe`` drops as a repeat of the other, if either."""
+    si, sj = statements[i], statements[j]
+    union = words[i] | words[j]
+    inner = min(len(words[i]), len(words[j]))
+    shared = len(words[i] & words[j])
+    if union and shared / len(union) >= 0.6:
+        return i if sj.actor in people and si.actor not in people else j
+    if inner >= 6 and shared / inner >= 0.9:
+        return i if len(words[i]) < len(words[j]) else j
+    return None
+
+
+def _close_pairs(members: list[int], words: list[set[str]]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of ``members`` that may repeat each other, in order.
+
+    Prefix filtering, words ranked rarest first: two statements whose words overlap by 60% of
+    their union share a word among each one's first 40% (plus one), and the first word they
+    share leaves room for that overlap after it (3/8 of both sizes: positional filtering); a
+    statement holding 90% of a smaller one's words (six or more) holds one of that one's first
+    10% (plus one), the other being no smaller. Each statement is paired only with those, not with
+    every other.
+    """
+    freq: Counter[str] = Counter(w for k in members for w in words[k])
+    ranked = {k: sorted(words[k], key=lambda w: (freq[w], w)) for k in members}
+    holders: dict[str, list[int]] = {}  # a word -> the statements holding it
+    leading: dict[str, list[tuple[int, int]]] = {}  # a word -> (statement, its rank there) among their first 40%
+    for k in members:
+        for w in words[k]:
+            holders.setdefault(w, []).append(k)
+        for i, w in enumerate(ranked[k][:_prefix(len(ranked[k]), 6)]):
+            leading.setdefault(w, []).append((k, i))
+    pairs: set[tuple[int, int]] = set()
+    for k in members:
+        n = len(ranked[k])
+        met: set[int] = set()
+        for i, w in enumerate(ranked[k][:_prefix(n, 6)]):  # the overlap test
+            for o, j in leading[w]:
+                if o == k or o in met:
+                    continue
+                met.add(o)  # w is the first word they share: at most this many more follow it in both
+                if 8 * (1 + min(n - i - 1, len(ranked[o]) - j - 1)) >= 3 * (n + len(ranked[o])):
+                    pairs.add((min(k, o), max(k, o)))
+        if n >= 6:
+            for w in ranked[k][:_prefix(n, 9)]:  # the containment test, k the smaller
+                pairs.update((min(k, o), max(k, o)) for o in holders[w] if o != k and len(ranked[o]) >= n)
+    return sorted(pairs)
+
+
+def _prefix(n: int, tenths: int) -> int:
+    """How many of the rarest of ``n`` words hold one shared with any set sharing ``tenths``/10 of them
+    (one more than the words allowed to miss; the floor keeps it long enough whatever the rounding)."""
+    return n - n * tenths // 10 + 1
 
 
 def outside_names(hits: list[tuple[str, int, int]], spans: Iterable[tuple[int, int]]) -> list[tuple[str, int, int]]:

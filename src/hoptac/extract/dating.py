@@ -17,6 +17,7 @@ date line gave (``clean`` has set its provenance), else infers the year from the
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 
@@ -78,6 +79,23 @@ def date_article(article: Article, settings: Settings) -> Article:
     return article
 
 
+class _Holding:
+    """Events by the span of their evidence: the first (in their order) whose evidence holds a point,
+    found among those starting within the longest evidence's length before it (not every event)."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.events = events
+        self.ranked = sorted(range(len(events)), key=lambda k: events[k].evidence[0])
+        self.starts = [events[k].evidence[0] for k in self.ranked]
+        self.longest = max((ev.evidence[1] - ev.evidence[0] for ev in events), default=0)
+
+    def first(self, pos: int) -> Event | None:
+        """The first event with ``start <= pos < end``, if any."""
+        lo, hi = bisect.bisect_left(self.starts, pos - self.longest), bisect.bisect_right(self.starts, pos)
+        ks = [k for k in self.ranked[lo:hi] if pos < self.events[k].evidence[1]]
+        return self.events[min(ks)] if ks else None
+
+
 def _reported(ev: Event, pub: tuple[dt.date, dt.date] | None) -> bool:
     """Whether an event is the article's news: happened, not background, dated to the day (to the
     month when the publication date, known to the month, confirms it is recent), not after the publication."""
@@ -103,11 +121,11 @@ def date_records(article: Article, settings: Settings | None = None) -> Article:
     in_lead = lead_end(article.text, title_end)
     lead = next((ev for ev in sorted(article.events, key=lambda e: e.evidence[0])
                  if ev.evidence[0] < in_lead and _reported(ev, pub) and len(ev.date or "") == 10), None)
+    holding = _Holding([ev for ev in article.events if _reported(ev, pub)])
     for st in article.statements:
         if st.date:
             continue  # dated already (an earlier run, or the caller)
-        at = next((ev for ev in article.events
-                   if ev.evidence[0] <= st.evidence[0] < ev.evidence[1] and _reported(ev, pub)), None)
+        at = holding.first(st.evidence[0])
         if at is not None:
             st.date, st.date_provenance = at.date, at.date_provenance
         elif article.published and len(article.published) == 10:

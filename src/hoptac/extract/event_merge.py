@@ -52,9 +52,12 @@ def staff_of(article: Article) -> dict[str, set[str]]:
     """Each organization's name and aliases mapped to the people the article names for it (their
     organization written as its name or an alias)."""
     out: dict[str, set[str]] = {}
+    staffed: dict[str, set[str]] = {}  # an organization as people write it (casefolded) -> those people
+    for p in article.people:
+        staffed.setdefault((p.organization or "").casefold(), set()).add(p.name)
     for o in article.organizations:
         names = {n.casefold() for n in [o.name, *o.aliases]}
-        found = {p.name for p in article.people if (p.organization or "").casefold() in names}
+        found = {name for n in names for name in staffed.get(n, ())}
         if found:
             for n in [o.name, *o.aliases]:
                 out.setdefault(n, set()).update(found)
@@ -106,11 +109,12 @@ def merge(article: Article, drafts: list[Draft]) -> list[Draft]:
     joins the event sharing the most participants with it (the latest of those), adding no one."""
     staff = staff_of(article)
     out: list[Draft] = []
-    kin: dict[tuple[str, bool], list[Draft]] = {}  # the kept drafts by family and visit-ness, in order:
-    # only those can merge (mergeable's first test), so a long text compares each draft with its kin only
+    kin: dict[tuple[str, bool], _Kin] = {}  # the kept drafts by family and visit-ness, in order:
+    # only those can merge (mergeable's first test), so a long text compares each draft with its kin only,
+    # and of those only with the ones it can share a participant with (``_Kin.candidates``)
     for d in drafts:
         key = (FAMILY[d.type], d.type == "visit")
-        found = [o for o in kin.get(key, ()) if mergeable(o, d, staff)]
+        found = [o for o in kin[key].candidates(d) if mergeable(o, d, staff)] if key in kin else []
         if d.retold and found:  # the occasion sharing the most participants with the setting, the latest of those
             found = [max(reversed(found), key=lambda o: len(set(o.participants) & set(d.participants)))]
         for o in found:
@@ -124,11 +128,64 @@ def merge(article: Article, drafts: list[Draft]) -> list[Draft]:
             if o.date is None and d.date is not None:
                 o.date, o.planned = d.date, d.planned
             o.place = o.place or d.place
+            kin[key].refile(o)
             break
         else:
             out.append(d)
-            kin.setdefault(key, []).append(d)
+            kin.setdefault(key, _Kin(staff)).add(d)
     return out
+
+
+class _Kin:
+    """The kept drafts of one family and visit-ness, filed under the names that can join them.
+
+    ``mergeable`` accepts two drafts only when their aligned participant sets meet (or, for a
+    retold setting, when one has none): a name of one, or a person of one's organization, is a
+    name of the other. Each kept draft is filed under its participants and their organizations'
+    people (``staff``), so a draft is compared only with the kept drafts it shares one with.
+    """
+
+    def __init__(self, staff: dict[str, set[str]]) -> None:
+        self.staff = staff
+        self.rank: dict[int, int] = {}  # id of a kept draft -> its place among them
+        self.drafts: list[Draft] = []
+        self.by_name: dict[str, list[Draft]] = {}
+        self.filed: dict[int, set[str]] = {}  # id of a kept draft -> the names it is filed under
+        self.empty: dict[int, Draft] = {}  # kept drafts with no participant
+
+    def names(self, parts: list[str]) -> set[str]:
+        out = set(parts)
+        for p in parts:
+            out |= self.staff.get(p, set())
+        return out
+
+    def add(self, d: Draft) -> None:
+        self.rank[id(d)] = len(self.drafts)
+        self.drafts.append(d)
+        self.filed[id(d)] = set()
+        self.refile(d)
+
+    def refile(self, d: Draft) -> None:
+        """File a kept draft again after its participants changed."""
+        new, old = self.names(d.participants), self.filed[id(d)]
+        for n in old - new:
+            self.by_name[n] = [o for o in self.by_name[n] if o is not d]
+        for n in new - old:
+            self.by_name.setdefault(n, []).append(d)
+        self.filed[id(d)] = new
+        if d.participants:
+            self.empty.pop(id(d), None)
+        else:
+            self.empty[id(d)] = d
+
+    def candidates(self, d: Draft) -> list[Draft]:
+        """The kept drafts ``mergeable`` may accept for ``d``, in the order they were kept."""
+        if not d.participants:
+            return list(self.drafts) if d.retold else []
+        found = {id(o): o for n in self.names(d.participants) for o in self.by_name.get(n, ())}
+        if d.retold:
+            found.update(self.empty)
+        return sorted(found.values(), key=lambda o: self.rank[id(o)])
 
 
 def headlines(article: Article, events: list[Draft]) -> list[Draft]:

@@ -33,6 +33,7 @@ Each is a vocabulary in the data file; the functions here only read the text aro
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,6 +42,7 @@ from .dates import DateMention
 from .entities import mentions_in
 from .fastre import bounded
 from .gazetteer import Gazetteer, alternation, load_yaml
+from .spans import Cover
 
 __all__ = [
     "EventRules",
@@ -174,12 +176,8 @@ def planned_before(article: Article, pattern: re.Pattern[str], a: int, b: int) -
     """Whether a planned cue stands in ``[a, b)``, not counting capitalized words of a name
     (``Bộ Kế hoạch và Đầu tư``) or words inside an organization's or framework's mention."""
     text = article.text
-    names: list[tuple[int, int]] | None = None  # read only when a cue stands there (most clauses have none)
     for m in pattern.finditer(text, a, b):
-        if names is None:
-            names = [s for o in article.organizations for s in o.mentions if s[0] < b and s[1] > a]
-            names += [s for f in article.frameworks for s in f.mentions if s[0] < b and s[1] > a]
-        if any(na <= m.start() < nb for na, nb in names):
+        if _named(article).holds_point(m.start()):
             continue
         start_of_sentence = not text[a:m.start()].strip(" \t\"“'(")
         if text[m.start()].isupper() and not start_of_sentence:
@@ -231,13 +229,54 @@ def sole_person_of(article: Article, org: Organization) -> str | None:
     key = org.name.casefold()
     names = {o.casefold() for o in [org.name, *org.aliases]}
     found = []
-    for p in article.people:
+    for p in _people_of_orgs(article, names, key):
         po = (p.organization or "").casefold()
         if not po:
             continue
         if po in names or (len(po) >= 4 and (key.startswith(po + " ") or po.startswith(key + " "))):
             found.append(p.name)
     return found[0] if len(found) == 1 else None
+
+
+_NAMED = threading.local()  # per thread, the last article's organization and framework mentions
+
+
+def _named(article: Article) -> Cover:
+    """Every organization and framework mention of the article, as one ``Cover`` (built once per article)."""
+    orgs, frameworks = article.organizations, article.frameworks
+    last = getattr(_NAMED, "entry", None)
+    if last is None or last[0] is not orgs or last[1] is not frameworks or last[2] != (len(orgs), len(frameworks)):
+        spans = [s for o in orgs for s in o.mentions] + [s for f in frameworks for s in f.mentions]
+        last = (orgs, frameworks, (len(orgs), len(frameworks)), Cover(spans))
+        _NAMED.entry = last
+    return last[3]
+
+
+_BY_ORG = threading.local()  # per thread, the last article's people filed by their organization
+
+
+def _people_of_orgs(article: Article, names: set[str], key: str) -> list[Person]:
+    """The people whose organization (casefolded) is one of ``names``, a word prefix of ``key``, or
+    starts with ``key`` and a space: the only ones ``sole_person_of`` can take, in the article's
+    order (found by dictionaries built once per article, not by reading every person per organization)."""
+    people = article.people
+    last = getattr(_BY_ORG, "entry", None)
+    if last is None or last[0] is not people or last[1] != len(people):
+        exact: dict[str, list[int]] = {}
+        opening: dict[str, list[int]] = {}  # the words an organization starts with (up to a space) -> people
+        for k, p in enumerate(people):
+            po = (p.organization or "").casefold()
+            exact.setdefault(po, []).append(k)
+            for i, ch in enumerate(po):
+                if ch == " ":
+                    opening.setdefault(po[:i], []).append(k)
+        last = (people, len(people), exact, opening)
+        _BY_ORG.entry = last
+    exact, opening = last[2], last[3]
+    ks = {k for n in names for k in exact.get(n, ())}
+    ks.update(k for i, ch in enumerate(key) if ch == " " for k in exact.get(key[:i], ()))
+    ks.update(opening.get(key, ()))
+    return [people[k] for k in sorted(ks)]
 
 
 _PURPOSE = bounded(r"(?<!\w)(?:để|nhằm|về việc|hướng tới|tiến tới|chuẩn bị cho)(?!\w)")

@@ -39,6 +39,7 @@ occasion only a caption shows, ``Thủ tướng tiếp lãnh đạo Tập đoàn
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import threading
 
@@ -67,6 +68,7 @@ from .event_rules import (
 from .fastre import bounded
 from .gazetteer import Gazetteer, gazetteer
 from .nlp import ensure_words, split_sentences
+from .spans import captions_of
 from .textmap import fold
 
 _SEAT = bounded(r"(?<!\w)(?:tại|ở)\s+$")
@@ -74,7 +76,22 @@ _NEGATED = bounded(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:(?:bao giờ|hề)\s+)
 
 
 def _in_captions(article: Article, a: int, b: int) -> bool:
-    return any(ca <= a and b <= cb for ca, cb in article.captions)
+    return captions_of(article).holds_span(a, b)
+
+
+class _Dates:
+    """The article's dates; those starting inside a clause found by bisection, in their own order."""
+
+    def __init__(self, dates: list[DateMention]) -> None:
+        ranked = sorted(range(len(dates)), key=lambda k: dates[k].start)
+        self._ranked = ranked
+        self._starts = [dates[k].start for k in ranked]
+        self._dates = dates
+
+    def within(self, a: int, b: int) -> list[DateMention]:
+        """The dates with ``a <= start < b``."""
+        inside = self._ranked[bisect.bisect_left(self._starts, a):bisect.bisect_left(self._starts, b)]
+        return [self._dates[k] for k in sorted(inside)]
 
 
 def _all_cues(g: Gazetteer, text: str) -> list[tuple[int, int, str]]:
@@ -92,7 +109,7 @@ def _all_cues(g: Gazetteer, text: str) -> list[tuple[int, int, str]]:
 def _cues(found: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int, int, str]]:
     """Cue matches inside ``[a, b)``: longest first, no overlaps, in text order."""
     i = bisect.bisect_left(found, (a, -1, ""))
-    found = [c for c in found[i:] if c[0] < b and c[1] <= b]
+    found = [c for c in itertools.takewhile(lambda c: c[0] < b, itertools.islice(found, i, None)) if c[1] <= b]
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     kept: list[tuple[int, int, str]] = []
     for s, e, t in found:
@@ -206,7 +223,7 @@ def _with_people_of(article: Article, people: list[str], orgs: list[Organization
     return people, left
 
 
-def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMention], sent: tuple[int, int],
+def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: tuple[int, int],
            clause: tuple[int, int, list[tuple[int, int, str]]], subject: list[str],
            around: list[str]) -> tuple[Draft | None, str]:
     """An event for one clause, or None and the reason the clause names no event."""
@@ -227,7 +244,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMentio
         return None, "anaphor"  # "cuộc gặp này": the event told before
     if len(grp) == 1 and _SETTING_OPEN.match(text[sent[0]:cue_start]) and after.startswith(","):
         return None, "setting"  # "Tại buổi tiếp, Thủ tướng ...": the setting of what follows, told before
-    when = dating(text, r, [x for x in dates if ca <= x.start < cb], cue_start, cue_end)
+    when = dating(text, r, dates.within(ca, cb), cue_start, cue_end)
     if r.hypothetical.search(text[max(sent[0], ca - 40):cue_start]):
         return None, "hypothetical"  # "Nếu được ký kết, ...", "nếu các công ty có ký kết thỏa thuận nào"
     if r.habitual.search(text[max(ca, cue_start - 30):cue_start]) and not text[cue_start].isupper():
@@ -348,7 +365,7 @@ def _split(article: Article, d: Draft, clause: tuple[int, int, list[tuple[int, i
                    place=d.place, planned=d.planned, split=True, cue=d.cue, sentence=d.sentence) for n in names]
 
 
-def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: list[DateMention],
+def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Dates,
                      spans: list[tuple[int, int]], i: int, cues: list[tuple[int, int, str]],
                      carried: list[str]) -> tuple[list[Draft], list[str]]:
     """The drafts of one sentence and its subject (the people before its first cue).
@@ -412,7 +429,8 @@ def _link_previous(article: Article, r: EventRules, sent: tuple[int, int], draft
     if prev is None:
         return drafts
     text = article.text
-    names = {p.name for p in article.people}
+    # the people's names, read only for a "Tiếp đoàn" draft (rare): not every person for every sentence
+    names = {p.name for p in article.people} if any(d.delegation for d in drafts) else set()
     out = []
     for d in drafts:
         lead = text[sent[0]:d.cue[0]][:60]
@@ -471,7 +489,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
     r = event_rules()
     text = article.text
     spans = [(s.start, s.end) for s in article.sentences] or split_sentences(text)
-    dates = find_dates(text, article.published)
+    dates = _Dates(find_dates(text, article.published))
     all_cues = _all_cues(g, text)
     drafts: list[Draft] = []
     captions: list[Draft] = []

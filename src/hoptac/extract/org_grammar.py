@@ -13,12 +13,14 @@ by a company or media word (``Phu Thai Holdings``) and short names a longer one 
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 from .acts import cues
 from .gazetteer import Gazetteer, in_dictionary, is_vietnamese_syllable
 from .names import cap_runs
+from .spans import Cover, Reach
 from .titles import side_of_title
 
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)(?![\w-])")
@@ -104,10 +106,11 @@ def sentence_case_tail(ctext: str, end: int, limit: int, g: Gazetteer, *, region
     return end
 
 
-def in_office(ctext: str, head: str, start: int, g: Gazetteer, titles: list[tuple[int, int]]) -> bool:
+def in_office(ctext: str, head: str, start: int, g: Gazetteer, titles: Cover) -> bool:
     """Whether a body of ``office_bodies`` lies inside a title head that names it whole
-    (``Phó Chủ tịch Quốc hội``, ``Bí thư Thành ủy``): there it is the office of the person."""
-    return head in g.org_office_bodies and any(a < start < b for a, b in titles)
+    (``Phó Chủ tịch Quốc hội``, ``Bí thư Thành ủy``): there it is the office of the person.
+    ``titles``: the title heads' spans each less its first character (``a < start < b``)."""
+    return head in g.org_office_bodies and titles.holds_point(start)
 
 
 def title_spans(ctext: str, g: Gazetteer) -> list[tuple[int, int]]:
@@ -227,9 +230,14 @@ def whole_names(ctext: str, hits: list[Hit]
     short hit reads the longer name in full, the hit becomes the longer one.
     """
     longer = sorted({h[2]: h for h in hits}.values(), key=lambda h: -len(h[2]))
+    opening: dict[str, list[Any]] = {}  # the words a name starts with (up to a space) -> the longer names, in order
+    for x in longer:
+        for k, ch in enumerate(x[2]):
+            if ch == " ":
+                opening.setdefault(x[2][:k], []).append(x)
     out = []
     for h in hits:
-        full = next((x for x in longer if len(x[2]) > len(h[2]) and x[2].startswith(h[2] + " ")
+        full = next((x for x in opening.get(h[2], ()) if len(x[2]) > len(h[2]) and x[2].startswith(h[2] + " ")
                      and ctext.startswith(x[2], h[0])), None)
         out.append((h[0], h[0] + len(full[2]), *full[2:]) if full else h)
     return out
@@ -271,14 +279,33 @@ def fold_short_companies(orgs: list[Any]) -> list[Any]:
     """A company named by the last words of another company's name is that company: the known
     ``VNG`` and the ``Công ty Cổ phần VNG`` of the same text are one, with both names."""
     gone: set[int] = set()
+    ending: dict[str, list[Any]] = {}  # the words a company's name ends with (after a space) -> companies, in order
+    for o in orgs:
+        if o.kind == "company":
+            for k, ch in enumerate(o.name):
+                if ch == " ":
+                    ending.setdefault(o.name[k + 1:], []).append(o)
     for short in orgs:
         if short.kind not in ("company", "media"):
             continue
-        owner = next((o for o in orgs if o is not short and id(o) not in gone and o.kind == "company"
-                      and o.name.endswith(" " + short.name)), None)
+        owner = next((o for o in ending.get(short.name, ()) if o is not short and id(o) not in gone
+                      and o.kind == "company" and o.name.endswith(" " + short.name)), None)
         if owner is None:
             continue
         owner.mentions = sorted(set(owner.mentions) | set(short.mentions))
         owner.aliases |= short.aliases | {short.name}
         gone.add(id(short))
     return [o for o in orgs if id(o) not in gone]
+
+
+OF = " của "
+
+
+def inside_other(a0: int, b0: int, outer: Reach, owned: list[int]) -> bool:
+    """Whether a name ``[a0, b0)`` lies inside a longer one starting before it with no ``của`` between
+    their starts (``owned``: where `` của `` is written): the longer ones starting after the last
+    ``của`` that ends by ``a0``, the furthest reaching of them read from ``outer`` (not every longer
+    name compared)."""
+    k = bisect.bisect_right(owned, a0 - len(OF)) - 1  # the last " của " written wholly before a0
+    end = outer.furthest_between(owned[k] if k >= 0 else None, a0)
+    return end is not None and end >= b0

@@ -29,10 +29,12 @@ from .gazetteer import (
     is_vietnamese_syllable,
 )
 from .org_grammar import (
+    OF,
     company_label,
     country_body_hits,
     fold_short_companies,
     in_office,
+    inside_other,
     is_credit,
     is_product,
     lower_name_to_place,
@@ -43,6 +45,7 @@ from .org_grammar import (
     title_spans,
     whole_names,
 )
+from .spans import WORD_RUN, Cover, Reach, occurrences, word_runs
 from .titles import side_of_title, walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
@@ -189,8 +192,9 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     written: defaultdict[str, set[str]] = defaultdict(set)
     in_place = [m.span() for m in g.places.finditer(ctext)]  # in order, apart: a start lies in the last one before it
     place_starts = [a for a, _ in in_place]
-    titles = title_spans(ctext, g)
-    known_all = [(h[0], h[1]) for h in hits[:n_known]]
+    titles = Cover((a + 1, b) for a, b in title_spans(ctext, g))  # in_office: a head strictly inside one
+    known_all = [(h[0], h[1]) for h in hits[:n_known]]  # in order of the text: bisected by start
+    known_starts_all = [a for a, _ in known_all]
     for m in g.org_head_pattern.finditer(ctext):
         head = m.group()
         kind = g.org_heads[head]
@@ -210,9 +214,9 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             continue  # "Hội nghị", "Quỹ đạo", "Ban hành": another word
         line_end = ctext.find("\n", pos)
         limit = len(ctext) if line_end < 0 else line_end
-        nxt_person = next((a for a in person_starts if a > pos), None)
-        if nxt_person is not None and nxt_person < limit:
-            limit = nxt_person
+        k = bisect.bisect_right(person_starts, pos)  # the first person after the head
+        if k < len(person_starts) and person_starts[k] < limit:
+            limit = person_starts[k]
         closed = None
         if first and head[:1].isupper() and kind in ("government", "other", "association", "embassy"):
             closed = lower_name_to_place(ctext, pos, limit, g)  # "Viện nghiên cứu châu Mỹ"
@@ -242,7 +246,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             end = ext.end()
             name = ctext[start:end]
         end = sentence_case_tail(ctext, end, limit, g)  # "Cục Khoa học quân sự (Bộ Quốc phòng)"
-        end = max([end] + [b for a, b in known_all if start < a < end < b])  # "... tại Liên hợp quốc"
+        inside = known_all[bisect.bisect_right(known_starts_all, start):bisect.bisect_left(known_starts_all, end)]
+        end = max([end] + [b for a, b in inside if start < a < end < b])  # "... tại Liên hợp quốc"
         name, of_side = strip_of_country(ctext[start:end], g) if kind == "company" else (ctext[start:end], None)
         end = start + len(name)
         rest = name[len(head):].strip()
@@ -262,23 +267,24 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             written[label.lower()].add(name)
         hits.append((start, end, label, kind, side, label.lower()))
     hits = hits[:n_known] + whole_names(ctext, hits[n_known:])  # gazetteer names stay as they are
-    taken = [(h[0], h[1]) for h in hits]
-    hits += [h for h in suffix_hits(ctext, g) if not any(a < h[1] and h[0] < b for a, b in taken)]
-    taken = [(h[0], h[1]) for h in hits]
-    hits += [h for h in country_body_hits(ctext, g) if not any(a < h[1] and h[0] < b for a, b in taken)]
-    taken = [(h[0], h[1]) for h in hits]
-    hits += [h for h in _acronym_hits(ctext, g, hits) if not any(a < h[1] and h[0] < b for a, b in taken)]
+    # a hit of the next reading that overlaps one taken is dropped (spans.Cover: bisection, not a scan)
+    taken = Cover((h[0], h[1]) for h in hits)
+    hits += [h for h in suffix_hits(ctext, g) if not taken.overlaps(h[0], h[1])]
+    taken = Cover((h[0], h[1]) for h in hits)
+    hits += [h for h in country_body_hits(ctext, g) if not taken.overlaps(h[0], h[1])]
+    taken = Cover((h[0], h[1]) for h in hits)
+    hits += [h for h in _acronym_hits(ctext, g, hits) if not taken.overlaps(h[0], h[1])]
     known_starts = {h[0] for h in hits[:n_known]}
-    known_spans = [(h[0], h[1]) for h in hits[:n_known]]
+    known_spans = Cover((h[0], h[1]) for h in hits[:n_known])
     # a head pattern starting where a known name starts, or inside one, is that name
     hits = hits[:n_known] + [h for h in hits[n_known:] if h[0] not in known_starts
-                             and not any(a <= h[0] and h[1] <= b for a, b in known_spans)]
+                             and not known_spans.holds_span(h[0], h[1])]
     # a known name inside a longer one is part of that name, not a mention of its own
     # ("Phái đoàn Thường trực Việt Nam tại Liên hợp quốc", "Uỷ ban Quân lực Thượng viện Mỹ"),
     # unless the longer one names it as its owner ("Nhóm ASEAN của Quốc hội Mỹ")
-    outer = [(h[0], h[1]) for h in hits[n_known:]]
-    hits = [h for h in hits[:n_known] if not any(a < h[0] and h[1] <= b and " của " not in ctext[a:h[0]]
-                                                 for a, b in outer)] + hits[n_known:]
+    outer = Reach((h[0], h[1]) for h in hits[n_known:])
+    owned = occurrences(ctext, OF)
+    hits = [h for h in hits[:n_known] if not inside_other(h[0], h[1], outer, owned)] + hits[n_known:]
     orgs = fold_short_companies(_bracketed_acronyms(ctext, _merge(hits)))
     for o in orgs:
         o.aliases |= written.get(o.key, set())
@@ -288,6 +294,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     return orgs
 
 
+_FEW_ACRONYMS = 8  # up to this many acronyms, each is looked for in the text; more, the text is read once
 _RUN = re.compile(r"[\w-]+")
 
 
@@ -373,9 +380,20 @@ def _acronym_hits(ctext: str, g: Gazetteer, found: list[tuple[int, int, str, str
             continue
         names.add(token)
     out: list[tuple[int, int, str, str, str | None, str]] = []
+    ending: dict[str, tuple[int, int, str, str, str | None, str]] = {}  # a name's last word -> the first hit so named
+    for h in found:
+        if " " in h[2]:
+            ending.setdefault(h[2].rsplit(" ", 1)[1], h)
+    runs = word_runs(ctext, names) if len(names) > _FEW_ACRONYMS else {}
     for token in sorted(names):
-        spans = [m.span() for m in re.finditer(rf"(?<![\w&]){re.escape(token)}(?![\w&])", ctext)]
-        owner = next((h for h in found if h[2].endswith(" " + token)), None)
+        if token in runs or (runs and WORD_RUN.fullmatch(token)):
+            spans = runs.get(token, [])  # the text read once for them all (a long text has hundreds)
+        else:
+            spans = [m.span() for m in re.finditer(rf"(?<![\w&]){re.escape(token)}(?![\w&])", ctext)]
+        if " " in token:
+            owner = next((h for h in found if h[2].endswith(" " + token)), None)
+        else:
+            owner = ending.get(token)
         if owner:
             out += [(a, b, owner[2], owner[3], owner[4], owner[5]) for a, b in spans]
             continue

@@ -36,6 +36,7 @@ from .name_context import body_word as _body_word
 from .name_context import names_body as _names_body
 from .name_context import trim_run_on as _trim_run_on
 from .names import Candidate, candidates
+from .people_index import PeopleIndex, TitleHolders
 from .spans import Taken
 from .titles import TitleMatch, heads_in, of_org_after, side_of_title, title_after, title_before, walk
 
@@ -169,6 +170,7 @@ class _People:
         self.spans = Taken()  # the spans of self.taken, for lookups near a point
         self.named: dict[str, Found] = {}  # each name written, the first person found (in order) bearing it
         self.order: dict[int, int] = {}  # id of a person found -> its place in self.found
+        self.index = PeopleIndex(self.order)  # the people found by the keys person_for compares
         self.heads = heads_in(ctext, g)
         self.heads_at = {h.start(): h for h in self.heads}
 
@@ -195,13 +197,13 @@ class _People:
             return self.named[c.name]
         if c.kind == "vn" and len(c.words) == 2:
             # "Kim Ngân" after "Nguyễn Thị Kim Ngân": the given names of one person
-            ends = [f for f in self.found if f.kind == "vn" and f.name.endswith(" " + c.name)]
+            ends = self.ending_with(c.name)
             if len(ends) == 1:
                 return ends[0]
         if c.kind == "foreign":
             last = _surname(c.words)
             first = c.words[0]
-            for f in self.found:
+            for f in self.index.near_surname(last):  # the only ones the test below can accept
                 if f.kind != "foreign":
                     continue
                 same = f.surname_key() == last
@@ -215,13 +217,13 @@ class _People:
                 if not full or any(names_fit(n, c.name) for n in full):
                     return f
             if len(c.words) == 1:
-                bearers = [f for f in self.found if f.kind == "foreign" and len(f.name.split()) > 1
-                           and f.name.split()[0] == first]
+                bearers = [f for f in self.index.under("first", first) if f.kind == "foreign"
+                           and len(f.name.split()) > 1 and f.name.split()[0] == first]
                 if len(bearers) == 1:
                     return bearers[0]
             if c.name in self.g.leaders:
                 canon = self.g.leaders[c.name][0]
-                for f in self.found:
+                for f in self.index.under("leader", canon):
                     if f.leader and f.leader[0] == canon and all(
                             names_fit(n, canon) for n in f.names if len(_words_of(n)) > 1):
                         return f
@@ -229,7 +231,13 @@ class _People:
 
     def bearers_of(self, surname: str) -> list[Found]:
         """The foreign people of the article whose surname this is."""
-        return [f for f in self.found if f.kind == "foreign" and f.surname_key() == surname]
+        return [f for f in self.index.under("surname", surname) if f.kind == "foreign" and f.surname_key() == surname]
+
+    def ending_with(self, name: str) -> list[Found]:
+        """The Vietnamese people whose fullest name ends with ``name`` after a space, in finding order."""
+        words = name.split()
+        pool = self.index.under("last", words[-1]) if words and name == name.strip() else self.found
+        return [f for f in pool if f.kind == "vn" and f.name.endswith(" " + name)]
 
     def ambiguous(self, c: Candidate) -> bool:
         """A foreign surname alone that several people of the article bear, none named just before it."""
@@ -243,9 +251,9 @@ class _People:
         line_start, _ = _line_bounds(self.ctext, pos)
         best: tuple[int, Found] | None = None
         for f in people:
-            before = [a for a, _ in f.mentions if line_start <= a < pos]
-            if before and (best is None or max(before) > best[0]):
-                best = (max(before), f)
+            last = self.index.last_before(f, pos)
+            if last is not None and last >= line_start and (best is None or last > best[0]):
+                best = (last, f)
         return best[1] if best else None
 
     def add(self, c: Candidate, span: tuple[int, int], title: str | None, org: str | None,
@@ -262,6 +270,7 @@ class _People:
             self.index_name(c.name, f)
         if c.name in self.g.leaders:
             f.leader = self.g.leaders[c.name]
+        self.index.update(f)
         f.mentions.append(span)
         if title:
             f.titles.append(title)
@@ -474,9 +483,9 @@ def _nearest(P: _People, people: list[Found], pos: int) -> Found:
     """Of several people, the one mentioned last before ``pos`` (else the first)."""
     best, best_pos = people[0], -1
     for f in people:
-        before = [a for a, _ in f.mentions if a < pos]
-        if before and max(before) > best_pos:
-            best, best_pos = f, max(before)
+        last = P.index.last_before(f, pos)
+        if last is not None and last > best_pos:
+            best, best_pos = f, last
     return best
 
 
@@ -487,6 +496,7 @@ def _words(s: str) -> set[str]:
 def _bare_titles(P: _People) -> None:
     """A capitalized title standing alone refers to the person holding it in this article."""
     ctext, g = P.ctext, P.g
+    holders = TitleHolders(P.found, g)
     for h in P.heads:
         head = h.group()
         if not head[:1].isupper() or head.lower() not in g.bare_heads:
@@ -503,7 +513,7 @@ def _bare_titles(P: _People) -> None:
         if P.appositive_before(h.start()):
             continue
         phrase = ctext[h.start():end]
-        f = _holder(P, head.lower(), phrase, h.start())
+        f = _holder(P, holders, head.lower(), phrase, h.start())
         if f is not None:
             f.mentions.append((h.start(), end))
             f.bare.add((h.start(), end))
@@ -511,20 +521,21 @@ def _bare_titles(P: _People) -> None:
             title = f.title or ""
             if len(phrase) > len(title) and _words(title) <= _words(phrase):
                 f.titles.append(phrase)  # "Thứ trưởng" Fernandez is "Thứ trưởng Bộ Ngoại giao Hoa Kỳ"
+                holders.retitled(f)
 
 
-def _holder(P: _People, head: str, phrase: str, pos: int) -> Found | None:
+def _holder(P: _People, holders: TitleHolders, head: str, phrase: str, pos: int) -> Found | None:
     """The person whose title matches a title written alone."""
     words = _words(phrase)
     side = side_of_title(phrase, P.g)
     fits = []
-    for f in P.found:
+    for f in holders.of(head):  # the people whose title starts with the head, in finding order
         t = f.title
         if not t or not t.lower().startswith(head):
             continue
-        if side and _side(f, P.g) not in (side, None):
+        if side and holders.side(f) not in (side, None):
             continue
-        fits.append((len(words & _words(t)) == len(words), f))
+        fits.append((len(words & holders.words(t)) == len(words), f))
     if not fits:
         return None
     full = [f for ok, f in fits if ok]

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
+import threading
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 
 class Cover:
@@ -34,6 +37,35 @@ class Cover:
         """Whether ``sa <= a and b <= sb`` for a span."""
         end = self._furthest(a)
         return end is not None and b <= end
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether ``sa < b and a < sb`` for a span."""
+        i = bisect.bisect_left(self._starts, b)  # the spans starting before b
+        return i > 0 and self._reach[i - 1] > a
+
+
+class Reach:
+    """Fixed spans: the furthest end among those starting strictly between two points, in
+    constant time after sorting (a sparse table of the ends' maxima)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._table = [[b for _, b in ordered]]  # row k: the furthest end of 2**k spans from each one
+        half = 1
+        while 2 * half <= len(ordered):
+            prev = self._table[-1]
+            self._table.append([max(prev[i], prev[i + half]) for i in range(len(prev) - half)])
+            half *= 2
+
+    def furthest_between(self, lo: int | None, hi: int) -> int | None:
+        """The furthest end of the spans with ``lo < start < hi`` (no lower bound for None), if any."""
+        i = 0 if lo is None else bisect.bisect_right(self._starts, lo)
+        j = bisect.bisect_left(self._starts, hi)
+        if i >= j:
+            return None
+        k = (j - i).bit_length() - 1
+        return max(self._table[k][i], self._table[k][j - (1 << k)])
 
 
 class Disjoint:
@@ -83,10 +115,21 @@ class Taken:
         j = bisect.bisect_right(self._spans, (pos, float("inf")))
         return any(pos < b for _, b in self._spans[i:j])
 
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether ``sa < b and a < sb`` for a span taken."""
+        i = bisect.bisect_left(self._spans, (a - self._longest,))
+        j = bisect.bisect_left(self._spans, (b,))
+        return any(a < sb for _, sb in self._spans[i:j])
+
     def starts_within(self, lo: int, hi: int) -> bool:
         """Whether ``lo <= a <= hi`` for a span taken."""
         i = bisect.bisect_left(self._spans, (lo,))
         return i < len(self._spans) and self._spans[i][0] <= hi
+
+    def first_start_from(self, pos: int) -> int | None:
+        """The least start ``a >= pos`` of a span taken, if any."""
+        i = bisect.bisect_left(self._spans, (pos,))
+        return self._spans[i][0] if i < len(self._spans) else None
 
     def ends_before(self, pos: int) -> Iterator[int]:
         """The ends ``b <= pos`` of the spans taken, nearest first."""
@@ -94,3 +137,40 @@ class Taken:
         while k >= 0:
             yield self._ends[k]
             k -= 1
+
+
+_CAPTIONS = threading.local()  # per thread, the last article's captions and their Cover
+
+
+def captions_of(article: Any) -> Cover:
+    """The article's photo captions as a ``Cover`` (built once per article, not once per question:
+    the events, topics and amounts stages ask of every sentence, match or amount)."""
+    captions = article.captions  # set by the clean stage, never changed after it: the list and its length key
+    last = getattr(_CAPTIONS, "entry", None)
+    if last is None or last[0] is not captions or last[1] != len(captions):
+        last = (captions, len(captions), Cover((a, b) for a, b in captions))
+        _CAPTIONS.entry = last
+    return last[2]
+
+
+WORD_RUN = re.compile(r"[\w&]+")
+
+
+def word_runs(text: str, names: set[str]) -> dict[str, list[tuple[int, int]]]:
+    r"""Where each of ``names`` is written as a whole run of letters, digits, ``_`` and ``&`` (one
+    reading of the text for them all): for a name made only of those, exactly where
+    ``(?<![\w&])name(?![\w&])`` matches, in order."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in WORD_RUN.finditer(text):
+        if m.group() in names:
+            out.setdefault(m.group(), []).append(m.span())
+    return out
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, overlapping occurrences included, in order."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out

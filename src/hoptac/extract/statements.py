@@ -55,6 +55,7 @@ from .clauses import (
     unique,
     without_trailing_link,
 )
+from .spans import Cover
 from .speakers import OTHER, Actor, Speakers
 from .textmap import Folded, fold
 from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
@@ -89,8 +90,9 @@ class _Extractor(Speakers):
             return False
         if find_cues(self.low.text, self.fpos(s_start), self.fpos(m.end())):
             return False  # "Đại sứ X nhấn mạnh: ..." introduces a quote, not an interview
-        people = [ent for a, b, ent in self.mentions
-                  if s_start <= a and b <= m.end() and isinstance(ent, Person)]
+        people = [ent for a, b, ent in itertools.takewhile(
+                      lambda t: t[0] <= m.end(), self.mentions_from(bisect.bisect_left(self.starts, s_start)))
+                  if b <= m.end() and isinstance(ent, Person)]  # the mentions starting in the label, by bisection
         if people:
             self.ctx.interviewee = self.actor_of(people[-1], 0)
             self.ctx.last_person = self.ctx.interviewee
@@ -210,7 +212,8 @@ class _Extractor(Speakers):
         if actor.name == speaker.name and pronoun(low, clause_start, cue.start):
             return True
         at = self.src(clause_start)
-        named = next((e for a, _b, e in self.mentions if a == at), None)
+        k = bisect.bisect_left(self.starts, at)  # the first mention starting there (mentions are by start)
+        named = self.mentions[k][2] if k < len(self.starts) and self.starts[k] == at else None
         if named is not None:
             return isinstance(named, Organization)
         c = cues()
@@ -336,9 +339,12 @@ def extract_statements(article: Article, settings: Settings) -> Article:
     statements: list[Statement] = []
     others: list[Statement] = []  # the candidates the rules left, for the learned decision
     learned = mode_of(NAME) != "rules"
+    in_caption = Cover(article.captions)
+    caption_starts = sorted(ca for ca, _ in article.captions)
     for n, (a, b) in enumerate(ex.sents):
         budget.check("statements")
-        if any(ca <= a < cb or a <= ca < b for ca, cb in article.captions):
+        k = bisect.bisect_left(caption_starts, a)  # a caption starting inside the sentence, or one holding its start
+        if in_caption.holds_point(a) or (k < len(caption_starts) and caption_starts[k] < b):
             continue
         found = ex.sentence(a, b, n)
         for st in found:

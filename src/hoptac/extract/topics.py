@@ -29,7 +29,7 @@ import yaml
 from ..model import Article
 from ..settings import RESOURCES, Settings
 from .fastre import bounded
-from .spans import Cover
+from .spans import Cover, captions_of
 from .textmap import Folded, fold, fold_key
 
 log = logging.getLogger(__name__)
@@ -235,8 +235,9 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
     present = set(index) if whole else set(_WORDS.findall(folded.text, start, end))
     out = []
     for id_, entry in entries.items():
-        blocked = [m.span() for p in entry.exclude if p.words <= present
-                   for m in _scan(p, folded.text, start, end, index)]
+        excluded = [m.span() for p in entry.exclude if p.words <= present
+                    for m in _scan(p, folded.text, start, end, index)]
+        blocked = Cover(excluded) if excluded else None  # overlaps found by bisection, not a scan per match
         for p in entry.patterns:
             if not p.words <= present:
                 continue  # a word of the phrase is missing: no need to scan
@@ -248,7 +249,7 @@ def find_matches(folded: Folded, source: str, entries: dict[str, Entry], *, star
                     out.append((id_, *m.span()))
                 continue
             for m in _scan(p, folded.text, start, end, index):
-                if any(m.start() < bb and ba < m.end() for ba, bb in blocked):
+                if blocked is not None and blocked.overlaps(m.start(), m.end()):
                     continue
                 a, b = folded.span(*m.span())
                 if p.exact is not None and tone_key(source[a:b]) != p.exact:
@@ -466,4 +467,4 @@ def extract_topics(article: Article, settings: Settings) -> Article:
 
 
 def _in_captions(article: Article, pos: int) -> bool:
-    return any(a <= pos < b for a, b in article.captions)
+    return captions_of(article).holds_point(pos)

@@ -89,14 +89,14 @@ class _Overlap:
         ordered = sorted(spans)
         self.starts = [a for a, _ in ordered]
         self.reach = list(accumulate((b for _, b in ordered), max))
-        self.added: list[tuple[int, int]] = []  # spans appended later (a few), scanned
+        self.added = Taken()  # spans appended later (thousands in a long text): looked up near the span
 
     def append(self, span: tuple[int, int]) -> None:
-        self.added.append(span)
+        self.added.add(*span)
 
     def __call__(self, span: tuple[int, int]) -> bool:
         i = bisect.bisect_left(self.starts, span[1])
-        return (i > 0 and self.reach[i - 1] > span[0]) or _overlaps(span, self.added)
+        return (i > 0 and self.reach[i - 1] > span[0]) or self.added.overlaps(*span)
 
 
 def _filter(P: _People, per: list[tuple[int, int]]) -> None:
@@ -108,6 +108,7 @@ def _filter(P: _People, per: list[tuple[int, int]]) -> None:
             keep = []
         f.mentions = keep
     P.found = [f for f in P.found if f.mentions]
+    P.index.rebuild(P.found)
     kept = [(a, b, f) for a, b, f in P.taken if (a, b) in f.mentions]
     P.taken, P.spans = [], Taken()
     for a, b, f in kept:
@@ -153,7 +154,7 @@ def _add(P: _People, per: list[tuple[int, int]], confident: set[tuple[int, int]]
         if hon and "\n" not in ctext[hon.start(1):span[0]]:
             span = (hon.start(1), span[1])  # "ông Khải", as the rules write a mention
         if c.kind == "vn" and len(c.words) == 1:
-            ends = [f for f in P.found if f.kind == "vn" and f.name.endswith(" " + c.name)]
+            ends = P.ending_with(c.name)
             if len(ends) == 1:  # "Minh" after "Nguyễn Văn Minh": the given name of one person
                 ends[0].mentions.append(span)
                 P.take(span[0], span[1], ends[0])
@@ -175,10 +176,10 @@ def _title_of(P: _People, span: tuple[int, int], c: Candidate) -> tuple[str | No
 
     ctext, g = P.ctext, P.g
     line_start, _ = _line_bounds(ctext, span[0])
-    prev_end = max((b for a, b, _ in P.taken if b <= span[0]), default=line_start)
+    prev_end = next(P.spans.ends_before(span[0]), line_start)  # the last end of a name taken before it
     tb = title_before(ctext, P.heads, span[0], max(line_start, prev_end), g)
     if tb is None:
-        nxt = min((a for a, _, _ in P.taken if a >= c.end), default=None)
+        nxt = P.spans.first_start_from(c.end)
         tb = title_after(ctext, P.heads_at, c.end, g, nxt)
         if tb is not None and tb.reached:
             return None, None
