@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ def load_yaml(name: str) -> Any:
         return yaml.safe_load(fh)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every capitalized word, many times per article
 def is_vietnamese_syllable(word: str) -> bool:
     """Whether a word has the shape of one Vietnamese syllable (``Nguyễn``, not ``Marc``)."""
     return bool(_SYLLABLE.fullmatch(word.lower()))
