@@ -28,11 +28,13 @@ __all__ = ["Bounded", "bounded"]
 class Bounded:
     """A compiled pattern searched through its body (see the module); other methods are the pattern's."""
 
-    __slots__ = ("fast", "full", "last")
+    __slots__ = ("fast", "full", "last", "match")
 
     def __init__(self, full: re.Pattern[str], fast: re.Pattern[str]) -> None:
         self.full = full
         self.fast = fast
+        #: the whole pattern's own ``match`` (the taxonomy scan calls it most), without a __getattr__ call
+        self.match = full.match
         #: the last whole text read to its end by finditer, and its matches
         self.last: tuple[str, tuple[re.Match[str], ...]] | None = None
 

@@ -81,8 +81,20 @@ class Crf:
                             row[k] += w
                 emit.append(row)
             return emit
-        zero = [0.0] * L
         getd = dense.get
+        if L == 5:  # the shipped labels (O, B/I-PER, B/I-TIT): five running sums, a third faster than by columns
+            for f in feats:
+                a0 = a1 = a2 = a3 = a4 = 0.0
+                for v in map(getd, f):
+                    if v is not None:
+                        a0 += v[0]
+                        a1 += v[1]
+                        a2 += v[2]
+                        a3 += v[3]
+                        a4 += v[4]
+                emit.append([a0, a1, a2, a3, a4])
+            return emit
+        zero = [0.0] * L
         for f in feats:
             vecs = [v for v in map(getd, f) if v is not None]
             emit.append([reduce(add, col, 0.0) for col in zip(*vecs, strict=True)] if vecs else zero[:])
@@ -118,6 +130,8 @@ class Crf:
     def viterbi(self, emit: list[list[float]]) -> list[str]:
         """The best label sequence for the state scores."""
         L = len(self.labels)
+        if L == 5:
+            return self._viterbi5(emit)
         rng = range(L)
         score = emit[0][:]
         back: list[list[int]] = []
@@ -133,6 +147,43 @@ class Crf:
             back.append(bp)
             score = new
         j = max(rng, key=score.__getitem__)
+        path = [j]
+        for bp in reversed(back):
+            j = bp[j]
+            path.append(j)
+        path.reverse()
+        labels = self.labels
+        return [labels[k] for k in path]
+
+    def _viterbi5(self, emit: list[list[float]]) -> list[str]:
+        """:meth:`viterbi` for the shipped five labels, written out (twice as fast): the same sums in
+        the same order, and the first best previous label kept on a tie, as ``max`` and ``index`` do."""
+        c0, c1, c2, c3, c4 = self.cols
+        s0, s1, s2, s3, s4 = emit[0]
+        back: list[list[int]] = []
+        for r0, r1, r2, r3, r4 in emit[1:]:
+            bp: list[int] = []
+            new: list[float] = []
+            for c, r in ((c0, r0), (c1, r1), (c2, r2), (c3, r3), (c4, r4)):
+                best, k = s0 + c[0], 0
+                v = s1 + c[1]
+                if v > best:
+                    best, k = v, 1
+                v = s2 + c[2]
+                if v > best:
+                    best, k = v, 2
+                v = s3 + c[3]
+                if v > best:
+                    best, k = v, 3
+                v = s4 + c[4]
+                if v > best:
+                    best, k = v, 4
+                new.append(best + r)
+                bp.append(k)
+            back.append(bp)
+            s0, s1, s2, s3, s4 = new
+        score = [s0, s1, s2, s3, s4]
+        j = max(range(5), key=score.__getitem__)
         path = [j]
         for bp in reversed(back):
             j = bp[j]
