@@ -9,6 +9,7 @@ capitalization, and underthesea's bundled word list (used to tell that ``Ngoại
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -31,6 +32,31 @@ def load_yaml(name: str) -> Any:
     """One gazetteer file, parsed."""
     with open(GAZETTEER / name, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+class GazetteerMemo:
+    """Answers of a function of (key, gazetteer) remembered per key, for the gazetteer last asked with
+    (another gazetteer starts afresh), at most ``limit`` of them: for what a text asks again and again
+    (a person's title, the sentence of each of their mentions)."""
+
+    def __init__(self, compute: Callable[[str, Gazetteer], Any], limit: int = 50_000) -> None:
+        self.compute = compute
+        self.limit = limit
+        self.state: tuple[Gazetteer | None, dict[str, Any]] = (None, {})
+
+    def __call__(self, key: str, g: Gazetteer) -> Any:
+        owner, memo = self.state
+        if owner is not g:
+            owner, memo = self.state = (g, {})
+        got = memo.get(key, _UNSEEN)
+        if got is _UNSEEN:
+            if len(memo) > self.limit:
+                memo.clear()
+            got = memo[key] = self.compute(key, g)
+        return got
+
+
+_UNSEEN = object()
 
 
 @lru_cache(maxsize=1 << 16)  # asked of every capitalized word, many times per article

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from .fastre import bounded
-from .gazetteer import Gazetteer, in_dictionary, is_cap
+from .gazetteer import Gazetteer, GazetteerMemo, in_dictionary, is_cap
 
 _TOK = re.compile(r"[^\W_]+(?:['’&.\-][^\W_]+)*|[^\w\s]")
 # lowercase words that may end a title (a connector that is also content)
@@ -441,28 +441,13 @@ def of_org_after(ctext: str, name_end: int) -> tuple[int, int] | None:
     return m.span(1) if m else None
 
 
-#: The gazetteer the remembered answers of :func:`side_of_title` were read with, and the answers.
-_TITLE_SIDES: list[tuple[Gazetteer, dict[str, str | None]]] = []
-_UNSEEN = object()
-
-
 def side_of_title(title: str, g: Gazetteer) -> str | None:
     """The country a title speaks for: the first country word not after ``tại``/``ở`` (one inside
     a known state body's name speaks for that body's state: ``Bộ Tư lệnh Ấn Độ - Thái Bình
     Dương`` is American), else the side of a known organization it names.
 
-    A person's title is asked of again and again: the answers are remembered per title (for the
-    gazetteer they were read with)."""
-    if not _TITLE_SIDES or _TITLE_SIDES[-1][0] is not g:
-        _TITLE_SIDES[:] = [(g, {})]
-    memo = _TITLE_SIDES[-1][1]
-    side = memo.get(title, _UNSEEN)
-    if side is not _UNSEEN:
-        return side  # type: ignore[return-value]
-    if len(memo) > 50_000:
-        memo.clear()
-    side = memo[title] = _side_of_title(title, g)
-    return side
+    A person's title is asked of again and again: the answers are remembered per title."""
+    return _TITLE_SIDES(title, g)  # type: ignore[no-any-return]
 
 
 def _side_of_title(title: str, g: Gazetteer) -> str | None:
@@ -491,3 +476,6 @@ def _side_of_title(title: str, g: Gazetteer) -> str | None:
         if not (before and before[-1].lower() in _SEAT):
             return g.side_words[m.group()]
     return None
+
+
+_TITLE_SIDES = GazetteerMemo(_side_of_title)
