@@ -7,6 +7,7 @@ keeps the sparse sum; the bisected overlap test answers as the scan over the spa
 
 from __future__ import annotations
 
+import math
 import random
 
 from hoptac.learn.name_decisions import _Overlap, _overlaps
@@ -108,3 +109,30 @@ def test_viterbi_answers_as_the_plain_decoding_ties_included() -> None:
                 crf.trans = [[float(round(x)) for x in row] for row in crf.trans]
                 crf.cols = [[crf.trans[i][j] for i in range(n_labels)] for j in range(n_labels)]
             assert crf.viterbi(emit) == _plain_viterbi(crf, emit)
+
+
+def _plain_marginals(crf: Crf, emit: list[list[float]]) -> list[float]:
+    L = len(crf.labels)
+
+    def lse(xs: list[float]) -> float:
+        m = max(xs)
+        return m + math.log(sum(math.exp(x - m) for x in xs))
+
+    alpha = [emit[0][:]]
+    for row in emit[1:]:
+        alpha.append([lse([alpha[-1][i] + crf.trans[i][j] for i in range(L)]) + row[j] for j in range(L)])
+    beta = [[0.0] * L]
+    for row in reversed(emit[1:]):
+        beta.append([lse([crf.trans[i][j] + row[j] + beta[-1][j] for j in range(L)]) for i in range(L)])
+    beta.reverse()
+    z = lse(alpha[-1])
+    return [sum(math.exp(a[k] + b[k] - z) for k in crf.per) for a, b in zip(alpha, beta, strict=True)]
+
+
+def test_marginals_equal_the_plain_forward_backward_exactly() -> None:
+    rng = random.Random(9)
+    for n_labels in (5, 3):
+        for _ in range(300):
+            crf, feats = _random_crf(rng, False, n_labels)
+            emit = crf.emissions(feats)
+            assert crf.person_marginals(emit) == _plain_marginals(crf, emit)
