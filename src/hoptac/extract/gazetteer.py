@@ -79,11 +79,15 @@ def is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-def alternation(phrases: list[str]) -> str:
-    """A regex matching any of the literal phrases (longest first), spaces matching any blank.
+def alternation(phrases: list[str], space: str = r"[^\S\n]+") -> str:
+    """A regex matching any of the literal phrases (longest first), spaces matching ``space`` (any
+    blank but a line break: the words of a phrase never span a paragraph break).
 
     The phrases are folded into a character trie so that the regex engine does not try
-    hundreds of alternatives at every position.
+    hundreds of alternatives at every position. Where several phrases match at one place they
+    are each other's beginnings (two phrases parting at a letter cannot both match, in a
+    case-sensitive pattern), and the trie tries the longest first, then the next shorter, as an
+    alternation ordered longest first does: the same match, whatever follows the alternation.
     """
     trie: dict[str, Any] = {}
     for p in {p for p in phrases if p}:
@@ -91,15 +95,15 @@ def alternation(phrases: list[str]) -> str:
         for ch in p:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_pattern(trie)
+    return _trie_pattern(trie, space)
 
 
-def _trie_pattern(node: dict[str, Any]) -> str:
+def _trie_pattern(node: dict[str, Any], space: str) -> str:
     end = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
-        piece = r"[^\S\n]+" if ch == " " else re.escape(ch)  # words of a phrase never span a paragraph break
-        branches.append(piece + _trie_pattern(node[ch]))
+        piece = space if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_pattern(node[ch], space))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
