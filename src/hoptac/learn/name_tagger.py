@@ -171,14 +171,7 @@ class Crf:
                 bp[j] = vals.index(best)
             back.append(bp)
             score = new
-        j = max(rng, key=score.__getitem__)
-        path = [j]
-        for bp in reversed(back):
-            j = bp[j]
-            path.append(j)
-        path.reverse()
-        labels = self.labels
-        return [labels[k] for k in path]
+        return self._backtrace(score, back)
 
     def _viterbi5(self, emit: list[list[float]]) -> list[str]:
         """:meth:`viterbi` for the shipped five labels, written out (twice as fast): the same sums in
@@ -207,8 +200,11 @@ class Crf:
                 bp.append(k)
             back.append(bp)
             s0, s1, s2, s3, s4 = new
-        score = [s0, s1, s2, s3, s4]
-        j = max(range(5), key=score.__getitem__)
+        return self._backtrace([s0, s1, s2, s3, s4], back)
+
+    def _backtrace(self, score: list[float], back: list[list[int]]) -> list[str]:
+        """The labels of the best path: its last label (the first best score), then the back pointers."""
+        j = max(range(len(score)), key=score.__getitem__)
         path = [j]
         for bp in reversed(back):
             j = bp[j]
