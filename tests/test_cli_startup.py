@@ -62,3 +62,24 @@ def test_a_lazy_command_runs_on_its_own():
     out = subprocess.run([sys.executable, "-m", "hoptac", "stats", "--help"], capture_output=True, text=True,
                          check=True, timeout=600)
     assert out.stdout.startswith("Usage:") and " stats " in out.stdout.splitlines()[0]
+
+
+def test_help_lists_every_command_without_importing_them():
+    code = ("import contextlib, io\nfrom hoptac.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    try:\n        main(['--help'], prog_name='hoptac')\n    except SystemExit:\n        pass\n"
+            "assert ' ingest ' in out.getvalue() and ' serve ' in out.getvalue()")
+    assert imported_after(code) == []
+
+
+def test_the_lazy_listing_is_each_commands_own_help():
+    hoptac.cli._register()
+    own = {name: (hoptac.cli.main.commands[name].help or "").split("\n\n")[0] for name in hoptac.cli.LAZY}
+    assert own == hoptac.cli.LAZY_HELP
+    listing = ("import contextlib, io\nfrom hoptac.cli import main, _register\n{}\n"
+               "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+               "    try:\n        main(['--help'], prog_name='hoptac')\n    except SystemExit:\n        pass\n"
+               "print(out.getvalue())")
+    fresh, loaded = (subprocess.run([sys.executable, "-c", listing.format(first)], capture_output=True, text=True,
+                                    check=True, timeout=600).stdout for first in ("", "_register()"))
+    assert " timeline " in fresh and fresh == loaded

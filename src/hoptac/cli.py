@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.utils import make_default_short_help
 
 from . import __version__
 from .errors import one_line
@@ -61,6 +62,32 @@ LAZY: dict[str, str] = {
     "load": "hoptac.cli_scale",
     "correct": "hoptac.cli_correct",
     **dict.fromkeys(("statements", "org", "network", "brief"), "hoptac.cli_browse"),
+}
+
+
+#: The first paragraph of each lazy command's help: ``hoptac --help`` lists every command from it
+#: without importing the command modules (0.7 s of CPU); tests/test_cli_startup.py checks that it
+#: is each command's own and that the listing reads the same either way.
+LAZY_HELP: dict[str, str] = {
+    'brief': 'A brief of a thread or a person (IDENT), or of a period (--since/--until), each line cited.',
+    'correct': 'Correct the record (merge, split, reject, set dates, retag); list, undo, export, import corrections.',
+    'demo': 'Ingest the packaged demo articles into the store, then serve the dashboard and the API.',
+    'events': 'List deduplicated events in date order, each with the number of articles reporting it.',
+    'export': 'Export the store as json, jsonl, csv or parquet.',
+    'ingest': 'Read SOURCES, extract every article and store it (idempotent: known texts add nothing).',
+    'load': 'Import the Parquet shards of SHARDS_DIR (written by ingest --engine dask --shards) into the store.',
+    'meetings': 'Who met whom, how often: pairs of people by the occasions they met at (one per real\n    occasion, however many outlets reported it; the meetings of one visit count once).',
+    'network': 'Who meets whom: pairs of people (or organizations) by the occasions they met at, with dates.',
+    'org': 'One organization by id or any spelling: aliases, kind, side, people with titles there.',
+    'people': 'List the people of the store, most often named first (--person filters by name).',
+    'person': 'Show one person (by name, alias or id): titles over time, articles, events, statements.',
+    'search': 'Full-text search over articles and statements, ranked, with highlighted snippets.',
+    'serve': 'Serve the dashboard and the JSON API (/api, schema at /openapi.json) over an existing store.',
+    'statements': 'Statements filtered by side, act, actor, topic, thread, outlet and dates, each with its citation.',
+    'stats': 'Counts, per-month series, most active people and organizations, thread statuses.',
+    'thread': 'Show one thread: dated entries in date order, then those of unknown date; status, its history, money.',
+    'threads': 'List the threads (recurring issues) and their sub-issues with status, entries and dates.',
+    'timeline': 'Events grouped by date.',
 }
 
 
@@ -118,6 +145,29 @@ class LazyGroup(click.Group):
             importlib.import_module(LAZY[cmd_name])
             cmd = dict.get(self.commands, cmd_name)
         return cmd if cmd is not None else super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, the lazy ones without importing them."""
+        return sorted(set(dict.keys(self.commands)) | set(LAZY))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """click's listing of the commands, a command not imported yet shortened from :data:`LAZY_HELP`."""
+        shown: list[tuple[str, click.Command | None]] = []
+        for name in self.list_commands(ctx):
+            cmd = dict.get(self.commands, name)
+            if cmd is None and name in LAZY_HELP:
+                shown.append((name, None))
+                continue
+            cmd = cmd or self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                shown.append((name, cmd))
+        if not shown:
+            return
+        limit = formatter.width - 6 - max(len(name) for name, _ in shown)
+        rows = [(name, cmd.get_short_help_str(limit) if cmd is not None
+                 else make_default_short_help(LAZY_HELP[name], limit).strip()) for name, cmd in shown]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -7,6 +7,7 @@ keeps the sparse sum; the bisected overlap test answers as the scan over the spa
 
 from __future__ import annotations
 
+import math
 import random
 
 from hoptac.learn.name_decisions import _Overlap, _overlaps
@@ -42,12 +43,12 @@ def _sparse(crf: Crf, feats: list[list[str]]) -> list[list[float]]:
     return out
 
 
-def _random_crf(rng: random.Random, twice: bool) -> tuple[Crf, list[list[str]]]:
-    labels = ["O", "B-PER", "I-PER", "B-TIT", "I-TIT"]
+def _random_crf(rng: random.Random, twice: bool, n_labels: int = 5) -> tuple[Crf, list[list[str]]]:
+    labels = ["O", "B-PER", "I-PER", "B-TIT", "I-TIT", "B-ORG", "I-ORG"][:n_labels]
     names = [f"f{i}" for i in range(40)]
     weights = {}
     for a in names[:30]:  # ten features the model does not know
-        ks = rng.sample(range(5), rng.randrange(1, 6))
+        ks = rng.sample(range(n_labels), rng.randrange(1, n_labels + 1))
         if twice:
             ks.append(ks[0])
         weights[a] = [(k, rng.uniform(-3, 3) * 10 ** rng.randrange(-3, 3)) for k in ks]
@@ -58,11 +59,12 @@ def _random_crf(rng: random.Random, twice: bool) -> tuple[Crf, list[list[str]]]:
 
 def test_dense_emissions_equal_the_sparse_sum_exactly() -> None:
     rng = random.Random(3)
-    for twice in (False, True):
-        for _ in range(200):
-            crf, feats = _random_crf(rng, twice)
-            assert crf.emissions(feats) == _sparse(crf, feats)
-            assert (crf.dense() is None) == twice  # a label weighed twice: the sparse sum, one weight at a time
+    for n_labels in (5, 3, 7):  # five (the shipped labels: running sums) and any other count (by columns)
+        for twice in (False, True):
+            for _ in range(200):
+                crf, feats = _random_crf(rng, twice, n_labels)
+                assert crf.emissions(feats) == _sparse(crf, feats)
+                assert (crf.dense() is None) == twice  # a label weighed twice: the sparse sum, one at a time
 
 
 def test_bisected_overlap_answers_as_the_scan() -> None:
@@ -81,3 +83,56 @@ def test_bisected_overlap_answers_as_the_scan() -> None:
         ask.append(extra)
         span = (rng.randrange(0, 130), 131)
         assert ask(span) == _overlaps(span, [*spans, extra])
+
+
+def _plain_viterbi(crf: Crf, emit: list[list[float]]) -> list[str]:
+    L = len(crf.labels)
+    score, back = emit[0][:], []
+    for row in emit[1:]:
+        vals = [[score[i] + crf.trans[i][j] for i in range(L)] for j in range(L)]
+        back.append([v.index(max(v)) for v in vals])
+        score = [max(v) + row[j] for j, v in enumerate(vals)]
+    path = [score.index(max(score))]
+    for bp in reversed(back):
+        path.append(bp[path[-1]])
+    return [crf.labels[k] for k in reversed(path)]
+
+
+def test_viterbi_answers_as_the_plain_decoding_ties_included() -> None:
+    rng = random.Random(5)
+    for n_labels in (5, 3):  # the written-out five labels, and any other count
+        for _ in range(300):
+            crf, feats = _random_crf(rng, False, n_labels)
+            emit = crf.emissions(feats)
+            if rng.random() < 0.5:  # coarse scores: ties between paths, decided as max() and index() do
+                emit = [[float(round(x)) for x in row] for row in emit]
+                crf.trans = [[float(round(x)) for x in row] for row in crf.trans]
+                crf.cols = [[crf.trans[i][j] for i in range(n_labels)] for j in range(n_labels)]
+            assert crf.viterbi(emit) == _plain_viterbi(crf, emit)
+
+
+def _plain_marginals(crf: Crf, emit: list[list[float]]) -> list[float]:
+    L = len(crf.labels)
+
+    def lse(xs: list[float]) -> float:
+        m = max(xs)
+        return m + math.log(sum(math.exp(x - m) for x in xs))
+
+    alpha = [emit[0][:]]
+    for row in emit[1:]:
+        alpha.append([lse([alpha[-1][i] + crf.trans[i][j] for i in range(L)]) + row[j] for j in range(L)])
+    beta = [[0.0] * L]
+    for row in reversed(emit[1:]):
+        beta.append([lse([crf.trans[i][j] + row[j] + beta[-1][j] for j in range(L)]) for i in range(L)])
+    beta.reverse()
+    z = lse(alpha[-1])
+    return [sum(math.exp(a[k] + b[k] - z) for k in crf.per) for a, b in zip(alpha, beta, strict=True)]
+
+
+def test_marginals_equal_the_plain_forward_backward_exactly() -> None:
+    rng = random.Random(9)
+    for n_labels in (5, 3):
+        for _ in range(300):
+            crf, feats = _random_crf(rng, False, n_labels)
+            emit = crf.emissions(feats)
+            assert crf.person_marginals(emit) == _plain_marginals(crf, emit)

@@ -8,6 +8,12 @@ characters that the engine finds in one quick pass (a gazetteer scan costs a ten
 where a match can start, and the whole pattern is tried only there. Matches are the very ones
 the plain pattern gives (each is the whole pattern's own match object); the assertion is
 zero-width and comes first, so it cannot change which alternative matches where.
+
+The gazetteer's patterns are run over a whole article by several stages (the title heads by
+the name tagger, the titles and the organization grammar; the place names by four): a
+:class:`Bounded` keeps the matches of its last whole-text ``finditer`` run to the end, and
+gives the same match objects again when asked of the same text (match objects are
+read-only, so sharing them changes nothing).
 """
 
 from __future__ import annotations
@@ -22,11 +28,15 @@ __all__ = ["Bounded", "bounded"]
 class Bounded:
     """A compiled pattern searched through its body (see the module); other methods are the pattern's."""
 
-    __slots__ = ("fast", "full")
+    __slots__ = ("fast", "full", "last", "match")
 
     def __init__(self, full: re.Pattern[str], fast: re.Pattern[str]) -> None:
         self.full = full
         self.fast = fast
+        #: the whole pattern's own ``match`` (the taxonomy scan calls it most), without a __getattr__ call
+        self.match = full.match
+        #: the last whole text read to its end by finditer, and its matches
+        self.last: tuple[str, tuple[re.Match[str], ...]] | None = None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """The first match at or after ``pos``, as ``re.Pattern.search``."""
@@ -42,18 +52,34 @@ class Bounded:
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """Every non-overlapping match, as ``re.Pattern.finditer`` (the body never matches empty)."""
-        while True:
-            m = self.search(string, pos, endpos)
-            if m is None:
+        whole = pos == 0 and endpos >= len(string)
+        if whole:
+            last = self.last
+            if last is not None and (last[0] is string or last[0] == string):
+                yield from last[1]
                 return
-            yield m
-            pos = m.end()
+        found = []
+        fast, full = self.fast.search, self.full.match
+        while True:
+            m = fast(string, pos, endpos)
+            if m is None:
+                break
+            hit = full(string, m.start(), endpos)
+            if hit is None:
+                pos = m.start() + 1
+                continue
+            if whole:
+                found.append(hit)
+            yield hit
+            pos = hit.end()
+        if whole:
+            self.last = (string, tuple(found))
 
     def __getattr__(self, name: str) -> Any:  # match, sub, findall, pattern, flags ...: the whole pattern's
         return getattr(self.full, name)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Bounded, (self.full, self.fast)
+        return Bounded, (self.full, self.fast)  # the kept matches stay behind
 
 
 def bounded(pattern: str | re.Pattern[str], flags: int = 0) -> Any:

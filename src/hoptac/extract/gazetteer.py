@@ -9,8 +9,9 @@ capitalization, and underthesea's bundled word list (used to tell that ``Ngoại
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,32 @@ def load_yaml(name: str) -> Any:
         return yaml.safe_load(fh)
 
 
+class GazetteerMemo:
+    """Answers of a function of (key, gazetteer) remembered per key, for the gazetteer last asked with
+    (another gazetteer starts afresh), at most ``limit`` of them: for what a text asks again and again
+    (a person's title, the sentence of each of their mentions)."""
+
+    def __init__(self, compute: Callable[[str, Gazetteer], Any], limit: int = 50_000) -> None:
+        self.compute = compute
+        self.limit = limit
+        self.state: tuple[Gazetteer | None, dict[str, Any]] = (None, {})
+
+    def __call__(self, key: str, g: Gazetteer) -> Any:
+        owner, memo = self.state
+        if owner is not g:
+            owner, memo = self.state = (g, {})
+        got = memo.get(key, _UNSEEN)
+        if got is _UNSEEN:
+            if len(memo) > self.limit:
+                memo.clear()
+            got = memo[key] = self.compute(key, g)
+        return got
+
+
+_UNSEEN = object()
+
+
+@lru_cache(maxsize=1 << 16)  # asked of every capitalized word, many times per article
 def is_vietnamese_syllable(word: str) -> bool:
     """Whether a word has the shape of one Vietnamese syllable (``Nguyễn``, not ``Marc``)."""
     return bool(_SYLLABLE.fullmatch(word.lower()))
@@ -52,11 +79,15 @@ def is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-def alternation(phrases: list[str]) -> str:
-    """A regex matching any of the literal phrases (longest first), spaces matching any blank.
+def alternation(phrases: list[str], space: str = r"[^\S\n]+") -> str:
+    """A regex matching any of the literal phrases (longest first), spaces matching ``space`` (any
+    blank but a line break: the words of a phrase never span a paragraph break).
 
     The phrases are folded into a character trie so that the regex engine does not try
-    hundreds of alternatives at every position.
+    hundreds of alternatives at every position. Where several phrases match at one place they
+    are each other's beginnings (two phrases parting at a letter cannot both match, in a
+    case-sensitive pattern), and the trie tries the longest first, then the next shorter, as an
+    alternation ordered longest first does: the same match, whatever follows the alternation.
     """
     trie: dict[str, Any] = {}
     for p in {p for p in phrases if p}:
@@ -64,15 +95,15 @@ def alternation(phrases: list[str]) -> str:
         for ch in p:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_pattern(trie)
+    return _trie_pattern(trie, space)
 
 
-def _trie_pattern(node: dict[str, Any]) -> str:
+def _trie_pattern(node: dict[str, Any], space: str) -> str:
     end = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
-        piece = r"[^\S\n]+" if ch == " " else re.escape(ch)  # words of a phrase never span a paragraph break
-        branches.append(piece + _trie_pattern(node[ch]))
+        piece = space if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_pattern(node[ch], space))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

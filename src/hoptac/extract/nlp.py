@@ -23,6 +23,7 @@ budget of 30 articles per second. Token spans always index ``article.text``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import budget
 from ..model import Article, Sentence, Token
@@ -45,7 +46,16 @@ _SHAPES = frozenset({"Np", "M", "CH", "X"})
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a text (stripped of surrounding blanks), in order."""
+    """Sentence spans of a text (stripped of surrounding blanks), in order.
+
+    The nlp stage and the name tagger both split an article: the spans are kept for the last
+    few texts, and each caller gets its own list.
+    """
+    return list(_split_sentences(text))
+
+
+@lru_cache(maxsize=4)
+def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     for lm in re.finditer(r"[^\n]+", text):
         a, line_end = lm.span()
@@ -64,7 +74,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         e = b - (len(seg) - len(seg.rstrip()))
         if e > s:
             spans.append((s, e))
-    return spans
+    return tuple(spans)
 
 
 def shape_tokens(text: str, start: int, end: int) -> list[Token]:

@@ -29,7 +29,7 @@ from functools import lru_cache
 from .. import budget
 from ..learn import name_decisions
 from .fastre import bounded
-from .gazetteer import Gazetteer, is_cap
+from .gazetteer import Gazetteer, GazetteerMemo, is_cap
 from .name_context import DASHED as _DASHED
 from .name_context import HONORIFIC as _HONORIFIC
 from .name_context import body_word as _body_word
@@ -442,12 +442,19 @@ def _sides_in(ctext: str, mentions: list[tuple[int, int]], g: Gazetteer, *,
                         default=max(0, a - 400))
             stop = _SENT_BREAK.search(ctext, b)
             sent = ctext[start:stop.start() if stop else len(ctext)]
-        for m in g.places.finditer(sent):
-            sides[g.side_of_country(m.group()) or ""] += 1
-        for m in g.side_word_pattern.finditer(sent):
-            sides[g.side_words[m.group()]] += 1
+        sides.update(_SENTENCE_SIDES(sent, g) if len(sent) <= 2000 else _sentence_sides(sent, g))
     del sides[""], sides["VN"]
     return sides
+
+
+def _sentence_sides(sent: str, g: Gazetteer) -> tuple[str, ...]:
+    """The side of each country (``""``: none) and side word a sentence names, in the order counted."""
+    return (*(g.side_of_country(m.group()) or "" for m in g.places.finditer(sent)),
+            *(g.side_words[m.group()] for m in g.side_word_pattern.finditer(sent)))
+
+
+#: A sentence holding several mentions (of one person or several) is read once (a sentence, not a story).
+_SENTENCE_SIDES = GazetteerMemo(_sentence_sides, limit=20_000)
 
 
 def _given_names(P: _People) -> None:

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from .fastre import bounded
-from .gazetteer import Gazetteer, in_dictionary, is_cap
+from .gazetteer import Gazetteer, GazetteerMemo, in_dictionary, is_cap
 
 _TOK = re.compile(r"[^\W_]+(?:['’&.\-][^\W_]+)*|[^\w\s]")
 # lowercase words that may end a title (a connector that is also content)
@@ -444,7 +444,13 @@ def of_org_after(ctext: str, name_end: int) -> tuple[int, int] | None:
 def side_of_title(title: str, g: Gazetteer) -> str | None:
     """The country a title speaks for: the first country word not after ``tại``/``ở`` (one inside
     a known state body's name speaks for that body's state: ``Bộ Tư lệnh Ấn Độ - Thái Bình
-    Dương`` is American), else the side of a known organization it names."""
+    Dương`` is American), else the side of a known organization it names.
+
+    A person's title is asked of again and again: the answers are remembered per title."""
+    return _TITLE_SIDES(title, g)  # type: ignore[no-any-return]
+
+
+def _side_of_title(title: str, g: Gazetteer) -> str | None:
     orgs = [(m.start(), m.end(), g.known_orgs[m.group()]["side"]) for m in g.known_org_pattern.finditer(title)
             if g.known_orgs[m.group()]["kind"] == "government"]  # a state body speaks for its state
     for m in g.places.finditer(title):
@@ -470,3 +476,6 @@ def side_of_title(title: str, g: Gazetteer) -> str | None:
         if not (before and before[-1].lower() in _SEAT):
             return g.side_words[m.group()]
     return None
+
+
+_TITLE_SIDES = GazetteerMemo(_side_of_title)

@@ -81,8 +81,20 @@ class Crf:
                             row[k] += w
                 emit.append(row)
             return emit
-        zero = [0.0] * L
         getd = dense.get
+        if L == 5:  # the shipped labels (O, B/I-PER, B/I-TIT): five running sums, a third faster than by columns
+            for f in feats:
+                a0 = a1 = a2 = a3 = a4 = 0.0
+                for v in map(getd, f):
+                    if v is not None:
+                        a0 += v[0]
+                        a1 += v[1]
+                        a2 += v[2]
+                        a3 += v[3]
+                        a4 += v[4]
+                emit.append([a0, a1, a2, a3, a4])
+            return emit
+        zero = [0.0] * L
         for f in feats:
             vecs = [v for v in map(getd, f) if v is not None]
             emit.append([reduce(add, col, 0.0) for col in zip(*vecs, strict=True)] if vecs else zero[:])
@@ -103,6 +115,8 @@ class Crf:
             m = max(xs)
             return m + log(sum(map(exp, map(sub, xs, repeat(m, len(xs))))))
 
+        if L == 5:
+            return self._marginals5(emit)
         alpha = [emit[0][:]]
         for row in emit[1:]:
             prev = alpha[-1]
@@ -115,9 +129,34 @@ class Crf:
         z = lse(alpha[-1])
         return [sum(exp(a[k] + b[k] - z) for k in self.per) for a, b in zip(alpha, beta, strict=True)]
 
+    def _marginals5(self, emit: list[list[float]]) -> list[float]:
+        """:meth:`person_marginals` for the shipped five labels, written out: the same sums in the same order."""
+        exp, log = math.exp, math.log
+
+        def lse(x0: float, x1: float, x2: float, x3: float, x4: float) -> float:
+            m = max(x0, x1, x2, x3, x4)
+            return m + log(exp(x0 - m) + exp(x1 - m) + exp(x2 - m) + exp(x3 - m) + exp(x4 - m))
+
+        cols, T = self.cols, self.trans
+        alpha = [emit[0][:]]
+        for row in emit[1:]:
+            p0, p1, p2, p3, p4 = alpha[-1]
+            alpha.append([lse(p0 + c[0], p1 + c[1], p2 + c[2], p3 + c[3], p4 + c[4]) + r
+                          for c, r in zip(cols, row, strict=True)])
+        beta = [[0.0] * 5]
+        for r0, r1, r2, r3, r4 in reversed(emit[1:]):
+            n0, n1, n2, n3, n4 = beta[-1]
+            beta.append([lse(t[0] + r0 + n0, t[1] + r1 + n1, t[2] + r2 + n2, t[3] + r3 + n3, t[4] + r4 + n4)
+                         for t in T])
+        beta.reverse()
+        z = lse(*alpha[-1])
+        return [sum(exp(a[k] + b[k] - z) for k in self.per) for a, b in zip(alpha, beta, strict=True)]
+
     def viterbi(self, emit: list[list[float]]) -> list[str]:
         """The best label sequence for the state scores."""
         L = len(self.labels)
+        if L == 5:
+            return self._viterbi5(emit)
         rng = range(L)
         score = emit[0][:]
         back: list[list[int]] = []
@@ -132,7 +171,40 @@ class Crf:
                 bp[j] = vals.index(best)
             back.append(bp)
             score = new
-        j = max(rng, key=score.__getitem__)
+        return self._backtrace(score, back)
+
+    def _viterbi5(self, emit: list[list[float]]) -> list[str]:
+        """:meth:`viterbi` for the shipped five labels, written out (twice as fast): the same sums in
+        the same order, and the first best previous label kept on a tie, as ``max`` and ``index`` do."""
+        c0, c1, c2, c3, c4 = self.cols
+        s0, s1, s2, s3, s4 = emit[0]
+        back: list[list[int]] = []
+        for r0, r1, r2, r3, r4 in emit[1:]:
+            bp: list[int] = []
+            new: list[float] = []
+            for c, r in ((c0, r0), (c1, r1), (c2, r2), (c3, r3), (c4, r4)):
+                best, k = s0 + c[0], 0
+                v = s1 + c[1]
+                if v > best:
+                    best, k = v, 1
+                v = s2 + c[2]
+                if v > best:
+                    best, k = v, 2
+                v = s3 + c[3]
+                if v > best:
+                    best, k = v, 3
+                v = s4 + c[4]
+                if v > best:
+                    best, k = v, 4
+                new.append(best + r)
+                bp.append(k)
+            back.append(bp)
+            s0, s1, s2, s3, s4 = new
+        return self._backtrace([s0, s1, s2, s3, s4], back)
+
+    def _backtrace(self, score: list[float], back: list[list[int]]) -> list[str]:
+        """The labels of the best path: its last label (the first best score), then the back pointers."""
+        j = max(range(len(score)), key=score.__getitem__)
         path = [j]
         for bp in reversed(back):
             j = bp[j]
