@@ -328,3 +328,41 @@ def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str
     return {"items": items, "total": total}
 
 
+
+
+_CLAIM = sa.func.coalesce(t.statements.c.claim_key, t.statements.c.id)
+
+
+def _per_month(conn: Connection, col: sa.ColumnElement[Any], *where: sa.ColumnElement[bool],
+               distinct: sa.ColumnElement[Any] | None = None) -> dict[str, int]:
+    m = sa.func.substr(col, 1, 7).label("m")
+    n = sa.func.count(sa.distinct(distinct)) if distinct is not None else sa.func.count()
+    return dict(conn.execute(sa.select(m, n).where(sa.func.length(col) >= 7, *where).group_by(m).order_by(m)).all())
+
+
+def stat_figures(conn: Connection) -> dict[str, Any]:
+    """The stats' counts, series, topics and acts as the scans counted them before migration 0022."""
+    a, s, e = t.articles.c, t.statements.c, t.events.c
+    canon = a.duplicate_of.is_(None)
+
+    def count(table: sa.Table, *where: sa.ColumnElement[bool]) -> int:
+        return conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar() or 0
+
+    counts = {"articles": count(t.articles, canon), "duplicates": count(t.articles, a.duplicate_of.is_not(None)),
+              "undated_articles": count(t.articles, canon, a.date_sort.is_(None)), "people": count(t.people),
+              "organizations": count(t.organizations), "events": count(t.events), "statements": count(t.statements),
+              "claims": conn.execute(sa.select(sa.func.count(sa.distinct(_CLAIM)))).scalar() or 0,
+              "occasions": count(t.events, e.parent_id.is_(None))}
+    topic_month: dict[str, dict[str, int]] = {}
+    m = sa.func.substr(a.date_sort, 1, 7).label("m")
+    for month, topic, n in conn.execute(
+            sa.select(m, t.article_topics.c.topic, sa.func.count()).join(t.articles, a.id == t.article_topics.c.article_id)
+            .where(sa.func.length(a.date_sort) >= 7).group_by(m, t.article_topics.c.topic).order_by(m)):
+        topic_month.setdefault(month, {})[topic] = n
+    return {"counts": counts,
+            "per_month": {"articles": _per_month(conn, a.date_sort, canon), "events": _per_month(conn, e.date_sort),
+                          "statements": _per_month(conn, s.date_sort, distinct=_CLAIM)},
+            "topics": dict(conn.execute(sa.select(t.article_topics.c.topic, sa.func.count())
+                                        .group_by(t.article_topics.c.topic)).all()),
+            "topics_per_month": topic_month,
+            "acts": dict(conn.execute(sa.select(s.act, sa.func.count(sa.distinct(_CLAIM))).group_by(s.act)).all())}

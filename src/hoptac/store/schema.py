@@ -348,3 +348,21 @@ org_tallies = sa.Table(  # per organization: the articles naming it
 )
 sa.Index("ix_org_tallies_rank", org_tallies.c.articles.desc(), org_tallies.c.name)
 sa.Index("ix_org_tallies_side_rank", org_tallies.c.side, org_tallies.c.articles.desc(), org_tallies.c.name)
+
+# the stats' figures kept by triggers (store/stat_counts.py; migration 0022) ---------------------
+
+stat_counts = sa.Table(  # one running count per figure: a total, a month, a month and topic, an act
+    "stat_counts", metadata,
+    sa.Column("name", sa.String(24), primary_key=True),
+    sa.Column("k1", sa.String(64), primary_key=True),
+    sa.Column("k2", sa.String(64), primary_key=True),
+    sa.Column("n", sa.Integer, nullable=False),
+)
+
+claim_parts = sa.Table(  # per claim, its statements in each counted part (the claim, a month, an act)
+    "claim_parts", metadata,
+    sa.Column("claim", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(24), primary_key=True),
+    sa.Column("k1", sa.String(64), primary_key=True),
+    sa.Column("n", sa.Integer, nullable=False),
+)
