@@ -157,3 +157,20 @@ def test_network_pages_share_one_computation(filled):
         assert len(kept) == 1
         narrow["edges"][0]["ids"].clear()  # a caller's change does not reach what is kept
         assert network(conn, Filters(), "person", 2)["edges"][0]["ids"]
+
+
+def test_titles_over_time_equal_the_scan(filled):
+    """A person's titles (grouped by the database) are those the per-mention scan gave; each lists
+    its first articles and counts them all."""
+    from hoptac.store.people import TITLE_ARTICLES, _titles
+
+    with filled.engine.connect() as conn:
+        people = conn.execute(sa.select(t.people.c.id, t.people.c.side)).all()
+        assert len(people) > 10
+        many = 0
+        for pid, side in people:
+            got, want = _titles(conn, pid, side), old.titles(conn, pid, side)
+            assert [{**w, "articles": w["articles"][:TITLE_ARTICLES], "n_articles": len(w["articles"])}
+                    for w in want] == got, pid
+            many += any(len(w["articles"]) > 1 for w in want)
+        assert many  # some titles list several articles

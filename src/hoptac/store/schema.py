@@ -98,6 +98,8 @@ person_mentions = sa.Table(
              "organization"),
     # an organization's people: the mentions giving one of its names (migration 0020)
     sa.Index("ix_person_mentions_org", "organization", "side", "person_id", "article_id", "date_sort", "title"),
+    # a person's titles over time, grouped by writing, and each title's articles (migration 0022)
+    sa.Index("ix_person_mentions_titles", "person_id", "title", "organization", "date_sort", "article_id"),
 )
 
 organizations = sa.Table(

@@ -6,6 +6,9 @@ of the store, and grouped every statement for its distinct claims, on each recou
 ``stat_counts`` (one running count per figure) and ``claim_parts`` (per claim, its statements
 in each counted part) up to date. Filled here by one recount of the store.
 
+Also ``ix_person_mentions_titles``: a person's titles over time are grouped by the database in it
+(``store/people.py``), not read mention by mention.
+
 Revision ID: 0022
 Revises: 0021
 """
@@ -29,6 +32,8 @@ def upgrade() -> None:
     op.create_table("claim_parts", sa.Column("claim", sa.String(length=64), nullable=False),
                     sa.Column("name", sa.String(length=24), nullable=False), sa.Column("k1", sa.String(length=64), nullable=False),
                     sa.Column("n", sa.Integer(), nullable=False), sa.PrimaryKeyConstraint("claim", "name", "k1"))
+    op.create_index("ix_person_mentions_titles", "person_mentions",
+                    ["person_id", "title", "organization", "date_sort", "article_id"])
     from hoptac.store.stat_counts import rebuild, trigger_sql
 
     conn = op.get_bind()
@@ -43,5 +48,6 @@ def downgrade() -> None:
 
     for stmt in drop_trigger_sql(op.get_bind().dialect.name):
         op.execute(stmt)
+    op.drop_index("ix_person_mentions_titles", table_name="person_mentions")
     op.drop_table("claim_parts")
     op.drop_table("stat_counts")
