@@ -199,19 +199,41 @@ def _articles(conn: Connection, pid: str, limit: int | None, offset: int) -> tup
     """A page of the articles naming the person, by date (one row per article), and their number.
 
     The page is chosen in ``ix_person_mentions_person_order`` alone (an article's mentions share
-    its date, so grouping by date and article is grouping by article); only its rows are joined
-    to articles.
+    its date, so grouping by date and article is grouping by article): the dated ones in the
+    index's order, so the walk stops at the page, then the undated; only the page's rows are joined
+    to articles. The number is the one the writers keep (``person_tallies``, store/tallies.py).
     """
     m = t.person_mentions.c
     order = (m.date_sort.asc().nulls_last(), m.article_id)
-    page = (sa.select(sa.func.min(m.id)).where(m.person_id == pid).group_by(m.date_sort, m.article_id)
-            .order_by(*order).limit(limit).offset(offset))
-    total = conn.execute(sa.select(sa.func.count(sa.distinct(m.article_id))).where(m.person_id == pid)).scalar()
+    total = conn.execute(sa.select(t.person_tallies.c.articles).where(t.person_tallies.c.person_id == pid)).scalar()
+    if total is None:  # no tally (kept for every person since migration 0021): counted
+        total = conn.execute(sa.select(sa.func.count(sa.distinct(m.article_id))).where(m.person_id == pid)).scalar()
     rows = conn.execute(sa.select(m.article_id, m.name, m.title, t.articles.c.title.label("article_title"),
                                   t.articles.c.published).join(t.articles, t.articles.c.id == m.article_id)
-                        .where(m.id.in_(page)).order_by(*order))
+                        .where(m.id.in_(_article_page(conn, pid, limit, offset))).order_by(*order))
     return [{"id": r.article_id, "title": r.article_title, "published": r.published, "name": r.name,
              "title_then": r.title} for r in rows], total or 0
+
+
+def _article_page(conn: Connection, pid: str, limit: int | None, offset: int) -> list[int]:
+    """One mention id per article of the page: dated articles by date, then undated ones."""
+    m = t.person_mentions.c
+
+    def grouped(dated: bool) -> sa.Select[Any]:
+        return (sa.select(sa.func.min(m.id)).where(m.person_id == pid, m.date_sort.is_not(None) if dated
+                                                    else m.date_sort.is_(None))
+                .group_by(m.date_sort, m.article_id).order_by(m.date_sort, m.article_id))
+
+    page = list(conn.execute(grouped(True).limit(limit).offset(offset)).scalars())
+    if limit is not None and len(page) >= limit:
+        return page
+    if page or not offset:
+        n_dated = offset + len(page)
+    else:  # the page starts past the dated ones: how many there are
+        n_dated = conn.execute(sa.select(sa.func.count(sa.distinct(m.article_id)))
+                               .where(m.person_id == pid, m.date_sort.is_not(None))).scalar() or 0
+    rest = None if limit is None else limit - len(page)
+    return page + list(conn.execute(grouped(False).limit(rest).offset(max(0, offset - n_dated))).scalars())
 
 
 def _statements(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
