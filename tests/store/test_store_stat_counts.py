@@ -16,6 +16,8 @@ from test_store_curation import FIX, make_all
 from hoptac.scale.synth import synth_article
 from hoptac.store import Filters, Store
 from hoptac.store import schema as t
+from hoptac.store.events import event_query, list_events, timeline
+from hoptac.store.queries import _count
 from hoptac.store.refresh import clear_derived
 from hoptac.store.stat_counts import rebuild, snapshot
 from hoptac.store.stats import stats
@@ -32,10 +34,18 @@ def assert_counts_hold(s: Store) -> dict:
     with s.engine.connect() as conn:
         got, want = stats(conn, []), old.stat_figures(conn)
     assert {k: got[k] for k in _FIGURES} == want
+    with s.engine.connect() as conn:  # the unfiltered events listing's kept total is the count it replaced
+        n = _count(conn, event_query(conn, Filters()))
+        assert list_events(conn, Filters(limit=3))["total"] == timeline(conn, Filters(limit=3))["total"] == n
     for series in got["per_month"].values():
         assert list(series) == sorted(series)  # in month order
     assert list(got["topics"].values()) == sorted(got["topics"].values(), reverse=True)
     return kept
+
+
+def _ids_aside(kept: dict) -> dict:
+    """The kept rows without the events' own (an undone split may give an occasion back another id)."""
+    return {**kept, "claim_parts": [r for r in kept["claim_parts"] if r[1] != "news_events"]}
 
 
 def test_kept_stats_equal_a_recount_after_every_write(cur, tmp_path):
@@ -45,9 +55,9 @@ def test_kept_stats_equal_a_recount_after_every_write(cur, tmp_path):
     assert assert_counts_hold(cur) != first
     for c in made.values():
         cur.undo_correction(c["id"], why="nhầm", who="x")
-    assert assert_counts_hold(cur) == first
+    assert _ids_aside(assert_counts_hold(cur)) == _ids_aside(first)
     cur.ingest_sources([str(FIX)], refresh=True)
-    assert assert_counts_hold(cur) == first
+    assert _ids_aside(assert_counts_hold(cur)) == _ids_aside(first)
     cur.ingest(sample_articles() + [synth_article(i, seed=7)[1] for i in range(40)])
     copy = tmp_path / "copy_01.txt"  # another outlet's copy: a near-duplicate, its statements copies of claims
     copy.write_text((FIX / "01_tiep_dai_su.txt").read_text(encoding="utf-8") + "\n\nCuộc gặp diễn ra trong không khí cởi mở và thẳng thắn.\n", encoding="utf-8")
@@ -61,7 +71,7 @@ def test_kept_stats_equal_a_recount_after_every_write(cur, tmp_path):
     merged = cur.correct("merge_people", {"people": us[:2]}, why="một người", who="a")
     assert_counts_hold(cur)
     cur.undo_correction(merged["id"], why="nhầm", who="a")
-    assert assert_counts_hold(cur) == grown
+    assert _ids_aside(assert_counts_hold(cur)) == _ids_aside(grown)
 
 
 def test_a_deleted_article_takes_its_counts_with_it(db_url):

@@ -11,7 +11,8 @@ Migration 0022 keeps them in two tables:
 - ``claim_parts`` (``claim``, ``name``, ``k1``, ``n``): per claim (a statement's ``claim_key``,
   else its id), how many of its statements fall in each counted part (the claim itself, a month,
   an act); a part's row exists while ``n`` > 0, and its appearing or going adds or takes one from
-  the distinct-claims count of that part.
+  the distinct-claims count of that part. Events are counted the same way: per event, its sources
+  that report it as news (``news_events``: the total of the unfiltered events listing and timeline).
 
 **How they stay right.** Database triggers (SQLite and PostgreSQL) add a row's contribution
 when it is inserted, take it away when it is deleted and do both when a counted column is
@@ -38,6 +39,7 @@ NAMES = {
     "occasions": "events that are no part of a visit", "events_month": "events per month",
     "statements": "statements", "topics": "articles per topic", "topics_month": "articles per month and topic",
     "claims": "distinct claims", "claims_month": "distinct claims per month", "claims_act": "distinct claims per act",
+    "news_events": "events some article reports as its news (not only in passing): the events listing's total",
 }
 
 _MONTH = "substr({r}.date_sort, 1, 7)"
@@ -92,14 +94,26 @@ def _statements(table: str, r: str, sign: int) -> list[str]:
                 match = f"claim = {claim} AND name = '{name}' AND k1 = {k1}"
                 out.append(f"UPDATE claim_parts SET n = n - 1 WHERE {match} AND {cond}")
                 out.append(f"DELETE FROM claim_parts WHERE {match} AND n <= 0")
+    elif table == "event_sources":  # an event reported as news by one more or one fewer source
+        where = f"NOT coalesce({r}.background, false)"
+        if sign > 0:
+            out.append(f"INSERT INTO claim_parts(claim, name, k1, n) SELECT {r}.event_id, 'news_events', '', 1 "
+                       f"WHERE {where} ON CONFLICT(claim, name, k1) DO UPDATE SET n = claim_parts.n + 1")
+        else:
+            match = f"claim = {r}.event_id AND name = 'news_events' AND k1 = ''"
+            out.append(f"UPDATE claim_parts SET n = n - 1 WHERE {match} AND {where}")
+            out.append(f"DELETE FROM claim_parts WHERE {match} AND n <= 0")
     elif table == "claim_parts":  # a part appearing or going is one distinct claim more or less
         out.append(_add(f"{r}.name", f"{r}.k1", "''", sign, "true"))
     return out
 
 
-_TABLES = (*_PLAIN, "claim_parts")
+_TABLES = (*_PLAIN, "event_sources", "claim_parts")
 #: the columns whose update changes a count (an update of another column fires no trigger)
-_UPDATED = {**{k: v[0] for k, v in _PLAIN.items()}, "statements": ("id", "claim_key", "date_sort", "act")}
+_UPDATED = {**{k: v[0] for k, v in _PLAIN.items()}, "statements": ("id", "claim_key", "date_sort", "act"),
+            "event_sources": ("event_id", "background")}
+
+
 def trigger_sql(dialect: str) -> list[str]:
     """The statements creating the triggers on ``dialect`` (sqlite or postgresql)."""
     out = []
@@ -185,6 +199,11 @@ def rebuild(conn: Connection) -> None:
         conn.execute(t.claim_parts.insert().from_select(
             ["claim", "name", "k1", "n"],
             sa.select(claim, sa.literal(name), k1, sa.func.count()).where(where).group_by(claim, k1)))
+    es = t.event_sources.c
+    conn.execute(t.claim_parts.insert().from_select(
+        ["claim", "name", "k1", "n"],
+        sa.select(es.event_id, sa.literal("news_events"), sa.literal(""), sa.func.count())
+        .where(sa.not_(sa.func.coalesce(es.background, sa.false()))).group_by(es.event_id)))
     conn.execute(t.stat_counts.delete())  # what the parts' triggers added: counted again below
     rows = _recount(conn) + [{"name": name, "k1": k1, "k2": "", "n": n} for name, k1, n in conn.execute(
         sa.select(cp.name, cp.k1, sa.func.count()).group_by(cp.name, cp.k1))]
@@ -206,3 +225,9 @@ def figures(conn: Connection) -> dict[str, dict[tuple[str, str], int]]:
     for name, k1, k2, n in conn.execute(sa.select(sc.name, sc.k1, sc.k2, sc.n).where(sc.n != 0)):
         out.setdefault(name, {})[(k1, k2)] = n
     return out
+
+
+def kept(conn: Connection, name: str) -> int:
+    """One kept total (a figure without keys, e.g. ``news_events``)."""
+    sc = t.stat_counts.c
+    return conn.execute(sa.select(sc.n).where(sc.name == name, sc.k1 == "", sc.k2 == "")).scalar() or 0
