@@ -10,13 +10,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from hoptac.link.text import fold
+from hoptac.link.titles import title_key
 from hoptac.store import schema as t
 from hoptac.store.browse import SORTS, StatementView, _folded_ids
 from hoptac.store.events import _distinct
 from hoptac.store.network import BY
 from hoptac.store.org_link import resolve_org
 from hoptac.store.orgs import _events, org_of_names, search_organizations
-from hoptac.store.people import latest_title
+from hoptac.store.people import _writing, latest_title
 from hoptac.store.queries import Filters, _article_ids_for, _dates, _page, resolve_person, statement_dict
 
 
@@ -328,3 +329,72 @@ def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str
     return {"items": items, "total": total}
 
 
+
+
+_CLAIM = sa.func.coalesce(t.statements.c.claim_key, t.statements.c.id)
+
+
+def _per_month(conn: Connection, col: sa.ColumnElement[Any], *where: sa.ColumnElement[bool],
+               distinct: sa.ColumnElement[Any] | None = None) -> dict[str, int]:
+    m = sa.func.substr(col, 1, 7).label("m")
+    n = sa.func.count(sa.distinct(distinct)) if distinct is not None else sa.func.count()
+    return dict(conn.execute(sa.select(m, n).where(sa.func.length(col) >= 7, *where).group_by(m).order_by(m)).all())
+
+
+def stat_figures(conn: Connection) -> dict[str, Any]:
+    """The stats' counts, series, topics and acts as the scans counted them before migration 0022."""
+    a, s, e = t.articles.c, t.statements.c, t.events.c
+    canon = a.duplicate_of.is_(None)
+
+    def count(table: sa.Table, *where: sa.ColumnElement[bool]) -> int:
+        return conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar() or 0
+
+    counts = {"articles": count(t.articles, canon), "duplicates": count(t.articles, a.duplicate_of.is_not(None)),
+              "undated_articles": count(t.articles, canon, a.date_sort.is_(None)), "people": count(t.people),
+              "organizations": count(t.organizations), "events": count(t.events), "statements": count(t.statements),
+              "claims": conn.execute(sa.select(sa.func.count(sa.distinct(_CLAIM)))).scalar() or 0,
+              "occasions": count(t.events, e.parent_id.is_(None))}
+    topic_month: dict[str, dict[str, int]] = {}
+    m = sa.func.substr(a.date_sort, 1, 7).label("m")
+    for month, topic, n in conn.execute(
+            sa.select(m, t.article_topics.c.topic, sa.func.count()).join(t.articles, a.id == t.article_topics.c.article_id)
+            .where(sa.func.length(a.date_sort) >= 7).group_by(m, t.article_topics.c.topic).order_by(m)):
+        topic_month.setdefault(month, {})[topic] = n
+    return {"counts": counts,
+            "per_month": {"articles": _per_month(conn, a.date_sort, canon), "events": _per_month(conn, e.date_sort),
+                          "statements": _per_month(conn, s.date_sort, distinct=_CLAIM)},
+            "topics": dict(conn.execute(sa.select(t.article_topics.c.topic, sa.func.count())
+                                        .group_by(t.article_topics.c.topic)).all()),
+            "topics_per_month": topic_month,
+            "acts": dict(conn.execute(sa.select(s.act, sa.func.count(sa.distinct(_CLAIM))).group_by(s.act)).all())}
+
+
+def titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]]:
+    """(Before the titles were grouped by the database.) The person's titles over time: each office (its writings together, shown in the most written one)
+    with its organization, first and last date and its articles, by first date (undated offices last)."""
+    m = t.person_mentions.c
+    rows = conn.execute(sa.select(m.article_id, m.title, m.organization, m.date_sort).where(m.person_id == pid)
+                        .where(sa.or_(m.title.is_not(None), m.organization.is_not(None)))
+                        .order_by(m.date_sort.asc().nulls_last(), m.article_id))
+    offices: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if not (r.title or r.organization):
+            continue
+        key = title_key(r.title, side) if r.title else "\x00" + fold(r.organization or "")
+        entry = offices.setdefault(key, {"writings": [], "orgs": [], "first_seen": None, "last_seen": None,
+                                         "articles": []})
+        if r.title:
+            entry["writings"].append(r.title)
+        if r.organization:
+            entry["orgs"].append(r.organization)
+        if r.article_id not in entry["articles"]:
+            entry["articles"].append(r.article_id)
+        if r.date_sort:
+            entry["first_seen"] = min(filter(None, [entry["first_seen"], r.date_sort]))
+            entry["last_seen"] = max(filter(None, [entry["last_seen"], r.date_sort]))
+    out = [{"title": _writing(e["writings"]) if e["writings"] else None,
+            "organization": _writing(e["orgs"]) if e["orgs"] else None,
+            "first_seen": e["first_seen"], "last_seen": e["last_seen"], "articles": e["articles"]}
+           for e in offices.values()]
+    return sorted(out, key=lambda x: (x["first_seen"] is None, x["first_seen"] or "", x["last_seen"] or "",
+                                      -len(x["articles"]), title_key(x["title"] or "")))

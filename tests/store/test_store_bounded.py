@@ -157,3 +157,45 @@ def test_network_pages_share_one_computation(filled):
         assert len(kept) == 1
         narrow["edges"][0]["ids"].clear()  # a caller's change does not reach what is kept
         assert network(conn, Filters(), "person", 2)["edges"][0]["ids"]
+
+
+def test_titles_over_time_equal_the_scan(filled):
+    """A person's titles (grouped by the database) are those the per-mention scan gave; each lists
+    its first articles and counts them all."""
+    from hoptac.store.people import TITLE_ARTICLES, _titles
+
+    with filled.engine.connect() as conn:
+        people = conn.execute(sa.select(t.people.c.id, t.people.c.side)).all()
+        assert len(people) > 10
+        many = 0
+        for pid, side in people:
+            got, want = _titles(conn, pid, side), old.titles(conn, pid, side)
+            assert [{**w, "articles": w["articles"][:TITLE_ARTICLES], "n_articles": len(w["articles"])}
+                    for w in want] == got, pid
+            many += any(len(w["articles"]) > 1 for w in want)
+        assert many  # some titles list several articles
+
+
+def test_a_persons_article_pages_equal_the_scan(filled):
+    """A person's article pages (dated ones walked in the index, then the undated) are the pages of the
+    old single sort, across the boundary between dated and undated, and the kept total is their number."""
+    from hoptac.store.people import _articles
+
+    dated = [make_article(f"mem://khoa{i}", [f"Ông Lê Minh Khoa dự hội thảo về giáo dục đại học lần {i + 1} tại Huế."],
+                          published=f"2020-0{i + 1}-15", people=[("Lê Minh Khoa", "Vụ trưởng", None, "VN")])
+               for i in range(3)]
+    filled.ingest(dated)
+    m = t.person_mentions.c
+    with filled.engine.connect() as conn:
+        people = list(conn.execute(sa.select(t.people.c.id)).scalars())
+        both = [p for p in people if {d is None for d in conn.execute(sa.select(m.date_sort).where(m.person_id == p))
+                                      .scalars()} == {True, False}]
+        assert both  # someone with dated and undated articles
+        for pid in both + people[:10]:
+            scan = list(conn.execute(sa.select(m.article_id).where(m.person_id == pid).group_by(m.date_sort, m.article_id)
+                                     .order_by(m.date_sort.asc().nulls_last(), m.article_id)).scalars())
+            for limit, offset in ((None, 0), (1, 0), (2, 1), (3, len(scan) - 2), (2, len(scan)), (50, 0), (1, len(scan) - 1)):
+                items, total = _articles(conn, pid, limit, max(0, offset))
+                end = None if limit is None else max(0, offset) + limit
+                assert [a["id"] for a in items] == scan[max(0, offset):end], (pid, limit, offset)
+                assert total == len(scan)

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..settings import DEFAULT, Settings
 from ..store import Store
+from ..store.db import SERVER_CACHE_MB
 from ..store.summary import serve_stale
 from .jobs import Jobs
 from .security import BodyLimit, SecurityHeaders
@@ -68,7 +69,7 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
         allow_private_urls = _truthy(os.environ.get("HOPTAC_API_ALLOW_PRIVATE_URLS"))
     owned = store is None
     if store is None:
-        store = Store.open(store_url or settings.db_url, create=create, settings=settings)
+        store = Store.open(store_url or settings.db_url, create=create, settings=settings, cache_mb=SERVER_CACHE_MB)
 
     jobs = Jobs(store, workers=api_workers if api_workers is not None else _env_int("HOPTAC_API_WORKERS", 1))
 

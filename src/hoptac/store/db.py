@@ -23,26 +23,39 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
-    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (so SAVEPOINT works).
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    # 64 MB of page cache instead of 2 MB: a large store's index pages stay in the process
-    # (about 7% more writes per second at 100,000 articles; see docs/BENCHMARKS.md).
-    cur.execute("PRAGMA cache_size=-65536")
-    cur.close()
+#: SQLite page cache per connection, in MB: a large store's index pages stay in the process
+#: (about 7% more writes per second at 100,000 articles with 64 instead of 2; see docs/BENCHMARKS.md).
+CACHE_MB = 64
+#: The serving process's: each of its pooled connections keeps its own cache, so 64 MB each was
+#: most of the API's memory under 8 clients; the operating system's file cache holds the store
+#: for all of them.
+SERVER_CACHE_MB = 8
+
+
+def _sqlite_pragmas(cache_mb: int):  # type: ignore[no-untyped-def]
+    """The connect hook setting each new SQLite connection up, with ``cache_mb`` of page cache."""
+
+    def setup(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (so SAVEPOINT works).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA cache_size=-{int(cache_mb) * 1024}")
+        cur.close()
+
+    return setup
 
 
 def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("immediate") else "BEGIN")
 
 
-def make_engine(url: str, *, create: bool = True) -> Engine:
-    """An engine for ``url``; a SQLite file's folder is created when ``create`` is true."""
+def make_engine(url: str, *, create: bool = True, cache_mb: int = CACHE_MB) -> Engine:
+    """An engine for ``url``; a SQLite file's folder is created when ``create`` is true; each SQLite
+    connection keeps ``cache_mb`` of page cache."""
     url = normalize_url(url)
     parsed = sa.make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -53,7 +66,7 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
                 raise FileNotFoundError(f"no store at {path}")
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(url)
-        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "connect", _sqlite_pragmas(cache_mb))
         sa.event.listen(engine, "begin", _sqlite_begin)
         return engine
     return sa.create_engine(url, pool_pre_ping=True)

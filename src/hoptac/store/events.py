@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -9,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from . import schema as t
 from .queries import Filters, _article_ids_for, _dates, _page, count, resolve_person
+from .stat_counts import kept
 from .summary import cached, query_key
 
 
@@ -175,15 +177,26 @@ def event_query(conn: Connection, f: Filters) -> sa.Select[Any]:
     return q.order_by(e.date_sort.asc().nulls_last(), e.id)
 
 
+def _events_page(conn: Connection, f: Filters) -> tuple[list[Any], int]:
+    """A page of events and the number of them: without a filter, the number the writers keep
+    (``news_events``, store/stat_counts.py) instead of a count of every reported event."""
+    q = event_query(conn, f)
+    if replace(f, limit=0, offset=0) != Filters(limit=0):
+        return _page(conn, q, f)
+    rows = cached(conn, query_key("events-page", q, f.limit, f.offset),
+                  lambda c: list(c.execute(q.limit(f.limit).offset(f.offset)).all()))
+    return rows, kept(conn, "news_events")
+
+
 def list_events(conn: Connection, f: Filters) -> dict[str, Any]:
     """Deduplicated events, each with its sources."""
-    rows, total = _page(conn, event_query(conn, f), f)
+    rows, total = _events_page(conn, f)
     return {"items": event_dicts(conn, rows), "total": total}
 
 
 def timeline(conn: Connection, f: Filters) -> dict[str, Any]:
     """Events grouped by date (``undated`` last)."""
-    rows, total = _page(conn, event_query(conn, f), f)
+    rows, total = _events_page(conn, f)
     days: dict[str, list[dict[str, Any]]] = {}
     for ev in event_dicts(conn, rows):
         days.setdefault(ev["date"] or "undated", []).append(ev)

@@ -112,16 +112,21 @@ def get_organization(conn: Connection, ident: str, *, limit: int = 50, offset: i
 
 
 def _events(conn: Connection, pids: list[str], limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """A page of the occasions the organization's people took part in, by date, and their number."""
+    """A page of the occasions the organization's people took part in, by date, and their number.
+
+    The page is chosen in ``ix_event_participants_person_date`` alone (each participant row carries
+    its event's date), as a person's events are; only the page's events are read, not every event
+    of the organization's people sorted by its row."""
     from .events import event_dicts
 
     if not pids:
         return [], 0
     e, ep = t.events.c, t.event_participants.c
-    ids = sa.select(ep.event_id).where(ep.person_id.in_(pids))
-    total = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(e.id.in_(ids))).scalar() or 0
-    rows = conn.execute(sa.select(t.events).where(e.id.in_(ids)).order_by(e.date_sort.asc().nulls_last(), e.id)
-                        .limit(limit).offset(offset)).all()
+    mine = ep.person_id.in_(pids)
+    total = conn.execute(sa.select(sa.func.count(sa.distinct(ep.event_id))).where(mine)).scalar() or 0
+    page = (sa.select(ep.event_id).where(mine).group_by(ep.date_sort, ep.event_id)
+            .order_by(ep.date_sort.asc().nulls_last(), ep.event_id).limit(limit).offset(offset))
+    rows = conn.execute(sa.select(t.events).where(e.id.in_(page)).order_by(e.date_sort.asc().nulls_last(), e.id)).all()
     return event_dicts(conn, list(rows)), total
 
 

@@ -99,57 +99,141 @@ def _writing(titles: list[str]) -> str:
     n: dict[str, int] = {}
     for x in titles:
         n[x] = n.get(x, 0) + 1
+    return _most_written(n)
+
+
+def _most_written(n: dict[str, int]) -> str:
+    """The most written of these forms, by their numbers of writings (ties: the longer, then alphabetically)."""
     return min(n, key=lambda x: (-n[x], -len(x), x))
+
+
+#: Articles listed under each of a person's titles (``n_articles`` counts them all).
+TITLE_ARTICLES = 20
 
 
 def _titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]]:
     """The person's titles over time: each office (its writings together, shown in the most written one)
-    with its organization, first and last date and its articles, by first date (undated offices last)."""
+    with its organization, first and last date, its number of articles and the first
+    :data:`TITLE_ARTICLES` of them, by first date (undated offices last).
+
+    The mentions are grouped by the database (one row per writing of a title and organization, in
+    ``ix_person_mentions_titles``), so a person named in tens of thousands of articles costs a
+    scan of their index entries in the database, not one Python step per mention; each office's
+    first articles are numbered, and the articles of an office written several ways counted, in one
+    more pass each (:func:`_first_articles`, :func:`_count_shared`).
+    """
     m = t.person_mentions.c
-    rows = conn.execute(sa.select(m.article_id, m.title, m.organization, m.date_sort).where(m.person_id == pid)
-                        .where(sa.or_(m.title.is_not(None), m.organization.is_not(None)))
-                        .order_by(m.date_sort.asc().nulls_last(), m.article_id))
     offices: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        if not (r.title or r.organization):
-            continue
-        key = title_key(r.title, side) if r.title else "\x00" + fold(r.organization or "")
-        entry = offices.setdefault(key, {"writings": [], "orgs": [], "first_seen": None, "last_seen": None,
-                                         "articles": []})
-        if r.title:
-            entry["writings"].append(r.title)
-        if r.organization:
-            entry["orgs"].append(r.organization)
-        if r.article_id not in entry["articles"]:
-            entry["articles"].append(r.article_id)
-        if r.date_sort:
-            entry["first_seen"] = min(filter(None, [entry["first_seen"], r.date_sort]))
-            entry["last_seen"] = max(filter(None, [entry["last_seen"], r.date_sort]))
-    out = [{"title": _writing(e["writings"]) if e["writings"] else None,
-            "organization": _writing(e["orgs"]) if e["orgs"] else None,
-            "first_seen": e["first_seen"], "last_seen": e["last_seen"], "articles": e["articles"]}
-           for e in offices.values()]
+    for title, org, n, first, last, arts in conn.execute(
+            sa.select(m.title, m.organization, sa.func.count(), sa.func.min(m.date_sort), sa.func.max(m.date_sort),
+                      sa.func.count(sa.distinct(m.article_id)))
+            .where(m.person_id == pid, sa.or_(m.title.is_not(None), m.organization.is_not(None)))
+            .group_by(m.title, m.organization)):
+        key = title_key(title, side) if title else "\x00" + fold(org or "")
+        e = offices.setdefault(key, {"writings": {}, "orgs": {}, "first_seen": None, "last_seen": None,
+                                     "pairs": [], "n_articles": arts})
+        for name, form in (("writings", title), ("orgs", org)):
+            if form:
+                e[name][form] = e[name].get(form, 0) + n
+        e["first_seen"] = min(filter(None, [e["first_seen"], first]), default=None)
+        e["last_seen"] = max(filter(None, [e["last_seen"], last]), default=None)
+        e["pairs"].append((title, org))
+    listed = _first_articles(conn, pid)
+    office_of = {(w, o): k for k, e in offices.items() for w, o in e["pairs"]}
+    firsts: dict[str, list[tuple[bool, str, str]]] = {}
+    for title, org, date, aid in listed:
+        firsts.setdefault(office_of[(title, org)], []).append((date is None, date or "", aid))
+    _count_shared(conn, pid, {k: e for k, e in offices.items() if len(e["pairs"]) > 1})
+    out = []
+    for key, e in offices.items():
+        first = list(dict.fromkeys(aid for _, _, aid in sorted(firsts.get(key, []))))[:TITLE_ARTICLES]
+        out.append({"title": _most_written(e["writings"]) if e["writings"] else None,
+                    "organization": _most_written(e["orgs"]) if e["orgs"] else None,
+                    "first_seen": e["first_seen"], "last_seen": e["last_seen"], "articles": first,
+                    "n_articles": e["n_articles"]})
     return sorted(out, key=lambda x: (x["first_seen"] is None, x["first_seen"] or "", x["last_seen"] or "",
-                                      -len(x["articles"]), title_key(x["title"] or "")))
+                                      -x["n_articles"], title_key(x["title"] or "")))
+
+
+def _first_articles(conn: Connection, pid: str) -> list[Any]:
+    """(title, organization, date, article) of the first :data:`TITLE_ARTICLES` articles of each writing
+    of the person's titles, by date (undated last): every office's first articles are among its
+    writings' first ones. Numbered in one pass of ``ix_person_mentions_titles``."""
+    m = t.person_mentions.c
+    rows = (sa.select(m.title, m.organization, m.date_sort, m.article_id).distinct()
+            .where(m.person_id == pid, sa.or_(m.title.is_not(None), m.organization.is_not(None))).subquery())
+    n = sa.func.row_number().over(partition_by=(rows.c.title, rows.c.organization),
+                                  order_by=(sa.case((rows.c.date_sort.is_(None), 1), else_=0), rows.c.date_sort,
+                                            rows.c.article_id)).label("n")
+    numbered = sa.select(rows, n).subquery()
+    return conn.execute(sa.select(numbered.c.title, numbered.c.organization, numbered.c.date_sort, numbered.c.article_id)
+                        .where(numbered.c.n <= TITLE_ARTICLES)).all()
+
+
+def _count_shared(conn: Connection, pid: str, offices: dict[str, dict[str, Any]]) -> None:
+    """The articles of each office written several ways, each article once (an article may give two
+    writings of one office), in one pass: each mention is labelled with its office by the database."""
+    if not offices:
+        return
+    m = t.person_mentions.c
+    keys = list(offices)
+    whens = [(sa.and_(*_writing_of(offices[k])), i) for i, k in enumerate(keys)]
+    office = sa.case(*whens, else_=-1).label("office")
+    q = (sa.select(office, sa.func.count(sa.distinct(m.article_id))).where(m.person_id == pid, sa.or_(*(w for w, _ in whens)))
+         .group_by(office))
+    for i, n in conn.execute(q):
+        if i >= 0:
+            offices[keys[i]]["n_articles"] = n
+
+
+def _writing_of(e: dict[str, Any]) -> list[sa.ColumnElement[bool]]:
+    """The mentions of one office: one of its titles' writings, else (an office known by its
+    organization only) no title and one of its organization's writings."""
+    m = t.person_mentions.c
+    if e["writings"]:
+        return [m.title.in_(sorted(e["writings"]))]
+    return [m.title.is_(None), m.organization.in_(sorted(e["orgs"]))]
 
 
 def _articles(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
     """A page of the articles naming the person, by date (one row per article), and their number.
 
     The page is chosen in ``ix_person_mentions_person_order`` alone (an article's mentions share
-    its date, so grouping by date and article is grouping by article); only its rows are joined
-    to articles.
+    its date, so grouping by date and article is grouping by article): the dated ones in the
+    index's order, so the walk stops at the page, then the undated; only the page's rows are joined
+    to articles. The number is the one the writers keep (``person_tallies``, store/tallies.py).
     """
     m = t.person_mentions.c
     order = (m.date_sort.asc().nulls_last(), m.article_id)
-    page = (sa.select(sa.func.min(m.id)).where(m.person_id == pid).group_by(m.date_sort, m.article_id)
-            .order_by(*order).limit(limit).offset(offset))
-    total = conn.execute(sa.select(sa.func.count(sa.distinct(m.article_id))).where(m.person_id == pid)).scalar()
+    total = conn.execute(sa.select(t.person_tallies.c.articles).where(t.person_tallies.c.person_id == pid)).scalar()
+    if total is None:  # no tally (kept for every person since migration 0021): counted
+        total = conn.execute(sa.select(sa.func.count(sa.distinct(m.article_id))).where(m.person_id == pid)).scalar()
     rows = conn.execute(sa.select(m.article_id, m.name, m.title, t.articles.c.title.label("article_title"),
                                   t.articles.c.published).join(t.articles, t.articles.c.id == m.article_id)
-                        .where(m.id.in_(page)).order_by(*order))
+                        .where(m.id.in_(_article_page(conn, pid, limit, offset))).order_by(*order))
     return [{"id": r.article_id, "title": r.article_title, "published": r.published, "name": r.name,
              "title_then": r.title} for r in rows], total or 0
+
+
+def _article_page(conn: Connection, pid: str, limit: int | None, offset: int) -> list[int]:
+    """One mention id per article of the page: dated articles by date, then undated ones."""
+    m = t.person_mentions.c
+
+    def grouped(dated: bool) -> sa.Select[Any]:
+        return (sa.select(sa.func.min(m.id)).where(m.person_id == pid, m.date_sort.is_not(None) if dated
+                                                    else m.date_sort.is_(None))
+                .group_by(m.date_sort, m.article_id).order_by(m.date_sort, m.article_id))
+
+    page = list(conn.execute(grouped(True).limit(limit).offset(offset)).scalars())
+    if limit is not None and len(page) >= limit:
+        return page
+    if page or not offset:
+        n_dated = offset + len(page)
+    else:  # the page starts past the dated ones: how many there are
+        n_dated = conn.execute(sa.select(sa.func.count(sa.distinct(m.article_id)))
+                               .where(m.person_id == pid, m.date_sort.is_not(None))).scalar() or 0
+    rest = None if limit is None else limit - len(page)
+    return page + list(conn.execute(grouped(False).limit(rest).offset(max(0, offset - n_dated))).scalars())
 
 
 def _statements(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:

@@ -98,6 +98,8 @@ person_mentions = sa.Table(
              "organization"),
     # an organization's people: the mentions giving one of its names (migration 0020)
     sa.Index("ix_person_mentions_org", "organization", "side", "person_id", "article_id", "date_sort", "title"),
+    # a person's titles over time, grouped by writing, and each title's articles (migration 0022)
+    sa.Index("ix_person_mentions_titles", "person_id", "title", "organization", "date_sort", "article_id"),
 )
 
 organizations = sa.Table(
@@ -348,3 +350,21 @@ org_tallies = sa.Table(  # per organization: the articles naming it
 )
 sa.Index("ix_org_tallies_rank", org_tallies.c.articles.desc(), org_tallies.c.name)
 sa.Index("ix_org_tallies_side_rank", org_tallies.c.side, org_tallies.c.articles.desc(), org_tallies.c.name)
+
+# the stats' figures kept by triggers (store/stat_counts.py; migration 0022) ---------------------
+
+stat_counts = sa.Table(  # one running count per figure: a total, a month, a month and topic, an act
+    "stat_counts", metadata,
+    sa.Column("name", sa.String(24), primary_key=True),
+    sa.Column("k1", sa.String(64), primary_key=True),
+    sa.Column("k2", sa.String(64), primary_key=True),
+    sa.Column("n", sa.Integer, nullable=False),
+)
+
+claim_parts = sa.Table(  # per claim, its statements in each counted part (the claim, a month, an act)
+    "claim_parts", metadata,
+    sa.Column("claim", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(24), primary_key=True),
+    sa.Column("k1", sa.String(64), primary_key=True),
+    sa.Column("n", sa.Integer, nullable=False),
+)

@@ -8,29 +8,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from . import schema as t
-from .queries import CANON
-
-# one claim, many sources: copies of a statement share a claim key (statements stored before
-# migration 0013 have none and count alone)
-_CLAIM = sa.func.coalesce(t.statements.c.claim_key, t.statements.c.id)
+from .stat_counts import figures
 
 
-def _count(conn: Connection, q: sa.Select[Any]) -> int:
-    return conn.execute(q).scalar() or 0
-
-
-def _month(col: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
-    return sa.func.substr(col, 1, 7)
-
-
-def _per_month(conn: Connection, col: sa.ColumnElement[Any], *where: sa.ColumnElement[bool],
-               joins: Any = None, distinct: sa.ColumnElement[Any] | None = None) -> dict[str, int]:
-    m = _month(col).label("m")
-    n = sa.func.count(sa.distinct(distinct)) if distinct is not None else sa.func.count()
-    q = sa.select(m, n).where(sa.func.length(col) >= 7, *where).group_by(m).order_by(m)
-    if joins is not None:
-        q = q.select_from(joins)
-    return {k: v for k, v in conn.execute(q).all()}
+def _series(kept: dict[tuple[str, str], int]) -> dict[str, int]:
+    """A per-month figure in month order."""
+    return {k1: n for (k1, _), n in sorted(kept.items())}
 
 
 def stats(conn: Connection, threads: list[dict[str, Any]], top: int = 10) -> dict[str, Any]:
@@ -38,42 +21,24 @@ def stats(conn: Connection, threads: list[dict[str, Any]], top: int = 10) -> dic
 
     Statements per month and per act count claims (a statement copied by several outlets once);
     ``counts`` has both ``statements`` (rows) and ``claims``, ``events`` (rows) and ``occasions``
-    (events that are no part of a visit).
+    (events that are no part of a visit). Every figure is read from the counts the writers keep
+    (:mod:`hoptac.store.stat_counts`, migration 0022), none counted here.
     """
-    a = t.articles.c
-    counts = {
-        "articles": _count(conn, sa.select(sa.func.count()).select_from(t.articles).where(CANON)),
-        "duplicates": _count(conn, sa.select(sa.func.count()).select_from(t.articles).where(a.duplicate_of.is_not(None))),
-        "undated_articles": _count(conn, sa.select(sa.func.count()).select_from(t.articles)
-                                   .where(CANON, a.date_sort.is_(None))),
-        "people": _count(conn, sa.select(sa.func.count()).select_from(t.people)),
-        "organizations": _count(conn, sa.select(sa.func.count()).select_from(t.organizations)),
-        "events": _count(conn, sa.select(sa.func.count()).select_from(t.events)),
-        "statements": _count(conn, sa.select(sa.func.count()).select_from(t.statements)),
-        "claims": _count(conn, sa.select(sa.func.count(sa.distinct(_CLAIM)))),
-        "occasions": _count(conn, sa.select(sa.func.count()).select_from(t.events)
-                            .where(t.events.c.parent_id.is_(None))),
-    }
+    kept = figures(conn)
+    counts = {name: kept[name].get(("", ""), 0) for name in (
+        "articles", "duplicates", "undated_articles", "people", "organizations", "events", "statements",
+        "claims", "occasions")}
     topic_month: dict[str, dict[str, int]] = {}
-    m = _month(a.date_sort).label("m")
-    for month, topic, n in conn.execute(
-            sa.select(m, t.article_topics.c.topic, sa.func.count())
-            .join(t.articles, a.id == t.article_topics.c.article_id)
-            .where(sa.func.length(a.date_sort) >= 7).group_by(m, t.article_topics.c.topic).order_by(m)):
+    for (month, topic), n in sorted(kept["topics_month"].items()):
         topic_month.setdefault(month, {})[topic] = n
-    topics = dict(conn.execute(sa.select(t.article_topics.c.topic, sa.func.count())
-                               .group_by(t.article_topics.c.topic).order_by(sa.func.count().desc())).all())
+    topics = {k1: n for (k1, _), n in sorted(kept["topics"].items(), key=lambda kv: (-kv[1], kv[0]))}
     return {
         "counts": counts,
-        "per_month": {
-            "articles": _per_month(conn, a.date_sort, CANON),
-            "events": _per_month(conn, t.events.c.date_sort),
-            "statements": _per_month(conn, t.statements.c.date_sort, distinct=_CLAIM),
-        },
+        "per_month": {"articles": _series(kept["articles_month"]), "events": _series(kept["events_month"]),
+                      "statements": _series(kept["claims_month"])},
         "topics": topics,
         "topics_per_month": topic_month,
-        "acts": dict(conn.execute(sa.select(t.statements.c.act, sa.func.count(sa.distinct(_CLAIM)))
-                                  .group_by(t.statements.c.act)).all()),
+        "acts": _series(kept["claims_act"]),
         "top_people": _top_people(conn, top),
         "top_organizations": _top_orgs(conn, top),
         "threads": {th["id"]: {"status": th["status"], "entries": th["entries"]} for th in threads},

@@ -17,7 +17,7 @@ from . import queries as q
 from . import search as se
 from . import stats as st
 from . import threads as th
-from .db import make_engine, migrate
+from .db import CACHE_MB, make_engine, migrate
 from .queries import Filters
 from .summary import bump, cached, query_key
 from .tallies import flush as flush_tallies
@@ -35,9 +35,10 @@ class Store:
         self.settings = settings
 
     @classmethod
-    def open(cls, url: str, *, create: bool = True, settings: Settings = DEFAULT) -> Store:
-        """Open the store at ``url`` (a SQLAlchemy URL or a file path), migrating it to the newest schema."""
-        engine = make_engine(url, create=create)
+    def open(cls, url: str, *, create: bool = True, settings: Settings = DEFAULT, cache_mb: int = CACHE_MB) -> Store:
+        """Open the store at ``url`` (a SQLAlchemy URL or a file path), migrating it to the newest schema;
+        ``cache_mb``: SQLite page cache per connection (a server passes less: it pools many)."""
+        engine = make_engine(url, create=create, cache_mb=cache_mb)
         migrate(engine)
         return cls(engine, settings)
 

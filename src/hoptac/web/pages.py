@@ -86,6 +86,10 @@ def error_page(request: Request, status: int, message: str, headers: dict[str, s
     return render(request, "error.html", status=status, headers=headers, status_code=status, message=message)
 
 
+#: Occasions linked under each pair of the meetings page (all of them on the pair's own page, ``?person=&with=``).
+MEETINGS_LISTED = 30
+
+
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> Response:
     """Counts, charts over time, most active people and organizations, threads and status."""
@@ -121,7 +125,7 @@ def meetings(request: Request) -> Response:
     other = request.query_params.get("with", "").strip()[:200] or None
     data = _store(request).meetings(f, other)
     return render(request, "meetings.html", pairs=data["items"], total=data["total"], f=f, other=other,
-                  pg=pager(data["total"], f))
+                  pg=pager(data["total"], f), max_listed=MEETINGS_LISTED)
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
