@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from hoptac.extract.amounts import extract_amounts
 from hoptac.extract.entities import extract_entities
 from hoptac.extract.nlp import annotate
 from hoptac.extract.statements import extract_statements
+from hoptac.learn.modes import using
+from hoptac.learn.statements import NAME
 from hoptac.model import Article
 from hoptac.settings import DEFAULT
+
+
+@pytest.fixture(autouse=True)
+def _rules_alone() -> Iterator[None]:
+    """These tests are about the rules (cue, subject, clause, act); the learned decision over their
+    statements is held to its figures on the annotated test split by tests/learn/test_models.py."""
+    with using(NAME, "rules"):
+        yield
 
 
 def run(text: str, published: str | None = "2024-06-06") -> Article:

@@ -67,3 +67,21 @@ def test_choice_keeps_rules_unless_sure_and_adds_only_sure_candidates() -> None:
     assert choice(sure_commit, "none", "both", 0.6, add=0.8) == "none"
     assert choice(sure_inform, "none", "both", 0.6, add=0.5, quiet="inform") == "none"  # adds nothing
     assert choice(unsure, "inform", "model", 0.6) == "none"  # the model alone drops too
+
+
+def test_the_decision_reads_a_decomposed_text_as_its_composed_form() -> None:
+    """Positions stay those of the text given; the words and cues the model reads are composed."""
+    import unicodedata
+
+    from hoptac.learn.statements import features
+
+    rows = []
+    for form in ("NFC", "NFD"):
+        text = unicodedata.normalize(form, "Hai bên nhất trí thúc đẩy hợp tác về trí tuệ nhân tạo.\n")
+        art = Article(text=text)
+        with using(NAME, CANDIDATES):
+            found = extract_statements(art, DEFAULT).statements
+        rules = [s for s in found if not s.origin]
+        rows.append([sorted(features(art, s, (set(), set()), rules)) for s in found])
+    assert rows[0] and rows[0] == rows[1]
+    assert any("own:nhất trí" in r for r in rows[0])

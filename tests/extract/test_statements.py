@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from hoptac.extract.statements import extract_statements
+from hoptac.learn.modes import using
+from hoptac.learn.statements import NAME
 from hoptac.model import Article, Organization, Person
 from hoptac.settings import DEFAULT
+
+
+@pytest.fixture(autouse=True)
+def _rules_alone() -> Iterator[None]:
+    """These tests are about the rules (cue, subject, clause, act); the learned decision over their
+    statements is held to its figures on the annotated test split by tests/learn/test_models.py."""
+    with using(NAME, "rules"):
+        yield
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 

@@ -287,6 +287,28 @@ def _same_amount(g: dict[str, Any], p: dict[str, Any]) -> bool:
     return close(g.get("value"), p.get("value"))
 
 
+def score_statements(gold: dict[str, Any], article: Article, sc: Scores, canon: Canon | None = None) -> None:
+    """Add one article's statements and threads to the tallies (:func:`score_article` field by
+    field; alone, for the replays of the statement decision's cross-validation)."""
+    canon = canon or Canon(gold)
+    spairs, pis, gis = match_statements(gold, article, canon)
+    gst = gold["statements"]
+    tp = sum(1 for gi in spairs.values() if not gst[gi]["optional"])
+    extra_s = [article.statements[pi] for pi in pis if pi not in spairs]
+    missed_s = [gst[gi] for gi in gis if gi not in set(spairs.values()) and not gst[gi]["optional"]]
+    sc.tally["statements"].add(tp, len(extra_s), len(missed_s))
+    sc.notes += [f"  statements: extra {s.actor!r} {s.act} {s.text[:60]!r}" for s in extra_s]
+    sc.notes += [f"  statements: missed {sorted(g['actor'])} {g['act']} @{g['clause']}" for g in missed_s]
+
+    def triples(items: Iterable[tuple[Any, str, list[str]]]) -> set[tuple[Any, str, str]]:
+        return {(side, act, t) for side, act, ths in items for t in ths}
+
+    g_req = triples((s["side"], s["act"], s["threads"]) for s in gst if not s["optional"])
+    g_any = triples((s["side"], s["act"], s["threads"]) for s in gst)
+    p_tr = triples((s.side, s.act, s.threads) for s in article.statements)
+    sc.tally["threads"].add(len(p_tr & g_req), len(p_tr - g_any), len(g_req - p_tr))
+
+
 def score_article(gold: dict[str, Any], article: Article, sc: Scores) -> None:
     """Add one article's matches to the tallies."""
     sc.articles += 1
@@ -306,22 +328,7 @@ def score_article(gold: dict[str, Any], article: Article, sc: Scores) -> None:
     sc.notes += [f"  events: extra {p.type} {p.participants}" for p in extra]
     sc.notes += [f"  events: missed {g['type']} {sorted(g['participants'])} @{g['trigger']}" for g in missed]
 
-    spairs, pis, gis = match_statements(gold, article, canon)
-    gst = gold["statements"]
-    tp = sum(1 for gi in spairs.values() if not gst[gi]["optional"])
-    extra_s = [article.statements[pi] for pi in pis if pi not in spairs]
-    missed_s = [gst[gi] for gi in gis if gi not in set(spairs.values()) and not gst[gi]["optional"]]
-    sc.tally["statements"].add(tp, len(extra_s), len(missed_s))
-    sc.notes += [f"  statements: extra {s.actor!r} {s.act} {s.text[:60]!r}" for s in extra_s]
-    sc.notes += [f"  statements: missed {sorted(g['actor'])} {g['act']} @{g['clause']}" for g in missed_s]
-
-    def triples(items: Iterable[tuple[Any, str, list[str]]]) -> set[tuple[Any, str, str]]:
-        return {(side, act, t) for side, act, ths in items for t in ths}
-
-    g_req = triples((s["side"], s["act"], s["threads"]) for s in gst if not s["optional"])
-    g_any = triples((s["side"], s["act"], s["threads"]) for s in gst)
-    p_tr = triples((s.side, s.act, s.threads) for s in article.statements)
-    sc.tally["threads"].add(len(p_tr & g_req), len(p_tr - g_any), len(g_req - p_tr))
+    score_statements(gold, article, sc, canon)
 
     gam = gold["amounts"]
     used: set[int] = set()
