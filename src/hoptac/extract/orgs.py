@@ -29,27 +29,28 @@ from .gazetteer import (
     is_vietnamese_syllable,
 )
 from .org_grammar import (
+    bare_body_hits,
     company_label,
     country_body_hits,
+    descriptor_hits,
     fold_short_companies,
     in_office,
     is_credit,
     is_product,
+    listed_company_hits,
     lower_name_to_place,
     lower_run_to_body,
     sentence_case_tail,
     strip_of_country,
     suffix_hits,
     title_spans,
+    to_acronym,
     whole_names,
 )
 from .titles import side_of_title, walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
 _ROMAN = re.compile(r"[IVXLC]+|\d+")
-# up to four more words, then the name's acronym in brackets: "Hiệp hội Chế biến và Xuất khẩu
-# thủy sản Việt Nam (VASEP)" is one name, though the walk stops at its first lowercase word
-_TO_ACRONYM = re.compile(r"((?:\s+[^\W\d_]+){1,4})(?=\s*\([A-Z][A-Za-z0-9&\-]{1,11}\))")
 _TRIM = re.compile(r"(?:\s+(?:của|và|tại|ở|về|các|số|với|cho|-|–|&))+\s*$")
 
 
@@ -237,11 +238,11 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         if kind in ("company", "association", "other"):
             end = _to_country(ctext, end, g, words)  # "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam"
             name = ctext[start:end]
-        ext = _TO_ACRONYM.match(ctext, end) if kind in ("company", "association", "other") else None
-        if ext and not any(w.lower() in g.org_not_in_name or w in g.org_heads for w in ext.group(1).split()):
-            end = ext.end()
+        if kind != "embassy":
+            end = to_acronym(ctext, end, g)
             name = ctext[start:end]
-        end = sentence_case_tail(ctext, end, limit, g)  # "Cục Khoa học quân sự (Bộ Quốc phòng)"
+        # "Cục Khoa học quân sự (Bộ Quốc phòng)", "Trung tâm Nghiên cứu an ninh châu Á - Thái Bình Dương"
+        end = sentence_case_tail(ctext, end, limit, g, regions=kind in ("government", "other", "association"))
         end = max([end] + [b for a, b in known_all if start < a < end < b])  # "... tại Liên hợp quốc"
         name, of_side = strip_of_country(ctext[start:end], g) if kind == "company" else (ctext[start:end], None)
         end = start + len(name)
@@ -266,6 +267,13 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     hits += [h for h in suffix_hits(ctext, g) if not any(a < h[1] and h[0] < b for a, b in taken)]
     taken = [(h[0], h[1]) for h in hits]
     hits += [h for h in country_body_hits(ctext, g) if not any(a < h[1] and h[0] < b for a, b in taken)]
+    taken = [(h[0], h[1]) for h in hits]
+    hits += bare_body_hits(ctext, g, taken)
+    taken = [(h[0], h[1]) for h in hits]
+    hits += [(a, b, name, kind, _org_side(name, g, kind) if not _foreign_name(name) else None, key)
+             for a, b, name, kind, _s, key in descriptor_hits(ctext, g, people)
+             if not any(x < b and a < y for x, y in taken)]
+    hits += listed_company_hits(ctext, g, hits, people)
     taken = [(h[0], h[1]) for h in hits]
     hits += [h for h in _acronym_hits(ctext, g, hits) if not any(a < h[1] and h[0] < b for a, b in taken)]
     known_starts = {h[0] for h in hits[:n_known]}
