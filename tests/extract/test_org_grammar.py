@@ -107,3 +107,8 @@ def test_names_listed_beside_a_firm_are_firms() -> None:
     # a list with no firm in it, or a place or person listed, adds nothing
     assert names("Ông thăm Kellan, Morrow và Tavia.") == []
     assert "Tây" not in {n for n, _ in names("Ông gặp lãnh đạo phương Tây, công ty Zorvex nhận xét.")}
+
+
+def test_a_name_runs_on_over_the_words_of_a_head_inside_it_and_that_head_is_no_name_of_its_own() -> None:
+    got = names("Mỹ bàn giao 6 xuồng cho Bộ tư lệnh Vùng Cảnh sát biển 3 Việt Nam tại Khánh Hoà.")
+    assert got == [("Bộ tư lệnh Vùng Cảnh sát biển 3 Việt Nam", "VN")]

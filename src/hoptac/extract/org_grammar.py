@@ -126,6 +126,25 @@ def to_acronym(ctext: str, end: int, g: Gazetteer) -> int:
     return ext.end()
 
 
+_UNIT_NUMBER = re.compile(r"[^\S\n]+\d{1,3}(?![\d\w.,/])")
+
+
+def inner_head_end(ctext: str, pos: int, end: int, limit: int, g: Gazetteer) -> tuple[int, int | None]:
+    """Where a name runs on when the walk stopped inside another head's words: ``Bộ Tư lệnh Vùng
+    Cảnh sát biển 4 Việt Nam`` (the walk stops at ``biển`` of the head ``Cảnh sát biển``): to the end
+    of that head, a unit number after it and the country after that, with where that head starts.
+    Else ``(end, None)``."""
+    inner = next((h for h in g.org_head_pattern.finditer(ctext, pos, min(limit, end + 20))
+                  if h.start() < end < h.end() and h.group()[:1].isupper()), None)
+    if inner is None:
+        return end, None
+    new = inner.end()
+    num = _UNIT_NUMBER.match(ctext, new, limit)
+    new = num.end() if num else new
+    cm = g.places.match(ctext, new + 1, limit) if ctext[new:new + 1] == " " else None
+    return (cm.end() if cm and cm.group() in g.countries else new), inner.start()
+
+
 def in_office(ctext: str, head: str, start: int, g: Gazetteer, titles: list[tuple[int, int]]) -> bool:
     """Whether a body of ``office_bodies`` lies inside a title head that names it whole
     (``Phó Chủ tịch Quốc hội``, ``Bí thư Thành ủy``): there it is the office of the person."""

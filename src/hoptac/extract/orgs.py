@@ -35,6 +35,7 @@ from .org_grammar import (
     descriptor_hits,
     fold_short_companies,
     in_office,
+    inner_head_end,
     is_credit,
     is_product,
     listed_company_hits,
@@ -192,6 +193,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     place_starts = [a for a, _ in in_place]
     titles = title_spans(ctext, g)
     known_all = [(h[0], h[1]) for h in hits[:n_known]]
+    inner_starts: set[int] = set()  # heads inside a longer name that ran on over their words
     for m in g.org_head_pattern.finditer(ctext):
         head = m.group()
         kind = g.org_heads[head]
@@ -233,6 +235,9 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         end = closed or walk(ctext, pos, limit, g, chains=False, parens=False, seats=kind == "embassy")[0]
         if end <= pos:
             continue
+        end, inner = inner_head_end(ctext, pos, end, limit, g)  # "Bộ Tư lệnh Vùng Cảnh sát biển 4 Việt Nam"
+        if inner is not None:
+            inner_starts.add(inner)
         name = _TRIM.sub("", ctext[start:end])
         end = start + len(name)
         if kind in ("company", "association", "other"):
@@ -283,10 +288,11 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
                              and not any(a <= h[0] and h[1] <= b for a, b in known_spans)]
     # a known name inside a longer one is part of that name, not a mention of its own
     # ("Phái đoàn Thường trực Việt Nam tại Liên hợp quốc", "Uỷ ban Quân lực Thượng viện Mỹ"),
-    # unless the longer one names it as its owner ("Nhóm ASEAN của Quốc hội Mỹ")
+    # unless the longer one names it as its owner ("Nhóm ASEAN của Quốc hội Mỹ"); so is the name of a
+    # head a longer name ran on over ("Cảnh sát biển 4 Việt Nam" of "Bộ Tư lệnh Vùng Cảnh sát biển 4 Việt Nam")
     outer = [(h[0], h[1]) for h in hits[n_known:]]
-    hits = [h for h in hits[:n_known] if not any(a < h[0] and h[1] <= b and " của " not in ctext[a:h[0]]
-                                                 for a, b in outer)] + hits[n_known:]
+    hits = [h for k, h in enumerate(hits) if not ((k < n_known or h[0] in inner_starts) and any(
+        a < h[0] and h[1] <= b and " của " not in ctext[a:h[0]] for a, b in outer))]
     orgs = fold_short_companies(_bracketed_acronyms(ctext, _merge(hits)))
     for o in orgs:
         o.aliases |= written.get(o.key, set())
