@@ -73,3 +73,42 @@ def test_the_grammar_reads_both_unicode_forms() -> None:
            for form in ("NFC", "NFD")]
     assert got[0] == {unicodedata.normalize("NFC", n) for n in got[1]}
     assert {"Cục Thủy sản và kiểm ngư Mỹ", "Hội đồng an ninh quốc gia Mỹ"} <= got[0]
+
+
+def test_a_government_or_a_legislature_with_its_country_in_either_case() -> None:
+    got = names("Chính phủ Nhật Bản và chính phủ Hàn Quốc hoan nghênh; Quốc hội Iran họp khẩn.")
+    assert {("Chính phủ Nhật Bản", "OTHER"), ("chính phủ Hàn Quốc", "OTHER"), ("Quốc hội Iran", "OTHER")} <= set(got)
+    # the gazetteer's own entry keeps its name and key, whatever the case it is written in
+    got = find_organizations("Chính phủ Mỹ ra lệnh. Sau đó chính phủ Mỹ rút lại.", gazetteer())
+    assert [(o.name, o.side, len(o.mentions)) for o in got] == [("Chính phủ Mỹ", "US", 2)]
+
+
+def test_a_bare_legislature_is_the_body_of_the_country_named_before_it_else_its_own() -> None:
+    assert names("Dự luật được trình Quốc hội khóa 14 vào tháng 5.") == [("Quốc hội", "VN")]
+    got = find_organizations("Quốc hội Mỹ đã họp. Các nghị sĩ Quốc hội ủng hộ dự luật.", gazetteer())
+    assert [(o.name, o.side, len(o.mentions)) for o in got] == [("Quốc hội Mỹ", "US", 2)]
+    # inside a title that names it whole the title stands for the person; a building is no body
+    assert names("Phó Chủ tịch Quốc hội Trần Văn An phát biểu.") == []
+    assert names("Buổi lễ diễn ra tại Nhà Quốc hội.") == []
+
+
+def test_a_firm_after_a_word_saying_what_it_is() -> None:
+    got = names("Hợp đồng với tập đoàn dầu khí Zorvex được ký; hãng xếp hạng tín nhiệm Moody Kell nhận định.")
+    assert {"Zorvex", "Moody Kell"} <= {n for n, _ in got}
+    # a place, a cut-short Vietnamese name or a company form after the word is no firm of its own
+    assert names("Nhiều công ty Mỹ rút vốn.") == []
+    assert "Thời" not in {n for n, _ in names("Theo tờ Thời báo kinh tế, giá tăng.")}
+    assert "Cổ" not in {n for n, _ in names("Ông làm ở công ty Cổ phần Bình Minh.")}
+
+
+def test_names_listed_beside_a_firm_are_firms() -> None:
+    got = dict(names("Các bị đơn gồm công ty Zorvex, Kellan Fish, Morrow Seafoods và Tavia (Mỹ)."))
+    assert {"Zorvex", "Kellan Fish", "Morrow Seafoods", "Tavia"} <= set(got) and got["Tavia"] == "US"
+    # a list with no firm in it, or a place or person listed, adds nothing
+    assert names("Ông thăm Kellan, Morrow và Tavia.") == []
+    assert "Tây" not in {n for n, _ in names("Ông gặp lãnh đạo phương Tây, công ty Zorvex nhận xét.")}
+
+
+def test_a_name_runs_on_over_the_words_of_a_head_inside_it_and_that_head_is_no_name_of_its_own() -> None:
+    got = names("Mỹ bàn giao 6 xuồng cho Bộ tư lệnh Vùng Cảnh sát biển 3 Việt Nam tại Khánh Hoà.")
+    assert got == [("Bộ tư lệnh Vùng Cảnh sát biển 3 Việt Nam", "VN")]

@@ -232,6 +232,9 @@ class Gazetteer:
     org_country_heads: dict[str, str] = field(default_factory=dict)  # lower-case head -> kind
     org_country_head_pattern: re.Pattern[str] | None = None
     org_office_bodies: frozenset[str] = frozenset()
+    org_bare_bodies: dict[str, str] = field(default_factory=dict)  # body written bare -> default side
+    org_descriptors: dict[str, str] = field(default_factory=dict)  # lower-case firm word -> kind
+    org_descriptor_pattern: re.Pattern[str] | None = None
     org_generic_lower: frozenset[str] = frozenset()
     org_name_regions: frozenset[str] = frozenset()
     title_bodies: dict[str, str] = field(default_factory=dict)  # office title -> the mission it heads
@@ -346,6 +349,10 @@ def gazetteer() -> Gazetteer:
         org_country_heads={h.lower(): k for h, k in (org.get("country_heads") or {}).items()},
         org_country_head_pattern=re.compile(rf"(?<![\w])(?:{alternation([v for h in org.get('country_heads') or {} for v in initials_either_case(h)])})(?![\w])"),
         org_office_bodies=frozenset(org.get("office_bodies") or []),
+        org_bare_bodies=dict(org.get("bare_bodies") or {}),
+        org_descriptors=dict(org.get("descriptors") or {}),
+        org_descriptor_pattern=bounded(rf"(?<![\w])(?:{alternation(list(org.get('descriptors') or {'công ty': 0}))})"
+                                       r"((?:[^\S\n]+[a-zà-ỹđ]+){0,4}?)[^\S\n]+" rf"(?=[{UPPER}])"),
         org_generic_lower=frozenset(org.get("generic_lower") or []),
         org_name_regions=frozenset(org.get("name_regions") or []),
         title_bodies=dict(org.get("title_bodies") or {}),

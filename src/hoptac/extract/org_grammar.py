@@ -6,9 +6,11 @@ then lower-case words (``Cục Khoa học quân sự``, ``Cơ quan Thông tin n�
 name runs on over such a run when the run is made of dictionary words and something closes
 it as a name: a country, the name's acronym in brackets, its parent body in brackets
 (``(Bộ Quốc phòng)``) or ``thuộc``. Also: bodies a country names (``chính phủ Mỹ``,
-``không quân Nga``), the descriptor of a company head that is not part of
-its name (``Hãng thông tấn AP`` is ``AP``), mentions that are credits or products, names closed
-by a company or media word (``Phu Thai Holdings``) and short names a longer one completes.
+``không quân Nga``, ``Quốc hội Iran``), a legislature written bare (``Quốc hội``), the descriptor of a
+company head that is not part of its name (``Hãng thông tấn AP`` is ``AP``), firms named after a
+lower-case word saying what they are (``tập đoàn dầu khí Gazprom``) and names listed beside a firm,
+mentions that are credits or products, names closed by a company or media word (``Phu Thai
+Holdings``) and short names a longer one completes.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 from typing import Any
 
 from .acts import cues
-from .gazetteer import Gazetteer, in_dictionary, is_vietnamese_syllable
+from .gazetteer import UPPER, Gazetteer, in_dictionary, is_vietnamese_syllable
 from .names import cap_runs
 from .spans import Cover, Reach
 from .titles import side_of_title
@@ -106,6 +108,45 @@ def sentence_case_tail(ctext: str, end: int, limit: int, g: Gazetteer, *, region
     return end
 
 
+# up to six more words, then the name's acronym in brackets: "Hiệp hội Chế biến và Xuất khẩu
+# thủy sản Việt Nam (VASEP)", "Cơ quan Quản lý hàng không Liên bang Mỹ (FAA)"
+_TO_ACRONYM = re.compile(r"((?:\s+[^\W\d_]+){1,6})(?=\s*\([A-Z][A-Za-z0-9&\-]{1,11}\))")
+
+
+def to_acronym(ctext: str, end: int, g: Gazetteer) -> int:
+    """Where a name ending at ``end`` runs on to its acronym in brackets, though the walk stopped at
+    a lower-case word; not over a function word, a generic word (``mới``), another head or a cue
+    verb (``Hội đồng Cà phê thông báo Hiệp hội Sữa (VDA)``). Else ``end``."""
+    ext = _TO_ACRONYM.match(ctext, end)
+    if ext is None:
+        return end
+    words = ext.group(1).split()
+    if any(w.lower() in g.org_not_in_name or w.lower() in g.org_generic_lower or w in g.org_heads for w in words) \
+            or g.org_head_pattern.search(ext.group(1)) \
+            or any(cues().cue_re.fullmatch(" ".join(words[i:i + 2])) for i in range(len(words))):
+        return end
+    return ext.end()
+
+
+_UNIT_NUMBER = re.compile(r"[^\S\n]+\d{1,3}(?![\d\w.,/])")
+
+
+def inner_head_end(ctext: str, pos: int, end: int, limit: int, g: Gazetteer) -> tuple[int, int | None]:
+    """Where a name runs on when the walk stopped inside another head's words: ``Bộ Tư lệnh Vùng
+    Cảnh sát biển 4 Việt Nam`` (the walk stops at ``biển`` of the head ``Cảnh sát biển``): to the end
+    of that head, a unit number after it and the country after that, with where that head starts.
+    Else ``(end, None)``."""
+    inner = next((h for h in g.org_head_pattern.finditer(ctext, pos, min(limit, end + 20))
+                  if h.start() < end < h.end() and h.group()[:1].isupper()), None)
+    if inner is None:
+        return end, None
+    new = inner.end()
+    num = _UNIT_NUMBER.match(ctext, new, limit)
+    new = num.end() if num else new
+    cm = g.places.match(ctext, new + 1, limit) if ctext[new:new + 1] == " " else None
+    return (cm.end() if cm and cm.group() in g.countries else new), inner.start()
+
+
 def in_office(ctext: str, head: str, start: int, g: Gazetteer, titles: Cover) -> bool:
     """Whether a body of ``office_bodies`` lies inside a title head that names it whole
     (``Phó Chủ tịch Quốc hội``, ``Bí thư Thành ủy``): there it is the office of the person.
@@ -148,20 +189,164 @@ def lower_run_to_body(ctext: str, pos: int, g: Gazetteer) -> int | None:
 
 
 def country_body_hits(ctext: str, g: Gazetteer) -> list[Hit]:
-    """Bodies a country names, written in lower case: a head of ``country_heads`` right before a
-    country (``không quân Nga``, ``quân đội Syria``); the side is the country's."""
+    """Bodies a country names: a head of ``country_heads`` right before a country (``không quân
+    Nga``, ``quân đội Syria``, ``Chính phủ Nhật Bản``, ``Quốc hội Iran``); the side is the
+    country's. A capitalized head the head walk reads (``Hải quân``) is left to it; a body the
+    gazetteer knows keeps its entry's name and key, whatever the case it is written in."""
     out: list[Hit] = []
     if g.org_country_head_pattern is None:
         return out
     for m in g.org_country_head_pattern.finditer(ctext):
         head = m.group()
-        if head[:1].isupper() or is_credit(ctext, m.start(), m.end()):
-            continue  # a capitalized head is read by the head walk
+        if (head[:1].isupper() and head in g.org_heads) or is_credit(ctext, m.start(), m.end()):
+            continue
         kind = g.org_country_heads.get(" ".join(head.lower().split()), "government")
         cm = g.places.match(ctext, m.end() + 1) if ctext[m.end():m.end() + 1] == " " else None
         side = g.side_of_country(cm.group()) if cm and cm.group() in g.countries else None
         if side:
-            out.append((m.start(), cm.end(), ctext[m.start():cm.end()], kind, side, f"{head.lower()}|{side}"))
+            name = ctext[m.start():cm.end()]
+            known = g.known_orgs.get(name[:1].upper() + name[1:])
+            country = side if side in ("VN", "US") else cm.group().lower()  # Japan's and Korea's are two
+            key = known["name"].lower() if known else f"{' '.join(head.lower().split())}|{country}"
+            out.append((m.start(), cm.end(), name, known["kind"] if known else kind,
+                        known["side"] if known else side, key))
+    return out
+
+
+_OF_PLACE = re.compile(r"(?:[^\S\n]+[a-zà-ỹđ]+){0,2}?[^\S\n]+của[^\S\n]+")
+
+
+def bare_body_hits(ctext: str, g: Gazetteer, taken: Cover) -> list[Hit]:
+    """A legislature of ``bare_bodies`` written without its country (``Phó Chủ tịch Quốc hội``,
+    ``trình Quốc hội``): the body of the country written after it (``Quốc hội mới của Hoa Kỳ``),
+    else of the one its last countried mention before it names (``Quốc hội Mỹ`` ... ``Quốc hội``), else of the
+    first one after it, else of its default side. Not where a longer name holds it (``Uỷ ban
+    Quốc hội Mỹ về ASEAN``, ``Nhà Quốc hội``: ``taken``) or a country follows it, nor inside a
+    title head that names it whole (``Phó Chủ tịch Quốc hội``: there the title stands for the
+    person, and the body would take the person's place as speaker or participant)."""
+    out: list[Hit] = []
+    titles = Cover((a + 1, b) for a, b in title_spans(ctext, g))  # in_office: a head strictly inside one
+    for body, default in g.org_bare_bodies.items():
+        sides: list[tuple[int, str]] = []
+        bare: list[tuple[int, int]] = []
+        for m in re.finditer(rf"(?<![\w]){re.escape(body)}(?![\w])", ctext):
+            cm = g.places.match(ctext, m.end() + 1) if ctext[m.end():m.end() + 1] == " " else None
+            side = g.side_of_country(cm.group()) if cm and cm.group() in g.countries else None
+            if side:
+                sides.append((m.start(), side))
+            elif not (taken.holds_span(m.start(), m.end())
+                      or is_credit(ctext, m.start(), m.end()) or ctext[max(0, m.start() - 4):m.start()] == "Nhà "
+                      or in_office(ctext, body, m.start(), g, titles)):
+                bare.append(m.span())
+        for a, b in bare:
+            before = [s for p, s in sides if p < a]
+            after = [s for p, s in sides if p > a]
+            of = _OF_PLACE.match(ctext, b)
+            cm = g.places.match(ctext, of.end()) if of else None
+            side = (g.side_of_country(cm.group()) if cm and cm.group() in g.countries else None) \
+                or (before[-1] if before else (after[0] if after else default))
+            known = next((e for n, e in g.known_orgs.items() if n.startswith(body + " ") and e["side"] == side), None)
+            key = known["name"].lower() if known else f"{body.lower()}|{side}"
+            out.append((a, b, body, "government", side, key))
+    return out
+
+
+def _cut_short(ctext: str, name: str, end: int, g: Gazetteer) -> bool:
+    """Whether a capitalized run ending at ``end`` goes on in lower case as a name written in
+    sentence case (``Thời báo``, ``Vệ tinh``): one Vietnamese syllable, or a last word that makes a
+    dictionary word with the lower-case word after it (a function word after it ends the name)."""
+    nxt = _LOWER_WORD.match(ctext, end)
+    if not nxt or nxt.group(1) in g.org_not_in_name:
+        return False
+    return (" " not in name and is_vietnamese_syllable(name)) or in_dictionary(f"{name.split()[-1].lower()} {nxt.group(1)}")
+
+
+_LOWER_BEFORE = re.compile(r"(?<![\w])([a-zà-ỹđ]+)[^\S\n]+$")
+
+
+def _continues(ctext: str, start: int, first: str) -> bool:
+    """Whether a capitalized word is the second half of a lower-case word before it (``phương Tây``)."""
+    m = _LOWER_BEFORE.search(ctext, max(0, start - 12), start)
+    return bool(m) and in_dictionary(f"{m.group(1)} {first.lower()}")
+
+
+_FIRM_NAME = re.compile(rf"[{UPPER}][\w'’\-]*(?:\.[A-Z]\w*)*(?:[^\S\n](?:&[^\S\n])?[{UPPER}0-9][\w'’\-]*){{0,4}}")
+
+
+def descriptor_hits(ctext: str, g: Gazetteer, people: list[tuple[int, int]]) -> list[Hit]:
+    """Firms and outlets named after a lower-case word of ``descriptors`` that says what they are,
+    with dictionary words between (``công ty Ericsson``, ``tập đoàn dầu khí Gazprom``, ``hãng xếp
+    hạng tín nhiệm Fitch Ratings``): the capitalized run is the name. Not when the run is a place
+    (``công ty Mỹ``), a person, a title or a function word, nor when the words between are not
+    dictionary words or hold a cue verb (``công ty cho biết``). The side is left to the caller."""
+    out: list[Hit] = []
+    if g.org_descriptor_pattern is None:
+        return out
+    cue_re = cues().cue_re
+    for m in g.org_descriptor_pattern.finditer(ctext):
+        between = m.group(1).split()
+        if between and (not _segments(between) or any(w in g.org_not_in_name for w in between)
+                        or any(cue_re.fullmatch(" ".join(between[i:i + 2])) for i in range(len(between)))):
+            continue
+        run = _FIRM_NAME.match(ctext, m.end())
+        if run is None:
+            continue
+        name = run.group().rstrip(".")
+        start, end = run.start(), run.start() + len(name)
+        first = name.split()[0]
+        if first in g.not_acronyms or first in g.org_heads or first in ("Cổ", "Nhà") or _cut_short(ctext, name, end, g):
+            continue  # "công ty CP/Cổ phần ...", "kênh Đảng": the head walk reads them; "tờ Thời báo": cut short
+        place = g.places.match(ctext, start)
+        if (place and place.end() >= start + len(first)) or first in g.function_words \
+                or g.title_heads.match(ctext, start) or any(a < end and start < b for a, b in people) \
+                or is_credit(ctext, start, end) or is_product(ctext, end) or len(name) < 2:
+            continue
+        head = " ".join(ctext[m.start():m.end()].split()[:len(ctext[m.start():m.end()].split()) - len(between)])
+        kind = g.org_descriptors.get(head, "company")
+        out.append((start, end, name, kind, None, name.lower()))
+    return out
+
+
+_LIST_SEP = re.compile(r"(?:\s*\([^()\n]{1,30}\))?(?:,\s*(?:và\s+)?|\s+và\s+)")
+
+
+def listed_company_hits(ctext: str, g: Gazetteer, found: list[Hit], people: list[tuple[int, int]]) -> list[Hit]:
+    """Names listed beside a company or outlet (``Godaco, Caseamex, Cuu Long Fish, ...``): in a run
+    of three or more capitalized names joined by commas and ``và`` (each perhaps with its country in
+    brackets; two names joined are as often a typo or a pair of another kind) where one is a company
+    or outlet found, the others are companies
+    too, unless one is a person, a place, a title or a known name of another kind. The side is the
+    country in brackets after it, else left to the caller."""
+    out: list[Hit] = []
+    firms = [(h[0], h[1]) for h in found if h[3] in ("company", "media")]
+    if not firms:
+        return out
+    runs = [(r[0][0], r[-1][1]) for r in cap_runs(ctext) if len(r) <= 5]
+    chains: list[list[tuple[int, int]]] = []
+    for a, b in runs:
+        prev = chains[-1][-1] if chains else None
+        sep = _LIST_SEP.match(ctext, prev[1]) if prev else None
+        if prev and sep and sep.end() == a:
+            chains[-1].append((a, b))
+        else:
+            chains.append([(a, b)])
+    taken = [(h[0], h[1]) for h in found]
+    for chain in chains:
+        if len(chain) < 3 or not any(x < b and a < y for a, b in chain for x, y in firms):
+            continue
+        for a, b in chain:
+            name = ctext[a:b].rstrip(".,")
+            b = a + len(name)
+            first = name.split()[0]
+            if (any(x < b and a < y for x, y in taken) or any(x < b and a < y for x, y in people)
+                    or g.places.fullmatch(name) or g.places.match(ctext, a) or first in g.function_words
+                    or first in g.not_acronyms or g.title_heads.match(ctext, a) or first in g.org_heads
+                    or first in g.company_suffixes or _cut_short(ctext, name, b, g)
+                    or _continues(ctext, a, first)):
+                continue
+            side_m = re.match(r"\s*\(([^()\n]{1,30})\)", ctext[b:b + 34])
+            side = g.side_of_country(side_m.group(1)) if side_m and g.places.fullmatch(side_m.group(1)) else None
+            out.append((a, b, name, "company", side, name.lower()))
     return out
 
 

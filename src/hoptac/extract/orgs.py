@@ -30,19 +30,24 @@ from .gazetteer import (
 )
 from .org_grammar import (
     OF,
+    bare_body_hits,
     company_label,
     country_body_hits,
+    descriptor_hits,
     fold_short_companies,
     in_office,
+    inner_head_end,
     inside_other,
     is_credit,
     is_product,
+    listed_company_hits,
     lower_name_to_place,
     lower_run_to_body,
     sentence_case_tail,
     strip_of_country,
     suffix_hits,
     title_spans,
+    to_acronym,
     whole_names,
 )
 from .spans import WORD_RUN, Cover, Reach, occurrences, word_runs
@@ -50,9 +55,6 @@ from .titles import side_of_title, walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
 _ROMAN = re.compile(r"[IVXLC]+|\d+")
-# up to four more words, then the name's acronym in brackets: "Hiệp hội Chế biến và Xuất khẩu
-# thủy sản Việt Nam (VASEP)" is one name, though the walk stops at its first lowercase word
-_TO_ACRONYM = re.compile(r"((?:\s+[^\W\d_]+){1,4})(?=\s*\([A-Z][A-Za-z0-9&\-]{1,11}\))")
 _TRIM = re.compile(r"(?:\s+(?:của|và|tại|ở|về|các|số|với|cho|-|–|&))+\s*$")
 
 
@@ -195,6 +197,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     titles = Cover((a + 1, b) for a, b in title_spans(ctext, g))  # in_office: a head strictly inside one
     known_all = [(h[0], h[1]) for h in hits[:n_known]]  # in order of the text: bisected by start
     known_starts_all = [a for a, _ in known_all]
+    inner_starts: set[int] = set()  # heads inside a longer name that ran on over their words
     for m in g.org_head_pattern.finditer(ctext):
         head = m.group()
         kind = g.org_heads[head]
@@ -236,16 +239,19 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         end = closed or walk(ctext, pos, limit, g, chains=False, parens=False, seats=kind == "embassy")[0]
         if end <= pos:
             continue
+        end, inner = inner_head_end(ctext, pos, end, limit, g)  # "Bộ Tư lệnh Vùng Cảnh sát biển 4 Việt Nam"
+        if inner is not None:
+            inner_starts.add(inner)
         name = _TRIM.sub("", ctext[start:end])
         end = start + len(name)
         if kind in ("company", "association", "other"):
             end = _to_country(ctext, end, g, words)  # "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam"
             name = ctext[start:end]
-        ext = _TO_ACRONYM.match(ctext, end) if kind in ("company", "association", "other") else None
-        if ext and not any(w.lower() in g.org_not_in_name or w in g.org_heads for w in ext.group(1).split()):
-            end = ext.end()
+        if kind != "embassy":
+            end = to_acronym(ctext, end, g)
             name = ctext[start:end]
-        end = sentence_case_tail(ctext, end, limit, g)  # "Cục Khoa học quân sự (Bộ Quốc phòng)"
+        # "Cục Khoa học quân sự (Bộ Quốc phòng)", "Trung tâm Nghiên cứu an ninh châu Á - Thái Bình Dương"
+        end = sentence_case_tail(ctext, end, limit, g, regions=kind in ("government", "other", "association"))
         inside = known_all[bisect.bisect_right(known_starts_all, start):bisect.bisect_left(known_starts_all, end)]
         end = max([end] + [b for a, b in inside if start < a < end < b])  # "... tại Liên hợp quốc"
         name, of_side = strip_of_country(ctext[start:end], g) if kind == "company" else (ctext[start:end], None)
@@ -273,6 +279,13 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     taken = Cover((h[0], h[1]) for h in hits)
     hits += [h for h in country_body_hits(ctext, g) if not taken.overlaps(h[0], h[1])]
     taken = Cover((h[0], h[1]) for h in hits)
+    hits += bare_body_hits(ctext, g, taken)
+    taken = Cover((h[0], h[1]) for h in hits)
+    hits += [(a, b, name, kind, _org_side(name, g, kind) if not _foreign_name(name) else None, key)
+             for a, b, name, kind, _s, key in descriptor_hits(ctext, g, people)
+             if not taken.overlaps(a, b)]
+    hits += listed_company_hits(ctext, g, hits, people)
+    taken = Cover((h[0], h[1]) for h in hits)
     hits += [h for h in _acronym_hits(ctext, g, hits) if not taken.overlaps(h[0], h[1])]
     known_starts = {h[0] for h in hits[:n_known]}
     known_spans = Cover((h[0], h[1]) for h in hits[:n_known])
@@ -281,10 +294,12 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
                              and not known_spans.holds_span(h[0], h[1])]
     # a known name inside a longer one is part of that name, not a mention of its own
     # ("Phái đoàn Thường trực Việt Nam tại Liên hợp quốc", "Uỷ ban Quân lực Thượng viện Mỹ"),
-    # unless the longer one names it as its owner ("Nhóm ASEAN của Quốc hội Mỹ")
+    # unless the longer one names it as its owner ("Nhóm ASEAN của Quốc hội Mỹ"); so is the name of a
+    # head a longer name ran on over ("Cảnh sát biển 4 Việt Nam" of "Bộ Tư lệnh Vùng Cảnh sát biển 4 Việt Nam")
     outer = Reach((h[0], h[1]) for h in hits[n_known:])
     owned = occurrences(ctext, OF)
-    hits = [h for h in hits[:n_known] if not inside_other(h[0], h[1], outer, owned)] + hits[n_known:]
+    hits = [h for k, h in enumerate(hits)
+            if not ((k < n_known or h[0] in inner_starts) and inside_other(h[0], h[1], outer, owned))]
     orgs = fold_short_companies(_bracketed_acronyms(ctext, _merge(hits)))
     for o in orgs:
         o.aliases |= written.get(o.key, set())

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ..extract.gazetteer import is_vietnamese_syllable
+from ..extract.gazetteer import is_vietnamese_syllable, load_yaml
 from ..extract.name_context import HONORIFIC
 from ..extract.names import Candidate
 from ..extract.spans import Taken
@@ -160,11 +161,35 @@ def _add(P: _People, per: list[tuple[int, int]], confident: set[tuple[int, int]]
                 P.take(span[0], span[1], ends[0])
                 taken.append(span)
                 continue
-        if ((c.kind == "foreign" and len(c.words) == 1) or not sure) and P.person_for(c) is None:
+        if (not sure or (c.kind == "foreign" and len(c.words) == 1 and not _addressed(P, span[0]))) \
+                and P.person_for(c) is None:
             continue  # a foreign word alone (a brand, a site) or an unsure name that is no one known
         title, title_span = _title_of(P, span, c)
         P.add(c, span, title, None, title_span)
         taken.append(span)
+
+
+@cache
+def _things_too() -> frozenset[str]:
+    """Words of address that name animals, groups and things too (``mang tên X``, ``con X``)."""
+    return frozenset(load_yaml("address.yaml").get("things_too") or [])
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")
+
+
+def _addressed(P: _People, start: int) -> bool:
+    """Whether a word of address or a title head stands right before ``start`` (``anh Park``,
+    ``HLV Park``, ``Đại sứ Knapper``): a foreign word alone the model is sure of is then a person."""
+    from .name_features import address_words
+
+    m = _WORD_BEFORE.search(P.ctext, max(0, start - 20), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word in address_words() and word not in _things_too():
+        return True
+    return any(h.end() == m.end(1) for h in P.g.title_heads.finditer(P.ctext, max(0, start - 40), m.end(1)))
 
 
 def _title_of(P: _People, span: tuple[int, int], c: Candidate) -> tuple[str | None, tuple[int, int] | None]:
