@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from hoptac.extract.gazetteer import GazetteerMemo, gazetteer
-from hoptac.extract.people import _sentence_sides, _sides_in
+from hoptac.extract.people_sides import _sentence_sides, _sides_in
 from hoptac.extract.titles import _side_of_title, side_of_title
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import random
 
 from hoptac.extract.clauses import dedupe, repeat
-from hoptac.extract.people import Found, _one_letter_apart
+from hoptac.extract.name_fit import _one_letter_apart
+from hoptac.extract.people import Found
 from hoptac.extract.people_index import PeopleIndex
 from hoptac.extract.textmap import fold
 from hoptac.model import Statement

@@ -22,7 +22,8 @@ from ..model import Article, Organization, Person, SpanT
 from ..settings import Settings
 from .gazetteer import gazetteer
 from .orgs import find_frameworks, find_organizations, find_places
-from .people import find_people, organization_of, side_of
+from .people import find_people
+from .people_sides import organization_of, side_of
 from .textmap import compose
 
 __all__ = ["extract_entities", "mentions_in", "person_at"]

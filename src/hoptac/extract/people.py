@@ -22,21 +22,22 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import budget
 from ..learn import name_decisions
 from .fastre import bounded
-from .gazetteer import Gazetteer, GazetteerMemo, is_cap
+from .gazetteer import Gazetteer, is_cap
 from .name_context import DASHED as _DASHED
 from .name_context import HONORIFIC as _HONORIFIC
 from .name_context import body_word as _body_word
 from .name_context import names_body as _names_body
 from .name_context import trim_run_on as _trim_run_on
+from .name_fit import _one_letter_apart, _surname, _words_of, names_fit
 from .names import Candidate, candidates
 from .people_index import PeopleIndex, TitleHolders
+from .people_sides import _sides_in
 from .spans import Taken
 from .titles import TitleMatch, heads_in, of_org_after, side_of_title, title_after, title_before, walk
 
@@ -80,55 +81,6 @@ class Found:
         if self._key is None or self._key[0] != len(self.names):
             self._key = (len(self.names), _surname(_words_of(self.name)))
         return self._key[1]
-
-
-def _words_of(name: str) -> list[str]:
-    """The words of a name, a glued initial apart (``Wilbur L.Ross``: Wilbur, L., Ross)."""
-    return re.split(r"\s+|(?<=\.)(?=\w)", name)
-
-
-def _surname(words: list[str]) -> str:
-    """The last word of a name that is not a suffix (``McCooey`` of ``Robert H. McCooey Jr``)."""
-    ws = [w for w in words if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")] or words
-    return ws[-1]
-
-
-def _first_fits(a: str, b: str) -> bool:
-    """Two first names of one person: equal, or one is the other's initial (``D.``)."""
-    if a == b:
-        return True
-    return any(len(x) == 2 and x[1] == "." and y[:1] == x[0] for x, y in ((a, b), (b, a)))
-
-
-def _middles(words: list[str]) -> list[str]:
-    """The middle names or initials of a full name (``H.``, ``W.`` of ``George H. W. Bush``)."""
-    ws = [w for w in words if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")] or words
-    return ws[1:-1]
-
-
-def names_fit(a: str, b: str) -> bool:
-    """Two full names of one person: first names fit and the middle names, when both are written,
-    fit one by one (``George W. Bush`` is not ``George H. W. Bush``, his father)."""
-    wa, wb = _words_of(a), _words_of(b)
-    if not _first_fits(wa[0], wb[0]):
-        return False
-    ma, mb = _initials(_middles(wa)), _initials(_middles(wb))
-    return not ma or not mb or ma == mb
-
-
-def _initials(middles: list[str]) -> str:
-    """The initials of middle names: ``H. W.``, ``HW`` and ``Herbert Walker`` are all ``HW``."""
-    return "".join(m if m.isupper() and len(m) <= 2 else m[:1] for m in (x.rstrip(".") for x in middles))
-
-
-def _one_letter_apart(a: str, b: str) -> bool:
-    """Two long words that differ by one letter replaced, added or dropped (a misspelling)."""
-    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 @lru_cache(maxsize=4)
@@ -420,43 +372,6 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
     return [f for f in P.found if f.mentions]
 
 
-_SENT_BREAK = re.compile(r"[!?\n]|\.(?=\s|$)")
-
-
-def _sides_in(ctext: str, mentions: list[tuple[int, int]], g: Gazetteer, *,
-              whole: bool = False) -> Counter[str]:
-    """How often each side other than Vietnam is named in the sentences of a person's mentions.
-
-    A foreign person whose title, organization and the leader table say nothing speaks for
-    the only foreign country of their sentences (``Ông John Carter cho biết, Hoa Kỳ
-    sẽ...``); two countries there leave the side open. When their sentences name no
-    country, the story's own foreign country decides (``whole``: the span is the story),
-    if it is named at least twice as often as any other.
-    """
-    sides: Counter[str] = Counter()
-    for a, b in mentions:
-        if whole:
-            sent = ctext[a:b]
-        else:
-            start = max((m.end() for m in _SENT_BREAK.finditer(ctext, max(0, a - 400), a)),
-                        default=max(0, a - 400))
-            stop = _SENT_BREAK.search(ctext, b)
-            sent = ctext[start:stop.start() if stop else len(ctext)]
-        sides.update(_SENTENCE_SIDES(sent, g) if len(sent) <= 2000 else _sentence_sides(sent, g))
-    del sides[""], sides["VN"]
-    return sides
-
-
-def _sentence_sides(sent: str, g: Gazetteer) -> tuple[str, ...]:
-    """The side of each country (``""``: none) and side word a sentence names, in the order counted."""
-    return (*(g.side_of_country(m.group()) or "" for m in g.places.finditer(sent)),
-            *(g.side_words[m.group()] for m in g.side_word_pattern.finditer(sent)))
-
-
-#: A sentence holding several mentions (of one person or several) is read once (a sentence, not a story).
-_SENTENCE_SIDES = GazetteerMemo(_sentence_sides, limit=20_000)
-
-
 def _given_names(P: _People) -> None:
     """``ông Thành``, ``Thứ trưởng Hải``, ``Đại sứ Holloway``: one word after an honorific or title."""
     ctext = P.ctext
@@ -547,70 +462,3 @@ def _holder(P: _People, holders: TitleHolders, head: str, phrase: str, pos: int)
         return None
     full = [f for ok, f in fits if ok]
     return _nearest(P, full or [f for _, f in fits], pos)
-
-
-def _side(f: Found, g: Gazetteer) -> str | None:
-    """The side of a person: title country, organization, leader table, a Vietnamese name."""
-    for t in sorted(f.titles, key=len, reverse=True):
-        s = side_of_title(t, g)
-        if s:
-            return s
-    for o in f.orgs:
-        known = g.known_orgs.get(o)
-        if known and known["side"]:
-            return str(known["side"])
-        s = side_of_title(o, g)
-        if s:
-            return s
-    if f.leader:
-        return f.leader[1]
-    if f.text_side:
-        return f.text_side
-    # no other evidence: a Vietnamese name in a Vietnamese story is Vietnamese; a foreign one stays open
-    return "VN" if f.kind == "vn" else None
-
-
-def side_of(f: Found, g: Gazetteer) -> str | None:
-    """The side of a found person (public wrapper)."""
-    return _side(f, g)
-
-
-def organization_of(f: Found, g: Gazetteer) -> str | None:
-    """The organization named in a person's title (``Bộ Công Thương``, ``Northwind``)."""
-    if f.orgs:
-        return f.orgs[0]
-    t = f.title
-    if not t:
-        return None
-    m = g.ministries.search(t)
-    if m:
-        end = m.end()
-        cm = g.places.match(t, end + 1) if t[end:end + 1] == " " else None
-        if cm and g.side_of_country(cm.group()):
-            end = cm.end()
-        return t[m.start():end]
-    m = g.known_org_pattern.search(t)
-    if m:
-        return m.group()
-    mission = _mission_of(t, g)
-    if mission:
-        return mission
-    head = g.title_heads.match(t)
-    if head and head.group().lower() in g.company_heads:
-        rest = t[head.end():].strip()
-        words = rest.split()
-        if words and all(is_cap(w) for w in words) and not g.side_of_country(rest):
-            return rest
-    return None
-
-
-def _mission_of(title: str, g: Gazetteer) -> str | None:
-    """The mission a diplomatic office named with its country heads: ``Đại sứ Mỹ tại Việt Nam`` ->
-    ``Đại sứ quán Mỹ tại Việt Nam`` (``title_bodies`` of the organizations gazetteer)."""
-    for office, body in g.title_bodies.items():
-        if title.startswith(office + " "):
-            rest = title[len(office) + 1:]
-            country = g.places.match(rest)
-            if country and g.side_of_country(country.group()):
-                return f"{body} {rest}"
-    return None

@@ -150,7 +150,7 @@ class TitleHolders:
 
     def side(self, f: Found) -> str | None:
         """``people.side_of(f)``, again only when ``f`` has a new title (nothing else changes here)."""
-        from .people import side_of
+        from .people_sides import side_of
 
         cached = self._sides.get(id(f))
         if cached is None or cached[0] != len(f.titles):
