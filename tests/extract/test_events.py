@@ -339,3 +339,17 @@ def test_a_caption_of_the_day_s_forum_is_that_forum():
     caption = "Ông Lê Văn Khải trò chuyện với các đại biểu tại hội nghị chiều 5/3. Ảnh: TTXVN\n"
     ev = _with_caption(body, caption)
     assert [e.type for e in ev] == ["dialogue"]
+
+
+@pytest.mark.parametrize("met, meeting", [
+    ("gặp Đại sứ Hoa Kỳ John Whitfield", True),
+    ("gặp các nghị sĩ Mỹ", True),
+    ("gặp lại đại diện doanh nghiệp Mỹ", True),
+    ("gặp rắc rối với hồ sơ thuế", False),
+    ("gặp rất nhiều áp lực khi đàm phán", False),
+    ("gặp tổn thất nặng nề", False),
+])
+def test_gap_is_a_meeting_only_with_someone_met(met: str, meeting: bool):
+    text = f"Ngày 3/5, Bộ trưởng Trần Văn Bình đã {met}.\n"
+    events = run(text, published="2025-05-04").events
+    assert any(e.type == "meeting" for e in events) is meeting

@@ -52,6 +52,7 @@ __all__ = [
     "forum_speakers",
     "held_forum",
     "looking_back",
+    "meets_someone",
     "narrow",
     "not_participant",
     "own_participant",
@@ -92,6 +93,8 @@ class EventRules:
     habitual: re.Pattern[str]
     passive: re.Pattern[str]
     earlier_year: re.Pattern[str]
+    met_skip: re.Pattern[str]
+    met_object: re.Pattern[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -133,9 +136,30 @@ def event_rules() -> EventRules:
         habitual=re.compile(rf"{_words(ev['habitual'])}\s+(?:\w+\s+)?$", re.IGNORECASE),
         passive=re.compile(rf"{_words(ev['passive'])}\s+$", re.IGNORECASE),
         earlier_year=re.compile(_words(ev["earlier_year"]), re.IGNORECASE),
+        met_skip=re.compile(rf"\s*(?:(?:{_words(ev['met_skip'])}|\d+)\s+)*", re.IGNORECASE),
+        met_object=re.compile(_words(ev["met_people"] + ev["met_after"]), re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",
                                 re.IGNORECASE),
     )
+
+
+def meets_someone(article: Article, g: Gazetteer, r: EventRules, cue_end: int, clause_end: int) -> bool:
+    """Whether the bare verb ``gặp`` ending at ``cue_end`` has someone met after it (a name, a title,
+    a noun of people, ``nhau``), not something met with (``gặp rắc rối``, ``hiếm gặp nhất là``)."""
+    text = article.text
+    at = r.met_skip.match(text, cue_end, clause_end).end()
+    if at >= clause_end or not text[at].isalnum():
+        return False  # "bệnh hiếm gặp.": nothing met
+    if text[at].isupper() or r.met_object.match(text, at, clause_end):
+        return True
+    title = g.title_heads.search(text, at, min(clause_end, at + 40))
+    if title is not None and title.start() == at:
+        return True
+    # a person named within the object's first words ("gặp vũ công Nick X"), or any mention opening it
+    head = text[at:clause_end].split(None, 3)
+    near = at + sum(len(w) + 1 for w in head[:2]) + 1 if len(head) > 2 else clause_end
+    return any(a <= at + 1 or (isinstance(e, Person) and a <= near)
+               for (a, _b), e in mentions_in(article, at, min(clause_end, at + 40)))
 
 
 def looking_back(text: str, r: EventRules, sent: tuple[int, int], ca: int, cue_start: int) -> tuple[bool, bool]:

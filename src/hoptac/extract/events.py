@@ -57,6 +57,7 @@ from .event_rules import (
     forum_speakers,
     held_forum,
     looking_back,
+    meets_someone,
     narrow,
     not_participant,
     own_participant,
@@ -244,6 +245,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         return None, "anaphor"  # "cuộc gặp này": the event told before
     if len(grp) == 1 and _SETTING_OPEN.match(text[sent[0]:cue_start]) and after.startswith(","):
         return None, "setting"  # "Tại buổi tiếp, Thủ tướng ...": the setting of what follows, told before
+    if all(text[s:e].lower() == "gặp" for s, e, _ in grp) and not meets_someone(article, g, r, cue_end, cb):
+        return None, "encounter"  # "gặp rắc rối": trouble met with, no one
     when = dating(text, r, dates.within(ca, cb), cue_start, cue_end)
     if r.hypothetical.search(text[max(sent[0], ca - 40):cue_start]):
         return None, "hypothetical"  # "Nếu được ký kết, ...", "nếu các công ty có ký kết thỏa thuận nào"
