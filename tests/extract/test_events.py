@@ -353,3 +353,12 @@ def test_gap_is_a_meeting_only_with_someone_met(met: str, meeting: bool):
     text = f"Ngày 3/5, Bộ trưởng Trần Văn Bình đã {met}.\n"
     events = run(text, published="2025-05-04").events
     assert any(e.type == "meeting" for e in events) is meeting
+
+
+def test_a_phone_call_is_an_event_between_two_office_holders_only():
+    state = run("Ngày 3/5, Thủ tướng Lê Văn Khải đã gọi điện cho Tổng thống Hoa Kỳ John Whitfield.\n",
+                published="2025-05-04").events
+    private = run("Ngày 3/5, anh Nguyễn Văn Tài gọi điện cho chị Lê Thị Mai để hỏi đường.\n",
+                  published="2025-05-04").events
+    assert [e.type for e in state] == ["call"]
+    assert not [e for e in private if e.type == "call"]

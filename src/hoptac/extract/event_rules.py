@@ -55,6 +55,7 @@ __all__ = [
     "meets_someone",
     "narrow",
     "not_participant",
+    "officials",
     "own_participant",
     "planned_before",
     "sole_person_of",
@@ -95,6 +96,7 @@ class EventRules:
     earlier_year: re.Pattern[str]
     met_skip: re.Pattern[str]
     met_object: re.Pattern[str]
+    private_calls: re.Pattern[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -138,6 +140,7 @@ def event_rules() -> EventRules:
         earlier_year=re.compile(_words(ev["earlier_year"]), re.IGNORECASE),
         met_skip=re.compile(rf"\s*(?:(?:{_words(ev['met_skip'])}|\d+)\s+)*", re.IGNORECASE),
         met_object=re.compile(_words(ev["met_people"] + ev["met_after"]), re.IGNORECASE),
+        private_calls=re.compile(_words(ev["private_calls"]), re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",
                                 re.IGNORECASE),
     )
@@ -160,6 +163,12 @@ def meets_someone(article: Article, g: Gazetteer, r: EventRules, cue_end: int, c
     near = at + sum(len(w) + 1 for w in head[:2]) + 1 if len(head) > 2 else clause_end
     return any(a <= at + 1 or (isinstance(e, Person) and a <= near)
                for (a, _b), e in mentions_in(article, at, min(clause_end, at + 40)))
+
+
+def officials(article: Article, names: list[str]) -> bool:
+    """Whether at least two of the people named hold an office (a title): two parties of a call."""
+    titled = {p.name for p in article.people if p.title}
+    return sum(n in titled for n in names) >= 2
 
 
 def looking_back(text: str, r: EventRules, sent: tuple[int, int], ca: int, cue_start: int) -> tuple[bool, bool]:

@@ -60,6 +60,7 @@ from .event_rules import (
     meets_someone,
     narrow,
     not_participant,
+    officials,
     own_participant,
     planned_before,
     sole_person_of,
@@ -287,6 +288,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     if weak and len(people) < 2 and (when is None or etype != "dialogue"):
         return None, "weak"
     people, orgs = _with_people_of(article, people, org_ents)
+    if etype == "call" and all(r.private_calls.search(text, s, e) for s, e, _ in grp) and not officials(article, people):
+        return None, "private"  # "X gọi điện cho bạn": a private call, not one between two parties
     parts = people + (orgs[:3] if len(people) < 2 else [])
     if all(text[s:e].lower() in g.event_nouns for s, e, _ in grp) and visit is None \
             and not own_participant(article, cue_start, cue_end, cb):
