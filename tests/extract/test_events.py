@@ -362,3 +362,15 @@ def test_a_phone_call_is_an_event_between_two_office_holders_only():
                   published="2025-05-04").events
     assert [e.type for e in state] == ["call"]
     assert not [e for e in private if e.type == "call"]
+
+
+@pytest.mark.parametrize("signed, signing", [
+    ("ký thỏa thuận hợp tác với Công ty Northwind", True),
+    ("ký bản ghi nhớ về giáo dục", True),
+    ("ký công văn gửi Sở Tài chính về việc kiểm tra", False),
+    ("ký tờ trình phương án tái cơ cấu", False),
+])
+def test_ky_is_a_signing_only_of_a_document_between_parties(signed: str, signing: bool):
+    text = f"Ngày 3/5, Bộ trưởng Trần Văn Bình đã {signed}.\n"
+    events = run(text, published="2025-05-04").events
+    assert any(e.type == "signing" for e in events) is signing

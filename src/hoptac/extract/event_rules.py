@@ -58,6 +58,7 @@ __all__ = [
     "officials",
     "own_participant",
     "planned_before",
+    "signs_between",
     "sole_person_of",
     "to_press",
     "visit_people",
@@ -97,6 +98,9 @@ class EventRules:
     met_skip: re.Pattern[str]
     met_object: re.Pattern[str]
     private_calls: re.Pattern[str]
+    signed_skip: re.Pattern[str]
+    signed_object: re.Pattern[str]
+    signed_before: re.Pattern[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -141,6 +145,9 @@ def event_rules() -> EventRules:
         met_skip=re.compile(rf"\s*(?:(?:{_words(ev['met_skip'])}|\d+)\s+)*", re.IGNORECASE),
         met_object=re.compile(_words(ev["met_people"] + ev["met_after"]), re.IGNORECASE),
         private_calls=re.compile(_words(ev["private_calls"]), re.IGNORECASE),
+        signed_skip=re.compile(rf"\s*(?:(?:{_words(ev['signed_skip'])}|\d+)\s+)*", re.IGNORECASE),
+        signed_object=re.compile(_words(ev["signed_between"] + ev["signed_parties"] + ev["signed_after"]), re.IGNORECASE),
+        signed_before=re.compile(_words(ev["signed_between"] + ev["signed_together"]), re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",
                                 re.IGNORECASE),
     )
@@ -169,6 +176,19 @@ def officials(article: Article, names: list[str]) -> bool:
     """Whether at least two of the people named hold an office (a title): two parties of a call."""
     titled = {p.name for p in article.people if p.title}
     return sum(n in titled for n in names) >= 2
+
+
+def signs_between(article: Article, r: EventRules, clause_start: int, cue_start: int, cue_end: int,
+                  clause_end: int) -> bool:
+    """Whether the bare verb ``ký`` ending at ``cue_end`` signs something between parties: a
+    document between parties, a named framework, its parties (``với``, ``giữa``), or no object
+    written; not an office's own paper (``ký văn bản``, ``ký công văn``, ``ký tờ trình``)."""
+    text = article.text
+    at = r.signed_skip.match(text, cue_end, clause_end).end()
+    if at >= clause_end or not text[at].isalnum() or r.signed_object.match(text, at, clause_end) \
+            or r.signed_before.search(text, max(clause_start, cue_start - 80), cue_start):
+        return True
+    return any(clause_end > fa and fa <= at + 1 and fa >= cue_end for f in article.frameworks for fa, _ in f.mentions)
 
 
 def looking_back(text: str, r: EventRules, sent: tuple[int, int], ca: int, cue_start: int) -> tuple[bool, bool]:

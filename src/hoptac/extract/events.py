@@ -63,6 +63,7 @@ from .event_rules import (
     officials,
     own_participant,
     planned_before,
+    signs_between,
     sole_person_of,
     to_press,
     visit_people,
@@ -248,6 +249,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         return None, "setting"  # "Tại buổi tiếp, Thủ tướng ...": the setting of what follows, told before
     if all(text[s:e].lower() == "gặp" for s, e, _ in grp) and not meets_someone(article, g, r, cue_end, cb):
         return None, "encounter"  # "gặp rắc rối": trouble met with, no one
+    if all(text[s:e].lower() == "ký" for s, e, _ in grp) and not signs_between(article, r, ca, cue_start, cue_end, cb):
+        return None, "administrative"  # "ký công văn gửi ...": an office's own paper, no signing between parties
     when = dating(text, r, dates.within(ca, cb), cue_start, cue_end)
     if r.hypothetical.search(text[max(sent[0], ca - 40):cue_start]):
         return None, "hypothetical"  # "Nếu được ký kết, ...", "nếu các công ty có ký kết thỏa thuận nào"
