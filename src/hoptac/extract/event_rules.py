@@ -24,6 +24,10 @@ who its participants are and which written date and status belong to it:
 - ``held_before``/``held_after`` verbs (``tổ chức hội thảo``, ``hội thảo diễn ra``) make a forum held,
   and ``forum_speech`` verbs after the person opening a sentence of its report make that speaker
   one of its participants;
+- ``met_*`` words after the bare verb ``gặp`` tell someone met (``gặp các nghị sĩ``) from trouble met
+  with (``gặp rắc rối``); ``signed_*`` words after a bare ``ký`` tell a document between parties
+  (``ký thỏa thuận``) from an office's own paper (``ký công văn``); an everyday call cue
+  (``gọi điện``, ``private_calls``) needs two office holders;
 - ``source_before`` words (``Theo ông X,``) and ``sources`` after a person named behind a comma after the cue (``..., Phát ngôn viên X cho
   biết``) make that person the news's source, not a participant.
 
