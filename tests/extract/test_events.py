@@ -367,3 +367,12 @@ def test_a_phone_call_is_an_event_between_two_office_holders_only():
                   published="2025-05-04").events
     assert [e.type for e in state] == ["call"]
     assert not [e for e in private if e.type == "call"]
+
+
+def test_a_match_against_a_team_is_no_meeting_but_a_war_exercise_leaves_the_meeting():
+    match = run("Ngày 3/5, đội tuyển của HLV Trần Văn Bình đã thắng trong trận gặp đội Sông Lam.\n",
+                published="2025-05-04").events
+    talks = run("Ngày 3/5, sau cuộc tập trận, Bộ trưởng Trần Văn Bình gặp Đại sứ Hoa Kỳ John Whitfield.\n",
+                published="2025-05-04").events
+    assert not [e for e in match if e.type == "meeting"]
+    assert [e.type for e in talks] == ["meeting"]

@@ -53,6 +53,7 @@ __all__ = [
     "date_fits",
     "dating",
     "event_rules",
+    "fixture",
     "forum_speakers",
     "held_forum",
     "looking_back",
@@ -102,6 +103,7 @@ class EventRules:
     met_skip: re.Pattern[str]
     met_object: re.Pattern[str]
     private_calls: re.Pattern[str]
+    fixture: re.Pattern[str]
     signed_skip: re.Pattern[str]
     signed_object: re.Pattern[str]
     signed_before: re.Pattern[str]
@@ -152,6 +154,7 @@ def event_rules() -> EventRules:
         signed_skip=re.compile(rf"\s*(?:(?:{_words(ev['signed_skip'])}|\d+)\s+)*", re.IGNORECASE),
         signed_object=re.compile(_words(ev["signed_between"] + ev["signed_parties"] + ev["signed_after"]), re.IGNORECASE),
         signed_before=re.compile(_words(ev["signed_between"] + ev["signed_together"]), re.IGNORECASE),
+        fixture=re.compile(rf"(?<![\w])(?:{'|'.join(ev['fixtures'])})(?![\w])", re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",
                                 re.IGNORECASE),
     )
@@ -174,6 +177,16 @@ def meets_someone(article: Article, g: Gazetteer, r: EventRules, cue_end: int, c
     near = at + sum(len(w) + 1 for w in head[:2]) + 1 if len(head) > 2 else clause_end
     return any(a <= at + 1 or (isinstance(e, Person) and a <= near)
                for (a, _b), e in mentions_in(article, at, min(clause_end, at + 40)))
+
+
+def fixture(text: str, r: EventRules, clause_start: int, cue_start: int, cue_end: int, clause_end: int) -> bool:
+    """Whether a meeting or reception cue meets an opponent: a fixture noun (``trận``, ``sân nhà``)
+    within a few words before it or after it, with no punctuation between."""
+    before = text[max(clause_start, cue_start - 40):cue_start]
+    after = text[cue_end:min(clause_end, cue_end + 40)]
+    before = re.split(r"[,.;:!?()\"“”]", before)[-1]
+    after = re.split(r"[,.;:!?()\"“”]", after)[0]
+    return bool(r.fixture.search(before) or r.fixture.search(after))
 
 
 def officials(article: Article, names: list[str]) -> bool:

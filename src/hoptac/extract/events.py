@@ -54,6 +54,7 @@ from .event_rules import (
     dating,
     destination,
     event_rules,
+    fixture,
     forum_speakers,
     held_forum,
     looking_back,
@@ -249,6 +250,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         return None, "setting"  # "Tại buổi tiếp, Thủ tướng ...": the setting of what follows, told before
     if all(text[s:e].lower() == "gặp" for s, e, _ in grp) and not meets_someone(article, g, r, cue_end, cb):
         return None, "encounter"  # "gặp rắc rối": trouble met with, no one
+    if etype in ("meeting", "reception") and fixture(text, r, ca, cue_start, cue_end, cb):
+        return None, "fixture"  # "trận chung kết gặp đội X": a sports match
     if all(text[s:e].lower() == "ký" for s, e, _ in grp) and not signs_between(article, r, ca, cue_start, cue_end, cb):
         return None, "administrative"  # "ký công văn gửi ...": an office's own paper, no signing between parties
     when = dating(text, r, dates.within(ca, cb), cue_start, cue_end)
