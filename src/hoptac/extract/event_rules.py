@@ -173,10 +173,11 @@ def meets_someone(article: Article, g: Gazetteer, r: EventRules, cue_end: int, c
     if title is not None and title.start() == at:
         return True
     # a person named within the object's first words ("gặp vũ công Nick X"), or any mention opening it
-    head = text[at:clause_end].split(None, 3)
-    near = at + sum(len(w) + 1 for w in head[:2]) + 1 if len(head) > 2 else clause_end
-    return any(a <= at + 1 or (isinstance(e, Person) and a <= near)
-               for (a, _b), e in mentions_in(article, at, min(clause_end, at + 40)))
+    stop = re.search(r"[,.;:!?()\"“”]", text[at:min(clause_end, at + 40)])  # the object ends at punctuation
+    end = at + stop.start() if stop else min(clause_end, at + 40)
+    head = text[at:end].split(None, 3)
+    near = at + sum(len(w) + 1 for w in head[:2]) + 1 if len(head) > 2 else end
+    return any(a <= at + 1 or (isinstance(e, Person) and a <= near) for (a, _b), e in mentions_in(article, at, end))
 
 
 def fixture(text: str, r: EventRules, clause_start: int, cue_start: int, cue_end: int, clause_end: int) -> bool:
