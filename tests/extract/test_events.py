@@ -339,3 +339,40 @@ def test_a_caption_of_the_day_s_forum_is_that_forum():
     caption = "Ông Lê Văn Khải trò chuyện với các đại biểu tại hội nghị chiều 5/3. Ảnh: TTXVN\n"
     ev = _with_caption(body, caption)
     assert [e.type for e in ev] == ["dialogue"]
+
+
+@pytest.mark.parametrize("act, etype, expected", [
+    ("gặp Đại sứ Hoa Kỳ John Whitfield", "meeting", True),
+    ("gặp các nghị sĩ Mỹ", "meeting", True),
+    ("gặp lại đại diện doanh nghiệp Mỹ", "meeting", True),
+    ("gặp rắc rối với hồ sơ thuế", "meeting", False),
+    ("gặp rất nhiều áp lực khi đàm phán", "meeting", False),
+    ("gặp tổn thất nặng nề", "meeting", False),
+    ("ký thỏa thuận hợp tác với Công ty Northwind", "signing", True),
+    ("ký bản ghi nhớ về giáo dục", "signing", True),
+    ("ký công văn gửi Sở Tài chính về việc kiểm tra", "signing", False),
+    ("ký tờ trình phương án tái cơ cấu", "signing", False),
+])
+def test_gap_meets_someone_and_ky_signs_a_document_between_parties(act: str, etype: str, expected: bool):
+    """'gặp' is a meeting only with someone met; bare 'ký' a signing only of a document between parties."""
+    text = f"Ngày 3/5, Bộ trưởng Trần Văn Bình đã {act}.\n"
+    events = run(text, published="2025-05-04").events
+    assert any(e.type == etype for e in events) is expected
+
+
+def test_a_phone_call_is_an_event_between_two_office_holders_only():
+    state = run("Ngày 3/5, Thủ tướng Lê Văn Khải đã gọi điện cho Tổng thống Hoa Kỳ John Whitfield.\n",
+                published="2025-05-04").events
+    private = run("Ngày 3/5, anh Nguyễn Văn Tài gọi điện cho chị Lê Thị Mai để hỏi đường.\n",
+                  published="2025-05-04").events
+    assert [e.type for e in state] == ["call"]
+    assert not [e for e in private if e.type == "call"]
+
+
+def test_a_match_against_a_team_is_no_meeting_but_a_war_exercise_leaves_the_meeting():
+    match = run("Ngày 3/5, đội tuyển của HLV Trần Văn Bình đã thắng trong trận gặp đội Sông Lam.\n",
+                published="2025-05-04").events
+    talks = run("Ngày 3/5, sau cuộc tập trận, Bộ trưởng Trần Văn Bình gặp Đại sứ Hoa Kỳ John Whitfield.\n",
+                published="2025-05-04").events
+    assert not [e for e in match if e.type == "meeting"]
+    assert [e.type for e in talks] == ["meeting"]

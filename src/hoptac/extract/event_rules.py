@@ -24,6 +24,10 @@ who its participants are and which written date and status belong to it:
 - ``held_before``/``held_after`` verbs (``tổ chức hội thảo``, ``hội thảo diễn ra``) make a forum held,
   and ``forum_speech`` verbs after the person opening a sentence of its report make that speaker
   one of its participants;
+- ``met_*`` words after the bare verb ``gặp`` tell someone met (``gặp các nghị sĩ``) from trouble met
+  with (``gặp rắc rối``); ``signed_*`` words after a bare ``ký`` tell a document between parties
+  (``ký thỏa thuận``) from an office's own paper (``ký công văn``); an everyday call cue
+  (``gọi điện``, ``private_calls``) needs two office holders;
 - ``source_before`` words (``Theo ông X,``) and ``sources`` after a person named behind a comma after the cue (``..., Phát ngôn viên X cho
   biết``) make that person the news's source, not a participant.
 
@@ -49,13 +53,17 @@ __all__ = [
     "date_fits",
     "dating",
     "event_rules",
+    "fixture",
     "forum_speakers",
     "held_forum",
     "looking_back",
+    "meets_someone",
     "narrow",
     "not_participant",
+    "officials",
     "own_participant",
     "planned_before",
+    "signs_between",
     "sole_person_of",
     "to_press",
     "visit_people",
@@ -92,6 +100,13 @@ class EventRules:
     habitual: re.Pattern[str]
     passive: re.Pattern[str]
     earlier_year: re.Pattern[str]
+    met_skip: re.Pattern[str]
+    met_object: re.Pattern[str]
+    private_calls: re.Pattern[str]
+    fixture: re.Pattern[str]
+    signed_skip: re.Pattern[str]
+    signed_object: re.Pattern[str]
+    signed_before: re.Pattern[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -133,9 +148,65 @@ def event_rules() -> EventRules:
         habitual=re.compile(rf"{_words(ev['habitual'])}\s+(?:\w+\s+)?$", re.IGNORECASE),
         passive=re.compile(rf"{_words(ev['passive'])}\s+$", re.IGNORECASE),
         earlier_year=re.compile(_words(ev["earlier_year"]), re.IGNORECASE),
+        met_skip=re.compile(rf"\s*(?:(?:{_words(ev['met_skip'])}|\d+)\s+)*", re.IGNORECASE),
+        met_object=re.compile(_words(ev["met_people"] + ev["met_after"]), re.IGNORECASE),
+        private_calls=re.compile(_words(ev["private_calls"]), re.IGNORECASE),
+        signed_skip=re.compile(rf"\s*(?:(?:{_words(ev['signed_skip'])}|\d+)\s+)*", re.IGNORECASE),
+        signed_object=re.compile(_words(ev["signed_between"] + ev["signed_parties"] + ev["signed_after"]), re.IGNORECASE),
+        signed_before=re.compile(_words(ev["signed_between"] + ev["signed_together"]), re.IGNORECASE),
+        fixture=re.compile(rf"(?<![\w])(?:{'|'.join(ev['fixtures'])})(?![\w])", re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",
                                 re.IGNORECASE),
     )
+
+
+def meets_someone(article: Article, g: Gazetteer, r: EventRules, cue_end: int, clause_end: int) -> bool:
+    """Whether the bare verb ``gặp`` ending at ``cue_end`` has someone met after it (a name, a title,
+    a noun of people, ``nhau``), not something met with (``gặp rắc rối``, ``hiếm gặp nhất là``)."""
+    text = article.text
+    at = r.met_skip.match(text, cue_end, clause_end).end()
+    if at >= clause_end or not text[at].isalnum():
+        return False  # "bệnh hiếm gặp.": nothing met
+    if text[at].isupper() or r.met_object.match(text, at, clause_end):
+        return True
+    title = g.title_heads.search(text, at, min(clause_end, at + 40))
+    if title is not None and title.start() == at:
+        return True
+    # a person named within the object's first words ("gặp vũ công Nick X"), or any mention opening it
+    stop = re.search(r"[,.;:!?()\"“”]", text[at:min(clause_end, at + 40)])  # the object ends at punctuation
+    end = at + stop.start() if stop else min(clause_end, at + 40)
+    head = text[at:end].split(None, 3)
+    near = at + sum(len(w) + 1 for w in head[:2]) + 1 if len(head) > 2 else end
+    return any(a <= at + 1 or (isinstance(e, Person) and a <= near) for (a, _b), e in mentions_in(article, at, end))
+
+
+def fixture(text: str, r: EventRules, clause_start: int, cue_start: int, cue_end: int, clause_end: int) -> bool:
+    """Whether a meeting or reception cue meets an opponent: a fixture noun (``trận``, ``sân nhà``)
+    within a few words before it or after it, with no punctuation between."""
+    before = text[max(clause_start, cue_start - 40):cue_start]
+    after = text[cue_end:min(clause_end, cue_end + 40)]
+    before = re.split(r"[,.;:!?()\"“”]", before)[-1]
+    after = re.split(r"[,.;:!?()\"“”]", after)[0]
+    return bool(r.fixture.search(before) or r.fixture.search(after))
+
+
+def officials(article: Article, names: list[str]) -> bool:
+    """Whether at least two of the people named hold an office (a title): two parties of a call."""
+    titled = {p.name for p in article.people if p.title}
+    return sum(n in titled for n in names) >= 2
+
+
+def signs_between(article: Article, r: EventRules, clause_start: int, cue_start: int, cue_end: int,
+                  clause_end: int) -> bool:
+    """Whether the bare verb ``ký`` ending at ``cue_end`` signs something between parties: a
+    document between parties, a named framework, its parties (``với``, ``giữa``), or no object
+    written; not an office's own paper (``ký văn bản``, ``ký công văn``, ``ký tờ trình``)."""
+    text = article.text
+    at = r.signed_skip.match(text, cue_end, clause_end).end()
+    if at >= clause_end or not text[at].isalnum() or r.signed_object.match(text, at, clause_end) \
+            or r.signed_before.search(text, max(clause_start, cue_start - 80), cue_start):
+        return True
+    return any(clause_end > fa and fa <= at + 1 and fa >= cue_end for f in article.frameworks for fa, _ in f.mentions)
 
 
 def looking_back(text: str, r: EventRules, sent: tuple[int, int], ca: int, cue_start: int) -> tuple[bool, bool]:

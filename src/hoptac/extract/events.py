@@ -54,13 +54,17 @@ from .event_rules import (
     dating,
     destination,
     event_rules,
+    fixture,
     forum_speakers,
     held_forum,
     looking_back,
+    meets_someone,
     narrow,
     not_participant,
+    officials,
     own_participant,
     planned_before,
+    signs_between,
     sole_person_of,
     to_press,
     visit_people,
@@ -244,6 +248,12 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         return None, "anaphor"  # "cuộc gặp này": the event told before
     if len(grp) == 1 and _SETTING_OPEN.match(text[sent[0]:cue_start]) and after.startswith(","):
         return None, "setting"  # "Tại buổi tiếp, Thủ tướng ...": the setting of what follows, told before
+    if all(text[s:e].lower() == "gặp" for s, e, _ in grp) and not meets_someone(article, g, r, cue_end, cb):
+        return None, "encounter"  # "gặp rắc rối": trouble met with, no one
+    if etype in ("meeting", "reception") and fixture(text, r, ca, cue_start, cue_end, cb):
+        return None, "fixture"  # "trận chung kết gặp đội X": a sports match
+    if all(text[s:e].lower() == "ký" for s, e, _ in grp) and not signs_between(article, r, ca, cue_start, cue_end, cb):
+        return None, "administrative"  # "ký công văn gửi ...": an office's own paper, no signing between parties
     when = dating(text, r, dates.within(ca, cb), cue_start, cue_end)
     if r.hypothetical.search(text[max(sent[0], ca - 40):cue_start]):
         return None, "hypothetical"  # "Nếu được ký kết, ...", "nếu các công ty có ký kết thỏa thuận nào"
@@ -284,6 +294,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     if weak and len(people) < 2 and (when is None or etype != "dialogue"):
         return None, "weak"
     people, orgs = _with_people_of(article, people, org_ents)
+    if etype == "call" and all(r.private_calls.search(text, s, e) for s, e, _ in grp) and not officials(article, people):
+        return None, "private"  # "X gọi điện cho bạn": a private call, not one between two parties
     parts = people + (orgs[:3] if len(people) < 2 else [])
     if all(text[s:e].lower() in g.event_nouns for s, e, _ in grp) and visit is None \
             and not own_participant(article, cue_start, cue_end, cb):
