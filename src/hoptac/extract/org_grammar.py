@@ -216,16 +216,16 @@ def country_body_hits(ctext: str, g: Gazetteer) -> list[Hit]:
 _OF_PLACE = re.compile(r"(?:[^\S\n]+[a-zà-ỹđ]+){0,2}?[^\S\n]+của[^\S\n]+")
 
 
-def bare_body_hits(ctext: str, g: Gazetteer, taken: Cover) -> list[Hit]:
+def bare_body_hits(ctext: str, g: Gazetteer, taken: Cover, titles: Cover) -> list[Hit]:
     """A legislature of ``bare_bodies`` written without its country (``Phó Chủ tịch Quốc hội``,
     ``trình Quốc hội``): the body of the country written after it (``Quốc hội mới của Hoa Kỳ``),
     else of the one its last countried mention before it names (``Quốc hội Mỹ`` ... ``Quốc hội``), else of the
     first one after it, else of its default side. Not where a longer name holds it (``Uỷ ban
     Quốc hội Mỹ về ASEAN``, ``Nhà Quốc hội``: ``taken``) or a country follows it, nor inside a
     title head that names it whole (``Phó Chủ tịch Quốc hội``: there the title stands for the
-    person, and the body would take the person's place as speaker or participant)."""
+    person, and the body would take the person's place as speaker or participant; ``titles``: the
+    title heads' spans as ``in_office`` reads them, built once by the caller)."""
     out: list[Hit] = []
-    titles = Cover((a + 1, b) for a, b in title_spans(ctext, g))  # in_office: a head strictly inside one
     for body, default in g.org_bare_bodies.items():
         sides: list[tuple[int, str]] = []
         bare: list[tuple[int, int]] = []

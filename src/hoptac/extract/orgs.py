@@ -279,7 +279,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     taken = Cover((h[0], h[1]) for h in hits)
     hits += [h for h in country_body_hits(ctext, g) if not taken.overlaps(h[0], h[1])]
     taken = Cover((h[0], h[1]) for h in hits)
-    hits += bare_body_hits(ctext, g, taken)
+    hits += bare_body_hits(ctext, g, taken, titles)
     taken = Cover((h[0], h[1]) for h in hits)
     hits += [(a, b, name, kind, _org_side(name, g, kind) if not _foreign_name(name) else None, key)
              for a, b, name, kind, _s, key in descriptor_hits(ctext, g, people)
