@@ -138,9 +138,13 @@ def _restate(conn: Connection, eid: str) -> None:
             names = conn.execute(sa.select(ep.name).where(ep.event_id == eid).order_by(ep.key)).scalars()
             conn.execute(t.events.update().where(e.id == eid).values(participants=list(names)))
     dates = [r.date for r in reports if r.date and sort_key(r.date)]
-    if row.date in dates or (not dates and row.date is None):
+    days = sorted(r.date for r in reports if r.date and r.date.startswith("--"))  # a day without its year
+    if row.date in dates or row.date in days or (not dates and row.date is None):
         return
-    when = _date_of(row.family, dates) if dates else row.date
+    # no report left gives the row's date: the most precise one they give (a day without its year when
+    # that is all they say: the year came from a report that left)
+    when = _date_of(row.family, dates) if dates else min(days, key=lambda d: (-days.count(d), d)) if days \
+        else row.date
     if when != row.date:
         conn.execute(t.events.update().where(e.id == eid).values(date=when, date_sort=sort_key(when)))
         conn.execute(t.event_participants.update().where(ep.event_id == eid)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date as date_cls
 from datetime import timedelta
 from typing import Any
@@ -159,20 +159,27 @@ def _free_id(conn: Connection, eid: str) -> str:
 
 def link_events(conn: Connection, article: Article, aid: str, people: dict[str, str], *, create: bool,
                 dup_of: str | None, person_for: Callable[[str, dict[str, str]], str | None],
-                new_id: Callable[[int], str]) -> None:
-    """Merge each of the article's events with the stored occasion it reports, or store it; then
-    place meetings within the visits that hold them."""
+                new_id: Callable[[int], str], only: Collection[int] | None = None) -> set[str]:
+    """Merge each of the article's events (``only`` these indexes, when given: the others are stored)
+    with the stored occasion it reports, or store it; then place meetings within the visits that hold
+    them. Returns the occasions its reports joined, started or were weighed against
+    (:mod:`hoptac.store.relink` places the later articles' reports of those again)."""
+    seen: set[str] = set()
     touched: list[tuple[str, str, str | None, set[str]]] = []
-    visits: dict[str, str] = {}  # the dated visits this article tells as its news (id -> date): the context of its undated reports
+    # the dated visits this article tells as its news (id -> date): the context of its undated reports
+    visits: dict[str, str] = {} if only is None else _told_visits(conn, aid)
     for idx in _in_order(article):
+        if only is not None and idx not in only:
+            continue
         ev = article.events[idx]
         fam = family(ev.type)
         parts = participant_keys(ev.participants, people, person_for)
         names = {k: n for k, (_, n) in parts.items()}
-        match = _best(conn, fam, ev.type, ev.date, set(parts),
-                      event_candidates(conn, fam, ev.date, dup_of, set(parts)), dup_of, names)
+        cands = event_candidates(conn, fam, ev.date, dup_of, set(parts))
+        seen.update(c.id for c in cands)
+        match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names)
         if match is None and ev.date is None and fam != "visit" and not ev.background:
-            match = _within_visits(conn, fam, ev.status, set(parts), names, visits, aid)
+            match = _within_visits(conn, fam, ev.status, set(parts), names, visits, aid, seen)
         if match is None and not create:
             continue
         if match is None:
@@ -202,6 +209,7 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
             "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000],
             "part_keys": list(parts), "date_provenance": ev.date_provenance, "background": ev.background})
         touched.append((eid, fam, when, have | set(parts)))
+        seen.add(eid)
         if dup_of is None and full_date(when) and when:
             # a day of these people (a new row, one that had no day until now, or one whose people this report
             # completes): that month's reports of exactly them move to it, or to a month row of their own
@@ -210,6 +218,15 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
             visits[eid] = when
     for eid, fam, when, keys in touched:
         _place_in_visit(conn, eid, fam, when, keys)
+    return seen
+
+
+def _told_visits(conn: Connection, aid: str) -> dict[str, str]:
+    """The dated visits an article's stored reports tell as its news (id -> date)."""
+    e, es = t.events.c, t.event_sources.c
+    q = (sa.select(e.id, e.date).join(t.event_sources, es.event_id == e.id)
+         .where(es.article_id == aid, e.family == "visit", sa.or_(es.background.is_(None), es.background.is_(False))))
+    return {r.id: r.date for r in conn.execute(q) if r.date and full_date(r.date)}
 
 
 def _in_order(article: Article) -> list[int]:
@@ -220,7 +237,7 @@ def _in_order(article: Article) -> list[int]:
 
 
 def _within_visits(conn: Connection, fam: str, status: str, parts: set[str], names: dict[str, str],
-                   visits: dict[str, str], aid: str) -> tuple[Any, set[str]] | None:
+                   visits: dict[str, str], aid: str, seen: set[str]) -> tuple[Any, set[str]] | None:
     """The one stored occasion an undated report is, told within a visit its own article reports.
 
     An undated report merges with no dated one on its own (any meeting of those people fits). Its
@@ -230,6 +247,7 @@ def _within_visits(conn: Connection, fam: str, status: str, parts: set[str], nam
     reported by another article telling that visit (the same company pair signing on the Prime
     Minister's trip). None when no such occasion, or
     several, fit: two meetings of those people during the visit leave the report its own row.
+    The occasions weighed are added to ``seen``.
     """
     if len(parts) < 2 or not visits:
         return None
@@ -245,6 +263,7 @@ def _within_visits(conn: Connection, fam: str, status: str, parts: set[str], nam
     for cand in conn.execute(q.order_by(e.id)):
         if cand.id in mine:
             continue  # the article's own events stayed apart for a reason
+        seen.add(cand.id)
         named = dict(conn.execute(_EVENT_NAMES, {"eid": cand.id}).all())
         keys, theirs = set(named), _as_theirs(parts, names, named)
         nested = len(keys) >= 2 and (keys <= theirs or theirs <= keys)

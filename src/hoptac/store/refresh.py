@@ -10,6 +10,8 @@ duplicates keep pointing at it); the writer then updates it and derives its reco
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -42,28 +44,11 @@ def clear_derived(conn: Connection, aid: str) -> None:
     people = set(conn.execute(sa.select(t.person_mentions.c.person_id)
                               .where(t.person_mentions.c.article_id == aid)).scalars())
     orgs = set(conn.execute(sa.select(t.org_mentions.c.org_id).where(t.org_mentions.c.article_id == aid)).scalars())
-    reports = conn.execute(sa.select(t.event_sources.c.event_id, t.event_sources.c.evidence_start,
-                                     t.event_sources.c.evidence_end).where(t.event_sources.c.article_id == aid)).all()
-    events = {r.event_id for r in reports}
-    was: dict[str, list[Place]] = {eid: places_of(conn, eid) for eid in sorted(events)}
     conn.execute(t.person_mentions.delete().where(t.person_mentions.c.article_id == aid))
     conn.execute(t.org_mentions.delete().where(t.org_mentions.c.article_id == aid))
-    conn.execute(t.event_sources.delete().where(t.event_sources.c.article_id == aid))
+    people |= drop_reports(conn, aid)
     conn.execute(t.article_topics.delete().where(t.article_topics.c.article_id == aid))
     conn.execute(t.article_bands.delete().where(t.article_bands.c.article_id == aid))
-    for eid in events:
-        if not conn.execute(sa.select(sa.func.count()).select_from(t.event_sources)
-                            .where(t.event_sources.c.event_id == eid)).scalar():
-            # its participants may have had nothing else (a duplicate's report names people it has no mention of)
-            people |= {p for p in conn.execute(sa.select(t.event_participants.c.person_id)
-                                               .where(t.event_participants.c.event_id == eid)).scalars() if p}
-            conn.execute(t.event_participants.delete().where(t.event_participants.c.event_id == eid))
-            conn.execute(t.events.update().where(t.events.c.parent_id == eid).values(parent_id=None))
-            conn.execute(t.events.delete().where(t.events.c.id == eid))
-            retire_event(conn, eid, [(aid, r.evidence_start, r.evidence_end) for r in reports if r.event_id == eid])
-    left = [eid for eid in sorted(events) if conn.execute(sa.select(t.events.c.id).where(t.events.c.id == eid)).first()]
-    # the occasions the article's reports leave: restated, and the month reports of those people placed again
-    settle(conn, left, [p for eid in sorted(events) if eid not in left for p in was[eid]])
     for pid in people:
         used = conn.execute(sa.select(sa.func.count()).select_from(t.person_mentions)
                             .where(t.person_mentions.c.person_id == pid)).scalar()
@@ -83,3 +68,30 @@ def clear_derived(conn: Connection, aid: str) -> None:
             conn.execute(t.org_aliases.delete().where(t.org_aliases.c.org_id == oid))
             conn.execute(t.organizations.delete().where(t.organizations.c.id == oid))
 
+
+def drop_reports(conn: Connection, aid: str, idxs: Collection[int] | None = None) -> set[str]:
+    """Take one article's event reports (``idxs``: only those) out of their occasions: an occasion left with no report is
+    deleted (its id remembered for this write, :func:`hoptac.store.event_ids.retire_event`), the others keep
+    the people and a date their remaining reports give, and the month reports of those people are placed
+    again (:func:`hoptac.store.month_reports.settle`). Returns the people of the occasions deleted."""
+    people: set[str] = set()
+    es = t.event_sources.c
+    mine = [es.article_id == aid] + ([es.idx.in_(sorted(idxs))] if idxs is not None else [])
+    reports = conn.execute(sa.select(es.event_id, es.evidence_start, es.evidence_end).where(*mine)).all()
+    events = {r.event_id for r in reports}
+    was: dict[str, list[Place]] = {eid: places_of(conn, eid) for eid in sorted(events)}
+    conn.execute(t.event_sources.delete().where(*mine))
+    for eid in sorted(events):
+        if not conn.execute(sa.select(sa.func.count()).select_from(t.event_sources)
+                            .where(t.event_sources.c.event_id == eid)).scalar():
+            # its participants may have had nothing else (a duplicate's report names people it has no mention of)
+            people |= {p for p in conn.execute(sa.select(t.event_participants.c.person_id)
+                                               .where(t.event_participants.c.event_id == eid)).scalars() if p}
+            conn.execute(t.event_participants.delete().where(t.event_participants.c.event_id == eid))
+            conn.execute(t.events.update().where(t.events.c.parent_id == eid).values(parent_id=None))
+            conn.execute(t.events.delete().where(t.events.c.id == eid))
+            retire_event(conn, eid, [(aid, r.evidence_start, r.evidence_end) for r in reports if r.event_id == eid])
+    left = [eid for eid in sorted(events) if conn.execute(sa.select(t.events.c.id).where(t.events.c.id == eid)).first()]
+    # the occasions the article's reports leave: restated, and the month reports of those people placed again
+    settle(conn, left, [p for eid in sorted(events) if eid not in left for p in was[eid]])
+    return people

@@ -39,6 +39,7 @@ from .org_link import link_orgs
 from .people_link import link_people as _link_people
 from .people_link import person_for as _person_for
 from .refresh import clear_derived
+from .relink import relink_later
 from .summary import bump
 from .tallies import flush as flush_tallies
 
@@ -152,14 +153,16 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
                                                 for b, k in dedupe.band_keys(sig)])
     if dup_of:
         people = _link_people(conn, article, aid, date, create=False)
-        _link_events(conn, article, aid, people, create=False, dup_of=dup_of)
+        relink_later(conn, aid, _link_events(conn, article, aid, people, create=False, dup_of=dup_of),
+                     partial(_relink, conn))
         return ("refreshed" if known else "duplicates"), aid
     if article.topics:
         conn.execute(t.article_topics.insert(), [{"article_id": aid, "topic": tp}
                                                  for tp in dict.fromkeys(article.topics)])
     people = _link_people(conn, article, aid, date, create=True)
     _link_orgs(conn, article, aid)
-    _link_events(conn, article, aid, people, create=True, dup_of=None)
+    weighed = _link_events(conn, article, aid, people, create=True, dup_of=None)
+    relink_later(conn, aid, weighed, partial(_relink, conn))
     docs = [("article", aid, "\n".join(x for x in (article.title, article.text) if x))]
     docs += _write_statements(conn, article, aid, date, people)
     _index(conn, aid, docs)
@@ -215,10 +218,17 @@ def _link_orgs(conn: Connection, article: Article, aid: str) -> None:
 # events --------------------------------------------------------------------------------
 
 def _link_events(conn: Connection, article: Article, aid: str, people: dict[str, str], *, create: bool,
-                 dup_of: str | None) -> None:
-    """The article's events into occasions (:mod:`hoptac.store.occasions`)."""
-    link_events(conn, article, aid, people, create=create, dup_of=dup_of, person_for=_person_for,
+                 dup_of: str | None) -> set[str]:
+    """The article's events into occasions (:mod:`hoptac.store.occasions`); the occasions weighed."""
+    return link_events(conn, article, aid, people, create=create, dup_of=dup_of, person_for=_person_for,
                 new_id=partial(_event_id, conn, article, aid))
+
+
+def _relink(conn: Connection, article: Article, aid: str, dup_of: str | None, idxs: set[int]) -> set[str]:
+    """Link some of a stored article's events again (:mod:`hoptac.store.relink`), its people as already linked."""
+    people = _link_people(conn, article, aid, sort_key(article.published), create=False)
+    return link_events(conn, article, aid, people, create=dup_of is None, dup_of=dup_of, person_for=_person_for,
+                       new_id=partial(_event_id, conn, article, aid), only=idxs)
 
 
 def _event_id(conn: Connection, article: Article, aid: str, idx: int) -> str:
