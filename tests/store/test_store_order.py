@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+import sqlalchemy as sa
 from conftest import fresh_url, make_article
 
 from hoptac.store import Filters, Store
@@ -24,7 +25,8 @@ def _report(src: str, sentence: str, date: str | None, who: list[str], people=(K
 
 def _grouping(store: Store) -> set[frozenset[tuple[str, str | None]]]:
     """The occasions as sets of (source, the report's own date)."""
-    arts = {a["id"]: a["source"] for a in store.articles(Filters(limit=100))["items"]}
+    with store.engine.connect() as c:  # near-duplicates too (the articles page lists originals)
+        arts = dict(c.execute(sa.text("SELECT id, source FROM articles")).all())
     return {frozenset((arts[s["article_id"]], s["date"]) for s in e["sources"])
             for e in store.events(Filters(limit=100, background=True))["items"]}
 
@@ -97,3 +99,21 @@ def test_a_later_report_completes_an_occasion_in_any_order(backend, tmp_path):
     seen = _every_order(backend, tmp_path, reports)
     assert all(g == seen[0] for g in seen), seen
     assert {frozenset(s for s, _ in g) for g in seen[0]} == {frozenset({"mem://a", "mem://b"}), frozenset({"mem://c"})}
+
+
+def test_a_near_duplicate_keeps_its_reports_in_any_order(backend, tmp_path):
+    """A syndicated copy's reports join only its original's occasions: placed again after the
+    original's (they were lost when the copy came first in id order), in every order."""
+    from conftest import LEADS
+
+    meet = "Chiều 12/3, Thủ tướng Nguyễn Văn Khải hội đàm với Tổng thống Robert Hanley tại Washington."
+    body = [meet, *LEADS[:10]]
+    original = make_article("mem://o", body, people=[KHAI, HANLEY], events=[("meeting", "2031-03-12", PAIR)])
+    copy = make_article("mem://c", ["(Theo báo điện tử)", *body[:6], *body[7:], "Nguồn: thông tấn xã"],
+                        people=[KHAI, HANLEY], events=[("meeting", "2031-03-12", PAIR)])
+    copy.events[0].evidence = (copy.text.index(meet), copy.text.index(meet) + len(meet))
+    other = _report("mem://y", "Hôm 12/3, Tổng thống Robert Hanley và Thủ tướng Nguyễn Văn Khải hội đàm tại Nhà Trắng.",
+                    "2031-03-12", PAIR)
+    seen = _every_order(backend, tmp_path, [original, copy, other])
+    assert all(g == seen[0] for g in seen), seen
+    assert {frozenset(s for s, _ in g) for g in seen[0]} == {frozenset({"mem://o", "mem://c", "mem://y"})}

@@ -117,10 +117,13 @@ def _as_theirs(parts: set[str], names: dict[str, str], theirs: dict[str, str]) -
 
 
 def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set[str], cands: list[Any],
-          dup_of: str | None, names: dict[str, str] | None = None) -> tuple[Any, set[str]] | None:
+          dup_of: str | None, names: dict[str, str] | None = None,
+          weighed: set[str] | None = None) -> tuple[Any, set[str]] | None:
     """The candidate this event reports: most shared participants, then the nearest date, then the first.
 
-    ``names`` (participant key -> name) lets a spelling variant of a stored participant count as them."""
+    ``names`` (participant key -> name) lets a spelling variant of a stored participant count as them.
+    ``weighed`` gets the candidates whose people this event's could be (two shared, or the one either
+    names): the occasions whose other reports' order could decide (:mod:`hoptac.store.relink`)."""
     names = names or {}
     best: tuple[tuple[int, int, int], Any, set[str]] | None = None
     fits = 0
@@ -129,6 +132,8 @@ def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set
         named = dict(conn.execute(_EVENT_NAMES, {"eid": cand.id}).all())
         keys = set(named)
         parts = _as_theirs(own, names, named)
+        if weighed is not None and len(keys & parts) >= max(1, min(2, len(keys), len(parts))):
+            weighed.add(cand.id)
         if dup_of is not None:
             ok = not parts or len(keys & parts) >= max(1, math.ceil(min(len(keys), len(parts)) / 2))
         else:
@@ -176,8 +181,7 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
         parts = participant_keys(ev.participants, people, person_for)
         names = {k: n for k, (_, n) in parts.items()}
         cands = event_candidates(conn, fam, ev.date, dup_of, set(parts))
-        seen.update(c.id for c in cands)
-        match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names)
+        match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names, seen)
         if match is None and ev.date is None and fam != "visit" and not ev.background:
             match = _within_visits(conn, fam, ev.status, set(parts), names, visits, aid, seen)
         if match is None and not create:
@@ -247,7 +251,7 @@ def _within_visits(conn: Connection, fam: str, status: str, parts: set[str], nam
     reported by another article telling that visit (the same company pair signing on the Prime
     Minister's trip). None when no such occasion, or
     several, fit: two meetings of those people during the visit leave the report its own row.
-    The occasions weighed are added to ``seen``.
+    The occasions whose people this report's could be are added to ``seen``.
     """
     if len(parts) < 2 or not visits:
         return None
@@ -263,9 +267,10 @@ def _within_visits(conn: Connection, fam: str, status: str, parts: set[str], nam
     for cand in conn.execute(q.order_by(e.id)):
         if cand.id in mine:
             continue  # the article's own events stayed apart for a reason
-        seen.add(cand.id)
         named = dict(conn.execute(_EVENT_NAMES, {"eid": cand.id}).all())
         keys, theirs = set(named), _as_theirs(parts, names, named)
+        if len(keys & theirs) >= max(1, min(2, len(keys), len(theirs))):
+            seen.add(cand.id)
         nested = len(keys) >= 2 and (keys <= theirs or theirs <= keys)
         if nested if cand.parent_id in visits else keys == theirs:
             fits.append((cand, keys))

@@ -28,7 +28,7 @@ Relinker = Callable[[Article, str, "str | None", "set[int]"], set[str]]
 
 #: at most this many rounds of reports placed again for one new article (each round adds the later
 #: reports the previous one reached; a round that reaches none ends it)
-MAX_ROUNDS = 3
+MAX_ROUNDS = 2
 
 
 def later_reports(conn: Connection, aid: str, occasions: Iterable[str]) -> dict[str, set[int]]:
@@ -65,13 +65,14 @@ def relink_later(conn: Connection, aid: str, occasions: set[str], relink: Relink
             group.setdefault(a, set()).update(idxs)
         for a in sorted(group):
             drop_reports(conn, a, group[a])
+        rows = {r.id: r for r in conn.execute(sa.select(t.articles.c.id, t.articles.c.data, t.articles.c.duplicate_of)
+                                              .where(t.articles.c.id.in_(sorted(group))))}
         reach = set()
-        for a in sorted(group):
-            row = conn.execute(sa.select(t.articles.c.data, t.articles.c.duplicate_of)
-                               .where(t.articles.c.id == a)).first()
-            if row is None or not row.data:
+        # near-duplicates last: their reports only join their original's occasions, placed again first
+        for a in sorted(group, key=lambda a: (rows[a].duplicate_of is not None, a) if a in rows else (True, a)):
+            if a not in rows or not rows[a].data:
                 continue
-            reach |= relink(Article.from_dict(row.data), a, row.duplicate_of, group[a])
+            reach |= relink(Article.from_dict(rows[a].data), a, rows[a].duplicate_of, group[a])
             n += len(group[a])
     return n
 
