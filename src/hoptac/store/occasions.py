@@ -182,7 +182,7 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
         names = {k: n for k, (_, n) in parts.items()}
         cands = event_candidates(conn, fam, ev.date, dup_of, set(parts))
         match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names, seen)
-        if match is None and ev.date is None and fam != "visit" and not ev.background:
+        if match is None and _vague_within(ev.date, visits) and fam != "visit" and not ev.background:
             match = _within_visits(conn, fam, ev.status, set(parts), names, visits, aid, seen)
         if match is None and not create:
             continue
@@ -233,10 +233,18 @@ def _told_visits(conn: Connection, aid: str) -> dict[str, str]:
     return {r.id: r.date for r in conn.execute(q) if r.date and full_date(r.date)}
 
 
+def _vague_within(date: str | None, visits: dict[str, str]) -> bool:
+    """Whether a report is undated, or dated only by the year or month of a visit its article tells: the
+    visit is then the context that places it (either way round, so the order of reports does not decide)."""
+    return date is None or (len(date) in (4, 7) and any(v.startswith(date) for v in visits.values()))
+
+
 def _in_order(article: Article) -> list[int]:
-    """The article's event indexes, its undated meetings and signings last: by then the visits it
-    tells are linked, and they are the context in which an undated report is recognized."""
-    late = [i for i, ev in enumerate(article.events) if ev.date is None and family(ev.type) != "visit"]
+    """The article's event indexes, its undated meetings and signings (and those dated by a year or
+    month only) last: by then the visits it tells are linked, and they are the context in which such
+    a report is recognized."""
+    late = [i for i, ev in enumerate(article.events)
+            if (ev.date is None or len(ev.date) in (4, 7)) and family(ev.type) != "visit"]
     return [i for i in range(len(article.events)) if i not in late] + late
 
 
