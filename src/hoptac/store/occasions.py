@@ -181,9 +181,14 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
         parts = participant_keys(ev.participants, people, person_for)
         names = {k: n for k, (_, n) in parts.items()}
         cands = event_candidates(conn, fam, ev.date, dup_of, set(parts))
-        match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names, seen)
+        weighed: set[str] = set()  # the occasions this report could be
+        match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names, weighed)
         if match is None and _vague_within(ev.date, visits) and fam != "visit" and not ev.background:
-            match = _within_visits(conn, fam, ev.status, set(parts), names, visits, aid, seen)
+            match = _within_visits(conn, fam, ev.status, set(parts), names, visits, aid, weighed)
+        # joined the one occasion it could be and changed nothing in it: no later report saw it otherwise
+        plain = match is not None and weighed <= {match[0].id} and set(parts) <= match[1] and ev.date == match[0].date
+        if not plain:
+            seen |= weighed
         if match is None and not create:
             continue
         if match is None:
@@ -213,7 +218,8 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
             "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000],
             "part_keys": list(parts), "date_provenance": ev.date_provenance, "background": ev.background})
         touched.append((eid, fam, when, have | set(parts)))
-        seen.add(eid)
+        if not plain:
+            seen.add(eid)
         if dup_of is None and full_date(when) and when:
             # a day of these people (a new row, one that had no day until now, or one whose people this report
             # completes): that month's reports of exactly them move to it, or to a month row of their own
