@@ -113,6 +113,7 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
     from .curation import has_corrections, reapply
 
     settle(conn)  # rebuilt events take back their ids (store/event_ids.py)
+    conn.info.pop("linked_people", None)
     if (report.stored or report.refreshed or report.duplicates) and has_corrections(conn):  # an editor's corrections hold over rebuilt records
         reapply(conn)
     flush_tallies(conn)  # the counts of what this batch changed (store/tallies.py)
@@ -153,6 +154,7 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
                                                 for b, k in dedupe.band_keys(sig)])
     if dup_of:
         people = _link_people(conn, article, aid, date, create=False)
+        conn.info.setdefault("linked_people", {})[aid] = people
         relink_later(conn, aid, _link_events(conn, article, aid, people, create=False, dup_of=dup_of),
                      partial(_relink, conn))
         return ("refreshed" if known else "duplicates"), aid
@@ -160,6 +162,7 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
         conn.execute(t.article_topics.insert(), [{"article_id": aid, "topic": tp}
                                                  for tp in dict.fromkeys(article.topics)])
     people = _link_people(conn, article, aid, date, create=True)
+    conn.info.setdefault("linked_people", {})[aid] = people  # for its reports placed again in this write
     _link_orgs(conn, article, aid)
     weighed = _link_events(conn, article, aid, people, create=True, dup_of=None)
     relink_later(conn, aid, weighed, partial(_relink, conn))
@@ -225,8 +228,12 @@ def _link_events(conn: Connection, article: Article, aid: str, people: dict[str,
 
 
 def _relink(conn: Connection, article: Article, aid: str, dup_of: str | None, idxs: set[int]) -> set[str]:
-    """Link some of a stored article's events again (:mod:`hoptac.store.relink`), its people as already linked."""
-    people = _link_people(conn, article, aid, sort_key(article.published), create=False)
+    """Link some of a stored article's events again (:mod:`hoptac.store.relink`), its people as already linked
+    (as this write linked them, else as the store resolves them now)."""
+    known = conn.info.setdefault("linked_people", {})
+    people = known.get(aid)
+    if people is None:
+        people = known[aid] = _link_people(conn, article, aid, sort_key(article.published), create=False)
     return link_events(conn, article, aid, people, create=dup_of is None, dup_of=dup_of, person_for=_person_for,
                        new_id=partial(_event_id, conn, article, aid), only=idxs)
 
