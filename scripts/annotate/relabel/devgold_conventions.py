@@ -11,6 +11,9 @@ Only offsets and labels are written; nothing of an article is printed or stored.
 Rulings (name: what changes):
 - ``inform_optional``: every ``inform`` statement is ``optional`` (dev gold: 38 of 38).
 - ``duration_optional``: every ``duration`` amount is ``optional`` (dev gold: 10 of 10).
+- ``abstract_counts_optional``: a count of times, fields, issues, reasons, directions of cooperation or
+  "countries and territories" (units ``lần``, ``lĩnh vực``, ``vấn đề``, ``lý do``, ``hướng hợp tác``,
+  ``quốc gia và vùng lãnh thổ``) is ``optional`` (dev gold: 11 of 11 such counts).
 - ``media_optional``: an outlet (kind ``media``) is ``optional`` unless the story uses it (an event's
   participant, a statement's actor or alternative, a required person's organization) (dev: 12 of 12).
 - ``head_title_bodies``: ``Chính phủ`` / ``Quốc hội`` written after ``Thủ tướng`` / ``Chủ tịch`` inside a
@@ -46,7 +49,14 @@ sys.path.insert(0, str(REPO / "src"))
 
 from hoptac.annotate.corpus import holdout, load_split  # noqa: E402
 from hoptac.annotate.schema import (  # noqa: E402
-    corpus_root, doc_path, double_path, dump, load, read_text, sha256_file, validate,
+    corpus_root,
+    doc_path,
+    double_path,
+    dump,
+    load,
+    read_text,
+    sha256_file,
+    validate,
 )
 
 Doc = dict[str, Any]
@@ -99,6 +109,19 @@ def duration_optional(doc: Doc, text: str) -> int:
     n = 0
     for a in doc["amounts"]:
         if a["kind"] == "duration" and not a.get("optional"):
+            a["optional"] = True
+            n += 1
+    return n
+
+
+ABSTRACT_UNITS = frozenset({"lần", "lĩnh vực", "vấn đề", "lý do", "hướng hợp tác", "quốc gia và vùng lãnh thổ"})
+
+
+def abstract_counts_optional(doc: Doc, text: str) -> int:
+    """Counts of times, fields, issues, reasons, directions, countries-and-territories are optional."""
+    n = 0
+    for a in doc["amounts"]:
+        if a["kind"] == "count" and (a.get("unit") or "").strip().casefold() in ABSTRACT_UNITS and not a.get("optional"):
             a["optional"] = True
             n += 1
     return n
@@ -203,8 +226,8 @@ def article_topics(doc: Doc, text: str) -> int:
     return len(add)
 
 
-RULES = (inform_optional, duration_optional, media_optional, head_title_bodies, title_only_optional,
-         third_party_calls, article_topics)
+RULES = (inform_optional, duration_optional, abstract_counts_optional, media_optional, head_title_bodies,
+         title_only_optional, third_party_calls, article_topics)
 
 
 def main(argv: list[str]) -> int:
@@ -231,7 +254,7 @@ def main(argv: list[str]) -> int:
                 dump(doc, path)
     for rule in RULES:
         name = rule.__name__
-        print(f"{name:<22} items {dict(sorted(items[name].items()))}  files {dict(sorted(touched[name].items()))}")
+        print(f"{name:<25} items {dict(sorted(items[name].items()))}  files {dict(sorted(touched[name].items()))}")
     print(f"files changed: {dict(sorted(changed.items()))}" + ("" if apply else "  (dry run: --apply writes)"))
     return 0
 
