@@ -16,6 +16,9 @@ Rulings (name: what changes):
   ``quốc gia và vùng lãnh thổ``) is ``optional`` (dev gold: 11 of 11 such counts).
 - ``media_optional``: an outlet (kind ``media``) is ``optional`` unless the story uses it (an event's
   participant, a statement's actor or alternative, a required person's organization) (dev: 12 of 12).
+- ``international_in_passing``: an international body (kind ``other``, side ``OTHER``) with at most two
+  mentions that the story does not use is ``optional`` (dev gold: 15 of 15 such bodies, in vnus_0009,
+  0013, 0023, 0036, 0059; the three required ones are named 3 to 19 times).
 - ``head_title_bodies``: ``Chính phủ`` / ``Quốc hội`` written after ``Thủ tướng`` / ``Chủ tịch`` inside a
   person's title is an organization, ``optional`` when every mention of it lies inside titles (dev gold
   vnus_0023, 002: the government in the Prime Minister's title, optional): the mention is added where
@@ -137,6 +140,18 @@ def media_optional(doc: Doc, text: str) -> int:
     return n
 
 
+def international_in_passing(doc: Doc, text: str) -> int:
+    """International bodies named once or twice and not used by the story are optional."""
+    used = used_orgs(doc) | {p.get("org") for p in doc["people"]}
+    n = 0
+    for o in doc["organizations"]:
+        if (o.get("kind") == "other" and o.get("side") == "OTHER" and not o.get("optional")
+                and len(o.get("mentions") or []) <= 2 and o["id"] not in used):
+            o["optional"] = True
+            n += 1
+    return n
+
+
 def _next_id(doc: Doc) -> str:
     nums = [int(o["id"][1:]) for o in doc["organizations"] if o["id"][1:].isdigit()]
     return f"o{max(nums, default=0) + 1}"
@@ -226,8 +241,8 @@ def article_topics(doc: Doc, text: str) -> int:
     return len(add)
 
 
-RULES = (inform_optional, duration_optional, abstract_counts_optional, media_optional, head_title_bodies,
-         title_only_optional, third_party_calls, article_topics)
+RULES = (inform_optional, duration_optional, abstract_counts_optional, media_optional, international_in_passing,
+         head_title_bodies, title_only_optional, third_party_calls, article_topics)
 
 
 def main(argv: list[str]) -> int:
