@@ -19,6 +19,11 @@ Rulings (name: what changes):
 - ``international_in_passing``: an international body (kind ``other``, side ``OTHER``) with at most two
   mentions that the story does not use is ``optional`` (dev gold: 15 of 15 such bodies, in vnus_0009,
   0013, 0023, 0036, 0059; the three required ones are named 3 to 19 times).
+- ``parties_in_passing``: a political party (kind ``party``) with at most two mentions that the story
+  does not use is ``optional`` (dev gold: 3 of 3, vnus_0009 and 004; the guide already said so).
+- ``vague_money``: an unquantified sum (``nhiều tỷ USD``, ``hàng triệu đồng``) is an ``optional`` money
+  amount valued at its multiplier, ``approx`` (dev gold vnus_0009: ``nhiều tỉ USD``, 1e9 USD, optional);
+  the annotations had none.
 - ``head_title_bodies``: ``Chính phủ`` / ``Quốc hội`` written after ``Thủ tướng`` / ``Chủ tịch`` inside a
   person's title is an organization, ``optional`` when every mention of it lies inside titles (dev gold
   vnus_0023, 002: the government in the Prime Minister's title, optional): the mention is added where
@@ -152,6 +157,39 @@ def international_in_passing(doc: Doc, text: str) -> int:
     return n
 
 
+def parties_in_passing(doc: Doc, text: str) -> int:
+    """Parties named once or twice and not used by the story are optional."""
+    used = used_orgs(doc) | {p.get("org") for p in doc["people"]}
+    n = 0
+    for o in doc["organizations"]:
+        if (o.get("kind") == "party" and not o.get("optional") and len(o.get("mentions") or []) <= 2
+                and o["id"] not in used):
+            o["optional"] = True
+            n += 1
+    return n
+
+
+VAGUE_MONEY = re.compile(r"\b(?:[Nn]hiều|[Hh]àng)\s+(tỷ|tỉ|triệu|nghìn|ngàn)\s+(USD|đồng|đô la)\b")
+MULTIPLIER = {"tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3}
+
+
+def vague_money(doc: Doc, text: str) -> int:
+    """Unquantified sums are optional money amounts valued at their multiplier."""
+    zones = [*(doc.get("boilerplate") or []), *(a["span"] for a in doc["amounts"])]
+    n = 0
+    for m in VAGUE_MONEY.finditer(text):
+        span = [m.start(), m.end()]
+        if any(a < span[1] and span[0] < b for a, b in zones):
+            continue
+        nums = [int(a["id"][1:]) for a in doc["amounts"] if a["id"][1:].isdigit()]
+        doc["amounts"].append({"id": f"a{max(nums, default=0) + 1}", "span": span, "kind": "money",
+                               "value": int(MULTIPLIER[m.group(1)]),
+                               "unit": "USD" if m.group(2) in ("USD", "đô la") else "VND",
+                               "approx": True, "optional": True})
+        n += 1
+    return n
+
+
 def _next_id(doc: Doc) -> str:
     nums = [int(o["id"][1:]) for o in doc["organizations"] if o["id"][1:].isdigit()]
     return f"o{max(nums, default=0) + 1}"
@@ -241,8 +279,9 @@ def article_topics(doc: Doc, text: str) -> int:
     return len(add)
 
 
-RULES = (inform_optional, duration_optional, abstract_counts_optional, media_optional, international_in_passing,
-         head_title_bodies, title_only_optional, third_party_calls, article_topics)
+RULES = (inform_optional, duration_optional, abstract_counts_optional, vague_money, media_optional,
+         international_in_passing, parties_in_passing, head_title_bodies, title_only_optional, third_party_calls,
+         article_topics)
 
 
 def main(argv: list[str]) -> int:
