@@ -48,7 +48,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -102,24 +102,22 @@ def used_orgs(doc: Doc) -> set[str]:
     return {x for x in out if isinstance(x, str)}
 
 
+def make_optional(items: list[dict[str, Any]], rule: Callable[[dict[str, Any]], bool]) -> int:
+    """Flag ``optional`` every required item the rule picks; how many were flagged."""
+    picked = [it for it in items if not it.get("optional") and rule(it)]
+    for it in picked:
+        it["optional"] = True
+    return len(picked)
+
+
 def inform_optional(doc: Doc, text: str) -> int:
     """``inform`` statements are optional."""
-    n = 0
-    for s in doc["statements"]:
-        if s["act"] == "inform" and not s.get("optional"):
-            s["optional"] = True
-            n += 1
-    return n
+    return make_optional(doc["statements"], lambda s: s["act"] == "inform")
 
 
 def duration_optional(doc: Doc, text: str) -> int:
     """``duration`` amounts are optional."""
-    n = 0
-    for a in doc["amounts"]:
-        if a["kind"] == "duration" and not a.get("optional"):
-            a["optional"] = True
-            n += 1
-    return n
+    return make_optional(doc["amounts"], lambda a: a["kind"] == "duration")
 
 
 ABSTRACT_UNITS = frozenset({"lần", "lĩnh vực", "vấn đề", "lý do", "hướng hợp tác", "quốc gia và vùng lãnh thổ"})
@@ -127,46 +125,31 @@ ABSTRACT_UNITS = frozenset({"lần", "lĩnh vực", "vấn đề", "lý do", "h�
 
 def abstract_counts_optional(doc: Doc, text: str) -> int:
     """Counts of times, fields, issues, reasons, directions, countries-and-territories are optional."""
-    n = 0
-    for a in doc["amounts"]:
-        if a["kind"] == "count" and (a.get("unit") or "").strip().casefold() in ABSTRACT_UNITS and not a.get("optional"):
-            a["optional"] = True
-            n += 1
-    return n
+    return make_optional(doc["amounts"], lambda a: a["kind"] == "count"
+                         and (a.get("unit") or "").strip().casefold() in ABSTRACT_UNITS)
 
 
 def media_optional(doc: Doc, text: str) -> int:
     """Outlets are optional unless the story uses them."""
-    used, n = used_orgs(doc), 0
-    for o in doc["organizations"]:
-        if o.get("kind") == "media" and not o.get("optional") and o["id"] not in used:
-            o["optional"] = True
-            n += 1
-    return n
+    used = used_orgs(doc)
+    return make_optional(doc["organizations"], lambda o: o.get("kind") == "media" and o["id"] not in used)
+
+
+def _in_passing(doc: Doc, kind: str, side: str | None) -> int:
+    """Organizations of a kind (and side) named at most twice that no event, statement or person uses: optional."""
+    used = used_orgs(doc) | {p.get("org") for p in doc["people"]}
+    return make_optional(doc["organizations"], lambda o: o.get("kind") == kind and side in (None, o.get("side"))
+                         and len(o.get("mentions") or []) <= 2 and o["id"] not in used)
 
 
 def international_in_passing(doc: Doc, text: str) -> int:
     """International bodies named once or twice and not used by the story are optional."""
-    used = used_orgs(doc) | {p.get("org") for p in doc["people"]}
-    n = 0
-    for o in doc["organizations"]:
-        if (o.get("kind") == "other" and o.get("side") == "OTHER" and not o.get("optional")
-                and len(o.get("mentions") or []) <= 2 and o["id"] not in used):
-            o["optional"] = True
-            n += 1
-    return n
+    return _in_passing(doc, "other", "OTHER")
 
 
 def parties_in_passing(doc: Doc, text: str) -> int:
     """Parties named once or twice and not used by the story are optional."""
-    used = used_orgs(doc) | {p.get("org") for p in doc["people"]}
-    n = 0
-    for o in doc["organizations"]:
-        if (o.get("kind") == "party" and not o.get("optional") and len(o.get("mentions") or []) <= 2
-                and o["id"] not in used):
-            o["optional"] = True
-            n += 1
-    return n
+    return _in_passing(doc, "party", None)
 
 
 VAGUE_MONEY = re.compile(r"\b(?:[Nn]hiều|[Hh]àng)\s+(tỷ|tỉ|triệu|nghìn|ngàn)\s+(USD|đồng|đô la)\b")
@@ -246,15 +229,9 @@ def head_title_bodies(doc: Doc, text: str) -> int:
 def title_only_optional(doc: Doc, text: str) -> int:
     """An organization only inside titles and no person's organization is optional."""
     titles = [p["title"] for p in doc["people"] if p.get("title")]
-    people_orgs = {p.get("org") for p in doc["people"]}
-    used, n = used_orgs(doc), 0
-    for o in doc["organizations"]:
-        ms = o.get("mentions") or []
-        if (not o.get("optional") and ms and all(inside(m, titles) for m in ms)
-                and o["id"] not in people_orgs and o["id"] not in used):
-            o["optional"] = True
-            n += 1
-    return n
+    used = used_orgs(doc) | {p.get("org") for p in doc["people"]}
+    return make_optional(doc["organizations"], lambda o: bool(o.get("mentions")) and o["id"] not in used
+                         and all(inside(m, titles) for m in o["mentions"]))
 
 
 def third_party_calls(doc: Doc, text: str) -> int:
