@@ -49,6 +49,7 @@ from ..settings import Settings
 from .dates import DateMention, find_dates
 from .entities import mentions_in
 from .event_merge import DAY, FAMILY, PRIORITY, Draft, captioned, headlines, merge
+from .event_visits import fronted_visitor
 from .event_rules import (
     EventRules,
     dating,
@@ -128,19 +129,22 @@ def _has_person(article: Article, a: int, b: int) -> bool:
 
 
 def _whole_words(article: Article, sentence: Sentence, cues: list[tuple[int, int, str]],
-                 g: Gazetteer) -> list[tuple[int, int, str]]:
+                 g: Gazetteer, glue: frozenset[str]) -> list[tuple[int, int, str]]:
     """Cues no common word of the CRF segmentation crosses (``tiếp``, not ``trực tiếp``).
 
     Words with a capital are left out of the test: the segmenter often glues a name to
-    the verb before it (``tiếp Đại sứ``).
+    the verb before it (``tiếp Đại sứ``), or a word opening the person met (``tiếp cựu``: ``glue``).
     """
+    text = article.text
     toks = [t for t in ensure_words(article, sentence) if t.text.islower()]
     out = []
     for c in cues:
-        if article.text[c[0]:c[1]].lower() not in g.event_ambiguous:
+        if text[c[0]:c[1]].lower() not in g.event_ambiguous:
             out.append(c)
             continue
-        crossed = any(t.start < c[0] < t.end or t.start < c[1] < t.end for t in toks)
+        crossed = any((t.start < c[0] < t.end or t.start < c[1] < t.end)
+                      and " ".join((text[t.start:c[0]] + " " + text[c[1]:t.end]).split()).lower() not in glue
+                      for t in toks)
         if not crossed:
             out.append(c)
     return out
@@ -276,7 +280,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         return None, "negated"  # "không đăng ký dự hội nghị"
     held = held and etype == "dialogue"
     weak = not held and any(text[s:e].lower() in g.event_weak and (text[s].islower() or s == sent[0])
-                            for s, e, _ in grp)
+                            and not (etype == "dialogue" and _one_occasion(text, r, s, e)) for s, e, _ in grp)
     planned = planned_before(article, g.event_planned, max(ca, cue_start - 60), cue_end) \
         or bool(r.planned_after.match(after))
     named = etype == "dialogue" and text[cue_start].isupper() and (bool(_ORDINAL.match(after)) or held)
@@ -285,7 +289,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     # "Theo ông X, chuyến thăm ...", "..., Phát ngôn viên X cho biết": X is a source, no participant
     said = {e.name for (a, b), e in mentions_in(article, min(ca, cue_start - 60), cb)
             if isinstance(e, Person) and not_participant(article, r, e, (a, b), cue_end, cb)}
-    visit = _visit(article, r, grp, cue_start, cue_end, cb) if etype == "visit" else None
+    visit = _visit(article, r, grp, cue_start, cue_end, cb, sent[1]) if etype == "visit" else None
     visit = [p for p in visit if p not in said] or None if visit is not None else None
     if visit is not None:
         people, org_ents = visit, []
@@ -335,12 +339,29 @@ _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _ORDINAL = re.compile(r"^[^.;]{0,80}?(?<!\w)(?:lần thứ|thường niên|lần đầu)", re.IGNORECASE)
 
 
+def _one_occasion(text: str, r: EventRules, s: int, e: int) -> bool:
+    """Whether a weak forum cue ``[s, e)`` is told as one occasion: after a classifier no quantifier
+    makes many (``cuộc họp báo chung``, not ``các cuộc đối thoại``), with words saying which after it
+    (not ``kết luận cuộc họp,``, ``cuộc họp này``, ``Cuộc họp sẽ kết thúc``: the one told before)."""
+    cue = text[s:e].lower()
+    head = next((c for c in ("cuộc ", "buổi ") if cue.startswith(c)), "")
+    if not r.occasion.search(text[max(0, s - 16):s + len(head)]):
+        return False
+    after = re.split(r"[,.;:!?]", text[e:e + 30], maxsplit=1)[0]
+    return bool(r.described.match(after)) and not r.anaphoric.search(after)  # "Cuộc họp TPP 11 lần này"
+
+
 def _visit(article: Article, r: EventRules, grp: list[tuple[int, int, str]], cue_start: int, cue_end: int,
-           clause_end: int) -> list[str] | None:
-    """The visitor (and inviting host) of a visit cue, or None when the text does not say."""
+           clause_end: int, sent_end: int) -> list[str] | None:
+    """The visitor (and inviting host) of a visit cue, or None when the text does not say; a visit
+    noun in a fronted phrase (``Trong chuyến thăm Mỹ, X đã ...``) is the visit of the sentence's subject."""
     g = gazetteer()
     noun = all(article.text[s:e].lower() in g.event_nouns for s, e, _ in grp)
-    return visit_people(article, cue_start, cue_end, clause_end, noun, r.host_of)
+    found = visit_people(article, cue_start, cue_end, clause_end, noun, r.host_of)
+    if found is None and noun:
+        who = fronted_visitor(article, cue_start, cue_end, sent_end)
+        found = [who] if who else None
+    return found
 
 
 # between two people of a list: a separator, then a title or honorific, never a clause
@@ -512,7 +533,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
         cues = _cues(all_cues, a, b)
         if any(text[c[0]:c[1]].lower() in g.event_ambiguous for c in cues) \
                 and i < len(article.sentences) and _has_person(article, a, b):
-            cues = _whole_words(article, article.sentences[i], cues, g)
+            cues = _whole_words(article, article.sentences[i], cues, g, r.glue)
         if not cues:
             if forum is not None and not _in_captions(article, a, b):
                 forum.participants += [p for p in forum_speakers(article, r, a, b) if p not in forum.participants]
