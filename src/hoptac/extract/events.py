@@ -48,8 +48,8 @@ from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
 from .dates import DateMention, find_dates
 from .entities import mentions_in
-from .event_merge import DAY, FAMILY, PRIORITY, Draft, captioned, headlines, merge
-from .event_visits import fronted_visitor
+from .event_links import caption_dates, link_previous, people_in, split_list, told_forums
+from .event_merge import FAMILY, PRIORITY, Draft, captioned, headlines, merge
 from .event_rules import (
     EventRules,
     dating,
@@ -70,6 +70,7 @@ from .event_rules import (
     to_press,
     visit_people,
 )
+from .event_visits import fronted_visitor
 from .fastre import bounded
 from .gazetteer import Gazetteer, gazetteer
 from .nlp import ensure_words, split_sentences
@@ -192,14 +193,6 @@ def _clauses(cues: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int
         start = a if i == 0 else groups[i - 1][-1][1]
         end = b if i + 1 == len(groups) else groups[i + 1][0][0]
         out.append((start, end, grp))
-    return out
-
-
-def _people_in(article: Article, a: int, b: int) -> list[str]:
-    out: list[str] = []
-    for _, ent in mentions_in(article, a, b):
-        if isinstance(ent, Person) and ent.name not in out:
-            out.append(ent.name)
     return out
 
 
@@ -364,40 +357,6 @@ def _visit(article: Article, r: EventRules, grp: list[tuple[int, int, str]], cue
     return found
 
 
-# between two people of a list: a separator, then a title or honorific, never a clause
-_LIST_ITEM = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:,|và|;)\s*(?:cùng\s+)?(?:(?:ông|bà|ngài)\s+)?"
-                        r"(?:[A-ZĐÀ-Ỹ][^,.;:()]{0,80})?$")
-
-
-def _split(article: Article, d: Draft, clause: tuple[int, int, list[tuple[int, int, str]]]) -> list[Draft]:
-    """``X đã gặp A, B và C``: one meeting with each of the people listed after the cue, or
-    with each organization listed when no person is (``loạt cuộc gặp với ... Google, SpaceX``);
-    an organization is then the one person the article names for it, if any."""
-    if d.type != "meeting":
-        return [d]
-    cue_end = clause[2][-1][1]
-    before = _people_in(article, clause[0], clause[2][0][0])
-    after: list[Person] = []
-    last = cue_end
-    for (a, b), ent in mentions_in(article, cue_end, clause[1]):
-        if not isinstance(ent, Person):
-            continue
-        if after and not _LIST_ITEM.match(article.text[last:a]):
-            break  # "hội đàm với A, trao đổi ..., bà B cho biết": B is no item of the list
-        if ent not in after:
-            after.append(ent)
-        last = b
-    names = [p.name for p in after]
-    if not after:
-        orgs = [ent for _, ent in mentions_in(article, cue_end, clause[1])
-                if isinstance(ent, Organization) and ent.kind != "media"]
-        names = list(dict.fromkeys(sole_person_of(article, o) or o.name for o in orgs))
-    if len(before) != 1 or len(names) < 2:
-        return [d]
-    return [Draft(d.type, d.start, d.end, participants=[before[0], n], persons=2, date=d.date,
-                   place=d.place, planned=d.planned, split=True, cue=d.cue, sentence=d.sentence) for n in names]
-
-
 def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Dates,
                      spans: list[tuple[int, int]], i: int, cues: list[tuple[int, int, str]],
                      carried: list[str]) -> tuple[list[Draft], list[str]]:
@@ -409,12 +368,12 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
     """
     text = article.text
     a, b = spans[i]
-    around = _people_in(article, *spans[i - 1]) if i else []
+    around = people_in(article, *spans[i - 1]) if i else []
     if not around and i + 1 < len(spans):
-        around = _people_in(article, *spans[i + 1])
+        around = people_in(article, *spans[i + 1])
     clauses = _clauses(cues, a, b)
     first = clauses[0][2][0][0]
-    subject = _people_in(article, a, first)
+    subject = people_in(article, a, first)
     if not subject and r.continuers.match(text[a:b]) and not mentions_in(article, a, first):
         subject = list(carried)  # "Trước đó, lãnh đạo Việt Nam đã có ...": no one else named
     out: list[Draft] = []
@@ -450,64 +409,8 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
             d.date = d.date or prev.date
             prev.planned = d.planned = prev.planned or d.planned
         d.sentence = i
-        out.extend(_split(article, d, clause))
+        out.extend(split_list(article, d, clause))
     return out, subject
-
-
-def _link_previous(article: Article, r: EventRules, sent: tuple[int, int], drafts: list[Draft],
-                   prev: Draft | None) -> list[Draft]:
-    """Undated drafts on the previous event's day (``Cùng ngày``, ``Thủ tướng sau đó sẽ ...``);
-    a ``Tiếp đoàn`` reception is the previous meeting seen from its host (the host joins it),
-    or, after a visit, a reception of that visit's people. Returns the drafts left."""
-    if prev is None:
-        return drafts
-    text = article.text
-    # the people's names, read only for a "Tiếp đoàn" draft (rare): not every person for every sentence
-    names = {p.name for p in article.people} if any(d.delegation for d in drafts) else set()
-    out = []
-    for d in drafts:
-        lead = text[sent[0]:d.cue[0]][:60]
-        if d.date is None and prev.date is not None and DAY.search(prev.date.value) and r.same_day.search(lead):
-            d.date = prev.date
-        if d.delegation:
-            hosts = [p for p in d.participants if p in names]
-            if prev.type != "visit" and hosts:
-                prev.participants += [p for p in hosts if p not in prev.participants]
-                prev.persons = sum(1 for p in prev.participants if p in names)
-                prev.type = "reception"
-                continue
-            d.participants = hosts + [p for p in prev.participants if p in names and p not in hosts] \
-                or d.participants
-            d.persons = sum(1 for p in d.participants if p in names)
-            d.date = d.date or prev.date
-        out.append(d)
-    return out
-
-
-def _told_forums(drafts: list[Draft], found: list[Draft]) -> list[Draft]:
-    """``Phát biểu tại hội nghị, X ...`` after a forum was told: X joins that forum, no new event."""
-    told = next((d for d in reversed(drafts) if d.type == "dialogue"), None)
-    out = []
-    for d in found:
-        if d.back and told is not None and not (d.date and told.date and d.date.value != told.date.value):
-            told.participants += [p for p in d.participants if p not in told.participants]
-            continue
-        out.append(d)
-    return out
-
-
-def _caption_dates(events: list[Draft], captions: list[Draft]) -> None:
-    """An undated event takes the date of a photo caption that shows it (same family, the same
-    people or two of them): captions repeat the body, often with the day the body leaves out."""
-    for e in events:
-        if e.date is not None:
-            continue
-        for c in captions:
-            common = set(e.participants) & set(c.participants)
-            if c.date is not None and FAMILY[c.type] == FAMILY[e.type] and c.planned == e.planned \
-                    and (set(c.participants) == set(e.participants) or len(common) >= 2):
-                e.date = c.date
-                break
 
 
 def extract_events(article: Article, settings: Settings) -> Article:
@@ -542,15 +445,15 @@ def extract_events(article: Article, settings: Settings) -> Article:
         if _in_captions(article, a, b):
             captions += found
             continue
-        found = _link_previous(article, r, (a, b), found, prev)
-        found = _told_forums(drafts, found)
+        found = link_previous(article, r, (a, b), found, prev)
+        found = told_forums(drafts, found)
         drafts += found
         if found:
             forum = found[-1] if found[-1].held else None
         carried = subject or carried
         prev = next((d for d in reversed(found) if FAMILY[d.type] == "engagement"), prev)
     events = headlines(article, merge(article, drafts))
-    _caption_dates(events, captions)
+    caption_dates(events, captions)
     untold = captioned(article, events, captions)
     lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned
                  and not e.earlier), None)
