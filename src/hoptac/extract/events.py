@@ -282,8 +282,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     # "Theo ông X, chuyến thăm ...", "..., Phát ngôn viên X cho biết": X is a source, no participant
     said = {e.name for (a, b), e in mentions_in(article, min(ca, cue_start - 60), cb)
             if isinstance(e, Person) and not_participant(article, r, e, (a, b), cue_end, cb)}
-    visit = _visit(article, r, grp, cue_start, cue_end, cb, sent[1]) if etype == "visit" else None
-    visit = [p for p in visit if p not in said] or None if visit is not None else None
+    visit = _visit(article, r, grp, cue_start, cue_end, cb, said, sent[1]) if etype == "visit" else None
     if visit is not None:
         people, org_ents = visit, []
     else:
@@ -345,12 +344,14 @@ def _one_occasion(text: str, r: EventRules, s: int, e: int) -> bool:
 
 
 def _visit(article: Article, r: EventRules, grp: list[tuple[int, int, str]], cue_start: int, cue_end: int,
-           clause_end: int, sent_end: int) -> list[str] | None:
-    """The visitor (and inviting host) of a visit cue, or None when the text does not say; a visit
-    noun in a fronted phrase (``Trong chuyến thăm Mỹ, X đã ...``) is the visit of the sentence's subject."""
+           clause_end: int, said: set[str], sent_end: int) -> list[str] | None:
+    """The visitor (and inviting host) of a visit cue, or None when the text does not say; a source
+    (``said``) is no visitor. A visit noun in a fronted phrase (``Trong chuyến thăm Mỹ, X đã phát biểu
+    ...``) is the visit of the clause's subject, whatever that subject then says."""
     g = gazetteer()
     noun = all(article.text[s:e].lower() in g.event_nouns for s, e, _ in grp)
     found = visit_people(article, cue_start, cue_end, clause_end, noun, r.host_of)
+    found = [p for p in found if p not in said] or None if found is not None else None
     if found is None and noun:
         who = fronted_visitor(article, cue_start, cue_end, sent_end)
         found = [who] if who else None
