@@ -70,3 +70,17 @@ def test_a_summit_and_the_meeting_beside_it_are_two_occasions() -> None:
               "thượng đỉnh G20 tại Osaka.\n")
     assert len(of_type(art, "meeting")) == 1
     assert len(of_type(art, "dialogue")) == 1
+
+
+def test_the_witnesses_of_a_signing_between_two_firms_are_not_its_parties() -> None:
+    art = run("Chiều 19/6, dưới sự chứng kiến của Thủ tướng Lê Văn Khải và Bộ trưởng Thương mại Hoa Kỳ "
+              "John Whitfield, Tập đoàn Sao Mai và Công ty Westbrook Energy đã ký hợp đồng cung cấp khí hóa lỏng.\n")
+    (ev,) = of_type(art, "signing")
+    assert not {"Lê Văn Khải", "John Whitfield"} & set(ev.participants)
+    assert any("Westbrook" in p for p in ev.participants)
+
+
+def test_a_witness_with_no_party_named_stays_the_participant() -> None:
+    art = run("Chiều 19/6, Thủ tướng Lê Văn Khải đã chứng kiến lễ ký kết bản ghi nhớ về hợp tác năng lượng.\n")
+    (ev,) = of_type(art, "signing")
+    assert ev.participants == ["Lê Văn Khải"]

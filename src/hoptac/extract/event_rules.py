@@ -110,6 +110,7 @@ class EventRules:
     occasion: re.Pattern[str]
     described: re.Pattern[str]
     glue: frozenset[str]
+    witnessed: re.Pattern[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -160,6 +161,7 @@ def event_rules() -> EventRules:
         occasion=bounded(rf"(?<![\w]){''.join(f'(?<!{re.escape(q)} )' for q in ev['occasion_quantifiers'])}"
                          rf"(?:{alternation(ev['occasion_classifiers'])})\s+$", re.IGNORECASE),
         glue=frozenset(ev["ambiguous_glue"]),
+        witnessed=re.compile(_words(ev["witnessed"]), re.IGNORECASE),
         described=re.compile(rf"^\s*(?:{_words(ev['occasion_descriptors'])}|\d|[A-ZĐÀ-Ỹ])"),
         fixture=re.compile(rf"(?<![\w])(?:{'|'.join(ev['fixtures'])})(?![\w])", re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",
