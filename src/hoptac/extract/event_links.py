@@ -4,7 +4,8 @@ Steps of :mod:`hoptac.extract.events` after a clause is drafted: a meeting with 
 is one meeting with each (``split_list``); an undated draft takes the previous event's day, and a
 ``Tiếp đoàn`` reception joins the previous meeting as its host (``link_previous``); a speech at a
 forum already told joins that forum (``told_forums``); an undated event takes the date of a photo
-caption showing it (``caption_dates``).
+caption showing it (``caption_dates``), an undated signing of the witnesses of a dated one
+takes its day (``witnessed_dates``).
 """
 
 from __future__ import annotations
@@ -112,5 +113,18 @@ def caption_dates(events: list[Draft], captions: list[Draft]) -> None:
             common = set(e.participants) & set(c.participants)
             if c.date is not None and FAMILY[c.type] == FAMILY[e.type] and c.planned == e.planned \
                     and (set(c.participants) == set(e.participants) or len(common) >= 2):
+                e.date = c.date
+                break
+
+
+def witnessed_dates(events: list[Draft]) -> None:
+    """An undated signing whose people all witnessed a dated signing of named parties takes its date
+    (``A và B chứng kiến lễ trao các văn kiện`` after ``Ngày 31/5, trước sự chứng kiến của A và B, X và
+    Y đã ký``): the leaders witness the signings of one ceremony."""
+    for e in events:
+        if e.type != "signing" or e.date is not None or not e.participants:
+            continue
+        for c in events:
+            if c is not e and c.type == "signing" and c.date is not None and set(e.participants) <= set(c.witnesses):
                 e.date = c.date
                 break

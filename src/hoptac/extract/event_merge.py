@@ -45,6 +45,7 @@ class Draft:
     dest: str | None = None  # a visit's country, written right after its cue ("thăm chính thức Việt Nam")
     cue: tuple[int, int] = (0, 0)
     sentence: int = -1
+    witnesses: list[str] = field(default_factory=list)  # who witnessed a signing whose parties are named
 
 
 

@@ -48,7 +48,7 @@ from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
 from .dates import DateMention, find_dates
 from .entities import mentions_in
-from .event_links import caption_dates, link_previous, people_in, split_list, told_forums
+from .event_links import caption_dates, link_previous, people_in, split_list, told_forums, witnessed_dates
 from .event_merge import FAMILY, PRIORITY, Draft, captioned, headlines, merge
 from .event_rules import (
     EventRules,
@@ -289,8 +289,9 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         people += [p for p in subject if p not in people and p not in said]
     if weak and len(people) < 2 and (when is None or etype != "dialogue"):
         return None, "weak"
+    witnesses: list[str] = []
     if etype == "signing":
-        people = _parties(article, r, sent[0], cue_start, cb, people)
+        people, witnesses = _parties(article, r, sent[0], cue_start, cb, people)
     people, orgs = _with_people_of(article, people, org_ents)
     if etype == "call" and all(r.private_calls.search(text, s, e) for s, e, _ in grp) and not officials(article, people):
         return None, "private"  # "X gọi điện cho bạn": a private call, not one between two parties
@@ -303,7 +304,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         if not (etype == "signing" and framework) and not named:
             return None, _NO_PARTS
     d = Draft(etype, ca, cb, participants=parts, persons=len(people), cue=(cue_start, cue_end))
-    d.date = when
+    d.date, d.witnesses = when, witnesses
     d.place = _place(article, g, text, ca, cb)
     d.planned = planned
     if d.date and article.published and not d.date.value.startswith("--"):
@@ -346,10 +347,10 @@ def _one_occasion(text: str, r: EventRules, s: int, e: int) -> bool:
 
 
 def _parties(article: Article, r: EventRules, sent_start: int, cue_start: int, clause_end: int,
-             people: list[str]) -> list[str]:
+             people: list[str]) -> tuple[list[str], list[str]]:
     """A signing's people without its witnesses, when anyone else is named for it: those in a
     ``chứng kiến`` phrase before the cue (``dưới sự chứng kiến của A và B, X và Y ký``) and the
-    subject who witnesses (``A đã chứng kiến lễ ký kết giữa X và Y``)."""
+    subject who witnesses (``A đã chứng kiến lễ ký kết giữa X và Y``); and the witnesses left out."""
     text = article.text
     spans = []
     for m in r.witnessed.finditer(text, sent_start, cue_start):
@@ -358,13 +359,13 @@ def _parties(article: Article, r: EventRules, sent_start: int, cue_start: int, c
                    or [cue_start])
         spans.append((opens, ends))
     if not spans:
-        return people
+        return people, []
     named = mentions_in(article, sent_start, clause_end)
     seen = {e.name for (a, _b), e in named if isinstance(e, Person) and any(o <= a < c for o, c in spans)}
     rest = [p for p in people if p not in seen]
     other_orgs = any(isinstance(e, Organization) and e.kind != "media" and not any(o <= a < c for o, c in spans)
                      for (a, _b), e in named)
-    return rest if rest or other_orgs else people
+    return (rest, [p for p in people if p in seen]) if rest or other_orgs else (people, [])
 
 
 def _visit(article: Article, r: EventRules, grp: list[tuple[int, int, str]], cue_start: int, cue_end: int,
@@ -479,6 +480,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
         prev = next((d for d in reversed(found) if FAMILY[d.type] == "engagement"), prev)
     events = headlines(article, merge(article, drafts))
     caption_dates(events, captions)
+    witnessed_dates(events)
     untold = captioned(article, events, captions)
     lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned
                  and not e.earlier), None)
