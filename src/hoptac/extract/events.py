@@ -50,6 +50,7 @@ from .dates import DateMention, find_dates
 from .entities import mentions_in
 from .event_links import caption_dates, link_previous, people_in, split_list, told_forums, witnessed_dates
 from .event_merge import FAMILY, PRIORITY, Draft, captioned, headlines, merge
+from .event_parties import fronted_visitor, signing_parties
 from .event_rules import (
     EventRules,
     dating,
@@ -70,7 +71,6 @@ from .event_rules import (
     to_press,
     visit_people,
 )
-from .event_visits import fronted_visitor
 from .fastre import bounded
 from .gazetteer import Gazetteer, gazetteer
 from .nlp import ensure_words, split_sentences
@@ -291,7 +291,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         return None, "weak"
     witnesses: list[str] = []
     if etype == "signing":
-        people, witnesses = _parties(article, r, sent[0], cue_start, cb, people)
+        people, witnesses = signing_parties(article, r, sent[0], cue_start, cb, people)
     people, orgs = _with_people_of(article, people, org_ents)
     if etype == "call" and all(r.private_calls.search(text, s, e) for s, e, _ in grp) and not officials(article, people):
         return None, "private"  # "X gọi điện cho bạn": a private call, not one between two parties
@@ -344,28 +344,6 @@ def _one_occasion(text: str, r: EventRules, s: int, e: int) -> bool:
         return False
     after = re.split(r"[,.;:!?]", text[e:e + 30], maxsplit=1)[0]
     return bool(r.described.match(after)) and not r.anaphoric.search(after)  # "Cuộc họp TPP 11 lần này"
-
-
-def _parties(article: Article, r: EventRules, sent_start: int, cue_start: int, clause_end: int,
-             people: list[str]) -> tuple[list[str], list[str]]:
-    """A signing's people without its witnesses, when anyone else is named for it: those in a
-    ``chứng kiến`` phrase before the cue (``dưới sự chứng kiến của A và B, X và Y ký``) and the
-    subject who witnesses (``A đã chứng kiến lễ ký kết giữa X và Y``); and the witnesses left out."""
-    text = article.text
-    spans = []
-    for m in r.witnessed.finditer(text, sent_start, cue_start):
-        opens = max(text.rfind(",", sent_start, m.start()), text.rfind(";", sent_start, m.start()), sent_start)
-        ends = min([k for k in (text.find(",", m.end(), cue_start), text.find(";", m.end(), cue_start)) if k >= 0]
-                   or [cue_start])
-        spans.append((opens, ends))
-    if not spans:
-        return people, []
-    named = mentions_in(article, sent_start, clause_end)
-    seen = {e.name for (a, _b), e in named if isinstance(e, Person) and any(o <= a < c for o, c in spans)}
-    rest = [p for p in people if p not in seen]
-    other_orgs = any(isinstance(e, Organization) and e.kind != "media" and not any(o <= a < c for o, c in spans)
-                     for (a, _b), e in named)
-    return (rest, [p for p in people if p in seen]) if rest or other_orgs else (people, [])
 
 
 def _visit(article: Article, r: EventRules, grp: list[tuple[int, int, str]], cue_start: int, cue_end: int,

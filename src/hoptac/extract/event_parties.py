@@ -1,10 +1,12 @@
-"""Who makes a visit the text names by a noun in a fronted phrase.
+"""Who takes part, where the clause's grammar says more than its names: the visitor of a visit named
+in a fronted phrase, and the parties (not the witnesses) of a signing.
 
 ``Trong chuyến thăm chính thức Mỹ từ ngày 27 đến 29/5, đoàn X đã ...``, ``Nhân chuyến công du
 châu Á, Tổng thống Y ...``: the visit noun opens an adverbial phrase and the visitor is the subject
 of the clause after it. The rules of :mod:`hoptac.extract.event_rules` find the visitor before a
 verbal cue or after ``của``; this finds the one after the phrase, so the visit is not dropped as a
-noun without a participant.
+noun without a participant. ``signing_parties`` leaves out who witnesses a signing when the text
+names its parties (``dưới sự chứng kiến của A và B, X và Y đã ký``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 
 from ..model import Article, Organization, Person
 from .entities import mentions_in
+from .event_rules import EventRules
 from .fastre import bounded
 
 # the words that make a visit noun the head of a fronted adverbial phrase
@@ -59,3 +62,25 @@ def fronted_visitor(article: Article, cue_start: int, cue_end: int, sent_end: in
 
 
 _TITLED = re.compile(r"^[^,.;:()\n]{0,40}$")
+
+
+def signing_parties(article: Article, r: EventRules, sent_start: int, cue_start: int, clause_end: int,
+                    people: list[str]) -> tuple[list[str], list[str]]:
+    """A signing's people without its witnesses, when anyone else is named for it: those in a
+    ``chứng kiến`` phrase before the cue (``dưới sự chứng kiến của A và B, X và Y ký``) and the
+    subject who witnesses (``A đã chứng kiến lễ ký kết giữa X và Y``); and the witnesses left out."""
+    text = article.text
+    spans = []
+    for m in r.witnessed.finditer(text, sent_start, cue_start):
+        opens = max(text.rfind(",", sent_start, m.start()), text.rfind(";", sent_start, m.start()), sent_start)
+        ends = min([k for k in (text.find(",", m.end(), cue_start), text.find(";", m.end(), cue_start)) if k >= 0]
+                   or [cue_start])
+        spans.append((opens, ends))
+    if not spans:
+        return people, []
+    named = mentions_in(article, sent_start, clause_end)
+    seen = {e.name for (a, _b), e in named if isinstance(e, Person) and any(o <= a < c for o, c in spans)}
+    rest = [p for p in people if p not in seen]
+    other_orgs = any(isinstance(e, Organization) and e.kind != "media" and not any(o <= a < c for o, c in spans)
+                     for (a, _b), e in named)
+    return (rest, [p for p in people if p in seen]) if rest or other_orgs else (people, [])
