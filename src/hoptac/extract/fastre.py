@@ -75,17 +75,43 @@ class Bounded:
         if whole:
             self.last = (string, tuple(found))
 
-    def __getattr__(self, name: str) -> Any:  # match, sub, findall, pattern, flags ...: the whole pattern's
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        """``re.Pattern.sub`` with the matches of :meth:`finditer` (a function as ``repl``; a template
+        string goes to the whole pattern's ``sub``)."""
+        if not callable(repl):
+            return self.full.sub(repl, string, count)
+        pieces: list[str] = []
+        last = 0
+        for n, m in enumerate(self.finditer(string), 1):
+            pieces += (string[last:m.start()], repl(m))
+            last = m.end()
+            if n == count:
+                break
+        if not pieces:
+            return string[:]  # as ``sub``: the same text when nothing matched
+        pieces.append(string[last:])
+        return "".join(pieces)
+
+    def __getattr__(self, name: str) -> Any:  # match, findall, pattern, flags ...: the whole pattern's
         return getattr(self.full, name)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return Bounded, (self.full, self.fast)  # the kept matches stay behind
 
 
-def bounded(pattern: str | re.Pattern[str], flags: int = 0) -> Any:
+def bounded(pattern: str | re.Pattern[str], flags: int = 0, *, starts: str | None = None) -> Any:
     """``pattern`` compiled, as a :class:`Bounded` when it opens with a word boundary or a lookbehind
-    and the rest cannot match an empty string; otherwise the plain compiled pattern."""
+    and the rest cannot match an empty string; otherwise the plain compiled pattern.
+
+    ``starts``: a pattern that finds every place where a match of ``pattern`` can begin (its
+    first characters, written so that the engine skips ahead to them); the whole pattern is tried
+    there alone. Without it, a body whose first characters are digits only but that the engine
+    cannot skip ahead to (``[0-3]?\\d``, ``\\d{1,2}``, an optional group in front) is found
+    through its digits.
+    """
     full = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+    if starts is not None:
+        return Bounded(full, re.compile(starts, full.flags))
     source = full.pattern
     if not isinstance(source, str):
         return full
@@ -100,6 +126,8 @@ def bounded(pattern: str | re.Pattern[str], flags: int = 0) -> Any:
         return full
     if fast.groups != full.groups or _min_width(fast) == 0:
         return full
+    if _digits_first(fast):
+        fast = re.compile(r"\d", full.flags)
     return Bounded(full, fast)
 
 
@@ -136,3 +164,63 @@ def _min_width(p: re.Pattern[str]) -> int:
     """The fewest characters a pattern can match."""
     parser = getattr(re, "_parser", None) or __import__("sre_parse")
     return int(parser.parse(p.pattern, p.flags).getwidth()[0])
+
+
+def _digits_first(p: re.Pattern[str]) -> bool:
+    """Whether every match of ``p`` begins with a digit while the engine has no first character to
+    skip ahead to (the pattern opens with a repeat, an optional part or a group, not a character
+    or a set): then the places to try are its digits."""
+    parser = getattr(re, "_parser", None) or __import__("sre_parse")
+    data = parser.parse(p.pattern, p.flags).data
+    head = data
+    while head and str(head[0][0]) == "SUBPATTERN":  # the engine looks through groups for its first characters
+        head = head[0][1][-1].data
+    if not head or str(head[0][0]) in ("LITERAL", "IN") or (
+            str(head[0][0]) == "BRANCH" and all(alt.data and str(alt.data[0][0]) == "LITERAL" for alt in head[0][1][1])):
+        return False  # the engine has a first character or set to skip ahead to
+    found = _first_set(data)
+    return found is not None and not found[1] and all(_is_digit(item) for item in found[0])
+
+
+def _first_set(data: list[Any]) -> tuple[set[Any], bool] | None:
+    """The set items (``(op, arg)`` as the parser gives) a match of ``data`` can begin with, and
+    whether it can match empty; None when any character can begin it (or the parse is not read here)."""
+    out: set[Any] = set()
+    for op, av in data:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero-width: the next item begins the match
+        if name == "LITERAL":
+            out.add(("LITERAL", av))
+            return out, False
+        if name == "IN":
+            if any(str(o) == "NEGATE" for o, _ in av):
+                return None
+            out.update((str(o), a if str(o) != "CATEGORY" else str(a)) for o, a in av)
+            return out, False
+        if name in ("BRANCH", "SUBPATTERN", "ATOMIC_GROUP", "MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            subs = (av[1] if name == "BRANCH" else [av[-1]] if name != "ATOMIC_GROUP" else [av])
+            empty = False
+            for sub in subs:
+                got = _first_set(sub.data)
+                if got is None:
+                    return None
+                out |= got[0]
+                empty = empty or got[1]
+            if name.endswith("REPEAT") and av[0] == 0:
+                empty = True
+            if not empty:
+                return out, False
+            continue
+        return None  # any character, a negated one, a back reference ...
+    return out, True
+
+
+def _is_digit(item: tuple[str, Any]) -> bool:
+    """Whether a set item matches digits only (``\\d`` finds each of them)."""
+    kind, arg = item
+    if kind == "LITERAL":
+        return chr(arg).isdecimal()
+    if kind == "RANGE":
+        return 0x30 <= arg[0] <= arg[1] <= 0x39
+    return kind == "CATEGORY" and arg == "CATEGORY_DIGIT"

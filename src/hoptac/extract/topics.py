@@ -360,7 +360,7 @@ def enumerations(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int,
 
 
 def _separators(text: str) -> list[tuple[int, int]]:
-    """The spans ``_SEP.finditer(text)`` gives, tried only where a separator stands: a match opens
+    r"""The spans ``_SEP.finditer(text)`` gives, tried only where a separator stands: a match opens
     with the blanks (``\s`` is ``str.isspace``) right before the first separator after the last match."""
     out: list[tuple[int, int]] = []
     last = pos = 0

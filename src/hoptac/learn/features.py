@@ -99,7 +99,7 @@ def predict(compiled: tuple[list[str], dict[str, list[float]], list[float]], row
     rows = [w for w in map(table.get, set(row)) if w is not None]
     # per class, the bias plus the feature weights added one at a time in the set's order (``sum``
     # with a float start adds in order on Python 3.11: the sums of a loop over the features, by columns)
-    z = [sum(col, b) for b, col in zip(bias, zip(*rows), strict=True)] if rows else list(bias)
+    z = [sum(col, b) for b, col in zip(bias, zip(*rows, strict=True), strict=True)] if rows else list(bias)
     top = max(z)
     e = [math.exp(v - top) for v in z]
     s = sum(e)
