@@ -126,8 +126,9 @@ def bounded(pattern: str | re.Pattern[str], flags: int = 0, *, starts: str | Non
         return full
     if fast.groups != full.groups or _min_width(fast) == 0:
         return full
-    if _digits_first(fast):
-        fast = re.compile(r"\d", full.flags)
+    found = _starts(fast)
+    if found is not None:
+        fast = re.compile(found, full.flags)
     return Bounded(full, fast)
 
 
@@ -166,20 +167,72 @@ def _min_width(p: re.Pattern[str]) -> int:
     return int(parser.parse(p.pattern, p.flags).getwidth()[0])
 
 
-def _digits_first(p: re.Pattern[str]) -> bool:
-    """Whether every match of ``p`` begins with a digit while the engine has no first character to
-    skip ahead to (the pattern opens with a repeat, an optional part or a group, not a character
-    or a set): then the places to try are its digits."""
+def _parse(p: re.Pattern[str]) -> Any:
     parser = getattr(re, "_parser", None) or __import__("sre_parse")
-    data = parser.parse(p.pattern, p.flags).data
+    return parser.parse(p.pattern, p.flags).data
+
+
+def _starts(p: re.Pattern[str]) -> str | None:
+    """A pattern finding the places where a match of ``p`` can begin, when the engine has no first
+    character of ``p`` to skip ahead to (``p`` opens with a group of alternatives, a repeat or an
+    optional part): the few letters every match opens with (``sán|trư|ngà``), else its digits
+    (``\\d{1,2}``, ``[0-3]?\\d``); None when the engine skips ahead by itself or no such places are known."""
+    data = _parse(p)
     head = data
     while head and str(head[0][0]) == "SUBPATTERN":  # the engine looks through groups for its first characters
         head = head[0][1][-1].data
     if not head or str(head[0][0]) in ("LITERAL", "IN") or (
             str(head[0][0]) == "BRANCH" and all(alt.data and str(alt.data[0][0]) == "LITERAL" for alt in head[0][1][1])):
-        return False  # the engine has a first character or set to skip ahead to
+        return None  # the engine has a first character or set to skip ahead to
+    opens = _prefixes(list(data), _PREFIX)
+    if opens is not None and "" not in opens:
+        return "(?:" + "|".join(re.escape(o) for o in sorted(opens, key=lambda o: (-len(o), o))) + ")"
     found = _first_set(data)
-    return found is not None and not found[1] and all(_is_digit(item) for item in found[0])
+    if found is not None and not found[1] and all(_is_digit(item) for item in found[0]):
+        return r"\d"
+    return None
+
+
+#: how many letters of a match's opening :func:`_prefixes` reads, and how many openings it keeps at most
+_PREFIX, _MAX_OPENINGS = 3, 200
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+
+
+def _prefixes(items: list[Any], k: int) -> set[str] | None:
+    """Strings of at most ``k`` characters one of which opens every match of the parsed ``items``
+    (shorter where the pattern is no longer a plain character there; ``""``: anything may come);
+    None when there would be too many."""
+    if k == 0 or not items:
+        return {""}
+    (op, av), rest = items[0], items[1:]
+    name = str(op)
+    if name in _ZERO_WIDTH:
+        return _prefixes(rest, k)
+    if name == "LITERAL":
+        tail = _prefixes(rest, k - 1)
+        return None if tail is None else {chr(av) + t for t in tail}
+    if name == "IN" and len(av) <= 8 and all(str(o) == "LITERAL" for o, _ in av):
+        tail = _prefixes(rest, k - 1)
+        return None if tail is None else {chr(c) + t for _, c in av for t in tail}
+    if name == "SUBPATTERN" and not av[1] and not av[2]:  # a group without flags of its own
+        return _prefixes(list(av[-1].data) + rest, k)
+    if name == "BRANCH":
+        out: set[str] = set()
+        for alt in av[1]:
+            got = _prefixes(list(alt.data) + rest, k)
+            if got is None or len(out | got) > _MAX_OPENINGS:
+                return None
+            out |= got
+        return out
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        once = _prefixes(list(av[2].data), k)  # what one round opens with (what follows it is not read)
+        if once is None:
+            return None
+        if av[0] > 0:
+            return once
+        skipped = _prefixes(rest, k)  # or none at all
+        return None if skipped is None or len(once | skipped) > _MAX_OPENINGS else once | skipped
+    return {""}  # any character, a set of them, a reference ...: the opening ends before it
 
 
 def _first_set(data: list[Any]) -> tuple[set[Any], bool] | None:
