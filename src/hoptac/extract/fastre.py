@@ -175,8 +175,9 @@ def _parse(p: re.Pattern[str]) -> Any:
 def _starts(p: re.Pattern[str]) -> str | None:
     """A pattern finding the places where a match of ``p`` can begin, when the engine has no first
     character of ``p`` to skip ahead to (``p`` opens with a group of alternatives, a repeat or an
-    optional part): the few letters every match opens with (``sán|trư|ngà``), else its digits
-    (``\\d{1,2}``, ``[0-3]?\\d``); None when the engine skips ahead by itself or no such places are known."""
+    optional part): the few characters every match opens with (``sán|trư|ngà``, ``kể|từ|\\d``),
+    else the set of its first characters (``[A-ZĐ]``); None when the engine skips ahead by itself
+    or any character may open a match."""
     data = _parse(p)
     head = data
     while head and str(head[0][0]) == "SUBPATTERN":  # the engine looks through groups for its first characters
@@ -185,39 +186,45 @@ def _starts(p: re.Pattern[str]) -> str | None:
             str(head[0][0]) == "BRANCH" and all(alt.data and str(alt.data[0][0]) == "LITERAL" for alt in head[0][1][1])):
         return None  # the engine has a first character or set to skip ahead to
     opens = _prefixes(list(data), _PREFIX)
-    if opens is not None and "" not in opens:
-        return "(?:" + "|".join(re.escape(o) for o in sorted(opens, key=lambda o: (-len(o), o))) + ")"
+    if opens is not None and () not in opens:
+        return "(?:" + "|".join(sorted(("".join(o) for o in opens), key=lambda o: (-len(o), o))) + ")"
     found = _first_set(data)
-    if found is not None and not found[1] and all(_is_digit(item) for item in found[0]):
-        return r"\d"
-    return None
+    if found is None or found[1] or not found[0] or not all(_set_item(item) for item in found[0]):
+        return None
+    return "[" + "".join(sorted(_set_item(item) for item in found[0])) + "]"  # type: ignore[misc]
 
 
-#: how many letters of a match's opening :func:`_prefixes` reads, and how many openings it keeps at most
+#: how many characters of a match's opening :func:`_prefixes` reads, and how many openings it keeps at most
 _PREFIX, _MAX_OPENINGS = 3, 200
 _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+Opening = tuple[str, ...]  # regular expressions of one character each: a literal, or \d
 
 
-def _prefixes(items: list[Any], k: int) -> set[str] | None:
-    """Strings of at most ``k`` characters one of which opens every match of the parsed ``items``
-    (shorter where the pattern is no longer a plain character there; ``""``: anything may come);
-    None when there would be too many."""
+def _prefixes(items: list[Any], k: int) -> set[Opening] | None:
+    """Openings of at most ``k`` characters one of which begins every match of the parsed ``items``
+    (shorter where the pattern is no longer a plain character or a digit there; ``()``: anything
+    may come); None when there would be too many."""
     if k == 0 or not items:
-        return {""}
+        return {()}
     (op, av), rest = items[0], items[1:]
     name = str(op)
     if name in _ZERO_WIDTH:
         return _prefixes(rest, k)
+    atoms: list[str] | None = None
     if name == "LITERAL":
+        atoms = [re.escape(chr(av))]
+    elif name == "IN" and len(av) <= 8 and all(str(o) == "LITERAL" for o, _ in av):
+        atoms = [re.escape(chr(c)) for _, c in av]
+    elif name == "IN" and all(_is_digit((str(o), a if str(o) != "CATEGORY" else str(a))) for o, a in av):
+        atoms = [r"\d"]
+    if atoms is not None:
         tail = _prefixes(rest, k - 1)
-        return None if tail is None else {chr(av) + t for t in tail}
-    if name == "IN" and len(av) <= 8 and all(str(o) == "LITERAL" for o, _ in av):
-        tail = _prefixes(rest, k - 1)
-        return None if tail is None else {chr(c) + t for _, c in av for t in tail}
+        return None if tail is None or len(atoms) * len(tail) > _MAX_OPENINGS else {
+            (x, *t) for x in atoms for t in tail}
     if name == "SUBPATTERN" and not av[1] and not av[2]:  # a group without flags of its own
         return _prefixes(list(av[-1].data) + rest, k)
     if name == "BRANCH":
-        out: set[str] = set()
+        out: set[Opening] = set()
         for alt in av[1]:
             got = _prefixes(list(alt.data) + rest, k)
             if got is None or len(out | got) > _MAX_OPENINGS:
@@ -232,7 +239,17 @@ def _prefixes(items: list[Any], k: int) -> set[str] | None:
             return once
         skipped = _prefixes(rest, k)  # or none at all
         return None if skipped is None or len(once | skipped) > _MAX_OPENINGS else once | skipped
-    return {""}  # any character, a set of them, a reference ...: the opening ends before it
+    return {()}  # any character, a wide set of them, a reference ...: the opening ends before it
+
+
+def _set_item(item: tuple[str, Any]) -> str | None:
+    """A set item (``(kind, arg)``) written inside ``[...]``: a character, a range or ``\\d``; None for others."""
+    kind, arg = item
+    if kind == "LITERAL":
+        return re.escape(chr(arg))
+    if kind == "RANGE":
+        return re.escape(chr(arg[0])) + "-" + re.escape(chr(arg[1]))
+    return r"\d" if kind == "CATEGORY" and arg == "CATEGORY_DIGIT" else None
 
 
 def _first_set(data: list[Any]) -> tuple[set[Any], bool] | None:
@@ -251,6 +268,8 @@ def _first_set(data: list[Any]) -> tuple[set[Any], bool] | None:
                 return None
             out.update((str(o), a if str(o) != "CATEGORY" else str(a)) for o, a in av)
             return out, False
+        if name == "SUBPATTERN" and (av[1] or av[2]):
+            return None  # a group with flags of its own ("(?i:...)"): its characters are not read here
         if name in ("BRANCH", "SUBPATTERN", "ATOMIC_GROUP", "MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
             subs = (av[1] if name == "BRANCH" else [av[-1]] if name != "ATOMIC_GROUP" else [av])
             empty = False
