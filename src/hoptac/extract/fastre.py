@@ -105,9 +105,9 @@ def bounded(pattern: str | re.Pattern[str], flags: int = 0, *, starts: str | Non
 
     ``starts``: a pattern that finds every place where a match of ``pattern`` can begin (its
     first characters, written so that the engine skips ahead to them); the whole pattern is tried
-    there alone. Without it, a body whose first characters are digits only but that the engine
-    cannot skip ahead to (``[0-3]?\\d``, ``\\d{1,2}``, an optional group in front) is found
-    through its digits.
+    there alone. Without it, a body the engine has no first character of to skip ahead to (it
+    opens with an optional part, a repeat or alternatives in groups) is found through the
+    openings :func:`_starts` reads from its parse (``sán|trư|ngà``, ``\\d``, ``[A-ZĐ]``).
     """
     full = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
     if starts is not None:
@@ -124,9 +124,10 @@ def bounded(pattern: str | re.Pattern[str], flags: int = 0, *, starts: str | Non
         fast = re.compile(source[lead:], full.flags)
     except re.error:  # the assertion was not a whole item of the pattern after all
         return full
-    if fast.groups != full.groups or _min_width(fast) == 0:
+    parsed = _parse(fast)  # once: the body's width and its openings are both read from it
+    if fast.groups != full.groups or parsed.getwidth()[0] == 0:
         return full
-    found = _starts(fast)
+    found = _starts(parsed.data)
     if found is not None:
         fast = re.compile(found, full.flags)
     return Bounded(full, fast)
@@ -161,24 +162,18 @@ def _lead(source: str) -> int:
     return 0
 
 
-def _min_width(p: re.Pattern[str]) -> int:
-    """The fewest characters a pattern can match."""
-    parser = getattr(re, "_parser", None) or __import__("sre_parse")
-    return int(parser.parse(p.pattern, p.flags).getwidth()[0])
-
-
 def _parse(p: re.Pattern[str]) -> Any:
+    """The parse of a pattern (``re``'s own parser: its width and its items)."""
     parser = getattr(re, "_parser", None) or __import__("sre_parse")
-    return parser.parse(p.pattern, p.flags).data
+    return parser.parse(p.pattern, p.flags)
 
 
-def _starts(p: re.Pattern[str]) -> str | None:
-    """A pattern finding the places where a match of ``p`` can begin, when the engine has no first
-    character of ``p`` to skip ahead to (``p`` opens with a group of alternatives, a repeat or an
-    optional part): the few characters every match opens with (``sán|trư|ngà``, ``kể|từ|\\d``),
-    else the set of its first characters (``[A-ZĐ]``); None when the engine skips ahead by itself
-    or any character may open a match."""
-    data = _parse(p)
+def _starts(data: list[Any]) -> str | None:
+    """A pattern finding the places where a match of a pattern (its parsed items ``data``) can
+    begin, when the engine has no first character of it to skip ahead to (it opens with a group
+    of alternatives, a repeat or an optional part): the few characters every match opens with
+    (``sán|trư|ngà``, ``kể|từ|\\d``), else the set of its first characters (``[A-ZĐ]``); None
+    when the engine skips ahead by itself or any character may open a match."""
     head = data
     while head and str(head[0][0]) == "SUBPATTERN":  # the engine looks through groups for its first characters
         head = head[0][1][-1].data
