@@ -32,6 +32,10 @@ PATTERNS = [
     r"\b(?:(?:kể\s+)?từ|cuối)\s+(?:năm\s+)?\d{4}",
     r"(?<![\w])(?:(?i:quy chế)|PNTR)(?![\w])",  # a group of its own flags: its letters in any case
     r"(?<![\w.])(?:[A-ZĐ]\.(?=[A-Z])|[A-ZĐ][^\W_]*)(?: [A-ZĐ][^\W_]*)*",
+    # no assertion in front, but no first character for the engine either
+    r"(?:năm\s+)?\b(?P<y>20\d\d)\s+là\s+năm\b",
+    r"[!?\n]|\.(?=\s|$)",
+    r"(?:\(|\b(?:từ|vào)\s+)(?P<core>\d{1,2}/\d{1,2})",
 ]
 
 
@@ -67,6 +71,7 @@ def test_a_pattern_without_a_first_character_is_found_through_its_openings():
     assert bounded(r"(?<!x)(?:[A-Z]\.|[B-Y]\w+)").fast.pattern == "[A-ZB-Y]"
     assert bounded(r"(?<!x)(?:(?i:ab)|c)d").fast.pattern == "(?:(?i:ab)|c)d"  # flags of its own: left as it is
     assert bounded(r"\bnăm\s+\d").fast.pattern == r"năm\s+\d"  # the engine skips to "n" by itself
+    assert bounded(r"[!?\n]|\.(?=\s)").fast.pattern == "(?:\\\n|\\.|\\?|!)"  # no assertion in front
 
 
 def test_given_starts_and_sub_with_a_function():

@@ -101,7 +101,8 @@ class Bounded:
 
 def bounded(pattern: str | re.Pattern[str], flags: int = 0, *, starts: str | None = None) -> Any:
     """``pattern`` compiled, as a :class:`Bounded` when it opens with a word boundary or a lookbehind
-    and the rest cannot match an empty string; otherwise the plain compiled pattern.
+    and the rest cannot match an empty string, or when it cannot match an empty string and the
+    engine has no first character of it to skip ahead to; otherwise the plain compiled pattern.
 
     ``starts``: a pattern that finds every place where a match of ``pattern`` can begin (its
     first characters, written so that the engine skips ahead to them); the whole pattern is tried
@@ -118,8 +119,10 @@ def bounded(pattern: str | re.Pattern[str], flags: int = 0, *, starts: str | Non
     lead = 0
     while step := _lead(source[lead:]):  # "(?<!hơn )(?<!gần )\\b...": every assertion in front
         lead += step
-    if not lead:
-        return full
+    if not lead:  # tried where its openings stand, when the engine has no first character of it
+        parsed = _parse(full)
+        found = _starts(parsed.data) if parsed.getwidth()[0] > 0 else None
+        return full if found is None else Bounded(full, re.compile(found, full.flags))
     try:
         fast = re.compile(source[lead:], full.flags)
     except re.error:  # the assertion was not a whole item of the pattern after all
