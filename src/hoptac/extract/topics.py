@@ -179,12 +179,16 @@ def _word_index(text: str) -> tuple[dict[str, list[int]], dict[int, str]]:
     """Where each folded word (a maximal ``[a-z0-9]+`` run) of ``text`` starts, in order; and, by a
     word's start, the word after it."""
     index: dict[str, list[int]] = {}
-    add = index.setdefault
+    get = index.get
     parts = _WORDS_SPLIT.split(text)  # gaps and words in turn: a word starts where the lengths before it sum to
     starts = list(accumulate(map(len, parts), initial=0))[1:-1:2]
     words = parts[1::2]
     for w, at in zip(words, starts, strict=True):
-        add(w, []).append(at)
+        got = get(w)
+        if got is None:
+            index[w] = [at]  # (not ``setdefault(w, [])``: no empty list made for every word seen before)
+        else:
+            got.append(at)
     return index, dict(zip(starts, words[1:], strict=False))  # the last word has none
 
 
