@@ -25,10 +25,13 @@ import itertools
 import re
 
 from .. import budget
+from ..learn.actors import NAME as ACTORS
+from ..learn.actors import decide as decide_actors
 from ..learn.modes import mode_of
 from ..learn.statements import NAME, decide
 from ..model import Amount, Article, Organization, Person, Statement
 from ..settings import Settings
+from .actor_candidates import ArticleIndex
 from .acts import (
     Cue,
     cues,
@@ -356,6 +359,8 @@ def extract_statements(article: Article, settings: Settings) -> Article:
     # every statement keeps the threads it touches, positions (inform) included (annotations/GUIDE.md)
     article.statements = drop_restatements(article, statements)
     article.statements = decide(article, others)  # the learned decision: statement or not, and which act
+    if mode_of(ACTORS) != "rules":  # the learned decision: who the actor is
+        decide_actors(article, ArticleIndex.of(article, ex.mentions, ex.sents, ex.gender))
     named = {e.side for e in (*article.people, *article.organizations) if e.side}
     named |= {side for side, pattern in cues().country_res.items() if pattern.search(ex.low.text)}
     for s in article.statements:
