@@ -94,8 +94,34 @@ def features(ix: ArticleIndex, st: Statement, c: ActorCandidate, rule: ActorCand
         pattern = cues().country_res.get(c.side or "")
         row.append(f"side_word:{bool(pattern and pattern.search(low))}")
         row.append(f"both_word:{bool(cues().both_re.search(low))}")
+    row += [f"joined:{is_rule}_{c.kind}_{c.side == rule.side}"] if _joined(ix, st) else []
+    if _both_before(text, s0, ca):
+        row += [f"both:{is_rule}_{c.kind}"] + [f"both_how:{h}" for h in c.how]
     row += [f"spoke:{bucket(spoke[c.name] - is_rule, (0, 1, 3))}", f"named:{bucket(named[c.name], (0, 1, 3, 8))}"]
     return row
+
+
+def _joined(ix: ArticleIndex, st: Statement) -> bool:
+    """Whether two people of different sides joined by ``và`` / ``cùng`` are named last before the
+    cue in its sentence (``Tổng thống X và Thủ tướng Y nhất trí``: both sides speak)."""
+    import bisect
+
+    ca, _cb = cue_span(st)
+    s0, _s1 = ix.sents[ix.sentence_of(ca)] if ix.sents else (0, ca)
+    i = bisect.bisect_left(ix.starts, ca)
+    people = [(ma, mb, ent) for ma, mb, ent in ix.mentions[max(0, i - 6):i] if ma >= s0 and mb <= ca and isinstance(ent, Person)]
+    if len(people) < 2:
+        return False
+    (_a1, b1, p1), (a2, _b2, p2) = people[-2], people[-1]
+    gap = words(ix.article.text[b1:a2].lower())
+    return p1.side != p2.side and bool({"và", "cùng"} & set(gap)) and len(gap) <= 12
+
+
+def _both_before(text: str, s0: int, ca: int) -> bool:
+    """Whether a both-sides phrase (``Hai bên``) is written right before the cue."""
+    from ..extract.acts import cues
+
+    return bool(cues().both_re.search(_nfc(text[max(s0, ca - 30):ca]).lower()))
 
 
 @dataclass
