@@ -134,3 +134,18 @@ def test_another_actor_brings_its_side_and_addressee() -> None:
 
     assign_actor(st, ActorCandidate("Quỹ Beta", None, "org", ["b1"], entity=sideless))
     assert st.side is None and st.threads == [] and st.addressee_side is None
+
+
+def test_the_candidates_the_rules_left_get_the_rankers_actor_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hoptac.learn import actors
+
+    art = _article(TEXT)
+    art.statements = []
+    others = [_statement(art, "sẽ mở rộng", "VN", "VN", "commit"), _statement(art, "sẽ mở rộng", "US", "US", "commit")]
+    monkeypatch.setattr(actors, "load_model", lambda _name: {"wide": True})
+    monkeypatch.setattr(actors, "_compiled", lambda: _model({"how:a1": 3.0}))
+    got = actors.wide_actors(art, others, ArticleIndex.of(art))
+    assert [s.actor for s in got] == ["John Smith"]  # both copies name the quote's speaker: one is kept
+    monkeypatch.setattr(actors, "load_model", lambda _name: {"wide": False})
+    fresh = [_statement(art, "sẽ mở rộng", "VN", "VN", "commit")]
+    assert actors.wide_actors(art, fresh, ArticleIndex.of(art))[0].actor == "VN"

@@ -53,15 +53,20 @@ def _paired(gold: dict[str, Any], art: Article) -> dict[int, int]:
     return assign(cands)
 
 
-def cases_of(split: str, docs: list[Any] | None = None) -> list[Case]:
-    """The articles of a split extracted with the rules' actors, their candidates labelled."""
+def cases_of(split: str, docs: list[Any] | None = None, acts: str | None = None) -> list[Case]:
+    """The articles of a split extracted with the rules' actors (the ranker touches no candidate),
+    their candidates labelled; ``acts``: a variant of the statement decision to extract with (the
+    shipped one by default; ``candidates``: every candidate, the rules' and the ones they left)."""
+    from contextlib import nullcontext
+
     from ..annotate.corpus import iter_docs
+    from . import statements
     from .actors import NAME, groups
     from .evaluate import Canon, extract, gold_of
-    from .modes import using
+    from .modes import CANDIDATES, using
 
     out = []
-    with using(NAME, "rules"):
+    with using(NAME, CANDIDATES), (using(statements.NAME, acts) if acts else nullcontext()):
         for doc in docs if docs is not None else iter_docs(split=split):
             art = extract(doc)
             if art is None or art.raw != doc.text or not art.statements:
@@ -114,13 +119,15 @@ def replay(case: Case, compiled: Any, mode: str, margin: float) -> list[Any]:
     return out
 
 
-def cross_validate(cases: list[Case], folds: int = FOLDS) -> dict[str, dict[str, Any]]:
-    """Statements and threads F1 of every variant, each article decided by a ranker fit on the other folds."""
+def cross_validate(cases: list[Case], fit_on: list[Case] | None = None, folds: int = FOLDS) -> dict[str, dict[str, Any]]:
+    """Statements and threads F1 of every variant, each article decided by a ranker fit on the other
+    folds (``fit_on``: the same articles' cases to fit on, by path; ``cases`` themselves by default)."""
     from .actors import fit
 
     tallies = {key: Scores() for key, _m, _g in variants()}
     for k in range(folds):
-        rows, labels = labelled([c for i, c in enumerate(cases) if i % folds != k])
+        held = {c.gold["path"] for c in cases[k::folds]}
+        rows, labels = labelled([c for c in (fit_on or cases) if c.gold["path"] not in held])
         compiled = compile_model(fit(rows, labels))
         for case in cases[k::folds]:
             every = case.article.statements

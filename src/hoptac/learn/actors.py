@@ -10,7 +10,9 @@ often it is named and speaks; the ranker takes the best. ``use`` in the model fi
 rules decide, the model (its best always), or both (the model's best replaces the rules' actor only
 when it scores at least ``margin`` above it); :func:`train` picks it by cross-validation inside the
 train split (:mod:`.actor_cv`), among variants that keep the dev gold's floors; the test split is
-only measured.
+only measured. With ``wide`` in the model file the ranker also picks the actor of every candidate
+the rules left (:func:`wide_actors`), before the act decision reads it: a candidate at the right
+place with another actor was no statement to the act decision, whatever its act.
 """
 
 from __future__ import annotations
@@ -25,11 +27,15 @@ from ..extract.actor_candidates import ActorCandidate, ArticleIndex, candidates,
 from ..model import Article, Person, Statement
 from . import compiled_loader, load_model
 from .features import bucket, fit_decision, predict, words
-from .modes import mode_of
+from .modes import CANDIDATES, mode_of
 
 NAME = "statement_actors"
 #: ``both``: the model's best replaces the rules' actor when it scores at least this much above it
 MARGIN = 0.3
+#: the ranker gives the candidates the rules left (:mod:`hoptac.extract.candidates`) their actor
+#: before the act decision reads them (its choice is measured by retraining ``statement_acts``
+#: with and without it: the README's "Who the actor is")
+WIDE = True
 OTHER = {"VN": "US", "US": "VN"}
 _QUOTES = "\"“”"
 _PRONOUNS = ("ông", "bà", "ngài", "họ", "tôi", "chúng tôi", "vị này", "người đứng đầu")
@@ -133,18 +139,22 @@ class Group:
     rows: list[list[str]]
 
 
-def groups(article: Article, ix: ArticleIndex | None = None) -> list[Group]:
-    """Every statement of an article with its candidate actors and their feature rows."""
+def groups(article: Article, ix: ArticleIndex | None = None, items: list[Statement] | None = None) -> list[Group]:
+    """Every statement of an article (or of ``items``, among the article's) with its candidate
+    actors and their feature rows."""
     ix = ix or ArticleIndex.of(article)
+    every = sorted(article.statements + (items or []), key=lambda s: cue_span(s)[0])
     spoke = Counter(st.actor for st in article.statements)
     named: Counter[str] = Counter()
     for _a, _b, ent in ix.mentions:
         named[ent.name] += 1
+    wanted = {id(st) for st in (items if items is not None else article.statements)}
     out = []
     prev: Statement | None = None
-    for st in sorted(article.statements, key=lambda s: cue_span(s)[0]):
-        cands = candidates(ix, st, prev)
-        out.append(Group(st, cands, [features(ix, st, c, cands[0], spoke, named) for c in cands]))
+    for st in every:
+        if id(st) in wanted:
+            cands = candidates(ix, st, prev)
+            out.append(Group(st, cands, [features(ix, st, c, cands[0], spoke, named) for c in cands]))
         prev = st
     return out
 
@@ -180,11 +190,28 @@ def decide(article: Article, ix: ArticleIndex | None = None) -> None:
     """Set the actor of each of the article's statements by the learned decision in force."""
     mode = mode_of(NAME)
     compiled = _compiled()
-    if mode == "rules" or compiled is None or not article.statements:
+    if mode in ("rules", CANDIDATES) or compiled is None or not article.statements:
         return
     margin = float((load_model(NAME) or {}).get("margin", MARGIN))
     for g in groups(article, ix):
         assign_actor(g.statement, choose(compiled, g, mode, margin))
+
+
+def wide_actors(article: Article, others: list[Statement], ix: ArticleIndex) -> list[Statement]:
+    """The candidates the rules left with the ranker's best actor, when the model file says ``wide``
+    (one candidate per cue and actor): the act decision then reads and labels them with it."""
+    model = load_model(NAME) or {}
+    compiled = _compiled()
+    if not model.get("wide") or mode_of(NAME) == CANDIDATES or compiled is None or not others:
+        return others
+    out, seen = [], set()
+    for g in groups(article, ix, others):
+        assign_actor(g.statement, choose(compiled, g, "model", 0.0))
+        key = (cue_span(g.statement), g.statement.actor)
+        if key not in seen:
+            seen.add(key)
+            out.append(g.statement)
+    return out
 
 
 # ---------------------------------------------------------------- training
@@ -205,9 +232,11 @@ def train(out_dir: Path) -> dict[str, Any]:
     from .shipping import write
 
     cases = cases_of("train")
-    rows, labels = labelled(cases)
-    model = fit(rows, labels) | {"name": NAME, "trained_on": f"train split, {len(rows)} candidate actors"}
-    cv = cross_validate(cases)
+    every = cases_of("train", acts=CANDIDATES)  # the rules' statements and the candidates they left
+    rows, labels = labelled(every)
+    model = fit(rows, labels) | {"name": NAME, "wide": WIDE,
+                                 "trained_on": f"train split, {len(rows)} candidate actors of every candidate statement"}
+    cv = cross_validate(cases, every)
     use, margin, tried = "rules", MARGIN, []
     for key in ranked(cv):
         if cv[key]["sum"] <= cv["rules"]["sum"]:
