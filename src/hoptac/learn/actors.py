@@ -227,9 +227,7 @@ def train(out_dir: Path) -> dict[str, Any]:
     within the dev gold's floors; measure every variant on the test split (never used to choose)."""
     from .actor_cv import FOLDS, cases_of, cross_validate, labelled, ranked
     from .devgold import holds
-    from .evaluate import evaluate
-    from .modes import MODES, using
-    from .shipping import write
+    from .shipping import figures_on_test, write
 
     cases = cases_of("train")
     every = cases_of("train", acts=CANDIDATES)  # the rules' statements and the candidates they left
@@ -254,11 +252,7 @@ def train(out_dir: Path) -> dict[str, Any]:
             break
     write(out_dir, NAME, model | {"use": use, "margin": margin})
     _compiled.cache_clear()
-    test: dict[str, Any] = {}
-    for mode in MODES:
-        with using(NAME, mode):
-            res = evaluate("test")
-        test[mode] = {f: res["fields"][f]["f1"] for f in ("statements", "threads")}
+    test = figures_on_test(NAME, ("statements", "threads"))
     return {"candidates_train": len(rows), "statements_train": sum(len(c.groups) for c in cases),
             "chosen_by": f"{FOLDS}-fold cross-validation on the train split (statements + threads F1), "
                          "then the dev gold's floors",
