@@ -56,6 +56,9 @@ class ArticleIndex:
     sents: list[tuple[int, int]]
     kinds: dict[str, tuple[str, str | None]]  # known names -> (kind, side)
     gender: dict[str, str]  # person name -> M or F, where the article tells (:func:`.pronouns.genders`)
+    _sent_starts: list[int] = field(default_factory=list)
+    _titles: list[tuple[str, Person]] | None = None
+    _orgs: dict[str, Organization] | None = None
 
     @classmethod
     def of(cls, article: Article, mentions: list[tuple[int, int, Person | Organization]] | None = None,
@@ -74,9 +77,24 @@ class ArticleIndex:
         return cls(article, ms, [m[0] for m in ms], sents if sents is not None else sentence_spans(article), kinds,
                    gender if gender is not None else genders(article))
 
+    def titles(self) -> list[tuple[str, Person]]:
+        """The first two words of each titled person's title (lower case), with the person."""
+        if self._titles is None:
+            heads = [(" ".join((p.title or "").lower().split()[:2]), p) for p in self.article.people]
+            self._titles = [(h, p) for h, p in heads if len(h.split()) == 2]
+        return self._titles
+
+    def orgs(self) -> dict[str, Organization]:
+        """The article's organizations by name."""
+        if self._orgs is None:
+            self._orgs = {o.name: o for o in self.article.organizations}
+        return self._orgs
+
     def sentence_of(self, pos: int) -> int:
         """The index of the sentence holding source position ``pos`` (the nearest before it)."""
-        return max(0, bisect.bisect_right([a for a, _b in self.sents], pos) - 1)
+        if len(self._sent_starts) != len(self.sents):
+            self._sent_starts = [a for a, _b in self.sents]
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
 
 
 def _identity(ent: Person | Organization) -> tuple[str, str | None, str]:
@@ -143,11 +161,10 @@ def candidates(ix: ArticleIndex, st: Statement, prev: Statement | None) -> list[
             people.add(id(ent))
             add(ent.name, ent.side, "person", f"p{len(people)}", ent)
     head = " ".join(ix.article.text[max(s0, ca - 80):ca].lower().split())
-    for p in ix.article.people:
-        words = (p.title or "").lower().split()[:2]
-        if len(words) == 2 and " ".join(words) in head:
+    for title, p in ix.titles():
+        if title in head:
             add(p.name, p.side, "person", "title", p)
-    orgs = {o.name: o for o in ix.article.organizations}
+    orgs = ix.orgs()
     for c in list(out.values()):
         org = orgs.get(getattr(c.entity, "organization", None) or "") if c.kind == "person" else None
         if org is not None:

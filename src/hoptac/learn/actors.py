@@ -58,13 +58,39 @@ def _gap(text: str, a: int, b: int, tag: str) -> list[str]:
     return row
 
 
+@dataclass
+class Around:
+    """What the features read around one statement's cue, the same for each of its candidates."""
+
+    s0: int
+    s1: int
+    pron: str | None  # a pronoun right before the cue
+    joined: bool  # two people of both sides joined by "và" named last before the cue
+    both: bool  # a both-sides phrase right before the cue
+    low: str  # the 40 characters before the cue in its sentence, lower case
+
+
+def around(ix: ArticleIndex, st: Statement) -> Around:
+    """The context of one statement's cue (:class:`Around`)."""
+    text = ix.article.text
+    ca, _cb = cue_span(st)
+    s0, s1 = ix.sents[ix.sentence_of(ca)] if ix.sents else (0, len(text))
+    head = " ".join(words(_nfc(text[max(s0, ca - 25):ca])))
+    pron = next((p for p in _PRONOUNS if head.endswith(p) or f" {p} " in f" {head} "[-len(p) - 12:]), None)
+    return Around(s0, s1, pron, _joined(ix, st, s0), _both_before(text, s0, ca), _nfc(text[max(s0, ca - 40):ca]).lower())
+
+
 def features(ix: ArticleIndex, st: Statement, c: ActorCandidate, rule: ActorCandidate,
-             spoke: Counter[str], named: Counter[str]) -> list[str]:
+             spoke: Counter[str], named: Counter[str], at: Around | None = None) -> list[str]:
     """The feature row of one candidate actor of a statement (``rule``: the rules' candidate;
-    ``spoke``: how many statements each actor has; ``named``: how many mentions each name has)."""
+    ``spoke``: how many statements each actor has; ``named``: how many mentions each name has;
+    ``at``: the statement's :func:`around`, computed here when not given)."""
+    from ..extract.acts import cues
+
     text = ix.article.text
     ca, cb = cue_span(st)
-    s0, s1 = ix.sents[ix.sentence_of(ca)] if ix.sents else (0, len(text))
+    at = at or around(ix, st)
+    s0, s1 = at.s0, at.s1
     is_rule = c is rule
     row = [f"how:{h}" for h in c.how] + [f"kind:{c.kind}", f"side:{c.side}", f"rule:{is_rule}",
                                          f"same_side:{c.side == rule.side}", f"rk:{rule.kind}_{c.kind}",
@@ -86,34 +112,28 @@ def features(ix: ArticleIndex, st: Statement, c: ActorCandidate, rule: ActorCand
         row += _gap(text, cb, ma, "ag")
         row.append(f"after_end:{len(words(text[mb:s1])) <= 3}")
         row.append(f"quoted_before:{any(q in text[s0:ca] for q in _QUOTES)}")
-    head = " ".join(words(_nfc(text[max(s0, ca - 25):ca])))
-    pron = next((p for p in _PRONOUNS if head.endswith(p) or f" {p} " in f" {head} "[-len(p) - 12:]), None)
-    if pron is not None:
-        row.append(f"pron:{pron}_{c.kind}")
-        row += [f"pron_how:{pron}_{h}" for h in c.how]
+    if at.pron is not None:
+        row.append(f"pron:{at.pron}_{c.kind}")
+        row += [f"pron_how:{at.pron}_{h}" for h in c.how]
         if isinstance(c.entity, Person):
-            row.append(f"pron_gender:{pron}_{ix.gender.get(c.name, '?')}")
+            row.append(f"pron_gender:{at.pron}_{ix.gender.get(c.name, '?')}")
     if c.kind == "side":
-        from ..extract.acts import cues
-
-        low = _nfc(text[max(s0, ca - 40):ca]).lower()
         pattern = cues().country_res.get(c.side or "")
-        row.append(f"side_word:{bool(pattern and pattern.search(low))}")
-        row.append(f"both_word:{bool(cues().both_re.search(low))}")
-    row += [f"joined:{is_rule}_{c.kind}_{c.side == rule.side}"] if _joined(ix, st) else []
-    if _both_before(text, s0, ca):
+        row.append(f"side_word:{bool(pattern and pattern.search(at.low))}")
+        row.append(f"both_word:{bool(cues().both_re.search(at.low))}")
+    row += [f"joined:{is_rule}_{c.kind}_{c.side == rule.side}"] if at.joined else []
+    if at.both:
         row += [f"both:{is_rule}_{c.kind}"] + [f"both_how:{h}" for h in c.how]
     row += [f"spoke:{bucket(spoke[c.name] - is_rule, (0, 1, 3))}", f"named:{bucket(named[c.name], (0, 1, 3, 8))}"]
     return row
 
 
-def _joined(ix: ArticleIndex, st: Statement) -> bool:
+def _joined(ix: ArticleIndex, st: Statement, s0: int) -> bool:
     """Whether two people of different sides joined by ``và`` / ``cùng`` are named last before the
     cue in its sentence (``Tổng thống X và Thủ tướng Y nhất trí``: both sides speak)."""
     import bisect
 
     ca, _cb = cue_span(st)
-    s0, _s1 = ix.sents[ix.sentence_of(ca)] if ix.sents else (0, ca)
     i = bisect.bisect_left(ix.starts, ca)
     people = [(ma, mb, ent) for ma, mb, ent in ix.mentions[max(0, i - 6):i] if ma >= s0 and mb <= ca and isinstance(ent, Person)]
     if len(people) < 2:
@@ -154,7 +174,8 @@ def groups(article: Article, ix: ArticleIndex | None = None, items: list[Stateme
     for st in every:
         if id(st) in wanted:
             cands = candidates(ix, st, prev)
-            out.append(Group(st, cands, [features(ix, st, c, cands[0], spoke, named) for c in cands]))
+            at = around(ix, st)
+            out.append(Group(st, cands, [features(ix, st, c, cands[0], spoke, named, at) for c in cands]))
         prev = st
     return out
 
