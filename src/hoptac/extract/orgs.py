@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..learn.org_ends import choose_end
 from ..model import Framework, Place, SpanT
 from .acts import cues
 from .gazetteer import (
@@ -233,6 +234,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         end = sentence_case_tail(ctext, end, limit, g, regions=kind in ("government", "other", "association"))
         inside = known_all[bisect.bisect_right(known_starts_all, start):bisect.bisect_left(known_starts_all, end)]
         end = max([end] + [b for a, b in inside if start < a < end < b])  # "... tại Liên hợp quốc"
+        end = choose_end(ctext, start, head, kind, m.end(), end, limit, g)  # learned: "Bệnh viện Ung bướu Đà Nẵng"
         name, of_side = strip_of_country(ctext[start:end], g) if kind == "company" else (ctext[start:end], None)
         end = start + len(name)
         rest = name[len(head):].strip()

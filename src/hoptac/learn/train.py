@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 #: Trainer modules under ``hoptac.learn``, in training order.
-TRAINERS: tuple[str, ...] = ("names", "events", "statements", "topics")
+TRAINERS: tuple[str, ...] = ("names", "org_ends", "events", "statements", "topics")
 
 
 def models_dir() -> Path:
