@@ -87,8 +87,16 @@ def _next_word(ctext: str, end: int) -> str:
 
 
 def features(ctext: str, start: int, head: str, kind: str, ends: list[int], rule_end: int,
-             e: int, g: Any) -> list[str]:
-    """The feature row of one candidate end ``e`` of a name starting at ``start`` with ``head``."""
+             e: int, g: Any, counts: dict[int, int] | None = None) -> list[str]:
+    """The feature row of one candidate end ``e`` of a name starting at ``start`` with ``head``
+    (``counts``: how often the name ending at each end is written, shared by the candidates)."""
+    seen = {} if counts is None else counts
+
+    def written(end: int) -> int:
+        if end not in seen:
+            seen[end] = ctext.count(ctext[start:end])
+        return seen[end]
+
     from ..extract.acts import cues
     from ..extract.gazetteer import in_dictionary
 
@@ -135,12 +143,11 @@ def features(ctext: str, start: int, head: str, kind: str, ends: list[int], rule
         flags = "".join(k for k, on in (("w", nouns), ("l", f"{side}_link" in row), ("c", f"{side}_cue" in row),
                                         ("p", "ends_place" in row), ("k", "cuts_compound" in row)) if on)
         row += [f"x:{side}|{flags}|{_shape(nxt)}", f"x:{side}|{flags}", f"x:{side}|{_shape(nxt)}|{bucket(len(between), (1, 2, 3, 5))}"]
-    n = ctext.count(name)
+    n = written(e)
     row.append(f"written:{bucket(n, (1, 2, 3, 5))}")
     if ci + 1 < len(ends):
-        longer = ctext.count(ctext[start:ends[ci + 1]])
-        row.append(f"longer_written:{'same' if longer == n else 'less'}")
-    if ci > 0 and ctext.count(ctext[start:ends[ci - 1]]) > n:
+        row.append(f"longer_written:{'same' if written(ends[ci + 1]) == n else 'less'}")
+    if ci > 0 and written(ends[ci - 1]) > n:
         row.append("shorter_more_written")
     return row
 
@@ -158,7 +165,10 @@ def choose_end(ctext: str, start: int, head: str, kind: str, head_end: int, rule
     if mode != CANDIDATES and compiled is None:
         return rule_end
     ends = candidate_ends(ctext, head_end, rule_end, limit, g)
-    rows = [features(ctext, start, head, kind, ends, rule_end, e, g) for e in ends]
+    if len(ends) < 2 and _RECORD is None:
+        return rule_end
+    counts: dict[int, int] = {}
+    rows = [features(ctext, start, head, kind, ends, rule_end, e, g, counts) for e in ends]
     if _RECORD is not None:
         _RECORD.append((ctext, start, ends, rule_end, rows))
     if mode in ("rules", CANDIDATES) or len(ends) < 2:
