@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from hoptac.scale.tile import figures, grow, verify
+from hoptac.scale.tile import figures, finish, grow, verify
 from hoptac.store import Store
 
 
@@ -46,6 +46,29 @@ def _check(out: Path, full: bool) -> list[str]:
         return verify(conn, seed, units, full=full)
 
 
+def _finish(out: Path, args: argparse.Namespace) -> int:
+    """The last phases of a build (:func:`hoptac.scale.tile.finish`), thread summaries, the check."""
+    t0 = time.perf_counter()
+    engine = sa.create_engine(f"sqlite:///{out}", poolclass=sa.pool.NullPool)
+    with engine.connect() as conn:
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "foreign_keys=OFF", f"cache_size=-{args.cache_mb * 1024}"):
+            conn.exec_driver_sql(f"PRAGMA {pragma}")
+        conn.commit()
+        times = finish(conn)
+    engine.dispose()
+    with Store.open(f"sqlite:///{out}") as store:
+        t1 = time.perf_counter()
+        store.refresh_threads()
+        times["threads_s"] = time.perf_counter() - t1
+    times["finish_s"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    problems = _check(out, args.full)
+    times["verify_s"] = time.perf_counter() - t1
+    print(json.dumps({**{k: round(v, 1) for k, v in times.items()}, "size_gb": round(out.stat().st_size / 1e9, 2),
+                      "problems": problems, "loadavg_1m": round(os.getloadavg()[0], 2)}))
+    return 1 if problems else 0
+
+
 def main() -> int:
     """Copy the seed, grow it, refresh thread summaries, verify; one JSON line."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -55,7 +78,11 @@ def main() -> int:
     ap.add_argument("--cache-mb", type=int, default=1024, help="SQLite page cache during the build")
     ap.add_argument("--check", help="check a store built before (its .seed.json beside it)")
     ap.add_argument("--full", action="store_true", help="also check the full-text index and every foreign key")
+    ap.add_argument("--finish", help="a store whose copies, indexes and triggers are done (a build stopped in its "
+                    "recount): recount, refresh thread summaries, check")
     args = ap.parse_args()
+    if args.finish:
+        return _finish(Path(args.finish), args)
     if args.check:
         t0 = time.perf_counter()
         problems = _check(Path(args.check), args.full)
