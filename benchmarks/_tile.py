@@ -1,129 +1,125 @@
-"""Grow a SQLite benchmark store by tiling: every article-derived row copied under new ids, in SQL.
+"""Build a large SQLite benchmark store by tiling a seed store (``hoptac.scale.tile``), and check it.
 
-The store's write path costs 30–60 ms of CPU per article (people and organization linking,
-occasion merging, claims, MinHash), so a store of 100,000 articles built by it takes hours on a
-shared machine. :func:`tile` multiplies a store built by that path (``scale.py --corpus``): tile
-``k`` copies every article with its mentions, events (occasions and their parts), participants,
-sources, statements, thread entries, claims' keys, topics and search documents (FTS5 too) under
-ids suffixed ``t<k>``, in one ``INSERT … SELECT`` per table. What it does *not* do, and a real
-archive would: people and organizations are shared by every tile (the same cast meets again:
-mentions, meetings and statements per person grow with the store, the number of people does not),
-dates are the base's (each day holds ``k + 1`` times the news), near-duplicate band keys are not
-copied (a later ingest does not compare against the tiles), and occasions are never merged across
-tiles. The kept counts (``store/tallies.py``) are brought up to date by the same triggers and flush
-as any write, thread summaries are recomputed, and the planner's statistics refreshed.
+``python benchmarks/_tile.py --seed BASE --out STORE --articles 1000000``: ``BASE`` is a store built
+by the real write path (``scale.py --corpus --build-only``); ``STORE`` (new) becomes a compact copy
+of it (``VACUUM INTO``, migrated on open) grown to the nearest whole number of copies of the seed,
+its thread summaries refreshed; then every kept count is checked against the seed's times the
+copies (the seed's figures are kept beside the store, ``STORE.seed.json``). ``--check STORE``
+checks a built store again, with ``--full`` its full-text index against the documents and every
+foreign key too. Prints one JSON line: seconds per phase, rows, size on disk, the machine's load.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import time
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
-#: a statement id (``<article id>.s<n>``) or an article id, moved to tile ``:sfx``
-_SID = ("CASE WHEN instr({x}, '.s') > 0 THEN substr({x}, 1, instr({x}, '.s') - 1) || :sfx || "
-        "substr({x}, instr({x}, '.s')) ELSE {x} || :sfx END")
+from hoptac.scale.tile import figures, finish, grow, verify
+from hoptac.store import Store
 
 
-def _sid(x: str) -> str:
-    return _SID.format(x=x)
+def _seed_file(out: Path) -> Path:
+    return out.with_name(out.name + ".seed.json")
 
 
-STEPS = (
-    ("articles", "INSERT INTO articles (id, content_hash, raw_hash, source, title, published, published_provenance, "
-     "date_sort, outlet, url, text, data, topics, n_people, n_events, n_statements, minhash, duplicate_of, similarity, "
-     "ingested_at) SELECT id || :sfx, substr(content_hash, 1, 56) || :hsfx, raw_hash, source || '#' || :sfx, title, "
-     "published, published_provenance, date_sort, outlet, url || '#' || :sfx, text, data, topics, n_people, n_events, "
-     "n_statements, minhash, CASE WHEN duplicate_of IS NULL THEN NULL ELSE duplicate_of || :sfx END, similarity, "
-     "ingested_at FROM articles WHERE id IN (SELECT id FROM base_articles)"),
-    ("article_sources", "INSERT INTO article_sources SELECT article_id || :sfx, source || '#' || :sfx "
-     "FROM article_sources WHERE article_id IN (SELECT id FROM base_articles)"),
-    ("article_topics", "INSERT INTO article_topics SELECT article_id || :sfx, topic FROM article_topics "
-     "WHERE article_id IN (SELECT id FROM base_articles)"),
-    ("person_mentions", "INSERT INTO person_mentions (person_id, article_id, name, title, organization, side, date_sort, "
-     "n_mentions) SELECT person_id, article_id || :sfx, name, title, organization, side, date_sort, n_mentions "
-     "FROM person_mentions WHERE article_id IN (SELECT id FROM base_articles)"),
-    ("org_mentions", "INSERT INTO org_mentions SELECT org_id, article_id || :sfx, name, n_mentions, names "
-     "FROM org_mentions WHERE article_id IN (SELECT id FROM base_articles)"),
-    ("events", "INSERT INTO events SELECT id || :sfx, type, family, date, date_sort, place, status, participants, "
-     "CASE WHEN parent_id IS NULL THEN NULL ELSE parent_id || :sfx END FROM events "
-     "WHERE id IN (SELECT id FROM base_events)"),
-    ("event_participants", "INSERT INTO event_participants SELECT event_id || :sfx, key, person_id, name, date, "
-     "date_sort FROM event_participants WHERE event_id IN (SELECT id FROM base_events)"),
-    ("event_sources", "INSERT INTO event_sources SELECT event_id || :sfx, article_id || :sfx, idx, type, date, "
-     "evidence_start, evidence_end, quote, date_provenance, background, part_keys FROM event_sources "
-     "WHERE event_id IN (SELECT id FROM base_events)"),
-    ("statements", f"INSERT INTO statements (id, article_id, idx, actor, person_id, side, act, addressee_side, text, "
-     f"evidence_start, evidence_end, date_sort, date_provenance, topics, threads, amounts, claim_key) SELECT {_sid('id')}, article_id || :sfx, idx, actor, person_id, side, act, "
-     f"addressee_side, text, evidence_start, evidence_end, date_sort, date_provenance, topics, threads, amounts, "
-     f"CASE WHEN claim_key IS NULL THEN NULL ELSE {_sid('claim_key')} END FROM statements "
-     f"WHERE article_id IN (SELECT id FROM base_articles)"),
-    ("statement_threads", f"INSERT INTO statement_threads SELECT {_sid('st.statement_id')}, st.thread, st.signal, "
-     f"replace(st.entry_order, s.article_id, s.article_id || :sfx), st.side, st.act, st.has_money, "
-     f"CASE WHEN st.copy_of IS NULL THEN NULL ELSE {_sid('st.copy_of')} END FROM statement_threads st "
-     f"JOIN statements s ON s.id = st.statement_id WHERE s.article_id IN (SELECT id FROM base_articles)"),
-    ("claim_keys", f"INSERT INTO claim_keys SELECT key, {_sid('statement_id')} FROM claim_keys WHERE statement_id IN "
-     f"(SELECT id FROM statements WHERE article_id IN (SELECT id FROM base_articles))"),
-    ("statement_topics", f"INSERT INTO statement_topics SELECT {_sid('statement_id')}, topic FROM statement_topics "
-     f"WHERE statement_id IN (SELECT id FROM statements WHERE article_id IN (SELECT id FROM base_articles))"),
-    ("search_docs", f"INSERT INTO search_docs (kind, ref_id, article_id, body, lowered, folded) SELECT kind, "
-     f"{_sid('ref_id')}, article_id || :sfx, body, lowered, folded FROM search_docs "
-     f"WHERE article_id IN (SELECT id FROM base_articles)"),
-)
+def _dump(seed: dict[str, dict[Any, Any]], units: int) -> str:
+    return json.dumps({"units": units, **{part: [[list(k) if isinstance(k, tuple) else k, v] for k, v in rows.items()]
+                                          for part, rows in seed.items()}})
 
 
-def tile(engine: Any, times: int, *, log: Any = print) -> float:
-    """Add ``times`` tiles of the store's current articles (see the module docstring); seconds taken."""
-    from hoptac.store.summary import bump
-    from hoptac.store.tallies import flush
+def _load(path: Path) -> tuple[dict[str, dict[Any, Any]], int]:
+    raw = json.loads(path.read_text())
+    units = raw.pop("units")
+    return {part: {tuple(k) if isinstance(k, list) else k: tuple(v) if isinstance(v, list) else v for k, v in rows}
+            for part, rows in raw.items()}, units
 
+
+def _check(out: Path, full: bool) -> list[str]:
+    seed, units = _load(_seed_file(out))
+    with Store.open(f"sqlite:///{out}", create=False) as store, store.engine.connect() as conn:
+        return verify(conn, seed, units, full=full)
+
+
+def _finish(out: Path, args: argparse.Namespace) -> int:
+    """The last phases of a build (:func:`hoptac.scale.tile.finish`), thread summaries, the check."""
     t0 = time.perf_counter()
+    engine = sa.create_engine(f"sqlite:///{out}", poolclass=sa.pool.NullPool)
     with engine.connect() as conn:
-        conn.exec_driver_sql("CREATE TEMP TABLE base_articles AS SELECT id FROM articles")
-        conn.exec_driver_sql("CREATE TEMP TABLE base_events AS SELECT id FROM events")
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "foreign_keys=OFF", f"cache_size=-{args.cache_mb * 1024}"):
+            conn.exec_driver_sql(f"PRAGMA {pragma}")
         conn.commit()
-        for k in range(1, times + 1):
-            sfx = f"t{k}"
-            with conn.begin():
-                top = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM search_docs").scalar()
-                for _name, sql in STEPS:
-                    conn.execute(sa.text(sql), {"sfx": sfx, "hsfx": f"{k:08d}"})
-                conn.execute(sa.text("INSERT INTO search_fts(rowid, lowered, folded) SELECT id, lowered, folded "
-                                     "FROM search_docs WHERE id > :top"), {"top": top})
-                flush(conn)
-                bump(conn)
-            log(f"  tile {k}/{times}: {time.perf_counter() - t0:.0f} s")
-        with conn.begin():  # every thread summary recounted from its first entry on the next refresh
-            conn.exec_driver_sql("DELETE FROM thread_checkpoints")
-            conn.exec_driver_sql("UPDATE thread_states SET version = version + 1, dirty_from = ''")
-        with conn.begin():
-            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
-            conn.exec_driver_sql("ANALYZE")
-    return time.perf_counter() - t0
+        times = finish(conn)
+    engine.dispose()
+    with Store.open(f"sqlite:///{out}") as store:
+        t1 = time.perf_counter()
+        store.refresh_threads()
+        times["threads_s"] = time.perf_counter() - t1
+    times["finish_s"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    problems = _check(out, args.full)
+    times["verify_s"] = time.perf_counter() - t1
+    print(json.dumps({**{k: round(v, 1) for k, v in times.items()}, "size_gb": round(out.stat().st_size / 1e9, 2),
+                      "problems": problems, "loadavg_1m": round(os.getloadavg()[0], 2)}))
+    return 1 if problems else 0
 
 
 def main() -> int:
-    """``python benchmarks/_tile.py --db STORE --times K``: add K tiles; thread summaries refreshed."""
-    import argparse
-    import json
-    import os
-
-    from hoptac.store import Store
-
+    """Copy the seed, grow it, refresh thread summaries, verify; one JSON line."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", required=True, help="a SQLite store built by scale.py --corpus")
-    ap.add_argument("--times", type=int, required=True, help="tiles to add (the store grows times + 1 fold)")
+    ap.add_argument("--seed", help="a SQLite store built by scale.py --corpus")
+    ap.add_argument("--out", help="the store to build (must not exist)")
+    ap.add_argument("--articles", type=int, help="articles wanted (rounded to whole copies of the seed)")
+    ap.add_argument("--cache-mb", type=int, default=1024, help="SQLite page cache during the build")
+    ap.add_argument("--check", help="check a store built before (its .seed.json beside it)")
+    ap.add_argument("--full", action="store_true", help="also check the full-text index and every foreign key")
+    ap.add_argument("--finish", help="a store whose copies, indexes and triggers are done (a build stopped in its "
+                    "recount): recount, refresh thread summaries, check")
     args = ap.parse_args()
-    with Store.open(args.db) as store:
-        seconds = tile(store.engine, args.times)
+    if args.finish:
+        return _finish(Path(args.finish), args)
+    if args.check:
         t0 = time.perf_counter()
+        problems = _check(Path(args.check), args.full)
+        print(json.dumps({"check_s": round(time.perf_counter() - t0, 1), "full": args.full, "problems": problems,
+                          "loadavg_1m": round(os.getloadavg()[0], 2)}))
+        return 1 if problems else 0
+    if not (args.seed and args.out and args.articles):
+        ap.error("--seed, --out and --articles are required (or --check)")
+    out = Path(args.out)
+    if out.exists():
+        ap.error(f"{out} exists")
+    t0 = time.perf_counter()
+    src = sa.create_engine(f"sqlite:///{args.seed}", poolclass=sa.pool.NullPool)
+    with src.connect() as conn:
+        conn.exec_driver_sql("VACUUM INTO ?", (str(out),))
+    src.dispose()
+    with Store.open(f"sqlite:///{out}") as store, store.engine.connect() as conn:  # migrated to the current schema
+        seed = figures(conn)
+    units = max(1, round(args.articles / seed["rows"]["articles"]))
+    _seed_file(out).write_text(_dump(seed, units))
+    engine = sa.create_engine(f"sqlite:///{out}", poolclass=sa.pool.NullPool)
+    times = {"copy_seed_s": time.perf_counter() - t0, **grow(engine, units, cache_mb=args.cache_mb)}
+    engine.dispose()
+    with Store.open(f"sqlite:///{out}") as store:
+        t1 = time.perf_counter()
         store.refresh_threads()
-        threads_s = time.perf_counter() - t0
+        times["threads_s"] = time.perf_counter() - t1
+        build_s = time.perf_counter() - t0
         counts = store.stats()["counts"]
-    print(json.dumps({"tiles": args.times, "tile_s": round(seconds, 1), "threads_s": round(threads_s, 1),
-                      "counts": counts, "loadavg_1m": round(os.getloadavg()[0], 2)}))
-    return 0
+    t1 = time.perf_counter()
+    problems = _check(out, args.full)
+    times["verify_s"] = time.perf_counter() - t1
+    print(json.dumps({"units": units, **{k: round(v, 1) for k, v in times.items()}, "build_s": round(build_s, 1),
+                      "articles": seed["rows"]["articles"] * units, "counts": counts,
+                      "size_gb": round(out.stat().st_size / 1e9, 2), "problems": problems,
+                      "loadavg_1m": round(os.getloadavg()[0], 2)}))
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

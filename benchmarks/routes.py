@@ -205,8 +205,9 @@ def main() -> int:
     try:
         table = routes(base)
         hammer(base, {name: paths[:1] for name, paths in table.items()}, 1, 1)  # warm-up: one path each
-        t0, c0 = time.perf_counter(), cpu_s(proc.pid)
+        t0, c0, load0 = time.perf_counter(), cpu_s(proc.pid), os.getloadavg()[0]
         result = hammer(base, table, args.clients, args.requests)
+        load1 = os.getloadavg()[0]
         wall, cpu = time.perf_counter() - t0, cpu_s(proc.pid) - c0
         rss = peak_rss_mb(proc.pid)
         per_request = cpu_per_request(base, table, proc.pid, args.cpu_requests) if args.cpu_requests else {}
@@ -225,7 +226,8 @@ def main() -> int:
         total = None
     row = {"articles": total, "clients": args.clients, "wall_s": round(wall, 1), "server_cpu_s": round(cpu, 1),
            "server_peak_rss_mb": round(rss, 1), "server_peak_rss_mb_after_cpu_pass": round(rss_after, 1),
-           "loadavg_1m": round(os.getloadavg()[0], 2), "cores": os.cpu_count(), "routes": result}
+           "loadavg_1m": round(os.getloadavg()[0], 2),
+           "loadavg_1m_load_run": [round(load0, 2), round(load1, 2)], "cores": os.cpu_count(), "routes": result}
     OUT.mkdir(parents=True, exist_ok=True)
     width = max(map(len, result))
     for name, r in result.items():
@@ -236,7 +238,7 @@ def main() -> int:
               f"cpu/req {per_request.get(name, float('nan')):6.1f}  {r['statuses']}  {mark}")
     (OUT / f"routes_{total or 'store'}{args.tag}.json").write_text(json.dumps(row, indent=1))
     print(f"articles {total}, {args.clients} clients, server peak RSS {rss:.0f} MB, server CPU {cpu:.1f} s "
-          f"over {wall:.0f} s, load {row['loadavg_1m']}")
+          f"over {wall:.0f} s, load {load0:.1f} → {load1:.1f} over the load run, {row['loadavg_1m']} at the end")
     return 0
 
 

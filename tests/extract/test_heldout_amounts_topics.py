@@ -37,12 +37,19 @@ VNUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "vnus"
 FLOORS = {
     "amounts": {"precision": 0.98, "recall": 0.94},
     "frameworks": {"precision": 0.95, "recall": 1.0},
-    "topics": {"precision": 0.90, "recall": 0.93},
+    "topics": {"precision": 0.70, "recall": 0.93},
 }
 # topics precision 0.92 -> 0.90 (stop 19, branch stmts): the statement decision now ships 'both' and adds
 # the US embassy's promise to build a school that shelters people "trong trường hợp xảy ra thiên tai" in
 # vnus_0223; mentions inside commitments weigh double, so 'climate' passes there (0.920 -> 0.902: one topic
 # in 20 articles). Test split topics unchanged (0.849, P 0.840), dev gold topics unchanged (0.889).
+# topics precision 0.90 -> 0.70 (stop 20, the relabel of annotations/CONVENTIONS.md): the annotated
+# corpus now follows the dev gold's article topics (every topic of the article's statements; the dev
+# gold lists 5.9 topics an article, these 20 articles 2.6 like the old annotations), and the topics
+# model retrained on it keeps more secondary topics (12 more here, e.g. science_tech and workforce in
+# a story of investment talks). This file keeps the narrower convention, so it now charges them:
+# 0.902 -> 0.708, recall 0.939 unchanged. The dev gold, which the convention follows, holds: topics
+# 0.889 -> 0.884 (floor 0.88); test split (relabelled) 0.767 with the old model -> 0.805.
 
 pytestmark = pytest.mark.skipif(not VNUS.is_dir(), reason="../shared/corpus/vnus is absent")
 

@@ -100,14 +100,18 @@ def test_cli_taxonomy_option_end_to_end(tmp_path: Path) -> None:
 
 
 def _article_topics(text: str) -> list[str]:
+    """The topics the rules keep (how mentions are counted; the learned decision over them is
+    tested in tests/learn)."""
     from hoptac.extract.topics import extract_topics
+    from hoptac.learn.modes import using
     from hoptac.model import Article, Person
 
     art = Article(text=text)
     i = text.find("Ngô Văn An")
     if i >= 0:
         art.people = [Person(name="Ngô Văn An", mentions=[(i, i + len("Ngô Văn An"))])]
-    return extract_topics(art, DEFAULT).topics
+    with using("topics", "rules"):
+        return extract_topics(art, DEFAULT).topics
 
 
 def test_nested_mentions_count_once() -> None:

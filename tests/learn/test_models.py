@@ -6,17 +6,21 @@ import pytest
 
 from hoptac.annotate.corpus import iter_docs
 from hoptac.annotate.schema import corpus_root
+from hoptac.learn import actors as learn_actors
 from hoptac.learn import events as learn_events
 from hoptac.learn import load_model, shipped_metrics
+from hoptac.learn import org_ends as learn_org_ends
 from hoptac.learn import statements as learn_statements
 from hoptac.learn import topics as learn_topics
+from hoptac.learn.actor_cv import cases_of, labelled
 from hoptac.learn.evaluate import evaluate
 from hoptac.learn.modes import mode_of, using
 
 TOLERANCE = 0.01
 DECISIONS = {"statements": (learn_statements.NAME, ("statements", "threads")),
              "events": (learn_events.NAME, ("events",)),
-             "topics": (learn_topics.NAME, ("topics",))}
+             "topics": (learn_topics.NAME, ("topics",)),
+             "org_ends": (learn_org_ends.NAME, ("organizations",))}
 
 
 def _docs(split: str) -> list:
@@ -43,7 +47,7 @@ def test_test_split_figures_do_not_fall_below_metrics_json() -> None:
     docs = _docs("test")
     got = evaluate(docs=docs)
     metrics = shipped_metrics()
-    for trainer, (_name, fields) in DECISIONS.items():
+    for trainer, (_name, fields) in (DECISIONS | {"actors": (learn_actors.NAME, ("statements", "threads"))}).items():
         shipped = metrics[trainer]["shipped"]
         for f in fields:
             assert got["fields"][f]["f1"] >= shipped[f] - TOLERANCE, (trainer, f, got["fields"][f], shipped[f])
@@ -70,3 +74,24 @@ def test_cross_validation_counts_the_rules_as_the_evaluator_does() -> None:
         got = evaluate(docs=docs)["fields"]["events"]
     assert (cv["rules"]["p"], cv["rules"]["r"], cv["rules"]["events"]) == (got["p"], got["r"], got["f1"])
     assert cv["both"]["events"] == cv["rules"]["events"]  # "both" only relabels what the rules keep
+
+
+# ---------------------------------------------------------------- the actor decision (statement_actors)
+
+def test_shipped_ranker_is_small_and_names_its_variant() -> None:
+    model = load_model(learn_actors.NAME)
+    assert model is not None, f"{learn_actors.NAME}.json is not shipped: run make train"
+    assert model["use"] in ("rules", "model", "both") and mode_of(learn_actors.NAME) == model["use"]
+    assert model["classes"] == ["no", "yes"]
+    assert len(model["features"]) == len(model["weights"]) and 0.0 <= float(model["margin"]) <= 1.0
+    metrics = shipped_metrics()["actors"]
+    assert metrics["use"] == model["use"]  # the file and the figures were written together
+
+
+def test_actor_training_is_deterministic_and_labels_the_gold_actor() -> None:
+    docs = [d for d in _docs("train") if d.annotation.get("statements")][:4]
+    rows, labels = labelled(cases_of("train", docs))
+    if len(set(labels)) < 2:
+        pytest.skip("the subset has one label only")
+    assert "yes" in labels and labels.count("yes") < len(labels)  # one actor right among several
+    assert learn_actors.fit(rows, labels) == learn_actors.fit(rows, labels)

@@ -52,3 +52,49 @@ def test_a_short_first_name_without_a_shared_organization_stays_apart(store):
 def test_other_first_names_stay_apart_whatever_the_context(store):
     assert store.ingest([_short(), _full(given="Grace")]).stored == 2
     assert _entries(store) == ["Grace Halloran", "Greg Halloran"]
+
+
+# one person split by the order of ingest -----------------------------------------------------
+
+_ERRANDS = {"typo": "thăm Đại học Cần Thơ và trao học bổng cho sinh viên ngành nông nghiệp",
+            "plain": "gặp lãnh đạo thành phố Đà Nẵng để bàn về hợp tác giáo dục đại học",
+            "full": "dự lễ khánh thành nhà máy điện mặt trời ở tỉnh Ninh Thuận cùng các nhà đầu tư",
+            "short": "cam kết hỗ trợ tẩy độc dioxin tại sân bay Biên Hòa trong năm năm tới",
+            "f": "phát biểu tại diễn đàn doanh nghiệp ở Thành phố Hồ Chí Minh về thương mại",
+            "s": "tiếp đoàn cựu chiến binh tại Hà Nội và nghe kể chuyện chiến tranh",
+            "p": "tham quan cảng Hải Phòng và hỏi về xuất khẩu cá tra sang Mỹ"}
+
+
+def _envoy(source: str, name: str, said: bool = False):
+    s = f"Đại sứ Hoa Kỳ {name} đã {_ERRANDS[source.split('//')[1]]}."
+    statements = [(name, "commit", s, "US", [], [])] if said else []
+    return make_article(source, [s], people=[(name, "Đại sứ Hoa Kỳ", None, "US")], statements=statements)
+
+
+def _envoys(st, surname: str) -> list[str]:
+    return sorted(p["name"] for p in st.people(Filters(limit=100))["items"] if surname[:5] in p["name"])
+
+
+def test_entries_one_name_fits_equally_are_merged_when_each_fits_the_other(store):
+    """A misspelt full name stored first makes a later full name ambiguous, so it gets an entry of its
+    own beside the plain one; a short first name then fits both, and the two (which fit each other)
+    become one: the count of entries no longer depends on the order the articles came in."""
+    arts = [_envoy("mem://typo", "Daniel J. Wexbrigde"), _envoy("mem://plain", "Daniel Wexbridge"),
+            _envoy("mem://full", "Daniel J. Wexbridge"), _envoy("mem://short", "Dan Wexbridge", said=True)]
+    for a in arts:
+        assert store.ingest([a]).stored == 1
+    names = _envoys(store, "Wexbridge")
+    assert len(names) == 2 and "Daniel J. Wexbrigde" in names, names
+    (kept,) = [p for p in store.people(Filters(limit=100))["items"] if p["name"] != "Daniel J. Wexbrigde"]
+    assert kept["articles"] == 3
+    # the statement of the article that caused the merge names the entry kept, not one merged away
+    said = [s for s in store.statements(Filters(limit=100))["items"] if s["actor"] == "Dan Wexbridge"]
+    assert said and all(s.get("person_id") == kept["id"] for s in said), said
+
+
+def test_entries_with_other_middle_initials_stay_apart_when_a_name_fits_both(store):
+    """Father and son (``George H. W.`` and ``George W.``): a plain ``George`` fits both equally, but they
+    do not fit each other, so nothing is merged."""
+    for src, name in (("mem://f", "George H. W. Harlow"), ("mem://s", "George W. Harlow"), ("mem://p", "George Harlow")):
+        assert store.ingest([_envoy(src, name)]).stored == 1
+    assert "George H. W. Harlow" in _envoys(store, "Harlow") and "George W. Harlow" in _envoys(store, "Harlow")

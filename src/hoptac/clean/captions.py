@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..extract.fastre import bounded
 from .meta import is_title_case_word
 from .rules import Rules
 
@@ -33,7 +34,7 @@ def _opener(rules: Rules) -> re.Pattern[str]:
     single = [re.escape(w) for w in rules.credit_words if " " not in w]
     multi_alt = "|".join(multi) or "(?!)"
     single_alt = "|".join(single) or "(?!)"
-    return re.compile(f"(?:{multi_alt})(?:\\s*:)?|(?:{single_alt})\\s*:")
+    return bounded(f"(?:{multi_alt})(?:\\s*:)?|(?:{single_alt})\\s*:")  # tried where a credit word opens
 
 
 _OPENERS: dict[int, re.Pattern[str]] = {}

@@ -23,13 +23,12 @@ Steps of :func:`strip_markdown` (every kept character is copied from the input, 
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from ..extract.fastre import bounded
+from .markdown_header import MarkdownText, read_header
 from .meta import match_dateline
 from .plain import subtract
 from .rules import Rules, load_rules, marker_key
@@ -62,27 +61,10 @@ _EMPHASIS = (
     re.compile(r"(~~)(?=\S)(.+?)(?<=\S)~~"),
     re.compile(r"(`)([^`]+)`"),
 )
-_JINA_KEYS = {"title": "title", "url source": "url", "published time": "published",
-              "markdown content": "start", "description": None, "warning": None, "image": None}
-_FRONT_KEYS = {"title": "title", "url": "url", "source": "url", "date": "published",
-               "published": "published", "author": "author", "sitename": "site"}
 _SEPARATORS = set("|·•▪/>›»–—-,:;.()[]*#…")
 _WORD = re.compile(r"\w", re.U)
 _SOURCE_WORDS = frozenset({"nguồn", "theo", "nguồn tin", "source"})
-_VN = dt.timezone(dt.timedelta(hours=7))
 
-
-@dataclass
-class MarkdownText:
-    """Text with the Markdown syntax cut: one line per kept line, and its map to the input."""
-
-    text: str = ""
-    segments: list[tuple[int, int, int]] = field(default_factory=list)  # (text start, input start, length)
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-    authors: list[str] = field(default_factory=list)
-    site_name: str | None = None
 
 
 @dataclass
@@ -138,28 +120,6 @@ def looks_like_markdown(raw: str) -> bool:
     return (strong >= 3 and strong / n >= 0.08) or (strong >= 2 and n <= 12)
 
 
-def _parse_date(value: str, rules: Rules) -> str | None:
-    """An ISO date from a header's value (ISO with a zone is read in Vietnam's time), or None."""
-    value = value.strip().strip("'\"")
-    try:
-        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        if stamp.tzinfo is not None:
-            stamp = stamp.astimezone(_VN)
-        return stamp.date().isoformat()
-    except ValueError:
-        pass
-    found = match_dateline(f"published: {value}", rules)
-    if found:
-        return found[0]
-    try:
-        stamp = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(_VN)
-    return stamp.date().isoformat()
-
-
 def _line_spans(raw: str) -> list[tuple[int, int]]:
     """Every line's span in the input, without its line break."""
     spans, pos = [], 0
@@ -168,63 +128,6 @@ def _line_spans(raw: str) -> list[tuple[int, int]]:
         spans.append((pos, end - 1 if part.endswith("\r") else end))
         pos = end + 1
     return spans
-
-
-def _header(raw: str, spans: list[tuple[int, int]], out: MarkdownText, rules: Rules) -> tuple[int, tuple[int, int] | None]:
-    """Step 1: the index of the first body line, and the title value's input span if any."""
-    title_span = None
-    first = next((i for i, (a, b) in enumerate(spans) if raw[a:b].strip()), len(spans))
-    if first < len(spans) and raw[spans[first][0]:spans[first][1]].strip() == "---":  # YAML front matter
-        for j in range(first + 1, min(len(spans), first + 40)):
-            a, b = spans[j]
-            line = raw[a:b]
-            if line.strip() == "---":
-                return j + 1, title_span
-            m = re.match(r"^([A-Za-z_]+)[ \t]*:[ \t]*(.*?)[ \t]*$", line)
-            if m and m.group(1).lower() in _FRONT_KEYS:
-                title_span = _meta(out, _FRONT_KEYS[m.group(1).lower()], m.group(2), a + m.start(2), rules) or title_span
-        return first, None  # no closing line: not front matter
-    start = first
-    j = first
-    while j < len(spans) and j < first + 30:
-        a, b = spans[j]
-        line = raw[a:b]
-        if not line.strip():
-            j += 1
-            continue
-        m = re.match(r"^([A-Za-z][A-Za-z ]{1,20}?)[ \t]*:[ \t]*(.*?)[ \t]*$", line)
-        key = m.group(1).lower() if m else None
-        if key not in _JINA_KEYS:
-            break
-        what = _JINA_KEYS[key]
-        if what == "start":
-            return j + 1, title_span
-        if what:
-            title_span = _meta(out, what, m.group(2), a + m.start(2), rules) or title_span
-        j += 1
-        start = j
-    return start, title_span
-
-
-def _meta(out: MarkdownText, what: str, value: str, at: int, rules: Rules) -> tuple[int, int] | None:
-    """Record one header value; the title's input span when ``what`` is the title."""
-    quoted = value[:1] in "'\"" and value[-1:] == value[:1] and len(value) > 1
-    if quoted:
-        value, at = value[1:-1], at + 1
-    if not value:
-        return None
-    if what == "title":
-        out.title = value
-        return at, at + len(value)
-    if what == "url":
-        out.url = out.url or value
-    elif what == "published":
-        out.published = out.published or _parse_date(value, rules)
-    elif what == "author":
-        out.authors = [a.strip() for a in re.split(r"[;,]", value) if a.strip()]
-    elif what == "site":
-        out.site_name = value
-    return None
 
 
 def _cut_line(raw: str, a: int, b: int, refs: set[str]) -> _Line:
@@ -424,7 +327,7 @@ def strip_markdown(raw: str, rules: Rules | None = None) -> MarkdownText:
     rules = rules or load_rules()
     out = MarkdownText()
     spans = _line_spans(raw)
-    start, title_span = _header(raw, spans, out, rules)
+    start, title_span = read_header(raw, spans, out, rules)
     refs = {m.group(1).strip().casefold() for a, b in spans[start:]
             if (m := _REFDEF.match(raw[a:b].strip()))}
     lines = _block(raw, spans, start, refs)

@@ -13,7 +13,9 @@ means find:
 5. ``last``: the actor of the last statement, one sentence back at most (a continuation).
 
 A candidate carries how its actor was found and why the rules left its cue (``Statement.origin``);
-the learned decision (:mod:`hoptac.learn.statements`) keeps or drops it. The variant ``rules``
+the actor ranker (:mod:`hoptac.learn.actors`) may then give it another actor among those general
+means find (:mod:`.actor_candidates`), and the learned decision (:mod:`hoptac.learn.statements`)
+keeps or drops it. The variant ``rules``
 never ships one.
 """
 

@@ -67,7 +67,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 20/5/2025 standing alone (a full date is unambiguous)
     ("dmy", bounded(rf"(?<![\d/.,-]){_D}\s*/\s*{_M}\s*/\s*{_Y}(?![\d/])")),
     # (12/3) in parentheses, or 20/5 after a preposition of time
-    ("dmy", re.compile(rf"(?:\(|\b(?:từ|đến|tới|trước|sau|vào|đầu|cuối|hôm)\s+)(?P<core>{_D}\s*/\s*{_M})"
+    ("dmy", bounded(rf"(?:\(|\b(?:từ|đến|tới|trước|sau|vào|đầu|cuối|hôm)\s+)(?P<core>{_D}\s*/\s*{_M})"
                        rf"(?![\d/])")),
     # tháng 9/2023, tháng 9 năm 2023, tháng 6.2014, tháng 9
     ("my", bounded(rf"\btháng\s+{_M}(?:\s*(?:[/.-]|năm)\s*{_Y})?(?![\d/])")),

@@ -45,6 +45,7 @@ class Draft:
     dest: str | None = None  # a visit's country, written right after its cue ("thăm chính thức Việt Nam")
     cue: tuple[int, int] = (0, 0)
     sentence: int = -1
+    witnesses: list[str] = field(default_factory=list)  # who witnessed a signing whose parties are named
 
 
 
@@ -99,8 +100,9 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
         return False  # "Trước đó, từ năm 2010, A đã ký ...": an earlier occasion, never the news told again
     if o.own_object or d.own_object:
         return False  # "tiếp một số doanh nhân" is neither "tiếp Bộ trưởng X" nor "tiếp các tập đoàn"
-    if o.type != d.type and (o.sentence == d.sentence or o.held or d.held):
-        return False  # "gặp X, dự Toạ đàm ...": two clauses, two events; a forum held is no meeting at it
+    if o.type != d.type and (o.sentence == d.sentence or o.held or d.held or "dialogue" in (o.type, d.type)):
+        return False  # "gặp X, dự Toạ đàm ...": two clauses, two events; a forum or a press briefing
+        # is no meeting held at it or beside it ("gặp nhau bên lề Hội nghị G20", "họp báo chung")
     return not (o.date and d.date and o.date.value != d.date.value)
 
 

@@ -107,6 +107,10 @@ class EventRules:
     signed_skip: re.Pattern[str]
     signed_object: re.Pattern[str]
     signed_before: re.Pattern[str]
+    occasion: re.Pattern[str]
+    described: re.Pattern[str]
+    glue: frozenset[str]
+    witnessed: re.Pattern[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -154,6 +158,11 @@ def event_rules() -> EventRules:
         signed_skip=re.compile(rf"\s*(?:(?:{_words(ev['signed_skip'])}|\d+)\s+)*", re.IGNORECASE),
         signed_object=re.compile(_words(ev["signed_between"] + ev["signed_parties"] + ev["signed_after"]), re.IGNORECASE),
         signed_before=re.compile(_words(ev["signed_between"] + ev["signed_together"]), re.IGNORECASE),
+        occasion=bounded(rf"(?<![\w]){''.join(f'(?<!{re.escape(q)} )' for q in ev['occasion_quantifiers'])}"
+                         rf"(?:{alternation(ev['occasion_classifiers'])})\s+$", re.IGNORECASE),
+        glue=frozenset(ev["ambiguous_glue"]),
+        witnessed=re.compile(_words(ev["witnessed"]), re.IGNORECASE),
+        described=re.compile(rf"^\s*(?:{_words(ev['occasion_descriptors'])}|\d|[A-ZĐÀ-Ỹ])"),
         fixture=re.compile(rf"(?<![\w])(?:{'|'.join(ev['fixtures'])})(?![\w])", re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",
                                 re.IGNORECASE),

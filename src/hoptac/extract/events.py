@@ -48,7 +48,9 @@ from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
 from .dates import DateMention, find_dates
 from .entities import mentions_in
-from .event_merge import DAY, FAMILY, PRIORITY, Draft, captioned, headlines, merge
+from .event_links import caption_dates, link_previous, people_in, split_list, told_forums, witnessed_dates
+from .event_merge import FAMILY, PRIORITY, Draft, captioned, headlines, merge
+from .event_parties import fronted_visitor, signing_parties
 from .event_rules import (
     EventRules,
     dating,
@@ -128,19 +130,22 @@ def _has_person(article: Article, a: int, b: int) -> bool:
 
 
 def _whole_words(article: Article, sentence: Sentence, cues: list[tuple[int, int, str]],
-                 g: Gazetteer) -> list[tuple[int, int, str]]:
+                 g: Gazetteer, glue: frozenset[str]) -> list[tuple[int, int, str]]:
     """Cues no common word of the CRF segmentation crosses (``tiếp``, not ``trực tiếp``).
 
     Words with a capital are left out of the test: the segmenter often glues a name to
-    the verb before it (``tiếp Đại sứ``).
+    the verb before it (``tiếp Đại sứ``), or a word opening the person met (``tiếp cựu``: ``glue``).
     """
+    text = article.text
     toks = [t for t in ensure_words(article, sentence) if t.text.islower()]
     out = []
     for c in cues:
-        if article.text[c[0]:c[1]].lower() not in g.event_ambiguous:
+        if text[c[0]:c[1]].lower() not in g.event_ambiguous:
             out.append(c)
             continue
-        crossed = any(t.start < c[0] < t.end or t.start < c[1] < t.end for t in toks)
+        crossed = any((t.start < c[0] < t.end or t.start < c[1] < t.end)
+                      and " ".join((text[t.start:c[0]] + " " + text[c[1]:t.end]).split()).lower() not in glue
+                      for t in toks)
         if not crossed:
             out.append(c)
     return out
@@ -188,14 +193,6 @@ def _clauses(cues: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int
         start = a if i == 0 else groups[i - 1][-1][1]
         end = b if i + 1 == len(groups) else groups[i + 1][0][0]
         out.append((start, end, grp))
-    return out
-
-
-def _people_in(article: Article, a: int, b: int) -> list[str]:
-    out: list[str] = []
-    for _, ent in mentions_in(article, a, b):
-        if isinstance(ent, Person) and ent.name not in out:
-            out.append(ent.name)
     return out
 
 
@@ -276,7 +273,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         return None, "negated"  # "không đăng ký dự hội nghị"
     held = held and etype == "dialogue"
     weak = not held and any(text[s:e].lower() in g.event_weak and (text[s].islower() or s == sent[0])
-                            for s, e, _ in grp)
+                            and not (etype == "dialogue" and _one_occasion(text, r, s, e)) for s, e, _ in grp)
     planned = planned_before(article, g.event_planned, max(ca, cue_start - 60), cue_end) \
         or bool(r.planned_after.match(after))
     named = etype == "dialogue" and text[cue_start].isupper() and (bool(_ORDINAL.match(after)) or held)
@@ -285,14 +282,16 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     # "Theo ông X, chuyến thăm ...", "..., Phát ngôn viên X cho biết": X is a source, no participant
     said = {e.name for (a, b), e in mentions_in(article, min(ca, cue_start - 60), cb)
             if isinstance(e, Person) and not_participant(article, r, e, (a, b), cue_end, cb)}
-    visit = _visit(article, r, grp, cue_start, cue_end, cb) if etype == "visit" else None
-    visit = [p for p in visit if p not in said] or None if visit is not None else None
+    visit = _visit(article, r, grp, cue_start, cue_end, cb, said, sent[1]) if etype == "visit" else None
     if visit is not None:
         people, org_ents = visit, []
     else:
         people += [p for p in subject if p not in people and p not in said]
     if weak and len(people) < 2 and (when is None or etype != "dialogue"):
         return None, "weak"
+    witnesses: list[str] = []
+    if etype == "signing":
+        people, witnesses = signing_parties(article, r, sent[0], cue_start, cb, people)
     people, orgs = _with_people_of(article, people, org_ents)
     if etype == "call" and all(r.private_calls.search(text, s, e) for s, e, _ in grp) and not officials(article, people):
         return None, "private"  # "X gọi điện cho bạn": a private call, not one between two parties
@@ -305,7 +304,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         if not (etype == "signing" and framework) and not named:
             return None, _NO_PARTS
     d = Draft(etype, ca, cb, participants=parts, persons=len(people), cue=(cue_start, cue_end))
-    d.date = when
+    d.date, d.witnesses = when, witnesses
     d.place = _place(article, g, text, ca, cb)
     d.planned = planned
     if d.date and article.published and not d.date.value.startswith("--"):
@@ -335,46 +334,31 @@ _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _ORDINAL = re.compile(r"^[^.;]{0,80}?(?<!\w)(?:lần thứ|thường niên|lần đầu)", re.IGNORECASE)
 
 
+def _one_occasion(text: str, r: EventRules, s: int, e: int) -> bool:
+    """Whether a weak forum cue ``[s, e)`` is told as one occasion: after a classifier no quantifier
+    makes many (``cuộc họp báo chung``, not ``các cuộc đối thoại``), with words saying which after it
+    (not ``kết luận cuộc họp,``, ``cuộc họp này``, ``Cuộc họp sẽ kết thúc``: the one told before)."""
+    cue = text[s:e].lower()
+    head = next((c for c in ("cuộc ", "buổi ") if cue.startswith(c)), "")
+    if not r.occasion.search(text[max(0, s - 16):s + len(head)]):
+        return False
+    after = re.split(r"[,.;:!?]", text[e:e + 30], maxsplit=1)[0]
+    return bool(r.described.match(after)) and not r.anaphoric.search(after)  # "Cuộc họp TPP 11 lần này"
+
+
 def _visit(article: Article, r: EventRules, grp: list[tuple[int, int, str]], cue_start: int, cue_end: int,
-           clause_end: int) -> list[str] | None:
-    """The visitor (and inviting host) of a visit cue, or None when the text does not say."""
+           clause_end: int, said: set[str], sent_end: int) -> list[str] | None:
+    """The visitor (and inviting host) of a visit cue, or None when the text does not say; a source
+    (``said``) is no visitor. A visit noun in a fronted phrase (``Trong chuyến thăm Mỹ, X đã phát biểu
+    ...``) is the visit of the clause's subject, whatever that subject then says."""
     g = gazetteer()
     noun = all(article.text[s:e].lower() in g.event_nouns for s, e, _ in grp)
-    return visit_people(article, cue_start, cue_end, clause_end, noun, r.host_of)
-
-
-# between two people of a list: a separator, then a title or honorific, never a clause
-_LIST_ITEM = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:,|và|;)\s*(?:cùng\s+)?(?:(?:ông|bà|ngài)\s+)?"
-                        r"(?:[A-ZĐÀ-Ỹ][^,.;:()]{0,80})?$")
-
-
-def _split(article: Article, d: Draft, clause: tuple[int, int, list[tuple[int, int, str]]]) -> list[Draft]:
-    """``X đã gặp A, B và C``: one meeting with each of the people listed after the cue, or
-    with each organization listed when no person is (``loạt cuộc gặp với ... Google, SpaceX``);
-    an organization is then the one person the article names for it, if any."""
-    if d.type != "meeting":
-        return [d]
-    cue_end = clause[2][-1][1]
-    before = _people_in(article, clause[0], clause[2][0][0])
-    after: list[Person] = []
-    last = cue_end
-    for (a, b), ent in mentions_in(article, cue_end, clause[1]):
-        if not isinstance(ent, Person):
-            continue
-        if after and not _LIST_ITEM.match(article.text[last:a]):
-            break  # "hội đàm với A, trao đổi ..., bà B cho biết": B is no item of the list
-        if ent not in after:
-            after.append(ent)
-        last = b
-    names = [p.name for p in after]
-    if not after:
-        orgs = [ent for _, ent in mentions_in(article, cue_end, clause[1])
-                if isinstance(ent, Organization) and ent.kind != "media"]
-        names = list(dict.fromkeys(sole_person_of(article, o) or o.name for o in orgs))
-    if len(before) != 1 or len(names) < 2:
-        return [d]
-    return [Draft(d.type, d.start, d.end, participants=[before[0], n], persons=2, date=d.date,
-                   place=d.place, planned=d.planned, split=True, cue=d.cue, sentence=d.sentence) for n in names]
+    found = visit_people(article, cue_start, cue_end, clause_end, noun, r.host_of)
+    found = [p for p in found if p not in said] or None if found is not None else None
+    if found is None and noun:
+        who = fronted_visitor(article, cue_start, cue_end, sent_end)
+        found = [who] if who else None
+    return found
 
 
 def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Dates,
@@ -388,12 +372,12 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
     """
     text = article.text
     a, b = spans[i]
-    around = _people_in(article, *spans[i - 1]) if i else []
+    around = people_in(article, *spans[i - 1]) if i else []
     if not around and i + 1 < len(spans):
-        around = _people_in(article, *spans[i + 1])
+        around = people_in(article, *spans[i + 1])
     clauses = _clauses(cues, a, b)
     first = clauses[0][2][0][0]
-    subject = _people_in(article, a, first)
+    subject = people_in(article, a, first)
     if not subject and r.continuers.match(text[a:b]) and not mentions_in(article, a, first):
         subject = list(carried)  # "Trước đó, lãnh đạo Việt Nam đã có ...": no one else named
     out: list[Draft] = []
@@ -429,64 +413,8 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
             d.date = d.date or prev.date
             prev.planned = d.planned = prev.planned or d.planned
         d.sentence = i
-        out.extend(_split(article, d, clause))
+        out.extend(split_list(article, d, clause))
     return out, subject
-
-
-def _link_previous(article: Article, r: EventRules, sent: tuple[int, int], drafts: list[Draft],
-                   prev: Draft | None) -> list[Draft]:
-    """Undated drafts on the previous event's day (``Cùng ngày``, ``Thủ tướng sau đó sẽ ...``);
-    a ``Tiếp đoàn`` reception is the previous meeting seen from its host (the host joins it),
-    or, after a visit, a reception of that visit's people. Returns the drafts left."""
-    if prev is None:
-        return drafts
-    text = article.text
-    # the people's names, read only for a "Tiếp đoàn" draft (rare): not every person for every sentence
-    names = {p.name for p in article.people} if any(d.delegation for d in drafts) else set()
-    out = []
-    for d in drafts:
-        lead = text[sent[0]:d.cue[0]][:60]
-        if d.date is None and prev.date is not None and DAY.search(prev.date.value) and r.same_day.search(lead):
-            d.date = prev.date
-        if d.delegation:
-            hosts = [p for p in d.participants if p in names]
-            if prev.type != "visit" and hosts:
-                prev.participants += [p for p in hosts if p not in prev.participants]
-                prev.persons = sum(1 for p in prev.participants if p in names)
-                prev.type = "reception"
-                continue
-            d.participants = hosts + [p for p in prev.participants if p in names and p not in hosts] \
-                or d.participants
-            d.persons = sum(1 for p in d.participants if p in names)
-            d.date = d.date or prev.date
-        out.append(d)
-    return out
-
-
-def _told_forums(drafts: list[Draft], found: list[Draft]) -> list[Draft]:
-    """``Phát biểu tại hội nghị, X ...`` after a forum was told: X joins that forum, no new event."""
-    told = next((d for d in reversed(drafts) if d.type == "dialogue"), None)
-    out = []
-    for d in found:
-        if d.back and told is not None and not (d.date and told.date and d.date.value != told.date.value):
-            told.participants += [p for p in d.participants if p not in told.participants]
-            continue
-        out.append(d)
-    return out
-
-
-def _caption_dates(events: list[Draft], captions: list[Draft]) -> None:
-    """An undated event takes the date of a photo caption that shows it (same family, the same
-    people or two of them): captions repeat the body, often with the day the body leaves out."""
-    for e in events:
-        if e.date is not None:
-            continue
-        for c in captions:
-            common = set(e.participants) & set(c.participants)
-            if c.date is not None and FAMILY[c.type] == FAMILY[e.type] and c.planned == e.planned \
-                    and (set(c.participants) == set(e.participants) or len(common) >= 2):
-                e.date = c.date
-                break
 
 
 def extract_events(article: Article, settings: Settings) -> Article:
@@ -512,7 +440,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
         cues = _cues(all_cues, a, b)
         if any(text[c[0]:c[1]].lower() in g.event_ambiguous for c in cues) \
                 and i < len(article.sentences) and _has_person(article, a, b):
-            cues = _whole_words(article, article.sentences[i], cues, g)
+            cues = _whole_words(article, article.sentences[i], cues, g, r.glue)
         if not cues:
             if forum is not None and not _in_captions(article, a, b):
                 forum.participants += [p for p in forum_speakers(article, r, a, b) if p not in forum.participants]
@@ -521,15 +449,16 @@ def extract_events(article: Article, settings: Settings) -> Article:
         if _in_captions(article, a, b):
             captions += found
             continue
-        found = _link_previous(article, r, (a, b), found, prev)
-        found = _told_forums(drafts, found)
+        found = link_previous(article, r, (a, b), found, prev)
+        found = told_forums(drafts, found)
         drafts += found
         if found:
             forum = found[-1] if found[-1].held else None
         carried = subject or carried
         prev = next((d for d in reversed(found) if FAMILY[d.type] == "engagement"), prev)
     events = headlines(article, merge(article, drafts))
-    _caption_dates(events, captions)
+    caption_dates(events, captions)
+    witnessed_dates(events)
     untold = captioned(article, events, captions)
     lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned
                  and not e.earlier), None)

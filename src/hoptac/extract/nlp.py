@@ -32,7 +32,7 @@ from .fastre import bounded
 
 __all__ = ["annotate", "ensure_tokens", "ensure_words", "shape_tokens", "split_sentences"]
 
-_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-ZĐÀ-Ỹ0-9])"
+_END = bounded(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-ZĐÀ-Ỹ0-9])"
                   r"|(?<=[a-zà-ỹđ]{2})[.!?]+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # "bán dẫn.Ngày": a lost space
 # a photo caption ending on a name glued to the next sentence ("... Tổng thống Mỹ Donald Trump Trong
 # khuôn khổ chuyến thăm ..."): a capitalized opener right after a capitalized word, mid-line

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..learn.org_ends import choose_end
 from ..model import Framework, Place, SpanT
 from .acts import cues
 from .gazetteer import (
@@ -28,6 +29,7 @@ from .gazetteer import (
     is_cap,
     is_vietnamese_syllable,
 )
+from .org_acronyms import acronym_hits, bracketed_acronyms, side_after
 from .org_grammar import (
     OF,
     bare_body_hits,
@@ -50,7 +52,7 @@ from .org_grammar import (
     to_acronym,
     whole_names,
 )
-from .spans import WORD_RUN, Cover, Reach, occurrences, word_runs
+from .spans import Cover, Reach, occurrences
 from .titles import side_of_title, walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
@@ -120,28 +122,6 @@ def _context_side(ctext: str, a: int, b: int, g: Gazetteer) -> str | None:
     return best[1] if best else None
 
 
-_PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z0-9&.\-]{1,14}\)")
-
-
-def _side_after(ctext: str, end: int, g: Gazetteer) -> str | None:
-    """A country written right after a name (or after its acronym in brackets):
-    ``(Mỹ)``, ``của Hoa Kỳ``, ``, Hoa Kỳ.``, ``(CSIS) của Mỹ``."""
-    ac = _PAREN_ACRONYM.match(ctext, end)
-    end = ac.end() if ac else end
-    m = re.compile(r"\s*(?:\(|của\s+|,\s*)").match(ctext, end)
-    if not m:
-        return None
-    cm = g.places.match(ctext, m.end())
-    if not cm or not g.side_of_country(cm.group()):
-        return None
-    closing = ctext[cm.end():cm.end() + 1]
-    if m.group().strip() == "(" and closing != ")":
-        return None
-    if m.group().strip() == "," and closing not in (".", ",", ";", "\n", ""):
-        return None
-    return g.side_of_country(cm.group())
-
-
 def _org_side(name: str, g: Gazetteer, kind: str, rest: str = "") -> str | None:
     """The side from the name: a country in it, else a Vietnamese name is VN, else unknown.
 
@@ -209,7 +189,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         num = re.match(r" (\d{1,3})(?![\d\w.,/])", ctext[pos:pos + 6]) if head in g.org_numbered else None
         if num:  # "Hạm đội 7": a unit named by its number
             end = pos + num.end()
-            side = _side_after(ctext, end, g) or "VN"
+            side = side_after(ctext, end, g) or "VN"
             hits.append((start, end, ctext[start:end], kind, side, f"{ctext[start:end].lower()}|{side}"))
             continue
         first = re.match(r"\s+([a-zà-ỹđ]+)", ctext[pos:pos + 30])
@@ -254,6 +234,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         end = sentence_case_tail(ctext, end, limit, g, regions=kind in ("government", "other", "association"))
         inside = known_all[bisect.bisect_right(known_starts_all, start):bisect.bisect_left(known_starts_all, end)]
         end = max([end] + [b for a, b in inside if start < a < end < b])  # "... tại Liên hợp quốc"
+        end = choose_end(ctext, start, head, kind, m.end(), end, limit, g)  # learned: "Bệnh viện Ung bướu Đà Nẵng"
         name, of_side = strip_of_country(ctext[start:end], g) if kind == "company" else (ctext[start:end], None)
         end = start + len(name)
         rest = name[len(head):].strip()
@@ -265,7 +246,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         if " ".join(words_[:2]).lower() in g.org_generic and not any(is_cap(w) for w in words_[2:]):
             continue  # "Ban Lãnh đạo": a head and a common noun, no name
         # a country written after the name wins over the default for a Vietnamese-worded name
-        side = of_side or side_of_title(name, g) or _side_after(ctext, end, g) or _org_side(name, g, kind, rest)
+        side = of_side or side_of_title(name, g) or side_after(ctext, end, g) or _org_side(name, g, kind, rest)
         label = name
         inner = company_label(rest, _foreign_words) if kind in ("company", "media") else None
         if inner or (kind == "company" and _foreign_words(rest)):
@@ -286,7 +267,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
              if not taken.overlaps(a, b)]
     hits += listed_company_hits(ctext, g, hits, people)
     taken = Cover((h[0], h[1]) for h in hits)
-    hits += [h for h in _acronym_hits(ctext, g, hits) if not taken.overlaps(h[0], h[1])]
+    hits += [h for h in acronym_hits(ctext, g, hits) if not taken.overlaps(h[0], h[1])]
     known_starts = {h[0] for h in hits[:n_known]}
     known_spans = Cover((h[0], h[1]) for h in hits[:n_known])
     # a head pattern starting where a known name starts, or inside one, is that name
@@ -300,7 +281,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     owned = occurrences(ctext, OF)
     hits = [h for k, h in enumerate(hits)
             if not ((k < n_known or h[0] in inner_starts) and inside_other(h[0], h[1], outer, owned))]
-    orgs = fold_short_companies(_bracketed_acronyms(ctext, _merge(hits)))
+    orgs = fold_short_companies(bracketed_acronyms(ctext, _merge(hits)))
     for o in orgs:
         o.aliases |= written.get(o.key, set())
         o.aliases.discard(o.name)
@@ -309,64 +290,12 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     return orgs
 
 
-_FEW_ACRONYMS = 8  # up to this many acronyms, each is looked for in the text; more, the text is read once
-_RUN = re.compile(r"[\w-]+")
-
-
-def _written(ctext: str, acr: str, runs: dict[str, list[tuple[int, int]]]) -> set[tuple[int, int]]:
-    """Where ``acr`` is written as a word of its own (no letter, digit or ``-`` around it).
-
-    An acronym of letters, digits and ``-`` is exactly such a run of the text: those are read
-    once (into ``runs``) for all the acronyms of a text, rather than the text scanned for each.
-    """
-    if not _RUN.fullmatch(acr):
-        return {(x.start(), x.end()) for x in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", ctext)}
-    if not runs:
-        for x in _RUN.finditer(ctext):
-            runs.setdefault(x.group(), []).append(x.span())
-        runs.setdefault("", [])  # read, even when the text has no words
-    return set(runs.get(acr, ()))
-
-
-def _bracketed_acronyms(ctext: str, orgs: list[FoundOrg]) -> list[FoundOrg]:
-    """An acronym in brackets right after a name is that organization: "Hiệp hội Xăng dầu Việt Nam
-    (VINPA)" and a later "VINPA" are one organization, the acronym an alias of the name, and
-    each place the acronym is written a mention of it."""
-    by_name = {o.name: o for o in orgs}
-    gone: set[int] = set()
-    written: dict[str, set[tuple[int, int]]] = {}  # where each acronym is written
-    runs: dict[str, list[tuple[int, int]]] = {}  # the text's words (runs of letters, digits, -), read once
-    for o in orgs:
-        if id(o) in gone:
-            continue
-        for _a, b in list(o.mentions):
-            m = _PAREN_ACRONYM.match(ctext, b)
-            if not m:
-                continue
-            acr = m.group().strip()[1:-1]
-            other = by_name.get(acr)
-            if other is not None and other is not o and id(other) not in gone:
-                gone.add(id(other))
-                o.mentions = sorted(set(o.mentions) | set(other.mentions))
-                o.aliases |= other.aliases | {other.name}
-                o.side = o.side or other.side
-            elif other is None:
-                o.aliases.add(acr)
-            else:
-                continue
-            if acr not in written:
-                written[acr] = _written(ctext, acr, runs)
-            spans = written[acr]
-            o.mentions = sorted(set(o.mentions) | spans)  # the acronym names it wherever it is written
-    return [o for o in orgs if id(o) not in gone]
-
-
 def _evidence_side(ctext: str, o: FoundOrg, g: Gazetteer) -> str | None:
     """The side of an organization whose name tells none: a country written right after a
     mention (``(Mỹ)``, ``của Hoa Kỳ``), else the nearest foreign country in a mention's sentence.
     """
     for _a, b in o.mentions:
-        side = _side_after(ctext, b, g)
+        side = side_after(ctext, b, g)
         if side:
             return side
     for a, b in o.mentions:
@@ -374,47 +303,6 @@ def _evidence_side(ctext: str, o: FoundOrg, g: Gazetteer) -> str | None:
         if side:
             return side
     return None
-
-
-def _acronym_hits(ctext: str, g: Gazetteer, found: list[tuple[int, int, str, str, str | None, str]] = (),  # type: ignore[assignment]
-                  ) -> list[tuple[int, int, str, str, str | None, str]]:
-    """Acronyms in capitals introduced by an organization word or a company title, and
-    every later bare mention of them (``Tổng giám đốc VNG`` ... ``với VNG``).
-
-    Known names, framework acronyms and the ``not_acronyms`` of ``organizations.yaml`` are
-    left out. The side is a country written right after a mention, else VN. An acronym that
-    ends a name already found (``Công ty Cổ phần VNG``) is a mention of that name.
-    """
-    if g.acronym_cue_pattern is None:
-        return []
-    names: set[str] = set()
-    for m in g.acronym_cue_pattern.finditer(ctext):
-        token = m.group(2)
-        if (token in g.not_acronyms or token in g.known_orgs or g.places.fullmatch(token)
-                or token in g.org_heads or any(p.fullmatch(token) for _n, p in g.framework_known)):
-            continue
-        names.add(token)
-    out: list[tuple[int, int, str, str, str | None, str]] = []
-    ending: dict[str, tuple[int, int, str, str, str | None, str]] = {}  # a name's last word -> the first hit so named
-    for h in found:
-        if " " in h[2]:
-            ending.setdefault(h[2].rsplit(" ", 1)[1], h)
-    runs = word_runs(ctext, names) if len(names) > _FEW_ACRONYMS else {}
-    for token in sorted(names):
-        if token in runs or (runs and WORD_RUN.fullmatch(token)):
-            spans = runs.get(token, [])  # the text read once for them all (a long text has hundreds)
-        else:
-            spans = [m.span() for m in re.finditer(rf"(?<![\w&]){re.escape(token)}(?![\w&])", ctext)]
-        if " " in token:
-            owner = next((h for h in found if h[2].endswith(" " + token)), None)
-        else:
-            owner = ending.get(token)
-        if owner:
-            out += [(a, b, owner[2], owner[3], owner[4], owner[5]) for a, b in spans]
-            continue
-        side = next((s for s in (_side_after(ctext, b, g) for _a, b in spans) if s), "VN")
-        out += [(a, b, token, "company", side, token.lower()) for a, b in spans]
-    return out
 
 
 def _merge(hits: list[tuple[int, int, str, str, str | None, str]]) -> list[FoundOrg]:

@@ -8,17 +8,17 @@ mission, a company head's name).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .fastre import bounded
 from .gazetteer import Gazetteer, GazetteerMemo, is_cap
 from .titles import side_of_title
 
 if TYPE_CHECKING:
     from .people import Found
 
-_SENT_BREAK = re.compile(r"[!?\n]|\.(?=\s|$)")
+_SENT_BREAK = bounded(r"[!?\n]|\.(?=\s|$)")  # tried at its marks alone (fastre)
 
 
 def _sides_in(ctext: str, mentions: list[tuple[int, int]], g: Gazetteer, *,

@@ -25,10 +25,14 @@ import itertools
 import re
 
 from .. import budget
-from ..learn.modes import mode_of
+from ..learn.actors import NAME as ACTORS
+from ..learn.actors import decide as decide_actors
+from ..learn.actors import wide_actors
+from ..learn.modes import CANDIDATES, mode_of
 from ..learn.statements import NAME, decide
 from ..model import Amount, Article, Organization, Person, Statement
 from ..settings import Settings
+from .actor_candidates import ArticleIndex
 from .acts import (
     Cue,
     cues,
@@ -355,7 +359,12 @@ def extract_statements(article: Article, settings: Settings) -> Article:
             others += wide(ex, a, b, n, ex.rule_cues, found)
     # every statement keeps the threads it touches, positions (inform) included (annotations/GUIDE.md)
     article.statements = drop_restatements(article, statements)
+    if others:  # the learned ranker may give the candidates the rules left another actor
+        others = wide_actors(article, others, ArticleIndex.of(article, ex.mentions, ex.sents, ex.gender))
     article.statements = decide(article, others)  # the learned decision: statement or not, and which act
+    if CANDIDATES not in (mode_of(NAME), mode_of(ACTORS)) and mode_of(ACTORS) != "rules":
+        # the learned decision: who the actor is (not while the act decision's candidates are gathered)
+        decide_actors(article, ArticleIndex.of(article, ex.mentions, ex.sents, ex.gender))
     named = {e.side for e in (*article.people, *article.organizations) if e.side}
     named |= {side for side, pattern in cues().country_res.items() if pattern.search(ex.low.text)}
     for s in article.statements:

@@ -20,7 +20,9 @@ YEAR_DIGITS = r"(?:19[5-9]\d|20[0-4]\d)"
 # a written year, with what may stand before it: a day and month, a month, a part of the year
 _YEAR = bounded(rf"(?<![\d/.,])(?<!\d-)(?:(?:(?P<d>[0-3]?\d)\s*[/.-]\s*)?(?P<m>[01]?\d)\s*[/.-]\s*"
                    rf"|tháng\s+(?P<m2>[01]?\d)\s*(?:[/.-]|,?\s*năm)\s*|(?P<part>đầu|cuối|giữa)\s+năm\s+)?"
-                   rf"(?P<y>{YEAR_DIGITS})(?![\d/]|\.\d)")
+                   rf"(?P<y>{YEAR_DIGITS})(?![\d/]|\.\d)",
+                starts=r"[\dtđcg](?<![\d/.,].)(?<!\d-.)(?:(?<=\d)|(?<=t)háng|(?<=đ)ầu|(?<=c)uối|(?<=g)iữa)")
+# (``starts``: a match begins with a digit, "tháng" or a part of the year, never after a digit or "/.,")
 # a range of days before a full date ("từ ngày 29-31/5/2017"): its first day is blanked for _YEAR
 _DAY_RANGE = bounded(r"(?<![\d/.])([0-3]?\d\s*[-–]\s*)([0-3]?\d\s*[/.]\s*[01]?\d\s*[/.]\s*(?:19|20)\d\d)")
 _PART_MONTH = {"đầu": 2, "giữa": 6, "cuối": 11}

@@ -24,7 +24,20 @@ def load_model(name: str) -> dict[str, Any] | None:
     ref = resources.files(MODELS_PACKAGE) / f"{name}.json"
     if not ref.is_file():
         return None
-    return json.loads(ref.read_text(encoding="utf-8"))
+    return _frozen(json.loads(ref.read_text(encoding="utf-8")))
+
+
+def _frozen(value: Any) -> Any:
+    """A loaded model with its lists of numbers (weight rows, transitions, ``[label, weight]`` pairs)
+    as tuples: read the same, and tuples of numbers leave the garbage collector's watch, which
+    would otherwise walk the tens of thousands of weight rows of the shipped models at every full
+    collection for as long as the process runs."""
+    if isinstance(value, dict):
+        return {k: _frozen(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_frozen(v) for v in value]
+        return tuple(items) if all(isinstance(v, int | float | tuple) for v in items) else items
+    return value
 
 
 def shipped_metrics() -> dict[str, Any]:

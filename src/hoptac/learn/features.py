@@ -96,12 +96,10 @@ def compile_model(model: dict[str, Any]) -> tuple[list[str], dict[str, list[floa
 def predict(compiled: tuple[list[str], dict[str, list[float]], list[float]], row: list[str]) -> dict[str, float]:
     """Class probabilities of one feature row."""
     classes, table, bias = compiled
-    z = list(bias)
-    for f in set(row):
-        wrow = table.get(f)
-        if wrow is not None:
-            for i, v in enumerate(wrow):
-                z[i] += v
+    rows = [w for w in map(table.get, set(row)) if w is not None]
+    # per class, the bias plus the feature weights added one at a time in the set's order (``sum``
+    # with a float start adds in order on Python 3.11: the sums of a loop over the features, by columns)
+    z = [sum(col, b) for b, col in zip(bias, zip(*rows, strict=True), strict=True)] if rows else list(bias)
     top = max(z)
     e = [math.exp(v - top) for v in z]
     s = sum(e)

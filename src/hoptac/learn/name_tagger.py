@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, reduce
 from itertools import repeat
@@ -34,7 +35,7 @@ class Crf:
 
     labels: list[str]
     trans: list[list[float]]
-    weights: dict[str, list[tuple[int, float]]]
+    weights: dict[str, Sequence[tuple[int, float]]]  # tuples when loaded: no work for the garbage collector
     use: dict[str, str]
     #: A person span the tagger finds counts only if every word of it is inside a name with at least
     #: this probability (CRF marginals); 0 keeps every Viterbi span.
@@ -217,7 +218,7 @@ class Crf:
 def from_json(data: dict[str, Any]) -> Crf:
     """A CRF from its JSON form (``labels``, ``transitions``, ``features``: attr -> [[label, w], ...])."""
     return Crf(labels=list(data["labels"]), trans=[list(r) for r in data["transitions"]],
-               weights={a: [(int(k), float(w)) for k, w in v] for a, v in data["features"].items()},
+               weights={a: tuple((int(k), float(w)) for k, w in v) for a, v in data["features"].items()},
                use=dict(data.get("use") or {}), min_person=float(data.get("min_person", 0.0)))
 
 

@@ -81,3 +81,15 @@ def train_decision(out_dir: Path, name: str, candidates: Callable[[str], tuple[l
     write(out_dir, name, model | {"use": metrics["use"]})
     compiled.cache_clear()
     return metrics
+
+
+def figures_on_test(name: str, fields: tuple[str, ...]) -> dict[str, dict[str, float]]:
+    """F1 of some fields on the test split under each variant of a decision (measured only, never to choose)."""
+    from .evaluate import evaluate
+
+    out: dict[str, dict[str, float]] = {}
+    for mode in MODES:
+        with using(name, mode):
+            res = evaluate("test")
+        out[mode] = {f: res["fields"][f]["f1"] for f in fields}
+    return out

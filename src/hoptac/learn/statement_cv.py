@@ -26,8 +26,11 @@ ADDS = (0.3, 0.5, 0.7)
 DROPS = (0.6, 0.7, 0.8, 0.9, 1.01)
 CONFIDENTS = (0.6, 0.8)
 FOLDS = 5
-#: at most this many sets of thresholds are tried against the dev gold's floors, best first
-TRIES = 4
+#: at most this many sets of thresholds are tried against the dev gold's floors, best first: every
+#: set the cross-validation ranks above the rules (a try costs seconds). Four were too few once the
+#: annotations followed the dev gold's conventions: the four best all drop at 0.6, which breaks the
+#: dev statements floor, and the first set that keeps it (drop 0.8) came twelfth.
+TRIES = len(ADDS) * len(DROPS) * len(CONFIDENTS)
 
 
 def _key(th: dict[str, float]) -> str:

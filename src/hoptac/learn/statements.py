@@ -30,7 +30,7 @@ from typing import Any
 from ..model import Article, Statement
 from . import compiled_loader, load_model
 from .features import bucket, fit_decision, grams, markers, relabel, words
-from .modes import CANDIDATES, MODES, mode_of, using
+from .modes import CANDIDATES, mode_of, using
 
 NAME = "statement_acts"
 #: ``both``: the rules decide whether a candidate is kept; the model relabels it when it is at least
@@ -293,8 +293,7 @@ def train(out_dir: Path) -> dict[str, Any]:
     it (:mod:`.statement_cv`), within the dev gold's floors; measure every variant on the test
     split (measured only, never used to choose)."""
     from .devgold import holds
-    from .evaluate import evaluate
-    from .shipping import accuracy, write
+    from .shipping import accuracy, figures_on_test, write
     from .statement_cv import FOLDS, TRIES, cross_validate, ranked
 
     cases = by_article("train")
@@ -318,11 +317,7 @@ def train(out_dir: Path) -> dict[str, Any]:
     shipped = model | cv[chosen]["thresholds"] | {"use": use}
     write(out_dir, NAME, shipped)
     _compiled.cache_clear()
-    test: dict[str, Any] = {}
-    for mode in MODES:
-        with using(NAME, mode):
-            res = evaluate("test")
-        test[mode] = {f: res["fields"][f]["f1"] for f in ("statements", "threads")}
+    test = figures_on_test(NAME, ("statements", "threads"))
     test_rows, test_labels, test_rule = candidates("test")
     return {"candidates_train": len(rows), "candidates_test": len(test_rows),
             "chosen_by": f"{FOLDS}-fold cross-validation on the train split (statements + threads F1), "

@@ -18,19 +18,22 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article
-from . import compiled_loader
+from . import compiled_loader, load_model
 from .features import bucket, fit_decision, predict
 from .modes import mode_of, using
 
 NAME = "topics"
 YES = "yes"
 #: a topic the rules leave is added when the model gives it at least this probability, one they
-#: keep stays when it gives at least ``KEEP``. Chosen by 5-fold cross-validation on the train split
-#: (rules F1 0.809, P 0.731; the model 0.841 at 0.2, 0.849 at 0.3-0.45) and held at 0.2 by the dev
-#: gold, whose 15 articles list more secondary topics than the 268 annotated ones (dev topics 0.909
-#: with the rules, 0.882 at 0.2, 0.848 at 0.3): the dev topics floor went 0.90 -> 0.88 for it.
+#: keep stays when it gives at least ``keep`` (in the model file). 5-fold cross-validation on the
+#: train split preferred 0.3-0.45 (rules F1 0.809, P 0.731; the model 0.841 at 0.2, 0.849 at 0.3);
+#: the dev gold, whose 15 articles list more secondary topics than the 268 annotated ones (dev
+#: topics 0.909 with the rules, 0.882 at 0.2, 0.848 at 0.3), holds it lower: :func:`train` ships
+#: the highest of ``KEEPS`` at which the model keeps the dev floors (the dev topics floor went
+#: 0.90 -> 0.88 for it).
 ADD = 0.6
 KEEP = 0.2
+KEEPS = (0.3, 0.2, 0.15, 0.1)
 
 
 def features(topic: str, ev: Any, evidence: dict[str, Any]) -> list[str]:
@@ -62,10 +65,11 @@ def decide(article: Article, evidence: dict[str, Any]) -> list[str]:
     compiled = _compiled()
     if mode == "rules" or compiled is None or not evidence:
         return rules
+    keep = float((load_model(NAME) or {}).get("keep", KEEP))
     out = []
     for t, ev in evidence.items():
         p = predict(compiled, features(t, ev, evidence)).get(YES, 0.0)
-        if (ev.kept and (mode == "both" or p >= KEEP)) or (not ev.kept and p >= ADD):
+        if (ev.kept and (mode == "both" or p >= keep)) or (not ev.kept and p >= ADD):
             out.append(t)
     return out
 
@@ -104,13 +108,32 @@ def fit(rows: list[list[str]], labels: list[str]) -> dict[str, Any]:
 
 
 def train(out_dir: Path) -> dict[str, Any]:
-    """Train on the train split, measure rules / model / both on the test split, ship the best."""
+    """Train on the train split, measure rules / model / both on the test split, ship the best.
+
+    The keep threshold is the highest of ``KEEPS`` (the train split's cross-validation prefers
+    higher ones) at which the model alone keeps the dev gold's floors; the dev gold is a
+    constraint here, never the figure maximized."""
+    from .devgold import holds
     from .evaluate import evaluate
     from .shipping import train_decision
+    from .shipping import write as write_model
 
     def measure() -> dict[str, Any]:
         res = evaluate("test")
         return {"topics": res["fields"]["topics"]["f1"], "topics.p": res["fields"]["topics"]["p"]}
 
-    return train_decision(out_dir, NAME, candidates, _compiled, measure, ("topics", "topics.p"), 0.5,
-                          {"add": ADD})
+    rows, labels, _rule = candidates("train")
+    model = fit(rows, labels) | {"name": NAME, "use": "model", "add": ADD}
+    tried: list[dict[str, Any]] = []
+    keep = KEEPS[-1]
+    for keep in KEEPS:
+        write_model(out_dir, NAME, model | {"keep": keep})
+        _compiled.cache_clear()
+        with using(NAME, "model"):
+            ok, dev = holds(("topics",))
+        tried.append({"keep": keep, "dev_floors_hold": ok, "dev": {k: dev[k] for k in ("topics", "mean") if k in dev}})
+        if ok:
+            break
+    metrics = train_decision(out_dir, NAME, lambda split: (rows, labels, _rule) if split == "train" else candidates(split),
+                             _compiled, measure, ("topics", "topics.p"), 0.5, {"add": ADD, "keep": keep})
+    return metrics | {"keep": keep, "keep_tries": tried}

@@ -15,8 +15,11 @@ import json
 from importlib import resources
 from pathlib import Path
 
-#: Trainer modules under ``hoptac.learn``, in training order.
-TRAINERS: tuple[str, ...] = ("names", "events", "statements", "topics")
+#: Trainer modules under ``hoptac.learn``, in training order. ``org_ends`` after ``names`` (a name
+#: stops at a person); ``actors`` twice: its ranker gives the candidates the rules left their actors
+#: before ``statements`` learns from them; its variant (rules, model, both for the statements kept)
+#: is chosen again once the act decision is retrained.
+TRAINERS: tuple[str, ...] = ("names", "org_ends", "events", "actors", "statements", "actors", "topics")
 
 
 def models_dir() -> Path:

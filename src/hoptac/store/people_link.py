@@ -79,8 +79,12 @@ def _full(keys: list[str]) -> list[str]:
 
 
 def find_person(conn: Connection, keys: list[str], side: str | None, office: str | None,
-                title: str | None = None) -> str | None:
-    """The known person these name keys, side, office and title designate (None: new or ambiguous)."""
+                title: str | None = None, *, mend: dict[str, str] | None = None) -> str | None:
+    """The known person these name keys, side, office and title designate (None: new or ambiguous).
+
+    With ``mend`` (the write path), several entries a full name fits equally that are one person
+    split by the order articles came in are merged first (:func:`_split_entries`); ``mend`` gets
+    each merged-away id mapped to the id kept."""
     tokens = sorted({last_token(k) for k in keys if k} | {"".join(k.split()[-2:]) for k in keys
                                                          if k and k.isascii() and len(k.split()) >= 3})
     western = sorted({last_token(k) for k in keys if k and k.isascii() and len(last_token(k)) >= 4
@@ -129,7 +133,42 @@ def find_person(conn: Connection, keys: list[str], side: str | None, office: str
         counts = dict(conn.execute(sa.select(m.person_id, sa.func.count()).where(m.person_id.in_(best))
                                    .group_by(m.person_id)).all())
         return min(best, key=lambda p: (-counts.get(p, 0), p))
+    if mend is not None:
+        return _split_entries(conn, best, aliases, sides, mend)
     return None  # several people fit equally: a new entry rather than a merge of two people
+
+
+def _split_entries(conn: Connection, best: list[str], aliases: dict[str, list[str]],
+                   sides: dict[str, tuple[str | None, str | None]], merged: dict[str, str]) -> str | None:
+    """Merge entries that one full name fits equally when each would have linked to every other:
+    one person the order of ingest split (``Dan Kritenbrink`` stored before ``Daniel J. Kritenbrink``
+    and ``Daniel Kritenbrink`` fitting both; in the other order all three are one entry). Entries
+    with other middle initials (father and son), other first names, or sides or offices that
+    disagree are two people and stay apart (None). The most named entry is kept (ties: the lower id)."""
+    from itertools import combinations
+
+    from .curation_apply import _move_person
+
+    for a, b in combinations(best, 2):
+        (sa_, oa), (sb, ob) = sides[a], sides[b]
+        if not compatible(sa_, sb, oa, ob) or person_score(aliases[a], aliases[b]) < 2 \
+                or person_score(aliases[b], aliases[a]) < 2:
+            return None
+    m = t.person_mentions.c
+    counts = dict(conn.execute(sa.select(m.person_id, sa.func.count()).where(m.person_id.in_(best))
+                               .group_by(m.person_id)).all())
+    keep = min(best, key=lambda p: (-counts.get(p, 0), p))
+    names = dict(conn.execute(sa.select(t.people.c.id, t.people.c.name).where(t.people.c.id.in_(best))).all())
+    shown = names[keep]
+    for pid in best:
+        if pid != keep:
+            shown = better_name(shown, names[pid])
+            _move_person(conn, pid, keep)
+            merged[pid] = keep
+    office = next((o for _, o in (sides[p] for p in best) if o), None)
+    conn.execute(_UPDATE_PERSON, {"pid": keep, "n": shown, "o": office})
+    recount_side(conn, keep)
+    return keep
 
 
 def _heads(title: str | None) -> set[str]:
@@ -168,8 +207,11 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
         keys = [name_key(n)[:255] for n in names]
         lookup = keys + _leader_keys(names, keys)
         office = office_kind(p.title, p.organization, org_kinds.get(name_key(p.organization or "")))
-        pid = find_person(conn, lookup, p.side, office, p.title) or _spelled_here(keys, out) \
+        merged: dict[str, str] = {}
+        pid = find_person(conn, lookup, p.side, office, p.title, mend=merged if create else None) or _spelled_here(keys, out) \
             or _variant_in_context(conn, keys, office, p.organization, article)
+        if merged:  # names this article linked already may point at an entry merged away
+            out = {k: merged.get(v, v) for k, v in out.items()}
         if pid is None and not create:
             continue
         side, shown = p.side, p.name

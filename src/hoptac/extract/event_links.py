@@ -1,0 +1,130 @@
+"""How the drafts of a sentence relate to each other and to the events told before.
+
+Steps of :mod:`hoptac.extract.events` after a clause is drafted: a meeting with a list of people
+is one meeting with each (``split_list``); an undated draft takes the previous event's day, and a
+``Tiếp đoàn`` reception joins the previous meeting as its host (``link_previous``); a speech at a
+forum already told joins that forum (``told_forums``); an undated event takes the date of a photo
+caption showing it (``caption_dates``), an undated signing of the witnesses of a dated one
+takes its day (``witnessed_dates``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Organization, Person
+from .entities import mentions_in
+from .event_merge import DAY, FAMILY, Draft
+from .event_rules import EventRules, sole_person_of
+
+
+def people_in(article: Article, a: int, b: int) -> list[str]:
+    """The names of the people mentioned in ``[a, b)``, in order, once each."""
+    out: list[str] = []
+    for _, ent in mentions_in(article, a, b):
+        if isinstance(ent, Person) and ent.name not in out:
+            out.append(ent.name)
+    return out
+
+
+# between two people of a list: a separator, then a title or honorific, never a clause
+_LIST_ITEM = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:,|và|;)\s*(?:cùng\s+)?(?:(?:ông|bà|ngài)\s+)?"
+                        r"(?:[A-ZĐÀ-Ỹ][^,.;:()]{0,80})?$")
+
+
+def split_list(article: Article, d: Draft, clause: tuple[int, int, list[tuple[int, int, str]]]) -> list[Draft]:
+    """``X đã gặp A, B và C``: one meeting with each of the people listed after the cue, or
+    with each organization listed when no person is (``loạt cuộc gặp với ... Google, SpaceX``);
+    an organization is then the one person the article names for it, if any."""
+    if d.type != "meeting":
+        return [d]
+    cue_end = clause[2][-1][1]
+    before = people_in(article, clause[0], clause[2][0][0])
+    after: list[Person] = []
+    last = cue_end
+    for (a, b), ent in mentions_in(article, cue_end, clause[1]):
+        if not isinstance(ent, Person):
+            continue
+        if after and not _LIST_ITEM.match(article.text[last:a]):
+            break  # "hội đàm với A, trao đổi ..., bà B cho biết": B is no item of the list
+        if ent not in after:
+            after.append(ent)
+        last = b
+    names = [p.name for p in after]
+    if not after:
+        orgs = [ent for _, ent in mentions_in(article, cue_end, clause[1])
+                if isinstance(ent, Organization) and ent.kind != "media"]
+        names = list(dict.fromkeys(sole_person_of(article, o) or o.name for o in orgs))
+    if len(before) != 1 or len(names) < 2:
+        return [d]
+    return [Draft(d.type, d.start, d.end, participants=[before[0], n], persons=2, date=d.date,
+                   place=d.place, planned=d.planned, split=True, cue=d.cue, sentence=d.sentence) for n in names]
+
+
+def link_previous(article: Article, r: EventRules, sent: tuple[int, int], drafts: list[Draft],
+                   prev: Draft | None) -> list[Draft]:
+    """Undated drafts on the previous event's day (``Cùng ngày``, ``Thủ tướng sau đó sẽ ...``);
+    a ``Tiếp đoàn`` reception is the previous meeting seen from its host (the host joins it),
+    or, after a visit, a reception of that visit's people. Returns the drafts left."""
+    if prev is None:
+        return drafts
+    text = article.text
+    # the people's names, read only for a "Tiếp đoàn" draft (rare): not every person for every sentence
+    names = {p.name for p in article.people} if any(d.delegation for d in drafts) else set()
+    out = []
+    for d in drafts:
+        lead = text[sent[0]:d.cue[0]][:60]
+        if d.date is None and prev.date is not None and DAY.search(prev.date.value) and r.same_day.search(lead):
+            d.date = prev.date
+        if d.delegation:
+            hosts = [p for p in d.participants if p in names]
+            if prev.type != "visit" and hosts:
+                prev.participants += [p for p in hosts if p not in prev.participants]
+                prev.persons = sum(1 for p in prev.participants if p in names)
+                prev.type = "reception"
+                continue
+            d.participants = hosts + [p for p in prev.participants if p in names and p not in hosts] \
+                or d.participants
+            d.persons = sum(1 for p in d.participants if p in names)
+            d.date = d.date or prev.date
+        out.append(d)
+    return out
+
+
+def told_forums(drafts: list[Draft], found: list[Draft]) -> list[Draft]:
+    """``Phát biểu tại hội nghị, X ...`` after a forum was told: X joins that forum, no new event."""
+    told = next((d for d in reversed(drafts) if d.type == "dialogue"), None)
+    out = []
+    for d in found:
+        if d.back and told is not None and not (d.date and told.date and d.date.value != told.date.value):
+            told.participants += [p for p in d.participants if p not in told.participants]
+            continue
+        out.append(d)
+    return out
+
+
+def caption_dates(events: list[Draft], captions: list[Draft]) -> None:
+    """An undated event takes the date of a photo caption that shows it (same family, the same
+    people or two of them): captions repeat the body, often with the day the body leaves out."""
+    for e in events:
+        if e.date is not None:
+            continue
+        for c in captions:
+            common = set(e.participants) & set(c.participants)
+            if c.date is not None and FAMILY[c.type] == FAMILY[e.type] and c.planned == e.planned \
+                    and (set(c.participants) == set(e.participants) or len(common) >= 2):
+                e.date = c.date
+                break
+
+
+def witnessed_dates(events: list[Draft]) -> None:
+    """An undated signing whose people all witnessed a dated signing of named parties takes its date
+    (``A và B chứng kiến lễ trao các văn kiện`` after ``Ngày 31/5, trước sự chứng kiến của A và B, X và
+    Y đã ký``): the leaders witness the signings of one ceremony."""
+    for e in events:
+        if e.type != "signing" or e.date is not None or not e.participants:
+            continue
+        for c in events:
+            if c is not e and c.type == "signing" and c.date is not None and set(e.participants) <= set(c.witnesses):
+                e.date = c.date
+                break

@@ -1,0 +1,86 @@
+"""How an occasion is told: a visit named in a fronted phrase, a forum word after a classifier,
+a cue the segmenter glues to a title, a forum beside a meeting of the same people.
+
+Self-written sentences with made-up names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hoptac.extract.entities import extract_entities
+from hoptac.extract.events import extract_events
+from hoptac.extract.nlp import annotate
+from hoptac.model import Article
+from hoptac.settings import DEFAULT
+
+
+def run(text: str, published: str | None = "2024-06-20") -> Article:
+    art = Article(text=text, published=published)
+    annotate(art, DEFAULT)
+    extract_entities(art, DEFAULT)
+    return extract_events(art, DEFAULT)
+
+
+def of_type(art: Article, etype: str) -> list:
+    return [e for e in art.events if e.type == etype]
+
+
+def test_a_visit_named_in_a_fronted_phrase_is_the_visit_of_the_clause_subject() -> None:
+    text = ("Trong chuyến thăm chính thức Hoa Kỳ từ ngày 17 đến 19/6, Thủ tướng Lê Văn Khải đã phát biểu "
+            "tại Đại học Georgetown về hợp tác giáo dục.\n")
+    (visit,) = of_type(run(text), "visit")
+    assert visit.participants == ["Lê Văn Khải"]
+
+
+def test_a_fronted_phrase_told_before_or_after_its_own_subject_names_no_visitor() -> None:
+    art = run("Ông Lê Văn Khải từng gặt hái thành công trong chuyến công du đến Nhật Bản, khi Thủ tướng "
+              "Kenji Sato còn đương chức.\n")
+    assert all("Kenji Sato" not in e.participants for e in of_type(art, "visit"))
+
+
+def test_a_press_briefing_after_a_classifier_is_one_occasion_of_its_speaker() -> None:
+    art = run("Việt Nam vẫn tiếp cận đầy đủ thị trường Hoa Kỳ, Đại sứ Hoa Kỳ John Whitfield nói trong "
+              "cuộc họp báo chung.\n")
+    (ev,) = of_type(art, "dialogue")
+    assert ev.participants == ["John Whitfield"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kết luận cuộc họp, Bộ trưởng Trần Văn Bình yêu cầu các doanh nghiệp báo cáo sớm.\n",
+    "Ông Trần Văn Bình cho biết các cuộc đối thoại với đối tác Hoa Kỳ vẫn tiếp diễn.\n",
+    "Theo ông Trần Văn Bình, cuộc họp lần này tại Hà Nội không đưa ra quyết định nào.\n",
+])
+def test_a_forum_word_bare_many_or_retold_stays_weak(text: str) -> None:
+    assert of_type(run(text), "dialogue") == []
+
+
+def test_a_reception_cue_glued_to_a_title_opener_is_still_a_reception() -> None:
+    art = run("Chiều 20/6, tại Hà Nội, Chủ tịch nước Trần Văn Bình đã có buổi tiếp cựu Ngoại trưởng Hoa Kỳ "
+              "John Whitfield.\n")
+    (ev,) = of_type(art, "reception")
+    assert set(ev.participants) == {"Trần Văn Bình", "John Whitfield"}
+    assert ev.date == "2024-06-20"
+
+
+def test_a_summit_and_the_meeting_beside_it_are_two_occasions() -> None:
+    art = run("Thủ tướng Lê Văn Khải và Tổng thống Hoa Kỳ John Whitfield gặp nhau bên lề Hội nghị "
+              "thượng đỉnh G20.\n"
+              "Thủ tướng Lê Văn Khải và Tổng thống John Whitfield cùng dự các hoạt động của Hội nghị "
+              "thượng đỉnh G20 tại Osaka.\n")
+    assert len(of_type(art, "meeting")) == 1
+    assert len(of_type(art, "dialogue")) == 1
+
+
+def test_the_witnesses_of_a_signing_between_two_firms_are_not_its_parties() -> None:
+    art = run("Chiều 19/6, dưới sự chứng kiến của Thủ tướng Lê Văn Khải và Bộ trưởng Thương mại Hoa Kỳ "
+              "John Whitfield, Tập đoàn Sao Mai và Công ty Westbrook Energy đã ký hợp đồng cung cấp khí hóa lỏng.\n")
+    (ev,) = of_type(art, "signing")
+    assert not {"Lê Văn Khải", "John Whitfield"} & set(ev.participants)
+    assert any("Westbrook" in p for p in ev.participants)
+
+
+def test_a_witness_with_no_party_named_stays_the_participant() -> None:
+    art = run("Chiều 19/6, Thủ tướng Lê Văn Khải đã chứng kiến lễ ký kết bản ghi nhớ về hợp tác năng lượng.\n")
+    (ev,) = of_type(art, "signing")
+    assert ev.participants == ["Lê Văn Khải"]
