@@ -39,7 +39,7 @@ from .org_link import link_orgs
 from .people_link import link_people as _link_people
 from .people_link import person_for as _person_for
 from .refresh import clear_derived
-from .relink import relink_later
+from .relink import relink_batch, relink_later
 from .summary import bump
 from .tallies import flush as flush_tallies
 
@@ -98,18 +98,28 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
     report = IngestReport()
     bump(conn)  # readers' summaries are of the store before this batch (store/summary.py)
-    for article in batch:
+    # written in id order (the order occasions are built in, store/relink.py): within the batch no
+    # report is placed again; reported in the order given
+    done: dict[int, tuple[str, str]] = {}
+    conn.info["relink_pending"] = []
+    for i in sorted(range(len(batch)), key=lambda i: _id_key(batch[i])):
+        article = batch[i]
         try:
             with conn.begin_nested():
-                outcome, aid = write_article(conn, article, refresh=refresh)
+                done[i] = write_article(conn, article, refresh=refresh)
         except (OperationalError, InterfaceError):
             raise  # the database itself failed: the batch cannot go on
         except Exception as exc:  # bad input: this article is skipped with its reason, the batch goes on
             log.debug("not stored: %s", article.source, exc_info=True)
-            report.skipped.append((article.source, f"not stored: {type(exc).__name__}: {exc}".splitlines()[0]))
+            done[i] = ("skipped", f"not stored: {type(exc).__name__}: {exc}".splitlines()[0])
+    for i, article in enumerate(batch):
+        outcome, aid = done[i]
+        if outcome == "skipped":
+            report.skipped.append((article.source, aid))
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.ids.append(aid)
+    _relink_written(conn, conn.info.pop("relink_pending"))
     from .curation import has_corrections, reapply
 
     settle(conn)  # rebuilt events take back their ids (store/event_ids.py)
@@ -118,6 +128,35 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
         reapply(conn)
     flush_tallies(conn)  # the counts of what this batch changed (store/tallies.py)
     return report
+
+
+def _id_key(article: Article) -> str:
+    """The id an article gets (a hash of its normalized text), to write a batch in id order."""
+    text = article.text or article.raw
+    return dedupe.content_hash(text) if text.strip() else ""
+
+
+def _relink_written(conn: Connection, written: list[tuple[str, set[str]]]) -> None:
+    """Once per batch, the reports it wrote that met later reports stored before, placed again with
+    them in id order (:func:`hoptac.store.relink.relink_batch`); a failure there leaves the
+    grouping as written (arrival order) rather than losing the batch."""
+    try:
+        with conn.begin_nested():
+            relink_batch(conn, written, partial(_relink, conn))
+    except (OperationalError, InterfaceError):
+        raise
+    except Exception:
+        log.warning("occasions not placed again in id order", exc_info=True)
+
+
+def _weighed(conn: Connection, aid: str, occasions: set[str]) -> None:
+    """The occasions an article's reports weighed: placed again at the end of the batch being written,
+    else (an editor's rebuild, one article) now."""
+    pending = conn.info.get("relink_pending")
+    if pending is None:
+        relink_later(conn, aid, occasions, partial(_relink, conn))
+    else:
+        pending.append((aid, occasions))
 
 
 def write_article(conn: Connection, article: Article, *, refresh: bool = False) -> tuple[str, str]:
@@ -155,8 +194,7 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
     if dup_of:
         people = _link_people(conn, article, aid, date, create=False)
         conn.info.setdefault("linked_people", {})[aid] = people
-        relink_later(conn, aid, _link_events(conn, article, aid, people, create=False, dup_of=dup_of),
-                     partial(_relink, conn))
+        _weighed(conn, aid, _link_events(conn, article, aid, people, create=False, dup_of=dup_of))
         return ("refreshed" if known else "duplicates"), aid
     if article.topics:
         conn.execute(t.article_topics.insert(), [{"article_id": aid, "topic": tp}
@@ -165,10 +203,10 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
     conn.info.setdefault("linked_people", {})[aid] = people  # for its reports placed again in this write
     _link_orgs(conn, article, aid)
     weighed = _link_events(conn, article, aid, people, create=True, dup_of=None)
-    relink_later(conn, aid, weighed, partial(_relink, conn))
     docs = [("article", aid, "\n".join(x for x in (article.title, article.text) if x))]
     docs += _write_statements(conn, article, aid, date, people)
     _index(conn, aid, docs)
+    _weighed(conn, aid, weighed)
     return ("refreshed" if known else "stored"), aid
 
 
