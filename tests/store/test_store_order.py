@@ -117,3 +117,59 @@ def test_a_near_duplicate_keeps_its_reports_in_any_order(backend, tmp_path):
     seen = _every_order(backend, tmp_path, [original, copy, other])
     assert all(g == seen[0] for g in seen), seen
     assert {frozenset(s for s, _ in g) for g in seen[0]} == {frozenset({"mem://o", "mem://c", "mem://y"})}
+
+
+def _three() -> list:
+    return [
+        _report("mem://d", "Chiều 12/3, Thủ tướng Nguyễn Văn Khải hội đàm với Tổng thống Robert Hanley.", "2031-03-12", PAIR),
+        _report("mem://d3", "Hôm 12/3, Thủ tướng Nguyễn Văn Khải gặp Tổng thống Robert Hanley và Bộ trưởng Daniel Okafor.",
+                "2031-03-12", [*PAIR, "Daniel Okafor"], people=(KHAI, HANLEY, OKAFOR)),
+        _report("mem://m", "Tháng 3, Thủ tướng Nguyễn Văn Khải và Tổng thống Robert Hanley đã gặp nhau.", "2031-03", PAIR),
+    ]
+
+
+def test_batches_of_any_split_and_order_group_alike(backend, tmp_path):
+    """Reports are placed again once per batch (the batch itself written in id order): the three
+    reports in every order, split into two batches at every point, group as one article per write."""
+    reports = _three()
+    seen = []
+    for n, order in enumerate(itertools.permutations(range(3))):
+        for cut in (1, 2):
+            folder = tmp_path / f"b{n}{cut}"
+            folder.mkdir()
+            with fresh_url(backend, folder) as url, Store.open(url) as st:
+                st.ingest([reports[i] for i in order[:cut]])
+                st.ingest([reports[i] for i in order[cut:]])
+                seen.append(_grouping(st))
+    alone = _every_order(backend, tmp_path / "alone", reports, [range(3)]) if (tmp_path / "alone").mkdir() is None else []
+    assert all(g == alone[0] for g in seen), (alone, seen)
+
+
+def test_the_caps_bound_the_reports_placed_again(tmp_path, monkeypatch):
+    """Each write places again at most MAX_PER_WRITE reports, and none of an occasion holding more than
+    MAX_PER_OCCASION later reports; ingested latest id first, every write meets later reports."""
+    from hoptac.store import relink, writer
+
+    reports = sorted(_three(), key=writer._id_key, reverse=True)
+    placed: list[int] = []
+
+    def spy(*args, **kwargs):
+        placed.append(relink.relink_batch(*args, **kwargs))
+        return placed[-1]
+
+    monkeypatch.setattr(writer, "relink_batch", spy)
+
+    def run(name: str) -> list[int]:
+        placed.clear()
+        (tmp_path / name).mkdir()
+        with fresh_url("sqlite", tmp_path / name) as url, Store.open(url) as st:
+            for r in reports:
+                st.ingest([r])
+        return list(placed)
+
+    assert sum(run("free")) > 0  # without the caps, reports are placed again
+    monkeypatch.setattr(relink, "MAX_PER_WRITE", 2)
+    assert max(run("write")) <= 2
+    monkeypatch.setattr(relink, "MAX_PER_WRITE", 120)
+    monkeypatch.setattr(relink, "MAX_PER_OCCASION", 0)
+    assert run("occasion") == [0, 0, 0]
