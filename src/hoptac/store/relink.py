@@ -14,6 +14,7 @@ rebuild as for ``ingest --refresh`` (:mod:`hoptac.store.event_ids`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 
 import sqlalchemy as sa
@@ -22,6 +23,8 @@ from sqlalchemy.engine import Connection
 from ..model import Article
 from . import schema as t
 from .refresh import drop_reports
+
+log = logging.getLogger(__name__)
 
 #: links some of a stored article's events again: (article, id, duplicate of, indexes) -> the occasions weighed
 Relinker = Callable[[Article, str, "str | None", "set[int]"], set[str]]
@@ -49,10 +52,12 @@ def later_reports(conn: Connection, aid: str, occasions: Iterable[str],
                                         .where(es.event_id.in_(ids[i:i + 500]), es.article_id > aid)):
             by_occasion.setdefault(eid, []).append((a, idx))
     out: dict[str, set[int]] = {}
-    for reps in by_occasion.values():
-        if per_occasion is None or len(reps) <= per_occasion:
-            for a, idx in reps:
-                out.setdefault(a, set()).add(idx)
+    for eid, reps in by_occasion.items():
+        if per_occasion is not None and len(reps) > per_occasion:
+            log.debug("left in arrival order: %s holds %d reports later than %s", eid, len(reps), aid)
+            continue
+        for a, idx in reps:
+            out.setdefault(a, set()).add(idx)
     return out
 
 
@@ -90,12 +95,13 @@ def relink_batch(conn: Connection, written: list[tuple[str, set[str]]], relink: 
         own = set(conn.execute(sa.select(es.idx).where(es.article_id == aid)).scalars())
         more = {a: idxs - group.get(a, set()) for a, idxs in {aid: own, **found}.items()}
         if _size(group) + _size(more) > MAX_PER_WRITE:
+            log.debug("left in arrival order: %s (%d reports more than the write's cap)", aid, _size(more))
             continue
         for a, idxs in more.items():
             group.setdefault(a, set()).update(idxs)
     n = 0
     first = min(group, default="")
-    for _ in range(MAX_ROUNDS):
+    for rnd in range(MAX_ROUNDS):
         if not group:
             break
         for a in sorted(group):
@@ -109,9 +115,13 @@ def relink_batch(conn: Connection, written: list[tuple[str, set[str]]], relink: 
                 continue
             reach |= relink(Article.from_dict(rows[a].data), a, rows[a].duplicate_of, group[a])
             n += len(group[a])
+        log.debug("placed again: %d reports of %d articles", n, len(group))
         found = later_reports(conn, first, reach, MAX_PER_OCCASION)
         grown = {a: idxs - group.get(a, set()) for a, idxs in found.items()}
-        if not _size(grown) or _size(group) + _size(grown) > MAX_PER_WRITE:
+        if not _size(grown):
+            break
+        if _size(group) + _size(grown) > MAX_PER_WRITE:
+            log.debug("round %d not placed again: %d reports more than the write's cap", rnd + 2, _size(grown))
             break
         for a, idxs in grown.items():
             group.setdefault(a, set()).update(idxs)
