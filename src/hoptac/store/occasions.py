@@ -213,6 +213,8 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
                for k, (pid, n) in parts.items() if k not in have]
         if new:
             conn.execute(t.event_participants.insert(), new)
+        if match is not None:
+            _fuller_names(conn, eid, {k: n for k, (pid, n) in parts.items() if pid and k in have})
         conn.execute(t.event_sources.insert(), {
             "event_id": eid, "article_id": aid, "idx": idx, "type": ev.type, "date": ev.date,
             "evidence_start": ev.evidence[0], "evidence_end": ev.evidence[1], "quote": article.quote(ev.evidence)[:2000],
@@ -229,6 +231,24 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
     for eid, fam, when, keys in touched:
         _place_in_visit(conn, eid, fam, when, keys)
     return seen
+
+
+def _fuller_names(conn: Connection, eid: str, names: dict[str, str]) -> None:
+    """A participant linked to a person is named by the fullest of its reports' names (the longest,
+    then the first in alphabetical order), whichever report came first: ``Jose Fernandez`` over
+    ``Fernandez``."""
+    if not names:
+        return
+    ep = t.event_participants.c
+    stored = dict(conn.execute(sa.select(ep.key, ep.name).where(ep.event_id == eid, ep.key.in_(sorted(names)))).all())
+    better = {k: n for k, n in names.items() if k in stored and (-len(n), n) < (-len(stored[k]), stored[k])}
+    if not better:
+        return
+    for k, n in better.items():
+        conn.execute(t.event_participants.update().where(ep.event_id == eid, ep.key == k).values(name=n))
+    listed = conn.execute(sa.select(t.events.c.participants).where(t.events.c.id == eid)).scalar() or []
+    swap = {stored[k]: n for k, n in better.items()}
+    conn.execute(t.events.update().where(t.events.c.id == eid).values(participants=[swap.get(x, x) for x in listed]))
 
 
 def _told_visits(conn: Connection, aid: str) -> dict[str, str]:
