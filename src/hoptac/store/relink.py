@@ -72,26 +72,25 @@ def relink_later(conn: Connection, aid: str, occasions: set[str], relink: Relink
 
 
 def relink_batch(conn: Connection, written: list[tuple[str, set[str]]], relink: Relinker) -> int:
-    """Once per write: place again, in id order, the reports of the articles just written (in id
-    order, ``written``: each with the occasions its reports weighed) that met reports of articles
-    stored before and later in id order, with those later reports.
+    """Once per write: place again, in id order, the reports of the articles just written
+    (``written``, in the order they were written, each with the occasions its reports weighed) that
+    met reports of articles later in id order written before them, with those later reports.
 
-    An article whose occasions hold no such report is left (its batch was written in id order:
-    nothing can change). Occasions holding more than :data:`MAX_PER_OCCASION` later reports are
+    An article whose occasions hold no such report is left (nothing can change). Occasions holding more than :data:`MAX_PER_OCCASION` later reports are
     left, and the group stops growing at :data:`MAX_PER_WRITE` reports. All of the group leave their
     occasions first (so no later report shapes an occasion an earlier one is compared with), then
     each article's are linked again by ``relink``, in id order. The occasions these weigh may hold
     other later reports: the group grows by them and is placed again, up to :data:`MAX_ROUNDS`
     rounds. Returns how many reports were linked again."""
     es = t.event_sources.c
-    new = {a for a, _ in written}
+    when = {a: i for i, (a, _) in enumerate(written)}  # the order they were written in
     group: dict[str, set[int]] = {}
     for aid, occasions in sorted(written):
         if not occasions:
             continue
         found = later_reports(conn, aid, occasions, MAX_PER_OCCASION)
-        if not any(a not in new for a in found):
-            continue  # only reports of this write, linked after it already
+        if all(when.get(a, -1) > when[aid] for a in found):
+            continue  # only reports written after it already: nothing can change
         own = set(conn.execute(sa.select(es.idx).where(es.article_id == aid)).scalars())
         more = {a: idxs - group.get(a, set()) for a, idxs in {aid: own, **found}.items()}
         if _size(group) + _size(more) > MAX_PER_WRITE:

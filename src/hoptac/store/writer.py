@@ -98,24 +98,16 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
     report = IngestReport()
     bump(conn)  # readers' summaries are of the store before this batch (store/summary.py)
-    # written in id order (the order occasions are built in, store/relink.py): within the batch no
-    # report is placed again; reported in the order given
-    done: dict[int, tuple[str, str]] = {}
-    conn.info["relink_pending"] = []
-    for i in sorted(range(len(batch)), key=lambda i: _id_key(batch[i])):
-        article = batch[i]
+    conn.info["relink_pending"] = []  # what each article's reports weighed: placed again once, below
+    for article in batch:
         try:
             with conn.begin_nested():
-                done[i] = write_article(conn, article, refresh=refresh)
+                outcome, aid = write_article(conn, article, refresh=refresh)
         except (OperationalError, InterfaceError):
             raise  # the database itself failed: the batch cannot go on
         except Exception as exc:  # bad input: this article is skipped with its reason, the batch goes on
             log.debug("not stored: %s", article.source, exc_info=True)
-            done[i] = ("skipped", f"not stored: {type(exc).__name__}: {exc}".splitlines()[0])
-    for i, article in enumerate(batch):
-        outcome, aid = done[i]
-        if outcome == "skipped":
-            report.skipped.append((article.source, aid))
+            report.skipped.append((article.source, f"not stored: {type(exc).__name__}: {exc}".splitlines()[0]))
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.ids.append(aid)
@@ -128,12 +120,6 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
         reapply(conn)
     flush_tallies(conn)  # the counts of what this batch changed (store/tallies.py)
     return report
-
-
-def _id_key(article: Article) -> str:
-    """The id an article gets (a hash of its normalized text), to write a batch in id order."""
-    text = article.text or article.raw
-    return dedupe.content_hash(text) if text.strip() else ""
 
 
 def _relink_written(conn: Connection, written: list[tuple[str, set[str]]]) -> None:
@@ -270,6 +256,9 @@ def _relink(conn: Connection, article: Article, aid: str, dup_of: str | None, id
     (as this write linked them, else as the store resolves them now)."""
     known = conn.info.setdefault("linked_people", {})
     people = known.get(aid)
+    if people and len(set(conn.execute(sa.select(t.people.c.id).where(t.people.c.id.in_(sorted(set(people.values())))))
+                          .scalars())) < len(set(people.values())):
+        people = None  # an entry it linked to was merged away since (people_link): resolved again
     if people is None:
         people = known[aid] = _link_people(conn, article, aid, sort_key(article.published), create=False)
     return link_events(conn, article, aid, people, create=dup_of is None, dup_of=dup_of, person_for=_person_for,
