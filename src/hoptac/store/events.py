@@ -157,7 +157,7 @@ def meetings(conn: Connection, f: Filters, other: str | None = None, *, listed: 
     names = dict(conn.execute(sa.select(t.people.c.id, t.people.c.name).where(t.people.c.id.in_(pids))).all())
     items = []
     for r in rows:
-        occs = _pair_occasions(conn, r.p1, r.p2, dates)
+        occs = _pair_occasions(r.p1, r.p2, dates)
         by_date = _pair_counts(conn, occs)
         # every occasion and the undated: the kept tally's when unfiltered (the same counts), else recounted
         every = r.every if not cond else sum(by_date.values())
@@ -170,7 +170,7 @@ def meetings(conn: Connection, f: Filters, other: str | None = None, *, listed: 
     return {"items": items, "total": total}
 
 
-def _pair_occasions(conn: Connection, p1: str, p2: str, dates: list[sa.ColumnElement[bool]]) -> sa.Subquery:
+def _pair_occasions(p1: str, p2: str, dates: list[sa.ColumnElement[bool]]) -> sa.Subquery:
     """One pair's occasions, each with its earliest date within the pair (and the period asked):
     a range of ``ix_meeting_pairs_pair`` (``p1, p2, occ, date_sort``), read from the index alone."""
     mp = t.meeting_pairs.c
