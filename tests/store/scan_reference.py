@@ -13,7 +13,6 @@ from hoptac.link.text import fold
 from hoptac.link.titles import title_key
 from hoptac.store import schema as t
 from hoptac.store.browse import SORTS, StatementView, _folded_ids
-from hoptac.store.events import _distinct
 from hoptac.store.network import BY
 from hoptac.store.org_link import resolve_org
 from hoptac.store.orgs import _events, org_of_names, search_organizations
@@ -287,6 +286,25 @@ def list_orgs(conn: Connection, f: Any, name: str | None = None, kind: str | Non
     rows, total = _page(conn, q, f)
     return {"items": [{"id": r.id, "name": r.name, "kind": r.kind, "side": r.side, "articles": r.articles}
                       for r in rows], "total": total}
+def _distinct(dates: list[str]) -> int:
+    """Occasions told apart by their dates: a month or a year holding a more precise one is that one
+    (the comparison of every pair of dates the meetings made before store/events.py kept it linear)."""
+    return sum(1 for d in dates if not any(o != d and o.startswith(d) for o in dates))
+
+
+def listed(result: dict[str, Any], n: int) -> dict[str, Any]:
+    """The scan's meetings as the bounded read gives them: each pair's ``n`` latest occasions (newest
+    first, undated after the dated, ties by id) and, in ``list_total``, how many it has."""
+    items = []
+    for it in result["items"]:
+        full = it["list"]
+        dated = sorted((o for o in full if o["date"]), key=lambda o: o["id"])
+        dated.sort(key=lambda o: o["date"], reverse=True)
+        latest = dated + sorted((o for o in full if not o["date"]), key=lambda o: o["id"])
+        items.append({**it, "list": latest[:n], "list_total": len(full)})
+    return {**result, "items": items}
+
+
 def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str, Any]:
     """Who met whom, how often: pairs of people with the number of occasions they met at.
 

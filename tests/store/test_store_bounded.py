@@ -126,7 +126,7 @@ def test_organization_listings_equal_the_scan(filled):
 
 
 def test_meetings_equal_the_scan(filled):
-    from hoptac.store.events import meetings
+    from hoptac.store.events import LISTED, meetings
 
     with filled.engine.connect() as conn:
         fs = _filters(conn)
@@ -134,7 +134,39 @@ def test_meetings_equal_the_scan(filled):
                            .where(t.event_participants.c.person_id.is_not(None))).scalar()
         for f in [*fs[:3], Filters(person=pid), Filters(limit=4, offset=3), Filters(limit=5, offset=10_000),
                   Filters(limit=0)]:
-            assert meetings(conn, f) == old.meetings(conn, f), f
+            assert meetings(conn, f) == old.listed(old.meetings(conn, f), LISTED), f
+
+
+def test_meetings_list_a_pairs_latest_occasions_and_count_them_all(filled):
+    """Each pair lists at most ``listed`` occasions, its latest, and its counts (occasions, undated,
+    ``list_total``) equal a recount of every occasion, filtered or not."""
+    from hoptac.store.events import meetings
+
+    with filled.engine.connect() as conn:
+        pid = conn.execute(sa.select(t.meeting_pairs.c.p1)).scalar()
+        cut = 0
+        for f in (Filters(), Filters(since="2019", until="2020-06"), Filters(person=pid)):
+            for n in (1, 2, 5):
+                got, want = meetings(conn, f, listed=n), old.meetings(conn, f)
+                assert got == old.listed(want, n), (f, n)
+                assert all(len(it["list"]) <= n for it in got["items"])
+                assert [it["list_total"] for it in got["items"]] == [len(it["list"]) for it in want["items"]]
+                cut += sum(it["list_total"] > n for it in got["items"])
+        assert cut, "no pair met more often than it lists: the bound was not tried"
+
+
+def test_occasions_by_date_count_as_the_pairwise_comparison():
+    """The linear count of occasions told apart by date equals the comparison of every pair of dates."""
+    import random
+    from collections import Counter
+
+    from hoptac.store.events import _distinct
+
+    rng = random.Random(7)
+    pool = ["2019", "2019-04", "2019-04-10", "2019-04-11", "2019-05", "2020", "2020-01-02", "-04-10", "-04"]
+    for _ in range(300):
+        dates = [rng.choice(pool) for _ in range(rng.randint(0, 8))]
+        assert _distinct(Counter([*dates, None])) == old._distinct(dates), dates
 
 
 def test_each_reader_gets_its_own_copy(store):

@@ -98,3 +98,17 @@ def test_entries_with_other_middle_initials_stay_apart_when_a_name_fits_both(sto
     for src, name in (("mem://f", "George H. W. Harlow"), ("mem://s", "George W. Harlow"), ("mem://p", "George Harlow")):
         assert store.ingest([_envoy(src, name)]).stored == 1
     assert "George H. W. Harlow" in _envoys(store, "Harlow") and "George W. Harlow" in _envoys(store, "Harlow")
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_the_name_shown_does_not_depend_on_the_order_of_ingest(db_url, order):
+    """``Greg`` and ``Gregory Halloran``, one article each, are one entry; with as many articles for
+    each spelling, the fuller one is shown whichever came first."""
+    arts = [_short(), _full()]
+    st = open_store(db_url)
+    try:
+        for a in arts if order == 0 else arts[::-1]:
+            assert st.ingest([a]).stored == 1
+        assert _entries(st) == ["Gregory Halloran"]
+    finally:
+        st.close()

@@ -48,3 +48,18 @@ def test_a_pair_lists_its_first_occasions_and_links_to_all(client, monkeypatch):
     monkeypatch.setattr(pages, "MEETINGS_LISTED", 30)
     html = client.get("/meetings").text
     assert len(re.findall(r'class="occasion-link"', html)) == 3 and "more-occasions" not in html
+
+
+def test_a_pair_lists_its_latest_occasions_and_says_how_many_it_has(client, monkeypatch):
+    """The listing shows each pair's latest occasions, newest first; the pair's own page lists at
+    most ``MAX_LISTED`` of them and says how many there are when it holds back some."""
+    monkeypatch.setattr(pages, "MEETINGS_LISTED", 2)
+    html = client.get("/meetings").text
+    shown = re.findall(r'class="occasion-link"[^>]*>([^<]+)</a>', html)
+    assert shown == sorted(DATES, reverse=True)[:2]
+    monkeypatch.setattr(pages, "MAX_LISTED", 1)
+    more = re.search(r'<a class="more-occasions" href="([^"]+)">', html)
+    pair = client.get(more.group(1).replace("&amp;", "&")).text
+    assert re.findall(r'class="occasion-link"[^>]*>([^<]+)</a>', pair) == [max(DATES)]
+    note = re.search(r'class="muted latest-occasions">([^<]+)<', pair)
+    assert note and "1" in note.group(1) and "3" in note.group(1)

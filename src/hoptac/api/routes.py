@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..store import Filters, Store
+from ..store.events import LISTED, MAX_LISTED
 from ..store.queries import ISO_DATE, VOCAB_ID
 from .ingest import BadInput, Rejected
 from .jobs import RETRY_AFTER, Full
@@ -181,9 +182,11 @@ def get_event(store: StoreDep, event_id: IdPath) -> dict[str, Any]:
 def list_meetings(store: StoreDep, f: FiltersDep,
                   other: Annotated[str | None, Query(alias="with", max_length=200,
                                                      description="Only the meetings of person= with this person")] = None,
+                  listed: Annotated[int, Query(ge=0, le=MAX_LISTED, description=(
+                      "How many of each pair's occasions to list, its latest (list_total: how many it has)"))] = LISTED,
                   ) -> dict[str, Any]:
-    """Pairs of people by the occasions they met at."""
-    return listing(store.meetings(f, other), f)
+    """Pairs of people by the occasions they met at, each with its latest ``listed`` occasions."""
+    return listing(store.meetings(f, other, listed=listed), f)
 
 
 @router.get("/timeline", summary="Events grouped by date")

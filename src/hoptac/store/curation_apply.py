@@ -42,7 +42,7 @@ def _touch(conn: Connection, changed: dict[str, str]) -> None:
 
 # people ------------------------------------------------------------------------------------
 
-def _move_person(conn: Connection, src: str, dst: str) -> None:
+def move_person(conn: Connection, src: str, dst: str) -> None:
     """Every row of ``src`` to ``dst``; ``src`` goes."""
     pa = t.person_aliases.c
     have = set(conn.execute(sa.select(pa.key).where(pa.person_id == dst)).scalars())
@@ -69,7 +69,7 @@ def apply_merge_people(conn: Connection, target: dict[str, Any], after: dict[str
         if pid is None:
             missing.append(k["name"])
         elif pid != keep:
-            _move_person(conn, pid, keep)
+            move_person(conn, pid, keep)
     if after.get("name"):
         conn.execute(t.people.update().where(t.people.c.id == keep).values(name=after["name"]))
     recount_side(conn, keep)

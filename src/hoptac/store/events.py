@@ -79,9 +79,14 @@ def _parts(conn: Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def _distinct(dates: list[str]) -> int:
-    """Occasions told apart by their dates: a month or a year holding a more precise one is that one."""
-    return sum(1 for d in dates if not any(o != d and o.startswith(d) for o in dates))
+def _distinct(dates: dict[str | None, int]) -> int:
+    """Occasions told apart by their dates: a month or a year holding a more precise one is that one.
+
+    ``dates`` maps each occasion date to how many occasions have it (``None``: undated, not
+    counted). A date counts unless it is a proper prefix of another one (``2019-04`` beside
+    ``2019-04-10``): one pass over the dates and their prefixes, not a comparison of every pair."""
+    held = {d[:k] for d in dates if d for k in range(1, len(d))}
+    return sum(n for d, n in dates.items() if d and d not in held)
 
 
 def get_event(conn: Connection, eid: str) -> dict[str, Any] | None:
@@ -99,7 +104,13 @@ def get_event(conn: Connection, eid: str) -> dict[str, Any] | None:
     return out
 
 
-def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str, Any]:
+#: The occasions listed under each pair of the meetings (its latest); ``list_total`` says how many it has.
+LISTED = 20
+#: The most a caller may ask listed (the API's ``listed=``, a pair's own page): a pair's read stays bounded.
+MAX_LISTED = 200
+
+
+def meetings(conn: Connection, f: Filters, other: str | None = None, *, listed: int = LISTED) -> dict[str, Any]:
     """Who met whom, how often: pairs of people with the number of occasions they met at.
 
     Occasions, not rows: the meetings, receptions, calls and dialogues that happened (planned
@@ -107,24 +118,31 @@ def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str
     within one visit count once for that visit. ``f.person`` (and ``other``) narrow the pairs;
     ``since``/``until`` the dates. ``occasions`` counts the dated ones, where one known only to
     its month or year counts unless the pair has an occasion on a day of it (it may be that
-    one); ``undated`` counts the reports without a date, which may be any of them. Each pair
-    lists its occasions, dated first. Pairs come by their dated occasions, most first.
+    one); ``undated`` counts the occasions without a date, which may be any of them. Each pair
+    lists its ``listed`` latest occasions (newest first, undated after the dated) and, in
+    ``list_total``, how many it has. Pairs come by their dated occasions, most first.
+
+    Steps: the page of pairs (without a filter, the kept ``pair_tallies`` in their index's order;
+    with one, ``meeting_pairs`` grouped); then per listed pair, through ``ix_meeting_pairs_pair``,
+    its occasions' dates counted (:func:`_pair_counts`) and its latest ``listed`` occasions.
     """
     mp = t.meeting_pairs.c  # maintained by the writers (store/tallies.py)
-    cond = [*_dates(mp.date_sort, f)]
+    dates = _dates(mp.date_sort, f)
+    cond = list(dates)
     for who in (f.person, other):
         if who:
             pid = resolve_person(conn, who) or "\x00"
             cond.append(sa.or_(mp.p1 == pid, mp.p2 == pid))
-    base = (sa.select(mp.p1, mp.p2, mp.occ, mp.event_id.label("id"), mp.date_sort).where(*cond).subquery())
     if cond:
+        base = sa.select(mp.p1, mp.p2, mp.occ, mp.event_id.label("id"), mp.date_sort).where(*cond).subquery()
         n = sa.func.count(sa.distinct(sa.case((base.c.date_sort.is_not(None), base.c.occ)))).label("n")
         q = (sa.select(base.c.p1, base.c.p2, n, sa.func.count(sa.distinct(base.c.id)).label("rows"),
                        sa.func.min(base.c.date_sort).label("first"), sa.func.max(base.c.date_sort).label("last"))
              .group_by(base.c.p1, base.c.p2).order_by(n.desc(), base.c.p1, base.c.p2))
     else:  # every pair: the kept tallies, in their index's order
         pt = t.pair_tallies.c
-        q = (sa.select(pt.p1, pt.p2, pt.dated_occasions.label("n"), pt.reports.label("rows"), pt.first, pt.last)
+        q = (sa.select(pt.p1, pt.p2, pt.dated_occasions.label("n"), pt.reports.label("rows"), pt.first, pt.last,
+                       pt.occasions.label("every"))
              .order_by(pt.dated_occasions.desc(), pt.p1, pt.p2))
 
     def page(c: Connection) -> tuple[list[Any], int]:  # the page and the number of pairs, in one pass
@@ -137,23 +155,33 @@ def meetings(conn: Connection, f: Filters, other: str | None = None) -> dict[str
     rows, total = cached(conn, query_key("meetings", q, f.limit, f.offset), page)
     pids = sorted({p for r in rows for p in (r.p1, r.p2)})
     names = dict(conn.execute(sa.select(t.people.c.id, t.people.c.name).where(t.people.c.id.in_(pids))).all())
-    by_pair: dict[tuple[str, str], list[Any]] = {}
-    if rows:  # every listed pair's occasions in one query, each pair's in date order
-        d = sa.func.min(base.c.date_sort)
-        for o in conn.execute(sa.select(base.c.p1, base.c.p2, base.c.occ, d.label("d"))
-                              .where(base.c.p1.in_(pids), base.c.p2.in_(pids))
-                              .group_by(base.c.p1, base.c.p2, base.c.occ)
-                              .order_by(base.c.p1, base.c.p2, d.asc().nulls_last(), base.c.occ)):
-            by_pair.setdefault((o.p1, o.p2), []).append(o)
     items = []
     for r in rows:
-        occs = by_pair.get((r.p1, r.p2), [])
+        occs = _pair_occasions(r.p1, r.p2, dates)
+        by_date = _pair_counts(conn, occs)
+        # every occasion and the undated: the kept tally's when unfiltered (the same counts), else recounted
+        every = r.every if not cond else sum(by_date.values())
         items.append({"people": [{"id": r.p1, "name": names.get(r.p1)}, {"id": r.p2, "name": names.get(r.p2)}],
-                      "occasions": _distinct([o.d for o in occs if o.d]), "rows": r.rows,
-                      "undated": sum(1 for o in occs if not o.d),
-                      "first": r.first, "last": r.last,
-                      "list": [{"id": o.occ, "date": o.d} for o in occs]})
+                      "occasions": _distinct(by_date), "rows": r.rows, "undated": every - r.n,
+                      "first": r.first, "last": r.last, "list_total": every,
+                      "list": [{"id": o.occ, "date": o.d} for o in conn.execute(
+                          sa.select(occs.c.occ, occs.c.d).order_by(occs.c.d.desc().nulls_last(), occs.c.occ)
+                          .limit(listed))]})
     return {"items": items, "total": total}
+
+
+def _pair_occasions(p1: str, p2: str, dates: list[sa.ColumnElement[bool]]) -> sa.Subquery:
+    """One pair's occasions, each with its earliest date within the pair (and the period asked):
+    a range of ``ix_meeting_pairs_pair`` (``p1, p2, occ, date_sort``), read from the index alone."""
+    mp = t.meeting_pairs.c
+    return (sa.select(mp.occ, sa.func.min(mp.date_sort).label("d"))
+            .where(mp.p1 == p1, mp.p2 == p2, *dates).group_by(mp.occ).subquery())
+
+
+def _pair_counts(conn: Connection, occs: sa.Subquery) -> dict[str | None, int]:
+    """How many of the pair's occasions have each date (``None``: undated), grouped by the database:
+    one row per distinct date, which :func:`_distinct` counts in one pass."""
+    return dict(conn.execute(sa.select(occs.c.d, sa.func.count()).group_by(occs.c.d)).all())
 
 
 def event_query(conn: Connection, f: Filters) -> sa.Select[Any]:

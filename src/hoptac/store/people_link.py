@@ -129,13 +129,18 @@ def find_person(conn: Connection, keys: list[str], side: str | None, office: str
             return None  # a surname-only entry is extended only when no one else of that surname has a full name
         return pid
     if top == 3:  # the article writes two spellings stored apart ("Bob McCooey", "Bob McCoey"): the most named
-        m = t.person_mentions.c
-        counts = dict(conn.execute(sa.select(m.person_id, sa.func.count()).where(m.person_id.in_(best))
-                                   .group_by(m.person_id)).all())
-        return min(best, key=lambda p: (-counts.get(p, 0), p))
+        return _most_named(conn, best)
     if mend is not None:
         return _split_entries(conn, best, aliases, sides, mend)
     return None  # several people fit equally: a new entry rather than a merge of two people
+
+
+def _most_named(conn: Connection, pids: list[str]) -> str:
+    """Of these entries, the one with the most mentions (ties: the lower id)."""
+    m = t.person_mentions.c
+    counts = dict(conn.execute(sa.select(m.person_id, sa.func.count()).where(m.person_id.in_(pids))
+                               .group_by(m.person_id)).all())
+    return min(pids, key=lambda p: (-counts.get(p, 0), p))
 
 
 def _split_entries(conn: Connection, best: list[str], aliases: dict[str, list[str]],
@@ -147,23 +152,20 @@ def _split_entries(conn: Connection, best: list[str], aliases: dict[str, list[st
     disagree are two people and stay apart (None). The most named entry is kept (ties: the lower id)."""
     from itertools import combinations
 
-    from .curation_apply import _move_person
+    from .curation_apply import move_person
 
     for a, b in combinations(best, 2):
         (sa_, oa), (sb, ob) = sides[a], sides[b]
         if not compatible(sa_, sb, oa, ob) or person_score(aliases[a], aliases[b]) < 2 \
                 or person_score(aliases[b], aliases[a]) < 2:
             return None
-    m = t.person_mentions.c
-    counts = dict(conn.execute(sa.select(m.person_id, sa.func.count()).where(m.person_id.in_(best))
-                               .group_by(m.person_id)).all())
-    keep = min(best, key=lambda p: (-counts.get(p, 0), p))
+    keep = _most_named(conn, best)
     names = dict(conn.execute(sa.select(t.people.c.id, t.people.c.name).where(t.people.c.id.in_(best))).all())
     shown = names[keep]
     for pid in best:
         if pid != keep:
             shown = better_name(shown, names[pid])
-            _move_person(conn, pid, keep)
+            move_person(conn, pid, keep)
             merged[pid] = keep
     office = next((o for _, o in (sides[p] for p in best) if o), None)
     conn.execute(_UPDATE_PERSON, {"pid": keep, "n": shown, "o": office})
@@ -294,12 +296,22 @@ def _variant_in_context(conn: Connection, keys: list[str], office: str | None, o
 
 def _most_written(conn: Connection, pid: str, shown: str) -> None:
     """Show the spelling most of a person's articles write, of those as full as the one shown
-    (``Randall Schriver`` over the ``Randall Schiver`` of the first article stored)."""
+    (``Randall Schriver`` over the ``Randall Schiver`` of the first article stored); on a tie, the
+    one written more often in all, then the one with tone marks (``Trần Văn Khánh``, not ``Tran Van
+    Khanh``), then the longer (``Gregory Poling`` beside ``Greg Poling``), then the first in
+    alphabetical order, so the name shown does not depend on the order of ingest."""
     m = t.person_mentions.c
-    counts = dict(conn.execute(sa.select(m.name, sa.func.count()).where(m.person_id == pid).group_by(m.name)).all())
+    counts = {n: (c, w) for n, c, w in conn.execute(
+        sa.select(m.name, sa.func.count(), sa.func.sum(m.n_mentions)).where(m.person_id == pid).group_by(m.name))}
     same = [n for n in counts if n and is_clean_name(n) and len(n.split()) == len(shown.split())]
-    best = max(same, key=lambda n: (counts[n], n == shown), default=shown)
-    if best != shown and counts[best] > counts.get(shown, 0):
+
+    def rank(n: str) -> tuple[int, int, int, int, str]:
+        c, w = counts.get(n, (0, 0))
+        marked = sum(1 for ch in n if not ch.isascii())
+        return c, int(w or 0), marked, len(n), "".join(chr(0x10FFFF - ord(ch)) for ch in n)
+
+    best = max(same, key=rank, default=shown)
+    if best != shown and rank(best) > rank(shown):
         conn.execute(t.people.update().where(t.people.c.id == pid).values(name=best))
 
 

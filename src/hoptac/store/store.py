@@ -217,9 +217,10 @@ class Store:
         """One occasion: participants, sources, the occasion it is part of, its parts."""
         return self._read(_event, id)
 
-    def meetings(self, f: Filters = NO_FILTERS, other: str | None = None) -> dict[str, Any]:
-        """Who met whom, how often: pairs of people by the occasions they met at (not rows)."""
-        return self._read(ev.meetings, f, other)
+    def meetings(self, f: Filters = NO_FILTERS, other: str | None = None, *, listed: int = ev.LISTED) -> dict[str, Any]:
+        """Who met whom, how often: pairs of people by the occasions they met at (not rows), each
+        with its ``listed`` latest occasions."""
+        return self._read(ev.meetings, f, other, listed=listed)
 
     def statements(self, f: Filters = NO_FILTERS) -> dict[str, Any]:
         """Statements in date order."""

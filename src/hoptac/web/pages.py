@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..api.security import require_read
 from ..store import Filters, Store, queries
+from ..store.events import MAX_LISTED
 from .charts import bar_chart, heatmap
 from .highlight import KINDS, article_spans, highlight
 from .i18n import Translator
@@ -86,8 +87,9 @@ def error_page(request: Request, status: int, message: str, headers: dict[str, s
     return render(request, "error.html", status=status, headers=headers, status_code=status, message=message)
 
 
-#: Occasions linked under each pair of the meetings page (all of them on the pair's own page, ``?person=&with=``).
-MEETINGS_LISTED = 30
+#: Occasions linked under each pair of the meetings page, its latest (up to ``MAX_LISTED`` on the pair's
+#: own page, ``?person=&with=``).
+MEETINGS_LISTED = 20
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -123,9 +125,9 @@ def meetings(request: Request) -> Response:
     """Who met whom, how often: pairs of people by the occasions they met at, not by reports."""
     f = page_filters(request)
     other = request.query_params.get("with", "").strip()[:200] or None
-    data = _store(request).meetings(f, other)
+    data = _store(request).meetings(f, other, listed=MAX_LISTED if other else MEETINGS_LISTED)
     return render(request, "meetings.html", pairs=data["items"], total=data["total"], f=f, other=other,
-                  pg=pager(data["total"], f), max_listed=MEETINGS_LISTED)
+                  pg=pager(data["total"], f))
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
