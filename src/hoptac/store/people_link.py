@@ -42,6 +42,7 @@ from ..link.titles import canonical_title
 from ..model import Article
 from . import schema as t
 from .org_names import note as note_org_name
+from .people_settle import note_changed
 
 _ALIASES = (sa.select(t.person_aliases.c.person_id, t.person_aliases.c.key, t.people.c.side, t.people.c.office)
             .join(t.people, t.people.c.id == t.person_aliases.c.person_id))
@@ -131,7 +132,7 @@ def find_person(conn: Connection, keys: list[str], side: str | None, office: str
     if top == 3:  # the article writes two spellings stored apart ("Bob McCooey", "Bob McCoey"): the most named
         return _most_named(conn, best)
     if mend is not None:
-        return _split_entries(conn, best, aliases, sides, mend)
+        return _split_entries(conn, best, aliases, sides, mend, keys)
     return None  # several people fit equally: a new entry rather than a merge of two people
 
 
@@ -144,25 +145,34 @@ def _most_named(conn: Connection, pids: list[str]) -> str:
 
 
 def _split_entries(conn: Connection, best: list[str], aliases: dict[str, list[str]],
-                   sides: dict[str, tuple[str | None, str | None]], merged: dict[str, str]) -> str | None:
-    """Merge entries that one full name fits equally when each would have linked to every other:
-    one person the order of ingest split (``Dan Kritenbrink`` stored before ``Daniel J. Kritenbrink``
-    and ``Daniel Kritenbrink`` fitting both; in the other order all three are one entry). Entries
-    with other middle initials (father and son), other first names, or sides or offices that
-    disagree are two people and stay apart (None). The most named entry is kept (ties: the lower id)."""
+                   sides: dict[str, tuple[str | None, str | None]], merged: dict[str, str],
+                   keys: tuple[str, ...] | list[str] = ()) -> str | None:
+    """Merge entries that one full name (``keys``) fits equally when each, with that name, would have
+    linked to every other: one person the order of ingest split (``Dan Kritenbrink`` stored before
+    ``Daniel J. Kritenbrink`` and ``Daniel Kritenbrink`` fitting both; ``Daniel Kritenbrink`` and a
+    misspelt ``Daniel J. Krirenbrink`` that ``Daniel J. Kritenbrink`` both fits: stored first, it
+    gathers both). Entries with other middle initials (father and son), other first names, or sides
+    or offices that disagree are two people and stay apart (None). The most named entry is kept
+    (ties: the lower id)."""
     from itertools import combinations
 
     from .curation_apply import move_person
 
     for a, b in combinations(best, 2):
         (sa_, oa), (sb, ob) = sides[a], sides[b]
-        if not compatible(sa_, sb, oa, ob) or person_score(aliases[a], aliases[b]) < 2 \
-                or person_score(aliases[b], aliases[a]) < 2:
+        if not compatible(sa_, sb, oa, ob):
+            return None
+        if person_score(aliases[a], aliases[b]) >= 2 and person_score(aliases[b], aliases[a]) >= 2:
+            continue
+        if not (_spelled_alike(aliases[a], aliases[b]) and person_score([*aliases[a], *keys], aliases[b]) >= 2
+                and person_score([*aliases[b], *keys], aliases[a]) >= 2):
             return None
     keep = _most_named(conn, best)
     names = dict(conn.execute(sa.select(t.people.c.id, t.people.c.name).where(t.people.c.id.in_(best))).all())
     shown = names[keep]
     for pid in best:
+        for k in _full(aliases[pid]):
+            note_changed(conn, k)
         if pid != keep:
             shown = better_name(shown, names[pid])
             move_person(conn, pid, keep)
@@ -171,6 +181,14 @@ def _split_entries(conn: Connection, best: list[str], aliases: dict[str, list[st
     conn.execute(_UPDATE_PERSON, {"pid": keep, "n": shown, "o": office})
     recount_side(conn, keep)
     return keep
+
+
+def _spelled_alike(xs: list[str], ys: list[str]) -> bool:
+    """Two entries with Western full names of one first name whose surnames are a typing slip apart
+    (``Daniel Kritenbrink``, ``Daniel J. Krirenbrink``): one person if a third spelling fits both."""
+    return any(x.isascii() and y.isascii() and x.split()[0] == y.split()[0]
+               and surname_fits(last_token(x), last_token(y))
+               for x in _full(xs) for y in _full(ys))
 
 
 def _heads(title: str | None) -> set[str]:
@@ -219,6 +237,9 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
         side, shown = p.side, p.name
         if pid is None:
             pid = _new_person(conn, p.name, keys[0], p.side, office)
+            if create:
+                for k in _full(keys):
+                    note_changed(conn, k)  # the bare mentions of this surname are weighed again (people_settle)
         elif create:
             row = conn.execute(_PERSON, {"pid": pid}).one()
             side = row.side or p.side  # a title is read for the side the person holds in the store

@@ -38,7 +38,8 @@ from .occasions import _free_id, link_events
 from .org_link import link_orgs
 from .people_link import link_people as _link_people
 from .people_link import person_for as _person_for
-from .refresh import clear_derived
+from .people_settle import settle_short_forms
+from .refresh import clear_derived, drop_reports
 from .relink import relink_batch, relink_later
 from .summary import bump
 from .tallies import flush as flush_tallies
@@ -111,6 +112,7 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.ids.append(aid)
+    settle_short_forms(conn, partial(_replace_reports, conn))  # bare surnames linked as in any order (store/people_settle.py)
     _relink_written(conn, conn.info.pop("relink_pending"))
     from .curation import has_corrections, reapply
 
@@ -263,6 +265,22 @@ def _relink(conn: Connection, article: Article, aid: str, dup_of: str | None, id
         people = known[aid] = _link_people(conn, article, aid, sort_key(article.published), create=False)
     return link_events(conn, article, aid, people, create=dup_of is None, dup_of=dup_of, person_for=_person_for,
                        new_id=partial(_event_id, conn, article, aid), only=idxs)
+
+
+def _replace_reports(conn: Connection, aid: str) -> None:
+    """Place an article's event reports, and its near-duplicates', again with its people as the store
+    now links them (a bare mention of it moved to another person: :mod:`hoptac.store.people_settle`)."""
+    es, a = t.event_sources.c, t.articles.c
+    known = conn.info.setdefault("linked_people", {})
+    rows = conn.execute(sa.select(a.id, a.data, a.duplicate_of).where(sa.or_(a.id == aid, a.duplicate_of == aid))
+                        .order_by(a.duplicate_of.is_not(None), a.id)).all()
+    for r in rows:
+        known.pop(r.id, None)
+        idxs = set(conn.execute(sa.select(es.idx).where(es.article_id == r.id)).scalars())
+        if not idxs or not r.data:
+            continue
+        drop_reports(conn, r.id, idxs)
+        _relink(conn, Article.from_dict(r.data), r.id, r.duplicate_of, idxs)
 
 
 def _event_id(conn: Connection, article: Article, aid: str, idx: int) -> str:
