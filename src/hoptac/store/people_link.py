@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ..extract.gazetteer import gazetteer
+from ..link.names import _same_given as same_given
 from ..link.names import (
     better_name,
     compatible,
@@ -184,9 +185,10 @@ def _split_entries(conn: Connection, best: list[str], aliases: dict[str, list[st
 
 
 def _spelled_alike(xs: list[str], ys: list[str]) -> bool:
-    """Two entries with Western full names of one first name whose surnames are a typing slip apart
-    (``Daniel Kritenbrink``, ``Daniel J. Krirenbrink``): one person if a third spelling fits both."""
-    return any(x.isascii() and y.isascii() and x.split()[0] == y.split()[0]
+    """Two entries with Western full names of one first name (or forms of one: ``Ted``, ``Theodore``) whose
+    surnames are a typing slip apart (``Daniel Kritenbrink``, ``Daniel J. Krirenbrink``; ``Ted Osisus``,
+    ``Theodore G. Osius III``): one person if a third spelling fits both."""
+    return any(x.isascii() and y.isascii() and same_given(x.split()[0], y.split()[0])
                and surname_fits(last_token(x), last_token(y))
                for x in _full(xs) for y in _full(ys))
 
