@@ -100,15 +100,24 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
     report = IngestReport()
     bump(conn)  # readers' summaries are of the store before this batch (store/summary.py)
     conn.info["relink_pending"] = []  # what each article's reports weighed: placed again once, below
-    for article in batch:
+    # written in id order (the order occasions are built in, store/relink.py: within the batch no
+    # report is placed again; people link alike in any order, store/people_settle.py); reported in
+    # the order given
+    done: dict[int, tuple[str, str]] = {}
+    for i in sorted(range(len(batch)), key=lambda i: _id_key(batch[i])):
+        article = batch[i]
         try:
             with conn.begin_nested():
-                outcome, aid = write_article(conn, article, refresh=refresh)
+                done[i] = write_article(conn, article, refresh=refresh)
         except (OperationalError, InterfaceError):
             raise  # the database itself failed: the batch cannot go on
         except Exception as exc:  # bad input: this article is skipped with its reason, the batch goes on
             log.debug("not stored: %s", article.source, exc_info=True)
-            report.skipped.append((article.source, f"not stored: {type(exc).__name__}: {exc}".splitlines()[0]))
+            done[i] = ("skipped", f"not stored: {type(exc).__name__}: {exc}".splitlines()[0])
+    for i, article in enumerate(batch):
+        outcome, aid = done[i]
+        if outcome == "skipped":
+            report.skipped.append((article.source, aid))
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.ids.append(aid)
@@ -122,6 +131,12 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
         reapply(conn)
     flush_tallies(conn)  # the counts of what this batch changed (store/tallies.py)
     return report
+
+
+def _id_key(article: Article) -> str:
+    """The id an article gets (a hash of its normalized text), to write a batch in id order."""
+    text = article.text or article.raw
+    return dedupe.content_hash(text) if text.strip() else ""
 
 
 def _relink_written(conn: Connection, written: list[tuple[str, set[str]]]) -> None:
