@@ -128,3 +128,38 @@ def test_a_unit_glued_to_its_number_is_a_measure_not_a_label() -> None:
 
 def test_minutes_and_seconds_are_durations() -> None:
     assert read("Hai nhà lãnh đạo có cuộc gặp riêng 15 phút.") == [("duration", 15, "phút", False, "15 phút")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a label word before a measure does not make it a label: sums, multiplied figures, known counted nouns
+    ("Con số 12 tỷ USD được công bố.", [("money", 12e9, "USD", False, "12 tỷ USD")]),
+    ("Trong số 40 đối tác thương mại của Mỹ, Việt Nam tăng nhanh nhất.",
+     [("count", 40, "đối tác thương mại", False, "40 đối tác thương mại")]),
+    ("Hạm đội 7 của Mỹ có mặt; Nghị định 24 quy định.", []),
+    ("Họ lọt Top 20 doanh nghiệp lớn nhất.", []),  # a rank, whatever follows
+    # a range whose unit is written twice
+    ("Thuế từ 1,25 USD đến 3,5 USD một kg.", [("money", (1.25, 3.5), "USD", False, "từ 1,25 USD đến 3,5 USD")]),
+    ("Ông ở đó từ năm 2005 đến 2009.", [("year", (2005, 2009), "năm", False, "năm 2005 đến 2009")]),
+    # an acronym or a classifier alone is the counted noun
+    ("Đoàn có gần 60 DN và 4 UAV được trưng bày.", [("count", 60, "dn", True, "gần 60 DN"), ("count", 4, "uav", False, "4 UAV")]),
+    ("Đàn bò sẽ lên 5.000 con trong năm nay.", [("count", 5000, "con", False, "5.000 con")]),
+    ("Pin dung lượng 1500 mAh.", [("count", 1500, "mAh", False, "1500 mAh")]),
+    # a number ending a name, an article "1", a year inside a name: no amounts
+    ("Các nước TPP 11 sẽ họp; chiếc tiêm kích F -16 cất cánh.", []),
+    ("Mỹ là 1 thị trường lớn.", []),
+    ("Hai bên tôn trọng Công ước Luật biển 1982 và Chương trình nghị sự 2030.", []),
+    ("Bà từng chấm thi Hoa hậu Thế giới 2012, 2014 và 2016.", []),
+    # "đồng" in a word of its own sort is no currency under 100
+    ("Anh cứu 40 đồng đội.", [("count", 40, "đồng đội", False, "40 đồng đội")]),
+    ("Giá tăng 300 đồng/lít.", [("money", 300, "VND", False, "300 đồng")]),
+    ("Lương 5 triệu mỗi tháng.", []),
+])
+def test_measures_after_labels_ranges_acronyms_and_names(text: str, expected: list[tuple]) -> None:
+    assert read(text) == expected
+
+
+def test_a_sum_without_currency_takes_its_sentences_one_currency() -> None:
+    assert read("Nhập khẩu đạt 12 tỷ, xuất khẩu đạt 30 tỷ USD.") == [
+        ("money", 12e9, "USD", False, "12 tỷ"), ("money", 30e9, "USD", False, "30 tỷ USD")]
+    assert read("Hãng bán 120 triệu chiếc, so với 90 triệu của đối thủ.") == [
+        ("count", 120e6, "chiếc", False, "120 triệu chiếc")]
