@@ -78,6 +78,9 @@ class Entry:
     min_hits: int = 1
     weak: list[Pattern] = field(default_factory=list)  # generic words: half a mention each
     parent: str | None = None  # threads only: the thread this one is a sub-issue of
+    #: threads only: words that name the issue in a statement when the article names it outright
+    #: (``mức thuế`` in a story about anti-dumping duties); read by the statements stage
+    context: list[Pattern] = field(default_factory=list)
 
 
 @dataclass
@@ -86,6 +89,7 @@ class Taxonomy:
 
     topics: dict[str, Entry] = field(default_factory=dict)
     threads: dict[str, Entry] = field(default_factory=dict)
+    _context: dict[str, Entry] | None = field(default=None, repr=False, compare=False)
 
     def label(self, id_: str, lang: str = "vi") -> str:
         """The label of a topic or thread in ``vi`` or ``en`` (the id if unknown)."""
@@ -97,6 +101,12 @@ class Taxonomy:
     def roots(self) -> dict[str, Entry]:
         """The threads that are no sub-issue of another (statements are tagged with these)."""
         return {k: e for k, e in self.threads.items() if not e.parent}
+
+    def context(self) -> dict[str, Entry]:
+        """The top-level threads' ``context`` words, as entries a matcher reads (once per taxonomy)."""
+        if self._context is None:
+            self._context = {k: Entry(k, "thread", patterns=e.context) for k, e in self.roots().items() if e.context}
+        return self._context
 
     def children(self, parent: str | None = None) -> dict[str, Entry]:
         """The sub-issues of ``parent`` (of any thread when None), in the order they were defined."""
@@ -141,6 +151,7 @@ def _entry(id_: str, kind: str, data: dict[str, Any], base: Entry | None) -> Ent
     entry.min_hits = int(data.get("min_hits", entry.min_hits))
     if kind == "thread" and data.get("parent"):
         entry.parent = str(data["parent"])
+    entry.context += [_compile(str(p)) for p in data.get("context") or []] if kind == "thread" else []
     return entry
 
 
