@@ -163,3 +163,13 @@ def test_a_sum_without_currency_takes_its_sentences_one_currency() -> None:
         ("money", 12e9, "USD", False, "12 tỷ"), ("money", 30e9, "USD", False, "30 tỷ USD")]
     assert read("Hãng bán 120 triệu chiếc, so với 90 triệu của đối thủ.") == [
         ("count", 120e6, "chiếc", False, "120 triệu chiếc")]
+
+
+def test_months_halves_dozens_and_the_two_sides() -> None:
+    assert read("Hồi tháng Mười năm ngoái, Tháng Năm 2016, ông đến đây.") == []  # month names
+    assert read("Sau 9 tháng năm 2017, xuất khẩu tăng.")[-1] == ("year", 2017, "năm", False, "năm 2017")
+    assert read("Họ đã chờ 2 năm rưỡi.") == [("duration", 2.5, "năm", False, "2 năm rưỡi")]
+    assert read("Có hơn một tá thoả thuận được ký.") == [("count", 12, "thoả thuận", True, "hơn một tá thoả thuận")]
+    assert read("Cô gái mười tám đôi mươi; cơ hội mười mươi.") == []  # "mười" alone reads no count
+    assert read("Cuộc gặp giữa 2 nhà lãnh đạo; quan hệ giữa 2 nước.") == []
+    assert read("Tour du lịch 0 đồng.") == [("money", 0, "VND", False, "0 đồng")]

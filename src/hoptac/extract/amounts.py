@@ -34,6 +34,8 @@ from .textmap import compose
 
 _TIME = bounded(r"\b\d{1,2}\s*(?::|g|h)\s*\d{2}\b|\b\d{1,2}\s*(?:giờ|h)\s*(?:sáng|chiều|tối)\b", re.IGNORECASE)
 _YEAR = bounded(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MONTH_BEFORE = bounded(r"(?<!\w)tháng\s+$", re.IGNORECASE)
+_HALF = re.compile(r"\s+rưỡi(?!\w)", re.IGNORECASE)
 _YEAR_TO = re.compile(r"\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?![\d/]|[.-]\d)", re.IGNORECASE)
 #: No news figure is larger, in đồng included (a quadrillion đồng is 1e15).
 MAX_AMOUNT = 1e18
@@ -147,7 +149,7 @@ def find_amounts(text: str, *, start: int = 0, end: int | None = None,
     for d in find_dates(text, published, start=start, end=end):
         blocked.append((d.start, d.end))
         y = _YEAR.search(d.text)
-        if y and d.value == y.group():
+        if y and d.value == y.group() and not (d.text.startswith("Năm") and _MONTH_BEFORE.search(text, max(0, d.start - 8), d.start)):
             # a year alone ("năm 2025") is a year amount; a day or a month of a year
             # ("ngày 21/12/2017", "tháng 2/2019") is a date, not an amount (the annotation guide)
             r = _YEAR_TO.match(text, d.end, end)
@@ -216,8 +218,8 @@ def _word_amounts(text: str, start: int, end: int, words: dict[int, int] | None)
     out: list[Amount] = []
     for m in u.number_word_re.finditer(text, start, end):
         a, b = m.span()
-        if _ordinal_before(text, a) or text[max(0, a - 1):a].isalnum():
-            continue
+        if _ordinal_before(text, a) or text[max(0, a - 1):a].isalnum() or _MONTH_BEFORE.search(text, max(0, a - 8), a):
+            continue  # "tháng Mười năm ngoái": a month's name
         n = u.number_words[" ".join(m.group().lower().split())]
         mm = re.compile(rf"\s+(?P<m1>{u.mult_re})(?!\w)", re.IGNORECASE).match(text, b, end)
         value = n * multiplier(mm["m1"]) if mm else n
@@ -238,8 +240,9 @@ def _word_amounts(text: str, start: int, end: int, words: dict[int, int] | None)
             unit = " ".join((unit or "").lower().split())
         else:
             cu, cend = _count_unit(text, pos, end, words)
-            if cu is None or not u.count_units_re.fullmatch(cu) or not mm:
-                continue
+            known = cu is not None and bool(u.count_units_re.fullmatch(cu))
+            if cu is None or not ((mm and known) or (n >= 10 and not mm and " " in m.group())):
+                continue  # "nửa triệu người", "hơn một tá thoả thuận"; "hai người" is no figure, "một tỉ trọng" no count
             kind, unit, pos = "count", cu, cend
         amount = _make(kind, unit, text, a, pos, value, None, end)
         if n <= 1 and not mm and not amount.approx:
@@ -333,7 +336,7 @@ def _read(text: str, mm: re.Match[str], limit: int, words: dict[int, int] | None
     for k in ("currency", "percent", "duration"):
         um = t[k].match(text, end, limit)
         if um and not (words and words.get(um.start("u"), um.end()) > um.end()) and not (
-                k == "currency" and not m1 and v1 < 100 and um["u"].lower() == "đồng"):
+                k == "currency" and not m1 and 0 < v1 < 100 and um["u"].lower() == "đồng"):
             # a unit word is one only as a word of its own, and no sum is under 100 đồng: "75 đồng
             # đội" counts comrades
             kind, unit = {"currency": "money", "percent": "percent", "duration": "duration"}[k], um["u"]
@@ -362,7 +365,7 @@ def _read(text: str, mm: re.Match[str], limit: int, words: dict[int, int] | None
             # "19 tỷ và xuất siêu 32 tỷ USD": a multiplied figure with no unit; its currency, if
             # any, is that of its sentence (:func:`_sentence_currency`)
             return _make("money", None, text, a, mm.end(), v1, v2, limit)
-        if cu is None or (v1 == 2 and v2 is None and cu.lower().split()[0] in units().pair_nouns):
+        if cu is None or (v1 == 2 and v2 is None and _pair_noun(text, end)):
             return None
         if not m1 and v2 is None and not units().count_units_re.fullmatch(cu) and (
                 (v1 == 1 and not t["approx"].search(text, max(0, a - 30), a)) or _numbered(text, a)):
@@ -372,6 +375,9 @@ def _read(text: str, mm: re.Match[str], limit: int, words: dict[int, int] | None
         return None
     if kind == "duration" and m1:
         return None
+    half = _HALF.match(text, end, limit) if kind == "duration" and v2 is None else None
+    if half:  # "1 năm rưỡi", "2 tiếng rưỡi": and a half
+        v1, end = v1 + 0.5, half.end()
     if v2 is None and kind in ("money", "percent", "duration"):
         second = _second_of_range(text, end, limit, kind, unit, m1)
         if second is not None:
@@ -388,6 +394,12 @@ def _measured(kind: str | None, unit: str | None, mult: str | None) -> bool:
         return True
     return (kind == "count" and unit is not None and (unit[0].islower() or unit.isupper())
             and bool(units().count_units_re.fullmatch(unit)))
+
+
+def _pair_noun(text: str, pos: int) -> bool:
+    """Whether a noun naming the two sides follows ``pos`` (``2 nước``, ``2 nhà lãnh đạo``)."""
+    after = " ".join(text[pos:pos + 24].lower().split())
+    return any(re.match(re.escape(p) + r"(?!\w)", after) for p in units().pair_nouns)
 
 
 def _second_of_range(text: str, pos: int, limit: int, kind: str, unit: str | None,
