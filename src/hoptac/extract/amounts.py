@@ -227,7 +227,7 @@ def _word_amounts(text: str, start: int, end: int, words: dict[int, int] | None)
         kind = unit = None
         for k in ("currency", "percent", "duration"):
             um = t[k].match(text, pos, end)
-            if um:
+            if um and not (k == "currency" and _no_sum(um["u"], mm, value)):
                 kind, unit, pos = {"currency": "money", "percent": "percent", "duration": "duration"}[k], um["u"], um.end()
                 break
         if kind == "money":
@@ -336,9 +336,7 @@ def _read(text: str, mm: re.Match[str], limit: int, words: dict[int, int] | None
     for k in ("currency", "percent", "duration"):
         um = t[k].match(text, end, limit)
         if um and not (words and words.get(um.start("u"), um.end()) > um.end()) and not (
-                k == "currency" and not m1 and 0 < v1 < 100 and um["u"].lower() == "đồng"):
-            # a unit word is one only as a word of its own, and no sum is under 100 đồng: "75 đồng
-            # đội" counts comrades
+                k == "currency" and _no_sum(um["u"], m1, v1)):  # a unit word is one only as a word of its own
             kind, unit = {"currency": "money", "percent": "percent", "duration": "duration"}[k], um["u"]
             end = um.end()
             break
@@ -394,6 +392,12 @@ def _measured(kind: str | None, unit: str | None, mult: str | None) -> bool:
         return True
     return (kind == "count" and unit is not None and (unit[0].islower() or unit.isupper())
             and bool(units().count_units_re.fullmatch(unit)))
+
+
+def _no_sum(word: str, mult: object, value: float) -> bool:
+    """Whether ``đồng`` after a figure is no currency: no sum is under 100 đồng, so ``75 đồng đội``
+    counts comrades and ``hai đồng chủ tịch`` names co-chairs (``0 đồng`` is a price)."""
+    return not mult and 0 < value < 100 and word.lower() == "đồng"
 
 
 def _pair_noun(text: str, pos: int) -> bool:
