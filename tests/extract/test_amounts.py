@@ -23,7 +23,7 @@ def read(text: str) -> list[tuple]:
 
 @pytest.mark.parametrize("written,value", [
     ("50.000", 50000), ("1.284", 1284), ("10,07", 10.07), ("1,5", 1.5), ("2018", 2018),
-    ("1.284.000", 1284000), ("6.2014", None),
+    ("1.284.000", 1284000), ("6.2014", None), ("2,000", 2000), ("2,005", 2.005),
 ])
 def test_parse_number(written: str, value: float | None) -> None:
     assert parse_number(written) == value

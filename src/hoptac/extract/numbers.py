@@ -26,6 +26,8 @@ def parse_number(s: str) -> float | None:
     s = s.strip()
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
         return float(s.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3},000", s):  # 2,000 (English grouping): no one writes 2,000 for 2
+        return float(s.replace(",", ""))
     if re.fullmatch(r"\d+,\d+", s):
         return float(s.replace(",", "."))
     if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", s):  # 1,284,000 (English grouping, several groups)
