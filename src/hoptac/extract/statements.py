@@ -62,7 +62,7 @@ from .clauses import (
 from .spans import Cover
 from .speakers import OTHER, Actor, Speakers
 from .textmap import Folded, fold
-from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
+from .topics import Entry, Taxonomy, find_matches, implied_topics, load_taxonomy
 
 _LINK_WORD = re.compile(r"^(?:và|nhưng|còn|song|trong khi|đồng thời)\s+")
 _LABEL = re.compile(r"\s*[-*•–]?\s*[^:\n.]{2,60}:(?!\d)")
@@ -80,9 +80,10 @@ class _Extractor(Speakers):
         self.topic_hits = outside_names(find_matches(self.key, self.text, tax.topics), names)
         self.thread_hits = outside_names(find_matches(self.key, self.text, tax.roots()), names)
         self.child_hits = outside_names(find_matches(self.key, self.text, tax.children()), names)
-        named = {t for t, _a, _b in self.thread_hits}  # context words count for the threads the story names
-        self.context_hits = [h for h in outside_names(find_matches(self.key, self.text, tax.context()), names)
-                             if h[0] in named] if named else []
+        # a thread's context words (taxonomy.yaml) count for the threads the story names by a pattern
+        named = {t for t, _a, _b in self.thread_hits}
+        context = {t: Entry(t, "thread", patterns=tax.threads[t].context) for t in named if tax.threads[t].context}
+        self.context_hits = outside_names(find_matches(self.key, self.text, context), names) if context else []
         self.amounts = article.amounts or find_amounts(self.text, published=article.published)
         self._amount_starts: list[int] | None = None  # their starts, when in text order (amounts_in)
         self.met = met_in_story(self)  # the sides the story's meetings were with

@@ -78,9 +78,7 @@ class Entry:
     min_hits: int = 1
     weak: list[Pattern] = field(default_factory=list)  # generic words: half a mention each
     parent: str | None = None  # threads only: the thread this one is a sub-issue of
-    #: threads only: words that name the issue in a statement when the article names it outright
-    #: (``mức thuế`` in a story about anti-dumping duties); read by the statements stage
-    context: list[Pattern] = field(default_factory=list)
+    context: list[Pattern] = field(default_factory=list)  # threads only: see taxonomy.yaml, statements.py
 
 
 @dataclass
@@ -89,7 +87,6 @@ class Taxonomy:
 
     topics: dict[str, Entry] = field(default_factory=dict)
     threads: dict[str, Entry] = field(default_factory=dict)
-    _context: dict[str, Entry] | None = field(default=None, repr=False, compare=False)
 
     def label(self, id_: str, lang: str = "vi") -> str:
         """The label of a topic or thread in ``vi`` or ``en`` (the id if unknown)."""
@@ -101,12 +98,6 @@ class Taxonomy:
     def roots(self) -> dict[str, Entry]:
         """The threads that are no sub-issue of another (statements are tagged with these)."""
         return {k: e for k, e in self.threads.items() if not e.parent}
-
-    def context(self) -> dict[str, Entry]:
-        """The top-level threads' ``context`` words, as entries a matcher reads (once per taxonomy)."""
-        if self._context is None:
-            self._context = {k: Entry(k, "thread", patterns=e.context) for k, e in self.roots().items() if e.context}
-        return self._context
 
     def children(self, parent: str | None = None) -> dict[str, Entry]:
         """The sub-issues of ``parent`` (of any thread when None), in the order they were defined."""
