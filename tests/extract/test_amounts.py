@@ -103,6 +103,8 @@ def test_corpus_sample_spans_are_exact() -> None:
     # "2 bên" names the two sides, also when a word follows
     ("Hợp tác trên nguyên tắc 2 bên cùng có lợi.", []),
     ("Còn 1.261 trường hợp chưa tìm thấy.", [("count", 1261, "trường hợp", False, "1.261 trường hợp")]),
+    # a counted noun that starts with a function word ("bị") is read whole
+    ("Bộ Thương mại chọn 2 bị đơn bắt buộc.", [("count", 2, "bị đơn", False, "2 bị đơn")]),
 ])
 def test_labels_classifiers_and_sides(text: str, expected: list[tuple]) -> None:
     assert read(text) == expected
