@@ -104,30 +104,26 @@ def get_organization(conn: Connection, ident: str, *, limit: int = 50, offset: i
     by_id = {r.id: r for r in conn.execute(sa.select(*STATEMENT_ROW).join(t.articles, t.articles.c.id == s.article_id)
                                            .where(s.id.in_([r.id for r in page])))} if page else {}
     sts = [by_id[r.id] for r in page if r.id in by_id]
-    events, n_ev = _events(conn, [p["id"] for p in people], limit, offset)
+    events, n_ev, ev_capped = _events(conn, [p["id"] for p in people], limit, offset)
     return {"id": o.id, "name": o.name, "aliases": [a for a in spellings if a != o.name], "kind": o.kind,
             "side": o.side, "articles": n_articles or 0, "people": people, "events": events,
             "statements": [statement_dict(r) for r in sts],
-            "totals": {"people": len(people), "events": n_ev, "statements": n_st}}
+            "totals": {"people": len(people), "events": n_ev, "statements": n_st},
+            "totals_capped": ["events"] if ev_capped else []}
 
 
-def _events(conn: Connection, pids: list[str], limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """A page of the occasions the organization's people took part in, by date, and their number.
-
-    The page is chosen in ``ix_event_participants_person_date`` alone (each participant row carries
-    its event's date), as a person's events are; only the page's events are read, not every event
-    of the organization's people sorted by its row."""
+def _events(conn: Connection, pids: list[str], limit: int, offset: int) -> tuple[list[dict[str, Any]], int, bool]:
+    """A page of the occasions the organization's people took part in, by date, their number (up to
+    :data:`~hoptac.store.event_pages.TOTAL_CAP`) and whether it stopped there: each person's events
+    walked in ``ix_event_participants_person_date`` and merged (:mod:`hoptac.store.event_pages`), so
+    only the page's events are read, not every event of the organization's people."""
+    from .event_pages import event_page
     from .events import event_dicts
 
-    if not pids:
-        return [], 0
-    e, ep = t.events.c, t.event_participants.c
-    mine = ep.person_id.in_(pids)
-    total = conn.execute(sa.select(sa.func.count(sa.distinct(ep.event_id))).where(mine)).scalar() or 0
-    page = (sa.select(ep.event_id).where(mine).group_by(ep.date_sort, ep.event_id)
-            .order_by(ep.date_sort.asc().nulls_last(), ep.event_id).limit(limit).offset(offset))
-    rows = conn.execute(sa.select(t.events).where(e.id.in_(page)).order_by(e.date_sort.asc().nulls_last(), e.id)).all()
-    return event_dicts(conn, list(rows)), total
+    ids, total, capped = event_page(conn, pids, limit, offset)
+    rows = conn.execute(sa.select(t.events).where(t.events.c.id.in_(ids))).all() if ids else []
+    at = {eid: k for k, eid in enumerate(ids)}
+    return event_dicts(conn, sorted(rows, key=lambda r: at[r.id])), total, capped
 
 
 def search_organizations(conn: Connection, words: str) -> list[str]:
