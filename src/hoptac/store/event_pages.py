@@ -24,8 +24,10 @@ from . import schema as t
 TOTAL_CAP = 10_000
 
 
-def capped_count(conn: Connection, q: sa.Select[Any], cap: int = TOTAL_CAP) -> tuple[int, bool]:
-    """How many rows ``q`` gives, counting no further than ``cap`` (and whether it stopped there)."""
+def capped_count(conn: Connection, q: sa.Select[Any], cap: int | None = None) -> tuple[int, bool]:
+    """How many rows ``q`` gives, counting no further than ``cap`` (default :data:`TOTAL_CAP`), and
+    whether it stopped there."""
+    cap = TOTAL_CAP if cap is None else cap
     n = conn.execute(sa.select(sa.func.count()).select_from(q.limit(cap + 1).subquery())).scalar() or 0
     return min(n, cap), n > cap
 

@@ -22,9 +22,13 @@ from . import schema as t
 from .stat_counts import kept
 
 
-def kept_total(conn: Connection, name: str) -> int:
-    """The kept count ``name`` (``articles``: canonical articles, ``statements``: every statement)."""
-    return kept(conn, name)
+def kept_total(conn: Connection, name: str, k1: str = "") -> int:
+    """The kept count ``name`` (``articles``: canonical articles, ``statements``: every statement,
+    ``statements_side`` with a side: that side's statements)."""
+    if not k1:
+        return kept(conn, name)
+    sc = t.stat_counts.c
+    return conn.execute(sa.select(sc.n).where(sc.name == name, sc.k1 == k1, sc.k2 == "")).scalar() or 0
 
 
 def month_skip(conn: Connection, offset: int) -> tuple[str, int] | None:

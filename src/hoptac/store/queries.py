@@ -306,7 +306,9 @@ def statement_page(conn: Connection, cond: list[sa.ColumnElement[bool]], f: Filt
     if join_articles:  # a condition on the article (its outlet)
         ids_q = ids_q.join(t.articles, t.articles.c.id == s.article_id)
     ids_q = ids_q.where(*cond)
-    total = kept_total(conn, "statements") if not cond else count(conn, ids_q)  # every statement: the kept count
+    total = _kept_statements(conn, cond, f)
+    if total is None:
+        total = count(conn, ids_q)
 
     def page_ids(c: Connection) -> list[str]:
         dated = _walk_order(c, ids_q, cond, f).where(s.date_sort.is_not(None))
@@ -322,6 +324,15 @@ def statement_page(conn: Connection, cond: list[sa.ColumnElement[bool]], f: Filt
     by_id = {r.id: r for r in conn.execute(sa.select(*STATEMENT_ROW).join(t.articles, t.articles.c.id == s.article_id)
                                            .where(s.id.in_(ids)))} if ids else {}
     return [by_id[i] for i in ids if i in by_id], total
+
+
+def _kept_statements(conn: Connection, cond: list[sa.ColumnElement[bool]], f: Filters) -> int | None:
+    """The kept count of every statement, or of one side's (``stat_counts``), when ``cond`` asks for no more."""
+    if not cond:
+        return kept_total(conn, "statements")
+    if len(cond) == 1 and f.side and cond[0].compare(t.statements.c.side == f.side):
+        return kept_total(conn, "statements_side", f.side)
+    return None
 
 
 def _walk_order(conn: Connection, ids_q: sa.Select[Any], cond: list[sa.ColumnElement[bool]],
