@@ -49,6 +49,19 @@ def test_article_pages_started_in_their_month_are_the_walks_pages(store):
         _pages_hold(conn)
 
 
+def test_a_topics_article_total_is_its_kept_count(store):
+    store.ingest([synth_article(i, seed=8)[1] for i in range(30)] + sample_articles())
+    a, at = t.articles.c, t.article_topics.c
+    with store.engine.connect() as conn:
+        topics = list(conn.execute(sa.select(at.topic).distinct()).scalars())
+        assert len(topics) > 2
+        for topic in topics:
+            n = conn.execute(sa.select(sa.func.count()).where(a.duplicate_of.is_(None), a.id.in_(
+                sa.select(at.article_id).where(at.topic == topic)))).scalar()
+            assert list_articles(conn, Filters(topic=topic, limit=2))["total"] == n
+            assert list_articles(conn, Filters(topic=topic, since="2020", limit=2))["total"] <= n
+
+
 def test_statement_totals_per_side_are_kept_and_equal_a_count(store):
     store.ingest([synth_article(i, seed=9)[1] for i in range(25)] + sample_articles())
     with store.engine.connect() as conn:

@@ -8,7 +8,7 @@ Near-duplicate articles are listed under their original (``duplicates``), never 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -179,9 +179,21 @@ def list_articles(conn: Connection, f: Filters) -> dict[str, Any]:
     a = t.articles.c
     cond = [CANON, *_dates(a.date_sort, f), *_article_ids_for(conn, f)]
     ids_q = sa.select(a.id).where(*cond)
-    dated_q = ids_q.where(a.date_sort.is_not(None))
+    # the page walks ix_articles_listing newest first and tests each article's topic in article_topics'
+    # key, stopping at the page; as ``IN`` (the count's form) SQLite read every article of the topic and sorted them
+    page_cond = [CANON, *_dates(a.date_sort, f), *_article_ids_for(conn, replace(f, topic=None))]
+    if f.topic:
+        at = t.article_topics.c
+        page_cond.append(sa.exists().where(at.article_id == a.id, at.topic == f.topic))
+    dated_q = sa.select(a.id).where(*page_cond, a.date_sort.is_not(None))
     plain = len(cond) == 1  # every canonical article: totals and deep pages from the kept counts
-    total = kept_total(conn, "articles") if plain else count(conn, ids_q)
+    others = (f.since, f.until, f.thread, f.side, f.person)
+    if plain:
+        total = kept_total(conn, "articles")
+    elif f.topic and not any(others):  # one topic: its kept count (only canonical articles have topic rows)
+        total = kept_total(conn, "topics", f.topic)
+    else:
+        total = count(conn, ids_q)
 
     def page_ids(c: Connection) -> list[str]:
         start = month_skip(c, f.offset) if plain and f.offset > f.limit else None
