@@ -148,3 +148,23 @@ def test_an_organizations_spellings_are_its_mentions_names(store):
             o = get_organization(conn, oid)
             assert set(names) <= {o["name"], *o["aliases"]}
             assert o["articles"] == conn.execute(sa.select(sa.func.count()).where(om.org_id == oid)).scalar()
+
+
+def test_an_office_written_several_ways_counts_its_articles_up_to_the_cap(store, monkeypatch):
+    from hoptac.store.people import _titles
+
+    topics = ["học bổng", "nghiên cứu chung", "trao đổi giảng viên"]
+    store.ingest([make_article(f"mem://written-{i}", [f"{w} Lê Minh Khoa chủ trì buổi làm việc về {topics[i]} tại Hà Nội."],
+                               published=f"2022-0{i + 1}-0{i + 1}", people=[("Lê Minh Khoa", w, None, "VN")])
+                  for i, w in enumerate(["Vụ trưởng", "Vụ Trưởng", "vụ trưởng"])])
+    with store.engine.connect() as conn:
+        pid, side = conn.execute(sa.select(t.people.c.id, t.people.c.side).where(t.people.c.name == "Lê Minh Khoa")).one()
+        before = _titles(conn, pid, side)
+        assert before and not any(x["n_articles_capped"] for x in before)
+        monkeypatch.setattr(event_pages, "TOTAL_CAP", 1)
+        after = _titles(conn, pid, side)
+    capped = [x for x in after if x["n_articles_capped"]]
+    assert capped and all(x["n_articles"] == 1 for x in capped)  # a lower bound, said so
+    assert [{**x, "n_articles": 0, "n_articles_capped": False} for x in after] == \
+        [{**x, "n_articles": 0} for x in before]  # nothing else changes
+    assert all(a["n_articles"] == b["n_articles"] for a, b in zip(after, before, strict=True) if not a["n_articles_capped"])

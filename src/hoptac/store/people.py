@@ -150,7 +150,7 @@ def _titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]
         out.append({"title": _most_written(e["writings"]) if e["writings"] else None,
                     "organization": _most_written(e["orgs"]) if e["orgs"] else None,
                     "first_seen": e["first_seen"], "last_seen": e["last_seen"], "articles": first,
-                    "n_articles": e["n_articles"]})
+                    "n_articles": e["n_articles"], "n_articles_capped": e.get("capped", False)})
     return sorted(out, key=lambda x: (x["first_seen"] is None, x["first_seen"] or "", x["last_seen"] or "",
                                       -x["n_articles"], title_key(x["title"] or "")))
 
@@ -188,11 +188,15 @@ _WALKS = 200
 
 def _count_shared(conn: Connection, pid: str, offices: dict[str, dict[str, Any]]) -> None:
     """The articles of each office written several ways, each article once (an article may give two
-    writings of one office): one count per office over its writings' entries in ``ix_person_mentions_titles``."""
+    writings of one office): one count per office over its writings' entries in ``ix_person_mentions_titles``,
+    up to :data:`~hoptac.store.event_pages.TOTAL_CAP` (``capped`` past it: the figure is a lower bound; an
+    office written one way is counted exactly by the grouping that found it)."""
+    from .event_pages import capped_count
+
     m = t.person_mentions.c
     for e in offices.values():
-        e["n_articles"] = conn.execute(sa.select(sa.func.count(sa.distinct(m.article_id)))
-                                       .where(m.person_id == pid, *_writing_of(e))).scalar() or 0
+        q = sa.select(m.article_id).where(m.person_id == pid, *_writing_of(e)).distinct()
+        e["n_articles"], e["capped"] = capped_count(conn, q)
 
 
 def _writing_of(e: dict[str, Any]) -> list[sa.ColumnElement[bool]]:
