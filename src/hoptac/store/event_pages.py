@@ -70,3 +70,13 @@ def event_page(conn: Connection, pids: list[str], limit: int | None, offset: int
     if len(ids) < k:
         ids += _merged(conn, pids, False, k - len(ids))
     return ids[offset:], total, capped
+
+
+def events_of(conn: Connection, pids: list[str], limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int, bool]:
+    """:func:`event_page` with the page's events read (participants and sources), in its order."""
+    from .events import event_dicts
+
+    ids, total, capped = event_page(conn, pids, limit, offset)
+    rows = conn.execute(sa.select(t.events).where(t.events.c.id.in_(ids))).all() if ids else []
+    at = {eid: k for k, eid in enumerate(ids)}
+    return event_dicts(conn, sorted(rows, key=lambda r: at[r.id])), total, capped

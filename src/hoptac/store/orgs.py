@@ -128,13 +128,9 @@ def _events(conn: Connection, pids: list[str], limit: int, offset: int) -> tuple
     :data:`~hoptac.store.event_pages.TOTAL_CAP`) and whether it stopped there: each person's events
     walked in ``ix_event_participants_person_date`` and merged (:mod:`hoptac.store.event_pages`), so
     only the page's events are read, not every event of the organization's people."""
-    from .event_pages import event_page
-    from .events import event_dicts
+    from .event_pages import events_of
 
-    ids, total, capped = event_page(conn, pids, limit, offset)
-    rows = conn.execute(sa.select(t.events).where(t.events.c.id.in_(ids))).all() if ids else []
-    at = {eid: k for k, eid in enumerate(ids)}
-    return event_dicts(conn, sorted(rows, key=lambda r: at[r.id])), total, capped
+    return events_of(conn, pids, limit, offset)
 
 
 def search_organizations(conn: Connection, words: str) -> list[str]:

@@ -275,14 +275,9 @@ def _events(conn: Connection, pid: str, limit: int | None, offset: int) -> tuple
     """A page of the events the person took part in, by date, their number (counted up to
     :data:`~hoptac.store.event_pages.TOTAL_CAP`) and whether it stopped there: the page is walked in
     ``ix_event_participants_person_date`` (:mod:`hoptac.store.event_pages`); only its events are read."""
-    from .event_pages import event_page
-    from .events import event_dicts
+    from .event_pages import events_of
 
-    e = t.events.c
-    ids, total, capped = event_page(conn, [pid], limit, offset)
-    rows = conn.execute(sa.select(t.events).where(e.id.in_(ids))).all() if ids else []
-    at = {eid: k for k, eid in enumerate(ids)}
-    return event_dicts(conn, sorted(rows, key=lambda r: at[r.id])), total, capped
+    return events_of(conn, [pid], limit, offset)
 
 
 def get_person(conn: Connection, ident: str, *, limit: int | None = None, offset: int = 0,
