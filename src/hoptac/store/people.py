@@ -124,11 +124,14 @@ def _titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]
     """
     m = t.person_mentions.c
     offices: dict[str, dict[str, Any]] = {}
-    for title, org, n, first, last, arts in conn.execute(
+    undated: set[tuple[str | None, str | None]] = set()  # writings with an undated mention
+    for title, org, n, first, last, arts, n_dated in conn.execute(
             sa.select(m.title, m.organization, sa.func.count(), sa.func.min(m.date_sort), sa.func.max(m.date_sort),
-                      sa.func.count(sa.distinct(m.article_id)))
+                      sa.func.count(sa.distinct(m.article_id)), sa.func.count(m.date_sort))
             .where(m.person_id == pid, sa.or_(m.title.is_not(None), m.organization.is_not(None)))
             .group_by(m.title, m.organization)):
+        if n_dated < n:
+            undated.add((title, org))
         key = title_key(title, side) if title else "\x00" + fold(org or "")
         e = offices.setdefault(key, {"writings": {}, "orgs": {}, "first_seen": None, "last_seen": None,
                                      "pairs": [], "n_articles": arts})
@@ -138,7 +141,7 @@ def _titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]
         e["first_seen"] = min(filter(None, [e["first_seen"], first]), default=None)
         e["last_seen"] = max(filter(None, [e["last_seen"], last]), default=None)
         e["pairs"].append((title, org))
-    listed = _first_articles(conn, pid, [p for e in offices.values() for p in e["pairs"]])
+    listed = _first_articles(conn, pid, [p for e in offices.values() for p in e["pairs"]], undated)
     office_of = {(w, o): k for k, e in offices.items() for w, o in e["pairs"]}
     firsts: dict[str, list[tuple[bool, str, str]]] = {}
     for title, org, date, aid in listed:
@@ -155,21 +158,24 @@ def _titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]
                                       -x["n_articles"], title_key(x["title"] or "")))
 
 
-def _first_articles(conn: Connection, pid: str, pairs: list[tuple[str | None, str | None]]) -> list[Any]:
+def _first_articles(conn: Connection, pid: str, pairs: list[tuple[str | None, str | None]],
+                    undated: set[tuple[str | None, str | None]]) -> list[Any]:
     """(title, organization, date, article) of the first :data:`TITLE_ARTICLES` articles of each writing
-    of the person's titles (``pairs``), by date (undated last): every office's first articles are among
-    its writings' first ones. Each writing is walked in ``ix_person_mentions_titles`` and the walk stops
-    at its first articles (numbering every mention of the person read them all: 0.6 s at a million)."""
+    of the person's titles (``pairs``), by date (undated last; only the writings in ``undated`` have
+    any): every office's first articles are among its writings' first ones. Each writing is walked in
+    ``ix_person_mentions_titles`` and the walk stops at its first articles (numbering every mention of
+    the person read them all: 0.6 s at a million)."""
     out: dict[tuple[str | None, str | None], list[Any]] = {}
     for k in range(0, len(pairs), _WALKS):  # one statement per 200 writings (SQLite allows 500 parts)
         parts, params = [], {"pid": pid, "n": TITLE_ARTICLES}
         for i, (title, org) in enumerate(pairs[k:k + _WALKS]):
             params[f"t{i}"], params[f"o{i}"] = title, org
             mine = f"person_id = :pid AND title {_same(conn)} :t{i} AND organization {_same(conn)} :o{i}"
-            parts += [f"SELECT * FROM (SELECT DISTINCT title, organization, date_sort, article_id FROM person_mentions "
-                      f"WHERE {mine} AND date_sort IS NOT NULL ORDER BY date_sort, article_id LIMIT :n) AS d{i}",
-                      f"SELECT * FROM (SELECT DISTINCT title, organization, date_sort, article_id FROM person_mentions "
-                      f"WHERE {mine} AND date_sort IS NULL ORDER BY article_id LIMIT :n) AS u{i}"]
+            parts.append(f"SELECT * FROM (SELECT DISTINCT title, organization, date_sort, article_id FROM person_mentions "
+                         f"WHERE {mine} AND date_sort IS NOT NULL ORDER BY date_sort, article_id LIMIT :n) AS d{i}")
+            if (title, org) in undated:
+                parts.append(f"SELECT * FROM (SELECT DISTINCT title, organization, date_sort, article_id FROM "
+                             f"person_mentions WHERE {mine} AND date_sort IS NULL ORDER BY article_id LIMIT :n) AS u{i}")
         for r in conn.execute(sa.text(" UNION ALL ".join(parts)), params):
             out.setdefault((r.title, r.organization), []).append(r)
     return [r for rows in out.values()
