@@ -166,6 +166,16 @@ def test_meetings_with_listed_companies_are_meetings_with_their_named_people():
     assert len(meetings) == 2
 
 
+def test_the_members_of_a_named_group_are_no_list_of_meetings():
+    text = ("Ngày 20/5, Thủ tướng Lê Văn Khải đã có cuộc gặp với Hiệp hội Doanh nghiệp Northwind, trong đó có "
+            "Tập đoàn Bluepeak và Tập đoàn Redstone.\n")
+    meetings = [e for e in events_of(text) if e.type == "meeting"]
+    assert len(meetings) == 1
+    listed = ("Ngày 20/5, Thủ tướng Lê Văn Khải đã có cuộc gặp với Hiệp hội Doanh nghiệp Northwind, "
+              "Tập đoàn Bluepeak và Tập đoàn Redstone.\n")
+    assert len([e for e in events_of(listed) if e.type == "meeting"]) == 3
+
+
 def test_a_caption_lends_its_date_but_makes_no_event():
     body = "Trong cuộc tiếp Đại sứ Mỹ John Whitfield, Tổng Bí thư Lê Văn Khải nhấn mạnh quan hệ hai nước.\n"
     caption = "Tổng Bí thư Lê Văn Khải tiếp Đại sứ Mỹ John Whitfield chiều 29/9.\n"
