@@ -166,6 +166,16 @@ def test_meetings_with_listed_companies_are_meetings_with_their_named_people():
     assert len(meetings) == 2
 
 
+def test_a_visit_announced_then_told_is_one_visit_to_one_country_only():
+    text = ("Thủ tướng Lê Văn Khải sẽ thăm chính thức Hoa Kỳ theo lời mời của Tổng thống John Whitfield.\n"
+            "Trong chuyến thăm Hoa Kỳ, Thủ tướng Lê Văn Khải đã gặp các doanh nghiệp lớn.\n")
+    visits = [e for e in events_of(text) if e.type == "visit"]
+    assert len(visits) == 1
+    other = ("Thủ tướng Lê Văn Khải sẽ thăm chính thức Hoa Kỳ theo lời mời của Tổng thống John Whitfield.\n"
+             "Năm ngoái, Thủ tướng Lê Văn Khải đã thăm Nhật Bản.\n")
+    assert len([e for e in events_of(other) if e.type == "visit"]) == 2
+
+
 def test_the_members_of_a_named_group_are_no_list_of_meetings():
     text = ("Ngày 20/5, Thủ tướng Lê Văn Khải đã có cuộc gặp với Hiệp hội Doanh nghiệp Northwind, trong đó có "
             "Tập đoàn Bluepeak và Tập đoàn Redstone.\n")

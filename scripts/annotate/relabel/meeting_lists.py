@@ -28,9 +28,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devgold_conventions import files  # noqa: E402
+from devgold_conventions import files
 
-from hoptac.annotate.schema import corpus_root, dump, load, read_text, sha256_file, validate  # noqa: E402
+from hoptac.annotate.schema import corpus_root, dump, load, read_text, sha256_file, validate
 
 SENTENCE_END = re.compile(r"[.!?;\n]")
 BETWEEN = re.compile(r"\s*(?:song phương\s+)?giữa(?!\w)", re.IGNORECASE)

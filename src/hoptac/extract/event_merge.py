@@ -91,7 +91,8 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
     if not ps or not os_ or not (ps <= os_ or os_ <= ps):
         return False
     same_day = bool(o.date and d.date and o.date.value == d.date.value and DAY.search(o.date.value))
-    if o.planned != d.planned and (ps != os_ or (o.date and d.date)) and not same_day:
+    if o.planned != d.planned and (ps != os_ or (o.date and d.date)) and not same_day \
+            and not _one_trip(o, d):
         return False  # "sẽ hội đàm" and an undated "hội đàm" of the same two people are one, as are
         # "sắp thăm ... từ ngày 19/5" and "chuyến thăm diễn ra từ ngày 19/5"
     if (o.split or d.split) and ps != os_ and not ps < os_:
@@ -104,6 +105,13 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
         return False  # "gặp X, dự Toạ đàm ...": two clauses, two events; a forum or a press briefing
         # is no meeting held at it or beside it ("gặp nhau bên lề Hội nghị G20", "họp báo chung")
     return not (o.date and d.date and o.date.value != d.date.value)
+
+
+def _one_trip(o: Draft, d: Draft) -> bool:
+    """Two tellings of one visit whatever their status (``sắp thăm Mỹ`` in the lead, ``trong chuyến
+    thăm Mỹ`` later): both visits, the same country (or neither says), no two different dates."""
+    return o.type == d.type == "visit" and o.dest == d.dest \
+        and not (o.date and d.date and o.date.value != d.date.value)
 
 
 def merge(article: Article, drafts: list[Draft]) -> list[Draft]:
