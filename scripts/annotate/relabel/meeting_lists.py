@@ -28,9 +28,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devgold_conventions import files
+from devgold_conventions import files, save
 
-from hoptac.annotate.schema import corpus_root, dump, load, read_text, sha256_file, validate
+from hoptac.annotate.schema import corpus_root, load, read_text
 
 SENTENCE_END = re.compile(r"[.!?;\n]")
 BETWEEN = re.compile(r"\s*(?:song phương\s+)?giữa(?!\w)", re.IGNORECASE)
@@ -92,10 +92,7 @@ def main(argv: list[str]) -> int:
         items[split] += k
         touched[split] += 1
         if apply:
-            problems = validate(doc, text, sha=sha256_file(corpus_root() / rel))
-            if problems:
-                raise SystemExit(f"{rel}: " + "; ".join(str(p) for p in problems))
-            dump(doc, path)
+            save(doc, text, rel, path)
     print(f"events added {dict(sorted(items.items()))}  files {dict(sorted(touched.items()))}"
           + ("" if apply else "  (dry run: --apply writes)"))
     return 0
