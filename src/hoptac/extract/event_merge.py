@@ -200,7 +200,7 @@ class _Kin:
 
 def headlines(article: Article, events: list[Draft]) -> list[Draft]:
     """A headline's event joins the body's event it announces: of its family (a visit with a visit,
-    a forum with a forum), same status, no other day, sharing the most participants with it (at
+    a forum with a forum), same status (a visit to the same country: any status), no other day, sharing the most participants with it (at
     least one; the first of those), the headline naming no person the body's event leaves out
     (``tiếp Đoàn Ủy ban X`` in the headline, ``tiếp Đoàn do ông Y dẫn đầu`` in the body). The body
     tells who and when; the headline's day and place fill its gaps. Returns the events left."""
@@ -212,7 +212,7 @@ def headlines(article: Article, events: list[Draft]) -> list[Draft]:
     for h in [e for e in events if e.end <= end]:
         body = [e for e in out if e.start > end and FAMILY[e.type] == FAMILY[h.type]
                 and (e.type == "visit") == (h.type == "visit") and (e.type == "dialogue") == (h.type == "dialogue")
-                and e.planned == h.planned
+                and (e.planned == h.planned or _one_trip(e, h))
                 and e.earlier == h.earlier and e.own_object == h.own_object
                 and set(e.participants) & set(h.participants)
                 and not {p for p in h.participants if p in people} - set(e.participants)
