@@ -200,8 +200,9 @@ class _Kin:
 
 def headlines(article: Article, events: list[Draft]) -> list[Draft]:
     """A headline's event joins the body's event it announces: of its family (a visit with a visit,
-    a forum with a forum), same status (a visit to the same country: any status), no other day, sharing the most participants with it (at
-    least one; the first of those), the headline naming no person the body's event leaves out
+    a forum with a forum), same status (a visit to the same country: any status), no other day,
+    sharing the most participants with it (at least one; the first of those), the headline naming
+    no person the body's event leaves out
     (``tiếp Đoàn Ủy ban X`` in the headline, ``tiếp Đoàn do ông Y dẫn đầu`` in the body). The body
     tells who and when; the headline's day and place fill its gaps. Returns the events left."""
     end = article.text.find("\n")
