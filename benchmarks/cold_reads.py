@@ -43,6 +43,7 @@ def reads(s: Any) -> dict[str, Callable[[], Any]]:
     return {
         "articles": lambda: s.articles(Filters()),
         "articles deep page": lambda: s.articles(Filters(offset=max(0, total * 7 // 10))),
+        "articles topic=energy": lambda: s.articles(Filters(topic="energy")),
         "article": lambda: s.article(arts[0]["id"]),
         "people": lambda: s.people(Filters()),
         "people side=US": lambda: s.people(Filters(side="US")),

@@ -135,6 +135,21 @@ def test_validator_catches(corpus: Path, mutate, expected: str) -> None:
     assert any(expected in p for p in problems), problems
 
 
+def test_validator_allows_listed_meetings_on_one_trigger_only(corpus: Path) -> None:
+    """Meetings of one cue with a list of counterparts share the trigger; the same event twice does not."""
+    doc, text = _resolved(corpus)
+    first = doc["events"][0]
+    twin = dict(first, id="e9", type="meeting", participants=list(reversed(first["participants"])))
+    listed = copy.deepcopy(doc)
+    listed["events"][0] = dict(first, type="meeting", participants=first["participants"][:1])
+    listed["events"].append(dict(twin, participants=first["participants"][1:] or ["p1"]))
+    assert not [p for p in validate(listed, text) if "same span" in str(p)]
+    again = copy.deepcopy(doc)
+    again["events"][0] = dict(first, type="meeting")
+    again["events"].append(twin)  # the same participants: one event told twice
+    assert any("same span" in str(p) for p in validate(again, text))
+
+
 def test_validator_catches_changed_corpus_file(corpus: Path, tmp_path: Path) -> None:
     doc, _ = _resolved(corpus)
     out = tmp_path / "ann.json"

@@ -23,7 +23,7 @@ def read(text: str) -> list[tuple]:
 
 @pytest.mark.parametrize("written,value", [
     ("50.000", 50000), ("1.284", 1284), ("10,07", 10.07), ("1,5", 1.5), ("2018", 2018),
-    ("1.284.000", 1284000), ("6.2014", None),
+    ("1.284.000", 1284000), ("6.2014", None), ("2,000", 2000), ("2,005", 2.005),
 ])
 def test_parse_number(written: str, value: float | None) -> None:
     assert parse_number(written) == value
@@ -103,6 +103,8 @@ def test_corpus_sample_spans_are_exact() -> None:
     # "2 bên" names the two sides, also when a word follows
     ("Hợp tác trên nguyên tắc 2 bên cùng có lợi.", []),
     ("Còn 1.261 trường hợp chưa tìm thấy.", [("count", 1261, "trường hợp", False, "1.261 trường hợp")]),
+    # a counted noun that starts with a function word ("bị") is read whole
+    ("Bộ Thương mại chọn 2 bị đơn bắt buộc.", [("count", 2, "bị đơn", False, "2 bị đơn")]),
 ])
 def test_labels_classifiers_and_sides(text: str, expected: list[tuple]) -> None:
     assert read(text) == expected
@@ -128,3 +130,48 @@ def test_a_unit_glued_to_its_number_is_a_measure_not_a_label() -> None:
 
 def test_minutes_and_seconds_are_durations() -> None:
     assert read("Hai nhà lãnh đạo có cuộc gặp riêng 15 phút.") == [("duration", 15, "phút", False, "15 phút")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a label word before a measure does not make it a label: sums, multiplied figures, known counted nouns
+    ("Con số 12 tỷ USD được công bố.", [("money", 12e9, "USD", False, "12 tỷ USD")]),
+    ("Trong số 40 đối tác thương mại của Mỹ, Việt Nam tăng nhanh nhất.",
+     [("count", 40, "đối tác thương mại", False, "40 đối tác thương mại")]),
+    ("Hạm đội 7 của Mỹ có mặt; Nghị định 24 quy định.", []),
+    ("Họ lọt Top 20 doanh nghiệp lớn nhất.", []),  # a rank, whatever follows
+    # a range whose unit is written twice
+    ("Thuế từ 1,25 USD đến 3,5 USD một kg.", [("money", (1.25, 3.5), "USD", False, "từ 1,25 USD đến 3,5 USD")]),
+    ("Ông ở đó từ năm 2005 đến 2009.", [("year", (2005, 2009), "năm", False, "năm 2005 đến 2009")]),
+    # an acronym or a classifier alone is the counted noun
+    ("Đoàn có gần 60 DN và 4 UAV được trưng bày.", [("count", 60, "dn", True, "gần 60 DN"), ("count", 4, "uav", False, "4 UAV")]),
+    ("Đàn bò sẽ lên 5.000 con trong năm nay.", [("count", 5000, "con", False, "5.000 con")]),
+    ("Pin dung lượng 1500 mAh.", [("count", 1500, "mAh", False, "1500 mAh")]),
+    # a number ending a name, an article "1", a year inside a name: no amounts
+    ("Các nước TPP 11 sẽ họp; chiếc tiêm kích F -16 cất cánh.", []),
+    ("Mỹ là 1 thị trường lớn.", []),
+    ("Hai bên tôn trọng Công ước Luật biển 1982 và Chương trình nghị sự 2030.", []),
+    ("Bà từng chấm thi Hoa hậu Thế giới 2012, 2014 và 2016.", []),
+    # "đồng" in a word of its own sort is no currency under 100
+    ("Anh cứu 40 đồng đội.", [("count", 40, "đồng đội", False, "40 đồng đội")]),
+    ("Giá tăng 300 đồng/lít.", [("money", 300, "VND", False, "300 đồng")]),
+    ("Lương 5 triệu mỗi tháng.", []),
+])
+def test_measures_after_labels_ranges_acronyms_and_names(text: str, expected: list[tuple]) -> None:
+    assert read(text) == expected
+
+
+def test_a_sum_without_currency_takes_its_sentences_one_currency() -> None:
+    assert read("Nhập khẩu đạt 12 tỷ, xuất khẩu đạt 30 tỷ USD.") == [
+        ("money", 12e9, "USD", False, "12 tỷ"), ("money", 30e9, "USD", False, "30 tỷ USD")]
+    assert read("Hãng bán 120 triệu chiếc, so với 90 triệu của đối thủ.") == [
+        ("count", 120e6, "chiếc", False, "120 triệu chiếc")]
+
+
+def test_months_halves_dozens_and_the_two_sides() -> None:
+    assert read("Hồi tháng Mười năm ngoái, Tháng Năm 2016, ông đến đây.") == []  # month names
+    assert read("Sau 9 tháng năm 2017, xuất khẩu tăng.")[-1] == ("year", 2017, "năm", False, "năm 2017")
+    assert read("Họ đã chờ 2 năm rưỡi.") == [("duration", 2.5, "năm", False, "2 năm rưỡi")]
+    assert read("Có hơn một tá thoả thuận được ký.") == [("count", 12, "thoả thuận", True, "hơn một tá thoả thuận")]
+    assert read("Cô gái mười tám đôi mươi; cơ hội mười mươi.") == []  # "mười" alone reads no count
+    assert read("Cuộc gặp giữa 2 nhà lãnh đạo; quan hệ giữa 2 nước.") == []
+    assert read("Tour du lịch 0 đồng.") == [("money", 0, "VND", False, "0 đồng")]

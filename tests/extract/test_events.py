@@ -166,6 +166,22 @@ def test_meetings_with_listed_companies_are_meetings_with_their_named_people():
     assert len(meetings) == 2
 
 
+_INVITED = "Thủ tướng Lê Văn Khải sẽ thăm chính thức Hoa Kỳ theo lời mời của Tổng thống John Whitfield.\n"
+_GROUP = "Ngày 20/5, Thủ tướng Lê Văn Khải đã có cuộc gặp với Hiệp hội Doanh nghiệp Northwind"
+
+
+@pytest.mark.parametrize(("text", "etype", "count"), [
+    # a visit announced, then the paragraph set in it: one trip whatever the status
+    (_INVITED + "Trong chuyến thăm Hoa Kỳ, Thủ tướng Lê Văn Khải đã gặp các doanh nghiệp lớn.\n", "visit", 1),
+    (_INVITED + "Năm ngoái, Thủ tướng Lê Văn Khải đã thăm Nhật Bản.\n", "visit", 2),  # another country
+    # the members of a named group are no list of counterparts; a list is one meeting with each
+    (_GROUP + ", trong đó có Tập đoàn Bluepeak và Tập đoàn Redstone.\n", "meeting", 1),
+    (_GROUP + ", Tập đoàn Bluepeak và Tập đoàn Redstone.\n", "meeting", 3),
+])
+def test_how_many_occasions_a_text_tells(text: str, etype: str, count: int):
+    assert len([e for e in events_of(text) if e.type == etype]) == count
+
+
 def test_a_caption_lends_its_date_but_makes_no_event():
     body = "Trong cuộc tiếp Đại sứ Mỹ John Whitfield, Tổng Bí thư Lê Văn Khải nhấn mạnh quan hệ hai nước.\n"
     caption = "Tổng Bí thư Lê Văn Khải tiếp Đại sứ Mỹ John Whitfield chiều 29/9.\n"

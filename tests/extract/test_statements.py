@@ -577,3 +577,37 @@ def test_a_group_of_one_sides_people_speaks_as_that_sides_speaker() -> None:
     assert (praise.actor, praise.act, praise.side) == ("Robert Green", "welcome", "US")
     assert (ask.actor, ask.act, ask.side) == ("US", "request", "US")  # no US speaker in the last sentences
     assert not [s for s in said_in("Một số quan chức địa phương mong muốn mở rộng sân bay.\n") if s.act != "inform"]
+
+
+def test_a_clause_naming_no_issue_takes_the_sentence_before_or_a_context_word() -> None:
+    """A request or commitment that names no thread itself: ``vấn đề này`` refers to the sentence
+    before; ``mức thuế`` names the thread only in a story that names trade remedies outright."""
+    text = ("Bộ Thương mại Mỹ công bố mức thuế chống bán phá giá đối với tôm của Việt Nam.\n"
+            "Ông Trần Văn Minh đề nghị phía Mỹ điều chỉnh mức thuế đối với các doanh nghiệp Việt Nam.\n"
+            "Ông Trần Văn Minh đề nghị phía Mỹ tăng cường hợp tác giáo dục.\n"
+            "Ông Robert Green cam kết Hoa Kỳ sẽ hỗ trợ Việt Nam trong vấn đề này.\n")
+    said = said_in(text, ("Trần Văn Minh", "VN", "Trần Văn Minh"), ("Robert Green", "US", "Robert Green"))
+    rate = next(s for s in said if "điều chỉnh" in s.text)
+    school = next(s for s in said if "giáo dục" in s.text)
+    back = next(s for s in said if "vấn đề này" in s.text)
+    assert rate.threads == ["trade_remedies"] and "trade" in rate.topics
+    assert school.threads == []  # no issue named, no word of one
+    assert back.act == "commit" and back.threads == []  # the sentence before names none
+    elsewhere = said_in("Ông Trần Văn Minh đề nghị phía Mỹ điều chỉnh mức thuế đối với hàng dệt may.\n",
+                        ("Trần Văn Minh", "VN", "Trần Văn Minh"))
+    assert elsewhere and elsewhere[0].threads == []  # a story naming no trade remedy: a tariff is no thread
+
+
+def test_an_anaphor_takes_the_thread_of_the_sentence_before() -> None:
+    text = ("Phía Việt Nam đề nghị Mỹ sớm công nhận quy chế kinh tế thị trường.\n"
+            "Ông Robert Green cam kết Hoa Kỳ sẽ xem xét vấn đề này.\n")
+    said = said_in(text, ("Robert Green", "US", "Robert Green"))
+    pledge = next(s for s in said if "vấn đề này" in s.text)
+    assert pledge.act == "commit" and pledge.threads == ["market_economy_status"]
+
+
+def test_the_domestic_market_economy_and_the_commerce_department_are_no_threads() -> None:
+    text = ("Ông Trần Văn Minh cho biết Việt Nam hoàn thiện thể chế kinh tế thị trường định hướng xã hội chủ nghĩa.\n"
+            "Ông Trần Văn Minh đề nghị DOC xem xét dữ liệu của doanh nghiệp Việt Nam.\n")
+    said = said_in(text, ("Trần Văn Minh", "VN", "Trần Văn Minh"))
+    assert said and all(s.threads == [] for s in said)

@@ -13,9 +13,10 @@ from hoptac.link.text import fold
 from hoptac.link.titles import title_key
 from hoptac.store import schema as t
 from hoptac.store.browse import SORTS, StatementView, _folded_ids
-from hoptac.store.network import BY
+from hoptac.store.events import event_dicts
+from hoptac.store.network import BY, EDGE_IDS
 from hoptac.store.org_link import resolve_org
-from hoptac.store.orgs import _events, org_of_names, search_organizations
+from hoptac.store.orgs import org_of_names, search_organizations
 from hoptac.store.people import _writing, latest_title
 from hoptac.store.queries import Filters, _article_ids_for, _dates, _page, resolve_person, statement_dict
 
@@ -73,7 +74,21 @@ def get_organization(conn: Connection, ident: str, *, limit: int = 50, offset: i
     return {"id": o.id, "name": o.name, "aliases": [a for a in spellings if a != o.name], "kind": o.kind,
             "side": o.side, "articles": n_articles or 0, "people": people, "events": events,
             "statements": [statement_dict(r) for r in sts],
-            "totals": {"people": len(people), "events": n_ev, "statements": n_st}}
+            "totals": {"people": len(people), "events": n_ev, "statements": n_st}, "totals_capped": []}
+
+
+def _events(conn: Connection, pids: list[str], limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """A page of the events these people took part in, by date (undated last), and their number: every
+    participation grouped and sorted by the database."""
+    if not pids:
+        return [], 0
+    e, ep = t.events.c, t.event_participants.c
+    mine = ep.person_id.in_(pids)
+    total = conn.execute(sa.select(sa.func.count(sa.distinct(ep.event_id))).where(mine)).scalar() or 0
+    page = (sa.select(ep.event_id).where(mine).group_by(ep.date_sort, ep.event_id)
+            .order_by(ep.date_sort.asc().nulls_last(), ep.event_id).limit(limit).offset(offset))
+    rows = conn.execute(sa.select(t.events).where(e.id.in_(page)).order_by(e.date_sort.asc().nulls_last(), e.id)).all()
+    return event_dicts(conn, list(rows)), total
 
 
 def _pairs(conn: Connection, f: Filters) -> list[Any]:
@@ -129,7 +144,7 @@ def network(conn: Connection, f: Filters, by: str = "person", max_edges: int = 1
         dates = sorted(e["dates"].values())
         out.append({"source": e["source"], "target": e["target"], "occasions": len(e["occasions"]),
                     "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
-                    "ids": sorted(e["occasions"])})
+                    "ids": sorted(e["occasions"])[:EDGE_IDS]})
     out.sort(key=lambda e: (-e["occasions"], e["source"], e["target"]))
     total = len(out)
     out = out[:max_edges]

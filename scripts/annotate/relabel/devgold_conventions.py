@@ -88,6 +88,14 @@ def files() -> Iterator[tuple[str, str, Path]]:
                     yield kind + split, rel, path
 
 
+def save(doc: Doc, text: str, rel: str, path: Path) -> None:
+    """Write a relabelled annotation after the validator passes (stop on the first problem)."""
+    problems = validate(doc, text, sha=sha256_file(corpus_root() / rel))
+    if problems:
+        raise SystemExit(f"{rel}: " + "; ".join(str(p) for p in problems))
+    dump(doc, path)
+
+
 def inside(span: list[int], spans: list[list[int]]) -> bool:
     """Whether a span lies within one of the spans."""
     return any(s <= span[0] and span[1] <= e for s, e in spans)
@@ -279,10 +287,7 @@ def main(argv: list[str]) -> int:
         if any_change:
             changed[split] += 1
             if apply:
-                problems = validate(doc, text, sha=sha256_file(corpus_root() / rel))
-                if problems:
-                    raise SystemExit(f"{rel}: " + "; ".join(str(p) for p in problems))
-                dump(doc, path)
+                save(doc, text, rel, path)
     for rule in RULES:
         name = rule.__name__
         print(f"{name:<25} items {dict(sorted(items[name].items()))}  files {dict(sorted(touched[name].items()))}")

@@ -317,13 +317,30 @@ def _duplicates(c: _Checker) -> None:
                        if _valid(e.get("trigger"))]
     groups["statement"] = [(s["clause"][0], s["clause"][1], s.get("id")) for s in c.doc.get("statements", [])
                            if _valid(s.get("clause"))]
+    listed = _listed_meetings(c.doc)
     for label, spans in groups.items():
         spans.sort()
         for (a1, b1, id1), (a2, b2, id2) in pairwise(spans):
-            if (a1, b1) == (a2, b2):
+            if (a1, b1) == (a2, b2) and not (label == "event" and {id1, id2} <= listed.get((a1, b1), set())):
                 c.add(f"{label} {id2}", f"same span [{a2}, {b2}] as {id1}")
             elif a2 < b1 and label in ("person", "organization", "amount"):
                 c.add(f"{label} {id2}", f"span [{a2}, {b2}] overlaps [{a1}, {b1}] of {id1}")
+
+
+def _listed_meetings(doc: dict[str, Any]) -> dict[tuple[int, int], set[str]]:
+    """Event ids that may share a trigger span: the meetings of one cue with a list of counterparts
+    (``gặp A, B và C``: one meeting with each, as the dev gold writes them), all ``meeting`` and
+    each with its own participants."""
+    by_span: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for e in doc.get("events", []):
+        if _valid(e.get("trigger")):
+            by_span.setdefault((e["trigger"][0], e["trigger"][1]), []).append(e)
+    out: dict[tuple[int, int], set[str]] = {}
+    for span, evs in by_span.items():
+        parts = [tuple(sorted(e.get("participants") or [])) for e in evs]
+        if len(evs) > 1 and all(e.get("type") == "meeting" for e in evs) and len(set(parts)) == len(parts):
+            out[span] = {e.get("id") for e in evs}
+    return out
 
 
 def _inside_boilerplate(c: _Checker) -> None:

@@ -85,6 +85,8 @@ class Person(Open):
     events: list[dict[str, Any]]
     statements: list[dict[str, Any]]
     totals: dict[str, int]
+    totals_capped: list[str] = Field(default_factory=list, description=(
+        "The totals counted no further than 10,000: for these the figure is a lower bound (\"at least\")."))
 
 
 class OrganizationRow(Open):
@@ -129,6 +131,8 @@ class Organization(Open):
     events: list[dict[str, Any]]
     statements: list[Statement]
     totals: dict[str, int]
+    totals_capped: list[str] = Field(default_factory=list, description=(
+        "The totals counted no further than 10,000: for these the figure is a lower bound (\"at least\")."))
 
 
 class Event(Open):
@@ -179,7 +183,7 @@ class Edge(Open):
     occasions: int
     first: str | None = None
     last: str | None = None
-    ids: list[str]
+    ids: list[str] = Field(description="The first 20 occasion ids (in id order); `occasions` counts them all")
 
 
 class Network(Open):

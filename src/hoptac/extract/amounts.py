@@ -29,14 +29,20 @@ from ..settings import Settings
 from .dates import find_dates
 from .fastre import bounded
 from .numbers import NUMBER, currency, multiplier, parse_number, units
-from .spans import Cover, captions_of
+from .spans import Cover
 from .textmap import compose
 
 _TIME = bounded(r"\b\d{1,2}\s*(?::|g|h)\s*\d{2}\b|\b\d{1,2}\s*(?:giờ|h)\s*(?:sáng|chiều|tối)\b", re.IGNORECASE)
 _YEAR = bounded(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MONTH_BEFORE = bounded(r"(?<!\w)tháng\s+$", re.IGNORECASE)
+_HALF = re.compile(r"\s+rưỡi(?!\w)", re.IGNORECASE)
+_YEAR_TO = re.compile(r"\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?![\d/]|[.-]\d)", re.IGNORECASE)
 #: No news figure is larger, in đồng included (a quadrillion đồng is 1e15).
 MAX_AMOUNT = 1e18
 _RANK = bounded(r"\bthứ\s+\d+/$", re.IGNORECASE)
+#: the second figure of a range whose unit is written twice ("2,39 USD đến 7,74 USD"); the unit follows
+_RANGE_AGAIN = re.compile(rf"\s*(?:-|–|—|đến|tới)\s*(?P<n>{NUMBER})(?:\s+(?P<m>tỷ|tỉ|triệu|nghìn|ngàn)(?!\w))?",
+                          re.IGNORECASE)
 
 
 def _tail_patterns() -> dict[str, re.Pattern[str]]:
@@ -93,26 +99,39 @@ def _count_unit(text: str, pos: int, limit: int, words: dict[int, int] | None = 
     cl = u.classifier_re.match(text, start, limit)
     if cl:
         start = cl.end()  # "75 em học sinh": the classifier is not the unit
-    km = u.count_units_re.match(text, start, limit)
+    km = u.count_units_re.match(text, start, limit) or u.glued_re.match(text, start, limit)
     if km:
         return " ".join(km.group().split()), km.end()
+    am = _ACRONYM_UNIT.match(text, start, limit)
+    if am and not cl:
+        return am.group().lower(), am.end()  # "6 UAV", "gần 100 DN": an acronym is the counted noun
     if words and start in words:
-        token = text[start:words[start]]
-        if all(w.isalpha() and w.islower() for w in token.split()) and token.split()[0] not in u.stop_words:
-            return " ".join(token.split()), words[start]
-        return None, pos
+        token = text[start:words[start]].split("/")[0]  # "138 triệu đôi/năm": the unit before the rate
+        if token and all(w.isalpha() and w.islower() for w in token.split()) and token.split()[0] not in u.stop_words:
+            return " ".join(token.split()), start + len(token)
+        return _classifier_unit(cl, m.end(), pos)
     syllables: list[str] = []
     end = start
     for wm in re.finditer(r"\S+", text[start:limit]):
         w = wm.group()
-        core = w.rstrip(".,;:!?)\"”")
+        core = w.split("/")[0].rstrip(".,;:!?)\"”")
         if not core or not core.isalpha() or not core.islower() or core in u.stop_words:
             break
         syllables.append(core)
         end = start + wm.start() + len(core)
         if len(syllables) == 2 or core != w:
             break
-    return (" ".join(syllables) or None), end
+    if not syllables:
+        return _classifier_unit(cl, m.end(), pos)
+    return " ".join(syllables), end
+
+
+def _classifier_unit(cl: re.Match[str] | None, start: int, pos: int) -> tuple[str | None, int]:
+    """A classifier with no noun after it counts by itself (``8.000 con trong năm``); else no unit."""
+    if cl is None:
+        return None, pos
+    word = cl.group().rstrip()
+    return word, start + len(word)
 
 
 def find_amounts(text: str, *, start: int = 0, end: int | None = None,
@@ -130,9 +149,15 @@ def find_amounts(text: str, *, start: int = 0, end: int | None = None,
     for d in find_dates(text, published, start=start, end=end):
         blocked.append((d.start, d.end))
         y = _YEAR.search(d.text)
-        if y and d.value == y.group():
+        if y and d.value == y.group() and not (d.text.startswith("Năm") and _MONTH_BEFORE.search(text, max(0, d.start - 8), d.start)):
             # a year alone ("năm 2025") is a year amount; a day or a month of a year
             # ("ngày 21/12/2017", "tháng 2/2019") is a date, not an amount (the annotation guide)
+            r = _YEAR_TO.match(text, d.end, end)
+            if r and int(r["y"]) > int(y.group()):  # "từ năm 1997 đến 2000": one range
+                blocked.append((d.end, r.end()))
+                out.append(Amount(kind="year", unit="năm", text=text[d.start:r.end()], evidence=(d.start, r.end()),
+                                  min=float(y.group()), max=float(r["y"])))
+                continue
             out.append(Amount(kind="year", unit="năm", text=d.text, evidence=(d.start, d.end),
                               value=float(y.group())))
     pos = start
@@ -156,9 +181,28 @@ def find_amounts(text: str, *, start: int = 0, end: int | None = None,
             continue
         out.append(amount)
         pos = max(pos, amount.evidence[1])
+    out = _sentence_currency(text, out)
     taken = Cover([x.evidence for x in out] + blocked).holds_point
     out += [x for x in _word_amounts(text, start, end, words) if not taken(x.evidence[0])]
     out.sort(key=lambda x: x.evidence[0])
+    return out
+
+
+def _sentence_currency(text: str, found: list[Amount]) -> list[Amount]:
+    """Money read without a currency takes the one currency of the sums of its sentence (``nhập
+    khẩu 19 tỷ và xuất siêu 32 tỷ USD``); with none or several, it is no amount (``256 triệu của
+    Samsung`` counts phones)."""
+    out = []
+    for x in found:
+        if x.kind == "money" and x.unit is None:
+            a, b = x.evidence
+            lo = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
+            hi = min(i for i in (text.find(". ", b), text.find("\n", b), len(text)) if i >= 0)
+            codes = {y.unit for y in found if y.kind == "money" and y.unit and lo <= y.evidence[0] < hi}
+            if len(codes) != 1:
+                continue
+            x.unit = codes.pop()
+        out.append(x)
     return out
 
 
@@ -174,8 +218,8 @@ def _word_amounts(text: str, start: int, end: int, words: dict[int, int] | None)
     out: list[Amount] = []
     for m in u.number_word_re.finditer(text, start, end):
         a, b = m.span()
-        if _ordinal_before(text, a) or text[max(0, a - 1):a].isalnum():
-            continue
+        if _ordinal_before(text, a) or text[max(0, a - 1):a].isalnum() or _MONTH_BEFORE.search(text, max(0, a - 8), a):
+            continue  # "tháng Mười năm ngoái": a month's name
         n = u.number_words[" ".join(m.group().lower().split())]
         mm = re.compile(rf"\s+(?P<m1>{u.mult_re})(?!\w)", re.IGNORECASE).match(text, b, end)
         value = n * multiplier(mm["m1"]) if mm else n
@@ -183,7 +227,7 @@ def _word_amounts(text: str, start: int, end: int, words: dict[int, int] | None)
         kind = unit = None
         for k in ("currency", "percent", "duration"):
             um = t[k].match(text, pos, end)
-            if um:
+            if um and not (k == "currency" and _no_sum(um["u"], mm, value)):
                 kind, unit, pos = {"currency": "money", "percent": "percent", "duration": "duration"}[k], um["u"], um.end()
                 break
         if kind == "money":
@@ -196,8 +240,9 @@ def _word_amounts(text: str, start: int, end: int, words: dict[int, int] | None)
             unit = " ".join((unit or "").lower().split())
         else:
             cu, cend = _count_unit(text, pos, end, words)
-            if cu is None or not u.count_units_re.fullmatch(cu) or not mm:
-                continue
+            known = cu is not None and bool(u.count_units_re.fullmatch(cu))
+            if cu is None or not ((mm and known) or (n >= 10 and not mm and " " in m.group())):
+                continue  # "nửa triệu người", "hơn một tá thoả thuận"; "hai người" is no figure, "một tỉ trọng" no count
             kind, unit, pos = "count", cu, cend
         amount = _make(kind, unit, text, a, pos, value, None, end)
         if n <= 1 and not mm and not amount.approx:
@@ -219,6 +264,35 @@ def _via_nfc(text: str, start: int, end: int, published: str | None) -> list[Amo
     return out
 
 
+# an acronym after a number is what it counts ("6 UAV", "80-90 DN"), not a currency (read before)
+_ACRONYM_UNIT = re.compile(r"[A-ZĐ]{2,5}(?![\w-])")
+# the end of a name a number is part of: a capitalized word inside a sentence, an acronym, or a
+# capitalized word and a hyphen ("Nokia 3310", "TPP 11", "Su -27")
+_NUMBERED = bounded(r"(?:(?<=\w )(?P<w>\w+)\s+|(?<!\w)(?P<w2>\w+)\s*[-–]\s*)$")
+# what a year alone stands after when it dates something (after any other word it ends a name)
+_YEAR_LEAD = bounded(r"(?:(?:^|[.!?:;\n\"“(\-–/,])\s*|(?<!\w)(?:từ|đến|tới|hồi|và|hoặc|vào|đầu|cuối|giữa|trong|"
+                     r"năm|năm học|kỳ|đoạn|sau|trước|qua|khoảng|tính|tháng|quý|niên khóa|niên khoá|sinh|SN)\s+)$", re.IGNORECASE)
+_YEAR_CHAIN = bounded(r"(?:(?<!\d)(?:19|20)\d\d\s*(?:,|và|-|–)\s*)+$")
+
+
+def _numbered(text: str, a: int) -> bool:
+    """Whether the number at ``a`` ends a name (:data:`_NUMBERED`): the word before it is
+    capitalized inside a sentence, or an acronym, or is joined to it by a hyphen."""
+    m = _NUMBERED.search(text, max(0, a - 24), a)
+    word = m and (m["w"] or m["w2"])
+    return bool(word and word[0].isupper() and word.isalpha())
+
+
+def _year_lead(text: str, a: int) -> bool:
+    """Whether a year written alone at ``a`` dates something: after a preposition or a time word,
+    at a sentence's start or in brackets (a list ``2010, 2011 và 2015`` is read from its first)."""
+    head = text[max(0, a - 60):a]
+    chain = _YEAR_CHAIN.search(head)
+    if chain:
+        head = head[:chain.start()]
+    return bool(_YEAR_LEAD.search(head[-24:]) or not head.strip())
+
+
 # a capitalized word inside a sentence (after another word): part of a proper name
 _NAME_WORD = bounded(r"(?<=\w )[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*\s+$")
 # an acronym of three or more characters right before a year makes the year part of a name ("APEC 2017",
@@ -226,15 +300,18 @@ _NAME_WORD = bounded(r"(?<=\w )[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*\s+$")
 _ACRONYM_END = re.compile(r"(?<!\w)[A-ZĐ][A-ZĐ0-9&-]+[A-ZĐ0-9]\s$")
 
 
-def _ordinal_before(text: str, a: int) -> bool:
+def _ordinal_before(text: str, a: int, measured: bool = False) -> bool:
     """True when a label word (``lần thứ``, ``Điều``, ``kỳ``) stands right before the number.
 
     A capitalized cue preceded by another capitalized word is the end of a proper name
-    (``Hoa Kỳ 138 triệu đôi``), not the cue.
+    (``Hoa Kỳ 138 triệu đôi``), not the cue. A ``measured`` number (:func:`_measured`) is a
+    label only after a rank word (``thứ``, ``top``: ``units.yaml``'s ``rank_before``).
     """
     head = text[max(0, a - 24):a]
     m = units().not_before_re.search(head)
     if not m:
+        return False
+    if measured and not units().rank_before_re.search(m.group()):
         return False
     cue = next(i for i in range(m.start(), len(head)) if head[i].isalnum())
     return not (head[cue].isupper() and _NAME_WORD.search(head, 0, cue))
@@ -258,7 +335,8 @@ def _read(text: str, mm: re.Match[str], limit: int, words: dict[int, int] | None
     unit: str | None = None
     for k in ("currency", "percent", "duration"):
         um = t[k].match(text, end, limit)
-        if um:
+        if um and not (words and words.get(um.start("u"), um.end()) > um.end()) and not (
+                k == "currency" and _no_sum(um["u"], m1, v1)):  # a unit word is one only as a word of its own
             kind, unit = {"currency": "money", "percent": "percent", "duration": "duration"}[k], um["u"]
             end = um.end()
             break
@@ -278,15 +356,71 @@ def _read(text: str, mm: re.Match[str], limit: int, words: dict[int, int] | None
         glued = units().glued_re.match(text, end, limit)
         cu, cend = (glued.group(), glued.end()) if glued else _count_unit(text, end, limit, words)
         if is_year and (cu is None or not units().count_units_re.fullmatch(cu)):
+            if not _year_lead(text, a):
+                return None  # "Công ước Luật biển 1982", "Chương trình nghị sự 2030": a year inside a name
             return _make("year", "năm", text, a, mm.end(), n1, n2, limit)
-        if cu is None or (v1 == 2 and v2 is None and cu.lower().split()[0] in units().pair_nouns):
+        if cu is None and m1 and not is_year:
+            # "19 tỷ và xuất siêu 32 tỷ USD": a multiplied figure with no unit; its currency, if
+            # any, is that of its sentence (:func:`_sentence_currency`)
+            return _make("money", None, text, a, mm.end(), v1, v2, limit)
+        if cu is None or (v1 == 2 and v2 is None and _pair_noun(text, end)):
             return None
+        if not m1 and v2 is None and not units().count_units_re.fullmatch(cu) and (
+                (v1 == 1 and not t["approx"].search(text, max(0, a - 30), a)) or _numbered(text, a)):
+            return None  # "là 1 thị trường": an article; "TPP 11 khẳng định", "F -35 đầu tiên": a numbered name
         kind, unit, end = "count", cu, cend
-    if _ordinal_before(text, a) and not is_year:
+    if not is_year and _ordinal_before(text, a, measured=_measured(kind, unit, m1)):
         return None
     if kind == "duration" and m1:
         return None
+    half = _HALF.match(text, end, limit) if kind == "duration" and v2 is None else None
+    if half:  # "1 năm rưỡi", "2 tiếng rưỡi": and a half
+        v1, end = v1 + 0.5, half.end()
+    if v2 is None and kind in ("money", "percent", "duration"):
+        second = _second_of_range(text, end, limit, kind, unit, m1)
+        if second is not None:
+            v2, end = second
     return _make(kind, unit, text, a, end, v1, v2, limit)
+
+
+def _measured(kind: str | None, unit: str | None, mult: str | None) -> bool:
+    """Whether a number reads as a measure whatever word stands before it: a sum, a share, a
+    multiplied figure or a count of a known counted noun (``con số 10 tỷ USD``, ``trong số 30 đối
+    tác thương mại``, ``dân số 4,4 tỷ người``, ``hạm đội 16 tàu``); a bare number or a duration after
+    a label word stays a label or a time (``Điều 4``, ``khóa 14``, ``lúc 10 giờ``)."""
+    if kind in ("money", "percent") or mult:
+        return True
+    return (kind == "count" and unit is not None and (unit[0].islower() or unit.isupper())
+            and bool(units().count_units_re.fullmatch(unit)))
+
+
+def _no_sum(word: str, mult: object, value: float) -> bool:
+    """Whether ``đồng`` after a figure is no currency: no sum is under 100 đồng, so ``75 đồng đội``
+    counts comrades and ``hai đồng chủ tịch`` names co-chairs (``0 đồng`` is a price)."""
+    return not mult and 0 < value < 100 and word.lower() == "đồng"
+
+
+def _pair_noun(text: str, pos: int) -> bool:
+    """Whether a noun naming the two sides follows ``pos`` (``2 nước``, ``2 nhà lãnh đạo``)."""
+    after = " ".join(text[pos:pos + 24].lower().split())
+    return any(re.match(re.escape(p) + r"(?!\w)", after) for p in units().pair_nouns)
+
+
+def _second_of_range(text: str, pos: int, limit: int, kind: str, unit: str | None,
+                     mult: str | None) -> tuple[float, int] | None:
+    """The upper end of a range written with its unit twice (``2,39 USD đến 7,74 USD``, ``4 năm
+    đến 6 năm``): its value and where it ends, or None."""
+    m = _RANGE_AGAIN.match(text, pos, limit)
+    if not m:
+        return None
+    n2 = parse_number(m["n"])
+    um = _tails()["currency" if kind == "money" else kind].match(text, m.end(), limit)
+    if n2 is None or not um:
+        return None
+    same = currency(um["u"]) == unit if kind == "money" else kind == "percent" or " ".join(um["u"].lower().split()) == unit
+    if not same or (m["m"] or "").lower() != (mult or "").lower():
+        return None
+    return n2 * multiplier(m["m"]), um.end()
 
 
 def _make(kind: str, unit: str | None, text: str, a: int, b: int, v1: float, v2: float | None,
@@ -314,13 +448,12 @@ def _make(kind: str, unit: str | None, text: str, a: int, b: int, v1: float, v2:
 
 
 def extract_amounts(article: Article, settings: Settings) -> Article:
-    """Stage ``amounts``: every amount of the article text (skipping photo captions)."""
+    """Stage ``amounts``: every amount of the article text, photo captions included (a caption
+    describing the story is article text: ONTOLOGY, annotations/GUIDE.md; only its credit is not)."""
     words = {t.start: t.end for s in article.sentences for t in s.tokens}
     found = find_amounts(article.text, published=article.published, words=words or None)
     article.amounts = []
     for x in found:
-        if captions_of(article).holds_point(x.evidence[0]):
-            continue
         if not plausible(x):
             article.warnings.append(one_line(f"amount dropped, beyond {MAX_AMOUNT:.0e}: {x.text}", 120))
             continue

@@ -32,10 +32,15 @@ _LIST_ITEM = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:,|và|;)\s*(?:cùng\s+)?
                         r"(?:[A-ZĐÀ-Ỹ][^,.;:()]{0,80})?$")
 
 
+_MEMBERS = re.compile(r"(?<!\w)(?:trong đó có|bao gồm|gồm)(?!\w)", re.IGNORECASE)
+
+
 def split_list(article: Article, d: Draft, clause: tuple[int, int, list[tuple[int, int, str]]]) -> list[Draft]:
     """``X đã gặp A, B và C``: one meeting with each of the people listed after the cue, or
     with each organization listed when no person is (``loạt cuộc gặp với ... Google, SpaceX``);
-    an organization is then the one person the article names for it, if any."""
+    an organization is then the one person the article names for it, if any. The members of a
+    named group (``với Liên minh X, trong đó có A, B``) are no list: the group is the counterpart.
+    (The dev gold's convention, ``annotations/CONVENTIONS.md``: one meeting per listed counterpart.)"""
     if d.type != "meeting":
         return [d]
     cue_end = clause[2][-1][1]
@@ -52,9 +57,11 @@ def split_list(article: Article, d: Draft, clause: tuple[int, int, list[tuple[in
         last = b
     names = [p.name for p in after]
     if not after:
-        orgs = [ent for _, ent in mentions_in(article, cue_end, clause[1])
+        orgs = [(span, ent) for span, ent in mentions_in(article, cue_end, clause[1])
                 if isinstance(ent, Organization) and ent.kind != "media"]
-        names = list(dict.fromkeys(sole_person_of(article, o) or o.name for o in orgs))
+        if len(orgs) >= 2 and _MEMBERS.search(article.text, orgs[0][0][1], orgs[1][0][0]):
+            return [d]  # "với Liên minh X, trong đó có A, B": the group is the counterpart
+        names = list(dict.fromkeys(sole_person_of(article, o) or o.name for _, o in orgs))
     if len(before) != 1 or len(names) < 2:
         return [d]
     return [Draft(d.type, d.start, d.end, participants=[before[0], n], persons=2, date=d.date,

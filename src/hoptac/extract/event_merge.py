@@ -91,7 +91,8 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
     if not ps or not os_ or not (ps <= os_ or os_ <= ps):
         return False
     same_day = bool(o.date and d.date and o.date.value == d.date.value and DAY.search(o.date.value))
-    if o.planned != d.planned and (ps != os_ or (o.date and d.date)) and not same_day:
+    if o.planned != d.planned and (ps != os_ or (o.date and d.date)) and not same_day \
+            and not _one_trip(o, d):
         return False  # "sẽ hội đàm" and an undated "hội đàm" of the same two people are one, as are
         # "sắp thăm ... từ ngày 19/5" and "chuyến thăm diễn ra từ ngày 19/5"
     if (o.split or d.split) and ps != os_ and not ps < os_:
@@ -104,6 +105,13 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
         return False  # "gặp X, dự Toạ đàm ...": two clauses, two events; a forum or a press briefing
         # is no meeting held at it or beside it ("gặp nhau bên lề Hội nghị G20", "họp báo chung")
     return not (o.date and d.date and o.date.value != d.date.value)
+
+
+def _one_trip(o: Draft, d: Draft) -> bool:
+    """Two tellings of one visit whatever their status (``sắp thăm Mỹ`` in the lead, ``trong chuyến
+    thăm Mỹ`` later): both visits, the same country (or neither says), no two different dates."""
+    return o.type == d.type == "visit" and o.dest == d.dest \
+        and not (o.date and d.date and o.date.value != d.date.value)
 
 
 def merge(article: Article, drafts: list[Draft]) -> list[Draft]:
@@ -192,8 +200,9 @@ class _Kin:
 
 def headlines(article: Article, events: list[Draft]) -> list[Draft]:
     """A headline's event joins the body's event it announces: of its family (a visit with a visit,
-    a forum with a forum), same status, no other day, sharing the most participants with it (at
-    least one; the first of those), the headline naming no person the body's event leaves out
+    a forum with a forum), same status (a visit to the same country: any status), no other day,
+    sharing the most participants with it (at least one; the first of those), the headline naming
+    no person the body's event leaves out
     (``tiếp Đoàn Ủy ban X`` in the headline, ``tiếp Đoàn do ông Y dẫn đầu`` in the body). The body
     tells who and when; the headline's day and place fill its gaps. Returns the events left."""
     end = article.text.find("\n")
@@ -204,7 +213,7 @@ def headlines(article: Article, events: list[Draft]) -> list[Draft]:
     for h in [e for e in events if e.end <= end]:
         body = [e for e in out if e.start > end and FAMILY[e.type] == FAMILY[h.type]
                 and (e.type == "visit") == (h.type == "visit") and (e.type == "dialogue") == (h.type == "dialogue")
-                and e.planned == h.planned
+                and (e.planned == h.planned or _one_trip(e, h))
                 and e.earlier == h.earlier and e.own_object == h.own_object
                 and set(e.participants) & set(h.participants)
                 and not {p for p in h.participants if p in people} - set(e.participants)

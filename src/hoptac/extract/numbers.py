@@ -26,6 +26,8 @@ def parse_number(s: str) -> float | None:
     s = s.strip()
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
         return float(s.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3},000", s):  # 2,000 (English grouping): no one writes 2,000 for 2
+        return float(s.replace(",", ""))
     if re.fullmatch(r"\d+,\d+", s):
         return float(s.replace(",", "."))
     if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", s):  # 1,284,000 (English grouping, several groups)
@@ -56,6 +58,7 @@ class Units:
     duration_re: str
     approx_re: str
     not_before_re: re.Pattern[str]
+    rank_before_re: re.Pattern[str]
     count_units_re: re.Pattern[str]
     stop_words: frozenset[str]
     pair_nouns: frozenset[str]
@@ -85,6 +88,8 @@ def units() -> Units:
         approx_re=_alt([str(w) for w in data["approx"]]),
         not_before_re=re.compile(rf"(?:^|[^\w])(?:{_alt([str(w) for w in data['not_amount_before']])})\s*$",
                                  re.IGNORECASE),
+        rank_before_re=re.compile(rf"(?:^|[^\w])(?:{_alt([str(w) for w in data.get('rank_before') or []])})\s*$",
+                                  re.IGNORECASE),
         count_units_re=re.compile(rf"(?:{_alt([str(w) for w in data['count_units']])})(?!\w)", re.IGNORECASE),
         stop_words=frozenset(str(w).lower() for w in data["stop_words"]),
         pair_nouns=frozenset(str(w).lower() for w in data.get("pair_nouns") or []),

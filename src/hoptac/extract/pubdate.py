@@ -13,7 +13,7 @@ time, tried in this order:
 3. the lead's day within six months after a month the text dates as past or without tense
    (``Chiều 15-2`` after ``cuối năm 2018`` is 2019), never beside its own month a year before
    (``hồi tháng 5/2016``), a period started years ago, or before a year the text dates to the month;
-4. the latest year written, when it names a gathering of that year (``Hội nghị Gặp gỡ Hoa Kỳ
+4. (:mod:`.pubdate_named`) the latest year written, when it names a gathering of that year (``Hội nghị Gặp gỡ Hoa Kỳ
    2018``) or an event named in the lead or more than once (``APEC 2017``), unless a sentence
    looking back names it (``trong thời gian qua ... đã ... APEC 2017``) or it is a law, a title
    or a model (``Bộ luật Dân sự 2015``, ``Hoa hậu Việt Nam 2012``, ``đời 2011``);
@@ -42,9 +42,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .fastre import bounded
+from .pubdate_named import named_current
 from .tense import (
+    BRANCHES,
     PAST,
     PERIOD_START,
+    STEMS,
     TARGET,
     YEAR_DIGITS,
     clause,
@@ -102,11 +105,8 @@ _SINCE_NEXT = bounded(rf"(?<!tháng )\b(?P<n>\d{{1,2}})\s+năm\s+qua\b[^.!?\n]{{
 # "48 năm sau" (ten or more, not "hơn 20 năm sau khi ...": after another event) told of what happens
 # now, counted from the last year written before it
 _AFTER = bounded(r"(?<!hơn )(?<!gần )(?<!khoảng )(?<!chừng )\b(?P<n>[1-9]\d)\s+năm\s+sau\b(?!\s*(?:khi|kể từ|ngày))")
-_STEMS = {"canh": 0, "tân": 1, "nhâm": 2, "quý": 3, "giáp": 4, "ất": 5, "bính": 6, "đinh": 7, "mậu": 8, "kỷ": 9}
-_BRANCHES = {"thân": 0, "dậu": 1, "tuất": 2, "hợi": 3, "tý": 4, "sửu": 5, "dần": 6, "mão": 7, "mẹo": 7, "thìn": 8,
-             "tỵ": 9, "tị": 9, "ngọ": 10, "mùi": 11}
-_LUNAR = bounded(r"\b(?:tết|xuân|năm mới|tết nguyên đán)\s+(?P<s>" + "|".join(_STEMS) + r")\s+(?P<b>"
-                    + "|".join(_BRANCHES) + r")\b")
+_LUNAR = bounded(r"\b(?:tết|xuân|năm mới|tết nguyên đán)\s+(?P<s>" + "|".join(STEMS) + r")\s+(?P<b>"
+                    + "|".join(BRANCHES) + r")\b")
 _AGO = bounded(r"(?<!tháng )\b(?P<n>\d{1,2})\s+năm\s+(?:trước|trước đây|về trước)\b")
 _ANNIV = bounded(r"\bkỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?(?P<what>[^.,;()]{3,80})")
 _LEAD_FULL = bounded(rf"(?:^|\n|[.!?]\s+)(?:(?:sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s+)?(?:ngày\s+)?[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?P<y>{YEAR_DIGITS})(?![\d/])")
@@ -261,7 +261,7 @@ def _strong_before(low: str) -> tuple[int, str] | None:
                 return base + int(m["n"]), f"an anniversary of {base}: '{m.group(0).strip()}'"
     m = _LUNAR.search(low)
     if m:
-        year = next(y for y in range(1990, 2050) if y % 10 == _STEMS[m["s"]] and y % 12 == _BRANCHES[m["b"]])
+        year = next(y for y in range(1990, 2050) if y % 10 == STEMS[m["s"]] and y % 12 == BRANCHES[m["b"]])
         return year, f"the lunar new year named: '{m.group(0).strip()}'"
     return None
 
@@ -305,72 +305,6 @@ def _lead(low: str, title_end: int) -> str:
 def lead_end(text: str, title_end: int = 0) -> int:
     """Where the lead (the title and the first three sentences after it) ends in ``text``."""
     return len(_lead(fold(text, strip_marks=False).text, title_end))
-
-
-def _event_name(text: str, low: str, pos: int) -> str | None:
-    """The name an event carries before its year (``APEC 2017``, ``Gặp gỡ Hoa Kỳ 2018``), or None.
-
-    One of the up to four words before the year is capitalized in the text (not ``năm 2017``
-    or ``giai đoạn 2017``), and the word right before the year is no preposition of time.
-    """
-    words = list(re.finditer(r"[\wà-ỹ-]+", low[max(0, pos - 40):pos]))[-4:]
-    if len(words) > 1 and words[-1].group(0) == "năm" and _EVENT_NOUN.search(low, max(0, pos - 60), pos):
-        words = words[:-1]  # "Diễn đàn Kinh tế Việt Nam năm 2018": the gathering's name, then its year
-    if not words or words[-1].group(0) in ("năm", "tháng", "quý", "từ", "đến", "tới", "đoạn", "kỳ hạn"):
-        return None
-    if "vòng loại" in low[max(0, pos - 40):pos]:
-        return None  # the qualifiers of "Asian Cup 2019" are played the years before
-    if words[-1].group(0) in _BRANCHES or _NOT_EVENT.search(low, words[0].start() + max(0, pos - 40), pos):
-        return None  # "năm Nhâm Thìn 2012", "Bộ luật Dân sự 2015", "Hoa hậu Thế giới 2013", "i10 đời 2011"
-    if any(ch.isdigit() for ch in words[-1].group(0)):
-        return None  # a model's name ("Yamaha 125ZR 2016"): a product of that year, not an event
-    base = max(0, pos - 40)
-    if not any(text[base + w.start()].isupper() for w in words):
-        return None
-    return f"{words[-1].group(0)} {low[pos:pos + 4]}"
-
-
-# names with a year that are no event of it: laws, a beauty queen's title, a model's year
-_NOT_EVENT = bounded(r"\b(?:luật|bộ luật|hiến pháp|pháp lệnh|nghị định|thông tư|đời|phiên bản|mẫu xe|model)\b"
-                        r"|(?<!cuộc thi )\b(?:hoa hậu|á hậu|hoa khôi|nam vương|người đẹp|quán quân|á quân)\b")
-_EVENT_NOUN = bounded(r"\b(?:diễn đàn|hội nghị|hội thảo|triển lãm|hội chợ|ngày hội|tuần lễ|lễ hội|đối thoại|"
-                         r"thượng đỉnh|hội nghị cấp cao|liên hoan|festival|expo|summit|forum|dialogue|chủ nhà)\b")
-# a sentence that looks back over a stretch of time: the events it names with their year may be of years before
-_REVIEW = bounded(r"\b(?:thời gian qua|những năm qua|các năm qua|nhìn lại|tổng kết|điểm lại|nhắc lại)\b")
-def _named_current(text: str, low: str, lead: str, years: list[tuple[int, int | None, int, int]]) -> tuple[int, str] | None:
-    """The latest year the text writes of as past or present, when the story itself is of it.
-
-    It is the story's own when it stands in a sentence about the present (``năm nay``,
-    ``hôm nay``, ``vừa qua``), or names an event of that year (``APEC 2017``, ``Gặp gỡ Hoa
-    Kỳ 2018``) after a word for a gathering (``hội nghị``, ``diễn đàn``: ``resources``-free, a
-    closed list), or that the text tells without tense and names in its lead or more than
-    once; otherwise it may be an aside or a statistic of years before. Years of ranges
-    (``2018-2020``) are periods, not the current year.
-    """
-    years = [(y, mo, pos, tense) for y, mo, pos, tense in years
-             if not (tense == 0 and TARGET.search(low, max(0, pos - 12), pos))]  # "đạt 10% vào năm 2025": a goal
-    own = [(y, mo, pos, tense) for y, mo, pos, tense in years
-           if tense <= 0 and not PERIOD_START.search(low[max(0, pos - 24):pos]) and not in_range(low, pos)]
-    if not own:
-        return None
-    top = max(y for y, _, _, _ in own)
-    if any(y > top for y, _, _, tense in years if tense <= 0):
-        return None  # a later year stands at the start of a period: the text goes on past it
-    for y, mo, pos, tense in own:
-        if y != top:
-            continue
-        name = _event_name(text, low, pos) if mo is None else None
-        review = _REVIEW.search(low, sentence(low, pos)[0], pos)
-        if (review and re.search(r"\bđã\b", low[review.end():pos])) or re.search(r"\btừng\b", clause(low, pos, pos + 4)[0]):
-            continue  # "tiến triển trong thời gian qua, ... đã có ... APEC 2017", "từng đoạt giải ... 2016": looked back on
-        held = bool(_EVENT_NOUN.search(low, max(sentence(low, pos)[0], pos - 60), pos))
-        # an acronym named in the lead ("Tuần lễ Cấp cao APEC") and with its year further on ("APEC 2017")
-        word = name.split()[0] if name else ""
-        acronym = len(word) >= 3 and text[pos - len(word) - 1:pos - 1].isupper()
-        named_in_lead = acronym and re.search(rf"\b{re.escape(word)}\b", lead) is not None
-        if name and (held or (tense == 0 and (low.count(name) >= 2 or name in lead or named_in_lead))):
-            return top, f"the latest year written, naming an event of it ('{name}')"
-    return None
 
 
 _DONE = bounded(r"\b(?:hoàn thành|hoàn tất|khánh thành|đưa vào (?:sử dụng|vận hành|khai thác|hoạt động)|xong)\b")
@@ -483,7 +417,7 @@ def infer_published(text: str, *, title_end: int = 0) -> Inference | None:
     if found is None:
         found = _anchored(low, lead, years)
         strength = 1
-    weak = (lambda: _named_current(text, low, lead, years), lambda: _ahead(low, lead, years),
+    weak = (lambda: named_current(text, low, lead, years), lambda: _ahead(low, lead, years),
             lambda: _day_in_terms(text, lead, title_end),
             lambda: _inaugurated(low, lead, years), lambda: _bounded(low, lead, years))
     for cue in ((lambda: found),) if found is not None else weak:

@@ -62,7 +62,7 @@ from .clauses import (
 from .spans import Cover
 from .speakers import OTHER, Actor, Speakers
 from .textmap import Folded, fold
-from .topics import Taxonomy, find_matches, implied_topics, load_taxonomy
+from .topics import Entry, Taxonomy, find_matches, implied_topics, load_taxonomy
 
 _LINK_WORD = re.compile(r"^(?:và|nhưng|còn|song|trong khi|đồng thời)\s+")
 _LABEL = re.compile(r"\s*[-*•–]?\s*[^:\n.]{2,60}:(?!\d)")
@@ -80,6 +80,10 @@ class _Extractor(Speakers):
         self.topic_hits = outside_names(find_matches(self.key, self.text, tax.topics), names)
         self.thread_hits = outside_names(find_matches(self.key, self.text, tax.roots()), names)
         self.child_hits = outside_names(find_matches(self.key, self.text, tax.children()), names)
+        # a thread's context words (taxonomy.yaml) count for the threads the story names by a pattern
+        named = {t for t, _a, _b in self.thread_hits}
+        context = {t: Entry(t, "thread", patterns=tax.threads[t].context) for t in named if tax.threads[t].context}
+        self.context_hits = outside_names(find_matches(self.key, self.text, context), names) if context else []
         self.amounts = article.amounts or find_amounts(self.text, published=article.published)
         self._amount_starts: list[int] | None = None  # their starts, when in text order (amounts_in)
         self.met = met_in_story(self)  # the sides the story's meetings were with
@@ -301,8 +305,8 @@ class _Extractor(Speakers):
         ruling = act == "inform" and self.ruling(cue)
         if actor.side is None:
             threads = []  # threads follow what a side says
-        elif not threads and (act != "inform" or ruling):  # "..., đồng thời đề nghị": the issue may be named earlier
-            threads = ids_in(self.thread_hits, sentence[0], b)
+        elif not threads and (act != "inform" or ruling):
+            threads = self.issue_threads(cue.end, content, b, sentence[0])
         issue = content if set(threads) & set(ids_in(self.thread_hits, content, b)) else sentence[0]
         subthreads = [c for c in ids_in(self.child_hits, issue, b) if self.tax.threads[c].parent in threads]
         topics = ids_in(self.topic_hits, content, b)
@@ -319,6 +323,28 @@ class _Extractor(Speakers):
                          addressee_side=to, topics=topics, threads=threads,
                          amounts=self.amounts_in(a, b),
                          subthreads=subthreads, cue=(self.src(cue.start), self.src(cue.end)))
+
+    def issue_threads(self, cue_end: int, content: int, b: int, sentence: int) -> list[str]:
+        """The threads of a clause ``[content, b)`` that names none itself (source positions but the
+        folded ``cue_end``): its sentence's (``..., đồng thời đề nghị``: the issue named earlier), the
+        sentence before's when it refers back (``vấn đề này``), else the context words of a thread
+        the story names (``điều chỉnh mức thuế`` in a story on anti-dumping duties)."""
+        threads = ids_in(self.thread_hits, sentence, b)
+        if not threads and cues().anaphor_re.search(self.low.text, cue_end, self.fpos(b)):
+            threads = ids_in(self.thread_hits, self.previous_sentence(sentence), sentence)
+        return threads or ids_in(self.context_hits, content, b)
+
+    def late_threads(self, statements: list[Statement]) -> None:
+        """Threads for the statements the learned decisions made requests, commitments... of: when
+        their clauses were read they were informs or no statements, whose threads are only their own."""
+        for st in statements:
+            if st.threads or st.side not in ("VN", "US") or st.act == "inform" or not st.cue:
+                continue
+            a, b = st.evidence
+            content = a if self.text[a:a + 1] in "\"“" else st.cue[0]
+            i = bisect.bisect_right([s for s, _e in self.sents], a) - 1
+            st.threads = self.issue_threads(self.fpos(st.cue[1]), content, b, self.sents[max(0, i)][0])
+            st.topics = unique(st.topics + implied_topics(st.threads, self.tax))
 
     def amounts_in(self, a: int, b: int) -> list[Amount]:
         """The amounts of the article inside ``[a, b)``, in their order (by bisection when sorted)."""
@@ -365,6 +391,7 @@ def extract_statements(article: Article, settings: Settings) -> Article:
     if CANDIDATES not in (mode_of(NAME), mode_of(ACTORS)) and mode_of(ACTORS) != "rules":
         # the learned decision: who the actor is (not while the act decision's candidates are gathered)
         decide_actors(article, ArticleIndex.of(article, ex.mentions, ex.sents, ex.gender))
+    ex.late_threads(article.statements)
     named = {e.side for e in (*article.people, *article.organizations) if e.side}
     named |= {side for side, pattern in cues().country_res.items() if pattern.search(ex.low.text)}
     for s in article.statements:

@@ -113,3 +113,10 @@ def _written_years(low: str) -> tuple[tuple[int, int | None, int, int], ...]:
         month = int(mo) if mo and 1 <= int(mo) <= 12 else _PART_MONTH.get(m["part"] or "")
         out.append((y, month, pos, tense))
     return tuple(out)
+
+
+# the sexagenary cycle: a lunar year named by stem and branch (``Mậu Tuất``) is the year whose
+# last digit is the stem's and whose remainder by 12 is the branch's
+STEMS = {"canh": 0, "tân": 1, "nhâm": 2, "quý": 3, "giáp": 4, "ất": 5, "bính": 6, "đinh": 7, "mậu": 8, "kỷ": 9}
+BRANCHES = {"thân": 0, "dậu": 1, "tuất": 2, "hợi": 3, "tý": 4, "sửu": 5, "dần": 6, "mão": 7, "mẹo": 7, "thìn": 8,
+             "tỵ": 9, "tị": 9, "ngọ": 10, "mùi": 11}

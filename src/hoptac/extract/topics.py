@@ -78,6 +78,7 @@ class Entry:
     min_hits: int = 1
     weak: list[Pattern] = field(default_factory=list)  # generic words: half a mention each
     parent: str | None = None  # threads only: the thread this one is a sub-issue of
+    context: list[Pattern] = field(default_factory=list)  # threads only: see taxonomy.yaml, statements.py
 
 
 @dataclass
@@ -141,6 +142,7 @@ def _entry(id_: str, kind: str, data: dict[str, Any], base: Entry | None) -> Ent
     entry.min_hits = int(data.get("min_hits", entry.min_hits))
     if kind == "thread" and data.get("parent"):
         entry.parent = str(data["parent"])
+    entry.context += [_compile(str(p)) for p in data.get("context") or []] if kind == "thread" else []
     return entry
 
 

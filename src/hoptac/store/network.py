@@ -26,6 +26,8 @@ from .summary import cached, query_key
 BY = ("person", "organization")
 #: The network's strongest edges computed (and kept) at once, whatever fewer a caller shows.
 SHARED_EDGES = 150
+#: Occasion ids listed per edge (the first, in id order); ``occasions`` counts them all.
+EDGE_IDS = 20
 
 
 def _bytes(conn: Connection, col: Any) -> Any:
@@ -75,13 +77,30 @@ def _people_edges(conn: Connection, f: Filters, max_edges: int) -> tuple[list[di
         total = conn.execute(sa.select(sa.func.count()).select_from(t.pair_tallies)).scalar() or 0
     edges = [{"source": r.p1, "target": r.p2, "occasions": r.n, "first": r.first, "last": r.last}
              for r in rows[:max_edges]]
-    ids: dict[tuple[str, str], set[str]] = {(e["source"], e["target"]): set() for e in edges}
-    if edges:
-        p = _pairs(conn, f, sorted({x for pair in ids for x in pair}))
-        for r in conn.execute(sa.select(p.c.p1, p.c.p2, p.c.occ)):
-            if (r.p1, r.p2) in ids:
-                ids[(r.p1, r.p2)].add(r.occ)
-    return [{**e, "ids": sorted(ids[(e["source"], e["target"])])} for e in edges], total
+    ids = _edge_ids(conn, f, [(e["source"], e["target"]) for e in edges])
+    return [{**e, "ids": ids.get((e["source"], e["target"]), [])} for e in edges], total
+
+
+def _edge_ids(conn: Connection, f: Filters, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+    """The first :data:`EDGE_IDS` occasion ids (in id order) of each pair, in the period and topic: each
+    pair's entries of ``ix_meeting_pairs_pair`` walked up to them, all pairs in one statement (every
+    occasion of the pairs shown was read before: 176,000 rows at a million articles)."""
+    if not pairs:
+        return {}
+    params: dict[str, Any] = {"n": EDGE_IDS, "since": f.since, "until": (f.until or "") + "\uffff", "topic": f.topic}
+    cond = "".join([" AND date_sort >= :since" if f.since else "", " AND date_sort <= :until" if f.until else "",
+                    " AND event_id IN (SELECT es.event_id FROM event_sources es JOIN article_topics tp ON "
+                    "tp.article_id = es.article_id WHERE tp.topic = :topic)" if f.topic else ""])
+    out: dict[tuple[str, str], list[str]] = {}
+    for k in range(0, len(pairs), 200):  # SQLite joins at most 500 parts in one statement
+        parts = []
+        for i, (a, b) in enumerate(pairs[k:k + 200]):
+            params[f"a{i}"], params[f"b{i}"] = a, b
+            parts.append(f"SELECT * FROM (SELECT DISTINCT p1, p2, occ FROM meeting_pairs WHERE p1 = :a{i} "
+                         f"AND p2 = :b{i}{cond} ORDER BY occ LIMIT :n) AS e{i}")
+        for r in conn.execute(sa.text(" UNION ALL ".join(parts)), params):
+            out.setdefault((r.p1, r.p2), []).append(r.occ)
+    return {k: sorted(v) for k, v in out.items()}
 
 
 def _org_edges(conn: Connection, f: Filters, mapping: dict[str, str], max_edges: int) -> tuple[list[Any], int]:
@@ -99,7 +118,7 @@ def _org_edges(conn: Connection, f: Filters, mapping: dict[str, str], max_edges:
     for (x, y), occs in acc.items():
         dates = sorted(d for d in occs.values() if d)
         edges.append({"source": x, "target": y, "occasions": len(occs), "first": dates[0] if dates else None,
-                      "last": dates[-1] if dates else None, "ids": sorted(occs)})
+                      "last": dates[-1] if dates else None, "ids": sorted(occs)[:EDGE_IDS]})
     edges.sort(key=lambda e: (-e["occasions"], e["source"], e["target"]))
     return edges[:max_edges], len(edges)
 
@@ -121,7 +140,8 @@ def _orgs_of_people(conn: Connection, pids: set[str]) -> dict[str, str]:
 
 
 def network(conn: Connection, f: Filters, by: str = "person", max_edges: int = 150) -> dict[str, Any]:
-    """Nodes and edges (occasions, first and last date, occasion ids) of who met whom, strongest edges first."""
+    """Nodes and edges (occasions, first and last date, the first :data:`EDGE_IDS` occasion ids) of who
+    met whom, strongest edges first."""
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
     mapping: dict[str, str] | None = None

@@ -86,10 +86,12 @@ def get_organization(conn: Connection, ident: str, *, limit: int = 50, offset: i
         return None
     o = conn.execute(sa.select(t.organizations).where(t.organizations.c.id == oid)).one()
     om = t.org_mentions.c
-    spellings = sorted(set(conn.execute(sa.select(om.name).where(om.org_id == oid).distinct()).scalars())
+    spellings = sorted(set(_spellings(conn, oid))
                        | set(conn.execute(sa.select(t.org_aliases.c.alias).where(t.org_aliases.c.org_id == oid))
                              .scalars()))
-    n_articles = conn.execute(sa.select(sa.func.count()).select_from(t.org_mentions).where(om.org_id == oid)).scalar()
+    n_articles = conn.execute(sa.select(t.org_tallies.c.articles).where(t.org_tallies.c.org_id == oid)).scalar()
+    if n_articles is None:  # no tally (kept for every organization since migration 0021): counted
+        n_articles = conn.execute(sa.select(sa.func.count()).select_from(t.org_mentions).where(om.org_id == oid)).scalar()
     cond = _mentions_of(_names_of(conn, oid))
     people = _people(conn, cond)
     s, m = t.statements.c, t.person_mentions.c
@@ -104,30 +106,31 @@ def get_organization(conn: Connection, ident: str, *, limit: int = 50, offset: i
     by_id = {r.id: r for r in conn.execute(sa.select(*STATEMENT_ROW).join(t.articles, t.articles.c.id == s.article_id)
                                            .where(s.id.in_([r.id for r in page])))} if page else {}
     sts = [by_id[r.id] for r in page if r.id in by_id]
-    events, n_ev = _events(conn, [p["id"] for p in people], limit, offset)
+    events, n_ev, ev_capped = _events(conn, [p["id"] for p in people], limit, offset)
     return {"id": o.id, "name": o.name, "aliases": [a for a in spellings if a != o.name], "kind": o.kind,
             "side": o.side, "articles": n_articles or 0, "people": people, "events": events,
             "statements": [statement_dict(r) for r in sts],
-            "totals": {"people": len(people), "events": n_ev, "statements": n_st}}
+            "totals": {"people": len(people), "events": n_ev, "statements": n_st},
+            "totals_capped": ["events"] if ev_capped else []}
 
 
-def _events(conn: Connection, pids: list[str], limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """A page of the occasions the organization's people took part in, by date, and their number.
+def _spellings(conn: Connection, oid: str) -> list[str]:
+    """The distinct names the organization's mentions give, by a skip scan of ``ix_org_mentions_org_name``
+    (each next name is one index seek: a cost in its spellings, not in its mentions)."""
+    return list(conn.execute(sa.text(
+        "WITH RECURSIVE sp(name) AS (SELECT min(name) FROM org_mentions WHERE org_id = :o UNION ALL "
+        "SELECT (SELECT min(name) FROM org_mentions WHERE org_id = :o AND name > sp.name) FROM sp "
+        "WHERE sp.name IS NOT NULL) SELECT name FROM sp WHERE name IS NOT NULL"), {"o": oid}).scalars())
 
-    The page is chosen in ``ix_event_participants_person_date`` alone (each participant row carries
-    its event's date), as a person's events are; only the page's events are read, not every event
-    of the organization's people sorted by its row."""
-    from .events import event_dicts
 
-    if not pids:
-        return [], 0
-    e, ep = t.events.c, t.event_participants.c
-    mine = ep.person_id.in_(pids)
-    total = conn.execute(sa.select(sa.func.count(sa.distinct(ep.event_id))).where(mine)).scalar() or 0
-    page = (sa.select(ep.event_id).where(mine).group_by(ep.date_sort, ep.event_id)
-            .order_by(ep.date_sort.asc().nulls_last(), ep.event_id).limit(limit).offset(offset))
-    rows = conn.execute(sa.select(t.events).where(e.id.in_(page)).order_by(e.date_sort.asc().nulls_last(), e.id)).all()
-    return event_dicts(conn, list(rows)), total
+def _events(conn: Connection, pids: list[str], limit: int, offset: int) -> tuple[list[dict[str, Any]], int, bool]:
+    """A page of the occasions the organization's people took part in, by date, their number (up to
+    :data:`~hoptac.store.event_pages.TOTAL_CAP`) and whether it stopped there: each person's events
+    walked in ``ix_event_participants_person_date`` and merged (:mod:`hoptac.store.event_pages`), so
+    only the page's events are read, not every event of the organization's people."""
+    from .event_pages import events_of
+
+    return events_of(conn, pids, limit, offset)
 
 
 def search_organizations(conn: Connection, words: str) -> list[str]:

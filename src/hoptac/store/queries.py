@@ -8,7 +8,7 @@ Near-duplicate articles are listed under their original (``duplicates``), never 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from ..link.names import name_key
 from . import schema as t
+from .kept_pages import kept_total, month_skip
 from .summary import cached, query_key
 
 SIDES = ("VN", "US", "OTHER")
@@ -178,14 +179,29 @@ def list_articles(conn: Connection, f: Filters) -> dict[str, Any]:
     a = t.articles.c
     cond = [CANON, *_dates(a.date_sort, f), *_article_ids_for(conn, f)]
     ids_q = sa.select(a.id).where(*cond)
-    dated_q = ids_q.where(a.date_sort.is_not(None))
-    total = count(conn, ids_q)
+    # the page walks ix_articles_listing newest first and tests each article's topic in article_topics'
+    # key, stopping at the page; as ``IN`` (the count's form) SQLite read every article of the topic and sorted them
+    page_cond = [CANON, *_dates(a.date_sort, f), *_article_ids_for(conn, replace(f, topic=None))]
+    if f.topic:
+        at = t.article_topics.c
+        page_cond.append(sa.exists().where(at.article_id == a.id, at.topic == f.topic))
+    dated_q = sa.select(a.id).where(*page_cond, a.date_sort.is_not(None))
+    plain = len(cond) == 1  # every canonical article: totals and deep pages from the kept counts
+    others = (f.since, f.until, f.thread, f.side, f.person)
+    if plain:
+        total = kept_total(conn, "articles")
+    elif f.topic and not any(others):  # one topic: its kept count (only canonical articles have topic rows)
+        total = kept_total(conn, "topics", f.topic)
+    else:
+        total = count(conn, ids_q)
 
     def page_ids(c: Connection) -> list[str]:
-        ids = list(c.execute(dated_q.order_by(a.date_sort.desc(), a.id.desc())
-                             .limit(f.limit).offset(f.offset)).scalars())
+        start = month_skip(c, f.offset) if plain and f.offset > f.limit else None
+        page_q, skip = (dated_q, f.offset) if start is None else (dated_q.where(a.date_sort <= start[0]), start[1])
+        ids = list(c.execute(page_q.order_by(a.date_sort.desc(), a.id.desc()).limit(f.limit).offset(skip)).scalars())
         if len(ids) < f.limit:
-            skip = max(0, f.offset - count(c, dated_q))
+            n_dated = total - kept_total(c, "undated_articles") if plain else count(c, dated_q)
+            skip = max(0, f.offset - n_dated)
             ids += c.execute(ids_q.where(a.date_sort.is_(None)).order_by(a.id.desc())
                              .limit(f.limit - len(ids)).offset(skip)).scalars()
         return ids
@@ -302,10 +318,12 @@ def statement_page(conn: Connection, cond: list[sa.ColumnElement[bool]], f: Filt
     if join_articles:  # a condition on the article (its outlet)
         ids_q = ids_q.join(t.articles, t.articles.c.id == s.article_id)
     ids_q = ids_q.where(*cond)
-    total = count(conn, ids_q)
+    total = _kept_statements(conn, cond, f)
+    if total is None:
+        total = count(conn, ids_q)
 
     def page_ids(c: Connection) -> list[str]:
-        dated = ids_q.where(s.date_sort.is_not(None))
+        dated = _walk_order(c, ids_q, cond, f).where(s.date_sort.is_not(None))
         first = s.date_sort.desc() if desc else s.date_sort.asc()
         ids = list(c.execute(dated.order_by(first, s.article_id, s.idx).limit(f.limit).offset(f.offset)).scalars())
         if len(ids) < f.limit:
@@ -318,6 +336,30 @@ def statement_page(conn: Connection, cond: list[sa.ColumnElement[bool]], f: Filt
     by_id = {r.id: r for r in conn.execute(sa.select(*STATEMENT_ROW).join(t.articles, t.articles.c.id == s.article_id)
                                            .where(s.id.in_(ids)))} if ids else {}
     return [by_id[i] for i in ids if i in by_id], total
+
+
+def _kept_statements(conn: Connection, cond: list[sa.ColumnElement[bool]], f: Filters) -> int | None:
+    """The kept count of every statement, or of one side's (``stat_counts``), when ``cond`` asks for no more."""
+    if not cond:
+        return kept_total(conn, "statements")
+    if len(cond) == 1 and f.side and cond[0].compare(t.statements.c.side == f.side):
+        return kept_total(conn, "statements_side", f.side)
+    return None
+
+
+def _walk_order(conn: Connection, ids_q: sa.Select[Any], cond: list[sa.ColumnElement[bool]],
+                f: Filters) -> sa.Select[Any]:
+    """``ids_q`` with its side condition hidden from SQLite's planner, so a page filtered by side walks
+    ``ix_statements_order`` and stops at the page: a side holds a large share of every statement, but
+    sampled planner statistics (``ANALYZE`` under ``analysis_limit``) can rate ``ix_statements_side``
+    as a handful of rows, and the planner then reads every statement of the side and sorts them
+    (3.6 s at a million articles). The total still counts them in ``ix_statements_side``."""
+    side = t.statements.c.side == f.side if f.side else None
+    if side is None or conn.dialect.name != "sqlite" or not any(c.compare(side) for c in cond):
+        return ids_q
+    kept = [c for c in cond if not c.compare(side)]
+    unindexed = sa.literal_column("+statements.side") == f.side  # SQLite's no-op unary plus: no index on it
+    return sa.select(t.statements.c.id).select_from(*ids_q.get_final_froms()).where(*kept, unindexed)
 
 
 def list_statements(conn: Connection, f: Filters) -> dict[str, Any]:

@@ -134,6 +134,7 @@ org_mentions = sa.Table(
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("n_mentions", sa.Integer, nullable=False),
     sa.Column("names", sa.JSON),  # spelling -> mentions in the article (migration 0019; None: all under name)
+    sa.Index("ix_org_mentions_org_name", "org_id", "name"),  # its spellings, by a skip scan (migration 0023)
 )
 
 event_redirects = sa.Table(  # an event id that went -> one of its reports (store/event_ids.py; migration 0019)

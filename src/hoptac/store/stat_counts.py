@@ -37,7 +37,7 @@ NAMES = {
     "undated_articles": "canonical articles without a date", "articles_month": "canonical articles per month",
     "people": "people", "organizations": "organizations", "events": "events",
     "occasions": "events that are no part of a visit", "events_month": "events per month",
-    "statements": "statements", "topics": "articles per topic", "topics_month": "articles per month and topic",
+    "statements": "statements", "statements_side": "statements per side (migration 0023)", "topics": "articles per topic", "topics_month": "articles per month and topic",
     "claims": "distinct claims", "claims_month": "distinct claims per month", "claims_act": "distinct claims per act",
     "news_events": "events some article reports as its news (not only in passing): the events listing's total",
 }
@@ -58,7 +58,8 @@ _PLAIN: dict[str, tuple[tuple[str, ...], list[tuple[str, str, str, str]]]] = {
     "events": (("parent_id", "date_sort"), [
         ("events", "''", "''", "true"), ("occasions", "''", "''", "{r}.parent_id IS NULL"),
         ("events_month", _MONTH, "''", _DATED)]),
-    "statements": ((), [("statements", "''", "''", "true")]),
+    "statements": (("side",), [("statements", "''", "''", "true"),
+                               ("statements_side", "coalesce({r}.side, '')", "''", "true")]),
     "article_topics": (("article_id", "topic"), [("topics", "{r}.topic", "''", "true")]),
 }
 
@@ -110,7 +111,7 @@ def _statements(table: str, r: str, sign: int) -> list[str]:
 
 _TABLES = (*_PLAIN, "event_sources", "claim_parts")
 #: the columns whose update changes a count (an update of another column fires no trigger)
-_UPDATED = {**{k: v[0] for k, v in _PLAIN.items()}, "statements": ("id", "claim_key", "date_sort", "act"),
+_UPDATED = {**{k: v[0] for k, v in _PLAIN.items()}, "statements": ("id", "claim_key", "date_sort", "act", "side"),
             "event_sources": ("event_id", "background")}
 
 
@@ -180,11 +181,17 @@ def _recount(conn: Connection) -> list[dict[str, Any]]:
             + total("occasions", t.events, e.parent_id.is_(None))
             + grouped("events_month", sa.select(_month(e.date_sort), sa.literal(""), sa.func.count())
                       .where(_dated(e.date_sort)).group_by(_month(e.date_sort)))
-            + total("statements", t.statements)
+            + total("statements", t.statements) + side_counts(conn)
             + grouped("topics", sa.select(at.topic, sa.literal(""), sa.func.count()).group_by(at.topic))
             + grouped("topics_month", sa.select(m, at.topic, sa.func.count()).join(t.articles, a.id == at.article_id)
                       .where(_dated(a.date_sort)).group_by(m, at.topic)))
     return [{"name": name, "k1": k1, "k2": k2, "n": n} for name, k1, k2, n in rows]
+
+
+def side_counts(conn: Connection) -> list[tuple[str, str, str, int]]:
+    """The statements of each side, counted (``statements_side``; no side: ``''``)."""
+    side = sa.func.coalesce(t.statements.c.side, sa.literal_column("''"))
+    return [("statements_side", k1, "", n) for k1, n in conn.execute(sa.select(side, sa.func.count()).group_by(side))]
 
 
 def rebuild(conn: Connection) -> None:
