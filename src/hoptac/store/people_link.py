@@ -200,13 +200,16 @@ def _heads(title: str | None) -> set[str]:
 
 def _by_title(conn: Connection, pids: list[str], title: str | None) -> str | None:
     """Of the people a surname alone fits, the one whose known titles share a head with the mention's
-    title (``Tổng thống Clinton``: the Clinton who was president), if exactly one does."""
+    title (``Tổng thống Clinton``: the Clinton who was president), if exactly one does. Titles are known
+    from mentions of a full name only: those of bare surnames linked before would make the answer depend
+    on which came first."""
     heads = _heads(title)
     if not heads or len(pids) < 2:
         return None
     m = t.person_mentions.c
     held: dict[str, set[str]] = {}
-    for pid, x in conn.execute(sa.select(m.person_id, m.title).where(m.person_id.in_(pids), m.title.is_not(None))):
+    for pid, x in conn.execute(sa.select(m.person_id, m.title).where(m.person_id.in_(pids), m.title.is_not(None),
+                                                                     m.name.like("% %"))):
         held.setdefault(pid, set()).update(_heads(x))
     fits = [p for p in pids if heads & held.get(p, set())]
     return fits[0] if len(fits) == 1 else None
