@@ -121,7 +121,7 @@ def write_batch(conn: Connection, batch: list[Article], *, refresh: bool = False
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.ids.append(aid)
-    settle_short_forms(conn, partial(_replace_reports, conn))  # bare surnames linked as in any order (store/people_settle.py)
+    _settle_people(conn)
     _relink_written(conn, conn.info.pop("relink_pending"))
     from .curation import has_corrections, reapply
 
@@ -137,6 +137,18 @@ def _id_key(article: Article) -> str:
     """The id an article gets (a hash of its normalized text), to write a batch in id order."""
     text = article.text or article.raw
     return dedupe.content_hash(text) if text.strip() else ""
+
+
+def _settle_people(conn: Connection) -> None:
+    """Once per batch, bare surnames linked as in any order (:mod:`hoptac.store.people_settle`); a failure
+    there leaves them as linked (arrival order) rather than losing the batch."""
+    try:
+        with conn.begin_nested():
+            settle_short_forms(conn, partial(_replace_reports, conn))
+    except (OperationalError, InterfaceError):
+        raise
+    except Exception:
+        log.warning("bare surnames not linked again", exc_info=True)
 
 
 def _relink_written(conn: Connection, written: list[tuple[str, set[str]]]) -> None:
