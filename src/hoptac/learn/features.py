@@ -27,6 +27,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def few_words(text: str, n: int) -> bool:
+    """Whether a text has at most ``n`` of :func:`words` (read no further than the word after)."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text.lower()), n + 1)) <= n
+
+
 def grams(prefix: str, toks: Sequence[str], n: int = 2) -> list[str]:
     """Unigram (and bigram) features of a token list, tagged with a prefix."""
     out = [f"{prefix}:{t}" for t in toks]
@@ -35,10 +40,13 @@ def grams(prefix: str, toks: Sequence[str], n: int = 2) -> list[str]:
     return out
 
 
+_SPACED = tuple((m, f" {m} ") for m in MARKERS)
+
+
 def markers(prefix: str, text: str) -> list[str]:
     """Which modality, negation and linking words occur in a text (whole words)."""
     low = " " + " ".join(words(text)) + " "
-    return [f"{prefix}:{m}" for m in MARKERS if f" {m} " in low]
+    return [f"{prefix}:{m}" for m, spaced in _SPACED if spaced in low]
 
 
 def bucket(n: int, edges: Sequence[int]) -> str:
@@ -104,7 +112,7 @@ class Compiled:
     feature strings did before: by their hashes), so the scores may differ from another order in
     the last bits, never in a decision the corpus shows."""
 
-    __slots__ = ("_crossed", "bias", "classes", "table")
+    __slots__ = ("_crossed", "_odds", "bias", "classes", "table")
 
     def __init__(self, model: dict[str, Any]) -> None:
         self.classes: list[str] = list(model["classes"])
@@ -112,6 +120,7 @@ class Compiled:
                                                             strict=True))
         self.bias: tuple[float, ...] = tuple(model["bias"])
         self._crossed: dict[str, dict[str, tuple[float, ...]]] = {}
+        self._odds: dict[str, tuple[dict[str, float], float]] = {}
 
     def __iter__(self) -> Iterator[Any]:
         """(classes, table, bias), as the compiled tuple of earlier versions unpacked."""
@@ -143,6 +152,24 @@ class Compiled:
         e = [math.exp(v - top) for v in z]
         s = sum(e)
         return {c: v / s for c, v in zip(self.classes, e, strict=True)}
+
+
+    def prob(self, row: Iterable[str], label: str) -> float:
+        """The probability of one class (0 for a class the model lacks). A two-class model (a
+        ranker's ``yes``/``no``) sums one number per feature, the difference of the two classes'
+        weights taken once at load, and reads the class's probability off the sigmoid of that
+        sum: the softmax of two classes, without a second sum and the exponentials."""
+        if len(self.classes) != 2 or label not in self.classes:
+            return self.probs(row).get(label, 0.0)
+        if label not in self._odds:
+            k = self.classes.index(label)
+            self._odds[label] = ({f: w[k] - w[1 - k] for f, w in self.table.items()}, self.bias[k] - self.bias[1 - k])
+        odds, start = self._odds[label]
+        z = sum(map(odds.__getitem__, odds.keys() & row), start)
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)
+        return e / (1.0 + e)
 
 
 def compile_model(model: dict[str, Any]) -> Compiled:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..extract.acts import cues
 from ..model import Article, Statement
 from . import compiled_loader, load_model
 from .features import bucket, fit_decision, grams, markers, relabel, words
@@ -78,8 +79,6 @@ def origin(st: Statement) -> str:
 def plain(article: Article, st: Statement, names: tuple[set[str], set[str]],
           rules: list[Statement] | None = None) -> list[str]:
     """A candidate's features before they are crossed with its origin (:func:`features`)."""
-    from ..extract.acts import cues
-
     text = article.text
     a, b = st.evidence
     clause = _nfc(text[a:b])
@@ -135,8 +134,6 @@ def _repeats(text: str, st: Statement, host: Statement) -> bool:
 def _own(article: Article, st: Statement, rules: list[Statement]) -> list[str]:
     """Features of the candidate's own cue, of how it came (a rule's, or one the rules left: how
     its actor was found, why the rules left it) and of the rule statement whose clause holds it."""
-    from ..extract.acts import cues
-
     origin = st.origin or ("rule",)
     row = [f"o:{t}" for t in origin]
     if st.cue is None:
