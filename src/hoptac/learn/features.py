@@ -44,9 +44,21 @@ _SPACED = tuple((m, f" {m} ") for m in MARKERS)
 
 
 def markers(prefix: str, text: str) -> list[str]:
-    """Which modality, negation and linking words occur in a text (whole words)."""
-    low = " " + " ".join(words(text)) + " "
-    return [f"{prefix}:{m}" for m, spaced in _SPACED if spaced in low]
+    """Which modality, negation and linking words occur in a text (whole words: a one-word marker
+    is one of its words, a two-word one is found in its words joined by single spaces)."""
+    toks = words(text)
+    have = set(toks)
+    low = ""
+    out = []
+    for m, spaced in _SPACED:
+        if " " not in m:
+            if m in have:
+                out.append(f"{prefix}:{m}")
+            continue
+        low = low or " " + " ".join(toks) + " "
+        if spaced in low:
+            out.append(f"{prefix}:{m}")
+    return out
 
 
 def bucket(n: int, edges: Sequence[int]) -> str:
