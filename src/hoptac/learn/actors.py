@@ -17,6 +17,7 @@ place with another actor was no statement to the act decision, whatever its act.
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -174,10 +175,14 @@ def groups(article: Article, ix: ArticleIndex | None = None, items: list[Stateme
     wanted = {id(st) for st in (items if items is not None else article.statements)}
     out = []
     prev: Statement | None = None
+    seen: dict[tuple[int, int], Around] = {}  # by cue: the candidates the rules left share theirs
     for st in every:
         if id(st) in wanted:
             cands = candidates(ix, st, prev)
-            at = around(ix, st)
+            key = cue_span(st)
+            if key not in seen:
+                seen[key] = around(ix, st)
+            at = copy.copy(seen[key])
             at.found = _found(cands[0])
             out.append(Group(st, cands, [features(ix, st, c, cands[0], spoke, named, at) for c in cands]))
         prev = st
