@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -134,10 +134,6 @@ class Compiled:
         self._crossed: dict[str, dict[str, tuple[float, ...]]] = {}
         self._odds: dict[str, tuple[dict[str, float], float]] = {}
 
-    def __iter__(self) -> Iterator[Any]:
-        """(classes, table, bias), as the compiled tuple of earlier versions unpacked."""
-        return iter((self.classes, self.table, self.bias))
-
     def crossed(self, tag: str) -> dict[str, tuple[float, ...]]:
         """By plain feature ``f``: the weights of ``f`` and of ``f"{tag}|{f}"`` added (either alone
         where the model keeps one), built once per tag."""
@@ -164,7 +160,6 @@ class Compiled:
         e = [math.exp(v - top) for v in z]
         s = sum(e)
         return {c: v / s for c, v in zip(self.classes, e, strict=True)}
-
 
     def prob(self, row: Iterable[str], label: str) -> float:
         """The probability of one class (0 for a class the model lacks). A two-class model (a
