@@ -142,8 +142,10 @@ _NEW_TO_OLD = [("óa", "oá"), ("òa", "oà"), ("ỏa", "oả"), ("õa", "oã"),
                ("úy", "uý"), ("ùy", "uỳ"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ")]
 
 
+@lru_cache(maxsize=1 << 16)
 def in_dictionary(phrase: str) -> bool:
-    """Whether a lower-case phrase is one word of underthesea's list (either tone placement)."""
+    """Whether a lower-case phrase is one word of underthesea's list (either tone placement);
+    kept for the phrases asked again (a name's word pairs, in article after article)."""
     d = dictionary()
     if phrase in d:
         return True

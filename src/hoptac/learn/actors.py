@@ -17,6 +17,7 @@ place with another actor was no statement to the act decision, whatever its act.
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -24,9 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from ..extract.actor_candidates import ActorCandidate, ArticleIndex, candidates, cue_span
+from ..extract.acts import cues
 from ..model import Article, Person, Statement
 from . import compiled_loader, load_model
-from .features import bucket, fit_decision, predict, words
+from .features import bucket, few_words, fit_decision, words
 from .modes import CANDIDATES, mode_of
 
 NAME = "statement_actors"
@@ -39,6 +41,7 @@ WIDE = True
 OTHER = {"VN": "US", "US": "VN"}
 _QUOTES = "\"“”"
 _PRONOUNS = ("ông", "bà", "ngài", "họ", "tôi", "chúng tôi", "vị này", "người đứng đầu")
+_SPACED = tuple((p, f" {p} ") for p in _PRONOUNS)
 
 
 def _nfc(text: str) -> str:
@@ -47,8 +50,6 @@ def _nfc(text: str) -> str:
 
 def _gap(text: str, a: int, b: int, tag: str) -> list[str]:
     """Features of the words between a candidate's mention and the cue."""
-    from ..extract.acts import cues
-
     gap = _nfc(text[a:b]).lower()
     toks = words(gap)
     row = [f"{tag}_n:{bucket(len(toks), (0, 1, 2, 4, 8, 16))}", f"{tag}_comma:{',' in gap}",
@@ -68,6 +69,7 @@ class Around:
     joined: bool  # two people of both sides joined by "và" named last before the cue
     both: bool  # a both-sides phrase right before the cue
     low: str  # the 40 characters before the cue in its sentence, lower case
+    found: str | None = None  # how the rules' actor is seen (:func:`_found`), once its candidates are known
 
 
 def around(ix: ArticleIndex, st: Statement) -> Around:
@@ -76,7 +78,8 @@ def around(ix: ArticleIndex, st: Statement) -> Around:
     ca, _cb = cue_span(st)
     s0, s1 = ix.sents[ix.sentence_of(ca)] if ix.sents else (0, len(text))
     head = " ".join(words(_nfc(text[max(s0, ca - 25):ca])))
-    pron = next((p for p in _PRONOUNS if head.endswith(p) or f" {p} " in f" {head} "[-len(p) - 12:]), None)
+    spaced = f" {head} "
+    pron = next((p for p, sp in _SPACED if head.endswith(p) or sp in spaced[-len(p) - 12:]), None)
     return Around(s0, s1, pron, _joined(ix, st, s0), _both_before(text, s0, ca), _nfc(text[max(s0, ca - 40):ca]).lower())
 
 
@@ -85,8 +88,6 @@ def features(ix: ArticleIndex, st: Statement, c: ActorCandidate, rule: ActorCand
     """The feature row of one candidate actor of a statement (``rule``: the rules' candidate;
     ``spoke``: how many statements each actor has; ``named``: how many mentions each name has;
     ``at``: the statement's :func:`around`, computed here when not given)."""
-    from ..extract.acts import cues
-
     text = ix.article.text
     ca, cb = cue_span(st)
     at = at or around(ix, st)
@@ -97,7 +98,7 @@ def features(ix: ArticleIndex, st: Statement, c: ActorCandidate, rule: ActorCand
                                          f"act_kind:{st.act}_{c.kind}", f"nhow:{bucket(len(c.how), (1, 2, 3))}"]
     row += [f"how_kind:{h}_{c.kind}" for h in c.how] + [f"rule_how:{is_rule}_{h}" for h in c.how]
     row += [f"rule_origin:{'wide' if st.origin else 'rule'}_{c.kind}"]
-    found = "+".join(sorted(h for h in rule.how if h != "rule")) or "alone"  # how the rules' actor is seen
+    found = at.found or _found(rule)
     row += [f"rule_found:{found}_{h}" for h in c.how] + [f"rule_found_kind:{found}_{c.kind}"]
     if c.side != rule.side:
         row.append(f"other_side:{st.act}_{c.kind}")
@@ -106,11 +107,11 @@ def features(ix: ArticleIndex, st: Statement, c: ActorCandidate, rule: ActorCand
         row += _gap(text, mb, ca, "bg")
         lead = words(_nfc(text[max(s0, ma - 30):ma]))
         row += [f"wb:{lead[-1] if lead else '^'}", f"wb_kind:{lead[-1] if lead else '^'}_{c.kind}"]
-        row.append(f"at_start:{len(words(text[s0:ma])) <= 3}")
+        row.append(f"at_start:{few_words(text[s0:ma], 3)}")
     if c.after is not None:
         ma, mb = c.after
         row += _gap(text, cb, ma, "ag")
-        row.append(f"after_end:{len(words(text[mb:s1])) <= 3}")
+        row.append(f"after_end:{few_words(text[mb:s1], 3)}")
         row.append(f"quoted_before:{any(q in text[s0:ca] for q in _QUOTES)}")
     if at.pron is not None:
         row.append(f"pron:{at.pron}_{c.kind}")
@@ -126,6 +127,11 @@ def features(ix: ArticleIndex, st: Statement, c: ActorCandidate, rule: ActorCand
         row += [f"both:{is_rule}_{c.kind}"] + [f"both_how:{h}" for h in c.how]
     row += [f"spoke:{bucket(spoke[c.name] - is_rule, (0, 1, 3))}", f"named:{bucket(named[c.name], (0, 1, 3, 8))}"]
     return row
+
+
+def _found(rule: ActorCandidate) -> str:
+    """How the rules' actor is seen besides being the rules' (``b1+prev``), or ``alone``."""
+    return "+".join(sorted(h for h in rule.how if h != "rule")) or "alone"
 
 
 def _joined(ix: ArticleIndex, st: Statement, s0: int) -> bool:
@@ -145,8 +151,6 @@ def _joined(ix: ArticleIndex, st: Statement, s0: int) -> bool:
 
 def _both_before(text: str, s0: int, ca: int) -> bool:
     """Whether a both-sides phrase (``Hai bên``) is written right before the cue."""
-    from ..extract.acts import cues
-
     return bool(cues().both_re.search(_nfc(text[max(s0, ca - 30):ca]).lower()))
 
 
@@ -171,10 +175,15 @@ def groups(article: Article, ix: ArticleIndex | None = None, items: list[Stateme
     wanted = {id(st) for st in (items if items is not None else article.statements)}
     out = []
     prev: Statement | None = None
+    seen: dict[tuple[int, int], Around] = {}  # by cue: the candidates the rules left share theirs
     for st in every:
         if id(st) in wanted:
             cands = candidates(ix, st, prev)
-            at = around(ix, st)
+            key = cue_span(st)
+            if key not in seen:
+                seen[key] = around(ix, st)
+            at = copy.copy(seen[key])
+            at.found = _found(cands[0])
             out.append(Group(st, cands, [features(ix, st, c, cands[0], spoke, named, at) for c in cands]))
         prev = st
     return out
@@ -185,7 +194,7 @@ def choose(compiled: Any, g: Group, mode: str, margin: float) -> ActorCandidate:
     above the rules' actor, ``rules`` the rules' actor."""
     if mode == "rules" or len(g.cands) < 2:
         return g.cands[0]
-    scores = [predict(compiled, r).get("yes", 0.0) for r in g.rows]
+    scores = [compiled.prob(r, "yes") for r in g.rows]
     best = max(range(len(scores)), key=lambda k: (scores[k], -k))
     if mode == "model" or scores[best] >= scores[0] + margin:
         return g.cands[best]

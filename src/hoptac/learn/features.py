@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -27,6 +27,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def few_words(text: str, n: int) -> bool:
+    """Whether a text has at most ``n`` of :func:`words` (read no further than the word after)."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text.lower()), n + 1)) <= n
+
+
 def grams(prefix: str, toks: Sequence[str], n: int = 2) -> list[str]:
     """Unigram (and bigram) features of a token list, tagged with a prefix."""
     out = [f"{prefix}:{t}" for t in toks]
@@ -35,15 +40,33 @@ def grams(prefix: str, toks: Sequence[str], n: int = 2) -> list[str]:
     return out
 
 
+_SPACED = tuple((m, f" {m} ") for m in MARKERS)
+
+
 def markers(prefix: str, text: str) -> list[str]:
-    """Which modality, negation and linking words occur in a text (whole words)."""
-    low = " " + " ".join(words(text)) + " "
-    return [f"{prefix}:{m}" for m in MARKERS if f" {m} " in low]
+    """Which modality, negation and linking words occur in a text (whole words: a one-word marker
+    is one of its words, a two-word one is found in its words joined by single spaces)."""
+    toks = words(text)
+    have = set(toks)
+    low = ""
+    out = []
+    for m, spaced in _SPACED:
+        if " " not in m:
+            if m in have:
+                out.append(f"{prefix}:{m}")
+            continue
+        low = low or " " + " ".join(toks) + " "
+        if spaced in low:
+            out.append(f"{prefix}:{m}")
+    return out
 
 
 def bucket(n: int, edges: Sequence[int]) -> str:
     """The first edge a number does not exceed (a coarse size feature)."""
-    return str(next((e for e in edges if n <= e), "more"))
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return "more"
 
 
 def train_logreg(rows: list[list[str]], labels: list[str], *, min_count: int = 2, l2: float = 1.0,
@@ -88,22 +111,82 @@ def train_logreg(rows: list[list[str]], labels: list[str], *, min_count: int = 2
             "bias": [round(float(v), 5) for v in b]}
 
 
-def compile_model(model: dict[str, Any]) -> tuple[list[str], dict[str, list[float]], list[float]]:
-    """A model as (classes, weight row by feature, bias) for fast application."""
-    return model["classes"], dict(zip(model["features"], model["weights"], strict=True)), model["bias"]
+class Compiled:
+    """A model ready to apply: its classes, bias and a weight row (a tuple) by feature name.
+
+    A row's score per class is the bias plus the weights of its distinct features the model
+    knows; the features are matched against the table in C (``keys() & row``) rather than one
+    ``get`` per feature. A decision whose row is its plain features plus each of them crossed with
+    a tag (``f"{tag}|{f}"``, :func:`hoptac.learn.statements.features`) is scored from the plain
+    features alone through :meth:`crossed`, which sums the two weight rows of each plain feature
+    once at load: the same features count, without a second string per feature. The order in
+    which a row's weights are added follows the set of matched features (as the Python set of
+    feature strings did before: by their hashes), so the scores may differ from another order in
+    the last bits, never in a decision the corpus shows."""
+
+    __slots__ = ("_crossed", "_odds", "bias", "classes", "table")
+
+    def __init__(self, model: dict[str, Any]) -> None:
+        self.classes: list[str] = list(model["classes"])
+        self.table: dict[str, tuple[float, ...]] = dict(zip(model["features"], map(tuple, model["weights"]),
+                                                            strict=True))
+        self.bias: tuple[float, ...] = tuple(model["bias"])
+        self._crossed: dict[str, dict[str, tuple[float, ...]]] = {}
+        self._odds: dict[str, tuple[dict[str, float], float]] = {}
+
+    def crossed(self, tag: str) -> dict[str, tuple[float, ...]]:
+        """By plain feature ``f``: the weights of ``f`` and of ``f"{tag}|{f}"`` added (either alone
+        where the model keeps one), built once per tag."""
+        table = self._crossed.get(tag)
+        if table is None:
+            mark = f"{tag}|"
+            table = dict(self.table)  # the tagged features stay too: no plain feature starts with a tag
+            for f, w in self.table.items():
+                if f.startswith(mark):
+                    base = f[len(mark):]
+                    own = table.get(base)
+                    table[base] = w if own is None else tuple(a + b for a, b in zip(own, w, strict=True))
+            self._crossed[tag] = table
+        return table
+
+    def probs(self, row: Iterable[str], table: dict[str, tuple[float, ...]] | None = None) -> dict[str, float]:
+        """Class probabilities of one feature row (``table``: one of :meth:`crossed`'s)."""
+        table = self.table if table is None else table
+        rows = [table[f] for f in table.keys() & row]
+        # per class, the bias plus the feature weights added one at a time (``sum`` with a float
+        # start adds in order on Python 3.11: the sums of a loop over the features, by columns)
+        z = [sum(col, b) for b, col in zip(self.bias, zip(*rows, strict=True), strict=True)] if rows else list(self.bias)
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        s = sum(e)
+        return {c: v / s for c, v in zip(self.classes, e, strict=True)}
+
+    def prob(self, row: Iterable[str], label: str) -> float:
+        """The probability of one class (0 for a class the model lacks). A two-class model (a
+        ranker's ``yes``/``no``) sums one number per feature, the difference of the two classes'
+        weights taken once at load, and reads the class's probability off the sigmoid of that
+        sum: the softmax of two classes, without a second sum and the exponentials."""
+        if len(self.classes) != 2 or label not in self.classes:
+            return self.probs(row).get(label, 0.0)
+        if label not in self._odds:
+            k = self.classes.index(label)
+            self._odds[label] = ({f: w[k] - w[1 - k] for f, w in self.table.items()}, self.bias[k] - self.bias[1 - k])
+        odds, start = self._odds[label]
+        z = sum(map(odds.__getitem__, odds.keys() & row), start)
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)
+        return e / (1.0 + e)
 
 
-def predict(compiled: tuple[list[str], dict[str, list[float]], list[float]], row: list[str]) -> dict[str, float]:
+def compile_model(model: dict[str, Any]) -> Compiled:
+    """A model ready for fast application (:class:`Compiled`)."""
+    return Compiled(model)
+
+
+def predict(compiled: Compiled, row: Iterable[str]) -> dict[str, float]:
     """Class probabilities of one feature row."""
-    classes, table, bias = compiled
-    rows = [w for w in map(table.get, set(row)) if w is not None]
-    # per class, the bias plus the feature weights added one at a time in the set's order (``sum``
-    # with a float start adds in order on Python 3.11: the sums of a loop over the features, by columns)
-    z = [sum(col, b) for b, col in zip(bias, zip(*rows, strict=True), strict=True)] if rows else list(bias)
-    top = max(z)
-    e = [math.exp(v - top) for v in z]
-    s = sum(e)
-    return {c: v / s for c, v in zip(classes, e, strict=True)}
+    return compiled.probs(row)
 
 
 def choice(probs: dict[str, float], rule: str, mode: str, confident: float, add: float = 0.5,
@@ -127,15 +210,16 @@ def choice(probs: dict[str, float], rule: str, mode: str, confident: float, add:
     return best if labels[best] >= confident * sum(labels.values()) else rule
 
 
-def relabel(items: list[Any], compiled: Any, mode: str, row_of: Callable[[Any], list[str]], attr: str,
+def relabel(items: list[Any], probs_of: Callable[[Any], dict[str, float]], mode: str, attr: str,
             confident: float, extra: Callable[[Any], bool] | None = None, add: float = 0.5,
             quiet: str | None = None, drop: float = 1.01) -> list[Any]:
-    """Candidates after a learned decision (:func:`choice`): those labelled ``none`` go, the others
-    get ``attr`` (the act, the type) set to their label. ``extra`` tells a candidate the rules left."""
+    """Candidates after a learned decision (:func:`choice` over each one's class probabilities
+    ``probs_of``): those labelled ``none`` go, the others get ``attr`` (the act, the type) set to
+    their label. ``extra`` tells a candidate the rules left."""
     out = []
     for item in items:
         rule = "none" if extra is not None and extra(item) else getattr(item, attr)
-        label = choice(predict(compiled, row_of(item)), rule, mode, confident, add, quiet, drop)
+        label = choice(probs_of(item), rule, mode, confident, add, quiet, drop)
         if label != "none":
             setattr(item, attr, label)
             out.append(item)

@@ -22,6 +22,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..extract.acts import cues
+from ..extract.gazetteer import in_dictionary
 from . import compiled_loader, load_model
 from .features import bucket, predict, train_logreg
 from .modes import CANDIDATES, mode_of, using
@@ -75,8 +77,11 @@ def candidate_ends(ctext: str, head_end: int, rule_end: int, limit: int, g: Any)
         w in g.not_acronyms for w in ctext[head_end:e].split())))
 
 
+_NEXT = re.compile(r"( ?)(\S+)")
+
+
 def _next_word(ctext: str, end: int) -> str:
-    m = re.match(r"( ?)(\S+)", ctext[end:end + 40])
+    m = _NEXT.match(ctext[end:end + 40])
     if m is None or ctext[end:end + 1] == "\n":
         return "EOL"
     tok = m.group(2)
@@ -97,9 +102,6 @@ def features(ctext: str, start: int, head: str, kind: str, ends: list[int], rule
             seen[end] = ctext.count(ctext[start:end])
         return seen[end]
 
-    from ..extract.acts import cues
-    from ..extract.gazetteer import in_dictionary
-
     ri, ci = ends.index(rule_end), ends.index(e)
     d = max(-3, min(6, ci - ri))
     name = ctext[start:e]
@@ -107,7 +109,8 @@ def features(ctext: str, start: int, head: str, kind: str, ends: list[int], rule
     last = words_[-1] if words_ else ""
     nxt = _next_word(ctext, e)
     low_last, low_next = last.lower(), nxt.lower()
-    row = [f"d:{d}", f"d:{d}|{kind}", f"ls:{_shape(last)}", f"ns:{_shape(nxt)}", f"ls_ns:{_shape(last)}_{_shape(nxt)}",
+    ls, ns = _shape(last), _shape(nxt)
+    row = [f"d:{d}", f"d:{d}|{kind}", f"ls:{ls}", f"ns:{ns}", f"ls_ns:{ls}_{ns}",
            f"lw:{low_last}", f"nw:{low_next}", f"head:{head.lower()}", f"kind:{kind}",
            f"len:{bucket(len(words_), (2, 3, 4, 5, 6, 8))}"]
     if nxt[:1].isalpha() and in_dictionary(f"{low_last} {low_next}"):
@@ -142,7 +145,7 @@ def features(ctext: str, start: int, head: str, kind: str, ends: list[int], rule
             row.append(f"{side}_words")
         flags = "".join(k for k, on in (("w", nouns), ("l", f"{side}_link" in row), ("c", f"{side}_cue" in row),
                                         ("p", "ends_place" in row), ("k", "cuts_compound" in row)) if on)
-        row += [f"x:{side}|{flags}|{_shape(nxt)}", f"x:{side}|{flags}", f"x:{side}|{_shape(nxt)}|{bucket(len(between), (1, 2, 3, 5))}"]
+        row += [f"x:{side}|{flags}|{ns}", f"x:{side}|{flags}", f"x:{side}|{ns}|{bucket(len(between), (1, 2, 3, 5))}"]
     n = written(e)
     row.append(f"written:{bucket(n, (1, 2, 3, 5))}")
     if ci + 1 < len(ends):
@@ -173,7 +176,7 @@ def choose_end(ctext: str, start: int, head: str, kind: str, head_end: int, rule
         _RECORD.append((ctext, start, ends, rule_end, rows))
     if mode in ("rules", CANDIDATES) or len(ends) < 2:
         return rule_end
-    probs = [predict(compiled, r).get(YES, 0.0) for r in rows]
+    probs = [compiled.prob(r, YES) for r in rows]
     margin = float((load_model(NAME) or {}).get("margin", 0.0)) if mode == "both" else 0.0
     return pick(ends, probs, rule_end, margin)
 

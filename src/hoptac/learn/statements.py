@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..extract.acts import cues
 from ..model import Article, Statement
 from . import compiled_loader, load_model
 from .features import bucket, fit_decision, grams, markers, relabel, words
@@ -62,23 +63,38 @@ def _sentence_start(article: Article, pos: int) -> int:
 
 def features(article: Article, st: Statement, names: tuple[set[str], set[str]],
              rules: list[Statement] | None = None) -> list[str]:
-    """The feature row of one candidate statement (``rules``: the article's rule statements)."""
-    from ..extract.acts import cues
+    """The feature row of one candidate statement (``rules``: the article's rule statements):
+    its :func:`plain` features and each of them crossed with its :func:`origin`."""
+    row = plain(article, st, names, rules)
+    tag = origin(st)
+    return row + [f"{tag}|{f}" for f in row]
 
+
+def origin(st: Statement) -> str:
+    """What a candidate's features are crossed with: ``rule`` for a rule statement, ``wide`` for
+    a candidate the rules left."""
+    return "wide" if st.origin else "rule"
+
+
+def plain(article: Article, st: Statement, names: tuple[set[str], set[str]],
+          rules: list[Statement] | None = None) -> list[str]:
+    """A candidate's features before they are crossed with its origin (:func:`features`)."""
     text = article.text
     a, b = st.evidence
+    clause = _nfc(text[a:b])
+    clause_words = words(clause)
+    n = len(clause_words) if st.text == text[a:b] else len(words(_nfc(st.text)))
     row = [f"rule:{st.act}", f"side:{st.side}", f"to:{st.addressee_side is not None}",
-           f"threads:{bool(st.threads)}", f"len:{bucket(len(words(_nfc(st.text))), (4, 8, 16, 32, 64))}"]
+           f"threads:{bool(st.threads)}", f"len:{bucket(n, (4, 8, 16, 32, 64))}"]
     people, orgs = names
     kind = ("side" if st.actor in SIDE_CODES else "person" if st.actor in people
             else "org" if st.actor in orgs else "other")
     row += [f"actor:{kind}", f"actor_side:{kind}_{st.side}", f"rule_actor:{st.act}_{kind}"]
     sent = _sentence_start(article, a)
     head = _nfc(text[max(sent, a - 120):a])
-    clause = _nfc(text[a:b])
     row += grams("before", words(head)[-6:])
-    row += grams("start", words(clause)[:6])
-    row += grams("w", words(clause)[:40], n=1)
+    row += grams("start", clause_words[:6])
+    row += grams("w", clause_words[:40], n=1)
     row += markers("m", clause[:80]) + markers("mb", head[-60:])
     table = cues()
     window = _nfc(text[max(sent, a - 120):min(b, a + 200)]).lower()
@@ -94,9 +110,7 @@ def features(article: Article, st: Statement, names: tuple[set[str], set[str]],
     row += [f"quote_open:{clause[:1] in chr(34) + '“'}", f"quoted:{any(q in clause for q in (chr(34), '“', '”'))}"]
     row.append(f"at:{bucket(int(10 * a / max(1, len(text))), (0, 1, 3, 6, 10))}")
     row.append(f"first_sentence:{sent == 0 or a < 300}")
-    row += _own(article, st, rules or [])
-    origin = "wide" if st.origin else "rule"
-    return row + [f"{origin}|{f}" for f in row]  # each feature also crossed with the origin
+    return row + _own(article, st, rules or [])
 
 
 def _host(st: Statement, rules: list[Statement]) -> Statement | None:
@@ -120,8 +134,6 @@ def _repeats(text: str, st: Statement, host: Statement) -> bool:
 def _own(article: Article, st: Statement, rules: list[Statement]) -> list[str]:
     """Features of the candidate's own cue, of how it came (a rule's, or one the rules left: how
     its actor was found, why the rules left it) and of the rule statement whose clause holds it."""
-    from ..extract.acts import cues
-
     origin = st.origin or ("rule",)
     row = [f"o:{t}" for t in origin]
     if st.cue is None:
@@ -177,7 +189,10 @@ def apply(article: Article, others: list[Statement], compiled: Any, mode: str,
     candidates' feature ``rows`` it has already computed)."""
     names = _names(article)
     rules = list(article.statements)
-    kept = relabel(rules + others, compiled, mode, rows or (lambda st: features(article, st, names, rules)), "act",
+    def probs(st: Statement) -> dict[str, float]:  # the crossed features scored from the plain ones
+        return compiled.probs(plain(article, st, names, rules), compiled.crossed(origin(st)))
+
+    kept = relabel(rules + others, (lambda st: compiled.probs(rows(st))) if rows else probs, mode, "act",
                    th["confident"], extra=lambda st: bool(st.origin), add=th["add"], quiet=QUIET, drop=th["drop"])
     ids = {id(st) for st in kept}
     out = []

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Article
 from . import compiled_loader, load_model
-from .features import bucket, fit_decision, predict
+from .features import bucket, fit_decision
 from .modes import mode_of, using
 
 NAME = "topics"
@@ -68,7 +68,7 @@ def decide(article: Article, evidence: dict[str, Any]) -> list[str]:
     keep = float((load_model(NAME) or {}).get("keep", KEEP))
     out = []
     for t, ev in evidence.items():
-        p = predict(compiled, features(t, ev, evidence)).get(YES, 0.0)
+        p = compiled.prob(features(t, ev, evidence), YES)
         if (ev.kept and (mode == "both" or p >= keep)) or (not ev.kept and p >= ADD):
             out.append(t)
     return out
