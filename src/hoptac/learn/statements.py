@@ -95,8 +95,55 @@ def features(article: Article, st: Statement, names: tuple[set[str], set[str]],
     row.append(f"at:{bucket(int(10 * a / max(1, len(text))), (0, 1, 3, 6, 10))}")
     row.append(f"first_sentence:{sent == 0 or a < 300}")
     row += _own(article, st, rules or [])
+    row += _inner(article, st)
+    row += _sides(article, st, sent)
     origin = "wide" if st.origin else "rule"
     return row + [f"{origin}|{f}" for f in row]  # each feature also crossed with the origin
+
+
+def _inner(article: Article, st: Statement) -> list[str]:
+    """The cue words of the wide lexicon inside the candidate's clause, after its own cue: the
+    strongest act in a clause wins (annotations/GUIDE.md), so ``X cho rằng Mỹ cần ...`` is a request
+    and ``X cho biết ấn tượng với ...`` a welcome, whatever the speech verb before them."""
+    from ..extract.acts import cues
+
+    table = cues()
+    a, b = st.evidence
+    start = st.cue[1] if st.cue is not None and a <= st.cue[1] <= b else a
+    span = _nfc(article.text[start:min(b, start + 200)]).lower()
+    found = [(m.start(), " ".join(m.group().split())) for m in table.wide_re.finditer(span)]
+    if not found:
+        return ["in:none"]
+    acts = [table.wide_act[w] for _p, w in found]
+    top = max(acts, key=lambda x: table.strength.get(x, 0))
+    row = [f"in:{w}" for _p, w in found[:4]] + [f"inact:{x}" for x in sorted(set(acts))]
+    return [*row, f"in_top:{top}", f"rule_in_top:{st.act}_{top}",
+            f"in_first:{acts[0]}_{bucket(found[0][0], (10, 40, 100))}"]
+
+
+def _sides(article: Article, st: Statement, sent: int) -> list[str]:
+    """Where the other side's country is named (the clause, the rest of its sentence, nowhere) and
+    whether an opinion or forecast verb comes before the cue in the sentence: a statement is one
+    side's act toward the other, not toward a third country, and an analyst's guess of what a side
+    will do is no act of that side (annotations/GUIDE.md)."""
+    from ..extract.acts import cues
+
+    table = cues()
+    a, b = st.evidence
+    end = next((s.end for s in article.sentences if s.start <= a < s.end), b)
+    other = {"VN": "US", "US": "VN"}.get(st.side or "")
+    clause = _nfc(article.text[a:b]).lower()
+    sentence = _nfc(article.text[sent:max(end, b)]).lower()
+    row = []
+    for who, side in (("other", other), ("own", st.side)):
+        pattern = table.country_res.get(side or "")
+        where = ("none" if pattern is None else "clause" if pattern.search(clause)
+                 else "sentence" if pattern.search(sentence) else "no")
+        row.append(f"{who}_named:{where}")
+    cue_at = st.cue[0] if st.cue is not None else a
+    before = _nfc(article.text[sent:max(sent, cue_at)]).lower()
+    row.append(f"forecast_before:{bool(table.prediction_re.search(before))}")
+    return row
 
 
 def _host(st: Statement, rules: list[Statement]) -> Statement | None:
@@ -242,19 +289,20 @@ def by_article(split: str, docs: list[Any] | None = None) -> list[Case]:
 
 
 def _pairs(gold: dict[str, Any], art: Article) -> dict[int, int]:
-    """Candidates paired with the gold statements that label them: the rule statements first, then
-    the candidates the rules left with a gold statement no rule statement took, then
-    :func:`_by_place`. A candidate the rules left inside a rule statement's clause often fits a gold
-    clause more tightly than its host does (``X đánh giá cao | Việt Nam tiếp tục ...``): paired in one
-    round, it would take the gold statement and teach the model that the host is no statement."""
+    """Candidates paired with the gold statements that label them: first :func:`_by_cue`, then the
+    rule statements, then the candidates the rules left with a gold statement no rule statement
+    took, then :func:`_by_place`. A candidate the rules left inside a rule statement's clause often
+    fits a gold clause more tightly than its host does (``X đánh giá cao | Việt Nam tiếp tục ...``):
+    paired in one round, it would take the gold statement and teach the model that the host is no
+    statement."""
     from .evaluate import Canon, match_statements
 
     canon = Canon(gold)
     every = art.statements
-    pairs: dict[int, int] = {}
+    pairs: dict[int, int] = _by_cue(gold, art, canon)
     try:
         for wide_round in (False, True):
-            ix = [i for i, st in enumerate(every) if bool(st.origin) == wide_round]
+            ix = [i for i, st in enumerate(every) if bool(st.origin) == wide_round and i not in pairs]
             left = [gi for gi in range(len(gold["statements"])) if gi not in pairs.values()]
             art.statements = [every[i] for i in ix]
             got, _pis, _gis = match_statements(gold | {"statements": [gold["statements"][gi] for gi in left]},
@@ -263,6 +311,27 @@ def _pairs(gold: dict[str, Any], art: Article) -> dict[int, int]:
     finally:
         art.statements = every
     return pairs | _by_place(gold, art, pairs)
+
+
+def _by_cue(gold: dict[str, Any], art: Article, canon: Any) -> dict[int, int]:
+    """Candidates whose own cue is a gold statement's cue, of an actor it credits, paired with it
+    (a rule statement before a candidate the rules left). The cue decides the act (the strongest
+    act in a clause wins): in ``X cho biết Việt Nam sẽ ...`` the gold commit's cue is ``sẽ``, and
+    paired by clause it would label the speech verb's inform host ``commit`` and the ``sẽ``
+    candidate ``none``, which teaches the model to drop the very candidate that carries the act."""
+    from .evaluate import assign, overlaps, raw_span
+
+    cands = []
+    for pi, st in enumerate(art.statements):
+        cue = raw_span(art, st.cue) if st.cue is not None else None
+        if cue is None:
+            continue
+        actor = canon(st.actor)
+        for gi, g in enumerate(gold["statements"]):
+            if actor in g["actor"] and overlaps(cue, g["cue"]):
+                inter = min(cue[1], g["cue"][1]) - max(cue[0], g["cue"][0])
+                cands.append(((not st.origin, inter), pi, gi))
+    return assign(cands)
 
 
 def _by_place(gold: dict[str, Any], art: Article, pairs: dict[int, int]) -> dict[int, int]:
