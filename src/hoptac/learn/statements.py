@@ -276,16 +276,22 @@ def by_article(split: str, docs: list[Any] | None = None) -> list[Case]:
             if art is None or art.raw != doc.text:
                 continue
             gold = gold_of(doc)
-            pairs = _pairs(gold, art)
             names = _names(art)
             rules = [st for st in art.statements if not st.origin]
             case = Case([], [], [], art, rules, [st for st in art.statements if st.origin], gold)
-            for pi, st in enumerate(art.statements):
+            case.labels = labels(gold, art)
+            for st in art.statements:
                 case.rows.append(features(art, st, names, rules))
-                case.labels.append(gold["statements"][pairs[pi]]["act"] if pi in pairs else "none")
                 case.rule.append("none" if st.origin else st.act)
             out.append(case)
     return out
+
+
+def labels(gold: dict[str, Any], art: Article) -> list[str]:
+    """The gold label of each candidate of ``art.statements``: the act of the gold statement
+    :func:`_pairs` pairs it with, else ``none``."""
+    pairs = _pairs(gold, art)
+    return [gold["statements"][pairs[i]]["act"] if i in pairs else "none" for i in range(len(art.statements))]
 
 
 def _pairs(gold: dict[str, Any], art: Article) -> dict[int, int]:
