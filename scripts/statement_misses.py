@@ -43,8 +43,9 @@ def miss_cause(case, g, kept, canon) -> str:  # type: ignore[no-untyped-def]
             or (st.cue is not None and overlaps(raw_span(art, st.cue), g["cue"]))]
     if not over:
         cue = " ".join(art.raw[g["cue"][0]:g["cue"][1]].lower().split())
-        where = "rules' lexicon" if cue in table.act_of else "candidates' lexicon" if cue in table.wide_act else "no lexicon"
-        return f"no candidate (cue in the {where})"
+        where = ("in the rules' lexicon" if cue in table.act_of
+                 else "only in the candidates' lexicon" if cue in table.wide_act else "in no lexicon")
+        return f"no candidate (cue {where})"
     right = [st for st in over if canon(st.actor) in g["actor"]]
     if not right:
         return "wrong actor"
