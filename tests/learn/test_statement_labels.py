@@ -53,3 +53,44 @@ def test_cross_validation_counts_the_rules_as_the_evaluator_does() -> None:
     assert cv["rules"]["threads"] == got["threads"]["f1"]
     best = statement_cv.ranked(cv)[0]
     assert set(cv[best]["thresholds"]) == {"add", "drop", "confident"}
+
+
+# Self-written: a speech verb's inform (cue "cho biết") whose clause holds the promise (cue "sẽ").
+SAID = "Ông An cho biết Việt Nam sẽ mở rộng hợp tác giáo dục với Hoa Kỳ.\n"
+
+
+def _said(phrase: str) -> tuple[int, int]:
+    a = SAID.index(phrase)
+    return a, a + len(phrase)
+
+
+def _said_article() -> tuple[Article, Statement, Statement]:
+    art = Article(text=SAID, raw=SAID, offsets=[(0, 0, len(SAID))])
+    end = len(SAID) - 2
+    host = Statement(actor="Nguyễn Văn An", act="inform", text=SAID[16:end], evidence=(16, end),
+                     cue=_said("cho biết"))
+    inside = Statement(actor="Nguyễn Văn An", act="commit", text=SAID[25:end], evidence=(25, end),
+                       cue=_said("sẽ"), origin=("wide", "how:inside", "why:lexicon", "n:1"))
+    art.statements = [host, inside]
+    return art, host, inside
+
+
+def test_the_candidate_whose_cue_is_the_gold_cue_takes_the_gold_statement() -> None:
+    art, _host, _inside = _said_article()
+    gold = {"statements": [{"act": "commit", "actor": {"nguyễn văn an"}, "clause": (SAID.index("sẽ"), len(SAID) - 2),
+                            "cue": _said("sẽ"), "optional": False}],
+            "aliases": {"p1": ["nguyễn văn an", "an"]}, "canon": {"p1": "nguyễn văn an"}}
+    # paired by clause, the inform host (a rule statement, paired first) would take the commit and the
+    # "sẽ" candidate would be labelled none; paired by cue, the commit is the candidate's
+    assert learn_statements.labels(gold, art) == ["none", "commit"]
+
+
+def test_the_features_read_the_acts_of_the_cues_inside_the_clause() -> None:
+    art, host, inside = _said_article()
+    rows = {id(st): learn_statements.features(art, st, (set(), set()), [host]) for st in (host, inside)}
+    assert "in_top:commit" in rows[id(host)]  # the promise inside the speech verb's clause
+    assert "rule_in_top:inform_commit" in rows[id(host)]
+    assert "in_top:commit" not in rows[id(inside)]  # the candidate's own cue is not inside its clause
+    assert "other_named:clause" in learn_statements.features(
+        art, Statement(actor="VN", act="commit", text=SAID[16:-2], evidence=(16, len(SAID) - 2), side="VN",
+                       cue=_said("sẽ")), (set(), set()), [])

@@ -110,7 +110,52 @@ def plain(article: Article, st: Statement, names: tuple[set[str], set[str]],
     row += [f"quote_open:{clause[:1] in chr(34) + '“'}", f"quoted:{any(q in clause for q in (chr(34), '“', '”'))}"]
     row.append(f"at:{bucket(int(10 * a / max(1, len(text))), (0, 1, 3, 6, 10))}")
     row.append(f"first_sentence:{sent == 0 or a < 300}")
-    return row + _own(article, st, rules or [])
+    return row + _own(article, st, rules or []) + _inner(article, st) + _sides(article, st, sent)
+
+
+def _inner(article: Article, st: Statement) -> list[str]:
+    """The cue words of the wide lexicon inside the candidate's clause, after its own cue: the
+    strongest act in a clause wins (annotations/GUIDE.md), so ``X cho rằng Mỹ cần ...`` is a request
+    and ``X cho biết ấn tượng với ...`` a welcome, whatever the speech verb before them."""
+    from ..extract.acts import cues
+
+    table = cues()
+    a, b = st.evidence
+    start = st.cue[1] if st.cue is not None and a <= st.cue[1] <= b else a
+    span = _nfc(article.text[start:min(b, start + 200)]).lower()
+    found = [(m.start(), " ".join(m.group().split())) for m in table.wide_re.finditer(span)]
+    if not found:
+        return ["in:none"]
+    acts = [table.wide_act[w] for _p, w in found]
+    top = max(acts, key=lambda x: table.strength.get(x, 0))
+    row = [f"in:{w}" for _p, w in found[:4]] + [f"inact:{x}" for x in sorted(set(acts))]
+    return [*row, f"in_top:{top}", f"rule_in_top:{st.act}_{top}",
+            f"in_first:{acts[0]}_{bucket(found[0][0], (10, 40, 100))}"]
+
+
+def _sides(article: Article, st: Statement, sent: int) -> list[str]:
+    """Where the other side's country is named (the clause, the rest of its sentence, nowhere) and
+    whether an opinion or forecast verb comes before the cue in the sentence: a statement is one
+    side's act toward the other, not toward a third country, and an analyst's guess of what a side
+    will do is no act of that side (annotations/GUIDE.md)."""
+    from ..extract.acts import cues
+
+    table = cues()
+    a, b = st.evidence
+    end = next((s.end for s in article.sentences if s.start <= a < s.end), b)
+    other = {"VN": "US", "US": "VN"}.get(st.side or "")
+    clause = _nfc(article.text[a:b]).lower()
+    sentence = _nfc(article.text[sent:max(end, b)]).lower()
+    row = []
+    for who, side in (("other", other), ("own", st.side)):
+        pattern = table.country_res.get(side or "")
+        where = ("none" if pattern is None else "clause" if pattern.search(clause)
+                 else "sentence" if pattern.search(sentence) else "no")
+        row.append(f"{who}_named:{where}")
+    cue_at = st.cue[0] if st.cue is not None else a
+    before = _nfc(article.text[sent:max(sent, cue_at)]).lower()
+    row.append(f"forecast_before:{bool(table.prediction_re.search(before))}")
+    return row
 
 
 def _host(st: Statement, rules: list[Statement]) -> Statement | None:
@@ -244,32 +289,39 @@ def by_article(split: str, docs: list[Any] | None = None) -> list[Case]:
             if art is None or art.raw != doc.text:
                 continue
             gold = gold_of(doc)
-            pairs = _pairs(gold, art)
             names = _names(art)
             rules = [st for st in art.statements if not st.origin]
             case = Case([], [], [], art, rules, [st for st in art.statements if st.origin], gold)
-            for pi, st in enumerate(art.statements):
+            case.labels = labels(gold, art)
+            for st in art.statements:
                 case.rows.append(features(art, st, names, rules))
-                case.labels.append(gold["statements"][pairs[pi]]["act"] if pi in pairs else "none")
                 case.rule.append("none" if st.origin else st.act)
             out.append(case)
     return out
 
 
+def labels(gold: dict[str, Any], art: Article) -> list[str]:
+    """The gold label of each candidate of ``art.statements``: the act of the gold statement
+    :func:`_pairs` pairs it with, else ``none``."""
+    pairs = _pairs(gold, art)
+    return [gold["statements"][pairs[i]]["act"] if i in pairs else "none" for i in range(len(art.statements))]
+
+
 def _pairs(gold: dict[str, Any], art: Article) -> dict[int, int]:
-    """Candidates paired with the gold statements that label them: the rule statements first, then
-    the candidates the rules left with a gold statement no rule statement took, then
-    :func:`_by_place`. A candidate the rules left inside a rule statement's clause often fits a gold
-    clause more tightly than its host does (``X đánh giá cao | Việt Nam tiếp tục ...``): paired in one
-    round, it would take the gold statement and teach the model that the host is no statement."""
+    """Candidates paired with the gold statements that label them: first :func:`_by_cue`, then the
+    rule statements, then the candidates the rules left with a gold statement no rule statement
+    took, then :func:`_by_place`. A candidate the rules left inside a rule statement's clause often
+    fits a gold clause more tightly than its host does (``X đánh giá cao | Việt Nam tiếp tục ...``):
+    paired in one round, it would take the gold statement and teach the model that the host is no
+    statement."""
     from .evaluate import Canon, match_statements
 
     canon = Canon(gold)
     every = art.statements
-    pairs: dict[int, int] = {}
+    pairs: dict[int, int] = _by_cue(gold, art, canon)
     try:
         for wide_round in (False, True):
-            ix = [i for i, st in enumerate(every) if bool(st.origin) == wide_round]
+            ix = [i for i, st in enumerate(every) if bool(st.origin) == wide_round and i not in pairs]
             left = [gi for gi in range(len(gold["statements"])) if gi not in pairs.values()]
             art.statements = [every[i] for i in ix]
             got, _pis, _gis = match_statements(gold | {"statements": [gold["statements"][gi] for gi in left]},
@@ -278,6 +330,27 @@ def _pairs(gold: dict[str, Any], art: Article) -> dict[int, int]:
     finally:
         art.statements = every
     return pairs | _by_place(gold, art, pairs)
+
+
+def _by_cue(gold: dict[str, Any], art: Article, canon: Any) -> dict[int, int]:
+    """Candidates whose own cue is a gold statement's cue, of an actor it credits, paired with it
+    (a rule statement before a candidate the rules left). The cue decides the act (the strongest
+    act in a clause wins): in ``X cho biết Việt Nam sẽ ...`` the gold commit's cue is ``sẽ``, and
+    paired by clause it would label the speech verb's inform host ``commit`` and the ``sẽ``
+    candidate ``none``, which teaches the model to drop the very candidate that carries the act."""
+    from .evaluate import assign, overlaps, raw_span
+
+    cands = []
+    for pi, st in enumerate(art.statements):
+        cue = raw_span(art, st.cue) if st.cue is not None else None
+        if cue is None:
+            continue
+        actor = canon(st.actor)
+        for gi, g in enumerate(gold["statements"]):
+            if actor in g["actor"] and overlaps(cue, g["cue"]):
+                inter = min(cue[1], g["cue"][1]) - max(cue[0], g["cue"][0])
+                cands.append(((not st.origin, inter), pi, gi))
+    return assign(cands)
 
 
 def _by_place(gold: dict[str, Any], art: Article, pairs: dict[int, int]) -> dict[int, int]:
