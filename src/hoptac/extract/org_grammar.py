@@ -431,6 +431,20 @@ def whole_names(ctext: str, hits: list[Hit]
 _CREDIT_BEFORE = re.compile(r"(?:Ảnh|Nguồn|Video)\s*:\s*$")
 
 
+def _amp_joined(ctext: str, runs: list[list[tuple[int, int, str]]], g: Gazetteer) -> list[list[tuple[int, int, str]]]:
+    """Capitalized runs with two joined by `` & `` where the first holds no company word: one firm's
+    name (``Alston & Bird LLP``), not two firms listed (``Golden Gates Ventures & Bragiel Brothers``)."""
+    out: list[list[tuple[int, int, str]]] = []
+    for run in runs:
+        prev = out[-1] if out else None
+        if prev and ctext[prev[-1][1]:run[0][0]] == " & " and not any(w.rstrip(",") in g.company_suffixes for _, _, w in prev) \
+                and prev[-1][2][-1:].isalnum():
+            out[-1] = prev + run
+        else:
+            out.append(run)
+    return out
+
+
 def suffix_hits(ctext: str, g: Gazetteer) -> list[Hit]:
     """Companies and outlets named by a closing word (``Phu Thai Holdings``, ``Fox Business Network``).
 
@@ -439,7 +453,7 @@ def suffix_hits(ctext: str, g: Gazetteer) -> list[Hit]:
     side comes only from a country in the name.
     """
     out: list[Hit] = []
-    for run in cap_runs(ctext):
+    for run in _amp_joined(ctext, cap_runs(ctext), g):
         words = [w.rstrip(",") for _, _, w in run]
         i = 0
         while i < len(words) and words[i] in g.function_words:
