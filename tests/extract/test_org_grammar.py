@@ -139,3 +139,10 @@ def test_firm_words_close_a_name_and_an_ampersand_joins_one_firms_name() -> None
     # two firms listed with an ampersand stay two
     found = [n for n, _ in names("Các nhà đầu tư gồm Northwind Ventures & Castell Partners.")]
     assert "Castell Partners" in found and not any("&" in n for n in found)
+
+
+def test_a_list_of_firms_with_countries_in_brackets_or_an_ampersand_is_read_whole() -> None:
+    found = dict(names("Nhà đầu tư gồm Công ty Visa, Orrin Capital & Belford Partners, Quillon (Mỹ), "
+                       "Tarsk (Canada), Halvin Group, Merrow (Nhật Bản)."))
+    assert {"Quillon", "Tarsk", "Merrow"} <= set(found)
+    assert found["Quillon"] == "US"

@@ -307,7 +307,7 @@ def descriptor_hits(ctext: str, g: Gazetteer, people: list[tuple[int, int]]) -> 
     return out
 
 
-_LIST_SEP = re.compile(r"(?:\s*\([^()\n]{1,30}\))?(?:,\s*(?:và\s+)?|\s+và\s+)")
+_LIST_SEP = re.compile(r"(?:\s*\([^()\n]{1,30}\))?(?:,\s*(?:và\s+)?|\s+(?:và|&)\s+)")
 
 
 def listed_company_hits(ctext: str, g: Gazetteer, found: list[Hit], people: list[tuple[int, int]]) -> list[Hit]:
@@ -321,7 +321,8 @@ def listed_company_hits(ctext: str, g: Gazetteer, found: list[Hit], people: list
     firms = [(h[0], h[1]) for h in found if h[3] in ("company", "media")]
     if not firms:
         return out
-    runs = [(r[0][0], r[-1][1]) for r in cap_runs(ctext) if len(r) <= 5]
+    # a country in brackets after a name is no name of the list ("Marsh (Mỹ), OPTrust (Canada)")
+    runs = [(r[0][0], r[-1][1]) for r in cap_runs(ctext) if len(r) <= 5 and ctext[r[0][0] - 1:r[0][0]] != "("]
     chains: list[list[tuple[int, int]]] = []
     for a, b in runs:
         prev = chains[-1][-1] if chains else None
