@@ -146,3 +146,10 @@ def test_a_list_of_firms_with_countries_in_brackets_or_an_ampersand_is_read_whol
                        "Tarsk (Canada), Halvin Group, Merrow (Nhật Bản)."))
     assert {"Quillon", "Tarsk", "Merrow"} <= set(found)
     assert found["Quillon"] == "US"
+
+
+def test_a_permanent_mission_and_a_university_written_short() -> None:
+    found = [n for n, _ in names("Ông gặp cán bộ Phái đoàn đại diện thường trực Việt Nam tại Liên Hợp Quốc. "
+                                 "Bà tốt nghiệp ĐH Harlow năm ngoái.")]
+    assert "Phái đoàn đại diện thường trực Việt Nam tại Liên Hợp Quốc" in found
+    assert "ĐH Harlow" in found
