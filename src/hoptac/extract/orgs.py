@@ -47,11 +47,11 @@ from .org_grammar import (
     lower_run_to_body,
     sentence_case_tail,
     strip_of_country,
-    suffix_hits,
     title_spans,
     to_acronym,
     whole_names,
 )
+from .org_suffixes import suffix_hits
 from .spans import Cover, Reach, occurrences
 from .titles import side_of_title, walk
 
