@@ -112,3 +112,44 @@ def test_names_listed_beside_a_firm_are_firms() -> None:
 def test_a_name_runs_on_over_the_words_of_a_head_inside_it_and_that_head_is_no_name_of_its_own() -> None:
     got = names("Mỹ bàn giao 6 xuồng cho Bộ tư lệnh Vùng Cảnh sát biển 3 Việt Nam tại Khánh Hoà.")
     assert got == [("Bộ tư lệnh Vùng Cảnh sát biển 3 Việt Nam", "VN")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Ông là chuyên gia tại viện Harlow ở Washington.", "viện Harlow"),
+    ("Trưởng ban Kinh tế Trung ương đã tiếp đoàn.", "ban Kinh tế Trung ương"),
+    ("Đại diện đại sứ quán Canada đã có mặt.", "đại sứ quán Canada"),
+    ("Kỳ họp của Đại hội đồng Liên Hợp Quốc mở màn hôm qua.", "Đại hội đồng Liên Hợp Quốc"),
+])
+def test_a_head_written_in_lower_case_mid_sentence_starts_a_name(text: str, want: str) -> None:
+    assert want in [n for n, _ in names(text)]
+
+
+def test_a_lower_case_head_inside_another_word_or_before_a_known_body_starts_nothing() -> None:
+    found = [n for n, _ in names("Kết quả bỏ phiếu ở hai viện Quốc hội Mỹ được công bố. Ông nói tại viện Hudson rằng Mỹ sẽ đáp trả.")]
+    assert not any(n.startswith("viện Quốc hội") for n in found)
+    assert "viện Hudson" in found
+    assert not any(n.startswith("sứ quán") for n, _ in names("Đại sứ quán Pháp đã ra thông cáo."))
+    assert names("Khách sạn nằm ở trung tâm Hà Nội và gần viện bảo tàng.") == []
+
+
+def test_firm_words_close_a_name_and_an_ampersand_joins_one_firms_name() -> None:
+    found = [n for n, _ in names("Theo ông Lee, luật sư của Harper & Quinn LLP, Tarnow Seafoods và Velt Brothers đã nộp đơn.")]
+    assert "Harper & Quinn LLP" in found
+    assert {"Tarnow Seafoods", "Velt Brothers"} <= set(found)
+    # two firms listed with an ampersand stay two
+    found = [n for n, _ in names("Các nhà đầu tư gồm Northwind Ventures & Castell Partners.")]
+    assert "Castell Partners" in found and not any("&" in n for n in found)
+
+
+def test_a_list_of_firms_with_countries_in_brackets_or_an_ampersand_is_read_whole() -> None:
+    found = dict(names("Nhà đầu tư gồm Công ty Visa, Orrin Capital & Belford Partners, Quillon (Mỹ), "
+                       "Tarsk (Canada), Halvin Group, Merrow (Nhật Bản)."))
+    assert {"Quillon", "Tarsk", "Merrow"} <= set(found)
+    assert found["Quillon"] == "US"
+
+
+def test_a_permanent_mission_and_a_university_written_short() -> None:
+    found = [n for n, _ in names("Ông gặp cán bộ Phái đoàn đại diện thường trực Việt Nam tại Liên Hợp Quốc. "
+                                 "Bà tốt nghiệp ĐH Harlow năm ngoái.")]
+    assert "Phái đoàn đại diện thường trực Việt Nam tại Liên Hợp Quốc" in found
+    assert "ĐH Harlow" in found

@@ -9,8 +9,8 @@ it as a name: a country, the name's acronym in brackets, its parent body in brac
 ``không quân Nga``, ``Quốc hội Iran``), a legislature written bare (``Quốc hội``), the descriptor of a
 company head that is not part of its name (``Hãng thông tấn AP`` is ``AP``), firms named after a
 lower-case word saying what they are (``tập đoàn dầu khí Gazprom``) and names listed beside a firm,
-mentions that are credits or products, names closed by a company or media word (``Phu Thai
-Holdings``) and short names a longer one completes.
+mentions that are credits or products and short names a longer one completes (names closed by a
+company or media word, ``Phu Thai Holdings``, are read in ``org_suffixes.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from .acts import cues
 from .gazetteer import UPPER, Gazetteer, in_dictionary, is_vietnamese_syllable
 from .names import cap_runs
 from .spans import Cover, Reach
-from .titles import side_of_title
 
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)(?![\w-])")
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z0-9&.\-]{1,14}\)")
@@ -307,7 +306,7 @@ def descriptor_hits(ctext: str, g: Gazetteer, people: list[tuple[int, int]]) -> 
     return out
 
 
-_LIST_SEP = re.compile(r"(?:\s*\([^()\n]{1,30}\))?(?:,\s*(?:và\s+)?|\s+và\s+)")
+_LIST_SEP = re.compile(r"(?:\s*\([^()\n]{1,30}\))?(?:,\s*(?:và\s+)?|\s+(?:và|&)\s+)")
 
 
 def listed_company_hits(ctext: str, g: Gazetteer, found: list[Hit], people: list[tuple[int, int]]) -> list[Hit]:
@@ -321,7 +320,8 @@ def listed_company_hits(ctext: str, g: Gazetteer, found: list[Hit], people: list
     firms = [(h[0], h[1]) for h in found if h[3] in ("company", "media")]
     if not firms:
         return out
-    runs = [(r[0][0], r[-1][1]) for r in cap_runs(ctext) if len(r) <= 5]
+    # a country in brackets after a name is no name of the list ("Marsh (Mỹ), OPTrust (Canada)")
+    runs = [(r[0][0], r[-1][1]) for r in cap_runs(ctext) if len(r) <= 5 and ctext[r[0][0] - 1:r[0][0]] != "("]
     chains: list[list[tuple[int, int]]] = []
     for a, b in runs:
         prev = chains[-1][-1] if chains else None
@@ -425,38 +425,6 @@ def whole_names(ctext: str, hits: list[Hit]
         full = next((x for x in opening.get(h[2], ()) if len(x[2]) > len(h[2]) and x[2].startswith(h[2] + " ")
                      and ctext.startswith(x[2], h[0])), None)
         out.append((h[0], h[0] + len(full[2]), *full[2:]) if full else h)
-    return out
-
-
-_CREDIT_BEFORE = re.compile(r"(?:Ảnh|Nguồn|Video)\s*:\s*$")
-
-
-def suffix_hits(ctext: str, g: Gazetteer) -> list[Hit]:
-    """Companies and outlets named by a closing word (``Phu Thai Holdings``, ``Fox Business Network``).
-
-    The name runs from the start of its capitalized run (after function words) to the last
-    company word, or to a media word that ends the run; photo credits are left out. The
-    side comes only from a country in the name.
-    """
-    out: list[Hit] = []
-    for run in cap_runs(ctext):
-        words = [w.rstrip(",") for _, _, w in run]
-        i = 0
-        while i < len(words) and words[i] in g.function_words:
-            i += 1
-        last = max((k for k, w in enumerate(words) if w in g.company_suffixes), default=-1)
-        kind = "company"
-        if last <= i:
-            last, kind = len(words) - 1, "media"
-            while i < last and is_vietnamese_syllable(words[i]):
-                i += 1  # "Trang Geopolitical Monitor", "Tờ Straits Times": the outlet is the rest
-            if words[last] not in g.media_suffixes or last <= i:
-                continue
-        start, end = run[i][0], run[last][0] + len(words[last])
-        if _CREDIT_BEFORE.search(ctext, max(0, start - 12), start):
-            continue
-        name = ctext[start:end]
-        out.append((start, end, name, kind, side_of_title(name, g), name.lower()))
     return out
 
 

@@ -47,11 +47,11 @@ from .org_grammar import (
     lower_run_to_body,
     sentence_case_tail,
     strip_of_country,
-    suffix_hits,
     title_spans,
     to_acronym,
     whole_names,
 )
+from .org_suffixes import suffix_hits
 from .spans import Cover, Reach, occurrences
 from .titles import side_of_title, walk
 
@@ -146,6 +146,22 @@ def _country_before(ctext: str, pos: int, g: Gazetteer) -> str | None:
     return side
 
 
+_PREV_WORD = re.compile(r"(\w+)[^\S\n]+$")
+
+
+def _lower_head_taken(ctext: str, start: int, end: int, head: str, g: Gazetteer) -> bool:
+    """Whether a head written in lower case is part of another word (``Đại hội đồng``, ``đại sứ
+    quán`` read from ``hội đồng``, ``sứ quán``; not a title's ``Trưởng ban``) or a word for a body
+    the gazetteer knows (``hai viện Quốc hội``)."""
+    prev = _PREV_WORD.search(ctext, max(0, start - 16), start)
+    if prev and in_dictionary(f"{prev.group(1).lower()} {head.split()[0]}"):
+        th = g.title_heads.match(ctext, prev.start())
+        if not (th and th.end() >= start + len(head.split()[0])):
+            return True
+    return bool(g.known_org_pattern.match(ctext, end + 1) or any(
+        ctext.startswith(b, end + 1) for b in g.org_bare_bodies))
+
+
 def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] = ()) -> list[FoundOrg]:  # type: ignore[assignment]
     """Every organization of the text, mentions merged by name (a name stops at a person)."""
     person_starts = sorted(a for a, _ in people)
@@ -185,6 +201,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         at = bisect.bisect_right(place_starts, start) - 1
         if (at >= 0 and start < in_place[at][1]) or is_credit(ctext, start) or in_office(ctext, head, start, g, titles):
             continue  # "Tây Ban Nha", "Hội An": a place; "Ảnh: Đại sứ quán ...": a credit; "Bí thư Thành ủy": an office
+        if not head[:1].isupper() and _lower_head_taken(ctext, start, m.end(), head, g):
+            continue
         pos = m.end()
         num = re.match(r" (\d{1,3})(?![\d\w.,/])", ctext[pos:pos + 6]) if head in g.org_numbered else None
         if num:  # "Hạm đội 7": a unit named by its number
@@ -214,7 +232,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             pos = run_end
         if closed is None and kind in ("company", "association", "other"):
             lr = _LOWER_RUN.match(ctext, pos)
-            if lr and " ".join(lr.group(1).split()) in words:
+            if lr and " ".join(lr.group(1).split()) in words and not any(w in g.org_not_in_name for w in lr.group(1).split()):
                 pos = lr.end()
         end = closed or walk(ctext, pos, limit, g, chains=False, parens=False, seats=kind == "embassy")[0]
         if end <= pos:
@@ -240,8 +258,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         rest = name[len(head):].strip()
         if not rest or not any(is_cap(w) for w in rest.split()) or _ROMAN.fullmatch(rest) or rest.split()[0] == "và":
             continue  # "Đảng và Nhà nước": two bodies, no name
-        if not head[:1].isupper() and not is_cap(rest.split()[0]):
-            continue
+        if not head[:1].isupper() and (not is_cap(rest.split()[0]) or (kind != "embassy" and g.places.fullmatch(rest))):
+            continue  # "viện Cato", not "trung tâm Hà Nội" ("sứ quán Mỹ" is named by its country)
         words_ = rest.split()
         if " ".join(words_[:2]).lower() in g.org_generic and not any(is_cap(w) for w in words_[2:]):
             continue  # "Ban Lãnh đạo": a head and a common noun, no name

@@ -42,7 +42,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?|[-–&]")
 _OPEN = frozenset({"và", "của", "tại", "ở", "về", "cho", "với", "-", "–", "&", "các", "số"})
 #: words a name never runs over past the rules' end (a seat, an alternative, a predicate)
 _STOPS = frozenset({"tại", "ở", "hay", "hoặc", "là", "như", "nhưng", "thì", "mà", "được", "bị", "đã", "sẽ", "đang", "vừa",
-                    "cũng"})
+                    "cũng", "rằng"})
 #: words that link a name to what follows rather than continue it
 _LINKS = frozenset({"tại", "ở", "của", "với", "cho", "về", "từ", "đến", "tới", "trong", "ngoài", "là", "đã",
                     "sẽ", "đang", "được", "bị", "có", "này", "đó", "cũng", "vừa", "mới"})
