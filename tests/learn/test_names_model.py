@@ -43,15 +43,12 @@ def test_shipped_metrics_do_not_fall_on_the_test_split() -> None:
     assert got["people"]["p"] >= want["people"]["p"] - TOLERANCE
     assert got["title_accuracy"] >= want["title_accuracy"] - TOLERANCE
     # the shipped people decision is the best on held-out train quarters (the choice is made there
-    # since stop 21) and on the test split no worse than the rules alone beyond the tolerance: there
-    # the rules' general-news mechanisms passed the tagger (rules 0.960, add 0.954 as merged, without
-    # the names branch's foreign-name silver) while the held-out train quarters (0.960 against 0.967)
-    # and VLSP (0.43 against 0.74) said add: the margin is 0.01, twice the tolerance, for that cause
+    # since stop 21) and on the test split no worse than the rules alone beyond the tolerance
     cv = rec.get("cv_train") or {}
     if cv:
         assert cv[rec["use"]["people"]]["f1"] == max(v["f1"] for v in cv.values())
     rules = trainer.measure(docs, None)
-    assert got["people"]["f1"] >= rules["people"]["f1"] - 2 * TOLERANCE
+    assert got["people"]["f1"] >= rules["people"]["f1"] - TOLERANCE
 
 
 def test_training_is_deterministic(tmp_path: Path) -> None:
