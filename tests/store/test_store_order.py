@@ -8,7 +8,7 @@ import itertools
 
 import pytest
 import sqlalchemy as sa
-from conftest import fresh_url, make_article
+from conftest import LEADS, fresh_url, make_article
 
 from hoptac.store import Filters, Store
 
@@ -104,8 +104,6 @@ def test_a_later_report_completes_an_occasion_in_any_order(backend, tmp_path):
 def test_a_near_duplicate_keeps_its_reports_in_any_order(backend, tmp_path):
     """A syndicated copy's reports join only its original's occasions: placed again after the
     original's (they were lost when the copy came first in id order), in every order."""
-    from conftest import LEADS
-
     meet = "Chiều 12/3, Thủ tướng Nguyễn Văn Khải hội đàm với Tổng thống Robert Hanley tại Washington."
     body = [meet, *LEADS[:10]]
     original = make_article("mem://o", body, people=[KHAI, HANLEY], events=[("meeting", "2031-03-12", PAIR)])
