@@ -110,15 +110,13 @@ def plain(article: Article, st: Statement, names: tuple[set[str], set[str]],
     row += [f"quote_open:{clause[:1] in chr(34) + '“'}", f"quoted:{any(q in clause for q in (chr(34), '“', '”'))}"]
     row.append(f"at:{bucket(int(10 * a / max(1, len(text))), (0, 1, 3, 6, 10))}")
     row.append(f"first_sentence:{sent == 0 or a < 300}")
-    return row + _own(article, st, rules or []) + _inner(article, st) + _sides(article, st, sent)
+    return row + _own(article, st, rules or []) + _inner(article, st) + _sides(article, st, sent, clause)
 
 
 def _inner(article: Article, st: Statement) -> list[str]:
     """The cue words of the wide lexicon inside the candidate's clause, after its own cue: the
     strongest act in a clause wins (annotations/GUIDE.md), so ``X cho rằng Mỹ cần ...`` is a request
     and ``X cho biết ấn tượng với ...`` a welcome, whatever the speech verb before them."""
-    from ..extract.acts import cues
-
     table = cues()
     a, b = st.evidence
     start = st.cue[1] if st.cue is not None and a <= st.cue[1] <= b else a
@@ -133,18 +131,17 @@ def _inner(article: Article, st: Statement) -> list[str]:
             f"in_first:{acts[0]}_{bucket(found[0][0], (10, 40, 100))}"]
 
 
-def _sides(article: Article, st: Statement, sent: int) -> list[str]:
+def _sides(article: Article, st: Statement, sent: int, clause: str) -> list[str]:
     """Where the other side's country is named (the clause, the rest of its sentence, nowhere) and
     whether an opinion or forecast verb comes before the cue in the sentence: a statement is one
     side's act toward the other, not toward a third country, and an analyst's guess of what a side
-    will do is no act of that side (annotations/GUIDE.md)."""
-    from ..extract.acts import cues
-
+    will do is no act of that side (annotations/GUIDE.md). ``clause``: the candidate's clause as
+    :func:`plain` composed it."""
     table = cues()
     a, b = st.evidence
     end = next((s.end for s in article.sentences if s.start <= a < s.end), b)
     other = {"VN": "US", "US": "VN"}.get(st.side or "")
-    clause = _nfc(article.text[a:b]).lower()
+    clause = clause.lower()
     sentence = _nfc(article.text[sent:max(end, b)]).lower()
     row = []
     for who, side in (("other", other), ("own", st.side)):
