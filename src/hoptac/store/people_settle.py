@@ -40,10 +40,10 @@ def note_changed(conn: Connection, key: str) -> None:
         conn.info.setdefault(CHANGED, set()).add(last_token(key))
 
 
-def _bare_mentions(conn: Connection, words: list[str]) -> list[tuple[int, str, str, str, str | None, str | None,
-                                                                      str | None]]:
+def _bare_mentions(conn: Connection, words: list[str]) -> list[tuple[int, str, str, str, str, str | None,
+                                                                      str | None, str | None]]:
     """The stored mentions written as one word of these surnames: (mention id, person, article, key,
-    title, organization, side), the article's other mentions of that person left out (an article that
+    name, title, organization, side), the article's other mentions of that person left out (an article that
     writes the full name too says whose surname it is)."""
     pa, m = t.person_aliases.c, t.person_mentions.c
     holders: dict[str, set[str]] = {}
@@ -61,7 +61,7 @@ def _bare_mentions(conn: Connection, words: list[str]) -> list[tuple[int, str, s
         for r in rows:
             key = name_key(r.name)[:255]
             if key in holders[r.person_id] and per_article[(r.person_id, r.article_id)] == 1:
-                out.append((r.id, r.person_id, r.article_id, key, r.title, r.organization, r.side))
+                out.append((r.id, r.person_id, r.article_id, key, r.name, r.title, r.organization, r.side))
     return sorted(out, key=lambda x: (x[2], x[0]))
 
 
@@ -79,8 +79,8 @@ def settle_short_forms(conn: Connection, replace: Replacer) -> int:
         mentions = mentions[:MAX_MENTIONS]
     moved: dict[str, set[str]] = {}
     touched: set[str] = set()
-    for mid, pid, aid, key, title, org, side in mentions:
-        name = conn.execute(sa.select(t.person_mentions.c.name).where(t.person_mentions.c.id == mid)).scalar() or key
+    for mid, pid, aid, key, written, title, org, side in mentions:
+        name = written or key
         target = find_person(conn, [key, *_leader_keys([name], [key])], side, office_kind(title, org), title)
         if target == pid:
             continue
@@ -94,7 +94,7 @@ def settle_short_forms(conn: Connection, replace: Replacer) -> int:
     for aid in sorted(moved):
         replace(aid)
     for pid in sorted(touched):
-        if not _drop_if_unused(conn, pid):
+        if not drop_if_unused(conn, pid):
             recount_side(conn, pid)
     return sum(len(v) for v in moved.values())
 
@@ -114,9 +114,9 @@ def _move_mention(conn: Connection, mid: int, src: str, dst: str, aid: str, key:
         conn.execute(t.person_aliases.delete().where(pa.person_id == src, pa.key == key))
 
 
-def _drop_if_unused(conn: Connection, pid: str) -> bool:
-    """Delete an entry no mention names any more (its aliases too); True if it went. Its event
-    participations go when its article's reports are placed again."""
+def drop_if_unused(conn: Connection, pid: str) -> bool:
+    """Delete an entry no mention and no event participation names any more (its aliases too, its
+    statements unlinked); True if it went. Used here and when an article is refreshed or deleted."""
     if conn.execute(sa.select(t.person_mentions.c.id).where(t.person_mentions.c.person_id == pid).limit(1)).first():
         return False
     if conn.execute(sa.select(t.event_participants.c.event_id).where(t.event_participants.c.person_id == pid)
@@ -128,4 +128,4 @@ def _drop_if_unused(conn: Connection, pid: str) -> bool:
     return True
 
 
-__all__ = ["MAX_MENTIONS", "note_changed", "settle_short_forms"]
+__all__ = ["MAX_MENTIONS", "drop_if_unused", "note_changed", "settle_short_forms"]

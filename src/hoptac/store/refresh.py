@@ -19,6 +19,7 @@ from . import schema as t
 from .claims import forget
 from .event_ids import retire_event
 from .month_reports import Place, places_of, settle
+from .people_settle import drop_if_unused
 
 
 def clear_derived(conn: Connection, aid: str) -> None:
@@ -50,15 +51,7 @@ def clear_derived(conn: Connection, aid: str) -> None:
     conn.execute(t.article_topics.delete().where(t.article_topics.c.article_id == aid))
     conn.execute(t.article_bands.delete().where(t.article_bands.c.article_id == aid))
     for pid in people:
-        used = conn.execute(sa.select(sa.func.count()).select_from(t.person_mentions)
-                            .where(t.person_mentions.c.person_id == pid)).scalar()
-        used = used or conn.execute(sa.select(sa.func.count()).select_from(t.event_participants)
-                                    .where(t.event_participants.c.person_id == pid)).scalar()
-        if not used:
-            conn.execute(t.statements.update().where(t.statements.c.person_id == pid).values(person_id=None))
-            conn.execute(t.person_aliases.delete().where(t.person_aliases.c.person_id == pid))
-            conn.execute(t.people.delete().where(t.people.c.id == pid))
-        else:
+        if not drop_if_unused(conn, pid):
             from .people_link import recount_side
 
             recount_side(conn, pid)  # the side most of their remaining articles give
