@@ -45,6 +45,11 @@ def test_parse_number(written: str, value: float | None) -> None:
     ("Nhiệm kỳ 2016-2018 của Hội đồng.", [("year", (2016, 2018), "năm", False, "2016-2018")]),
     ("Vốn 1,5-2 tỷ USD.", [("money", (1.5e9, 2e9), "USD", False, "1,5-2 tỷ USD")]),
     ("Mỹ đứng thứ 8/112 quốc gia đầu tư.", [("count", 112, "quốc gia", False, "112 quốc gia")]),
+    ("Giá xăng tăng 25 cent mỗi gallon.", [("money", 25, "cent", False, "25 cent")]),
+    # a measure after a name keeps its unit ("Nokia 3310 mới" ends a name: see the labels below)
+    ("Máy có chip mới, RAM 768 MB.", [("count", 768, "MB", False, "768 MB")]),
+    ("Mưa lớn: Hà Đông 91 mm, Cầu Giấy 53,2 mm.", [("count", 91, "mm", False, "91 mm"),
+                                                 ("count", 53.2, "mm", False, "53,2 mm")]),
 ])
 def test_amounts(text: str, expected: list[tuple]) -> None:
     assert read(text) == expected
@@ -57,6 +62,9 @@ def test_amounts(text: str, expected: list[tuple]) -> None:
     "Quy hoạch điện VIII đã được phê duyệt.",
     "Lãnh đạo 2 nước nhất trí tăng cường hợp tác.",
     "Tuần lễ Cấp cao APEC 2017 và Hội nghị G20 2019 bàn về thương mại.",  # years inside a name
+    "Màn hình 320 x 480 điểm ảnh, thân máy 110,5 x 48 x 13,2mm.",  # a size written as a product
+    "Đến 9 giờ cùng ngày, đoàn rời sân bay; 11 giờ trưa họp báo.",  # times of day, not durations
+    "Theo đó, Robot 350 vận hành tốt; sau đó, MRT 21 khai mạc.",  # a name after a comma ends on its number
 ])
 def test_labels_dates_and_times_are_not_amounts(text: str) -> None:
     assert read(text) == []
@@ -66,6 +74,7 @@ def test_a_day_or_month_date_is_not_an_amount_but_a_year_alone_is() -> None:
     assert read("Cuối tháng 2/2019, hai bên gặp nhau.") == []
     assert read("Ngày 21/12/2017, ông Vũ bị khởi tố; ngày 8-7-2016 có quyết định.") == []
     assert read("Cuối năm 2019, hai bên gặp nhau.") == [("year", 2019, "năm", False, "năm 2019")]
+    assert read("Bộ Công Thương hôm nay (30-6-2017) cho biết; bản tin 3.5.2019 nêu rõ.") == []  # dashes, dots: dates too
 
 
 def test_evidence_spans_hold_the_text_in_both_unicode_forms() -> None:

@@ -23,6 +23,9 @@ def values(text: str, published: str | None) -> list[tuple[str, str]]:
     ("Chiều nay, Tổng Bí thư tiếp Đại sứ.", "2025-09-29", [("Chiều nay", "2025-09-29")]),
     ("Hôm qua, hai bên đã ký kết.", "2025-09-29", [("Hôm qua", "2025-09-28")]),
     ("Ngày 20 tháng 5 năm 2016, Tổng thống đến Hà Nội.", None, [("Ngày 20 tháng 5 năm 2016", "2016-05-20")]),
+    # a full date with dashes or dots stands alone as one with slashes does
+    ("Quyết định có hiệu lực từ 1-7-2019 theo văn bản.", None, [("1-7-2019", "2019-07-01")]),
+    ("Hạn chót (31.12.2020) đã qua.", None, [("31.12.2020", "2020-12-31")]),
     # a range of days is dated by its first day; the month is never the first digit of a day
     ("Bộ trưởng thăm Hoa Kỳ từ ngày 20 - 21/4/2017.", None, [("từ ngày 20 - 21/4/2017", "2017-04-20")]),
     ("Thủ tướng sẽ thăm Mỹ từ ngày 29-31/5.", "2017-05-20", [("từ ngày 29-31/5", "2017-05-29")]),

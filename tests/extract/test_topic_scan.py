@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from hoptac.extract.topics import _compile, _scan, _word_index
+from hoptac.extract.taxonomy import _compile, _scan, _word_index
 
 PHRASES = ["viet nam", "hoa ky", "thuong mai", "hop tac kinh te", "nam", "viet nam hoa ky", "covid-19 vaccine",
            "kinh te - thuong mai", "=thương mại", "ky"]

@@ -44,9 +44,25 @@ def test_default_taxonomy_has_the_ontology_with_labels() -> None:
     ("Việt Nam tham gia Khuôn khổ kinh tế Ấn Độ Dương - Thái Bình Dương (IPEF).", ["ipef"]),
     ("Nhập khẩu khí hóa lỏng cho các nhà máy điện khí.", ["lng"]),
     ("Cấp phép dịch vụ Internet vệ tinh Starlink.", ["satellite_internet"]),
+    # the press's other names of the duties and their reviews
+    ("Mỹ giảm thuế chống phá giá với tôm Việt Nam.", ["trade_remedies"]),
+    ("Kết quả sơ bộ đợt rà soát hành chính lần thứ 14 với cá tra.", ["trade_remedies"]),
+    ("Doanh nghiệp thắng trong vụ kiện CBPG.", ["trade_remedies"]),
 ])
 def test_threads(text: str, threads: list[str]) -> None:
     assert match_threads(text, load_taxonomy(DEFAULT)) == threads
+
+
+def test_thread_context_words_are_no_patterns() -> None:
+    """Context words (``kho cảng``, ``hợp tác ... năng lượng``) name no thread by themselves: they count
+    only for a thread the story names by a pattern (the statements stage)."""
+    tax = load_taxonomy(DEFAULT)
+    text = "Mỹ ủng hộ hợp tác chiến lược về năng lượng và xây dựng kho cảng."
+    assert match_threads(text, tax) == []
+    from hoptac.extract.taxonomy import Entry, find_matches
+    from hoptac.extract.textmap import fold
+    lng = {"lng": Entry("lng", "thread", patterns=tax.threads["lng"].context)}
+    assert [m[0] for m in find_matches(fold(text), text, lng)] == ["lng", "lng"]
 
 
 def test_tone_folding_and_word_boundaries() -> None:

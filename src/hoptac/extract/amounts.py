@@ -32,7 +32,11 @@ from .numbers import NUMBER, currency, multiplier, parse_number, units
 from .spans import Cover
 from .textmap import compose
 
-_TIME = bounded(r"\b\d{1,2}\s*(?::|g|h)\s*\d{2}\b|\b\d{1,2}\s*(?:giờ|h)\s*(?:sáng|chiều|tối)\b", re.IGNORECASE)
+_TIME = bounded(r"\b\d{1,2}\s*(?::|g|h)\s*\d{2}\b|\b\d{1,2}\s*(?:giờ|h)\s*(?:sáng|trưa|chiều|tối|đêm|cùng ngày)\b",
+                re.IGNORECASE)
+#: a dimension (``240 x 320 pixel``, ``115,6 x 51 x 12,8mm``): a size written as a product, no count
+_DIMENSION = re.compile(r"\s*[x×]\s*\d")
+_DIMENSION_BEFORE = bounded(r"\d\s*[x×]\s*$")
 _YEAR = bounded(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MONTH_BEFORE = bounded(r"(?<!\w)tháng\s+$", re.IGNORECASE)
 _HALF = re.compile(r"\s+rưỡi(?!\w)", re.IGNORECASE)
@@ -168,7 +172,8 @@ def find_amounts(text: str, *, start: int = 0, end: int | None = None,
         if not m:
             break
         a = m.start()
-        if in_blocked(a) or _is_label(text, a, m.end()):
+        if (in_blocked(a) or _is_label(text, a, m.end()) or _DIMENSION.match(text, m.end(), end)
+                or _DIMENSION_BEFORE.search(text, max(0, a - 8), a)):
             pos = m.end()
             continue
         mm = main.match(text, a, end)
@@ -266,9 +271,9 @@ def _via_nfc(text: str, start: int, end: int, published: str | None) -> list[Amo
 
 # an acronym after a number is what it counts ("6 UAV", "80-90 DN"), not a currency (read before)
 _ACRONYM_UNIT = re.compile(r"[A-ZĐ]{2,5}(?![\w-])")
-# the end of a name a number is part of: a capitalized word inside a sentence, an acronym, or a
-# capitalized word and a hyphen ("Nokia 3310", "TPP 11", "Su -27")
-_NUMBERED = bounded(r"(?:(?<=\w )(?P<w>\w+)\s+|(?<!\w)(?P<w2>\w+)\s*[-–]\s*)$")
+# the end of a name a number is part of: a capitalized word after a word or a comma (not at a
+# sentence's start), an acronym, or a capitalized word and a hyphen ("Nokia 3310", "TPP 11", "Su -27")
+_NUMBERED = bounded(r"(?:(?<=[\w,;] )(?P<w>\w+)\s+|(?<!\w)(?P<w2>\w+)\s*[-–]\s*)$")
 # what a year alone stands after when it dates something (after any other word it ends a name)
 _YEAR_LEAD = bounded(r"(?:(?:^|[.!?:;\n\"“(\-–/,])\s*|(?<!\w)(?:từ|đến|tới|hồi|và|hoặc|vào|đầu|cuối|giữa|trong|"
                      r"năm|năm học|kỳ|đoạn|sau|trước|qua|khoảng|tính|tháng|quý|niên khóa|niên khoá|sinh|SN)\s+)$", re.IGNORECASE)
@@ -366,8 +371,10 @@ def _read(text: str, mm: re.Match[str], limit: int, words: dict[int, int] | None
         if cu is None or (v1 == 2 and v2 is None and _pair_noun(text, end)):
             return None
         if not m1 and v2 is None and not units().count_units_re.fullmatch(cu) and (
-                (v1 == 1 and not t["approx"].search(text, max(0, a - 30), a)) or _numbered(text, a)):
+                (v1 == 1 and not t["approx"].search(text, max(0, a - 30), a))
+                or (_numbered(text, a) and not units().glued_re.fullmatch(cu))):
             return None  # "là 1 thị trường": an article; "TPP 11 khẳng định", "F -35 đầu tiên": a numbered name
+            # ("RAM 768 MB", "Láng 53,2 mm": a measure after a name keeps its unit)
         kind, unit, end = "count", cu, cend
     if not is_year and _ordinal_before(text, a, measured=_measured(kind, unit, m1)):
         return None

@@ -66,6 +66,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"{_D}\s*[/.-]\s*{_M}(?!\d)(?:\s*[/.-]\s*{_Y})?(?![\d/.-]\d)")),
     # 20/5/2025 standing alone (a full date is unambiguous)
     ("dmy", bounded(rf"(?<![\d/.,-]){_D}\s*/\s*{_M}\s*/\s*{_Y}(?![\d/])")),
+    # 30-6-2017, 30.6.2017 standing alone: one separator twice, a four-digit year
+    ("dmy", bounded(rf"(?<![\d/.,-]){_D}(?P<sep>[-.]){_M}(?P=sep){_Y}(?![\d/]|[.-]\d)")),
     # (12/3) in parentheses, or 20/5 after a preposition of time
     ("dmy", bounded(rf"(?:\(|\b(?:từ|đến|tới|trước|sau|vào|đầu|cuối|hôm)\s+)(?P<core>{_D}\s*/\s*{_M})"
                        rf"(?![\d/])")),
