@@ -434,6 +434,7 @@ def _bare_titles(P: _People) -> None:
             continue
         if P.appositive_before(h.start()):
             continue
+        end = _chain_cut(ctext, h.start(), end, g)
         phrase = ctext[h.start():end]
         f = _holder(P, holders, head.lower(), phrase, h.start())
         if f is not None:
@@ -444,6 +445,18 @@ def _bare_titles(P: _People) -> None:
             if len(phrase) > len(title) and _words(title) <= _words(phrase):
                 f.titles.append(phrase)  # "Thứ trưởng" Fernandez is "Thứ trưởng Bộ Ngoại giao Hoa Kỳ"
                 holders.retitled(f)
+
+
+def _chain_cut(ctext: str, a: int, end: int, g: Gazetteer) -> int:
+    """Where a title written alone ends when a comma chains another title head to it: at the
+    comma (``Tiếp Phó Chủ tịch Tập đoàn X, Thủ tướng hoan nghênh``: the visitor, then the host as
+    the next clause's subject). With no name after it, a chain of titles is two people as often as
+    one, and the head after the comma is read on its own (the same person's second office, if so)."""
+    for m in re.finditer(r",\s*", ctext[a:end]):
+        rest = ctext[a + m.end():end].lower()
+        if any(rest == h or rest.startswith(h + " ") for h in g.bare_heads):
+            return a + m.start()
+    return end
 
 
 def _holder(P: _People, holders: TitleHolders, head: str, phrase: str, pos: int) -> Found | None:

@@ -41,6 +41,11 @@ def _title_prefixes() -> frozenset[str]:
     return frozenset({"", *(" ".join(str(w).lower().split()) for w in words)})
 
 
+def title_words() -> frozenset[str]:
+    """The single words that may stand before a title without being part of it (``ông``, ``cựu``)."""
+    return frozenset(w for p in _title_prefixes() for w in p.split())
+
+
 def _honorifics() -> dict[str, str]:
     return _table("honorifics")
 
@@ -122,3 +127,45 @@ def titled(people: list[Person], phrase: str, filler: Callable[[str], bool]) -> 
         if len(title) >= 2 and words[-len(title):] == title and " ".join(lead) in _title_prefixes():
             found.add(p.name)
     return next(p for p in people if p.name in found) if len(found) == 1 else None
+
+
+@cache
+def _country_words() -> dict[str, str]:
+    """Country word (lower case) -> side, from ``countries`` of ``cues.yaml`` (``Mỹ`` -> ``US``)."""
+    return {" ".join(str(w).lower().split()): side for side, words in _cues()["countries"].items() for w in words}
+
+
+def _title_parts(p: Person) -> list[list[str]]:
+    """The offices of a person's title, each as lower-case words (``Phó Thủ tướng, Bộ trưởng
+    Ngoại giao`` -> two offices)."""
+    return [part.lower().split() for part in (p.title or "").split(",") if len(part.split()) >= 2]
+
+
+def title_holder(people: list[Person], phrase: str, before: int, filler: Callable[[str], bool]) -> Person | None:
+    """The person a title written alone as a subject stands for (``Thủ tướng cho biết``,
+    ``Bộ trưởng Quốc phòng Mỹ cảm ơn``, ``ông Đại sứ nhấn mạnh``): the person whose title has an
+    office opening with the phrase's words, on the side a country word at its end names, the one
+    named last before source position ``before`` (else the only one). ``phrase`` is lower case;
+    trailing ``filler`` words (adverbs) and a leading ``title_prefixes`` word are dropped; the
+    phrase must keep two to six words (an office is never one syllable in Vietnamese).
+    """
+    words = phrase.split()
+    while words and (filler(words[-1]) or (len(words) > 1 and filler(" ".join(words[-2:])))):
+        words = words[:-1] if filler(words[-1]) else words[:-2]  # "tiếp tục", "một lần nữa"
+    if words and words[0] in _title_prefixes():
+        words = words[1:]
+    side = None
+    for n in (2, 1):
+        tail = " ".join(words[-n:])
+        if len(words) > n + 1 and tail in _country_words():
+            side, words = _country_words()[tail], words[:-n]
+            break
+    if not 2 <= len(words) <= 6:
+        return None
+    fits = [p for p in people if (side is None or p.side == side)
+            and any(part[:len(words)] == words for part in _title_parts(p))]
+    if len(fits) <= 1:
+        return fits[0] if fits else None
+    last = {p.name: max((a for a, _b in p.mentions if a < before), default=-1) for p in fits}
+    best = max(fits, key=lambda p: last[p.name])
+    return best if last[best.name] >= 0 else None

@@ -28,7 +28,7 @@ from .acts import (
 from .clauses import prefixed, sentence_spans, untitled
 from .entities import all_mentions
 from .fastre import bounded
-from .pronouns import genders, pronoun_gender, titled
+from .pronouns import genders, pronoun_gender, title_holder, titled
 from .textmap import Folded, fold
 
 OTHER = {"VN": "US", "US": "VN"}
@@ -64,6 +64,11 @@ _OF = bounded(r"(?<!\w)của\s+$")
 _COORDINATED = re.compile(r"(?:\svà|\sđồng thời|,)\s*(?:(?:cũng|đã|vừa|chính thức)\s+)*$")
 # a name's acronym or short gloss in brackets right after it: "Bộ Thương mại Hoa Kỳ (DOC)"
 _ACRONYM = re.compile(r"^\s*\([^()\s]{2,15}\)")
+# when the subject spoke, written between it and the verb: "ông X ngày 20/3 gửi lời", "X hôm nay công bố",
+# "Y sáng 5/6 (giờ địa phương) cho biết", "Z sau đó phát biểu"
+_WHEN = re.compile(r"^\s*(?:(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:ngày|hôm)\s+(?:nay|qua|\d{1,2}(?:\s*[-/.]\s*\d{1,2}"
+                   r"(?:\s*[-/.]\s*\d{2,4})?)?)|(?:sáng|chiều|tối|trưa)\s+(?:nay|qua|\d{1,2}\s*[-/.]\s*\d{1,2})|sau đó)"
+                   r"(?:\s*\(giờ [^()]{2,20}\))?(?=\s)")
 
 
 class Speakers:
@@ -101,6 +106,7 @@ class Speakers:
             if mb > b or mb <= a:
                 continue
             gap = _ACRONYM.sub(" ", self.low.text[self.fpos(mb):self.fpos(b)], count=1)  # "X (VASEP) đề nghị"
+            gap = _WHEN.sub(" ", gap, count=1)  # "X ngày 20/3 gửi lời chia buồn"
             better = best is None or (isinstance(best[1], Organization) and isinstance(ent, Person))
             if better and only_adverbs(gap):
                 best = (max(ma, a), ent)
@@ -168,6 +174,8 @@ class Speakers:
         if grp is not None:
             return self.speaker_for(grp[0], sent_no), grp[1]
         who = titled(self.article.people, low[soft:cue.start], only_adverbs)  # "Quyền bộ trưởng X Mỹ"
+        if who is None:  # "Chủ tịch nước đánh giá cao": the holder of that office named last
+            who = title_holder(self.article.people, low[soft:cue.start], self.src(soft), only_adverbs)
         if who is not None:
             return self.actor_of(who, sent_no), soft
         sp = side_phrase(low, soft, cue.start)

@@ -59,6 +59,7 @@ from .clauses import (
     unique,
     without_trailing_link,
 )
+from .pronouns import title_words
 from .spans import Cover
 from .speakers import OTHER, Actor, Speakers
 from .textmap import Folded, fold
@@ -154,7 +155,8 @@ class _Extractor(Speakers):
             if explicit and prev_act not in (None, "inform") and found and complement(low[last_end:clause_start]):
                 continue  # "nhất trí hai nước sẽ ...", "mong muốn ngài X giới thiệu": the previous cue's object
             if (prev_act in ("request", "propose") and prev is not None
-                    and (actor.person is None or self.word(cue).startswith("sẽ"))
+                    and (actor.person is None or self.word(cue).startswith("sẽ")
+                         or self.titled_object(actor, last_end, clause_start))
                     and actor.side == OTHER.get(prev.side or "") and ";" not in low[last_end:cue.start]):
                 continue  # "đề nghị Hoa Kỳ sẽ ...", "mong ..., Bộ trưởng Mỹ sẽ ...": what is asked, not a promise
             act = self.act_of(cue, actor, fb)
@@ -192,6 +194,13 @@ class _Extractor(Speakers):
                 continue  # "X cho biết phía Mỹ đề nghị ...": the speech verb's content is the next clause
             out.append(self.statement(actor, cue, clause_start, clause_end, (s_start, s_end)))
         return out
+
+    def titled_object(self, actor: Actor, speech_end: int, clause_start: int) -> bool:
+        """Whether a person named right after a request is only preceded by their own title (``đề
+        nghị cựu Ngoại trưởng X tiếp tục ủng hộ``): the one asked, no speaker of their own."""
+        gap = self.low.text[speech_end:clause_start].split()
+        title = set((actor.person.title or "").lower().replace(",", " ").split()) if actor.person else set()
+        return bool(gap) and len(gap) <= 8 and all(w in title or w in title_words() for w in gap)
 
     def ruling(self, cue: Cue) -> bool:
         """Whether a cue announces a ruling or a step of an authority (``ban hành kết luận``, ``áp thuế``)."""
