@@ -291,6 +291,29 @@ def test_image_lines_go_and_the_caption_under_them_is_marked():
         assert "Ảnh" not in article.text and ".jpg" not in article.text
 
 
+LEAD_UNDER_IMAGE = """# Bộ Công Thương và Hoa Kỳ bàn về chuỗi cung ứng
+
+![Ảnh minh họa](https://site.example.vn/anh.jpg)
+
+Sáng 3/3, Bộ trưởng Công Thương tiếp đoàn doanh nghiệp Hoa Kỳ tại Hà Nội. Hai bên thống nhất lập nhóm công tác về chuỗi cung ứng.
+
+![](https://site.example.vn/anh2.jpg)
+
+Đoàn doanh nghiệp Hoa Kỳ tại buổi tiếp
+
+Phía Hoa Kỳ cho biết sẽ mở văn phòng đại diện tại Hà Nội trong năm nay.
+"""
+
+
+def test_under_an_image_only_a_caption_sized_line_is_its_caption():
+    """A lead of two sentences under the first image is the article, not a caption; a short line
+    under the second image, with no credit, is that image's caption."""
+    article = cleaned("lead.md", LEAD_UNDER_IMAGE)
+    assert [article.text[a:b] for a, b in article.captions] == ["Đoàn doanh nghiệp Hoa Kỳ tại buổi tiếp"]
+    assert "Hai bên thống nhất lập nhóm công tác" in article.text
+    assert any(st.act == "agree" for st in run(article, DEFAULT).statements)
+
+
 def test_a_table_gives_its_cells():
     jina = cleaned("jina.md", JINA)
     lines = jina.text.splitlines()

@@ -48,6 +48,10 @@ _WRAP_MAX = 100  # hard-wrapped lines are at most this long
 _LIST_ITEM = re.compile(r"(?:[-–•*+]|\d+[.:)/h])")  # a list item or a schedule line starts a line of its own
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 _TRAILING_WINDOW = 8
+#: the line under an image with no credit of its own is its caption only when it is caption-sized:
+#: 792 of 830 credited captions of vnus and general are under 40 words, 819 one sentence at most;
+#: a longer line, or one of several sentences, is the lead or a paragraph the image sits above
+_CAPTION_MAX_WORDS = 40
 #: a lead opened by its dateline: an outlet in brackets and/or a place, then ``ngày`` and a full date, then a dash
 _LEAD_DATELINE = re.compile(r"(?:\([^()]{2,30}\)\s*[-–—:]?\s*)?(?:[A-ZĐÀ-Ỹ][^\d,.;:!?()\n]{1,30},\s*)?"
                             r"[Nn]gày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\s*[-–—:]\s*\S")
@@ -324,9 +328,15 @@ def _captions(lines: list[Line], rules: Rules) -> None:
         for c in credits:
             ln.cuts.append((base + c.cut[0], base + c.cut[1]))
             ln.captions.append((base + c.caption[0], base + c.caption[1]))
-        if (cell or prev_placeholder or ln.trailing or marked) and not credits and text.strip():
+        under_image = prev_placeholder and _caption_sized(text)
+        if (cell or under_image or ln.trailing or marked) and not credits and text.strip():
             ln.captions.append((base, base + len(text)))
         prev_placeholder = False
+
+
+def _caption_sized(text: str) -> bool:
+    """Whether a line could be a photo caption: one sentence, under ``_CAPTION_MAX_WORDS`` words."""
+    return len(text.split()) < _CAPTION_MAX_WORDS and not _SENTENCE_INSIDE.search(text)
 
 
 def _kept_key(ln: Line) -> str:
