@@ -82,6 +82,7 @@ class EventRules:
     continuers: re.Pattern[str]
     same_day: re.Pattern[str]
     unnamed: re.Pattern[str]
+    counted: re.Pattern[str]
     delegation: re.Pattern[str]
     coordination: re.Pattern[str]
     host_of: re.Pattern[str]
@@ -111,6 +112,7 @@ class EventRules:
     described: re.Pattern[str]
     glue: frozenset[str]
     witnessed: re.Pattern[str]
+    vessels: re.Pattern[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -132,6 +134,7 @@ def event_rules() -> EventRules:
         continuers=re.compile(rf"^\W*{_words(ev['continuers'])}", re.IGNORECASE),
         same_day=re.compile(_words(ev["same_day"]), re.IGNORECASE),
         unnamed=re.compile(rf"^\s*(?:với\s+)?{_words(ev['unnamed'])}", re.IGNORECASE),
+        counted=re.compile(rf"^\s*(?:với\s+)?(?:{_words(ev['unnamed_counted'])}\s+)?\d+\s+\w", re.IGNORECASE),
         delegation=re.compile(rf"^\s*{_words(ev['delegation'])}(?!\s+[A-ZĐÀ-Ỹ])", re.IGNORECASE),
         coordination=re.compile(rf"^[^,.;:!?]{{0,40}}?(?<![\w])(?:{coord})\s*$", re.IGNORECASE),
         host_of=re.compile(_words(ev["host_of"]), re.IGNORECASE),
@@ -162,6 +165,7 @@ def event_rules() -> EventRules:
                          rf"(?:{alternation(ev['occasion_classifiers'])})\s+$", re.IGNORECASE),
         glue=frozenset(ev["ambiguous_glue"]),
         witnessed=re.compile(_words(ev["witnessed"]), re.IGNORECASE),
+        vessels=re.compile(_words(ev["vessels"]), re.IGNORECASE),
         described=re.compile(rf"^\s*(?:{_words(ev['occasion_descriptors'])}|\d|[A-ZĐÀ-Ỹ])"),
         fixture=re.compile(rf"(?<![\w])(?:{'|'.join(ev['fixtures'])})(?![\w])", re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",

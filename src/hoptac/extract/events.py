@@ -303,6 +303,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         framework = any(ca <= fa < cb for f in article.frameworks for fa, _ in f.mentions)
         if not (etype == "signing" and framework) and not named:
             return None, _NO_PARTS
+    if etype == "reception" and r.vessels.search(text, max(ca, cue_start - 80), min(cb, cue_end + 60)):
+        etype = "visit"  # "buổi tiếp đón đoàn tàu sân bay tại cảng": the ship's port call
     d = Draft(etype, ca, cb, participants=parts, persons=len(people), cue=(cue_start, cue_end))
     d.date, d.witnesses = when, witnesses
     d.place = _place(article, g, text, ca, cb)
@@ -311,6 +313,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         n = min(len(d.date.value), len(article.published))  # a publication known to the year: compare years
         d.planned = d.planned or d.date.value[:n] > article.published[:n]
     d.own_object = etype != "signing" and bool(r.unnamed.match(after))
+    d.counted = etype != "signing" and bool(r.counted.match(after))
     d.delegation = etype == "reception" and bool(r.delegation.match(after))
     d.held = held and not planned
     d.earlier, d.earlier_year = looking_back(text, r, sent, ca, cue_start)
