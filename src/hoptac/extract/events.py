@@ -51,10 +51,10 @@ from .entities import mentions_in
 from .event_links import caption_dates, link_previous, people_in, split_list, told_forums, witnessed_dates
 from .event_merge import FAMILY, PRIORITY, Draft, captioned, headlines, merge
 from .event_parties import fronted_visitor, signing_parties
+from .event_roles import destination, not_participant, own_participant, sole_person_of, visit_people
 from .event_rules import (
     EventRules,
     dating,
-    destination,
     event_rules,
     fixture,
     forum_speakers,
@@ -62,14 +62,10 @@ from .event_rules import (
     looking_back,
     meets_someone,
     narrow,
-    not_participant,
     officials,
-    own_participant,
     planned_before,
     signs_between,
-    sole_person_of,
     to_press,
-    visit_people,
 )
 from .fastre import bounded
 from .gazetteer import Gazetteer, gazetteer
