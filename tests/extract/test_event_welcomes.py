@@ -65,3 +65,13 @@ def test_a_caption_of_a_meeting_on_the_day_of_a_visit_is_an_event_of_its_own():
     assert sorted(e.type for e in art.events) == ["meeting", "visit"]
     (meeting,) = [e for e in art.events if e.type == "meeting"]
     assert {"Trần Quốc Duy", "Daniel Moore"} <= set(meeting.participants)
+
+
+def test_a_stop_of_a_trip_is_a_visit_of_its_own_and_the_capital_is_the_trip():
+    art = run("Ngày 30/5, Thủ tướng Lê Văn Khải bắt đầu chuyến thăm chính thức Hoa Kỳ.\n"
+              "Thủ tướng Lê Văn Khải đã đến thăm Viện Nghiên cứu Chiến lược Keller và trao đổi với các học giả.\n")
+    visits = [e for e in art.events if e.type == "visit"]
+    assert len(visits) == 2
+    art = run("Ngày 30/5, Thủ tướng Lê Văn Khải bắt đầu chuyến thăm chính thức Hoa Kỳ.\n"
+              "Thủ tướng Lê Văn Khải đã đến thăm Washington và trao đổi với các học giả.\n")
+    assert len([e for e in art.events if e.type == "visit"]) == 1

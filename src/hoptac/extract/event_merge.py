@@ -44,6 +44,7 @@ class Draft:
     held: bool = False  # a forum said to be held ("tổ chức hội thảo"): the speakers of its report take part
     retold: bool = False  # "Tại cuộc hội đàm với X, Y khẳng định": the occasion told before, named as the setting
     dest: str | None = None  # a visit's country, written right after its cue ("thăm chính thức Việt Nam")
+    stop: str | None = None  # the venue or city a visit names instead ("đến thăm Viện X"): a stop of a trip
     cue: tuple[int, int] = (0, 0)
     sentence: int = -1
     witnesses: list[str] = field(default_factory=list)  # who witnessed a signing whose parties are named
@@ -85,6 +86,8 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
         return False  # a visit holds meetings; it is not one of them
     if o.dest and d.dest and o.dest != d.dest:
         return False  # "thăm Mỹ" and "thăm Việt Nam": two trips, whoever the text names
+    if o.stop != d.stop:
+        return False  # "chuyến thăm Mỹ" and "đến thăm Viện X" during it: the trip and one of its stops
     os_, ps = aligned(o, d, staff or {})
     if d.retold and len(ps & os_) >= min(2, len(ps), len(os_)) and o.planned == d.planned and o.earlier == d.earlier \
             and not (o.own_object or d.own_object) and not (o.date and d.date and o.date.value != d.date.value):

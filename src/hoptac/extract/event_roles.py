@@ -11,7 +11,8 @@ its date and status): this module says who its participants are:
   its own, or only retells an occasion;
 - :func:`not_participant`: a venue (``thăm Trung tâm X``) or the news's source (``Theo ông X,``) is
   no participant;
-- :func:`destination`: the country a visit cue names, so that two trips stay two.
+- :func:`destination`: the country a visit cue names, so that two trips stay two; :func:`stop_of`:
+  the venue or city it names instead (``đến thăm Viện X``), a stop of a trip, an occasion of its own.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .event_rules import EventRules
 from .fastre import bounded
 from .gazetteer import Gazetteer
 
-__all__ = ["destination", "not_participant", "own_participant", "sole_person_of", "visit_people"]
+__all__ = ["destination", "not_participant", "own_participant", "sole_person_of", "stop_of", "visit_people"]
 
 
 # "X tới thăm", "X và phu nhân đã sang thăm": a visitor named right before a verbal cue
@@ -181,3 +182,24 @@ def destination(text: str, g: Gazetteer, cue_end: int, clause_end: int) -> str |
         return None
     side = "VN" if m.group(1) == "VN" else g.countries.get(m.group(1))
     return side if side in ("US", "VN") else m.group(1)
+
+
+# up to three words between a visit cue and the venue or city it names ("thăm chính thức TP. X")
+_STOP_GAP = re.compile(r"^\s*(?:[^\s,.;:()]+\.?\s+){0,3}$")
+
+
+def stop_of(article: Article, g: Gazetteer, seats: frozenset[str], cue_end: int, clause_end: int) -> str | None:
+    """The venue or city a visit cue names right after it, not a country nor a capital or seat that
+    stands for one (``seats``: ``thăm Washington``), as in ``đến thăm Viện Di sản``, ``sẽ thăm thành
+    phố X``; else None: a stop of a trip is an occasion of its own, told apart from the trip
+    (``chuyến thăm Mỹ``) and from the other stops."""
+    end = min(clause_end, cue_end + 40)
+    found = [(a, e.name) for (a, _b), e in mentions_in(article, cue_end, end) if isinstance(e, Organization)]
+    found += [(a, p.name) for p in article.places for a, _b in p.mentions if cue_end <= a < end]
+    text = article.text
+    for a, name in sorted(found):
+        if name in g.countries or name in seats or not _STOP_GAP.match(text[cue_end:a]):
+            return None
+        return name
+    return None
+

@@ -111,6 +111,7 @@ class EventRules:
     glue: frozenset[str]
     witnessed: re.Pattern[str]
     vessels: re.Pattern[str]
+    trip_seats: frozenset[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -164,6 +165,7 @@ def event_rules() -> EventRules:
         glue=frozenset(ev["ambiguous_glue"]),
         witnessed=re.compile(_words(ev["witnessed"]), re.IGNORECASE),
         vessels=re.compile(_words(ev["vessels"]), re.IGNORECASE),
+        trip_seats=frozenset(ev["trip_seats"]),
         described=re.compile(rf"^\s*(?:{_words(ev['occasion_descriptors'])}|\d|[A-ZĐÀ-Ỹ])"),
         fixture=re.compile(rf"(?<![\w])(?:{'|'.join(ev['fixtures'])})(?![\w])", re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",

@@ -51,7 +51,7 @@ from .entities import mentions_in
 from .event_links import caption_dates, link_previous, people_in, split_list, told_forums, witnessed_dates
 from .event_merge import FAMILY, PRIORITY, Draft, captioned, headlines, merge
 from .event_parties import fronted_visitor, signing_parties
-from .event_roles import destination, not_participant, own_participant, sole_person_of, visit_people
+from .event_roles import destination, not_participant, own_participant, sole_person_of, stop_of, visit_people
 from .event_rules import (
     EventRules,
     dating,
@@ -317,6 +317,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     d.retold = len(grp) == 1 and opening is not None \
         and " ".join(text[sent[0] + opening.end(1):cue_end].lower().split()) in g.event_nouns
     d.dest = destination(text, g, cue_end, cb) if etype == "visit" else None
+    d.stop = stop_of(article, g, r.trip_seats, cue_end, cb) if etype == "visit" and d.dest is None \
+        and not r.vessels.search(text, max(ca, cue_start - 60), cue_start) else None  # a ship's port call is no stop
     d.back = held and any(text[s:e].lower() in g.event_weak and text[s].islower() for s, e, _ in grp) \
         and bool(_BARE.match(after))
     return d, ""
