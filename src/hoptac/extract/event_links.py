@@ -15,7 +15,8 @@ import re
 from ..model import Article, Organization, Person
 from .entities import mentions_in
 from .event_merge import DAY, FAMILY, Draft
-from .event_rules import EventRules, sole_person_of
+from .event_roles import sole_person_of
+from .event_rules import EventRules
 
 
 def people_in(article: Article, a: int, b: int) -> list[str]:

@@ -36,6 +36,7 @@ class Draft:
     inherited: str | None = None
     split: bool = False
     own_object: bool = False  # "tiếp một số doanh nhân": a counterpart of its own, unnamed
+    counted: bool = False  # "điện đàm với 4 nghị sĩ": a counted counterpart, none of them named
     delegation: bool = False  # "Tiếp đoàn": the visitors of the event just described
     back: bool = False  # "Phát biểu tại hội nghị, X ...": the forum already told, X one more participant
     earlier: bool = False  # told looking back ("Trước đó, từ năm 2010, ..."): an occasion before the news
@@ -43,6 +44,7 @@ class Draft:
     held: bool = False  # a forum said to be held ("tổ chức hội thảo"): the speakers of its report take part
     retold: bool = False  # "Tại cuộc hội đàm với X, Y khẳng định": the occasion told before, named as the setting
     dest: str | None = None  # a visit's country, written right after its cue ("thăm chính thức Việt Nam")
+    stop: str | None = None  # the venue or city a visit names instead ("đến thăm Viện X"): a stop of a trip
     cue: tuple[int, int] = (0, 0)
     sentence: int = -1
     witnesses: list[str] = field(default_factory=list)  # who witnessed a signing whose parties are named
@@ -84,6 +86,8 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
         return False  # a visit holds meetings; it is not one of them
     if o.dest and d.dest and o.dest != d.dest:
         return False  # "thăm Mỹ" and "thăm Việt Nam": two trips, whoever the text names
+    if o.stop != d.stop:
+        return False  # "chuyến thăm Mỹ" and "đến thăm Viện X" during it: the trip and one of its stops
     os_, ps = aligned(o, d, staff or {})
     if d.retold and len(ps & os_) >= min(2, len(ps), len(os_)) and o.planned == d.planned and o.earlier == d.earlier \
             and not (o.own_object or d.own_object) and not (o.date and d.date and o.date.value != d.date.value):
@@ -101,6 +105,8 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
         return False  # "Trước đó, từ năm 2010, A đã ký ...": an earlier occasion, never the news told again
     if o.own_object or d.own_object:
         return False  # "tiếp một số doanh nhân" is neither "tiếp Bộ trưởng X" nor "tiếp các tập đoàn"
+    if (d.counted and ps < os_) or (o.counted and os_ < ps):
+        return False  # "điện đàm với 4 nghị sĩ" is not the call with the two leaders named elsewhere
     if o.type != d.type and (o.sentence == d.sentence or o.held or d.held or "dialogue" in (o.type, d.type)):
         return False  # "gặp X, dự Toạ đàm ...": two clauses, two events; a forum or a press briefing
         # is no meeting held at it or beside it ("gặp nhau bên lề Hội nghị G20", "họp báo chung")
@@ -236,10 +242,17 @@ def captioned(article: Article, events: list[Draft], captions: list[Draft]) -> l
     staff = staff_of(article)
     out = []
     for c in merge(article, captions):
-        if any(FAMILY[e.type] == FAMILY[c.type] and (_told(e, c, staff) or _same_day(e, c)) for e in events):
+        if any(FAMILY[e.type] == FAMILY[c.type] and (_told(e, c, staff) or (_kind(e) == _kind(c) and _same_day(e, c)))
+               for e in events):
             continue
         out.append(c)
     return out
+
+
+def _kind(d: Draft) -> str:
+    """A visit, a forum (or press briefing) or another engagement: a caption of one kind shows no
+    occasion of another kind told the same day (a visit holds meetings, a meeting is held beside a forum)."""
+    return d.type if d.type in ("visit", "dialogue") else FAMILY[d.type]
 
 
 def _told(e: Draft, c: Draft, staff: dict[str, set[str]]) -> bool:

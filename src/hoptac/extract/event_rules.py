@@ -31,7 +31,9 @@ who its participants are and which written date and status belong to it:
 - ``source_before`` words (``Theo ông X,``) and ``sources`` after a person named behind a comma after the cue (``..., Phát ngôn viên X cho
   biết``) make that person the news's source, not a participant.
 
-Each is a vocabulary in the data file; the functions here only read the text around a cue.
+Each is a vocabulary in the data file; the functions here only read the text around a cue. Who
+the participants are (visitor and host, an organization's person, venues and sources that are no
+participant, a visit's destination) is read by :mod:`hoptac.extract.event_roles`.
 """
 
 from __future__ import annotations
@@ -59,14 +61,10 @@ __all__ = [
     "looking_back",
     "meets_someone",
     "narrow",
-    "not_participant",
     "officials",
-    "own_participant",
     "planned_before",
     "signs_between",
-    "sole_person_of",
     "to_press",
-    "visit_people",
 ]
 
 
@@ -82,6 +80,7 @@ class EventRules:
     continuers: re.Pattern[str]
     same_day: re.Pattern[str]
     unnamed: re.Pattern[str]
+    counted: re.Pattern[str]
     delegation: re.Pattern[str]
     coordination: re.Pattern[str]
     host_of: re.Pattern[str]
@@ -111,6 +110,8 @@ class EventRules:
     described: re.Pattern[str]
     glue: frozenset[str]
     witnessed: re.Pattern[str]
+    vessels: re.Pattern[str]
+    trip_seats: frozenset[str]
 
 
 def _words(phrases: list[str]) -> str:
@@ -132,6 +133,7 @@ def event_rules() -> EventRules:
         continuers=re.compile(rf"^\W*{_words(ev['continuers'])}", re.IGNORECASE),
         same_day=re.compile(_words(ev["same_day"]), re.IGNORECASE),
         unnamed=re.compile(rf"^\s*(?:với\s+)?{_words(ev['unnamed'])}", re.IGNORECASE),
+        counted=re.compile(rf"^\s*(?:với\s+)?(?:{_words(ev['unnamed_counted'])}\s+)?\d+\s+\w", re.IGNORECASE),
         delegation=re.compile(rf"^\s*{_words(ev['delegation'])}(?!\s+[A-ZĐÀ-Ỹ])", re.IGNORECASE),
         coordination=re.compile(rf"^[^,.;:!?]{{0,40}}?(?<![\w])(?:{coord})\s*$", re.IGNORECASE),
         host_of=re.compile(_words(ev["host_of"]), re.IGNORECASE),
@@ -162,6 +164,8 @@ def event_rules() -> EventRules:
                          rf"(?:{alternation(ev['occasion_classifiers'])})\s+$", re.IGNORECASE),
         glue=frozenset(ev["ambiguous_glue"]),
         witnessed=re.compile(_words(ev["witnessed"]), re.IGNORECASE),
+        vessels=re.compile(_words(ev["vessels"]), re.IGNORECASE),
+        trip_seats=frozenset(ev["trip_seats"]),
         described=re.compile(rf"^\s*(?:{_words(ev['occasion_descriptors'])}|\d|[A-ZĐÀ-Ỹ])"),
         fixture=re.compile(rf"(?<![\w])(?:{'|'.join(ev['fixtures'])})(?![\w])", re.IGNORECASE),
         source_after=re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:(?:đã|cũng|vừa)\s+)?{_words(ev['sources'])}",
@@ -266,58 +270,6 @@ def planned_before(article: Article, pattern: re.Pattern[str], a: int, b: int) -
     return False
 
 
-# "X tới thăm", "X và phu nhân đã sang thăm": a visitor named right before a verbal cue
-_VISITOR_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:và|cùng)\s+(?:phu nhân|đoàn|Phu nhân)\b[^,.;]{0,40}?)?\s*"
-                          r"(?:(?:đã|sẽ|vừa|đang|có|dự kiến|sắp|lần đầu|quyết định|tiến hành|thực hiện|kết thúc|bắt đầu)\s+)*$")
-_RENAMED = re.compile(r"^\s*(?:lúc đó|khi đó|thời đó|đương nhiệm)?\s*$")
-_OWNER_GAP = re.compile(r"^[^,.;:()]{0,60}?\s(?:của|do)\s+(?:[^,.;:()]{0,50}\s)?$")
-
-
-def visit_people(article: Article, cue_start: int, cue_end: int, clause_end: int,
-                 noun: bool, host_words: re.Pattern[str]) -> list[str] | None:
-    """The visitor (and host) of a visit cue, when the text says who it is, else None.
-
-    ``X tới thăm Mỹ``: X, not the people who welcomed the visit earlier in the clause;
-    ``chuyến thăm ... của X``: X; ``theo lời mời của Y``: Y is the host and joins the visitor.
-    """
-    text = article.text
-    visitor: str | None = None
-    host: str | None = None
-    for (_a, b), ent in reversed(mentions_in(article, max(0, cue_start - 60), cue_start)):
-        if isinstance(ent, Person) and _VISITOR_GAP.match(text[b:cue_start]):
-            visitor = ent.name
-        break
-    after = [(a, b, ent) for (a, b), ent in mentions_in(article, cue_end, clause_end) if isinstance(ent, Person)]
-    for k, (a, b, ent) in enumerate(after):
-        gap = text[cue_end:a]
-        if k + 1 < len(after) and _RENAMED.match(text[b:after[k + 1][0]]):
-            ent = after[k + 1][2]  # "Tổng thống Mỹ lúc đó Barack Obama": the name, not the title
-        if _OWNER_GAP.match(gap):
-            if host_words.search(gap):
-                host = host or ent.name
-            elif noun and visitor is None:
-                visitor = ent.name
-        break
-    if visitor is None:
-        return None
-    return [visitor] + ([host] if host and host != visitor else [])
-
-
-def sole_person_of(article: Article, org: Organization) -> str | None:
-    """The one person the article names for an organization (``Phó Chủ tịch Excelerate`` for
-    ``Excelerate Energy``), else None: a meeting "with the company" is a meeting with them."""
-    key = org.name.casefold()
-    names = {o.casefold() for o in [org.name, *org.aliases]}
-    found = []
-    for p in _people_of_orgs(article, names, key):
-        po = (p.organization or "").casefold()
-        if not po:
-            continue
-        if po in names or (len(po) >= 4 and (key.startswith(po + " ") or po.startswith(key + " "))):
-            found.append(p.name)
-    return found[0] if len(found) == 1 else None
-
-
 _NAMED = threading.local()  # per thread, the last article's organization and framework mentions
 
 
@@ -330,33 +282,6 @@ def _named(article: Article) -> Cover:
         last = (orgs, frameworks, (len(orgs), len(frameworks)), Cover(spans))
         _NAMED.entry = last
     return last[3]
-
-
-_BY_ORG = threading.local()  # per thread, the last article's people filed by their organization
-
-
-def _people_of_orgs(article: Article, names: set[str], key: str) -> list[Person]:
-    """The people whose organization (casefolded) is one of ``names``, a word prefix of ``key``, or
-    starts with ``key`` and a space: the only ones ``sole_person_of`` can take, in the article's
-    order (found by dictionaries built once per article, not by reading every person per organization)."""
-    people = article.people
-    last = getattr(_BY_ORG, "entry", None)
-    if last is None or last[0] is not people or last[1] != len(people):
-        exact: dict[str, list[int]] = {}
-        opening: dict[str, list[int]] = {}  # the words an organization starts with (up to a space) -> people
-        for k, p in enumerate(people):
-            po = (p.organization or "").casefold()
-            exact.setdefault(po, []).append(k)
-            for i, ch in enumerate(po):
-                if ch == " ":
-                    opening.setdefault(po[:i], []).append(k)
-        last = (people, len(people), exact, opening)
-        _BY_ORG.entry = last
-    exact, opening = last[2], last[3]
-    ks = {k for n in names for k in exact.get(n, ())}
-    ks.update(k for i, ch in enumerate(key) if ch == " " for k in exact.get(key[:i], ()))
-    ks.update(opening.get(key, ()))
-    return [people[k] for k in sorted(ks)]
 
 
 _PURPOSE = bounded(r"(?<!\w)(?:để|nhằm|về việc|hướng tới|tiến tới|chuẩn bị cho)(?!\w)")
@@ -422,79 +347,3 @@ def to_press(article: Article, r: EventRules, sent_start: int, cue_start: int, c
     first = mentions_in(article, cue_end, min(clause_end, cue_end + 40))
     return bool(first) and isinstance(first[0][1], Organization) and first[0][1].kind == "media" \
         and not article.text[cue_end:first[0][0][0]].strip()
-
-
-_SUBJECT_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:đã|đang|sẽ|vừa|có|các|những|một|loạt|thực hiện|tiến hành|kết thúc|bắt đầu|trong|cho|về)\s+)*$")
-# "X và đoàn ... đã tới Mỹ trong chuyến thăm": a subject a few words before, with a verb between
-_SUBJECT_FAR = re.compile(r"^\s*,?[^,.;:!?\n]{0,80}?\b(?:đã|đang|sẽ|vừa|có|tới|đến|sang)\b[^,.;:!?\n]{0,40}$")
-_WITH_GAP = re.compile(r"^\s*với\s+$")
-_WITH_TITLE_GAP = re.compile(r"^\s*với\s+(?:[^\s,.;:()]+\s+){0,8}$")  # "cuộc gặp với Đại sứ Việt Nam tại Mỹ X"
-_OF_GAP = re.compile(r"^\s*(?:[^\s,.;:]+\s+){0,6}?(?:của|do)\s+$")
-
-
-_PRONOUN_GAP = bounded(r"(?<!\w)(?:ông|bà)\s+(?:\w+\s+){0,2}$")
-
-
-def own_participant(article: Article, cue_start: int, cue_end: int, clause_end: int) -> bool:
-    """A noun cue's own participant: ``X có chuyến thăm``, ``chuyến thăm ... của X``, ``cuộc gặp với X``, or
-    ``X ... cho biết ông mong chờ chuyến thăm`` (a pronoun for a person named before)."""
-    text = article.text
-    for (a, b), ent in mentions_in(article, max(0, cue_start - 80), min(clause_end, cue_end + 80)):
-        if isinstance(ent, Person):
-            if b <= cue_start and (_SUBJECT_GAP.match(text[b:cue_start]) or _SUBJECT_FAR.match(text[b:cue_start])):
-                return True
-            if a >= cue_end and (_OF_GAP.match(text[cue_end:a]) or _WITH_TITLE_GAP.match(text[cue_end:a])):
-                return True  # "chuyến thăm ... của X", "cuộc gặp với Thủ tướng X"
-        elif a >= cue_end and _WITH_GAP.match(text[cue_end:a]):
-            return True  # "buổi làm việc với Tập đoàn X"
-    if _PRONOUN_GAP.search(text[max(0, cue_start - 25):cue_start]):
-        start = max(0, cue_start - 200)
-        cut = max(text.rfind(".", start, cue_start), text.rfind("\n", start, cue_start))
-        return any(isinstance(e, Person) for _, e in mentions_in(article, max(start, cut + 1), cue_start))
-    return False
-
-
-def not_participant(article: Article, r: EventRules, ent: Person | Organization, span: tuple[int, int],
-                    cue_end: int, clause_end: int) -> bool:
-    """Whether the mention ``span`` of a clause names no participant of its event.
-
-    An organization right after ``tại``/``ở``/``thăm`` is the venue (``thăm Trung tâm X``,
-    ``tại Nhà Trắng``); a person named after the cue behind a comma, followed by a verb of
-    saying that ends the clause (``..., Phát ngôn viên X cho biết trong thông cáo``), is the
-    source of the news. (``Trong cuộc tiếp X, Tổng Bí thư Y nhấn mạnh quan hệ ...``: Y speaks
-    on, and is the host.)
-    """
-    text = article.text
-    a, b = span
-    if isinstance(ent, Organization):  # a venue, or the employer in a source's title
-        nxt = [(s, e) for s, e in mentions_in(article, b, min(clause_end, b + 40)) if isinstance(e, Person)]
-        titled = bool(nxt) and "," not in text[b:nxt[0][0][0]] \
-            and not_participant(article, r, nxt[0][1], nxt[0][0], cue_end, clause_end)
-        return titled or bool(r.venue_before.search(text[max(0, a - 16):a]))
-    if r.source_before.search(text[max(0, a - 16):a]) and text[b:b + 2].lstrip().startswith(","):
-        return True  # "Theo ông X, chuyến thăm ...": the source of what follows
-    said = r.source_after.match(text, b, min(clause_end, b + 40)) if a >= cue_end else None
-    if said is None or not r.source_tail.match(text[said.end():clause_end]):
-        return False
-    comma = text.rfind(",", cue_end, a)
-    return comma >= 0 and not any(isinstance(e, Person) for _, e in mentions_in(article, comma, a))
-
-
-_DEST: dict[int, re.Pattern[str]] = {}
-
-
-def destination(text: str, g: Gazetteer, cue_end: int, clause_end: int) -> str | None:
-    """The country a visit cue names as its destination (``thăm chính thức Hoa Kỳ`` -> ``US``;
-    a country of neither side by its name), else None: two visits to different countries are
-    two trips, whoever the text names as the visitor."""
-    pat = _DEST.get(id(g))
-    if pat is None:
-        names = sorted([*g.countries, "VN"], key=len, reverse=True)
-        pat = _DEST[id(g)] = re.compile(
-            r"\s*(?:(?:chính thức|cấp nhà nước|làm việc|cấp cao|hữu nghị|lại|tại|tới|đến|sang)\s+){0,3}(?:nước\s+)?("
-            + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-    m = pat.match(text, cue_end, min(clause_end, cue_end + 60))
-    if m is None:
-        return None
-    side = "VN" if m.group(1) == "VN" else g.countries.get(m.group(1))
-    return side if side in ("US", "VN") else m.group(1)

@@ -51,10 +51,10 @@ from .entities import mentions_in
 from .event_links import caption_dates, link_previous, people_in, split_list, told_forums, witnessed_dates
 from .event_merge import FAMILY, PRIORITY, Draft, captioned, headlines, merge
 from .event_parties import fronted_visitor, signing_parties
+from .event_roles import destination, not_participant, own_participant, sole_person_of, stop_of, visit_people
 from .event_rules import (
     EventRules,
     dating,
-    destination,
     event_rules,
     fixture,
     forum_speakers,
@@ -62,14 +62,10 @@ from .event_rules import (
     looking_back,
     meets_someone,
     narrow,
-    not_participant,
     officials,
-    own_participant,
     planned_before,
     signs_between,
-    sole_person_of,
     to_press,
-    visit_people,
 )
 from .fastre import bounded
 from .gazetteer import Gazetteer, gazetteer
@@ -303,6 +299,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         framework = any(ca <= fa < cb for f in article.frameworks for fa, _ in f.mentions)
         if not (etype == "signing" and framework) and not named:
             return None, _NO_PARTS
+    if etype == "reception" and r.vessels.search(text, max(ca, cue_start - 80), min(cb, cue_end + 60)):
+        etype = "visit"  # "buổi tiếp đón đoàn tàu sân bay tại cảng": the ship's port call
     d = Draft(etype, ca, cb, participants=parts, persons=len(people), cue=(cue_start, cue_end))
     d.date, d.witnesses = when, witnesses
     d.place = _place(article, g, text, ca, cb)
@@ -311,6 +309,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         n = min(len(d.date.value), len(article.published))  # a publication known to the year: compare years
         d.planned = d.planned or d.date.value[:n] > article.published[:n]
     d.own_object = etype != "signing" and bool(r.unnamed.match(after))
+    d.counted = etype != "signing" and bool(r.counted.match(after))
     d.delegation = etype == "reception" and bool(r.delegation.match(after))
     d.held = held and not planned
     d.earlier, d.earlier_year = looking_back(text, r, sent, ca, cue_start)
@@ -318,6 +317,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     d.retold = len(grp) == 1 and opening is not None \
         and " ".join(text[sent[0] + opening.end(1):cue_end].lower().split()) in g.event_nouns
     d.dest = destination(text, g, cue_end, cb) if etype == "visit" else None
+    d.stop = stop_of(article, g, r.trip_seats, cue_end, cb) if etype == "visit" and d.dest is None \
+        and not r.vessels.search(text, max(ca, cue_start - 60), cue_start) else None  # a ship's port call is no stop
     d.back = held and any(text[s:e].lower() in g.event_weak and text[s].islower() for s, e, _ in grp) \
         and bool(_BARE.match(after))
     return d, ""
