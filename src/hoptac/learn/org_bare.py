@@ -68,33 +68,41 @@ def _common(w: str) -> bool:
     return is_vietnamese_syllable(low) and (has_marks(low) or in_dictionary(low))
 
 
+#: capital letters (Latin and Vietnamese), for the one expression that finds the runs of capitalized words
+_UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and c.isupper()))
+_CAP = rf"[{_UPPER}][\w'’.\-]*"
+_CAP_RUN = re.compile(rf"(?<![\w'’.\-]){_CAP}(?: (?:&|{_CAP}))*")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Co\.|Ltd\.")
+
+
 def _runs(ctext: str) -> list[tuple[int, int]]:
     """Maximal runs of capitalized words (``&`` between them) on one line, each trimmed of
-    Vietnamese words at its edges, that hold a foreign word."""
+    Vietnamese words at its edges, that hold a foreign word (a word ending in a full stop ends
+    its run). The runs are found by one expression, not a walk over every word of the text."""
     out: list[tuple[int, int]] = []
-    run: list[re.Match[str]] = []
 
-    def close() -> None:
-        toks = list(run)
-        while toks and (toks[0].group() == "&" or _common(toks[0].group())):
+    def close(toks: list[tuple[int, str]]) -> None:
+        while toks and (toks[0][1] == "&" or _common(toks[0][1])):
             toks.pop(0)
-        while toks and (toks[-1].group() == "&" or _common(toks[-1].group())):
+        while toks and (toks[-1][1] == "&" or _common(toks[-1][1])):
             toks.pop()
-        if toks and len(toks) <= MAX_WORDS and any(_foreign(t.group()) for t in toks):
-            end = toks[-1].end()
-            if ctext[end - 1] == "." and not re.fullmatch(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Co\.|Ltd\.", toks[-1].group()):
+        if toks and len(toks) <= MAX_WORDS and any(_foreign(w) for _a, w in toks):
+            a, w = toks[-1]
+            end = a + len(w)
+            if w.endswith(".") and not _ABBREVIATION.fullmatch(w):
                 end -= 1
-            out.append((toks[0].start(), end))
-        run.clear()
+            out.append((toks[0][0], end))
 
-    for t in _TOKEN.finditer(ctext):
-        w = t.group()
-        ok = w == "&" or w[0].isupper()
-        if run and (ctext[run[-1].end():t.start()] != " " or not ok or run[-1].group().endswith(".")):
-            close()
-        if ok:
-            run.append(t)
-    close()
+    for m in _CAP_RUN.finditer(ctext):
+        toks: list[tuple[int, str]] = []
+        pos = m.start()
+        for w in m.group().split(" "):
+            toks.append((pos, w))
+            pos += len(w) + 1
+            if w.endswith("."):
+                close(toks)
+                toks = []
+        close(toks)
     return out
 
 
@@ -110,8 +118,11 @@ def _shape(w: str) -> str:
     return "foreign" if _foreign(w) else "viet"
 
 
-def features(ctext: str, a: int, b: int, g: Any, counts: Counter[str]) -> list[str]:
-    """The feature row of the candidate ``ctext[a:b]``."""
+def features(ctext: str, a: int, b: int, g: Any, counts: Counter[str],
+             memo: dict[str, Any] | None = None) -> list[str]:
+    """The feature row of the candidate ``ctext[a:b]`` (``memo``: what one text's candidates share,
+    how often each word is written and the words around each name, read once per text)."""
+    memo = {} if memo is None else memo
     name = ctext[a:b]
     ws = name.split()
     line_start = ctext.rfind("\n", 0, a) + 1
@@ -145,12 +156,14 @@ def features(ctext: str, a: int, b: int, g: Any, counts: Counter[str]) -> list[s
         row.append("cue_after")
     if g.places.match(ctext, nm.start(1)) if nm and nxt != "EOL" else False:
         row.append("place_after")
-    if sum(ctext.count(w) for w in ws) > counts[name] * len(ws):
+    if sum(memo.setdefault(f"w:{w}", ctext.count(w)) for w in ws) > counts[name] * len(ws):
         row.append("words_elsewhere")
     th = g.title_heads.search(ctext, max(line_start, a - 40), a)
     if lp in _PERSON_BEFORE or (th and not ctext[th.end():a].strip()):
         row.append("person_before")
-    row += sorted(_around(ctext, name))
+    if f"n:{name}" not in memo:
+        memo[f"n:{name}"] = sorted(_around(ctext, name))
+    row += memo[f"n:{name}"]
     return row
 
 
@@ -194,14 +207,18 @@ def bare_hits(ctext: str, g: Any, hits: list[Hit], people: list[tuple[int, int]]
     if mode != CANDIDATES and compiled is None and _RECORD is None:
         return []
     taken, persons = Cover((h[0], h[1]) for h in hits), Cover(people)
-    longer = {h[2].lower() for h in hits}
+    longer = set()  # every word prefix of a name found ("excelerate" of "Excelerate Energy")
+    for h in hits:
+        ws = h[2].lower().split()
+        longer.update(" ".join(ws[:k]) for k in range(1, len(ws)))
     spans = [(a, b) for a, b in _runs(ctext)
              if not taken.overlaps(a, b) and not persons.overlaps(a, b) and not g.places.fullmatch(ctext, a, b)
-             and not _LABEL.match(ctext, b) and not is_credit(ctext, a, b) and not any(n.startswith(ctext[a:b].lower() + " ") for n in longer)]
+             and not _LABEL.match(ctext, b) and not is_credit(ctext, a, b) and ctext[a:b].lower() not in longer]
     if not spans:
         return []
     counts = Counter(ctext[a:b] for a, b in spans)
-    rows = [(a, b, features(ctext, a, b, g, counts)) for a, b in spans]
+    memo: dict[str, Any] = {}
+    rows = [(a, b, features(ctext, a, b, g, counts, memo)) for a, b in spans]
     if _RECORD is not None:
         names = {h[2].lower() for h in hits} | {h[5] for h in hits}
         _RECORD.extend((ctext, a, b, r + (["FOUND"] if ctext[a:b].lower() in names else [])) for a, b, r in rows)
