@@ -153,3 +153,29 @@ def test_a_permanent_mission_and_a_university_written_short() -> None:
                                  "Bà tốt nghiệp ĐH Harlow năm ngoái.")]
     assert "Phái đoàn đại diện thường trực Việt Nam tại Liên Hợp Quốc" in found
     assert "ĐH Harlow" in found
+
+
+@pytest.mark.parametrize("text,want", [
+    # an acronym in brackets closes a name whatever the case of its words
+    ("Hôm qua, Cục hàng không dân dụng Liên bang Mỹ (FAA) đã cấp phép.", "Cục hàng không dân dụng Liên bang Mỹ"),
+    ("Đại diện Hiệp hội chế biến và xuất khẩu gỗ Việt Nam (VIFOREST) phát biểu.",
+     "Hiệp hội chế biến và xuất khẩu gỗ Việt Nam"),
+    # one-syllable words in a lower-case run a country closes
+    ("Đoàn có đại diện Hội kỹ sư trẻ Việt Nam do bà Lan dẫn đầu.", "Hội kỹ sư trẻ Việt Nam"),
+    # alliances and forces named by their head word
+    ("Ông Hùng gặp Liên minh doanh nghiệp Hoa Kỳ tại Hà Nội.", "Liên minh doanh nghiệp Hoa Kỳ"),
+    ("Tàu của Lực lượng phòng vệ bờ biển Mỹ đã cập cảng.", "Lực lượng phòng vệ bờ biển Mỹ"),
+])
+def test_lower_case_names_closed_by_an_acronym_or_a_country(text: str, want: str) -> None:
+    assert want in [n for n, _s in names(text)]
+
+
+def test_an_acronym_does_not_close_a_run_over_a_cue_a_link_or_another_head() -> None:
+    got = [n for n, _s in names("Hội đồng Cà phê thông báo Hiệp hội Sữa (VDA) sẽ họp.")]
+    assert not any(n.startswith("Hội đồng") and "Sữa" in n for n in got)
+    assert all("của" not in n for n, _s in names("Cục hàng không của Mỹ (FAA) cho biết."))
+    # a country word opening a longer place name closes nothing
+    assert names("Ông Huy là cán bộ Ban thanh tra nhân dân phường Mỹ An, quận Ngũ Hành Sơn.") == []
+    # a head used as a common noun, with no name after it
+    assert names("Lực lượng này đã rút về căn cứ.") == []
+    assert names("Liên minh quân sự này rất mạnh.") == []

@@ -9,6 +9,7 @@ from hoptac.annotate.schema import corpus_root
 from hoptac.learn import actors as learn_actors
 from hoptac.learn import events as learn_events
 from hoptac.learn import load_model, shipped_metrics
+from hoptac.learn import org_bare as learn_org_bare
 from hoptac.learn import org_ends as learn_org_ends
 from hoptac.learn import statements as learn_statements
 from hoptac.learn import topics as learn_topics
@@ -20,7 +21,8 @@ TOLERANCE = 0.01
 DECISIONS = {"statements": (learn_statements.NAME, ("statements", "threads")),
              "events": (learn_events.NAME, ("events",)),
              "topics": (learn_topics.NAME, ("topics",)),
-             "org_ends": (learn_org_ends.NAME, ("organizations",))}
+             "org_ends": (learn_org_ends.NAME, ("organizations",)),
+             "org_bare": (learn_org_bare.NAME, ("organizations",))}
 
 
 def _docs(split: str) -> list:

@@ -39,6 +39,40 @@ def side_after(ctext: str, end: int, g: Gazetteer) -> str | None:
     return g.side_of_country(cm.group())
 
 
+_CLOSING_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&\-]{1,9})\)")
+_NAME_WORD = re.compile(r" ([^\W\d_][\w\-]*|-|–|&)")
+#: words that link a name to what follows rather than continue it (``và`` does continue it:
+#: ``Hiệp hội Chế biến và Xuất khẩu ...``)
+_LINKS = frozenset({"của", "tại", "ở", "là", "đã", "sẽ", "đang", "được", "bị", "với", "cho", "về", "từ", "đến", "tới",
+                    "trong", "này", "đó", "thì", "mà", "cũng", "vừa", "mới", "có", "như", "hay", "hoặc", "các"})
+#: the most words a name closed by its acronym runs over after its head
+_CLOSED_WORDS = 10
+
+
+def acronym_closed_end(ctext: str, pos: int, limit: int, g: Gazetteer) -> int | None:
+    """Where a name after a head word ends when an acronym in brackets closes it, whatever the case
+    of its words: ``Cục hàng không Liên bang Mỹ (FAA)``, ``Hiệp hội chế biến và xuất khẩu thủy
+    sản Việt Nam (VASEP)``: the acronym says the words before it are one name. None when a link
+    word, a cue verb, another head, punctuation or a line break comes first, or the acronym is none
+    (``not_acronyms``, a known framework's)."""
+    from .acts import cues
+
+    p = pos
+    for _ in range(_CLOSED_WORDS + 1):
+        m = _CLOSING_ACRONYM.match(ctext, p)
+        if m:
+            acr = m.group(1)
+            if p == pos or acr in g.not_acronyms or any(f.fullmatch(acr) for _n, f in g.framework_known):
+                return None
+            return p
+        w = _NAME_WORD.match(ctext, p)
+        if not w or w.end() > limit or w.group(1).lower() in _LINKS or cues().cue_re.match(ctext, w.start(1)) \
+                or (p > pos and g.org_head_pattern.match(ctext, w.start(1))):
+            return None  # "Hội đồng Cà phê thông báo Hiệp hội Sữa (VDA)": a cue, another head
+        p = w.end()
+    return None
+
+
 _FEW_ACRONYMS = 8  # up to this many acronyms, each is looked for in the text; more, the text is read once
 _RUN = re.compile(r"[\w-]+")
 

@@ -32,10 +32,11 @@ _MAX_RUN = 6
 Hit = tuple[int, int, str, str, "str | None", str]  # start, end, name, kind, side, key
 
 
-def _segments(syllables: list[str]) -> bool:
+def _segments(syllables: list[str], singles: bool = False) -> bool:
     """Whether lower-case syllables split into dictionary words of two or more syllables,
     with ``và`` before a word (``kinh tế quốc tế``, ``và giày dép``: the name before it is the
-    first of the pair)."""
+    first of the pair); with ``singles``, one-syllable words of the dictionary too, after a word
+    of two (``doanh nhân trẻ``, ``bay dịch vụ``: a run a country closes)."""
     n = len(syllables)
     ok = [True] + [False] * n
     for i in range(1, n + 1):
@@ -43,7 +44,8 @@ def _segments(syllables: list[str]) -> bool:
             if not ok[j]:
                 continue
             piece = syllables[j:i]
-            if (len(piece) >= 2 and in_dictionary(" ".join(piece))) or (piece == ["và"] and i < n):
+            if (len(piece) >= 2 and in_dictionary(" ".join(piece))) or (piece == ["và"] and i < n) \
+                    or (singles and len(piece) == 1 and i > 1 and in_dictionary(piece[0])):
                 ok[i] = True
             if ok[i]:
                 break
@@ -93,10 +95,17 @@ def sentence_case_tail(ctext: str, end: int, limit: int, g: Gazetteer, *, region
     for k in range(len(syl), 0, -1):
         run_end = ends[k - 1]
         run = syl[:k]
-        if run[-1] == "và" or not _segments(run) or any(
+        if run[-1] == "và" or not _segments(run, singles=True) or any(
                 cue_re.fullmatch(" ".join(run[i:i + 2])) for i in range(len(run) - 1)):
             continue
         if " ".join(run[:2]) in g.org_generic_lower or run[0] in g.org_generic_lower:
+            continue
+        if not _segments(run):  # one-syllable words in it (no cue verb): only a country closes it
+            if any(cue_re.fullmatch(w) for w in run):
+                continue
+            place_end = _place_end(ctext, run_end + 1, limit, g, False) if ctext[run_end:run_end + 1] == " " else None
+            if place_end and not re.match(r" [A-ZĐÀ-Ỹ]", ctext[place_end:place_end + 2]):
+                return place_end  # not "phường Mỹ An": a country word opening a longer place name
             continue
         if ctext[run_end:run_end + 1] == " ":
             place_end = _place_end(ctext, run_end + 1, limit, g, regions)

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..learn.org_bare import bare_hits
 from ..learn.org_ends import choose_end
 from ..model import Framework, Place, SpanT
 from .acts import cues
@@ -29,7 +30,7 @@ from .gazetteer import (
     is_cap,
     is_vietnamese_syllable,
 )
-from .org_acronyms import acronym_hits, bracketed_acronyms, side_after
+from .org_acronyms import acronym_closed_end, acronym_hits, bracketed_acronyms, side_after
 from .org_grammar import (
     OF,
     bare_body_hits,
@@ -219,6 +220,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         if k < len(person_starts) and person_starts[k] < limit:
             limit = person_starts[k]
         closed = None
+        bracket = acronym_closed_end(ctext, pos, limit, g)  # "Cục hàng không Liên bang Mỹ (FAA)"
         if first and head[:1].isupper() and kind in ("government", "other", "association", "embassy"):
             closed = lower_name_to_place(ctext, pos, limit, g)  # "Viện nghiên cứu châu Mỹ"
             if closed and (kind == "embassy" or re.match(r" và [A-ZĐÀ-Ỹ]", ctext[closed:closed + 6])):
@@ -227,14 +229,15 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
                                           seats=kind == "embassy")[0])
         if closed is None and head in g.org_needs_name and not is_cap(ctext[pos + 1:pos + 2]):
             run_end = lower_run_to_body(ctext, pos, g)  # "Uỷ ban đối ngoại Thượng viện Mỹ"
-            if run_end is None:
+            if run_end is None and bracket is None:
                 continue
-            pos = run_end
+            pos = run_end or pos
         if closed is None and kind in ("company", "association", "other"):
             lr = _LOWER_RUN.match(ctext, pos)
             if lr and " ".join(lr.group(1).split()) in words and not any(w in g.org_not_in_name for w in lr.group(1).split()):
                 pos = lr.end()
         end = closed or walk(ctext, pos, limit, g, chains=False, parens=False, seats=kind == "embassy")[0]
+        end = max(end, bracket or 0)
         if end <= pos:
             continue
         end, inner = inner_head_end(ctext, pos, end, limit, g)  # "Bộ Tư lệnh Vùng Cảnh sát biển 4 Việt Nam"
@@ -253,6 +256,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         inside = known_all[bisect.bisect_right(known_starts_all, start):bisect.bisect_left(known_starts_all, end)]
         end = max([end] + [b for a, b in inside if start < a < end < b])  # "... tại Liên hợp quốc"
         end = choose_end(ctext, start, head, kind, m.end(), end, limit, g)  # learned: "Bệnh viện Ung bướu Đà Nẵng"
+        end = max(end, bracket or 0)
         name, of_side = strip_of_country(ctext[start:end], g) if kind == "company" else (ctext[start:end], None)
         end = start + len(name)
         rest = name[len(head):].strip()
@@ -286,6 +290,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     hits += listed_company_hits(ctext, g, hits, people)
     taken = Cover((h[0], h[1]) for h in hits)
     hits += [h for h in acronym_hits(ctext, g, hits) if not taken.overlaps(h[0], h[1])]
+    hits += bare_hits(ctext, g, hits, people)  # learned: "Driftwood" written alone
     known_starts = {h[0] for h in hits[:n_known]}
     known_spans = Cover((h[0], h[1]) for h in hits[:n_known])
     # a head pattern starting where a known name starts, or inside one, is that name
