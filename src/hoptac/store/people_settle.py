@@ -20,7 +20,7 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..link.names import last_token, name_key, office_kind
+from ..link.names import last_token, name_key, office_kind, without_middle
 from . import schema as t
 
 log = logging.getLogger(__name__)
@@ -65,10 +65,48 @@ def _bare_mentions(conn: Connection, words: list[str]) -> list[tuple[int, str, s
     return sorted(out, key=lambda x: (x[2], x[0]))
 
 
+def _short_mentions(conn: Connection, words: list[str], cap: int) -> list[tuple]:
+    """The stored mentions of these surnames written as a Western given name and surname whose entries
+    carry that name with middle names too (``George Bush``, stored while ``George W. Bush`` and
+    ``George H. W. Bush`` are people): as for :func:`_bare_mentions`, with the entries whose fuller
+    names it fits (a ninth field), so that it joins the one it can be and no other."""
+    pa, m = t.person_aliases.c, t.person_mentions.c
+    keys: dict[str, set[str]] = {}
+    for pid, key in conn.execute(sa.select(pa.person_id, pa.key).where(pa.last_token.in_(words))):
+        keys.setdefault(pid, set()).add(key)
+    fuller = {k for ks in keys.values() for k in ks if len(k.split()) >= 3}
+    shorts = {k for ks in keys.values() for k in ks if any(without_middle(k, f) for f in fuller)}
+    pids = sorted(p for p, ks in keys.items() if ks & shorts)
+    out = []
+    for i in range(0, len(pids), 200):
+        rows = conn.execute(sa.select(m.id, m.person_id, m.article_id, m.name, m.title, m.organization, m.side)
+                            .where(m.person_id.in_(pids[i:i + 200]))).all()
+        per_article: dict[tuple[str, str], int] = {}
+        for r in rows:
+            per_article[(r.person_id, r.article_id)] = per_article.get((r.person_id, r.article_id), 0) + 1
+        for r in rows:
+            key = name_key(r.name)[:255]
+            if key in shorts and per_article[(r.person_id, r.article_id)] == 1:
+                fits = sorted(p for p, ks in keys.items() if any(without_middle(key, k) for k in ks))
+                out.append((r.id, r.person_id, r.article_id, key, r.name, r.title, r.organization, r.side, fits))
+    return sorted(out, key=lambda x: (x[2], x[0]))[:max(cap, 0)]
+
+
+def _own_entry(conn: Connection, key: str) -> str | None:
+    """The entry known by this full name only, with no fuller form (the lowest id), if one is stored."""
+    pa = t.person_aliases.c
+    pids = sorted(set(conn.execute(sa.select(pa.person_id).where(pa.key == key)).scalars()))
+    for pid in pids:
+        if all(len(k.split()) < 3 for k in conn.execute(sa.select(pa.key).where(pa.person_id == pid)).scalars()):
+            return pid
+    return None
+
+
 def settle_short_forms(conn: Connection, replace: Replacer) -> int:
     """Link the stored bare mentions of the surnames changed in this write again (see the module);
     returns how many moved."""
-    from .people_link import _leader_keys, _new_person, find_person, recount_side
+    # imported here: people_link imports this module
+    from .people_link import find_person, leader_keys, new_person, recount_side
 
     words = sorted(conn.info.pop(CHANGED, set()))
     if not words:
@@ -79,13 +117,20 @@ def settle_short_forms(conn: Connection, replace: Replacer) -> int:
         mentions = mentions[:MAX_MENTIONS]
     moved: dict[str, set[str]] = {}
     touched: set[str] = set()
-    for mid, pid, aid, key, written, title, org, side in mentions:
+    short = _short_mentions(conn, words, MAX_MENTIONS - len(mentions))
+    for mid, pid, aid, key, written, title, org, side in mentions + [m[:8] for m in short]:
         name = written or key
-        target = find_person(conn, [key, *_leader_keys([name], [key])], side, office_kind(title, org), title)
+        if " " in key:  # a full name without middle names (_short_mentions): the one it can be, else its own
+            fits = next(m[8] for m in short if m[0] == mid)
+            target = fits[0] if len(fits) == 1 else _own_entry(conn, key)
+            if target is None and pid not in fits:
+                continue  # already an entry of its own
+        else:
+            target = find_person(conn, [key, *leader_keys([name], [key])], side, office_kind(title, org), title)
         if target == pid:
             continue
         if target is None:
-            target = _new_person(conn, name, key, side, office_kind(title, org))
+            target = new_person(conn, name, key, side, office_kind(title, org))
         _move_mention(conn, mid, pid, target, aid, key, name)
         moved.setdefault(aid, set()).add(pid)
         touched |= {pid, target}
