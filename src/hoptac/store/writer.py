@@ -229,6 +229,8 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
     _weighed(conn, aid, weighed)
     for g, s in sorted(demote.items()):
         _demote(conn, g, s, aid)
+    if demote:
+        return "duplicates", aid  # a copy of a stored story, which it now heads: no new original
     return ("refreshed" if known else "stored"), aid
 
 
