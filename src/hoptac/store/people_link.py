@@ -37,6 +37,7 @@ from ..link.names import (
     person_score,
     same_given,
     surname_fits,
+    without_middle,
 )
 from ..link.persons import not_a_person
 from ..link.titles import canonical_title
@@ -260,6 +261,9 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
             new = list({d["key"]: d for d in new}.values())
             if new:
                 conn.execute(t.person_aliases.insert(), new)
+            for k in keys:  # a "George Bush" linked while two fuller namesakes are stored: weighed again (people_settle)
+                if len(k.split()) == 2 and k.isascii() and _namesakes(conn, k) >= 2:
+                    note_changed(conn, k)
             conn.execute(t.person_mentions.insert(), {
                 "person_id": pid, "article_id": aid, "name": p.name, "title": canonical_title(p.title, names, side),
                 "organization": p.organization, "side": p.side, "date_sort": date,
@@ -339,6 +343,13 @@ def _most_written(conn: Connection, pid: str, shown: str) -> None:
     best = max(same, key=rank, default=shown)
     if best != shown and rank(best) > rank(shown):
         conn.execute(t.people.update().where(t.people.c.id == pid).values(name=best))
+
+
+def _namesakes(conn: Connection, key: str) -> int:
+    """How many stored people carry this Western given name and surname with middle names too."""
+    pa = t.person_aliases.c
+    rows = conn.execute(sa.select(pa.person_id, pa.key).where(pa.last_token == last_token(key))).all()
+    return len({pid for pid, k in rows if without_middle(key, k)})
 
 
 def leader_keys(names: list[str], keys: list[str]) -> list[str]:

@@ -40,16 +40,14 @@ def note_changed(conn: Connection, key: str) -> None:
         conn.info.setdefault(CHANGED, set()).add(last_token(key))
 
 
-def _bare_mentions(conn: Connection, words: list[str]) -> list[tuple[int, str, str, str, str, str | None,
-                                                                      str | None, str | None]]:
-    """The stored mentions written as one word of these surnames: (mention id, person, article, key,
-    name, title, organization, side), the article's other mentions of that person left out (an article that
-    writes the full name too says whose surname it is)."""
-    pa, m = t.person_aliases.c, t.person_mentions.c
-    holders: dict[str, set[str]] = {}
-    for pid, key in conn.execute(sa.select(pa.person_id, pa.key).where(pa.last_token.in_(words))):
-        if " " not in key:
-            holders.setdefault(pid, set()).add(key)
+Mention = tuple[int, str, str, str, str, str | None, str | None, str | None]
+
+
+def _sole_mentions(conn: Connection, holders: dict[str, set[str]]) -> list[Mention]:
+    """The stored mentions of these people written as one of the keys given for each: (mention id, person,
+    article, key, name, title, organization, side), by article; an article's mention is left out when
+    it has another of that person (an article that writes the full name too says whose name it is)."""
+    m = t.person_mentions.c
     out = []
     pids = sorted(holders)
     for i in range(0, len(pids), 200):
@@ -65,31 +63,29 @@ def _bare_mentions(conn: Connection, words: list[str]) -> list[tuple[int, str, s
     return sorted(out, key=lambda x: (x[2], x[0]))
 
 
-def _short_mentions(conn: Connection, words: list[str], cap: int) -> list[tuple]:
+def _bare_mentions(conn: Connection, words: list[str]) -> list[Mention]:
+    """The stored mentions written as one word of these surnames (:func:`_sole_mentions`)."""
+    pa = t.person_aliases.c
+    holders: dict[str, set[str]] = {}
+    for pid, key in conn.execute(sa.select(pa.person_id, pa.key).where(pa.last_token.in_(words))):
+        if " " not in key:
+            holders.setdefault(pid, set()).add(key)
+    return _sole_mentions(conn, holders)
+
+
+def _short_mentions(conn: Connection, words: list[str], cap: int) -> list[tuple[Mention, list[str]]]:
     """The stored mentions of these surnames written as a Western given name and surname whose entries
     carry that name with middle names too (``George Bush``, stored while ``George W. Bush`` and
-    ``George H. W. Bush`` are people): as for :func:`_bare_mentions`, with the entries whose fuller
-    names it fits (a ninth field), so that it joins the one it can be and no other."""
-    pa, m = t.person_aliases.c, t.person_mentions.c
+    ``George H. W. Bush`` are people), as :func:`_sole_mentions`, each with the entries whose fuller
+    names it fits, so that it joins the one it can be and no other."""
+    pa = t.person_aliases.c
     keys: dict[str, set[str]] = {}
     for pid, key in conn.execute(sa.select(pa.person_id, pa.key).where(pa.last_token.in_(words))):
         keys.setdefault(pid, set()).add(key)
     fuller = {k for ks in keys.values() for k in ks if len(k.split()) >= 3}
     shorts = {k for ks in keys.values() for k in ks if any(without_middle(k, f) for f in fuller)}
-    pids = sorted(p for p, ks in keys.items() if ks & shorts)
-    out = []
-    for i in range(0, len(pids), 200):
-        rows = conn.execute(sa.select(m.id, m.person_id, m.article_id, m.name, m.title, m.organization, m.side)
-                            .where(m.person_id.in_(pids[i:i + 200]))).all()
-        per_article: dict[tuple[str, str], int] = {}
-        for r in rows:
-            per_article[(r.person_id, r.article_id)] = per_article.get((r.person_id, r.article_id), 0) + 1
-        for r in rows:
-            key = name_key(r.name)[:255]
-            if key in shorts and per_article[(r.person_id, r.article_id)] == 1:
-                fits = sorted(p for p, ks in keys.items() if any(without_middle(key, k) for k in ks))
-                out.append((r.id, r.person_id, r.article_id, key, r.name, r.title, r.organization, r.side, fits))
-    return sorted(out, key=lambda x: (x[2], x[0]))[:max(cap, 0)]
+    found = _sole_mentions(conn, {p: ks & shorts for p, ks in keys.items() if ks & shorts})[:max(cap, 0)]
+    return [(x, sorted(p for p, ks in keys.items() if any(without_middle(x[3], k) for k in ks))) for x in found]
 
 
 def _own_entry(conn: Connection, key: str) -> str | None:
@@ -118,10 +114,11 @@ def settle_short_forms(conn: Connection, replace: Replacer) -> int:
     moved: dict[str, set[str]] = {}
     touched: set[str] = set()
     short = _short_mentions(conn, words, MAX_MENTIONS - len(mentions))
-    for mid, pid, aid, key, written, title, org, side in mentions + [m[:8] for m in short]:
+    fitting = {x[0]: fits for x, fits in short}
+    for mid, pid, aid, key, written, title, org, side in mentions + [x for x, _ in short]:
         name = written or key
-        if " " in key:  # a full name without middle names (_short_mentions): the one it can be, else its own
-            fits = next(m[8] for m in short if m[0] == mid)
+        if mid in fitting:  # a full name without middle names: the one person it can be, else its own entry
+            fits = fitting[mid]
             target = fits[0] if len(fits) == 1 else _own_entry(conn, key)
             if target is None and pid not in fits:
                 continue  # already an entry of its own
