@@ -84,3 +84,32 @@ def test_a_witness_with_no_party_named_stays_the_participant() -> None:
     art = run("Chiều 19/6, Thủ tướng Lê Văn Khải đã chứng kiến lễ ký kết bản ghi nhớ về hợp tác năng lượng.\n")
     (ev,) = of_type(art, "signing")
     assert ev.participants == ["Lê Văn Khải"]
+
+
+# a forum naming no one, between a sentence naming someone only as an owner and one opening on another day
+_NEGOTIATORS = "Cuộc họp đầu tiên của các trưởng đoàn đàm phán sẽ bắt đầu vào chiều 20/5.\n"
+_BREAKFAST = ("Tới sáng 21, các bộ trưởng sẽ có buổi ăn sáng làm việc tại khách sạn, đồng chủ trì sẽ là "
+              "Bộ trưởng Trần Văn Bình và Bộ trưởng Mark Ellison.\n")
+
+
+@pytest.mark.parametrize("before", [
+    "Rút khỏi hiệp định là một trong những cam kết tranh cử của ông Robert Hanley.\n",
+    "Hà Nội chuẩn bị đón các đoàn dự hội nghị thương mại khu vực.\n",
+])
+def test_a_forum_naming_no_one_takes_no_owner_nor_the_next_days_co_chairs(before: str) -> None:
+    """The co-chairs-nearby fallback (event_links.neighbours): a name written as the owner of a thing
+    (``cam kết tranh cử của ông X``) is no co-chair, and a sentence opening on a time of its own tells
+    another occasion, whose co-chairs are not this meeting's."""
+    art = run("Hà Nội chuẩn bị cho tuần lễ thương mại khu vực.\n" + before + _NEGOTIATORS + _BREAKFAST, "2031-05-19")
+    on_20 = [e for e in art.events if e.date and e.date.endswith("05-20")]
+    assert not any({"Robert Hanley", "Trần Văn Bình", "Mark Ellison"} & set(e.participants) for e in on_20)
+    assert any(set(e.participants) == {"Trần Văn Bình", "Mark Ellison"} for e in of_type(art, "dialogue"))
+
+
+def test_the_owner_of_an_occasion_nearby_is_a_co_chair() -> None:
+    """``chuyến công du ... của Tổng thống X`` names X as the traveller: the forum the next sentence
+    tells with no name of its own (``ông rời ... dự Hội nghị``) is his."""
+    text = ("Việt Nam là điểm dừng chân thứ tư trong chuyến công du châu Á của Tổng thống Robert Hanley.\n"
+            "Chiều 12/11, ông rời Hà Nội đến Manila dự Hội nghị Cấp cao Đông Á.\n")
+    forum = of_type(run(text, "2031-11-13"), "dialogue")
+    assert len(forum) == 1 and forum[0].participants == ["Robert Hanley"]

@@ -5,7 +5,8 @@ is one meeting with each (``split_list``); an undated draft takes the previous e
 ``Tiếp đoàn`` reception joins the previous meeting as its host (``link_previous``); a speech at a
 forum already told joins that forum (``told_forums``); an undated event takes the date of a photo
 caption showing it (``caption_dates``), an undated signing of the witnesses of a dated one
-takes its day (``witnessed_dates``).
+takes its day (``witnessed_dates``); a dialogue naming no one takes the people of the sentence
+beside it as its co-chairs (``neighbours``).
 """
 
 from __future__ import annotations
@@ -136,3 +137,37 @@ def witnessed_dates(events: list[Draft]) -> None:
             if c is not e and c.type == "signing" and c.date is not None and set(e.participants) <= set(c.witnesses):
                 e.date = c.date
                 break
+
+
+# a name written as an owner or an era ("cam kết tranh cử của Trump", "chính quyền Trump"): no one at a meeting
+_OWNER = re.compile(r"(?<!\w)(?:(của)|chính quyền|thời|nhiệm kỳ)\s+(?:(?:ông|bà|ngài)\s+)?$", re.IGNORECASE)
+# the noun of an occasion before "của" ("chuyến thăm", "cuộc gặp", "buổi tiếp"): its owner took part
+_OCCASION = re.compile(r"(?<!\w)(?:chuyến|cuộc|buổi|lễ)\s+\w+(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+
+
+# a sentence opening on its own time ("Tới sáng 21,", "Chiều cùng ngày,", "Ngày 21/5,")
+_TIME_OPEN = re.compile(r"\s*(?:(?:tới|đến|vào|sau đó|rồi)\s+)?(?:sáng|trưa|chiều|tối|đêm|ngày|hôm)\s+(?:nay|mai|qua|sau|"
+                        r"cùng ngày|hôm sau|\d)", re.IGNORECASE)
+
+
+def neighbours(article: Article, spans: list[tuple[int, int]], i: int, *, dated: bool) -> list[str]:
+    """The people a dialogue that names no one may take as its co-chairs: those the sentence before names
+    (else the sentence after, unless, the sentence being ``dated``, the next opens on a time of its own:
+    another occasion), not as the owner of a thing or an era."""
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(spans):
+            a, b = spans[k]
+            if k > i and dated and _TIME_OPEN.match(article.text, a, b):
+                break  # "... chiều 20/5. Tới sáng 21, các bộ trưởng ...": another occasion (a headline's is its own)
+            people = [e.name for (s, _), e in mentions_in(article, a, b)
+                      if isinstance(e, Person) and not _owner(article.text, a, s)]
+            if people:
+                return list(dict.fromkeys(people))
+    return []
+
+
+def _owner(text: str, a: int, s: int) -> bool:
+    """A name at ``s`` written as the owner of a thing or an era (``cam kết tranh cử của Trump``,
+    ``chính quyền Trump``), not of an occasion (``chuyến công du châu Á của ông Trump``)."""
+    m = _OWNER.search(text, max(a, s - 30), s)
+    return m is not None and not (m.group(1) and _OCCASION.search(text, max(a, m.start() - 40), m.start()))

@@ -48,7 +48,15 @@ from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
 from .dates import DateMention, find_dates
 from .entities import mentions_in
-from .event_links import caption_dates, link_previous, people_in, split_list, told_forums, witnessed_dates
+from .event_links import (
+    caption_dates,
+    link_previous,
+    neighbours,
+    people_in,
+    split_list,
+    told_forums,
+    witnessed_dates,
+)
 from .event_merge import FAMILY, PRIORITY, Draft, captioned, headlines, merge
 from .event_parties import fronted_visitor, signing_parties
 from .event_roles import destination, not_participant, own_participant, sole_person_of, stop_of, visit_people
@@ -373,9 +381,7 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
     """
     text = article.text
     a, b = spans[i]
-    around = people_in(article, *spans[i - 1]) if i else []
-    if not around and i + 1 < len(spans):
-        around = people_in(article, *spans[i + 1])
+    around = neighbours(article, spans, i, dated=bool(dates.within(a, b)))
     clauses = _clauses(cues, a, b)
     first = clauses[0][2][0][0]
     subject = people_in(article, a, first)

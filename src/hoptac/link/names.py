@@ -179,7 +179,7 @@ def match_score(a: str, b: str) -> int:
             return 0
     if long_[-len(short):] == short:
         return 2
-    if _western(ta) and _western(tb) and _same_given(ta[0], tb[0]):
+    if _western(ta) and _western(tb) and same_given(ta[0], tb[0]):
         return 2
     return 0
 
@@ -194,10 +194,19 @@ def _given_forms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in forms.items()}
 
 
-def _same_given(a: str, b: str) -> bool:
+def same_given(a: str, b: str) -> bool:
     """Two first names of one person: one begins the other (``Dan``, ``Daniel``) or both are
     forms of one name (``Jim``, ``James``; ``Bill``, ``William``) — never ``Bill`` and ``Hillary``."""
     return a.startswith(b) or b.startswith(a) or b in _given_forms().get(a, ())
+
+
+def without_middle(short: str, full: str) -> bool:
+    """A Western name key written without the middle names a fuller key of the same person may carry
+    (``george bush`` of ``george w bush``, ``bill clinton`` of ``william j clinton``): it could be any
+    person so named, whose middle initials alone tell fathers and sons apart."""
+    ts, tf = _no_suffix(short.split()), _no_suffix(full.split())
+    return (len(ts) == 2 and len(tf) >= 3 and _western(ts) and _western(tf) and ts[-1] == tf[-1]
+            and same_given(ts[0], tf[0]))
 
 
 def given_variant(a: str, b: str) -> bool:
@@ -208,7 +217,7 @@ def given_variant(a: str, b: str) -> bool:
     if len(ta) < 2 or len(tb) < 2 or not (_western(ta) and _western(tb)) or ta[-1] != tb[-1] or ta[0] == tb[0]:
         return False
     ma, mb = _initials(ta[1:-1]), _initials(tb[1:-1])
-    return not (ma and mb and ma != mb) and _same_given(ta[0], tb[0])
+    return not (ma and mb and ma != mb) and same_given(ta[0], tb[0])
 
 
 def _conflict(a: str, b: str) -> bool:
@@ -276,4 +285,4 @@ def last_token(key: str) -> str:
 
 
 __all__ = ["better_name", "compatible", "is_clean_name", "last_token", "match_score", "name_key",
-           "office_kind", "org_key", "person_score", "surname_fits"]
+           "office_kind", "org_key", "person_score", "same_given", "surname_fits", "without_middle"]

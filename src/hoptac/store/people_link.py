@@ -24,7 +24,6 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ..extract.gazetteer import gazetteer
-from ..link.names import _same_given as same_given
 from ..link.names import (
     better_name,
     compatible,
@@ -36,7 +35,9 @@ from ..link.names import (
     near_spelling,
     office_kind,
     person_score,
+    same_given,
     surname_fits,
+    without_middle,
 )
 from ..link.persons import not_a_person
 from ..link.titles import canonical_title
@@ -230,7 +231,7 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
         if not names or not_a_person(p, article):
             continue
         keys = [name_key(n)[:255] for n in names]
-        lookup = keys + _leader_keys(names, keys)
+        lookup = keys + leader_keys(names, keys)
         office = office_kind(p.title, p.organization, org_kinds.get(name_key(p.organization or "")))
         merged: dict[str, str] = {}
         pid = find_person(conn, lookup, p.side, office, p.title, mend=merged if create else None) or _spelled_here(keys, out) \
@@ -241,7 +242,7 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
             continue
         side, shown = p.side, p.name
         if pid is None:
-            pid = _new_person(conn, p.name, keys[0], p.side, office)
+            pid = new_person(conn, p.name, keys[0], p.side, office)
             if create:
                 for k in _full(keys):
                     note_changed(conn, k)  # the bare mentions of this surname are weighed again (people_settle)
@@ -260,6 +261,9 @@ def link_people(conn: Connection, article: Article, aid: str, date: str | None, 
             new = list({d["key"]: d for d in new}.values())
             if new:
                 conn.execute(t.person_aliases.insert(), new)
+            for k in keys:  # a "George Bush" linked while two fuller namesakes are stored: weighed again (people_settle)
+                if len(k.split()) == 2 and k.isascii() and _namesakes(conn, k) >= 2:
+                    note_changed(conn, k)
             conn.execute(t.person_mentions.insert(), {
                 "person_id": pid, "article_id": aid, "name": p.name, "title": canonical_title(p.title, names, side),
                 "organization": p.organization, "side": p.side, "date_sort": date,
@@ -341,7 +345,14 @@ def _most_written(conn: Connection, pid: str, shown: str) -> None:
         conn.execute(t.people.update().where(t.people.c.id == pid).values(name=best))
 
 
-def _leader_keys(names: list[str], keys: list[str]) -> list[str]:
+def _namesakes(conn: Connection, key: str) -> int:
+    """How many stored people carry this Western given name and surname with middle names too."""
+    pa = t.person_aliases.c
+    rows = conn.execute(sa.select(pa.person_id, pa.key).where(pa.last_token == last_token(key))).all()
+    return len({pid for pid, k in rows if without_middle(key, k)})
+
+
+def leader_keys(names: list[str], keys: list[str]) -> list[str]:
     """A head of state named by surname alone (``Tổng thống Trump``) is looked up by the full name the
     leaders table gives (``Donald Trump``); a person with a full name of their own is not."""
     if _full(keys):
@@ -363,7 +374,9 @@ def recount_side(conn: Connection, pid: str) -> None:
         conn.execute(_SET_SIDE, {"pid": pid, "s": side})
 
 
-def _new_person(conn: Connection, name: str, key: str, side: str | None, office: str | None) -> str:
+def new_person(conn: Connection, name: str, key: str, side: str | None, office: str | None) -> str:
+    """Insert a people entry for a name no stored entry fits; returns its id (stable from the key and
+    side, suffixed on a clash)."""
     base = "p_" + hashlib.sha1("\x1f".join([key, side or ""]).encode("utf-8")).hexdigest()[:12]
     pid, n = base, 1
     while conn.execute(_PERSON_ID, {"pid": pid}).scalar():

@@ -20,7 +20,7 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..link.names import last_token, name_key, office_kind
+from ..link.names import last_token, name_key, office_kind, without_middle
 from . import schema as t
 
 log = logging.getLogger(__name__)
@@ -40,16 +40,14 @@ def note_changed(conn: Connection, key: str) -> None:
         conn.info.setdefault(CHANGED, set()).add(last_token(key))
 
 
-def _bare_mentions(conn: Connection, words: list[str]) -> list[tuple[int, str, str, str, str, str | None,
-                                                                      str | None, str | None]]:
-    """The stored mentions written as one word of these surnames: (mention id, person, article, key,
-    name, title, organization, side), the article's other mentions of that person left out (an article that
-    writes the full name too says whose surname it is)."""
-    pa, m = t.person_aliases.c, t.person_mentions.c
-    holders: dict[str, set[str]] = {}
-    for pid, key in conn.execute(sa.select(pa.person_id, pa.key).where(pa.last_token.in_(words))):
-        if " " not in key:
-            holders.setdefault(pid, set()).add(key)
+Mention = tuple[int, str, str, str, str, str | None, str | None, str | None]
+
+
+def _sole_mentions(conn: Connection, holders: dict[str, set[str]]) -> list[Mention]:
+    """The stored mentions of these people written as one of the keys given for each: (mention id, person,
+    article, key, name, title, organization, side), by article; an article's mention is left out when
+    it has another of that person (an article that writes the full name too says whose name it is)."""
+    m = t.person_mentions.c
     out = []
     pids = sorted(holders)
     for i in range(0, len(pids), 200):
@@ -65,10 +63,46 @@ def _bare_mentions(conn: Connection, words: list[str]) -> list[tuple[int, str, s
     return sorted(out, key=lambda x: (x[2], x[0]))
 
 
+def _bare_mentions(conn: Connection, words: list[str]) -> list[Mention]:
+    """The stored mentions written as one word of these surnames (:func:`_sole_mentions`)."""
+    pa = t.person_aliases.c
+    holders: dict[str, set[str]] = {}
+    for pid, key in conn.execute(sa.select(pa.person_id, pa.key).where(pa.last_token.in_(words))):
+        if " " not in key:
+            holders.setdefault(pid, set()).add(key)
+    return _sole_mentions(conn, holders)
+
+
+def _short_mentions(conn: Connection, words: list[str], cap: int) -> list[tuple[Mention, list[str]]]:
+    """The stored mentions of these surnames written as a Western given name and surname whose entries
+    carry that name with middle names too (``George Bush``, stored while ``George W. Bush`` and
+    ``George H. W. Bush`` are people), as :func:`_sole_mentions`, each with the entries whose fuller
+    names it fits, so that it joins the one it can be and no other."""
+    pa = t.person_aliases.c
+    keys: dict[str, set[str]] = {}
+    for pid, key in conn.execute(sa.select(pa.person_id, pa.key).where(pa.last_token.in_(words))):
+        keys.setdefault(pid, set()).add(key)
+    fuller = {k for ks in keys.values() for k in ks if len(k.split()) >= 3}
+    shorts = {k for ks in keys.values() for k in ks if any(without_middle(k, f) for f in fuller)}
+    found = _sole_mentions(conn, {p: ks & shorts for p, ks in keys.items() if ks & shorts})[:max(cap, 0)]
+    return [(x, sorted(p for p, ks in keys.items() if any(without_middle(x[3], k) for k in ks))) for x in found]
+
+
+def _own_entry(conn: Connection, key: str) -> str | None:
+    """The entry known by this full name only, with no fuller form (the lowest id), if one is stored."""
+    pa = t.person_aliases.c
+    pids = sorted(set(conn.execute(sa.select(pa.person_id).where(pa.key == key)).scalars()))
+    for pid in pids:
+        if all(len(k.split()) < 3 for k in conn.execute(sa.select(pa.key).where(pa.person_id == pid)).scalars()):
+            return pid
+    return None
+
+
 def settle_short_forms(conn: Connection, replace: Replacer) -> int:
     """Link the stored bare mentions of the surnames changed in this write again (see the module);
     returns how many moved."""
-    from .people_link import _leader_keys, _new_person, find_person, recount_side
+    # imported here: people_link imports this module
+    from .people_link import find_person, leader_keys, new_person, recount_side
 
     words = sorted(conn.info.pop(CHANGED, set()))
     if not words:
@@ -79,13 +113,21 @@ def settle_short_forms(conn: Connection, replace: Replacer) -> int:
         mentions = mentions[:MAX_MENTIONS]
     moved: dict[str, set[str]] = {}
     touched: set[str] = set()
-    for mid, pid, aid, key, written, title, org, side in mentions:
+    short = _short_mentions(conn, words, MAX_MENTIONS - len(mentions))
+    fitting = {x[0]: fits for x, fits in short}
+    for mid, pid, aid, key, written, title, org, side in mentions + [x for x, _ in short]:
         name = written or key
-        target = find_person(conn, [key, *_leader_keys([name], [key])], side, office_kind(title, org), title)
+        if mid in fitting:  # a full name without middle names: the one person it can be, else its own entry
+            fits = fitting[mid]
+            target = fits[0] if len(fits) == 1 else _own_entry(conn, key)
+            if target is None and pid not in fits:
+                continue  # already an entry of its own
+        else:
+            target = find_person(conn, [key, *leader_keys([name], [key])], side, office_kind(title, org), title)
         if target == pid:
             continue
         if target is None:
-            target = _new_person(conn, name, key, side, office_kind(title, org))
+            target = new_person(conn, name, key, side, office_kind(title, org))
         _move_mention(conn, mid, pid, target, aid, key, name)
         moved.setdefault(aid, set()).add(pid)
         touched |= {pid, target}

@@ -188,7 +188,12 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
         clear_derived(conn, known)
     aid = known or "a_" + h[:16]
     sig = dedupe.signature(text)
-    dup_of, sim = _find_duplicate(conn, sig, article.title, aid) if sig is not None else (None, None)
+    groups = _find_duplicates(conn, sig, article.title, aid) if sig is not None else {}
+    # the copy of the lowest id is the original, in any order: a stored original of a higher id, and
+    # every other group the article nearly duplicates, become its copies (:func:`_demote`)
+    dup_of = min(groups) if groups and (known or min(groups) < aid) else None
+    sim = groups.get(dup_of) if dup_of else None
+    demote = {} if known else {g: s for g, s in groups.items() if g != dup_of}
     data = article.to_dict()
     date = sort_key(article.published)
     row = dict(
@@ -197,7 +202,7 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
         published_provenance=article.published_provenance, date_sort=date, outlet=article.outlet, url=article.url, text=article.text, data=data,
         topics=list(article.topics), n_people=len(article.people), n_events=len(article.events),
         n_statements=len(article.statements), minhash=dedupe.to_bytes(sig) if sig is not None else None,
-        duplicate_of=dup_of, similarity=sim, ingested_at=datetime.now(UTC))
+        duplicate_of=dup_of, similarity=sim if dup_of else None, ingested_at=datetime.now(UTC))
     if known:
         conn.execute(t.articles.update().where(t.articles.c.id == aid).values(**row))
     else:
@@ -207,9 +212,9 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
         conn.execute(t.article_bands.insert(), [{"band": b, "key": k, "article_id": aid}
                                                 for b, k in dedupe.band_keys(sig)])
     if dup_of:
-        people = _link_people(conn, article, aid, date, create=False)
-        conn.info.setdefault("linked_people", {})[aid] = people
-        _weighed(conn, aid, _link_events(conn, article, aid, people, create=False, dup_of=dup_of))
+        _write_copy(conn, article, aid, dup_of, date)
+        for g, s in sorted(demote.items()):
+            _demote(conn, g, s, dup_of)
         return ("refreshed" if known else "duplicates"), aid
     if article.topics:
         conn.execute(t.article_topics.insert(), [{"article_id": aid, "topic": tp}
@@ -222,7 +227,42 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
     docs += _write_statements(conn, article, aid, date, people)
     _index(conn, aid, docs)
     _weighed(conn, aid, weighed)
+    for g, s in sorted(demote.items()):
+        _demote(conn, g, s, aid)
+    if demote:
+        return "duplicates", aid  # a copy of a stored story, which it now heads: no new original
     return ("refreshed" if known else "stored"), aid
+
+
+def _write_copy(conn: Connection, article: Article, aid: str, dup_of: str, date: str | None) -> None:
+    """A near-duplicate's records: its people as linked to stored entries, its reports extra sources
+    of its original's occasions (no statements, topics or search entries: those are the original's)."""
+    people = _link_people(conn, article, aid, date, create=False)
+    conn.info.setdefault("linked_people", {})[aid] = people
+    _weighed(conn, aid, _link_events(conn, article, aid, people, create=False, dup_of=dup_of))
+
+
+def _demote(conn: Connection, old: str, sim: float | None, new: str) -> None:
+    """A stored original whose new near-duplicate has the lower id becomes its copy, with the copies it
+    had: their records are derived again as copies of ``new``, so which article is the original does not
+    depend on the order they were stored in (a batch is written in id order, so within one it never
+    arises). Their LSH bands stay (``clear_derived`` drops them): a later copy still finds the group."""
+    a = t.articles.c
+    rows = conn.execute(sa.select(a.id, a.data, a.minhash).where(sa.or_(a.id == old, a.duplicate_of == old))
+                        .order_by(a.duplicate_of.is_not(None), a.id)).all()
+    known = conn.info.setdefault("linked_people", {})
+    for r in rows:
+        clear_derived(conn, r.id)
+        known.pop(r.id, None)
+        values = {"duplicate_of": new} | ({"similarity": sim} if r.id == old else {})
+        conn.execute(t.articles.update().where(a.id == r.id).values(**values))
+        if r.minhash is not None:
+            sig = dedupe.from_bytes(r.minhash)
+            conn.execute(t.article_bands.insert(), [{"band": b, "key": k, "article_id": r.id}
+                                                    for b, k in dedupe.band_keys(sig)])
+        if r.data:
+            article = Article.from_dict(r.data)
+            _write_copy(conn, article, r.id, new, sort_key(article.published))
 
 
 def add_source(conn: Connection, aid: str, source: str) -> None:
@@ -247,18 +287,19 @@ def _dup_candidates(n: int) -> Any:
     return _DUP_SQL[n]
 
 
-def _find_duplicate(conn: Connection, sig: Any, title: str | None, aid: str) -> tuple[str | None, float | None]:
-    """The stored original this signature (and title) nearly duplicates, with the similarity."""
+def _find_duplicates(conn: Connection, sig: Any, title: str | None, aid: str) -> dict[str, float]:
+    """The stored originals whose groups this signature (and title) nearly duplicates, each with the
+    highest similarity to one of its articles."""
     bands = dedupe.band_keys(sig)
     params = {f"{x}{i}": v for i, (b, k) in enumerate(bands) for x, v in (("b", b), ("k", k))}
     cands = conn.execute(_dup_candidates(len(bands)), params).all()
-    best: tuple[str | None, float | None] = (None, None)
+    best: dict[str, float] = {}
     for cid, mh, dup, ctitle in cands:
         if mh is None or aid in (cid, dup):
             continue
         s = dedupe.similarity(sig, dedupe.from_bytes(mh))
-        if dedupe.is_duplicate(s, title, ctitle) and (best[1] is None or s > best[1]):
-            best = (dup or cid, round(s, 4))
+        if dedupe.is_duplicate(s, title, ctitle):
+            best[dup or cid] = max(best.get(dup or cid, 0.0), round(s, 4))
     return best
 
 
