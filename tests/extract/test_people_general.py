@@ -39,3 +39,14 @@ def test_a_word_written_after_a_locative_is_a_place_not_a_surname() -> None:
 
 def test_a_foreign_run_with_no_lone_word_stays_unanchored() -> None:
     assert "Tadashi Morikawa" not in _people("Cảnh sát đã bắt Tadashi Morikawa tại nhà riêng.")
+
+
+def test_a_relative_named_after_a_kinship_word_is_a_person_of_their_own() -> None:
+    text = ("Ông Harold J. Whitcombe, cựu Thống đốc bang, cùng con gái Eleanor Whitcombe thăm Đà Nẵng.\n"
+            "Vợ Margaret Whitcombe ở lại khách sạn.")
+    got = _people(text)
+    assert {"Harold J. Whitcombe", "Eleanor Whitcombe", "Margaret Whitcombe"} <= set(got)
+
+
+def test_a_lone_word_after_a_kinship_word_stays_unanchored() -> None:
+    assert "Rex" not in _people("Gia đình Whitcombe nuôi một con chó, con trai Rex rất thích nó.")

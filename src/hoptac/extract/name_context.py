@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from .fastre import bounded
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, load_yaml
 from .names import Candidate, _native, cap_runs
 
 HONORIFIC = bounded(r"(?<!\w)(ông|bà|ngài|Ông|Bà|Ngài|Mr\.?|Mrs\.?|Ms\.?)\s+$")
@@ -107,3 +108,20 @@ def named_in_full(c: Candidate, lone: frozenset[str], ctext: str) -> bool:
         return False
     nxt = _NEXT_WORD.match(ctext, c.end)
     return not (nxt and nxt.group(1) in _PARTICLES)  # "Osama" of "Osama bin Laden"
+
+
+@cache
+def _kinship() -> re.Pattern[str]:
+    """A kinship word of ``address.yaml`` ending right before a position (``con trai ``)."""
+    words = sorted(load_yaml("address.yaml").get("kinship") or [], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")[^\S\n]+$",
+                      re.IGNORECASE)  # "Vợ Melania Trump" opening a sentence too
+
+
+def named_kin(c: Candidate, ctext: str) -> bool:
+    """A foreign name of two or more words right after a kinship word (``cùng con trai George W.
+    Langford``, ``vợ Melania Trump``): a relative of someone named, a person though no title or
+    honorific comes with the name."""
+    if c.kind != "foreign" or len(c.words) < 2:
+        return False
+    return _kinship().search(ctext, max(0, c.start - 16), c.start) is not None
