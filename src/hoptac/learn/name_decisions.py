@@ -161,9 +161,9 @@ def _add(P: _People, per: list[tuple[int, int]], confident: set[tuple[int, int]]
                 P.take(span[0], span[1], ends[0])
                 taken.append(span)
                 continue
-        if (not sure or (len(c.words) == 1 and not _addressed(P, c.start))) and P.person_for(c) is None:
-            continue  # a word alone with no word of address (a brand, a site, "Thanh tra") or an unsure name
-            # that is no one known
+        if (not sure or (c.kind == "foreign" and len(c.words) == 1 and not _addressed(P, c.start))) \
+                and P.person_for(c) is None:
+            continue  # a foreign word alone (a brand, a site) or an unsure name that is no one known
         title, title_span = _title_of(P, span, c)
         P.add(c, span, title, None, title_span)
         taken.append(span)
