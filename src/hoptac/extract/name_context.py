@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from .fastre import bounded
-from .gazetteer import Gazetteer
-from .names import Candidate
+from .gazetteer import Gazetteer, load_yaml
+from .names import Candidate, _native, cap_runs
 
 HONORIFIC = bounded(r"(?<!\w)(ông|bà|ngài|Ông|Bà|Ngài|Mr\.?|Mrs\.?|Ms\.?)\s+$")
 
@@ -65,3 +66,62 @@ def names_body(ctext: str, start: int, name_start: int, g: Gazetteer, *, word: b
     if any(tail.endswith(" " + p) for p in g.place_prefixes):
         return True
     return any(h.end() == len(tail) for h in g.org_head_pattern.finditer(tail, max(0, len(tail) - 30)))
+
+
+_LOCATIVE = frozenset({"ở", "tại", "từ", "đến", "tới", "về", "sang", "qua", "khắp", "quanh"})
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_NUMBER_AFTER = re.compile(r"\s*\d")  # "Note 8", "Mega 6/45": a product's model, not a surname
+#: lower-case particles inside foreign names: a run stopping before one is not the whole name
+_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "di", "do", "du", "van", "von", "der", "del", "la", "le"})
+_NEXT_WORD = re.compile(r"[ \u00a0](\w+)")
+
+
+def lone_words(ctext: str, g: Gazetteer, cands: list[Candidate]) -> frozenset[str]:
+    """Capitalized words written alone (no capitalized word beside them) that no place or known body
+    list names: the surnames a person named in full is called by later (``Shiraishi``). A word the
+    article writes after a locative or a place prefix anywhere (``ở Madrid``) is a place; one that
+    ends two different foreign names of the article (``Barack Obama``, ``Video Obama``) says neither."""
+    alone, placed = set(), set()
+    for run in cap_runs(ctext):
+        w = run[0][2]
+        if len(run) != 1 or w in g.place_names or w in g.known_orgs:
+            continue
+        before = _WORD_BEFORE.search(ctext, max(0, run[0][0] - 20), run[0][0])
+        prev = before.group(1).lower() if before else ""
+        thing = prev in _LOCATIVE or prev in g.place_prefixes or _NUMBER_AFTER.match(ctext, run[0][1])
+        (placed if thing else alone).add(w)
+    ends: dict[str, set[str]] = {}
+    for c in cands:
+        if c.kind == "foreign" and len(c.words) > 1:
+            ends.setdefault(c.words[-1], set()).add(c.name)
+    return frozenset(w for w in alone - placed if len(ends.get(w, ())) <= 1)
+
+
+def named_in_full(c: Candidate, lone: frozenset[str], ctext: str) -> bool:
+    """A foreign name of two or three words whose last word the article also writes alone
+    (``Takahiro Shiraishi`` ... ``Shiraishi thừa nhận``): a person named in full, then by surname,
+    as general news introduces people it gives no title. Not a word of Vietnamese, a model name
+    (``X-Trail``, digits) or a run that a particle continues (``Osama bin Laden``)."""
+    last = c.words[-1]
+    if not (c.kind == "foreign" and 2 <= len(c.words) <= 3 and last in lone and len(last) >= 3 and last.isalpha()
+            and not any(ch.isupper() for ch in last[1:]) and not any(_native(w) or "." in w for w in c.words)):
+        return False
+    nxt = _NEXT_WORD.match(ctext, c.end)
+    return not (nxt and nxt.group(1) in _PARTICLES)  # "Osama" of "Osama bin Laden"
+
+
+@cache
+def _kinship() -> re.Pattern[str]:
+    """A kinship word of ``address.yaml`` ending right before a position (``con trai ``)."""
+    words = sorted(load_yaml("address.yaml").get("kinship") or [], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")[^\S\n]+$",
+                      re.IGNORECASE)  # "Vợ Melania Trump" opening a sentence too
+
+
+def named_kin(c: Candidate, ctext: str) -> bool:
+    """A foreign name of two or more words right after a kinship word (``cùng con trai George W.
+    Langford``, ``vợ Melania Trump``): a relative of someone named, a person though no title or
+    honorific comes with the name."""
+    if c.kind != "foreign" or len(c.words) < 2:
+        return False
+    return _kinship().search(ctext, max(0, c.start - 16), c.start) is not None

@@ -108,6 +108,14 @@ def _looks_foreign(w: str) -> bool:
     return (not is_vietnamese_syllable(w.rstrip("."))) or not has_marks(w)
 
 
+def _leader_len(words: list[str], i: int, g: Gazetteer) -> int:
+    """How many words from ``i`` write a head of state or government of the leaders table (0 if none)."""
+    for n in (4, 3, 2):
+        if i + n <= len(words) and " ".join(words[i:i + n]) in g.leaders:
+            return n
+    return 0
+
+
 def split_run(run: list[tuple[int, int, str]], g: Gazetteer, ctext: str) -> list[Candidate]:
     """The name candidates inside one capitalized run (``ctext`` to see title heads after it)."""
     words = [w for _, _, w in run]
@@ -138,6 +146,11 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer, ctext: str) -> list
                 out.append(_cand(run, i, j, "vn"))
                 i = j
                 continue
+        lead = _leader_len(words, i, g)
+        if lead and _native(w):
+            out.append(_cand(run, i, i + lead, "vn"))  # "Tập Cận Bình": no Vietnamese surname, a leader
+            i += lead
+            continue
         # foreign: words until a known place/organization, at most 4 (initials not counted)
         if _native(w) and " ".join(words[i:i + 2]) not in g.leaders:
             i += 1  # a Vietnamese word (Ông, Ngài, Đại) does not start a foreign name

@@ -22,7 +22,7 @@ from ..extract.spans import Taken
 from .name_tagger import shipped, tag_text_scored
 
 if TYPE_CHECKING:
-    from ..extract.people import _People
+    from ..extract.people import Found, _People
 
 #: Set by the evaluation to compare combinations (None: the model's own ``use``).
 OVERRIDE: dict[str, str] | None = None
@@ -154,19 +154,27 @@ def _add(P: _People, per: list[tuple[int, int]], confident: set[tuple[int, int]]
         hon = HONORIFIC.search(ctext, max(0, span[0] - 8), span[0])
         if hon and "\n" not in ctext[hon.start(1):span[0]]:
             span = (hon.start(1), span[1])  # "ông Khải", as the rules write a mention
-        if c.kind == "vn" and len(c.words) == 1:
-            ends = P.ending_with(c.name)
-            if len(ends) == 1:  # "Minh" after "Nguyễn Văn Minh": the given name of one person
+        if c.kind == "vn" and len(c.words) <= 2:
+            ends = P.ending_with(c.name) or (_leader_surname(P, c.name) if len(c.words) == 1 else [])
+            if len(ends) == 1:  # "Minh", "Mỹ Linh" after "Đỗ Mỹ Linh": the given name of one person
                 ends[0].mentions.append(span)
                 P.take(span[0], span[1], ends[0])
                 taken.append(span)
                 continue
-        if (not sure or (c.kind == "foreign" and len(c.words) == 1 and not _addressed(P, span[0]))) \
+        if (not sure or (c.kind == "foreign" and len(c.words) == 1 and not _addressed(P, c.start))) \
                 and P.person_for(c) is None:
             continue  # a foreign word alone (a brand, a site) or an unsure name that is no one known
         title, title_span = _title_of(P, span, c)
         P.add(c, span, title, None, title_span)
         taken.append(span)
+
+
+def _leader_surname(P: _People, word: str) -> list[Found]:
+    """The one head of state the article names whose name opens with ``word`` written surname first
+    without a Vietnamese surname (``Tập`` of ``Tập Cận Bình``)."""
+    fits = [f for f in P.found if f.name.startswith(word + " ") and f.name in P.g.leaders
+            and word not in P.g.surnames]
+    return fits if len(fits) == 1 else []
 
 
 @cache
@@ -186,7 +194,7 @@ def _addressed(P: _People, start: int) -> bool:
     m = _WORD_BEFORE.search(P.ctext, max(0, start - 20), start)
     if m is None:
         return False
-    word = m.group(1)
+    word = m.group(1).lower()  # "Bà Hoa" opening a line too
     if word in address_words() and word not in _things_too():
         return True
     return any(h.end() == m.end(1) for h in P.g.title_heads.finditer(P.ctext, max(0, start - 40), m.end(1)))

@@ -1,0 +1,52 @@
+"""People in general news: names the rules read without a title or an honorific (``name_context``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoptac.extract.gazetteer import gazetteer
+from hoptac.extract.people import find_people
+
+
+@pytest.fixture(autouse=True)
+def _rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOPTAC_NAMES", "rules")
+    from hoptac.learn import name_tagger
+    name_tagger._shipped.cache_clear()
+    yield
+    name_tagger._shipped.cache_clear()
+
+
+def _people(text: str) -> dict[str, list[str]]:
+    return {f.name: [text[a:b] for a, b in f.mentions] for f in find_people(text, gazetteer())}
+
+
+def test_a_leader_written_without_a_vietnamese_surname_is_found() -> None:
+    got = _people("Chủ tịch Trung Quốc Tập Cận Bình đã tới Moskva.")
+    assert "Tập Cận Bình" in got
+
+
+def test_a_foreign_name_written_again_by_surname_is_a_person() -> None:
+    text = "Cảnh sát đã bắt Tadashi Morikawa tại nhà riêng. Sau khi bị bắt, Morikawa thừa nhận hành vi."
+    got = _people(text)
+    assert got.get("Tadashi Morikawa") == ["Tadashi Morikawa", "Morikawa"]
+
+
+def test_a_word_written_after_a_locative_is_a_place_not_a_surname() -> None:
+    text = "Đội bóng Westbury Rangers vừa đến Rangers để tập huấn. Trước đó Westbury Rangers thắng."
+    assert "Westbury Rangers" not in _people(text)
+
+
+def test_a_foreign_run_with_no_lone_word_stays_unanchored() -> None:
+    assert "Tadashi Morikawa" not in _people("Cảnh sát đã bắt Tadashi Morikawa tại nhà riêng.")
+
+
+def test_a_relative_named_after_a_kinship_word_is_a_person_of_their_own() -> None:
+    text = ("Ông Harold J. Whitcombe, cựu Thống đốc bang, cùng con gái Eleanor Whitcombe thăm Đà Nẵng.\n"
+            "Vợ Margaret Whitcombe ở lại khách sạn.")
+    got = _people(text)
+    assert {"Harold J. Whitcombe", "Eleanor Whitcombe", "Margaret Whitcombe"} <= set(got)
+
+
+def test_a_lone_word_after_a_kinship_word_stays_unanchored() -> None:
+    assert "Rex" not in _people("Gia đình Whitcombe nuôi một con chó, con trai Rex rất thích nó.")
