@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
+from hoptac.extract import clauses
 from hoptac.extract.clauses import dedupe, repeat
 from hoptac.extract.name_fit import _one_letter_apart
 from hoptac.extract.people import Found
@@ -32,7 +35,11 @@ def _dedupe_all_pairs(statements: list[Statement], people: set[str]) -> list[Sta
     return [s for k, s in enumerate(statements) if k not in drop]
 
 
-def test_dedupe_keeps_what_all_pairs_keep() -> None:
+@pytest.mark.parametrize("small", [0, clauses._ALL_PAIRS])
+def test_dedupe_keeps_what_all_pairs_keep(small: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The prefix filter (every group through it: ``small`` 0) and the shipped mix (small groups
+    paired in full) keep what comparing every pair keeps."""
+    monkeypatch.setattr(clauses, "_ALL_PAIRS", small)
     rng = random.Random(14)
     vocab = [f"từ{k}" for k in range(40)] + ["và", "của", "Việt", "Mỹ"]
     for _ in range(200):

@@ -136,3 +136,24 @@ def test_marginals_equal_the_plain_forward_backward_exactly() -> None:
             crf, feats = _random_crf(rng, False, n_labels)
             emit = crf.emissions(feats)
             assert crf.person_marginals(emit) == _plain_marginals(crf, emit)
+
+
+def test_marks_read_from_columns_as_from_tokens() -> None:
+    """A text's marks keep its tokens as columns (a Tok made only when asked): each token, slice and
+    word reads as the token list gives it, and the marks equal those built over that list."""
+    import unicodedata
+
+    from hoptac.extract.gazetteer import gazetteer
+    from hoptac.learn.name_features import Marks, TokView, marks
+
+    g = gazetteer()
+    for text in [*TEXTS, "Bộ trưởng Ngoại giao Hoa Kỳ Antony Blinken gặp Thủ tướng Phạm Minh Chính tại Hà Nội."]:
+        for form in (text, unicodedata.normalize("NFD", text)):
+            toks = tokens(form)
+            m = marks(form, g, [], [])
+            assert isinstance(m.toks, TokView) and len(m.toks) == len(toks)
+            assert list(m.toks) == toks and m.toks[1:-1] == toks[1:-1] and m.toks[::2] == toks[::2]
+            if toks:
+                assert m.toks[-1] == toks[-1] and isinstance(m.toks[0], Tok)
+            plain = Marks(toks, m.heads, m.places, m.orgs, m.bodies, m.leaders, m.rp, m.rt)
+            assert (plain.words, plain.starts, plain.caps) == (m.words, m.starts, m.caps)

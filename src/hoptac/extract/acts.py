@@ -191,18 +191,28 @@ _GLOSS = re.compile(r"\([^()\s]{2,15}\)")
 
 def window_start(low: str, floor: int, cue_start: int, *, soft: bool = True) -> int:
     """Where the subject of a cue may begin: after the last boundary between ``floor`` and it."""
+    hard, soft_start = window_starts(low, floor, cue_start, soft=soft)
+    return soft_start if soft else hard
+
+
+def window_starts(low: str, floor: int, cue_start: int, *, soft: bool = True) -> tuple[int, int]:
+    """:func:`window_start` without and with ``soft`` (the word boundaries, `` và ``), read in one
+    pass over the boundaries (a cue's subject asks for both); without ``soft`` the second is the first."""
     c = cues()
-    best = floor
+    hard = best = floor
     glosses = [m.span() for m in _GLOSS.finditer(low, floor, cue_start)] if "(" in low[floor:cue_start] else []
     for b in c.boundaries:
-        if not soft and b.startswith(" "):
+        spaced = b.startswith(" ")
+        if spaced and not soft:
             continue
         i = low.rfind(b, floor, cue_start)
         while i >= 0 and b in "()" and any(ga <= i < gb for ga, gb in glosses):
             i = low.rfind(b, floor, i)  # "Bộ Thương mại Hoa Kỳ (DOC) công bố": the name's acronym, no boundary
         if i >= 0:
             best = max(best, i + len(b))
-    return best
+            if not spaced:
+                hard = max(hard, i + len(b))
+    return hard, best if soft else hard
 
 
 def side_phrase(low: str, a: int, b: int) -> tuple[str, int] | None:

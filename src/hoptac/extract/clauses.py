@@ -177,6 +177,10 @@ def repeat(statements: list[Statement], words: list[set[str]], people: set[str],
     return None
 
 
+#: groups up to this size are paired in full (:func:`_close_pairs`)
+_ALL_PAIRS = 16
+
+
 def _close_pairs(members: list[int], words: list[set[str]]) -> list[tuple[int, int]]:
     """The pairs ``(i, j)``, ``i < j``, of ``members`` that may repeat each other, in order.
 
@@ -185,8 +189,12 @@ def _close_pairs(members: list[int], words: list[set[str]]) -> list[tuple[int, i
     share leaves room for that overlap after it (3/8 of both sizes: positional filtering); a
     statement holding 90% of a smaller one's words (six or more) holds one of that one's first
     10% (plus one), the other being no smaller. Each statement is paired only with those, not with
-    every other.
+    every other. A group of at most ``_ALL_PAIRS`` gives all its pairs: the filter would cost more
+    than the tests it saves (most groups hold one to five statements), and the pairs it leaves
+    out repeat nothing, so :func:`dedupe` drops the same statements either way.
     """
+    if len(members) <= _ALL_PAIRS:
+        return list(itertools.combinations(members, 2))  # members ascend: the pairs in order
     freq: Counter[str] = Counter(w for k in members for w in words[k])
     ranked = {k: sorted(words[k], key=lambda w: (freq[w], w)) for k in members}
     holders: dict[str, list[int]] = {}  # a word -> the statements holding it

@@ -74,12 +74,19 @@ def _stop_word(words: list[str], j: int, ctext: str, run: list[tuple[int, int, s
     return bool(h and h.end() > run[j][1])  # "Vụ trưởng", not a one-word head that is also a name
 
 
+#: a phrase of a run's words holds no blank but single spaces (words are split on blanks), so a
+#: :class:`~hoptac.extract.gazetteer.Phrases` table answers it by the plain dict lookup (no respacing)
+_HAS = dict.__contains__
+
+
 def _known_prefix(words: list[str], i: int, g: Gazetteer) -> int:
     """How many words from ``i`` form a place, country or known organization name (0 if none)."""
     best = 0
+    places, orgs = g.place_names, g.known_orgs
+    phrase = ""
     for n in range(1, min(6, len(words) - i) + 1):
-        phrase = " ".join(words[i:i + n])
-        if phrase in g.place_names or phrase in g.known_orgs:
+        phrase = words[i] if n == 1 else f"{phrase} {words[i + n - 1]}"
+        if phrase in places or _HAS(orgs, phrase):
             best = n
     return best
 
@@ -122,12 +129,20 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer, ctext: str) -> list
     out: list[Candidate] = []
     i = 0
     n = len(words)
+    prefixes: dict[int, int] = {}  # _known_prefix by index: the loops below ask again for the same words
+
+    def known_prefix(k: int) -> int:
+        got = prefixes.get(k)
+        if got is None:
+            got = prefixes[k] = _known_prefix(words, k, g)
+        return got
+
     while i < n:
         if words[i] in g.work_articles:
             break  # "The Diplomat", "Anh The Spectator": a publication or a work
-        skip = _known_prefix(words, i, g)
+        skip = known_prefix(i)
         initial_next = i + skip < n and _INITIAL.fullmatch(words[i + skip])
-        if skip and words[i] not in g.leaders and not initial_next:
+        if skip and not _HAS(g.leaders, words[i]) and not initial_next:
             i += skip
             continue
         w = words[i]
@@ -139,7 +154,7 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer, ctext: str) -> list
             continue
         if w in g.surnames or " ".join(words[i:i + 2]) in g.compound_surnames:
             j = i + 1
-            while j < n and j - i < 4 and is_vietnamese_syllable(words[j]) and _known_prefix(words, j, g) < 2 \
+            while j < n and j - i < 4 and is_vietnamese_syllable(words[j]) and known_prefix(j) < 2 \
                     and not words[j].isupper() and not _stop_word(words, j, ctext, run, g):
                 j += 1
             if j - i >= 2:
@@ -152,11 +167,11 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer, ctext: str) -> list
             i += lead
             continue
         # foreign: words until a known place/organization, at most 4 (initials not counted)
-        if _native(w) and " ".join(words[i:i + 2]) not in g.leaders:
+        if _native(w) and not _HAS(g.leaders, " ".join(words[i:i + 2])):
             i += 1  # a Vietnamese word (Ông, Ngài, Đại) does not start a foreign name
             continue
         j = i
-        while j < n and not (j > i and (_known_prefix(words, j, g) or _stop_word(words, j, ctext, run, g)
+        while j < n and not (j > i and (known_prefix(j) or _stop_word(words, j, ctext, run, g)
                                         or (_native(words[j]) and not is_initial(words[j - 1])))) \
                 and not (words[j].isupper() and len(words[j]) > 1 and not words[j].endswith(".")
                          and not _middle_initials(words, i, j)):
@@ -175,7 +190,7 @@ def split_run(run: list[tuple[int, int, str]], g: Gazetteer, ctext: str) -> list
         span = words[i:j]
         foreign = any(_looks_foreign(w2) for w2 in span) if len(span) > 1 else \
             bool(span) and not is_vietnamese_syllable(span[0].rstrip("."))
-        if span and (foreign or " ".join(span) in g.leaders):
+        if span and (foreign or _HAS(g.leaders, " ".join(span))):
             while j > i and (is_initial(words[j - 1]) or (words[j - 1].endswith(".") and words[j - 1] not in
                                                            g.name_suffixes)):
                 j -= 1  # a name does not end with an initial

@@ -24,6 +24,7 @@ from .acts import (
     side_name,
     side_phrase,
     window_start,
+    window_starts,
 )
 from .clauses import prefixed, sentence_spans, untitled
 from .entities import all_mentions
@@ -149,8 +150,7 @@ class Speakers:
     def subject(self, floor: int, cue: Cue, sent_no: int, prev: Actor | None) -> tuple[Actor, int] | None:
         """The actor of a cue and the folded position where its clause starts (None: no statement)."""
         low = self.low.text
-        hard = window_start(low, floor, cue.start, soft=False)
-        soft = window_start(low, floor, cue.start, soft=True)
+        hard, soft = window_starts(low, floor, cue.start)
         if _RELATIVE.search(low, hard, cue.start):
             return None  # "các nguyên tắc mà hai bên đã nhất trí": a relative clause, no statement
         # both sides, even across "và" ("Việt Nam và Hoa Kỳ cam kết", "Tổng thống ... và Thủ tướng ...")

@@ -40,24 +40,32 @@ def grams(prefix: str, toks: Sequence[str], n: int = 2) -> list[str]:
     return out
 
 
-_SPACED = tuple((m, f" {m} ") for m in MARKERS)
+#: per marker, in order: the marker, its first word and its spaced form (None for one word)
+_SPACED = tuple((m, m.split(" ")[0], f" {m} " if " " in m else None) for m in MARKERS)
+_TAGGED: dict[str, tuple[tuple[str, str, str | None, str], ...]] = {}
 
 
 def markers(prefix: str, text: str) -> list[str]:
     """Which modality, negation and linking words occur in a text (whole words: a one-word marker
-    is one of its words, a two-word one is found in its words joined by single spaces)."""
+    is one of its words, a two-word one is found in its words joined by single spaces; one whose
+    first word is not among the words is not there)."""
+    tagged = _TAGGED.get(prefix)
+    if tagged is None:
+        tagged = _TAGGED[prefix] = tuple((m, first, spaced, f"{prefix}:{m}") for m, first, spaced in _SPACED)
     toks = words(text)
     have = set(toks)
     low = ""
     out = []
-    for m, spaced in _SPACED:
-        if " " not in m:
+    for m, first, spaced, feature in tagged:
+        if spaced is None:
             if m in have:
-                out.append(f"{prefix}:{m}")
+                out.append(feature)
+            continue
+        if first not in have:
             continue
         low = low or " " + " ".join(toks) + " "
         if spaced in low:
-            out.append(f"{prefix}:{m}")
+            out.append(feature)
     return out
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from ..extract.gazetteer import Gazetteer, has_marks, in_dictionary, is_vietnamese_syllable, load_yaml
 from ..extract.nlp import split_sentences
@@ -50,9 +51,38 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
                 for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
     # the whole text (the tagger's case): gaps and tokens alternate; a token's offsets are the summed
     # lengths of what precedes it (no match object per token)
+    return list(map(tuple.__new__, repeat(Tok), zip(*_columns(text), strict=True)))
+
+
+def _columns(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The starts, ends and words of the tokens of a whole text (:func:`tokens` without a tuple per token)."""
     parts = _TOKEN_SPLIT.split(text)
     offs = list(accumulate(map(len, parts), initial=0))
-    return list(map(tuple.__new__, repeat(Tok), zip(offs[1:-1:2], offs[2::2], parts[1::2], strict=True)))
+    return offs[1:-1:2], offs[2::2], parts[1::2]
+
+
+class TokView(Sequence[Tok]):
+    """The tokens of a text read from its columns (:func:`_columns`): a :class:`Tok` is made only for
+    the tokens asked for (the tagger reads a few stretches; a text has a thousand tokens)."""
+
+    __slots__ = ("ends", "starts", "words")
+
+    def __init__(self, starts: list[int], ends: list[int], words: list[str]) -> None:
+        self.starts, self.ends, self.words = starts, ends, words
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @overload
+    def __getitem__(self, k: int) -> Tok: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[Tok]: ...
+
+    def __getitem__(self, k: int | slice) -> Tok | list[Tok]:
+        if isinstance(k, slice):
+            return list(map(tuple.__new__, repeat(Tok), zip(self.starts[k], self.ends[k], self.words[k], strict=True)))
+        return tuple.__new__(Tok, (self.starts[k], self.ends[k], self.words[k]))
 
 
 def segment_features(text: str, m: Marks, lo: int, hi: int, segs: list[tuple[int, int]],
@@ -77,7 +107,7 @@ def _shape(w: str) -> str:
     return "x"
 
 
-def _marks(spans: list[tuple[int, int]], toks: list[Tok], starts: list[int],
+def _marks(spans: list[tuple[int, int]], toks: Sequence[Tok], starts: list[int],
            ends: list[int] | None = None) -> list[str]:
     """For each token, ``B``/``I`` if a span starts/covers it, else ``""``."""
     n = len(toks)
@@ -98,7 +128,7 @@ def _marks(spans: list[tuple[int, int]], toks: list[Tok], starts: list[int],
     return out
 
 
-_START, _END, _WORD = itemgetter(0), itemgetter(1), itemgetter(2)
+_START, _WORD = itemgetter(0), itemgetter(2)
 
 
 def _caps(words: list[str]) -> list[int]:
@@ -115,7 +145,7 @@ class Marks:
     the tokens that open with a capital) are derived from ``toks``, once.
     """
 
-    toks: list[Tok]
+    toks: Sequence[Tok]  # a list, or a TokView of the whole text
     heads: list[str]
     places: list[str]
     orgs: list[str]
@@ -125,8 +155,11 @@ class Marks:
     rt: list[str]
 
     def __post_init__(self) -> None:
-        self.words = list(map(_WORD, self.toks))
-        self.starts = list(map(_START, self.toks))
+        if isinstance(self.toks, TokView):
+            self.words, self.starts = self.toks.words, self.toks.starts
+        else:
+            self.words = list(map(_WORD, self.toks))
+            self.starts = list(map(_START, self.toks))
         self.caps = _caps(self.words)
 
 
@@ -143,10 +176,8 @@ def _leader_firsts(g: Gazetteer) -> frozenset[str]:
 
 def marks(text: str, g: Gazetteer, rule_people: list[tuple[int, int]], rule_titles: list[tuple[int, int]]) -> Marks:
     """Tokens and lexicon and rule marks of a text (each pattern run once over the text)."""
-    toks = tokens(text)
-    starts = list(map(_START, toks))
-    ends = list(map(_END, toks))
-    words = list(map(_WORD, toks))
+    starts, ends, words = _columns(text)
+    toks = TokView(starts, ends, words)
 
     def pat(p: re.Pattern[str]) -> list[str]:
         return _marks([m.span() for m in p.finditer(text)], toks, starts, ends)
@@ -269,13 +300,36 @@ def _vn(word: str) -> str:
     return "vn=" + str(is_vietnamese_syllable(word)) + str(has_marks(word))
 
 
+class _Fixed(dict[str, "str | _Fixed"]):
+    """Feature strings of a closed vocabulary (a shape, a B/I mark), each made once and then looked
+    up: no new string per token, and its hash kept for the weight table. ``depth`` keys are read
+    one after another, ``sep`` between them (``_Fixed("prp=", 2, "|rp=")["B"]["I"]`` is ``prp=B|rp=I``)."""
+
+    def __init__(self, prefix: str, depth: int = 1, sep: str = "") -> None:
+        super().__init__()
+        self.prefix, self.depth, self.sep = prefix, depth, sep
+
+    def __missing__(self, key: str) -> str | _Fixed:
+        got: str | _Fixed = (self.prefix + key if self.depth == 1
+                             else _Fixed(self.prefix + key + self.sep, self.depth - 1, self.sep))
+        self[key] = got
+        return got
+
+
+_SH, _FIRST_SH, _PSH = _Fixed("sh="), _Fixed("first|sh="), _Fixed("psh=", 3, "|")
+_HEAD, _PLACE, _ORG, _LEADER = _Fixed("head="), _Fixed("place="), _Fixed("org="), _Fixed("leader=")
+_RP, _RT, _BODY, _PRT, _NRT, _N_HEAD = (_Fixed("rp="), _Fixed("rt="), _Fixed("body="), _Fixed("prt="), _Fixed("nrt="),
+                                       _Fixed("n_head="))
+_P_ADDR, _P2_ADDR, _P_HON = _Fixed("p_addr|sh="), _Fixed("p2_addr|sh="), _Fixed("p_hon|sh=")
+_P_HEAD, _PRP, _P_SURNAME = _Fixed("p_head=", 2, "|sh="), _Fixed("prp=", 2, "|rp="), _Fixed("p_surname=", 2, "|sh=")
+
+
 def sentence_features(text: str, m: Marks, lo: int, hi: int, a: int, b: int, g: Gazetteer,
                       only: set[int] | None = None) -> list[list[str]]:
     """The feature strings of tokens ``a:b`` of the sentence ``lo:hi`` (neighbours read within the sentence;
     ``only``: the token indices wanted, the others left empty)."""
-    toks = m.toks[lo:hi]
-    n = len(toks)
-    words = [t.word for t in toks]
+    words = m.words[lo:hi]
+    n = len(words)
     low = [w.lower() for w in words]
     shapes = _shapes(words)
     heads, places, orgs = m.heads[lo:hi], m.places[lo:hi], m.orgs[lo:hi]
@@ -297,22 +351,22 @@ def sentence_features(text: str, m: Marks, lo: int, hi: int, a: int, b: int, g: 
         nxt2 = low[i + 2] if i + 2 < n else "</s>"
         first = i == 0 or words[i - 1] in _SENT_END
         f = [
-            "b", "w=" + lw, "sh=" + sh, "p=" + prev, "n=" + nxt, "p2=" + prev2, "n2=" + nxt2,
+            "b", "w=" + lw, _SH[sh], "p=" + prev, "n=" + nxt, "p2=" + prev2, "n2=" + nxt2,
             "pw=" + prev + "|" + lw, "wn=" + lw + "|" + nxt,
-            "psh=" + (shapes[i - 1] if i > 0 else "<s>") + "|" + sh + "|" + (shapes[i + 1] if i + 1 < n else "</s>"),
-            "head=" + heads[i], "place=" + places[i], "org=" + orgs[i], "leader=" + leaders[i],
-            "rp=" + rp[i], "rt=" + rt[i], "body=" + bodies[i],
+            _PSH[shapes[i - 1] if i > 0 else "<s>"][sh][shapes[i + 1] if i + 1 < n else "</s>"],  # type: ignore[index]
+            _HEAD[heads[i]], _PLACE[places[i]], _ORG[orgs[i]], _LEADER[leaders[i]],
+            _RP[rp[i]], _RT[rt[i]], _BODY[bodies[i]],
         ]
         if first:
             f.append("first")
-            f.append("first|sh=" + sh)
+            f.append(_FIRST_SH[sh])
         if sh == "Xx":
             f.append(_vn(w))
             r_len, r_pos, r_start = runs[i]
             facts = run_facts.get(r_start)
             if facts is None:
                 p_out = low[r_start - 1] if r_start > 0 else "<s>"
-                at = toks[r_start].start
+                at = m.starts[lo + r_start]
                 facts = run_facts[r_start] = (
                     any(places[k] or orgs[k] or bodies[k] or heads[k] for k in range(r_start, r_start + r_len)),
                     p_out, r_start == 0 or words[r_start - 1] in _SENT_END,
@@ -331,20 +385,20 @@ def sentence_features(text: str, m: Marks, lo: int, hi: int, a: int, b: int, g: 
             if w in g.function_words:
                 f.append("func")
         if prev in addr:
-            f.append("p_addr|sh=" + sh)
+            f.append(_P_ADDR[sh])
         if prev2 in addr and i > 1 and shapes[i - 1] == "Xx":
-            f.append("p2_addr|sh=" + sh)
+            f.append(_P2_ADDR[sh])
         if prev in hon:
-            f.append("p_hon|sh=" + sh)
+            f.append(_P_HON[sh])
         if i > 0:
-            f.append("p_head=" + heads[i - 1] + "|sh=" + sh)
-            f.append("prp=" + rp[i - 1] + "|rp=" + rp[i])
-            f.append("prt=" + rt[i - 1])
+            f.append(_P_HEAD[heads[i - 1]][sh])  # type: ignore[index]
+            f.append(_PRP[rp[i - 1]][rp[i]])  # type: ignore[index]
+            f.append(_PRT[rt[i - 1]])
             if words[i - 1][:1].isupper():
-                f.append("p_surname=" + str(words[i - 1] in surnames) + "|sh=" + sh)
+                f.append(_P_SURNAME[str(words[i - 1] in surnames)][sh])  # type: ignore[index]
         if i + 1 < n:
-            f.append("nrt=" + rt[i + 1])
-            f.append("n_head=" + heads[i + 1])
+            f.append(_NRT[rt[i + 1]])
+            f.append(_N_HEAD[heads[i + 1]])
         if len(w) > 3:
             f.append("suf3=" + lw[-3:])
         out.append(f)
