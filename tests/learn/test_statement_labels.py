@@ -52,7 +52,7 @@ def test_cross_validation_counts_the_rules_as_the_evaluator_does() -> None:
     assert cv["rules"]["statements"]["f1"] == got["statements"]["f1"]
     assert cv["rules"]["threads"] == got["threads"]["f1"]
     best = statement_cv.ranked(cv)[0]
-    assert set(cv[best]["thresholds"]) == {"add", "drop", "confident"}
+    assert set(cv[best]["thresholds"]) == {"add", "drop", "confident", "silence"}
 
 
 # Self-written: a speech verb's inform (cue "cho biết") whose clause holds the promise (cue "sẽ").
