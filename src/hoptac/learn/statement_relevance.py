@@ -43,11 +43,17 @@ def _named_counts(text: str) -> dict[str, int]:
 
 def _parties(article: Article) -> dict[str, tuple[str, ...]]:
     """By side: the lower-cased names (and aliases) of the article's people and organizations of
-    that side."""
+    that side. Read once per article's cast (every candidate of an article asks for it)."""
+    return _parties_of(tuple((item.side, item.name, tuple(item.aliases))
+                             for item in (*article.people, *article.organizations)))
+
+
+@lru_cache(maxsize=8)
+def _parties_of(cast: tuple[tuple[str | None, str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {"VN": [], "US": [], "OTHER": []}
-    for item in (*article.people, *article.organizations):
-        if item.side in out:
-            out[item.side] += [nfc(n).lower() for n in (item.name, *item.aliases) if len(n) > 2]
+    for side, name, aliases in cast:
+        if side in out:
+            out[side] += [nfc(n).lower() for n in (name, *aliases) if len(n) > 2]
     return {k: tuple(v) for k, v in out.items()}
 
 
