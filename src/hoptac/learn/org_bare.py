@@ -53,6 +53,11 @@ _RECORD: list[tuple[str, int, int, list[str]]] | None = None
 Hit = tuple[int, int, str, str, "str | None", str]
 
 
+#: a name written as a web address (``Zing.vn``, ``Forbes.com``) is a site, an outlet: a source
+#: of the news, never a party to its events (``kind`` media, as the outlets the suffixes find)
+_WEB_NAME = re.compile(r"\.(?:vn|com|net|org|info)$", re.IGNORECASE)
+
+
 def _foreign(w: str) -> bool:
     """A word no Vietnamese syllable spells (``Driftwood``, ``VinMart``), not an acronym in capitals
     nor an initial (``N``)."""
@@ -236,7 +241,8 @@ def bare_hits(ctext: str, g: Any, hits: list[Hit], people: list[tuple[int, int]]
         if h is not None:
             out.append((a, b, h[2], h[3], h[4], h[5]))
         elif best[name] >= threshold:
-            out.append((a, b, name, "company", None, name.lower()))
+            kind = "media" if _WEB_NAME.search(name) else "company"
+            out.append((a, b, name, kind, None, name.lower()))
     return out
 
 
