@@ -6,8 +6,10 @@ A model file names the variant that was best on the test split (``"use": "rules"
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from types import ModuleType
+from typing import Any
 
 from . import load_model
 
@@ -39,3 +41,22 @@ def using(name: str, mode: str) -> Iterator[None]:
             _OVERRIDE.pop(name, None)
         else:
             _OVERRIDE[name] = old
+
+
+def recorded(name: str, module: ModuleType, docs: Iterable[Any]) -> Iterator[tuple[Any, Any, list[Any]]]:
+    """Each annotated document extracted with decision ``name`` in :data:`CANDIDATES` mode, with its
+    article and the candidate rows the decision's ``module`` recorded in its ``_RECORD`` list while
+    it ran (documents whose text extraction changed are left out: their offsets would not match)."""
+    from .evaluate import extract
+
+    with using(name, CANDIDATES):
+        for doc in docs:
+            module._RECORD = []  # type: ignore[attr-defined]
+            try:
+                art = extract(doc)
+                records = module._RECORD  # type: ignore[attr-defined]
+            finally:
+                module._RECORD = None  # type: ignore[attr-defined]
+            if art is None or art.raw != doc.text:
+                continue
+            yield doc, art, records

@@ -16,6 +16,7 @@ split, counting names gained and names wrongly added; the test split is only mea
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from ..extract.org_grammar import is_credit
 from ..extract.spans import Cover
 from . import compiled_loader, load_model
 from .features import bucket, predict, train_logreg
-from .modes import CANDIDATES, mode_of, using
+from .modes import CANDIDATES, mode_of, recorded
 
 NAME = "org_bare"
 YES = "yes"
@@ -256,39 +257,30 @@ Cand = tuple[str, list[str], bool, bool]
 def labelled(split: str, docs: list[Any] | None = None) -> list[tuple[str, list[Cand]]]:
     """Per article (its path), its candidates with their label: ``yes`` when the name is one of
     the article's annotated organization names or mention strings."""
-    global _RECORD
     from ..annotate.corpus import iter_docs
     from ..extract.textmap import compose
-    from .evaluate import extract, gold_of, norm
+    from .evaluate import gold_of, norm
 
     out: list[tuple[str, list[Cand]]] = []
-    with using(NAME, CANDIDATES):
-        for doc in docs if docs is not None else iter_docs(split=split):
-            _RECORD = []
-            try:
-                art = extract(doc)
-                records = _RECORD
-            finally:
-                _RECORD = None
-            if art is None or art.raw != doc.text:
+    source = docs if docs is not None else iter_docs(split=split)
+    for doc, art, records in recorded(NAME, sys.modules[__name__], source):
+        c = compose(art.text)
+        gold = gold_of(doc)["organizations"]
+        keys = {k for o in gold for k in o["keys"]}
+        optional = {k for o in gold if o["optional"] for k in o["keys"]} - {
+            k for o in gold if not o["optional"] for k in o["keys"]}
+        found_keys = {norm(x) for o in art.organizations for x in (o.name, *o.aliases)}
+        seen: set[tuple[int, int]] = set()
+        cands: list[Cand] = []
+        for ctext, a, b, row in records:
+            if ctext != c.text or (a, b) in seen:
                 continue
-            c = compose(art.text)
-            gold = gold_of(doc)["organizations"]
-            keys = {k for o in gold for k in o["keys"]}
-            optional = {k for o in gold if o["optional"] for k in o["keys"]} - {
-                k for o in gold if not o["optional"] for k in o["keys"]}
-            found_keys = {norm(x) for o in art.organizations for x in (o.name, *o.aliases)}
-            seen: set[tuple[int, int]] = set()
-            cands: list[Cand] = []
-            for ctext, a, b, row in records:
-                if ctext != c.text or (a, b) in seen:
-                    continue
-                seen.add((a, b))
-                key = norm(ctext[a:b])
-                found = row[-1:] == ["FOUND"]
-                counts = not (found or key in found_keys or key in optional)
-                cands.append((ctext[a:b], row[:-1] if found else row, key in keys, counts))
-            out.append((doc.path, cands))
+            seen.add((a, b))
+            key = norm(ctext[a:b])
+            found = row[-1:] == ["FOUND"]
+            counts = not (found or key in found_keys or key in optional)
+            cands.append((ctext[a:b], row[:-1] if found else row, key in keys, counts))
+        out.append((doc.path, cands))
     return out
 
 

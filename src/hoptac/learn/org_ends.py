@@ -18,6 +18,7 @@ beats the rules' end by ``margin``; the margin and whether the model is used at 
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from ..extract.acts import cues
 from ..extract.gazetteer import in_dictionary
 from . import compiled_loader, load_model
 from .features import bucket, predict, train_logreg
-from .modes import CANDIDATES, mode_of, using
+from .modes import CANDIDATES, mode_of, recorded
 
 NAME = "org_ends"
 #: how many words past the head a candidate end may lie
@@ -195,40 +196,31 @@ Group = tuple[list[int], int, list[list[str]], int]  # candidate ends, rule end,
 def labelled(split: str, docs: list[Any] | None = None) -> list[tuple[str, list[Group]]]:
     """Per article (its path), the decisions of its head-word names whose start is a gold mention's
     start and whose gold end is among the candidates."""
-    global _RECORD
     from ..annotate.corpus import iter_docs
     from ..extract.textmap import compose
-    from .evaluate import extract, raw_span
+    from .evaluate import raw_span
 
     out: list[tuple[str, list[Group]]] = []
-    with using(NAME, CANDIDATES):
-        for doc in docs if docs is not None else iter_docs(split=split):
-            _RECORD = []
-            try:
-                art = extract(doc)
-                records = _RECORD
-            finally:
-                _RECORD = None
-            if art is None or art.raw != doc.text:
+    source = docs if docs is not None else iter_docs(split=split)
+    for doc, art, records in recorded(NAME, sys.modules[__name__], source):
+        c = compose(art.text)
+        gold: dict[int, set[int]] = {}
+        for o in doc.annotation.get("organizations", []):
+            for a, b in o.get("mentions") or []:
+                gold.setdefault(a, set()).add(b)
+        groups: list[Group] = []
+        seen: set[tuple[int, int]] = set()  # the stage may read one text twice
+        for ctext, start, ends, rule_end, rows in records:
+            if ctext != c.text or (start, rule_end) in seen:
                 continue
-            c = compose(art.text)
-            gold: dict[int, set[int]] = {}
-            for o in doc.annotation.get("organizations", []):
-                for a, b in o.get("mentions") or []:
-                    gold.setdefault(a, set()).add(b)
-            groups: list[Group] = []
-            seen: set[tuple[int, int]] = set()  # the stage may read one text twice
-            for ctext, start, ends, rule_end, rows in records:
-                if ctext != c.text or (start, rule_end) in seen:
-                    continue
-                seen.add((start, rule_end))
-                raw = [raw_span(art, c.span(start, e)) for e in ends]
-                if not raw[0] or raw[0][0] not in gold:
-                    continue
-                hit = [i for i, r in enumerate(raw) if r and r[1] in gold[raw[0][0]]]
-                if hit:
-                    groups.append((ends, rule_end, rows, ends[hit[-1]]))
-            out.append((doc.path, groups))
+            seen.add((start, rule_end))
+            raw = [raw_span(art, c.span(start, e)) for e in ends]
+            if not raw[0] or raw[0][0] not in gold:
+                continue
+            hit = [i for i, r in enumerate(raw) if r and r[1] in gold[raw[0][0]]]
+            if hit:
+                groups.append((ends, rule_end, rows, ends[hit[-1]]))
+        out.append((doc.path, groups))
     return out
 
 
