@@ -6,19 +6,14 @@ reads only the cue cannot tell them from a call on the other side."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 
+# the features read slices composed (NFC): a decomposed text would split words into letters and marks
+from ..clean.normalize import nfc
 from ..extract.acts import cues
 from ..extract.gazetteer import alternation
 from ..model import Article, Statement
 from .features import bucket
-
-
-def nfc(text: str) -> str:
-    """A slice of the text composed (NFC): the features read words and cues, which a decomposed
-    text (its positions kept as they are) would split into letters and marks."""
-    return unicodedata.normalize("NFC", text)
 
 
 @cache

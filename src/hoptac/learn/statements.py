@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..clean.normalize import nfc as _nfc
 from ..extract.acts import cues
 from ..model import Article, Statement
 from . import compiled_loader, load_model
 from .features import bucket, grams, markers, relabel, train_logreg, words
 from .modes import CANDIDATES, mode_of, using
-from .statement_relevance import nfc as _nfc
 from .statement_relevance import relevance
 
 NAME = "statement_acts"
