@@ -41,6 +41,7 @@ def _title_prefixes() -> frozenset[str]:
     return frozenset({"", *(" ".join(str(w).lower().split()) for w in words)})
 
 
+@cache
 def title_words() -> frozenset[str]:
     """The single words that may stand before a title without being part of it (``ông``, ``cựu``)."""
     return frozenset(w for p in _title_prefixes() for w in p.split())
