@@ -12,7 +12,7 @@ from collections import Counter
 from functools import cache
 
 from .fastre import bounded
-from .gazetteer import Gazetteer, load_yaml
+from .gazetteer import Gazetteer, alternation, load_yaml
 from .names import Candidate, _native, cap_runs
 
 HONORIFIC = bounded(r"(?<!\w)(ông|bà|ngài|Ông|Bà|Ngài|Mr\.?|Mrs\.?|Ms\.?)\s+$")
@@ -113,8 +113,8 @@ def named_in_full(c: Candidate, lone: frozenset[str], ctext: str) -> bool:
 @cache
 def _kinship() -> re.Pattern[str]:
     """A kinship word of ``address.yaml`` ending right before a position (``con trai ``)."""
-    words = sorted(load_yaml("address.yaml").get("kinship") or [], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")[^\S\n]+$",
+    words = [str(w) for w in load_yaml("address.yaml").get("kinship") or []]
+    return re.compile(r"(?<!\w)(?:" + alternation(words, space=r"\s+") + r")[^\S\n]+$",
                       re.IGNORECASE)  # "Vợ Melania Trump" opening a sentence too
 
 
