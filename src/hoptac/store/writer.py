@@ -209,8 +209,7 @@ def write_article(conn: Connection, article: Article, *, refresh: bool = False) 
         conn.execute(t.articles.insert(), {"id": aid, **row})
     add_source(conn, aid, article.source)
     if sig is not None:
-        conn.execute(t.article_bands.insert(), [{"band": b, "key": k, "article_id": aid}
-                                                for b, k in dedupe.band_keys(sig)])
+        _insert_bands(conn, aid, sig)
     if dup_of:
         _write_copy(conn, article, aid, dup_of, date)
         for g, s in sorted(demote.items()):
@@ -258,11 +257,15 @@ def _demote(conn: Connection, old: str, sim: float | None, new: str) -> None:
         conn.execute(t.articles.update().where(a.id == r.id).values(**values))
         if r.minhash is not None:
             sig = dedupe.from_bytes(r.minhash)
-            conn.execute(t.article_bands.insert(), [{"band": b, "key": k, "article_id": r.id}
-                                                    for b, k in dedupe.band_keys(sig)])
+            _insert_bands(conn, r.id, sig)
         if r.data:
             article = Article.from_dict(r.data)
             _write_copy(conn, article, r.id, new, sort_key(article.published))
+
+
+def _insert_bands(conn: Connection, aid: str, sig: Any) -> None:
+    """An article's LSH band keys, by which later near-duplicates find it."""
+    conn.execute(t.article_bands.insert(), [{"band": b, "key": k, "article_id": aid} for b, k in dedupe.band_keys(sig)])
 
 
 def add_source(conn: Connection, aid: str, source: str) -> None:
