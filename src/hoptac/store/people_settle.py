@@ -63,25 +63,26 @@ def _sole_mentions(conn: Connection, holders: dict[str, set[str]]) -> list[Menti
     return sorted(out, key=lambda x: (x[2], x[0]))
 
 
-def _bare_mentions(conn: Connection, words: list[str]) -> list[Mention]:
-    """The stored mentions written as one word of these surnames (:func:`_sole_mentions`)."""
-    pa = t.person_aliases.c
-    holders: dict[str, set[str]] = {}
-    for pid, key in conn.execute(sa.select(pa.person_id, pa.key).where(pa.last_token.in_(words))):
-        if " " not in key:
-            holders.setdefault(pid, set()).add(key)
-    return _sole_mentions(conn, holders)
-
-
-def _short_mentions(conn: Connection, words: list[str], cap: int) -> list[tuple[Mention, list[str]]]:
-    """The stored mentions of these surnames written as a Western given name and surname whose entries
-    carry that name with middle names too (``George Bush``, stored while ``George W. Bush`` and
-    ``George H. W. Bush`` are people), as :func:`_sole_mentions`, each with the entries whose fuller
-    names it fits, so that it joins the one it can be and no other."""
+def _surname_keys(conn: Connection, words: list[str]) -> dict[str, set[str]]:
+    """Person id -> the stored name keys of these surnames that person carries."""
     pa = t.person_aliases.c
     keys: dict[str, set[str]] = {}
     for pid, key in conn.execute(sa.select(pa.person_id, pa.key).where(pa.last_token.in_(words))):
         keys.setdefault(pid, set()).add(key)
+    return keys
+
+
+def _bare_mentions(conn: Connection, keys: dict[str, set[str]]) -> list[Mention]:
+    """The stored mentions written as one word of these surnames (``keys``: :func:`_surname_keys`),
+    as :func:`_sole_mentions`."""
+    return _sole_mentions(conn, {p: bare for p, ks in keys.items() if (bare := {k for k in ks if " " not in k})})
+
+
+def _short_mentions(conn: Connection, keys: dict[str, set[str]], cap: int) -> list[tuple[Mention, list[str]]]:
+    """The stored mentions of these surnames written as a Western given name and surname whose entries
+    carry that name with middle names too (``George Bush``, stored while ``George W. Bush`` and
+    ``George H. W. Bush`` are people), as :func:`_sole_mentions`, each with the entries whose fuller
+    names it fits, so that it joins the one it can be and no other."""
     fuller = {k for ks in keys.values() for k in ks if len(k.split()) >= 3}
     shorts = {k for ks in keys.values() for k in ks if any(without_middle(k, f) for f in fuller)}
     found = _sole_mentions(conn, {p: ks & shorts for p, ks in keys.items() if ks & shorts})[:max(cap, 0)]
@@ -107,13 +108,14 @@ def settle_short_forms(conn: Connection, replace: Replacer) -> int:
     words = sorted(conn.info.pop(CHANGED, set()))
     if not words:
         return 0
-    mentions = _bare_mentions(conn, words)
+    keys = _surname_keys(conn, words)  # read once for the bare and the short forms
+    mentions = _bare_mentions(conn, keys)
     if len(mentions) > MAX_MENTIONS:
         log.debug("bare mentions left as linked: %d of surnames %s over the cap", len(mentions) - MAX_MENTIONS, words)
         mentions = mentions[:MAX_MENTIONS]
     moved: dict[str, set[str]] = {}
     touched: set[str] = set()
-    short = _short_mentions(conn, words, MAX_MENTIONS - len(mentions))
+    short = _short_mentions(conn, keys, MAX_MENTIONS - len(mentions))
     fitting = {x[0]: fits for x, fits in short}
     for mid, pid, aid, key, written, title, org, side in mentions + [x for x, _ in short]:
         name = written or key
