@@ -300,7 +300,7 @@ def test_migrations_downgrade_and_upgrade_again(db_url):
             command.downgrade(cfg, "base")
         assert current_revision(s.engine) is None
         migrate(s.engine)
-        assert current_revision(s.engine) == "0023"
+        assert current_revision(s.engine) == "0024"
         s.ingest(sample_articles())
         assert s.search("ban dan")["total"] >= 1
 

@@ -1,4 +1,4 @@
-"""Kept counts (store/tallies.py, migration 0021) equal a recount after every kind of write, on
+"""Kept counts (store/tallies.py, migrations 0021 and 0024) equal a recount after every kind of write, on
 SQLite and PostgreSQL: ingest with occasion merging, an editor's merges and splits of people,
 organizations and events, rejections, undo, ``--refresh``, more ingest. After each, the tallies
 the writers kept are compared with :func:`~hoptac.store.tallies.rebuild` (a recount of the whole
@@ -18,7 +18,7 @@ from hoptac.store import Filters, Store
 from hoptac.store import schema as t
 from hoptac.store.events import LISTED, meetings
 from hoptac.store.network import network
-from hoptac.store.people import get_person, latest_title, list_people
+from hoptac.store.people import _writings, get_person, latest_title, list_people
 from hoptac.store.queries import list_organizations
 from hoptac.store.stats import _top_orgs, _top_people
 from hoptac.store.tallies import rebuild, snapshot
@@ -64,6 +64,7 @@ def assert_tallies_hold(s: Store) -> dict:
             m = t.person_mentions.c
             pairs = conn.execute(sa.select(m.date_sort, m.title).where(m.person_id == pid)).all()
             assert get_person(conn, pid)["title"] == latest_title([tuple(r) for r in pairs], side)
+            assert [tuple(r) for r in _writings(conn, pid)] == old.writings(conn, pid)  # titles over time
         top_people, top_orgs = _top_people(conn, 5), _top_orgs(conn, 5)
         for side in ("VN", "US"):
             ranked = [p for p in old.list_people(conn, Filters(limit=10_000, side=side))["items"]]

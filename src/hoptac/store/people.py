@@ -116,20 +116,15 @@ def _titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]
     with its organization, first and last date, its number of articles and the first
     :data:`TITLE_ARTICLES` of them, by first date (undated offices last).
 
-    The mentions are grouped by the database (one row per writing of a title and organization, in
-    ``ix_person_mentions_titles``), so a person named in tens of thousands of articles costs a
-    scan of their index entries in the database, not one Python step per mention; each office's
+    The mentions come grouped by writing of a title and organization as the writers keep them
+    (:func:`_writings`), so a person named in tens of thousands of articles costs a read of their
+    writings, not of every mention; each office's
     first articles are numbered, and the articles of an office written several ways counted, in one
     more pass each (:func:`_first_articles`, :func:`_count_shared`).
     """
-    m = t.person_mentions.c
     offices: dict[str, dict[str, Any]] = {}
     undated: set[tuple[str | None, str | None]] = set()  # writings with an undated mention
-    for title, org, n, first, last, arts, n_dated in conn.execute(
-            sa.select(m.title, m.organization, sa.func.count(), sa.func.min(m.date_sort), sa.func.max(m.date_sort),
-                      sa.func.count(sa.distinct(m.article_id)), sa.func.count(m.date_sort))
-            .where(m.person_id == pid, sa.or_(m.title.is_not(None), m.organization.is_not(None)))
-            .group_by(m.title, m.organization)):
+    for title, org, n, first, last, arts, n_dated in _writings(conn, pid):
         if n_dated < n:
             undated.add((title, org))
         key = title_key(title, side) if title else "\x00" + fold(org or "")
@@ -156,6 +151,25 @@ def _titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]
                     "n_articles": e["n_articles"], "n_articles_capped": e.get("capped", False)})
     return sorted(out, key=lambda x: (x["first_seen"] is None, x["first_seen"] or "", x["last_seen"] or "",
                                       -x["n_articles"], title_key(x["title"] or "")))
+
+
+def _writings(conn: Connection, pid: str) -> list[Any]:
+    """(title, organization, mentions, first date, last date, articles, dated mentions) of each writing
+    of the person's titles, as the writers keep them (``person_titles``, store/tallies.py: a read of a
+    few rows where grouping every mention of a person named in 14,000 of 100,000 articles cost 0.1 s);
+    grouped from the mentions for a person with no tally yet."""
+    pt = t.person_titles.c
+    kept = sa.select(pt.title, pt.organization, pt.mentions, pt.first_seen, pt.last_seen, pt.articles, pt.dated)
+    if conn.execute(sa.select(t.person_tallies.c.person_id).where(t.person_tallies.c.person_id == pid)).first():
+        return conn.execute(kept.where(pt.person_id == pid)
+                            .order_by(pt.title.asc().nulls_first(), pt.organization.asc().nulls_first())).all()
+    m = t.person_mentions.c
+    return conn.execute(sa.select(m.title, m.organization, sa.func.count(), sa.func.min(m.date_sort),
+                                  sa.func.max(m.date_sort), sa.func.count(sa.distinct(m.article_id)),
+                                  sa.func.count(m.date_sort))
+                        .where(m.person_id == pid, sa.or_(m.title.is_not(None), m.organization.is_not(None)))
+                        .group_by(m.title, m.organization)
+                        .order_by(m.title.asc().nulls_first(), m.organization.asc().nulls_first())).all()
 
 
 def _first_articles(conn: Connection, pid: str, pairs: list[tuple[str | None, str | None]],

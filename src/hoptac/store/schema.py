@@ -342,6 +342,19 @@ person_tallies = sa.Table(  # per person: the articles naming them, their statem
 sa.Index("ix_person_tallies_rank", person_tallies.c.articles.desc(), person_tallies.c.name)
 sa.Index("ix_person_tallies_side_rank", person_tallies.c.side, person_tallies.c.articles.desc(), person_tallies.c.name)
 
+person_titles = sa.Table(  # per person and writing of a title and organization: what the titles over time group
+    "person_titles", metadata,
+    sa.Column("person_id", ID, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("organization", sa.Text),
+    sa.Column("mentions", sa.Integer, nullable=False),
+    sa.Column("dated", sa.Integer, nullable=False),  # of them, mentions with a date
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("first_seen", sa.String(10)),
+    sa.Column("last_seen", sa.String(10)),
+    sa.Index("ix_person_titles_person", "person_id"),
+)
+
 org_tallies = sa.Table(  # per organization: the articles naming it
     "org_tallies", metadata,
     sa.Column("org_id", ID, primary_key=True),

@@ -10,7 +10,9 @@ read (seconds at 100,000 articles, growing with the store). Migration 0021 adds:
   grouped from events and participants on every read;
 - ``pair_tallies``: per pair, its occasions (and those dated), reports, first and last dates;
 - ``person_tallies`` / ``org_tallies``: per person the articles naming them, their statements
-  and latest title, per organization its mentioning articles, with the name and side they rank by.
+  and latest title, per organization its mentioning articles, with the name and side they rank by;
+- ``person_titles`` (migration 0024): per person and writing of a title and organization, its
+  mentions, dated mentions, articles, first and last dates.
 
 **How they stay right.** Database triggers (SQLite and PostgreSQL, created by the migration)
 note in ``tally_dirty`` every event, person and organization whose rows change — by ingest,
@@ -52,8 +54,7 @@ def flush(conn: Connection) -> None:
     for ids in _chunks(dirty["event"]):
         pairs |= _refresh_events(conn, ids)
     _refresh_pairs(conn, pairs)
-    for ids in _chunks(dirty["person"]):
-        _refresh_people(conn, ids)
+    refresh_people(conn, dirty["person"])
     for ids in _chunks(dirty["org"]):
         _refresh_orgs(conn, ids)
     conn.execute(t.tally_dirty.delete())
@@ -132,9 +133,11 @@ def _refresh_pairs(conn: Connection, pairs: set[tuple[str, str]]) -> None:
             conn.execute(t.pair_tallies.insert(), rows)
 
 
-def _refresh_people(conn: Connection, ids: list[str]) -> None:
-    """Recount these people: articles naming them, statements, and their latest title (from each
-    title's number of mentions and last date, which is all :func:`~hoptac.store.people.latest_title` reads)."""
+def _refresh_people(conn: Connection, ids: list[str], titles_kept: bool = True) -> None:
+    """Recount these people: articles naming them, statements, their latest title (from each
+    title's number of mentions and last date, which is all :func:`~hoptac.store.people.latest_title` reads),
+    and ``person_titles``, their mentions grouped by writing of a title and organization (what the
+    person page's titles over time are built from: a read of a few rows, not of every mention)."""
     from .people import latest_title
 
     m, s, p = t.person_mentions.c, t.statements.c, t.people.c
@@ -143,16 +146,33 @@ def _refresh_people(conn: Connection, ids: list[str]) -> None:
     says = dict(conn.execute(sa.select(s.person_id, sa.func.count()).where(s.person_id.in_(ids))
                              .group_by(s.person_id)).all())
     titles: dict[str, list[tuple[str | None, str]]] = {}
-    for pid, title, n, last in conn.execute(
-            sa.select(m.person_id, m.title, sa.func.count(), sa.func.max(m.date_sort))
-            .where(m.person_id.in_(ids), m.title.is_not(None)).group_by(m.person_id, m.title)):
-        titles.setdefault(pid, []).extend([(last, title)] + [(None, title)] * (n - 1))
+    writings = []
+    for pid, title, org, n, n_dated, arts_of, first, last in conn.execute(
+            sa.select(m.person_id, m.title, m.organization, sa.func.count(), sa.func.count(m.date_sort),
+                      sa.func.count(sa.distinct(m.article_id)), sa.func.min(m.date_sort), sa.func.max(m.date_sort))
+            .where(m.person_id.in_(ids), sa.or_(m.title.is_not(None), m.organization.is_not(None)))
+            .group_by(m.person_id, m.title, m.organization)):
+        writings.append({"person_id": pid, "title": title, "organization": org, "mentions": n, "dated": n_dated,
+                         "articles": arts_of, "first_seen": first, "last_seen": last})
+        if title is not None:  # each writing's last date and its other mentions: all latest_title reads
+            titles.setdefault(pid, []).extend([(last, title)] + [(None, title)] * (n - 1))
+    if titles_kept:
+        conn.execute(t.person_titles.delete().where(t.person_titles.c.person_id.in_(ids)))
+        if writings:
+            conn.execute(t.person_titles.insert(), writings)
     conn.execute(t.person_tallies.delete().where(t.person_tallies.c.person_id.in_(ids)))
     rows = [{"person_id": r.id, "name": r.name, "side": r.side, "articles": arts.get(r.id, 0),
              "statements": says.get(r.id, 0), "title": latest_title(titles.get(r.id, []), r.side)}
             for r in conn.execute(sa.select(p.id, p.name, p.side).where(p.id.in_(ids)))]
     if rows:
         conn.execute(t.person_tallies.insert(), rows)
+
+
+def refresh_people(conn: Connection, ids: Iterable[str], titles_kept: bool = True) -> None:
+    """Recount these people's tallies and titles (:func:`_refresh_people`), 500 at a time; without
+    ``titles_kept``, a store before migration 0024 (no ``person_titles``)."""
+    for chunk in _chunks(ids):
+        _refresh_people(conn, chunk, titles_kept)
 
 
 def _refresh_orgs(conn: Connection, ids: list[str]) -> None:
@@ -166,9 +186,11 @@ def _refresh_orgs(conn: Connection, ids: list[str]) -> None:
         conn.execute(t.org_tallies.insert(), rows)
 
 
-def rebuild(conn: Connection) -> None:
-    """Recount every tally from the store (the migration fills them so; the tests compare with it)."""
-    for table in (t.meeting_pairs, t.pair_tallies, t.person_tallies, t.org_tallies, t.tally_dirty):
+def rebuild(conn: Connection, titles_kept: bool = True) -> None:
+    """Recount every tally from the store (the migration fills them so; the tests compare with it);
+    without ``titles_kept``, as migration 0021 did, before ``person_titles`` existed."""
+    for table in (t.meeting_pairs, t.pair_tallies, t.person_tallies, t.org_tallies, t.tally_dirty,
+                  *([t.person_titles] if titles_kept else [])):
         conn.execute(table.delete())
     e = t.events.c
     ids = list(conn.execute(sa.select(e.id).where(e.family == "meeting", e.status == "happened")).scalars())
@@ -179,8 +201,7 @@ def rebuild(conn: Connection) -> None:
             conn.execute(t.meeting_pairs.insert(), rows)
         pairs |= {(r["p1"], r["p2"]) for r in rows}
     _refresh_pairs(conn, pairs)
-    for chunk in _chunks(conn.execute(sa.select(t.people.c.id)).scalars()):
-        _refresh_people(conn, chunk)
+    refresh_people(conn, conn.execute(sa.select(t.people.c.id)).scalars(), titles_kept)
     for chunk in _chunks(conn.execute(sa.select(t.organizations.c.id)).scalars()):
         _refresh_orgs(conn, chunk)
 
@@ -188,7 +209,7 @@ def rebuild(conn: Connection) -> None:
 def snapshot(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:
     """Every tally row, sorted (what the tests compare after writes and after :func:`rebuild`)."""
     return {table.name: sorted(tuple(r) for r in conn.execute(sa.select(table)))
-            for table in (t.meeting_pairs, t.pair_tallies, t.person_tallies, t.org_tallies)}
+            for table in (t.meeting_pairs, t.pair_tallies, t.person_tallies, t.person_titles, t.org_tallies)}
 
 
 # triggers: every change to the rows a tally is counted from marks its event, person or organization

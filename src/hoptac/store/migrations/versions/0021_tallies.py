@@ -65,7 +65,7 @@ def upgrade() -> None:
     conn = op.get_bind()
     for stmt in trigger_sql(conn.dialect.name):
         op.execute(stmt)
-    rebuild(conn)
+    rebuild(conn, titles_kept=False)  # person_titles comes with 0024
 
 
 def downgrade() -> None:
