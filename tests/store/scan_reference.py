@@ -442,3 +442,18 @@ def writings(conn: Connection, pid: str) -> list[tuple[Any, ...]]:
                   sa.func.count(sa.distinct(m.article_id)), sa.func.count(m.date_sort))
         .where(m.person_id == pid, sa.or_(m.title.is_not(None), m.organization.is_not(None)))
         .group_by(m.title, m.organization).order_by(m.title.asc().nulls_first(), m.organization.asc().nulls_first()))]
+
+
+def title_firsts(conn: Connection, pid: str, side: str | None) -> dict[str, list[str]]:
+    """Each office's first articles (by date, undated last; ``people.TITLE_ARTICLES`` of them) from
+    every mention of the person, keyed as the person page groups offices."""
+    from hoptac.store.people import TITLE_ARTICLES
+
+    m = t.person_mentions.c
+    by: dict[str, list[tuple[bool, str, str]]] = {}
+    for title, org, date, aid in conn.execute(sa.select(m.title, m.organization, m.date_sort, m.article_id)
+                                              .where(m.person_id == pid)):
+        if title or org:
+            key = title_key(title, side) if title else "\x00" + fold(org or "")
+            by.setdefault(key, []).append((date is None, date or "", aid))
+    return {k: list(dict.fromkeys(a for _, _, a in sorted(v)))[:TITLE_ARTICLES] for k, v in by.items()}

@@ -13,6 +13,8 @@ import sqlalchemy as sa
 from conftest import sample_articles
 from test_store_curation import FIX, make_all
 
+from hoptac.link.text import fold
+from hoptac.link.titles import title_key
 from hoptac.scale.synth import synth_article
 from hoptac.store import Filters, Store
 from hoptac.store import schema as t
@@ -65,6 +67,9 @@ def assert_tallies_hold(s: Store) -> dict:
             pairs = conn.execute(sa.select(m.date_sort, m.title).where(m.person_id == pid)).all()
             assert get_person(conn, pid)["title"] == latest_title([tuple(r) for r in pairs], side)
             assert [tuple(r) for r in _writings(conn, pid)] == old.writings(conn, pid)  # titles over time
+            titles = get_person(conn, pid)["titles"]
+            assert {title_key(x["title"], side) if x["title"] else "\x00" + fold(x["organization"]): x["articles"]
+                    for x in titles} == old.title_firsts(conn, pid, side)
         top_people, top_orgs = _top_people(conn, 5), _top_orgs(conn, 5)
         for side in ("VN", "US"):
             ranked = [p for p in old.list_people(conn, Filters(limit=10_000, side=side))["items"]]

@@ -123,10 +123,9 @@ def _titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]
     more pass each (:func:`_first_articles`, :func:`_count_shared`).
     """
     offices: dict[str, dict[str, Any]] = {}
-    undated: set[tuple[str | None, str | None]] = set()  # writings with an undated mention
+    seen: dict[tuple[str | None, str | None], tuple[str | None, int, bool]] = {}  # first date, dated, any undated
     for title, org, n, first, last, arts, n_dated in _writings(conn, pid):
-        if n_dated < n:
-            undated.add((title, org))
+        seen[(title, org)] = (first, n_dated, n_dated < n)
         key = title_key(title, side) if title else "\x00" + fold(org or "")
         e = offices.setdefault(key, {"writings": {}, "orgs": {}, "first_seen": None, "last_seen": None,
                                      "pairs": [], "n_articles": arts})
@@ -136,11 +135,7 @@ def _titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]
         e["first_seen"] = min(filter(None, [e["first_seen"], first]), default=None)
         e["last_seen"] = max(filter(None, [e["last_seen"], last]), default=None)
         e["pairs"].append((title, org))
-    listed = _first_articles(conn, pid, [p for e in offices.values() for p in e["pairs"]], undated)
-    office_of = {(w, o): k for k, e in offices.items() for w, o in e["pairs"]}
-    firsts: dict[str, list[tuple[bool, str, str]]] = {}
-    for title, org, date, aid in listed:
-        firsts.setdefault(office_of[(title, org)], []).append((date is None, date or "", aid))
+    firsts = _office_firsts(conn, pid, {k: e["pairs"] for k, e in offices.items()}, seen)
     _count_shared(conn, pid, {k: e for k, e in offices.items() if len(e["pairs"]) > 1})
     out = []
     for key, e in offices.items():
@@ -156,7 +151,8 @@ def _titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]
 def _writings(conn: Connection, pid: str) -> list[Any]:
     """(title, organization, mentions, first date, last date, articles, dated mentions) of each writing
     of the person's titles, as the writers keep them (``person_titles``, store/tallies.py: a read of a
-    few rows where grouping every mention of a person named in 14,000 of 100,000 articles cost 0.1 s);
+    few rows where grouping every mention of a person named in 14,000 of 100,000 articles cost 15 ms of
+    CPU, ten times that at a million);
     grouped from the mentions for a person with no tally yet."""
     pt = t.person_titles.c
     kept = sa.select(pt.title, pt.organization, pt.mentions, pt.first_seen, pt.last_seen, pt.articles, pt.dated)
@@ -172,28 +168,68 @@ def _writings(conn: Connection, pid: str) -> list[Any]:
                         .order_by(m.title.asc().nulls_first(), m.organization.asc().nulls_first())).all()
 
 
-def _first_articles(conn: Connection, pid: str, pairs: list[tuple[str | None, str | None]],
-                    undated: set[tuple[str | None, str | None]]) -> list[Any]:
-    """(title, organization, date, article) of the first :data:`TITLE_ARTICLES` articles of each writing
-    of the person's titles (``pairs``), by date (undated last; only the writings in ``undated`` have
-    any): every office's first articles are among its writings' first ones. Each writing is walked in
-    ``ix_person_mentions_titles`` and the walk stops at its first articles (numbering every mention of
-    the person read them all: 0.6 s at a million)."""
-    out: dict[tuple[str | None, str | None], list[Any]] = {}
+def _office_firsts(conn: Connection, pid: str, offices: dict[str, list[tuple[str | None, str | None]]],
+                   seen: dict[tuple[str | None, str | None], tuple[str | None, int, bool]]
+                   ) -> dict[str, list[tuple[bool, str, str]]]:
+    """(undated?, date, article) of each office's entries among which its first :data:`TITLE_ARTICLES`
+    articles are (by date, undated last), from ``offices``' writings and what :func:`_writings` keeps of
+    each (``seen``: first date, dated mentions, whether any is undated).
+
+    A writing is walked only if it can hold one of the office's first articles: the earliest writings
+    first, then, once the office has that many dated articles, those whose first date is not after the
+    last of them (the others' articles all come later); the undated entries only of an office with
+    fewer dated articles. A person with 170 writings of 10 offices walks a few dozen, not all of them.
+    """
+    got: dict[str, list[tuple[bool, str, str]]] = {k: [] for k in offices}
+    office_of = {p: k for k, pairs in offices.items() for p in pairs}
+    pending = {k: sorted((p for p in pairs if seen[p][0]), key=lambda p: (seen[p][0] or "", p[0] or "", p[1] or ""))
+               for k, pairs in offices.items()}
+
+    def dated_firsts(k: str) -> list[tuple[str, str]]:
+        return sorted({(d, a) for undated, d, a in got[k] if not undated})[:TITLE_ARTICLES]
+
+    while True:
+        todo: list[tuple[str | None, str | None]] = []
+        for k, pairs in pending.items():
+            have = dated_firsts(k)
+            if len(have) >= TITLE_ARTICLES:
+                take = [p for p in pairs if (seen[p][0] or "") <= have[-1][0]]
+            else:  # the earliest writings, enough of them to give the articles still wanted
+                take, wanted = [], TITLE_ARTICLES - len(have)
+                for p in pairs:
+                    take.append(p)
+                    wanted -= seen[p][1]
+                    if wanted <= 0:
+                        break
+            pending[k] = [p for p in pairs if p not in take] if take else []
+            todo += take
+        if not todo:
+            break
+        for title, org, date, aid in _first_articles(conn, pid, todo, dated=True):
+            got[office_of[(title, org)]].append((False, date, aid))
+    todo = [p for k, pairs in offices.items() if len(dated_firsts(k)) < TITLE_ARTICLES for p in pairs if seen[p][2]]
+    for title, org, _, aid in _first_articles(conn, pid, todo, dated=False):
+        got[office_of[(title, org)]].append((True, "", aid))
+    return got
+
+
+def _first_articles(conn: Connection, pid: str, pairs: list[tuple[str | None, str | None]], *,
+                    dated: bool) -> list[Any]:
+    """(title, organization, date, article) of the first :data:`TITLE_ARTICLES` dated (by date) or
+    undated articles of each of these writings of the person's titles (``pairs``). Each writing is
+    walked in ``ix_person_mentions_titles`` and the walk stops at its first articles (numbering every
+    mention of the person read them all: 0.6 s at a million)."""
+    out: list[Any] = []
     for k in range(0, len(pairs), _WALKS):  # one statement per 200 writings (SQLite allows 500 parts)
         parts, params = [], {"pid": pid, "n": TITLE_ARTICLES}
         for i, (title, org) in enumerate(pairs[k:k + _WALKS]):
             params[f"t{i}"], params[f"o{i}"] = title, org
             mine = f"person_id = :pid AND title {_same(conn)} :t{i} AND organization {_same(conn)} :o{i}"
             parts.append(f"SELECT * FROM (SELECT DISTINCT title, organization, date_sort, article_id FROM person_mentions "
-                         f"WHERE {mine} AND date_sort IS NOT NULL ORDER BY date_sort, article_id LIMIT :n) AS d{i}")
-            if (title, org) in undated:
-                parts.append(f"SELECT * FROM (SELECT DISTINCT title, organization, date_sort, article_id FROM "
-                             f"person_mentions WHERE {mine} AND date_sort IS NULL ORDER BY article_id LIMIT :n) AS u{i}")
-        for r in conn.execute(sa.text(" UNION ALL ".join(parts)), params):
-            out.setdefault((r.title, r.organization), []).append(r)
-    return [r for rows in out.values()
-            for r in sorted(rows, key=lambda r: (r.date_sort is None, r.date_sort or "", r.article_id))[:TITLE_ARTICLES]]
+                         f"WHERE {mine} AND date_sort IS {'NOT NULL ORDER BY date_sort,' if dated else 'NULL ORDER BY'} "
+                         f"article_id LIMIT :n) AS w{i}")
+        out += conn.execute(sa.text(" UNION ALL ".join(parts)), params).all()
+    return out
 
 
 def _same(conn: Connection) -> str:
@@ -202,7 +238,7 @@ def _same(conn: Connection) -> str:
     return "IS" if conn.dialect.name == "sqlite" else "IS NOT DISTINCT FROM"
 
 
-#: Writings of a title walked in one statement by :func:`_first_articles` (two parts each).
+#: Writings of a title walked in one statement by :func:`_first_articles`.
 _WALKS = 200
 
 
