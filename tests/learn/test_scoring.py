@@ -79,7 +79,7 @@ def test_shipped_act_decision_scores_as_its_training_rows() -> None:
     st = Statement(actor="US", act="commit", text=text[a:end], evidence=(a, end), side="US", cue=(b, b + 2))
     other = Statement(actor="VN", act="request", text=text[c:], evidence=(c, len(text)), side="VN",
                       cue=(d, d + 7), origin=("wide", "how:subject", "why:lexicon", "n:1"))
-    names = ({}, {})
+    names = (set(), set())
     for s in (st, other):
         row = learn_statements.plain(art, s, names, [st])
         got = compiled.probs(row, compiled.crossed(learn_statements.origin(s)))

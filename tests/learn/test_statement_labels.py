@@ -87,10 +87,10 @@ def test_the_candidate_whose_cue_is_the_gold_cue_takes_the_gold_statement() -> N
 
 def test_the_features_read_the_acts_of_the_cues_inside_the_clause() -> None:
     art, host, inside = _said_article()
-    rows = {id(st): learn_statements.features(art, st, ({}, {}), [host]) for st in (host, inside)}
+    rows = {id(st): learn_statements.features(art, st, (set(), set()), [host]) for st in (host, inside)}
     assert "in_top:commit" in rows[id(host)]  # the promise inside the speech verb's clause
     assert "rule_in_top:inform_commit" in rows[id(host)]
     assert "in_top:commit" not in rows[id(inside)]  # the candidate's own cue is not inside its clause
     assert "other_named:clause" in learn_statements.features(
         art, Statement(actor="VN", act="commit", text=SAID[16:-2], evidence=(16, len(SAID) - 2), side="VN",
-                       cue=_said("sẽ")), ({}, {}), [])
+                       cue=_said("sẽ")), (set(), set()), [])

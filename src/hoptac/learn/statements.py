@@ -34,7 +34,6 @@ from ..model import Article, Statement
 from . import compiled_loader, load_model
 from .features import bucket, grams, markers, relabel, train_logreg, words
 from .modes import CANDIDATES, mode_of, using
-from .statement_mood import mood
 from .statement_relevance import relevance
 
 NAME = "statement_acts"
@@ -53,8 +52,6 @@ DROP = 1.01
 #: much becomes the likelier of the two (:func:`_silent`; above 1: never)
 SILENCE = 1.01
 SIDE_CODES = {"VN", "US", "OTHER"}
-#: an article's people (name -> title) and organizations (name -> kind), aliases included
-Names = tuple[dict[str, str | None], dict[str, str]]
 
 
 def _sentence_start(article: Article, pos: int) -> int:
@@ -64,7 +61,7 @@ def _sentence_start(article: Article, pos: int) -> int:
     return max(0, article.text.rfind(".", 0, pos) + 1)
 
 
-def features(article: Article, st: Statement, names: Names,
+def features(article: Article, st: Statement, names: tuple[set[str], set[str]],
              rules: list[Statement] | None = None) -> list[str]:
     """The feature row of one candidate statement (``rules``: the article's rule statements):
     its :func:`plain` features and each of them crossed with its :func:`origin`."""
@@ -79,7 +76,7 @@ def origin(st: Statement) -> str:
     return "wide" if st.origin else "rule"
 
 
-def plain(article: Article, st: Statement, names: Names,
+def plain(article: Article, st: Statement, names: tuple[set[str], set[str]],
           rules: list[Statement] | None = None) -> list[str]:
     """A candidate's features before they are crossed with its origin (:func:`features`)."""
     text = article.text
@@ -114,7 +111,7 @@ def plain(article: Article, st: Statement, names: Names,
     row.append(f"at:{bucket(int(10 * a / max(1, len(text))), (0, 1, 3, 6, 10))}")
     row.append(f"first_sentence:{sent == 0 or a < 300}")
     return (row + _own(article, st, rules or []) + _inner(article, st) + _sides(article, st, sent, clause)
-            + relevance(article, st, clause) + mood(article, st, *names))
+            + relevance(article, st, clause))
 
 
 def _inner(article: Article, st: Statement) -> list[str]:
@@ -200,10 +197,9 @@ def _own(article: Article, st: Statement, rules: list[Statement]) -> list[str]:
     return row
 
 
-def _names(article: Article) -> Names:
-    """By name (and alias): each person's title and each organization's kind."""
-    people = {n: p.title for p in article.people for n in (p.name, *p.aliases)}
-    orgs = {n: o.kind for o in article.organizations for n in (o.name, *o.aliases)}
+def _names(article: Article) -> tuple[set[str], set[str]]:
+    people = {n for p in article.people for n in (p.name, *p.aliases)}
+    orgs = {n for o in article.organizations for n in (o.name, *o.aliases)}
     return people, orgs
 
 
