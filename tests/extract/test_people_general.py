@@ -50,3 +50,15 @@ def test_a_relative_named_after_a_kinship_word_is_a_person_of_their_own() -> Non
 
 def test_a_lone_word_after_a_kinship_word_stays_unanchored() -> None:
     assert "Rex" not in _people("Gia đình Whitcombe nuôi một con chó, con trai Rex rất thích nó.")
+
+
+def test_a_player_named_after_an_occupation_word_is_a_person() -> None:
+    text = ("Tiền vệ Tomasz Wielgosz khoe ảnh đi nghỉ cùng bạn bè.\n"
+            "Trong khi đó, nữ ca sĩ Marisol Quintero vừa phát hành album mới.")
+    got = _people(text)
+    assert {"Tomasz Wielgosz", "Marisol Quintero"} <= set(got)
+
+
+def test_a_club_named_after_an_occupation_word_is_no_person() -> None:
+    got = _people("Tiền đạo Real Madrid ghi bàn, còn thủ môn Crystal Palace bắt chính.")
+    assert not set(got) & {"Real Madrid", "Crystal Palace"}

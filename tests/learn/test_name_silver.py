@@ -9,7 +9,7 @@ import pytest
 from hoptac.annotate.corpus import holdout, load_split
 from hoptac.annotate.schema import corpus_root
 from hoptac.extract.gazetteer import gazetteer
-from hoptac.learn.name_features import marks
+from hoptac.learn.name_features import address_before, marks
 from hoptac.learn.name_silver import silver_files, silver_labels
 
 
@@ -24,6 +24,19 @@ def test_a_name_after_a_word_of_address_is_a_person() -> None:
     assert got["Thoa"] == "B-PER"
     assert (got["Bảo"], got["Ngọc"]) == ("B-PER", "I-PER")
     assert got["chị"] == "O" and got["chợ"] == "O"
+
+
+def test_a_name_after_a_word_of_address_of_two_or_three_syllables_is_a_person() -> None:
+    got = _labelled("Tối qua, ca sĩ Hồng Nhung và vận động viên Ánh Viên dự lễ.")
+    assert (got["Hồng"], got["Nhung"]) == ("B-PER", "I-PER")
+    assert (got["Ánh"], got["Viên"]) == ("B-PER", "I-PER")
+
+
+def test_the_last_syllable_of_a_word_of_address_is_none_alone() -> None:
+    assert address_before(["nhà", "văn"], 2) == 2
+    assert address_before(["vận", "động", "viên"], 3) == 3
+    assert address_before(["chiến", "sĩ"], 2) == 0
+    assert address_before(["cháu"], 1) == 1
 
 
 def test_a_place_after_a_word_of_address_is_not() -> None:

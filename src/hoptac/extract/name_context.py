@@ -111,17 +111,27 @@ def named_in_full(c: Candidate, lone: frozenset[str], ctext: str) -> bool:
 
 
 @cache
-def _kinship() -> re.Pattern[str]:
-    """A kinship word of ``address.yaml`` ending right before a position (``con trai ``)."""
-    words = [str(w) for w in load_yaml("address.yaml").get("kinship") or []]
+def _words_before(key: str) -> re.Pattern[str]:
+    """A word of the ``address.yaml`` list ``key`` ending right before a position (``con trai ``)."""
+    words = [str(w) for w in load_yaml("address.yaml").get(key) or []]
     return re.compile(r"(?<!\w)(?:" + alternation(words, space=r"\s+") + r")[^\S\n]+$",
                       re.IGNORECASE)  # "Vợ Melania Trump" opening a sentence too
 
 
 def named_kin(c: Candidate, ctext: str) -> bool:
     """A foreign name of two or more words right after a kinship word (``cùng con trai George W.
-    Langford``, ``vợ Melania Trump``): a relative of someone named, a person though no title or
-    honorific comes with the name."""
+    Langford``, ``vợ Melania Trump``) or a word saying what someone does (``occupations``: ``tiền vệ
+    Matteo Kovacic``, ``ca sĩ Taylor Swift``): a relative or a player of the story, a person though
+    no title or honorific comes with the name."""
     if c.kind != "foreign" or len(c.words) < 2:
         return False
-    return _kinship().search(ctext, max(0, c.start - 16), c.start) is not None
+    if _words_before("kinship").search(ctext, max(0, c.start - 16), c.start):
+        return True
+    return _words_before("occupations").search(ctext, max(0, c.start - 20), c.start) is not None \
+        and not _team_words() & set(c.words)
+
+
+@cache
+def _team_words() -> frozenset[str]:
+    """Words of sports clubs' names (``address.yaml`` ``team_words``)."""
+    return frozenset(str(w) for w in load_yaml("address.yaml").get("team_words") or [])

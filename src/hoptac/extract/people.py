@@ -40,7 +40,8 @@ from .names import Candidate, candidates
 from .people_index import PeopleIndex, TitleHolders
 from .people_sides import _sides_in
 from .spans import Taken
-from .titles import TitleMatch, heads_in, of_org_after, side_of_title, title_after, title_before, walk
+from .titles import TitleMatch, heads_in, of_org_after, seated, side_of_title, title_after, title_before, walk
+from .weak_titles import add_weak_titles
 
 _CREDIT = re.compile(r"(?:\(|^|\|)\s*(?:Ảnh|ẢNH|Nguồn|Bài|Video|Clip|Đồ họa|Đồ hoạ)(?:\s+và\s+ảnh)?\s*:[^()\n]{0,40}$"
                      r"|/\s*$", re.MULTILINE)
@@ -370,6 +371,7 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         if f.kind == "foreign":
             own = _sides_in(ctext, f.mentions, g)
             f.text_side = (next(iter(own)) if len(own) == 1 else None) if own else story_side
+    add_weak_titles(P.found, ctext)  # "lãnh đạo Triều Tiên Kim Jong-un": only where no other title is written
     _bare_titles(P)
     return [f for f in P.found if f.mentions]
 
@@ -430,7 +432,7 @@ def _bare_titles(P: _People) -> None:
         line_start, line_end = _line_bounds(ctext, h.start())
         if _NOT_ONE.search(ctext, max(line_start, h.start() - 12), h.start()):
             continue
-        end, _ = walk(ctext, h.end(), line_end, g)
+        end, _ = walk(ctext, h.end(), line_end, g, seats=seated(ctext, h.start()))
         # a title directly before or after a name is that name's title, not a mention alone
         if P.spans.starts_within(h.end(), end + 5):
             continue

@@ -221,6 +221,14 @@ def _top_office(text: str, *, end: bool = False) -> bool:
     return bool(at_end.search(text[-40:]) if end else at_start.match(text))
 
 
+def seated(ctext: str, head_start: int) -> bool:
+    """Whether a title starting at ``head_start`` may run on over ``tại``/``ở`` and a place: not a
+    head of state's, government's, party's or parliament's (``offices.yaml``), which speaks for a
+    country, never for a seat (``Thủ tướng Việt Nam tại Nhà Trắng``: the title is ``Thủ tướng Việt
+    Nam``), as an ambassador's does (``Đại sứ Mỹ tại Việt Nam``)."""
+    return not _top_office(ctext[head_start:head_start + 40])
+
+
 def _other_country(ctext: str, start: int, comma: int, nxt: int, limit: int, g: Gazetteer) -> bool:
     """True when the titles on either side of a comma speak for different countries: they are
     two people's (``Bộ trưởng Quốc phòng Việt Nam, Bộ trưởng Quốc phòng Mỹ John Carter``)."""

@@ -189,13 +189,14 @@ _WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")
 def _addressed(P: _People, start: int) -> bool:
     """Whether a word of address or a title head stands right before ``start`` (``anh Park``,
     ``HLV Park``, ``Đại sứ Knapper``): a foreign word alone the model is sure of is then a person."""
-    from .name_features import address_words
+    from .name_features import address_before
 
     m = _WORD_BEFORE.search(P.ctext, max(0, start - 20), start)
     if m is None:
         return False
-    word = m.group(1).lower()  # "Bà Hoa" opening a line too
-    if word in address_words() and word not in _things_too():
+    before = P.ctext[max(0, start - 24):m.end(1)].lower().split()  # "Bà Hoa" opening a line too
+    k = address_before(before, len(before))
+    if k and " ".join(before[-k:]) not in _things_too():
         return True
     return any(h.end() == m.end(1) for h in P.g.title_heads.finditer(P.ctext, max(0, start - 40), m.end(1)))
 

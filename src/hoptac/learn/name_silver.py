@@ -27,7 +27,7 @@ from pathlib import Path
 from ..annotate.corpus import holdout, load_split
 from ..annotate.schema import corpus_root, read_text
 from ..extract.gazetteer import Gazetteer, gazetteer, is_vietnamese_syllable
-from .name_features import Marks, address_words, marks, segments, sentence_features, sentences
+from .name_features import Marks, address_before, marks, segments, sentence_features, sentences
 
 #: How many general articles feed the silver sequences (training time grows with it).
 ARTICLES = 700
@@ -65,9 +65,9 @@ def silver_labels(text: str, m: Marks, g: Gazetteer) -> list[str]:
     for i in range(n):
         if m.rp[i]:
             out[i] = ("B-" if m.rp[i] == "B" else "I-") + "PER"
-    addr = address_words()
+    low = [t.word.lower() for t in toks]
     for i in range(1, n):
-        if toks[i - 1].word not in addr or out[i] != "O":
+        if not address_before(low, i) or toks[i - 1].word != low[i - 1] or out[i] != "O":
             continue
         j = i
         while (j < n and j - i < 4 and toks[j].word[:1].isupper() and is_vietnamese_syllable(toks[j].word)

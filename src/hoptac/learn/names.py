@@ -30,7 +30,7 @@ from . import name_decisions, name_tagger
 from .evaluate import title_words, word_f1
 from .name_features import (
     Marks,
-    address_words,
+    address_before,
     marks,
     segment_features,
     segments,
@@ -152,7 +152,7 @@ def _without_address(m: Marks, lo: int, hi: int, labels: list[str]) -> tuple[Mar
     """The sentence ``lo:hi`` as general news writes names once introduced: no word of address or
     title head before a name, a Vietnamese name by its given name alone (``ông Nguyễn Văn Cường``
     -> ``Cường``), and no rule marks; None if no name changes."""
-    addr = address_words()
+    low = [t.word.lower() for t in m.toks[lo:hi]]
     drop: set[int] = set()
     i = lo
     while i < hi:
@@ -165,9 +165,16 @@ def _without_address(m: Marks, lo: int, hi: int, labels: list[str]) -> tuple[Mar
         if j - i >= 2 and all(is_vietnamese_syllable(t.word) for t in m.toks[i:j]):
             drop.update(range(i, j - 1))
         k = i - 1
-        while k >= lo and labels[k] == "O" and (m.toks[k].word.lower() in addr or m.heads[k]):
-            drop.add(k)
-            k -= 1
+        while k >= lo and labels[k] == "O":
+            n_addr = address_before(low, k + 1 - lo)  # "ca sĩ" dropped whole
+            if n_addr and all(labels[x] == "O" for x in range(k + 1 - n_addr, k + 1)):
+                drop.update(range(k + 1 - n_addr, k + 1))
+                k -= n_addr
+            elif m.heads[k]:
+                drop.add(k)
+                k -= 1
+            else:
+                break
         i = j
     if not drop:
         return None
