@@ -81,6 +81,17 @@ def test_a_quantifier_and_classifier_before_a_verbal_cue_is_generic(form: str):
     assert events[0].date == "2025-05-03"
 
 
+def test_soon_after_a_future_word_is_a_planned_signing_not_a_goal():
+    """``sẽ sớm ký Bản ghi nhớ``: a planned signing of the two ministries; ``đề nghị ... sớm ký``
+    without a future word stays a goal (no event)."""
+    text = ("Bộ Công Thương Việt Nam và Bộ Năng lượng Hoa Kỳ sẽ sớm ký Bản ghi nhớ về hợp tác năng lượng.\n"
+            "Bộ trưởng Trần Văn Bình đề nghị Bộ Thương mại Hoa Kỳ sớm ký Hiệp định thương mại.\n")
+    signings = [e for e in run(text).events if e.type == "signing"]
+    assert len(signings) == 1
+    assert signings[0].status == "planned"
+    assert set(signings[0].participants) == {"Bộ Công Thương Việt Nam", "Bộ Năng lượng Hoa Kỳ"}
+
+
 def test_evidence_spans_contain_the_cue():
     art = run()
     for e in art.events:
