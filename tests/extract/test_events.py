@@ -62,6 +62,36 @@ def test_planned_visit_and_no_event_from_generic_or_idiomatic_cues():
     assert len(events) == 5
 
 
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_quantifier_and_classifier_before_a_verbal_cue_is_generic(form: str):
+    """``các cuộc đối thoại``, ``trong các lần đến thăm``, ``nhiều lần viếng thăm``: many occasions in
+    general, no event; the one named visit of the same text stays (the whole pipeline, which
+    normalizes the text, in either Unicode form)."""
+    import unicodedata
+
+    from hoptac import analyze
+    text = unicodedata.normalize(form, (
+        "Hội nghị sĩ Mỹ tới Hà Nội\n"
+        "Ông Trần Văn Bình cho biết ông đã bắt đầu các cuộc đối thoại cấp cao về thương mại.\n"
+        "Trong các lần đến thăm Việt Nam, Thượng nghị sĩ John Whitfield mời thêm nghị sĩ đi cùng.\n"
+        "Hải quân Hoa Kỳ đã nhiều lần viếng thăm cảng Đà Nẵng.\n"
+        "Sáng 3/5/2025, Thượng nghị sĩ John Whitfield đến thăm Việt Nam.\n"))
+    events = analyze(text).events
+    assert [e.type for e in events] == ["visit"]
+    assert events[0].date == "2025-05-03"
+
+
+def test_soon_after_a_future_word_is_a_planned_signing_not_a_goal():
+    """``sẽ sớm ký Bản ghi nhớ``: a planned signing of the two ministries; ``đề nghị ... sớm ký``
+    without a future word stays a goal (no event)."""
+    text = ("Bộ Công Thương Việt Nam và Bộ Năng lượng Hoa Kỳ sẽ sớm ký Bản ghi nhớ về hợp tác năng lượng.\n"
+            "Bộ trưởng Trần Văn Bình đề nghị Bộ Thương mại Hoa Kỳ sớm ký Hiệp định thương mại.\n")
+    signings = [e for e in run(text).events if e.type == "signing"]
+    assert len(signings) == 1
+    assert signings[0].status == "planned"
+    assert set(signings[0].participants) == {"Bộ Công Thương Việt Nam", "Bộ Năng lượng Hoa Kỳ"}
+
+
 def test_evidence_spans_contain_the_cue():
     art = run()
     for e in art.events:

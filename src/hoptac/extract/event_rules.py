@@ -7,7 +7,8 @@ who its participants are and which written date and status belong to it:
 - ``hypothetical`` words in the clause before a cue (``Nếu được ký kết``) make it a supposition,
   ``habitual`` ones right before it (``tiếp tục đối thoại``) a habit, and ``passive`` ones before an
   undated signing cue (``đã được ký kết``) the documents signed, none of them an occasion;
-- ``aims`` before a signing cue (``tiến tới ký kết``) make it a goal, not an act;
+- ``aims`` before a signing cue (``tiến tới ký kết``) make it a goal, not an act; ``sớm`` too, but not
+  after a future word (``sẽ sớm ký``: a planned signing);
 - ``press`` after a "talk with" cue (``trao đổi với phóng viên``) make it an interview;
 - ``date_breaks`` between a date and the cue (``đêm 22/5 tiết lộ rằng chuyến thăm``) give the
   date to the saying, not to the event;
@@ -127,7 +128,8 @@ def event_rules() -> EventRules:
     return EventRules(
         planned_after=re.compile(rf"^[^.;:!?]{{0,90}}?(?<![\w])(?:{after})(?![\w])", re.IGNORECASE),
         standing=re.compile(rf"^\s*{_words(ev['standing'])}(?![^.;]{{0,60}}lần thứ)", re.IGNORECASE),
-        aims=re.compile(rf"{_words(ev['aims'])}[\s,]+(?:\w+\s+){{0,2}}$", re.IGNORECASE),
+        aims=re.compile(rf"(?:{_words(ev['aims'])}|{''.join(f'(?<!{re.escape(w)} )' for w in ev['soon_planned'])}"
+                        rf"{_words(ev['aims_soon'])})[\s,]+(?:\w+\s+){{0,2}}$", re.IGNORECASE),
         press=re.compile(rf"^\s*(?:(?:các|những|một số|nhiều)\s+)?{_words(ev['press'])}", re.IGNORECASE),
         date_breaks=re.compile(_words(ev["date_breaks"]), re.IGNORECASE),
         continuers=re.compile(rf"^\W*{_words(ev['continuers'])}", re.IGNORECASE),

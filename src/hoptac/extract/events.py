@@ -240,7 +240,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     after = text[cue_end:cb]
     if _NEGATED.search(text[max(ca, cue_start - 20):cue_start]):
         return None, "negated"
-    if g.event_generic.search(text[max(ca, cue_start - 10):cue_start]) \
+    if g.event_generic.search(text[max(ca, cue_start - 20):cue_start]) \
             and not own_participant(article, cue_start, cue_end, cb):
         return None, "generic"  # "các chuyến thăm" in general; "ông X đã có các cuộc gặp" is real
     if etype == "dialogue" and _FORUM_LIST.search(text[max(sent[0], cue_start - 150):cue_start]):
