@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from hoptac.link.events import dates_compatible, family, participants_overlap, sort_key
+import unicodedata
+
+from hoptac.link.events import (
+    dates_compatible,
+    family,
+    forum_kinds,
+    participants_overlap,
+    same_forum,
+    sort_key,
+)
 from hoptac.link.threads import STALL_DAYS, lifecycle, money_kind, signal
 
 
@@ -22,6 +31,28 @@ def test_dates_compatible():
     # a day without its year is as near a dated day as two dated days may be (the row's date may be either)
     assert dates_compatible("--11-15", "2024-11-14") and not dates_compatible("--11-16", "2024-11-14")
     assert dates_compatible("--11-17", "2024-11-14", span=4) and not dates_compatible("--11-19", "2024-11-14", span=4)
+
+
+def test_forum_kinds_in_both_unicode_forms():
+    text = "Tại cuộc HỌP BÁO chiều 23/5, sau phiên họp báo Chính phủ và Hội nghị Bộ trưởng"
+    for form in ("NFC", "NFD"):
+        assert forum_kinds(unicodedata.normalize(form, text)) == {"press", "conference"}
+    assert forum_kinds("sau cuộc họp tại Hà Nội") == {"meeting"}  # a meeting, not a press briefing
+    assert forum_kinds("Thủ tướng tọa đàm với các nhà đầu tư") == {"seminar"}
+
+
+def test_same_forum_same_day_kind_and_nested_people():
+    joint = ("dialogue", "2031-03-12", {"hanley", "khai"})
+    press = ({"press"}, {"press"})
+    assert same_forum("meeting", joint, ("dialogue", "2031-03-12", {"hanley"}), press)
+    assert same_forum("meeting", joint, ("dialogue", "--03-12", {"hanley"}), press)
+    assert not same_forum("meeting", joint, ("dialogue", "2031-03-12", {"hanley"}), ({"press"}, {"forum"}))
+    assert not same_forum("meeting", joint, ("dialogue", "2031-03-13", {"hanley"}), press)  # another day
+    assert not same_forum("meeting", joint, ("dialogue", "2031-03", {"hanley"}), press)  # a month only
+    assert not same_forum("meeting", joint, ("dialogue", None, {"hanley"}), press)  # undated
+    assert not same_forum("meeting", joint, ("dialogue", "2031-03-12", {"hanley", "ly"}), press)  # other people
+    assert not same_forum("meeting", joint, ("meeting", "2031-03-12", {"hanley"}), press)  # a meeting is no forum
+    assert not same_forum("meeting", joint, ("dialogue", "2031-03-12", {"ly"}), press)  # no one in common
 
 
 def test_participants_overlap_needs_two_shared_when_both_name_two():

@@ -19,7 +19,10 @@ Two events are the same occasion when all hold:
 - overlapping participants (compared as linked people, so ``Kerry`` and ``John Kerry`` are
   one): two shared when both events name two or more (Trump–Trọng is not Trump–Kim), at
   least half of the smaller list; an event naming one participant only matches an event
-  naming that one participant alone, of the same type on the same day.
+  naming that one participant alone, of the same type on the same day;
+- or, weaker (:func:`same_forum`): two ``dialogue`` reports (a named forum, conference or press
+  briefing) of the same day naming the same kind of forum, the people of one all named by the
+  other, when that is the one stored occasion they fit.
 
 A visit holds the meetings, receptions, signings and banquets of its visitor during its days
 (:func:`within_visit`): the store shows the occasion and its parts.
@@ -29,7 +32,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from datetime import date, timedelta
+from functools import cache
+
+from .lexicon import lexicon
+from .text import lower, nfc
 
 MAX_DAYS = 1
 VISIT_DAYS = 4  # two reports of one visit may date it by its first and its last day
@@ -132,6 +140,43 @@ def same_occasion(fam: str, a: tuple[str, str | None, set[str]], b: tuple[str, s
     if fam == "visit":
         return len(pa & pb) >= math.ceil(min(len(pa), len(pb)) / 2)  # the visitor, and half the hosts
     return participants_overlap(pa, pb)
+
+
+@cache
+def _forum_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern of every forum phrase (longest first) and each phrase's kind."""
+    kinds = {lower(p): kind for kind, phrases in lexicon()["forum_kinds"].items() for p in phrases}
+    alts = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), kinds
+
+
+def forum_kinds(text: str) -> frozenset[str]:
+    """The kinds of forum a report's words name (``press``, ``conference``, ``forum``…;
+    ``resources/linking.yaml``: ``forum_kinds``): ``phiên họp báo`` is a press briefing, not a session."""
+    pattern, kinds = _forum_words()
+    return frozenset(kinds[m.group(0)] for m in pattern.finditer(lower(nfc(text))))
+
+
+def same_forum(fam: str, a: tuple[str, str | None, set[str]], b: tuple[str, str | None, set[str]],
+               kinds: tuple[Collection[str], Collection[str]]) -> bool:
+    """Whether two ``dialogue`` reports ((type, date, participant keys) each) may be one forum: the same
+    day, the people one names all named by the other, and a kind of forum in common (``kinds``: the
+    :func:`forum_kinds` of each one's words). Outlets name different people at one named
+    forum, conference or press briefing (the President alone, or both presidents of their joint press
+    conference; the ambassador who spoke, or every speaker), so the overlap :func:`same_occasion` asks
+    of meetings is too strict here; two forums naming different people beside one (``A`` with ``X``,
+    ``A`` with ``Y``) stay apart. Weak: the writer takes it only when exactly one stored occasion fits
+    it so (a person may speak at two forums a day)."""
+    pa, pb = a[2], b[2]
+    return forums_of_one_day(fam, a, b) and (pa <= pb or pb <= pa) and bool(set(kinds[0]) & set(kinds[1]))
+
+
+def forums_of_one_day(fam: str, a: tuple[str, str | None, set[str]], b: tuple[str, str | None, set[str]]) -> bool:
+    """Whether two ``dialogue`` reports are of the same day and share a participant: the forums a
+    report could be by :func:`same_forum`, or could make ambiguous (so the writer weighs them)."""
+    (ta, da, pa), (tb, db, pb) = a, b
+    return (fam == "meeting" and ta == tb == "dialogue" and bool(da) and bool(db) and precise(da)
+            and precise(db) and same_day(da, db) and bool(pa & pb))
 
 
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}

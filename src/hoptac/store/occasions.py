@@ -28,9 +28,12 @@ from ..link.events import (
     VISIT_DAYS,
     days_apart,
     family,
+    forum_kinds,
+    forums_of_one_day,
     full_date,
     partial_days,
     precise,
+    same_forum,
     same_occasion,
     sort_key,
     spelling_variants,
@@ -118,38 +121,55 @@ def _as_theirs(parts: set[str], names: dict[str, str], theirs: dict[str, str]) -
 
 def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set[str], cands: list[Any],
           dup_of: str | None, names: dict[str, str] | None = None,
-          weighed: set[str] | None = None) -> tuple[Any, set[str]] | None:
+          weighed: set[str] | None = None, kinds: frozenset[str] = frozenset()) -> tuple[Any, set[str]] | None:
     """The candidate this event reports: most shared participants, then the nearest date, then the first.
 
-    ``names`` (participant key -> name) lets a spelling variant of a stored participant count as them.
+    ``names`` (participant key -> name) lets a spelling variant of a stored participant count as them;
+    ``kinds`` are the kinds of forum this report's words name (:func:`~hoptac.link.events.forum_kinds`).
     ``weighed`` gets the candidates whose people this event's could be (two shared, or the one either
-    names): the occasions whose other reports' order could decide (:mod:`hoptac.store.relink`)."""
+    names, or a forum of the same day: :func:`~hoptac.link.events.same_forum`): the occasions whose
+    other reports' order could decide (:mod:`hoptac.store.relink`). A candidate that fits only as the
+    same day's forum is taken last, and only when it is the one candidate fitting so."""
     names = names or {}
-    best: tuple[tuple[int, int, int], Any, set[str]] | None = None
-    fits = 0
+    best: tuple[tuple[bool, int, int, int], Any, set[str]] | None = None
+    fits = forums = 0
     own = parts
     for i, cand in enumerate(cands):
         named = dict(conn.execute(_EVENT_NAMES, {"eid": cand.id}).all())
         keys = set(named)
         parts = _as_theirs(own, names, named)
-        if weighed is not None and len(keys & parts) >= max(1, min(2, len(keys), len(parts))):
-            weighed.add(cand.id)
+        day_forum = forums_of_one_day(fam, (cand.type, cand.date, keys), (ev_type, date, parts))
+        if weighed is not None and (len(keys & parts) >= max(1, min(2, len(keys), len(parts))) or day_forum):
+            weighed.add(cand.id)  # a forum of that day this one could be, or could make ambiguous
+        forum = False
         if dup_of is not None:
             ok = not parts or len(keys & parts) >= max(1, math.ceil(min(len(keys), len(parts)) / 2))
         else:
             ok = same_occasion(fam, (cand.type, cand.date, keys), (ev_type, date, parts))
+            if not ok and day_forum and same_forum(fam, (cand.type, cand.date, keys), (ev_type, date, parts),
+                                                   (_forum_kinds_of(conn, cand.id), kinds)):
+                ok = forum = True
+                forums += 1
         if not ok or (dup_of is None and precise(date) and is_month(cand.date)):
             continue  # a day's report never joins a month-dated occasion: the month reports follow the day's
         if dup_of is None and is_month(date) and cand.date == date:
             return cand, keys  # the month-dated occasion of these people (replace_month_reports keeps one)
         fits += 1
         gap = days_apart(cand.date, date)
-        rank = (-len(keys & parts), gap if gap is not None else 99, i)
+        rank = (forum, -len(keys & parts), gap if gap is not None else 99, i)
         if best is None or rank < best[0]:
             best = (rank, cand, keys)
     if best is None or (dup_of is None and fits > 1 and not (precise(date) and precise(best[1].date))):
         return None  # "tháng 5" beside two meetings of the same people that month: which one is unknown
+    if best[0][0] and forums > 1:
+        return None  # two forums of that person that day: which one is unknown
     return best[1], best[2]
+
+
+def _forum_kinds_of(conn: Connection, eid: str) -> frozenset[str]:
+    """The kinds of forum a stored occasion's reports name."""
+    quotes = conn.execute(sa.select(t.event_sources.c.quote).where(t.event_sources.c.event_id == eid)).scalars()
+    return frozenset().union(*(forum_kinds(q or "") for q in quotes))
 
 
 def _free_id(conn: Connection, eid: str) -> str:
@@ -182,7 +202,8 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
         names = {k: n for k, (_, n) in parts.items()}
         cands = event_candidates(conn, fam, ev.date, dup_of, set(parts))
         weighed: set[str] = set()  # the occasions this report could be
-        match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names, weighed)
+        match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names, weighed,
+                      forum_kinds(article.quote(ev.evidence)) if ev.type == "dialogue" else frozenset())
         if match is None and _vague_within(ev.date, visits) and fam != "visit" and not ev.background:
             match = _within_visits(conn, fam, ev.status, set(parts), names, visits, aid, weighed)
         # joined the one occasion it could be and changed nothing in it: no later report saw it otherwise
