@@ -34,10 +34,15 @@ from hoptac.learn import load_model
 from hoptac.learn.evaluate import _same_amount, extract, gold_of, overlaps, raw_span
 from hoptac.learn.features import compile_model
 from hoptac.learn.modes import using
-from hoptac.learn.topics import ADD, KEEP, NAME, YES, features, fit
+from hoptac.learn.topics import ADD, KEEP, NAME, YES, context, features, fit
 from hoptac.settings import DEFAULT
 
 FOLDS = 5
+
+
+def _prf(tp: int, fp: int, fn: int) -> str:
+    return (f"tp {tp} fp {fp} fn {fn}, P {tp / max(1, tp + fp):.3f} R {tp / max(1, tp + fn):.3f} "
+            f"F1 {2 * tp / max(1, 2 * tp + fp + fn):.3f}")
 
 
 def _corpus(path: str) -> str:
@@ -128,11 +133,11 @@ def main(words: bool = False, only: str | None = None) -> int:
                 atp, afp, afn = atp + tp, afp + fp, afn + fn
             if only != "amounts":
                 evidence = topic_evidence(art, DEFAULT)
-                rows = {t: features(t, evidence[t], evidence) for t in sorted(evidence)}
+                about = context(art)
+                rows = {t: features(t, evidence[t], evidence, about) for t in sorted(evidence)}
                 cases.append((doc, gold["topics"], evidence, rows, _topic_words(art) if words else {}))
     if only != "topics":
-        print(f"amounts, train split: tp {atp} fp {afp} fn {afn}, P {atp / max(1, atp + afp):.3f} "
-              f"R {atp / max(1, atp + afn):.3f} F1 {2 * atp / max(1, 2 * atp + afp + afn):.3f}")
+        print(f"amounts, train split: {_prf(atp, afp, afn)}")
     ttp = tfp = tfn = 0
     for k in range(FOLDS):
         fit_on = [c for i, c in enumerate(cases) if i % FOLDS != k]
@@ -160,8 +165,7 @@ def main(words: bool = False, only: str | None = None) -> int:
                 counts[key] += 1
                 said[key][t] += 1
     if only != "amounts":
-        print(f"topics, train split, {FOLDS}-fold replay of '{use}': tp {ttp} fp {tfp} fn {tfn}, "
-              f"P {ttp / max(1, ttp + tfp):.3f} R {ttp / max(1, ttp + tfn):.3f} F1 {2 * ttp / max(1, 2 * ttp + tfp + tfn):.3f}")
+        print(f"topics, train split, {FOLDS}-fold replay of '{use}': {_prf(ttp, tfp, tfn)}")
     for key, n in sorted(counts.items()):
         print(f"{n:5d}  {key}")
         if words:
