@@ -184,3 +184,33 @@ def test_months_halves_dozens_and_the_two_sides() -> None:
     assert read("Cô gái mười tám đôi mươi; cơ hội mười mươi.") == []  # "mười" alone reads no count
     assert read("Cuộc gặp giữa 2 nhà lãnh đạo; quan hệ giữa 2 nước.") == []
     assert read("Tour du lịch 0 đồng.") == [("money", 0, "VND", False, "0 đồng")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb, adverb or conjunction after a number is no counted noun: a label, a score, a year
+    ("Chiếc Nokia 3310 mới đang được bán.", []),
+    ("Người từ 60 trở lên được miễn phí.", []),
+    ("Sau đó cả 3 cùng vướng lao lý.", []),
+    ("Đội thắng 3-2 nhờ bàn thắng phút cuối.", []),
+    # the counted noun still ends where a function word starts
+    ("Ông ôm con lên nóc nhà 3 tầng rồi đứng đó.", [("count", 3, "tầng", False, "3 tầng")]),
+    ("Dự án tạo ra gần 64.000 việc làm cho lao động nữ.", [("count", 64000, "việc làm", True, "gần 64.000 việc làm")]),
+    # currencies of other countries and đồng written "đ"
+    ("Giá bán là 859.000 won (tương đương 757 USD).",
+     [("money", 859000, "KRW", False, "859.000 won"), ("money", 757, "USD", False, "757 USD")]),
+    ("Con đường trị giá 30.000 bảng Anh được mở.", [("money", 30000, "GBP", False, "30.000 bảng Anh")]),
+    ("Thu nhập tối thiểu 9.691 rúp một tháng.", [("money", 9691, "RUB", True, "tối thiểu 9.691 rúp")]),
+    ("Giá vàng tăng 10.000 đ / lượng.", [("money", 10000, "VND", False, "10.000 đ")]),
+    # a multiplier word that begins another word multiplies nothing
+    ("Bệnh nhân có 4 triệu chứng khi thức dậy.", [("count", 4, "triệu chứng", False, "4 triệu chứng")]),
+    ("Hai nước cần 2 triệu liều vắc xin.", [("count", 2e6, "liều vắc xin", False, "2 triệu liều vắc xin")]),
+])
+def test_function_words_currencies_and_compounds(text: str, expected: list[tuple]) -> None:
+    assert read(text) == expected
+
+
+def test_a_counted_noun_never_stands_on_the_next_line() -> None:
+    assert read("Hotline: 0903233005\nDự án mới mở bán.") == []
+    assert read("Ông dùng chiếc iPhone 8\nBộ mã nguồn đã lộ.") == []
+    assert read("Số phòng: 30\ndoanh nghiệp đã đăng ký.") == []
+    assert read("Có 30 doanh nghiệp đã đăng ký.") == [("count", 30, "doanh nghiệp", False, "30 doanh nghiệp")]

@@ -37,7 +37,7 @@ VNUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "vnus"
 FLOORS = {
     "amounts": {"precision": 0.98, "recall": 0.94},
     "frameworks": {"precision": 0.95, "recall": 1.0},
-    "topics": {"precision": 0.70, "recall": 0.93},
+    "topics": {"precision": 0.69, "recall": 1.0},
 }
 # topics precision 0.92 -> 0.90 (stop 19, branch stmts): the statement decision now ships 'both' and adds
 # the US embassy's promise to build a school that shelters people "trong trường hợp xảy ra thiên tai" in
@@ -50,6 +50,11 @@ FLOORS = {
 # a story of investment talks). This file keeps the narrower convention, so it now charges them:
 # 0.902 -> 0.708, recall 0.939 unchanged. The dev gold, which the convention follows, holds: topics
 # 0.889 -> 0.884 (floor 0.88); test split (relabelled) 0.767 with the old model -> 0.805.
+# topics precision 0.70 -> 0.69, recall 0.93 -> 1.0 (stop 23, branch events2): the topics model reads the
+# article's context (acts, events, sides, whether its statements carry the topic) and ships 'model', not
+# 'both'; here it finds the two topics it missed (vnus_0105) and keeps two more secondary topics (the
+# wider convention again; tp 47 -> 49, fp 20 -> 22): P 0.701 -> 0.690, R 0.959 -> 1.000, F1 0.810 -> 0.817.
+# Test split topics 0.806 -> 0.834 (P 0.790 -> 0.850); dev gold topics unchanged (0.907).
 
 pytestmark = pytest.mark.skipif(not VNUS.is_dir(), reason="../shared/corpus/vnus is absent")
 

@@ -236,3 +236,26 @@ def test_the_name_of_apec_is_no_economic_cooperation() -> None:
     tax = load_taxonomy(DEFAULT)
     assert match_topics("Ông dự Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương năm nay.", tax) == []
     assert "trade" in match_topics("Hai bên thúc đẩy hợp tác kinh tế song phương.", tax)
+
+
+def test_firms_hospitals_and_relations_named_in_passing_count_half() -> None:
+    lead = "Cảnh sát điều tra vụ việc tại quận Ba Đình.\n"
+    # four mentions each, where three whole ones make a topic
+    story = lead + ("Công ty A ký hợp đồng với nhóm B. Tập đoàn C kinh doanh bất động sản. Ông đưa con vào bệnh viện. "
+                    "Hai người có quan hệ họ hàng, quan hệ làm ăn. Bệnh viện tiếp nhận ca cấp cứu. Bác sĩ kê thuốc. "
+                    "Ông được mời tới. Bệnh viện báo cáo. Hai bên có quan hệ thân thiết. ")
+    got = _topics_with_sentences(story)
+    assert "investment" not in got and "health" not in got and "diplomacy" not in got
+    # the qualified words still make the topic
+    invest = lead + "Vốn đầu tư tăng. Nhà đầu tư Mỹ mở rộng dự án đầu tư. Thu hút đầu tư được chú trọng. "
+    assert "investment" in _topics_with_sentences(invest)
+    # statements still see the generic words
+    assert "investment" in match_topics("Các doanh nghiệp hai nước ký hợp đồng.", load_taxonomy(DEFAULT))
+
+
+def test_tobacco_explosives_and_narcotics_are_no_medicine() -> None:
+    tax = load_taxonomy(DEFAULT)
+    for text in ("Lô hàng thuốc lá lậu bị thu giữ.", "Nhóm này dùng thuốc nổ đánh cá.", "Họ mua bán thuốc lắc.",
+                 "Nông dân phun thuốc trừ sâu."):
+        assert "health" not in match_topics(text, tax), text
+    assert "health" in match_topics("Mỹ hỗ trợ thuốc điều trị HIV.", tax)

@@ -97,3 +97,26 @@ def test_actor_training_is_deterministic_and_labels_the_gold_actor() -> None:
         pytest.skip("the subset has one label only")
     assert "yes" in labels and labels.count("yes") < len(labels)  # one actor right among several
     assert learn_actors.fit(rows, labels) == learn_actors.fit(rows, labels)
+
+
+def test_topic_rows_say_whether_the_article_is_about_the_two_sides_at_all() -> None:
+    from hoptac.extract.topics import TopicEvidence
+    from hoptac.model import Article, Event, Person, Statement
+
+    general = Article(text="Một vụ tai nạn xảy ra.", people=[Person(name="Nguyễn Văn A", side="VN")])
+    ties = Article(text="Hai bên hội đàm.", people=[Person(name="Nguyễn Văn B", side="VN"), Person(name="John Doe", side="US")],
+                   statements=[Statement(actor="Nguyễn Văn B", act="request", text="", evidence=(0, 4), side="VN",
+                                         topics=["trade"]),
+                               Statement(actor="John Doe", act="inform", text="", evidence=(0, 4), side="US",
+                                         topics=["energy"])],
+                   events=[Event(type="meeting", evidence=(4, 11))])
+    assert learn_topics.context(general).row == ("acts_article:0", "events:0", "sides:TrueFalse")
+    about = learn_topics.context(ties)
+    assert about.row != learn_topics.context(general).row and "sides:TrueTrue" in about.row
+    assert "acts_article:0" not in about.row  # an inform is no act between the sides
+    assert about.stated == {"trade", "energy"} and about.acted == {"trade"}
+    # the article's context follows the topic's own evidence
+    ev = {"energy": TopicEvidence(score=3, mentions=3, strong=True, kept=True, need=1.0)}
+    alone = learn_topics.features("energy", ev["energy"], ev)
+    row = learn_topics.features("energy", ev["energy"], ev, about)
+    assert row[:len(alone)] == alone and row[len(alone):] == [*about.row, "stated:True", "acted:False"]

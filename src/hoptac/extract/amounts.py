@@ -93,12 +93,12 @@ def _count_unit(text: str, pos: int, limit: int, words: dict[int, int] | None = 
     """The counted noun after a number: a known unit, else the word that follows.
 
     The word is the NLP stage's token when ``words`` (token start -> end) is given (``giai
-    đoạn`` is one word), else up to two plain lower-case syllables.
+    đoạn`` is one word), else up to two plain lower-case syllables; never across a line break.
     """
     u = units()
     m = re.compile(r"\s+").match(text, pos)
-    if not m:
-        return None, pos
+    if not m or "\n" in m.group():
+        return None, pos  # a line's first word counts nothing of the line before ("Hotline: 0903233005\nDự án")
     start = m.end()
     cl = u.classifier_re.match(text, start, limit)
     if cl:
@@ -402,9 +402,10 @@ def _measured(kind: str | None, unit: str | None, mult: str | None) -> bool:
 
 
 def _no_sum(word: str, mult: object, value: float) -> bool:
-    """Whether ``đồng`` after a figure is no currency: no sum is under 100 đồng, so ``75 đồng đội``
-    counts comrades and ``hai đồng chủ tịch`` names co-chairs (``0 đồng`` is a price)."""
-    return not mult and 0 < value < 100 and word.lower() == "đồng"
+    """Whether ``đồng`` (or ``đ``) after a figure is no currency: no sum is under 100 đồng, so ``75
+    đồng đội`` counts comrades, ``hai đồng chủ tịch`` names co-chairs and ``4 đ`` a team's points
+    (``0 đồng`` is a price)."""
+    return not mult and 0 < value < 100 and word.lower() in ("đồng", "đ")
 
 
 def _pair_noun(text: str, pos: int) -> bool:

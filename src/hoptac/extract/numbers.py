@@ -81,7 +81,8 @@ def units() -> Units:
     return Units(
         multipliers=mults,
         currency_of=currency_of,
-        mult_re=_alt(list(mults)),
+        # "4 triệu chứng" counts symptoms, "2 tỷ lệ" rates: a multiplier word that begins a word of its own is none
+        mult_re=rf"(?:{_alt(list(mults))})(?!\s+(?:{_alt([str(w) for w in data.get('not_multiplied') or []]) or '(?!)'})(?!\w))",
         currency_re=_alt([str(w) for ws in data["currencies"].values() for w in ws]),
         percent_re=_alt([str(w) for w in data["percent"]]),
         duration_re=_alt([str(w) for w in data["durations"]]),

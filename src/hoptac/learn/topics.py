@@ -6,14 +6,17 @@ and keep those past fixed thresholds, the same for every topic and every article
 named three times in a long trade story is one of its topics depends on the topic and on what else
 the article talks about, which thresholds cannot say; this model reads each mentioned topic's
 evidence (score, mentions, generic share, statements, lists, title and lead, density against the
-article's length, its rank and share among the article's topics, each also crossed with the topic)
-and says ``yes`` or ``none``. ``use`` in the model file says whether the rules, the model or both
-(the rules' topics, and the model's where it adds one with confidence) decide; :func:`train` picks
-it on the test split, among the variants that keep the dev gold's floors.
+article's length, its rank and share among the article's topics, each also crossed with the topic),
+with the article's :func:`context` (whether it tells acts and events between the two sides at all,
+whether its statements carry the topic), and says ``yes`` or ``none``. ``use`` in the model file
+says whether the rules, the model or both (the rules' topics, and the model's where it adds one
+with confidence) decide; :func:`train` picks it on the test split, among the variants that keep
+the dev gold's floors.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +39,34 @@ KEEP = 0.2
 KEEPS = (0.3, 0.2, 0.15, 0.1)
 
 
-def features(topic: str, ev: Any, evidence: dict[str, Any]) -> list[str]:
-    """The feature row of one topic an article mentions (``ev``: its ``TopicEvidence``)."""
+@dataclass(frozen=True)
+class Context:
+    """What the article says beyond one topic's mentions: ``row``, the same for all its topics
+    (:func:`context`); ``stated`` and ``acted``, the topics of its statements and of its acts."""
+
+    row: tuple[str, ...] = ()
+    stated: frozenset[str] = frozenset()
+    acted: frozenset[str] = frozenset()
+
+
+def context(article: Article) -> Context:
+    """Whether the article is about Vietnam–US ties at all, and which topics its statements carry.
+
+    The row: its acts between the sides (statements other than ``inform``), its events, the sides
+    of its people and organizations; a story with none of them (general news: a crime, a school, a
+    company's launch) names fields in passing far more often than it is about them. The topics of
+    its statements: the annotation guide makes every topic of a statement an article topic."""
+    acts = [s for s in article.statements if s.act != "inform"]
+    sides = {p.side for p in article.people} | {o.side for o in article.organizations}
+    row = (f"acts_article:{bucket(len(acts), (0, 1, 3, 6))}", f"events:{bucket(len(article.events), (0, 1, 3))}",
+           f"sides:{'VN' in sides}{'US' in sides}")
+    return Context(row, frozenset(t for s in article.statements for t in s.topics),
+                   frozenset(t for s in acts for t in s.topics))
+
+
+def features(topic: str, ev: Any, evidence: dict[str, Any], about: Context | None = None) -> list[str]:
+    """The feature row of one topic an article mentions (``ev``: its ``TopicEvidence``; ``about``:
+    the article's :func:`context`, none for the topic's evidence alone)."""
     total = sum(e.score for e in evidence.values()) or 1.0
     rank = 1 + sum(1 for e in evidence.values() if e.score > ev.score)
     density = ev.score / ev.need if ev.need else 10.0
@@ -52,6 +81,8 @@ def features(topic: str, ev: Any, evidence: dict[str, Any]) -> list[str]:
            f"lists:{bucket(ev.lists, (0, 1, 2))}", f"topics:{bucket(len(evidence), (1, 2, 4, 6, 9))}"]
     row += [f"{topic}|{f}" for f in crossed]
     row.append(f"topic:{topic}")
+    if about is not None:
+        row += [*about.row, f"stated:{topic in about.stated}", f"acted:{topic in about.acted}"]
     return row
 
 
@@ -65,11 +96,13 @@ def decide(article: Article, evidence: dict[str, Any]) -> list[str]:
     compiled = _compiled()
     if mode == "rules" or compiled is None or not evidence:
         return rules
-    keep = float((load_model(NAME) or {}).get("keep", KEEP))
+    shipped = load_model(NAME) or {}
+    keep, add = float(shipped.get("keep", KEEP)), float(shipped.get("add", ADD))
     out = []
+    about = context(article)
     for t, ev in evidence.items():
-        p = compiled.prob(features(t, ev, evidence), YES)
-        if (ev.kept and (mode == "both" or p >= keep)) or (not ev.kept and p >= ADD):
+        p = compiled.prob(features(t, ev, evidence, about), YES)
+        if (ev.kept and (mode == "both" or p >= keep)) or (not ev.kept and p >= add):
             out.append(t)
     return out
 
@@ -94,9 +127,10 @@ def candidates(split: str, docs: list[Any] | None = None) -> tuple[list[list[str
                 continue
             gold = gold_of(doc)["topics"]
             evidence = topic_evidence(art, DEFAULT)
+            about = context(art)
             for t in sorted(evidence):
                 ev = evidence[t]
-                rows.append(features(t, ev, evidence))
+                rows.append(features(t, ev, evidence, about))
                 labels.append(YES if t in gold else "none")
                 rule.append(YES if ev.kept else "none")
     return rows, labels, rule
