@@ -62,6 +62,7 @@ class Context:
 
 _GOVERNMENT_OF = bounded(r"(?<!\w)(?<!thủ tướng )(?:chính phủ|chính quyền|nội các|thời)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = bounded(r"(?<!\w)mà(?!\s+còn)(?!\w)")
+_EMBEDDING = bounded(r"(?<!\w)(?:mà(?!\s+còn)|việc)(?!\w)")  # a relative or nominal clause opens
 _JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,16}$")
 _OF = bounded(r"(?<!\w)của\s+$")
 _COORDINATED = re.compile(r"(?:\svà|\sđồng thời|,)\s*(?:(?:cũng|đã|vừa|chính thức)\s+)*$")
@@ -205,6 +206,19 @@ class Speakers:
                 if initial is not None:
                     return initial, cue.start
         return None
+
+    def embedded_subject(self, floor: int, cue: Cue, sent_no: int) -> tuple[Actor, int] | None:
+        """The subject of a cue inside a relative or nominal clause (``khoản viện trợ mà Mỹ cam kết``,
+        ``hoan nghênh việc Hoa Kỳ cam kết``), which the rules read as no statement or as the object of
+        another one: the subject written right after ``mà`` or ``việc``, for the learned decision."""
+        low = self.low.text
+        hard, _soft = window_starts(low, floor, cue.start)
+        opener = None
+        for opener in _EMBEDDING.finditer(low, hard, cue.start):
+            pass
+        if opener is None:
+            return None
+        return self.subject(opener.end(), cue, sent_no, None)
 
     def persuader(self, hard: int, named: int, sent_no: int) -> tuple[Actor, int] | None:
         """The person who persuades or asks (``Chủ tịch nước nhờ Đại sứ X gửi lời cảm ơn``): the subject
