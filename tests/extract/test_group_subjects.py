@@ -104,3 +104,15 @@ def test_a_side_promising_inside_a_relative_or_nominal_clause_is_a_candidate_of_
         art = run(text)
     assert ("US", "US") in {(s.actor, s.side) for s in art.statements
                             if s.origin and "how:subject" in s.origin and s.act == "commit"}
+
+
+def test_a_sentence_framed_by_one_side_gives_that_side_an_unresolved_subject():
+    art = run("Đại sứ Lê Văn Hà phát biểu tại hội thảo ở Washington. Về phía Mỹ, đại diện Hội đồng An ninh "
+              "Quốc gia, Quốc hội và các diễn giả đều đánh giá rất cao vai trò của Việt Nam.")
+    assert cued(art, "đánh giá rất cao") == [("US", "US", "welcome")]
+
+
+def test_thanks_passed_on_through_a_visitor_are_the_asker_s():
+    with using(NAME, CANDIDATES), using(ACTORS, CANDIDATES):
+        art = run("Tổng thống Mỹ John Carter nhờ Thủ tướng Nguyễn Văn Hòa chuyển lời cảm ơn tới người dân Việt Nam.")
+    assert [a for a, _s, _act in cued(art, "chuyển lời cảm ơn")] == ["John Carter"]

@@ -62,6 +62,7 @@ class Context:
 
 _GOVERNMENT_OF = bounded(r"(?<!\w)(?<!thủ tướng )(?:chính phủ|chính quyền|nội các|thời)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = bounded(r"(?<!\w)mà(?!\s+còn)(?!\w)")
+_FRAME = re.compile(r"\s*(?:về|còn)\s+(?=phía\s)")  # "Về phía Mỹ, ...": the side the sentence speaks for
 _EMBEDDING = bounded(r"(?<!\w)(?:mà(?!\s+còn)|việc)(?!\w)")  # a relative or nominal clause opens
 _JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,16}$")
 _OF = bounded(r"(?<!\w)của\s+$")
@@ -193,6 +194,9 @@ class Speakers:
         if group_pronoun(low, soft, cue.start):  # "..., họ đánh giá cao": the group just named
             side = self.group_referent(soft, sent_no)
             return (Actor(side, side), soft) if side is not None else None
+        framed = self.side_frame(floor)
+        if framed is not None and not only_adverbs(low[soft:cue.start]):
+            return Actor(framed[0], framed[0]), framed[1]  # "Về phía Mỹ, đại diện ... và các diễn giả đều đánh giá cao"
         if only_adverbs(low[soft:cue.start]) and cue.weak and prev is not None \
                 and _COORDINATED.search(low, floor, cue.start) and cues().decision_re.match(low, cue.start):
             return prev, cue.start  # "X khẳng định ... và quyết định áp thuế": X's second verb
@@ -207,18 +211,30 @@ class Speakers:
                     return initial, cue.start
         return None
 
+    def side_frame(self, floor: int) -> tuple[str, int] | None:
+        """The side a sentence opening ``Về phía Mỹ,`` frames and where its subject starts, when the
+        cue's subject window starts in that opening (folded ``floor`` at most the frame's comma): the
+        side of an unresolved subject."""
+        low = self.low.text
+        m = _FRAME.match(low, self.sent_start)
+        if m is None:
+            return None
+        for side, pattern in cues().side_res.items():
+            s = pattern.match(low, m.end())
+            comma = s.end() + len(low[s.end():s.end() + 2]) - len(low[s.end():s.end() + 2].lstrip()) if s else -1
+            if s is not None and low.startswith(",", comma) and floor <= comma + 1:
+                rest = low[comma + 1:]
+                return side, comma + 1 + len(rest[:40]) - len(rest[:40].lstrip())
+        return None
+
     def embedded_subject(self, floor: int, cue: Cue, sent_no: int) -> tuple[Actor, int] | None:
         """The subject of a cue inside a relative or nominal clause (``khoản viện trợ mà Mỹ cam kết``,
         ``hoan nghênh việc Hoa Kỳ cam kết``), which the rules read as no statement or as the object of
         another one: the subject written right after ``mà`` or ``việc``, for the learned decision."""
         low = self.low.text
         hard, _soft = window_starts(low, floor, cue.start)
-        opener = None
-        for opener in _EMBEDDING.finditer(low, hard, cue.start):
-            pass
-        if opener is None:
-            return None
-        return self.subject(opener.end(), cue, sent_no, None)
+        openers = list(_EMBEDDING.finditer(low, hard, cue.start))
+        return self.subject(openers[-1].end(), cue, sent_no, None) if openers else None
 
     def persuader(self, hard: int, named: int, sent_no: int) -> tuple[Actor, int] | None:
         """The person who persuades or asks (``Chủ tịch nước nhờ Đại sứ X gửi lời cảm ơn``): the subject
