@@ -116,3 +116,10 @@ def test_thanks_passed_on_through_a_visitor_are_the_asker_s():
     with using(NAME, CANDIDATES), using(ACTORS, CANDIDATES):
         art = run("Tổng thống Mỹ John Carter nhờ Thủ tướng Nguyễn Văn Hòa chuyển lời cảm ơn tới người dân Việt Nam.")
     assert [a for a, _s, _act in cued(art, "chuyển lời cảm ơn")] == ["John Carter"]
+
+
+def test_a_plural_pronoun_after_a_group_that_spoke_is_that_group():
+    art = run("Đại sứ Lê Văn Hà phát biểu tại hội thảo ở Washington. Về phía Mỹ, đại diện Hội đồng An ninh Quốc gia, "
+              "Quốc hội và các diễn giả đều đánh giá rất cao vai trò của Việt Nam. Họ khẳng định sẽ tiếp tục thúc "
+              "đẩy quan hệ Đối tác Toàn diện.")
+    assert cued(art, "khẳng định sẽ") == [("US", "US", "commit")]

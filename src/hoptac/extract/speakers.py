@@ -247,11 +247,15 @@ class Speakers:
         return subj if subj is not None and subj[0].person is not None else None
 
     def group_referent(self, before: int, sent_no: int) -> str | None:
-        """The side a plural pronoun (``họ``) at folded ``before`` stands for: the side of the last
-        two or more people or organizations of one side named in its sentence (else the sentence
-        before), or of a group of one side's people or firms named later than them
-        (``các doanh nghiệp Mỹ``); None when what comes last is one person or mixed."""
+        """The side a plural pronoun (``họ``) at folded ``before`` stands for: a side that spoke last,
+        in this sentence or the one before; else the side of the last two or more people or
+        organizations of one side named in its sentence (else the sentence before), or of a group of
+        one side's people or firms named later than them (``các doanh nghiệp Mỹ``); None when what
+        comes last is one person or mixed."""
         low = self.low.text
+        last = self.ctx.last_actor
+        if last is not None and last.person is None and last.name in OTHER and sent_no - self.ctx.last_actor_sentence <= 1:
+            return last.name  # "Về phía Mỹ, các diễn giả đánh giá cao ... Họ nêu rõ ...": the group that just spoke
         for n in (sent_no, sent_no - 1):
             if n < 0 or n >= len(self.sents):
                 continue
