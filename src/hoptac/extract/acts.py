@@ -23,6 +23,9 @@ def _alt(words: list[str]) -> str:
     return alternation([" ".join(w.split()) for w in words], space=r"\s+")
 
 
+_WORD = r"(?!và\s|của\s)[^\s,;:()]+"  # one word inside a noun phrase
+
+
 def _phrase_re(words: list[str]) -> re.Pattern[str]:
     return bounded(rf"(?<!\w)(?:{_alt(words)})(?!\w)")
 
@@ -44,6 +47,8 @@ class Cues:
     side_res: dict[str, re.Pattern[str]]
     country_res: dict[str, re.Pattern[str]]
     pronoun_re: re.Pattern[str]
+    group_pronoun_re: re.Pattern[str]
+    people_head_re: re.Pattern[str]  # plural or unnamed people heading a subject (side_people)
     boundaries: tuple[str, ...]
     weak: frozenset[str]
     noun_re: re.Pattern[str]
@@ -98,6 +103,8 @@ def cues() -> Cues:
         side_res={side: _phrase_re([str(w) for w in words]) for side, words in data["sides"].items()},
         country_res={side: _phrase_re([str(w) for w in words]) for side, words in data["countries"].items()},
         pronoun_re=_phrase_re([str(w) for w in data["pronouns"]]),
+        group_pronoun_re=_phrase_re(_words(data, "group_pronouns")),
+        people_head_re=re.compile(rf"(?:{_alt(_words(data, 'side_people'))})"),
         boundaries=tuple(str(b) for b in data["boundaries"]),
         weak=frozenset([*(" ".join(str(w).lower().split()) for w in data.get("weak") or []), *decisions]),
         decision_re=_phrase_re(decisions),
@@ -116,7 +123,10 @@ def cues() -> Cues:
         persuading_re=_phrase_re(_words(data, "persuading")),
         group_res={side: re.compile(rf"\s*(?:{_alt(_words(data, 'side_groups'))})\s+(?:{_alt([str(w) for w in words])})(?!\w)")
                    for side, words in data["sides"].items()},
-        people_res={side: re.compile(rf"\s*(?:{_alt(_words(data, 'side_people'))})\s+(?:{_alt([str(w) for w in words])})(?!\w)")
+        # a few words may stand between the people and their side: "lãnh đạo các tập đoàn lớn của Hoa Kỳ"
+        # (the group it leads, "các ...", or words closed by "của"; "các nghị sĩ Mỹ thăm Việt Nam" is no group of Việt Nam)
+        people_res={side: re.compile(rf"\s*(?:{_alt(_words(data, 'side_people'))})(?:\s+(?:các|những)(?:\s+{_WORD}){{1,3}}?"
+                                     rf"(?:\s+của)?|(?:\s+{_WORD}){{1,3}}?\s+của)?\s+(?:{_alt([str(w) for w in words])})(?!\w)")
                     for side, words in data["sides"].items()},
         passive_re=re.compile(rf"(?:\s+(?:{_alt(_words(data, 'referring'))}))?\s+được\s+(?:\S+\s+){{1,12}}?"
                               rf"(?:{_alt(_words(data, 'passive_reporting'))})(?!\w)"),
@@ -225,12 +235,20 @@ def side_phrase(low: str, a: int, b: int) -> tuple[str, int] | None:
                 hit = m
         if hit is not None and _head_ok(low, a, hit.start()):
             return side, hit.start()
+        if hit is not None and side == "BOTH" and c.people_head_re.fullmatch(" ".join(low[a:hit.start()].split())):
+            return side, a + len(low[a:hit.start()]) - len(low[a:hit.start()].lstrip())  # "Lãnh đạo Việt Nam và Mỹ"
     return None
 
 
 def pronoun(low: str, a: int, b: int) -> bool:
     """True when ``low[a:b]`` is a pronoun standing for the last speaker (``Ông``, ``bà``)."""
     m = cues().pronoun_re.search(low, a, b)
+    return bool(m) and only_adverbs(low[a:m.start()]) and only_adverbs(low[m.end():b])
+
+
+def group_pronoun(low: str, a: int, b: int) -> bool:
+    """True when ``low[a:b]`` is a plural pronoun (``họ``) standing for the group just named."""
+    m = cues().group_pronoun_re.search(low, a, b)
     return bool(m) and only_adverbs(low[a:m.start()]) and only_adverbs(low[m.end():b])
 
 

@@ -6,7 +6,8 @@ clause (``X cho biết Mỹ sẽ ...``), or with no subject the rules resolve �
 ``candidate_cues`` in ``resources/cues.yaml`` are proposed here, each with the actors general
 means find:
 
-1. ``subject``: the rules' own resolution of the words before the cue (:mod:`.speakers`);
+1. ``subject``: the rules' own resolution of the words before the cue (:mod:`.speakers`), or of
+   those after ``mà``/``việc`` when the cue sits in a relative or nominal clause;
 2. ``inside``: the speaker of the rule statement whose clause holds the cue (reported speech);
 3. ``quote``: inside a quotation, the speaker of the nearest rule statement (``"...", ông X nói``);
 4. ``theo``: a sentence opening ``Theo X,`` attributes what follows to X;
@@ -100,7 +101,7 @@ def wide(ex: _Extractor, s_start: int, s_end: int, sent_no: int, rule_cues: list
                 end = na
                 break
         actors: list[tuple[Actor, str]] = []
-        subj = ex.subject(prev_floor, cue, sent_no, None)
+        subj = ex.subject(prev_floor, cue, sent_no, None) or ex.embedded_subject(prev_floor, cue, sent_no)
         if subj is not None:
             actors.append((subj[0], "subject"))
         pos = ex.src(a)

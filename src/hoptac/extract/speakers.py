@@ -17,6 +17,7 @@ from ..model import Article, Organization, Person
 from .acts import (
     Cue,
     cues,
+    group_pronoun,
     group_side,
     only_adverbs,
     persuaded,
@@ -29,6 +30,7 @@ from .acts import (
 from .clauses import prefixed, sentence_spans, untitled
 from .entities import all_mentions
 from .fastre import bounded
+from .gazetteer import gazetteer
 from .pronouns import genders, pronoun_gender, title_holder, titled
 from .textmap import Folded, fold
 
@@ -60,6 +62,8 @@ class Context:
 
 _GOVERNMENT_OF = bounded(r"(?<!\w)(?<!thủ tướng )(?:chính phủ|chính quyền|nội các|thời)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = bounded(r"(?<!\w)mà(?!\s+còn)(?!\w)")
+_FRAME = re.compile(r"\s*(?:về|còn)\s+(?=phía\s)")  # "Về phía Mỹ, ...": the side the sentence speaks for
+_EMBEDDING = bounded(r"(?<!\w)(?:mà(?!\s+còn)|việc)(?!\w)")  # a relative or nominal clause opens
 _JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,16}$")
 _OF = bounded(r"(?<!\w)của\s+$")
 _COORDINATED = re.compile(r"(?:\svà|\sđồng thời|,)\s*(?:(?:cũng|đã|vừa|chính thức)\s+)*$")
@@ -164,7 +168,8 @@ class Speakers:
             return app
         m = self.mention_before(self.src(soft), self.src(cue.start))
         if m is not None and persuaded(low, hard, self.fpos(m[0])):  # "..., thuyết phục Quốc hội Mỹ tiếp tục"
-            return (prev, cue.start) if prev is not None else None  # the one persuaded is no speaker
+            # the one persuaded (or asked to pass a message on) is no speaker: the one asking is
+            return (prev, cue.start) if prev is not None else self.persuader(hard, self.fpos(m[0]), sent_no)
         if m is not None:
             return self._mention_subject(m, soft, hard, sent_no)
         grp = group_side(low, soft, cue.start)  # "Các doanh nghiệp Mỹ ... khẳng định sẽ": that side, no one
@@ -186,6 +191,12 @@ class Speakers:
         if pronoun(low, soft, cue.start):
             who = self.referent(low[soft:cue.start], sent_no)
             return (who, soft) if who is not None else None
+        if group_pronoun(low, soft, cue.start):  # "..., họ đánh giá cao": the group just named
+            side = self.group_referent(soft, sent_no)
+            return (Actor(side, side), soft) if side is not None else None
+        framed = self.side_frame(floor)
+        if framed is not None and not only_adverbs(low[soft:cue.start]):
+            return Actor(framed[0], framed[0]), framed[1]  # "Về phía Mỹ, đại diện ... và các diễn giả đều đánh giá cao"
         if only_adverbs(low[soft:cue.start]) and cue.weak and prev is not None \
                 and _COORDINATED.search(low, floor, cue.start) and cues().decision_re.match(low, cue.start):
             return prev, cue.start  # "X khẳng định ... và quyết định áp thuế": X's second verb
@@ -198,6 +209,76 @@ class Speakers:
                 initial = self.initial_subject(floor, cue.start, sent_no)
                 if initial is not None:
                     return initial, cue.start
+        return None
+
+    def side_frame(self, floor: int) -> tuple[str, int] | None:
+        """The side a sentence opening ``Về phía Mỹ,`` frames and where its subject starts, when the
+        cue's subject window starts in that opening (folded ``floor`` at most the frame's comma): the
+        side of an unresolved subject."""
+        low = self.low.text
+        m = _FRAME.match(low, self.sent_start)
+        if m is None:
+            return None
+        for side, pattern in cues().side_res.items():
+            s = pattern.match(low, m.end())
+            comma = s.end() + len(low[s.end():s.end() + 2]) - len(low[s.end():s.end() + 2].lstrip()) if s else -1
+            if s is not None and low.startswith(",", comma) and floor <= comma + 1:
+                rest = low[comma + 1:]
+                return side, comma + 1 + len(rest[:40]) - len(rest[:40].lstrip())
+        return None
+
+    def embedded_subject(self, floor: int, cue: Cue, sent_no: int) -> tuple[Actor, int] | None:
+        """The subject of a cue inside a relative or nominal clause (``khoản viện trợ mà Mỹ cam kết``,
+        ``hoan nghênh việc Hoa Kỳ cam kết``), which the rules read as no statement or as the object of
+        another one: the subject written right after ``mà`` or ``việc``, for the learned decision."""
+        low = self.low.text
+        hard, _soft = window_starts(low, floor, cue.start)
+        openers = list(_EMBEDDING.finditer(low, hard, cue.start))
+        return self.subject(openers[-1].end(), cue, sent_no, None) if openers else None
+
+    def persuader(self, hard: int, named: int, sent_no: int) -> tuple[Actor, int] | None:
+        """The person who persuades or asks (``Chủ tịch nước nhờ Đại sứ X gửi lời cảm ơn``): the subject
+        of the last verb of persuasion between ``hard`` and the one asked (folded ``named``), when a
+        person; the clause starts at them."""
+        verbs = list(cues().persuading_re.finditer(self.low.text, hard, named))
+        if not verbs:
+            return None
+        subj = self.subject(hard, Cue(verbs[-1].start(), verbs[-1].end(), "inform"), sent_no, None)
+        return subj if subj is not None and subj[0].person is not None else None
+
+    def group_referent(self, before: int, sent_no: int) -> str | None:
+        """The side a plural pronoun (``họ``) at folded ``before`` stands for: a side that spoke last,
+        in this sentence or the one before; else the side of the last two or more people or
+        organizations of one side named in its sentence (else the sentence before), or of a group of
+        one side's people or firms named later than them (``các doanh nghiệp Mỹ``); None when what
+        comes last is one person or mixed."""
+        low = self.low.text
+        last = self.ctx.last_actor
+        if last is not None and last.person is None and last.name in OTHER and sent_no - self.ctx.last_actor_sentence <= 1:
+            return last.name  # "Về phía Mỹ, các diễn giả đánh giá cao ... Họ nêu rõ ...": the group that just spoke
+        for n in (sent_no, sent_no - 1):
+            if n < 0 or n >= len(self.sents):
+                continue
+            a = self.fpos(self.sents[n][0])
+            b = before if n == sent_no else self.fpos(self.sents[n][1])
+            run: list[tuple[str, str]] = []  # the last people and organizations of one side: (side, name)
+            last_at = -1
+            for ma, mb, ent in self.mentions_from(bisect.bisect_left(self.starts, self.src(a))):
+                if self.fpos(mb) > b:
+                    break
+                if ent.side not in OTHER:
+                    continue
+                run = [*run, (ent.side, ent.name)] if run and run[-1][0] == ent.side else [(ent.side, ent.name)]
+                last_at = self.fpos(ma)
+            c = cues()
+            groups = [(m.end(), side) for side in OTHER for pattern in (c.group_res[side], c.people_res[side])
+                      for m in pattern.finditer(low, a, b)]
+            if groups and max(groups)[0] > last_at:
+                return max(groups)[1]
+            if len({name for _side, name in run}) >= 2:
+                return run[-1][0]
+            if run:
+                return None
         return None
 
     def referent(self, words: str, sent_no: int) -> Actor | None:
@@ -232,7 +313,32 @@ class Speakers:
             # "có thư gửi Thủ tướng X hoan nghênh ...": X is the addressee; the clause's subject speaks
             first = self.initial_subject(hard, fs, sent_no, persons_only=True)
             return (first, hard) if first is not None else None
+        head = self.office_head(soft, fs, ent)
+        if head is not None:
+            return head
         return self.actor_of(ent, sent_no), fs
+
+    def office_head(self, soft: int, fs: int, ent: Person | Organization) -> tuple[Actor, int] | None:
+        """The person an office of an organization names (``Bí thư Thành ủy X cảm ơn``, ``Người đứng đầu
+        Bộ Y nhấn mạnh``): the office (a title head, or a pronoun for a head) written right before the
+        organization's mention at folded ``fs``, and one person of the article holding an office
+        there (their organization, or a title naming it), the one named last before; else None."""
+        if not isinstance(ent, Organization):
+            return None
+        low = self.low.text
+        at = max(soft, window_start(low, soft, fs, soft=False))
+        words = " ".join(low[at:fs].split())
+        if not words or not (gazetteer().title_heads.fullmatch(words) or pronoun(low, at, fs)):
+            return None
+        key = fold(ent.name).text
+        start = self.src(fs)
+        holders = [p for p in self.article.people
+                   if p.organization == ent.name or (p.title and key in fold(p.title).text)]
+        named = {p.name: max((a for a, _b in p.mentions if a < start), default=-1) for p in holders}
+        best = max(holders, key=lambda p: named[p.name], default=None)
+        if best is None or named[best.name] < 0:
+            return None
+        return Actor(best.name, best.side, best), at + len(low[at:fs]) - len(low[at:fs].lstrip())
 
     def appositive(self, floor: int, cue: Cue, sent_no: int) -> tuple[Actor, int] | None:
         """``Ông X, Phó Chủ tịch Y, đã đề xuất``: a person named before a title set off by commas."""
@@ -253,7 +359,8 @@ class Speakers:
             looks = closed and src_title[:1].isupper() and len(title.split()) <= 25
             prefix_start = window_start(low, floor, self.fpos(ma), soft=False)
             prefix = low[prefix_start:self.fpos(ma)]
-            if title and (known or looks) and (only_adverbs(prefix) or pronoun(low, prefix_start, self.fpos(ma))):
+            ranked = " ".join(prefix.split()) in gazetteer().ranks  # "Đại tướng X, Bộ trưởng Quốc phòng, đề nghị"
+            if title and (known or looks) and (only_adverbs(prefix) or ranked or pronoun(low, prefix_start, self.fpos(ma))):
                 return self.actor_of(ent, sent_no), self.fpos(ma)
             return None
         return None
