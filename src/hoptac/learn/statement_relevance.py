@@ -92,7 +92,11 @@ def relevance(article: Article, st: Statement, clause: str,
     after = raw_after.lower()
     parties = parties if parties is not None else article_parties(article)
     def names_in(text: str, side: str | None) -> bool:
-        return side is not None and any(n in text for n in parties.get(side, ()))
+        if side is not None:
+            for n in parties.get(side, ()):  # (a loop, not ``any`` over a generator: asked 20 times a candidate)
+                if n in text:
+                    return True
+        return False
     to = ("other" if (other_re is not None and other_re.search(after)) or names_in(after, other)
           else "both" if table.both_re.search(after)
           else "third" if _third_re().search(raw_after) or names_in(after, "OTHER")
