@@ -51,3 +51,15 @@ def test_counting_through_finditer_gives_findall_s_count() -> None:
         for text in (low, low.title(), ""):
             assert _count(pattern, text) == len(plain.findall(text))
     assert _count(cues().country_res["VN"], low) == 5  # not "hànội"
+
+
+def test_the_runs_of_capitalized_words_are_the_plain_pattern_s() -> None:
+    from hoptac.learn.org_bare import _CAP_RUN
+
+    plain = re.compile(_CAP_RUN.pattern, _CAP_RUN.flags)
+    rng = random.Random(11)
+    pieces = ["Công", "ty", "VinMart", "aB", "Driftwood", "&", "Co.", "N.", "’S", "-X", "x.Y", "Đà", " ", " ", "\n", ", "]
+    texts = ["".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randrange(0, 30))) for _ in range(500)]
+    for text in texts:
+        assert [m.span() for m in _CAP_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert any(_CAP_RUN.finditer("Tập đoàn Driftwood & Co. ký")) and not any(_CAP_RUN.finditer("aB cd"))

@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..extract.acts import cues
+from ..extract.fastre import bounded
 from ..extract.gazetteer import has_marks, in_dictionary, is_vietnamese_syllable
 from ..extract.org_grammar import is_credit
 from ..extract.spans import Cover
@@ -60,6 +62,7 @@ Hit = tuple[int, int, str, str, "str | None", str]
 _WEB_NAME = re.compile(r"\.(?:vn|com|net|org|info)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)  # a text's capitalized words repeat, and so do an outlet's
 def _foreign(w: str) -> bool:
     """A word no Vietnamese syllable spells (``Driftwood``, ``VinMart``), not an acronym in capitals
     nor an initial (``N``)."""
@@ -69,6 +72,7 @@ def _foreign(w: str) -> bool:
     return not is_vietnamese_syllable(letters)
 
 
+@lru_cache(maxsize=1 << 16)
 def _common(w: str) -> bool:
     """A capitalized Vietnamese word that is no part of a foreign name (``Theo``, ``Tập``)."""
     low = w.lower()
@@ -78,7 +82,7 @@ def _common(w: str) -> bool:
 #: capital letters (Latin and Vietnamese), for the one expression that finds the runs of capitalized words
 _UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and c.isupper()))
 _CAP = rf"[{_UPPER}][\w'’.\-]*"
-_CAP_RUN = re.compile(rf"(?<![\w'’.\-]){_CAP}(?: (?:&|{_CAP}))*")
+_CAP_RUN = bounded(rf"(?<![\w'’.\-]){_CAP}(?: (?:&|{_CAP}))*")  # searched from its capitals
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Co\.|Ltd\.")
 
 
