@@ -63,3 +63,16 @@ def test_the_runs_of_capitalized_words_are_the_plain_pattern_s() -> None:
     for text in texts:
         assert [m.span() for m in _CAP_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)], text
     assert any(_CAP_RUN.finditer("Tập đoàn Driftwood & Co. ký")) and not any(_CAP_RUN.finditer("aB cd"))
+
+
+def test_number_words_and_country_heads_match_as_the_plain_patterns() -> None:
+    from hoptac.extract.gazetteer import gazetteer
+    from hoptac.extract.numbers import units
+
+    text = ("Hai thập kỷ qua, nửa triệu người; hai  quốc gia và Ba ngày ở đâyhai mươi. Bộ Ngoại giao Mỹ, "
+            "Đại sứ quán Hoa Kỳ và Chính phủ Việt Nam, chính phủ Mỹ, BỘ QUỐC PHÒNG") * 2
+    for pattern in (units().number_word_re, gazetteer().org_country_head_pattern):
+        plain = re.compile(pattern.pattern, pattern.flags)
+        for a, b in ((0, len(text)), (5, 90), (30, len(text) - 3)):
+            assert [m.span() for m in pattern.finditer(text, a, b)] == [m.span() for m in plain.finditer(text, a, b)]
+    assert [m.group() for m in units().number_word_re.finditer("Hai thập kỷ, ba ngày")][:1] == ["Hai"]
