@@ -13,7 +13,6 @@ from functools import cache
 import yaml
 
 from ..settings import RESOURCES
-from .fastre import bounded
 
 # a number as written: 50.000 / 1.284.000,5 / 10,07 / 2018 / 1.5 (English decimal, rare)
 NUMBER = r"\d+(?:[.,]\d+)*"
@@ -97,8 +96,8 @@ def units() -> Units:
         classifier_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('classifiers') or ['em']])})\s+(?=[a-zà-ỹđ])"),
         number_words={" ".join(str(k).lower().split()): float(v) for k, v in (data.get("number_words") or {}).items()},
         glued_re=re.compile(rf"(?:{_alt([str(w) for w in data.get('glued_units') or []])})(?![\w-])"),
-        number_word_re=bounded(rf"(?<!\w)(?:{_alt([str(w) for w in data.get('number_words') or {}])})(?!\w)",
-                               re.IGNORECASE),  # searched through its words, not its assertion at every position
+        number_word_re=re.compile(rf"(?<!\w)(?:{_alt([str(w) for w in data.get('number_words') or {}])})(?!\w)",
+                                  re.IGNORECASE),
     )
 
 

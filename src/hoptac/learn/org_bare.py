@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from ..extract.acts import cues
-from ..extract.fastre import bounded
 from ..extract.gazetteer import has_marks, in_dictionary, is_vietnamese_syllable
 from ..extract.org_grammar import is_credit
 from ..extract.spans import Cover
@@ -82,7 +81,7 @@ def _common(w: str) -> bool:
 #: capital letters (Latin and Vietnamese), for the one expression that finds the runs of capitalized words
 _UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and c.isupper()))
 _CAP = rf"[{_UPPER}][\w'’.\-]*"
-_CAP_RUN = bounded(rf"(?<![\w'’.\-]){_CAP}(?: (?:&|{_CAP}))*")  # searched from its capitals
+_CAP_RUN = re.compile(rf"(?<![\w'’.\-]){_CAP}(?: (?:&|{_CAP}))*")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Co\.|Ltd\.")
 
 
