@@ -63,3 +63,16 @@ def test_country_heads_match_as_the_plain_pattern() -> None:
     for a, b in ((0, len(text)), (5, 90), (30, len(text) - 3)):
         assert [m.span() for m in pattern.finditer(text, a, b)] == [m.span() for m in plain.finditer(text, a, b)]
     assert any(pattern.finditer(text))
+
+
+def test_month_and_year_dates_match_as_the_plain_pattern() -> None:
+    from hoptac.extract.dates import _PATTERNS
+
+    pattern = next(p for kind, p in _PATTERNS if kind == "my" and "(?<!" in p.pattern)
+    plain = re.compile(pattern.pattern, pattern.flags)
+    rng = random.Random(13)
+    pieces = ["1", "2", "0", "12", "2019", "1999", "/", ".", "-", ",", " ", "tháng ", "năm "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert [m.group() for m in pattern.finditer("từ 2/2019 đến 12.2020, 3/2019/5, 11/2019")] == ["2/2019", "12.2020", "11/2019"]
