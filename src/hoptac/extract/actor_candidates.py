@@ -130,9 +130,11 @@ def candidates(ix: ArticleIndex, st: Statement, prev: Statement | None) -> list[
     ca, cb = cue_span(st)
     n = ix.sentence_of(ca)
     s0, s1 = ix.sents[n] if ix.sents else (0, len(ix.article.text))
+    mentions = ix.mentions  # walked by index from the cue: no copy of the article's mentions per statement
     i = bisect.bisect_left(ix.starts, ca)
     seen: set[int] = set()
-    for ma, mb, ent in reversed(ix.mentions[:i]):
+    for k in range(i - 1, -1, -1):
+        ma, mb, ent = mentions[k]
         if ma < s0 or len(seen) >= BEFORE:
             break
         if mb > ca or id(ent) in seen:
@@ -141,7 +143,8 @@ def candidates(ix: ArticleIndex, st: Statement, prev: Statement | None) -> list[
         name, eside, ekind = _identity(ent)
         add(name, eside, ekind, f"b{len(seen)}", ent, before=(ma, mb))
     seen = set()
-    for ma, mb, ent in ix.mentions[bisect.bisect_left(ix.starts, cb):]:
+    for k in range(bisect.bisect_left(ix.starts, cb), len(mentions)):
+        ma, mb, ent = mentions[k]
         if ma >= s1 or len(seen) >= AFTER:
             break
         if id(ent) in seen:
@@ -154,7 +157,8 @@ def candidates(ix: ArticleIndex, st: Statement, prev: Statement | None) -> list[
         add(prev.actor, prev.side, pk, "prev")
     back = ix.sents[max(0, n - SENTENCES_BACK)][0] if ix.sents else 0
     people: set[int] = set()
-    for ma, _mb, ent in reversed(ix.mentions[:bisect.bisect_left(ix.starts, s0)]):
+    for k in range(bisect.bisect_left(ix.starts, s0) - 1, -1, -1):
+        ma, _mb, ent = mentions[k]
         if ma < back or len(people) >= PEOPLE_BACK:
             break
         if isinstance(ent, Person) and id(ent) not in people:

@@ -74,7 +74,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # tháng 9/2023, tháng 9 năm 2023, tháng 6.2014, tháng 9
     ("my", bounded(rf"\btháng\s+{_M}(?:\s*(?:[/.-]|năm)\s*{_Y})?(?![\d/])")),
     # 2/2019 or 6.2014 (month and year, no day)
-    ("my", bounded(rf"(?<![\d/.,-]){_M}\s*[/.]\s*{_Y}(?![\d/.])")),
+    # (searched through its own body: the openings read from its parse, any digit, left the regex
+    # engine a try at every digit of the text, three times slower)
+    ("my", bounded(rf"(?<![\d/.,-]){_M}\s*[/.]\s*{_Y}(?![\d/.])", starts=r"[01]?\d\s*[/.]\s*(?:19|20)\d\d")),
     # năm 2025
     ("y", bounded(rf"\bnăm\s+{_Y}\b(?!\s*[-–]\s*\d)")),
     # hôm nay, chiều nay, hôm qua, tối qua, sáng mai, ngày mai, hôm kia (not "ngày nay": nowadays)

@@ -350,7 +350,7 @@ def gazetteer() -> Gazetteer:
             r"((?:\s+(?:và|kiêm|[A-ZĐÀ-Ỹ][\wÀ-ỹđ]*)){0,4}?)\s+([A-Z][A-Z0-9&]{1,6})(?![\w&])"),
         not_acronyms=frozenset(org.get("not_acronyms") or []),
         org_country_heads={h.lower(): k for h, k in (org.get("country_heads") or {}).items()},
-        org_country_head_pattern=re.compile(rf"(?<![\w])(?:{alternation([v for h in org.get('country_heads') or {} for v in initials_either_case(h)])})(?![\w])"),
+        org_country_head_pattern=bounded(rf"(?<![\w])(?:{alternation([v for h in org.get('country_heads') or {} for v in initials_either_case(h)])})(?![\w])"),
         org_office_bodies=frozenset(org.get("office_bodies") or []),
         org_bare_bodies=dict(org.get("bare_bodies") or {}),
         org_descriptors=dict(org.get("descriptors") or {}),

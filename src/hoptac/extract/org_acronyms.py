@@ -75,21 +75,27 @@ def acronym_closed_end(ctext: str, pos: int, limit: int, g: Gazetteer) -> int | 
 
 _FEW_ACRONYMS = 8  # up to this many acronyms, each is looked for in the text; more, the text is read once
 _RUN = re.compile(r"[\w-]+")
+_RUN_CHAR = re.compile(r"[\w-]")
 
 
-def _written(ctext: str, acr: str, runs: dict[str, list[tuple[int, int]]]) -> set[tuple[int, int]]:
+def _written(ctext: str, acr: str) -> set[tuple[int, int]]:
     """Where ``acr`` is written as a word of its own (no letter, digit or ``-`` around it).
 
-    An acronym of letters, digits and ``-`` is exactly such a run of the text: those are read
-    once (into ``runs``) for all the acronyms of a text, rather than the text scanned for each.
-    """
+    An acronym of letters, digits and ``-`` is then a whole run of them in the text: it is found
+    with ``str.find`` and kept where no such character stands on either side (reading every run of
+    the text into a table cost more than the few acronyms an article has)."""
     if not _RUN.fullmatch(acr):
         return {(x.start(), x.end()) for x in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", ctext)}
-    if not runs:
-        for x in _RUN.finditer(ctext):
-            runs.setdefault(x.group(), []).append(x.span())
-        runs.setdefault("", [])  # read, even when the text has no words
-    return set(runs.get(acr, ()))
+    out = set()
+    inner = _RUN_CHAR.match
+    n = len(acr)
+    i = ctext.find(acr)
+    while i >= 0:
+        j = i + n
+        if (i == 0 or not inner(ctext, i - 1)) and (j == len(ctext) or not inner(ctext, j)):
+            out.add((i, j))
+        i = ctext.find(acr, j)
+    return out
 
 
 def bracketed_acronyms(ctext: str, orgs: list[FoundOrg]) -> list[FoundOrg]:
@@ -99,7 +105,6 @@ def bracketed_acronyms(ctext: str, orgs: list[FoundOrg]) -> list[FoundOrg]:
     by_name = {o.name: o for o in orgs}
     gone: set[int] = set()
     written: dict[str, set[tuple[int, int]]] = {}  # where each acronym is written
-    runs: dict[str, list[tuple[int, int]]] = {}  # the text's words (runs of letters, digits, -), read once
     for o in orgs:
         if id(o) in gone:
             continue
@@ -119,7 +124,7 @@ def bracketed_acronyms(ctext: str, orgs: list[FoundOrg]) -> list[FoundOrg]:
             else:
                 continue
             if acr not in written:
-                written[acr] = _written(ctext, acr, runs)
+                written[acr] = _written(ctext, acr)
             spans = written[acr]
             o.mentions = sorted(set(o.mentions) | spans)  # the acronym names it wherever it is written
     return [o for o in orgs if id(o) not in gone]

@@ -251,7 +251,8 @@ class _People:
         for b in self.spans.ends_before(pos):
             if _APPOSITION.fullmatch(self.ctext, b, pos):
                 return True
-            if sum(not ch.isspace() for ch in self.ctext[b:pos]) > 2:
+            gap = self.ctext[b:pos]
+            if len(gap) - sum(map(str.isspace, gap)) > 2:  # its characters other than blanks
                 return False  # more than "là" between: no mention further back is appositive either
         return False
 

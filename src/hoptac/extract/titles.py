@@ -238,6 +238,17 @@ def _other_country(ctext: str, start: int, comma: int, nxt: int, limit: int, g: 
     return first is not None and second is not None and first != second
 
 
+_NEEDS_NAME: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _needs_name(g: Gazetteer) -> frozenset[str]:
+    """The body heads that need a name, in lower case (kept per table: a walk asks at every word)."""
+    got = _NEEDS_NAME.get(id(g.org_needs_name))
+    if got is None or got[0] is not g.org_needs_name:
+        got = _NEEDS_NAME[id(g.org_needs_name)] = (g.org_needs_name, frozenset(h.lower() for h in g.org_needs_name))
+    return got[1]
+
+
 def _named_lower(ctext: str, toks: _Tokens, k: int, word: list[str], g: Gazetteer) -> bool:
     """True when a body head that needs a name (``Vụ``, ``Uỷ ban``) is followed by lower-case
     words and then, within :data:`_MAX_LOWER_RUN` words, a place or another body of the gazetteer
@@ -246,7 +257,7 @@ def _named_lower(ctext: str, toks: _Tokens, k: int, word: list[str], g: Gazettee
     Phong Nha``) could be a person's, so it does not count."""
     from .acts import cues
 
-    if " ".join(word) not in {h.lower() for h in g.org_needs_name}:
+    if " ".join(word) not in _needs_name(g):
         return False
     lower: list[str] = []
     for m in toks[k:k + _MAX_LOWER_RUN + 1]:

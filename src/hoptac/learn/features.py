@@ -42,31 +42,34 @@ def grams(prefix: str, toks: Sequence[str], n: int = 2) -> list[str]:
 
 #: per marker, in order: the marker, its first word and its spaced form (None for one word)
 _SPACED = tuple((m, m.split(" ")[0], f" {m} " if " " in m else None) for m in MARKERS)
-_TAGGED: dict[str, tuple[tuple[str, str, str | None, str], ...]] = {}
+#: the one-word markers by their place in :data:`MARKERS`
+_SINGLE = {m: k for k, (m, _first, spaced) in enumerate(_SPACED) if spaced is None}
+#: the markers of more than one word: place, first word, spaced form
+_MULTI = tuple((k, first, spaced) for k, (_m, first, spaced) in enumerate(_SPACED) if spaced is not None)
+_TAGGED: dict[str, tuple[str, ...]] = {}
 
 
 def markers(prefix: str, text: str) -> list[str]:
     """Which modality, negation and linking words occur in a text (whole words: a one-word marker
     is one of its words, a two-word one is found in its words joined by single spaces; one whose
-    first word is not among the words is not there)."""
+    first word is not among the words is not there), in the order of :data:`MARKERS`. The one-word
+    markers are the words' set intersected with theirs, the others tried only where their first
+    word is there."""
     tagged = _TAGGED.get(prefix)
     if tagged is None:
-        tagged = _TAGGED[prefix] = tuple((m, first, spaced, f"{prefix}:{m}") for m, first, spaced in _SPACED)
+        tagged = _TAGGED[prefix] = tuple(f"{prefix}:{m}" for m in MARKERS)
     toks = words(text)
     have = set(toks)
+    found = [_SINGLE[m] for m in have.intersection(_SINGLE)]
     low = ""
-    out = []
-    for m, first, spaced, feature in tagged:
-        if spaced is None:
-            if m in have:
-                out.append(feature)
-            continue
-        if first not in have:
-            continue
-        low = low or " " + " ".join(toks) + " "
-        if spaced in low:
-            out.append(feature)
-    return out
+    for k, first, spaced in _MULTI:
+        if first in have:
+            low = low or " " + " ".join(toks) + " "
+            if spaced in low:
+                found.append(k)
+    if len(found) > 1:
+        found.sort()
+    return [tagged[k] for k in found]
 
 
 def bucket(n: int, edges: Sequence[int]) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ Hit = tuple[int, int, str, str, "str | None", str]
 _WEB_NAME = re.compile(r"\.(?:vn|com|net|org|info)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)  # a text's capitalized words repeat, and so do an outlet's
 def _foreign(w: str) -> bool:
     """A word no Vietnamese syllable spells (``Driftwood``, ``VinMart``), not an acronym in capitals
     nor an initial (``N``)."""
@@ -69,6 +71,7 @@ def _foreign(w: str) -> bool:
     return not is_vietnamese_syllable(letters)
 
 
+@lru_cache(maxsize=1 << 16)
 def _common(w: str) -> bool:
     """A capitalized Vietnamese word that is no part of a foreign name (``Theo``, ``Tập``)."""
     low = w.lower()

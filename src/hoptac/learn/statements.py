@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..clean.normalize import nfc as _nfc
+from ..clean.normalize import nfc
 from ..extract.acts import cues
 from ..model import Article, Statement
 from . import compiled_loader, load_model
 from .features import bucket, grams, markers, relabel, train_logreg, words
 from .modes import CANDIDATES, mode_of, using
-from .statement_relevance import relevance
+from .statement_relevance import article_parties, composer, relevance
 
 NAME = "statement_acts"
 #: ``both``: the rules decide whether a candidate is kept; the model relabels it when it is at least
@@ -77,13 +77,16 @@ def origin(st: Statement) -> str:
 
 
 def plain(article: Article, st: Statement, names: tuple[set[str], set[str]],
-          rules: list[Statement] | None = None) -> list[str]:
-    """A candidate's features before they are crossed with its origin (:func:`features`)."""
+          rules: list[Statement] | None = None, parties: dict[str, tuple[str, ...]] | None = None) -> list[str]:
+    """A candidate's features before they are crossed with its origin (:func:`features`; ``parties``:
+    the article's :func:`~.statement_relevance.article_parties`, read once by a caller scoring all its
+    candidates)."""
     text = article.text
+    composed = composer(text)  # the slices composed (nothing to do where the text is)
     a, b = st.evidence
-    clause = _nfc(text[a:b])
+    clause = composed(text[a:b])
     clause_words = words(clause)
-    n = len(clause_words) if st.text == text[a:b] else len(words(_nfc(st.text)))
+    n = len(clause_words) if st.text == text[a:b] else len(words(nfc(st.text)))
     row = [f"rule:{st.act}", f"side:{st.side}", f"to:{st.addressee_side is not None}",
            f"threads:{bool(st.threads)}", f"len:{bucket(n, (4, 8, 16, 32, 64))}"]
     people, orgs = names
@@ -91,13 +94,13 @@ def plain(article: Article, st: Statement, names: tuple[set[str], set[str]],
             else "org" if st.actor in orgs else "other")
     row += [f"actor:{kind}", f"actor_side:{kind}_{st.side}", f"rule_actor:{st.act}_{kind}"]
     sent = _sentence_start(article, a)
-    head = _nfc(text[max(sent, a - 120):a])
+    head = composed(text[max(sent, a - 120):a])
     row += grams("before", words(head)[-6:])
     row += grams("start", clause_words[:6])
     row += grams("w", clause_words[:40], n=1)
     row += markers("m", clause[:80]) + markers("mb", head[-60:])
     table = cues()
-    window = _nfc(text[max(sent, a - 120):min(b, a + 200)]).lower()
+    window = composed(text[max(sent, a - 120):min(b, a + 200)]).lower()
     found = [(m.start(), " ".join(m.group(0).split())) for m in table.cue_re.finditer(window)]
     for _pos, cue in found:
         act = table.act_of.get(cue, "?")
@@ -111,7 +114,7 @@ def plain(article: Article, st: Statement, names: tuple[set[str], set[str]],
     row.append(f"at:{bucket(int(10 * a / max(1, len(text))), (0, 1, 3, 6, 10))}")
     row.append(f"first_sentence:{sent == 0 or a < 300}")
     return (row + _own(article, st, rules or []) + _inner(article, st) + _sides(article, st, sent, clause)
-            + relevance(article, st, clause))
+            + relevance(article, st, clause, parties))
 
 
 def _inner(article: Article, st: Statement) -> list[str]:
@@ -119,9 +122,10 @@ def _inner(article: Article, st: Statement) -> list[str]:
     strongest act in a clause wins (annotations/GUIDE.md), so ``X cho rằng Mỹ cần ...`` is a request
     and ``X cho biết ấn tượng với ...`` a welcome, whatever the speech verb before them."""
     table = cues()
+    composed = composer(article.text)
     a, b = st.evidence
     start = st.cue[1] if st.cue is not None and a <= st.cue[1] <= b else a
-    span = _nfc(article.text[start:min(b, start + 200)]).lower()
+    span = composed(article.text[start:min(b, start + 200)]).lower()
     found = [(m.start(), " ".join(m.group().split())) for m in table.wide_re.finditer(span)]
     if not found:
         return ["in:none"]
@@ -139,11 +143,12 @@ def _sides(article: Article, st: Statement, sent: int, clause: str) -> list[str]
     will do is no act of that side (annotations/GUIDE.md). ``clause``: the candidate's clause as
     :func:`plain` composed it."""
     table = cues()
+    composed = composer(article.text)
     a, b = st.evidence
     end = next((s.end for s in article.sentences if s.start <= a < s.end), b)
     other = {"VN": "US", "US": "VN"}.get(st.side or "")
     clause = clause.lower()
-    sentence = _nfc(article.text[sent:max(end, b)]).lower()
+    sentence = composed(article.text[sent:max(end, b)]).lower()
     row = []
     for who, side in (("other", other), ("own", st.side)):
         pattern = table.country_res.get(side or "")
@@ -151,7 +156,7 @@ def _sides(article: Article, st: Statement, sent: int, clause: str) -> list[str]
                  else "sentence" if pattern.search(sentence) else "no")
         row.append(f"{who}_named:{where}")
     cue_at = st.cue[0] if st.cue is not None else a
-    before = _nfc(article.text[sent:max(sent, cue_at)]).lower()
+    before = composed(article.text[sent:max(sent, cue_at)]).lower()
     row.append(f"forecast_before:{bool(table.prediction_re.search(before))}")
     return row
 
@@ -182,12 +187,13 @@ def _own(article: Article, st: Statement, rules: list[Statement]) -> list[str]:
     if st.cue is None:
         return row
     ca, cb = st.cue
-    word = " ".join(_nfc(article.text[ca:cb]).lower().split())
+    composed = composer(article.text)
+    word = " ".join(composed(article.text[ca:cb]).lower().split())
     how = next((t for t in origin if t.startswith("how:")), "rule")
     row += [f"own:{word}", f"ownact:{cues().wide_act.get(word, '?')}", f"own_how:{word}_{how}",
             f"own_rule:{word}_{st.act}"]
-    row += grams("cb", words(_nfc(article.text[max(0, ca - 40):ca]))[-3:])
-    row += grams("ca", words(_nfc(article.text[cb:cb + 40]))[:3])
+    row += grams("cb", words(composed(article.text[max(0, ca - 40):ca]))[-3:])
+    row += grams("ca", words(composed(article.text[cb:cb + 40]))[:3])
     host = _host(st, rules)
     if host is None:
         row.append("host:none")
@@ -242,8 +248,9 @@ def apply(article: Article, others: list[Statement], compiled: Any, mode: str,
     candidates' feature ``rows`` it has already computed)."""
     names = _names(article)
     rules = list(article.statements)
+    parties = article_parties(article)
     def probs(st: Statement) -> dict[str, float]:  # the crossed features scored from the plain ones
-        return compiled.probs(plain(article, st, names, rules), compiled.crossed(origin(st)))
+        return compiled.probs(plain(article, st, names, rules, parties), compiled.crossed(origin(st)))
 
     scored = {id(st): compiled.probs(rows(st)) if rows else probs(st) for st in rules + others}
     silent = {id(st) for st in rules if mode == "both" and st.act != QUIET and _silent(scored[id(st)], th["silence"])}
