@@ -73,3 +73,9 @@ def test_an_institution_inside_an_instrument_is_no_mention_inside_a_gathering_it
     assert not any(o.name == "Liên Hợp Quốc" for o in art.organizations)
     art = hoptac.analyze("Tiêu đề\nÔng dự Hội nghị Cấp cao APEC tại Lima.\n")
     assert any(o.name == "APEC" for o in art.organizations)
+
+
+def test_lower_case_heads_of_parties_hospitals_and_associations_need_a_name_after_them() -> None:
+    got = names("Các nghị sĩ đảng Cộng hòa và đảng Dân chủ tranh luận; ông được đưa tới bệnh viện Chợ Rẫy.")
+    assert {"đảng Cộng hòa", "đảng Dân chủ", "bệnh viện Chợ Rẫy"} <= set(got)
+    assert names("Ông nằm ở bệnh viện Colombia suốt một tuần, hiệp hội đề nghị gia hạn.") == []
