@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import bisect
 import threading
+from functools import cache
 
-from ..model import Article, Organization, Person, SpanT
+from ..model import Article, Framework, Organization, Person, SpanT
 from ..settings import Settings
-from .gazetteer import gazetteer
+from .gazetteer import gazetteer, load_yaml
 from .orgs import find_frameworks, find_organizations, find_places
 from .people import find_people
 from .people_sides import organization_of, side_of
@@ -57,8 +58,39 @@ def extract_entities(article: Article, settings: Settings) -> Article:
     article.places = find_places(ctext, g, span)
     org_ends = frozenset(b for o in orgs for _a, b in o.mentions)
     article.frameworks = find_frameworks(ctext, g, span, org_ends)
+    article.organizations = _outside_frameworks(article.organizations, article.frameworks)
     article.people = people
     return article
+
+
+def _outside_frameworks(orgs: list[Organization], frameworks: list[Framework]) -> list[Organization]:
+    """Organizations without the mentions that are only part of a framework's name (``Liên Hợp Quốc`` of
+    ``Công ước Liên Hợp Quốc về Luật biển``, ``ASEAN`` of ``Hiệp định ... ASEAN-Australia-New Zealand``:
+    the GUIDE's institution inside a framework's name is no mention), when the framework is a written
+    instrument (``instruments`` of ``frameworks.yaml``: inside ``Hội nghị Cấp cao APEC`` the annotators
+    keep ``APEC``). An organization left with no mention is dropped."""
+    heads = instrument_heads()
+    spans = [m for fw in frameworks if fw.name.startswith(heads) for m in fw.mentions]
+    if not spans:
+        return orgs
+    out = []
+    for o in orgs:
+        kept = [(a, b) for a, b in o.mentions if not _inside(spans, a, b)]
+        if kept:
+            o.mentions = kept
+            out.append(o)
+    return out
+
+
+@cache
+def instrument_heads() -> tuple[str, ...]:
+    """The heads of written instruments (``instruments`` of ``frameworks.yaml``)."""
+    return tuple(load_yaml("frameworks.yaml")["instruments"])
+
+
+def _inside(spans: list[SpanT], a: int, b: int) -> bool:
+    """Whether ``[a, b)`` lies inside one of ``spans`` that starts before it."""
+    return any(fa < a and b <= fb for fa, fb in spans)
 
 
 def all_mentions(article: Article) -> list[tuple[int, int, Person | Organization]]:

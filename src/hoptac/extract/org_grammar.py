@@ -181,7 +181,9 @@ def lower_name_to_place(ctext: str, pos: int, limit: int, g: Gazetteer) -> int |
 def lower_run_to_body(ctext: str, pos: int, g: Gazetteer) -> int | None:
     """Where a head written before a lower-case run goes on: ``Uỷ ban đối ngoại Thượng viện Mỹ``,
     ``Ban đối ngoại Trung ương Đảng``: up to three lower-case syllables of dictionary words
-    right before a known body or a ministry are the name's own words. None when no body follows."""
+    right before a known body or a ministry are the name's own words, and so is ``của`` between them
+    when the body owns the unit (``Cơ quan tình báo của Bộ Quốc phòng Mỹ``: the GUIDE's name runs on to
+    its owner; the owner stays a mention of its own). None when no body follows."""
     syl: list[str] = []
     end = pos
     for _ in range(3):
@@ -190,10 +192,20 @@ def lower_run_to_body(ctext: str, pos: int, g: Gazetteer) -> int | None:
             break
         syl.append(m.group(1))
         end = m.end()
-        if ctext[end:end + 1] == " " and _segments(syl) and (
-                g.known_org_pattern.match(ctext, end + 1) or g.ministries.match(ctext, end + 1)):
-            return end
+        if not _segments(syl):
+            continue
+        at = end + 1
+        of = _OF_OWNER.match(ctext, end)
+        if of:
+            at = of.end()
+        elif ctext[end:end + 1] != " ":
+            continue
+        if g.known_org_pattern.match(ctext, at) or g.ministries.match(ctext, at):
+            return at - 1 if not of else at
     return None
+
+
+_OF_OWNER = re.compile(r"[^\S\n]+của[^\S\n]+")
 
 
 def country_body_hits(ctext: str, g: Gazetteer) -> list[Hit]:

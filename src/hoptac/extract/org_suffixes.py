@@ -55,3 +55,29 @@ def suffix_hits(ctext: str, g: Gazetteer) -> list[Hit]:
         name = ctext[start:end]
         out.append((start, end, name, kind, side_of_title(name, g), name.lower()))
     return out
+
+
+#: a legal form written after a firm's name, after a comma or not (``..., Inc``, ``... Co., Ltd``); its
+#: final full stop is left to the sentence (the evaluator and the store fold it away)
+_LEGAL_TAIL = re.compile(r",?[^\S\n]+(?:Co\.,?[^\S\n]*Ltd|Inc|Ltd|LLC|Corp|Corporation|JSC|PLC|Limited)(?![\w])")
+#: a legal form written before a firm's own head (``công ty Cổ phần Tập đoàn Phú Mỹ``, ``Công ty TNHH
+#: MTV Tổng công ty ...``): the firm's full name starts there
+_LEGAL_FORM = re.compile(r"(?<![\w])[Cc]ông[^\S\n]+ty[^\S\n]+(?:[Cc]ổ[^\S\n]+phần|CP|TNHH(?:[^\S\n]+(?:MTV|[Mm]ột[^\S\n]+thành[^\S\n]+viên))?)[^\S\n]+$")
+
+
+def legal_tail_end(ctext: str, end: int) -> int:
+    """Where a firm's name ends when its legal form follows it (``, Inc``, `` Co., Ltd``), else ``end``."""
+    t = _LEGAL_TAIL.match(ctext, end)
+    return t.end() if t else end
+
+
+def with_legal_form(ctext: str, hit: Hit) -> Hit:
+    """A firm's hit widened back over the legal form written before its own head (``công ty Cổ phần
+    Tập đoàn Phú Mỹ``). The key is kept, so the short form written later is the same firm."""
+    a, b, name, kind, side, key = hit
+    if kind != "company":
+        return hit
+    m = _LEGAL_FORM.search(ctext, max(0, a - 40), a)
+    if m is None or m.end() != a:
+        return hit
+    return (m.start(), b, ctext[m.start():b] if name == ctext[a:b] else name, kind, side, key)

@@ -52,7 +52,8 @@ from .org_grammar import (
     to_acronym,
     whole_names,
 )
-from .org_suffixes import suffix_hits
+from .org_suffixes import legal_tail_end, suffix_hits, with_legal_form
+from .org_units import UNIT_KEY, place_body_hits, unit_hits
 from .spans import Cover, Reach, occurrences
 from .titles import side_of_title, walk
 
@@ -257,6 +258,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         end = max([end] + [b for a, b in inside if start < a < end < b])  # "... tại Liên hợp quốc"
         end = choose_end(ctext, start, head, kind, m.end(), end, limit, g)  # learned: "Bệnh viện Ung bướu Đà Nẵng"
         end = max(end, bracket or 0)
+        if kind == "company":
+            end = legal_tail_end(ctext, end)  # "Công ty Mid Continent Steel & Wire, Inc"
         name, of_side = strip_of_country(ctext[start:end], g) if kind == "company" else (ctext[start:end], None)
         end = start + len(name)
         rest = name[len(head):].strip()
@@ -275,7 +278,20 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             label = inner or rest  # "Tập đoàn Northwind Energy" is "Northwind Energy"; "Hãng thông tấn AP" is "AP"
             written[label.lower()].add(name)
         hits.append((start, end, label, kind, side, label.lower()))
+    # a numbered unit ("sư đoàn bộ binh số 25 Mỹ") wins over what the walk read of it; a known name wins over both
+    known_cover = Cover(known_all)
+    units = [u for u in unit_hits(ctext, g) if not known_cover.overlaps(u[0], u[1])]
+    unit_cover = Cover((u[0], u[1]) for u in units)
+    hits = hits[:n_known] + [h for h in hits[n_known:] if not unit_cover.overlaps(h[0], h[1])] + units
+    # a local body ("công an tỉnh Đắk Lắk") where no other reading took its words
+    taken = Cover((h[0], h[1]) for h in hits)
+    hits += [h for h in place_body_hits(ctext, g) if not taken.overlaps(h[0], h[1])]
     hits = hits[:n_known] + whole_names(ctext, hits[n_known:])  # gazetteer names stay as they are
+    widened = [with_legal_form(ctext, h) for h in hits[n_known:]]  # "công ty Cổ phần Tập đoàn X"
+    for w, h in zip(widened, hits[n_known:], strict=True):
+        if w[0] != h[0] and w[2] != ctext[w[0]:w[1]]:
+            written[w[5]].add(ctext[w[0]:w[1]])  # a firm named by its label: the full form is an alias
+    hits = hits[:n_known] + widened
     # a hit of the next reading that overlaps one taken is dropped (spans.Cover: bisection, not a scan)
     taken = Cover((h[0], h[1]) for h in hits)
     hits += [h for h in suffix_hits(ctext, g) if not taken.overlaps(h[0], h[1])]
@@ -308,8 +324,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     for o in orgs:
         o.aliases |= written.get(o.key, set())
         o.aliases.discard(o.name)
-        if o.side is None:
-            o.side = _evidence_side(ctext, o, g)
+        if o.side is None:  # a numbered unit with no country near it is Vietnam's ("Quân khu 4")
+            o.side = _evidence_side(ctext, o, g) or ("VN" if o.key.startswith(UNIT_KEY) else None)
     return orgs
 
 
