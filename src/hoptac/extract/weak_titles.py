@@ -18,6 +18,8 @@ from .gazetteer import alternation, load_yaml
 
 
 class _Person(Protocol):
+    """What a weak title is given to (``people.Found``): its mentions and the titles written for it."""
+
     mentions: list[tuple[int, int]]
     titles: list[str]
     title_spans: list[tuple[int, int]]

@@ -186,6 +186,7 @@ def _office_firsts(conn: Connection, pid: str, offices: dict[str, list[tuple[str
                for k, pairs in offices.items()}
 
     def dated_firsts(k: str) -> list[tuple[str, str]]:
+        """The office's first dated (date, article) entries read so far."""
         return sorted({(d, a) for undated, d, a in got[k] if not undated})[:TITLE_ARTICLES]
 
     while True:
