@@ -10,7 +10,14 @@ import hoptac
 from hoptac.extract.gazetteer import gazetteer
 from hoptac.extract.people import find_people
 
-pytestmark = pytest.mark.usefixtures("rules_only")  # tests/extract/conftest.py
+
+@pytest.fixture(autouse=True)
+def _rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOPTAC_NAMES", "rules")
+    from hoptac.learn import name_tagger
+    name_tagger._shipped.cache_clear()
+    yield
+    name_tagger._shipped.cache_clear()
 
 
 def _titles(text: str) -> dict[str, str | None]:
