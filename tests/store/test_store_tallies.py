@@ -15,6 +15,7 @@ from test_store_curation import FIX, make_all
 
 from hoptac.link.text import fold
 from hoptac.link.titles import title_key
+from hoptac.model import Article, Person
 from hoptac.scale.synth import synth_article
 from hoptac.store import Filters, Store
 from hoptac.store import schema as t
@@ -122,3 +123,35 @@ def test_a_merged_occasion_counts_once_for_its_pair(db_url):
         assert before and after == before and sources == 2
         assert [(r.occasions, r.reports) for r in after] == [(1, 1)]
         assert_tallies_hold(s)
+
+
+def _envoy(i: int, date: str | None, title: str, org: str | None) -> Article:
+    """A self-written article too short for near-duplicate matching (fewer than 12 shingles: exact hash
+    only), naming one envoy with ``title`` and ``org``."""
+    text = f"{title} Ellen Marwick gặp đối tác số {i} tại Hà Nội."
+    start = text.index("Ellen")
+    return Article(source=f"test://envoy/{i}", raw=text, text=text, title=f"Bài {i}", published=date,
+                   people=[Person("Ellen Marwick", title, org, "US", [(start, start + len("Ellen Marwick"))])])
+
+
+def test_an_office_s_first_articles_walk_every_writing_that_can_hold_one(db_url):
+    """An office written two ways (``_office_firsts``): the later writing (first dated between the
+    earlier one's first and twentieth articles) still gives its early article to the office's first
+    articles, its undated ones do not (the office has its twenty dated ones); an office with fewer
+    dated articles lists its undated one last. Equal to numbering every mention (scan reference)."""
+    arts = [_envoy(i, f"2030-01-{i + 1:02d}", "Đại sứ", "Đại sứ quán Mỹ") for i in range(22)]
+    arts += [_envoy(30, "2030-01-03", "Đại sứ", "Đại sứ quán Hoa Kỳ"),
+             _envoy(31, "2030-03-01", "Đại sứ", "Đại sứ quán Hoa Kỳ"),
+             _envoy(32, None, "Đại sứ", "Đại sứ quán Hoa Kỳ"),
+             _envoy(40, "2029-05-01", "Trợ lý Ngoại trưởng", None), _envoy(41, None, "Trợ lý Ngoại trưởng", None)]
+    with Store.open(db_url) as s:
+        s.ingest(arts)
+        with s.engine.connect() as conn:
+            (pid,) = conn.execute(sa.select(t.people.c.id)).scalars().all()
+            side = conn.execute(sa.select(t.people.c.side)).scalar()
+            by_source = dict(conn.execute(sa.select(t.article_sources.c.source, t.article_sources.c.article_id)).all())
+            got = {title_key(x["title"], side): x["articles"] for x in get_person(conn, pid)["titles"]}
+            assert got == old.title_firsts(conn, pid, side)
+    envoy, aide = got[title_key("Đại sứ", side)], got[title_key("Trợ lý Ngoại trưởng", side)]
+    assert len(envoy) == 20 and by_source["test://envoy/30"] in envoy and by_source["test://envoy/32"] not in envoy
+    assert aide == [by_source["test://envoy/40"], by_source["test://envoy/41"]]

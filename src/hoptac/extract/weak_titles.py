@@ -18,6 +18,8 @@ from .gazetteer import alternation, load_yaml
 
 
 class _Person(Protocol):
+    """What a weak title is given to (``people.Found``): its mentions and the titles written for it."""
+
     mentions: list[tuple[int, int]]
     titles: list[str]
     title_spans: list[tuple[int, int]]
@@ -30,16 +32,27 @@ _REACH = 60
 @cache
 def _weak_heads() -> re.Pattern[str]:
     """A weak head (either case of its first letter) in group ``head``, maybe after ``cố``/``cựu``/
-    ``nguyên`` (group ``mod``, part of the title) and ``nhà`` (not: ``nhà lãnh đạo`` is the head's
-    own wording)."""
-    heads = [str(h) for h in load_yaml("titles.yaml").get("weak_heads") or []]
-    heads += [h[:1].upper() + h[1:] for h in heads]
-    return re.compile(r"(?<!\w)(?P<mod>(?:cố|cựu|nguyên|Cố|Cựu|Nguyên)[^\S\n]+)?(?:(?:nhà|Nhà)[^\S\n]+)?"
+    ``nguyên`` (``weak_head_mods``: group ``mod``, part of the title) and ``nhà`` (not: ``nhà lãnh
+    đạo`` is the head's own wording)."""
+    y = load_yaml("titles.yaml")
+    heads, mods = (_both_cases(y.get(k) or []) for k in ("weak_heads", "weak_head_mods"))
+    return re.compile(rf"(?<!\w)(?P<mod>(?:{alternation(mods)})[^\S\n]+)?(?:(?:nhà|Nhà)[^\S\n]+)?"
                       rf"(?P<head>{alternation(heads)})(?!\w)")
 
 
-#: words before a head that make it a group or an act, not one person's position
-_NOT_ONE = frozenset({"các", "những", "nhiều", "sự", "vị", "hai", "ba", "mọi"})
+def _both_cases(words: list[str]) -> list[str]:
+    """These words as written (lower case) and with their first letter capitalized."""
+    low = [str(w) for w in words]
+    return low + [w[:1].upper() + w[1:] for w in low]
+
+
+@cache
+def _not_one() -> frozenset[str]:
+    """Words before a head that make it a group or an act, not one person's position (``titles.yaml``
+    ``weak_head_groups``: ``các nhà lãnh đạo``, ``sự lãnh đạo``)."""
+    return frozenset(str(w) for w in load_yaml("titles.yaml").get("weak_head_groups") or [])
+
+
 _CAPS = re.compile(r"(?:[^\S\n]+[^\W\d_][\w\-'’.]*)*[^\S\n]+")  # words only, no comma or bracket
 
 
@@ -54,7 +67,7 @@ def _weak_before(ctext: str, name_start: int) -> tuple[int, int] | None:
     if not _CAPS.fullmatch(between) or not all(w[0].isupper() for w in between.split()):
         return None  # "lãnh đạo đất nước Kim": a verb and its object
     before = ctext[max(0, h.start() - 12):h.start()].split()
-    if before and before[-1].lower() in _NOT_ONE:
+    if before and before[-1].lower() in _not_one():
         return None
     start = h.start("mod") if h.group("mod") and h.end("mod") == h.start("head") else h.start("head")
     return start, h.end() + len(between.rstrip())

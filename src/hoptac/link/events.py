@@ -36,7 +36,7 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from functools import cache
 
-from .lexicon import lexicon
+from .lexicon import lexicon, phrases_pattern
 from .text import lower, nfc
 
 MAX_DAYS = 1
@@ -146,8 +146,7 @@ def same_occasion(fam: str, a: tuple[str, str | None, set[str]], b: tuple[str, s
 def _forum_words() -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern of every forum phrase (longest first) and each phrase's kind."""
     kinds = {lower(p): kind for kind, phrases in lexicon()["forum_kinds"].items() for p in phrases}
-    alts = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), kinds
+    return phrases_pattern(kinds), kinds
 
 
 def forum_kinds(text: str) -> frozenset[str]:

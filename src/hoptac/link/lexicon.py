@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -21,7 +22,9 @@ def lexicon() -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
-def _compile(phrases: list[str]) -> re.Pattern[str]:
+def phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One pattern of these phrases as whole words of lower-cased text (:func:`~hoptac.link.text.lower`), the
+    longest first (so ``phiên họp báo`` is read before ``phiên họp``)."""
     alts = "|".join(re.escape(lower(p)) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
 
@@ -30,7 +33,7 @@ def _compile(phrases: list[str]) -> re.Pattern[str]:
 def cue(group: str, name: str | None = None) -> re.Pattern[str]:
     """The compiled pattern of one cue list (``cue('lifecycle', 'dropped')``)."""
     data = lexicon()[group]
-    return _compile(data[name] if name else data)
+    return phrases_pattern(data[name] if name else data)
 
 
 def has_cue(text: str, group: str, name: str | None = None) -> bool:

@@ -118,9 +118,9 @@ def _titles(conn: Connection, pid: str, side: str | None) -> list[dict[str, Any]
 
     The mentions come grouped by writing of a title and organization as the writers keep them
     (:func:`_writings`), so a person named in tens of thousands of articles costs a read of their
-    writings, not of every mention; each office's
-    first articles are numbered, and the articles of an office written several ways counted, in one
-    more pass each (:func:`_first_articles`, :func:`_count_shared`).
+    writings, not of every mention; each office's first articles are read from the writings that can
+    hold them (:func:`_office_firsts`), and the articles of an office written several ways counted in
+    one more pass (:func:`_count_shared`).
     """
     offices: dict[str, dict[str, Any]] = {}
     seen: dict[tuple[str | None, str | None], tuple[str | None, int, bool]] = {}  # first date, dated, any undated
@@ -186,6 +186,7 @@ def _office_firsts(conn: Connection, pid: str, offices: dict[str, list[tuple[str
                for k, pairs in offices.items()}
 
     def dated_firsts(k: str) -> list[tuple[str, str]]:
+        """The office's first dated (date, article) entries read so far."""
         return sorted({(d, a) for undated, d, a in got[k] if not undated})[:TITLE_ARTICLES]
 
     while True:
