@@ -120,15 +120,17 @@ def _words_before(key: str) -> re.Pattern[str]:
 
 def named_kin(c: Candidate, ctext: str) -> bool:
     """A foreign name of two or more words right after a kinship word (``cùng con trai George W.
-    Langford``, ``vợ Melania Trump``) or a word saying what someone does (``occupations``: ``tiền vệ
-    Matteo Kovacic``, ``ca sĩ Taylor Swift``): a relative or a player of the story, a person though
-    no title or honorific comes with the name."""
+    Langford``, ``vợ Melania Trump``) or a word saying what someone does (``sports_occupations``,
+    ``occupations``: ``tiền vệ Matteo Kovacic``, ``ca sĩ Taylor Swift``): a relative or a player of the
+    story, a person though no title or honorific comes with the name; after a sports occupation, not a
+    run holding a club's word (``team_words``)."""
     if c.kind != "foreign" or len(c.words) < 2:
         return False
     if _words_before("kinship").search(ctext, max(0, c.start - 16), c.start):
         return True
-    return _words_before("occupations").search(ctext, max(0, c.start - 20), c.start) is not None \
-        and not _team_words() & set(c.words)
+    if _words_before("sports_occupations").search(ctext, max(0, c.start - 20), c.start):
+        return not _team_words() & set(c.words)  # "tiền đạo Real Madrid": the club
+    return _words_before("occupations").search(ctext, max(0, c.start - 20), c.start) is not None
 
 
 @cache
