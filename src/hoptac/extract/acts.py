@@ -242,13 +242,17 @@ def side_phrase(low: str, a: int, b: int) -> tuple[str, int] | None:
 
 def pronoun(low: str, a: int, b: int) -> bool:
     """True when ``low[a:b]`` is a pronoun standing for the last speaker (``Ông``, ``bà``)."""
-    m = cues().pronoun_re.search(low, a, b)
-    return bool(m) and only_adverbs(low[a:m.start()]) and only_adverbs(low[m.end():b])
+    return _alone(cues().pronoun_re, low, a, b)
 
 
 def group_pronoun(low: str, a: int, b: int) -> bool:
     """True when ``low[a:b]`` is a plural pronoun (``họ``) standing for the group just named."""
-    m = cues().group_pronoun_re.search(low, a, b)
+    return _alone(cues().group_pronoun_re, low, a, b)
+
+
+def _alone(pattern: re.Pattern[str], low: str, a: int, b: int) -> bool:
+    """True when ``low[a:b]`` holds a match of ``pattern`` with only adverbs around it."""
+    m = pattern.search(low, a, b)
     return bool(m) and only_adverbs(low[a:m.start()]) and only_adverbs(low[m.end():b])
 
 
