@@ -438,8 +438,8 @@ def writings(conn: Connection, pid: str) -> list[tuple[Any, ...]]:
     them on every read before ``person_titles`` kept them (migration 0024)."""
     m = t.person_mentions.c
     return [tuple(r) for r in conn.execute(
-        sa.select(m.title, m.organization, sa.func.count(), sa.func.min(m.date_sort), sa.func.max(m.date_sort),
-                  sa.func.count(sa.distinct(m.article_id)), sa.func.count(m.date_sort))
+        sa.select(m.title, m.organization, sa.func.count(), sa.func.count(m.date_sort),
+                  sa.func.count(sa.distinct(m.article_id)), sa.func.min(m.date_sort), sa.func.max(m.date_sort))
         .where(m.person_id == pid, sa.or_(m.title.is_not(None), m.organization.is_not(None)))
         .group_by(m.title, m.organization).order_by(m.title.asc().nulls_first(), m.organization.asc().nulls_first()))]
 

@@ -147,11 +147,7 @@ def _refresh_people(conn: Connection, ids: list[str], titles_kept: bool = True) 
                              .group_by(s.person_id)).all())
     titles: dict[str, list[tuple[str | None, str]]] = {}
     writings = []
-    for pid, title, org, n, n_dated, arts_of, first, last in conn.execute(
-            sa.select(m.person_id, m.title, m.organization, sa.func.count(), sa.func.count(m.date_sort),
-                      sa.func.count(sa.distinct(m.article_id)), sa.func.min(m.date_sort), sa.func.max(m.date_sort))
-            .where(m.person_id.in_(ids), sa.or_(m.title.is_not(None), m.organization.is_not(None)))
-            .group_by(m.person_id, m.title, m.organization)):
+    for pid, title, org, n, n_dated, arts_of, first, last in conn.execute(writing_groups(ids)):
         writings.append({"person_id": pid, "title": title, "organization": org, "mentions": n, "dated": n_dated,
                          "articles": arts_of, "first_seen": first, "last_seen": last})
         if title is not None:  # each writing's last date and its other mentions: all latest_title reads
@@ -166,6 +162,17 @@ def _refresh_people(conn: Connection, ids: list[str], titles_kept: bool = True) 
             for r in conn.execute(sa.select(p.id, p.name, p.side).where(p.id.in_(ids)))]
     if rows:
         conn.execute(t.person_tallies.insert(), rows)
+
+
+def writing_groups(ids: list[str]) -> sa.Select[Any]:
+    """These people's mentions grouped by writing of a title and organization: (person, title,
+    organization, mentions, dated mentions, articles, first date, last date), what ``person_titles``
+    keeps."""
+    m = t.person_mentions.c
+    return (sa.select(m.person_id, m.title, m.organization, sa.func.count(), sa.func.count(m.date_sort),
+                      sa.func.count(sa.distinct(m.article_id)), sa.func.min(m.date_sort), sa.func.max(m.date_sort))
+            .where(m.person_id.in_(ids), sa.or_(m.title.is_not(None), m.organization.is_not(None)))
+            .group_by(m.person_id, m.title, m.organization))
 
 
 def refresh_people(conn: Connection, ids: Iterable[str], titles_kept: bool = True) -> None:
