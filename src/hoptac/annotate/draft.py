@@ -36,9 +36,9 @@ def _cue_patterns() -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[st
     ev = load_yaml("events.yaml")["cues"]
     events = {t: re.compile("|".join(f"(?:{p})" for p in pats), re.I) for t, pats in ev.items()}
     cues_path = Path(__file__).resolve().parent.parent / "resources" / "cues.yaml"
-    import yaml
+    from ..resources import safe_load
 
-    acts = yaml.safe_load(cues_path.read_text(encoding="utf-8"))["acts"]
+    acts = safe_load(cues_path.read_text(encoding="utf-8"))["acts"]
     stmts = {}
     for act, words in acts.items():
         words = sorted((w for w in words if isinstance(w, str)), key=len, reverse=True)

@@ -19,7 +19,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..resources import safe_load
 
 SCHEMA = "hoptac.annot/1"
 STATUSES = ("draft", "done")
@@ -35,7 +35,7 @@ Span = list[int]
 def vocab() -> dict[str, tuple[str, ...]]:
     """The closed vocabularies (ontology ids) from ``resources/labels.yaml``: data, not code."""
     path = Path(__file__).resolve().parent.parent / "resources" / "labels.yaml"
-    labels = yaml.safe_load(path.read_text(encoding="utf-8"))
+    labels = safe_load(path.read_text(encoding="utf-8"))
     keys = ("sides", "acts", "event_types", "event_statuses", "org_kinds", "amount_kinds", "topics", "threads")
     return {k: tuple(labels[k]) for k in keys}
 

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from ..resources import safe_load
 from ..settings import RESOURCES
 
 BOILERPLATE = RESOURCES / "boilerplate.yaml"
@@ -51,7 +50,7 @@ def marker_key(line: str) -> str:
 @cache
 def load_rules(path: Path = BOILERPLATE) -> Rules:
     """Read and compile the boilerplate rules (cached per file)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_load(path.read_text(encoding="utf-8"))
     return Rules(
         end_markers=frozenset(marker_key(m) for m in data.get("end_markers", [])),
         line_prefixes=tuple(p.casefold() for p in data.get("line_prefixes", [])),

@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
+from ..resources import safe_load
 from ..settings import RESOURCES
 from .fastre import bounded
 from .gazetteer import alternation
@@ -80,7 +79,7 @@ class Cues:
 def cues() -> Cues:
     """The speech-act vocabulary from ``resources/cues.yaml``."""
     with open(RESOURCES / "cues.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = safe_load(fh)
     act_of: dict[str, str] = {}
     for act, words in data["acts"].items():
         for w in words:

@@ -15,8 +15,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..resources import safe_load
 from ..settings import RESOURCES
 from .fastre import bounded
 
@@ -31,7 +30,7 @@ _MARKED = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽ
 def load_yaml(name: str) -> Any:
     """One gazetteer file, parsed."""
     with open(GAZETTEER / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return safe_load(fh)
 
 
 class GazetteerMemo:

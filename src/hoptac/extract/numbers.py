@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
+from ..resources import safe_load
 from ..settings import RESOURCES
 
 # a number as written: 50.000 / 1.284.000,5 / 10,07 / 2018 / 1.5 (English decimal, rare)
@@ -72,7 +71,7 @@ class Units:
 def units() -> Units:
     """The amount vocabulary from ``resources/units.yaml``."""
     with open(RESOURCES / "units.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = safe_load(fh)
     mults = {str(k).lower(): float(v) for k, v in data["multipliers"].items()}
     currency_of: dict[str, str] = {}
     for code, words in data["currencies"].items():

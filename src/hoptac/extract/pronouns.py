@@ -15,9 +15,8 @@ import threading
 from collections.abc import Callable
 from functools import cache
 
-import yaml
-
 from ..model import Article, Person
+from ..resources import safe_load
 from ..settings import RESOURCES
 
 
@@ -25,7 +24,7 @@ from ..settings import RESOURCES
 def _cues() -> dict:  # type: ignore[type-arg]
     """``cues.yaml``, read once (its tables are asked for one by one)."""
     with open(RESOURCES / "cues.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return safe_load(fh)
 
 
 @cache

@@ -22,8 +22,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..resources import safe_load
 from ..settings import RESOURCES, Settings
 from .fastre import bounded
 from .spans import Cover
@@ -162,7 +161,7 @@ def _load(files: tuple[tuple[str, float], ...]) -> Taxonomy:
     tax = Taxonomy()
     for path, _mtime in files:
         with open(path, encoding="utf-8") as fh:
-            _merge(tax, yaml.safe_load(fh) or {}, path)
+            _merge(tax, safe_load(fh) or {}, path)
     return tax
 
 

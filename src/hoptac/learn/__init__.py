@@ -35,6 +35,8 @@ def _frozen(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _frozen(v) for k, v in value.items()}
     if isinstance(value, list):
+        if all(isinstance(v, int | float) for v in value):
+            return tuple(value)  # a row of numbers at once (one call per row, not one per number)
         items = [_frozen(v) for v in value]
         return tuple(items) if all(isinstance(v, int | float | tuple) for v in items) else items
     return value

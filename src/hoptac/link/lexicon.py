@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-import yaml
-
+from ..resources import safe_load
 from ..settings import RESOURCES
 from .text import lower
 
@@ -19,7 +18,7 @@ LEXICON = RESOURCES / "linking.yaml"
 def lexicon() -> dict[str, Any]:
     """The parsed linking lexicon."""
     with LEXICON.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return safe_load(fh)
 
 
 def phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str]:

@@ -33,13 +33,13 @@ import re
 from functools import cache
 
 import sqlalchemy as sa
-import yaml
 from sqlalchemy.engine import Connection
 
 from ..link.lexicon import LEXICON
 from ..link.names import org_key
 from ..link.text import fold, lower, name_key, words
 from ..model import Article
+from ..resources import safe_load
 from . import schema as t
 
 OTHER_SIDE = {"VN": "US", "US": "VN"}
@@ -50,7 +50,7 @@ _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ&]{1,6}$")
 def _tables() -> tuple[dict[str, list[str]], dict[str, list[str]], list[str]]:
     """Country keys and seat keys per side, longest first; the seat words."""
     with open(LEXICON, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = safe_load(fh)
 
     def keys(table: dict[str, list[str]]) -> dict[str, list[str]]:
         return {side: sorted({org_key(x) for x in xs if org_key(x)}, key=len, reverse=True)

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
+from ..resources import safe_load
 from ..settings import DEFAULT, RESOURCES, Settings
 
 LANGS = ("vi", "en")
@@ -38,7 +37,7 @@ _ERRORS = [
 def load_labels() -> dict[str, dict[str, dict[str, str]]]:
     """Every section of ``labels.yaml``: section -> id -> {vi, en}."""
     with open(LABELS_FILE, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+        data = safe_load(fh) or {}
     for section, table in data.items():
         for key, value in table.items():
             ok = isinstance(value, dict) and set(value) == set(LANGS) and all(
