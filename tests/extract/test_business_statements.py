@@ -101,3 +101,11 @@ def test_an_association_name_runs_over_a_lowercase_noun_to_its_country():
     assert not any("đề nghị" in n or "tại Hà Nội" in n for n in names)
     actors = [s.actor for s in art.statements]
     assert "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam" in actors
+
+
+def test_a_clause_opens_with_the_whole_name_of_its_speaker_even_when_the_name_holds_va():
+    """`` và `` is a clause boundary, but not inside a name: the association's clause starts at its name."""
+    art = run("Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam (VASEP) phản đối mức thuế chống bán phá giá "
+              "mà Bộ Thương mại Mỹ áp đối với cá tra của Việt Nam.")
+    (st,) = [s for s in art.statements if s.actor.startswith("Hiệp hội")]
+    assert st.text.startswith("Hiệp hội Chế biến và Xuất khẩu")

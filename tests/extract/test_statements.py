@@ -611,3 +611,18 @@ def test_the_domestic_market_economy_and_the_commerce_department_are_no_threads(
             "Ông Trần Văn Minh đề nghị DOC xem xét dữ liệu của doanh nghiệp Việt Nam.\n")
     said = said_in(text, ("Trần Văn Minh", "VN", "Trần Văn Minh"))
     assert said and all(s.threads == [] for s in said)
+
+
+def test_a_country_as_subject_is_its_side_unless_its_speaker_just_spoke() -> None:
+    """``Mỹ sẽ ...`` three sentences after the American speaker is the US itself (the guide credits a
+    side for a country); in the speaker's own sentence or the next it goes on with the speaker."""
+    far = said_in("Đại sứ Hoa Kỳ Tom Baker cho biết Mỹ coi trọng hợp tác giáo dục với Việt Nam.\n"
+                  "Năm ngoái có hơn 30.000 sinh viên Việt Nam học tập tại các trường đại học ở Hoa Kỳ.\n"
+                  "Ngoài ra, khách du lịch giữa hai nước tăng nhanh sau đại dịch.\n"
+                  "Mỹ sẽ tài trợ thêm học bổng cho sinh viên Việt Nam trong năm tới.\n",
+                  ("Tom Baker", "US", "Tom Baker"))
+    near = said_in("Đại sứ Hoa Kỳ Tom Baker cho biết Mỹ coi trọng hợp tác giáo dục với Việt Nam.\n"
+                   "Mỹ sẽ tài trợ thêm học bổng cho sinh viên Việt Nam trong năm tới.\n",
+                   ("Tom Baker", "US", "Tom Baker"))
+    assert [s.actor for s in far if s.act == "commit"] == ["US"]
+    assert [s.actor for s in near if s.act == "commit"] == ["Tom Baker"]
