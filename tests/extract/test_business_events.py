@@ -106,3 +106,10 @@ def test_signers_named_with_their_organizations_stay_the_parties():
               "Tập đoàn Northwind, đã ký thỏa thuận hợp tác về chuỗi cung ứng.\n")
     (ev,) = signings(art)
     assert {"Nguyễn Thị Mai", "Robert Allen"} <= set(ev.participants)
+
+
+def test_a_press_briefing_told_twice_on_its_day_is_one_event_of_both_speakers():
+    art = run("Chiều 12/9, Bộ trưởng Lê Văn Tùng chủ trì cuộc họp báo về kết quả xuất khẩu sang Hoa Kỳ.\n"
+              "\"Doanh nghiệp cần nắm rõ quy định\", Thứ trưởng Nguyễn Thị Mai nói trong cuộc họp báo chiều 12/9.\n")
+    (ev,) = dialogues(art)
+    assert {"Lê Văn Tùng", "Nguyễn Thị Mai"} <= set(ev.participants)
