@@ -20,7 +20,8 @@ Causes of a miss, first that applies:
 Causes of an extra: ``a second telling`` (a gold event of the family overlaps it, paired with another
 candidate), ``wrong family``, else ``no gold event there`` by its status, quoting and cue kind.
 
-Usage: ``python scripts/event_misses.py [--words]`` (a few minutes).
+Usage: ``python scripts/event_misses.py [--words] [--kinds business,trade]`` (a few minutes); ``--kinds``
+counts only the articles of those kinds (``kinds`` of ``annotations/split.json``; the folds still fit on all).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import collections
 import sys
 from typing import Any
 
-from hoptac.annotate.corpus import iter_docs
+from hoptac.annotate.corpus import iter_docs, load_split
 from hoptac.extract import events as stage
 from hoptac.extract.event_merge import FAMILY
 from hoptac.extract.gazetteer import gazetteer
@@ -56,8 +57,9 @@ def _word(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def main(words: bool = False) -> int:
-    """Print the counts."""
+def main(words: bool = False, kinds: frozenset[str] = frozenset()) -> int:
+    """Print the counts (of the articles of ``kinds`` only, when given)."""
+    kind_of = load_split().get("kinds", {})
     stage._draft = _recording
     g = gazetteer()
     cases = []
@@ -82,6 +84,8 @@ def main(words: bool = False) -> int:
                     [(c[2]["events"][c[3][pi]]["type"] if pi in c[3] else "none") for c in fit_on for pi in range(len(c[4]))])
         compiled = compile_model(model)
         for doc, art, gold, pairs, rows, rejected, drafted in cases[k::FOLDS]:
+            if kinds and kind_of.get(doc.path) not in kinds:
+                continue
             kept = {}
             for pi, ev in enumerate(art.events):
                 lab = choice(predict(compiled, rows[pi]), ev.type, "both", 0.6)
@@ -150,4 +154,5 @@ def main(words: bool = False) -> int:
 
 if __name__ == "__main__":
     sys.setrecursionlimit(100000)
-    raise SystemExit(main("--words" in sys.argv))
+    _kinds = sys.argv[sys.argv.index("--kinds") + 1].split(",") if "--kinds" in sys.argv else []
+    raise SystemExit(main("--words" in sys.argv, frozenset(_kinds)))

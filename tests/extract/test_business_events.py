@@ -86,3 +86,30 @@ def test_a_dated_press_briefing_with_one_speaker_is_an_event():
 def test_an_undated_talk_with_the_press_is_no_event():
     art = run("Chiều 11/9, trao đổi với phóng viên, Trung tá Trần Văn Bình cho biết vụ việc đang được điều tra.\n")
     assert art.events == []
+
+
+def signings(art: Article):
+    return [e for e in art.events if e.type == "signing"]
+
+
+def test_organizations_written_as_the_subject_of_a_signing_are_its_parties():
+    # the people around it told or heard of the signing: they are not its parties
+    art = run("Chiều 12/9, ông Robert Allen, Phó chủ tịch Tập đoàn Northwind, thông tin với Bộ trưởng Lê Văn Tùng "
+              "về việc Tập đoàn Northwind vừa ký kết bản ghi nhớ với Công ty Sao Việt về hợp tác bán dẫn.\n")
+    (ev,) = signings(art)
+    assert len(ev.participants) == 2 and "Công ty Sao Việt" in ev.participants
+    assert any("Northwind" in p for p in ev.participants)  # not Robert Allen nor Lê Văn Tùng
+
+
+def test_signers_named_with_their_organizations_stay_the_parties():
+    art = run("Chiều 12/9, bà Nguyễn Thị Mai, Chủ tịch Công ty Sao Việt, và ông Robert Allen, Phó chủ tịch "
+              "Tập đoàn Northwind, đã ký thỏa thuận hợp tác về chuỗi cung ứng.\n")
+    (ev,) = signings(art)
+    assert {"Nguyễn Thị Mai", "Robert Allen"} <= set(ev.participants)
+
+
+def test_a_press_briefing_told_twice_on_its_day_is_one_event_of_both_speakers():
+    art = run("Chiều 12/9, Bộ trưởng Lê Văn Tùng chủ trì cuộc họp báo về kết quả xuất khẩu sang Hoa Kỳ.\n"
+              "\"Doanh nghiệp cần nắm rõ quy định\", Thứ trưởng Nguyễn Thị Mai nói trong cuộc họp báo chiều 12/9.\n")
+    (ev,) = dialogues(art)
+    assert {"Lê Văn Tùng", "Nguyễn Thị Mai"} <= set(ev.participants)

@@ -113,6 +113,18 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
     return not (o.date and d.date and o.date.value != d.date.value)
 
 
+def same_forum(article: Article, o: Draft, d: Draft) -> bool:
+    """Two dialogues named by the same forum word on the same written day (``cuộc họp báo chiều 3/6``
+    told with one speaker, ``chủ trì cuộc họp báo ... chiều 3/6`` with another): one occasion, whoever
+    each telling names. Both of the news (same status, neither told looking back)."""
+    if not (o.type == d.type == "dialogue" and o.date and d.date and o.date.value == d.date.value
+            and DAY.search(o.date.value) and o.planned == d.planned and o.earlier == d.earlier):
+        return False
+    def word(x: Draft) -> str:
+        return " ".join(article.text[x.cue[0]:x.cue[1]].lower().split()).removeprefix("cuộc ").removeprefix("buổi ")
+    return word(o) == word(d)
+
+
 def _one_trip(o: Draft, d: Draft) -> bool:
     """Two tellings of one visit whatever their status (``sắp thăm Mỹ`` in the lead, ``trong chuyến
     thăm Mỹ`` later): both visits, the same country (or neither says), no two different dates."""
@@ -131,6 +143,12 @@ def merge(article: Article, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         key = (FAMILY[d.type], d.type == "visit")
         found = [o for o in kin[key].candidates(d) if mergeable(o, d, staff)] if key in kin else []
+        if not found and key in kin:
+            found = [o for o in kin[key].drafts if same_forum(article, o, d)][:1]
+            if found:  # "cuộc họp báo chiều 3/6" told twice, by two of its speakers: one briefing of both
+                found[0].participants = list(dict.fromkeys(found[0].participants + d.participants))
+                kin[key].refile(found[0])
+                continue
         if d.retold and found:  # the occasion sharing the most participants with the setting, the latest of those
             found = [max(reversed(found), key=lambda o: len(set(o.participants) & set(d.participants)))]
         for o in found:

@@ -6,7 +6,9 @@ châu Á, Tổng thống Y ...``: the visit noun opens an adverbial phrase and t
 of the clause after it. The rules of :mod:`hoptac.extract.event_rules` find the visitor before a
 verbal cue or after ``của``; this finds the one after the phrase, so the visit is not dropped as a
 noun without a participant. ``signing_parties`` leaves out who witnesses a signing when the text
-names its parties (``dưới sự chứng kiến của A và B, X và Y đã ký``).
+names its parties (``dưới sự chứng kiến của A và B, X và Y đã ký``); ``signing_organizations`` takes
+the organizations written as a signing's subject (``NASDAQ và VNG vừa ký một thỏa thuận``) and those
+after ``với`` as its parties, not the people the sentence names around them (who told or heard of it).
 """
 
 from __future__ import annotations
@@ -59,6 +61,49 @@ def fronted_visitor(article: Article, cue_start: int, cue_end: int, sent_end: in
             return found[k + 1][1].name  # "Thứ trưởng Bộ Ngoại giao X": the person the title names
         return ent.name
     return None
+
+
+_JOINED = re.compile(r"^\s*(?:,\s*)?(?:và\s+)?$")  # between two organizations of one list
+# "với" and up to a few words of description before the counterpart ("với hãng Boeing", "với hãng hàng
+# không lớn thứ hai tại Mỹ là Delta Air Lines"), no punctuation between
+_WITH = re.compile(r"(?<!\w)với\s+[^,.;:!?()\n]{0,60}$")
+
+
+def _organization(ent: object) -> bool:
+    return isinstance(ent, Organization) and ent.kind != "media"
+
+
+def signing_organizations(article: Article, r: EventRules, clause_start: int, cue_start: int, cue_end: int,
+                          clause_end: int) -> list[str] | None:
+    """The organizations that sign when the clause writes them as the subject right before the cue
+    (``NASDAQ và VNG vừa ký``, ``về việc NASDAQ vừa ký kết Bản Ghi nhớ với VNG``), with the ones after
+    ``với`` in the clause; None when no organization is the subject (a person is, or the organization
+    belongs to a title: ``Phó chủ tịch sàn NASDAQ đã ký``)."""
+    text = article.text
+    named = mentions_in(article, clause_start, clause_end)
+    subject: list[tuple[int, str]] = []
+    edge = cue_start
+    for (a, b), ent in reversed([m for m in named if m[0][1] <= cue_start]):
+        if b > edge or not (r.signer_gap if not subject else _JOINED).match(text[b:edge]):
+            break
+        if not _organization(ent):
+            subject = []  # a person in the subject ("X và ông Y đã ký"): the people sign
+            break
+        subject.insert(0, (a, ent.name))  # type: ignore[union-attr]
+        edge = a
+    if not subject or not r.signer_opener.search(text[clause_start:subject[0][0]]):
+        return None
+    out = list(dict.fromkeys(n for _a, n in subject))
+    edge = -1
+    for (a, b), ent in named:
+        if a < cue_end or not _organization(ent):
+            continue
+        if _WITH.search(text[max(cue_end, a - 70):a]) or (edge >= 0 and _JOINED.match(text[edge:a])):
+            out.append(ent.name)  # type: ignore[union-attr]
+            edge = b
+        else:
+            edge = -1
+    return list(dict.fromkeys(out))
 
 
 _TITLED = re.compile(r"^[^,.;:()\n]{0,40}$")

@@ -111,6 +111,8 @@ class EventRules:
     described: re.Pattern[str]
     glue: frozenset[str]
     witnessed: re.Pattern[str]
+    signer_gap: re.Pattern[str]
+    signer_opener: re.Pattern[str]
     vessels: re.Pattern[str]
     trip_seats: frozenset[str]
 
@@ -166,6 +168,8 @@ def event_rules() -> EventRules:
                          rf"(?:{alternation(ev['occasion_classifiers'])})\s+$", re.IGNORECASE),
         glue=frozenset(ev["ambiguous_glue"]),
         witnessed=re.compile(_words(ev["witnessed"]), re.IGNORECASE),
+        signer_gap=re.compile(rf"\s*(?:{_words(ev['signer_gap'])}\s+)*$", re.IGNORECASE),
+        signer_opener=re.compile(rf"(?:^|[,;:.“\"(\n]|{_words(ev['signer_openers'])})\s*$", re.IGNORECASE),
         vessels=re.compile(_words(ev["vessels"]), re.IGNORECASE),
         trip_seats=frozenset(ev["trip_seats"]),
         described=re.compile(rf"^\s*(?:{_words(ev['occasion_descriptors'])}|\d|[A-ZĐÀ-Ỹ])"),

@@ -58,7 +58,7 @@ from .event_links import (
     witnessed_dates,
 )
 from .event_merge import FAMILY, PRIORITY, Draft, captioned, headlines, merge
-from .event_parties import fronted_visitor, signing_parties
+from .event_parties import fronted_visitor, signing_organizations, signing_parties
 from .event_roles import destination, not_participant, own_participant, sole_person_of, stop_of, visit_people
 from .event_rules import (
     EventRules,
@@ -297,6 +297,9 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     if etype == "signing":
         people, witnesses = signing_parties(article, r, sent[0], cue_start, cb, people)
     people, orgs = _with_people_of(article, people, org_ents)
+    signers = signing_organizations(article, r, ca, cue_start, cue_end, cb) if etype == "signing" else None
+    if signers:
+        people, orgs = [], signers  # "X và Y vừa ký": the organizations sign, not who told of it
     if etype == "call" and all(r.private_calls.search(text, s, e) for s, e, _ in grp) and not officials(article, people):
         return None, "private"  # "X gọi điện cho bạn": a private call, not one between two parties
     parts = people + (orgs[:3] if len(people) < 2 else [])
