@@ -52,6 +52,7 @@ from .org_grammar import (
     to_acronym,
     whole_names,
 )
+from .org_offices import title_org_hits
 from .org_suffixes import legal_tail_end, suffix_hits, with_legal_form
 from .org_units import UNIT_KEY, place_body_hits, unit_hits
 from .spans import Cover, Reach, occurrences
@@ -164,8 +165,12 @@ def _lower_head_taken(ctext: str, start: int, end: int, head: str, g: Gazetteer)
         ctext.startswith(b, end + 1) for b in g.org_bare_bodies))
 
 
-def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] = ()) -> list[FoundOrg]:  # type: ignore[assignment]
-    """Every organization of the text, mentions merged by name (a name stops at a person)."""
+def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] = (),  # type: ignore[assignment]
+                       person_titles: list[tuple[int, int, str | None]] = ()) -> list[FoundOrg]:  # type: ignore[assignment]
+    """Every organization of the text, mentions merged by name (a name stops at a person);
+    ``person_titles``: where the people's titles are written, with the holder's side (the body a
+    title names is the holder's unless its name says otherwise; with no side known, the evidence
+    around it decides)."""
     person_starts = sorted(a for a, _ in people)
     hits: list[tuple[int, int, str, str, str | None, str]] = []  # start, end, name, kind, side, key
     for m in g.known_org_pattern.finditer(ctext):
@@ -304,6 +309,9 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
              for a, b, name, kind, _s, key in descriptor_hits(ctext, g, people)
              if not taken.overlaps(a, b)]
     hits += listed_company_hits(ctext, g, hits, people)
+    taken = Cover((h[0], h[1]) for h in hits)
+    hits += [(a, b, name, kind, side_of_title(name, g) or side_after(ctext, b, g) or holder, key)
+             for a, b, name, kind, holder, key in title_org_hits(ctext, g, person_titles, taken, Cover(in_place))]
     taken = Cover((h[0], h[1]) for h in hits)
     hits += [h for h in acronym_hits(ctext, g, hits) if not taken.overlaps(h[0], h[1])]
     hits += bare_hits(ctext, g, hits, people)  # learned: "Driftwood" written alone
