@@ -184,15 +184,17 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     n_known = len(hits)
     for m in g.ministries.finditer(ctext):
         end = m.end()
-        side = "VN"
+        side = country = "VN"
         cm = g.places.match(ctext, end + 1) if ctext[end:end + 1] == " " else None
         if cm and g.side_of_country(cm.group()):
-            side = g.side_of_country(cm.group()) or "VN"
+            side = country = g.side_of_country(cm.group()) or "VN"
+            if side not in ("VN", "US"):
+                country = cm.group().lower()  # Malaysia's ministry and New Zealand's are two
             end = cm.end()
         elif re.match(r"\s+nước\s+(?:này|bạn)(?!\w)", ctext[end:end + 14]):
-            side = _country_before(ctext, m.start(), g) or "VN"  # "Bộ Tài chính nước này"
+            side = country = _country_before(ctext, m.start(), g) or "VN"  # "Bộ Tài chính nước này"
         base = re.sub(r"\s+", " ", m.group()[3:].strip()).lower()
-        hits.append((m.start(), end, ctext[m.start():end], "government", side, f"bộ {base}|{side}"))
+        hits.append((m.start(), end, ctext[m.start():end], "government", side, f"bộ {base}|{country}"))
     words = dictionary()
     written: defaultdict[str, set[str]] = defaultdict(set)
     in_place = [m.span() for m in g.places.finditer(ctext)]  # in order, apart: a start lies in the last one before it
