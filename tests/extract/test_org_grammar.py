@@ -187,3 +187,8 @@ def test_ministries_of_two_third_countries_are_two_organizations() -> None:
     names = {o.name for o in got}
     assert {"Bộ Thương mại Malaysia", "Bộ Thương mại New Zealand"} <= names
     assert "Bộ Ngoại giao" not in names  # the bare one is Vietnam's, the same as the one named with its country
+
+
+def test_a_missions_name_ends_with_its_seat() -> None:
+    got = find_organizations("Ảnh Đại sứ quán Việt Nam tại Nhật Bản Tham gia đoàn có hai bộ trưởng.", gazetteer())
+    assert [o.name for o in got] == ["Đại sứ quán Việt Nam tại Nhật Bản"]

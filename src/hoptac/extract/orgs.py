@@ -80,6 +80,18 @@ def _to_country(ctext: str, end: int, g: Gazetteer, words: frozenset[str] | set[
     return cm.end() if cm and g.side_of_country(cm.group()) else end
 
 
+_SEAT = re.compile(r"[^\S\n]+(?:tại|ở)[^\S\n]+")
+
+
+def _seat_end(ctext: str, pos: int, end: int, g: Gazetteer) -> int:
+    """A mission's name ends with its seat: the place after its first ``tại``/``ở`` (``Đại sứ quán
+    Việt Nam tại Nhật Bản``, not on over a capitalized word after it: a caption's next sentence,
+    ``TS`` of the next person's title). Else ``end``."""
+    seat = _SEAT.search(ctext, pos, end)
+    place = g.places.match(ctext, seat.end(), end) if seat else None
+    return place.end() if place and place.end() < end else end
+
+
 @dataclass
 class FoundOrg:
     """One organization as found in the NFC text."""
@@ -245,6 +257,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             if lr and " ".join(lr.group(1).split()) in words and not any(w in g.org_not_in_name for w in lr.group(1).split()):
                 pos = lr.end()
         end = closed or walk(ctext, pos, limit, g, chains=False, parens=False, seats=kind == "embassy")[0]
+        if kind == "embassy":
+            end = _seat_end(ctext, pos, end, g)
         end = max(end, bracket or 0)
         if end <= pos:
             continue
