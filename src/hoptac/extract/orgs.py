@@ -54,7 +54,7 @@ from .org_grammar import (
 )
 from .org_offices import title_org_hits
 from .org_suffixes import legal_tail_end, suffix_hits, with_legal_form
-from .org_units import UNIT_KEY, place_body_hits, unit_hits
+from .org_units import UNIT_KEY, council_hits, place_body_hits, unit_hits
 from .spans import Cover, Reach, occurrences
 from .titles import side_of_title, walk
 
@@ -307,6 +307,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     # a local body ("công an tỉnh Đắk Lắk") where no other reading took its words
     taken = Cover((h[0], h[1]) for h in hits)
     hits += [h for h in place_body_hits(ctext, g) if not taken.overlaps(h[0], h[1])]
+    taken = Cover((h[0], h[1]) for h in hits)
+    hits += [h for h in council_hits(ctext, hits) if not taken.overlaps(h[0], h[1])]  # "UBND huyện"
     hits = hits[:n_known] + whole_names(ctext, hits[n_known:])  # gazetteer names stay as they are
     widened = [with_legal_form(ctext, h) for h in hits[n_known:]]  # "công ty Cổ phần Tập đoàn X"
     for w, h in zip(widened, hits[n_known:], strict=True):
