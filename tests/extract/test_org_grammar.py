@@ -179,3 +179,16 @@ def test_an_acronym_does_not_close_a_run_over_a_cue_a_link_or_another_head() -> 
     # a head used as a common noun, with no name after it
     assert names("Lực lượng này đã rút về căn cứ.") == []
     assert names("Liên minh quân sự này rất mạnh.") == []
+
+
+def test_ministries_of_two_third_countries_are_two_organizations() -> None:
+    got = find_organizations("Bộ Thương mại Malaysia và Bộ Thương mại New Zealand đã ký. "
+                             "Bộ Ngoại giao Việt Nam hoan nghênh, Bộ Ngoại giao nói thêm.", gazetteer())
+    names = {o.name for o in got}
+    assert {"Bộ Thương mại Malaysia", "Bộ Thương mại New Zealand"} <= names
+    assert "Bộ Ngoại giao" not in names  # the bare one is Vietnam's, the same as the one named with its country
+
+
+def test_a_missions_name_ends_with_its_seat() -> None:
+    got = find_organizations("Ảnh Đại sứ quán Việt Nam tại Nhật Bản Tham gia đoàn có hai bộ trưởng.", gazetteer())
+    assert [o.name for o in got] == ["Đại sứ quán Việt Nam tại Nhật Bản"]

@@ -79,3 +79,10 @@ def test_lower_case_heads_of_parties_hospitals_and_associations_need_a_name_afte
     got = names("Các nghị sĩ đảng Cộng hòa và đảng Dân chủ tranh luận; ông được đưa tới bệnh viện Chợ Rẫy.")
     assert {"đảng Cộng hòa", "đảng Dân chủ", "bệnh viện Chợ Rẫy"} <= set(got)
     assert names("Ông nằm ở bệnh viện Colombia suốt một tuần, hiệp hội đề nghị gia hạn.") == []
+
+
+def test_a_council_with_its_place_word_alone_is_the_one_named_before_or_its_own() -> None:
+    got = find_organizations("UBND huyện Hoà Lạc đã họp. Sau đó UBND huyện cho biết sẽ hỗ trợ.", gazetteer())
+    assert [(o.name, len(o.mentions)) for o in got] == [("UBND huyện Hoà Lạc", 2)]
+    assert names("Chủ tịch UBND thành phố đã tiếp đoàn.") == ["UBND thành phố"]
+    assert names("Chủ tịch UBND quận, huyện phải chịu trách nhiệm.") == []  # levels in a list: no one body

@@ -42,14 +42,17 @@ def extract_entities(article: Article, settings: Settings) -> Article:
     people: list[Person] = []
     found = find_people(ctext, g)
     person_spans = [m for f in found for m in f.mentions]
+    titles: list[tuple[int, int, str | None]] = []  # where each title is written, with its holder's side
     for f in found:
         mentions = sorted({span(a, b) for a, b in f.mentions})
         aliases = sorted({n for n in f.names if n != f.name})
+        side = side_of(f, g)
+        titles += [(a, b, side) for a, b in f.title_spans]
         people.append(Person(name=f.name, title=f.title, organization=organization_of(f, g),
-                             side=side_of(f, g), mentions=mentions, aliases=aliases))
+                             side=side, mentions=mentions, aliases=aliases))
     people.sort(key=lambda p: p.mentions[0] if p.mentions else (0, 0))
 
-    orgs = find_organizations(ctext, g, person_spans)
+    orgs = find_organizations(ctext, g, person_spans, titles)
     article.organizations = [
         Organization(name=o.name, kind=o.kind, side=o.side,
                      mentions=sorted({span(a, b) for a, b in o.mentions}), aliases=sorted(o.aliases))

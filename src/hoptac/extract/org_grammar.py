@@ -32,7 +32,7 @@ _MAX_RUN = 6
 Hit = tuple[int, int, str, str, "str | None", str]  # start, end, name, kind, side, key
 
 
-def _segments(syllables: list[str], singles: bool = False) -> bool:
+def segments(syllables: list[str], singles: bool = False) -> bool:
     """Whether lower-case syllables split into dictionary words of two or more syllables,
     with ``và`` before a word (``kinh tế quốc tế``, ``và giày dép``: the name before it is the
     first of the pair); with ``singles``, one-syllable words of the dictionary too, after a word
@@ -95,12 +95,12 @@ def sentence_case_tail(ctext: str, end: int, limit: int, g: Gazetteer, *, region
     for k in range(len(syl), 0, -1):
         run_end = ends[k - 1]
         run = syl[:k]
-        if run[-1] == "và" or not _segments(run, singles=True) or any(
+        if run[-1] == "và" or not segments(run, singles=True) or any(
                 cue_re.fullmatch(" ".join(run[i:i + 2])) for i in range(len(run) - 1)):
             continue
         if " ".join(run[:2]) in g.org_generic_lower or run[0] in g.org_generic_lower:
             continue
-        if not _segments(run):  # one-syllable words in it (no cue verb): only a country closes it
+        if not segments(run):  # one-syllable words in it (no cue verb): only a country closes it
             if any(cue_re.fullmatch(w) for w in run):
                 continue
             place_end = _place_end(ctext, run_end + 1, limit, g, False) if ctext[run_end:run_end + 1] == " " else None
@@ -192,7 +192,7 @@ def lower_run_to_body(ctext: str, pos: int, g: Gazetteer) -> int | None:
             break
         syl.append(m.group(1))
         end = m.end()
-        if not _segments(syl):
+        if not segments(syl):
             continue
         at = end + 1
         of = _OF_OWNER.match(ctext, end)
@@ -305,7 +305,7 @@ def descriptor_hits(ctext: str, g: Gazetteer, people: list[tuple[int, int]]) -> 
     cue_re = cues().cue_re
     for m in g.org_descriptor_pattern.finditer(ctext):
         between = m.group(1).split()
-        if between and (not _segments(between) or any(w in g.org_not_in_name for w in between)
+        if between and (not segments(between) or any(w in g.org_not_in_name for w in between)
                         or any(cue_re.fullmatch(" ".join(between[i:i + 2])) for i in range(len(between)))):
             continue
         run = _FIRM_NAME.match(ctext, m.end())

@@ -4,7 +4,8 @@ Armed units (``Hạm đội 7``, ``sư đoàn bộ binh số 25 Mỹ``, ``Không
 biển 4``, ``bộ Tư lệnh Vùng 3 Hải quân``): a unit word, written in either case (the press writes
 ``sư đoàn`` as often as ``Sư đoàn``), its number and what is written around the number (the arm before
 ``số``, the service and the country after it). Local bodies (``Công an TP. HCM``, ``công an tỉnh Đắk
-Lắk``): a head, a place word and the place. The walk runs a name over capitalized words and stops at
+Lắk``): a head, a place word and the place; a people's committee with its place word alone
+(``UBND huyện``) is the one named before with its place. The walk runs a name over capitalized words and stops at
 a number or a lower-case place word. The words are data (``numbered_units`` and ``place_bodies`` of
 ``organizations.yaml``); each grammar is one expression, built once.
 """
@@ -99,4 +100,27 @@ def place_body_hits(ctext: str, g: Gazetteer) -> list[Hit]:
         head = m.group("head")
         place = " ".join(ctext[m.end("head"):end].split()).lower()
         out.append((m.start(), end, ctext[m.start():end], heads[head.lower()], "VN", f"{head.lower()}|{place}"))
+    return out
+
+
+@cache
+def _council_pattern() -> re.Pattern[str]:
+    data = load_yaml("organizations.yaml")["local_councils"]
+    heads = alternation(sorted(data["heads"]))
+    words = alternation(sorted(data["place_words"]))
+    # not a level in a list ("UBND quận, huyện", "UBND tỉnh và huyện"): every such body, no one of them
+    return bounded(rf"(?<![\w])(?P<head>{heads}){_SP}(?P<word>{words})(?![\w])(?!{_SP}[{UPPER}\d])"
+                   rf"(?!\s*(?:,|và|hoặc|/)\s*(?:{words})(?![\w]))")
+
+
+def council_hits(ctext: str, hits: list[Hit]) -> list[Hit]:
+    """People's committees and councils written with a place word alone (``UBND huyện``, ``UBND thành
+    phố``): the one the text last named with the same head and place word and its place (``UBND huyện
+    Châu Thành``: the same key, so the mention joins it), else a body of its own (Vietnam's)."""
+    out: list[Hit] = []
+    named = sorted((h[0], " ".join(h[2].lower().split()), h[5]) for h in hits)
+    for m in _council_pattern().finditer(ctext):
+        written = " ".join(m.group().lower().split())
+        before = [key for a, name, key in named if a < m.start() and name.startswith(written + " ")]
+        out.append((m.start(), m.end(), m.group(), "government", "VN", before[-1] if before else written))
     return out

@@ -52,8 +52,9 @@ from .org_grammar import (
     to_acronym,
     whole_names,
 )
+from .org_offices import title_org_hits
 from .org_suffixes import legal_tail_end, suffix_hits, with_legal_form
-from .org_units import UNIT_KEY, place_body_hits, unit_hits
+from .org_units import UNIT_KEY, council_hits, place_body_hits, unit_hits
 from .spans import Cover, Reach, occurrences
 from .titles import side_of_title, walk
 
@@ -77,6 +78,18 @@ def _to_country(ctext: str, end: int, g: Gazetteer, words: frozenset[str] | set[
         return end  # "Hội Mỹ thuật Việt Nam tại Hà Nội": a seat, not the name
     cm = g.places.match(ctext, m.end())
     return cm.end() if cm and g.side_of_country(cm.group()) else end
+
+
+_SEAT = re.compile(r"[^\S\n]+(?:tại|ở)[^\S\n]+")
+
+
+def _seat_end(ctext: str, pos: int, end: int, g: Gazetteer) -> int:
+    """A mission's name ends with its seat: the place after its first ``tại``/``ở`` (``Đại sứ quán
+    Việt Nam tại Nhật Bản``, not on over a capitalized word after it: a caption's next sentence,
+    ``TS`` of the next person's title). Else ``end``."""
+    seat = _SEAT.search(ctext, pos, end)
+    place = g.places.match(ctext, seat.end(), end) if seat else None
+    return place.end() if place and place.end() < end else end
 
 
 @dataclass
@@ -164,8 +177,12 @@ def _lower_head_taken(ctext: str, start: int, end: int, head: str, g: Gazetteer)
         ctext.startswith(b, end + 1) for b in g.org_bare_bodies))
 
 
-def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] = ()) -> list[FoundOrg]:  # type: ignore[assignment]
-    """Every organization of the text, mentions merged by name (a name stops at a person)."""
+def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] = (),  # type: ignore[assignment]
+                       person_titles: list[tuple[int, int, str | None]] = ()) -> list[FoundOrg]:  # type: ignore[assignment]
+    """Every organization of the text, mentions merged by name (a name stops at a person);
+    ``person_titles``: where the people's titles are written, with the holder's side (the body a
+    title names is the holder's unless its name says otherwise; with no side known, the evidence
+    around it decides)."""
     person_starts = sorted(a for a, _ in people)
     hits: list[tuple[int, int, str, str, str | None, str]] = []  # start, end, name, kind, side, key
     for m in g.known_org_pattern.finditer(ctext):
@@ -179,15 +196,17 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     n_known = len(hits)
     for m in g.ministries.finditer(ctext):
         end = m.end()
-        side = "VN"
+        side = country = "VN"
         cm = g.places.match(ctext, end + 1) if ctext[end:end + 1] == " " else None
         if cm and g.side_of_country(cm.group()):
-            side = g.side_of_country(cm.group()) or "VN"
+            side = country = g.side_of_country(cm.group()) or "VN"
+            if side not in ("VN", "US"):
+                country = cm.group().lower()  # Malaysia's ministry and New Zealand's are two
             end = cm.end()
         elif re.match(r"\s+nước\s+(?:này|bạn)(?!\w)", ctext[end:end + 14]):
-            side = _country_before(ctext, m.start(), g) or "VN"  # "Bộ Tài chính nước này"
+            side = country = _country_before(ctext, m.start(), g) or "VN"  # "Bộ Tài chính nước này"
         base = re.sub(r"\s+", " ", m.group()[3:].strip()).lower()
-        hits.append((m.start(), end, ctext[m.start():end], "government", side, f"bộ {base}|{side}"))
+        hits.append((m.start(), end, ctext[m.start():end], "government", side, f"bộ {base}|{country}"))
     words = dictionary()
     written: defaultdict[str, set[str]] = defaultdict(set)
     in_place = [m.span() for m in g.places.finditer(ctext)]  # in order, apart: a start lies in the last one before it
@@ -238,6 +257,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
             if lr and " ".join(lr.group(1).split()) in words and not any(w in g.org_not_in_name for w in lr.group(1).split()):
                 pos = lr.end()
         end = closed or walk(ctext, pos, limit, g, chains=False, parens=False, seats=kind == "embassy")[0]
+        if kind == "embassy":
+            end = _seat_end(ctext, pos, end, g)
         end = max(end, bracket or 0)
         if end <= pos:
             continue
@@ -286,6 +307,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     # a local body ("công an tỉnh Đắk Lắk") where no other reading took its words
     taken = Cover((h[0], h[1]) for h in hits)
     hits += [h for h in place_body_hits(ctext, g) if not taken.overlaps(h[0], h[1])]
+    taken = Cover((h[0], h[1]) for h in hits)
+    hits += [h for h in council_hits(ctext, hits) if not taken.overlaps(h[0], h[1])]  # "UBND huyện"
     hits = hits[:n_known] + whole_names(ctext, hits[n_known:])  # gazetteer names stay as they are
     widened = [with_legal_form(ctext, h) for h in hits[n_known:]]  # "công ty Cổ phần Tập đoàn X"
     for w, h in zip(widened, hits[n_known:], strict=True):
@@ -304,6 +327,9 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
              for a, b, name, kind, _s, key in descriptor_hits(ctext, g, people)
              if not taken.overlaps(a, b)]
     hits += listed_company_hits(ctext, g, hits, people)
+    taken = Cover((h[0], h[1]) for h in hits)
+    hits += [(a, b, name, kind, side_of_title(name, g) or side_after(ctext, b, g) or holder, key)
+             for a, b, name, kind, holder, key in title_org_hits(ctext, g, person_titles, taken, Cover(in_place))]
     taken = Cover((h[0], h[1]) for h in hits)
     hits += [h for h in acronym_hits(ctext, g, hits) if not taken.overlaps(h[0], h[1])]
     hits += bare_hits(ctext, g, hits, people)  # learned: "Driftwood" written alone
