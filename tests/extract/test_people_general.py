@@ -69,3 +69,13 @@ def test_a_club_word_in_a_name_after_another_occupation_is_still_a_person() -> N
     got = _people("Nhà văn Milan Kuderna ra sách mới, diễn viên Forest Whitlow đóng vai chính.")
     assert {"Milan Kuderna", "Forest Whitlow"} <= set(got)
     assert not set(_people("Tiền vệ Inter Milan chuyền bóng.")) & {"Inter Milan"}
+
+
+def test_a_name_followed_by_an_age_is_a_person() -> None:
+    # written for this test: general news gives an age or a year of birth, not a title
+    got = _people("Nghi phạm là Lê Tuấn (SN 1990), trú tại xã An Phú. Nạn nhân là Mark Olsen, 41 tuổi, quốc tịch Mỹ.")
+    assert {"Lê Tuấn", "Mark Olsen"} <= set(got)
+
+
+def test_an_age_after_the_end_of_a_longer_run_seeds_nothing_shorter() -> None:
+    assert "Bun Ni" not in _people("Đối tượng Chay Kẹo Bun Ni, 25 tuổi, bị bắt.")

@@ -45,3 +45,23 @@ def test_a_position_after_the_name_wins_over_a_rank_before_it() -> None:
     got = _titles("Phát biểu tại hội thảo, phó đô đốc John Marlow, tư lệnh Hạm đội 7 Hoa Kỳ, cho biết tàu sẽ đến Đà Nẵng.")
     assert got["John Marlow"] == "tư lệnh Hạm đội 7 Hoa Kỳ"
     assert _titles("Đại tá Lê Văn Tường cho biết đơn vị đã sẵn sàng.")["Lê Văn Tường"] == "Đại tá"
+
+
+def test_an_apposition_runs_over_a_bracket_that_names_its_body() -> None:
+    got = _titles("Ông Lê Văn Tường, Trưởng phòng kiểm định chất lượng (Cục Đo lường Việt Nam) cho biết máy đã đạt chuẩn.")
+    assert got["Lê Văn Tường"] == "Trưởng phòng kiểm định chất lượng (Cục Đo lường Việt Nam)"
+
+
+def test_an_apposition_ends_before_an_acronym_in_brackets() -> None:
+    got = _titles("Bà Nora Quill, chủ tịch kiêm giám đốc điều hành Hội đồng Công nghệ Bắc Ohio (NOTC) hôm 3/7 cho biết.")
+    assert got["Nora Quill"] == "chủ tịch kiêm giám đốc điều hành Hội đồng Công nghệ Bắc Ohio"
+
+
+def test_a_title_in_brackets_runs_over_its_commas_to_the_dash() -> None:
+    got = _titles("Ông Peter Holm (Cố vấn cao cấp, Viện Nghiên cứu Kinh tế Quốc tế - IIE, Mỹ) nhận định thị trường sẽ hồi phục.")
+    assert got["Peter Holm"] == "Cố vấn cao cấp, Viện Nghiên cứu Kinh tế Quốc tế"
+
+
+def test_a_bracket_before_the_next_name_is_that_name_s_title() -> None:
+    got = _titles("Dự lễ có Đại sứ Mỹ Peter Holm, Giám đốc phái bộ Cơ quan Phát triển Quốc tế (USAID) Adam Roe.")
+    assert got["Peter Holm"] == "Đại sứ Mỹ"

@@ -21,3 +21,19 @@ def test_a_foreign_word_alone_with_nothing_before_it_is_no_person() -> None:
 
 def test_a_foreign_word_alone_after_a_word_that_names_things_too_is_no_person() -> None:
     assert _people("Đội của họ mang tên Zentrix. Ông gửi tặng con Pushka.") == []
+
+
+def test_a_writer_s_name_closing_a_paragraph_is_no_mention() -> None:
+    # written for this test: the byline runs on after the last sentence, with a credit in brackets
+    text = ("Bà Trần Thu Hằng, Giám đốc Sở Y tế, cho biết bệnh viện đã sẵn sàng. Theo bà Hằng, số ca bệnh giảm.\n"
+            "Hai bên nhất trí tăng cường hợp tác trong lĩnh vực y tế. Thu Hằng (tổng hợp)\n")
+    people = hoptac.analyze(text).people
+    byline = text.rindex("Hằng")
+    assert [p.name for p in people] == ["Trần Thu Hằng"]
+    assert all(not (a <= byline < b) for a, b in people[0].mentions)
+    assert len(people[0].mentions) == 2
+
+
+def test_a_classifier_opening_a_sentence_makes_no_person_of_a_foreign_name() -> None:
+    got = _people("Tờ Northwind Ledger nhận định thị trường sẽ hồi phục. Báo Kestrel Daily cũng viết như vậy.")
+    assert not any("Northwind" in n or "Kestrel" in n for n in got)

@@ -137,3 +137,27 @@ def named_kin(c: Candidate, ctext: str) -> bool:
 def _team_words() -> frozenset[str]:
     """Words of sports clubs' names (``address.yaml`` ``team_words``)."""
     return frozenset(str(w) for w in load_yaml("address.yaml").get("team_words") or [])
+
+
+#: an age or a year of birth written right after a name (``Hùng (35 tuổi, trú tại ...)``, ``Lan, 28 tuổi,``,
+#: ``Tuấn (SN 1990)``): only a person is given one
+_AGE_AFTER = re.compile(r"[^\S\n]*(?:\(|,)[^\S\n]*(?:\d{1,3}[^\S\n]+tuổi(?!\w)|SN[^\S\n]*\d{4}|sinh năm[^\S\n]*\d{4})")
+
+
+_WORD_RIGHT_BEFORE = re.compile(r"(?<!\S)(\S+)[^\S\n]+$")
+
+
+def named_by_age(c: Candidate, ctext: str, g: Gazetteer) -> bool:
+    """A name followed by the person's age or year of birth (``chị Trần Thị Đ. (35 tuổi)``, ``Mukesh,
+    61 tuổi,``): general news introduces people that way without a title; not a place, a body or a
+    clause word that opens a sentence (``Năm nay, 35 tuổi``), and only a whole capitalized run (the
+    end of a longer name whose first words the candidates cut off is not the name)."""
+    return bool(_AGE_AFTER.match(ctext, c.end)) and c.name not in g.place_names and c.name not in g.known_orgs \
+        and not any(w in g.function_words for w in c.words) \
+        and not _capitalized_before(ctext, c.start)
+
+
+def _capitalized_before(ctext: str, start: int) -> bool:
+    """Whether a capitalized word stands right before ``start`` on the same line."""
+    m = _WORD_RIGHT_BEFORE.search(ctext, max(0, start - 30), start)
+    return m is not None and m.group(1)[:1].isupper()

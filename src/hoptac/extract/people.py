@@ -32,7 +32,7 @@ from .gazetteer import Gazetteer, is_cap
 from .name_context import DASHED as _DASHED
 from .name_context import HONORIFIC as _HONORIFIC
 from .name_context import body_word as _body_word
-from .name_context import lone_words, named_in_full, named_kin
+from .name_context import lone_words, named_by_age, named_in_full, named_kin
 from .name_context import names_body as _names_body
 from .name_context import trim_run_on as _trim_run_on
 from .name_fit import _one_letter_apart, _surname, _words_of, names_fit
@@ -324,6 +324,7 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         if anchored and not (hon or tb or leader or joined) and _body_word(c, ctext, g, surnames):
             anchored = False  # "quản trị Internet, Thứ trưởng Hồng": a word alone before a title is no one
         seed = (anchored or named_in_full(c, lone, ctext) or named_kin(c, ctext)) if c.kind == "foreign" else (anchored or len(c.words) >= 3)
+        seed = seed or named_by_age(c, ctext, g)
         if c.kind == "vn" and len(c.words) == 2 and not anchored and c.name in g.place_names:
             seed = False
         if not seed or P.ambiguous(c):

@@ -400,8 +400,9 @@ def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g
     if next_name is not None and h.end() < next_name < limit:
         limit, reach = next_name, True
     end, stop = walk(ctext, h.end(), limit, g)
-    if m.group().strip() in (",", "-", "–") and not (reach and stop >= limit):
-        end = _enclosed_end(ctext, end, sent_limit, next_name)
+    opener = m.group().strip()
+    if opener in (",", "-", "–", "(") and not (reach and stop >= limit):
+        end = _enclosed_end(ctext, end, sent_limit, next_name, bracket=opener == "(")
     return TitleMatch(m.end() if mod else h.start(), end, h.group().lower(), reached=reach and stop >= limit)
 
 
@@ -411,24 +412,40 @@ _CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "vừa", "rằng", "là", "t
 _MAX_APPOSITION = 16
 
 
-def _enclosed_end(ctext: str, end: int, limit: int, next_name: int | None) -> int:
-    """Where an apposition title set off by a comma or dash ends, when the walk stopped inside it
-    (``Troy Vincent, chuyên gia phân tích tại ClipperData, nhận định``, ``Bà X, Phó Chủ tịch cao
+def _enclosed_end(ctext: str, end: int, limit: int, next_name: int | None, *, bracket: bool = False) -> int:
+    """Where an apposition title set off by a comma, dash or bracket ends, when the walk stopped inside
+    it (``Troy Vincent, chuyên gia phân tích tại ClipperData, nhận định``, ``Bà X, Phó Chủ tịch cao
     cấp của Hiệp hội Thương mại Hoa Kỳ cho biết``): the phrase runs on to the comma, dash or bracket
     that closes it, or to a speech cue of ``cues.yaml``, if that comes within a few words and no
     clause word (``đã``, ``rằng``) comes first; else the walk's end stands. A capitalized name
-    inside is taken only as the body after ``của``/``tại``/``thuộc`` (``tại ClipperData``)."""
+    inside is taken only as the body after ``của``/``tại``/``thuộc`` (``tại ClipperData``).
+    A bracket inside closes the phrase too, taken with it unless it holds an acronym alone (``Vụ
+    trưởng vụ An toàn giao thông (Tổng cục Đường bộ) cho biết``, ``chủ tịch ... Bắc Virginia (NVTC)
+    hôm 28/6``: the bracket names the body the title ends on; not a date, ``(27-6)``). Inside a ``bracket`` apposition
+    (``Ông X (Phó giám đốc chương trình Đông Nam Á của Trung tâm ... - CSIS, Mỹ)``) a comma does not
+    close it: the closing bracket or a dash does."""
     from .acts import cues
 
     act_of = cues().act_of
     toks = list(_ENCLOSURE_TOK.finditer(ctext, end, min(limit, end + 200)))
     last = end
+    closers = (")", "-", "–", ";") if bracket else (",", ")", "-", "–", ";")
     for k, t in enumerate(toks):
         if k >= _MAX_APPOSITION:
             return end
         w = t.group()
-        if w in (",", ")", "-", "–", ";"):
+        if w in closers:
             return last if _body_slot(ctext, end, last, next_name) else end
+        if w == "(" and k and not bracket:
+            close = ctext.find(")", t.end(), limit)
+            inner = ctext[t.end():close].strip() if close > 0 else ""
+            if not inner or "(" in inner or len(inner.split()) > 8 or any(ch.isdigit() for ch in inner) or \
+                    (next_name is not None and not ctext[close + 1:next_name].strip(" ,")):
+                return end  # "..., Giám đốc phái bộ USAID (USAID) Michael Greene": the next one's title
+            got = last if inner.replace(".", "").isupper() and " " not in inner else close + 1
+            return got if _body_slot(ctext, end, got, next_name) else end
+        if bracket and w == ",":
+            continue
         if not w[0].isalnum():
             return end
         low = w.lower()

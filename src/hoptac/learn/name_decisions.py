@@ -19,9 +19,11 @@ from ..extract.gazetteer import is_vietnamese_syllable, load_yaml
 from ..extract.name_context import HONORIFIC
 from ..extract.names import Candidate
 from ..extract.spans import Taken
+from .name_features import address_words
 from .name_tagger import shipped, tag_text_scored
 
 if TYPE_CHECKING:
+    from ..extract.gazetteer import Gazetteer
     from ..extract.people import Found, _People
 
 #: Set by the evaluation to compare combinations (None: the model's own ``use``).
@@ -131,8 +133,50 @@ def _thing(P: _People, c: Candidate, companies: set[str]) -> bool:
     g = P.g
     return (c.name in g.place_names or c.name in g.known_orgs or c.name in companies
             or any(w in g.company_suffixes or w in g.media_suffixes for w in c.words)
+            or c.words[0] in g.work_articles
             or all(w in g.name_suffixes or w in g.function_words or len(w) < 2 for w in c.words)
-            or _blocked(P.ctext, c, g) or _is_byline(P.ctext, c))
+            or _blocked(P.ctext, c, g) or _is_byline(P.ctext, c)
+            or _fused_byline(P.ctext, c) or _classifier_first(c, g))
+
+
+_CAP_WORD = r"[A-ZĐÀ-Ỹ][\w.'’]*"
+#: the writer's name closing a paragraph after its last sentence (``... hơn. Phan Phương (TTXVN)``,
+#: ``Bình Giang (tổng hợp)``, ``Lê Kiên -``): one to four capitalized words, then nothing but a dash
+#: or a credit in brackets up to the end of the line
+_BYLINE_TAIL = re.compile(rf"(?:^|(?<=[.!?:”\"]))[^\S\n]*({_CAP_WORD}(?:[^\S\n]+{_CAP_WORD}){{0,3}})"
+                          r"[^\S\n]*(?:[-–][^\S\n]*)?(?:\(([^()\n]{1,30})\))?[^\S\n]*$", re.MULTILINE)
+
+
+@cache
+def _credit_words() -> tuple[str, ...]:
+    """The words opening the credit in brackets after a writer's name (``address.yaml`` ``credits``)."""
+    return tuple(str(w).lower() for w in load_yaml("address.yaml").get("credits") or [])
+
+
+def _fused_byline(ctext: str, c: Candidate) -> bool:
+    """A name the tagger found in the writer's byline run on after a paragraph's last sentence on
+    the same line, or in part of a byline line (``Bình [Giang] (tổng hợp)``): not a person of the
+    story. A bracket must hold a credit (``TTXVN``, ``theo AFP``, ``tổng hợp``), not a caption's
+    place (``(trái)``)."""
+    from ..extract.people import _line_bounds
+
+    _, line_end = _line_bounds(ctext, c.start)
+    m = _BYLINE_TAIL.search(ctext, max(0, c.start - 40), line_end)
+    if m is None or not m.start(1) <= c.start < c.end <= m.end(1) or m.end() != line_end \
+            or not all(w[:1].isupper() for w in m.group(1).split()):  # the class holds "ê", "đ" too
+        return False
+    if m.group(1).split()[0].lower() in address_words():
+        return False  # "Ông Trump (phải)": a caption
+    credit = m.group(2)
+    return credit is None or credit.isupper() or credit.lower().startswith(_credit_words())
+
+
+def _classifier_first(c: Candidate, g: Gazetteer) -> bool:
+    """A foreign name after a word that makes it a thing's (``name_blockers``: ``Tờ Forbes``, ``Trường
+    Pascal``, ``Tỉnh Idlib``) inside the span, capitalized as its sentence's first word."""
+    first, rest = c.words[0], c.words[1:]
+    return bool(rest) and first not in g.surnames and not any(is_vietnamese_syllable(w) for w in rest) \
+        and g.name_blockers.search(first.lower() + " ") is not None
 
 
 def _add(P: _People, per: list[tuple[int, int]], confident: set[tuple[int, int]]) -> None:
