@@ -53,6 +53,7 @@ from .event_links import (
     link_previous,
     neighbours,
     people_in,
+    same_day_dates,
     split_list,
     told_forums,
     witnessed_dates,
@@ -255,7 +256,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         return None, "fixture"  # "trận chung kết gặp đội X": a sports match
     if all(text[s:e].lower() == "ký" for s, e, _ in grp) and not signs_between(article, r, ca, cue_start, cue_end, cb):
         return None, "administrative"  # "ký công văn gửi ...": an office's own paper, no signing between parties
-    when = dating(text, r, dates.within(ca, cb), cue_start, cue_end)
+    when = dating(text, r, dates.within(ca, cb), cue_start, cue_end, one_day=etype not in ("visit", "dialogue"))
     if r.hypothetical.search(text[max(sent[0], ca - 40):cue_start]):
         return None, "hypothetical"  # "Nếu được ký kết, ...", "nếu các công ty có ký kết thỏa thuận nào"
     if r.habitual.search(text[max(ca, cue_start - 30):cue_start]) and not text[cue_start].isupper():
@@ -436,7 +437,8 @@ def extract_events(article: Article, settings: Settings) -> Article:
     r = event_rules()
     text = article.text
     spans = [(s.start, s.end) for s in article.sentences] or split_sentences(text)
-    dates = _Dates(find_dates(text, article.published))
+    found_dates = find_dates(text, article.published)
+    dates = _Dates(found_dates)
     all_cues = _all_cues(g, text)
     drafts: list[Draft] = []
     captions: list[Draft] = []
@@ -465,6 +467,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
         prev = next((d for d in reversed(found) if FAMILY[d.type] == "engagement"), prev)
     events = headlines(article, merge(article, drafts))
     caption_dates(events, captions)
+    same_day_dates(text, r, spans, events, found_dates)
     witnessed_dates(events)
     untold = captioned(article, events, captions)
     lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned
