@@ -62,3 +62,12 @@ def test_an_event_with_no_day_before_it_stays_undated():
             "Cùng ngày, Thủ tướng Nguyễn Văn Khải đã tiếp ông Thomas Wexler, Chủ tịch tập đoàn Harlow Steel.")
     events = [e for e in run(text).events if "Thomas Wexler" in e.participants]
     assert events and events[0].date is None
+
+
+def test_a_visit_told_as_the_setting_leaves_the_day_after_its_span_to_the_meeting():
+    text = ("Trong khuôn khổ chuyến thăm chính thức Hoa Kỳ từ 12 - 15/3/2031, chiều 14/3, Tổng thống Mỹ Robert "
+            "Hanley đã hội đàm với Thủ tướng Nguyễn Văn Khải tại Nhà Trắng.")
+    events = analyze("Thủ tướng thăm Mỹ\n\n" + text).events
+    talks = [e for e in events if e.type == "meeting"]
+    assert talks and talks[0].date == "2031-03-14", [(e.type, e.date) for e in events]
+    assert any(e.type == "visit" and e.date == "2031-03-12" for e in events)

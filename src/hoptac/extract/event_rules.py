@@ -302,7 +302,7 @@ def dating(text: str, r: EventRules, found: list[DateMention], cue_start: int, c
     31/5, chiều 31/5, A hội đàm với B``: the span is the visit's, the meeting's day is the 31st)."""
     fits = [x for x in found if date_fits(text, r, x, cue_start, cue_end)]
     if one_day and fits and opens_span(fits[0]):
-        day = next((x for x in fits[1:] if not opens_span(x) and DAY.search(x.value)), None)
+        day = own_day(fits[1:])
         if day is not None:
             return day
     span = next((x for x in fits if x.start >= cue_end and x.start - cue_end <= 60
@@ -316,6 +316,11 @@ def dating(text: str, r: EventRules, found: list[DateMention], cue_start: int, c
 
 
 _SPAN_OPEN = re.compile(r"từ(?!\w)", re.IGNORECASE)
+
+
+def own_day(found: list[DateMention]) -> DateMention | None:
+    """The first of these dates naming a day of its own (not the first day of a span)."""
+    return next((x for x in found if not opens_span(x) and DAY.search(x.value)), None)
 
 
 def opens_span(x: DateMention) -> bool:

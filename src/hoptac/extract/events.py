@@ -72,6 +72,7 @@ from .event_rules import (
     meets_someone,
     narrow,
     officials,
+    own_day,
     planned_before,
     signs_between,
     to_press,
@@ -414,6 +415,10 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
             if d.date is None:
                 d.date, d.planned = frame.date, d.planned or frame.planned
             d.place = d.place or frame.place
+        if d.date is None and out and out[-1].type == "visit" and d.type != "visit" \
+                and r.setting.search(text[a:out[-1].cue[0]]):
+            d.date = own_day(dates.within(out[-1].cue[1], d.cue[0]))  # "Trong khuôn khổ chuyến thăm từ 29 - 31/5,
+            # chiều 29/5, A tiếp B": the visit is the setting, the day written after its span is B's reception's
         frame = d if d.type == "dialogue" and not out and r.setting.search(text[d.start:d.cue[0]]) else None
         if out and r.coordination.match(text[out[-1].cue[1]:d.cue[0]]):
             prev = out[-1]  # "chuyến thăm Việt Nam và dự Hội nghị ... vào tháng 11"
