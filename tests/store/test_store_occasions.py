@@ -337,3 +337,21 @@ def test_undated_signings_of_the_same_parties_told_with_one_visit_are_one_row(st
     three = next(e for e in signings if len(e["sources"]) == 3)
     assert {a["source"] for a in store.articles()["items"] if a["id"] in {s["article_id"] for s in three["sources"]}} \
         == {"mem://g1", "mem://g2", "mem://g6"}
+
+
+def test_an_organization_written_with_or_without_its_space_is_one_participant(store):
+    """``ExxonMobil`` and ``Exxon Mobil``, ``Coca-Cola`` and ``Coca Cola`` (spaces, hyphens, case): one
+    counterpart, one occasion; another name is another counterpart."""
+    store.ingest([
+        _meeting("mem://o1", "Ngày 12/3, Thủ tướng Nguyễn Văn Khải gặp lãnh đạo tập đoàn DelmarcoEnergy.",
+                 "2031-03-12", ["Nguyễn Văn Khải", "DelmarcoEnergy"], people=(KHAI,)),
+        _meeting("mem://o2", "Chiều 12/3, Thủ tướng Nguyễn Văn Khải gặp lãnh đạo Delmarco - Energy.",
+                 "2031-03-12", ["Nguyễn Văn Khải", "Delmarco - Energy"], people=(KHAI,)),
+        _meeting("mem://o3", "Ngày 12/3, Thủ tướng Nguyễn Văn Khải gặp lãnh đạo Delmar Cobalt.",
+                 "2031-03-12", ["Nguyễn Văn Khải", "Delmar Cobalt"], people=(KHAI,)),
+    ])
+    evs = store.events(Filters(limit=10))["items"]
+    assert len(evs) == 2, evs  # the third names another company: its own occasion
+    one = next(e for e in evs if len(e["sources"]) == 2)
+    assert {s["article_id"] for s in one["sources"]} == {a["id"] for a in store.articles()["items"]
+                                                       if a["source"] in ("mem://o1", "mem://o2")}

@@ -4,20 +4,22 @@ Steps of :mod:`hoptac.extract.events` after a clause is drafted: a meeting with 
 is one meeting with each (``split_list``); an undated draft takes the previous event's day, and a
 ``Tiếp đoàn`` reception joins the previous meeting as its host (``link_previous``); a speech at a
 forum already told joins that forum (``told_forums``); an undated event takes the date of a photo
-caption showing it (``caption_dates``), an undated signing of the witnesses of a dated one
+caption showing it (``caption_dates``), one told ``Cùng ngày`` the day told last (``same_day_dates``), an undated signing of the witnesses of a dated one
 takes its day (``witnessed_dates``); a dialogue naming no one takes the people of the sentence
 beside it as its co-chairs (``neighbours``).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Article, Organization, Person
+from .dates import DateMention
 from .entities import mentions_in
 from .event_merge import DAY, FAMILY, Draft
 from .event_roles import sole_person_of
-from .event_rules import EventRules
+from .event_rules import EventRules, opens_span
 
 
 def people_in(article: Article, a: int, b: int) -> list[str]:
@@ -124,6 +126,31 @@ def caption_dates(events: list[Draft], captions: list[Draft]) -> None:
                     and (set(c.participants) == set(e.participants) or len(common) >= 2):
                 e.date = c.date
                 break
+
+
+_RESTATED = re.compile(r"(?<!\w)tức(?!\w)[^,;()]{0,10}$", re.IGNORECASE)  # "(tức 2h ngày 1/6 giờ Hà Nội)"
+
+
+def same_day_dates(text: str, r: EventRules, spans: list[tuple[int, int]], events: list[Draft],
+                   dates: list[DateMention]) -> None:
+    """An undated event told ``Cùng ngày`` takes the day written last before its sentence, once every
+    event has its date (one a photo caption dates): ``Cùng ngày`` names the day told last, whether an
+    event told between names none (``Sáng 30/5 A hội đàm với B ... A gặp C ... Cùng ngày, A có các cuộc
+    gặp với ...``) or the day was written in a caption or a date line. The first day of a span
+    (``từ 20 - 21/6``) is no day told, nor the same moment in another time zone (``15h ngày 31/5 (tức
+    2h ngày 1/6 giờ Hà Nội)``); an earlier occasion told looking back takes none."""
+    days = sorted((x for x in dates if DAY.search(x.value) and not opens_span(x)
+                   and not _RESTATED.search(text, max(0, x.start - 16), x.start)), key=lambda x: x.start)
+    starts = [x.start for x in days]
+    for e in events:
+        if e.date is not None or e.planned or e.earlier or not 0 <= e.sentence < len(spans):
+            continue
+        a = spans[e.sentence][0]
+        if not r.told_day.search(text[a:e.cue[0]][:60]):
+            continue
+        k = bisect.bisect_left(starts, a)
+        if k:
+            e.date = days[k - 1]
 
 
 def witnessed_dates(events: list[Draft]) -> None:

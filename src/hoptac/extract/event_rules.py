@@ -47,6 +47,7 @@ from functools import cache
 from ..model import Article, Organization, Person
 from .dates import DateMention
 from .entities import mentions_in
+from .event_merge import DAY
 from .fastre import bounded
 from .gazetteer import Gazetteer, alternation, load_yaml
 from .spans import Cover
@@ -80,6 +81,7 @@ class EventRules:
     date_breaks: re.Pattern[str]
     continuers: re.Pattern[str]
     same_day: re.Pattern[str]
+    told_day: re.Pattern[str]
     unnamed: re.Pattern[str]
     counted: re.Pattern[str]
     delegation: re.Pattern[str]
@@ -136,6 +138,7 @@ def event_rules() -> EventRules:
         date_breaks=re.compile(_words(ev["date_breaks"]), re.IGNORECASE),
         continuers=re.compile(rf"^\W*{_words(ev['continuers'])}", re.IGNORECASE),
         same_day=re.compile(_words(ev["same_day"]), re.IGNORECASE),
+        told_day=re.compile(_words(ev["told_day"]), re.IGNORECASE),
         unnamed=re.compile(rf"^\s*(?:với\s+)?{_words(ev['unnamed'])}", re.IGNORECASE),
         counted=re.compile(rf"^\s*(?:với\s+)?(?:{_words(ev['unnamed_counted'])}\s+)?\d+\s+\w", re.IGNORECASE),
         delegation=re.compile(rf"^\s*{_words(ev['delegation'])}(?!\s+[A-ZĐÀ-Ỹ])", re.IGNORECASE),
@@ -294,10 +297,18 @@ _PURPOSE = bounded(r"(?<!\w)(?:để|nhằm|về việc|hướng tới|tiến t�
 _AT_EVENT = bounded(r"(?<!\w)(?:tại|trong|bên lề)\s+(?:\w+\s+){0,2}$")
 
 
-def dating(text: str, r: EventRules, found: list[DateMention], cue_start: int, cue_end: int) -> DateMention | None:
+def dating(text: str, r: EventRules, found: list[DateMention], cue_start: int, cue_end: int, *,
+           one_day: bool = False) -> DateMention | None:
     """The date of a cue among the clause's dates: a span of days written just after it
-    (``thăm Mỹ từ ngày 29 đến 31/5``) before the first that fits (``đêm 28/5 rời Hà Nội``)."""
+    (``thăm Mỹ từ ngày 29 đến 31/5``) before the first that fits (``đêm 28/5 rời Hà Nội``).
+    An occasion of ``one_day`` (a meeting, reception, call or signing) is never dated by the first
+    day of a span when the clause also gives a day of its own (``Trong khuôn khổ chuyến thăm từ 29 -
+    31/5, chiều 31/5, A hội đàm với B``: the span is the visit's, the meeting's day is the 31st)."""
     fits = [x for x in found if date_fits(text, r, x, cue_start, cue_end)]
+    if one_day and fits and opens_span(fits[0]):
+        day = own_day(fits[1:])
+        if day is not None:
+            return day
     span = next((x for x in fits if x.start >= cue_end and x.start - cue_end <= 60
                  and x.text.lower().startswith("từ")), None)
     if span is None and fits and fits[0].start < cue_start and r.date_breaks.search(text[fits[0].end:cue_start]):
@@ -306,6 +317,20 @@ def dating(text: str, r: EventRules, found: list[DateMention], cue_start: int, c
         span = next((x for x in fits if x.start >= cue_end and x.start - cue_end <= 60
                      and not re.search(r"[,;:]", text[cue_end:x.start])), None)
     return span or (fits[0] if fits else None)
+
+
+_SPAN_OPEN = re.compile(r"từ(?!\w)", re.IGNORECASE)
+
+
+def own_day(found: list[DateMention]) -> DateMention | None:
+    """The first of these dates naming a day of its own (not the first day of a span)."""
+    return next((x for x in found if not opens_span(x) and DAY.search(x.value)), None)
+
+
+def opens_span(x: DateMention) -> bool:
+    """Whether a date is the first day of a span (``từ 29 - 31/5``, ``từ ngày 19/5``), not a day of its own."""
+    return bool(_SPAN_OPEN.match(x.text))
+
 
 
 def date_fits(text: str, r: EventRules, x: DateMention, cue_start: int, cue_end: int) -> bool:

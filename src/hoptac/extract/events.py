@@ -53,6 +53,7 @@ from .event_links import (
     link_previous,
     neighbours,
     people_in,
+    same_day_dates,
     split_list,
     told_forums,
     witnessed_dates,
@@ -71,6 +72,7 @@ from .event_rules import (
     meets_someone,
     narrow,
     officials,
+    own_day,
     planned_before,
     signs_between,
     to_press,
@@ -255,7 +257,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         return None, "fixture"  # "trận chung kết gặp đội X": a sports match
     if all(text[s:e].lower() == "ký" for s, e, _ in grp) and not signs_between(article, r, ca, cue_start, cue_end, cb):
         return None, "administrative"  # "ký công văn gửi ...": an office's own paper, no signing between parties
-    when = dating(text, r, dates.within(ca, cb), cue_start, cue_end)
+    when = dating(text, r, dates.within(ca, cb), cue_start, cue_end, one_day=etype not in ("visit", "dialogue"))
     if r.hypothetical.search(text[max(sent[0], ca - 40):cue_start]):
         return None, "hypothetical"  # "Nếu được ký kết, ...", "nếu các công ty có ký kết thỏa thuận nào"
     if r.habitual.search(text[max(ca, cue_start - 30):cue_start]) and not text[cue_start].isupper():
@@ -416,6 +418,10 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
             if d.date is None:
                 d.date, d.planned = frame.date, d.planned or frame.planned
             d.place = d.place or frame.place
+        if d.date is None and out and out[-1].type == "visit" and d.type != "visit" \
+                and r.setting.search(text[a:out[-1].cue[0]]):
+            d.date = own_day(dates.within(out[-1].cue[1], d.cue[0]))  # "Trong khuôn khổ chuyến thăm từ 29 - 31/5,
+            # chiều 29/5, A tiếp B": the visit is the setting, the day written after its span is B's reception's
         frame = d if d.type == "dialogue" and not out and r.setting.search(text[d.start:d.cue[0]]) else None
         if out and r.coordination.match(text[out[-1].cue[1]:d.cue[0]]):
             prev = out[-1]  # "chuyến thăm Việt Nam và dự Hội nghị ... vào tháng 11"
@@ -439,7 +445,8 @@ def extract_events(article: Article, settings: Settings) -> Article:
     r = event_rules()
     text = article.text
     spans = [(s.start, s.end) for s in article.sentences] or split_sentences(text)
-    dates = _Dates(find_dates(text, article.published))
+    found_dates = find_dates(text, article.published)
+    dates = _Dates(found_dates)
     all_cues = _all_cues(g, text)
     drafts: list[Draft] = []
     captions: list[Draft] = []
@@ -468,6 +475,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
         prev = next((d for d in reversed(found) if FAMILY[d.type] == "engagement"), prev)
     events = headlines(article, merge(article, drafts))
     caption_dates(events, captions)
+    same_day_dates(text, r, spans, events, found_dates)
     witnessed_dates(events)
     untold = captioned(article, events, captions)
     lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned

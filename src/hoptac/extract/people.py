@@ -12,7 +12,9 @@ Steps (all on the NFC text; spans are mapped back by the caller):
 4. later mentions resolve: the full name, a foreign surname alone (``Holloway``), a
    Vietnamese given name after ``ông``/``bà`` or a title (``ông Thành``, ``Thứ trưởng Hải``),
    and a capitalized title alone (``Thủ tướng``, ``Thứ trưởng Bộ Ngoại giao Hoa Kỳ``) for
-   the person holding that office in this article;
+   the person holding that office in this article; a one-word name that is the first or last word of
+   one person named in full is that person, a word before a spaced dash the start of a hyphenated
+   given name (``Jean - Claude Juncker``: ``people_forms.py``);
 5. each person gets the longest title written next to a name mention, the organization in
    that title, and a side (title country, organization, leader table, a Vietnamese name;
    else none: a foreign name alone says nothing of the side).
@@ -37,6 +39,7 @@ from .name_context import names_body as _names_body
 from .name_context import trim_run_on as _trim_run_on
 from .name_fit import _one_letter_apart, _surname, _words_of, names_fit
 from .names import Candidate, candidates
+from .people_forms import cut_byline_tail, fold_short_forms, join_spaced_hyphens
 from .people_index import PeopleIndex, TitleHolders
 from .people_sides import _sides_in
 from .spans import Taken
@@ -290,7 +293,7 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
     companies = _company_words(ctext, g)
     cands = [c for c in candidates(ctext, g) if not _blocked(ctext, c, g)
              and not (c.kind == "foreign" and (c.name in companies or c.name in g.known_orgs))]
-    cands = _trim_run_on(cands, g)
+    cands = cut_byline_tail(ctext, _trim_run_on(cands, g))
     later: list[Candidate] = []
     start_list = sorted({c.start for c in cands})
     by_start = {c.start: c for c in cands}
@@ -365,6 +368,8 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
             P.add(c, (start, c.end), None, None)
     name_decisions.apply(P)  # the learned tagger keeps, adds and titles names where it measured better
     _given_names(P)
+    join_spaced_hyphens(P)  # "Ông Jean - Claude Juncker": one person
+    fold_short_forms(P)  # "ông Ruan" after "Ruan Zongze": the person named in full
     story = _sides_in(ctext, [(0, len(ctext))], g, whole=True)
     ranked = story.most_common(2)
     story_side = ranked[0][0] if ranked and ranked[0][1] >= 2 and (

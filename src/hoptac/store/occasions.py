@@ -54,11 +54,14 @@ _SET_PARENT = (t.events.update().where(t.events.c.id == sa.bindparam("eid"), t.e
 
 def participant_keys(names: list[str], people: dict[str, str],
                      person_for: Callable[[str, dict[str, str]], str | None]) -> dict[str, tuple[str | None, str]]:
-    """Participant key (the linked person id, else ``name:`` and the name key) -> (person id, name)."""
+    """Participant key (the linked person id, else ``name:`` and the name key without its spaces) -> (person
+    id, name). A name no person is linked to is most often an organization, which outlets write with or
+    without spaces and hyphens (``ExxonMobil``, ``Exxon Mobil``; ``Coca-Cola``, ``Coca Cola``): one
+    participant, as the store's organizations are (:func:`hoptac.store.org_link.org_keys`)."""
     out: dict[str, tuple[str | None, str]] = {}
     for n in names:
         pid = person_for(n, people)
-        key = pid or "name:" + name_key(n)[:240]
+        key = pid or "name:" + name_key(n).replace(" ", "")[:240]
         out.setdefault(key, (pid, n))
     return out
 

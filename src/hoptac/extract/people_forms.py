@@ -1,0 +1,110 @@
+"""One person written two ways in one article (a short form of a name written in full, a given name
+hyphenated with spaces), and a name run on into the byline after it.
+
+Steps of :func:`hoptac.extract.people.find_people` once every name is read (the learned tagger's
+included), so that none of these stays a person of its own:
+
+- a name of one word that is the first or the last word of exactly one person named in full in the
+  article is that person (``ông Ruan`` after ``Ruan Zongze``, a Chinese name written surname first;
+  ``Hai`` after ``Van Nguyen Hai``, a Vietnamese name written in the Western order); a word two
+  people of the article share (``Clinton`` beside Bill and Hillary Clinton) stays apart, and a
+  Vietnamese full name lends only its given name (a family name alone names no one);
+- a foreign word named alone right before a dash with blanks and a foreign full name (``Ông Jean -
+  Claude Juncker``) is the first half of a hyphenated given name: one person, ``Jean-Claude Juncker``.
+  Never a head of state of the leaders table (``Putin - Donald Trump`` are two), nor a word that is
+  a Vietnamese syllable (``Việt - Mỹ``);
+- before that, a Vietnamese name run on into the byline that ends its line (``Phạm Bình Minh Thái An -
+  Trần Thường (Theo VGP)``) loses the first author's syllables (:func:`cut_byline_tail`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .gazetteer import is_vietnamese_syllable
+from .names import Candidate
+
+_DASH = re.compile(r"[ \u00a0]+[-–][ \u00a0]+")
+
+
+def _one_word(f: Any) -> str | None:
+    """The word a person is named by when every name of theirs is that one word, else None."""
+    names = set(f.names)
+    word = next(iter(names)) if len(names) == 1 else ""
+    return word if word and len(word.split()) == 1 else None
+
+
+def _fold(P: Any, f: Any, into: Any) -> None:
+    """Every mention and title of ``f`` becomes ``into``'s; ``f`` keeps none (and is dropped)."""
+    into.mentions += f.mentions
+    into.titles += f.titles
+    into.title_spans += f.title_spans
+    into.orgs += f.orgs
+    f.mentions, f.titles = [], []
+    P.taken = [(a, b, into if x is f else x) for a, b, x in P.taken]
+
+
+def fold_short_forms(P: Any) -> None:
+    """A one-word name that is the first or last word of exactly one person named in full is that person."""
+    full = [f for f in P.found if len(f.name.split()) >= 2]
+    for f in list(P.found):
+        word = _one_word(f)
+        if word is None or f.leader or not f.mentions:
+            continue
+        fits = [g for g in full if g is not f and g.mentions and (
+            g.name.split()[-1] == word or (g.kind != "vn" and g.name.split()[0] == word))]
+        if len(fits) == 1:
+            _fold(P, f, fits[0])
+
+
+def join_spaced_hyphens(P: Any) -> None:
+    """``Ông Jean - Claude Juncker``: a foreign word alone before a dash and a foreign full name is the first
+    half of that person's hyphenated given name."""
+    starts = {a: g for a, _, g in P.taken}
+    for f in list(P.found):
+        word = _one_word(f)
+        if word is None or f.leader or f.kind != "foreign" or not word.isascii() or not word[:1].isupper() \
+                or is_vietnamese_syllable(word) or word in P.g.leaders:
+            continue
+        for _, b in list(f.mentions):
+            m = _DASH.match(P.ctext, b)
+            g = starts.get(m.end()) if m else None
+            if g is None or g is f or g.kind != "foreign" or g.leader or len(g.name.split()) < 2:
+                continue
+            first = g.name.split()[0]
+            if not first.isascii() or is_vietnamese_syllable(first):
+                continue
+            g.names.append(f"{word}-{g.name}")
+            P.index_name(g.names[-1], g)
+            _fold(P, f, g)
+            break
+
+
+# the rest of a line after a name: more capitalized words, a dash, the last author's name, the source
+_BYLINE_TAIL = re.compile(r"((?:[ \u00a0]+[A-ZĐÀ-Ỹ][^\W\d_]*)*)[ \u00a0]+[-–][ \u00a0]+"
+                          r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*[ \u00a0]*){2,3})\((?:Theo|Nguồn)[^()\n]{1,40}\)[ \t.]*$")
+
+
+_TAIL_MAX = 160  # a byline tail is two short names and a source
+
+
+def cut_byline_tail(ctext: str, cands: list[Candidate]) -> list[Candidate]:
+    """A name run on into the byline that ends its line (``... Bộ trưởng Ngoại giao Phạm Bình Minh Thái An -
+    Trần Thường (Theo VGP)``): the byline's first author is written like its last (as many syllables), so the
+    run's last syllables are that author and the name is the rest (when two syllables or more are left)."""
+    out = []
+    for c in cands:
+        line_end = ctext.find("\n", c.end, c.end + _TAIL_MAX)
+        if line_end < 0:
+            line_end = len(ctext) if len(ctext) - c.end <= _TAIL_MAX else c.end  # a line going on: no byline tail
+        m = _BYLINE_TAIL.match(ctext, c.end, line_end)
+        if c.kind != "vn" or m is None:
+            out.append(c)
+            continue
+        keep = len(c.words) + len(m.group(1).split()) - len(m.group(2).split())
+        name = " ".join(c.words[:keep])
+        if 2 <= keep < len(c.words) and ctext.startswith(name, c.start):
+            c = Candidate(c.start, c.start + len(name), name, c.kind, c.words[:keep])
+        out.append(c)
+    return out

@@ -1,0 +1,55 @@
+"""One person written two ways in one article, and a name run on into the byline: self-written articles
+through the whole pipeline, in both Unicode forms."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from hoptac import analyze
+
+SHORT_CHINESE = ("Học giả Trung Quốc nói về quan hệ hai nước\n\nTheo chuyên gia Han Zhiqiang, Phó Viện trưởng Viện "
+                 "Nghiên cứu Quốc tế Bắc Kinh, hai nước cần đối thoại. \"Quan hệ hai nước rất đặc biệt\", ông Han "
+                 "lưu ý rằng trao đổi cấp cao đóng vai trò quan trọng.")
+SHORT_WESTERN_ORDER = ("Người dân nói về chuyến thăm\n\nBáo Mỹ phỏng vấn nhân viên nhà hàng Thi Tran Lan, 22 tuổi, về "
+                       "cảm nghĩ. \"Tôi rất vui\", Lan cho biết.")
+SPACED_HYPHEN = ("Châu Âu phản ứng\n\nÔng Jean - Pierre Fontaine - Chủ tịch Ủy ban châu Âu, cũng nhanh chóng đáp lời "
+                 "khi khẳng định EU sẽ phản ứng.")
+BYLINE = ("Tiệc trưa tại Bộ Ngoại giao\n\nNgoại trưởng Hoa Kỳ chủ trì tiệc trưa. Ngoại trưởng Hoa Kỳ bắt tay Phó "
+          "Thủ tướng, Bộ trưởng Ngoại giao Lê Quang Vinh Minh Châu - Hải Yến (Theo TTXVN)")
+
+
+def people(text: str, form: str) -> dict[str, int]:
+    return {p.name: len(p.mentions) for p in analyze(unicodedata.normalize(form, text)).people}
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+@pytest.mark.parametrize(("text", "name"), [(SHORT_CHINESE, "Han Zhiqiang"), (SHORT_WESTERN_ORDER, "Thi Tran Lan")])
+def test_a_short_form_of_a_name_written_in_full_is_that_person(text, name, form):
+    found = people(text, form)
+    assert list(found) == [name] and found[name] == 2, found
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_given_name_hyphenated_with_spaces_is_one_person(form):
+    assert list(people(SPACED_HYPHEN, form)) == ["Jean-Pierre Fontaine"]
+
+
+def test_two_people_a_dash_apart_stay_two():
+    text = "Hai nhà lãnh đạo gặp nhau\n\nCuộc gặp Putin - Donald Trump diễn ra tại Helsinki, ông Putin cho biết."
+    assert {"Donald Trump"} <= set(people(text, "NFC"))
+    assert "Putin-Donald Trump" not in people(text, "NFC")
+
+
+def test_a_word_two_people_bear_stays_apart():
+    text = ("Gia đình cựu tổng thống\n\nBà Hillary Clinton và ông Bill Clinton dự lễ. Ông Clinton phát biểu "
+            "tại buổi lễ.")
+    found = people(text, "NFC")
+    assert {"Hillary Clinton", "Bill Clinton"} <= set(found)
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_name_run_on_into_the_byline_loses_the_author(form):
+    assert "Lê Quang Vinh" in people(BYLINE, form)
+    assert not any(n.startswith("Lê Quang Vinh ") for n in people(BYLINE, form))
