@@ -28,6 +28,7 @@ from ..errors import Drop
 from ..model import Article
 from ..settings import Settings
 from .markdown import compose_offsets, looks_like_markdown, strip_markdown
+from .meta import hint_date, is_instant
 from .normalize import fold_tones, nfc, search_key, strip_diacritics
 from .plain import clean_text
 from .rules import load_rules
@@ -43,7 +44,8 @@ def clean(article: Article, settings: Settings) -> Article:
     if article.content_type == "html":
         from .html import extract_html
 
-        ex = extract_html(article.raw, article.url, caption_classes=rules.html_caption_classes)
+        ex = extract_html(article.raw, article.url, caption_classes=rules.html_caption_classes,
+                          lead_classes=rules.html_lead_classes)
         extracted = nfc(ex.text)
         article.meta["extracted"] = extracted
         article.meta["offsets_base"] = "extracted"
@@ -121,13 +123,14 @@ def _date(article: Article, page_date: str | None, page_basis: str, date_line: s
 
 
 def _iso(value: str | None) -> str | None:
-    """A date hint as an ISO date, month or year (None when unreadable)."""
+    """A date hint (a crawler record's or header's) as an ISO date, month or year (None when unreadable)."""
     from ..ingest.metafile import normalize_date
 
+    instant = hint_date(value, load_rules()) if value and is_instant(value) else None
     try:
-        return normalize_date(value)
+        return instant or normalize_date(value)
     except ValueError:
-        return None
+        return hint_date(value or "", load_rules())
 
 
 def _user_metadata(article: Article, settings: Settings) -> None:

@@ -40,6 +40,7 @@ class Rules:
     not_bylines: frozenset[str]
     datelines: tuple[Dateline, ...]
     html_caption_classes: tuple[str, ...]
+    html_lead_classes: tuple[str, ...] = ()
 
 
 def marker_key(line: str) -> str:
@@ -65,4 +66,5 @@ def load_rules(path: Path = BOILERPLATE) -> Rules:
         datelines=tuple(Dateline(re.compile(d["pattern"], re.I), bool(d.get("explicit")))
                         for d in data.get("datelines", [])),
         html_caption_classes=tuple(data.get("html_caption_classes", [])),
+        html_lead_classes=tuple(data.get("html_lead_classes", [])),
     )

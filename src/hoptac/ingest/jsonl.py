@@ -3,7 +3,7 @@
 Each line is one document, named ``FILE#LINE``. The page itself is ``html`` (also
 ``raw_html``, ``content_html``) or ``text`` (also ``content``, ``markdown``, ``body``);
 ``title``, a date (``date``, ``published``, ``published_at``, ``publish_date``,
-``datePublished``), ``url`` and the outlet (``outlet``, ``site``, ``sitename``,
+``datePublished``: ISO, the page's dateline, an RSS date or a Unix timestamp), ``url`` and the outlet (``outlet``, ``site``, ``sitename``,
 ``source_name``) are hints the cleaner uses where the page says nothing itself. A line that
 is not a JSON object with a page is a one-line error for that line; the others go on.
 """
@@ -40,6 +40,17 @@ def _first(rec: dict, keys: tuple[str, ...]) -> str | None:
     return None
 
 
+def _date(rec: dict) -> str | None:
+    """The record's date as saved: a string, or a Unix timestamp number (read by the cleaner)."""
+    for k in _DATE:
+        v = rec.get(k)
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return str(v)
+        if isinstance(v, str) and v.strip():
+            return v
+    return None
+
+
 def record_document(rec: object, source: str, settings: Settings) -> RawDocument | SourceError:
     """One crawler record as a RawDocument, or the reason it is none."""
     if not isinstance(rec, dict):
@@ -59,7 +70,7 @@ def record_document(rec: object, source: str, settings: Settings) -> RawDocument
         return SourceError(source, f"too large: {len(data) / 2**20:.1f} MiB, the limit is "
                                    f"{settings.max_bytes / 2**20:.1f} MiB")
     url = _first(rec, ("url", "link", "canonical_url"))
-    meta = {k: v for k, v in (("title_hint", title), ("published_hint", _first(rec, _DATE)),
+    meta = {k: v for k, v in (("title_hint", title), ("published_hint", _date(rec)),
                               ("outlet_hint", _first(rec, _OUTLET))) if v}
     if "published_hint" in meta:
         meta["published_hint_basis"] = "crawler record"
