@@ -151,3 +151,20 @@ def test_an_unreadable_crawler_date_leaves_the_article_undated(tmp_path: Path) -
     path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     article = next(iter(hoptac.analyze_many([str(path)], DEFAULT))).article
     assert article is not None and article.published is None
+
+
+@pytest.mark.parametrize("row", [
+    {"maintext": ARTICLE.split("\n", 1)[1], "date_publish": "2024-03-05 09:00:00", "source_domain": "bao.example",
+     "url": "https://bao.example/6", "title": "Hai nước thúc đẩy hợp tác"},                        # news-please
+    {"raw_text": ARTICLE.split("\n", 1)[1], "date": "2024-03-05", "source": "https://bao.example/6",
+     "hostname": "bao.example", "title": "Hai nước thúc đẩy hợp tác"},                             # trafilatura
+    {"content": ARTICLE.split("\n", 1)[1], "publishedAt": "2024-03-05T02:00:00Z", "url": "https://bao.example/6",
+     "source": {"id": None, "name": "bao.example"}, "title": "Hai nước thúc đẩy hợp tác"},          # NewsAPI
+])
+def test_the_fields_of_common_crawlers_outputs(tmp_path: Path, row: dict) -> None:
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    article = next(iter(hoptac.analyze_many([str(path)], DEFAULT))).article
+    assert article is not None
+    assert (article.published, article.outlet, article.url) == ("2024-03-05", "bao.example", "https://bao.example/6")
+    assert "tăng học bổng" in article.text
