@@ -97,8 +97,12 @@ def outlet_name(name: str, rules: Rules) -> str | None:
 
 
 def is_title_case_word(tok: str) -> bool:
-    """A capitalized word or initials (``Minh``, ``NGỌC``, ``H.Long``, ``K.T.``), not ``Lighthizer.``."""
-    if not _NAME_TOKEN.match(tok) or any(ch.isdigit() for ch in tok):
+    """A capitalized word or initials (``Minh``, ``NGỌC``, ``H.Long``, ``K.T.``), not ``Lighthizer.``.
+
+    The first letter must be a capital: ``À-Ỹ`` also spans the small letters with tone marks,
+    so ``đoạn`` or ``ưu`` would otherwise pass (``Giai đoạn`` a byline).
+    """
+    if not _NAME_TOKEN.match(tok) or not tok[0].isupper() or any(ch.isdigit() for ch in tok):
         return False
     return not tok.endswith(".") or len(tok) <= 3 or "." in tok[:-1]
 
