@@ -168,3 +168,13 @@ def test_the_fields_of_common_crawlers_outputs(tmp_path: Path, row: dict) -> Non
     assert article is not None
     assert (article.published, article.outlet, article.url) == ("2024-03-05", "bao.example", "https://bao.example/6")
     assert "tăng học bổng" in article.text
+
+
+def test_a_crawler_s_named_site_beats_a_host_name_guessed_from_the_url(tmp_path: Path) -> None:
+    page = f"<html><body><article><h1>Tin</h1><p>{ARTICLE}</p></article></body></html>"
+    rows = [{"url": "https://bao.example/7", "html": page, "site": "Báo Mẫu"},  # a name beats the host
+            {"url": "https://bao.example/8", "html": page}]                       # no name: the host stays
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    outlets = [r.article.outlet for r in hoptac.analyze_many([str(path)], DEFAULT) if r.article]
+    assert outlets == ["Báo Mẫu", "bao.example"]

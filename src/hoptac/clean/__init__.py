@@ -38,6 +38,9 @@ __all__ = ["clean", "fold_tones", "nfc", "prose_words", "search_key", "strip_dia
 _WORD = re.compile(r"\w*[^\W\d_]\w*")  # a word holds a letter: numbers and punctuation are not prose
 
 
+_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+")
+
+
 def clean(article: Article, settings: Settings) -> Article:
     """Set the cleaned text and metadata of an article by the module's steps; Drop if empty."""
     rules = load_rules()
@@ -61,7 +64,9 @@ def clean(article: Article, settings: Settings) -> Article:
         _date(article, ex.published, "page metadata", layout.published)
         article.authors = [nfc(a) for a in ex.authors or []] or layout.authors
         article.site_name = nfc(ex.site_name) if ex.site_name else None
-        article.outlet = layout.outlet or article.site_name
+        # a bare host name ("tuoitre.vn", trafilatura's guess from the URL) yields to a crawler's named site
+        guessed = bool(article.site_name and _HOST.fullmatch(article.site_name))
+        article.outlet = layout.outlet or (None if guessed and _hint(article, "outlet_hint") else article.site_name)
     elif article.content_type == "markdown" or looks_like_markdown(article.raw):
         md = strip_markdown(article.raw, rules)
         article.meta["offsets_base"] = "raw"
