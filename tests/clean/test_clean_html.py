@@ -8,6 +8,7 @@ import pytest
 
 from hoptac.clean import clean
 from hoptac.clean.decode import to_article
+from hoptac.clean.html import mark_lead
 from hoptac.cli_web import demo_files
 from hoptac.ingest import RawDocument
 from hoptac.settings import DEFAULT
@@ -71,3 +72,25 @@ def test_demo_texts_are_clean(path):
     assert art.title and art.published and art.authors
     for gone in ("Tin liên quan", "Tin khác", "Đọc nhiều", "Xem thêm", "#", "Ảnh:", "Chia sẻ"):
         assert gone not in art.text, gone
+
+
+LEAD = ('<div class="{cls}">Chiều 9/4, tại Đà Nẵng, Thứ trưởng Bộ Y tế và Phó Trợ lý Bộ trưởng Y tế Hoa Kỳ đồng chủ trì '
+        'phiên họp thường niên về an ninh y tế toàn cầu.</div>')
+
+
+@pytest.mark.parametrize("cls", ["sapo", "detail__summary", "article__sapo content"])
+def test_a_lead_written_as_a_div_is_kept(cls):
+    art = cleaned(PAGE.replace("</h1>", "</h1>" + LEAD.format(cls=cls)))
+    assert "Chiều 9/4, tại Đà Nẵng" in art.text
+    assert art.text.index("Chiều 9/4") < art.text.index("Ngày 11/4")  # in its place, before the body
+    for c, r, n in art.offsets:
+        assert art.text[c:c + n] == art.meta["extracted"][r:r + n]
+
+
+def test_a_lead_class_in_the_sidebar_or_around_a_list_is_not_a_lead():
+    side = ('<aside><div class="sapo">Giá vàng trong nước hôm nay tiếp tục tăng mạnh theo giá thế giới, '
+            'vượt mốc cao nhất từ trước đến nay.</div></aside>')
+    listing = '<div class="sapo"><ul><li>Giá xăng giảm mạnh từ chiều nay theo kỳ điều hành mới nhất</li></ul></div>'
+    for page in (PAGE.replace("</article>", "</article>" + side), PAGE.replace("<article>", "<article>" + listing)):
+        assert mark_lead(page, ("sapo",)) == page
+    assert "Giá vàng trong nước" not in cleaned(PAGE.replace("</article>", "</article>" + side)).text

@@ -155,3 +155,26 @@ def test_photo_credits_are_cut_and_the_text_after_them_kept(line, caption, body)
     assert [art.quote(c) for c in art.captions] == [caption]
     if body:
         assert art.text.endswith(f"{caption} {body}")
+
+
+TABLE_END = ("Hai nước khởi động giai đoạn mới của dự án môi trường\n"
+             "Ngày 14/5 tại Đồng Nai, hai bên khởi động giai đoạn tiếp theo của dự án xử lý đất nhiễm độc.\n"
+             "Phía Hoa Kỳ cho biết sẽ tài trợ thêm cho dự án trong năm năm tới.\n"
+             "Giai đoạn\nKhối lượng\nGiai đoạn 1\n90.000 m3\nThu Trang\n")
+
+
+def test_a_small_letter_with_a_tone_mark_does_not_start_a_name():
+    art = clean(to_article(RawDocument("bai.txt", TABLE_END.encode("utf-8"), "text")), DEFAULT)
+    assert art.authors == ["Thu Trang"]  # not the table's "Giai đoạn" heading
+    assert "Giai đoạn\nKhối lượng" in art.text
+
+
+@pytest.mark.parametrize("marker,item", [("Xem thêm:", "- "), ("Đọc thêm:", "> > "), ("XEM THÊM:", "• ")])
+def test_the_headlines_a_see_also_line_lists_go_with_it(marker, item):
+    raw = ("Trường đại học nhận tài trợ đào tạo kỹ sư\n\n"
+           "Ngày 3/10, một quỹ của Hoa Kỳ ký thỏa thuận tài trợ chương trình đào tạo kỹ sư phần mềm.\n\n"
+           f"{marker}\n{item}Giá lúa gạo hôm nay tăng nhẹ\n{item}Năm 2023 mở đơn học bổng thạc sĩ\n\n"
+           "Trường sẽ tuyển khóa đầu tiên vào năm sau.\n\nMai Lan\n")
+    art = clean(to_article(RawDocument("bai.txt", raw.encode("utf-8"), "text")), DEFAULT)
+    assert "Giá lúa gạo" not in art.text and "học bổng thạc sĩ" not in art.text
+    assert "tuyển khóa đầu tiên" in art.text and art.authors == ["Mai Lan"]

@@ -259,3 +259,19 @@ def test_tobacco_explosives_and_narcotics_are_no_medicine() -> None:
                  "Nông dân phun thuốc trừ sâu."):
         assert "health" not in match_topics(text, tax), text
     assert "health" in match_topics("Mỹ hỗ trợ thuốc điều trị HIV.", tax)
+
+
+def test_a_later_round_of_the_reciprocal_talks_is_on_the_thread() -> None:
+    """A 2025 report names the reciprocal agreement in its lead, then speaks of rounds and tariffs:
+    a request naming only the next round is on ``reciprocal_trade``; the same words in a story
+    that never names the agreement are on no thread."""
+    import hoptac
+
+    lead = ("Hai nước kết thúc phiên làm việc về thuế đối ứng\n"
+            "Ngày 20/6, tại Washington, Bộ trưởng Bộ Công Thương Trần Văn Minh đã làm việc với Đại diện "
+            "Thương mại Hoa Kỳ Robert Green về Hiệp định Thương mại đối ứng giữa hai nước.\n")
+    ask = "Bộ trưởng Trần Văn Minh đề nghị phía Hoa Kỳ sớm tổ chức vòng đàm phán tiếp theo.\n"
+    on = [s for s in hoptac.analyze(lead + ask).statements if "vòng đàm phán" in s.text]
+    assert on and on[0].threads == ["reciprocal_trade"]
+    off = [s for s in hoptac.analyze("Hai nước họp về giáo dục\n" + ask).statements if "vòng đàm phán" in s.text]
+    assert off and all(s.threads == [] for s in off)

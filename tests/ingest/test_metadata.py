@@ -126,3 +126,55 @@ def test_a_json_lines_fifo_is_refused_not_read(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     [r] = list(hoptac.analyze_many([str(fifo)]))
     assert r.article is None and "not a regular file" in (r.error or "")
+
+
+@pytest.mark.parametrize("saved,iso", [
+    ("Chủ nhật, 10/9/2023, 16:40 (GMT+7)", "2023-09-10"),   # the page's own dateline
+    ("Tue, 24 Aug 2021 23:00:00 GMT", "2021-08-25"),         # an RSS date, on Vietnam's calendar
+    (1629892800, "2021-08-25"), (1629892800000, "2021-08-25"),  # Unix seconds, milliseconds
+    ("2021-08-24T23:30:00Z", "2021-08-25"), ("2021-08-24T09:30:00+07:00", "2021-08-24"),
+    ("2025/04/03 08:15", "2025-04-03"),
+])
+def test_crawler_dates_in_the_forms_crawlers_save(tmp_path: Path, saved: object, iso: str) -> None:
+    row = {"url": "https://bao.example/5", "title": "Hai nước thúc đẩy hợp tác", "date": saved,
+           "text": ARTICLE.split("\n", 1)[1]}
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    article = next(iter(hoptac.analyze_many([str(path)], DEFAULT))).article
+    assert article is not None
+    assert (article.published, article.published_basis) == (iso, "crawler record")
+
+
+def test_an_unreadable_crawler_date_leaves_the_article_undated(tmp_path: Path) -> None:
+    row = {"title": "Hai nước thúc đẩy hợp tác", "date": "hôm qua", "text": ARTICLE.split("\n", 1)[1]}
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    article = next(iter(hoptac.analyze_many([str(path)], DEFAULT))).article
+    assert article is not None and article.published is None
+
+
+@pytest.mark.parametrize("row", [
+    {"maintext": ARTICLE.split("\n", 1)[1], "date_publish": "2024-03-05 09:00:00", "source_domain": "bao.example",
+     "url": "https://bao.example/6", "title": "Hai nước thúc đẩy hợp tác"},                        # news-please
+    {"raw_text": ARTICLE.split("\n", 1)[1], "date": "2024-03-05", "source": "https://bao.example/6",
+     "hostname": "bao.example", "title": "Hai nước thúc đẩy hợp tác"},                             # trafilatura
+    {"content": ARTICLE.split("\n", 1)[1], "publishedAt": "2024-03-05T02:00:00Z", "url": "https://bao.example/6",
+     "source": {"id": None, "name": "bao.example"}, "title": "Hai nước thúc đẩy hợp tác"},          # NewsAPI
+])
+def test_the_fields_of_common_crawlers_outputs(tmp_path: Path, row: dict) -> None:
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    article = next(iter(hoptac.analyze_many([str(path)], DEFAULT))).article
+    assert article is not None
+    assert (article.published, article.outlet, article.url) == ("2024-03-05", "bao.example", "https://bao.example/6")
+    assert "tăng học bổng" in article.text
+
+
+def test_a_crawler_s_named_site_beats_a_host_name_guessed_from_the_url(tmp_path: Path) -> None:
+    page = f"<html><body><article><h1>Tin</h1><p>{ARTICLE}</p></article></body></html>"
+    rows = [{"url": "https://bao.example/7", "html": page, "site": "Báo Mẫu"},  # a name beats the host
+            {"url": "https://bao.example/8", "html": page}]                       # no name: the host stays
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    outlets = [r.article.outlet for r in hoptac.analyze_many([str(path)], DEFAULT) if r.article]
+    assert outlets == ["Báo Mẫu", "bao.example"]

@@ -75,7 +75,8 @@ def _page_words(html: str) -> int:
     from ..clean.html import extract_html
     from ..clean.rules import load_rules
 
-    return prose_words(extract_html(html, caption_classes=load_rules().html_caption_classes).text)
+    return prose_words(extract_html(html, caption_classes=load_rules().html_caption_classes,
+                                    lead_classes=load_rules().html_lead_classes).text)
 
 
 def _enough(words: int, what: str) -> None:

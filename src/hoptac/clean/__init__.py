@@ -28,6 +28,7 @@ from ..errors import Drop
 from ..model import Article
 from ..settings import Settings
 from .markdown import compose_offsets, looks_like_markdown, strip_markdown
+from .meta import hint_date, is_instant
 from .normalize import fold_tones, nfc, search_key, strip_diacritics
 from .plain import clean_text
 from .rules import load_rules
@@ -37,13 +38,17 @@ __all__ = ["clean", "fold_tones", "nfc", "prose_words", "search_key", "strip_dia
 _WORD = re.compile(r"\w*[^\W\d_]\w*")  # a word holds a letter: numbers and punctuation are not prose
 
 
+_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+")
+
+
 def clean(article: Article, settings: Settings) -> Article:
     """Set the cleaned text and metadata of an article by the module's steps; Drop if empty."""
     rules = load_rules()
     if article.content_type == "html":
         from .html import extract_html
 
-        ex = extract_html(article.raw, article.url, caption_classes=rules.html_caption_classes)
+        ex = extract_html(article.raw, article.url, caption_classes=rules.html_caption_classes,
+                          lead_classes=rules.html_lead_classes)
         extracted = nfc(ex.text)
         article.meta["extracted"] = extracted
         article.meta["offsets_base"] = "extracted"
@@ -59,7 +64,9 @@ def clean(article: Article, settings: Settings) -> Article:
         _date(article, ex.published, "page metadata", layout.published)
         article.authors = [nfc(a) for a in ex.authors or []] or layout.authors
         article.site_name = nfc(ex.site_name) if ex.site_name else None
-        article.outlet = layout.outlet or article.site_name
+        # a bare host name ("tuoitre.vn", trafilatura's guess from the URL) yields to a crawler's named site
+        guessed = bool(article.site_name and _HOST.fullmatch(article.site_name))
+        article.outlet = layout.outlet or (None if guessed and _hint(article, "outlet_hint") else article.site_name)
     elif article.content_type == "markdown" or looks_like_markdown(article.raw):
         md = strip_markdown(article.raw, rules)
         article.meta["offsets_base"] = "raw"
@@ -121,13 +128,14 @@ def _date(article: Article, page_date: str | None, page_basis: str, date_line: s
 
 
 def _iso(value: str | None) -> str | None:
-    """A date hint as an ISO date, month or year (None when unreadable)."""
+    """A date hint (a crawler record's or header's) as an ISO date, month or year (None when unreadable)."""
     from ..ingest.metafile import normalize_date
 
+    instant = hint_date(value, load_rules()) if value and is_instant(value) else None
     try:
-        return normalize_date(value)
+        return instant or normalize_date(value)
     except ValueError:
-        return None
+        return hint_date(value or "", load_rules())
 
 
 def _user_metadata(article: Article, settings: Settings) -> None:

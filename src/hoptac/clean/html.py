@@ -19,7 +19,7 @@ from lxml import etree
 
 from .rules import CAPTION_MARK
 
-__all__ = ["Extracted", "extract_html"]
+__all__ = ["Extracted", "extract_html", "mark_captions", "mark_lead"]
 
 log = logging.getLogger(__name__)
 # trafilatura warns on stderr about pages it finds no text in ("discarding data: None");
@@ -77,6 +77,40 @@ def _title_from(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+def _has_class(classes: tuple[str, ...]) -> str:
+    """An XPath condition: the element's class attribute holds one of these class names."""
+    return " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in classes)
+
+
+def mark_lead(html: str, classes: tuple[str, ...]) -> str:
+    """The page with its lead (the first element of a lead class, ``<div class="sapo">``) made a ``<p>``.
+
+    trafilatura drops a lead written as a bare ``<div>`` (with ``favor_precision`` or beside
+    the body's paragraphs); the lead carries the report's dateline, place and event. Only a
+    leaf block (no paragraphs, lists or tables inside) outside the page furniture, of 30 to
+    1,500 characters, is taken: a list of summaries is not a lead.
+    """
+    if not classes or not any(c in html for c in classes):
+        return html
+    tree = _parse(html)
+    if tree is None:
+        return html
+    furniture = " or ".join(f"ancestor::{t}" for t in _FURNITURE)
+    for el in tree.xpath(f"//*[({_has_class(classes)}) and not({furniture})]"):
+        if el.tag in ("p", "h1") or el.getparent() is None:
+            return html  # already a paragraph, or the title: trafilatura keeps it
+        text = " ".join(el.text_content().split())
+        if not 30 <= len(text) <= 1500 or el.xpath(".//p | .//div | .//li | .//table | .//h1"):
+            continue
+        para = lxml.html.Element("p")
+        para.text = text
+        para.tail = el.tail
+        el.addprevious(para)
+        el.getparent().remove(el)
+        return lxml.html.tostring(tree, encoding="unicode")
+    return html
+
+
 def mark_captions(html: str, classes: tuple[str, ...]) -> str:
     """The page with each photo caption (``<figcaption>``, caption classes) turned into a marked paragraph.
 
@@ -88,7 +122,7 @@ def mark_captions(html: str, classes: tuple[str, ...]) -> str:
     tree = _parse(html)
     if tree is None:
         return html
-    conds = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in classes)
+    conds = _has_class(classes)
     found = tree.xpath(f"//figcaption | //*[{conds}]" if conds else "//figcaption")
     if not found:
         return html
@@ -106,11 +140,16 @@ def mark_captions(html: str, classes: tuple[str, ...]) -> str:
     return lxml.html.tostring(tree, encoding="unicode")
 
 
-def extract_html(html: str, url: str | None = None, *, caption_classes: tuple[str, ...] = ()) -> Extracted:
-    """Main text and metadata of a page: trafilatura first, a plain paragraph walk if it fails."""
+def extract_html(html: str, url: str | None = None, *, caption_classes: tuple[str, ...] = (),
+                 lead_classes: tuple[str, ...] = ()) -> Extracted:
+    """Main text and metadata of a page: trafilatura first, a plain paragraph walk if it fails.
+
+    Before trafilatura, photo captions become marked paragraphs (:func:`mark_captions`) and
+    the lead a plain one (:func:`mark_lead`), so that neither is lost.
+    """
     doc = None
     html = _HUGE_TAG.sub(r"<\1>", html)
-    html = mark_captions(html, caption_classes)
+    html = mark_lead(mark_captions(html, caption_classes), lead_classes)
     try:
         page = _parse(html)
         doc = trafilatura.bare_extraction(page if page is not None else html, url=url, include_comments=False, include_tables=True,

@@ -7,7 +7,7 @@ import re
 
 from .rules import Rules, marker_key
 
-__all__ = ["Byline", "is_title_case_word", "match_dateline", "outlet_name", "parse_byline"]
+__all__ = ["Byline", "hint_date", "is_instant", "is_title_case_word", "match_dateline", "outlet_name", "parse_byline"]
 
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
 _THEO = re.compile(r"^(?:nguồn\s*:\s*|theo\s+)(.{2,60}?)\s*$", re.I)
@@ -37,6 +37,56 @@ def match_dateline(line: str, rules: Rules) -> tuple[str, bool, bool] | None:
     return None
 
 
+#: Vietnamese outlets date their pages in Indochina time: an instant is read on that calendar.
+_VN_TIME = dt.timezone(dt.timedelta(hours=7))
+_EPOCH = re.compile(r"\d{10}(?:\d{3})?(?:\.\d+)?")
+_ISO_INSTANT = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)")
+_YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ ,T].*)?")
+
+
+def is_instant(value: str) -> bool:
+    """Whether a date is an ISO instant with its UTC offset (read on Vietnam's calendar)."""
+    return bool(_ISO_INSTANT.fullmatch(value.strip()))
+
+
+def hint_date(value: str, rules: Rules) -> str | None:
+    """The ISO date of a date a crawler saved in one of the ways crawlers save them, else None.
+
+    Plain ISO and day-first dates are read by the caller; these are the other forms seen in
+    crawler records and headers: an ISO instant with its offset (``2021-08-24T23:30:00Z``), the page's own dateline (``Chủ nhật, 10/9/2023, 16:40 (GMT+7)``), an
+    e-mail/RSS date (``Tue, 24 Aug 2021 11:00:00 GMT``), a Unix timestamp in seconds or
+    milliseconds, and ``2025/04/03``. An instant is dated on Vietnam's calendar (UTC+7).
+    """
+    s = " ".join(str(value).split())
+    hit = None if _ISO_INSTANT.fullmatch(s) else match_dateline(s, rules)
+    if hit:
+        return hit[0]
+    when: dt.datetime | None = None
+    if _ISO_INSTANT.fullmatch(s):
+        try:
+            when = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    elif _EPOCH.fullmatch(s):
+        secs = float(s) / (1000 if len(s.split(".")[0]) == 13 else 1)
+        when = dt.datetime.fromtimestamp(secs, dt.UTC)
+    elif m := _YEAR_FIRST.fullmatch(s):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    else:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            when = parsedate_to_datetime(s)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if when.tzinfo is not None:
+        when = when.astimezone(_VN_TIME)
+    return when.date().isoformat() if 1990 <= when.year <= 2100 else None
+
+
 def outlet_name(name: str, rules: Rules) -> str | None:
     """The reported name of a known outlet (``Vietnam +`` -> ``Vietnam+``), else None."""
     key = " ".join(name.replace(" +", "+").split())
@@ -47,8 +97,12 @@ def outlet_name(name: str, rules: Rules) -> str | None:
 
 
 def is_title_case_word(tok: str) -> bool:
-    """A capitalized word or initials (``Minh``, ``NGỌC``, ``H.Long``, ``K.T.``), not ``Lighthizer.``."""
-    if not _NAME_TOKEN.match(tok) or any(ch.isdigit() for ch in tok):
+    """A capitalized word or initials (``Minh``, ``NGỌC``, ``H.Long``, ``K.T.``), not ``Lighthizer.``.
+
+    The first letter must be a capital: ``À-Ỹ`` also spans the small letters with tone marks,
+    so ``đoạn`` or ``ưu`` would otherwise pass (``Giai đoạn`` a byline).
+    """
+    if not _NAME_TOKEN.match(tok) or not tok[0].isupper() or any(ch.isdigit() for ch in tok):
         return False
     return not tok.endswith(".") or len(tok) <= 3 or "." in tok[:-1]
 

@@ -85,6 +85,9 @@ class Layout:
     title_span: tuple[int, int] | None = None
 
 
+_LIST_ITEM = re.compile(r"(?:[-–•*+>»▪]|\d{1,2}[.)])\s*\S")
+
+
 def _split_lines(raw: str) -> list[Line]:
     lines = []
     for m in re.finditer(r"[^\n]*", raw):
@@ -212,6 +215,18 @@ def _end_matter(lines: list[Line], rules: Rules, start: int) -> None:
             return
         if is_furniture(ln.text, rules):
             ln.kind = "drop"
+            if marker_key(ln.text) in {marker_key(p) for p in rules.line_prefixes}:
+                _drop_listed(lines, i + 1)
+
+
+def _drop_listed(lines: list[Line], start: int) -> None:
+    """The headlines a bare ``Xem thêm:`` line lists below it (``- ...``, ``> ...``): dropped with it."""
+    for ln in lines[start:]:
+        if ln.kind == "blank":
+            continue
+        if ln.kind != "body" or not _LIST_ITEM.match(ln.text):
+            return
+        ln.kind = "drop"
 
 
 def _add_byline(out: Layout, authors: list[str], outlet: str | None, rules: Rules) -> None:

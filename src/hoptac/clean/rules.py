@@ -39,6 +39,7 @@ class Rules:
     not_bylines: frozenset[str]
     datelines: tuple[Dateline, ...]
     html_caption_classes: tuple[str, ...]
+    html_lead_classes: tuple[str, ...] = ()
 
 
 def marker_key(line: str) -> str:
@@ -64,4 +65,5 @@ def load_rules(path: Path = BOILERPLATE) -> Rules:
         datelines=tuple(Dateline(re.compile(d["pattern"], re.I), bool(d.get("explicit")))
                         for d in data.get("datelines", [])),
         html_caption_classes=tuple(data.get("html_caption_classes", [])),
+        html_lead_classes=tuple(data.get("html_lead_classes", [])),
     )
