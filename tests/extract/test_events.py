@@ -259,13 +259,19 @@ def test_the_date_in_the_events_phrase_beats_the_day_it_was_told():
 
 
 def test_a_forum_opening_a_sentence_is_the_setting_of_the_meeting_after_it():
-    """'Ngày 28/6, trong khuôn khổ Hội nghị ..., A đã có cuộc gặp với B': one meeting, dated by the
-    forum's clause; with no event after it, the forum stays an event."""
+    """'Ngày 28/6, trong khuôn khổ Hội nghị ..., A đã có cuộc gặp với B': the meeting, dated by the
+    forum's clause, and the forum itself, an occasion of its own (the annotators mark both)."""
     text = ("Ngày 28/6, trong khuôn khổ Hội nghị thượng đỉnh G20 tổ chức tại Nhật Bản, Thủ tướng Lê Văn Khải "
             "đã có cuộc gặp song phương với Tổng thống Hoa Kỳ John Whitfield.\n")
     events = run(text, published="2031-06-29").events
-    assert [(e.type, e.date, sorted(e.participants)) for e in events] == \
-        [("meeting", "2031-06-28", ["John Whitfield", "Lê Văn Khải"])]
+    meetings = [(e.date, sorted(e.participants)) for e in events if e.type == "meeting"]
+    assert meetings == [("2031-06-28", ["John Whitfield", "Lê Văn Khải"])]
+    assert [e.date for e in events if e.type == "dialogue"] == ["2031-06-28"]
+    undated = ("Nhân dịp dự Hội nghị cấp cao APEC tại Đà Nẵng, Thủ tướng Lê Văn Khải đã gặp "
+               "Tổng thống Hoa Kỳ John Whitfield.\n")
+    events = run(undated, published="2031-11-12").events
+    assert sorted(e.type for e in events) == ["dialogue", "meeting"]
+    assert len({e.place for e in events}) == 1  # the meeting takes the forum's place
     alone = ("Ngày 28/6, trong khuôn khổ Hội nghị thượng đỉnh G20 tại Nhật Bản, Thủ tướng Lê Văn Khải "
              "và Tổng thống Hoa Kỳ John Whitfield cùng dự phiên họp đầu tiên.\n")
     assert [e.type for e in run(alone, published="2031-06-29").events] == ["dialogue"]

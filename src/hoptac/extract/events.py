@@ -21,8 +21,9 @@ occasion only a caption shows, ``Thủ tướng tiếp lãnh đạo Tập đoàn
    saying, ``đêm 22/5 tiết lộ rằng``, nor one after a purpose); ``Cùng ngày``/``sau đó`` take
    the previous event's day, ``Tiếp đoàn`` joins the previous meeting as its host, clauses
    linked by ``và dự`` share a date and a status; a forum that opens a sentence as its setting
-   (``Trong khuôn khổ Hội nghị ..., A gặp B``) is no event, and lends its date and place to the
-   event after it, as one named after ``bên lề`` does to the event before it; an undated event takes the date of a
+   (``Trong khuôn khổ Hội nghị ..., A gặp B``) stays an occasion of its own (the annotators mark
+   it) and lends its date and place to the event after it, as one named after ``bên lề`` does to
+   the event before it (that one no event); an undated event takes the date of a
    caption that shows it, else, sharing a participant with the article's first dated
    event, that event's month;
 4. the status is ``planned`` after a future cue (``sẽ``, ``dự kiến``, not inside a name such
@@ -413,9 +414,8 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
             out[-1].date = out[-1].date or d.date  # "gặp X bên lề Hội nghị ...": the forum is the setting
             out[-1].place = out[-1].place or d.place
             continue
-        if frame is not None and d.type != "dialogue":
-            out.remove(frame)  # "Trong khuôn khổ Hội nghị ..., A gặp B": the forum was the setting of this
-            if d.date is None:
+        if frame is not None and d.type != "dialogue":  # "Trong khuôn khổ Hội nghị ..., A gặp B": the forum
+            if d.date is None:  # is the setting of the meeting and an occasion of its own (annotators mark both)
                 d.date, d.planned = frame.date, d.planned or frame.planned
             d.place = d.place or frame.place
         if d.date is None and out and out[-1].type == "visit" and d.type != "visit" \
