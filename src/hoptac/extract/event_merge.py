@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..clean.normalize import search_key
 from ..model import Article
 from .dates import DateMention
 from .gazetteer import alternation, load_yaml
@@ -131,8 +132,9 @@ def _classifier() -> re.Pattern[str]:
 
 
 def _forum_word(article: Article, x: Draft) -> str:
-    """A draft's cue words, lower case, without their classifier (``cuộc họp báo`` -> ``họp báo``)."""
-    return _classifier().sub("", " ".join(article.text[x.cue[0]:x.cue[1]].lower().split()), count=1)
+    """A draft's cue words, lower case and tones in one place (``Toạ đàm`` ~ ``tọa đàm``), without their
+    classifier (``cuộc họp báo`` -> ``họp báo``)."""
+    return _classifier().sub("", " ".join(search_key(article.text[x.cue[0]:x.cue[1]]).split()), count=1)
 
 
 def _one_trip(o: Draft, d: Draft) -> bool:
