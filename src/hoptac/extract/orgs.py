@@ -152,13 +152,13 @@ def _org_side(name: str, g: Gazetteer, kind: str, rest: str = "") -> str | None:
 
 
 def _country_before(ctext: str, pos: int, g: Gazetteer) -> str | None:
-    """The side of the last non-Vietnamese country named before ``pos`` (``nước này``)."""
-    side = None
+    """The last non-Vietnamese country named before ``pos`` (``nước này``), as written."""
+    name = None
     for m in g.places.finditer(ctext, max(0, pos - 1500), pos):
         s = g.side_of_country(m.group())
         if s and s != "VN":
-            side = s
-    return side
+            name = m.group()
+    return name
 
 
 _PREV_WORD = re.compile(r"(\w+)[^\S\n]+$")
@@ -196,15 +196,16 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     n_known = len(hits)
     for m in g.ministries.finditer(ctext):
         end = m.end()
-        side = country = "VN"
+        named = None  # the ministry's country, as written
         cm = g.places.match(ctext, end + 1) if ctext[end:end + 1] == " " else None
         if cm and g.side_of_country(cm.group()):
-            side = country = g.side_of_country(cm.group()) or "VN"
-            if side not in ("VN", "US"):
-                country = cm.group().lower()  # Malaysia's ministry and New Zealand's are two
-            end = cm.end()
+            named, end = cm.group(), cm.end()
         elif re.match(r"\s+nước\s+(?:này|bạn)(?!\w)", ctext[end:end + 14]):
-            side = country = _country_before(ctext, m.start(), g) or "VN"  # "Bộ Tài chính nước này"
+            named = _country_before(ctext, m.start(), g)  # "Bộ Tài chính nước này"
+        side = (g.side_of_country(named) if named else None) or "VN"
+        # keyed by its side, or by its country when a third one: Malaysia's ministry and New Zealand's are
+        # two, and "Bộ Thương mại nước này" after "Bộ Thương mại Malaysia" is Malaysia's
+        country = side if side in ("VN", "US") else (named or side).lower()
         base = re.sub(r"\s+", " ", m.group()[3:].strip()).lower()
         hits.append((m.start(), end, ctext[m.start():end], "government", side, f"bộ {base}|{country}"))
     words = dictionary()
