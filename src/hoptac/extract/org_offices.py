@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from .gazetteer import Gazetteer, in_dictionary, is_cap, load_yaml
-from .org_grammar import Hit, segments
+from .org_grammar import Hit, segments, tail_words
 from .spans import Cover
 
 _FIRST_LOWER = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)")
@@ -26,9 +26,8 @@ _FIRST_LOWER = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)")
 
 @cache
 def _trim() -> re.Pattern[str]:
-    """Punctuation and the words a title's body never ends on (``titled_bodies.tail_words``), at its end."""
-    words = "|".join(re.escape(w) for w in load_yaml("organizations.yaml")["titled_bodies"]["tail_words"])
-    return re.compile(rf"(?:[\s,;:.\-–]|\s+(?:{words}))+$")
+    """Punctuation and the words a name never ends on (:func:`tail_words`), at the end of a title's body."""
+    return re.compile(rf"(?:[\s,;:.\-–]|\s+(?:{tail_words()}))+$")
 
 
 @cache
