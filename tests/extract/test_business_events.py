@@ -113,3 +113,11 @@ def test_a_press_briefing_told_twice_on_its_day_is_one_event_of_both_speakers():
               "\"Doanh nghiệp cần nắm rõ quy định\", Thứ trưởng Nguyễn Thị Mai nói trong cuộc họp báo chiều 12/9.\n")
     (ev,) = dialogues(art)
     assert {"Lê Văn Tùng", "Nguyễn Thị Mai"} <= set(ev.participants)
+
+
+def test_a_forum_told_twice_in_two_tone_placements_is_one_event():
+    # "tọa đàm" and "toạ đàm": one word in the two placements the press writes
+    art = run("Chiều 12/9, Bộ trưởng Lê Văn Tùng chủ trì buổi tọa đàm về kết quả xuất khẩu sang Hoa Kỳ.\n"
+              "\"Doanh nghiệp cần nắm rõ quy định\", Thứ trưởng Nguyễn Thị Mai nói tại buổi Toạ đàm chiều 12/9.\n")
+    (ev,) = dialogues(art)
+    assert {"Lê Văn Tùng", "Nguyễn Thị Mai"} <= set(ev.participants)

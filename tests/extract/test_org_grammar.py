@@ -192,3 +192,9 @@ def test_ministries_of_two_third_countries_are_two_organizations() -> None:
 def test_a_missions_name_ends_with_its_seat() -> None:
     got = find_organizations("Ảnh Đại sứ quán Việt Nam tại Nhật Bản Tham gia đoàn có hai bộ trưởng.", gazetteer())
     assert [o.name for o in got] == ["Đại sứ quán Việt Nam tại Nhật Bản"]
+
+
+def test_a_third_countrys_ministry_told_again_as_of_that_country_is_one_organization() -> None:
+    got = find_organizations("Bộ Thương mại Malaysia đã ký với đối tác. Theo Bộ Thương mại nước này, "
+                             "kim ngạch tăng.", gazetteer())
+    assert [(o.name, len(o.mentions)) for o in got] == [("Bộ Thương mại Malaysia", 2)]

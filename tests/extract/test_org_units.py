@@ -86,3 +86,9 @@ def test_a_council_with_its_place_word_alone_is_the_one_named_before_or_its_own(
     assert [(o.name, len(o.mentions)) for o in got] == [("UBND huyện Hoà Lạc", 2)]
     assert names("Chủ tịch UBND thành phố đã tiếp đoàn.") == ["UBND thành phố"]
     assert names("Chủ tịch UBND quận, huyện phải chịu trách nhiệm.") == []  # levels in a list: no one body
+
+
+def test_a_council_written_alone_in_the_other_tone_placement_is_the_one_named_before() -> None:
+    got = find_organizations("Ủy ban nhân dân huyện Hoà Lạc đã họp. Sau đó Uỷ ban nhân dân huyện cho biết sẽ hỗ trợ.",
+                             gazetteer())
+    assert [(o.name, len(o.mentions)) for o in got] == [("Ủy ban nhân dân huyện Hoà Lạc", 2)]

@@ -626,3 +626,14 @@ def test_a_country_as_subject_is_its_side_unless_its_speaker_just_spoke() -> Non
                    ("Tom Baker", "US", "Tom Baker"))
     assert [s.actor for s in far if s.act == "commit"] == ["US"]
     assert [s.actor for s in near if s.act == "commit"] == ["Tom Baker"]
+
+
+def test_a_sides_representative_three_sentences_on_is_its_speaker_not_the_side() -> None:
+    """``Đại diện phía Mỹ cam kết ...`` three sentences after the American speaker is that speaker
+    (a person of the side speaks), where ``Mỹ sẽ ...`` there is the side itself."""
+    said = said_in("Đại sứ Hoa Kỳ Tom Baker cho biết Mỹ coi trọng hợp tác giáo dục với Việt Nam.\n"
+                   "Năm ngoái có hơn 30.000 sinh viên Việt Nam học tập tại các trường đại học ở Hoa Kỳ.\n"
+                   "Ngoài ra, khách du lịch giữa hai nước tăng nhanh sau đại dịch.\n"
+                   "Đại diện phía Mỹ cam kết tài trợ thêm học bổng cho sinh viên Việt Nam trong năm tới.\n",
+                   ("Tom Baker", "US", "Tom Baker"))
+    assert [s.actor for s in said if s.act == "commit"] == ["Tom Baker"]

@@ -48,6 +48,7 @@ class Cues:
     pronoun_re: re.Pattern[str]
     group_pronoun_re: re.Pattern[str]
     people_head_re: re.Pattern[str]  # plural or unnamed people heading a subject (side_people)
+    representative_re: re.Pattern[str]  # a side's representative as subject (side_representatives)
     boundaries: tuple[str, ...]
     weak: frozenset[str]
     noun_re: re.Pattern[str]
@@ -104,6 +105,7 @@ def cues() -> Cues:
         pronoun_re=_phrase_re([str(w) for w in data["pronouns"]]),
         group_pronoun_re=_phrase_re(_words(data, "group_pronouns")),
         people_head_re=re.compile(rf"(?:{_alt(_words(data, 'side_people'))})"),
+        representative_re=re.compile(rf"(?:{_alt(_words(data, 'side_representatives'))})\s"),
         boundaries=tuple(str(b) for b in data["boundaries"]),
         weak=frozenset([*(" ".join(str(w).lower().split()) for w in data.get("weak") or []), *decisions]),
         decision_re=_phrase_re(decisions),

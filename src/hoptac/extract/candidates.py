@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Statement
 from .acts import Cue, cues, not_a_verb, only_adverbs
+from .clauses import open_quote
 from .speakers import Actor
 
 if TYPE_CHECKING:
@@ -54,12 +55,6 @@ def _merged(ex: _Extractor, fa: int, fb: int) -> list[tuple[int, int, str, str]]
             continue
         out.append((m.start(), m.end(), act, word))
     return out
-
-
-def _in_quote(text: str, start: int, pos: int) -> bool:
-    """Whether source position ``pos`` lies inside a quotation opened at or after ``start``."""
-    head = text[start:pos]
-    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
 
 
 def _theo(ex: _Extractor, s_start: int, s_end: int, sent_no: int) -> Actor | None:
@@ -108,7 +103,7 @@ def wide(ex: _Extractor, s_start: int, s_end: int, sent_no: int, rule_cues: list
         host = next((st for st in rule if st.evidence[0] <= pos < st.evidence[1]), None)
         if host is not None:
             actors.append((Actor(host.actor, host.side), "inside"))
-        if _in_quote(ex.text, quote_from, pos) and rule:
+        if open_quote(ex.text[quote_from:pos]) and rule:
             near = min(rule, key=lambda st: abs(st.evidence[0] - pos))
             actors.append((Actor(near.actor, near.side), "quote"))
         if theo is not None:

@@ -38,6 +38,12 @@ _SENT_END = bounded(r"(?<=[.!?…])[\"”')]*\s+(?=[\"“'(]*[A-ZĐÀ-Ỹ0-9])|\
 _TRAILING_LINK = re.compile(r"\s+(?:và|đồng thời|cũng như|nhưng|hoặc)$", re.IGNORECASE)
 
 
+def open_quote(before: str) -> bool:
+    """True when a quotation opened in ``before`` is still open at its end: an odd number of straight
+    quote marks, or more opening curly marks than closing ones (what follows is what was said)."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def quoted_first(head: str) -> bool:
     """True when the text before a speaker is a whole quotation and its comma ('"...", ông')."""
     return len(head) > 12 and _QUOTE_THEN_SPEAKER.fullmatch(head) is not None

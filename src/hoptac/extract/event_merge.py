@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from ..clean.normalize import search_key
 from ..model import Article
 from .dates import DateMention
+from .gazetteer import alternation, load_yaml
 
 FAMILY = {"meeting": "engagement", "reception": "engagement", "call": "engagement",
           "dialogue": "engagement", "visit": "engagement", "signing": "signing"}
@@ -94,7 +97,7 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
         return True  # "Tại cuộc hội đàm với X và Z, Y khẳng định": the meeting of Y and X told before
     if not ps or not os_ or not (ps <= os_ or os_ <= ps):
         return False
-    same_day = bool(o.date and d.date and o.date.value == d.date.value and DAY.search(o.date.value))
+    same_day = _same_day(o, d)
     if o.planned != d.planned and (ps != os_ or (o.date and d.date)) and not same_day \
             and not _one_trip(o, d):
         return False  # "sẽ hội đàm" and an undated "hội đàm" of the same two people are one, as are
@@ -117,12 +120,21 @@ def same_forum(article: Article, o: Draft, d: Draft) -> bool:
     """Two dialogues named by the same forum word on the same written day (``cuộc họp báo chiều 3/6``
     told with one speaker, ``chủ trì cuộc họp báo ... chiều 3/6`` with another): one occasion, whoever
     each telling names. Both of the news (same status, neither told looking back)."""
-    if not (o.type == d.type == "dialogue" and o.date and d.date and o.date.value == d.date.value
-            and DAY.search(o.date.value) and o.planned == d.planned and o.earlier == d.earlier):
+    if not (o.type == d.type == "dialogue" and _same_day(o, d) and o.planned == d.planned and o.earlier == d.earlier):
         return False
-    def word(x: Draft) -> str:
-        return " ".join(article.text[x.cue[0]:x.cue[1]].lower().split()).removeprefix("cuộc ").removeprefix("buổi ")
-    return word(o) == word(d)
+    return _forum_word(article, o) == _forum_word(article, d)
+
+
+@cache
+def _classifier() -> re.Pattern[str]:
+    """An occasion's classifier opening its cue (``cuộc``, ``buổi``: ``occasion_classifiers`` of events.yaml)."""
+    return re.compile(rf"^(?:{alternation(load_yaml('events.yaml')['occasion_classifiers'])}) ")
+
+
+def _forum_word(article: Article, x: Draft) -> str:
+    """A draft's cue words, lower case and tones in one place (``Toạ đàm`` ~ ``tọa đàm``), without their
+    classifier (``cuộc họp báo`` -> ``họp báo``)."""
+    return _classifier().sub("", " ".join(search_key(article.text[x.cue[0]:x.cue[1]]).split()), count=1)
 
 
 def _one_trip(o: Draft, d: Draft) -> bool:

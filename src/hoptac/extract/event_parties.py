@@ -14,6 +14,7 @@ after ``với`` as its parties, not the people the sentence names around them (w
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 from ..model import Article, Organization, Person
 from .entities import mentions_in
@@ -69,7 +70,8 @@ _JOINED = re.compile(r"^\s*(?:,\s*)?(?:và\s+)?$")  # between two organizations 
 _WITH = re.compile(r"(?<!\w)với\s+[^,.;:!?()\n]{0,60}$")
 
 
-def _organization(ent: object) -> bool:
+def _organization(ent: object) -> TypeGuard[Organization]:
+    """Whether a mention's entity is an organization that can sign (not a newspaper or broadcaster)."""
     return isinstance(ent, Organization) and ent.kind != "media"
 
 
@@ -89,7 +91,7 @@ def signing_organizations(article: Article, r: EventRules, clause_start: int, cu
         if not _organization(ent):
             subject = []  # a person in the subject ("X và ông Y đã ký"): the people sign
             break
-        subject.insert(0, (a, ent.name))  # type: ignore[union-attr]
+        subject.insert(0, (a, ent.name))
         edge = a
     if not subject or not r.signer_opener.search(text[clause_start:subject[0][0]]):
         return None
@@ -99,7 +101,7 @@ def signing_organizations(article: Article, r: EventRules, clause_start: int, cu
         if a < cue_end or not _organization(ent):
             continue
         if _WITH.search(text[max(cue_end, a - 70):a]) or (edge >= 0 and _JOINED.match(text[edge:a])):
-            out.append(ent.name)  # type: ignore[union-attr]
+            out.append(ent.name)
             edge = b
         else:
             edge = -1

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from typing import Any
 
 from .acts import cues
-from .gazetteer import UPPER, Gazetteer, in_dictionary, is_vietnamese_syllable
+from .gazetteer import UPPER, Gazetteer, in_dictionary, is_vietnamese_syllable, load_yaml
 from .names import cap_runs
 from .spans import Cover, Reach
 
@@ -29,6 +30,12 @@ _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z0-9&.\-]{1,14}\)")
 _PARENT = re.compile(r"\s*\((?=[A-ZĐÀ-Ỹ])")
 _THUOC = re.compile(r"\s+thuộc(?!\w)")
 _MAX_RUN = 6
+
+
+@cache
+def tail_words() -> str:
+    """The words a name never ends on (``name_tail_words`` of organizations.yaml), as an alternation."""
+    return "|".join(re.escape(w) for w in load_yaml("organizations.yaml")["name_tail_words"])
 Hit = tuple[int, int, str, str, "str | None", str]  # start, end, name, kind, side, key
 
 

@@ -15,14 +15,25 @@ generic word (``Trung tâm điều hành``) or a firm's lower-case kind (``Công
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from .gazetteer import Gazetteer, in_dictionary, is_cap
-from .org_grammar import Hit, segments
+from .gazetteer import Gazetteer, in_dictionary, is_cap, load_yaml
+from .org_grammar import Hit, segments, tail_words
 from .spans import Cover
 
 _FIRST_LOWER = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)")
-_TRIM = re.compile(r"(?:[\s,;:.\-–]|\s+(?:của|và|tại|ở|về|các|số|với|cho|&))+$")
-_FORMS = frozenset({"cp", "tnhh", "mtv", "cổ", "phần", "jsc", "llc", "hđqt", "hđtv"})
+
+
+@cache
+def _trim() -> re.Pattern[str]:
+    """Punctuation and the words a name never ends on (:func:`tail_words`), at the end of a title's body."""
+    return re.compile(rf"(?:[\s,;:.\-–]|\s+(?:{tail_words()}))+$")
+
+
+@cache
+def _forms() -> frozenset[str]:
+    """The words of a company's legal form or board (``titled_bodies.forms``): no name by themselves."""
+    return frozenset(w.lower() for w in load_yaml("organizations.yaml")["titled_bodies"]["forms"])
 
 
 def _trim_tail(name: str) -> str:
@@ -42,7 +53,7 @@ def _names_something(head: str, rest: str, kind: str, g: Gazetteer) -> bool:
     words = rest.split()
     if not words or any(w.lower() in g.org_not_in_name for w in words):
         return False
-    if any(is_cap(w) and w.lower() not in _FORMS for w in words):
+    if any(is_cap(w) and w.lower() not in _forms() for w in words):
         return " ".join(words[:2]).lower() not in g.org_generic
     if kind == "company" or not head[:1].isupper():
         return False
@@ -68,7 +79,7 @@ def title_org_hits(ctext: str, g: Gazetteer, titles: list[tuple[int, int, str | 
                 continue  # "Bí thư Thành ủy": the office; "Cục trưởng": a title word
             cut = re.search(r"[,;(\n]", ctext[h.start():b])
             end = h.start() + (cut.start() if cut else b - h.start())
-            name = _trim_tail(_TRIM.sub("", ctext[h.start():end]))
+            name = _trim_tail(_trim().sub("", ctext[h.start():end]))
             end = h.start() + len(name)
             kind = g.org_heads[head]
             if end <= h.end() or taken.overlaps(h.start(), end) \

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..clean.normalize import search_key
 from .gazetteer import UPPER, Gazetteer, alternation, bounded, initials_either_case, load_yaml
 
 Hit = tuple[int, int, str, str, "str | None", str]
@@ -116,11 +117,12 @@ def _council_pattern() -> re.Pattern[str]:
 def council_hits(ctext: str, hits: list[Hit]) -> list[Hit]:
     """People's committees and councils written with a place word alone (``UBND huyện``, ``UBND thành
     phố``): the one the text last named with the same head and place word and its place (``UBND huyện
-    Châu Thành``: the same key, so the mention joins it), else a body of its own (Vietnam's)."""
+    Châu Thành``: the same key, so the mention joins it; either tone placement, ``Uỷ ban``/``Ủy ban``),
+    else a body of its own (Vietnam's)."""
     out: list[Hit] = []
-    named = sorted((h[0], " ".join(h[2].lower().split()), h[5]) for h in hits)
+    named = sorted((h[0], " ".join(search_key(h[2]).split()), h[5]) for h in hits)
     for m in _council_pattern().finditer(ctext):
-        written = " ".join(m.group().lower().split())
+        written = " ".join(search_key(m.group()).split())  # "Uỷ ban" is "Ủy ban"
         before = [key for a, name, key in named if a < m.start() and name.startswith(written + " ")]
         out.append((m.start(), m.end(), m.group(), "government", "VN", before[-1] if before else written))
     return out

@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..learn.org_bare import bare_hits
 from ..learn.org_ends import choose_end
@@ -48,6 +49,7 @@ from .org_grammar import (
     lower_run_to_body,
     sentence_case_tail,
     strip_of_country,
+    tail_words,
     title_spans,
     to_acronym,
     whole_names,
@@ -60,7 +62,12 @@ from .titles import side_of_title, walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
 _ROMAN = re.compile(r"[IVXLC]+|\d+")
-_TRIM = re.compile(r"(?:\s+(?:của|và|tại|ở|về|các|số|với|cho|-|–|&))+\s*$")
+
+
+@cache
+def _trim() -> re.Pattern[str]:
+    """Dashes and the words a name never ends on (:func:`tail_words`), at its end."""
+    return re.compile(rf"(?:\s+(?:{tail_words()}|-|–))+\s*$")
 
 
 _LINKS = frozenset({"tại", "ở", "của", "với", "cho", "về", "từ", "đến", "tới", "trong", "ngoài", "và", "là", "nước"})
@@ -152,13 +159,13 @@ def _org_side(name: str, g: Gazetteer, kind: str, rest: str = "") -> str | None:
 
 
 def _country_before(ctext: str, pos: int, g: Gazetteer) -> str | None:
-    """The side of the last non-Vietnamese country named before ``pos`` (``nước này``)."""
-    side = None
+    """The last non-Vietnamese country named before ``pos`` (``nước này``), as written."""
+    name = None
     for m in g.places.finditer(ctext, max(0, pos - 1500), pos):
         s = g.side_of_country(m.group())
         if s and s != "VN":
-            side = s
-    return side
+            name = m.group()
+    return name
 
 
 _PREV_WORD = re.compile(r"(\w+)[^\S\n]+$")
@@ -196,15 +203,16 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     n_known = len(hits)
     for m in g.ministries.finditer(ctext):
         end = m.end()
-        side = country = "VN"
+        named = None  # the ministry's country, as written
         cm = g.places.match(ctext, end + 1) if ctext[end:end + 1] == " " else None
         if cm and g.side_of_country(cm.group()):
-            side = country = g.side_of_country(cm.group()) or "VN"
-            if side not in ("VN", "US"):
-                country = cm.group().lower()  # Malaysia's ministry and New Zealand's are two
-            end = cm.end()
+            named, end = cm.group(), cm.end()
         elif re.match(r"\s+nước\s+(?:này|bạn)(?!\w)", ctext[end:end + 14]):
-            side = country = _country_before(ctext, m.start(), g) or "VN"  # "Bộ Tài chính nước này"
+            named = _country_before(ctext, m.start(), g)  # "Bộ Tài chính nước này"
+        side = (g.side_of_country(named) if named else None) or "VN"
+        # keyed by its side, or by its country when a third one: Malaysia's ministry and New Zealand's are
+        # two, and "Bộ Thương mại nước này" after "Bộ Thương mại Malaysia" is Malaysia's
+        country = side if side in ("VN", "US") else (named or side).lower()
         base = re.sub(r"\s+", " ", m.group()[3:].strip()).lower()
         hits.append((m.start(), end, ctext[m.start():end], "government", side, f"bộ {base}|{country}"))
     words = dictionary()
@@ -265,7 +273,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         end, inner = inner_head_end(ctext, pos, end, limit, g)  # "Bộ Tư lệnh Vùng Cảnh sát biển 4 Việt Nam"
         if inner is not None:
             inner_starts.add(inner)
-        name = _TRIM.sub("", ctext[start:end])
+        name = _trim().sub("", ctext[start:end])
         end = start + len(name)
         if kind in ("company", "association", "other"):
             end = _to_country(ctext, end, g, words)  # "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam"
@@ -403,7 +411,7 @@ def find_places(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT]) -> 
         end, _ = walk(ctext, m.end(), len(ctext) if line_end < 0 else line_end, g, chains=False)
         if end <= m.end() and not m.group()[:1].isupper():
             continue
-        name = _TRIM.sub("", ctext[m.start():end])
+        name = _trim().sub("", ctext[m.start():end])
         if name == m.group() and not is_cap(name):
             continue
         p = found.setdefault(name, Place(name=name))
@@ -461,7 +469,7 @@ def find_frameworks(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT],
             end = t.end()
             if n >= 14:
                 break
-        name = _TRIM.sub("", ctext[m.start():end])
+        name = _trim().sub("", ctext[m.start():end])
         if len(name.split()) <= len(head.split()):
             continue
         add(name, m.start(), m.start() + len(name))

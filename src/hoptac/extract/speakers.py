@@ -27,7 +27,7 @@ from .acts import (
     window_start,
     window_starts,
 )
-from .clauses import prefixed, sentence_spans, untitled
+from .clauses import open_quote, prefixed, sentence_spans, untitled
 from .entities import all_mentions
 from .fastre import bounded
 from .gazetteer import gazetteer
@@ -67,7 +67,6 @@ _EMBEDDING = bounded(r"(?<!\w)(?:mà(?!\s+còn)|việc)(?!\w)")  # a relative or
 _JOIN = re.compile(r"^\s*(?:,|và|cùng với|cùng)\s+(?:\S+\s+){0,16}$")
 _OF = bounded(r"(?<!\w)của\s+$")
 _COORDINATED = re.compile(r"(?:\svà|\sđồng thời|,)\s*(?:(?:cũng|đã|vừa|chính thức)\s+)*$")
-_REPRESENTATIVE = re.compile(r"đại diện\s")  # "đại diện phía Mỹ": a person of that side speaks
 # a name's acronym or short gloss in brackets right after it: "Bộ Thương mại Hoa Kỳ (DOC)"
 _ACRONYM = re.compile(r"^\s*\([^()\s]{2,15}\)")
 # when the subject spoke, written between it and the verb: "ông X ngày 20/3 gửi lời", "X hôm nay công bố",
@@ -158,9 +157,7 @@ class Speakers:
         split, 5-fold replay: two sentences F1 0.642, three 0.638, one 0.647 but then a minister's
         message told on two sentences later (dev gold) falls to the side, under the dev floor."""
         low = self.low.text
-        before = low[self.sent_start:at]
-        quoted = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-        if quoted or _REPRESENTATIVE.match(low, at):
+        if open_quote(low[self.sent_start:at]) or cues().representative_re.match(low, at):
             return self.speaker_for(side, sent_no)
         return self.speaker_for(side, sent_no, within=2)
 

@@ -52,6 +52,7 @@ from .clauses import (
     drop_restatements,
     ids_in,
     lead_in,
+    open_quote,
     outside_names,
     quote_opening,
     quoted_first,
@@ -221,8 +222,7 @@ class _Extractor(Speakers):
         (``X cho biết ông sẽ ...``, ``X nói: "Chúng tôi sẽ ...``); never a person named there."""
         low = self.low.text
         gap = low[speech_end:clause_start]
-        quoted = gap.count('"') % 2 == 1 or gap.count("“") > gap.count("”")
-        if not (complement(gap) or lead_in(gap) or quoted):
+        if not (complement(gap) or lead_in(gap) or open_quote(gap)):
             return False
         if actor.both and not speaker.both and not (cue.weak or cue.act == "inform"):
             return False  # "X cho biết hai bên đã nhất trí ...": both sides agreed, not X
