@@ -20,3 +20,36 @@ def test_an_institution_of_the_2020s_is_known(sentence: str, name: str, side: st
     found = {o.name: o for o in article.organizations}
     assert name in found
     assert (found[name].kind, found[name].side) == ("government", side)
+
+
+def test_no_written_form_names_two_institutions() -> None:
+    """An alias (or name) listed under two entries of ``organizations.yaml`` makes one institution two
+    organizations in an article that writes both forms (``Chương trình Hoà bình (Peace Corps)``)."""
+    import unicodedata
+    from collections import defaultdict
+
+    from hoptac.extract.gazetteer import load_yaml
+
+    owners: dict[str, set[str]] = defaultdict(set)
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict) and "name" in node:
+            for form in [node["name"], *(node.get("aliases") or [])]:
+                owners[unicodedata.normalize("NFC", str(form)).casefold()].add(str(node["name"]))
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(load_yaml("organizations.yaml"))
+    assert {form: names for form, names in owners.items() if len(names) > 1} == {}
+
+
+def test_one_institution_written_in_vietnamese_and_english_is_one_organization() -> None:
+    article = hoptac.analyze("Tình nguyện viên Mỹ\nTình nguyện viên của Chương trình Hòa bình (Peace Corps) "
+                             "dạy tiếng Anh tại Huế từ năm 2022.\n")
+    peace = [o for o in article.organizations if "Peace Corps" in [o.name, *o.aliases]
+             or "Hòa bình" in o.name or "Hoà bình" in o.name]
+    assert len(peace) == 1
