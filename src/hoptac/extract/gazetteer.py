@@ -137,16 +137,27 @@ def dictionary() -> frozenset[str]:
     pickle, which ``joblib.load`` (what underthesea reads it with) reads through the pure-Python
     one, four times slower; a file in joblib's own format goes to ``joblib.load``."""
     import importlib.util
-    import pickle
 
     spec = importlib.util.find_spec("underthesea")
     if spec is None or not spec.submodule_search_locations:  # a declared dependency: fail loudly
         raise RuntimeError("underthesea is needed for its word list: it is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*_DICTIONARY)
+    return read_word_list(Path(next(iter(spec.submodule_search_locations))).joinpath(*_DICTIONARY))
+
+
+def read_word_list(path: Path) -> frozenset[str]:
+    """The words of a pickled word list: the C unpickler first, ``joblib.load`` when that fails.
+
+    A file the plain unpickler cannot read (joblib's compressed format, a damaged or truncated
+    file) raises not only ``UnpicklingError`` but ``EOFError``, ``ValueError``, ``AttributeError``,
+    ``ImportError``, ``IndexError`` or ``TypeError``: every one goes to joblib, which reads its own
+    formats and otherwise fails with its own message."""
+    import pickle
+
     with open(path, "rb") as fh:
         try:
             return frozenset(pickle.load(fh))  # the installed package's own data
-        except pickle.UnpicklingError:
+        except (pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError,
+                IndexError, TypeError, KeyError):
             pass
     import joblib
 
