@@ -7,10 +7,10 @@ name runs on over such a run when the run is made of dictionary words and someth
 it as a name: a country, the name's acronym in brackets, its parent body in brackets
 (``(Bộ Quốc phòng)``) or ``thuộc``. Also: bodies a country names (``chính phủ Mỹ``,
 ``không quân Nga``, ``Quốc hội Iran``), a legislature written bare (``Quốc hội``), the descriptor of a
-company head that is not part of its name (``Hãng thông tấn AP`` is ``AP``), firms named after a
-lower-case word saying what they are (``tập đoàn dầu khí Gazprom``) and names listed beside a firm,
-mentions that are credits or products and short names a longer one completes (names closed by a
-company or media word, ``Phu Thai Holdings``, are read in ``org_suffixes.py``).
+company head that is not part of its name (``Hãng thông tấn AP`` is ``AP``), mentions that are
+credits or products and short names a longer one completes (names closed by a company or media
+word, ``Phu Thai Holdings``, are read in ``org_suffixes.py``; firms named after a lower-case word
+saying what they are, names listed beside a firm and short company names in ``org_firms.py``).
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ from functools import cache
 from typing import Any
 
 from .acts import cues
-from .gazetteer import UPPER, Gazetteer, in_dictionary, is_vietnamese_syllable, load_yaml
-from .names import cap_runs
+from .gazetteer import Gazetteer, in_dictionary, load_yaml
 from .spans import Cover, Reach
 
-_LOWER_WORD = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)(?![\w-])")
+LOWER_WORD = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)(?![\w-])")
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z0-9&.\-]{1,14}\)")
 _PARENT = re.compile(r"\s*\((?=[A-ZĐÀ-Ỹ])")
 _THUOC = re.compile(r"\s+thuộc(?!\w)")
@@ -37,6 +36,12 @@ def tail_words() -> str:
     """The words a name never ends on (``name_tail_words`` of organizations.yaml), as an alternation."""
     return "|".join(re.escape(w) for w in load_yaml("organizations.yaml")["name_tail_words"])
 Hit = tuple[int, int, str, str, "str | None", str]  # start, end, name, kind, side, key
+
+
+@cache
+def name_trim() -> re.Pattern[str]:
+    """Dashes and the words a name never ends on (:func:`tail_words`), at its end."""
+    return re.compile(rf"(?:\s+(?:{tail_words()}|-|–))+\s*$")
 
 
 def segments(syllables: list[str], singles: bool = False) -> bool:
@@ -89,7 +94,7 @@ def sentence_case_tail(ctext: str, end: int, limit: int, g: Gazetteer, *, region
     ends: list[int] = []
     pos = end
     while len(syl) < _MAX_RUN:
-        m = _LOWER_WORD.match(ctext, pos, limit)
+        m = LOWER_WORD.match(ctext, pos, limit)
         if not m:
             break
         w = m.group(1)
@@ -194,7 +199,7 @@ def lower_run_to_body(ctext: str, pos: int, g: Gazetteer) -> int | None:
     syl: list[str] = []
     end = pos
     for _ in range(3):
-        m = _LOWER_WORD.match(ctext, end)
+        m = LOWER_WORD.match(ctext, end)
         if not m:
             break
         syl.append(m.group(1))
@@ -278,106 +283,6 @@ def bare_body_hits(ctext: str, g: Gazetteer, taken: Cover, titles: Cover) -> lis
     return out
 
 
-def _cut_short(ctext: str, name: str, end: int, g: Gazetteer) -> bool:
-    """Whether a capitalized run ending at ``end`` goes on in lower case as a name written in
-    sentence case (``Thời báo``, ``Vệ tinh``): one Vietnamese syllable, or a last word that makes a
-    dictionary word with the lower-case word after it (a function word after it ends the name)."""
-    nxt = _LOWER_WORD.match(ctext, end)
-    if not nxt or nxt.group(1) in g.org_not_in_name:
-        return False
-    return (" " not in name and is_vietnamese_syllable(name)) or in_dictionary(f"{name.split()[-1].lower()} {nxt.group(1)}")
-
-
-_LOWER_BEFORE = re.compile(r"(?<![\w])([a-zà-ỹđ]+)[^\S\n]+$")
-
-
-def _continues(ctext: str, start: int, first: str) -> bool:
-    """Whether a capitalized word is the second half of a lower-case word before it (``phương Tây``)."""
-    m = _LOWER_BEFORE.search(ctext, max(0, start - 12), start)
-    return bool(m) and in_dictionary(f"{m.group(1)} {first.lower()}")
-
-
-_FIRM_NAME = re.compile(rf"[{UPPER}][\w'’\-]*(?:\.[A-Z]\w*)*(?:[^\S\n](?:&[^\S\n])?[{UPPER}0-9][\w'’\-]*){{0,4}}")
-
-
-def descriptor_hits(ctext: str, g: Gazetteer, people: list[tuple[int, int]]) -> list[Hit]:
-    """Firms and outlets named after a lower-case word of ``descriptors`` that says what they are,
-    with dictionary words between (``công ty Ericsson``, ``tập đoàn dầu khí Gazprom``, ``hãng xếp
-    hạng tín nhiệm Fitch Ratings``): the capitalized run is the name. Not when the run is a place
-    (``công ty Mỹ``), a person, a title or a function word, nor when the words between are not
-    dictionary words or hold a cue verb (``công ty cho biết``). The side is left to the caller."""
-    out: list[Hit] = []
-    if g.org_descriptor_pattern is None:
-        return out
-    cue_re = cues().cue_re
-    for m in g.org_descriptor_pattern.finditer(ctext):
-        between = m.group(1).split()
-        if between and (not segments(between) or any(w in g.org_not_in_name for w in between)
-                        or any(cue_re.fullmatch(" ".join(between[i:i + 2])) for i in range(len(between)))):
-            continue
-        run = _FIRM_NAME.match(ctext, m.end())
-        if run is None:
-            continue
-        name = run.group().rstrip(".")
-        start, end = run.start(), run.start() + len(name)
-        first = name.split()[0]
-        if first in g.not_acronyms or first in g.org_heads or first in ("Cổ", "Nhà") or _cut_short(ctext, name, end, g):
-            continue  # "công ty CP/Cổ phần ...", "kênh Đảng": the head walk reads them; "tờ Thời báo": cut short
-        place = g.places.match(ctext, start)
-        if (place and place.end() >= start + len(first)) or first in g.function_words \
-                or g.title_heads.match(ctext, start) or any(a < end and start < b for a, b in people) \
-                or is_credit(ctext, start, end) or is_product(ctext, end) or len(name) < 2:
-            continue
-        head = " ".join(ctext[m.start():m.end()].split()[:len(ctext[m.start():m.end()].split()) - len(between)])
-        kind = g.org_descriptors.get(head, "company")
-        out.append((start, end, name, kind, None, name.lower()))
-    return out
-
-
-_LIST_SEP = re.compile(r"(?:\s*\([^()\n]{1,30}\))?(?:,\s*(?:và\s+)?|\s+(?:và|&)\s+)")
-
-
-def listed_company_hits(ctext: str, g: Gazetteer, found: list[Hit], people: list[tuple[int, int]]) -> list[Hit]:
-    """Names listed beside a company or outlet (``Godaco, Caseamex, Cuu Long Fish, ...``): in a run
-    of three or more capitalized names joined by commas and ``và`` (each perhaps with its country in
-    brackets; two names joined are as often a typo or a pair of another kind) where one is a company
-    or outlet found, the others are companies
-    too, unless one is a person, a place, a title or a known name of another kind. The side is the
-    country in brackets after it, else left to the caller."""
-    out: list[Hit] = []
-    firms = [(h[0], h[1]) for h in found if h[3] in ("company", "media")]
-    if not firms:
-        return out
-    # a country in brackets after a name is no name of the list ("Marsh (Mỹ), OPTrust (Canada)")
-    runs = [(r[0][0], r[-1][1]) for r in cap_runs(ctext) if len(r) <= 5 and ctext[r[0][0] - 1:r[0][0]] != "("]
-    chains: list[list[tuple[int, int]]] = []
-    for a, b in runs:
-        prev = chains[-1][-1] if chains else None
-        sep = _LIST_SEP.match(ctext, prev[1]) if prev else None
-        if prev and sep and sep.end() == a:
-            chains[-1].append((a, b))
-        else:
-            chains.append([(a, b)])
-    taken = [(h[0], h[1]) for h in found]
-    for chain in chains:
-        if len(chain) < 3 or not any(x < b and a < y for a, b in chain for x, y in firms):
-            continue
-        for a, b in chain:
-            name = ctext[a:b].rstrip(".,")
-            b = a + len(name)
-            first = name.split()[0]
-            if (any(x < b and a < y for x, y in taken) or any(x < b and a < y for x, y in people)
-                    or g.places.fullmatch(name) or g.places.match(ctext, a) or first in g.function_words
-                    or first in g.not_acronyms or g.title_heads.match(ctext, a) or first in g.org_heads
-                    or first in g.company_suffixes or _cut_short(ctext, name, b, g)
-                    or _continues(ctext, a, first)):
-                continue
-            side_m = re.match(r"\s*\(([^()\n]{1,30})\)", ctext[b:b + 34])
-            side = g.side_of_country(side_m.group(1)) if side_m and g.places.fullmatch(side_m.group(1)) else None
-            out.append((a, b, name, "company", side, name.lower()))
-    return out
-
-
 _CREDIT = re.compile(r"(?:\(\s*Theo\s+|^\s*Theo\s+|/\s*)$", re.IGNORECASE | re.MULTILINE)
 _PHOTO = re.compile(r"(?:Ảnh|Nguồn|Video|Photo)\s*:[^.!?\n]*$", re.IGNORECASE)
 _CREDIT_AFTER = re.compile(r"\s*/\s*[A-ZĐ]|\)\s*(?:/\s*)?$|\s*$", re.MULTILINE)
@@ -408,32 +313,6 @@ def is_product(ctext: str, end: int) -> bool:
     return bool(_MODEL_NUMBER.match(ctext, end)) and not ctext[end:end + 1].isalnum()
 
 
-def company_label(rest: str, is_foreign) -> str | None:
-    """The name inside a company head's rest when a lower-case descriptor comes first:
-    ``thông tấn AP`` -> ``AP``, ``viễn thông Reliance Communications`` -> ``Reliance Communications``;
-    ``None`` when the rest starts with its name."""
-    words = rest.split()
-    i = 0
-    while i < len(words) and words[i][:1].islower():
-        i += 1
-    if i == 0 or i == len(words) or i > 3:
-        return None
-    tail = " ".join(words[i:])
-    return tail if is_foreign(tail) or tail.isupper() else None
-
-
-_OF_COUNTRY = re.compile(r"\s+của\s+(\S.*)$")
-
-
-def strip_of_country(name: str, g: Gazetteer) -> tuple[str, str | None]:
-    """A company name that ends with ``của`` + a country (``Tập đoàn GE của Mỹ``) is the name
-    before it; the country gives the side."""
-    m = _OF_COUNTRY.search(name)
-    if m and g.places.fullmatch(m.group(1)) and g.side_of_country(m.group(1)):
-        return name[:m.start()], g.side_of_country(m.group(1))
-    return name, None
-
-
 def whole_names(ctext: str, hits: list[Hit]
                  ) -> list[Hit]:
     """A name cut short where the text goes on with a longer name found elsewhere is that name.
@@ -454,29 +333,6 @@ def whole_names(ctext: str, hits: list[Hit]
                      and ctext.startswith(x[2], h[0])), None)
         out.append((h[0], h[0] + len(full[2]), *full[2:]) if full else h)
     return out
-
-
-def fold_short_companies(orgs: list[Any]) -> list[Any]:
-    """A company named by the last words of another company's name is that company: the known
-    ``VNG`` and the ``Công ty Cổ phần VNG`` of the same text are one, with both names."""
-    gone: set[int] = set()
-    ending: dict[str, list[Any]] = {}  # the words a company's name ends with (after a space) -> companies, in order
-    for o in orgs:
-        if o.kind == "company":
-            for k, ch in enumerate(o.name):
-                if ch == " ":
-                    ending.setdefault(o.name[k + 1:], []).append(o)
-    for short in orgs:
-        if short.kind not in ("company", "media"):
-            continue
-        owner = next((o for o in ending.get(short.name, ()) if o is not short and id(o) not in gone
-                      and o.kind == "company" and o.name.endswith(" " + short.name)), None)
-        if owner is None:
-            continue
-        owner.mentions = sorted(set(owner.mentions) | set(short.mentions))
-        owner.aliases |= short.aliases | {short.name}
-        gone.add(id(short))
-    return [o for o in orgs if id(o) not in gone]
 
 
 OF = " của "

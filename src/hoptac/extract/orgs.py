@@ -1,13 +1,12 @@
-"""Organizations, places and frameworks, from gazetteers and head-word patterns.
+"""Organizations, from gazetteers and head-word patterns.
 
 Organizations: known institutions of ``organizations.yaml`` (with their aliases), ministries
 (``Bộ`` + a ministry name, with the country after it: ``Bộ Ngoại giao Hoa Kỳ``), names
 introduced by a head word (``Tập đoàn``, ``UBND``, ``Đại sứ quán``, ``Cơ quan``, ``Nhóm``...)
 running over capitalized words and connectors, and names closed by a company or media word
 of ``names.yaml`` (``Phu Thai Holdings``, ``Fox Business Network``). The side comes from the country words in the
-name, the known entry, else the name's origin. Places: countries, cities, venues
-(``trụ sở Trung ương Đảng``). Frameworks: known names and acronyms, and names after a head
-(``Hiệp định``, ``Tuyên bố``, ``Bản ghi nhớ``, ``Đối thoại``...).
+name, the known entry, else the name's origin. Places and frameworks are read in ``places.py``
+(``find_places`` and ``find_frameworks`` stay importable from here).
 """
 
 from __future__ import annotations
@@ -15,13 +14,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..learn.org_bare import bare_hits
 from ..learn.org_ends import choose_end
-from ..model import Framework, Place, SpanT
 from .acts import cues
 from .gazetteer import (
     Gazetteer,
@@ -32,24 +28,26 @@ from .gazetteer import (
     is_vietnamese_syllable,
 )
 from .org_acronyms import acronym_closed_end, acronym_hits, bracketed_acronyms, side_after
+from .org_firms import (
+    company_label,
+    descriptor_hits,
+    fold_short_companies,
+    listed_company_hits,
+    strip_of_country,
+)
 from .org_grammar import (
     OF,
     bare_body_hits,
-    company_label,
     country_body_hits,
-    descriptor_hits,
-    fold_short_companies,
     in_office,
     inner_head_end,
     inside_other,
     is_credit,
     is_product,
-    listed_company_hits,
     lower_name_to_place,
     lower_run_to_body,
+    name_trim,
     sentence_case_tail,
-    strip_of_country,
-    tail_words,
     title_spans,
     to_acronym,
     whole_names,
@@ -57,17 +55,13 @@ from .org_grammar import (
 from .org_offices import title_org_hits
 from .org_suffixes import legal_tail_end, suffix_hits, with_legal_form
 from .org_units import UNIT_KEY, council_hits, place_body_hits, unit_hits
+from .places import find_frameworks as find_frameworks  # importable from here as before
+from .places import find_places as find_places
 from .spans import Cover, Reach, occurrences
 from .titles import side_of_title, walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
 _ROMAN = re.compile(r"[IVXLC]+|\d+")
-
-
-@cache
-def _trim() -> re.Pattern[str]:
-    """Dashes and the words a name never ends on (:func:`tail_words`), at its end."""
-    return re.compile(rf"(?:\s+(?:{tail_words()}|-|–))+\s*$")
 
 
 _LINKS = frozenset({"tại", "ở", "của", "với", "cho", "về", "từ", "đến", "tới", "trong", "ngoài", "và", "là", "nước"})
@@ -273,7 +267,7 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         end, inner = inner_head_end(ctext, pos, end, limit, g)  # "Bộ Tư lệnh Vùng Cảnh sát biển 4 Việt Nam"
         if inner is not None:
             inner_starts.add(inner)
-        name = _trim().sub("", ctext[start:end])
+        name = name_trim().sub("", ctext[start:end])
         end = start + len(name)
         if kind in ("company", "association", "other"):
             end = _to_country(ctext, end, g, words)  # "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam"
@@ -397,92 +391,4 @@ def _merge(hits: list[tuple[int, int, str, str, str | None, str]]) -> list[Found
     out = [by_key[k] for k in order]
     for o in out:
         o.aliases.discard(o.name)
-    return out
-
-
-def find_places(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT]) -> list[Place]:
-    """Countries, cities and named venues, one record per name."""
-    found: dict[str, Place] = {}
-    for m in g.places.finditer(ctext):
-        p = found.setdefault(m.group(), Place(name=m.group()))
-        p.mentions.append(span(m.start(), m.end()))
-    for m in g.venue_pattern.finditer(ctext):
-        line_end = ctext.find("\n", m.end())
-        end, _ = walk(ctext, m.end(), len(ctext) if line_end < 0 else line_end, g, chains=False)
-        if end <= m.end() and not m.group()[:1].isupper():
-            continue
-        name = _trim().sub("", ctext[m.start():end])
-        if name == m.group() and not is_cap(name):
-            continue
-        p = found.setdefault(name, Place(name=name))
-        p.mentions.append(span(m.start(), m.start() + len(name)))
-    return list(found.values())
-
-
-_ACRONYM_AFTER_ORG = re.compile(r"\s*\($")
-
-
-def find_frameworks(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT],
-                    org_ends: frozenset[int] = frozenset()) -> list[Framework]:
-    """Named agreements, dialogues, plans and initiatives, one record per name.
-
-    A known acronym in brackets right after an organization (``Bộ Thương mại Hoa Kỳ (DOC)``)
-    names that organization, not the framework of the same letters; ``org_ends`` are the
-    ends of the organization mentions.
-    """
-    found: dict[str, Framework] = {}
-
-    def add(name: str, a: int, b: int) -> None:
-        key = name.lower()
-        fw = found.get(key)
-        if fw is None:
-            fw = found[key] = Framework(name=name)
-        fw.mentions.append(span(a, b))
-
-    for name, pat in g.framework_known:
-        for m in pat.finditer(ctext):
-            br = _ACRONYM_AFTER_ORG.search(ctext, max(0, m.start() - 3), m.start())
-            if br and br.start() in org_ends and ctext[m.end():m.end() + 1] == ")":
-                continue
-            add(name, m.start(), m.end())
-    tok = re.compile(r"[^\W_]+(?:[\-–][^\W_]+)*|[^\w\s]")
-    for m in g.framework_heads.finditer(ctext):
-        head = m.group()
-        end = m.end()
-        first = True
-        for n, t in enumerate(tok.finditer(ctext, m.end()), start=1):
-            gap = ctext[end:t.start()]
-            w = t.group()
-            if gap not in (" ", "") or "\n" in gap or (not w[0].isalnum() and w not in "-–"):
-                break
-            low = w.lower()
-            if low in g.framework_stops:
-                break
-            nxt = re.match(r" (\w+)", ctext[t.end():t.end() + 20])
-            if nxt and (low, nxt.group(1).lower()) in g.framework_stop_pairs:
-                break
-            if low == "và" and not is_cap(ctext[t.end() + 1:t.end() + 2]):
-                break
-            if first and head in g.framework_strict and not is_cap(w):
-                break
-            first = False
-            end = t.end()
-            if n >= 14:
-                break
-        name = _trim().sub("", ctext[m.start():end])
-        if len(name.split()) <= len(head.split()):
-            continue
-        add(name, m.start(), m.start() + len(name))
-    return _outermost(found)
-
-
-def _outermost(found: dict[str, Framework]) -> list[Framework]:
-    """Drop frameworks every mention of which lies inside another framework's mention."""
-    spans = [(a, b, fw) for fw in found.values() for a, b in fw.mentions]
-    out = []
-    for fw in found.values():
-        inside = all(any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, f2 in spans if f2 is not fw)
-                     for a, b in fw.mentions)
-        if not inside:
-            out.append(fw)
     return out
