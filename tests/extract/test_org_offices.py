@@ -40,3 +40,13 @@ def test_a_head_with_no_name_a_function_word_or_a_generic_word_names_no_body(tex
 def test_the_name_stops_at_the_comma_that_closes_the_title() -> None:
     got = orgs("Ông Lê Văn Tâm, Chủ tịch Hiệp hội vận tải Hà Nội, cho biết giá sẽ tăng.")
     assert "Hiệp hội vận tải Hà Nội" in got
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Sở Y tế Hà Nội từng", "Sở Y tế Hà Nội"),
+    ("Quỹ Hỗ trợ X từng lấy qX", "Quỹ Hỗ trợ X"),  # the last capitalized word's letters recur later
+    ("Viện Nghiên cứu Hà Nội - từng ngày e-learning", "Viện Nghiên cứu Hà Nội -"),
+])
+def test_a_title_body_is_cut_where_its_last_capitalized_word_ends(name: str, want: str) -> None:
+    from hoptac.extract.org_offices import _trim_tail
+    assert _trim_tail(name) == want

@@ -92,3 +92,13 @@ def test_a_council_written_alone_in_the_other_tone_placement_is_the_one_named_be
     got = find_organizations("Ủy ban nhân dân huyện Hoà Lạc đã họp. Sau đó Uỷ ban nhân dân huyện cho biết sẽ hỗ trợ.",
                              gazetteer())
     assert [(o.name, len(o.mentions)) for o in got] == [("Ủy ban nhân dân huyện Hoà Lạc", 2)]
+
+
+@pytest.mark.parametrize("word", ["huyện", "Huyện"])
+def test_a_council_by_its_place_word_alone_is_the_one_named_before_either_case(word: str) -> None:
+    """``UBND Huyện`` (the place word capitalized) after ``UBND huyện Châu Thành`` is that council,
+    as ``UBND huyện`` is; not a body of its own."""
+    text = f"UBND huyện Châu Thành vừa họp bàn kế hoạch. Sau đó UBND {word} đã phê duyệt kế hoạch."
+    orgs = [o for o in find_organizations(text, gazetteer()) if o.name.startswith("UBND")]
+    assert [o.name for o in orgs] == ["UBND huyện Châu Thành"] and len(orgs[0].mentions) == 2
+    assert f"UBND {word}" in orgs[0].aliases

@@ -39,13 +39,14 @@ def _forms() -> frozenset[str]:
 def _trim_tail(name: str) -> str:
     """The name less a lower-case run after its last capitalized word that is no run of dictionary
     words (``... Hà Nội từng``: the title ran on over an adverb)."""
-    words = name.split()
+    spans = list(re.finditer(r"\S+", name))
+    words = [m.group() for m in spans]
     k = len(words)
     while k > 1 and words[k - 1][:1].islower():
         k -= 1
     if k == len(words) or not any(is_cap(w) for w in words[1:k]) or segments(words[k:]):
         return name
-    return name[:name.rindex(words[k - 1]) + len(words[k - 1])]
+    return name[:spans[k - 1].end()]  # where that word ends, not where its letters last occur
 
 
 def _names_something(head: str, rest: str, kind: str, g: Gazetteer) -> bool:

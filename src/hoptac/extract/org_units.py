@@ -108,7 +108,7 @@ def place_body_hits(ctext: str, g: Gazetteer) -> list[Hit]:
 def _council_pattern() -> re.Pattern[str]:
     data = load_yaml("organizations.yaml")["local_councils"]
     heads = alternation(sorted(data["heads"]))
-    words = alternation(sorted(data["place_words"]))
+    words = alternation(_either(data["place_words"]))  # "UBND Huyện" too: the same level as "UBND huyện"
     # not a level in a list ("UBND quận, huyện", "UBND tỉnh và huyện"): every such body, no one of them
     return bounded(rf"(?<![\w])(?P<head>{heads}){_SP}(?P<word>{words})(?![\w])(?!{_SP}[{UPPER}\d])"
                    rf"(?!\s*(?:,|và|hoặc|/)\s*(?:{words})(?![\w]))")

@@ -310,7 +310,10 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
     taken = Cover((h[0], h[1]) for h in hits)
     hits += [h for h in place_body_hits(ctext, g) if not taken.overlaps(h[0], h[1])]
     taken = Cover((h[0], h[1]) for h in hits)
-    hits += [h for h in council_hits(ctext, hits) if not taken.overlaps(h[0], h[1])]  # "UBND huyện"
+    # "UBND huyện": a body the text named before; "UBND Huyện", which the walk read as a name, too
+    councils = {(h[0], h[1]): h for h in council_hits(ctext, hits)}
+    hits = hits[:n_known] + [councils.pop((h[0], h[1]), h) for h in hits[n_known:]]
+    hits += [h for h in councils.values() if not taken.overlaps(h[0], h[1])]
     hits = hits[:n_known] + whole_names(ctext, hits[n_known:])  # gazetteer names stay as they are
     widened = [with_legal_form(ctext, h) for h in hits[n_known:]]  # "công ty Cổ phần Tập đoàn X"
     for w, h in zip(widened, hits[n_known:], strict=True):
