@@ -79,3 +79,34 @@ def test_a_name_followed_by_an_age_is_a_person() -> None:
 
 def test_an_age_after_the_end_of_a_longer_run_seeds_nothing_shorter() -> None:
     assert "Bun Ni" not in _people("Đối tượng Chay Kẹo Bun Ni, 25 tuổi, bị bắt.")
+
+
+def test_a_foreign_run_ending_in_the_country_is_a_firm_not_a_person() -> None:
+    for text in ("Việc Lumora Vietnam tái cơ cấu gây chú ý. Cuối năm, Vietnam vẫn thế.",
+                 "Ông Trần Văn Hải, Giám đốc Lumora Vietnam, cho biết."):
+        assert "Lumora Vietnam" not in _people(text)
+    assert "Trần Văn Hải" in _people("Ông Trần Văn Hải, Giám đốc Lumora Vietnam, cho biết.")
+
+
+def test_a_name_after_a_place_noun_is_the_place() -> None:
+    from hoptac.extract.name_context import names_thing
+    from hoptac.extract.names import Candidate
+
+    text = "Hai bên ký kết tại khu kinh tế mở Vân Hà và ra Tuyên bố Westbrook."
+    for name in ("Vân Hà", "Westbrook"):
+        a = text.index(name)
+        kind = "vn" if name == "Vân Hà" else "foreign"
+        assert names_thing(Candidate(a, a + len(name), name, kind, name.split()), text)
+    a = text.index("Hai")
+    assert not names_thing(Candidate(a, a + 3, "Hai", "vn", ["Hai"]), text)
+
+
+def test_a_name_the_article_gives_a_place_elsewhere_is_that_place() -> None:
+    from hoptac.extract.name_context import named_thing_elsewhere
+    from hoptac.extract.names import Candidate
+
+    text = "Đầu tư vào sân bay Vân Hà tăng. Tỉnh muốn biến Vân Hà thành trung tâm. Chị Vân kể lại, tại cảng Vân Sơn."
+    a = text.index("biến Vân Hà") + 5
+    assert named_thing_elsewhere(Candidate(a, a + 6, "Vân Hà", "vn", ["Vân", "Hà"]), text)
+    b = text.index("Vân kể")
+    assert not named_thing_elsewhere(Candidate(b, b + 3, "Vân", "vn", ["Vân"]), text)

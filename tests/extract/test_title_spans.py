@@ -65,3 +65,10 @@ def test_a_title_in_brackets_runs_over_its_commas_to_the_dash() -> None:
 def test_a_bracket_before_the_next_name_is_that_name_s_title() -> None:
     got = _titles("Dự lễ có Đại sứ Mỹ Peter Holm, Giám đốc phái bộ Cơ quan Phát triển Quốc tế (USAID) Adam Roe.")
     assert got["Peter Holm"] == "Đại sứ Mỹ"
+
+
+def test_a_head_written_again_after_a_comma_starts_the_title() -> None:
+    got = _titles("Chiều 2/3, tại Phủ Chủ tịch, Chủ tịch nước Lê Văn Khải tiếp đoàn khách.")
+    assert got["Lê Văn Khải"] == "Chủ tịch nước"
+    got = _titles("Chủ tịch, Tổng giám đốc Công ty Hoa Sen Trương Văn Bình cho biết giá sẽ tăng.")
+    assert got["Trương Văn Bình"].startswith("Chủ tịch, Tổng giám đốc")  # two titles of one person stay

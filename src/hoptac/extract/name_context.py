@@ -134,6 +134,42 @@ def named_kin(c: Candidate, ctext: str) -> bool:
 
 
 @cache
+def _thing_heads() -> re.Pattern[str]:
+    """A ``names.yaml`` ``thing_heads`` noun ending right before a position, case kept (``Tuyên bố``,
+    a document's name, but ``tuyên bố`` the verb)."""
+    words = [str(w) for w in load_yaml("names.yaml").get("thing_heads") or []]
+    return re.compile(r"(?<!\w)(?:" + alternation(words, space=r"\s+") + r")[^\S\n]+$")
+
+
+@cache
+def _firm_endings() -> tuple[str, ...]:
+    """The country names a firm's branch ends with (``names.yaml`` ``firm_endings``)."""
+    return tuple(" " + str(w) for w in load_yaml("names.yaml").get("firm_endings") or [])
+
+
+def names_thing(c: Candidate, ctext: str) -> bool:
+    """A run that a place's, a site's or a document's common noun names (``khu kinh tế mở Chu Lai``,
+    ``tại phòng Roosevelt``, ``Tuyên bố Sunnylands``), or a foreign run ending in the country's name
+    (``Garena Vietnam``, a firm's branch): a thing, not a person."""
+    if c.kind == "foreign" and c.name.endswith(_firm_endings()):
+        return True
+    return _thing_heads().search(ctext, max(0, c.start - 40), c.start) is not None
+
+
+def named_thing_elsewhere(c: Candidate, ctext: str) -> bool:
+    """Whether the article writes the run's name, anywhere, right after a place's or a thing's noun
+    (``sân bay Chu Lai`` ... ``biến Chu Lai thành``): the name is that place's or thing's throughout.
+    Not the first words of a longer name there (``Tiên`` of ``cảng Tiên Sa`` says nothing of ``chị Tiên``)."""
+    for m in re.finditer(r"(?<!\w)" + re.escape(c.name) + r"(?!\w)", ctext):
+        nxt = _NEXT_WORD.match(ctext, m.end())
+        if m.start() == c.start or (nxt and nxt.group(1)[:1].isupper()):
+            continue
+        if names_thing(Candidate(m.start(), m.end(), c.name, c.kind, c.words), ctext):
+            return True  # not every name blocker: "yêu cầu Hương", "bà xã Trấn Thành"
+    return False
+
+
+@cache
 def _team_words() -> frozenset[str]:
     """Words of sports clubs' names (``address.yaml`` ``team_words``)."""
     return frozenset(str(w) for w in load_yaml("address.yaml").get("team_words") or [])

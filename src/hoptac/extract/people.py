@@ -34,7 +34,7 @@ from .gazetteer import Gazetteer, is_cap
 from .name_context import DASHED as _DASHED
 from .name_context import HONORIFIC as _HONORIFIC
 from .name_context import body_word as _body_word
-from .name_context import lone_words, named_by_age, named_in_full, named_kin
+from .name_context import lone_words, named_by_age, named_in_full, named_kin, names_thing
 from .name_context import names_body as _names_body
 from .name_context import trim_run_on as _trim_run_on
 from .name_fit import _one_letter_apart, _surname, _words_of, names_fit
@@ -111,9 +111,9 @@ def _is_byline(ctext: str, c: Candidate) -> bool:
 
 
 def _blocked(ctext: str, c: Candidate, g: Gazetteer) -> bool:
-    """A run that names a street, a school, a ship... (``đường Lê Lợi``)."""
+    """A run that names a street, a school, a ship... (``đường Lê Lợi``, ``khu kinh tế mở Chu Lai``)."""
     before = ctext[max(0, c.start - 30):c.start]
-    return bool(g.name_blockers.search(before))
+    return bool(g.name_blockers.search(before)) or names_thing(c, ctext)
 
 
 class _People:

@@ -352,6 +352,8 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
             limit = h.end() + len(stripped)
             if best is not None and "," in gap and _object_of_clause(ctext, h.start(), g):
                 break  # "Tiếp Giám đốc HSBC, Thủ tướng X": the farther title is the object of a fronted clause
+            if best is not None and ctext[h.end():best.start].strip() == "," and best.head.startswith(h.group().lower()):
+                break  # "tại Phủ Chủ tịch, Chủ tịch nước X": the same head again after a comma starts the title
             if best is not None and _says_or_does(ctext[h.end():best.start], g):
                 break  # "Ngoại trưởng Hoa Kỳ chào mừng Thủ tướng X": a verb between two titles parts them
             end, stop = walk(ctext, h.end(), limit, g, bounded=True)

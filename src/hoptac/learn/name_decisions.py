@@ -16,7 +16,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..extract.gazetteer import is_vietnamese_syllable, load_yaml
-from ..extract.name_context import HONORIFIC
+from ..extract.name_context import HONORIFIC, named_thing_elsewhere
 from ..extract.names import Candidate
 from ..extract.spans import Taken
 from .name_features import address_words
@@ -136,7 +136,7 @@ def _thing(P: _People, c: Candidate, companies: set[str]) -> bool:
             or c.words[0] in g.work_articles
             or all(w in g.name_suffixes or w in g.function_words or len(w) < 2 for w in c.words)
             or _blocked(P.ctext, c, g) or _is_byline(P.ctext, c)
-            or _fused_byline(P.ctext, c) or _classifier_first(c, g))
+            or _fused_byline(P.ctext, c) or _classifier_first(c, g) or named_thing_elsewhere(c, P.ctext))
 
 
 _CAP_WORD = r"[A-ZĐÀ-Ỹ][\w.'’]*"
