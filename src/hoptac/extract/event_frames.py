@@ -5,20 +5,34 @@ after it (``event_rules.setting`` words). A forum the sentence opens on with a p
 place (``Tại hội thảo do X tổ chức ngày 14/3, A và B đã ký ...``) is as much the setting: the
 events after it took place there, on its written day. Only a forum that opens the sentence is a
 frame, so ``A gặp B tại hội nghị ngày 14/3`` (the forum after the event) is left to the
-``bên lề`` rule of ``events``.
+``bên lề`` rule of ``events``. Such a plain opening frames only a signing (see ``lends_day``).
+
+A list of meetings of one subject (``Ngày 20/4, A hội đàm với B, gặp C``) is one meeting per
+counterpart, all on the day written once (``listed_day``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .event_merge import Draft
 from .event_rules import EventRules
+from .gazetteer import alternation, load_yaml
 
 __all__ = ["frames_what_follows", "lends_day", "listed_day"]
 
-# the sentence's first words before the forum cue: a preposition of place, perhaps a classifier
-_OPENING = re.compile(r"^\s*(?:tại|trong)\s+(?:(?:buổi|cuộc|phiên|lễ)\s+)?$", re.IGNORECASE)
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The sentence's first words before a forum cue that make it a setting (a preposition of place,
+    perhaps a classifier), and a count of occasions before a meeting cue (``setting_open``,
+    ``setting_classifiers``, ``tally_nouns`` of ``events.yaml``)."""
+    ev = load_yaml("events.yaml")
+    opening = re.compile(rf"^\s*(?:{alternation(ev['setting_open'])})\s+(?:(?:{alternation(ev['setting_classifiers'])})\s+)?$",
+                         re.IGNORECASE)
+    tally = re.compile(rf"\d+\s+(?:{alternation(ev['tally_nouns'])})\s*$", re.IGNORECASE)
+    return opening, tally
 
 
 def frames_what_follows(text: str, r: EventRules, d: Draft, first: bool) -> bool:
@@ -28,7 +42,7 @@ def frames_what_follows(text: str, r: EventRules, d: Draft, first: bool) -> bool
     if d.type != "dialogue" or not first:
         return False
     before = text[d.start:d.cue[0]]
-    return bool(r.setting.search(before) or _OPENING.match(before))
+    return bool(r.setting.search(before) or _patterns()[0].match(before))
 
 
 def lends_day(text: str, r: EventRules, frame: Draft, d: Draft) -> bool:
@@ -43,7 +57,6 @@ def lends_day(text: str, r: EventRules, frame: Draft, d: Draft) -> bool:
 # a list of meeting cues: the earlier cue's clause closes on a comma, the next cue follows it
 _LISTED = re.compile(r"^[^.;:!?]*,\s*(?:(?:đã|cũng|và|rồi)\s+)*$", re.IGNORECASE)
 _MEETINGS = {"meeting", "reception", "call"}
-_TALLY = re.compile(r"\d+\s+(?:cuộc|lần|buổi)\s*$")  # "42 cuộc điện đàm": a count of occasions
 
 
 def listed_day(text: str, prev: Draft, d: Draft) -> bool:
@@ -53,4 +66,4 @@ def listed_day(text: str, prev: Draft, d: Draft) -> bool:
     counted one (``42 cuộc điện đàm với ..., hội đàm với ...``): a tally of a period, no one day."""
     return (d.date is None and prev.date is not None and d.type in _MEETINGS and prev.type in _MEETINGS
             and d.planned == prev.planned and not prev.counted
-            and not _TALLY.search(text, prev.start, prev.cue[0]) and bool(_LISTED.match(text[prev.cue[1]:d.cue[0]])))
+            and not _patterns()[1].search(text, prev.start, prev.cue[0]) and bool(_LISTED.match(text[prev.cue[1]:d.cue[0]])))
