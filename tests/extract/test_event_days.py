@@ -71,3 +71,38 @@ def test_a_visit_told_as_the_setting_leaves_the_day_after_its_span_to_the_meetin
     talks = [e for e in events if e.type == "meeting"]
     assert talks and talks[0].date == "2031-03-14", [(e.type, e.date) for e in events]
     assert any(e.type == "visit" and e.date == "2031-03-12" for e in events)
+
+
+@pytest.mark.parametrize("opening", ["Tại hội thảo do Bộ Công Thương tổ chức ngày 14/3/2031",
+                                     "Trong hội nghị xúc tiến đầu tư diễn ra ngày 14/3/2031 tại Hà Nội"])
+def test_a_signing_takes_the_day_of_the_forum_its_sentence_opens_on(opening):
+    text = opening + ", Tập đoàn Vingroup và Tập đoàn Boeing đã ký thỏa thuận hợp tác."
+    signings = [e for e in run(text).events if e.type == "signing"]
+    assert signings and signings[0].date == "2031-03-14", [(e.type, e.date) for e in run(text).events]
+
+
+def test_a_forum_after_the_signing_lends_it_no_day_as_an_opening():
+    text = "Tập đoàn Vingroup và Tập đoàn Boeing đã ký thỏa thuận hợp tác, trong khi hội thảo diễn ra ngày 14/3/2031."
+    signings = [e for e in run(text).events if e.type == "signing"]
+    assert all(e.date != "2031-03-14" for e in signings)
+
+
+def test_a_meeting_listed_after_a_comma_takes_the_day_of_the_meeting_before_it():
+    text = ("Ngày 14/3/2031, Thủ tướng Nguyễn Văn Khải đã hội kiến Tổng thống Robert Hanley, "
+            "gặp Chủ tịch Hạ viện John Miller.")
+    met = [e for e in run(text).events if "John Miller" in e.participants]
+    assert met and met[0].date == "2031-03-14", [(e.type, e.date, e.participants) for e in run(text).events]
+
+
+def test_a_meeting_after_a_semicolon_keeps_no_day_of_its_own():
+    text = ("Ngày 14/3/2031, Thủ tướng Nguyễn Văn Khải đã hội kiến Tổng thống Robert Hanley; "
+            "ông sẽ gặp Chủ tịch Hạ viện John Miller.")
+    met = [e for e in run(text).events if "John Miller" in e.participants]
+    assert met and met[0].date != "2031-03-14"
+
+
+def test_a_meeting_told_at_a_press_briefing_takes_not_its_day():
+    text = ("Tại cuộc họp báo ngày 14/3/2031, người phát ngôn cho biết Thủ tướng Nguyễn Văn Khải "
+            "sẽ gặp Tổng thống Robert Hanley.")
+    met = [e for e in run(text).events if "Robert Hanley" in e.participants]
+    assert met and met[0].date != "2031-03-14"

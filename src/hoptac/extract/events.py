@@ -49,6 +49,7 @@ from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
 from .dates import DateMention, find_dates
 from .entities import mentions_in
+from .event_frames import frames_what_follows, lends_day, listed_day
 from .event_links import (
     caption_dates,
     link_previous,
@@ -414,7 +415,7 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
             out[-1].date = out[-1].date or d.date  # "gặp X bên lề Hội nghị ...": the forum is the setting
             out[-1].place = out[-1].place or d.place
             continue
-        if frame is not None and d.type != "dialogue":  # "Trong khuôn khổ Hội nghị ..., A gặp B": the forum
+        if frame is not None and lends_day(text, r, frame, d):  # "Trong khuôn khổ Hội nghị ..., A gặp B": the forum
             if d.date is None:  # is the setting of the meeting and an occasion of its own (annotators mark both)
                 d.date, d.planned = frame.date, d.planned or frame.planned
             d.place = d.place or frame.place
@@ -422,7 +423,9 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
                 and r.setting.search(text[a:out[-1].cue[0]]):
             d.date = own_day(dates.within(out[-1].cue[1], d.cue[0]))  # "Trong khuôn khổ chuyến thăm từ 29 - 31/5,
             # chiều 29/5, A tiếp B": the visit is the setting, the day written after its span is B's reception's
-        frame = d if d.type == "dialogue" and not out and r.setting.search(text[d.start:d.cue[0]]) else None
+        frame = d if frames_what_follows(text, r, d, not out) else None
+        if out and listed_day(text, out[-1], d):  # "Ngày 20/4, A hội đàm với B, gặp C": one day
+            d.date = out[-1].date
         if out and r.coordination.match(text[out[-1].cue[1]:d.cue[0]]):
             prev = out[-1]  # "chuyến thăm Việt Nam và dự Hội nghị ... vào tháng 11"
             prev.date = prev.date or d.date
