@@ -42,7 +42,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import threading
 
 from ..learn.events import decide
 from ..model import Article, Event, Organization, Person, Sentence
@@ -62,6 +61,7 @@ from .event_links import (
 )
 from .event_merge import FAMILY, PRIORITY, Draft, captioned, headlines, merge
 from .event_parties import fronted_visitor, signing_organizations, signing_parties
+from .event_places import event_place
 from .event_roles import destination, not_participant, own_participant, sole_person_of, stop_of, visit_people
 from .event_rules import (
     EventRules,
@@ -85,7 +85,6 @@ from .nlp import ensure_words, split_sentences
 from .spans import captions_of
 from .textmap import fold
 
-_SEAT = bounded(r"(?<!\w)(?:tại|ở)\s+$")
 _NEGATED = bounded(r"(?<!\w)(?:không|chưa|chẳng)\s+(?:(?:bao giờ|hề)\s+)?(?:\w+\s+){0,1}$")  # lower case: "Không quân" is the air force
 
 
@@ -157,35 +156,6 @@ def _whole_words(article: Article, sentence: Sentence, cues: list[tuple[int, int
         if not crossed:
             out.append(c)
     return out
-
-
-_places_seen = threading.local()
-
-
-def _place_mentions(article: Article) -> tuple[list[int], list[str]]:
-    """Every place mention's start, in order (ties: places, then mentions, in their order), and its name.
-
-    Kept for the article being read (its places are fixed by now), so that each event looks
-    near its own span instead of over every mention of a long text.
-    """
-    seen = getattr(_places_seen, "value", None)
-    if seen is None or seen[0] is not article.places or seen[1] != len(article.places):
-        idx = sorted((pa, i, k, p.name) for i, p in enumerate(article.places) for k, (pa, _pb) in enumerate(p.mentions))
-        seen = (article.places, len(article.places), [t[0] for t in idx], [t[3] for t in idx])
-        _places_seen.value = seen
-    return seen[2], seen[3]
-
-
-def _place(article: Article, g: Gazetteer, text: str, a: int, b: int) -> str | None:
-    """The first place or venue written after ``tại``/``ở`` in ``[a, b)``."""
-    starts, names = _place_mentions(article)
-    for k in range(bisect.bisect_left(starts, a), len(starts)):
-        pa = starts[k]
-        if pa >= b:
-            break
-        if _SEAT.search(text[max(a, pa - 8):pa]):
-            return names[k]
-    return None
 
 
 def _clauses(cues: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
@@ -318,7 +288,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         etype = "visit"  # "buổi tiếp đón đoàn tàu sân bay tại cảng": the ship's port call
     d = Draft(etype, ca, cb, participants=parts, persons=len(people), cue=(cue_start, cue_end))
     d.date, d.witnesses = when, witnesses
-    d.place = _place(article, g, text, ca, cb)
+    d.place = event_place(article, text, ca, cb)
     d.planned = planned
     if d.date and article.published and not d.date.value.startswith("--"):
         n = min(len(d.date.value), len(article.published))  # a publication known to the year: compare years
