@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .gazetteer import is_vietnamese_syllable
+from .gazetteer import UPPER, is_vietnamese_syllable
 from .names import Candidate
 
 _DASH = re.compile(r"[ \u00a0]+[-–][ \u00a0]+")
@@ -82,8 +82,8 @@ def join_spaced_hyphens(P: Any) -> None:
 
 
 # the rest of a line after a name: more capitalized words, a dash, the last author's name, the source
-_BYLINE_TAIL = re.compile(r"((?:[ \u00a0]+[A-ZĐÀ-Ỹ][^\W\d_]*)*)[ \u00a0]+[-–][ \u00a0]+"
-                          r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*[ \u00a0]*){2,3})\((?:Theo|Nguồn)[^()\n]{1,40}\)[ \t.]*$")
+_BYLINE_TAIL = re.compile(rf"((?:[ \u00a0]+[{UPPER}][^\W\d_]*)*)[ \u00a0]+[-–][ \u00a0]+"
+                          rf"((?:[{UPPER}][^\W\d_]*[ \u00a0]*){{2,3}})\((?:Theo|Nguồn)[^()\n]{{1,40}}\)[ \t.]*$")
 
 
 _TAIL_MAX = 160  # a byline tail is two short names and a source

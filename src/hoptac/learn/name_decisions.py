@@ -15,7 +15,7 @@ from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ..extract.gazetteer import is_vietnamese_syllable, load_yaml
+from ..extract.gazetteer import UPPER, is_vietnamese_syllable, load_yaml
 from ..extract.name_context import HONORIFIC, named_thing_elsewhere
 from ..extract.names import Candidate
 from ..extract.spans import Taken
@@ -139,7 +139,7 @@ def _thing(P: _People, c: Candidate, companies: set[str]) -> bool:
             or _fused_byline(P.ctext, c) or _classifier_first(c, g) or named_thing_elsewhere(c, P.ctext))
 
 
-_CAP_WORD = r"[A-ZĐÀ-Ỹ][\w.'’]*"
+_CAP_WORD = rf"[{UPPER}][\w.'’]*"
 #: the writer's name closing a paragraph after its last sentence (``... hơn. Phan Phương (TTXVN)``,
 #: ``Bình Giang (tổng hợp)``, ``Lê Kiên -``): one to four capitalized words, then nothing but a dash
 #: or a credit in brackets up to the end of the line
@@ -162,8 +162,7 @@ def _fused_byline(ctext: str, c: Candidate) -> bool:
 
     _, line_end = _line_bounds(ctext, c.start)
     m = _BYLINE_TAIL.search(ctext, max(0, c.start - 40), line_end)
-    if m is None or not m.start(1) <= c.start < c.end <= m.end(1) or m.end() != line_end \
-            or not all(w[:1].isupper() for w in m.group(1).split()):  # the class holds "ê", "đ" too
+    if m is None or not m.start(1) <= c.start < c.end <= m.end(1) or m.end() != line_end:
         return False
     if m.group(1).split()[0].lower() in address_words():
         return False  # "Ông Trump (phải)": a caption
