@@ -58,11 +58,12 @@ def hint_date(value: str, rules: Rules) -> str | None:
     milliseconds, and ``2025/04/03``. An instant is dated on Vietnam's calendar (UTC+7).
     """
     s = " ".join(str(value).split())
-    hit = None if _ISO_INSTANT.fullmatch(s) else match_dateline(s, rules)
+    instant = _ISO_INSTANT.fullmatch(s) is not None
+    hit = None if instant else match_dateline(s, rules)
     if hit:
         return hit[0]
     when: dt.datetime | None = None
-    if _ISO_INSTANT.fullmatch(s):
+    if instant:
         try:
             when = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
         except ValueError:
