@@ -4,6 +4,7 @@ and two forums stay two: on SQLite and PostgreSQL, on self-written articles."""
 from __future__ import annotations
 
 from conftest import make_article
+from conftest import occasion_sources as _grouping
 
 from hoptac.store import Filters
 
@@ -21,12 +22,6 @@ JOINT = _forum("mem://joint", "Trưa 12/3, Chủ tịch nước Nguyễn Văn Kh
                "2031-03-12", ["Nguyễn Văn Khải", "Robert Hanley"])
 ALONE = _forum("mem://alone", "Tại cuộc họp báo ngày 12/3 ở Hà Nội, Tổng thống Robert Hanley tuyên bố dỡ bỏ lệnh hạn chế.",
                "2031-03-12", ["Robert Hanley"], people=(HANLEY,))
-
-
-def _grouping(store) -> set[frozenset[str]]:
-    """The store's occasions as the sets of articles they hold (ids left aside)."""
-    arts = {a["id"]: a["source"] for a in store.articles(Filters(limit=100))["items"]}
-    return {frozenset(arts[s["article_id"]] for s in e["sources"]) for e in store.events(Filters(limit=100))["items"]}
 
 
 def test_a_report_naming_one_speaker_of_a_press_conference_joins_it(store):

@@ -32,6 +32,7 @@ from ..link.events import (
     forums_of_one_day,
     full_date,
     partial_days,
+    port_call_ships,
     precise,
     same_forum,
     same_occasion,
@@ -202,6 +203,8 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
         ev = article.events[idx]
         fam = family(ev.type)
         parts = participant_keys(ev.participants, people, person_for)
+        if fam == "visit":  # a ship's port call: the ship is its visitor, whoever else a report names
+            parts.update((k, (None, n)) for k, n in port_call_ships(article.quote(ev.evidence)).items() if k not in parts)
         names = {k: n for k, (_, n) in parts.items()}
         cands = event_candidates(conn, fam, ev.date, dup_of, set(parts))
         weighed: set[str] = set()  # the occasions this report could be
