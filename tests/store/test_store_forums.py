@@ -89,3 +89,32 @@ def test_forums_are_grouped_the_same_whatever_the_order_of_ingest(tmp_path):
     assert all(g == seen[0] for g in seen), seen
     assert not any({"mem://joint", "mem://trade"} <= g or {"mem://okafor", "mem://trade"} <= g for g in seen[0])
     assert any({"mem://joint", "mem://okafor"} <= g for g in seen[0])  # the joint press conference, both reports
+
+
+
+TALKS = _forum("mem://talks", "Sáng 12/3, Chủ tịch nước Nguyễn Văn Khải hội đàm với Tổng thống Robert Hanley.",
+               "2031-03-12", ["Nguyễn Văn Khải", "Robert Hanley"], etype="meeting")
+SUMMIT = _forum("mem://summit", "Ngày 12/3, Chủ tịch nước Nguyễn Văn Khải và Tổng thống Robert Hanley dự Hội nghị "
+                "thượng đỉnh Đông Á tại Manila.", "2031-03-12", ["Nguyễn Văn Khải", "Robert Hanley"])
+ASIDE = _forum("mem://aside", "Ngày 12/3, bên lề Hội nghị thượng đỉnh Đông Á, Chủ tịch nước Nguyễn Văn Khải gặp "
+               "Tổng thống Robert Hanley.", "2031-03-12", ["Nguyễn Văn Khải", "Robert Hanley"], etype="meeting")
+
+
+def test_a_press_conference_or_a_summit_is_not_the_talks_before_it_or_on_its_sidelines(tmp_path):
+    """The talks, then the joint press conference; a summit and the talks on its sidelines: two occasions
+    each, whichever report comes first (the same two people, the same day)."""
+    from hoptac import open_store
+
+    for n, pair in enumerate([[TALKS, JOINT], [JOINT, TALKS], [ASIDE, SUMMIT], [SUMMIT, ASIDE]]):
+        st = open_store(f"sqlite:///{tmp_path}/t{n}.db")
+        st.ingest(pair)
+        groups = _grouping(st)
+        st.close()
+        assert len(groups) == 2, (n, groups)
+
+
+def test_a_summit_of_the_two_or_a_numbered_dialogue_may_be_their_talks(store):
+    dialogue = _forum("mem://dialogue", "Ngày 12/3, Chủ tịch nước Nguyễn Văn Khải và Tổng thống Robert Hanley đồng chủ trì "
+                      "Đối thoại Chiến lược lần thứ 5.", "2031-03-12", ["Nguyễn Văn Khải", "Robert Hanley"])
+    store.ingest([TALKS, dialogue, SUMMIT])  # no word of a sidelines: the summit may be the two leaders' talks
+    assert _grouping(store) == {frozenset({"mem://talks", "mem://dialogue", "mem://summit"})}

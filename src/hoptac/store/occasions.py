@@ -23,11 +23,13 @@ from sqlalchemy.engine import Connection
 
 from ..link.events import (
     MAX_DAYS,
+    TALKS,
     VISIT_AFTER,
     VISIT_BEFORE,
     VISIT_DAYS,
     days_apart,
     family,
+    forum_apart,
     forum_kinds,
     forums_of_one_day,
     full_date,
@@ -36,6 +38,7 @@ from ..link.events import (
     precise,
     same_forum,
     same_occasion,
+    sidelines,
     sort_key,
     spelling_variants,
     within_visit,
@@ -125,11 +128,14 @@ def _as_theirs(parts: set[str], names: dict[str, str], theirs: dict[str, str]) -
 
 def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set[str], cands: list[Any],
           dup_of: str | None, names: dict[str, str] | None = None,
-          weighed: set[str] | None = None, kinds: frozenset[str] = frozenset()) -> tuple[Any, set[str]] | None:
+          weighed: set[str] | None = None, kinds: frozenset[str] = frozenset(),
+          aside: bool = False) -> tuple[Any, set[str]] | None:
     """The candidate this event reports: most shared participants, then the nearest date, then the first.
 
     ``names`` (participant key -> name) lets a spelling variant of a stored participant count as them;
-    ``kinds`` are the kinds of forum this report's words name (:func:`~hoptac.link.events.forum_kinds`).
+    ``kinds`` are the kinds of forum this report's words name (:func:`~hoptac.link.events.forum_kinds`),
+    ``aside`` whether they place its talks on a forum's sidelines: a forum and talks stay two occasions
+    (:func:`~hoptac.link.events.forum_apart`).
     ``weighed`` gets the candidates whose people this event's could be (two shared, or the one either
     names, or a forum of the same day: :func:`~hoptac.link.events.same_forum`): the occasions whose
     other reports' order could decide (:mod:`hoptac.store.relink`). A candidate that fits only as the
@@ -149,7 +155,8 @@ def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set
         if dup_of is not None:
             ok = not parts or len(keys & parts) >= max(1, math.ceil(min(len(keys), len(parts)) / 2))
         else:
-            ok = same_occasion(fam, (cand.type, cand.date, keys), (ev_type, date, parts))
+            ok = same_occasion(fam, (cand.type, cand.date, keys), (ev_type, date, parts)) \
+                and not _forum_beside_talks(conn, cand, (ev_type, kinds, aside))
             if not ok and day_forum and same_forum(fam, (cand.type, cand.date, keys), (ev_type, date, parts),
                                                    (_forum_kinds_of(conn, cand.id), kinds)):
                 ok = forum = True
@@ -168,6 +175,20 @@ def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set
     if best[0][0] and forums > 1:
         return None  # two forums of that person that day: which one is unknown
     return best[1], best[2]
+
+
+def _forum_beside_talks(conn: Connection, cand: Any, report: tuple[str, frozenset[str], bool]) -> bool:
+    """Whether a report ((type, forum kinds, told on a forum's sidelines)) and a stored occasion are a forum
+    and talks (:func:`~hoptac.link.events.forum_apart`): the occasion by the type of the report that started
+    it, the kinds of forum its dialogue reports name and whether its other reports speak of sidelines."""
+    ev_type, kinds, _ = report
+    if not (cand.type == "dialogue" and ev_type in TALKS) and not (ev_type == "dialogue" and kinds and cand.type in TALKS):
+        return False
+    es = t.event_sources.c
+    told = conn.execute(sa.select(es.type, es.quote).where(es.event_id == cand.id)).all()
+    row = (cand.type, frozenset().union(*(forum_kinds(q or "") for k, q in told if k == "dialogue")),
+           any(sidelines(q or "") for k, q in told if k in TALKS))
+    return forum_apart(row, report)
 
 
 def _forum_kinds_of(conn: Connection, eid: str) -> frozenset[str]:
@@ -208,8 +229,9 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
         names = {k: n for k, (_, n) in parts.items()}
         cands = event_candidates(conn, fam, ev.date, dup_of, set(parts))
         weighed: set[str] = set()  # the occasions this report could be
+        said = article.quote(ev.evidence)
         match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names, weighed,
-                      forum_kinds(article.quote(ev.evidence)) if ev.type == "dialogue" else frozenset())
+                      forum_kinds(said) if ev.type == "dialogue" else frozenset(), ev.type in TALKS and sidelines(said))
         if match is None and _vague_within(ev.date, visits) and fam != "visit" and not ev.background:
             match = _within_visits(conn, fam, ev.status, set(parts), names, visits, aid, weighed)
         # joined the one occasion it could be and changed nothing in it: no later report saw it otherwise
