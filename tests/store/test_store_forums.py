@@ -3,6 +3,7 @@ and two forums stay two: on SQLite and PostgreSQL, on self-written articles."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import make_article
 from conftest import occasion_sources as _grouping
 
@@ -118,3 +119,31 @@ def test_a_summit_of_the_two_or_a_numbered_dialogue_may_be_their_talks(store):
                       "Đối thoại Chiến lược lần thứ 5.", "2031-03-12", ["Nguyễn Văn Khải", "Robert Hanley"])
     store.ingest([TALKS, dialogue, SUMMIT])  # no word of a sidelines: the summit may be the two leaders' talks
     assert _grouping(store) == {frozenset({"mem://talks", "mem://dialogue", "mem://summit"})}
+
+
+PRESS_MONTH = _forum("mem://press-month", "Trong tháng 3, Chủ tịch nước Nguyễn Văn Khải và Tổng thống Robert Hanley đồng chủ "
+                     "trì một cuộc họp báo chung tại Hà Nội.", "2031-03", ["Nguyễn Văn Khải", "Robert Hanley"])
+TALKS_MONTH = _forum("mem://talks-month", "Tháng 3, Chủ tịch nước Nguyễn Văn Khải đã hội đàm với Tổng thống Robert Hanley.",
+                     "2031-03", ["Nguyễn Văn Khải", "Robert Hanley"], etype="meeting")
+
+
+@pytest.mark.parametrize("order", [
+    [TALKS, PRESS_MONTH, TALKS_MONTH], [PRESS_MONTH, TALKS, TALKS_MONTH], [TALKS_MONTH, PRESS_MONTH, TALKS],
+    [PRESS_MONTH, TALKS_MONTH, TALKS]])
+def test_a_month_dated_press_conference_is_not_the_talks_of_that_month(store, order):
+    """A press conference dated by its month beside the day's talks of the same people: two rows, as a
+    day-dated one would be; a month-dated report of the talks still joins the talks' row. One article per
+    write, in each order (a day arriving places the month's reports again)."""
+    for art in order:
+        store.ingest([art])
+    assert _grouping(store) == {frozenset({"mem://talks", "mem://talks-month"}), frozenset({"mem://press-month"})}
+    assert {e["date"] for e in store.events()["items"]} == {"2031-03-12", "2031-03"}
+
+
+def test_a_month_report_of_the_talks_joins_them_beside_that_days_press_conference(store):
+    """Talks and a press conference of the same people on 12/3 are two day rows; a month-dated report of
+    the talks may be only one of them, so it joins it instead of staying apart as beside two meetings."""
+    for art in [PRESS_MONTH, JOINT, TALKS_MONTH, TALKS]:
+        store.ingest([art])
+    assert _grouping(store) == {frozenset({"mem://talks", "mem://talks-month"}),
+                                frozenset({"mem://joint", "mem://press-month"})}

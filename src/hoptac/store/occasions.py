@@ -23,13 +23,11 @@ from sqlalchemy.engine import Connection
 
 from ..link.events import (
     MAX_DAYS,
-    TALKS,
     VISIT_AFTER,
     VISIT_BEFORE,
     VISIT_DAYS,
     days_apart,
     family,
-    forum_apart,
     forum_kinds,
     forums_of_one_day,
     full_date,
@@ -38,7 +36,6 @@ from ..link.events import (
     precise,
     same_forum,
     same_occasion,
-    sidelines,
     sort_key,
     spelling_variants,
     within_visit,
@@ -46,6 +43,7 @@ from ..link.events import (
 from ..link.names import name_key
 from ..model import Article
 from . import schema as t
+from .forums_apart import forum_beside_talks, told
 from .month_reports import is_month, replace_month_reports
 
 _PARTICIPANT_DATES = (t.event_participants.update().where(t.event_participants.c.event_id == sa.bindparam("eid"))
@@ -156,7 +154,7 @@ def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set
             ok = not parts or len(keys & parts) >= max(1, math.ceil(min(len(keys), len(parts)) / 2))
         else:
             ok = same_occasion(fam, (cand.type, cand.date, keys), (ev_type, date, parts)) \
-                and not _forum_beside_talks(conn, cand, (ev_type, kinds, aside))
+                and not forum_beside_talks(conn, cand.id, cand.type, cand.date, (ev_type, kinds, aside))
             if not ok and day_forum and same_forum(fam, (cand.type, cand.date, keys), (ev_type, date, parts),
                                                    (_forum_kinds_of(conn, cand.id), kinds)):
                 ok = forum = True
@@ -175,20 +173,6 @@ def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set
     if best[0][0] and forums > 1:
         return None  # two forums of that person that day: which one is unknown
     return best[1], best[2]
-
-
-def _forum_beside_talks(conn: Connection, cand: Any, report: tuple[str, frozenset[str], bool]) -> bool:
-    """Whether a report ((type, forum kinds, told on a forum's sidelines)) and a stored occasion are a forum
-    and talks (:func:`~hoptac.link.events.forum_apart`): the occasion by the type of the report that started
-    it, the kinds of forum its dialogue reports name and whether its other reports speak of sidelines."""
-    ev_type, kinds, _ = report
-    if not (cand.type == "dialogue" and ev_type in TALKS) and not (ev_type == "dialogue" and kinds and cand.type in TALKS):
-        return False
-    es = t.event_sources.c
-    told = conn.execute(sa.select(es.type, es.quote).where(es.event_id == cand.id)).all()
-    row = (cand.type, frozenset().union(*(forum_kinds(q or "") for k, q in told if k == "dialogue")),
-           any(sidelines(q or "") for k, q in told if k in TALKS))
-    return forum_apart(row, report)
 
 
 def _forum_kinds_of(conn: Connection, eid: str) -> frozenset[str]:
@@ -229,9 +213,8 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
         names = {k: n for k, (_, n) in parts.items()}
         cands = event_candidates(conn, fam, ev.date, dup_of, set(parts))
         weighed: set[str] = set()  # the occasions this report could be
-        said = article.quote(ev.evidence)
-        match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names, weighed,
-                      forum_kinds(said) if ev.type == "dialogue" else frozenset(), ev.type in TALKS and sidelines(said))
+        _, kinds, aside = told(ev.type, article.quote(ev.evidence))
+        match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names, weighed, kinds, aside)
         if match is None and _vague_within(ev.date, visits) and fam != "visit" and not ev.background:
             match = _within_visits(conn, fam, ev.status, set(parts), names, visits, aid, weighed)
         # joined the one occasion it could be and changed nothing in it: no later report saw it otherwise
