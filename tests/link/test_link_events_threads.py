@@ -9,6 +9,7 @@ from hoptac.link.events import (
     family,
     forum_kinds,
     participants_overlap,
+    port_call_ships,
     same_forum,
     sort_key,
 )
@@ -18,6 +19,18 @@ from hoptac.link.threads import STALL_DAYS, lifecycle, money_kind, signal
 def test_families():
     assert family("meeting") == family("reception") == family("dialogue") == family("call") == "meeting"
     assert family("signing") == "signing" and family("visit") == "visit"  # a visit holds meetings
+
+
+def test_port_call_ships_are_the_ships_a_visit_report_names_as_its_visitor():
+    fleet = ("Đoàn tàu hải quân gồm tàu sân bay USS Harbor Light, tàu khu trục USS Mary K. Dunn "
+             "và tàu tuần dương USS Orchard sẽ thăm thành phố Đà Nẵng từ ngày 5 đến 9/4.")
+    assert port_call_ships(fleet) == {"ship:harborlight": "USS Harbor Light", "ship:marykdunn": "USS Mary K. Dunn",
+                                      "ship:orchard": "USS Orchard"}
+    nfd = unicodedata.normalize("NFD", "Lễ đón tàu sân bay USS Harbor Light tại cảng Tiên Sa.")
+    assert port_call_ships(nfd) == {"ship:harborlight": "USS Harbor Light"}  # both Unicode forms
+    # the ship boarded is the place visited, not the visitor; a ship with no prefix is not read as one
+    assert port_call_ships("Bộ trưởng Lê Văn Hòa đã lên thăm tàu sân bay USS Harbor Light.") == {}
+    assert port_call_ships("Tàu sân bay Mỹ cập cảng Đà Nẵng.") == {}
 
 
 def test_dates_compatible():

@@ -167,6 +167,14 @@ def make_article(source: str, sentences: list[str], *, published: str | None = N
     return art
 
 
+def occasion_sources(store: Store) -> set[frozenset[str]]:
+    """The store's occasions as the sets of article sources they hold (ids left aside)."""
+    from hoptac.store import Filters
+
+    arts = {a["id"]: a["source"] for a in store.articles(Filters(limit=100))["items"]}
+    return {frozenset(arts[s["article_id"]] for s in e["sources"]) for e in store.events(Filters(limit=100))["items"]}
+
+
 def sample_articles() -> list[Article]:
     """Three small articles: two report one meeting, a third follows up a year later."""
     s1 = ["Chiều 14/11, Bộ trưởng Công Thương Nguyễn Hồng Diên làm việc với Thứ trưởng Jose Fernandez tại Hà Nội.",

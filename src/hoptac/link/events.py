@@ -20,6 +20,11 @@ Two events are the same occasion when all hold:
   one): two shared when both events name two or more (Trump–Trọng is not Trump–Kim), at
   least half of the smaller list; an event naming one participant only matches an event
   naming that one participant alone, of the same type on the same day;
+- a visit report naming a ship by its prefix and name (``tàu sân bay USS Carl Vinson``) has the ship
+  among its participants (:func:`port_call_ships`, added by the store): the ship is the visitor of its
+  port call, so the report naming the fleet and the one naming the admiral who spoke are one visit;
+- not a forum beside talks (:func:`forum_apart`): a press conference and the talks before it, or a
+  summit and the talks on its sidelines, are two occasions of the same people and day;
 - or, weaker (:func:`same_forum`): two ``dialogue`` reports (a named forum, conference or press
   briefing) of the same day naming the same kind of forum, the people of one all named by the
   other, when that is the one stored occasion they fit.
@@ -36,7 +41,7 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from functools import cache
 
-from .lexicon import lexicon, phrases_pattern
+from .lexicon import has_cue, lexicon, phrases_pattern
 from .text import lower, nfc
 
 MAX_DAYS = 1
@@ -154,6 +159,63 @@ def forum_kinds(text: str) -> frozenset[str]:
     ``resources/linking.yaml``: ``forum_kinds``): ``phiên họp báo`` is a press briefing, not a session."""
     pattern, kinds = _forum_words()
     return frozenset(kinds[m.group(0)] for m in pattern.finditer(lower(nfc(text))))
+
+
+@cache
+def _ships() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A named ship (its prefix, then its capitalized name) and the words of going aboard
+    (``resources/linking.yaml``: ``port_calls``)."""
+    calls = lexicon()["port_calls"]
+    prefixes = "|".join(re.escape(p) for p in calls["ship_prefixes"])
+    ship = re.compile(rf"(?<![\w.])(?:{prefixes})\s+([A-Z][A-Za-z'.-]*(?:\s+(?:[A-Z][A-Za-z'.-]*|\d+))*)")
+    return ship, phrases_pattern(calls["boarded"])
+
+
+def port_call_ships(text: str) -> dict[str, str]:
+    """The ships a visit report's words name as the visitor (key ``ship:`` and the name's letters ->
+    the name as written, ``USS Carl Vinson``): a ship is in one port at a time, so two reports of its port
+    call are one occasion whoever else they name. A ship named right after words of going aboard (``thăm
+    tàu sân bay USS X``: the lower-case words just before it) is the place visited and is left out."""
+    ship, boarded = _ships()
+    out: dict[str, str] = {}
+    text = nfc(text)
+    for m in ship.finditer(text):
+        before = []
+        for tok in reversed(text[max(0, m.start() - 60):m.start()].split()):
+            if not (tok.isalpha() and tok.islower()):
+                break
+            before.append(tok)
+        if boarded.search(" ".join(reversed(before))):
+            continue
+        name = m.group(0).rstrip(".")
+        key = "ship:" + re.sub(r"[^a-z0-9]", "", m.group(1).lower())
+        out.setdefault(key, name)
+    return out
+
+
+TALKS = frozenset({"meeting", "reception", "call"})
+
+
+def sidelines(text: str) -> bool:
+    """Whether a report's words place its talks on the sidelines of a forum (``bên lề``)."""
+    return has_cue(text, "forums_apart", "sidelines")
+
+
+def forum_apart(a: tuple[str, Collection[str], bool], b: tuple[str, Collection[str], bool]) -> bool:
+    """Whether two reports (or a report and an occasion) are two occasions whatever their people and day:
+    each is (type, the kinds of forum its dialogue words name (:func:`forum_kinds`), whether its talks are
+    told as held on a forum's sidelines (:func:`sidelines`)). A press conference is never the meeting,
+    reception or call before it, and a conference, forum or seminar is not the talks held on its sidelines
+    (``forums_apart`` in ``resources/linking.yaml``), though papers name the same two leaders at both."""
+    rules = lexicon()["forums_apart"]
+
+    def one_way(forum: tuple[str, Collection[str], bool], talks: tuple[str, Collection[str], bool]) -> bool:
+        if forum[0] != "dialogue" or talks[0] not in TALKS:
+            return False
+        kinds = set(forum[1])
+        return bool(kinds & set(rules["always"])) or (talks[2] and bool(kinds & set(rules["beside_sidelines"])))
+
+    return one_way(a, b) or one_way(b, a)
 
 
 def same_forum(fam: str, a: tuple[str, str | None, set[str]], b: tuple[str, str | None, set[str]],

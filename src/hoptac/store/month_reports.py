@@ -6,8 +6,10 @@ same people on a day of that month when the store knows exactly one, and an occa
 depend on the order of ingest (the month report joins the first day's meeting, and stays there
 when a second meeting of that month arrives later). So the assignment is recomputed from what the
 store holds: whenever a meeting of some people is stored on a new day, the month reports of the
-same people and family in that month are placed again (:func:`replace_month_reports`): all of them
-into the one day's occasion of those people, else into one month-dated occasion of their own.
+same people and family in that month are placed again (:func:`replace_month_reports`): each into the
+one day's occasion of those people it may be, else into a month-dated occasion of their own. "May be"
+is the rule a day's report obeys too (:mod:`hoptac.store.forums_apart`): a press conference dated by
+its month is not the talks of a day of it, though the same two leaders held both.
 A report dated by the day never joins a month-dated occasion; the month reports follow it instead.
 The same holds when reports leave occasions (an article rebuilt, an editor's merge, split, rejection or
 new date: :func:`settle`): each occasion is dated and peopled again by the reports it still holds, and
@@ -24,9 +26,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..link.events import full_date, sort_key
+from ..link.events import forum_apart, full_date, sort_key
 from . import schema as t
 from .event_ids import born, retire_event
+from .forums_apart import Told, forum_beside_talks, told
 
 #: a place to settle again: (family, participant keys, month)
 Place = tuple[str, frozenset[str], str]
@@ -41,7 +44,8 @@ def is_month(d: str | None) -> bool:
 
 def replace_month_reports(conn: Connection, fam: str, people: set[str], month: str) -> None:
     """Place the ``month`` reports of exactly these ``people`` (participant keys) and family ``fam``:
-    into the one occasion of theirs dated on a day of that month, else into one month-dated occasion."""
+    each into the one occasion of theirs dated on a day of that month it may be, else into a month-dated
+    occasion (:func:`_targets`)."""
     if len(people) < 2 or not is_month(month):
         return
     e, es, ep = t.events.c, t.event_sources.c, t.event_participants.c
@@ -55,13 +59,9 @@ def replace_month_reports(conn: Connection, fam: str, people: set[str], month: s
                if set(s.part_keys or []) == people]
     if not reports:
         return
-    if len(days) == 1:
-        target = days[0].id
-    else:
-        own = [r.id for r in rows if r.date == month]
-        target = own[0] if own else _month_row(conn, fam, month, people, reports[0], held[reports[0].event_id])
+    targets = _targets(conn, fam, month, people, reports, days, [r.id for r in rows if r.date == month], held)
     left: dict[str, list[tuple[str, int, int]]] = {}
-    for s in reports:
+    for s, target in zip(reports, targets, strict=True):
         if s.event_id == target:
             continue
         conn.execute(t.event_sources.update().where(es.event_id == s.event_id, es.article_id == s.article_id,
@@ -73,6 +73,40 @@ def replace_month_reports(conn: Connection, fam: str, people: set[str], month: s
             conn.execute(t.events.update().where(e.parent_id == eid).values(parent_id=None))
             conn.execute(t.events.delete().where(e.id == eid))
             retire_event(conn, eid, moved)
+
+
+def _targets(conn: Connection, fam: str, month: str, people: set[str], reports: list[Any], days: list[Any],
+             own: list[str], held: dict[str, Any]) -> list[str]:
+    """The occasion each month report goes to. A report joins the one day's occasion of its people that
+    month it may be: not one that it and the occasion would be a forum and talks (a press conference
+    dated "tháng 11" beside the talks of 12/11: :mod:`hoptac.store.forums_apart`, the rule day-dated
+    reports obey). The others go to month-dated occasions, one per run of reports (in article order) no
+    two of which are a forum and talks; each reuses the first month-dated occasion ``own`` that held one
+    of its reports, is of the type of one and no earlier run took, else is new. Decided from the reports alone, whatever the order
+    of ingest."""
+    out: dict[int, str] = {}
+    runs: list[list[tuple[int, Told]]] = []
+    for n, s in enumerate(reports):
+        said = told(s.type, s.quote or "")
+        fits = [d.id for d in days if not forum_beside_talks(conn, d.id, d.type, d.date, said)]
+        if len(fits) == 1:
+            out[n] = fits[0]
+            continue
+        run = next((r for r in runs if not any(forum_apart(said, o) for _, o in r)), None)
+        if run is None:
+            runs.append([(n, said)])
+        else:
+            run.append((n, said))
+    taken: set[str] = set()
+    for run in runs:
+        first = reports[run[0][0]]
+        kinds = {o[0] for _, o in run}
+        keep = [eid for eid in (reports[n].event_id for n, _ in run)
+                if eid in own and eid not in taken and held[eid].type in kinds]
+        target = keep[0] if keep else _month_row(conn, fam, month, people, first, held[first.event_id])
+        taken.add(target)
+        out.update((n, target) for n, _ in run)
+    return [out[n] for n in range(len(reports))]
 
 
 def _month_row(conn: Connection, fam: str, month: str, people: set[str], first: Any, source_row: Any) -> str:

@@ -32,6 +32,7 @@ from ..link.events import (
     forums_of_one_day,
     full_date,
     partial_days,
+    port_call_ships,
     precise,
     same_forum,
     same_occasion,
@@ -42,6 +43,7 @@ from ..link.events import (
 from ..link.names import name_key
 from ..model import Article
 from . import schema as t
+from .forums_apart import forum_beside_talks, told
 from .month_reports import is_month, replace_month_reports
 
 _PARTICIPANT_DATES = (t.event_participants.update().where(t.event_participants.c.event_id == sa.bindparam("eid"))
@@ -124,11 +126,14 @@ def _as_theirs(parts: set[str], names: dict[str, str], theirs: dict[str, str]) -
 
 def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set[str], cands: list[Any],
           dup_of: str | None, names: dict[str, str] | None = None,
-          weighed: set[str] | None = None, kinds: frozenset[str] = frozenset()) -> tuple[Any, set[str]] | None:
+          weighed: set[str] | None = None, kinds: frozenset[str] = frozenset(),
+          aside: bool = False) -> tuple[Any, set[str]] | None:
     """The candidate this event reports: most shared participants, then the nearest date, then the first.
 
     ``names`` (participant key -> name) lets a spelling variant of a stored participant count as them;
-    ``kinds`` are the kinds of forum this report's words name (:func:`~hoptac.link.events.forum_kinds`).
+    ``kinds`` are the kinds of forum this report's words name (:func:`~hoptac.link.events.forum_kinds`),
+    ``aside`` whether they place its talks on a forum's sidelines: a forum and talks stay two occasions
+    (:func:`~hoptac.link.events.forum_apart`).
     ``weighed`` gets the candidates whose people this event's could be (two shared, or the one either
     names, or a forum of the same day: :func:`~hoptac.link.events.same_forum`): the occasions whose
     other reports' order could decide (:mod:`hoptac.store.relink`). A candidate that fits only as the
@@ -148,7 +153,8 @@ def _best(conn: Connection, fam: str, ev_type: str, date: str | None, parts: set
         if dup_of is not None:
             ok = not parts or len(keys & parts) >= max(1, math.ceil(min(len(keys), len(parts)) / 2))
         else:
-            ok = same_occasion(fam, (cand.type, cand.date, keys), (ev_type, date, parts))
+            ok = same_occasion(fam, (cand.type, cand.date, keys), (ev_type, date, parts)) \
+                and not forum_beside_talks(conn, cand.id, cand.type, cand.date, (ev_type, kinds, aside))
             if not ok and day_forum and same_forum(fam, (cand.type, cand.date, keys), (ev_type, date, parts),
                                                    (_forum_kinds_of(conn, cand.id), kinds)):
                 ok = forum = True
@@ -202,11 +208,13 @@ def link_events(conn: Connection, article: Article, aid: str, people: dict[str, 
         ev = article.events[idx]
         fam = family(ev.type)
         parts = participant_keys(ev.participants, people, person_for)
+        if fam == "visit":  # a ship's port call: the ship is its visitor, whoever else a report names
+            parts.update((k, (None, n)) for k, n in port_call_ships(article.quote(ev.evidence)).items() if k not in parts)
         names = {k: n for k, (_, n) in parts.items()}
         cands = event_candidates(conn, fam, ev.date, dup_of, set(parts))
         weighed: set[str] = set()  # the occasions this report could be
-        match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names, weighed,
-                      forum_kinds(article.quote(ev.evidence)) if ev.type == "dialogue" else frozenset())
+        _, kinds, aside = told(ev.type, article.quote(ev.evidence))
+        match = _best(conn, fam, ev.type, ev.date, set(parts), cands, dup_of, names, weighed, kinds, aside)
         if match is None and _vague_within(ev.date, visits) and fam != "visit" and not ev.background:
             match = _within_visits(conn, fam, ev.status, set(parts), names, visits, aid, weighed)
         # joined the one occasion it could be and changed nothing in it: no later report saw it otherwise
