@@ -428,3 +428,15 @@ def test_a_match_against_a_team_is_no_meeting_but_a_war_exercise_leaves_the_meet
                 published="2025-05-04").events
     assert not [e for e in match if e.type == "meeting"]
     assert [e.type for e in talks] == ["meeting"]
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_courtesy_call_is_a_reception_by_the_leader_called_on(form: str):
+    import unicodedata
+
+    text = unicodedata.normalize(form, (
+        "Chiều 3/4, Bộ trưởng Quốc phòng Hoa Kỳ Mark Ellison đến chào xã giao Chủ tịch nước Đỗ Văn Hùng.\n"
+        "Hai bên trao đổi về hợp tác khắc phục hậu quả chiến tranh.\n"))
+    events = run(text).events
+    assert [e.type for e in events] == ["reception"]
+    assert set(events[0].participants) == {"Mark Ellison", "Đỗ Văn Hùng"}
