@@ -440,3 +440,13 @@ def test_a_courtesy_call_is_a_reception_by_the_leader_called_on(form: str):
     events = run(text).events
     assert [e.type for e in events] == ["reception"]
     assert set(events[0].participants) == {"Mark Ellison", "Đỗ Văn Hùng"}
+
+
+def test_a_telephone_talk_with_a_group_of_reporters_is_a_briefing_an_interview_no_event():
+    briefing = run("Ông Daniel Moore trao đổi với một nhóm phóng viên châu Á qua điện thoại.\n"
+                   "Ông cho biết Washington coi trọng quan hệ với Hà Nội.\n").events
+    assert [(e.type, e.participants) for e in briefing] == [("dialogue", ["Daniel Moore"])]
+    interview = run("Ông Daniel Moore trao đổi với phóng viên về quan hệ hai nước.\n"
+                    "Ông cho biết Washington coi trọng quan hệ với Hà Nội.\n").events
+    assert interview == []
+

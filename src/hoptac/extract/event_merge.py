@@ -51,6 +51,7 @@ class Draft:
     cue: tuple[int, int] = (0, 0)
     sentence: int = -1
     witnesses: list[str] = field(default_factory=list)  # who witnessed a signing whose parties are named
+    briefing: bool = False  # a telephone briefing to reporters: it tells of occasions, lends them no month
 
 
 
