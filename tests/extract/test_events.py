@@ -450,3 +450,11 @@ def test_a_telephone_talk_with_a_group_of_reporters_is_a_briefing_an_interview_n
                     "Ông cho biết Washington coi trọng quan hệ với Hà Nội.\n").events
     assert interview == []
 
+
+@pytest.mark.parametrize("feeling", ["vui mừng được gặp lại", "vinh dự khi được gặp", "mong muốn được làm việc với"])
+def test_a_feeling_about_being_able_to_meet_is_no_occasion(feeling: str):
+    text = (f"Ông Daniel Moore cho biết ông {feeling} Bộ trưởng Trần Văn Bình.\n"
+            "Hai bên nhất trí tăng cường hợp tác.\n")
+    assert run(text).events == []
+    met = run("Chiều 5/3, ông Daniel Moore đã gặp Bộ trưởng Trần Văn Bình.\nHai bên nhất trí tăng cường hợp tác.\n")
+    assert [e.type for e in met.events] == ["meeting"]

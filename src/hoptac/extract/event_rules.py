@@ -101,6 +101,7 @@ class EventRules:
     held_after: re.Pattern[str]
     looking_back: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    wished: re.Pattern[str]
     habitual: re.Pattern[str]
     passive: re.Pattern[str]
     earlier_year: re.Pattern[str]
@@ -162,6 +163,7 @@ def event_rules() -> EventRules:
         venue_before=re.compile(rf"{_words(ev['venue_before'])}\s+$", re.IGNORECASE),
         looking_back=re.compile(_words(ev["looking_back"]), re.IGNORECASE),
         hypothetical=re.compile(_words(ev["hypothetical"]), re.IGNORECASE),
+        wished=re.compile(rf"{_words(ev['wished'])}\s+(?:khi\s+)?được\s+(?:(?:đến|tới|sang)\s+)?$", re.IGNORECASE),
         habitual=re.compile(rf"{_words(ev['habitual'])}\s+(?:\w+\s+)?$", re.IGNORECASE),
         passive=re.compile(rf"{_words(ev['passive'])}\s+$", re.IGNORECASE),
         earlier_year=re.compile(_words(ev["earlier_year"]), re.IGNORECASE),

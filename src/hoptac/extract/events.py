@@ -233,6 +233,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     when = dating(text, r, dates.within(ca, cb), cue_start, cue_end, one_day=etype not in ("visit", "dialogue"))
     if r.hypothetical.search(text[max(sent[0], ca - 40):cue_start]):
         return None, "hypothetical"  # "Nếu được ký kết, ...", "nếu các công ty có ký kết thỏa thuận nào"
+    if r.wished.search(text[max(sent[0], cue_start - 40):cue_start]):
+        return None, "wished"  # "vui mừng được gặp lại ...": a feeling about meeting, no occasion of its own
     if r.habitual.search(text[max(ca, cue_start - 30):cue_start]) and not text[cue_start].isupper():
         return None, "habitual"  # "hai bên tiếp tục đối thoại": a habit, not one occasion
     if etype == "signing" and when is None and r.passive.search(text[max(ca, cue_start - 16):cue_start]) \
