@@ -365,6 +365,15 @@ def test_a_visit_told_twice_to_one_country_is_one_trip():
     assert len(visits) == 1
 
 
+def test_one_trip_told_with_other_companions_is_one_visit():
+    text = ("Thủ tướng Lê Văn Khải thăm chính thức Hoa Kỳ theo lời mời của Tổng thống John Whitfield.\n"
+            "Trên đường thăm Mỹ, sáng 29/5, Đoàn đại biểu cấp cao do Thủ tướng Lê Văn Khải dẫn đầu, "
+            "gồm Bộ trưởng Trần Văn Bình, đã quá cảnh Nhật Bản.\n")
+    visits = [e for e in events_of(text) if e.type == "visit"]
+    assert len(visits) == 1
+    assert "Lê Văn Khải" in visits[0].participants
+
+
 def test_dialogue_as_a_means_is_no_event():
     text = ("Bộ trưởng Trần Văn Bình nhấn mạnh hai nước cần giải quyết bất đồng thông qua đối thoại và "
             "thương lượng, phù hợp với luật pháp quốc tế.\n")

@@ -96,6 +96,9 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
     if d.retold and len(ps & os_) >= min(2, len(ps), len(os_)) and o.planned == d.planned and o.earlier == d.earlier \
             and not (o.own_object or d.own_object) and not (o.date and d.date and o.date.value != d.date.value):
         return True  # "Tại cuộc hội đàm với X và Z, Y khẳng định": the meeting of Y and X told before
+    if o.dest and _one_trip(o, d) and ps & os_ and o.earlier == d.earlier and not (o.split or d.split):
+        return True  # "thăm chính thức Mỹ" and "Trên đường thăm Mỹ, Đoàn ... do X dẫn đầu": one trip of X, whoever
+        # else each telling names (the host, the delegation)
     if not ps or not os_ or not (ps <= os_ or os_ <= ps):
         return False
     same_day = _same_day(o, d)
