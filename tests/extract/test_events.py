@@ -467,3 +467,10 @@ def test_a_feeling_about_being_able_to_meet_is_no_occasion(feeling: str):
     assert run(text).events == []
     met = run("Chiều 5/3, ông Daniel Moore đã gặp Bộ trưởng Trần Văn Bình.\nHai bên nhất trí tăng cường hợp tác.\n")
     assert [e.type for e in met.events] == ["meeting"]
+
+
+def test_a_forum_that_will_officially_begin_is_planned():
+    text = ("Hội nghị Bộ trưởng Thương mại Đông Á lần thứ 9 sẽ chính thức bắt đầu vào ngày 20/5 tại Hà Nội "
+            "với sự chủ trì của Bộ trưởng Trần Văn Bình.\n")
+    forums = [e for e in run(text, published=None).events if e.type == "dialogue"]  # no publication to compare
+    assert [e.status for e in forums] == ["planned"]
