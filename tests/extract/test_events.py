@@ -365,6 +365,15 @@ def test_a_visit_told_twice_to_one_country_is_one_trip():
     assert len(visits) == 1
 
 
+def test_one_trip_told_with_other_companions_is_one_visit():
+    text = ("Thủ tướng Lê Văn Khải thăm chính thức Hoa Kỳ theo lời mời của Tổng thống John Whitfield.\n"
+            "Trên đường thăm Mỹ, sáng 29/5, Đoàn đại biểu cấp cao do Thủ tướng Lê Văn Khải dẫn đầu, "
+            "gồm Bộ trưởng Trần Văn Bình, đã quá cảnh Nhật Bản.\n")
+    visits = [e for e in events_of(text) if e.type == "visit"]
+    assert len(visits) == 1
+    assert "Lê Văn Khải" in visits[0].participants
+
+
 def test_dialogue_as_a_means_is_no_event():
     text = ("Bộ trưởng Trần Văn Bình nhấn mạnh hai nước cần giải quyết bất đồng thông qua đối thoại và "
             "thương lượng, phù hợp với luật pháp quốc tế.\n")
@@ -428,3 +437,50 @@ def test_a_match_against_a_team_is_no_meeting_but_a_war_exercise_leaves_the_meet
                 published="2025-05-04").events
     assert not [e for e in match if e.type == "meeting"]
     assert [e.type for e in talks] == ["meeting"]
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_courtesy_call_is_a_reception_by_the_leader_called_on(form: str):
+    import unicodedata
+
+    text = unicodedata.normalize(form, (
+        "Chiều 3/4, Bộ trưởng Quốc phòng Hoa Kỳ Mark Ellison đến chào xã giao Chủ tịch nước Đỗ Văn Hùng.\n"
+        "Hai bên trao đổi về hợp tác khắc phục hậu quả chiến tranh.\n"))
+    events = run(text).events
+    assert [e.type for e in events] == ["reception"]
+    assert set(events[0].participants) == {"Mark Ellison", "Đỗ Văn Hùng"}
+
+
+def test_a_telephone_talk_with_a_group_of_reporters_is_a_briefing_an_interview_no_event():
+    briefing = run("Ông Daniel Moore trao đổi với một nhóm phóng viên châu Á qua điện thoại.\n"
+                   "Ông cho biết Washington coi trọng quan hệ với Hà Nội.\n").events
+    assert [(e.type, e.participants) for e in briefing] == [("dialogue", ["Daniel Moore"])]
+    interview = run("Ông Daniel Moore trao đổi với phóng viên về quan hệ hai nước.\n"
+                    "Ông cho biết Washington coi trọng quan hệ với Hà Nội.\n").events
+    assert interview == []
+
+
+@pytest.mark.parametrize("feeling", ["vui mừng được gặp lại", "vinh dự khi được gặp", "mong muốn được làm việc với"])
+def test_a_feeling_about_being_able_to_meet_is_no_occasion(feeling: str):
+    text = (f"Ông Daniel Moore cho biết ông {feeling} Bộ trưởng Trần Văn Bình.\n"
+            "Hai bên nhất trí tăng cường hợp tác.\n")
+    assert run(text).events == []
+    met = run("Chiều 5/3, ông Daniel Moore đã gặp Bộ trưởng Trần Văn Bình.\nHai bên nhất trí tăng cường hợp tác.\n")
+    assert [e.type for e in met.events] == ["meeting"]
+
+
+def test_a_forum_that_will_officially_begin_is_planned():
+    text = ("Hội nghị Bộ trưởng Thương mại Đông Á lần thứ 9 sẽ chính thức bắt đầu vào ngày 20/5 tại Hà Nội "
+            "với sự chủ trì của Bộ trưởng Trần Văn Bình.\n")
+    forums = [e for e in run(text, published=None).events if e.type == "dialogue"]  # no publication to compare
+    assert [e.status for e in forums] == ["planned"]
+
+
+
+def test_a_headline_visit_joins_the_announced_visit_of_the_body_which_keeps_its_status():
+    text = ("Thủ tướng Lê Văn Khải thăm Mỹ\n"
+            "Thủ tướng Lê Văn Khải sẽ có chuyến thăm chính thức tới Washington theo lời mời của "
+            "Tổng thống John Whitfield.\n"
+            "Hai bên dự kiến thảo luận về thương mại và đầu tư.\n")
+    visits = [e for e in run(text, published="2025-05-10").events if e.type == "visit"]
+    assert [(e.status, e.participants) for e in visits] == [("planned", ["Lê Văn Khải", "John Whitfield"])]

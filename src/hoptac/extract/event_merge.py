@@ -51,6 +51,7 @@ class Draft:
     cue: tuple[int, int] = (0, 0)
     sentence: int = -1
     witnesses: list[str] = field(default_factory=list)  # who witnessed a signing whose parties are named
+    briefing: bool = False  # a telephone briefing to reporters: it tells of occasions, lends them no month
 
 
 
@@ -95,6 +96,9 @@ def mergeable(o: Draft, d: Draft, staff: dict[str, set[str]] | None = None) -> b
     if d.retold and len(ps & os_) >= min(2, len(ps), len(os_)) and o.planned == d.planned and o.earlier == d.earlier \
             and not (o.own_object or d.own_object) and not (o.date and d.date and o.date.value != d.date.value):
         return True  # "Tại cuộc hội đàm với X và Z, Y khẳng định": the meeting of Y and X told before
+    if o.dest and _one_trip(o, d) and ps & os_ and o.earlier == d.earlier and not (o.split or d.split):
+        return True  # "thăm chính thức Mỹ" and "Trên đường thăm Mỹ, Đoàn ... do X dẫn đầu": one trip of X, whoever
+        # else each telling names (the host, the delegation)
     if not ps or not os_ or not (ps <= os_ or os_ <= ps):
         return False
     same_day = _same_day(o, d)
@@ -249,7 +253,7 @@ def headlines(article: Article, events: list[Draft]) -> list[Draft]:
     for h in [e for e in events if e.end <= end]:
         body = [e for e in out if e.start > end and FAMILY[e.type] == FAMILY[h.type]
                 and (e.type == "visit") == (h.type == "visit") and (e.type == "dialogue") == (h.type == "dialogue")
-                and (e.planned == h.planned or _one_trip(e, h))
+                and (e.planned == h.planned or e.type == h.type == "visit")  # a visit: one trip, whatever each says of it
                 and e.earlier == h.earlier and e.own_object == h.own_object
                 and set(e.participants) & set(h.participants)
                 and not {p for p in h.participants if p in people} - set(e.participants)
@@ -258,7 +262,8 @@ def headlines(article: Article, events: list[Draft]) -> list[Draft]:
         if not body:
             continue
         e = max(body, key=lambda x: len(set(x.participants) & set(h.participants)))
-        e.date, e.planned = (e.date, e.planned) if e.date else (h.date, h.planned)
+        if e.date is None and (h.date is not None or _one_trip(e, h)):  # the body's status stays unless the
+            e.date, e.planned = h.date, h.planned  # headline dates it or names the same country
         e.place = e.place or h.place
         out.remove(h)
     return out

@@ -78,6 +78,8 @@ class EventRules:
     standing: re.Pattern[str]
     aims: re.Pattern[str]
     press: re.Pattern[str]
+    press_group: re.Pattern[str]
+    briefing_media: re.Pattern[str]
     date_breaks: re.Pattern[str]
     continuers: re.Pattern[str]
     same_day: re.Pattern[str]
@@ -99,6 +101,7 @@ class EventRules:
     held_after: re.Pattern[str]
     looking_back: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    wished: re.Pattern[str]
     habitual: re.Pattern[str]
     passive: re.Pattern[str]
     earlier_year: re.Pattern[str]
@@ -135,6 +138,8 @@ def event_rules() -> EventRules:
         aims=re.compile(rf"(?:{_words(ev['aims'])}|{''.join(f'(?<!{re.escape(w)} )' for w in ev['soon_planned'])}"
                         rf"{_words(ev['aims_soon'])})[\s,]+(?:\w+\s+){{0,2}}$", re.IGNORECASE),
         press=re.compile(rf"^\s*(?:(?:các|những|một số|nhiều)\s+)?{_words(ev['press'])}", re.IGNORECASE),
+        press_group=re.compile(rf"\s*{_words(ev['press_groups'])}\s+{_words(ev['press'])}", re.IGNORECASE),
+        briefing_media=re.compile(_words(ev["briefing_media"]), re.IGNORECASE),
         date_breaks=re.compile(_words(ev["date_breaks"]), re.IGNORECASE),
         continuers=re.compile(rf"^\W*{_words(ev['continuers'])}", re.IGNORECASE),
         same_day=re.compile(_words(ev["same_day"]), re.IGNORECASE),
@@ -158,6 +163,7 @@ def event_rules() -> EventRules:
         venue_before=re.compile(rf"{_words(ev['venue_before'])}\s+$", re.IGNORECASE),
         looking_back=re.compile(_words(ev["looking_back"]), re.IGNORECASE),
         hypothetical=re.compile(_words(ev["hypothetical"]), re.IGNORECASE),
+        wished=re.compile(rf"{_words(ev['wished'])}\s+(?:khi\s+)?được\s+(?:(?:đến|tới|sang)\s+)?$", re.IGNORECASE),
         habitual=re.compile(rf"{_words(ev['habitual'])}\s+(?:\w+\s+)?$", re.IGNORECASE),
         passive=re.compile(rf"{_words(ev['passive'])}\s+$", re.IGNORECASE),
         earlier_year=re.compile(_words(ev["earlier_year"]), re.IGNORECASE),
@@ -362,6 +368,12 @@ def narrow(text: str, ca: int, cb: int, cue_start: int, cue_end: int) -> tuple[i
 
 _CLOSED = re.compile(r"^[^()]*\)\s*(?:,|và|;)")
 _INTERVIEW = re.compile(r"^\s*[^,.;:!?]{1,40},")
+
+
+def briefing(text: str, r: EventRules, cue_end: int, clause_end: int) -> bool:
+    """A talk with a group of reporters by telephone or online (``trao đổi với một nhóm phóng viên ... qua
+    điện thoại``): a press briefing, not an interview."""
+    return bool(r.press_group.match(text, cue_end, clause_end) and r.briefing_media.search(text, cue_end, clause_end))
 
 
 def to_press(article: Article, r: EventRules, sent_start: int, cue_start: int, cue_end: int,

@@ -65,6 +65,7 @@ from .event_places import event_place
 from .event_roles import destination, not_participant, own_participant, sole_person_of, stop_of, visit_people
 from .event_rules import (
     EventRules,
+    briefing,
     dating,
     event_rules,
     fixture,
@@ -232,6 +233,8 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     when = dating(text, r, dates.within(ca, cb), cue_start, cue_end, one_day=etype not in ("visit", "dialogue"))
     if r.hypothetical.search(text[max(sent[0], ca - 40):cue_start]):
         return None, "hypothetical"  # "Nếu được ký kết, ...", "nếu các công ty có ký kết thỏa thuận nào"
+    if r.wished.search(text[max(sent[0], cue_start - 40):cue_start]):
+        return None, "wished"  # "vui mừng được gặp lại ...": a feeling about meeting, no occasion of its own
     if r.habitual.search(text[max(ca, cue_start - 30):cue_start]) and not text[cue_start].isupper():
         return None, "habitual"  # "hai bên tiếp tục đối thoại": a habit, not one occasion
     if etype == "signing" and when is None and r.passive.search(text[max(ca, cue_start - 16):cue_start]) \
@@ -243,14 +246,16 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         return None, "standing"  # "đối thoại thường kỳ": a mechanism, not one meeting (one on a day is held)
     if etype == "signing" and when is None and r.aims.search(text[max(ca, cue_start - 40):cue_start]):
         return None, "aim"  # "tiến tới đàm phán, ký kết hiệp định": a goal
-    if etype == "meeting" and to_press(article, r, sent[0], cue_start, cue_end, cb):
+    briefed = etype == "meeting" and briefing(text, r, cue_end, cb)
+    if etype == "meeting" and to_press(article, r, sent[0], cue_start, cue_end, cb) and not briefed:
         return None, "press"  # "trao đổi với phóng viên": an interview
+    etype = "dialogue" if briefed else etype  # a telephone briefing to reporters: a press briefing
     people, org_ents = _participants(article, r, ca, cb, cue_end)
     held = held_forum(text, r, ca, cue_start, after, dated=when is not None)
     if held is None:
         return None, "negated"  # "không đăng ký dự hội nghị"
     held = held and etype == "dialogue"
-    weak = not held and any(text[s:e].lower() in g.event_weak and (text[s].islower() or s == sent[0])
+    weak = not held and not briefed and any(text[s:e].lower() in g.event_weak and (text[s].islower() or s == sent[0])
                             and not (etype == "dialogue" and _one_occasion(text, r, s, e)) for s, e, _ in grp)
     planned = planned_before(article, g.event_planned, max(ca, cue_start - 60), cue_end) \
         or bool(r.planned_after.match(after))
@@ -265,6 +270,9 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         people, org_ents = visit, []
     else:
         people += [p for p in subject if p not in people and p not in said]
+    if briefed:  # "X nói trong cuộc trao đổi với các phóng viên ... qua điện thoại": X briefs, the one named last
+        speaker = people_in(article, sent[0], cue_start)[-1:]  # before the cue (whoever X quotes or speaks of)
+        people, org_ents = speaker or people, [] if speaker else org_ents
     if weak and len(people) < 2 and (when is None or etype != "dialogue"):
         return None, "weak"
     witnesses: list[str] = []
@@ -287,7 +295,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     if etype == "reception" and r.vessels.search(text, max(ca, cue_start - 80), min(cb, cue_end + 60)):
         etype = "visit"  # "buổi tiếp đón đoàn tàu sân bay tại cảng": the ship's port call
     d = Draft(etype, ca, cb, participants=parts, persons=len(people), cue=(cue_start, cue_end))
-    d.date, d.witnesses = when, witnesses
+    d.date, d.witnesses, d.briefing = when, witnesses, briefed
     d.place = event_place(article, text, ca, cb)
     d.planned = planned
     if d.date and article.published and not d.date.value.startswith("--"):
@@ -452,7 +460,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
     witnessed_dates(events)
     untold = captioned(article, events, captions)
     lead = next((e for e in events if e.date and _YEAR_MONTH.match(e.date.value) and not e.planned
-                 and not e.earlier), None)
+                 and not e.earlier and not e.briefing), None)
     if lead is not None and lead.date is not None:
         month = lead.date.value[:7]
         for e in events:
