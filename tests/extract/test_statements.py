@@ -637,3 +637,21 @@ def test_a_sides_representative_three_sentences_on_is_its_speaker_not_the_side()
                    "Đại diện phía Mỹ cam kết tài trợ thêm học bổng cho sinh viên Việt Nam trong năm tới.\n",
                    ("Tom Baker", "US", "Tom Baker"))
     assert [s.actor for s in said if s.act == "commit"] == ["Tom Baker"]
+
+
+def test_a_tail_no_statement_holds_gives_its_issue_to_the_clause_it_was_cut_from() -> None:
+    """A cue inside a clause (``chia sẻ``) ends it; when the statement it began goes (the learned
+    decision drops it), the issue named in the orphaned tail is the clause's, not no one's."""
+    from hoptac.extract.statements import _Extractor
+    from hoptac.extract.topics import load_taxonomy
+
+    text = ("Ông Trần Văn Minh đánh giá cao việc Chính phủ Mỹ quan tâm, chia sẻ với các nước "
+            "trong khu vực về tình hình Biển Đông.\n")
+    art = Article(text=text, published="2025-04-04")
+    art.people = [Person(name="Trần Văn Minh", side="VN", mentions=[(4, 17)])]
+    said = extract_statements(art, DEFAULT).statements
+    praise = next(s for s in said if s.act == "welcome")
+    assert "Biển Đông" not in praise.text and praise.threads == []  # the tail is the other statement's
+    ex = _Extractor(art, load_taxonomy(DEFAULT))
+    ex.tail_threads([praise])  # as when the decision keeps the welcome alone
+    assert praise.threads == ["south_china_sea"] and "security_defense" in praise.topics

@@ -355,6 +355,28 @@ class _Extractor(Speakers):
             st.threads = self.issue_threads(self.fpos(st.cue[1]), content, b, self.sents[max(0, i)][0])
             st.topics = unique(st.topics + implied_topics(st.threads, self.tax))
 
+    def tail_threads(self, statements: list[Statement]) -> None:
+        """Give a statement the threads named between its clause's end and the next statement of
+        its sentence (or the sentence's end) when no statement holds that tail: a cue there cut the
+        clause and its statement went (``cần tiếp tục hợp tác trên các lĩnh vực như rà phá bom mìn,
+        hỗ trợ nạn nhân chất độc da cam``, where ``hỗ trợ`` was read as a cue)."""
+        spans = sorted(st.evidence for st in statements)
+        starts = [x for x, _y in spans]
+        for st in statements:
+            if st.side not in ("VN", "US"):
+                continue
+            a, b = st.evidence
+            i = bisect.bisect_right([s for s, _e in self.sents], a) - 1
+            end = self.sents[max(0, i)][1]
+            k = bisect.bisect_right(starts, a)
+            nxt = min([x for x in starts[k:k + 8] if x >= b] + [end])
+            if any(x < nxt and y > b for x, y in spans if (x, y) != (a, b)):
+                continue  # another statement holds part of the tail
+            extra = [t for t in ids_in(self.thread_hits, b, nxt) if t not in st.threads]
+            if extra:
+                st.threads += extra
+                st.topics = unique(st.topics + implied_topics(extra, self.tax))
+
     def amounts_in(self, a: int, b: int) -> list[Amount]:
         """The amounts of the article inside ``[a, b)``, in their order (by bisection when sorted)."""
         if self._amount_starts is None:
@@ -401,6 +423,7 @@ def extract_statements(article: Article, settings: Settings) -> Article:
         # the learned decision: who the actor is (not while the act decision's candidates are gathered)
         decide_actors(article, ArticleIndex.of(article, ex.mentions, ex.sents, ex.gender))
     ex.late_threads(article.statements)
+    ex.tail_threads(article.statements)
     named = {e.side for e in (*article.people, *article.organizations) if e.side}
     named |= {side for side, pattern in cues().country_res.items() if pattern.search(ex.low.text)}
     for s in article.statements:
