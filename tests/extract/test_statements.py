@@ -655,3 +655,20 @@ def test_a_tail_no_statement_holds_gives_its_issue_to_the_clause_it_was_cut_from
     ex = _Extractor(art, load_taxonomy(DEFAULT))
     ex.tail_threads([praise])  # as when the decision keeps the welcome alone
     assert praise.threads == ["south_china_sea"] and "security_defense" in praise.topics
+
+
+def test_a_clause_of_its_own_field_does_not_take_the_issue_of_the_clause_before() -> None:
+    """A sentence naming an issue inside one statement's clause gives it to a later clause only when
+    that clause names no field of its own (``tham vấn``), not to one that speaks of another (``nông sản``)."""
+    minh = ("Trần Văn Minh", "VN", "Trần Văn Minh")
+    text = ("Ông Trần Văn Minh đề nghị phía Mỹ sớm công nhận quy chế kinh tế thị trường cho Việt Nam, "
+            "đồng thời cam kết Việt Nam sẽ mở cửa thị trường cho nông sản của Mỹ.\n")
+    said = said_in(text, minh)
+    ask = next(s for s in said if "công nhận" in s.text)
+    farm = next(s for s in said if "nông sản" in s.text and "công nhận" not in s.text)
+    assert ask.threads == ["market_economy_status"]
+    assert farm.act == "commit" and farm.threads == []
+    text = ("Ông Trần Văn Minh đề nghị phía Mỹ sớm công nhận quy chế kinh tế thị trường cho Việt Nam, "
+            "đồng thời cam kết Việt Nam sẽ tiếp tục tham vấn qua nhóm công tác song phương.\n")
+    talks = next(s for s in said_in(text, minh) if "tham vấn" in s.text and "công nhận" not in s.text)
+    assert talks.threads == ["market_economy_status"]  # no field of its own: the sentence's issue
