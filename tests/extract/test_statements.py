@@ -672,3 +672,15 @@ def test_a_clause_of_its_own_field_does_not_take_the_issue_of_the_clause_before(
             "đồng thời cam kết Việt Nam sẽ tiếp tục tham vấn qua nhóm công tác song phương.\n")
     talks = next(s for s in said_in(text, minh) if "tham vấn" in s.text and "công nhận" not in s.text)
     assert talks.threads == ["market_economy_status"]  # no field of its own: the sentence's issue
+
+
+def test_the_wto_rules_asked_for_in_a_trade_remedy_story_are_on_its_thread() -> None:
+    """``phù hợp với quy định của WTO`` is how a side answers duties: on the trade-remedy thread in a
+    story that names them, on none in a story that does not."""
+    minh = ("Trần Văn Minh", "VN", "Trần Văn Minh")
+    ask = "Ông Trần Văn Minh đề nghị phía Mỹ xem xét vấn đề một cách khách quan, phù hợp với quy định của WTO.\n"
+    duty = "Bộ Thương mại Mỹ công bố mức thuế chống bán phá giá đối với tôm của Việt Nam.\n"
+    said = said_in(duty + ask, minh)
+    assert [s.threads for s in said if "WTO" in s.text] == [["trade_remedies"]]
+    said = said_in("Việt Nam và Mỹ bàn về hợp tác giáo dục.\n" + ask, minh)
+    assert [s.threads for s in said if "WTO" in s.text] == [[]]
