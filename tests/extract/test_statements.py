@@ -684,3 +684,23 @@ def test_the_wto_rules_asked_for_in_a_trade_remedy_story_are_on_its_thread() -> 
     assert [s.threads for s in said if "WTO" in s.text] == [["trade_remedies"]]
     said = said_in("Việt Nam và Mỹ bàn về hợp tác giáo dục.\n" + ask, minh)
     assert [s.threads for s in said if "WTO" in s.text] == [[]]
+
+
+def test_a_context_word_in_an_orphaned_tail_counts_for_a_commitment_naming_no_thread() -> None:
+    """``kho cảng`` puts a commitment on LNG in a story that names LNG, also when it lies in the tail
+    a dropped cue (``hỗ trợ``) cut from the clause; a position (inform) takes no context word."""
+    from hoptac.extract.statements import _Extractor
+    from hoptac.extract.topics import load_taxonomy
+    from hoptac.model import Statement
+
+    text = ("Dự án cảng khí hóa lỏng (LNG) được khởi động.\n"
+            "Ông Robert Green cho biết Mỹ sẽ tài trợ nghiên cứu, hỗ trợ Việt Nam phát triển kho cảng.\n")
+    art = Article(text=text, published="2025-04-04")
+    a, b = text.index("Mỹ sẽ"), text.index(", hỗ trợ")
+    pledge = Statement(actor="Robert Green", act="commit", text=text[a:b], evidence=(a, b), side="US")
+    view = Statement(actor="Robert Green", act="inform", text=text[a:b], evidence=(a, b), side="US")
+    ex = _Extractor(art, load_taxonomy(DEFAULT))
+    ex.tail_threads([pledge])
+    ex.tail_threads([view])
+    assert pledge.threads == ["lng"] and "energy" in pledge.topics
+    assert view.threads == []

@@ -387,7 +387,8 @@ class _Extractor(Speakers):
         """Give a statement the threads named between its clause's end and the next statement of
         its sentence (or the sentence's end) when no statement holds that tail: a cue there cut the
         clause and its statement went (``cần tiếp tục hợp tác trên các lĩnh vực như rà phá bom mìn,
-        hỗ trợ nạn nhân chất độc da cam``, where ``hỗ trợ`` was read as a cue)."""
+        hỗ trợ nạn nhân chất độc da cam``, where ``hỗ trợ`` was read as a cue); a thread's context
+        words there count as in the clause (``Mỹ sẽ tài trợ ..., hỗ trợ EVN phát triển kho cảng``)."""
         spans = sorted(st.evidence for st in statements)
         starts = [x for x, _y in spans]
         for st in statements:
@@ -401,6 +402,8 @@ class _Extractor(Speakers):
             if any(x < nxt and y > b for x, y in spans if (x, y) != (a, b)):
                 continue  # another statement holds part of the tail
             extra = [t for t in ids_in(self.thread_hits, b, nxt) if t not in st.threads]
+            if not extra and not st.threads and st.act != "inform":  # as :meth:`issue_threads`
+                extra = ids_in(self.context_hits, b, nxt)
             if extra:
                 st.threads += extra
                 st.topics = unique(st.topics + implied_topics(extra, self.tax))
