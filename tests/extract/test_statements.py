@@ -704,3 +704,23 @@ def test_a_context_word_in_an_orphaned_tail_counts_for_a_commitment_naming_no_th
     ex.tail_threads([view])
     assert pledge.threads == ["lng"] and "energy" in pledge.topics
     assert view.threads == []
+
+
+def test_an_orphaned_tail_gives_its_sub_issues_too() -> None:
+    """The sub-issues named in an orphaned tail (``nạn nhân chất độc da cam``) are the clause's, under
+    its thread."""
+    from hoptac.extract.statements import _Extractor
+    from hoptac.extract.topics import load_taxonomy
+    from hoptac.model import Statement
+
+    text = "Ông Trần Văn Minh đề nghị hai nước hợp tác rà phá bom mìn, hỗ trợ nạn nhân chất độc da cam.\n"
+    art = Article(text=text, published="2025-04-04")
+    a, b = text.index("đề nghị"), text.index(", hỗ trợ")
+    ask = Statement(actor="Trần Văn Minh", act="request", text=text[a:b], evidence=(a, b), side="VN")
+    _Extractor(art, load_taxonomy(DEFAULT)).tail_threads([ask])
+    assert ask.threads == ["dioxin_remediation"] and ask.subthreads == ["dioxin_victims"]
+    text = "Ông Trần Văn Minh đề nghị hai nước hợp tác rà phá bom mìn; tẩy độc dioxin tại sân bay Biên Hòa.\n"
+    a, b = text.index("đề nghị"), text.index(";")
+    ask = Statement(actor="Trần Văn Minh", act="request", text=text[a:b], evidence=(a, b), side="VN")
+    _Extractor(Article(text=text), load_taxonomy(DEFAULT)).tail_threads([ask])
+    assert ask.threads == [] and ask.subthreads == []  # after a ";", another item of the list

@@ -399,6 +399,8 @@ class _Extractor(Speakers):
             end = self.sents[max(0, i)][1]
             k = bisect.bisect_right(starts, a)
             nxt = min([x for x in starts[k:k + 8] if x >= b] + [end])
+            semi = self.text.find(";", b, nxt)
+            nxt = semi if semi >= 0 else nxt  # a ";" starts another item of a list: not the clause's
             if any(x < nxt and y > b for x, y in spans if (x, y) != (a, b)):
                 continue  # another statement holds part of the tail
             extra = [t for t in ids_in(self.thread_hits, b, nxt) if t not in st.threads]
@@ -407,6 +409,8 @@ class _Extractor(Speakers):
             if extra:
                 st.threads += extra
                 st.topics = unique(st.topics + implied_topics(extra, self.tax))
+            st.subthreads += [c for c in ids_in(self.child_hits, b, nxt)
+                              if self.tax.threads[c].parent in st.threads and c not in st.subthreads]
 
     def amounts_in(self, a: int, b: int) -> list[Amount]:
         """The amounts of the article inside ``[a, b)``, in their order (by bisection when sorted)."""
