@@ -637,3 +637,90 @@ def test_a_sides_representative_three_sentences_on_is_its_speaker_not_the_side()
                    "Đại diện phía Mỹ cam kết tài trợ thêm học bổng cho sinh viên Việt Nam trong năm tới.\n",
                    ("Tom Baker", "US", "Tom Baker"))
     assert [s.actor for s in said if s.act == "commit"] == ["Tom Baker"]
+
+
+def test_a_tail_no_statement_holds_gives_its_issue_to_the_clause_it_was_cut_from() -> None:
+    """A cue inside a clause (``chia sẻ``) ends it; when the statement it began goes (the learned
+    decision drops it), the issue named in the orphaned tail is the clause's, not no one's."""
+    from hoptac.extract.statements import _Extractor
+    from hoptac.extract.topics import load_taxonomy
+
+    text = ("Ông Trần Văn Minh đánh giá cao việc Chính phủ Mỹ quan tâm, chia sẻ với các nước "
+            "trong khu vực về tình hình Biển Đông.\n")
+    art = Article(text=text, published="2025-04-04")
+    art.people = [Person(name="Trần Văn Minh", side="VN", mentions=[(4, 17)])]
+    said = extract_statements(art, DEFAULT).statements
+    praise = next(s for s in said if s.act == "welcome")
+    assert "Biển Đông" not in praise.text and praise.threads == []  # the tail is the other statement's
+    ex = _Extractor(art, load_taxonomy(DEFAULT))
+    ex.tail_threads([praise])  # as when the decision keeps the welcome alone
+    assert praise.threads == ["south_china_sea"] and "security_defense" in praise.topics
+
+
+def test_a_clause_of_its_own_field_does_not_take_the_issue_of_the_clause_before() -> None:
+    """A sentence naming an issue inside one statement's clause gives it to a later clause only when
+    that clause names no field of its own (``tham vấn``), not to one that speaks of another (``nông sản``)."""
+    minh = ("Trần Văn Minh", "VN", "Trần Văn Minh")
+    text = ("Ông Trần Văn Minh đề nghị phía Mỹ sớm công nhận quy chế kinh tế thị trường cho Việt Nam, "
+            "đồng thời cam kết Việt Nam sẽ mở cửa thị trường cho nông sản của Mỹ.\n")
+    said = said_in(text, minh)
+    ask = next(s for s in said if "công nhận" in s.text)
+    farm = next(s for s in said if "nông sản" in s.text and "công nhận" not in s.text)
+    assert ask.threads == ["market_economy_status"]
+    assert farm.act == "commit" and farm.threads == []
+    text = ("Ông Trần Văn Minh đề nghị phía Mỹ sớm công nhận quy chế kinh tế thị trường cho Việt Nam, "
+            "đồng thời cam kết Việt Nam sẽ tiếp tục tham vấn qua nhóm công tác song phương.\n")
+    talks = next(s for s in said_in(text, minh) if "tham vấn" in s.text and "công nhận" not in s.text)
+    assert talks.threads == ["market_economy_status"]  # no field of its own: the sentence's issue
+
+
+def test_the_wto_rules_asked_for_in_a_trade_remedy_story_are_on_its_thread() -> None:
+    """``phù hợp với quy định của WTO`` is how a side answers duties: on the trade-remedy thread in a
+    story that names them, on none in a story that does not."""
+    minh = ("Trần Văn Minh", "VN", "Trần Văn Minh")
+    ask = "Ông Trần Văn Minh đề nghị phía Mỹ xem xét vấn đề một cách khách quan, phù hợp với quy định của WTO.\n"
+    duty = "Bộ Thương mại Mỹ công bố mức thuế chống bán phá giá đối với tôm của Việt Nam.\n"
+    said = said_in(duty + ask, minh)
+    assert [s.threads for s in said if "WTO" in s.text] == [["trade_remedies"]]
+    said = said_in("Việt Nam và Mỹ bàn về hợp tác giáo dục.\n" + ask, minh)
+    assert [s.threads for s in said if "WTO" in s.text] == [[]]
+
+
+def test_a_context_word_in_an_orphaned_tail_counts_for_a_commitment_naming_no_thread() -> None:
+    """``kho cảng`` puts a commitment on LNG in a story that names LNG, also when it lies in the tail
+    a dropped cue (``hỗ trợ``) cut from the clause; a position (inform) takes no context word."""
+    from hoptac.extract.statements import _Extractor
+    from hoptac.extract.topics import load_taxonomy
+    from hoptac.model import Statement
+
+    text = ("Dự án cảng khí hóa lỏng (LNG) được khởi động.\n"
+            "Ông Robert Green cho biết Mỹ sẽ tài trợ nghiên cứu, hỗ trợ Việt Nam phát triển kho cảng.\n")
+    art = Article(text=text, published="2025-04-04")
+    a, b = text.index("Mỹ sẽ"), text.index(", hỗ trợ")
+    pledge = Statement(actor="Robert Green", act="commit", text=text[a:b], evidence=(a, b), side="US")
+    view = Statement(actor="Robert Green", act="inform", text=text[a:b], evidence=(a, b), side="US")
+    ex = _Extractor(art, load_taxonomy(DEFAULT))
+    ex.tail_threads([pledge])
+    ex.tail_threads([view])
+    assert pledge.threads == ["lng"] and "energy" in pledge.topics
+    assert view.threads == []
+
+
+def test_an_orphaned_tail_gives_its_sub_issues_too() -> None:
+    """The sub-issues named in an orphaned tail (``nạn nhân chất độc da cam``) are the clause's, under
+    its thread."""
+    from hoptac.extract.statements import _Extractor
+    from hoptac.extract.topics import load_taxonomy
+    from hoptac.model import Statement
+
+    text = "Ông Trần Văn Minh đề nghị hai nước hợp tác rà phá bom mìn, hỗ trợ nạn nhân chất độc da cam.\n"
+    art = Article(text=text, published="2025-04-04")
+    a, b = text.index("đề nghị"), text.index(", hỗ trợ")
+    ask = Statement(actor="Trần Văn Minh", act="request", text=text[a:b], evidence=(a, b), side="VN")
+    _Extractor(art, load_taxonomy(DEFAULT)).tail_threads([ask])
+    assert ask.threads == ["dioxin_remediation"] and ask.subthreads == ["dioxin_victims"]
+    text = "Ông Trần Văn Minh đề nghị hai nước hợp tác rà phá bom mìn; tẩy độc dioxin tại sân bay Biên Hòa.\n"
+    a, b = text.index("đề nghị"), text.index(";")
+    ask = Statement(actor="Trần Văn Minh", act="request", text=text[a:b], evidence=(a, b), side="VN")
+    _Extractor(Article(text=text), load_taxonomy(DEFAULT)).tail_threads([ask])
+    assert ask.threads == [] and ask.subthreads == []  # after a ";", another item of the list
