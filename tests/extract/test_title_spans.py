@@ -72,3 +72,21 @@ def test_a_head_written_again_after_a_comma_starts_the_title() -> None:
     assert got["Lê Văn Khải"] == "Chủ tịch nước"
     got = _titles("Chủ tịch, Tổng giám đốc Công ty Hoa Sen Trương Văn Bình cho biết giá sẽ tăng.")
     assert got["Trương Văn Bình"].startswith("Chủ tịch, Tổng giám đốc")  # two titles of one person stay
+
+
+def test_a_deputy_of_any_office_keeps_its_phó() -> None:
+    got = _titles("Đoàn do Đô đốc Lâm Hữu Cường, phó tổng tham mưu trưởng quân đội Hàn Lâm, dẫn đầu.")
+    assert got["Lâm Hữu Cường"] == "phó tổng tham mưu trưởng quân đội Hàn Lâm"
+    got = _titles("Theo ông Peter Kline, Phó Tổng Biên tập tạp chí Harbor Review, hai nước sẽ ký thỏa thuận.")
+    assert got["Peter Kline"] == "Phó Tổng Biên tập tạp chí Harbor Review"
+
+
+def test_a_former_deputy_keeps_the_office_that_has_its_own_head() -> None:
+    got = _titles("Họ muốn đàm phán với ông Tom Weller (cựu phó tổng thống Mỹ) về thương mại.")
+    assert got["Tom Weller"].startswith("cựu phó tổng thống Mỹ")
+
+
+def test_a_deputy_office_chained_after_a_comma() -> None:
+    got = _titles("Thượng tướng Lê Văn Sơn, Ủy viên Trung ương Đảng, Phó Tổng Tham mưu trưởng Quân đội nhân dân "
+                  "Việt Nam đã tiếp đoàn.")
+    assert got["Lê Văn Sơn"].endswith("Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam")

@@ -170,7 +170,7 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
                 word = []
         elif tok == ",":
             nxt_pos = toks[k + 1].start() if toks.has(k + 1) else limit
-            head_next = g.title_heads.match(ctext, nxt_pos)
+            head_next = head_match(ctext, nxt_pos, g)
             if open_clause and head_next:
                 return end, m.start()  # "... phụ trách X dẫn đầu, Bộ trưởng": another title
             if not ((chains and head_next) or (open_clause and nxt[:1].isalpha())):
@@ -369,16 +369,35 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
     return best
 
 
-# words before a head that belong to the title (annotations/GUIDE.md): a former, new or late holder;
-# after a name's comma an acting one too ("bà X, quyền trợ lý ngoại trưởng Mỹ")
-_MODIFIER = re.compile(r"(?<!\w)(?:cựu|nguyên|tân|cố|Cựu|Nguyên|Tân|Cố)\s+$")  # not "quyền": "quyền Tổng thống" is a power
-_MODIFIER_AT = re.compile(r"(?:cựu|nguyên|quyền|tân|Cựu|Nguyên|Quyền|Tân)\s+")
+# words before a head that belong to the title (annotations/GUIDE.md): a former, new or late holder,
+# and a deputy of any office ("phó tổng tham mưu trưởng", "Phó Tổng Biên tập": the heads list only the
+# deputies that are offices of their own); after a name's comma an acting one too ("bà X, quyền trợ lý
+# ngoại trưởng Mỹ")
+_MODIFIER = re.compile(r"(?<!\w)(?:cựu|nguyên|tân|cố|phó|Cựu|Nguyên|Tân|Cố|Phó)\s+$")  # not "quyền": "quyền Tổng thống" is a power
+_MODIFIER_AT = re.compile(r"(?:cựu|nguyên|quyền|tân|phó|Cựu|Nguyên|Quyền|Tân|Phó)\s+")
+
+
+def head_match(ctext: str, pos: int, g: Gazetteer) -> re.Match[str] | None:
+    """A title head at ``pos`` or after the words of ``_MODIFIER_AT`` there (``, cựu Đại sứ``)."""
+    while (h := g.title_heads.match(ctext, pos)) is None and (mod := _MODIFIER_AT.match(ctext, pos)) is not None:
+        pos = mod.end()
+    return h
+
+
+def modified_head(ctext: str, pos: int, heads_at: dict[int, re.Match[str]]) -> re.Match[str] | None:
+    """The head of a title starting at ``pos``, after the words of ``_MODIFIER_AT`` written before it
+    (``cựu phó Tổng thống``: the head is ``phó Tổng thống``, an office of its own)."""
+    while (h := heads_at.get(pos)) is None and (mod := _MODIFIER_AT.match(ctext, pos)) is not None:
+        pos = mod.end()
+    return h
 
 
 def _modified_start(ctext: str, start: int) -> int:
-    """Where a title starts with the word of ``_MODIFIER`` written right before its head (``cựu Đại sứ``)."""
-    m = _MODIFIER.search(ctext, max(0, start - 8), start)
-    return m.start() if m else start
+    """Where a title starts with the words of ``_MODIFIER`` written right before its head (``cựu Đại sứ``,
+    ``cựu phó Tổng Lãnh sự``)."""
+    while (m := _MODIFIER.search(ctext, max(0, start - 8), start)) is not None:
+        start = m.start()
+    return start
 
 
 def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g: Gazetteer,
@@ -387,10 +406,7 @@ def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g
     m = re.compile(r"\s*(?:,|-|–|\(|là)\s*").match(ctext, name_end)
     if not m:
         return None
-    h = heads_at.get(m.end())
-    mod = _MODIFIER_AT.match(ctext, m.end()) if h is None else None
-    if mod is not None:  # "bà Susan Thornton, quyền trợ lý ngoại trưởng Mỹ"
-        h = heads_at.get(mod.end())
+    h = modified_head(ctext, m.end(), heads_at)  # "bà Susan Thornton, quyền trợ lý ngoại trưởng Mỹ"
     if h is None:
         return None
     line_end = ctext.find("\n", h.end())
@@ -406,7 +422,7 @@ def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g
     opener = m.group().strip()
     if opener in (",", "-", "–", "(") and not (reach and stop >= limit):
         end = enclosed_end(ctext, end, sent_limit, next_name, bracket=opener == "(")
-    return TitleMatch(m.end() if mod else h.start(), end, h.group().lower(), reached=reach and stop >= limit)
+    return TitleMatch(m.end(), end, h.group().lower(), reached=reach and stop >= limit)
 
 
 _OF = re.compile(r"\s+của\s+((?:[A-ZĐ][\w&.\-]*)(?:\s+[A-ZĐ][\w&.\-]*){0,4})")
