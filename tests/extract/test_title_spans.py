@@ -90,3 +90,12 @@ def test_a_deputy_office_chained_after_a_comma() -> None:
     got = _titles("Thượng tướng Lê Văn Sơn, Ủy viên Trung ương Đảng, Phó Tổng Tham mưu trưởng Quân đội nhân dân "
                   "Việt Nam đã tiếp đoàn.")
     assert got["Lê Văn Sơn"].endswith("Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam")
+
+
+def test_a_title_takes_a_ministry_or_known_body_whole_whatever_its_case() -> None:
+    got = _titles("Dự họp có Bộ trưởng Bộ Công Thương Lê Văn Tường, Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn "
+                  "Trần Văn Lộc, cùng nhiều quan chức.")
+    assert got["Lê Văn Tường"] == "Bộ trưởng Bộ Công Thương"
+    assert got["Trần Văn Lộc"] == "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"
+    got = _titles("Lễ kỷ niệm có sự chứng kiến của Chủ tịch Đại Hội đồng Liên hợp quốc Peter Holm.")
+    assert got["Peter Holm"] == "Chủ tịch Đại Hội đồng Liên hợp quốc"

@@ -439,7 +439,7 @@ def _bare_titles(P: _People) -> None:
         line_start, line_end = _line_bounds(ctext, h.start())
         if _NOT_ONE.search(ctext, max(line_start, h.start() - 12), h.start()):
             continue
-        end, _ = walk(ctext, h.end(), line_end, g, seats=seated(ctext, h.start()))
+        end, _ = walk(ctext, h.end(), line_end, g, seats=seated(ctext, h.start()), bodies=True)
         # a title directly before or after a name is that name's title, not a mention alone
         if P.spans.starts_within(h.end(), end + 5):
             continue

@@ -90,7 +90,7 @@ class _Tokens:
 
 
 def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
-         parens: bool = True, seats: bool = True, bounded: bool = False) -> tuple[int, int]:
+         parens: bool = True, seats: bool = True, bounded: bool = False, bodies: bool = False) -> tuple[int, int]:
     """Extend a title (or a name after an organization head) from ``pos`` up to ``limit``.
 
     Returns ``(end, stop)``: ``end`` is where the phrase ends (after its last content word);
@@ -98,7 +98,9 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
     a comma followed by another title head continues the phrase (``Thượng nghị sĩ, Chủ tịch``);
     with ``parens`` a parenthesized name is stepped over (``(USAID)``); without ``seats``,
     ``tại``/``ở`` end the phrase. ``và`` before a head or a country ends it. A place name
-    of the gazetteer is taken whole (``Hợp chúng quốc Hoa Kỳ``). ``bounded`` walks (a title
+    of the gazetteer is taken whole (``Hợp chúng quốc Hoa Kỳ``); with ``bodies`` (a title's walk) a
+    ministry or a known organization too, whatever the case of its inner words (``Bộ Nông nghiệp và
+    Phát triển nông thôn``, ``Đại Hội đồng Liên hợp quốc``). ``bounded`` walks (a title
     that must reach the name after it) also take lower-case words of two syllables
     (``xã hội``, ``chủ nghĩa``).
     """
@@ -119,6 +121,8 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
         low = tok.lower()
         nxt = toks[k + 1].group() if toks.has(k + 1) else ""
         place = g.places.match(ctext, m.start(), limit) if tok[0].isupper() or low in ("hợp", "châu") else None
+        if bodies and tok[0].isupper() and not place:  # "Bộ Nông nghiệp và Phát triển nông thôn", "Liên hợp quốc"
+            place = g.ministries.match(ctext, m.start(), limit) or g.known_org_pattern.match(ctext, m.start(), limit)
         if place and place.end() > m.end():
             end = place.end()
             while toks.has(k) and toks[k].end() <= place.end():
@@ -356,7 +360,7 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
                 break  # "tại Phủ Chủ tịch, Chủ tịch nước X": the same head again after a comma starts the title
             if best is not None and _says_or_does(ctext[h.end():best.start], g):
                 break  # "Ngoại trưởng Hoa Kỳ chào mừng Thủ tướng X": a verb between two titles parts them
-            end, stop = walk(ctext, h.end(), limit, g, bounded=True)
+            end, stop = walk(ctext, h.end(), limit, g, bounded=True, bodies=True)
             end = limit  # the whole gap up to the name is the title
             if stop < limit:
                 if best is not None:
@@ -418,7 +422,7 @@ def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g
     sent_limit = limit
     if next_name is not None and h.end() < next_name < limit:
         limit, reach = next_name, True
-    end, stop = walk(ctext, h.end(), limit, g)
+    end, stop = walk(ctext, h.end(), limit, g, bodies=True)
     opener = m.group().strip()
     if opener in (",", "-", "–", "(") and not (reach and stop >= limit):
         end = enclosed_end(ctext, end, sent_limit, next_name, bracket=opener == "(")
