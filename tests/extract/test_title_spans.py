@@ -99,3 +99,25 @@ def test_a_title_takes_a_ministry_or_known_body_whole_whatever_its_case() -> Non
     assert got["Trần Văn Lộc"] == "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"
     got = _titles("Lễ kỷ niệm có sự chứng kiến của Chủ tịch Đại Hội đồng Liên hợp quốc Peter Holm.")
     assert got["Peter Holm"] == "Chủ tịch Đại Hội đồng Liên hợp quốc"
+
+
+def test_a_degree_before_the_name_wins_over_an_occupation_after_it() -> None:
+    got = _titles("Theo giáo sư Carl Brenner, chuyên gia an ninh tại Học viện Quốc phòng Australia, hai nước sẽ hợp tác.")
+    assert got["Carl Brenner"] == "giáo sư"
+    got = _titles("Đồng tình với nhận định của chuyên gia CSIS, Tiến sĩ Lê Văn Hùng, nhà nghiên cứu tại Viện Nghiên cứu "
+                  "Đông Nam Á, cho rằng hai nước sẽ hợp tác.")
+    assert got["Lê Văn Hùng"] == "Tiến sĩ"
+
+
+def test_an_occupation_beside_a_degree_still_tells_the_side() -> None:
+    from hoptac.extract.people_sides import side_of
+
+    g = gazetteer()
+    found = find_people("Theo giáo sư Carl Brenner, chuyên gia an ninh tại Học viện Quốc phòng Australia, hai nước sẽ "
+                        "hợp tác.", g)
+    assert [side_of(f, g) for f in found if f.name == "Carl Brenner"] == ["OTHER"]
+
+
+def test_a_position_after_a_degree_is_still_the_title() -> None:
+    got = _titles("Tiến sĩ Lê Văn Hùng, Viện trưởng Viện Kinh tế Việt Nam, cho rằng hai nước sẽ hợp tác.")
+    assert got["Lê Văn Hùng"] == "Viện trưởng Viện Kinh tế Việt Nam"

@@ -268,6 +268,7 @@ class Gazetteer:
     org_name_regions: frozenset[str] = frozenset()
     title_bodies: dict[str, str] = field(default_factory=dict)  # office title -> the mission it heads
     ranks: frozenset[str] = frozenset()  # lower-case heads that are a rank or degree, not a position
+    descriptions: frozenset[str] = frozenset()  # lower-case heads that say who someone is, not a position
 
     def side_of_country(self, name: str) -> str | None:
         """The side a country word stands for (``Mỹ`` -> US), if it is one."""
@@ -387,4 +388,5 @@ def gazetteer() -> Gazetteer:
         org_name_regions=frozenset(org.get("name_regions") or []),
         title_bodies=dict(org.get("title_bodies") or {}),
         ranks=frozenset(h.lower() for h in tit.get("ranks") or []),
+        descriptions=frozenset(h.lower() for h in tit.get("descriptions") or []),
     )

@@ -69,6 +69,7 @@ class Found:
     _key: tuple[int, str] | None = field(default=None, repr=False, compare=False)  # surname_key's cache
     title_spans: list[tuple[int, int]] = field(default_factory=list)  # where the titles are written
     bare: set[tuple[int, int]] = field(default_factory=set)  # mentions that are a title standing alone
+    described: list[str] = field(default_factory=list)  # occupations written beside the name (for the side)
 
     @property
     def name(self) -> str:
@@ -344,6 +345,9 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
                 org = ctext[of[0]:of[1]]
                 title = f"{title} {org}"
         rank = tb is not None and tb.head in g.ranks and tb.end - tb.start <= len(tb.head) + 1
+        desc = ta if ta and rank and ta.head in g.descriptions else None
+        if desc:  # "Tiến sĩ X, chuyên gia tại Viện Y": an occupation is no position, the degree is the title
+            ta = None
         if ta and (title is None or rank or len(_title_text(ctext, ta)) > len(title)):  # a position over a rank
             title = _title_text(ctext, ta)
             title_span = (ta.start, ta.end)
@@ -353,7 +357,11 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         if paren and org is None and not any(ch.isdigit() for ch in paren.group(1)):
             org = paren.group(1)
         start = hon.start(1) if hon else c.start
-        P.add(c, (start, c.end), title, org, title_span)
+        f = P.add(c, (start, c.end), title, org, title_span)
+        if desc:  # still written there: it tells the side (``tại Học viện Quốc phòng Australia``)
+            f.described.append(_title_text(ctext, desc))
+            f.title_spans.append((desc.start, desc.end))
+            ta = desc
         prev_end = max(c.end, ta.end if ta else 0)
         last = (c.end, title)
     # later mentions: candidates that name someone already found

@@ -360,6 +360,8 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
                 break  # "tại Phủ Chủ tịch, Chủ tịch nước X": the same head again after a comma starts the title
             if best is not None and _says_or_does(ctext[h.end():best.start], g):
                 break  # "Ngoại trưởng Hoa Kỳ chào mừng Thủ tướng X": a verb between two titles parts them
+            if best is not None and best.head in g.ranks and h.group().lower() in g.descriptions and "," in gap:
+                break  # "nhận định của chuyên gia CSIS, Tiến sĩ X": an occupation never chains onto a degree
             end, stop = walk(ctext, h.end(), limit, g, bounded=True, bodies=True)
             end = limit  # the whole gap up to the name is the title
             if stop < limit:
