@@ -121,3 +121,17 @@ def test_an_occupation_beside_a_degree_still_tells_the_side() -> None:
 def test_a_position_after_a_degree_is_still_the_title() -> None:
     got = _titles("Tiến sĩ Lê Văn Hùng, Viện trưởng Viện Kinh tế Việt Nam, cho rằng hai nước sẽ hợp tác.")
     assert got["Lê Văn Hùng"] == "Viện trưởng Viện Kinh tế Việt Nam"
+
+
+def test_a_title_before_an_honorific_in_a_list_is_the_next_person_s() -> None:
+    got = _titles("Tham dự có Tổng Thư ký Liên hợp quốc Peter Holm, Chủ tịch Ngân hàng Thế giới (WB), ông Jim Roe, "
+                  "và Tổng Giám đốc Quỹ Tiền tệ Quốc tế (IMF), bà Lea Finch.")
+    assert got["Peter Holm"] == "Tổng Thư ký Liên hợp quốc"
+    assert got["Jim Roe"] == "Chủ tịch Ngân hàng Thế giới"
+    assert got["Lea Finch"] == "Tổng Giám đốc Quỹ Tiền tệ Quốc tế"
+
+
+def test_dashed_appositions_in_a_list_keep_their_own_titles() -> None:
+    got = _titles("Dự có ông Trần Văn Vượng - thành viên Ban bí thư, Chủ nhiệm Uỷ ban Kiểm tra trung ương, ông Phạm Văn "
+                  "Chính - Trưởng ban Tổ chức Trung ương.")
+    assert got["Phạm Văn Chính"] == "Trưởng ban Tổ chức Trung ương"

@@ -348,7 +348,8 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         desc = ta if ta and rank and ta.head in g.descriptions else None
         if desc:  # "Tiến sĩ X, chuyên gia tại Viện Y": an occupation is no position, the degree is the title
             ta = None
-        if ta and (title is None or rank or len(_title_text(ctext, ta)) > len(title)):  # a position over a rank
+        # a position over a rank; an apposition over a title before ", ông" ("ông A - T1, T2, ông B - T3": T2 is A's)
+        if ta and (title is None or rank or (tb is not None and tb.honored) or len(_title_text(ctext, ta)) > len(title)):
             title = _title_text(ctext, ta)
             title_span = (ta.start, ta.end)
         if joined and not (tb or ta) and last is not None:

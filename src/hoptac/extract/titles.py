@@ -42,6 +42,7 @@ class TitleMatch:
     end: int
     head: str
     reached: bool = False  # an apposition that ran on up to the next name
+    honored: bool = False  # written before ", ông" and the name, not right before it
 
     def text(self, ctext: str) -> str:
         """The title as written."""
@@ -331,6 +332,16 @@ def _opens_sentence(ctext: str, pos: int) -> bool:
     return bool(_OPENER.search(ctext, max(0, pos - 4), pos))
 
 
+_LISTED = re.compile(r"(?:[,;]|(?<!\w)(?:và|có|gồm))\s*$")
+
+
+def _listed(ctext: str, pos: int) -> bool:
+    """Whether ``pos`` follows a comma or a word that lists people (``và``, ``có``, ``gồm``): a title
+    there opens an item of its own (``cùng Tổng Thư ký X, Chủ tịch Ngân hàng Thế giới, ông Y``,
+    ``Tháng trước, Phó Chủ tịch Uỷ ban ..., ông Y nói``), not the object of a fronted verb."""
+    return bool(_LISTED.search(ctext, max(0, pos - 6), pos))
+
+
 def heads_in(ctext: str, g: Gazetteer) -> list[re.Match[str]]:
     """Every title head in the text, in order."""
     return list(g.title_heads.finditer(ctext))
@@ -350,7 +361,7 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
             cand = TitleMatch(h.start(), h.end(), h.group().lower())
         else:
             hon = _HON_GAP.search(gap)  # "Thứ trưởng Bộ Công Thương, ông Đỗ Thắng Hải"
-            if hon and not _opens_sentence(ctext, h.start()):
+            if hon and not (_opens_sentence(ctext, h.start()) or _listed(ctext, _modified_start(ctext, h.start()))):
                 continue  # "Sau khi gặp Thủ tướng, ông X nói": the title is the object of a fronted clause
             stripped = gap[:hon.start()] if hon else _GAP_TAIL.sub("", gap)
             limit = h.end() + len(stripped)
@@ -368,7 +379,7 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
                 if best is not None:
                     break
                 continue
-            cand = TitleMatch(h.start(), end, h.group().lower())
+            cand = TitleMatch(h.start(), end, h.group().lower(), honored=bool(hon))
         best = cand
     if best is not None:
         best.start = _modified_start(ctext, best.start)
@@ -406,6 +417,9 @@ def _modified_start(ctext: str, start: int) -> int:
     return start
 
 
+_HONORED_NEXT = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,\s*(?:ông|bà|ngài|Ông|Bà|Ngài)\s+")
+
+
 def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g: Gazetteer,
                 next_name: int | None = None) -> TitleMatch | None:
     """An apposition title after a name (``Ray Turner, Bộ trưởng Hải quân Mỹ``), up to the next name."""
@@ -428,6 +442,8 @@ def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g
     opener = m.group().strip()
     if opener in (",", "-", "–", "(") and not (reach and stop >= limit):
         end = enclosed_end(ctext, end, sent_limit, next_name, bracket=opener == "(")
+    if opener == "," and next_name is not None and _HONORED_NEXT.fullmatch(ctext, end, next_name):
+        return None  # "X, Chủ tịch Ngân hàng Thế giới (WB), ông Y": the title written before ", ông" is Y's
     return TitleMatch(m.end(), end, h.group().lower(), reached=reach and stop >= limit)
 
 
