@@ -135,3 +135,14 @@ def test_dashed_appositions_in_a_list_keep_their_own_titles() -> None:
     got = _titles("Dự có ông Trần Văn Vượng - thành viên Ban bí thư, Chủ nhiệm Uỷ ban Kiểm tra trung ương, ông Phạm Văn "
                   "Chính - Trưởng ban Tổ chức Trung ương.")
     assert got["Phạm Văn Chính"] == "Trưởng ban Tổ chức Trung ương"
+
+
+def test_a_title_keeps_the_words_of_its_holder_s_tenure() -> None:
+    got = _titles("Tổng thống đắc cử Jean Moreau đã cùng với Tổng thống sắp mãn nhiệm Paul Dubois đặt hoa tưởng niệm.")
+    assert got["Paul Dubois"] == "Tổng thống sắp mãn nhiệm"
+    assert got["Jean Moreau"] == "Tổng thống đắc cử"
+
+
+def test_a_title_before_khi_đó_là_and_the_name() -> None:
+    got = _titles("Năm 2010, Ngoại trưởng Mỹ khi đó là Mary Holt mang một quả bóng rổ tới Bình Nhưỡng.")
+    assert got["Mary Holt"] == "Ngoại trưởng Mỹ"

@@ -219,6 +219,7 @@ class Gazetteer:
     honorifics: frozenset[str]
     connectors: frozenset[str]
     open_clauses: frozenset[str]
+    tenure_words: frozenset[str]
     side_words: dict[str, str]
     side_word_pattern: re.Pattern[str]
     countries: dict[str, str]
@@ -336,6 +337,7 @@ def gazetteer() -> Gazetteer:
         honorifics=frozenset(h.lower() for h in tit["honorifics"]),
         connectors=frozenset(c.lower() for c in tit["connectors"]),
         open_clauses=frozenset(c.lower() for c in tit["open_clauses"]),
+        tenure_words=frozenset(c.lower() for c in tit.get("tenure_words") or []),
         side_words=Phrases(side_words),
         side_word_pattern=bounded(rf"(?<![\w])(?:{alternation(list(side_words))})(?![\w])"),
         countries=Phrases(countries),

@@ -29,7 +29,7 @@ _CONTENT = frozenset({"vấn đề", "thứ nhất", "thường trực", "cấp 
                       "quốc tế", "khu vực", "nhân dân", "ngoại giao", "đặc mệnh toàn quyền",
                       "quốc phòng", "thương mại", "chính phủ"})
 _SENT_END = re.compile(r"[.;:!?\"“”]")
-_GAP_TAIL = re.compile(r"(?:\s+là|\s*[,\-–])?\s*$")
+_GAP_TAIL = re.compile(r"(?:(?:\s+(?:khi|lúc)\s+(?:đó|ấy))?\s+là|\s*[,\-–])?\s*$")  # "Tổng thống Mỹ khi đó là X"
 _SEAT = frozenset({"tại", "ở", "đến", "tới", "với", "sang"})
 _MAX_LOWER_RUN = 4
 
@@ -154,14 +154,15 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
                 phrase = _phrase_at(ctext, m.start(), g.open_clauses)
                 if phrase:
                     open_clause = True
-                conn = phrase or _phrase_at(ctext, m.start(), g.connectors)
+                conn = phrase or _phrase_at(ctext, m.start(), g.connectors) \
+                    or (_phrase_at(ctext, m.start(), g.tenure_words) if bodies else None)
                 if conn in ("tại", "ở") and not seats:
                     return end, m.start()
                 if conn == "và" and toks.has(k + 1) and _starts_other(ctext, toks[k + 1].start(), g):
                     return end, m.start()
                 if conn:
                     n = len(conn.split())
-                    if conn in _CONTENT:
+                    if conn in _CONTENT or conn in g.tenure_words:
                         end = toks[k + n - 1].end()
                     k += n
                     i = toks[k - 1].end()
