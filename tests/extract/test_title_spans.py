@@ -146,3 +146,24 @@ def test_a_title_keeps_the_words_of_its_holder_s_tenure() -> None:
 def test_a_title_before_khi_đó_là_and_the_name() -> None:
     got = _titles("Năm 2010, Ngoại trưởng Mỹ khi đó là Mary Holt mang một quả bóng rổ tới Bình Nhưỡng.")
     assert got["Mary Holt"] == "Ngoại trưởng Mỹ"
+
+
+def test_a_position_written_with_a_noun_beside_a_found_name() -> None:
+    got = _titles("Tại cuộc họp, ông Nguyễn Văn Nhân, Phó chánh thanh tra Bộ Y tế, cho biết sữa đạt chuẩn.")
+    assert got["Nguyễn Văn Nhân"] == "Phó chánh thanh tra Bộ Y tế"
+    got = _titles("Chủ tịch Uỷ ban Đối ngoại Thượng viện Bob Corwin, thành viên Uỷ ban Ngân sách Thượng viện Sam "
+                  "Whitmore và nhiều nghị sĩ đã dự.")
+    assert got["Sam Whitmore"] == "thành viên Uỷ ban Ngân sách Thượng viện"
+
+
+def test_a_noun_title_of_someone_else_is_not_taken() -> None:
+    got = _titles("\"Chúng tôi muốn hợp tác\", một quan chức chính quyền Trump cấp cao nói trước khi ông Trump đến.")
+    assert got.get("Trump") is None
+    got = _titles("Sau đám cưới, Kim Hee Sun vẫn muốn đi làm\", đại diện Kim Hee Sun cho hay.")
+    assert got.get("Kim Hee Sun") is None
+
+
+def test_a_noun_never_makes_a_capitalized_word_a_person() -> None:
+    names = {f.name for f in find_people("Hội nghị có đại diện Bộ Ngoại giao và thành viên Hội đồng Quản trị "
+                                         "Vinamilk tham dự.", gazetteer())}
+    assert not names & {"Vinamilk", "Bộ Ngoại giao"}

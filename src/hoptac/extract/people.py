@@ -43,6 +43,7 @@ from .people_forms import cut_byline_tail, fold_short_forms, join_spaced_hyphens
 from .people_index import PeopleIndex, TitleHolders
 from .people_sides import _sides_in
 from .spans import Taken
+from .title_nouns import NounHeads, noun_title
 from .titles import TitleMatch, heads_in, of_org_after, seated, side_of_title, title_after, title_before, walk
 from .weak_titles import add_weak_titles
 
@@ -131,6 +132,7 @@ class _People:
         self.index = PeopleIndex(self.order)  # the people found by the keys person_for compares
         self.heads = heads_in(ctext, g)
         self.heads_at = {h.start(): h for h in self.heads}
+        self.nouns = NounHeads(ctext)  # positions written with a common noun, for names found otherwise
 
     def person_for(self, c: Candidate, title: str | None = None) -> Found | None:
         """The known person a candidate names, if any.
@@ -312,7 +314,8 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         if tb is not None and _names_body(ctext, tb.start, c.start, g, word=_body_word(c, ctext, g, surnames)):
             tb = None  # "chuyên gia của Forbes", "Bộ trưởng ... tại Bonn": the run is a body or place
         k = bisect.bisect_right(start_list, c.end)
-        ta = title_after(ctext, P.heads_at, c.end, g, start_list[k] if k < len(start_list) else None)
+        next_start = start_list[k] if k < len(start_list) else None
+        ta = title_after(ctext, P.heads_at, c.end, g, next_start)
         if ta is not None and ta.reached and (_DASHED.match(ctext, c.end) or ta.head in g.company_heads) \
                 and _body_word(by_start[start_list[k]], ctext, g, surnames):
             # "ông Nguyễn Quốc Khánh – Giám đốc Điều hành Vinamilk": a word alone ends the title as its body
@@ -334,9 +337,9 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         if not seed or P.ambiguous(c):
             later.append(c)
             continue
-        title = None
-        title_span = None
-        org = None
+        if tb is None and ta is None:  # "ông X, Phó chánh thanh tra Bộ Y tế": a position written with a noun
+            tb, ta = noun_title(ctext, P.nouns, g, (c.start, c.end), max(line_start, prev_end), next_start)
+        title, title_span, org = None, None, None
         if tb:
             title = _title_text(ctext, tb)
             title_span = (tb.start, tb.end)
