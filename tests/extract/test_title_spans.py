@@ -167,3 +167,8 @@ def test_a_noun_never_makes_a_capitalized_word_a_person() -> None:
     names = {f.name for f in find_people("Hội nghị có đại diện Bộ Ngoại giao và thành viên Hội đồng Quản trị "
                                          "Vinamilk tham dự.", gazetteer())}
     assert not names & {"Vinamilk", "Bộ Ngoại giao"}
+
+
+def test_an_apposition_stops_before_cũng() -> None:
+    got = _titles("Ông Trần Văn Hải, Chánh thanh tra Sở Giao thông Vận tải Hà Nội cũng cho biết sẽ tăng kiểm tra.")
+    assert got["Trần Văn Hải"] == "Chánh thanh tra Sở Giao thông Vận tải Hà Nội"
