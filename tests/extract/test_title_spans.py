@@ -72,3 +72,103 @@ def test_a_head_written_again_after_a_comma_starts_the_title() -> None:
     assert got["Lê Văn Khải"] == "Chủ tịch nước"
     got = _titles("Chủ tịch, Tổng giám đốc Công ty Hoa Sen Trương Văn Bình cho biết giá sẽ tăng.")
     assert got["Trương Văn Bình"].startswith("Chủ tịch, Tổng giám đốc")  # two titles of one person stay
+
+
+def test_a_deputy_of_any_office_keeps_its_phó() -> None:
+    got = _titles("Đoàn do Đô đốc Lâm Hữu Cường, phó tổng tham mưu trưởng quân đội Hàn Lâm, dẫn đầu.")
+    assert got["Lâm Hữu Cường"] == "phó tổng tham mưu trưởng quân đội Hàn Lâm"
+    got = _titles("Theo ông Peter Kline, Phó Tổng Biên tập tạp chí Harbor Review, hai nước sẽ ký thỏa thuận.")
+    assert got["Peter Kline"] == "Phó Tổng Biên tập tạp chí Harbor Review"
+
+
+def test_a_former_deputy_keeps_the_office_that_has_its_own_head() -> None:
+    got = _titles("Họ muốn đàm phán với ông Tom Weller (cựu phó tổng thống Mỹ) về thương mại.")
+    assert got["Tom Weller"].startswith("cựu phó tổng thống Mỹ")
+
+
+def test_a_deputy_office_chained_after_a_comma() -> None:
+    got = _titles("Thượng tướng Lê Văn Sơn, Ủy viên Trung ương Đảng, Phó Tổng Tham mưu trưởng Quân đội nhân dân "
+                  "Việt Nam đã tiếp đoàn.")
+    assert got["Lê Văn Sơn"].endswith("Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam")
+
+
+def test_a_title_takes_a_ministry_or_known_body_whole_whatever_its_case() -> None:
+    got = _titles("Dự họp có Bộ trưởng Bộ Công Thương Lê Văn Tường, Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn "
+                  "Trần Văn Lộc, cùng nhiều quan chức.")
+    assert got["Lê Văn Tường"] == "Bộ trưởng Bộ Công Thương"
+    assert got["Trần Văn Lộc"] == "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"
+    got = _titles("Lễ kỷ niệm có sự chứng kiến của Chủ tịch Đại Hội đồng Liên hợp quốc Peter Holm.")
+    assert got["Peter Holm"] == "Chủ tịch Đại Hội đồng Liên hợp quốc"
+
+
+def test_a_degree_before_the_name_wins_over_an_occupation_after_it() -> None:
+    got = _titles("Theo giáo sư Carl Brenner, chuyên gia an ninh tại Học viện Quốc phòng Australia, hai nước sẽ hợp tác.")
+    assert got["Carl Brenner"] == "giáo sư"
+    got = _titles("Đồng tình với nhận định của chuyên gia CSIS, Tiến sĩ Lê Văn Hùng, nhà nghiên cứu tại Viện Nghiên cứu "
+                  "Đông Nam Á, cho rằng hai nước sẽ hợp tác.")
+    assert got["Lê Văn Hùng"] == "Tiến sĩ"
+
+
+def test_an_occupation_beside_a_degree_still_tells_the_side() -> None:
+    from hoptac.extract.people_sides import side_of
+
+    g = gazetteer()
+    found = find_people("Theo giáo sư Carl Brenner, chuyên gia an ninh tại Học viện Quốc phòng Australia, hai nước sẽ "
+                        "hợp tác.", g)
+    assert [side_of(f, g) for f in found if f.name == "Carl Brenner"] == ["OTHER"]
+
+
+def test_a_position_after_a_degree_is_still_the_title() -> None:
+    got = _titles("Tiến sĩ Lê Văn Hùng, Viện trưởng Viện Kinh tế Việt Nam, cho rằng hai nước sẽ hợp tác.")
+    assert got["Lê Văn Hùng"] == "Viện trưởng Viện Kinh tế Việt Nam"
+
+
+def test_a_title_before_an_honorific_in_a_list_is_the_next_person_s() -> None:
+    got = _titles("Tham dự có Tổng Thư ký Liên hợp quốc Peter Holm, Chủ tịch Ngân hàng Thế giới (WB), ông Jim Roe, "
+                  "và Tổng Giám đốc Quỹ Tiền tệ Quốc tế (IMF), bà Lea Finch.")
+    assert got["Peter Holm"] == "Tổng Thư ký Liên hợp quốc"
+    assert got["Jim Roe"] == "Chủ tịch Ngân hàng Thế giới"
+    assert got["Lea Finch"] == "Tổng Giám đốc Quỹ Tiền tệ Quốc tế"
+
+
+def test_dashed_appositions_in_a_list_keep_their_own_titles() -> None:
+    got = _titles("Dự có ông Trần Văn Vượng - thành viên Ban bí thư, Chủ nhiệm Uỷ ban Kiểm tra trung ương, ông Phạm Văn "
+                  "Chính - Trưởng ban Tổ chức Trung ương.")
+    assert got["Phạm Văn Chính"] == "Trưởng ban Tổ chức Trung ương"
+
+
+def test_a_title_keeps_the_words_of_its_holder_s_tenure() -> None:
+    got = _titles("Tổng thống đắc cử Jean Moreau đã cùng với Tổng thống sắp mãn nhiệm Paul Dubois đặt hoa tưởng niệm.")
+    assert got["Paul Dubois"] == "Tổng thống sắp mãn nhiệm"
+    assert got["Jean Moreau"] == "Tổng thống đắc cử"
+
+
+def test_a_title_before_khi_đó_là_and_the_name() -> None:
+    got = _titles("Năm 2010, Ngoại trưởng Mỹ khi đó là Mary Holt mang một quả bóng rổ tới Bình Nhưỡng.")
+    assert got["Mary Holt"] == "Ngoại trưởng Mỹ"
+
+
+def test_a_position_written_with_a_noun_beside_a_found_name() -> None:
+    got = _titles("Tại cuộc họp, ông Nguyễn Văn Nhân, Phó chánh thanh tra Bộ Y tế, cho biết sữa đạt chuẩn.")
+    assert got["Nguyễn Văn Nhân"] == "Phó chánh thanh tra Bộ Y tế"
+    got = _titles("Chủ tịch Uỷ ban Đối ngoại Thượng viện Bob Corwin, thành viên Uỷ ban Ngân sách Thượng viện Sam "
+                  "Whitmore và nhiều nghị sĩ đã dự.")
+    assert got["Sam Whitmore"] == "thành viên Uỷ ban Ngân sách Thượng viện"
+
+
+def test_a_noun_title_of_someone_else_is_not_taken() -> None:
+    got = _titles("\"Chúng tôi muốn hợp tác\", một quan chức chính quyền Trump cấp cao nói trước khi ông Trump đến.")
+    assert got.get("Trump") is None
+    got = _titles("Sau đám cưới, Kim Hee Sun vẫn muốn đi làm\", đại diện Kim Hee Sun cho hay.")
+    assert got.get("Kim Hee Sun") is None
+
+
+def test_a_noun_never_makes_a_capitalized_word_a_person() -> None:
+    names = {f.name for f in find_people("Hội nghị có đại diện Bộ Ngoại giao và thành viên Hội đồng Quản trị "
+                                         "Vinamilk tham dự.", gazetteer())}
+    assert not names & {"Vinamilk", "Bộ Ngoại giao"}
+
+
+def test_an_apposition_stops_before_cũng() -> None:
+    got = _titles("Ông Trần Văn Hải, Chánh thanh tra Sở Giao thông Vận tải Hà Nội cũng cho biết sẽ tăng kiểm tra.")
+    assert got["Trần Văn Hải"] == "Chánh thanh tra Sở Giao thông Vận tải Hà Nội"

@@ -219,6 +219,7 @@ class Gazetteer:
     honorifics: frozenset[str]
     connectors: frozenset[str]
     open_clauses: frozenset[str]
+    tenure_words: frozenset[str]
     side_words: dict[str, str]
     side_word_pattern: re.Pattern[str]
     countries: dict[str, str]
@@ -268,6 +269,7 @@ class Gazetteer:
     org_name_regions: frozenset[str] = frozenset()
     title_bodies: dict[str, str] = field(default_factory=dict)  # office title -> the mission it heads
     ranks: frozenset[str] = frozenset()  # lower-case heads that are a rank or degree, not a position
+    descriptions: frozenset[str] = frozenset()  # lower-case heads that say who someone is, not a position
 
     def side_of_country(self, name: str) -> str | None:
         """The side a country word stands for (``Mỹ`` -> US), if it is one."""
@@ -335,6 +337,7 @@ def gazetteer() -> Gazetteer:
         honorifics=frozenset(h.lower() for h in tit["honorifics"]),
         connectors=frozenset(c.lower() for c in tit["connectors"]),
         open_clauses=frozenset(c.lower() for c in tit["open_clauses"]),
+        tenure_words=frozenset(c.lower() for c in tit.get("tenure_words") or []),
         side_words=Phrases(side_words),
         side_word_pattern=bounded(rf"(?<![\w])(?:{alternation(list(side_words))})(?![\w])"),
         countries=Phrases(countries),
@@ -387,4 +390,5 @@ def gazetteer() -> Gazetteer:
         org_name_regions=frozenset(org.get("name_regions") or []),
         title_bodies=dict(org.get("title_bodies") or {}),
         ranks=frozenset(h.lower() for h in tit.get("ranks") or []),
+        descriptions=frozenset(h.lower() for h in tit.get("descriptions") or []),
     )

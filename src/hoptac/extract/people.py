@@ -43,6 +43,7 @@ from .people_forms import cut_byline_tail, fold_short_forms, join_spaced_hyphens
 from .people_index import PeopleIndex, TitleHolders
 from .people_sides import _sides_in
 from .spans import Taken
+from .title_nouns import NounHeads, noun_title
 from .titles import TitleMatch, heads_in, of_org_after, seated, side_of_title, title_after, title_before, walk
 from .weak_titles import add_weak_titles
 
@@ -69,6 +70,7 @@ class Found:
     _key: tuple[int, str] | None = field(default=None, repr=False, compare=False)  # surname_key's cache
     title_spans: list[tuple[int, int]] = field(default_factory=list)  # where the titles are written
     bare: set[tuple[int, int]] = field(default_factory=set)  # mentions that are a title standing alone
+    described: list[str] = field(default_factory=list)  # occupations written beside the name (for the side)
 
     @property
     def name(self) -> str:
@@ -130,6 +132,7 @@ class _People:
         self.index = PeopleIndex(self.order)  # the people found by the keys person_for compares
         self.heads = heads_in(ctext, g)
         self.heads_at = {h.start(): h for h in self.heads}
+        self.nouns = NounHeads(ctext)  # positions written with a common noun, for names found otherwise
 
     def person_for(self, c: Candidate, title: str | None = None) -> Found | None:
         """The known person a candidate names, if any.
@@ -311,7 +314,8 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         if tb is not None and _names_body(ctext, tb.start, c.start, g, word=_body_word(c, ctext, g, surnames)):
             tb = None  # "chuyên gia của Forbes", "Bộ trưởng ... tại Bonn": the run is a body or place
         k = bisect.bisect_right(start_list, c.end)
-        ta = title_after(ctext, P.heads_at, c.end, g, start_list[k] if k < len(start_list) else None)
+        next_start = start_list[k] if k < len(start_list) else None
+        ta = title_after(ctext, P.heads_at, c.end, g, next_start)
         if ta is not None and ta.reached and (_DASHED.match(ctext, c.end) or ta.head in g.company_heads) \
                 and _body_word(by_start[start_list[k]], ctext, g, surnames):
             # "ông Nguyễn Quốc Khánh – Giám đốc Điều hành Vinamilk": a word alone ends the title as its body
@@ -333,9 +337,9 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         if not seed or P.ambiguous(c):
             later.append(c)
             continue
-        title = None
-        title_span = None
-        org = None
+        if tb is None and ta is None:  # "ông X, Phó chánh thanh tra Bộ Y tế": a position written with a noun
+            tb, ta = noun_title(ctext, P.nouns, g, (c.start, c.end), max(line_start, prev_end), next_start)
+        title, title_span, org = None, None, None
         if tb:
             title = _title_text(ctext, tb)
             title_span = (tb.start, tb.end)
@@ -344,7 +348,11 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
                 org = ctext[of[0]:of[1]]
                 title = f"{title} {org}"
         rank = tb is not None and tb.head in g.ranks and tb.end - tb.start <= len(tb.head) + 1
-        if ta and (title is None or rank or len(_title_text(ctext, ta)) > len(title)):  # a position over a rank
+        desc = ta if ta and rank and ta.head in g.descriptions else None
+        if desc:  # "Tiến sĩ X, chuyên gia tại Viện Y": an occupation is no position, the degree is the title
+            ta = None
+        # a position over a rank; an apposition over a title before ", ông" ("ông A - T1, T2, ông B - T3": T2 is A's)
+        if ta and (title is None or rank or (tb is not None and tb.honored) or len(_title_text(ctext, ta)) > len(title)):
             title = _title_text(ctext, ta)
             title_span = (ta.start, ta.end)
         if joined and not (tb or ta) and last is not None:
@@ -353,7 +361,11 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         if paren and org is None and not any(ch.isdigit() for ch in paren.group(1)):
             org = paren.group(1)
         start = hon.start(1) if hon else c.start
-        P.add(c, (start, c.end), title, org, title_span)
+        f = P.add(c, (start, c.end), title, org, title_span)
+        if desc:  # still written there: it tells the side (``tại Học viện Quốc phòng Australia``)
+            f.described.append(_title_text(ctext, desc))
+            f.title_spans.append((desc.start, desc.end))
+            ta = desc
         prev_end = max(c.end, ta.end if ta else 0)
         last = (c.end, title)
     # later mentions: candidates that name someone already found
@@ -439,7 +451,7 @@ def _bare_titles(P: _People) -> None:
         line_start, line_end = _line_bounds(ctext, h.start())
         if _NOT_ONE.search(ctext, max(line_start, h.start() - 12), h.start()):
             continue
-        end, _ = walk(ctext, h.end(), line_end, g, seats=seated(ctext, h.start()))
+        end, _ = walk(ctext, h.end(), line_end, g, seats=seated(ctext, h.start()), bodies=True)
         # a title directly before or after a name is that name's title, not a mention alone
         if P.spans.starts_within(h.end(), end + 5):
             continue

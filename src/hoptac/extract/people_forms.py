@@ -40,6 +40,7 @@ def _fold(P: Any, f: Any, into: Any) -> None:
     into.mentions += f.mentions
     into.titles += f.titles
     into.title_spans += f.title_spans
+    into.described += f.described
     into.orgs += f.orgs
     f.mentions, f.titles = [], []
     P.taken = [(a, b, into if x is f else x) for a, b, x in P.taken]

@@ -57,7 +57,7 @@ _SENTENCE_SIDES = GazetteerMemo(_sentence_sides, limit=20_000)
 
 def _side(f: Found, g: Gazetteer) -> str | None:
     """The side of a person: title country, organization, leader table, a Vietnamese name."""
-    for t in sorted(f.titles, key=len, reverse=True):
+    for t in [*sorted(f.titles, key=len, reverse=True), *f.described]:
         s = side_of_title(t, g)
         if s:
             return s

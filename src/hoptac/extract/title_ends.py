@@ -10,7 +10,8 @@ import re
 #: a word (with inner apostrophes, ampersands, dots and hyphens) or one punctuation mark
 TOKEN = re.compile(r"[^\W_]+(?:['’&.\-][^\W_]+)*|[^\w\s]")
 #: words that open a clause: an apposition title never runs over them
-_CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "vừa", "rằng", "là", "thì", "mà", "nhưng", "khi", "nếu", "vì"})
+_CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "vừa", "rằng", "là", "thì", "mà", "nhưng", "khi", "nếu", "vì",
+                           "cũng"})  # "X, Chánh thanh tra Sở Y cũng cho biết": the clause's adverb
 _MAX_APPOSITION = 16
 
 

@@ -29,7 +29,7 @@ _CONTENT = frozenset({"vấn đề", "thứ nhất", "thường trực", "cấp 
                       "quốc tế", "khu vực", "nhân dân", "ngoại giao", "đặc mệnh toàn quyền",
                       "quốc phòng", "thương mại", "chính phủ"})
 _SENT_END = re.compile(r"[.;:!?\"“”]")
-_GAP_TAIL = re.compile(r"(?:\s+là|\s*[,\-–])?\s*$")
+_GAP_TAIL = re.compile(r"(?:(?:\s+(?:khi|lúc)\s+(?:đó|ấy))?\s+là|\s*[,\-–])?\s*$")  # "Tổng thống Mỹ khi đó là X"
 _SEAT = frozenset({"tại", "ở", "đến", "tới", "với", "sang"})
 _MAX_LOWER_RUN = 4
 
@@ -42,6 +42,7 @@ class TitleMatch:
     end: int
     head: str
     reached: bool = False  # an apposition that ran on up to the next name
+    honored: bool = False  # written before ", ông" and the name, not right before it
 
     def text(self, ctext: str) -> str:
         """The title as written."""
@@ -90,7 +91,7 @@ class _Tokens:
 
 
 def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
-         parens: bool = True, seats: bool = True, bounded: bool = False) -> tuple[int, int]:
+         parens: bool = True, seats: bool = True, bounded: bool = False, bodies: bool = False) -> tuple[int, int]:
     """Extend a title (or a name after an organization head) from ``pos`` up to ``limit``.
 
     Returns ``(end, stop)``: ``end`` is where the phrase ends (after its last content word);
@@ -98,7 +99,9 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
     a comma followed by another title head continues the phrase (``Thượng nghị sĩ, Chủ tịch``);
     with ``parens`` a parenthesized name is stepped over (``(USAID)``); without ``seats``,
     ``tại``/``ở`` end the phrase. ``và`` before a head or a country ends it. A place name
-    of the gazetteer is taken whole (``Hợp chúng quốc Hoa Kỳ``). ``bounded`` walks (a title
+    of the gazetteer is taken whole (``Hợp chúng quốc Hoa Kỳ``); with ``bodies`` (a title's walk) a
+    ministry or a known organization too, whatever the case of its inner words (``Bộ Nông nghiệp và
+    Phát triển nông thôn``, ``Đại Hội đồng Liên hợp quốc``). ``bounded`` walks (a title
     that must reach the name after it) also take lower-case words of two syllables
     (``xã hội``, ``chủ nghĩa``).
     """
@@ -119,6 +122,8 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
         low = tok.lower()
         nxt = toks[k + 1].group() if toks.has(k + 1) else ""
         place = g.places.match(ctext, m.start(), limit) if tok[0].isupper() or low in ("hợp", "châu") else None
+        if bodies and tok[0].isupper() and not place:  # "Bộ Nông nghiệp và Phát triển nông thôn", "Liên hợp quốc"
+            place = g.ministries.match(ctext, m.start(), limit) or g.known_org_pattern.match(ctext, m.start(), limit)
         if place and place.end() > m.end():
             end = place.end()
             while toks.has(k) and toks[k].end() <= place.end():
@@ -149,14 +154,15 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
                 phrase = _phrase_at(ctext, m.start(), g.open_clauses)
                 if phrase:
                     open_clause = True
-                conn = phrase or _phrase_at(ctext, m.start(), g.connectors)
+                conn = phrase or _phrase_at(ctext, m.start(), g.connectors) \
+                    or (_phrase_at(ctext, m.start(), g.tenure_words) if bodies else None)
                 if conn in ("tại", "ở") and not seats:
                     return end, m.start()
                 if conn == "và" and toks.has(k + 1) and _starts_other(ctext, toks[k + 1].start(), g):
                     return end, m.start()
                 if conn:
                     n = len(conn.split())
-                    if conn in _CONTENT:
+                    if conn in _CONTENT or conn in g.tenure_words:
                         end = toks[k + n - 1].end()
                     k += n
                     i = toks[k - 1].end()
@@ -170,7 +176,7 @@ def walk(ctext: str, pos: int, limit: int, g: Gazetteer, *, chains: bool = True,
                 word = []
         elif tok == ",":
             nxt_pos = toks[k + 1].start() if toks.has(k + 1) else limit
-            head_next = g.title_heads.match(ctext, nxt_pos)
+            head_next = head_match(ctext, nxt_pos, g)
             if open_clause and head_next:
                 return end, m.start()  # "... phụ trách X dẫn đầu, Bộ trưởng": another title
             if not ((chains and head_next) or (open_clause and nxt[:1].isalpha())):
@@ -327,6 +333,16 @@ def _opens_sentence(ctext: str, pos: int) -> bool:
     return bool(_OPENER.search(ctext, max(0, pos - 4), pos))
 
 
+_LISTED = re.compile(r"(?:[,;]|(?<!\w)(?:và|có|gồm))\s*$")
+
+
+def _listed(ctext: str, pos: int) -> bool:
+    """Whether ``pos`` follows a comma or a word that lists people (``và``, ``có``, ``gồm``): a title
+    there opens an item of its own (``cùng Tổng Thư ký X, Chủ tịch Ngân hàng Thế giới, ông Y``,
+    ``Tháng trước, Phó Chủ tịch Uỷ ban ..., ông Y nói``), not the object of a fronted verb."""
+    return bool(_LISTED.search(ctext, max(0, pos - 6), pos))
+
+
 def heads_in(ctext: str, g: Gazetteer) -> list[re.Match[str]]:
     """Every title head in the text, in order."""
     return list(g.title_heads.finditer(ctext))
@@ -346,7 +362,7 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
             cand = TitleMatch(h.start(), h.end(), h.group().lower())
         else:
             hon = _HON_GAP.search(gap)  # "Thứ trưởng Bộ Công Thương, ông Đỗ Thắng Hải"
-            if hon and not _opens_sentence(ctext, h.start()):
+            if hon and not (_opens_sentence(ctext, h.start()) or _listed(ctext, _modified_start(ctext, h.start()))):
                 continue  # "Sau khi gặp Thủ tướng, ông X nói": the title is the object of a fronted clause
             stripped = gap[:hon.start()] if hon else _GAP_TAIL.sub("", gap)
             limit = h.end() + len(stripped)
@@ -356,29 +372,53 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
                 break  # "tại Phủ Chủ tịch, Chủ tịch nước X": the same head again after a comma starts the title
             if best is not None and _says_or_does(ctext[h.end():best.start], g):
                 break  # "Ngoại trưởng Hoa Kỳ chào mừng Thủ tướng X": a verb between two titles parts them
-            end, stop = walk(ctext, h.end(), limit, g, bounded=True)
+            if best is not None and best.head in g.ranks and h.group().lower() in g.descriptions and "," in gap:
+                break  # "nhận định của chuyên gia CSIS, Tiến sĩ X": an occupation never chains onto a degree
+            end, stop = walk(ctext, h.end(), limit, g, bounded=True, bodies=True)
             end = limit  # the whole gap up to the name is the title
             if stop < limit:
                 if best is not None:
                     break
                 continue
-            cand = TitleMatch(h.start(), end, h.group().lower())
+            cand = TitleMatch(h.start(), end, h.group().lower(), honored=bool(hon))
         best = cand
     if best is not None:
         best.start = _modified_start(ctext, best.start)
     return best
 
 
-# words before a head that belong to the title (annotations/GUIDE.md): a former, new or late holder;
-# after a name's comma an acting one too ("bà X, quyền trợ lý ngoại trưởng Mỹ")
-_MODIFIER = re.compile(r"(?<!\w)(?:cựu|nguyên|tân|cố|Cựu|Nguyên|Tân|Cố)\s+$")  # not "quyền": "quyền Tổng thống" is a power
-_MODIFIER_AT = re.compile(r"(?:cựu|nguyên|quyền|tân|Cựu|Nguyên|Quyền|Tân)\s+")
+# words before a head that belong to the title (annotations/GUIDE.md): a former, new or late holder,
+# and a deputy of any office ("phó tổng tham mưu trưởng", "Phó Tổng Biên tập": the heads list only the
+# deputies that are offices of their own); after a name's comma an acting one too ("bà X, quyền trợ lý
+# ngoại trưởng Mỹ")
+_MODIFIER = re.compile(r"(?<!\w)(?:cựu|nguyên|tân|cố|phó|Cựu|Nguyên|Tân|Cố|Phó)\s+$")  # not "quyền": "quyền Tổng thống" is a power
+_MODIFIER_AT = re.compile(r"(?:cựu|nguyên|quyền|tân|phó|Cựu|Nguyên|Quyền|Tân|Phó)\s+")
+
+
+def head_match(ctext: str, pos: int, g: Gazetteer) -> re.Match[str] | None:
+    """A title head at ``pos`` or after the words of ``_MODIFIER_AT`` there (``, cựu Đại sứ``)."""
+    while (h := g.title_heads.match(ctext, pos)) is None and (mod := _MODIFIER_AT.match(ctext, pos)) is not None:
+        pos = mod.end()
+    return h
+
+
+def modified_head(ctext: str, pos: int, heads_at: dict[int, re.Match[str]]) -> re.Match[str] | None:
+    """The head of a title starting at ``pos``, after the words of ``_MODIFIER_AT`` written before it
+    (``cựu phó Tổng thống``: the head is ``phó Tổng thống``, an office of its own)."""
+    while (h := heads_at.get(pos)) is None and (mod := _MODIFIER_AT.match(ctext, pos)) is not None:
+        pos = mod.end()
+    return h
 
 
 def _modified_start(ctext: str, start: int) -> int:
-    """Where a title starts with the word of ``_MODIFIER`` written right before its head (``cựu Đại sứ``)."""
-    m = _MODIFIER.search(ctext, max(0, start - 8), start)
-    return m.start() if m else start
+    """Where a title starts with the words of ``_MODIFIER`` written right before its head (``cựu Đại sứ``,
+    ``cựu phó Tổng Lãnh sự``)."""
+    while (m := _MODIFIER.search(ctext, max(0, start - 8), start)) is not None:
+        start = m.start()
+    return start
+
+
+_HONORED_NEXT = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,\s*(?:ông|bà|ngài|Ông|Bà|Ngài)\s+")
 
 
 def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g: Gazetteer,
@@ -387,10 +427,7 @@ def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g
     m = re.compile(r"\s*(?:,|-|–|\(|là)\s*").match(ctext, name_end)
     if not m:
         return None
-    h = heads_at.get(m.end())
-    mod = _MODIFIER_AT.match(ctext, m.end()) if h is None else None
-    if mod is not None:  # "bà Susan Thornton, quyền trợ lý ngoại trưởng Mỹ"
-        h = heads_at.get(mod.end())
+    h = modified_head(ctext, m.end(), heads_at)  # "bà Susan Thornton, quyền trợ lý ngoại trưởng Mỹ"
     if h is None:
         return None
     line_end = ctext.find("\n", h.end())
@@ -402,11 +439,13 @@ def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g
     sent_limit = limit
     if next_name is not None and h.end() < next_name < limit:
         limit, reach = next_name, True
-    end, stop = walk(ctext, h.end(), limit, g)
+    end, stop = walk(ctext, h.end(), limit, g, bodies=True)
     opener = m.group().strip()
     if opener in (",", "-", "–", "(") and not (reach and stop >= limit):
         end = enclosed_end(ctext, end, sent_limit, next_name, bracket=opener == "(")
-    return TitleMatch(m.end() if mod else h.start(), end, h.group().lower(), reached=reach and stop >= limit)
+    if opener == "," and next_name is not None and _HONORED_NEXT.fullmatch(ctext, end, next_name):
+        return None  # "X, Chủ tịch Ngân hàng Thế giới (WB), ông Y": the title written before ", ông" is Y's
+    return TitleMatch(m.end(), end, h.group().lower(), reached=reach and stop >= limit)
 
 
 _OF = re.compile(r"\s+của\s+((?:[A-ZĐ][\w&.\-]*)(?:\s+[A-ZĐ][\w&.\-]*){0,4})")

@@ -249,17 +249,21 @@ def _title_of(P: _People, span: tuple[int, int], c: Candidate) -> tuple[str | No
     beside their own names (``Phó Thủ tướng Trương Hoà Bình``, where the rules took ``Hoà Bình`` for
     the province and so found no name)."""
     from ..extract.people import _line_bounds, _title_text
+    from ..extract.title_nouns import noun_title
     from ..extract.titles import title_after, title_before
 
     ctext, g = P.ctext, P.g
     line_start, _ = _line_bounds(ctext, span[0])
     prev_end = next(P.spans.ends_before(span[0]), line_start)  # the last end of a name taken before it
     tb = title_before(ctext, P.heads, span[0], max(line_start, prev_end), g)
+    nxt = P.spans.first_start_from(c.end)
     if tb is None:
-        nxt = P.spans.first_start_from(c.end)
         tb = title_after(ctext, P.heads_at, c.end, g, nxt)
         if tb is not None and tb.reached:
             return None, None
+    if tb is None:  # "thành viên Uỷ ban Ngân sách Thượng viện Sheldon Whitehouse": a position written with a noun
+        before, after = noun_title(ctext, P.nouns, g, span, max(line_start, prev_end), nxt)
+        tb = before or after
     if tb is None:
         return None, None
     return _title_text(ctext, tb), (tb.start, tb.end)
