@@ -54,6 +54,15 @@ def test_credits_products_and_places_are_no_organizations() -> None:
     assert ("Reuters", "OTHER") in names("Theo hãng tin Reuters, cuộc họp đã kết thúc.")
 
 
+def test_theo_opening_a_line_is_a_credit_only_when_the_line_holds_nothing_else() -> None:
+    # the source line that closes an article credits it; a clause after the source makes it the
+    # source of a statement, an organization of the story
+    assert names("Hai bên ký thỏa thuận.\nTheo Sputnik\n") == []
+    got = names("Hai bên ký thỏa thuận.\nTheo Sở Tài chính Đà Nẵng, dự án chưa được cấp phép.\n")
+    assert ("Sở Tài chính Đà Nẵng", "VN") in got
+    assert ("Tổ chức Y tế Thế giới", "OTHER") in names("Tin vắn.\nTheo Tổ chức Y tế Thế giới, dịch đã giảm.")
+
+
 def test_a_company_head_with_a_descriptor_names_the_company_and_its_country_is_the_side() -> None:
     got = find_organizations("Hãng thông tấn Kyodo của Nhật Bản đưa tin. Tập đoàn Acme của Mỹ đầu tư.", gazetteer())
     assert [(o.name, o.side) for o in got] == [("Kyodo", "OTHER"), ("Acme", "US")]

@@ -283,7 +283,10 @@ def bare_body_hits(ctext: str, g: Gazetteer, taken: Cover, titles: Cover) -> lis
     return out
 
 
-_CREDIT = re.compile(r"(?:\(\s*Theo\s+|^\s*Theo\s+|/\s*)$", re.IGNORECASE | re.MULTILINE)
+_CREDIT = re.compile(r"(?:\(\s*Theo\s+|/\s*)$", re.IGNORECASE)
+#: ``Theo`` opening a line: a source credit when the line holds only the source (``Theo AFP``), the
+#: source of a statement when a clause follows it (``Theo Bộ Y tế, ...``: an organization of the story)
+_LINE_THEO = re.compile(r"^\s*Theo\s+$", re.IGNORECASE | re.MULTILINE)
 _PHOTO = re.compile(r"(?:Ảnh|Nguồn|Video|Photo)\s*:[^.!?\n]*$", re.IGNORECASE)
 _CREDIT_AFTER = re.compile(r"\s*/\s*[A-ZĐ]|\)\s*(?:/\s*)?$|\s*$", re.MULTILINE)
 _MODEL_NUMBER = re.compile(r"\s*-?\s*\d{3}")
@@ -291,11 +294,15 @@ _MODEL_NUMBER = re.compile(r"\s*-?\s*\d{3}")
 
 def is_credit(ctext: str, start: int, end: int | None = None) -> bool:
     """A mention in a photo or source credit, no organization of the story: after ``Ảnh:`` in its
-    line (``Ảnh: Nhan Sáng - TTXVN``), after ``(Theo`` or a slash, before a slash (``TTXVN/Tin
+    line (``Ảnh: Nhan Sáng - TTXVN``), after ``(Theo`` or a slash, after ``Theo`` opening a line that holds
+    no clause after the source (``Theo AFP``; not ``Theo Bộ Y tế, ...``), before a slash (``TTXVN/Tin
     Tức``), or in brackets that close its line (``Đức Dũng (TTXVN)``)."""
     line_start = ctext.rfind("\n", 0, start) + 1
     if _CREDIT.search(ctext, max(line_start, start - 40), start) or _PHOTO.search(ctext, max(line_start, start - 60), start):
         return True
+    if _LINE_THEO.match(ctext, line_start, start):
+        line_end = ctext.find("\n", start)
+        return "," not in ctext[start:line_end if line_end >= 0 else len(ctext)]
     if end is None:
         return False
     after = _CREDIT_AFTER.match(ctext, end)
