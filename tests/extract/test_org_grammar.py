@@ -46,6 +46,12 @@ def test_bodies_a_country_names_in_lower_case() -> None:
     assert names("Bí thư Thành ủy phát biểu; Thành ủy Hải Phòng họp.") == [("Thành ủy Hải Phòng", "VN")]
 
 
+def test_a_ministry_written_in_lower_case_after_a_capital_bo() -> None:
+    assert ("Bộ thương mại Mỹ", "US") in names("Hôm qua, Bộ thương mại Mỹ công bố mức thuế mới.")
+    # after a lower-case "bộ" the words are a clerk's trade, not a ministry
+    assert names("Hôm qua, các cán bộ ngoại giao và cán bộ y tế đã có mặt.") == []
+
+
 def test_credits_products_and_places_are_no_organizations() -> None:
     assert names("Hai bên ký thỏa thuận. Ảnh: Reuters\n") == []
     assert names("Tin đã được xác nhận. Minh Anh (TTXVN)\n") == []
