@@ -52,6 +52,13 @@ def test_a_ministry_written_in_lower_case_after_a_capital_bo() -> None:
     assert names("Hôm qua, các cán bộ ngoại giao và cán bộ y tế đã có mặt.") == []
 
 
+def test_a_party_committee_named_by_its_place_inside_a_secretary_title() -> None:
+    got = names("Ông Nguyễn Văn An, Bí thư Thành ủy Hải Phòng, đã tiếp đoàn.")
+    assert ("Thành ủy Hải Phòng", "VN") in got
+    # bare, the title's body is the holder's office
+    assert names("Bí thư Thành ủy Nguyễn Văn An đã tiếp đoàn.") == []
+
+
 def test_credits_products_and_places_are_no_organizations() -> None:
     assert names("Hai bên ký thỏa thuận. Ảnh: Reuters\n") == []
     assert names("Tin đã được xác nhận. Minh Anh (TTXVN)\n") == []

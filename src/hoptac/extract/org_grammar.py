@@ -170,8 +170,13 @@ def inner_head_end(ctext: str, pos: int, end: int, limit: int, g: Gazetteer) -> 
 def in_office(ctext: str, head: str, start: int, g: Gazetteer, titles: Cover) -> bool:
     """Whether a body of ``office_bodies`` lies inside a title head that names it whole
     (``Phó Chủ tịch Quốc hội``, ``Bí thư Thành ủy``): there it is the office of the person.
+    A body named by the place written after it (``Bí thư Thành ủy TP.HCM``, ``Bí thư Tỉnh uỷ Bến
+    Tre``) is the organization the title names, as the GUIDE reads a person's title.
     ``titles``: the title heads' spans each less its first character (``a < start < b``)."""
-    return head in g.org_office_bodies and titles.holds_point(start)
+    if head not in g.org_office_bodies or not titles.holds_point(start):
+        return False
+    after = start + len(head)
+    return not (ctext[after:after + 1] == " " and g.places.match(ctext, after + 1))
 
 
 def title_spans(ctext: str, g: Gazetteer) -> list[tuple[int, int]]:
