@@ -280,6 +280,19 @@ def test_framework_acronym_of_an_organization_and_name_ends():
     assert {"Tuyên bố chung Việt - Mỹ", "Đối thoại Shangri-La", "Đối thoại nhân quyền thường niên", "PNTR"} <= set(names)
 
 
+def test_an_acronym_an_organization_introduced_is_that_organization_wherever_written():
+    # "DOC" after "Bộ Thương mại Hoa Kỳ (DOC)" is the department in every later sentence, not the
+    # South China Sea declaration of the same letters; written alone, "DOC" stays that declaration
+    art = analyzed("Theo Bộ Thương mại Hoa Kỳ (DOC), mức thuế tăng mạnh.\n"
+                   "Các doanh nghiệp phản đối quyết định này của DOC.\n"
+                   "Tháng 9, DOC công bố kết quả sơ bộ.\n")
+    assert "DOC" not in [f.name for f in art.frameworks]
+    doc = next(o for o in art.organizations if "DOC" in o.aliases)
+    assert len(doc.mentions) == 4
+    alone = analyzed("Hai bên nhắc lại việc thực hiện đầy đủ DOC ở Biển Đông.\n")
+    assert "DOC" in [f.name for f in alone.frameworks]
+
+
 def _orgs(text: str) -> dict[str, Organization]:
     return {o.name: o for o in analyzed(text).organizations}
 

@@ -46,12 +46,34 @@ def test_bodies_a_country_names_in_lower_case() -> None:
     assert names("Bí thư Thành ủy phát biểu; Thành ủy Hải Phòng họp.") == [("Thành ủy Hải Phòng", "VN")]
 
 
+def test_a_ministry_written_in_lower_case_after_a_capital_bo() -> None:
+    assert ("Bộ thương mại Mỹ", "US") in names("Hôm qua, Bộ thương mại Mỹ công bố mức thuế mới.")
+    # after a lower-case "bộ" the words are a clerk's trade, not a ministry
+    assert names("Hôm qua, các cán bộ ngoại giao và cán bộ y tế đã có mặt.") == []
+
+
+def test_a_party_committee_named_by_its_place_inside_a_secretary_title() -> None:
+    got = names("Ông Nguyễn Văn An, Bí thư Thành ủy Hải Phòng, đã tiếp đoàn.")
+    assert ("Thành ủy Hải Phòng", "VN") in got
+    # bare, the title's body is the holder's office
+    assert names("Bí thư Thành ủy Nguyễn Văn An đã tiếp đoàn.") == []
+
+
 def test_credits_products_and_places_are_no_organizations() -> None:
     assert names("Hai bên ký thỏa thuận. Ảnh: Reuters\n") == []
     assert names("Tin đã được xác nhận. Minh Anh (TTXVN)\n") == []
     assert names("Hãng mua thêm 10 máy bay Boeing 787 trong năm nay.") == []
     assert names("Cô từng sống ở Tây Ban Nha và Hội An.") == []
     assert ("Reuters", "OTHER") in names("Theo hãng tin Reuters, cuộc họp đã kết thúc.")
+
+
+def test_theo_opening_a_line_is_a_credit_only_when_the_line_holds_nothing_else() -> None:
+    # the source line that closes an article credits it; a clause after the source makes it the
+    # source of a statement, an organization of the story
+    assert names("Hai bên ký thỏa thuận.\nTheo Sputnik\n") == []
+    got = names("Hai bên ký thỏa thuận.\nTheo Sở Tài chính Đà Nẵng, dự án chưa được cấp phép.\n")
+    assert ("Sở Tài chính Đà Nẵng", "VN") in got
+    assert ("Tổ chức Y tế Thế giới", "OTHER") in names("Tin vắn.\nTheo Tổ chức Y tế Thế giới, dịch đã giảm.")
 
 
 def test_a_company_head_with_a_descriptor_names_the_company_and_its_country_is_the_side() -> None:

@@ -60,7 +60,10 @@ def extract_entities(article: Article, settings: Settings) -> Article:
     ]
     article.places = find_places(ctext, g, span)
     org_ends = frozenset(b for o in orgs for _a, b in o.mentions)
-    article.frameworks = find_frameworks(ctext, g, span, org_ends)
+    # an acronym an agency or a firm introduced is that body wherever written; one an international
+    # body holds may close an instrument's name ("Công ước ... của Liên Hợp Quốc (UNCLOS)"), so not those
+    org_spans = frozenset(m for o in orgs if o.kind != "other" for m in o.mentions)
+    article.frameworks = find_frameworks(ctext, g, span, org_ends, org_spans)
     article.organizations = _outside_frameworks(article.organizations, article.frameworks)
     article.people = people
     return article

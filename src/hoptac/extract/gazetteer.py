@@ -314,9 +314,12 @@ def gazetteer() -> Gazetteer:
         for n in [item["name"], *(item.get("aliases") or [])]:
             known[n] = entry
     known_pattern = bounded(rf"(?<![\w])(?:{alternation(list(known))})(?![\w])")
-    # a ministry's name is capitalized word by word as each newsroom likes ("Bộ Kế hoạch và đầu tư")
-    ministry_names = [v for n in org["ministries"] for v in initials_either_case(n) if v[:1].isupper()]
-    ministries = re.compile(rf"[Bb]ộ\s+(?:{alternation(ministry_names)})(?![\w])")
+    # a ministry's name is capitalized word by word as each newsroom likes ("Bộ Kế hoạch và đầu tư"),
+    # even all in lower case after a capital "Bộ" ("Bộ thương mại Mỹ"); after a lower-case "bộ" its
+    # name needs a capital ("cán bộ ngoại giao" is a diplomat, "cán bộ y tế" a health worker)
+    ministry_forms = [v for n in org["ministries"] for v in initials_either_case(n)]
+    ministry_names = [v for v in ministry_forms if v[:1].isupper()]
+    ministries = re.compile(rf"(?:[Bb]ộ\s+(?:{alternation(ministry_names)})|Bộ\s+(?:{alternation(ministry_forms)}))(?![\w])")
 
     fw_known = [(k["name"], bounded(rf"(?<![\w])(?:{k['pattern']})(?![\w])")) for k in fra["known"]]
     fw_heads = bounded(rf"(?<![\w])(?:{alternation(fra['heads'])})(?![\w])")

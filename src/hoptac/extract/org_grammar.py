@@ -170,8 +170,13 @@ def inner_head_end(ctext: str, pos: int, end: int, limit: int, g: Gazetteer) -> 
 def in_office(ctext: str, head: str, start: int, g: Gazetteer, titles: Cover) -> bool:
     """Whether a body of ``office_bodies`` lies inside a title head that names it whole
     (``Phó Chủ tịch Quốc hội``, ``Bí thư Thành ủy``): there it is the office of the person.
+    A body named by the place written after it (``Bí thư Thành ủy TP.HCM``, ``Bí thư Tỉnh uỷ Bến
+    Tre``) is the organization the title names, as the GUIDE reads a person's title.
     ``titles``: the title heads' spans each less its first character (``a < start < b``)."""
-    return head in g.org_office_bodies and titles.holds_point(start)
+    if head not in g.org_office_bodies or not titles.holds_point(start):
+        return False
+    after = start + len(head)
+    return not (ctext[after:after + 1] == " " and g.places.match(ctext, after + 1))
 
 
 def title_spans(ctext: str, g: Gazetteer) -> list[tuple[int, int]]:
@@ -283,7 +288,10 @@ def bare_body_hits(ctext: str, g: Gazetteer, taken: Cover, titles: Cover) -> lis
     return out
 
 
-_CREDIT = re.compile(r"(?:\(\s*Theo\s+|^\s*Theo\s+|/\s*)$", re.IGNORECASE | re.MULTILINE)
+_CREDIT = re.compile(r"(?:\(\s*Theo\s+|/\s*)$", re.IGNORECASE)
+#: ``Theo`` opening a line: a source credit when the line holds only the source (``Theo AFP``), the
+#: source of a statement when a clause follows it (``Theo Bộ Y tế, ...``: an organization of the story)
+_LINE_THEO = re.compile(r"^\s*Theo\s+$", re.IGNORECASE | re.MULTILINE)
 _PHOTO = re.compile(r"(?:Ảnh|Nguồn|Video|Photo)\s*:[^.!?\n]*$", re.IGNORECASE)
 _CREDIT_AFTER = re.compile(r"\s*/\s*[A-ZĐ]|\)\s*(?:/\s*)?$|\s*$", re.MULTILINE)
 _MODEL_NUMBER = re.compile(r"\s*-?\s*\d{3}")
@@ -291,11 +299,15 @@ _MODEL_NUMBER = re.compile(r"\s*-?\s*\d{3}")
 
 def is_credit(ctext: str, start: int, end: int | None = None) -> bool:
     """A mention in a photo or source credit, no organization of the story: after ``Ảnh:`` in its
-    line (``Ảnh: Nhan Sáng - TTXVN``), after ``(Theo`` or a slash, before a slash (``TTXVN/Tin
+    line (``Ảnh: Nhan Sáng - TTXVN``), after ``(Theo`` or a slash, after ``Theo`` opening a line that holds
+    no clause after the source (``Theo AFP``; not ``Theo Bộ Y tế, ...``), before a slash (``TTXVN/Tin
     Tức``), or in brackets that close its line (``Đức Dũng (TTXVN)``)."""
     line_start = ctext.rfind("\n", 0, start) + 1
     if _CREDIT.search(ctext, max(line_start, start - 40), start) or _PHOTO.search(ctext, max(line_start, start - 60), start):
         return True
+    if _LINE_THEO.match(ctext, line_start, start):
+        line_end = ctext.find("\n", start)
+        return "," not in ctext[start:line_end if line_end >= 0 else len(ctext)]
     if end is None:
         return False
     after = _CREDIT_AFTER.match(ctext, end)

@@ -376,7 +376,8 @@ def _evidence_side(ctext: str, o: FoundOrg, g: Gazetteer) -> str | None:
 
 
 def _merge(hits: list[tuple[int, int, str, str, str | None, str]]) -> list[FoundOrg]:
-    """One organization per key; names as written (the longest form), aliases kept."""
+    """One organization per key; names as written (the longest form, of two as long the one with more
+    capitals: ``Bộ Thương mại Mỹ`` over ``Bộ thương mại Mỹ``), aliases kept."""
     by_key: dict[str, FoundOrg] = {}
     order: list[str] = []
     for start, end, name, kind, side, key in sorted(hits, key=lambda h: (h[0], -h[1])):
@@ -386,7 +387,8 @@ def _merge(hits: list[tuple[int, int, str, str, str | None, str]]) -> list[Found
             order.append(key)
         else:
             o.aliases.add(name)
-            if len(name) > len(o.name) and not name.lower().startswith(("tập đoàn", "công ty", "hãng")):
+            longer = len(name) > len(o.name) or (len(name) == len(o.name) and _capitals(name) > _capitals(o.name))
+            if longer and not name.lower().startswith(("tập đoàn", "công ty", "hãng")):
                 o.aliases.add(o.name)
                 o.name = name
         if (start, end) not in o.mentions:
@@ -395,3 +397,7 @@ def _merge(hits: list[tuple[int, int, str, str, str | None, str]]) -> list[Found
     for o in out:
         o.aliases.discard(o.name)
     return out
+
+
+def _capitals(name: str) -> int:
+    return sum(c.isupper() for c in name)

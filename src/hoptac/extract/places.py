@@ -40,12 +40,14 @@ _ACRONYM_AFTER_ORG = re.compile(r"\s*\($")
 
 
 def find_frameworks(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT],
-                    org_ends: frozenset[int] = frozenset()) -> list[Framework]:
+                    org_ends: frozenset[int] = frozenset(),
+                    org_spans: frozenset[tuple[int, int]] = frozenset()) -> list[Framework]:
     """Named agreements, dialogues, plans and initiatives, one record per name.
 
     A known acronym in brackets right after an organization (``Bộ Thương mại Hoa Kỳ (DOC)``)
-    names that organization, not the framework of the same letters; ``org_ends`` are the
-    ends of the organization mentions.
+    names that organization, not the framework of the same letters, and so does every later
+    ``DOC`` of the text, which the organization holds as its mention; ``org_ends`` are the ends
+    of the organization mentions, ``org_spans`` the mentions.
     """
     found: dict[str, Framework] = {}
 
@@ -59,7 +61,7 @@ def find_frameworks(ctext: str, g: Gazetteer, span: Callable[[int, int], SpanT],
     for name, pat in g.framework_known:
         for m in pat.finditer(ctext):
             br = _ACRONYM_AFTER_ORG.search(ctext, max(0, m.start() - 3), m.start())
-            if br and br.start() in org_ends and ctext[m.end():m.end() + 1] == ")":
+            if (br and br.start() in org_ends and ctext[m.end():m.end() + 1] == ")") or m.span() in org_spans:
                 continue
             add(name, m.start(), m.end())
     tok = re.compile(r"[^\W_]+(?:[\-–][^\W_]+)*|[^\w\s]")
