@@ -37,3 +37,24 @@ def test_a_writer_s_name_closing_a_paragraph_is_no_mention() -> None:
 def test_a_classifier_opening_a_sentence_makes_no_person_of_a_foreign_name() -> None:
     got = _people("Tờ Northwind Ledger nhận định thị trường sẽ hồi phục. Báo Kestrel Daily cũng viết như vậy.")
     assert not any("Northwind" in n or "Kestrel" in n for n in got)
+
+
+def _fragment(text: str, name: str) -> bool:
+    from hoptac.learn.name_decisions import _candidate, _word_fragment
+
+    a = text.index(name)
+    return _word_fragment(text, _candidate(text, (a, a + len(name))))
+
+
+def test_a_capitalized_syllable_that_runs_on_into_a_word_is_a_fragment_not_a_name() -> None:
+    # written for this test: "Thanh tra", "Lịch sử", "Á Châu" are words, not names
+    assert _fragment("Năm ngoái, Thanh tra Chính phủ đã vào cuộc.", "Thanh")
+    assert _fragment("Các môn thi gồm Toán, Văn và Lịch sử.", "Lịch")
+    assert _fragment("Công ty cổ phần Hòn Ngọc Á Châu vừa thông báo.", "Châu")
+    assert _fragment("Người dùng ứng dụng 123Phim tăng mạnh.", "Phim")
+
+
+def test_a_name_after_a_word_of_address_or_before_a_verb_is_no_fragment() -> None:
+    # "anh hùng" is a word, but "anh" here addresses Hùng
+    assert not _fragment("Sáng nay, anh Hùng cho biết cả nhà đã về quê.", "Hùng")
+    assert not _fragment("Theo lời kể, Hương đã rời nhà từ sớm.", "Hương")

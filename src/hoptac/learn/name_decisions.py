@@ -15,7 +15,7 @@ from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ..extract.gazetteer import UPPER, is_vietnamese_syllable, load_yaml
+from ..extract.gazetteer import UPPER, in_dictionary, is_vietnamese_syllable, load_yaml
 from ..extract.name_context import HONORIFIC, named_thing_elsewhere
 from ..extract.names import Candidate
 from ..extract.spans import Taken
@@ -139,6 +139,26 @@ def _thing(P: _People, c: Candidate, companies: set[str]) -> bool:
             or _fused_byline(P.ctext, c) or _classifier_first(c, g) or named_thing_elsewhere(c, P.ctext))
 
 
+_NEXT_WORD = re.compile(r"[^\S\n](\w+)")
+
+
+def _word_fragment(ctext: str, c: Candidate) -> bool:
+    """A capitalized syllable that is the first or last syllable of a word written on with the next or
+    previous syllable (``Thái tử``, ``Lịch sử``, ``Thanh tra``, ``Hải dương 8``, ``Á Châu``: one
+    word of underthesea's list; a word of address before is no such word, ``anh Hùng``), or a name
+    glued to a letter or digit before it (``123Phim``): part of a word, not a name."""
+    if c.start and ctext[c.start - 1].isalnum():
+        return True
+    nxt = _NEXT_WORD.match(ctext, c.end)
+    if nxt and nxt.group(1).islower() and in_dictionary(f"{c.words[-1].lower()} {nxt.group(1)}"):
+        return True
+    prev = _WORD_BEFORE.search(ctext, max(0, c.start - 20), c.start)
+    if prev is None:
+        return False
+    low = prev.group(1).lower()
+    return low not in address_words() and in_dictionary(f"{low} {c.words[0].lower()}")
+
+
 _CAP_WORD = rf"[{UPPER}][\w.'’]*"
 #: the writer's name closing a paragraph after its last sentence (``... hơn. Phan Phương (TTXVN)``,
 #: ``Bình Giang (tổng hợp)``, ``Lê Kiên -``): one to four capitalized words, then nothing but a dash
@@ -181,7 +201,9 @@ def _classifier_first(c: Candidate, g: Gazetteer) -> bool:
 def _add(P: _People, per: list[tuple[int, int]], confident: set[tuple[int, int]]) -> None:
     """Names the model finds and the rules missed become mentions. A span below the model's
     confidence (not in ``confident``) is taken only as the later mention of a person the article
-    already names: the given name of one Vietnamese full name, or a name ``person_for`` resolves."""
+    already names: the given name of one Vietnamese full name, or a name ``person_for`` resolves.
+    A span that is part of a longer word (``_word_fragment``) may name a known person
+    (``chém tiếp Thu`` after ``Hoàng Đình Thu``) but is no new one."""
     from ..extract.people import _company_words
 
     ctext = P.ctext
@@ -207,6 +229,8 @@ def _add(P: _People, per: list[tuple[int, int]], confident: set[tuple[int, int]]
         if (not sure or (c.kind == "foreign" and len(c.words) == 1 and not _addressed(P, c.start))) \
                 and P.person_for(c) is None:
             continue  # a foreign word alone (a brand, a site) or an unsure name that is no one known
+        if _word_fragment(ctext, c) and P.person_for(c) is None:
+            continue  # "Thanh tra", "Á Châu": a new person only if no word runs on into it
         title, title_span = _title_of(P, span, c)
         P.add(c, span, title, None, title_span)
         taken.append(span)
