@@ -131,3 +131,14 @@ def test_a_name_after_a_year_a_date_or_an_ordinal_stays_a_person() -> None:
     assert not after("Hoa hậu Việt Nam 2016 Đỗ Mỹ Linh là đại sứ.", "Đỗ Mỹ Linh")
     assert not after("Vào tối 10-4-2014 Ngọc Trinh tới dự.", "Ngọc Trinh")
     assert not after("Vào năm thứ 15 Gia Long, nhà vua ban chiếu.", "Gia Long")
+
+
+def test_a_one_word_name_blocker_ending_a_longer_word_blocks_nothing() -> None:
+    # "cầu" (a bridge) and "xã" (a commune) name things; "yêu cầu", "ông xã", "nhà báo" do not
+    blockers = gazetteer().name_blockers
+    for before in ("yêu cầu ", "ông xã ", "bà xã ", "nhà báo "):
+        assert not blockers.search("Họ " + before), before
+    for before in ("cầu ", "xã ", "tờ báo "):
+        assert blockers.search("Họ qua " + before), before
+    text = "Ca sĩ Minh Hà và ông xã Lương Quốc Bảo vừa về nước."
+    assert "Lương Quốc Bảo" in _people(text)
