@@ -110,3 +110,35 @@ def test_a_name_the_article_gives_a_place_elsewhere_is_that_place() -> None:
     assert named_thing_elsewhere(Candidate(a, a + 6, "Vân Hà", "vn", ["Vân", "Hà"]), text)
     b = text.index("Vân kể")
     assert not named_thing_elsewhere(Candidate(b, b + 3, "Vân", "vn", ["Vân"]), text)
+
+
+def test_a_name_after_a_house_number_is_a_street() -> None:
+    # written for this test: streets named after people, after a house number
+    text = ("Bà Phạm Thị Hoà trú tại số 16 Lương Văn Can, phường 2. Cửa hàng ở 56/4 Hồng Lĩnh đóng cửa. "
+            "Nhà thi đấu tại số 2 - 4 Lê Đại Hành cũng vậy.")
+    assert list(_people(text)) == ["Phạm Thị Hoà"]
+
+
+def test_a_name_after_a_year_a_date_or_an_ordinal_stays_a_person() -> None:
+    from hoptac.extract.name_context import after_house_number
+    from hoptac.extract.names import Candidate
+
+    def after(text: str, name: str) -> bool:
+        a = text.index(name)
+        return after_house_number(Candidate(a, a + len(name), name, "vn", name.split()), text)
+
+    assert after("Lễ tang tại nhà tang lễ 25 Phùng Hưng (Hà Nội).", "Phùng Hưng")
+    assert not after("Hoa hậu Việt Nam 2016 Đỗ Mỹ Linh là đại sứ.", "Đỗ Mỹ Linh")
+    assert not after("Vào tối 10-4-2014 Ngọc Trinh tới dự.", "Ngọc Trinh")
+    assert not after("Vào năm thứ 15 Gia Long, nhà vua ban chiếu.", "Gia Long")
+
+
+def test_a_one_word_name_blocker_ending_a_longer_word_blocks_nothing() -> None:
+    # "cầu" (a bridge) and "xã" (a commune) name things; "yêu cầu", "ông xã", "nhà báo" do not
+    blockers = gazetteer().name_blockers
+    for before in ("yêu cầu ", "ông xã ", "bà xã ", "nhà báo "):
+        assert not blockers.search("Họ " + before), before
+    for before in ("cầu ", "xã ", "tờ báo "):
+        assert blockers.search("Họ qua " + before), before
+    text = "Ca sĩ Minh Hà và ông xã Lương Quốc Bảo vừa về nước."
+    assert "Lương Quốc Bảo" in _people(text)

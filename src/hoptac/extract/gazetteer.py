@@ -97,6 +97,18 @@ def alternation(phrases: list[str], space: str = r"[^\S\n]+") -> str:
     return _trie_pattern(trie, space)
 
 
+def _not_compounds(compounds: list[str]) -> str:
+    """A lookahead refusing a one-word name blocker that ends a longer word (``places.yaml``
+    ``name_blocker_compounds``: the ``cầu`` of ``yêu cầu``, the ``xã`` of ``bà xã``, the ``báo`` of
+    ``nhà báo``), after which a person's name is written: the blocker's word, then the end."""
+    alts = []
+    for c in compounds:
+        head, _, tail = str(c).rpartition(" ")
+        if head:
+            alts.append(rf"(?<=(?<!\w){re.escape(head)}[^\S\n]){re.escape(tail)}\s+$")
+    return f"(?!{'|'.join(alts)})" if alts else ""
+
+
 def _trie_pattern(node: dict[str, Any], space: str) -> str:
     end = "" in node
     branches = []
@@ -349,7 +361,8 @@ def gazetteer() -> Gazetteer:
         place_prefixes=frozenset(pla["place_prefixes"]),
         venue_heads=tuple(pla["venue_heads"]),
         venue_pattern=bounded(rf"(?<![\w])(?:{alternation(list(pla['venue_heads']))})(?![\w])"),
-        name_blockers=bounded(rf"(?<![\w])(?:{alternation(pla['name_blockers'])})\s+$"),
+        name_blockers=bounded(rf"(?<![\w]){_not_compounds(pla.get('name_blocker_compounds') or [])}"
+                              rf"(?:{alternation(pla['name_blockers'])})\s+$"),
         leaders=Phrases(leaders),
         ministries=ministries,
         org_heads=Phrases(org["heads"]),

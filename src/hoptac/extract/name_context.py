@@ -149,11 +149,39 @@ def _firm_endings() -> tuple[str, ...]:
 
 def names_thing(c: Candidate, ctext: str) -> bool:
     """A run that a place's, a site's or a document's common noun names (``khu kinh tế mở Chu Lai``,
-    ``tại phòng Roosevelt``, ``Tuyên bố Sunnylands``), or a foreign run ending in the country's name
-    (``Garena Vietnam``, a firm's branch): a thing, not a person."""
+    ``tại phòng Roosevelt``, ``Tuyên bố Sunnylands``), a Vietnamese run after a house number (a
+    street, ``số 7 Nguyễn Hữu Huân``), or a foreign run ending in the country's name (``Garena
+    Vietnam``, a firm's branch): a thing, not a person."""
     if c.kind == "foreign" and c.name.endswith(_firm_endings()):
         return True
-    return _thing_heads().search(ctext, max(0, c.start - 40), c.start) is not None
+    return _thing_heads().search(ctext, max(0, c.start - 40), c.start) is not None or after_house_number(c, ctext)
+
+
+#: a number right before a run: ``7``, ``56/4``, ``8A``, ``2 - 4``, with the word before it; not the end
+#: of a date (``tối 10-4-2014 Ngọc Trinh``, ``5/6``)
+_NUMBER_BEFORE = re.compile(r"(?:(\w+)[^\S\n]+|(?<![\w/.,:-]))(\d{1,4})[A-Za-z]?(?:/\d+[A-Za-z]?)*(?:[^\S\n]+-[^\S\n]+\d{1,4})?"
+                            r"[^\S\n]+$")
+
+
+@cache
+def _count_words() -> frozenset[str]:
+    """Words after which a number counts or orders (``names.yaml`` ``count_words``: ``năm thứ 15 Gia
+    Long``, ``lần thứ 6``), so the run after it is no street."""
+    return frozenset(str(w) for w in load_yaml("names.yaml").get("count_words") or [])
+
+
+def after_house_number(c: Candidate, ctext: str) -> bool:
+    """A Vietnamese run right after a house number (``tại số 16 Lương Văn Can``, ``hẻm 266 Tô Hiến
+    Thành``, ``56/4 Hồng Lĩnh``, ``số 2 - 4 Lê Đại Hành``): a street named after someone, as streets
+    are. Not after a year (``Hoa hậu Việt Nam 2016 Đỗ Mỹ Linh``) nor a count or an ordinal (``năm thứ
+    15 Gia Long``), and not a run with a word of address (``số 18 ông Hướng``: the rules' candidates
+    carry none)."""
+    if c.kind != "vn":
+        return False
+    m = _NUMBER_BEFORE.search(ctext, max(0, c.start - 30), c.start)
+    if m is None or re.fullmatch(r"\d{4}", ctext[m.start(2):c.start].strip()):
+        return False  # a year
+    return (m.group(1) or "").lower() not in _count_words()
 
 
 def named_thing_elsewhere(c: Candidate, ctext: str) -> bool:

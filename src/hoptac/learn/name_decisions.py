@@ -15,7 +15,7 @@ from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ..extract.gazetteer import UPPER, is_vietnamese_syllable, load_yaml
+from ..extract.gazetteer import UPPER, in_dictionary, is_vietnamese_syllable, load_yaml
 from ..extract.name_context import HONORIFIC, named_thing_elsewhere
 from ..extract.names import Candidate
 from ..extract.spans import Taken
@@ -139,6 +139,52 @@ def _thing(P: _People, c: Candidate, companies: set[str]) -> bool:
             or _fused_byline(P.ctext, c) or _classifier_first(c, g) or named_thing_elsewhere(c, P.ctext))
 
 
+_NEXT_WORD = re.compile(r"[^\S\n](\w+)")
+
+
+def _word_fragment(ctext: str, c: Candidate) -> bool:
+    """A capitalized syllable that is the first or last syllable of a word written on with the next or
+    previous syllable (``Thái tử``, ``Lịch sử``, ``Thanh tra``, ``Hải dương 8``, ``Á Châu``: one
+    word of underthesea's list; a word of address before is no such word, ``anh Hùng``), or a name
+    glued to a letter or digit before it (``123Phim``): part of a word, not a name."""
+    if c.start and ctext[c.start - 1].isalnum():
+        return True
+    nxt = _NEXT_WORD.match(ctext, c.end)
+    if nxt and nxt.group(1).islower() and in_dictionary(f"{c.words[-1].lower()} {nxt.group(1)}"):
+        return True
+    prev = _WORD_BEFORE.search(ctext, max(0, c.start - 20), c.start)
+    if prev is None:
+        return False
+    low = prev.group(1).lower()
+    return low not in address_words() and in_dictionary(f"{low} {c.words[0].lower()}")
+
+
+_LAST_PAIR = re.compile(r"(?<!\S)(\w+)[^\S\n]+(\w+)[^\S\n]+$")
+
+
+def _described_thing(P: _People, c: Candidate, most: int = 2) -> bool:
+    """A name written after a thing's noun (``name_blockers``, ``thing_heads``) and up to ``most``
+    lower-case words of two syllables saying what kind of thing (``hãng xếp hạng tín nhiệm Fitch
+    Ratings``, ``khu du lịch Villa Louise``, ``chương trình khiêu vũ Yok Boyle Dans``; words of
+    underthesea's list): the thing's name. The rules read a noun right before a name only; the tagger,
+    sure of a foreign run, needs the longer reach. A one-syllable word between (``công ty với X``,
+    ``dự án này do X``) or a title shortly before the noun (``Giám đốc điều hành khu nghỉ dưỡng X``)
+    leaves the name a person's."""
+    from ..extract.name_context import names_thing
+
+    ctext, g = P.ctext, P.g
+    lo = max(0, c.start - 80)
+    end = c.start
+    for _ in range(most):
+        m = _LAST_PAIR.search(ctext, lo, end)
+        if m is None or not (m.group(1) + m.group(2)).islower() or not in_dictionary(f"{m.group(1)} {m.group(2)}"):
+            return False
+        end = m.start(1)
+        if g.name_blockers.search(ctext, lo, end) or names_thing(Candidate(end, c.end, c.name, c.kind, c.words), ctext):
+            return not g.title_heads.search(ctext, max(lo, end - 30), end)
+    return False
+
+
 _CAP_WORD = rf"[{UPPER}][\w.'’]*"
 #: the writer's name closing a paragraph after its last sentence (``... hơn. Phan Phương (TTXVN)``,
 #: ``Bình Giang (tổng hợp)``, ``Lê Kiên -``): one to four capitalized words, then nothing but a dash
@@ -181,7 +227,9 @@ def _classifier_first(c: Candidate, g: Gazetteer) -> bool:
 def _add(P: _People, per: list[tuple[int, int]], confident: set[tuple[int, int]]) -> None:
     """Names the model finds and the rules missed become mentions. A span below the model's
     confidence (not in ``confident``) is taken only as the later mention of a person the article
-    already names: the given name of one Vietnamese full name, or a name ``person_for`` resolves."""
+    already names: the given name of one Vietnamese full name, or a name ``person_for`` resolves.
+    A span that is part of a longer word (``_word_fragment``) may name a known person
+    (``chém tiếp Thu`` after ``Hoàng Đình Thu``) but is no new one."""
     from ..extract.people import _company_words
 
     ctext = P.ctext
@@ -207,6 +255,8 @@ def _add(P: _People, per: list[tuple[int, int]], confident: set[tuple[int, int]]
         if (not sure or (c.kind == "foreign" and len(c.words) == 1 and not _addressed(P, c.start))) \
                 and P.person_for(c) is None:
             continue  # a foreign word alone (a brand, a site) or an unsure name that is no one known
+        if (_word_fragment(ctext, c) or _described_thing(P, c)) and P.person_for(c) is None:
+            continue  # "Thanh tra", "khu du lịch Villa Louise": a word's part or a thing's name
         title, title_span = _title_of(P, span, c)
         P.add(c, span, title, None, title_span)
         taken.append(span)
