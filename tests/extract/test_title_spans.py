@@ -148,6 +148,16 @@ def test_a_title_before_khi_đó_là_and_the_name() -> None:
     assert got["Mary Holt"] == "Ngoại trưởng Mỹ"
 
 
+def test_a_title_written_alone_is_the_holder_now_not_the_holder_then() -> None:
+    text = ("Ngoại trưởng Mỹ Paul Grant tới Hà Nội hôm qua. Kênh đối thoại lập năm 2012, khi Ngoại trưởng Mỹ "
+            "khi đó là Mary Holt cầm quyền.\nNgoại trưởng Mỹ ngày 3/6 đã hội đàm với Bộ trưởng Ngoại giao Việt Nam.")
+    found = {f.name: f for f in find_people(text, gazetteer())}
+    alone = text.rindex("Ngoại trưởng Mỹ")
+    assert found["Mary Holt"].title == "Ngoại trưởng Mỹ"
+    assert any(a == alone for a, _b in found["Paul Grant"].mentions)
+    assert all(a != alone for a, _b in found["Mary Holt"].mentions)
+
+
 def test_a_position_written_with_a_noun_beside_a_found_name() -> None:
     got = _titles("Tại cuộc họp, ông Nguyễn Văn Nhân, Phó chánh thanh tra Bộ Y tế, cho biết sữa đạt chuẩn.")
     assert got["Nguyễn Văn Nhân"] == "Phó chánh thanh tra Bộ Y tế"

@@ -40,7 +40,7 @@ from .name_context import trim_run_on as _trim_run_on
 from .name_fit import _one_letter_apart, _surname, _words_of, names_fit
 from .names import Candidate, candidates
 from .people_forms import cut_byline_tail, fold_short_forms, join_spaced_hyphens
-from .people_index import PeopleIndex, TitleHolders
+from .people_index import PeopleIndex, TitleHolders, held_then
 from .people_sides import _sides_in
 from .spans import Taken
 from .title_nouns import NounHeads, noun_title
@@ -494,6 +494,7 @@ def _holder(P: _People, holders: TitleHolders, head: str, phrase: str, pos: int)
         if side and holders.side(f) not in (side, None):
             continue
         fits.append((len(words & holders.words(t)) == len(words), f))
+    fits = [x for x in fits if not held_then(x[1], P.ctext)] or fits  # the holder then yields to one now
     if not fits:
         return None
     full = [f for ok, f in fits if ok]

@@ -163,3 +163,14 @@ class TitleHolders:
         if title not in self._words:
             self._words[title] = {w.lower() for w in re.findall(r"\w+", title)}
         return self._words[title]
+
+
+#: a title read across "khi đó là" / "lúc ấy là" to the name after it: held then, not now
+_HELD_THEN = re.compile(r"\s+(?:khi|lúc)\s+(?:đó|ấy)\s+là\s", re.IGNORECASE)
+
+
+def held_then(f: Found, ctext: str) -> bool:
+    """Whether every title written beside ``f`` is one it held at a time the text sets in the past
+    (``tổng thống Mỹ khi đó là Barack Obama``): a title written alone later in the article
+    (``Tổng thống Mỹ và Thủ tướng Việt Nam ngày 31/5 …``) is then another holder's, the one in office."""
+    return bool(f.title_spans) and all(_HELD_THEN.match(ctext, b) for _a, b in f.title_spans)
