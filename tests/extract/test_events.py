@@ -474,13 +474,3 @@ def test_a_forum_that_will_officially_begin_is_planned():
             "với sự chủ trì của Bộ trưởng Trần Văn Bình.\n")
     forums = [e for e in run(text, published=None).events if e.type == "dialogue"]  # no publication to compare
     assert [e.status for e in forums] == ["planned"]
-
-
-
-def test_a_headline_visit_joins_the_announced_visit_of_the_body_which_keeps_its_status():
-    text = ("Thủ tướng Lê Văn Khải thăm Mỹ\n"
-            "Thủ tướng Lê Văn Khải sẽ có chuyến thăm chính thức tới Washington theo lời mời của "
-            "Tổng thống John Whitfield.\n"
-            "Hai bên dự kiến thảo luận về thương mại và đầu tư.\n")
-    visits = [e for e in run(text, published="2025-05-10").events if e.type == "visit"]
-    assert [(e.status, e.participants) for e in visits] == [("planned", ["Lê Văn Khải", "John Whitfield"])]

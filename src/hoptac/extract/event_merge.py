@@ -253,7 +253,7 @@ def headlines(article: Article, events: list[Draft]) -> list[Draft]:
     for h in [e for e in events if e.end <= end]:
         body = [e for e in out if e.start > end and FAMILY[e.type] == FAMILY[h.type]
                 and (e.type == "visit") == (h.type == "visit") and (e.type == "dialogue") == (h.type == "dialogue")
-                and (e.planned == h.planned or e.type == h.type == "visit")  # a visit: one trip, whatever each says of it
+                and (e.planned == h.planned or _one_trip(e, h))
                 and e.earlier == h.earlier and e.own_object == h.own_object
                 and set(e.participants) & set(h.participants)
                 and not {p for p in h.participants if p in people} - set(e.participants)
@@ -262,8 +262,7 @@ def headlines(article: Article, events: list[Draft]) -> list[Draft]:
         if not body:
             continue
         e = max(body, key=lambda x: len(set(x.participants) & set(h.participants)))
-        if e.date is None and (h.date is not None or _one_trip(e, h)):  # the body's status stays unless the
-            e.date, e.planned = h.date, h.planned  # headline dates it or names the same country
+        e.date, e.planned = (e.date, e.planned) if e.date else (h.date, h.planned)
         e.place = e.place or h.place
         out.remove(h)
     return out
