@@ -148,6 +148,19 @@ def test_only_boilerplate_is_dropped_with_a_reason():
      "Theo ông Tsutomu, hai bên nhất trí."),
     ("Đại sứ phát biểu tại họp báo - Ảnh: NGUYỄN KHÁNH.", "Đại sứ phát biểu tại họp báo", None),
     ("Toàn cảnh phiên họp sáng 28-10 - Ảnh: tư liệu", "Toàn cảnh phiên họp sáng 28-10", None),
+    # credits run into the next sentence: outlet/name, name – outlet, name - outlet, several names
+    ("Hai bộ trưởng bắt tay. Ảnh: VGP/Hải Nam Hai bên thống nhất lộ trình.", "Hai bộ trưởng bắt tay.",
+     "Hai bên thống nhất lộ trình."),
+    ("Hai bộ trưởng bắt tay. Ảnh: Minh Đức – TTXVN Sáng 3/4, hai bên ký kết.", "Hai bộ trưởng bắt tay.",
+     "Sáng 3/4, hai bên ký kết."),
+    ("Hai bộ trưởng bắt tay. Ảnh: Văn Hải-TTXVN Đại sứ cho biết điều đó.", "Hai bộ trưởng bắt tay.",
+     "Đại sứ cho biết điều đó."),
+    ("Hai bộ trưởng bắt tay. Ảnh: Hồng Vân, Minh Đức Buổi lễ diễn ra ấm cúng.", "Hai bộ trưởng bắt tay.",
+     "Buổi lễ diễn ra ấm cúng."),
+    ("Hai bộ trưởng bắt tay. Ảnh: Thu Hà Ông Brown cho biết thêm.", "Hai bộ trưởng bắt tay.",
+     "Ông Brown cho biết thêm."),
+    ("Hai bộ trưởng bắt tay. Ảnh: Thu Hà “Chúng tôi sẵn sàng”, ông nói.", "Hai bộ trưởng bắt tay.",
+     "“Chúng tôi sẵn sàng”, ông nói."),
 ])
 def test_photo_credits_are_cut_and_the_text_after_them_kept(line, caption, body):
     art = clean(to_article(RawDocument("c.txt", f"Tiêu đề bài báo\n\n{line}\n".encode())), DEFAULT)
@@ -155,6 +168,15 @@ def test_photo_credits_are_cut_and_the_text_after_them_kept(line, caption, body)
     assert [art.quote(c) for c in art.captions] == [caption]
     if body:
         assert art.text.endswith(f"{caption} {body}")
+
+
+@pytest.mark.parametrize("line", [
+    "Khách tham quan triển lãm. Ảnh: những khoảnh khắc của chuyến thăm, Hà Nội - Washington, được trưng bày.",
+    "Khách tham quan triển lãm. Ảnh: Hà Nội - những năm tháng ấy thu hút nhiều người xem.",
+])
+def test_a_sentence_after_a_credit_word_is_not_cut(line):
+    art = clean(to_article(RawDocument("c.txt", f"Tiêu đề bài báo\n\n{line}\n".encode())), DEFAULT)
+    assert line.split(". ", 1)[1] in art.text
 
 
 TABLE_END = ("Hai nước khởi động giai đoạn mới của dự án môi trường\n"

@@ -50,7 +50,8 @@ def _sentence_start(line: str, pos: int) -> int:
 
 
 _CREDIT_WORDS = frozenset({"tư", "liệu", "minh", "họa", "hoạ", "chụp", "màn", "hình", "nguồn", "internet", "của",
-                           "và", "theo", "từ", "clip", "video", "cắt", "ảnh", "đồ", "phóng", "viên", "thương"})
+                           "và", "theo", "từ", "clip", "video", "cắt", "ảnh", "đồ", "phóng", "viên", "thương",
+                           "cung", "cấp"})
 
 
 def _credit_like(tail: str) -> bool:
@@ -63,36 +64,82 @@ def _credit_like(tail: str) -> bool:
     return (len(odd) <= 1 and len(toks) - len(odd) >= 1) or not toks
 
 
-def _inline_who(rest: str) -> int:
-    """Length of a credit name at the start of ``rest`` when body text follows it (0: none found)."""
+_CREDIT_TOKEN = re.compile(r"[^\s/–—,-]+(?:/\.)?|[/–—,]|-")  # "TTXVN./." one token
+_INITIALS = re.compile(r"(?:[A-ZĐ]\.)+")
+_NAME_RUN_MAX = 5
+
+
+def _name_run(toks: list[re.Match[str]], i: int, rest: str, stops: frozenset[str]) -> int:
+    """Index past the run of capitalized words starting at ``toks[i]`` (a name or an outlet).
+
+    A run that starts in capitals (``TTXVN``, ``TRẦN PHAN``) takes only words in capitals; one
+    that does not stops at a word in capitals (an outlet after a name). Every run stops at a
+    sentence opener (``Ông``, ``Theo``), at a wide gap (a lost line break), after a final stop
+    (``TTXVN./.``) and after ``_NAME_RUN_MAX`` words.
+    """
+    caps = toks[i].group().isupper() if i < len(toks) else False
+    j = i
+    while j < len(toks) and j - i < _NAME_RUN_MAX:
+        w = toks[j].group().rstrip("./")
+        if not w or not is_title_case_word(w) or (j > i and (w in stops or (w.isupper() != caps and len(w) > 1))):
+            break
+        if j > i and "  " in rest[toks[j - 1].end():toks[j].start()]:
+            break
+        j += 1
+        if _stopped(toks[j - 1].group()):
+            break
+    return j
+
+
+def _stopped(tok: str) -> bool:
+    """A word with a final stop (``Hiếu.``, ``TTXVN./.``), not initials (``V.V.``)."""
+    return tok.endswith(".") and not _INITIALS.fullmatch(tok)
+
+
+def _caps(word: str) -> bool:
+    """A word in capitals (``TTXVN``, ``H.L``), not a single capital letter."""
+    return word.isupper() and len(word) > 1
+
+
+def _inline_who(rest: str, stops: frozenset[str] = frozenset()) -> int:
+    """Length of a credit at the start of ``rest`` when body text follows it (0: none found).
+
+    A credit is names or outlets joined by ``/``, ``–``, ``-`` or ``,`` (``VGP/Quang Hiếu``,
+    ``Thống Nhất – TTXVN``); the last one ends where the next sentence starts: before a word that
+    opens a sentence, a quote, or the capitalized word that a small word or a figure follows
+    (``Quang Hiếu Ngày 31/5``: ``Ngày`` starts the sentence).
+    """
     m = re.match(r"\s*([^.\n]{1,50}?)\.(?=\s+[\"“‘(]*[A-ZĐÀ-Ỹ])", rest)  # "Ảnh: Lê Hiếu. Theo ông..."
     if m and _credit_like(m.group(1)):
         return m.end()
-    toks = list(re.finditer(r"\S+", rest))
-    if not toks:
-        return 0
-    first = toks[0].group()
-    if "/" in first or first.isupper():  # an agency or a name in capitals: the run of such tokens
-        end = 0
-        for t in toks:
-            w = t.group().strip("“\"")
-            if w and (w.isupper() or "/" in w or w in {"+", "/"}) and t.group()[0] not in "“\"":
-                end = t.end()
-            else:
-                break
-        return end
-    run = []
-    for t in toks[:5]:
-        if "/" in t.group():  # "Thống Nhất/TTXVN": the agency ends the credit
-            return t.end()
-        if is_title_case_word(t.group()):
-            run.append(t)
-        else:
+    toks = list(_CREDIT_TOKEN.finditer(rest))
+    end, i, joined = 0, 0, False
+    while i < len(toks):
+        j = _name_run(toks, i, rest, stops)
+        if j == i:
             break
-    if len(run) >= 2:  # "Quang Hiếu Với tư cách...": the last capital starts the next sentence
-        keep = run[:-1] if len(run) < len(toks) else run
-        return keep[-1].end()
-    return 0
+        after = toks[j].group() if j < len(toks) else ""
+        if _stopped(toks[j - 1].group()):
+            end = toks[j - 1].end()
+            break
+        if after in {"/", "–", "—", "-", ","} and j + 1 < len(toks) and _name_run(toks, j + 1, rest, stops) > j + 1:
+            end, i, joined = toks[j - 1].end(), j + 1, True  # a name or outlet follows the separator
+            continue
+        if after in {"/", "–", "—", "-"}:  # "Hà Nội - những năm...": a dash in a sentence, not a credit
+            if not joined:
+                return 0
+            break
+        ends = j - i < _NAME_RUN_MAX and bool(after) and is_title_case_word(after) and not _caps(after)
+        if not joined and j - i < 2 and not ends and not _caps(toks[i].group()):
+            return 0  # one name word is a credit only when a new sentence plainly follows
+        drop = not ends and (j - i >= _NAME_RUN_MAX or after[:1].islower() or after[:1].isdigit()
+                             or after == "," or _caps(after))
+        if drop and not _caps(toks[j - 1].group()):  # the run's last word opens the next sentence
+            j -= 1
+        if j > i:
+            end = toks[j - 1].end()
+        break
+    return end
 
 
 def find_credits(line: str, rules: Rules) -> list[Credit]:
@@ -125,7 +172,7 @@ def find_credits(line: str, rules: Rules) -> list[Credit]:
                 cut_b = len(line)
                 who = tail
             else:
-                n = _inline_who(rest)
+                n = _inline_who(rest, rules.credit_stops)
                 if not n:
                     continue
                 cut_b = m.end() + n  # the blank after the credit stays: it separates what follows

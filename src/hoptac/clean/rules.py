@@ -40,6 +40,7 @@ class Rules:
     datelines: tuple[Dateline, ...]
     html_caption_classes: tuple[str, ...]
     html_lead_classes: tuple[str, ...] = ()
+    credit_stops: frozenset[str] = frozenset()
 
 
 def marker_key(line: str) -> str:
@@ -66,4 +67,5 @@ def load_rules(path: Path = BOILERPLATE) -> Rules:
                         for d in data.get("datelines", [])),
         html_caption_classes=tuple(data.get("html_caption_classes", [])),
         html_lead_classes=tuple(data.get("html_lead_classes", [])),
+        credit_stops=frozenset(data.get("credit_stops", [])),
     )
