@@ -53,3 +53,29 @@ def test_a_word_two_people_bear_stays_apart():
 def test_a_name_run_on_into_the_byline_loses_the_author(form):
     assert "Lê Quang Vinh" in people(BYLINE, form)
     assert not any(n.startswith("Lê Quang Vinh ") for n in people(BYLINE, form))
+
+
+MIDDLE_INITIAL = ("Hội thảo về kinh tế\n\nGiáo sư Martin K. Paris, chuyên gia của Đại học Leiden, nhận định thị "
+                  "trường sẽ còn tăng trong năm tới.")
+INITIAL_RUN = ("Gặp gỡ tại Nhà Trắng\n\nCố vấn an ninh quốc gia G.T. Holloway đã tiếp đại sứ Việt Nam tại Washington. "
+               "Ông Holloway cho biết hai bên sẽ còn gặp lại.")
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_middle_initial_and_the_surname_after_it_are_the_name(form):
+    # "Paris" alone is a place: the rules stop there, the initial before it says it is the surname
+    assert "Martin K. Paris" in people(MIDDLE_INITIAL, form)
+    assert "Martin" not in people(MIDDLE_INITIAL, form)
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_an_initial_run_opens_the_surname_after_it(form):
+    found = people(INITIAL_RUN, form)
+    assert "G.T. Holloway" in found and found["G.T. Holloway"] == 2, found
+    assert "G.T." not in found
+
+
+def test_an_initial_starting_a_sentence_is_no_middle_initial():
+    text = "Chuyến thăm\n\nÔng Peter Lowe nói về dự án A. Sau đó ông Peter Lowe rời đi."
+    assert "Peter Lowe" in people(text, "NFC")
+    assert not any("Sau" in n for n in people(text, "NFC"))

@@ -13,6 +13,9 @@ included), so that none of these stays a person of its own:
   Claude Juncker``) is the first half of a hyphenated given name: one person, ``Jean-Claude Juncker``.
   Never a head of state of the leaders table (``Putin - Donald Trump`` are two), nor a word that is
   a Vietnamese syllable (``Việt - Mỹ``);
+- a name written with initials reads on over them (:func:`widen_over_initials`): a middle initial and
+  the surname after it (``Jonathan D. London``, where the rules stop at a place word), an initial run
+  and the surname it opens (``H.R. McMaster``);
 - before that, a Vietnamese name run on into the byline that ends its line (``Phạm Bình Minh Thái An -
   Trần Thường (Theo VGP)``) loses the first author's syllables (:func:`cut_byline_tail`).
 """
@@ -80,6 +83,64 @@ def join_spaced_hyphens(P: Any) -> None:
             P.index_name(g.names[-1], g)
             _fold(P, f, g)
             break
+
+
+_SURNAME = rf"([{UPPER}][^\W\d_]*[^\W\d_{UPPER}][^\W\d_]*(?:-[^\W\d_]+)*)(?![\w.\-])"
+_MIDDLE = re.compile(rf"[ \u00a0]+[A-Z]\.[ \u00a0]*{_SURNAME}")  # " D. London" after "Jonathan"
+_RUN_AFTER = re.compile(rf"\.?[ \u00a0]+{_SURNAME}")  # " McMaster" after "H.R."
+_RUN_BEFORE = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z])+\.?[ \u00a0]+$")  # "H.R. " before "McMaster"
+_INITIAL_RUN = re.compile(r"[A-Z](?:\.[A-Z])+\.?")
+
+
+def _widen(P: Any, f: Any, old: tuple[int, int], new: tuple[int, int], name: str) -> None:
+    """Mention ``old`` of ``f`` becomes ``new`` (written ``name``); a person named by the words it now
+    covers and by nothing else is ``f`` (``H.R.`` found alone); any other person's name stops it."""
+    for a, b, g in list(P.taken):
+        if g is not f and a < new[1] and new[0] < b and not (old[0] < b and a < old[1]):
+            if all(a2 >= new[0] and b2 <= new[1] for a2, b2 in g.mentions):
+                g.mentions = []  # its words are now this mention's
+                P.taken = [t for t in P.taken if t[2] is not g]
+                _fold(P, g, f)
+            else:
+                return  # another person's name: not ours to take
+    f.mentions[f.mentions.index(old)] = new
+    P.taken = [(new[0], new[1], x) if (a, b) == old and x is f else (a, b, x) for a, b, x in P.taken]
+    P.spans.add(*new)
+    if name not in f.names:
+        f.names.append(name)
+        P.index_name(name, f)
+
+
+def _name_start(P: Any, span: tuple[int, int]) -> int:
+    """Where the name of a mention starts (after ``ông``, ``Ông``)."""
+    m = _HONORIFIC.match(P.ctext, span[0], span[1])
+    return m.end() if m else span[0]
+
+
+_HONORIFIC = re.compile(r"(?:[ôÔ]ng|[bB]à|[nN]gài|Mrs?\.|Ms\.)[ \u00a0]+")
+
+
+def widen_over_initials(P: Any) -> None:
+    """``Jonathan D. London``, ``H.R. McMaster``: a foreign name reads on over a middle initial and the
+    surname after it, and an initial run reads on to the surname it opens (whichever word the rules or
+    the tagger stopped at). Never over a function word (``Trump A. Sau``: a new sentence)."""
+    ctext, fw = P.ctext, P.g.function_words
+    for f in list(P.found):
+        if f.kind != "foreign" or f.leader or not f.mentions:
+            continue
+        for span in list(f.mentions):
+            if span in f.bare or span not in f.mentions:
+                continue
+            a, b = span
+            word = ctext[a:b].split()[-1] if ctext[a:b].split() else ""
+            m = _RUN_AFTER.match(ctext, b) if _INITIAL_RUN.fullmatch(word) else (
+                _MIDDLE.match(ctext, b) if word[:1].isupper() and not word.endswith(".") else None)
+            if m is not None and m.group(1) not in fw:
+                _widen(P, f, span, (a, m.end()), ctext[_name_start(P, span):m.end()])
+                continue
+            r = _RUN_BEFORE.search(ctext, max(0, a - 12), a)
+            if r is not None and ctext[a:b] == word:
+                _widen(P, f, span, (r.start(), b), ctext[r.start():b])
 
 
 # the rest of a line after a name: more capitalized words, a dash, the last author's name, the source
