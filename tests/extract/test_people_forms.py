@@ -79,3 +79,29 @@ def test_an_initial_starting_a_sentence_is_no_middle_initial():
     text = "Chuyến thăm\n\nÔng Peter Lowe nói về dự án A. Sau đó ông Peter Lowe rời đi."
     assert "Peter Lowe" in people(text, "NFC")
     assert not any("Sau" in n for n in people(text, "NFC"))
+
+
+SYLLABLES = ("Thăm Hàn Quốc\n\nBộ trưởng Quốc phòng Park Jin - soo đã tiếp đoàn đại biểu Việt Nam. Ông Park Jin - soo "
+             "cho biết hai nước sẽ còn hợp tác.")
+VIET_SYLLABLES = "Chuyến thăm châu Phi\n\nÔng Vích - to - ri cho biết hai nước sẽ còn hợp tác."
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_syllable_hyphenated_with_blanks_is_the_name(form):
+    found = people(SYLLABLES, form)
+    assert "Park Jin - soo" in found and found["Park Jin - soo"] == 2, found
+    assert "Park Jin" not in found
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_transliteration_of_several_syllables_is_the_name(form):
+    assert any(n.replace(" ", "") == "Vích-to-ri" for n in people(VIET_SYLLABLES, form)), people(VIET_SYLLABLES, form)
+
+
+@pytest.mark.parametrize("text", [
+    "Cuộc họp\n\nÔng Lê Văn Vinh - cho biết dự án đã hoàn thành.",
+    "Nhà đầu tư\n\nÔng Sheldon Weston - nhà tỷ phú Mỹ - đã tới Hà Nội.",
+    "Chuyến bay\n\nÔng Peter Lowe bay chặng Hà Nội - Washington hôm qua.",
+])
+def test_an_apposition_or_a_route_after_a_dash_is_no_syllable(text):
+    assert not any("-" in n for n in people(text, "NFC")), people(text, "NFC")

@@ -16,6 +16,9 @@ included), so that none of these stays a person of its own:
 - a name written with initials reads on over them (:func:`widen_over_initials`): a middle initial and
   the surname after it (``Jonathan D. London``, where the rules stop at a place word), an initial run
   and the surname it opens (``H.R. McMaster``);
+- a transliterated name written with blanks around its hyphens reads on over the lower-case syllables
+  after it (:func:`read_on_syllables`: ``Han Min - koo``, ``Cát - chen - cô``), never over a word that
+  opens an apposition (``ông Vinh - cho biết``, ``Adelson - nhà tỷ phú``);
 - before that, a Vietnamese name run on into the byline that ends its line (``Phạm Bình Minh Thái An -
   Trần Thường (Theo VGP)``) loses the first author's syllables (:func:`cut_byline_tail`).
 """
@@ -25,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .gazetteer import UPPER, is_vietnamese_syllable
+from .gazetteer import UPPER, in_dictionary, is_vietnamese_syllable
 from .names import Candidate
 
 _DASH = re.compile(r"[ \u00a0]+[-–][ \u00a0]+")
@@ -141,6 +144,58 @@ def widen_over_initials(P: Any) -> None:
             r = _RUN_BEFORE.search(ctext, max(0, a - 12), a)
             if r is not None and ctext[a:b] == word:
                 _widen(P, f, span, (r.start(), b), ctext[r.start():b])
+
+
+_SYLLABLE = re.compile(r"[ \u00a0]*[-–][ \u00a0]*([^\W\d_]+)(?![\w\-])")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_GLUED_INITIAL = re.compile(rf"[{UPPER}]\.[{UPPER}][^\W\d_]*")  # "R.Pa": an initial and a syllable
+_SYLLABLE_MAX = 5  # a transliterated syllable: "koo", "chen", "oai"
+
+
+def _syllables_end(P: Any, b: int, one_ok: bool, had: int = 0, marked_ok: bool = False) -> int:
+    """Where the lower-case syllables hyphenated after ``b`` end (``b`` when none is a name's): two or
+    more always are (``- chen - cô``, counting the ``had`` the mention holds); one only when ``one_ok``, it is
+    unmarked (or ``marked_ok``: after an initial glued to a syllable, ``R.Pa - tô``), no function word, opens
+    no title and makes no dictionary word with the word after it (``- cho biết``, ``- gia tộc``)."""
+    ctext, end, syl = P.ctext, b, []
+    while (m := _SYLLABLE.match(ctext, end)) and m.group(1)[0].islower() and len(m.group(1)) <= _SYLLABLE_MAX:
+        syl.append(m.group(1))
+        end = m.end()
+    if not syl or len(syl) + had >= 2:
+        return end
+    w = syl[0]
+    nxt = _NEXT_WORD.match(ctext, end)
+    if not one_ok or not (w.isascii() or marked_ok) or w in P.g.function_words or P.g.title_heads.match(ctext, end - len(w)) \
+            or (nxt and in_dictionary(f"{w} {nxt.group(1).lower()}")):
+        return b
+    return end
+
+
+def read_on_syllables(P: Any) -> None:
+    """``Han Min - koo``, ``C.Sa - oai``, ``Cát - chen - cô``: a name mention ending on a short capitalized
+    syllable reads on over the lower-case syllables hyphenated after it with blanks (one syllable only
+    after a foreign name: a Vietnamese name before ``- cho`` is an apposition's)."""
+    ctext = P.ctext
+    for f in list(P.found):
+        if f.leader or not f.mentions:
+            continue
+        full = f.name.rstrip(" \u00a0-–")
+        for span in list(f.mentions):
+            if span in f.bare or span not in f.mentions:
+                continue
+            a, b = span
+            while b > a and ctext[b - 1] in " \u00a0-–":
+                b -= 1  # the tagger's "Cát - chen -"
+            if ctext[_name_start(P, span):b] != full:
+                continue  # a short form ("Pa" of "R.Pa"): the name written in full tells
+            words = ctext[a:b].split()
+            last = words[-1].split(".")[-1] if words else ""
+            if not (last[:1].isupper() or "-" in ctext[a:b]) or len(last) > _SYLLABLE_MAX:
+                continue
+            end = _syllables_end(P, b, f.kind == "foreign", len(_SYLLABLE.findall(ctext, a, b)),
+                                 bool(_GLUED_INITIAL.fullmatch(words[-1])))
+            if end > b:
+                _widen(P, f, span, (a, end), ctext[_name_start(P, span):end])
 
 
 # the rest of a line after a name: more capitalized words, a dash, the last author's name, the source
