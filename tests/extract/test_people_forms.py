@@ -33,7 +33,8 @@ def test_a_short_form_of_a_name_written_in_full_is_that_person(text, name, form)
 
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
 def test_a_given_name_hyphenated_with_spaces_is_one_person(form):
-    assert list(people(SPACED_HYPHEN, form)) == ["Jean-Pierre Fontaine"]
+    # one person, named as the text writes them (as the other spaced transliterations: "Han Min - koo")
+    assert list(people(SPACED_HYPHEN, form)) == ["Jean - Pierre Fontaine"]
 
 
 def test_two_people_a_dash_apart_stay_two():
@@ -105,3 +106,16 @@ def test_a_transliteration_of_several_syllables_is_the_name(form):
 ])
 def test_an_apposition_or_a_route_after_a_dash_is_no_syllable(text):
     assert not any("-" in n for n in people(text, "NFC")), people(text, "NFC")
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_name_written_with_and_without_blanks_round_its_hyphen_is_one_person(form):
+    text = ("Châu Âu phản ứng\n\nÔng Jean-Pierre Fontaine phát biểu tại Brussels. Sau cuộc họp, ông Jean - Pierre "
+            "Fontaine nói EU sẽ phản ứng.")
+    found = people(text, form)
+    assert list(found) == ["Jean-Pierre Fontaine"] and found["Jean-Pierre Fontaine"] == 2, found
+
+
+def test_a_dash_between_two_people_joins_no_name():
+    text = "Hai nhà ngoại giao\n\nCuộc gặp Lowe - Peter Smith diễn ra tại Geneva, ông Peter Smith cho biết."
+    assert not any(n.startswith("Lowe") and "Smith" in n for n in people(text, "NFC")), people(text, "NFC")

@@ -12,7 +12,8 @@ included), so that none of these stays a person of its own:
 - a foreign word named alone right before a dash with blanks and a foreign full name (``Ông Jean -
   Claude Juncker``) is the first half of a hyphenated given name: one person, ``Jean-Claude Juncker``.
   Never a head of state of the leaders table (``Putin - Donald Trump`` are two), nor a word that is
-  a Vietnamese syllable (``Việt - Mỹ``);
+  a Vietnamese syllable (``Việt - Mỹ``) also where no one is found after the dash but the article names the
+  joined form elsewhere (``ông Jean - Claude Juncker`` beside ``Jean-Claude Juncker``: one person);
 - a name written with initials reads on over them (:func:`widen_over_initials`): a middle initial and
   the surname after it (``Jonathan D. London``, where the rules stop at a place word), an initial run
   and the surname it opens (``H.R. McMaster``);
@@ -74,18 +75,44 @@ def join_spaced_hyphens(P: Any) -> None:
         if word is None or f.leader or f.kind != "foreign" or not word.isascii() or not word[:1].isupper() \
                 or is_vietnamese_syllable(word) or word in P.g.leaders:
             continue
-        for _, b in list(f.mentions):
+        for a, b in list(f.mentions):
             m = _DASH.match(P.ctext, b)
             g = starts.get(m.end()) if m else None
+            if m is not None and g is None and _written_joined(P, f, (a, b), word, m.end()):
+                break
             if g is None or g is f or g.kind != "foreign" or g.leader or len(g.name.split()) < 2:
                 continue
             first = g.name.split()[0]
             if not first.isascii() or is_vietnamese_syllable(first):
                 continue
-            g.names.append(f"{word}-{g.name}")
-            P.index_name(g.names[-1], g)
+            joined = f"{word}-{g.name}"
+            gb = next((y for x, y in g.mentions if x == m.end()), None)
+            if gb is not None and P.ctext[m.end():gb] == g.name:  # one mention, the name as written
+                g.mentions.remove((m.end(), gb))
+                P.taken = [t for t in P.taken if not (t[2] is g and t[0] == m.end())]
+                _widen(P, f, (a, b), (a, gb), P.ctext[_name_start(P, (a, b)):gb])
+                g.names.append(f.names[-1])
+                P.index_name(f.names[-1], g)
+            g.names.append(joined)  # the name written joined elsewhere is theirs too
+            P.index_name(joined, g)
             _fold(P, f, g)
             break
+
+
+_REST = re.compile(r"[A-Z][a-z]+(?:[ \u00a0]+[A-Z][\w\-'’]*){1,2}(?![\w\-])")  # "Claude Juncker" after a dash
+
+
+def _written_joined(P: Any, f: Any, span: tuple[int, int], word: str, at: int) -> bool:
+    """``ông Jean - Claude Juncker`` where no one is found at ``Claude`` but the article names
+    ``Jean-Claude Juncker`` elsewhere: the mention reads on over the dash and is that person's."""
+    m = _REST.match(P.ctext, at)
+    h = P.named.get(f"{word}-{m.group()}") if m else None
+    if m is None or h is None or h is f or h.kind != "foreign":
+        return False
+    _widen(P, f, span, (span[0], m.end()), P.ctext[_name_start(P, span):m.end()])
+    if f.mentions:
+        _fold(P, f, h)
+    return True
 
 
 _SURNAME = rf"([{UPPER}][^\W\d_]*[^\W\d_{UPPER}][^\W\d_]*(?:-[^\W\d_]+)*)(?![\w.\-])"
