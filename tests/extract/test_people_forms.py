@@ -119,3 +119,10 @@ def test_a_name_written_with_and_without_blanks_round_its_hyphen_is_one_person(f
 def test_a_dash_between_two_people_joins_no_name():
     text = "Hai nhà ngoại giao\n\nCuộc gặp Lowe - Peter Smith diễn ra tại Geneva, ông Peter Smith cho biết."
     assert not any(n.startswith("Lowe") and "Smith" in n for n in people(text, "NFC")), people(text, "NFC")
+
+
+def test_a_marked_syllable_after_an_initial_and_a_syllable_is_the_name():
+    found = people("Hợp tác\n\nÔng P. Mo - tơ đã tới Hà Nội. Ông P. Mo - tơ cho biết hai nước sẽ hợp tác.", "NFC")
+    assert "P. Mo - tơ" in found and "P. Mo" not in found, found
+    # an apposition after an initial and a Vietnamese given name stays apart
+    assert not any("phó" in n for n in people("Họp\n\nÔng T. Hùng - phó giám đốc sở cho biết.", "NFC"))

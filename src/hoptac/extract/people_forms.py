@@ -176,13 +176,14 @@ def widen_over_initials(P: Any) -> None:
 _SYLLABLE = re.compile(r"[ \u00a0]*[-–][ \u00a0]*([^\W\d_]+)(?![\w\-])")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 _GLUED_INITIAL = re.compile(rf"[{UPPER}]\.[{UPPER}][^\W\d_]*")  # "R.Pa": an initial and a syllable
+_INITIALS = re.compile(rf"[{UPPER}](?:\.[{UPPER}])*\.")  # "P." of "P. Pa"
 _SYLLABLE_MAX = 5  # a transliterated syllable: "koo", "chen", "oai"
 
 
 def _syllables_end(P: Any, b: int, one_ok: bool, had: int = 0, marked_ok: bool = False) -> int:
     """Where the lower-case syllables hyphenated after ``b`` end (``b`` when none is a name's): two or
     more always are (``- chen - cô``, counting the ``had`` the mention holds); one only when ``one_ok``, it is
-    unmarked (or ``marked_ok``: after an initial glued to a syllable, ``R.Pa - tô``), no function word, opens
+    unmarked (or ``marked_ok``: after an initial and a syllable, ``R.Pa - tô``, ``P. Pa - cốp``), no function word, opens
     no title and makes no dictionary word with the word after it (``- cho biết``, ``- gia tộc``)."""
     ctext, end, syl = P.ctext, b, []
     while (m := _SYLLABLE.match(ctext, end)) and m.group(1)[0].islower() and len(m.group(1)) <= _SYLLABLE_MAX:
@@ -220,7 +221,8 @@ def read_on_syllables(P: Any) -> None:
             if not (last[:1].isupper() or "-" in ctext[a:b]) or len(last) > _SYLLABLE_MAX:
                 continue
             end = _syllables_end(P, b, f.kind == "foreign", len(_SYLLABLE.findall(ctext, a, b)),
-                                 bool(_GLUED_INITIAL.fullmatch(words[-1])))
+                                 bool(_GLUED_INITIAL.fullmatch(words[-1]))
+                                 or (len(words) > 1 and _INITIALS.fullmatch(words[-2]) is not None))
             if end > b:
                 _widen(P, f, span, (a, end), ctext[_name_start(P, span):end])
 
