@@ -39,7 +39,13 @@ from .name_context import names_body as _names_body
 from .name_context import trim_run_on as _trim_run_on
 from .name_fit import _one_letter_apart, _surname, _words_of, names_fit
 from .names import Candidate, candidates
-from .people_forms import cut_byline_tail, fold_short_forms, join_spaced_hyphens
+from .people_forms import (
+    cut_byline_tail,
+    fold_short_forms,
+    join_spaced_hyphens,
+    read_on_syllables,
+    widen_over_initials,
+)
 from .people_index import PeopleIndex, TitleHolders, held_then
 from .people_sides import _sides_in
 from .spans import Taken
@@ -380,6 +386,8 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
             P.add(c, (start, c.end), None, None)
     name_decisions.apply(P)  # the learned tagger keeps, adds and titles names where it measured better
     _given_names(P)
+    widen_over_initials(P)  # "Jonathan D. London", "H.R. McMaster": the whole name
+    read_on_syllables(P)  # "Han Min - koo", "Cát - chen - cô": the whole name
     join_spaced_hyphens(P)  # "Ông Jean - Claude Juncker": one person
     fold_short_forms(P)  # "ông Ruan" after "Ruan Zongze": the person named in full
     story = _sides_in(ctext, [(0, len(ctext))], g, whole=True)
