@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from functools import cached_property
 
 from .. import budget
 from ..learn.actors import NAME as ACTORS
@@ -351,8 +352,7 @@ class _Extractor(Speakers):
                 continue
             a, b = st.evidence
             content = a if self.text[a:a + 1] in "\"“" else st.cue[0]
-            i = bisect.bisect_right([s for s, _e in self.sents], a) - 1
-            st.threads = self.issue_threads(self.fpos(st.cue[1]), content, b, self.sents[max(0, i)][0])
+            st.threads = self.issue_threads(self.fpos(st.cue[1]), content, b, self.sentence_of(a)[0])
             st.topics = unique(st.topics + implied_topics(st.threads, self.tax))
 
     def sibling_threads(self, statements: list[Statement]) -> None:
@@ -367,8 +367,7 @@ class _Extractor(Speakers):
         spans = sorted(st.evidence for st in statements)
         for st in statements:
             a, b = st.evidence
-            i = bisect.bisect_right([s for s, _e in self.sents], a) - 1
-            sentence = self.sents[max(0, i)][0]
+            sentence = self.sentence_of(a)[0]
             if (not st.threads or sentence >= a or not ids_in(self.topic_hits, a, b)
                     or cues().anaphor_re.search(self.low.text, self.fpos(a), self.fpos(b))):
                 continue
@@ -395,8 +394,7 @@ class _Extractor(Speakers):
             if st.side not in ("VN", "US"):
                 continue
             a, b = st.evidence
-            i = bisect.bisect_right([s for s, _e in self.sents], a) - 1
-            end = self.sents[max(0, i)][1]
+            end = self.sentence_of(a)[1]
             k = bisect.bisect_right(starts, a)
             nxt = min([x for x in starts[k:k + 8] if x >= b] + [end])
             semi = self.text.find(";", b, nxt)
@@ -423,9 +421,19 @@ class _Extractor(Speakers):
         j = bisect.bisect_right(self._amount_starts, b)
         return [x for x in self.amounts[i:j] if x.evidence[1] <= b]
 
+    @cached_property
+    def _sent_starts(self) -> list[int]:
+        """Where each sentence starts (source positions, in order), for the bisections below."""
+        return [s for s, _e in self.sents]
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The sentence holding source position ``pos`` (the last one starting at or before it; the first
+        when none does)."""
+        return self.sents[max(0, bisect.bisect_right(self._sent_starts, pos) - 1)]
+
     def previous_sentence(self, start: int) -> int:
         """Where the sentence before the one starting at source position ``start`` begins."""
-        i = bisect.bisect_left([s for s, _e in self.sents], start)
+        i = bisect.bisect_left(self._sent_starts, start)
         return self.sents[i - 1][0] if i > 0 else start
 
 

@@ -18,7 +18,7 @@ from functools import cache
 
 from .fastre import bounded
 from .gazetteer import Gazetteer, alternation, initials_either_case, load_yaml
-from .titles import TitleMatch, title_after, title_before
+from .titles import MODIFIER_WORDS, TitleMatch, title_after, title_before
 
 
 @cache
@@ -35,7 +35,7 @@ _GROUP_BEFORE = re.compile(r"(?<!\w)(?:một|các|những|nhiều|mọi|vị|hai
 
 _OF_NAME = re.compile(r"\scủa\s*$")  # "Người đại diện Dimitri Seluk của Yaya Toure": the agent is someone else
 _IS = re.compile(r"\s+là\s")
-_MODIFIERS = re.compile(r"^(?:(?:cựu|nguyên|tân|cố|phó|Cựu|Nguyên|Tân|Cố|Phó)\s+)+")
+_MODIFIERS = re.compile(rf"^(?:(?:{MODIFIER_WORDS})\s+)+")
 
 
 class NounHeads:

@@ -391,7 +391,9 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
 # and a deputy of any office ("phó tổng tham mưu trưởng", "Phó Tổng Biên tập": the heads list only the
 # deputies that are offices of their own); after a name's comma an acting one too ("bà X, quyền trợ lý
 # ngoại trưởng Mỹ")
-_MODIFIER = re.compile(r"(?<!\w)(?:cựu|nguyên|tân|cố|phó|Cựu|Nguyên|Tân|Cố|Phó)\s+$")  # not "quyền": "quyền Tổng thống" is a power
+#: the words of a former, new, late or deputy holder written before a head, as one alternation
+MODIFIER_WORDS = "cựu|nguyên|tân|cố|phó|Cựu|Nguyên|Tân|Cố|Phó"
+_MODIFIER = re.compile(rf"(?<!\w)(?:{MODIFIER_WORDS})\s+$")  # not "quyền": "quyền Tổng thống" is a power
 _MODIFIER_AT = re.compile(r"(?:cựu|nguyên|quyền|tân|phó|Cựu|Nguyên|Quyền|Tân|Phó)\s+")
 
 
