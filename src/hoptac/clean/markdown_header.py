@@ -8,18 +8,16 @@ body line tells the cleaner where the article starts.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 from dataclasses import dataclass, field
 
-from .meta import match_dateline
+from .meta import hint_date, is_instant
 from .rules import Rules
 
 _JINA_KEYS = {"title": "title", "url source": "url", "published time": "published",
               "markdown content": "start", "description": None, "warning": None, "image": None}
 _FRONT_KEYS = {"title": "title", "url": "url", "source": "url", "date": "published",
                "published": "published", "author": "author", "sitename": "site"}
-_VN = dt.timezone(dt.timedelta(hours=7))
 
 
 @dataclass
@@ -36,25 +34,16 @@ class MarkdownText:
 
 
 def _parse_date(value: str, rules: Rules) -> str | None:
-    """An ISO date from a header's value (ISO with a zone is read in Vietnam's time), or None."""
+    """An ISO date from a header's value, or None: a plain ISO date or local time as written, any
+    other form (an instant with its offset, read in Vietnam's time; a dateline; an RSS date; a Unix
+    time) as :func:`hint_date` reads crawler dates everywhere else."""
     value = value.strip().strip("'\"")
-    try:
-        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        if stamp.tzinfo is not None:
-            stamp = stamp.astimezone(_VN)
-        return stamp.date().isoformat()
-    except ValueError:
-        pass
-    found = match_dateline(f"published: {value}", rules)
-    if found:
-        return found[0]
-    try:
-        stamp = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(_VN)
-    return stamp.date().isoformat()
+    if not is_instant(value):
+        try:
+            return dt.datetime.fromisoformat(value).date().isoformat()
+        except ValueError:
+            pass
+    return hint_date(value, rules)
 
 
 def read_header(raw: str, spans: list[tuple[int, int]], out: MarkdownText, rules: Rules) -> tuple[int, tuple[int, int] | None]:
