@@ -112,6 +112,16 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The app as each worker process of ``hoptac serve --workers N`` builds it (uvicorn's factory):
+    the store from ``$HOPTAC_DB``, the token from ``$HOPTAC_API_TOKEN``, the user's taxonomy files
+    from ``$HOPTAC_TAXONOMY`` (paths joined by the system's path separator); the store must exist."""
+    from pathlib import Path
+
+    files = tuple(Path(p) for p in (os.environ.get("HOPTAC_TAXONOMY") or "").split(os.pathsep) if p)
+    return create_app(create=False, settings=DEFAULT.with_(taxonomy_files=files))
+
+
 def error_response(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     """A JSON error under ``/api`` (and for non-HTML clients), else the dashboard's error page."""
     if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
