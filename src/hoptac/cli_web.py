@@ -70,9 +70,13 @@ def _serve_workers(db_url: str, host: str, port: int, token: str | None, *, crea
     """``workers`` uvicorn processes on one port, each building the app with
     :func:`hoptac.api.app.app_from_env`: the store is opened (and migrated) once here first, and
     the settings reach the workers through the environment (``$HOPTAC_DB``, ``$HOPTAC_API_TOKEN``,
-    ``$HOPTAC_TAXONOMY``, and a fresh ``$HOPTAC_SESSION_KEY`` so a sign-in holds on every worker)."""
+    ``$HOPTAC_TAXONOMY``, a fresh ``$HOPTAC_SESSION_KEY`` so a sign-in holds on every worker, and
+    ``$HOPTAC_SUMMARY_DIR``, a private temporary folder, removed at exit, through which they share the
+    summaries they compute: :mod:`hoptac.store.shared_summaries`)."""
     import os
     import secrets
+    import shutil
+    import tempfile
 
     import uvicorn
 
@@ -85,14 +89,20 @@ def _serve_workers(db_url: str, host: str, port: int, token: str | None, *, crea
         Store.open(db_url, create=create, settings=settings).close()
     except FileNotFoundError as exc:
         raise click.ClickException(f"{exc} (run `hoptac ingest` or `hoptac demo` first)") from exc
+    own = None if os.environ.get("HOPTAC_SUMMARY_DIR") else tempfile.mkdtemp(prefix="hoptac-summaries-")
     os.environ.update({"HOPTAC_DB": db_url, "HOPTAC_TAXONOMY": os.pathsep.join(map(str, settings.taxonomy_files)),
-                       "HOPTAC_SESSION_KEY": os.environ.get("HOPTAC_SESSION_KEY") or secrets.token_hex(32)})
+                       "HOPTAC_SESSION_KEY": os.environ.get("HOPTAC_SESSION_KEY") or secrets.token_hex(32),
+                       "HOPTAC_SUMMARY_DIR": own or os.environ["HOPTAC_SUMMARY_DIR"]})
     if token is not None:
         os.environ["HOPTAC_API_TOKEN"] = token
     click.echo(f"hoptac dashboard: http://{host}:{port}")
     click.echo(f"hoptac: {workers} server processes", err=True)
-    uvicorn.run("hoptac.api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
-                log_level="warning")
+    try:
+        uvicorn.run("hoptac.api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                    log_level="warning")
+    finally:
+        if own:
+            shutil.rmtree(own, ignore_errors=True)
 
 
 @main.command()
