@@ -40,21 +40,21 @@ def _protected_without_token(token: str | None) -> bool:
     """Whether the environment asks for protected reads and no token is given (the app would refuse to start)."""
     import os
 
-    from .api.app import _truthy
+    from .settings import truthy
 
-    return _truthy(os.environ.get("HOPTAC_API_PROTECT_READS")) and not token
+    return truthy(os.environ.get("HOPTAC_API_PROTECT_READS")) and not token
 
 
 def _serve(db_url: str, host: str, port: int, token: str | None, *, create: bool, settings: Settings,
            workers: int = 1) -> None:
     """Serve the app: built here for one process, else by each of ``workers`` processes from the environment."""
+    if workers > 1:
+        _serve_workers(db_url, host, port, token, create=create, settings=settings, workers=workers)
+        return
     import uvicorn
 
     from .api import create_app
 
-    if workers > 1:
-        _serve_workers(db_url, host, port, token, create=create, settings=settings, workers=workers)
-        return
     try:
         app = create_app(db_url, token=token, create=create, settings=settings)
     except FileNotFoundError as exc:
@@ -65,30 +65,43 @@ def _serve(db_url: str, host: str, port: int, token: str | None, *, create: bool
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+def _open_once(db_url: str, create: bool) -> str | None:
+    """Open (and migrate) the store once before the workers start; what is wrong with it, else None."""
+    from .store import Store
+
+    try:
+        Store.open(db_url, create=create).close()
+    except FileNotFoundError as exc:
+        return f"{exc} (run `hoptac ingest` or `hoptac demo` first)"
+    return None
+
+
 def _serve_workers(db_url: str, host: str, port: int, token: str | None, *, create: bool, settings: Settings,
                    workers: int) -> None:
     """``workers`` uvicorn processes on one port, each building the app with
-    :func:`hoptac.api.app.app_from_env`: the store is opened (and migrated) once here first, and
+    :func:`hoptac.api.app.app_from_env`: the store is opened (and migrated) once first, in a passing
+    process, and
     the settings reach the workers through the environment (``$HOPTAC_DB``, ``$HOPTAC_API_TOKEN``,
     ``$HOPTAC_TAXONOMY``, a fresh ``$HOPTAC_SESSION_KEY`` so a sign-in holds on every worker, and
     ``$HOPTAC_SUMMARY_DIR``, a private temporary folder, removed at exit, through which they share the
     summaries they compute: :mod:`hoptac.store.shared_summaries`)."""
+    import multiprocessing
     import os
     import secrets
     import shutil
     import tempfile
+    from concurrent.futures import ProcessPoolExecutor
 
     import uvicorn
-
-    from .store import Store
 
     if _protected_without_token(token):
         raise click.ClickException("protecting reads ($HOPTAC_API_PROTECT_READS) needs a token: set "
                                    "$HOPTAC_API_TOKEN or --token")
-    try:
-        Store.open(db_url, create=create, settings=settings).close()
-    except FileNotFoundError as exc:
-        raise click.ClickException(f"{exc} (run `hoptac ingest` or `hoptac demo` first)") from exc
+    # opened in a passing process: this one supervises the workers and stays small (no database libraries)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as once:
+        problem = once.submit(_open_once, db_url, create).result()
+    if problem:
+        raise click.ClickException(problem)
     own = None if os.environ.get("HOPTAC_SUMMARY_DIR") else tempfile.mkdtemp(prefix="hoptac-summaries-")
     os.environ.update({"HOPTAC_DB": db_url, "HOPTAC_TAXONOMY": os.pathsep.join(map(str, settings.taxonomy_files)),
                        "HOPTAC_SESSION_KEY": os.environ.get("HOPTAC_SESSION_KEY") or secrets.token_hex(32),

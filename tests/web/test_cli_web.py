@@ -64,10 +64,12 @@ def test_demo_ingests_the_demo_articles_and_serves(tmp_path):
     assert db.exists()
 
 
-def test_serve_needs_an_existing_store(tmp_path):
-    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db"), "--port", "1"])
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_needs_an_existing_store(tmp_path, workers):
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db"), "--port", "1", "--workers", workers])
     assert result.exit_code != 0
     assert "no store at" in result.output
+    assert not (tmp_path / "none.db").exists()
 
 
 def test_demo_articles_are_packaged_files():
