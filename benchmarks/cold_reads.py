@@ -54,6 +54,7 @@ def reads(s: Any) -> dict[str, Callable[[], Any]]:
         "events": lambda: s.events(Filters()),
         "event": lambda: s.event(events[0]["id"]),
         "meetings": lambda: s.meetings(Filters()),
+        "meetings since=2019": lambda: s.meetings(Filters(since="2019")),
         "timeline (a month)": lambda: s.timeline(Filters(since="2019-04", until="2019-04")),
         "statements": lambda: s.statements(Filters()),
         "statements side=US": lambda: s.statements(Filters(side="US")),

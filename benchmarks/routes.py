@@ -5,7 +5,8 @@ given; ``--clients`` threads (default 8) each send ``--requests`` requests, roun
 route list, with httpx over HTTP. Ids in the routes (an article, a person, an event, a thread) are
 read from the store's own listings first, so no route answers 404. For each route: p50, p95 and
 max in ms over every client's requests, the HTTP statuses seen; for the server: its peak resident
-set size (``VmHWM``) and the CPU seconds it used during the run (on a machine shared with other
+set size (``VmHWM``; with ``--workers N``, each process's and their sum) and the CPU seconds it
+(all its processes) used during the run (on a machine shared with other
 work, wall-clock latencies include waiting for a core; the server's CPU does not). After the load
 run, one client sends ``--cpu-requests`` requests per route and the server's CPU over them gives its
 CPU ms per request (``cpu/req``), the figure to read when the machine's load dominates the wall time. Goals (issue 14): p95 < 100 ms for every API route and < 300 ms for every
@@ -43,12 +44,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(db: str) -> tuple[subprocess.Popen[bytes], str]:
-    """``hoptac serve`` over ``db`` in a child process; (process, base URL) once it answers."""
+def start(db: str, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]:
+    """``hoptac serve`` over ``db`` in a child process (``--workers`` when more than 1); (process, base
+    URL) once it answers."""
     import httpx
 
     port = free_port()
-    proc = subprocess.Popen([str(BIN / "hoptac"), "serve", "--db", db, "--port", str(port)],
+    more = ["--workers", str(workers)] if workers > 1 else []
+    proc = subprocess.Popen([str(BIN / "hoptac"), "serve", "--db", db, "--port", str(port), *more],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
@@ -69,11 +72,32 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
+def server_pids(pid: int) -> list[int]:
+    """The server's processes: ``pid`` and, with ``serve --workers N``, its worker processes (its
+    children, and theirs: the workers' own helpers, such as the posted articles' pool, if started)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            try:
+                todo += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+    return out
+
+
 def cpu_s(pid: int) -> float:
-    """CPU seconds (user + system) a process has used so far (Linux ``/proc/PID/stat``): what the
-    server's work costs whatever else the machine runs."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU seconds (user + system) the server has used so far, its worker processes included (Linux
+    ``/proc/PID/stat``): what the server's work costs whatever else the machine runs."""
+    total = 0
+    for p in server_pids(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def routes(base: str, k: int = 20) -> dict[str, list[str]]:
@@ -198,10 +222,11 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--requests", type=int, default=5, help="requests per route per client")
     ap.add_argument("--tag", default="", help="appended to the output file's name (routes_<articles><tag>.json)")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (hoptac serve --workers)")
     ap.add_argument("--cpu-requests", type=int, default=20,
                     help="requests per route of the one-client pass measuring server CPU per request (0: none)")
     args = ap.parse_args()
-    proc, base = start(args.db)
+    proc, base = start(args.db, args.workers)
     try:
         table = routes(base)
         hammer(base, {name: paths[:1] for name, paths in table.items()}, 1, 1)  # warm-up: one path each
@@ -209,9 +234,10 @@ def main() -> int:
         result = hammer(base, table, args.clients, args.requests)
         load1 = os.getloadavg()[0]
         wall, cpu = time.perf_counter() - t0, cpu_s(proc.pid) - c0
-        rss = peak_rss_mb(proc.pid)
+        rss_each = {p: round(peak_rss_mb(p), 1) for p in server_pids(proc.pid)}
         per_request = cpu_per_request(base, table, proc.pid, args.cpu_requests) if args.cpu_requests else {}
-        rss_after = peak_rss_mb(proc.pid)
+        rss_each_after = {p: round(peak_rss_mb(p), 1) for p in server_pids(proc.pid)}
+        rss, rss_after = sum(rss_each.values()), sum(rss_each_after.values())
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -224,8 +250,10 @@ def main() -> int:
             total = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     except Exception:  # a PostgreSQL URL: the size is not read here
         total = None
-    row = {"articles": total, "clients": args.clients, "wall_s": round(wall, 1), "server_cpu_s": round(cpu, 1),
+    row = {"articles": total, "clients": args.clients, "workers": args.workers, "wall_s": round(wall, 1),
+           "server_cpu_s": round(cpu, 1),
            "server_peak_rss_mb": round(rss, 1), "server_peak_rss_mb_after_cpu_pass": round(rss_after, 1),
+           "server_peak_rss_mb_each": list(rss_each_after.values()),
            "loadavg_1m": round(os.getloadavg()[0], 2),
            "loadavg_1m_load_run": [round(load0, 2), round(load1, 2)], "cores": os.cpu_count(), "routes": result}
     OUT.mkdir(parents=True, exist_ok=True)
@@ -237,7 +265,8 @@ def main() -> int:
         print(f"{name:<{width}}  p50 {r['p50_ms']:8.1f}  p95 {r['p95_ms']:8.1f}  p99 {r['p99_ms']:8.1f}  "
               f"cpu/req {per_request.get(name, float('nan')):6.1f}  {r['statuses']}  {mark}")
     (OUT / f"routes_{total or 'store'}{args.tag}.json").write_text(json.dumps(row, indent=1))
-    print(f"articles {total}, {args.clients} clients, server peak RSS {rss:.0f} MB, server CPU {cpu:.1f} s "
+    print(f"articles {total}, {args.clients} clients, {args.workers} server processes, server peak RSS {rss:.0f} MB "
+          f"(summed; each: {', '.join(f'{v:.0f}' for v in rss_each_after.values())} MB after the CPU pass), server CPU {cpu:.1f} s "
           f"over {wall:.0f} s, load {load0:.1f} → {load1:.1f} over the load run, {row['loadavg_1m']} at the end")
     return 0
 

@@ -11,6 +11,11 @@ from platformdirs import user_data_dir
 RESOURCES = Path(__file__).parent / "resources"
 
 
+def truthy(value: str | None) -> bool:
+    """Whether an environment variable's value says yes (``1``, ``true``, ``yes``, ``on``)."""
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def default_db_url() -> str:
     """``$HOPTAC_DB`` if set, else a SQLite file in the user data directory."""
     env = os.environ.get("HOPTAC_DB")

@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..settings import DEFAULT, Settings
+from ..settings import DEFAULT, Settings, truthy
 from ..store import Store
 from ..store.db import SERVER_CACHE_MB
 from ..store.summary import serve_stale
@@ -42,10 +42,6 @@ def _env_int(name: str, default: int) -> int:
         raise ValueError(f"${name} must be a whole number, not {os.environ.get(name)!r}") from None
 
 
-def _truthy(value: str | None) -> bool:
-    return (value or "").strip().lower() in ("1", "true", "yes", "on")
-
-
 def create_app(store_url: str | None = None, *, token: str | None = None, store: Store | None = None,
                settings: Settings = DEFAULT, protect_reads: bool | None = None, max_body: int = MAX_BODY,
                create: bool = True, allow_private_urls: bool | None = None, api_workers: int | None = None) -> FastAPI:
@@ -61,12 +57,12 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
     """
     token = token if token is not None else os.environ.get("HOPTAC_API_TOKEN") or None
     if protect_reads is None:
-        protect_reads = _truthy(os.environ.get("HOPTAC_API_PROTECT_READS"))
+        protect_reads = truthy(os.environ.get("HOPTAC_API_PROTECT_READS"))
     if protect_reads and not token:
         raise ValueError("protecting reads ($HOPTAC_API_PROTECT_READS) needs a token: set $HOPTAC_API_TOKEN "
                          "or --token")
     if allow_private_urls is None:
-        allow_private_urls = _truthy(os.environ.get("HOPTAC_API_ALLOW_PRIVATE_URLS"))
+        allow_private_urls = truthy(os.environ.get("HOPTAC_API_ALLOW_PRIVATE_URLS"))
     owned = store is None
     if store is None:
         store = Store.open(store_url or settings.db_url, create=create, settings=settings, cache_mb=SERVER_CACHE_MB)
@@ -110,6 +106,16 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store:
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app as each worker process of ``hoptac serve --workers N`` builds it (uvicorn's factory):
+    the store from ``$HOPTAC_DB``, the token from ``$HOPTAC_API_TOKEN``, the user's taxonomy files
+    from ``$HOPTAC_TAXONOMY`` (paths joined by the system's path separator); the store must exist."""
+    from pathlib import Path
+
+    files = tuple(Path(p) for p in (os.environ.get("HOPTAC_TAXONOMY") or "").split(os.pathsep) if p)
+    return create_app(create=False, settings=DEFAULT.with_(taxonomy_files=files))
 
 
 def error_response(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:

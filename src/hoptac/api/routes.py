@@ -238,5 +238,7 @@ def stats(store: StoreDep) -> dict[str, Any]:
 
 @router.get("/health", summary="Liveness: the store answers")
 def health(store: StoreDep) -> dict[str, Any]:
-    """A cheap check that the store answers."""
-    return {"status": "ok", "articles": store.articles(Filters(limit=1))["total"]}
+    """A cheap check that the store answers, and which server process answered (``serve --workers N``)."""
+    import os
+
+    return {"status": "ok", "articles": store.articles(Filters(limit=1))["total"], "process": os.getpid()}

@@ -212,6 +212,7 @@ class Brief(Open):
 class Health(Open):
     status: str
     articles: int
+    process: int = Field(description="the id of the server process that answered")
 
 
 class Stats(Open):

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from . import schema as t
-from .queries import Filters, _article_ids_for, _dates, _page, count, resolve_person
+from .queries import Filters, _article_ids_for, _dates, _page, count, period_first, resolve_person
 from .stat_counts import kept
 from .summary import cached, query_key
 
@@ -128,7 +128,7 @@ def meetings(conn: Connection, f: Filters, other: str | None = None, *, listed: 
     """
     mp = t.meeting_pairs.c  # maintained by the writers (store/tallies.py)
     dates = _dates(mp.date_sort, f)
-    cond = list(dates)
+    cond = list(dates) if f.person or other else period_first(conn, mp.date_sort, f)
     for who in (f.person, other):
         if who:
             pid = resolve_person(conn, who) or "\x00"

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from . import schema as t
-from .queries import Filters, _dates
+from .queries import Filters, _dates, period_first
 from .summary import cached, query_key
 
 BY = ("person", "organization")
@@ -40,7 +40,7 @@ def _pairs(conn: Connection, f: Filters, people: list[str] | None = None) -> sa.
     (``people``: between two of these); ``p1`` < ``p2``. Read from ``meeting_pairs``, which the
     writers keep (store/tallies.py), not from a join of every meeting's participants."""
     mp = t.meeting_pairs.c
-    cond = [*_dates(mp.date_sort, f)]
+    cond = [*(_dates(mp.date_sort, f) if people is not None else period_first(conn, mp.date_sort, f))]
     if people is not None:
         cond += [mp.p1.in_(people), mp.p2.in_(people)]
     if f.topic:

@@ -95,13 +95,18 @@ def get_organization(conn: Connection, ident: str, *, limit: int = 50, offset: i
     cond = _mentions_of(_names_of(conn, oid))
     people = _people(conn, cond)
     s, m = t.statements.c, t.person_mentions.c
-    own = sa.select(s.id).where(s.actor.in_(spellings))
-    theirs = (sa.select(s.id).select_from(t.person_mentions.join(
+    # each statement with the columns it is ordered by, from the rows (or index entries) that found it: the
+    # page is cut from them without looking every statement up again by its id (a quarter less CPU for an
+    # organization with 66,000 statements at 1,000,000 articles)
+    order = (s.date_sort, s.article_id, s.idx, s.id)
+    own = sa.select(*order).where(s.actor.in_(spellings))
+    theirs = (sa.select(*order).select_from(t.person_mentions.join(
         t.statements, sa.and_(s.person_id == m.person_id, s.article_id == m.article_id))).where(cond))
     ids = sa.union(own, theirs).subquery()
     # the page's ids and the number of statements in one pass over them, the articles joined to the page only
-    page = conn.execute(sa.select(s.id, sa.func.count().over().label("n")).where(s.id.in_(sa.select(ids.c.id)))
-                        .order_by(s.date_sort.asc().nulls_last(), s.article_id, s.idx).limit(limit).offset(offset)).all()
+    page = conn.execute(sa.select(ids.c.id, sa.func.count().over().label("n"))
+                        .order_by(ids.c.date_sort.asc().nulls_last(), ids.c.article_id, ids.c.idx)
+                        .limit(limit).offset(offset)).all()
     n_st = page[0].n if page else conn.execute(sa.select(sa.func.count()).select_from(ids)).scalar() or 0
     by_id = {r.id: r for r in conn.execute(sa.select(*STATEMENT_ROW).join(t.articles, t.articles.c.id == s.article_id)
                                            .where(s.id.in_([r.id for r in page])))} if page else {}

@@ -81,6 +81,18 @@ def _dates(col: sa.ColumnElement[Any], f: Filters) -> list[sa.ColumnElement[bool
     return out
 
 
+def period_first(conn: Connection, col: sa.ColumnElement[Any], f: Filters) -> list[sa.ColumnElement[bool]]:
+    """:func:`_dates`, on SQLite marked selective (``likelihood``), so that the period of a table with an
+    index led by its date is read through that index, not found by a walk of another whole index in the
+    order of a GROUP BY (SQLite's planner, knowing no distribution of dates, takes a period for a large
+    share of the table: at 1,000,000 articles, meetings since 2019 walked all 1,080,000 pair rows for
+    their 83,000 and took twice the CPU). For a table read by a period and nothing narrower."""
+    conds = _dates(col, f)
+    if conn.dialect.name != "sqlite":
+        return conds
+    return [sa.func.likelihood(c, sa.literal_column("0.05")) for c in conds]
+
+
 def resolve_person(conn: Connection, ident: str) -> str | None:
     """The person id for an id, an exact name or alias, or a unique name suffix."""
     if conn.execute(sa.select(t.people.c.id).where(t.people.c.id == ident)).scalar():

@@ -14,6 +14,10 @@ to compute is then served as it was while one background thread recomputes it
 (stale-while-revalidate), so a reader never waits for a full recount because an article was
 just posted, and the figures catch up within one recount; cheaper ones are still recomputed on
 the read. A summary never computed is computed on the read that first asks (the cold start).
+
+The processes of one server (``hoptac serve --workers N``) share what they compute through a
+folder (:mod:`hoptac.store.shared_summaries`), so a summary is computed once per generation by
+the server, not once per process.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from . import schema as t
+from .shared_summaries import shared_summaries
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +102,8 @@ class Summaries:
         self.bytes = 0  # the approximate size of the entries kept
         #: Serve a stale summary that took at least this long (seconds) while recomputing it; None: never.
         self.stale_after: float | None = None
+        #: The summaries the server's other processes computed (``$HOPTAC_SUMMARY_DIR``), or None.
+        self.shared = shared_summaries(engine.url.render_as_string(hide_password=True))
 
     def get(self, conn: Connection, key: str, compute: Callable[[Connection], Any], copy: bool = False) -> Any:
         """The summary ``key``, computed by ``compute(conn)`` (see the module docstring); with
@@ -131,10 +138,17 @@ class Summaries:
         _computing.depth = getattr(_computing, "depth", 0) + 1  # what a summary reads must be fresh
         try:
             t0 = time.perf_counter()
-            value = compute(conn)
-            blob = _pickled(value)
+            got = self.shared.load(key, gen) if self.shared is not None else None
+            if got is not None:  # another process of the server computed it for this generation
+                seconds, blob = got
+                value = pickle.loads(blob)
+            else:
+                value = compute(conn)
+                seconds, blob = time.perf_counter() - t0, _pickled(value)
+                if self.shared is not None and blob is not None and len(blob) <= MAX_ENTRY_BYTES:
+                    self.shared.save(key, gen, seconds, blob)
             size = len(blob) if blob is not None else MAX_ENTRY_BYTES + 1
-            entry = _Entry(gen, None if copy else value, time.perf_counter() - t0, size, blob if copy else None)
+            entry = _Entry(gen, None if copy else value, seconds, size, blob if copy else None)
             if entry.size > MAX_ENTRY_BYTES:
                 return value
             with self.lock:

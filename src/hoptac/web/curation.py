@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import secrets
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -32,10 +31,8 @@ PAGE = 50
 
 
 def _key(request: Request) -> bytes:
-    state = request.app.state
-    if getattr(state, "csrf_key", None) is None:
-        state.csrf_key = secrets.token_bytes(32)
-    return state.csrf_key
+    """The CSRF key: derived from the session key, so a form one server process gave posts to any other."""
+    return request.app.state.sessions.derive("csrf")
 
 
 def editor_session(request: Request) -> str | None:
