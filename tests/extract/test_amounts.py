@@ -214,3 +214,42 @@ def test_a_counted_noun_never_stands_on_the_next_line() -> None:
     assert read("Ông dùng chiếc iPhone 8\nBộ mã nguồn đã lộ.") == []
     assert read("Số phòng: 30\ndoanh nghiệp đã đăng ký.") == []
     assert read("Có 30 doanh nghiệp đã đăng ký.") == [("count", 30, "doanh nghiệp", False, "30 doanh nghiệp")]
+
+
+def test_a_sum_without_currency_in_its_sentence_takes_the_currency_the_article_writes_it_with() -> None:
+    # a headline's figure is the body's, written with its currency
+    assert read("Lãi 3.800 tỷ\nNgân hàng lãi 3.800 tỷ đồng sau sáu tháng.")[:2] == [
+        ("money", 3.8e12, "VND", False, "3.800 tỷ"), ("money", 3.8e12, "VND", False, "3.800 tỷ đồng")]
+    # another figure with no currency is no sum: visitors, not đồng
+    assert read("Khách đạt con số 4 triệu. Doanh thu 5 tỷ đồng.") == [("money", 5e9, "VND", False, "5 tỷ đồng")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a word that ends in a label word but introduces a figure
+    ("Hệ thống theo dõi cùng lúc 800 mục tiêu.", [("count", 800, "mục tiêu", False, "800 mục tiêu")]),
+    ("Trong tổng số 90 hồ sơ, 5 hồ sơ bị loại.",
+     [("count", 90, "hồ sơ", False, "90 hồ sơ"), ("count", 5, "hồ sơ", False, "5 hồ sơ")]),
+    ("Anh sống ở số 10 phố Huế.", []),  # the label word alone still labels
+    # a number word with a multiplier counts any noun; the number words of one number are no count
+    ("Chương trình trồng một tỷ cây xanh.", [("count", 1e9, "cây xanh", False, "một tỷ cây xanh")]),
+    ("Có một trăm bốn mươi người.", []),
+    ("Họ đi vài ba trăm mét.", [("count", 300, "mét", False, "ba trăm mét")]),
+])
+def test_figure_words_and_multiplied_word_numbers(text: str, expected: list[tuple]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Người tuổi Hợi đứng đầu 12 con giáp.", "con giáp"),  # the classifier begins the word
+    ("Đàn có 75 con bò sữa.", "bò sữa"),  # a classifier of its own is skipped
+])
+def test_a_classifier_that_begins_a_longer_word_is_the_counted_noun(text: str, unit: str) -> None:
+    from hoptac.extract.amounts import extract_amounts
+    from hoptac.extract.nlp import annotate
+    from hoptac.model import Article
+    from hoptac.settings import DEFAULT
+
+    # the cleaned text is NFC (clean/decode.py): the words are read there
+    article = annotate(Article(text=text), DEFAULT)
+    [amount] = extract_amounts(article, DEFAULT).amounts
+    assert amount.unit == unit

@@ -28,6 +28,7 @@ from ..model import Amount, Article
 from ..settings import Settings
 from .dates import find_dates
 from .fastre import bounded
+from .nlp import LazyWords
 from .numbers import NUMBER, currency, multiplier, parse_number, units
 from .spans import Cover
 from .textmap import compose
@@ -101,6 +102,8 @@ def _count_unit(text: str, pos: int, limit: int, words: dict[int, int] | None = 
         return None, pos  # a line's first word counts nothing of the line before ("Hotline: 0903233005\nDự án")
     start = m.end()
     cl = u.classifier_re.match(text, start, limit)
+    if cl and isinstance(words, LazyWords) and (words.word_end(start) or 0) > start + len(cl.group().rstrip()):
+        cl = None  # "80 em nhỏ", "12 con giáp": the classifier begins a longer word, the counted noun
     if cl:
         start = cl.end()  # "75 em học sinh": the classifier is not the unit
     km = u.count_units_re.match(text, start, limit) or u.glued_re.match(text, start, limit)
@@ -195,8 +198,10 @@ def find_amounts(text: str, *, start: int = 0, end: int | None = None,
 
 def _sentence_currency(text: str, found: list[Amount]) -> list[Amount]:
     """Money read without a currency takes the one currency of the sums of its sentence (``nhập
-    khẩu 19 tỷ và xuất siêu 32 tỷ USD``); with none or several, it is no amount (``256 triệu của
-    Samsung`` counts phones)."""
+    khẩu 19 tỷ và xuất siêu 32 tỷ USD``); in a sentence with no sum, the currency the article
+    writes the same figure with (a headline's ``lãi trên 3.800 tỷ`` is the body's ``3.800 tỷ
+    đồng``); else it is no amount (``256 triệu của Samsung`` counts phones, ``đạt con số 4
+    triệu`` visitors)."""
     out = []
     for x in found:
         if x.kind == "money" and x.unit is None:
@@ -204,6 +209,9 @@ def _sentence_currency(text: str, found: list[Amount]) -> list[Amount]:
             lo = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
             hi = min(i for i in (text.find(". ", b), text.find("\n", b), len(text)) if i >= 0)
             codes = {y.unit for y in found if y.kind == "money" and y.unit and lo <= y.evidence[0] < hi}
+            if not codes:
+                codes = {y.unit for y in found if y.kind == "money" and y.unit
+                         and (y.value, y.min, y.max) == (x.value, x.min, x.max)}
             if len(codes) != 1:
                 continue
             x.unit = codes.pop()
@@ -214,9 +222,11 @@ def _sentence_currency(text: str, found: list[Amount]) -> list[Amount]:
 def _word_amounts(text: str, start: int, end: int, words: dict[int, int] | None) -> list[Amount]:
     """Amounts whose number is written as a word (``hai thập kỷ``, ``ba ngày``, ``nửa triệu người``).
 
-    The word must be followed by a duration, a currency, or a multiplier and a counted noun of
-    ``count_units`` (``nửa triệu người``). A small count in words (``hai quốc gia``, ``ba người``)
-    is the two sides or a detail of the story, not a figure the annotators mark; so is a lone
+    The word must be followed by a duration, a currency, or a multiplier and a counted noun
+    (``nửa triệu người``, ``một tỷ cây xanh``). A small count in words (``hai quốc gia``, ``ba
+    người``, ``hai công ty còn lại``) is mostly the two sides or a detail of the story, not a figure
+    the annotators mark (reading those before a counted noun of ``count_units`` found 12 of their
+    marks on the train split and 35 they left: "hai nền kinh tế", "hai Bộ trưởng"); so is a lone
     ``một`` (one) without an approximation word.
     """
     u, t = units(), _tails()
@@ -246,14 +256,23 @@ def _word_amounts(text: str, start: int, end: int, words: dict[int, int] | None)
         else:
             cu, cend = _count_unit(text, pos, end, words)
             known = cu is not None and bool(u.count_units_re.fullmatch(cu))
-            if cu is None or not ((mm and known) or (n >= 10 and not mm and " " in m.group())):
-                continue  # "nửa triệu người", "hơn một tá thoả thuận"; "hai người" is no figure, "một tỉ trọng" no count
+            if cu is None or not ((mm and known) or (value >= 1000 and not _numeral(cu))
+                                  or (n >= 10 and " " in m.group())):
+                continue  # "nửa triệu người", "một tỷ cây xanh", "hơn một tá thoả thuận"; "hai người" is no
+                # figure, "một trăm bốn mươi" one number
             kind, unit, pos = "count", cu, cend
         amount = _make(kind, unit, text, a, pos, value, None, end)
         if n <= 1 and not mm and not amount.approx:
             continue  # "một ngày sau khi", "một năm qua": an article, not a figure ("hơn một tháng" is one)
         out.append(amount)
     return out
+
+
+def _numeral(word: str) -> bool:
+    """Whether a word read as a counted noun begins with a number word or a multiplier (``hai trăm
+    triệu cổ phiếu``: the number goes on)."""
+    first = word.split()[0].lower()
+    return first in units().number_words or first in units().multipliers or first == "mươi"
 
 
 def _via_nfc(text: str, start: int, end: int, published: str | None) -> list[Amount]:
@@ -309,8 +328,10 @@ def _ordinal_before(text: str, a: int, measured: bool = False) -> bool:
     """True when a label word (``lần thứ``, ``Điều``, ``kỳ``) stands right before the number.
 
     A capitalized cue preceded by another capitalized word is the end of a proper name
-    (``Hoa Kỳ 138 triệu đôi``), not the cue. A ``measured`` number (:func:`_measured`) is a
-    label only after a rank word (``thứ``, ``top``: ``units.yaml``'s ``rank_before``).
+    (``Hoa Kỳ 138 triệu đôi``), not the cue; nor is the end of a word that introduces a figure
+    (``tổng số 2.604 xe``, ``cùng lúc 800 mối đe doạ``: ``units.yaml``'s ``figure_before``). A
+    ``measured`` number (:func:`_measured`) is a label only after a rank word (``thứ``, ``top``:
+    ``units.yaml``'s ``rank_before``).
     """
     head = text[max(0, a - 24):a]
     m = units().not_before_re.search(head)
@@ -319,6 +340,8 @@ def _ordinal_before(text: str, a: int, measured: bool = False) -> bool:
     if measured and not units().rank_before_re.search(m.group()):
         return False
     cue = next(i for i in range(m.start(), len(head)) if head[i].isalnum())
+    if units().figure_before_re.search(head):
+        return False
     return not (head[cue].isupper() and _NAME_WORD.search(head, 0, cue))
 
 
@@ -458,8 +481,7 @@ def _make(kind: str, unit: str | None, text: str, a: int, b: int, v1: float, v2:
 def extract_amounts(article: Article, settings: Settings) -> Article:
     """Stage ``amounts``: every amount of the article text, photo captions included (a caption
     describing the story is article text: ONTOLOGY, annotations/GUIDE.md; only its credit is not)."""
-    words = {t.start: t.end for s in article.sentences for t in s.tokens}
-    found = find_amounts(article.text, published=article.published, words=words or None)
+    found = find_amounts(article.text, published=article.published, words=LazyWords(article))
     article.amounts = []
     for x in found:
         if not plausible(x):

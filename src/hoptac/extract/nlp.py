@@ -22,6 +22,7 @@ budget of 30 articles per second. Token spans always index ``article.text``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -30,7 +31,7 @@ from ..model import Article, Sentence, Token
 from ..settings import Settings
 from .fastre import bounded
 
-__all__ = ["annotate", "ensure_tokens", "ensure_words", "shape_tokens", "split_sentences"]
+__all__ = ["LazyWords", "annotate", "ensure_tokens", "ensure_words", "shape_tokens", "split_sentences"]
 
 _END = bounded(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-ZĐÀ-Ỹ0-9])"
                   r"|(?<=[a-zà-ỹđ]{2})[.!?]+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # "bán dẫn.Ngày": a lost space
@@ -153,6 +154,34 @@ def ensure_tokens(article: Article, sentence: Sentence) -> list[Token]:
         else:
             sentence.tokens = _crf_tokens(article.text, sentence.start, sentence.end)
     return sentence.tokens
+
+
+class LazyWords(dict[int, int]):
+    """Word start -> end of the sentences segmented so far (what a reader of the whole text may use
+    without paying for the segmentation), and, through :meth:`word_end`, the CRF word at a position,
+    its sentence segmented (:func:`ensure_words`) on first ask: for a reader that needs words at a
+    few places it decides on (the amounts stage: is ``con`` in ``2 con nhỏ`` a classifier?)."""
+
+    def __init__(self, article: Article) -> None:
+        super().__init__((t.start, t.end) for s in article.sentences for t in s.tokens)
+        self._article = article
+        self._starts = [s.start for s in article.sentences]
+        self._crf: dict[int, int] = {}
+        self._done: set[int] = set()
+
+    def __bool__(self) -> bool:
+        return True  # words may be asked for before any sentence is segmented
+
+    def word_end(self, pos: int) -> int | None:
+        """The end of the CRF word that starts at ``pos`` (None if none does, or the sentence holding
+        it is too long to segment: syllable shapes are no words)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and i not in self._done:
+            self._done.add(i)
+            sentence = self._article.sentences[i]
+            self._crf.update((t.start, t.end) for t in ensure_words(self._article, sentence)
+                             if t.pos not in _SHAPES)
+        return self._crf.get(pos)
 
 
 def annotate(article: Article, settings: Settings) -> Article:

@@ -57,6 +57,7 @@ class Units:
     duration_re: str
     approx_re: str
     not_before_re: re.Pattern[str]
+    figure_before_re: re.Pattern[str]
     rank_before_re: re.Pattern[str]
     count_units_re: re.Pattern[str]
     stop_words: frozenset[str]
@@ -88,6 +89,8 @@ def units() -> Units:
         approx_re=_alt([str(w) for w in data["approx"]]),
         not_before_re=re.compile(rf"(?:^|[^\w])(?:{_alt([str(w) for w in data['not_amount_before']])})\s*$",
                                  re.IGNORECASE),
+        figure_before_re=re.compile(rf"(?:^|[^\w])(?:{_alt([str(w) for w in data.get('figure_before') or []]) or '(?!)'})\s*$",
+                                    re.IGNORECASE),
         rank_before_re=re.compile(rf"(?:^|[^\w])(?:{_alt([str(w) for w in data.get('rank_before') or []])})\s*$",
                                   re.IGNORECASE),
         count_units_re=re.compile(rf"(?:{_alt([str(w) for w in data['count_units']])})(?!\w)", re.IGNORECASE),
