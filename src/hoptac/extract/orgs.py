@@ -53,7 +53,7 @@ from .org_grammar import (
     whole_names,
 )
 from .org_offices import title_org_hits
-from .org_suffixes import legal_tail_end, suffix_hits, with_legal_form
+from .org_suffixes import legal_tail_end, name_after_form, suffix_hits, with_legal_form, without_forms
 from .org_units import UNIT_KEY, council_hits, place_body_hits, unit_hits
 from .places import find_frameworks as find_frameworks  # importable from here as before
 from .places import find_places as find_places
@@ -286,6 +286,14 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         name, of_side = strip_of_country(ctext[start:end], g) if kind == "company" else (ctext[start:end], None)
         end = start + len(name)
         rest = name[len(head):].strip()
+        if kind == "company" and rest and not without_forms(rest):
+            # "Công ty TNHH dịch vụ ... Nam Việt": a legal form names no firm; the name comes after its trade
+            after = name_after_form(ctext, end, limit, g)
+            if after is None:
+                continue
+            end = after
+            name = ctext[start:end]
+            rest = name[len(head):].strip()
         if not rest or not any(is_cap(w) for w in rest.split()) or _ROMAN.fullmatch(rest) or rest.split()[0] == "và":
             continue  # "Đảng và Nhà nước": two bodies, no name
         if not head[:1].isupper() and (not is_cap(rest.split()[0]) or (kind != "embassy" and g.places.fullmatch(rest))):
@@ -297,8 +305,10 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         side = of_side or side_of_title(name, g) or side_after(ctext, end, g) or _org_side(name, g, kind, rest)
         label = name
         inner = company_label(rest, _foreign_words) if kind in ("company", "media") else None
-        if inner or (kind == "company" and _foreign_words(rest)):
-            label = inner or rest  # "Tập đoàn Northwind Energy" is "Northwind Energy"; "Hãng thông tấn AP" is "AP"
+        own = without_forms(rest)  # "Công ty TNHH Jorn Technology" is "Jorn Technology"; "Công ty Cổ phần MGH" stays whole
+        foreign = _foreign_words(rest) if own == rest else _foreign_words(own) and not own.isupper()
+        if inner or (kind == "company" and foreign):
+            label = inner or own  # "Tập đoàn Northwind Energy" is "Northwind Energy"; "Hãng thông tấn AP" is "AP"
             written[label.lower()].add(name)
         hits.append((start, end, label, kind, side, label.lower()))
     # a numbered unit ("sư đoàn bộ binh số 25 Mỹ") wins over what the walk read of it; a known name wins over both
