@@ -70,3 +70,19 @@ def test_a_listed_name_with_a_comma_is_one_entry() -> None:
     known = gazetteer().known_orgs
     assert "Tổ chức Giáo dục" not in known  # a flow mapping's comma once split the UNESCO entry
     assert known["UNESCO"]["name"].startswith("Tổ chức Giáo dục, Khoa học")
+
+
+def test_a_department_is_named_by_phong_but_not_the_oval_office_nor_defence() -> None:
+    orgs = _orgs("Phòng Tài nguyên - Môi trường huyện Cần Giờ đã kiểm tra hiện trường.\n"
+                 "Ông Hale phát biểu tại Phòng Bầu dục sau khi gặp Bộ trưởng Quốc Phòng.\n"
+                 "Hai bên hội đàm tại Phòng Nội các. Trưởng Ban Tuyên giáo Trung ương dự.\n")
+    assert any(n.startswith("Phòng Tài nguyên - Môi trường") for n in orgs)
+    assert not any("Bầu dục" in n or n.startswith("Phòng Sau") for n in orgs)
+    assert not any(n.startswith("Phòng") and "Quốc" in n for n in orgs)
+    assert not any(n.startswith("Phòng Nội") for n in orgs)  # the Cabinet Room
+    assert "Ban Tuyên giáo Trung ương" in orgs  # the body of a title is still read ("Trưởng Ban" is no word to skip)
+
+
+def test_a_one_word_head_that_starts_another_word_does_not_end_a_name() -> None:
+    orgs = _orgs("Trung tâm Kiểm soát và Phòng ngừa Dịch bệnh Wellford cảnh báo cúm mùa.\n")
+    assert "Trung tâm Kiểm soát và Phòng ngừa Dịch bệnh Wellford" in orgs  # "Phòng ngừa" is no department

@@ -178,6 +178,22 @@ def _lower_head_taken(ctext: str, start: int, end: int, head: str, g: Gazetteer)
         ctext.startswith(b, end + 1) for b in g.org_bare_bodies))
 
 
+def _cap_head_taken(ctext: str, start: int, head: str, g: Gazetteer) -> bool:
+    """Whether a capitalized one-word head ends a word the capitalized word before it starts
+    (``Bộ Quốc Phòng``, ``Đại Hội``), unless that word is itself a head (``Học Viện``) or a title
+    (``Trưởng Ban Tuyên giáo``: the body of the title follows)."""
+    if " " in head:
+        return False
+    prev = _PREV_WORD.search(ctext, max(0, start - 16), start)
+    if prev is None or not prev.group(1)[:1].isupper():
+        return False
+    word = f"{prev.group(1).lower()} {head.lower()}"
+    if not in_dictionary(word) or word in g.org_heads:
+        return False
+    th = g.title_heads.match(ctext, prev.start())
+    return not (th and th.end() >= start + len(head))
+
+
 def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] = (),  # type: ignore[assignment]
                        person_titles: list[tuple[int, int, str | None]] = ()) -> list[FoundOrg]:  # type: ignore[assignment]
     """Every organization of the text, mentions merged by name (a name stops at a person);
@@ -225,6 +241,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         if (at >= 0 and start < in_place[at][1]) or is_credit(ctext, start) or in_office(ctext, head, start, g, titles):
             continue  # "Tây Ban Nha", "Hội An": a place; "Ảnh: Đại sứ quán ...": a credit; "Bí thư Thành ủy": an office
         if not head[:1].isupper() and _lower_head_taken(ctext, start, m.end(), head, g):
+            continue
+        if head[:1].isupper() and _cap_head_taken(ctext, start, head, g):
             continue
         pos = m.end()
         num = re.match(r" (\d{1,3})(?![\d\w.,/])", ctext[pos:pos + 6]) if head in g.org_numbered else None
