@@ -81,3 +81,14 @@ def test_labelled_names_and_training_are_deterministic() -> None:
     assert org_ends.fit(rows, labels) == org_ends.fit(rows, labels)
     cv = org_ends.cross_validate(lab, folds=2)
     assert cv["decisions"] <= len(groups) and 0.0 <= cv["rules"] <= 1.0
+
+
+def test_candidates_stop_at_a_full_stop_that_ends_a_sentence() -> None:
+    text = "Ông Lee, Chủ tịch Công ty Westmark Inc. Hoan nghênh chuyến thăm của đoàn."
+    head_end = text.index("Công ty") + len("Công ty")
+    rule_end = text.index(" Inc.")
+    ends = org_ends.candidate_ends(text, head_end, rule_end, len(text), gazetteer())
+    assert max(ends) == text.index(".", rule_end)  # "Inc" without its full stop, not the next sentence
+    text = "Trung tâm Dịch vụ TP. Hồ Chí Minh mở cửa."  # an abbreviation's full stop goes on
+    ends = org_ends.candidate_ends(text, len("Trung tâm"), text.index(" TP."), len(text), gazetteer())
+    assert max(ends) > text.index("Hồ")

@@ -288,6 +288,38 @@ class Gazetteer:
         return self.countries.get(name) or self.side_words.get(name)
 
 
+def spelled_alike(known: dict[str, dict[str, Any]], groups: list[list[str]],
+                  places: set[str] | frozenset[str] = frozenset()) -> dict[str, dict[str, Any]]:
+    """Known names written with another spelling of the body or country they end with: each group of
+    ``groups`` holds the spellings of one thing (a known organization's name and aliases; the names
+    of the US and of Vietnam), so ``Hội đồng Bảo an Liên Hợp Quốc`` is also ``Hội đồng Bảo an Liên
+    Hiệp Quốc`` and ``Phòng Thương mại Hoa Kỳ`` also ``Phòng Thương mại Mỹ``: newsrooms spell the
+    inner name their way, and a listed name should not split into two where one is spelled otherwise.
+    Names are matched by their last words only (a word boundary before the spelling); ``places``: the
+    place names, so that a tail read with the word before it as a place (``châu Mỹ``) is left alone.
+    Not substituted: a spelling in capitals for one that is not (``USA`` for ``Mỹ``), one of more than
+    three words (``Cộng hoà xã hội chủ nghĩa Việt Nam``) and one holding the tail or held in it
+    (``Tập đoàn Vingroup`` for ``Vingroup``)."""
+    by_end: dict[str, list[list[str]]] = {}
+    for g in groups:
+        for sp in g:
+            by_end.setdefault(sp, []).append(g)
+    out: dict[str, dict[str, Any]] = {}
+    for n, entry in known.items():
+        words = n.split(" ")
+        for k in range(1, len(words)):
+            tail = " ".join(words[k:])
+            if f"{words[k - 1]} {tail}" in places:
+                continue
+            for g in by_end.get(tail, ()):
+                head = " ".join(words[:k])
+                for sp in g:
+                    if tail in sp or sp in tail or (sp.isupper() and not tail.isupper()) or sp.count(" ") > 2:
+                        continue
+                    out.setdefault(f"{head} {sp}", entry)
+    return out
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """All gazetteers, loaded and compiled once per process."""
@@ -321,10 +353,15 @@ def gazetteer() -> Gazetteer:
                 leaders[n] = (names[0], side)
 
     known: dict[str, dict[str, Any]] = {}
+    groups: list[list[str]] = [pla["countries"][s] for s in ("US", "VN") if s in pla["countries"]]
     for item in org["known"]:
         entry = {"name": item["name"], "kind": item["kind"], "side": item.get("side")}
-        for n in [item["name"], *(item.get("aliases") or [])]:
+        spellings = [item["name"], *(item.get("aliases") or [])]
+        groups.append(spellings)
+        for n in spellings:
             known[n] = entry
+    for n, entry in spelled_alike(known, groups, place_names).items():
+        known.setdefault(n, entry)
     known_pattern = bounded(rf"(?<![\w])(?:{alternation(list(known))})(?![\w])")
     # a ministry's name is capitalized word by word as each newsroom likes ("Bộ Kế hoạch và đầu tư"),
     # even all in lower case after a capital "Bộ" ("Bộ thương mại Mỹ"); after a lower-case "bộ" its

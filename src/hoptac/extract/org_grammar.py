@@ -292,9 +292,18 @@ _CREDIT = re.compile(r"(?:\(\s*Theo\s+|/\s*)$", re.IGNORECASE)
 #: ``Theo`` opening a line: a source credit when the line holds only the source (``Theo AFP``), the
 #: source of a statement when a clause follows it (``Theo Bộ Y tế, ...``: an organization of the story)
 _LINE_THEO = re.compile(r"^\s*Theo\s+$", re.IGNORECASE | re.MULTILINE)
-_PHOTO = re.compile(r"(?:Ảnh|Nguồn|Video|Photo)\s*:[^.!?\n]*$", re.IGNORECASE)
+
+
+@cache
+def _photo() -> re.Pattern[str]:
+    """A credit label (``credit_labels`` of organizations.yaml: ``Ảnh:``, ``Đồ hoạ:``) earlier in the sentence."""
+    labels = "|".join(re.escape(w) for w in load_yaml("organizations.yaml")["credit_labels"])
+    return re.compile(rf"(?:{labels})\s*:[^.!?\n]*$", re.IGNORECASE)
+
+
 _CREDIT_AFTER = re.compile(r"\s*/\s*[A-ZĐ]|\)\s*(?:/\s*)?$|\s*$", re.MULTILINE)
-_MODEL_NUMBER = re.compile(r"\s*-?\s*\d{3}")
+#: a model number after a maker's name: ``737``, ``A321``, ``C-130``, ``C -17``, ``UH-60``
+_MODEL_NUMBER = re.compile(r"\s*(?:-?\s*\d{3}|[A-Z]{1,3}\s*-?\s*\d{3}|[A-Z]{1,3}\s*-\s*\d{2})")
 
 
 def is_credit(ctext: str, start: int, end: int | None = None) -> bool:
@@ -303,7 +312,7 @@ def is_credit(ctext: str, start: int, end: int | None = None) -> bool:
     no clause after the source (``Theo AFP``; not ``Theo Bộ Y tế, ...``), before a slash (``TTXVN/Tin
     Tức``), or in brackets that close its line (``Đức Dũng (TTXVN)``)."""
     line_start = ctext.rfind("\n", 0, start) + 1
-    if _CREDIT.search(ctext, max(line_start, start - 40), start) or _PHOTO.search(ctext, max(line_start, start - 60), start):
+    if _CREDIT.search(ctext, max(line_start, start - 40), start) or _photo().search(ctext, max(line_start, start - 60), start):
         return True
     if _LINE_THEO.match(ctext, line_start, start):
         line_end = ctext.find("\n", start)
@@ -321,7 +330,8 @@ def is_credit(ctext: str, start: int, end: int | None = None) -> bool:
 
 
 def is_product(ctext: str, end: int) -> bool:
-    """A company name used for its product: a model number right after it (``Boeing 737``)."""
+    """A company name used for its product: a model number right after it (``Boeing 737``, ``Airbus A321``,
+    ``Boeing C-17``)."""
     return bool(_MODEL_NUMBER.match(ctext, end)) and not ctext[end:end + 1].isalnum()
 
 

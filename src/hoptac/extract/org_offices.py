@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .gazetteer import Gazetteer, in_dictionary, is_cap, load_yaml
+from .gazetteer import Gazetteer, in_dictionary, is_cap
 from .org_grammar import Hit, segments, tail_words
+from .org_suffixes import legal_forms
 from .spans import Cover
 
 _FIRST_LOWER = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)")
@@ -28,12 +29,6 @@ _FIRST_LOWER = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)")
 def _trim() -> re.Pattern[str]:
     """Punctuation and the words a name never ends on (:func:`tail_words`), at the end of a title's body."""
     return re.compile(rf"(?:[\s,;:.\-–]|\s+(?:{tail_words()}))+$")
-
-
-@cache
-def _forms() -> frozenset[str]:
-    """The words of a company's legal form or board (``titled_bodies.forms``): no name by themselves."""
-    return frozenset(w.lower() for w in load_yaml("organizations.yaml")["titled_bodies"]["forms"])
 
 
 def _trim_tail(name: str) -> str:
@@ -54,7 +49,7 @@ def _names_something(head: str, rest: str, kind: str, g: Gazetteer) -> bool:
     words = rest.split()
     if not words or any(w.lower() in g.org_not_in_name for w in words):
         return False
-    if any(is_cap(w) and w.lower() not in _forms() for w in words):
+    if any(is_cap(w) and w.lower() not in legal_forms() for w in words):
         return " ".join(words[:2]).lower() not in g.org_generic
     if kind == "company" or not head[:1].isupper():
         return False

@@ -5,11 +5,13 @@ Business Network``, ``Alston & Bird LLP``): a reading of the capitalized runs be
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from .gazetteer import Gazetteer, is_vietnamese_syllable
+from .acts import cues
+from .gazetteer import Gazetteer, is_vietnamese_syllable, load_yaml
 from .names import cap_runs
 from .org_grammar import Hit
-from .titles import side_of_title
+from .titles import side_of_title, walk
 
 _CREDIT_BEFORE = re.compile(r"(?:Ảnh|Nguồn|Video)\s*:\s*$")
 
@@ -39,8 +41,8 @@ def suffix_hits(ctext: str, g: Gazetteer) -> list[Hit]:
     for run in _amp_joined(ctext, cap_runs(ctext), g):
         words = [w.rstrip(",") for _, _, w in run]
         i = 0
-        while i < len(words) and words[i] in g.function_words:
-            i += 1
+        while i < len(words) and (words[i] in g.function_words or words[i].lower() in legal_forms()):
+            i += 1  # "Theo ...", "HĐQT DIC Corp": the firm's name starts after them
         last = max((k for k, w in enumerate(words) if w in g.company_suffixes), default=-1)
         kind = "company"
         if last <= i:
@@ -81,3 +83,50 @@ def with_legal_form(ctext: str, hit: Hit) -> Hit:
     if m is None or m.end() != a:
         return hit
     return (m.start(), b, ctext[m.start():b] if name == ctext[a:b] else name, kind, side, key)
+
+
+@cache
+def legal_forms() -> frozenset[str]:
+    """The words of a company's legal form or board (``titled_bodies.forms``: ``TNHH``, ``CP``,
+    ``MTV``, ``HĐQT``), lower-cased: no name by themselves."""
+    return frozenset(w.lower() for w in load_yaml("organizations.yaml")["titled_bodies"]["forms"])
+
+
+def without_forms(name: str) -> str:
+    """A firm's name less the legal-form words it starts with (``TNHH Jorn Technology`` ->
+    ``Jorn Technology``, ``HĐQT DIC Corp`` -> ``DIC Corp``); ``""`` when it is nothing else."""
+    words = name.split()
+    k = 0
+    while k < len(words) and words[k].lower() in legal_forms():
+        k += 1
+    return " ".join(words[k:])
+
+
+#: after a legal form, the lower-case words that say a firm's trade (``dịch vụ và thương mại``,
+#: ``một thành viên khoáng sản``), up to the capitalized word its own name starts with
+_WORD = re.compile(r"[^\S\n]+([^\W\d_]+|\d+)")
+#: how many lower-case words of trade a firm's name may hold before its own name
+MAX_TRADE_WORDS = 6
+
+
+def name_after_form(ctext: str, end: int, limit: int, g: Gazetteer) -> int | None:
+    """Where a firm's name ends when its head and legal form are followed by its trade in lower
+    case and then its name (``Công ty TNHH dịch vụ phát triển đầu tư Nam Việt``, ``Công ty CP xây
+    dựng Bắc Nam 79``): the end of that name; ``None`` when no such name follows (the trade words
+    must be Vietnamese syllables, no cue verb nor a word names never hold: ``và`` only between two)."""
+    words: list[str] = []
+    pos = end
+    while (m := _WORD.match(ctext, pos, limit)) and len(words) <= MAX_TRADE_WORDS:
+        w = m.group(1)
+        if w[0].isupper() or w[0].isdigit():
+            run = " ".join(words)
+            if not words or (w[0].isdigit() and len(words) < 2) or cues().cue_re.search(run) \
+                    or words[-1] == "và" or any(x in g.org_not_in_name and x != "và" for x in words):
+                return None
+            name_end = walk(ctext, m.start(1), limit, g, chains=False, parens=False, seats=False)[0]
+            return name_end if name_end > m.start(1) else None
+        if not is_vietnamese_syllable(w):
+            return None
+        words.append(w)
+        pos = m.end()
+    return None

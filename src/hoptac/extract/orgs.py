@@ -53,7 +53,7 @@ from .org_grammar import (
     whole_names,
 )
 from .org_offices import title_org_hits
-from .org_suffixes import legal_tail_end, suffix_hits, with_legal_form
+from .org_suffixes import legal_tail_end, name_after_form, suffix_hits, with_legal_form, without_forms
 from .org_units import UNIT_KEY, council_hits, place_body_hits, unit_hits
 from .places import find_frameworks as find_frameworks  # importable from here as before
 from .places import find_places as find_places
@@ -178,6 +178,22 @@ def _lower_head_taken(ctext: str, start: int, end: int, head: str, g: Gazetteer)
         ctext.startswith(b, end + 1) for b in g.org_bare_bodies))
 
 
+def _cap_head_taken(ctext: str, start: int, head: str, g: Gazetteer) -> bool:
+    """Whether a capitalized one-word head ends a word the capitalized word before it starts
+    (``Bộ Quốc Phòng``, ``Đại Hội``), unless that word is itself a head (``Học Viện``) or a title
+    (``Trưởng Ban Tuyên giáo``: the body of the title follows)."""
+    if " " in head:
+        return False
+    prev = _PREV_WORD.search(ctext, max(0, start - 16), start)
+    if prev is None or not prev.group(1)[:1].isupper():
+        return False
+    word = f"{prev.group(1).lower()} {head.lower()}"
+    if not in_dictionary(word) or word in g.org_heads:
+        return False
+    th = g.title_heads.match(ctext, prev.start())
+    return not (th and th.end() >= start + len(head))
+
+
 def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] = (),  # type: ignore[assignment]
                        person_titles: list[tuple[int, int, str | None]] = ()) -> list[FoundOrg]:  # type: ignore[assignment]
     """Every organization of the text, mentions merged by name (a name stops at a person);
@@ -225,6 +241,8 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         if (at >= 0 and start < in_place[at][1]) or is_credit(ctext, start) or in_office(ctext, head, start, g, titles):
             continue  # "Tây Ban Nha", "Hội An": a place; "Ảnh: Đại sứ quán ...": a credit; "Bí thư Thành ủy": an office
         if not head[:1].isupper() and _lower_head_taken(ctext, start, m.end(), head, g):
+            continue
+        if head[:1].isupper() and _cap_head_taken(ctext, start, head, g):
             continue
         pos = m.end()
         num = re.match(r" (\d{1,3})(?![\d\w.,/])", ctext[pos:pos + 6]) if head in g.org_numbered else None
@@ -286,6 +304,14 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         name, of_side = strip_of_country(ctext[start:end], g) if kind == "company" else (ctext[start:end], None)
         end = start + len(name)
         rest = name[len(head):].strip()
+        if kind == "company" and rest and not without_forms(rest):
+            # "Công ty TNHH dịch vụ ... Nam Việt": a legal form names no firm; the name comes after its trade
+            after = name_after_form(ctext, end, limit, g)
+            if after is None:
+                continue
+            end = after
+            name = ctext[start:end]
+            rest = name[len(head):].strip()
         if not rest or not any(is_cap(w) for w in rest.split()) or _ROMAN.fullmatch(rest) or rest.split()[0] == "và":
             continue  # "Đảng và Nhà nước": two bodies, no name
         if not head[:1].isupper() and (not is_cap(rest.split()[0]) or (kind != "embassy" and g.places.fullmatch(rest))):
@@ -297,8 +323,10 @@ def find_organizations(ctext: str, g: Gazetteer, people: list[tuple[int, int]] =
         side = of_side or side_of_title(name, g) or side_after(ctext, end, g) or _org_side(name, g, kind, rest)
         label = name
         inner = company_label(rest, _foreign_words) if kind in ("company", "media") else None
-        if inner or (kind == "company" and _foreign_words(rest)):
-            label = inner or rest  # "Tập đoàn Northwind Energy" is "Northwind Energy"; "Hãng thông tấn AP" is "AP"
+        own = without_forms(rest)  # "Công ty TNHH Jorn Technology" is "Jorn Technology"; "Công ty Cổ phần MGH" stays whole
+        foreign = _foreign_words(rest) if own == rest else _foreign_words(own) and not own.isupper()
+        if inner or (kind == "company" and foreign):
+            label = inner or own  # "Tập đoàn Northwind Energy" is "Northwind Energy"; "Hãng thông tấn AP" is "AP"
             written[label.lower()].add(name)
         hits.append((start, end, label, kind, side, label.lower()))
     # a numbered unit ("sư đoàn bộ binh số 25 Mỹ") wins over what the walk read of it; a known name wins over both

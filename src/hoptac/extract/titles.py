@@ -292,8 +292,15 @@ def abbreviation_dot(ctext: str, pos: int, g: Gazetteer) -> bool:
 
 def _starts_other(ctext: str, pos: int, g: Gazetteer) -> bool:
     """Whether a new title, organization or country starts at ``pos`` (``và Bộ trưởng...``)."""
+    head = g.org_head_pattern.match(ctext, pos)
+    nxt = _LOWER_NEXT.match(ctext, head.end()) if head and " " not in head.group() else None
+    if nxt and in_dictionary(f"{head.group().lower()} {nxt.group(1)}"):
+        head = None  # "và Phòng ngừa bệnh tật": a one-word head that starts another word is none
     return bool(g.title_heads.match(ctext, pos) or g.known_org_pattern.match(ctext, pos)
-                or g.org_head_pattern.match(ctext, pos) or g.places.match(ctext, pos))
+                or head or g.places.match(ctext, pos))
+
+
+_LOWER_NEXT = re.compile(r"[^\S\n]+([a-zà-ỹđ]+)")
 
 
 def _says_or_does(text: str, g: Gazetteer) -> bool:

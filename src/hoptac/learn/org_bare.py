@@ -129,9 +129,10 @@ def _shape(w: str) -> str:
 
 
 def features(ctext: str, a: int, b: int, g: Any, counts: Counter[str],
-             memo: dict[str, Any] | None = None) -> list[str]:
+             memo: dict[str, Any] | None = None, person_words: frozenset[str] = frozenset()) -> list[str]:
     """The feature row of the candidate ``ctext[a:b]`` (``memo``: what one text's candidates share,
-    how often each word is written and the words around each name, read once per text)."""
+    how often each word is written and the words around each name, read once per text;
+    ``person_words``: the words of the people's names found in the text)."""
     memo = {} if memo is None else memo
     name = ctext[a:b]
     ws = name.split()
@@ -171,17 +172,45 @@ def features(ctext: str, a: int, b: int, g: Any, counts: Counter[str],
     th = g.title_heads.search(ctext, max(line_start, a - 40), a)
     if lp in _PERSON_BEFORE or (th and not ctext[th.end():a].strip()):
         row.append("person_before")
+    if ws and all(w in person_words for w in ws):
+        row.append("person_word")  # "McCain" after "John McCain": a person named again
+    kind = _noun_before(ctext, line_start, a, g)
+    if kind:
+        row.append(f"noun_before:{kind}")
     if f"n:{name}" not in memo:
-        memo[f"n:{name}"] = sorted(_around(ctext, name))
+        memo[f"n:{name}"] = sorted(_around(ctext, name, g))
     row += memo[f"n:{name}"]
     return row
+
+
+def _noun_before(ctext: str, lo: int, a: int, g: Any) -> str | None:
+    """The class of the common noun of ``name_blockers`` written right before ``a``: ``org`` for a
+    word that names a body or a firm (an organization head or descriptor: ``quỹ``, ``hãng``,
+    ``tập đoàn``, ``tờ``), ``thing`` for one naming a place, a ship, a product or a work (``tàu``,
+    ``sân bay``, ``khách sạn``, ``tên lửa``); grouped so that the model learns from the class, not
+    from each of the few words it saw."""
+    m = g.name_blockers.search(ctext, max(lo, a - 30), a)
+    if m is None:
+        return None
+    low = " ".join(m.group().split()).lower()
+    return "org" if low in _org_nouns(g) else "thing"
+
+
+_ORG_NOUNS: dict[int, frozenset[str]] = {}
+
+
+def _org_nouns(g: Any) -> frozenset[str]:
+    """The lower-cased organization heads and firm descriptors of the gazetteer (kept per gazetteer)."""
+    if id(g) not in _ORG_NOUNS:
+        _ORG_NOUNS[id(g)] = frozenset(h.lower() for h in g.org_heads) | frozenset(g.org_descriptors)
+    return _ORG_NOUNS[id(g)]
 
 
 #: words written before a person's name, never a firm's
 _PERSON_BEFORE = frozenset({"ông", "bà", "ngài", "anh", "chị", "cô", "chú", "em", "cháu", "cụ", "bé"})
 
 
-def _around(ctext: str, name: str) -> set[str]:
+def _around(ctext: str, name: str, g: Any) -> set[str]:
     """The words before and after every occurrence of a name in the article (name-level evidence:
     ``hãng``, ``thương hiệu``, ``công ty`` somewhere before it; at most ten occurrences read)."""
     out: set[str] = set()
@@ -194,6 +223,9 @@ def _around(ctext: str, name: str) -> set[str]:
             out.add(f"any_prev:{before[-1].lower()}")
             if len(before) > 1:
                 out.add(f"any_prev2:{before[-2].lower()}_{before[-1].lower()}")
+        kind = _noun_before(ctext, 0, pos, g)
+        if kind:
+            out.add(f"any_noun_before:{kind}")
         after = ctext[pos + len(name):pos + len(name) + 20].split()
         if after and after[0][:1].isalpha():
             out.add(f"any_next:{after[0].lower()}")
@@ -228,7 +260,8 @@ def bare_hits(ctext: str, g: Any, hits: list[Hit], people: list[tuple[int, int]]
         return []
     counts = Counter(ctext[a:b] for a, b in spans)
     memo: dict[str, Any] = {}
-    rows = [(a, b, features(ctext, a, b, g, counts, memo)) for a, b in spans]
+    person_words = frozenset(w for a, b in people for w in ctext[a:b].split())
+    rows = [(a, b, features(ctext, a, b, g, counts, memo, person_words)) for a, b in spans]
     if _RECORD is not None:
         names = {h[2].lower() for h in hits} | {h[5] for h in hits}
         _RECORD.extend((ctext, a, b, r + (["FOUND"] if ctext[a:b].lower() in names else [])) for a, b, r in rows)

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..extract.acts import cues
 from ..extract.gazetteer import in_dictionary
+from ..extract.titles import abbreviation_dot
 from . import compiled_loader, load_model
 from .features import bucket, predict, train_logreg
 from .modes import CANDIDATES, mode_of, recorded
@@ -63,8 +64,9 @@ def _shape(w: str) -> str:
 
 
 def candidate_ends(ctext: str, head_end: int, rule_end: int, limit: int, g: Any) -> list[int]:
-    """The word boundaries a name starting at ``head_end`` may end at (the rules' end among them);
-    never after a company form alone (``Công ty CP``, ``Công ty TNHH MTV``: the name comes after it)."""
+    """The word boundaries a name starting at ``head_end`` may end at (the rules' end among them), none
+    past a full stop that ends a sentence; never after a company form alone (``Công ty CP``, ``Công ty
+    TNHH MTV``: the name comes after it)."""
     ends: set[int] = {rule_end}
     pos = head_end
     for n, t in enumerate(_TOKEN.finditer(ctext, head_end, max(limit, head_end)), start=1):
@@ -74,6 +76,8 @@ def candidate_ends(ctext: str, head_end: int, rule_end: int, limit: int, g: Any)
         pos = t.end()
         if t.group().lower() not in _OPEN:
             ends.add(t.end() - (1 if t.group().endswith(".") and len(t.group()) > 2 else 0))
+        if t.group().endswith(".") and not abbreviation_dot(ctext, t.end() - 1, g):
+            break  # "Alfabet Inc. Hoan nghênh ...": a full stop that is no abbreviation's ends the sentence
     return sorted(e for e in ends if e > head_end and (e == rule_end or not all(
         w in g.not_acronyms for w in ctext[head_end:e].split())))
 
