@@ -157,3 +157,15 @@ def test_marks_read_from_columns_as_from_tokens() -> None:
                 assert m.toks[-1] == toks[-1] and isinstance(m.toks[0], Tok)
             plain = Marks(toks, m.heads, m.places, m.orgs, m.bodies, m.leaders, m.rp, m.rt)
             assert (plain.words, plain.starts, plain.caps) == (m.words, m.starts, m.caps)
+
+
+def test_a_word_of_address_opening_a_sentence_reads_as_written_mid_sentence() -> None:
+    """``Anh Tuấn cười`` gives the name the features of ``anh Tuấn``: the capitalized word of address
+    is no part of the name's run (``Anh`` is also a place)."""
+    from hoptac.learn.name_features import _opening_address, _shapes
+
+    words = ["Anh", "Tuấn", "cười", ".", "Anh", "và", "Pháp"]
+    low = [w.lower() for w in words]
+    got = _opening_address(_shapes(words), words, low)
+    assert got[:2] == ["x", "Xx"]
+    assert got[4] == "Xx"  # "Anh và Pháp": no name follows, the country stays capitalized

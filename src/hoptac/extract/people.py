@@ -343,8 +343,10 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
         if not seed or P.ambiguous(c):
             later.append(c)
             continue
-        if tb is None and ta is None:  # "ông X, Phó chánh thanh tra Bộ Y tế": a position written with a noun
-            tb, ta = noun_title(ctext, P.nouns, g, (c.start, c.end), max(line_start, prev_end), next_start)
+        rank = tb is not None and tb.head in g.ranks and tb.end - tb.start <= len(tb.head) + 1
+        if (tb is None or rank) and ta is None:  # "ông X, Phó chánh thanh tra Bộ Y tế": a position with a noun
+            nb, ta = noun_title(ctext, P.nouns, g, (c.start, c.end), max(line_start, prev_end), next_start)
+            tb = tb or nb  # after a rank too ("Đại uý X, Phó trưởng Công an xã")
         title, title_span, org = None, None, None
         if tb:
             title = _title_text(ctext, tb)
@@ -353,7 +355,6 @@ def find_people(ctext: str, g: Gazetteer) -> list[Found]:
             if of and tb.head in g.company_heads:
                 org = ctext[of[0]:of[1]]
                 title = f"{title} {org}"
-        rank = tb is not None and tb.head in g.ranks and tb.end - tb.start <= len(tb.head) + 1
         desc = ta if ta and rank and ta.head in g.descriptions else None
         if desc:  # "Tiến sĩ X, chuyên gia tại Viện Y": an occupation is no position, the degree is the title
             ta = None

@@ -13,6 +13,11 @@ TOKEN = re.compile(r"[^\W_]+(?:['’&.\-][^\W_]+)*|[^\w\s]")
 _CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "vừa", "rằng", "là", "thì", "mà", "nhưng", "khi", "nếu", "vì",
                            "cũng"})  # "X, Chánh thanh tra Sở Y cũng cho biết": the clause's adverb
 _MAX_APPOSITION = 16
+#: what opens an apposition title after a name: a comma, dash, bracket or ``là`` (group 1), then
+#: the article or the copula that may stand before the head (``Bob Barr, một Hạ nghị sĩ của bang
+#: Georgia``, ``Ông Green, hiện là Phó Chủ tịch CSIS``) as group 2: the title starts at the head (an
+#: occupation after them is a description, ``một chuyên gia``: no title, annotations/GUIDE.md)
+APPOSITION = re.compile(r"\s*(,|-|–|\(|là)\s*(?:(một|hiện là|hiện nay là|nay là|đang là)\s+)?")
 
 
 def enclosed_end(ctext: str, end: int, limit: int, next_name: int | None, *, bracket: bool = False) -> int:

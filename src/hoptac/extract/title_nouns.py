@@ -61,4 +61,6 @@ def noun_title(ctext: str, nouns: NounHeads, g: Gazetteer, span: tuple[int, int]
     if _IS.match(ctext, span[1]):
         return None, None  # "Kim là quan chức quân sự đầu tiên": a predicate says what someone is
     ta = title_after(ctext, nouns.at, span[1], g, next_name)
+    if ta is not None and _GROUP_BEFORE.search(ctext, max(0, ta.start - 12), ta.start):
+        return None, None  # "ông Bush - một thành viên của đảng Cộng hoà": one of a group
     return None, (None if ta is None or ta.reached else ta)

@@ -21,8 +21,8 @@ from typing import Any
 
 from .fastre import bounded
 from .gazetteer import Gazetteer, GazetteerMemo, in_dictionary, is_cap
+from .title_ends import APPOSITION, enclosed_end
 from .title_ends import TOKEN as _TOK
-from .title_ends import enclosed_end
 
 # lowercase words that may end a title (a connector that is also content)
 _CONTENT = frozenset({"vấn đề", "thứ nhất", "thường trực", "cấp cao", "điều hành", "quốc gia",
@@ -369,7 +369,7 @@ def title_before(ctext: str, heads: list[re.Match[str]], name_start: int, floor:
             cand = TitleMatch(h.start(), h.end(), h.group().lower())
         else:
             hon = _HON_GAP.search(gap)  # "Thứ trưởng Bộ Công Thương, ông Đỗ Thắng Hải"
-            if hon and not (_opens_sentence(ctext, h.start()) or _listed(ctext, _modified_start(ctext, h.start()))):
+            if hon and not (_opens_sentence(ctext, o := _modified_start(ctext, h.start())) or _listed(ctext, o)):
                 continue  # "Sau khi gặp Thủ tướng, ông X nói": the title is the object of a fronted clause
             stripped = gap[:hon.start()] if hon else _GAP_TAIL.sub("", gap)
             limit = h.end() + len(stripped)
@@ -433,11 +433,11 @@ _HONORED_NEXT = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,\s*(?:ông|bà|ngài|�
 def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g: Gazetteer,
                 next_name: int | None = None) -> TitleMatch | None:
     """An apposition title after a name (``Ray Turner, Bộ trưởng Hải quân Mỹ``), up to the next name."""
-    m = re.compile(r"\s*(?:,|-|–|\(|là)\s*").match(ctext, name_end)
+    m = APPOSITION.match(ctext, name_end)
     if not m:
         return None
     h = modified_head(ctext, m.end(), heads_at)  # "bà Susan Thornton, quyền trợ lý ngoại trưởng Mỹ"
-    if h is None:
+    if h is None or (m.group(2) and h.group().lower() in g.descriptions):
         return None
     line_end = ctext.find("\n", h.end())
     limit = len(ctext) if line_end < 0 else line_end
@@ -449,7 +449,7 @@ def title_after(ctext: str, heads_at: dict[int, re.Match[str]], name_end: int, g
     if next_name is not None and h.end() < next_name < limit:
         limit, reach = next_name, True
     end, stop = walk(ctext, h.end(), limit, g, bodies=True)
-    opener = m.group().strip()
+    opener = m.group(1)
     if opener in (",", "-", "–", "(") and not (reach and stop >= limit):
         end = enclosed_end(ctext, end, sent_limit, next_name, bracket=opener == "(")
     if opener == "," and next_name is not None and _HONORED_NEXT.fullmatch(ctext, end, next_name):
