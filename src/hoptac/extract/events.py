@@ -43,6 +43,7 @@ import bisect
 import itertools
 import re
 
+from ..learn.event_pairs import decide as join_retellings
 from ..learn.events import decide
 from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
@@ -479,4 +480,5 @@ def extract_events(article: Article, settings: Settings) -> Article:
         for e in events
     ]
     article.events = decide(article)  # the learned decision: event or not, and of what type
+    article.events = join_retellings(article)  # the learned decision: two tellings of one occasion joined
     return article
