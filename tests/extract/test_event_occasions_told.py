@@ -113,3 +113,30 @@ def test_the_owner_of_an_occasion_nearby_is_a_co_chair() -> None:
             "Chiều 12/11, ông rời Hà Nội đến Manila dự Hội nghị Cấp cao Đông Á.\n")
     forum = of_type(run(text, "2031-11-13"), "dialogue")
     assert len(forum) == 1 and forum[0].participants == ["Robert Hanley"]
+
+
+_BARE_NOUN = ("Mỹ hỗ trợ Việt Nam nâng cao an toàn hàng không\n"
+              "Tại cuộc gặp Bộ trưởng Bộ Giao thông vận tải Trần Văn Nam chiều 15/2, Đại sứ Hoa Kỳ Robert Miller "
+              "thông báo kết quả kiểm tra.\n"
+              "Kết quả này mở đường cho các chuyến bay thẳng.\n")
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_an_occasion_told_only_by_a_bare_noun_cue_is_an_event(form: str) -> None:
+    import unicodedata
+
+    meetings = of_type(run(unicodedata.normalize(form, _BARE_NOUN), "2025-02-16"), "meeting")
+    assert len(meetings) == 1
+    assert set(meetings[0].participants) == {"Trần Văn Nam", "Robert Miller"} and meetings[0].date == "2025-02-15"
+
+
+def test_a_bare_noun_cue_beside_another_telling_of_its_kind_adds_no_event() -> None:
+    art = run(_BARE_NOUN + "Chiều 14/2, Thủ tướng Lê Văn Khải đã tiếp Đại sứ Hoa Kỳ Robert Miller.\n", "2025-02-16")
+    assert [e.type for e in art.events] == ["reception"]
+
+
+def test_a_visit_told_only_by_its_noun_is_its_subjects_not_a_sources() -> None:
+    began = of_type(run("Bộ trưởng Quốc phòng Hoa Kỳ John Carter hôm nay bắt đầu chuyến công du châu Á.\n"), "visit")
+    assert [e.participants for e in began] == [["John Carter"]]
+    said = run("Ông Trần Văn Bình cho biết chuyến thăm đã mang lại nhiều kết quả.\n")
+    assert of_type(said, "visit") == []

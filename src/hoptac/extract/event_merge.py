@@ -12,11 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..clean.normalize import search_key
-from ..model import Article
+from ..model import Article, Person
 from .dates import DateMention
+from .entities import mentions_in
 from .gazetteer import alternation, load_yaml
+
+if TYPE_CHECKING:  # event_rules reads this module's drafts
+    from .event_rules import EventRules
 
 FAMILY = {"meeting": "engagement", "reception": "engagement", "call": "engagement",
           "dialogue": "engagement", "visit": "engagement", "signing": "signing"}
@@ -52,6 +57,7 @@ class Draft:
     sentence: int = -1
     witnesses: list[str] = field(default_factory=list)  # who witnessed a signing whose parties are named
     briefing: bool = False  # a telephone briefing to reporters: it tells of occasions, lends them no month
+    noun_only: bool = False  # told by a bare noun cue ("Tại cuộc gặp Bộ trưởng X, ..."): an event only as the one telling of its kind
 
 
 
@@ -265,6 +271,28 @@ def headlines(article: Article, events: list[Draft]) -> list[Draft]:
         e.date, e.planned = (e.date, e.planned) if e.date else (h.date, h.planned)
         e.place = e.place or h.place
         out.remove(h)
+    return out
+
+
+def only_tellings(article: Article, r: EventRules, nouns: list[Draft], events: list[Draft]) -> list[Draft]:
+    """The occasions told only by a bare noun cue (``Tại cuộc gặp Bộ trưởng X chiều 15-2, Đại sứ Y ...``):
+    merged among themselves, naming a person, of a kind (engagement, visit, signing) no other event of
+    the article is, so that they retell nothing the article tells with a verb or a named participant.
+    A visit so told is the visit of its sentence's subject, the first person the sentence names before
+    the cue with no verb of saying between (``X bắt đầu chuyến công du``, not ``X cho biết chuyến thăm``),
+    or no event."""
+    kinds = {(FAMILY[e.type], e.type == "visit") for e in events}
+    out = []
+    for e in merge(article, nouns):
+        if e.persons < 1 or (FAMILY[e.type], e.type == "visit") in kinds:
+            continue
+        if e.type == "visit":
+            sent = article.sentences[e.sentence].start if e.sentence < len(article.sentences) else e.start
+            first = next(((span, p) for span, p in mentions_in(article, sent, e.cue[0]) if isinstance(p, Person)), None)
+            if first is None or r.date_breaks.search(article.text, first[0][1], e.cue[0]):
+                continue
+            e.participants = [first[1].name]
+        out.append(e)
     return out
 
 

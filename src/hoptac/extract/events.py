@@ -34,7 +34,11 @@ occasion only a caption shows, ``Thủ tướng tiếp lãnh đạo Tập đoàn
    holds, nor two clauses of one sentence of different types, nor an event with an unnamed
    counterpart (``tiếp một số doanh nhân``), nor two on different days (one written day merges
    whatever the status); a retold setting (``Tại cuộc hội đàm với X, Y ...``) joins the event it
-   shares the most participants with; a headline's event joins the body's event it announces.
+   shares the most participants with; a headline's event joins the body's event it announces;
+6. a clause told only by a bare noun cue (``Tại cuộc gặp Bộ trưởng X chiều 15-2, ...``; no participant
+   of its own) is set aside: it is an event only when no other event of its kind is told
+   (``event_merge.only_tellings``); then the learned decisions ``event_types`` (event or not, which type)
+   and ``event_pairs`` (two tellings of one occasion joined; shipped off: see the README).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ import bisect
 import itertools
 import re
 
+from ..learn.event_pairs import decide as join_retellings
 from ..learn.events import decide
 from ..model import Article, Event, Organization, Person, Sentence
 from ..settings import Settings
@@ -59,7 +64,7 @@ from .event_links import (
     told_forums,
     witnessed_dates,
 )
-from .event_merge import FAMILY, PRIORITY, Draft, captioned, headlines, merge
+from .event_merge import FAMILY, PRIORITY, Draft, captioned, headlines, merge, only_tellings
 from .event_parties import fronted_visitor, signing_organizations, signing_parties
 from .event_places import event_place
 from .event_roles import destination, not_participant, own_participant, sole_person_of, stop_of, visit_people
@@ -285,9 +290,10 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
     if etype == "call" and all(r.private_calls.search(text, s, e) for s, e, _ in grp) and not officials(article, people):
         return None, "private"  # "X gọi điện cho bạn": a private call, not one between two parties
     parts = people + (orgs[:3] if len(people) < 2 else [])
-    if all(text[s:e].lower() in g.event_nouns for s, e, _ in grp) and visit is None \
-            and not own_participant(article, cue_start, cue_end, cb):
-        return None, "noun"
+    noun_only = all(text[s:e].lower() in g.event_nouns for s, e, _ in grp) and visit is None \
+        and not own_participant(article, cue_start, cue_end, cb)
+    if noun_only and not parts:
+        return None, "noun"  # a bare noun cue naming no one: the occasion told elsewhere, or no one's
     if not parts:
         framework = any(ca <= fa < cb for f in article.frameworks for fa, _ in f.mentions)
         if not (etype == "signing" and framework) and not named:
@@ -296,6 +302,7 @@ def _draft(article: Article, g: Gazetteer, r: EventRules, dates: _Dates, sent: t
         etype = "visit"  # "buổi tiếp đón đoàn tàu sân bay tại cảng": the ship's port call
     d = Draft(etype, ca, cb, participants=parts, persons=len(people), cue=(cue_start, cue_end))
     d.date, d.witnesses, d.briefing = when, witnesses, briefed
+    d.noun_only = noun_only
     d.place = event_place(article, text, ca, cb)
     d.planned = planned
     if d.date and article.published and not d.date.value.startswith("--"):
@@ -373,6 +380,7 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
     if not subject and r.continuers.match(text[a:b]) and not mentions_in(article, a, first):
         subject = list(carried)  # "Trước đó, lãnh đạo Việt Nam đã có ...": no one else named
     out: list[Draft] = []
+    nouns: list[Draft] = []
     pending: int | None = None
     setting = False  # the sentence opened on the setting of an event told before ("Tại buổi tiếp, ...")
     frame: Draft | None = None  # a forum opening the sentence as the setting of what follows
@@ -383,6 +391,10 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
             cut = text.rfind(",", clause[0], clause[2][0][0])
             clause = (cut + 1, clause[1], clause[2]) if cut >= 0 else clause
         d, why = _draft(article, g, r, dates, (a, b), clause, subject, around)
+        if d is not None and d.noun_only:  # kept aside: an occasion of its own only if nothing else tells one
+            d.sentence = i
+            nouns.append(d)
+            d, why = None, "noun"
         pending, setting = None, setting or why == "setting"
         if d is None:
             if why == _NO_PARTS and k + 1 < len(clauses) \
@@ -411,7 +423,7 @@ def _sentence_drafts(article: Article, g: Gazetteer, r: EventRules, dates: _Date
             prev.planned = d.planned = prev.planned or d.planned
         d.sentence = i
         out.extend(split_list(article, d, clause))
-    return out, subject
+    return out, subject, nouns
 
 
 def extract_events(article: Article, settings: Settings) -> Article:
@@ -420,7 +432,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
     Steps: cue words per sentence (whole words where ambiguous); drafts per clause; the
     previous event's day and delegation carried over; repeated descriptions merged; dates
     from photo captions; the lead event's month for its undated follow-ups; the occasions only a
-    caption shows.
+    caption shows, and those only a bare noun cue tells; the learned decisions.
     """
     g = gazetteer()
     r = event_rules()
@@ -431,6 +443,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
     all_cues = _all_cues(g, text)
     drafts: list[Draft] = []
     captions: list[Draft] = []
+    nouns: list[Draft] = []
     carried: list[str] = []
     prev: Draft | None = None
     forum: Draft | None = None  # a held forum whose report goes on (its speakers take part)
@@ -443,10 +456,11 @@ def extract_events(article: Article, settings: Settings) -> Article:
             if forum is not None and not _in_captions(article, a, b):
                 forum.participants += [p for p in forum_speakers(article, r, a, b) if p not in forum.participants]
             continue
-        found, subject = _sentence_drafts(article, g, r, dates, spans, i, cues, carried)
+        found, subject, bare = _sentence_drafts(article, g, r, dates, spans, i, cues, carried)
         if _in_captions(article, a, b):
             captions += found
             continue
+        nouns += bare
         found = link_previous(article, r, (a, b), found, prev)
         found = told_forums(drafts, found)
         drafts += found
@@ -467,7 +481,7 @@ def extract_events(article: Article, settings: Settings) -> Article:
             if e is not lead and e.date is None and not e.planned and FAMILY[e.type] == FAMILY[lead.type] \
                     and set(e.participants) & set(lead.participants):
                 e.inherited = month
-    events = sorted(events + untold, key=lambda e: e.start)  # after the lead: a caption lends the body no month
+    events = sorted(events + untold + only_tellings(article, r, nouns, events + untold), key=lambda e: e.start)  # after the lead: a caption lends the body no month
     article.events = [
         Event(type=e.type, evidence=(e.start, e.end),
               date=e.date.value if e.date else e.inherited,
@@ -479,4 +493,5 @@ def extract_events(article: Article, settings: Settings) -> Article:
         for e in events
     ]
     article.events = decide(article)  # the learned decision: event or not, and of what type
+    article.events = join_retellings(article)  # the learned decision: two tellings of one occasion joined
     return article

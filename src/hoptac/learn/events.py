@@ -133,7 +133,7 @@ def labelled(split: str, docs: list[Any] | None = None) -> Labelled:
     from .evaluate import Canon, extract, gold_of, match_events
 
     out = Labelled()
-    with using(NAME, "rules"):
+    with using(NAME, "rules"), using("event_pairs", "rules"):  # the candidates as decide sees them: none joined yet
         for di, doc in enumerate(docs if docs is not None else iter_docs(split=split)):
             art = extract(doc)
             if art is None or art.raw != doc.text:

@@ -15,11 +15,12 @@ import json
 from importlib import resources
 from pathlib import Path
 
-#: Trainer modules under ``hoptac.learn``, in training order. ``org_ends`` after ``names`` (a name
+#: Trainer modules under ``hoptac.learn``, in training order. ``event_pairs`` after ``events`` (it reads the
+#: events the type decision kept). ``org_ends`` after ``names`` (a name
 #: stops at a person), ``org_bare`` after both (its candidates lie outside the names found); ``actors`` twice: its ranker gives the candidates the rules left their actors
 #: before ``statements`` learns from them; its variant (rules, model, both for the statements kept)
 #: is chosen again once the act decision is retrained.
-TRAINERS: tuple[str, ...] = ("names", "org_ends", "org_bare", "events", "actors", "statements", "actors", "topics")
+TRAINERS: tuple[str, ...] = ("names", "org_ends", "org_bare", "events", "event_pairs", "actors", "statements", "actors", "topics")
 
 
 def models_dir() -> Path:
