@@ -325,27 +325,7 @@ def labels(gold: dict[str, Any], art: Article) -> list[str]:
     """The gold label of each candidate of ``art.statements``: the act of the gold statement
     :func:`_pairs` pairs it with, else ``none``."""
     pairs = _pairs(gold, art)
-    return _hosts(art, [gold["statements"][pairs[i]]["act"] if i in pairs else "none" for i in range(len(art.statements))])
-
-
-def _hosts(art: Article, out: list[str]) -> list[str]:
-    """The labels ``out`` with each rule ``inform`` that no gold statement labels given the act of a
-    candidate the rules left inside its clause, of its actor, that a gold statement labels: the
-    strongest act in a clause wins (annotations/GUIDE.md), so ``X cho biết Việt Nam sẽ ...`` is one
-    promise, and the decision may find it on the host as well as on the ``sẽ`` (the replay folds the
-    candidate into a host of its act, :func:`_repeats`). Labelled ``none``, the speech verb taught the
-    model that a clause holding an act one word further is no statement. (5-fold CV inside the train
-    split on three fold assignments: statements +0.005, +0.010, +0.012.)"""
-    every = art.statements
-    rules = [st for st in every if not st.origin]
-    index = {id(st): i for i, st in enumerate(every)}
-    for i, st in enumerate(every):
-        if not st.origin or out[i] in ("none", QUIET):
-            continue
-        host = _host(st, rules)
-        if host is not None and host.act == QUIET and host.actor == st.actor and out[index[id(host)]] == "none":
-            out[index[id(host)]] = out[i]
-    return out
+    return [gold["statements"][pairs[i]]["act"] if i in pairs else "none" for i in range(len(art.statements))]
 
 
 def _pairs(gold: dict[str, Any], art: Article) -> dict[int, int]:
