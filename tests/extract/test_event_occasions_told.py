@@ -140,3 +140,6 @@ def test_a_visit_told_only_by_its_noun_is_its_subjects_not_a_sources() -> None:
     assert [e.participants for e in began] == [["John Carter"]]
     said = run("Ông Trần Văn Bình cho biết chuyến thăm đã mang lại nhiều kết quả.\n")
     assert of_type(said, "visit") == []
+    companion = run("Bộ trưởng Công Thương Trần Văn Bình nói với báo chí. Bộ trưởng Công Thương là một trong "
+                    "các thành viên Chính phủ sẽ tháp tùng Thủ tướng trong chuyến thăm Nhật Bản từ ngày 2-4/7.\n")
+    assert all("Trần Văn Bình" not in e.participants for e in of_type(companion, "visit"))

@@ -279,8 +279,8 @@ def only_tellings(article: Article, r: EventRules, nouns: list[Draft], events: l
     merged among themselves, naming a person, of a kind (engagement, visit, signing) no other event of
     the article is, so that they retell nothing the article tells with a verb or a named participant.
     A visit so told is the visit of its sentence's subject, the first person the sentence names before
-    the cue with no verb of saying between (``X bắt đầu chuyến công du``, not ``X cho biết chuyến thăm``),
-    or no event."""
+    the cue with no verb of saying between (``X bắt đầu chuyến công du``, not ``X cho biết chuyến thăm``)
+    nor a word making X a companion (``X sẽ tháp tùng Thủ tướng trong chuyến thăm``), or no event."""
     kinds = {(FAMILY[e.type], e.type == "visit") for e in events}
     out = []
     for e in merge(article, nouns):
@@ -289,7 +289,8 @@ def only_tellings(article: Article, r: EventRules, nouns: list[Draft], events: l
         if e.type == "visit":
             sent = article.sentences[e.sentence].start if e.sentence < len(article.sentences) else e.start
             first = next(((span, p) for span, p in mentions_in(article, sent, e.cue[0]) if isinstance(p, Person)), None)
-            if first is None or r.date_breaks.search(article.text, first[0][1], e.cue[0]):
+            if first is None or r.date_breaks.search(article.text, first[0][1], e.cue[0]) \
+                    or r.companions.search(article.text, first[0][1], e.cue[0]):
                 continue
             e.participants = [first[1].name]
         out.append(e)

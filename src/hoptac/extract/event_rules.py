@@ -10,6 +10,7 @@ who its participants are and which written date and status belong to it:
 - ``aims`` before a signing cue (``tiến tới ký kết``) make it a goal, not an act; ``sớm`` too, but not
   after a future word (``sẽ sớm ký``: a planned signing);
 - ``press`` after a "talk with" cue (``trao đổi với phóng viên``) make it an interview;
+- ``companions`` (``tháp tùng``) make a sentence's subject no visitor of a visit told only by its noun;
 - ``date_breaks`` between a date and the cue (``đêm 22/5 tiết lộ rằng chuyến thăm``) give the
   date to the saying, not to the event;
 - ``continuers`` and ``same_day`` openers carry the previous sentence's subject and day;
@@ -81,6 +82,7 @@ class EventRules:
     press_group: re.Pattern[str]
     briefing_media: re.Pattern[str]
     date_breaks: re.Pattern[str]
+    companions: re.Pattern[str]
     continuers: re.Pattern[str]
     same_day: re.Pattern[str]
     told_day: re.Pattern[str]
@@ -141,6 +143,7 @@ def event_rules() -> EventRules:
         press_group=re.compile(rf"\s*{_words(ev['press_groups'])}\s+{_words(ev['press'])}", re.IGNORECASE),
         briefing_media=re.compile(_words(ev["briefing_media"]), re.IGNORECASE),
         date_breaks=re.compile(_words(ev["date_breaks"]), re.IGNORECASE),
+        companions=re.compile(_words(ev["companions"]), re.IGNORECASE),
         continuers=re.compile(rf"^\W*{_words(ev['continuers'])}", re.IGNORECASE),
         same_day=re.compile(_words(ev["same_day"]), re.IGNORECASE),
         told_day=re.compile(_words(ev["told_day"]), re.IGNORECASE),
