@@ -6,7 +6,7 @@ from collections import Counter
 
 from hoptac.extract.gazetteer import GazetteerMemo, gazetteer
 from hoptac.extract.people_sides import _sentence_sides, _sides_in
-from hoptac.extract.titles import _side_of_title, side_of_title
+from hoptac.extract.title_sides import _side_of_title, side_of_title
 
 
 def test_memo_answers_as_the_function_and_starts_afresh_for_another_gazetteer():

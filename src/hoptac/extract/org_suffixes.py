@@ -11,7 +11,8 @@ from .acts import cues
 from .gazetteer import Gazetteer, is_vietnamese_syllable, load_yaml
 from .names import cap_runs
 from .org_grammar import Hit
-from .titles import side_of_title, walk
+from .title_sides import side_of_title
+from .titles import walk
 
 _CREDIT_BEFORE = re.compile(r"(?:Ảnh|Nguồn|Video)\s*:\s*$")
 

@@ -58,7 +58,8 @@ from .org_units import UNIT_KEY, council_hits, place_body_hits, unit_hits
 from .places import find_frameworks as find_frameworks  # importable from here as before
 from .places import find_places as find_places
 from .spans import Cover, Reach, occurrences
-from .titles import side_of_title, walk
+from .title_sides import side_of_title
+from .titles import walk
 
 _LOWER_RUN = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s+[A-ZĐÀ-Ỹ])")
 _ROMAN = re.compile(r"[IVXLC]+|\d+")

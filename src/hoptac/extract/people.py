@@ -50,7 +50,8 @@ from .people_index import PeopleIndex, TitleHolders, held_then
 from .people_sides import _sides_in
 from .spans import Taken
 from .title_nouns import NounHeads, noun_title
-from .titles import TitleMatch, heads_in, of_org_after, seated, side_of_title, title_after, title_before, walk
+from .title_sides import side_of_title
+from .titles import TitleMatch, heads_in, of_org_after, seated, title_after, title_before, walk
 from .weak_titles import add_weak_titles
 
 _CREDIT = re.compile(r"(?:\(|^|\|)\s*(?:Ảnh|ẢNH|Nguồn|Bài|Video|Clip|Đồ họa|Đồ hoạ)(?:\s+và\s+ảnh)?\s*:[^()\n]{0,40}$"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .fastre import bounded
 from .gazetteer import Gazetteer, GazetteerMemo, is_cap
-from .titles import side_of_title
+from .title_sides import side_of_title
 
 if TYPE_CHECKING:
     from .people import Found

@@ -119,7 +119,7 @@ def _own_side(title: str, side: str | None) -> str:
     (``Tổng thống Mỹ, Thủ tướng`` of a Vietnamese official is ``Thủ tướng``)."""
     if not side or "," not in title:
         return title
-    from ..extract.titles import side_of_title
+    from ..extract.title_sides import side_of_title
 
     parts = [p.strip(_EDGE) for p in title.split(",")]
     keep = [p for p in parts if side_of_title(p, gazetteer()) in (None, side)]
