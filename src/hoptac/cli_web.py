@@ -36,13 +36,20 @@ def server_options(f):
                         help="Store URL or SQLite path (default: $HOPTAC_DB, else the user data file).")(f)
 
 
-def _protected_without_token(token: str | None) -> bool:
-    """Whether the environment asks for protected reads and no token is given (the app would refuse to start)."""
+def _refuse_unprotected(token: str | None) -> None:
+    """Stop with one line when the environment asks for protected reads and no token is given (the app
+    would refuse to start; said before the demo ingests or the workers start)."""
     import os
 
     from .settings import truthy
 
-    return truthy(os.environ.get("HOPTAC_API_PROTECT_READS")) and not token
+    if truthy(os.environ.get("HOPTAC_API_PROTECT_READS")) and not token:
+        raise click.ClickException("protecting reads ($HOPTAC_API_PROTECT_READS) needs a token: set "
+                                   "$HOPTAC_API_TOKEN or --token")
+
+
+#: what a missing store's error adds: how to make one
+_NO_STORE_HINT = "(run `hoptac ingest` or `hoptac demo` first)"
 
 
 def _serve(db_url: str, host: str, port: int, token: str | None, *, create: bool, settings: Settings,
@@ -58,7 +65,7 @@ def _serve(db_url: str, host: str, port: int, token: str | None, *, create: bool
     try:
         app = create_app(db_url, token=token, create=create, settings=settings)
     except FileNotFoundError as exc:
-        raise click.ClickException(f"{exc} (run `hoptac ingest` or `hoptac demo` first)") from exc
+        raise click.ClickException(f"{exc} {_NO_STORE_HINT}") from exc
     except ValueError as exc:  # e.g. reads protected without a token
         raise click.ClickException(str(exc).splitlines()[0]) from exc
     click.echo(f"hoptac dashboard: http://{host}:{port}")
@@ -72,7 +79,7 @@ def _open_once(db_url: str, create: bool) -> str | None:
     try:
         Store.open(db_url, create=create).close()
     except FileNotFoundError as exc:
-        return f"{exc} (run `hoptac ingest` or `hoptac demo` first)"
+        return f"{exc} {_NO_STORE_HINT}"
     return None
 
 
@@ -94,9 +101,7 @@ def _serve_workers(db_url: str, host: str, port: int, token: str | None, *, crea
 
     import uvicorn
 
-    if _protected_without_token(token):
-        raise click.ClickException("protecting reads ($HOPTAC_API_PROTECT_READS) needs a token: set "
-                                   "$HOPTAC_API_TOKEN or --token")
+    _refuse_unprotected(token)
     # opened in a passing process: this one supervises the workers and stays small (no database libraries)
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as once:
         problem = once.submit(_open_once, db_url, create).result()
@@ -139,9 +144,7 @@ def demo(db_url: str | None, host: str, port: int, token: str | None, workers: i
 
     settings = settings_from(taxonomy)
     url = db_url or DEFAULT.db_url
-    if _protected_without_token(token):
-        raise click.ClickException("protecting reads ($HOPTAC_API_PROTECT_READS) needs a token: set "
-                                   "$HOPTAC_API_TOKEN or --token")
+    _refuse_unprotected(token)
     files = demo_files()
     if not files:
         click.echo(f"hoptac: no demo articles in {DEMO_DIR}; serving the store as it is", err=True)
