@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # event_rules reads this module's drafts
 
 FAMILY = {"meeting": "engagement", "reception": "engagement", "call": "engagement",
           "dialogue": "engagement", "visit": "engagement", "signing": "signing"}
+#: the kinds of occasion an article tells apart: a visit, a signing, and the other engagements
+KIND = {t: "visit" if t == "visit" else f for t, f in FAMILY.items()}
 PRIORITY = ["call", "reception", "dialogue", "meeting", "visit", "signing"]
 DAY = re.compile(r"-\d\d-\d\d$")
 
@@ -281,10 +283,10 @@ def only_tellings(article: Article, r: EventRules, nouns: list[Draft], events: l
     A visit so told is the visit of its sentence's subject, the first person the sentence names before
     the cue with no verb of saying between (``X bắt đầu chuyến công du``, not ``X cho biết chuyến thăm``)
     nor a word making X a companion (``X sẽ tháp tùng Thủ tướng trong chuyến thăm``), or no event."""
-    kinds = {(FAMILY[e.type], e.type == "visit") for e in events}
+    kinds = {KIND[e.type] for e in events}
     out = []
     for e in merge(article, nouns):
-        if e.persons < 1 or (FAMILY[e.type], e.type == "visit") in kinds:
+        if e.persons < 1 or KIND[e.type] in kinds:
             continue
         if e.type == "visit":
             sent = article.sentences[e.sentence].start if e.sentence < len(article.sentences) else e.start

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..extract.event_merge import KIND
 from ..model import Article, Event
 from . import compiled_loader
 from .features import bucket, compile_model, fit_decision, grams, predict, words
@@ -42,8 +43,6 @@ FOLDS = 5
 MARGIN = 0.005
 #: thresholds tried in the cross-validation
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7)
-KIND = {"meeting": "engagement", "reception": "engagement", "call": "engagement",
-        "dialogue": "engagement", "visit": "visit", "signing": "signing"}
 
 
 def _cue(article: Article, ev: Event) -> tuple[int, int]:
